@@ -1,0 +1,15 @@
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+
+/** electron-vite: main and preload from src/, the renderer rooted at renderer/. */
+export default defineConfig({
+  main: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } } },
+  preload: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } } } },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [svelte()],
+    worker: { format: 'es' },
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+  },
+});

@@ -1,0 +1,14 @@
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+/** Process entry of the CLI: wires the real process to `main`. */
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+import { main } from './main';
+
+const code = await main(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  errIsTTY: Boolean(process.stderr.isTTY),
+  cwd: process.cwd(),
+});
+process.exitCode = code;

@@ -1,0 +1,62 @@
+/** The `purestream` command line: dispatches to one module per command. */
+import { compareCommand } from './commands/compare';
+import { domainsCommand } from './commands/domains';
+import { exportCommand } from './commands/export';
+import { inspectCommand } from './commands/inspect';
+import { runCommand } from './commands/run';
+import { sweepCommand } from './commands/sweep';
+import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from './io';
+
+export const HELP = `purestream — run, compare and inspect pure, event-producing domains
+
+Usage:
+  purestream run <scenario.json> [--run NAME]... [--json] [--out FILE] [--fail-on-violation]
+  purestream compare <scenario.json> [--json]
+  purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]
+  purestream inspect <log-file> --domain ID [--format auto|events|json|cloudevents] [--type-map FILE] [--skip-invalid] [--json]
+  purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--json]
+  purestream domains [--json]
+  purestream --help
+
+Exit codes: 0 done, 1 bad input, 2 usage error, 3 an invariant was broken (--fail-on-violation).
+`;
+
+const commands: Record<string, CliCommand> = {
+  run: runCommand,
+  compare: compareCommand,
+  export: exportCommand,
+  inspect: inspectCommand,
+  sweep: sweepCommand,
+  domains: domainsCommand,
+};
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`purestream: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`purestream ${name}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputFileError) {
+      io.err(`${e.message}\n`);
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}
