@@ -1,9 +1,10 @@
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 /** Process entry of the CLI: wires the real process to `main`. */
+import { main } from './main';
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-import { main } from './main';
 
 const code = await main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
