@@ -1,0 +1,161 @@
+/**
+ * Expands a validated scenario's node trees into what the simulation consumes: the setup
+ * inputs (in order) and the timed arrivals (sorted by time, ties in file order). Pure and
+ * deterministic: jitter comes from the scenario seed on a dedicated random stream.
+ *
+ * Contract decisions (extending ../../../shared/spec/scenario.md):
+ * - Ids: the n-th command (depth-first, from 1, explicit ids included) gets `c<n>` unless it
+ *   has an `id`; batches are counted separately and get `b<n>`. Setup nodes use their own
+ *   counters and prefixes `s<n>` / `sb<n>`, so their event ids never collide with commands'.
+ *   Each repeat copy counts anew, so a template command without an id gets a fresh number.
+ * - `at` defaults to the previous node's arrival time: a repeat's is its last copy's
+ *   scheduled time (`at + (repeat-1)*every`, before jitter), an offline node's is `syncAt`.
+ * - Items of a batch have no time of their own: their timestamp is the batch's arrival time.
+ *   A repeat inside a batch expands into `repeat` items.
+ * - An offline item without `at` takes the previous item's timestamp (the first: the
+ *   arrival time of the node before the offline node).
+ * - Jitter is a whole number of ms, uniform in [0, jitterMs], drawn per copy in file order.
+ * - Command data gets the domain schema's defaults (commerce: warehouse "main").
+ */
+import { domainById } from '../../../domain';
+import { commandId, withDefaults, type AnyDecider, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type ObjectSchema } from '../../../domain/kernel';
+import { seededRandom, type Random } from '../random';
+import type { Arrival, BatchNode, CommandNode, OfflineNode, RepeatNode, Scenario, ScenarioNode } from '../types';
+
+/** The random stream for repeat jitter of `commands` (setup uses the next one). */
+export const JITTER_STREAM = 0x5ce7a;
+
+/** What the simulation consumes: setup inputs in order, and arrivals in time order. */
+export interface ExpandedScenario {
+  readonly setup: DecisionInput[];
+  readonly arrivals: Arrival[];
+}
+
+/** Expands setup and commands of a validated scenario (see the module doc for the rules). */
+export function expandScenario(scenario: Scenario): ExpandedScenario {
+  const decider = domainById(scenario.domain);
+  if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
+  const setup = expandNodes(scenario.setup, new Expansion(decider, seededRandom(scenario.seed, JITTER_STREAM + 1), 's', 'sb'));
+  const arrivals = expandNodes(scenario.commands, new Expansion(decider, seededRandom(scenario.seed, JITTER_STREAM), 'c', 'b'));
+  return { setup: setup.map((a) => a.input), arrivals };
+}
+
+/** Expands one node list into arrivals sorted by time, ties in depth-first order. */
+function expandNodes(nodes: readonly ScenarioNode[], expansion: Expansion): Arrival[] {
+  let previousAt = 0;
+  for (const node of nodes) previousAt = expansion.node(node, previousAt);
+  const arrivals = expansion.arrivals;
+  if (!isSorted(arrivals)) arrivals.sort((a, b) => a.at - b.at || a.order - b.order);
+  return arrivals;
+}
+
+const isSorted = (arrivals: readonly Arrival[]): boolean => arrivals.every((a, i) => i === 0 || arrivals[i - 1].at <= a.at);
+
+const isCommand = (node: ScenarioNode): node is CommandNode => 'type' in node;
+const isBatchNode = (node: ScenarioNode): node is BatchNode => 'batch' in node;
+const isRepeat = (node: ScenarioNode): node is RepeatNode => 'repeat' in node;
+
+/** The running counters and output of one node list's expansion. */
+class Expansion {
+  readonly arrivals: Arrival[] = [];
+  private commands = 0;
+  private batches = 0;
+  private readonly defaulted = new WeakMap<CommandNode, unknown>();
+
+  constructor(
+    private readonly decider: AnyDecider,
+    private readonly random: Random,
+    private readonly commandPrefix: string,
+    private readonly batchPrefix: string,
+  ) {}
+
+  /** Expands a timed node arriving at its `at` or `defaultAt`; returns its arrival time for the next node. */
+  node(node: ScenarioNode, defaultAt: number): number {
+    if (isRepeat(node)) return this.repeat(node, defaultAt);
+    if (!isCommand(node) && !isBatchNode(node)) return this.offline(node, defaultAt);
+    const at = node.at ?? defaultAt;
+    const input = isCommand(node) ? this.command(node, at) : this.batch(node, at);
+    this.arrivals.push({ at, order: this.arrivals.length, input });
+    return at;
+  }
+
+  private repeat(node: RepeatNode, defaultAt: number): number {
+    const base = node.at ?? defaultAt;
+    const every = node.every ?? 0;
+    const jitter = node.jitterMs ?? 0;
+    const copy = copier(node.template);
+    for (let k = 0; k < node.repeat; k++) {
+      const at = base + k * every + (jitter > 0 ? this.random.int(0, Math.floor(jitter)) : 0);
+      this.node(copy(k), at);
+    }
+    return base + Math.max(0, node.repeat - 1) * every;
+  }
+
+  private offline(node: OfflineNode, defaultAt: number): number {
+    let timestamp = defaultAt;
+    for (const item of node.items) {
+      timestamp = item.at ?? timestamp;
+      this.arrivals.push({ at: node.syncAt, order: this.arrivals.length, input: this.command(item, timestamp), offline: node.offline });
+    }
+    return node.syncAt;
+  }
+
+  private command(node: CommandNode, at: number): CommandEnvelope {
+    const n = ++this.commands;
+    return {
+      id: commandId(node.id ?? `${this.commandPrefix}${n}`),
+      type: node.type,
+      data: this.dataOf(node),
+      at,
+      ...(node.actor !== undefined ? { actor: node.actor } : {}),
+    };
+  }
+
+  /** The node's data with schema defaults; shared between the copies of a template without placeholders. */
+  private dataOf(node: CommandNode): unknown {
+    let data = this.defaulted.get(node);
+    if (data === undefined) {
+      const schema = (this.decider.commandSchemas as Record<string, ObjectSchema | undefined>)[node.type];
+      data = schema && isRecord(node.data) ? withDefaults(schema, node.data) : node.data;
+      this.defaulted.set(node, data);
+    }
+    return data;
+  }
+
+  private batch(node: BatchNode, at: number): BatchEnvelope {
+    const n = ++this.batches;
+    const id = node.id ?? `${this.batchPrefix}${n}`;
+    return { kind: 'batch', id, mode: node.batch, items: node.items.flatMap((item) => this.items(item, at)) };
+  }
+
+  /** The inputs one batch item stands for: one, or `repeat` of them. */
+  private items(node: ScenarioNode, at: number): DecisionInput[] {
+    if (isCommand(node)) return [this.command(node, at)];
+    if (isBatchNode(node)) return [this.batch(node, at)];
+    if (isRepeat(node)) {
+      const copy = copier(node.template);
+      return Array.from({ length: node.repeat }, (_, k) => this.items(copy(k), at)).flat();
+    }
+    throw new Error(`an offline node cannot be a batch item (client "${node.offline}")`);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Makes copy k of a template; the template itself when it has no placeholder (nodes are never mutated). */
+function copier(template: ScenarioNode): (k: number) => ScenarioNode {
+  if (!/\{[in]\}/.test(JSON.stringify(template))) return () => template;
+  return (k) => substitute(template, k) as ScenarioNode;
+}
+
+/** A copy of `value` with `{i}` → k and `{n}` → k+1 in every string. */
+export function substitute(value: unknown, k: number): unknown {
+  if (typeof value === 'string') return value.includes('{') ? value.replaceAll('{i}', String(k)).replaceAll('{n}', String(k + 1)) : value;
+  if (Array.isArray(value)) return value.map((v) => substitute(v, k));
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = substitute(value[key], k);
+    return out;
+  }
+  return value;
+}
