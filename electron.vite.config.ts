@@ -5,10 +5,10 @@ import { resolve } from 'node:path';
 /** electron-vite: main and preload from src/, the renderer rooted at renderer/. */
 export default defineConfig({
   main: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } } },
-  preload: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } } } },
+  preload: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } } } },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') })],
     worker: { format: 'es' },
     build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
   },

@@ -16,7 +16,8 @@ export interface TestCommand {
 }
 
 /** Fills in the envelope fields a test leaves out. */
-export const envelope = (c: TestCommand, n = 1): CommandEnvelope => ({
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests hand envelopes to any domain's functions
+export const envelope = (c: TestCommand, n = 1): CommandEnvelope<any> => ({
   id: commandId(c.id ?? `c${n}`),
   type: c.type,
   data: c.data,
@@ -29,7 +30,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Starts a test from the events already in the store. */
 export function given(decider: AnyDecider, history: readonly DomainEvent[] = [], options: { authorize?: AuthorizationContext } = {}) {
-  const state = evolveRecord(decider, {}, history);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the aggregate type is the test's domain's
+  const state: Record<string, any> = evolveRecord(decider, {}, history);
   return {
     state,
     /** Decides one command or a batch against the given history. */

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MAX_BYTES, parseRecent, readUserFile, withRecent, writeFileAtomic } from '../../../src/main/files';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'purestream-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('main-process file handlers', () => {
+  it('read a scenario as text and a workspace as bytes', async () => {
+    writeFileSync(join(dir, 's.json'), '{"a":1}');
+    const text = await readUserFile(join(dir, 's.json'), 'scenario');
+    expect(text).toEqual({ ok: true, value: { path: join(dir, 's.json'), name: 's.json', text: '{"a":1}' } });
+    const bytes = await readUserFile(join(dir, 's.json'), 'workspace');
+    expect(bytes.ok && bytes.value.bytes?.length).toBe(7);
+  });
+  it.each([
+    [undefined, 'no file path was given'],
+    ['', 'no file path was given'],
+    ['relative/file.json', 'relative/file.json: the path must be absolute'],
+    ['/tmp/a\0b', 'the file path contains a NUL byte'],
+    [42, 'no file path was given'],
+  ])('refuse the bad path %j', async (path, error) => {
+    expect(await readUserFile(path, 'scenario')).toEqual({ ok: false, error });
+  });
+  it('refuse a missing file, a folder and a binary file with the file named', async () => {
+    expect(await readUserFile(join(dir, 'nope.json'), 'scenario')).toEqual({ ok: false, error: `${join(dir, 'nope.json')}: no such file` });
+    mkdirSync(join(dir, 'folder'));
+    expect(await readUserFile(join(dir, 'folder'), 'scenario')).toEqual({ ok: false, error: `${join(dir, 'folder')}: not a regular file` });
+    writeFileSync(join(dir, 'bin.json'), Buffer.from([1, 0, 2]));
+    expect(await readUserFile(join(dir, 'bin.json'), 'log')).toEqual({ ok: false, error: `${join(dir, 'bin.json')}: not a text file` });
+  });
+  it('refuse a huge file without reading it', async () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_BYTES.scenario + 1);
+    const result = await readUserFile(big, 'scenario');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/too large for a scenario/);
+  });
+  it('write atomically and leave nothing behind on failure', async () => {
+    const target = join(dir, 'out.json');
+    writeFileSync(target, 'old');
+    expect(await writeFileAtomic(target, 'new')).toEqual({ ok: true, value: target });
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    const missingDir = join(dir, 'missing', 'out.json');
+    const failed = await writeFileAtomic(missingDir, 'x');
+    expect(failed.ok).toBe(false);
+    expect(await writeFileAtomic(target, { not: 'text' })).toEqual({ ok: false, error: 'nothing to save: the contents must be text or bytes' });
+    expect(readdirSync(dir)).toEqual(['out.json']);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+  it('keep recent files unique, newest first, and survive a corrupt list', () => {
+    expect(withRecent(['/a', '/b'], '/b')).toEqual(['/b', '/a']);
+    expect(withRecent(Array.from({ length: 10 }, (_, i) => `/f${i}`), '/new')).toHaveLength(10);
+    expect(parseRecent('{corrupt')).toEqual([]);
+    expect(parseRecent('["/ok", 3, "relative", "/x\\u0000y"]')).toEqual(['/ok']);
+    expect(parseRecent(undefined)).toEqual([]);
+  });
+});
