@@ -1,0 +1,81 @@
+/**
+ * Parses and validates a `purestream/scenario@1` file (../../../shared/spec/scenario.md).
+ * Collects every error, each naming its JSON path (`commands[3].items[0].data.qty`) or, for
+ * JSON syntax errors, its line and column. On success every default is filled in. Pure.
+ */
+import { domainById, domains } from '../../../domain';
+import type { ParseResult } from '../api';
+import type { InputError, RunConfig, Scenario } from '../types';
+import { array, describe, integer, knownKeys, names, object, string, type Errors, type Json } from './check';
+import { locateJsonError } from './locateJsonError';
+import { validateNodes } from './validateNodes';
+import { defaultRun, validateRuns } from './validateRuns';
+
+/** The format tag every scenario file carries. */
+export const SCENARIO_FORMAT = 'purestream/scenario@1';
+const TOP_KEYS = ['format', 'name', 'description', 'domain', 'seed', 'setup', 'commands', 'runs'];
+
+/**
+ * Parses a scenario from JSON text or an already-parsed value. `source` (a file name) is not
+ * part of the error paths: callers prefix it when they print (see {@link scenarioErrorsText}).
+ */
+export function parseScenario(input: string | unknown, source?: string): ParseResult {
+  void source;
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [syntaxError(input, e instanceof Error ? e.message : String(e))] };
+    }
+  }
+  const errors: Errors = [];
+  const scenario = validateScenario(value, errors);
+  return scenario && errors.length === 0 ? { ok: true, scenario } : { ok: false, errors };
+}
+
+function validateScenario(value: unknown, errors: Errors): Scenario | undefined {
+  const top = object(value, '', errors, 'a scenario object');
+  if (!top) return undefined;
+  knownKeys(top, '', TOP_KEYS, errors);
+  if (top.format !== SCENARIO_FORMAT)
+    errors.push({ path: 'format', message: top.format === undefined ? `is required: "${SCENARIO_FORMAT}"` : `expected "${SCENARIO_FORMAT}", got ${describe(top.format)}` });
+  const name = string(top, 'name', '', errors, { required: true });
+  const description = top.description === undefined ? '' : typeof top.description === 'string' ? top.description : (errors.push({ path: 'description', message: `expected a string, got ${describe(top.description)}` }), '');
+  const seed = integer(top, 'seed', '', errors) ?? 1;
+  const domainId = string(top, 'domain', '', errors, { required: true });
+  const decider = domainId === undefined ? undefined : domainById(domainId);
+  if (domainId !== undefined && !decider) errors.push({ path: 'domain', message: `unknown domain ${describe(domainId)}; known domains: ${names(domains.map((d) => d.id))}` });
+  const setup = array(top, 'setup', '', errors) ?? [];
+  const commands = array(top, 'commands', '', errors, { required: true, nonEmpty: true });
+  const runs = array(top, 'runs', '', errors, { nonEmpty: true });
+  // Nodes and runs are checked against the domain: without one, their checks would only add noise.
+  if (!decider || name === undefined || commands === undefined) return undefined;
+  const ids = new Map<string, string>();
+  const scenario: Scenario = {
+    format: SCENARIO_FORMAT,
+    name,
+    description,
+    domain: decider.id,
+    seed,
+    setup: validateNodes(decider, setup, 'setup', errors, ids),
+    commands: validateNodes(decider, commands, 'commands', errors, ids),
+    runs: runs === undefined ? [defaultRun(decider)] : (validateRuns(decider, runs, 'runs', errors).filter(Boolean) as RunConfig[]),
+    extensions: extensionsOf(top),
+  };
+  return scenario;
+}
+
+const extensionsOf = (top: Json): Record<string, unknown> => Object.fromEntries(Object.entries(top).filter(([k]) => k.startsWith('x-')));
+
+/** A JSON syntax error located by line and column. */
+function syntaxError(text: string, engineMessage: string): InputError {
+  const located = locateJsonError(text);
+  if (located) return { path: `line ${located.line}, column ${located.column}`, message: `invalid JSON: ${located.reason}` };
+  return { path: 'line 1, column 1', message: `invalid JSON: ${engineMessage}` };
+}
+
+/** Formats errors for a terminal: one `<file>: <path>: <message>` line each. */
+export function scenarioErrorsText(errors: readonly InputError[], file: string): string {
+  return errors.map((e) => `${file}: ${e.path}: ${e.message}\n`).join('');
+}
