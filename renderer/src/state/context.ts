@@ -1,15 +1,22 @@
 /** Typed context getters for the app state; each throws a clear message when missing. */
 import { getContext, setContext } from 'svelte';
 import type { Workbench } from './Workbench.svelte';
+import type { ScenarioDoc } from './ScenarioDoc.svelte';
 
-const WORKBENCH = Symbol('Workbench');
-
-/** Makes the navigation state available to descendants. */
-export const provideWorkbench = (w: Workbench): Workbench => setContext(WORKBENCH, w);
-
-/** The navigation state; throws when no ancestor provided it. */
-export function useWorkbench(): Workbench {
-  const w = getContext<Workbench | undefined>(WORKBENCH);
-  if (!w) throw new Error('useWorkbench(): no Workbench in context — call provideWorkbench() in App.svelte');
-  return w;
+/** A provide/use pair for one piece of app state. */
+function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
+  const key = Symbol(name);
+  return [
+    (value) => setContext(key, value),
+    () => {
+      const value = getContext<T | undefined>(key);
+      if (value === undefined) throw new Error(`no ${name} in context: App.svelte must provide it before this component is created`);
+      return value;
+    },
+  ];
 }
+
+/** Navigation state (current view). */
+export const [provideWorkbench, useWorkbench] = stateContext<Workbench>('Workbench');
+/** The open scenario. */
+export const [provideScenarioDoc, useScenarioDoc] = stateContext<ScenarioDoc>('ScenarioDoc');

@@ -1,0 +1,40 @@
+/** Opening a scenario (file text or bundled sample) into the document, never losing work silently. */
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { PickedFile } from '../../lib/desktop';
+import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
+import type { Workbench } from './Workbench.svelte';
+
+/**
+ * Opens file text: a file with errors only shows them (with their JSON paths) and leaves the
+ * open scenario alone; a valid one replaces it once unsaved changes are confirmed away.
+ * Returns true when the scenario was replaced.
+ */
+export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): boolean {
+  const result = parseScenario(file.text, file.name);
+  if (!result.ok) {
+    doc.openErrors = { file: file.name, errors: result.errors };
+    return false;
+  }
+  return replaceWith(doc, workbench, JSON.parse(file.text) as RawScenario, file.path ?? file.name);
+}
+
+/** Opens a value (a bundled sample or a new scenario) after confirming unsaved changes away. */
+export function replaceWith(doc: ScenarioDoc, workbench: Workbench, raw: RawScenario, fileName: string): boolean {
+  if (!doc.mayReplace()) return false;
+  doc.load(raw, fileName);
+  workbench.show('editor');
+  return true;
+}
+
+/** A new, empty-ish scenario for a domain: one command so the tree is not empty. */
+export function newScenario(domain: string): RawScenario {
+  return {
+    format: 'purestream/scenario@1',
+    name: `New ${domain} scenario`,
+    description: '',
+    domain,
+    seed: 1,
+    commands: [],
+    runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 10 }],
+  };
+}
