@@ -15,6 +15,8 @@ export interface Interpreter {
   enact(event: LogEntry, now: number): EnactResult;
   /** What the interpreter produced, as plain JSON for reports and views (outbox, audit log, tables). */
   output(): unknown;
+  /** Frees what the interpreter holds outside the JS heap (the `sql` database); optional. */
+  dispose?(): void;
 }
 
 /** What an interpreter factory receives. */
