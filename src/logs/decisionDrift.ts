@@ -1,0 +1,84 @@
+/**
+ * Decision drift: each recorded command is decided again with today's rules against the
+ * replayed state at the point the command appears in the log (before its events), and the
+ * outcome is compared with what was recorded (its events by `causationId`, or its
+ * rejection). Consecutive commands of one recorded batch are decided again as one flat batch
+ * of that mode (nested batches are flattened into their root's mode). Pure.
+ */
+import { commandId, commandOutcomes, decideInput, type AnyDecider, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
+import type { CommandRecord, Drift, DriftOutcome } from './types';
+
+interface Entry {
+  readonly id: string;
+  now: DriftOutcome;
+  recordedTypes: string[];
+  rejected?: string;
+}
+
+const envelopeOf = (c: CommandRecord): CommandEnvelope => ({ id: commandId(c.id), type: c.type, data: c.data, at: c.at, ...(c.actor !== undefined ? { actor: c.actor } : {}) });
+
+/** Collects commands, their recorded outcomes, and what the domain decides now. */
+export class DecisionDrift {
+  private readonly entries = new Map<string, Entry>();
+  private pending: CommandRecord[] = [];
+
+  constructor(
+    private readonly decider: AnyDecider,
+    private authorize = false,
+  ) {}
+
+  /** Uses the authorization policy when deciding again (as the recorded run did). */
+  setAuthorize(authorize: boolean): void {
+    this.authorize = authorize;
+  }
+
+  /** True when a command with this id was already seen. */
+  has(id: string): boolean {
+    return this.entries.has(id) || this.pending.some((c) => c.id === id);
+  }
+
+  /** A command appears: it is decided against `state` (batch items once the batch is complete). */
+  command(c: CommandRecord, state: StateView<unknown>): void {
+    if (this.pending.length > 0 && (!c.batch || c.batch.id !== this.pending[0].batch?.id)) this.flush(state);
+    this.pending.push(c);
+    if (!c.batch) this.flush(state);
+  }
+
+  /** Decides the commands waiting for the end of their batch; call before the state changes. */
+  flush(state: StateView<unknown>): void {
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    const first = items[0];
+    const input: DecisionInput = first.batch ? { kind: 'batch', id: first.batch.id, mode: first.batch.mode, items: items.map(envelopeOf) } : envelopeOf(first);
+    const outcome = decideInput(this.decider, input, state, this.authorize ? { authorize: { now: first.at } } : {});
+    for (const o of commandOutcomes(outcome)) {
+      const now: DriftOutcome = o.accepted ? o.events.map((e) => e.type) : `rejected: ${o.rejection?.code ?? 'unknown'}`;
+      this.entries.set(o.command.id, { id: o.command.id, now, recordedTypes: [] });
+    }
+  }
+
+  /** An event recorded for a command (by its causationId). */
+  event(causationId: string | undefined, type: string): void {
+    if (causationId !== undefined) this.entries.get(causationId)?.recordedTypes.push(type);
+  }
+
+  /** A rejection recorded for a command. */
+  rejection(commandIdValue: string, code: string): void {
+    const entry = this.entries.get(commandIdValue);
+    if (entry) entry.rejected = code;
+  }
+
+  /** The commands whose outcome differs now, in log order. */
+  drift(): Drift[] {
+    const out: Drift[] = [];
+    for (const e of this.entries.values()) {
+      const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : e.recordedTypes;
+      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now });
+    }
+    return out;
+  }
+}
+
+const sameOutcome = (a: DriftOutcome, b: DriftOutcome): boolean =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a.length === b.length && a.every((t, i) => t === b[i]);

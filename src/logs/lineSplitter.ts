@@ -1,0 +1,79 @@
+/**
+ * Splits text arriving in chunks of any size into lines, with 1-based line numbers. Holds
+ * at most one partial line; a line longer than `maxLineLength` is reported instead of kept,
+ * so memory stays bounded on any input. Pure; works in Node and the browser.
+ */
+
+/** Receives one complete line (without `\n` or a trailing `\r`) and its number. */
+export type LineSink = (text: string, line: number) => void;
+/** Receives a line that was too long to keep. */
+export type OverlongSink = (line: number, length: number) => void;
+
+/** Default cap on one line: far above any sane record, far below the memory budget. */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+/** Incremental line splitter: `push` chunks, then `end`. */
+export class LineSplitter {
+  private pending = '';
+  private line = 1;
+  /** Length of the overlong line being skipped, or -1 when not skipping. */
+  private skipped = -1;
+
+  constructor(
+    private readonly onLine: LineSink,
+    private readonly onOverlong: OverlongSink = () => {},
+    private readonly maxLineLength = MAX_LINE_LENGTH,
+  ) {}
+
+  /** Feeds one chunk; calls the sink for every line it completes. */
+  push(chunk: string): void {
+    let start = 0;
+    let nl = chunk.indexOf('\n');
+    while (nl !== -1) {
+      this.complete(chunk, start, nl);
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
+    }
+    if (start < chunk.length) this.keep(chunk, start);
+  }
+
+  /** Flushes the last line (a file need not end with a newline). */
+  end(): void {
+    if (this.skipped >= 0) this.onOverlong(this.line, this.skipped);
+    else if (this.pending.length > 0) this.emit(this.pending);
+    this.pending = '';
+    this.skipped = -1;
+  }
+
+  private complete(chunk: string, start: number, nl: number): void {
+    if (this.skipped >= 0) {
+      this.onOverlong(this.line++, this.skipped + nl - start);
+      this.skipped = -1;
+      return;
+    }
+    if (this.pending.length === 0) {
+      this.emit(chunk.slice(start, nl));
+      return;
+    }
+    const text = this.pending + chunk.slice(start, nl);
+    this.pending = '';
+    if (text.length > this.maxLineLength) this.onOverlong(this.line++, text.length);
+    else this.emit(text);
+  }
+
+  private keep(chunk: string, start: number): void {
+    if (this.skipped >= 0) {
+      this.skipped += chunk.length - start;
+      return;
+    }
+    this.pending += chunk.slice(start);
+    if (this.pending.length > this.maxLineLength) {
+      this.skipped = this.pending.length;
+      this.pending = '';
+    }
+  }
+
+  private emit(text: string): void {
+    this.onLine(text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text, this.line++);
+  }
+}

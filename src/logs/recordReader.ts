@@ -1,0 +1,173 @@
+/**
+ * Turns one record's text into a typed log record or an anomaly: JSON syntax, the record's
+ * shape (`seq`, `id`, `at`...), its type (known to the domain) and its data (the domain's
+ * schema; messages name the field, `data.qty: expected an integer >= 1, got 0`). CloudEvents
+ * are mapped by ./cloudEventReader. Pure.
+ */
+import { validate, type AnyDecider, type ObjectSchema } from '../../domain/kernel';
+import { compileSchema, type Check } from './compiledSchema';
+import { readCloudEvent, type TypeMap } from './cloudEventReader';
+import { parseTime } from './timestamps';
+import type { AnomalyKind, BatchRef, LogHeader, LogRecord } from './types';
+
+/** What one record's text turned out to be. */
+export type ReadResult = LogRecord | LogHeader | { readonly kind: 'anomaly'; readonly anomaly: AnomalyKind; readonly message: string };
+
+/** Which record forms a reader accepts. */
+export type RecordForm = 'any' | 'events' | 'cloudevents';
+
+const problem = (anomaly: AnomalyKind, message: string): ReadResult => ({ kind: 'anomaly', anomaly, message });
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? s.slice(0, 40) + '…' : s;
+};
+
+/** A compiled schema per type, with the kernel schema to explain failures. */
+interface TypeSchemas {
+  readonly checks: Map<string, Check>;
+  readonly schemas: Readonly<Record<string, ObjectSchema>>;
+}
+
+const compileAll = (schemas: Readonly<Record<string, ObjectSchema>>): TypeSchemas => ({
+  checks: new Map(Object.entries(schemas).map(([type, s]) => [type, compileSchema(s)])),
+  schemas,
+});
+
+/** Reads records of one domain; holds the compiled schemas and the type map. */
+export class RecordReader {
+  private readonly events: TypeSchemas;
+  private readonly commands: TypeSchemas;
+
+  constructor(
+    readonly decider: AnyDecider,
+    private readonly form: RecordForm = 'any',
+    readonly typeMap: TypeMap = {},
+  ) {
+    this.events = compileAll(decider.eventSchemas as Record<string, ObjectSchema>);
+    this.commands = compileAll(decider.commandSchemas as Record<string, ObjectSchema>);
+  }
+
+  /** True when the domain has this event type. */
+  isEventType = (type: string): boolean => this.events.checks.has(type);
+  /** True when the domain has this command type. */
+  isCommandType = (type: string): boolean => this.commands.checks.has(type);
+
+  /** Parses and checks one record's text. */
+  read(text: string): ReadResult {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return problem('malformed', `not JSON: ${(e as Error).message}`);
+    }
+    return this.readValue(value);
+  }
+
+  /** Checks one parsed record. */
+  readValue(value: unknown): ReadResult {
+    if (!isObject(value)) return problem('malformed', `expected a JSON object, got ${Array.isArray(value) ? 'an array' : show(value)}`);
+    if (value.specversion !== undefined && this.form !== 'events') return readCloudEvent(value, this);
+    if (this.form === 'cloudevents') return problem('malformed', 'not a CloudEvent: "specversion" is missing');
+    if (value.seq !== undefined) return this.event(value);
+    if (value.kind === 'command') return this.command(value);
+    if (value.kind === 'rejection') return this.rejection(value);
+    if (value.kind !== undefined) return problem('malformed', `kind: expected "command" or "rejection", got ${show(value.kind)}`);
+    if (value.format !== undefined) return this.header(value);
+    return problem('malformed', 'not a log record: expected "seq" (an event), "kind" (a command or rejection) or "specversion" (a CloudEvent)');
+  }
+
+  /** Checks an event's data against its schema; undefined when valid, else the anomaly. */
+  checkEventData(type: string, data: unknown): ReadResult | undefined {
+    return this.checkData(this.events, type, data);
+  }
+
+  /** Checks a command's data against its schema. */
+  checkCommandData(type: string, data: unknown): ReadResult | undefined {
+    return this.checkData(this.commands, type, data);
+  }
+
+  private checkData(schemas: TypeSchemas, type: string, data: unknown): ReadResult | undefined {
+    if (schemas.checks.get(type)!(data)) return undefined;
+    const errors = validate(schemas.schemas[type], data, 'data');
+    return problem('invalid-data', errors.map((e) => `${e.path}: ${e.message}`).join('; ') || 'data: does not match the schema');
+  }
+
+  private event(v: Record<string, unknown>): ReadResult {
+    const { seq, id, type, data } = v;
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return problem('malformed', `seq: expected an integer >= 0, got ${show(seq)}`);
+    const at = parseTime(v.at);
+    const bad = badString('id', id) ?? badString('type', type) ?? (at === undefined ? `at: expected ms or an ISO-8601 time, got ${show(v.at)}` : undefined) ?? badOptional(v, 'stream', 'causationId', 'correlationId');
+    if (bad) return problem('malformed', bad);
+    if (!this.isEventType(type as string)) return problem('unknown-type', `unknown event type ${show(type)} for domain ${this.decider.id}`);
+    const invalid = this.checkEventData(type as string, data);
+    if (invalid) return invalid;
+    return {
+      kind: 'event',
+      seq,
+      id: id as string,
+      type: type as string,
+      at: at!,
+      ...(typeof v.at === 'string' ? { time: v.at } : {}),
+      data,
+      ...(v.stream !== undefined ? { stream: v.stream as string } : {}),
+      ...(v.causationId !== undefined ? { causationId: v.causationId as string } : {}),
+      ...(v.correlationId !== undefined ? { correlationId: v.correlationId as string } : {}),
+      seqGiven: true,
+    };
+  }
+
+  private command(v: Record<string, unknown>): ReadResult {
+    const { id, type, data } = v;
+    const at = parseTime(v.at);
+    const batch = readBatch(v.batch);
+    const bad =
+      badString('id', id) ?? badString('type', type) ?? (at === undefined ? `at: expected ms or an ISO-8601 time, got ${show(v.at)}` : undefined) ?? badOptional(v, 'actor') ?? (typeof batch === 'string' ? batch : undefined);
+    if (bad) return problem('malformed', bad);
+    if (!this.isCommandType(type as string)) return problem('unknown-type', `unknown command type ${show(type)} for domain ${this.decider.id}`);
+    const invalid = this.checkCommandData(type as string, data);
+    if (invalid) return invalid;
+    return {
+      kind: 'command',
+      id: id as string,
+      type: type as string,
+      at: at!,
+      ...(typeof v.at === 'string' ? { time: v.at } : {}),
+      data,
+      ...(v.actor !== undefined ? { actor: v.actor as string } : {}),
+      ...(batch ? { batch: batch as BatchRef } : {}),
+    };
+  }
+
+  private rejection(v: Record<string, unknown>): ReadResult {
+    const at = parseTime(v.at);
+    const bad = badString('commandId', v.commandId) ?? badString('code', v.code) ?? (at === undefined ? `at: expected ms or an ISO-8601 time, got ${show(v.at)}` : undefined);
+    if (bad) return problem('malformed', bad);
+    return { kind: 'rejection', commandId: v.commandId as string, code: v.code as string, at: at!, ...(typeof v.at === 'string' ? { time: v.at } : {}) };
+  }
+
+  private header(v: Record<string, unknown>): ReadResult {
+    if (v.format !== 'purestream/events@1') return problem('malformed', `format: expected "purestream/events@1", got ${show(v.format)}`);
+    const bad = badOptional(v, 'domain') ?? (v.authorize !== undefined && typeof v.authorize !== 'boolean' ? `authorize: expected true or false, got ${show(v.authorize)}` : undefined);
+    if (bad) return problem('malformed', bad);
+    return { kind: 'header', ...(v.domain !== undefined ? { domain: v.domain as string } : {}), ...(v.authorize !== undefined ? { authorize: v.authorize as boolean } : {}) };
+  }
+}
+
+/** A message when `value` is not a non-empty string. */
+export const badString = (name: string, value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? undefined : `${name}: expected a non-empty string, got ${value === undefined ? 'nothing' : show(value)}`;
+
+const badOptional = (v: Record<string, unknown>, ...names: string[]): string | undefined => {
+  for (const n of names) if (v[n] !== undefined && typeof v[n] !== 'string') return `${n}: expected a string, got ${show(v[n])}`;
+  return undefined;
+};
+
+const readBatch = (b: unknown): BatchRef | string | undefined => {
+  if (b === undefined) return undefined;
+  if (!isObject(b) || typeof b.id !== 'string' || (b.mode !== 'all-or-nothing' && b.mode !== 'allow-partial'))
+    return `batch: expected { "id": string, "mode": "all-or-nothing" | "allow-partial" }, got ${show(b)}`;
+  return { id: b.id, mode: b.mode };
+};
