@@ -1,0 +1,46 @@
+/**
+ * `runScenario`: runs every run of a validated scenario (or the named ones) and returns the
+ * `purestream/report@1` report and, per run, the trace for the UI. Pure and deterministic:
+ * the same scenario gives a byte-identical report (all randomness comes from `seed`).
+ */
+import { domainById } from '../../domain';
+import type { RunOptions, RunResult } from './api';
+import { expandScenario } from './scenario/expand';
+import { runSimulation } from './sim/runSimulation';
+import type { Report, RunConfig, RunReport, Scenario, Trace } from './types';
+
+/** Runs a scenario's runs in file order (or `options.runs`, in that order); throws RunCancelled when cancelled. */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const decider = domainById(scenario.domain);
+  if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
+  const runs = selectRuns(scenario.runs, options.runs);
+  const { setup, arrivals } = expandScenario(scenario);
+  const reports: RunReport[] = [];
+  const traces: Trace[] = [];
+  for (const run of runs) {
+    const { report, trace } = runSimulation({
+      decider,
+      run,
+      seed: scenario.seed,
+      setup,
+      arrivals,
+      trace: options.trace ?? true,
+      services: options.services,
+      onProgress: options.onProgress,
+      isCancelled: options.isCancelled,
+    });
+    reports.push(report);
+    traces.push(trace);
+  }
+  const report: Report = { format: 'purestream/report@1', scenario: scenario.name, domain: scenario.domain, seed: scenario.seed, runs: reports };
+  return { report, traces };
+}
+
+function selectRuns(runs: readonly RunConfig[], names: readonly string[] | undefined): readonly RunConfig[] {
+  if (names === undefined || names.length === 0) return runs;
+  return names.map((name) => {
+    const run = runs.find((r) => r.name === name);
+    if (!run) throw new Error(`no run named "${name}" (runs: ${runs.map((r) => `"${r.name}"`).join(', ')})`);
+    return run;
+  });
+}

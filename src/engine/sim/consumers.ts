@@ -1,0 +1,77 @@
+/** Builds a run's consumer lanes: the state store (first `state-store` consumer, or a default one) and the rest. */
+import type { AnyDecider } from '../../../domain/kernel';
+import type { EngineServices } from '../consumers/interpreter';
+import { createInterpreter } from '../consumers/registry';
+import { seededRandom } from '../random';
+import type { AttemptRecord, ConsumerConfig, RunConfig } from '../types';
+import { interpreterEnactor } from './enactor';
+import type { EventQueue } from './eventQueue';
+import { ConsumerLane, type SettleListener } from './consumerLane';
+import type { RunCounters } from './runCounters';
+import { fnv1a } from './fnv1a';
+import { StateStore, type StateInterpreter } from './stateStore';
+
+/** The default state store consumer, added when a run lists none. */
+export const defaultStateStore = (name: string): ConsumerConfig => ({
+  name,
+  interpreter: 'state-store',
+  events: '*',
+  latencyMs: 0,
+  workers: 1,
+  failureRate: 0,
+  delivery: 'exactly-once',
+  duplicateRate: 0,
+  idempotent: true,
+  deadLetter: true,
+  downtime: [],
+});
+
+/** Random stream ids: one base per consumer (from its name, so adding a consumer moves no other's draws), one offset per purpose. */
+const streamBase = (name: string): number => 1000 + (fnv1a(name) & 0xffff) * 8;
+
+/** The run's consumers with the state store found or added (its index in `lanes`). */
+export interface RunConsumers {
+  readonly store: StateStore;
+  readonly lanes: ConsumerLane[];
+  readonly storeLane: ConsumerLane;
+}
+
+export interface ConsumerSetup {
+  readonly decider: AnyDecider;
+  readonly run: RunConfig;
+  readonly seed: number;
+  readonly queue: EventQueue;
+  readonly counters: RunCounters;
+  readonly listener: SettleListener;
+  readonly tracing: boolean;
+  /** Where lanes record their attempts (trace only). */
+  readonly attempts: AttemptRecord[];
+  readonly services: EngineServices;
+}
+
+/** Creates the lanes of a run in consumer order (a default state store first when none is listed). */
+export function buildConsumers(setup: ConsumerSetup): RunConsumers {
+  const configs = [...setup.run.consumers];
+  let storeIndex = configs.findIndex((c) => c.interpreter === 'state-store');
+  if (storeIndex < 0) {
+    const taken = new Set(configs.map((c) => c.name));
+    configs.unshift(defaultStateStore(taken.has('state') ? 'state-store' : 'state'));
+    storeIndex = 0;
+  }
+  const interpreters = configs.map((config) =>
+    createInterpreter(config, { decider: setup.decider, consumer: config.name, idempotent: config.idempotent, services: setup.services }),
+  );
+  const store = new StateStore(setup.decider, interpreters[storeIndex] as StateInterpreter, setup.tracing);
+  const lanes = configs.map((config, i) => {
+    const enactor = i === storeIndex ? store : interpreterEnactor(interpreters[i]);
+    const base = streamBase(config.name);
+    const randoms = {
+      latency: seededRandom(setup.seed, base),
+      failure: seededRandom(setup.seed, base + 1),
+      duplicate: seededRandom(setup.seed, base + 2),
+      enact: seededRandom(setup.seed, base + 3),
+    };
+    return new ConsumerLane(i, config, enactor, randoms, setup.queue, setup.counters, i === storeIndex ? setup.listener : undefined, setup.tracing, setup.attempts);
+  });
+  return { store, lanes, storeLane: lanes[storeIndex] };
+}

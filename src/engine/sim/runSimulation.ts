@@ -1,0 +1,45 @@
+/** Runs one run configuration end to end: simulation, then its report entry and trace. */
+import { runReport } from '../report/runReport';
+import type { RunReport, Trace } from '../types';
+import { Simulation, type SimulationInput } from './simulation';
+
+/** What one run produces. */
+export interface RunOutput {
+  readonly report: RunReport;
+  readonly trace: Trace;
+}
+
+/** Simulates one run; the trace's arrays are empty when `input.trace` is false. */
+export function runSimulation(input: SimulationInput): RunOutput {
+  const sim = new Simulation(input);
+  sim.run();
+  const firstArrival = input.arrivals.length > 0 ? input.arrivals[0].at : 0;
+  const report = runReport(input.run.name, sim.counters, sim.store, firstArrival);
+  return { report, trace: traceOf(sim, input) };
+}
+
+function traceOf(sim: Simulation, input: SimulationInput): Trace {
+  const consumerQueueDepth: Record<string, readonly { t: number; value: number }[]> = {};
+  const deadLetters: Record<string, readonly number[]> = {};
+  const outputs: Record<string, unknown> = {};
+  const tracing = input.trace;
+  if (tracing) {
+    for (const lane of sim.lanes) {
+      consumerQueueDepth[lane.config.name] = lane.depth.samples;
+      deadLetters[lane.config.name] = lane.deadLetters;
+      if (lane.config.interpreter !== 'state-store') outputs[lane.config.name] = lane.output();
+    }
+  }
+  return {
+    run: input.run.name,
+    decisions: sim.decisions,
+    log: sim.log,
+    attempts: sim.attempts,
+    history: sim.store.history,
+    queueDepth: sim.queueDepth.samples,
+    workers: sim.workerSamples.samples,
+    consumerQueueDepth,
+    deadLetters,
+    outputs,
+  };
+}

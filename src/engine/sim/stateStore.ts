@@ -1,0 +1,90 @@
+/**
+ * The run's state store: the first `state-store` consumer, whose interpreter's state is what
+ * decisions read. This wrapper adds what the simulation needs around the interpreter: a
+ * version, the domain's invariants checked on the touched aggregate after each enactment
+ * (a violation is recorded when an invariant goes from holding everywhere to broken), and,
+ * when tracing, one history step per enactment — the touched aggregate after it and a link to
+ * the stream's previous step, never a copy of the whole state.
+ */
+import type { AnyDecider, StateView } from '../../../domain/kernel';
+import type { Interpreter } from '../consumers/interpreter';
+import type { HistoryStep, LogEntry, Violation } from '../types';
+import { ENACTED, FAILED, IGNORED, type EnactCode, type Enactor } from './enactor';
+
+/** A state-store interpreter: enacts events and can be read. */
+export type StateInterpreter = Interpreter & StateView<unknown>;
+
+/** The engine's view of the state store (mutable; one per run). */
+export class StateStore implements StateView<unknown>, Enactor {
+  /** Enactments done (the version a decision reads). */
+  version = 0;
+  readonly violations: Violation[] = [];
+  readonly history: HistoryStep[] = [];
+  /** Whether violations count (false while enacting setup). */
+  counting = false;
+  /** Per invariant: the streams currently breaking it. */
+  private readonly broken: Set<string>[];
+  private readonly lastStep = new Map<string, number>();
+
+  constructor(
+    private readonly decider: AnyDecider,
+    readonly interpreter: StateInterpreter,
+    private readonly tracing: boolean,
+  ) {
+    this.broken = decider.invariants.map(() => new Set<string>());
+  }
+
+  /** Reads a stream's aggregate. */
+  get(stream: string): unknown {
+    return this.interpreter.get(stream);
+  }
+
+  /** Enacts one event at `now`. */
+  enact(entry: LogEntry, now: number): EnactCode {
+    const result = this.interpreter.enact(entry, now);
+    if (result.type !== 'enacted') return result.type === 'ignored' ? IGNORED : FAILED;
+    const stream = entry.stream;
+    const after = this.interpreter.get(stream);
+    this.version++;
+    const broke = this.check(stream, after, now, entry.seq);
+    if (this.tracing) {
+      const step = this.history.length;
+      const prevStep = this.lastStep.get(stream) ?? -1;
+      this.lastStep.set(stream, step);
+      this.history.push(broke ? { step, eventSeq: entry.seq, t: now, stream, prevStep, after, violations: broke } : { step, eventSeq: entry.seq, t: now, stream, prevStep, after });
+    }
+    return ENACTED;
+  }
+
+  /** Updates the broken sets for one stream; returns the invariants that went from holding to broken. */
+  private check(stream: string, aggregate: unknown, now: number, seq: number): string[] | undefined {
+    const invariants = this.decider.invariants;
+    let broke: string[] | undefined;
+    for (let i = 0; i < invariants.length; i++) {
+      const message = invariants[i].violation(stream, aggregate);
+      const set = this.broken[i];
+      if (message === undefined) {
+        if (set.size > 0) set.delete(stream);
+        continue;
+      }
+      if (set.has(stream)) continue;
+      const held = set.size === 0;
+      set.add(stream);
+      if (held && this.counting) {
+        this.violations.push({ invariant: invariants[i].name, atMs: now, eventSeq: seq, message });
+        (broke ??= []).push(invariants[i].name);
+      }
+    }
+    return broke;
+  }
+
+  /** The state as a plain record. */
+  snapshot(): Record<string, unknown> {
+    return this.interpreter.output() as Record<string, unknown>;
+  }
+
+  /** Same as {@link snapshot} (the Enactor interface). */
+  output(): unknown {
+    return this.snapshot();
+  }
+}
