@@ -1,7 +1,28 @@
-/** `purestream run`: not built yet. */
-import { EXIT, type CliCommand } from '../io';
+/**
+ * `purestream run <scenario.json> [--run NAME]... [--json] [--out FILE] [--fail-on-violation]`.
+ * Decisions: an unknown `--run` name is a usage error (exit 2) listing the file's runs;
+ * `--out FILE` writes the report JSON atomically (whether or not `--json` is given), prints
+ * nothing on stdout and one confirmation line on stderr.
+ */
+import { executeScenario, engineRunner, type ScenarioRunner } from '../executeScenario';
+import { parseArgs, type CliCommand } from '../io';
+import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
+import { deliverReport } from '../deliverReport';
+import { runReportText } from '../reportText';
 
-export const runCommand: CliCommand = async (_args, io) => {
-  io.err('purestream run: not available yet\n');
-  return EXIT.usage;
-};
+/** `run` with an injectable engine (tests pass a fake one). */
+export const makeRunCommand =
+  (runner: ScenarioRunner): CliCommand =>
+  async (args, io) => {
+    const { positionals, flags, options } = parseArgs(args, { flags: ['json', 'fail-on-violation'], options: ['out'], repeatable: ['run'] });
+    const file = scenarioFileOf(positionals, 'run');
+    const out = options.get('out')?.[0];
+    const runNames = [...new Set(options.get('run') ?? [])];
+    const scenario = await loadScenario(file, io);
+    checkRunNames(scenario, runNames, file);
+    const { report } = await executeScenario(scenario, runNames, io, runner);
+    return deliverReport(report, () => runReportText(report), { json: flags.has('json'), out, failOnViolation: flags.has('fail-on-violation'), command: 'run' }, io);
+  };
+
+/** `purestream run`: runs every run of the scenario (or the named ones) and prints a summary or the report JSON. */
+export const runCommand: CliCommand = makeRunCommand(engineRunner);

@@ -1,0 +1,58 @@
+/**
+ * Runs a scenario for a CLI command: loads sql.js when a selected run has an `sql` consumer,
+ * shows progress on stderr when it is a terminal (after about a second), and returns the result.
+ */
+import type { RunOptions, RunProgress, RunResult } from '../engine/api';
+import type { Scenario } from '../engine/types';
+import type { CliIO } from './io';
+
+/** The engine entry point (`runScenario` of src/engine/run.ts); injectable so commands can be tested alone. */
+export type ScenarioRunner = (scenario: Scenario, options?: RunOptions) => RunResult | Promise<RunResult>;
+
+/** The real engine, loaded on first use. */
+export const engineRunner: ScenarioRunner = async (scenario, options) => {
+  const { runScenario } = await import('../engine/run');
+  return runScenario(scenario, options);
+};
+
+/** Runs the named runs (all when empty) without traces; progress on stderr only when it is a terminal. */
+export async function executeScenario(scenario: Scenario, runNames: readonly string[], io: CliIO, runner: ScenarioRunner = engineRunner): Promise<RunResult> {
+  const selected = runNames.length ? scenario.runs.filter((r) => runNames.includes(r.name)) : scenario.runs;
+  const needsSql = selected.some((r) => r.consumers.some((c) => c.interpreter === 'sql'));
+  const progress = io.errIsTTY ? progressLine(io) : undefined;
+  try {
+    return await runner(scenario, {
+      ...(runNames.length ? { runs: runNames } : {}),
+      trace: false,
+      ...(needsSql ? { services: { sqlJs: await loadSqlJs() } } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.clear();
+  }
+}
+
+async function loadSqlJs(): Promise<unknown> {
+  const initSqlJs = (await import('sql.js')).default;
+  return initSqlJs();
+}
+
+/** A one-line progress display that appears only once the work has taken about a second. */
+function progressLine(io: CliIO): { update: (p: RunProgress) => void; clear: () => void } {
+  const started = Date.now();
+  let lastShown = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - started < 1000 || now - lastShown < 100) return;
+      lastShown = now;
+      shown = true;
+      const percent = p.total ? Math.floor((100 * p.done) / p.total) : 100;
+      io.err(`\r\x1b[2K${p.run}: ${p.done}/${p.total} arrivals (${percent}%)`);
+    },
+    clear() {
+      if (shown) io.err('\r\x1b[2K');
+    },
+  };
+}
