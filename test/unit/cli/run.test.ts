@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeRunCommand } from '../../../src/cli/commands/run';
 import { main } from '../../../src/cli/main';
@@ -119,5 +121,58 @@ describe('purestream run: output (fake engine)', () => {
     const { io, code } = runWith(['flash-sale.json'], ['flash-sale.json']);
     await code;
     expect(io.stderr).toBe('');
+  });
+});
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('purestream run and compare (real engine)', () => {
+  it('gives a byte-identical report for the same file twice', async () => {
+    const io = recordingIO(['everything.json']);
+    expect(await main(['run', 'everything.json', '--json'], io)).toBe(0);
+    const first = io.stdout;
+    io.stdout = '';
+    expect(await main(['run', 'everything.json', '--json'], io)).toBe(0);
+    expect(io.stdout).toBe(first);
+    expect(JSON.parse(first).runs.map((r: { name: string }) => r.name)).toEqual(['serial', 'pool', 'keyed', 'scaling']);
+  });
+
+  it('writes the same bytes with --out as --json prints', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    expect(await main(['run', 'flash-sale.json', '--json'], io)).toBe(0);
+    expect(await main(['run', 'flash-sale.json', '--out', 'report.json'], io)).toBe(0);
+    expect(readFileSync(join(io.cwd, 'report.json'), 'utf8')).toBe(io.stdout);
+    expect(filesIn(io)).toEqual(['flash-sale.json', 'report.json']);
+  });
+
+  it('exits 3 with --fail-on-violation when the pool oversells, 0 for the serial run', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    expect(await main(['run', 'flash-sale.json', '--fail-on-violation'], io)).toBe(3);
+    expect(io.stdout).toContain('8 workers: stock-non-negative');
+    expect(await main(['run', 'flash-sale.json', '--fail-on-violation', '--run', 'one queue'], io)).toBe(0);
+  });
+
+  it('runs an sql consumer', async () => {
+    const io = recordingIO(['sql.json']);
+    expect(await main(['run', 'sql.json', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout).runs[0].metrics.deliveries).toBe(6);
+  });
+
+  it('compares the runs with their final-state differences', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    expect(await main(['compare', 'flash-sale.json', '--json'], io)).toBe(0);
+    const { comparison } = JSON.parse(io.stdout);
+    expect(comparison).toHaveLength(1);
+    expect(comparison[0]).toMatchObject({ a: 'one queue', b: '8 workers', sameFinalState: false });
+    const stock = comparison[0].differences.find((d: { path: string[] }) => d.path.join('/') === 'stock:tee@main/stock');
+    expect(stock.a).toBe(0);
+    expect(stock.b).toBeLessThan(0);
+  });
+
+  it('works as `node bin/purestream.mjs run` in a child process', () => {
+    const out = execFileSync(process.execPath, [join(root, 'bin/purestream.mjs'), 'run', join(root, 'test/fixtures/scenarios/flash-sale.json'), '--json', '--run', 'one queue'], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out).runs[0]).toMatchObject({ name: 'one queue', violations: [] });
   });
 });
