@@ -1,7 +1,11 @@
-/** The scheduler registry: one factory per `scheduler.kind`. */
+/** The scheduler registry: one factory per `scheduler.kind` (a new strategy is one file and one line here). */
 import type { SchedulerKind } from '../types';
+import { autoscaleScheduler } from './autoscale';
+import { capacityAwareScheduler } from './capacityAware';
+import { partitionedScheduler } from './partitioned';
 import { poolScheduler, serialScheduler } from './pool';
 import type { SchedulerFactory } from './scheduler';
+import { singleWriterScheduler } from './singleWriter';
 
 export type { Scheduler, SchedulerFactory, SchedulerHost } from './scheduler';
 
@@ -9,8 +13,8 @@ export type { Scheduler, SchedulerFactory, SchedulerHost } from './scheduler';
 export const schedulers: Readonly<Record<SchedulerKind, SchedulerFactory>> = {
   serial: serialScheduler,
   pool: (config, host) => poolScheduler(config, host),
-  autoscale: (config, host) => poolScheduler(config, host),
-  partitioned: (config, host) => poolScheduler(config, host),
-  'single-writer': (config, host) => poolScheduler(config, host),
-  'capacity-aware': (config, host) => poolScheduler(config, host),
+  autoscale: autoscaleScheduler,
+  partitioned: partitionedScheduler,
+  'single-writer': singleWriterScheduler,
+  'capacity-aware': capacityAwareScheduler,
 };

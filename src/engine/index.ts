@@ -1,0 +1,12 @@
+/** The engine's public surface: parse and expand scenarios, run them, dry-run one input, compare runs. */
+export * from './api';
+export type * from './types';
+export { parseScenario } from './scenario/parse';
+export { expandScenario } from './scenario/expand';
+export { runScenario } from './run';
+export { dryRun, type DryRunOptions } from './dryRun';
+export { compareRuns, diffLeaves } from './report/compareRuns';
+export { canonicalJson } from './report/canonicalJson';
+export { stateHash } from './report/stateHash';
+export { stateAt, aggregateBefore } from './report/stateAt';
+export { seededRandom, draw, type Random } from './random';
