@@ -1,0 +1,140 @@
+/**
+ * Paging through a stored log with keyset queries (`seq > ?` / `seq < ?` on the log's indexes),
+ * so a page costs the same at event 10 and at event 1,000,000. Filters: exact type, exact
+ * stream, and text (case-insensitive substring of the id, type, stream or data JSON).
+ */
+import type { SqlValue } from 'sql.js';
+import type { Workspace } from './workspace';
+
+/** Which events of a log to show. */
+export interface EventFilter {
+  readonly type?: string;
+  readonly stream?: string;
+  readonly text?: string;
+}
+
+/** A page request: the events after `afterSeq`, before `beforeSeq` (the last `limit` of them), or from the start. */
+export interface PageQuery extends EventFilter {
+  readonly afterSeq?: number;
+  readonly beforeSeq?: number;
+  readonly limit: number;
+}
+
+/** An event read back from a log. */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly stream: string;
+  readonly at: number;
+  readonly causationId?: string;
+  readonly correlationId?: string;
+  readonly data: unknown;
+}
+
+/** One page, in seq order, and whether matching events exist before and after it. */
+export interface EventPage {
+  readonly events: readonly StoredEvent[];
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
+}
+
+const COLUMNS = 'seq, id, type, stream, at, causation_id, correlation_id, data';
+
+/** A page of a log's events matching the filter, in seq order. */
+export function pageEvents(db: Workspace, logId: number, query: PageQuery): EventPage {
+  if (!Number.isInteger(query.limit) || query.limit < 1) throw new Error(`page limit must be a whole number >= 1, got ${query.limit}`);
+  const { sql, params } = where(logId, query);
+  const backward = query.beforeSeq !== undefined && query.afterSeq === undefined;
+  const bound = backward ? ' AND seq < ?' : query.afterSeq !== undefined ? ' AND seq > ?' : '';
+  const boundParams = backward ? [query.beforeSeq!] : query.afterSeq !== undefined ? [query.afterSeq] : [];
+  const upper = !backward && query.beforeSeq !== undefined ? ' AND seq < ?' : '';
+  const upperParams = upper ? [query.beforeSeq!] : [];
+  const rows = select(db, `SELECT ${COLUMNS} FROM events WHERE ${sql}${bound}${upper} ORDER BY seq ${backward ? 'DESC' : 'ASC'} LIMIT ?`, [
+    ...params,
+    ...boundParams,
+    ...upperParams,
+    query.limit + 1,
+  ]);
+  const more = rows.length > query.limit;
+  const events = rows.slice(0, query.limit).map(toEvent);
+  if (backward) events.reverse();
+  const first = events[0]?.seq;
+  const last = events[events.length - 1]?.seq;
+  const exists = (cond: '<' | '<=' | '>' | '>=', seq: number | undefined) =>
+    seq !== undefined && select(db, `SELECT 1 FROM events WHERE ${sql} AND seq ${cond} ? LIMIT 1`, [...params, seq]).length > 0;
+  // An empty page still has neighbours: everything up to afterSeq, or from beforeSeq on.
+  const before = () => (first !== undefined ? exists('<', first) : exists('<=', query.afterSeq));
+  const after = () => (last !== undefined ? exists('>', last) : exists('>=', query.beforeSeq));
+  return {
+    events,
+    hasPrevious: backward ? more : before(),
+    hasNext: backward ? after() : more || (upper !== '' && after()),
+  };
+}
+
+/** How many of a log's events match the filter. */
+export function countEvents(db: Workspace, logId: number, filter: EventFilter = {}): number {
+  const { sql, params } = where(logId, filter);
+  return Number(select(db, `SELECT count(*) FROM events WHERE ${sql}`, params)[0][0]);
+}
+
+/** Where `seq` falls among the matching events: the first matching seq at or after it, and its index. */
+export function seekSeq(db: Workspace, logId: number, seq: number, filter: EventFilter = {}): { readonly index: number; readonly seq: number | undefined } {
+  const { sql, params } = where(logId, filter);
+  const next = select(db, `SELECT seq FROM events WHERE ${sql} AND seq >= ? ORDER BY seq LIMIT 1`, [...params, seq])[0];
+  const index = Number(select(db, `SELECT count(*) FROM events WHERE ${sql} AND seq < ?`, [...params, seq])[0][0]);
+  return { index, seq: next === undefined ? undefined : Number(next[0]) };
+}
+
+/** The seq of the matching event at a 0-based index (a scrollbar position), or undefined past the end. */
+export function seqAtIndex(db: Workspace, logId: number, index: number, filter: EventFilter = {}): number | undefined {
+  const { sql, params } = where(logId, filter);
+  const row = select(db, `SELECT seq FROM events WHERE ${sql} ORDER BY seq LIMIT 1 OFFSET ?`, [...params, Math.max(0, Math.floor(index))])[0];
+  return row === undefined ? undefined : Number(row[0]);
+}
+
+function where(logId: number, filter: EventFilter): { sql: string; params: SqlValue[] } {
+  const parts = ['log_id = ?'];
+  const params: SqlValue[] = [logId];
+  if (filter.type !== undefined) {
+    parts.push('type = ?');
+    params.push(filter.type);
+  }
+  if (filter.stream !== undefined) {
+    parts.push('stream = ?');
+    params.push(filter.stream);
+  }
+  if (filter.text !== undefined && filter.text !== '') {
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push("(id LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR stream LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')");
+    params.push(like, like, like, like);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const rows: SqlValue[][] = [];
+    while (stmt.step()) rows.push(stmt.get());
+    return rows;
+  } finally {
+    stmt.free();
+  }
+}
+
+function toEvent(row: SqlValue[]): StoredEvent {
+  const [seq, id, type, stream, at, causationId, correlationId, data] = row;
+  return {
+    seq: Number(seq),
+    id: String(id),
+    type: String(type),
+    stream: String(stream),
+    at: Number(at),
+    ...(causationId === null ? {} : { causationId: String(causationId) }),
+    ...(correlationId === null ? {} : { correlationId: String(correlationId) }),
+    data: JSON.parse(String(data)),
+  };
+}

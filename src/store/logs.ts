@@ -1,0 +1,114 @@
+/**
+ * Imported event logs in the workspace: a `logs` row per log and its events in `events`, inserted
+ * through one prepared statement inside one transaction (a million rows in seconds). `seq` must be
+ * unique within a log: an importer whose records repeat a seq stores their position instead.
+ */
+import type { Statement } from 'sql.js';
+import type { Workspace } from './workspace';
+
+/** An event as stored: a LogEntry's fields (a LogEntry fits as it is). */
+export interface StoredEventInput {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly stream: string;
+  readonly at: number;
+  readonly causationId?: string;
+  readonly correlationId?: string;
+  readonly data: unknown;
+}
+
+/** A log's description: a label, where it came from (file path, run), its domain, when imported. */
+export interface LogInfo {
+  readonly name: string;
+  readonly source: string;
+  readonly domain?: string;
+  readonly imported: number;
+}
+
+/** A stored log as listed. */
+export interface StoredLog extends LogInfo {
+  readonly logId: number;
+  readonly events: number;
+}
+
+/** Creates a log and inserts its events (any iterable, e.g. a generator over a file); returns its id. */
+export function importLog(db: Workspace, info: LogInfo, events: Iterable<StoredEventInput>): number {
+  return inTransaction(db, () => {
+    db.run('INSERT INTO logs (name, source, domain, imported) VALUES (?, ?, ?, ?)', [info.name, info.source, info.domain ?? null, info.imported]);
+    const logId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+    insertEvents(db, logId, events);
+    return logId;
+  });
+}
+
+/** Appends more events to an existing log, in one transaction; returns how many. */
+export function appendEvents(db: Workspace, logId: number, events: Iterable<StoredEventInput>): number {
+  if (db.exec('SELECT 1 FROM logs WHERE log_id = ?', [logId]).length === 0) throw new Error(`no log ${logId} in this workspace`);
+  return inTransaction(db, () => insertEvents(db, logId, events));
+}
+
+/** Every stored log, oldest first. */
+export function listLogs(db: Workspace): StoredLog[] {
+  const rows = db.exec('SELECT log_id, name, source, domain, imported, events FROM logs ORDER BY log_id')[0]?.values ?? [];
+  return rows.map(([logId, name, source, domain, imported, events]) => ({
+    logId: Number(logId),
+    name: String(name),
+    source: String(source),
+    ...(domain === null ? {} : { domain: String(domain) }),
+    imported: Number(imported),
+    events: Number(events),
+  }));
+}
+
+/** Deletes a log and its events; true when there was one. */
+export function deleteLog(db: Workspace, logId: number): boolean {
+  return inTransaction(db, () => {
+    db.run('DELETE FROM events WHERE log_id = ?', [logId]);
+    db.run('DELETE FROM logs WHERE log_id = ?', [logId]);
+    return db.getRowsModified() > 0;
+  });
+}
+
+function insertEvents(db: Workspace, logId: number, events: Iterable<StoredEventInput>): number {
+  const insert: Statement = db.prepare(
+    'INSERT INTO events (log_id, seq, id, type, stream, at, causation_id, correlation_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let count = 0;
+  const row: (string | number | null)[] = [logId, 0, '', '', '', 0, null, null, ''];
+  try {
+    for (const e of events) {
+      row[1] = e.seq;
+      row[2] = e.id;
+      row[3] = e.type;
+      row[4] = e.stream;
+      row[5] = e.at;
+      row[6] = e.causationId ?? null;
+      row[7] = e.correlationId ?? null;
+      row[8] = JSON.stringify(e.data ?? null);
+      try {
+        insert.run(row);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(message.includes('UNIQUE') ? `event ${e.id}: seq ${e.seq} is already in log ${logId} (seq must be unique per log)` : `event ${e.id}: ${message}`);
+      }
+      count++;
+    }
+  } finally {
+    insert.free();
+  }
+  db.run('UPDATE logs SET events = events + ? WHERE log_id = ?', [count, logId]);
+  return count;
+}
+
+function inTransaction<T>(db: Workspace, body: () => T): T {
+  db.run('BEGIN');
+  try {
+    const result = body();
+    db.run('COMMIT');
+    return result;
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
+}

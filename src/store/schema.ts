@@ -1,0 +1,51 @@
+/**
+ * The workspace file's layout and its migrations. `meta` holds the format name and the schema
+ * version; MIGRATIONS[v] upgrades a version-v workspace to v+1, so a new workspace is an empty
+ * version-0 one (just `meta`) migrated to the current version, the same path an old file takes.
+ */
+import type { Database } from 'sql.js';
+
+/** The `format` value in every workspace's meta table. */
+export const WORKSPACE_FORMAT = 'purestream/workspace';
+
+/** Migrations by the version they upgrade from (index 0: version 0 to 1). */
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [
+  // 0 → 1: scenarios, runs with their traces, imported logs and their events.
+  (db) =>
+    db.exec(`
+      CREATE TABLE scenarios (name TEXT PRIMARY KEY, json TEXT NOT NULL, updated REAL NOT NULL);
+      CREATE TABLE runs (run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, created REAL NOT NULL, report TEXT NOT NULL);
+      CREATE TABLE traces (run_id INTEGER NOT NULL, idx INTEGER NOT NULL, run_name TEXT NOT NULL, trace TEXT NOT NULL, PRIMARY KEY (run_id, idx));
+      CREATE TABLE logs (log_id INTEGER PRIMARY KEY, name TEXT NOT NULL, source TEXT NOT NULL, domain TEXT, imported REAL NOT NULL, events INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE events (
+        log_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, stream TEXT NOT NULL, at REAL NOT NULL,
+        causation_id TEXT, correlation_id TEXT, data TEXT NOT NULL,
+        PRIMARY KEY (log_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX events_by_type ON events (log_id, type, seq);
+      CREATE INDEX events_by_stream ON events (log_id, stream, seq);
+    `),
+];
+
+/** The schema version this code writes (and the newest it reads). */
+export const WORKSPACE_VERSION = MIGRATIONS.length;
+
+/** Creates the meta table of a version-0 workspace. */
+export function createMeta(db: Database): void {
+  db.run('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  db.run("INSERT INTO meta (key, value) VALUES ('format', ?), ('version', '0')", [WORKSPACE_FORMAT]);
+}
+
+/** Upgrades a workspace from `from` to the current version, all in one transaction. */
+export function migrate(db: Database, from: number): void {
+  if (from === WORKSPACE_VERSION) return;
+  db.run('BEGIN');
+  try {
+    for (let v = from; v < WORKSPACE_VERSION; v++) MIGRATIONS[v](db);
+    db.run("UPDATE meta SET value = ? WHERE key = 'version'", [String(WORKSPACE_VERSION)]);
+    db.run('COMMIT');
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
+}
