@@ -103,7 +103,11 @@ export class LogInspector {
     }
     if (this.refused) return;
     this.drift.flush(this.replay.view);
-    this.replay.apply(e.type, e.data, seq, Number.isNaN(e.at) ? (Number.isNaN(this.lastAt) ? 0 : this.lastAt) : e.at);
+    try {
+      this.replay.apply(e.type, e.data, seq, Number.isNaN(e.at) ? (Number.isNaN(this.lastAt) ? 0 : this.lastAt) : e.at);
+    } catch (err) {
+      return this.anomaly('invalid-data', line, `the domain cannot apply this event: ${(err as Error).message}`);
+    }
     this.drift.event(e.causationId, e.type);
     this.events++;
     this.types.set(e.type, (this.types.get(e.type) ?? 0) + 1);

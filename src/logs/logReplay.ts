@@ -1,6 +1,7 @@
 /**
  * Replays recorded events through a domain's `evolve` into a state Map (one aggregate per
- * stream), recording invariant violations by event seq and, when asked, the history in the
+ * stream), recording invariant violations by event seq (an invariant going from holding everywhere to
+ * broken, as in run reports) and, when asked, the history in the
  * engine trace's structure (`HistoryStep[]`: aggregate after + the stream's previous step).
  * O(1) work per event beyond the domain's own.
  */
@@ -16,14 +17,15 @@ export class LogReplay {
   /** A read-only view of the current state, for deciding commands against it. */
   readonly view: StateView<unknown> = { get: (stream) => this.state.get(stream) };
   private readonly lastStep = new Map<string, number>();
-  /** `<invariant>\0<stream>` of every invariant currently broken. */
-  private readonly broken = new Set<string>();
+  /** Per invariant: the streams currently breaking it. */
+  private readonly broken: Set<string>[];
 
   constructor(
     private readonly decider: AnyDecider,
     keepHistory = false,
   ) {
     this.history = keepHistory ? [] : undefined;
+    this.broken = decider.invariants.map(() => new Set<string>());
   }
 
   /** Folds one event into its stream; `t` is its time for the history. */
@@ -39,20 +41,22 @@ export class LogReplay {
     this.lastStep.set(stream, step);
   }
 
-  /** Records each invariant that went from holding to broken; returns their names. */
+  /** Records each invariant that went from holding everywhere to broken (as the engine's state store does); returns their names. */
   private checkInvariants(stream: string, aggregate: unknown, seq: number): string[] | undefined {
+    const invariants = this.decider.invariants;
     let names: string[] | undefined;
-    for (const invariant of this.decider.invariants) {
-      const message = invariant.violation(stream, aggregate);
-      const key = `${invariant.name}\0${stream}`;
+    for (let i = 0; i < invariants.length; i++) {
+      const message = invariants[i].violation(stream, aggregate);
+      const set = this.broken[i];
       if (message === undefined) {
-        if (this.broken.size > 0) this.broken.delete(key);
+        if (set.size > 0) set.delete(stream);
         continue;
       }
-      if (this.broken.has(key)) continue;
-      this.broken.add(key);
-      this.violations.push({ invariant: invariant.name, eventSeq: seq, message });
-      (names ??= []).push(invariant.name);
+      if (set.has(stream)) continue;
+      set.add(stream);
+      if (set.size > 1) continue;
+      this.violations.push({ invariant: invariants[i].name, eventSeq: seq, message });
+      (names ??= []).push(invariants[i].name);
     }
     return names;
   }

@@ -1,24 +1,13 @@
 /**
  * The state hash of reports: SHA-256 hex of the canonical JSON (object keys sorted at every
- * depth, no whitespace) of `{ streamId: aggregate }`. Hashed stream by stream, so a large
- * state is never serialized as one string. Pure JS (works in the browser).
+ * depth, no whitespace) of `{ streamId: aggregate }`, the engine's `stateHash` computed stream
+ * by stream, so a large state is never serialized as one string. Pure JS (works in the browser).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../engine/report/canonicalJson';
 
-/** JSON text with object keys sorted at every depth and no whitespace (undefined members left out, as JSON.stringify does). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined || typeof v === 'function' ? 'null' : canonicalJson(v))).join(',')}]`;
-  const o = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const k of Object.keys(o).sort()) {
-    const v = o[k];
-    if (v === undefined || typeof v === 'function') continue;
-    parts.push(`${JSON.stringify(k)}:${canonicalJson(v)}`);
-  }
-  return `{${parts.join(',')}}`;
-}
+export { canonicalJson };
 
 const encoder = new TextEncoder();
 

@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commerce } from '../../../domain';
+import { inspectLog, type InspectOptions } from '../../../src/logs/inspectLog';
+import { InspectCancelled, type InspectionReport, type InspectResult } from '../../../src/logs/types';
+import { stateHash } from '../../../src/engine/report/stateHash';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url), 'utf8');
+const inspect = (text: string | string[], options: Partial<InspectOptions> = {}) =>
+  inspectLog(typeof text === 'string' ? [text] : text, { decider: commerce, source: 'test.jsonl', ...options });
+const report = (r: InspectResult): InspectionReport => {
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.problems)}`);
+  return r.report;
+};
+const lines = (...records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+const restocked = (seq: number, qty = 5, extra: object = {}) => ({ seq, id: `e${seq}`, type: 'ItemRestocked', at: seq, data: { sku: 'tee', qty, warehouse: 'main' }, ...extra });
+const placed = (seq: number, orderId: string, qty: number, causationId: string) => [
+  { seq, id: `${causationId}.1`, type: 'OrderPlaced', at: seq, data: { orderId, customerId: 'u', sku: 'tee', qty, warehouse: 'main' }, causationId },
+  { seq: seq + 1, id: `${causationId}.2`, type: 'StockReserved', at: seq, data: { sku: 'tee', warehouse: 'main', qty, orderId }, causationId },
+];
+const placeOrder = (id: string, orderId: string, qty: number) => ({ kind: 'command', id, type: 'PlaceOrder', at: 0, data: { orderId, customerId: 'u', sku: 'tee', qty, warehouse: 'main' } });
+
+describe('inspectLog anomalies', () => {
+  it('finds each anomaly kind with its line number', async () => {
+    const r = report(await inspect(fixture('anomalies.jsonl'), { skipInvalid: true }));
+    expect(r.anomalies.map((a) => [a.line, a.kind])).toEqual([
+      [3, 'malformed'],
+      [4, 'unknown-type'],
+      [5, 'invalid-data'],
+      [6, 'duplicate-id'],
+      [7, 'gap'],
+      [8, 'out-of-order'],
+      [9, 'gap'],
+      [10, 'out-of-order'],
+    ]);
+    expect(r.anomalies[2].message).toBe('data.qty: expected an integer >= 1, got 0');
+    expect(r.anomalies[5].message).toBe('seq 4 after seq 5');
+    expect(r.anomalies[6].message).toBe('seq 6..7 are missing');
+    expect(r.anomalies[7].message).toBe('time goes backwards: 1 after 6');
+    expect(r.events).toBe(5);
+    expect(r.finalState).toEqual({ 'stock:tee@main': { sku: 'tee', warehouse: 'main', stock: 9 } });
+  });
+
+  it('refuses the whole log on a blocking anomaly, listing the problems with their lines', async () => {
+    const r = await inspect(fixture('anomalies.jsonl'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.line, p.kind])).toEqual([
+      [3, 'malformed'],
+      [4, 'unknown-type'],
+      [5, 'invalid-data'],
+    ]);
+  });
+
+  it('lists at most 20 problems but counts them all', async () => {
+    const r = await inspect('x\n'.repeat(25));
+    expect(r.ok ? 0 : [r.problems.length, r.problemCount]).toEqual([20, 25]);
+  });
+
+  it('accepts a clean log with no anomalies and ignores blank lines and CRLF', async () => {
+    const r = report(await inspect(lines(restocked(1), restocked(2)).replaceAll('\n', '\r\n') + '\r\n\r\n'));
+    expect(r.anomalies).toEqual([]);
+    expect(r.events).toBe(2);
+    expect(r.types).toEqual({ ItemRestocked: 2 });
+  });
+
+  it('refuses a log recorded for another domain', async () => {
+    const r = await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, restocked(1)));
+    expect(r.ok ? [] : r.problems).toEqual([{ kind: 'malformed', line: 1, message: 'the log is for domain "profiles", not "commerce"' }]);
+  });
+
+  it('names the envelope field that is wrong', async () => {
+    const r = report(await inspect(lines({ seq: 'one', id: 'a', type: 'ItemRestocked', at: 0, data: {} }, { seq: 1, type: 'ItemRestocked', at: 0, data: {} }, { seq: 1, id: 'x', type: 'ItemRestocked', at: 'yesterday', data: {} }), { skipInvalid: true }));
+    expect(r.anomalies.map((a) => a.message)).toEqual([
+      'seq: expected an integer >= 0, got "one"',
+      'id: expected a non-empty string, got nothing',
+      'at: expected ms or an ISO-8601 time, got "yesterday"',
+    ]);
+  });
+});
+
+describe('inspectLog replay', () => {
+  it('gives the state, its hash (the engine function) and the violation by event seq', async () => {
+    const r = report(await inspect(lines(restocked(1, 1), ...placed(2, 'o1', 1, 'c1'), ...placed(4, 'o2', 1, 'c2'))));
+    expect(r.violations).toEqual([{ invariant: 'stock-non-negative', eventSeq: 5, message: 'stock of tee@main is -1' }]);
+    expect(r.stateHash).toBe(stateHash(r.finalState));
+    expect(Object.keys(r.finalState)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
+  });
+
+  it('reports a violation once until the invariant holds again', async () => {
+    const r = report(await inspect(lines(...placed(1, 'o1', 1, 'c1'), ...placed(3, 'o2', 1, 'c2'), restocked(5, 5), ...placed(6, 'o3', 9, 'c3'))));
+    expect(r.violations.map((v) => v.eventSeq)).toEqual([2, 7]);
+  });
+
+  it('keeps the history in the engine trace structure when asked', async () => {
+    const r = await inspect(lines(restocked(1, 2), ...placed(2, 'o1', 3, 'c1')), { history: true });
+    if (!r.ok) throw new Error('refused');
+    expect(r.history).toEqual([
+      { step: 0, eventSeq: 1, t: 1, stream: 'stock:tee@main', prevStep: -1, after: { sku: 'tee', warehouse: 'main', stock: 2 } },
+      { step: 1, eventSeq: 2, t: 2, stream: 'order:o1', prevStep: -1, after: { orderId: 'o1', customerId: 'u', sku: 'tee', qty: 3, warehouse: 'main', status: 'placed' } },
+      { step: 2, eventSeq: 3, t: 2, stream: 'stock:tee@main', prevStep: 0, after: { sku: 'tee', warehouse: 'main', stock: -1 }, violations: ['stock-non-negative'] },
+    ]);
+  });
+
+  it('does not replay a duplicated event twice (an idempotent store)', async () => {
+    const r = report(await inspect(lines(restocked(1), restocked(1)), { skipInvalid: true }));
+    expect(r.finalState['stock:tee@main']).toEqual({ sku: 'tee', warehouse: 'main', stock: 5 });
+  });
+
+  it('reads the same log split into chunks at every position', async () => {
+    const text = fixture('anomalies.jsonl');
+    const whole = report(await inspect(text, { skipInvalid: true }));
+    for (let i = 1; i < text.length; i += 7) {
+      const parts = report(await inspect([text.slice(0, i), text.slice(i)], { skipInvalid: true }));
+      expect(parts).toEqual(whole);
+    }
+  });
+});
+
+describe('inspectLog decision drift', () => {
+  it('reports commands whose outcome today differs from the recorded one', async () => {
+    const text = lines(
+      restocked(1, 1),
+      placeOrder('c1', 'o1', 1),
+      ...placed(2, 'o1', 1, 'c1'),
+      // recorded as accepted, but the stock is 0 now: today it is rejected
+      placeOrder('c2', 'o2', 1),
+      ...placed(4, 'o2', 1, 'c2'),
+      // recorded as rejected although it is fine today
+      placeOrder('c3', 'o3', 0),
+      { kind: 'rejection', commandId: 'c3', code: 'invalid-quantity', at: 1 },
+      { kind: 'command', id: 'c4', type: 'CancelOrder', at: 2, data: { orderId: 'o1' } },
+      { kind: 'rejection', commandId: 'c4', code: 'something-old', at: 2 },
+    );
+    const r = report(await inspect(text, { skipInvalid: true }));
+    expect(r.commands).toBe(4);
+    expect(r.drift).toEqual([
+      { commandId: 'c2', recorded: ['OrderPlaced', 'StockReserved'], now: 'rejected: out-of-stock' },
+      { commandId: 'c4', recorded: 'rejected: something-old', now: ['OrderCancelled', 'StockReleased'] },
+    ]);
+  });
+
+  it('decides consecutive commands of one batch as a batch', async () => {
+    const batch = { id: 'b1', mode: 'all-or-nothing' };
+    const text = lines(
+      restocked(1, 1),
+      { ...placeOrder('c1', 'o1', 1), batch },
+      { ...placeOrder('c2', 'o2', 1), batch },
+      { kind: 'rejection', commandId: 'c1', code: 'batch-aborted', at: 0 },
+      { kind: 'rejection', commandId: 'c2', code: 'out-of-stock', at: 0 },
+    );
+    expect(report(await inspect(text)).drift).toEqual([]);
+  });
+});
+
+describe('inspectLog CloudEvents from another producer', () => {
+  const expected = {
+    'order:A-17': { orderId: 'A-17', customerId: 'cust-4', sku: 'mug', qty: 2, warehouse: 'berlin', status: 'shipped' },
+    'stock:mug@berlin': { sku: 'mug', warehouse: 'berlin', stock: 1 },
+  };
+  const typeMap = JSON.parse(fixture('acme-type-map.json'));
+
+  for (const [name, format] of [
+    ['acme-orders.ndjson', 'auto'],
+    ['acme-orders.ndjson', 'cloudevents'],
+    ['acme-orders-batch.json', 'auto'],
+    ['acme-orders-batch.json', 'json'],
+    ['acme-orders-batch.json', 'cloudevents'],
+  ] as const) {
+    it(`reads ${name} (--format ${format}) with a type map`, async () => {
+      const r = report(await inspect(fixture(name), { format, typeMap }));
+      expect(r.anomalies).toEqual([]);
+      expect(r.types).toEqual({ ItemRestocked: 1, OrderPlaced: 1, StockReserved: 1, OrderShipped: 1 });
+      expect(r.finalState).toEqual(expected);
+    });
+  }
+
+  it('names the unmatched types without a type map', async () => {
+    const r = await inspect(fixture('acme-orders.ndjson'));
+    expect(r.ok ? [] : r.problems.map((p) => [p.line, p.kind])).toEqual([
+      [2, 'unknown-type'],
+      [4, 'unknown-type'],
+    ]);
+  });
+
+  it('validates CloudEvents attributes and data xor data_base64', async () => {
+    const base = { specversion: '1.0', id: 'x', source: '/s', type: 'ItemRestocked', data: { sku: 'a', qty: 1, warehouse: 'w' } };
+    const r = report(
+      await inspect(
+        lines(
+          { ...base, id: undefined },
+          { ...base, specversion: '0.9' },
+          { ...base, data_base64: 'e30=' },
+          { ...base, id: 'y', time: 'not a time' },
+          { ...base, id: 'z', Bad: 1 },
+          { ...base, id: 'w', data_base64: '!!!', data: undefined },
+          { ...base, id: 'v', datacontenttype: 'application/xml' },
+        ),
+        { skipInvalid: true },
+      ),
+    );
+    expect(r.anomalies.map((a) => [a.line, a.kind])).toEqual([
+      [1, 'malformed'],
+      [2, 'malformed'],
+      [3, 'malformed'],
+      [4, 'malformed'],
+      [5, 'malformed'],
+      [6, 'invalid-data'],
+      [7, 'invalid-data'],
+    ]);
+    expect(r.anomalies[0].message).toBe('id: expected a non-empty string, got nothing');
+    expect(r.anomalies[2].message).toContain('data_base64');
+  });
+
+  it('refuses events-JSON records when told the file is CloudEvents', async () => {
+    const r = await inspect(lines(restocked(1)), { format: 'cloudevents' });
+    expect(r.ok ? [] : r.problems.map((p) => p.kind)).toEqual(['malformed']);
+  });
+});
+
+describe('inspectLog JSON arrays, progress and cancellation', () => {
+  it('reads a JSON array of events records with element line numbers', async () => {
+    const text = `[\n${JSON.stringify(restocked(1))},\n  "oops",\n${JSON.stringify(restocked(3))}\n]`;
+    const r = report(await inspect(text, { skipInvalid: true }));
+    expect(r.anomalies.map((a) => [a.line, a.kind])).toEqual([
+      [3, 'malformed'],
+      [4, 'gap'],
+    ]);
+  });
+
+  it('reports an unclosed array', async () => {
+    const r = await inspect(`[${JSON.stringify(restocked(1))}`);
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(['the JSON array is not closed (missing "]")']);
+  });
+
+  it('reports progress per chunk and stops when cancelled', async () => {
+    const chunks = [lines(restocked(1)), lines(restocked(2)), lines(restocked(3))];
+    const seen: number[] = [];
+    await inspect(chunks, { onProgress: (p) => seen.push(p.records) });
+    expect(seen).toEqual([1, 2, 3]);
+    let polls = 0;
+    await expect(inspect(chunks, { isCancelled: () => ++polls > 1 })).rejects.toBeInstanceOf(InspectCancelled);
+  });
+});
