@@ -25,7 +25,8 @@ export const inspectCommand: CliCommand = async (args, io) => {
     result = await inspectLog(fileChunks(file), { decider, source: basename(file), format, typeMap, skipInvalid: flags.has('skip-invalid'), onProgress: progress?.update });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new InputFileError(`${file}: cannot read the file (${code})`);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : undefined;
+    if (why) throw new InputFileError(`${file}: cannot read the file: ${why}`);
     throw e;
   } finally {
     progress?.clear();
