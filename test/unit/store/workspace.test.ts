@@ -96,6 +96,13 @@ describe('workspace file', () => {
     }
   });
 
+  it('refuses a file whose pages are damaged', () => {
+    const bytes = saveWorkspace(filledWorkspace().db);
+    const damaged = bytes.slice();
+    for (let i = 4096 * 3; i < 4096 * 5; i++) damaged[i] = 0xa5;
+    expect(() => openWorkspace(sqlJs, damaged, 'bad.purestream')).toThrow(/^bad\.purestream: not a Purestream workspace \(/);
+  });
+
   it('refuses a file that is not SQLite, and an empty one', async () => {
     const dir = tempDir();
     const path = join(dir, 'notes.purestream');
@@ -155,5 +162,16 @@ describe('workspace file', () => {
     const indexes = db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")[0].values.flat();
     expect(indexes).toEqual(['events_by_stream', 'events_by_type']);
     expect(db.exec("SELECT value FROM meta WHERE key = 'format'")[0].values).toEqual([[WORKSPACE_FORMAT]]);
+  });
+});
+
+describe('workspace core portability', () => {
+  it('uses no Node built-ins outside nodeFile.ts (it runs in the browser too)', () => {
+    const dir = join(__dirname, '../../../src/store');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'nodeFile.ts')) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      expect(source, file).not.toMatch(/from '(node:|fs|path|os)/);
+      expect(source, file).not.toMatch(/^import (?!type )[^;]*from 'sql\.js'/m); // the host passes the module in
+    }
   });
 });
