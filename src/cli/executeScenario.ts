@@ -16,10 +16,16 @@ export const engineRunner: ScenarioRunner = async (scenario, options) => {
 };
 
 /** Runs the named runs (all when empty) without traces; progress on stderr only when it is a terminal. */
-export async function executeScenario(scenario: Scenario, runNames: readonly string[], io: CliIO, runner: ScenarioRunner = engineRunner): Promise<RunResult> {
+export async function executeScenario(
+  scenario: Scenario,
+  runNames: readonly string[],
+  io: CliIO,
+  runner: ScenarioRunner = engineRunner,
+  showProgress = io.errIsTTY,
+): Promise<RunResult> {
   const selected = runNames.length ? scenario.runs.filter((r) => runNames.includes(r.name)) : scenario.runs;
   const needsSql = selected.some((r) => r.consumers.some((c) => c.interpreter === 'sql'));
-  const progress = io.errIsTTY ? progressLine(io) : undefined;
+  const progress = showProgress ? progressLine(io) : undefined;
   try {
     return await runner(scenario, {
       ...(runNames.length ? { runs: runNames } : {}),
@@ -32,9 +38,12 @@ export async function executeScenario(scenario: Scenario, runNames: readonly str
   }
 }
 
-async function loadSqlJs(): Promise<unknown> {
-  const initSqlJs = (await import('sql.js')).default;
-  return initSqlJs();
+let sqlJs: Promise<unknown> | undefined;
+
+/** The sql.js module, initialised once per process. */
+function loadSqlJs(): Promise<unknown> {
+  sqlJs ??= import('sql.js').then((m) => m.default());
+  return sqlJs;
 }
 
 /** A one-line progress display that appears only once the work has taken about a second. */

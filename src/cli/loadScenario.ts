@@ -10,7 +10,11 @@ const MAX_ERRORS = 50;
 
 /** Reads `file` (relative to the working directory) and parses it; throws InputFileError on any problem. */
 export async function loadScenario(file: string, io: CliIO): Promise<Scenario> {
-  const text = await readText(file, io);
+  return parseScenarioText(await readText(file, io), file);
+}
+
+/** Parses a scenario file's text; throws InputFileError listing the problems as `<file>: <path>: <message>`. */
+export function parseScenarioText(text: string, file: string): Scenario {
   const result = parseScenario(text, file);
   if (result.ok) return result.scenario;
   const shown = scenarioErrorsText(result.errors.slice(0, MAX_ERRORS), file);

@@ -1,0 +1,119 @@
+/**
+ * The sweep planner: the scenario variants of a parameter grid for one run. Parameters are
+ * set in the scenario file's JSON (`runs[i].<path>`, or the top-level `seed`) and every
+ * variant is validated like a file, so a value out of range is named by its path. Pure.
+ */
+import type { InputError, Scenario } from '../types';
+import { parseScenario } from './parse';
+
+/** One swept parameter: a path in the run (`scheduler.workers`, `consumers[1].failureRate`) or `seed`, and its values. */
+export interface SweepParam {
+  readonly path: string;
+  readonly values: readonly number[];
+}
+
+/** One point of the grid: the parameter values and the validated scenario variant. */
+export interface SweepPoint {
+  readonly values: Readonly<Record<string, number>>;
+  readonly scenario: Scenario;
+}
+
+export type SweepPlan = { readonly ok: true; readonly points: readonly SweepPoint[] } | { readonly ok: false; readonly errors: readonly InputError[] };
+
+/** Most points a sweep may have, so a typo in a range does not start a day-long job. */
+export const MAX_POINTS = 10_000;
+
+const PATH = /^[A-Za-z_$][\w$]*(\[\d+\])*(\.[A-Za-z_$][\w$]*(\[\d+\])*)*$/;
+const RANGE = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/;
+
+/** Parses `PATH=FROM..TO[:STEP]` (step 1 by default); returns a message when it is malformed. */
+export function parseSweepParam(spec: string): SweepParam | string {
+  const eq = spec.indexOf('=');
+  const path = spec.slice(0, eq);
+  if (eq < 0 || !PATH.test(path)) return `expected PATH=FROM..TO[:STEP] with a path like scheduler.workers or consumers[1].failureRate, got "${spec}"`;
+  const values = rangeValues(spec.slice(eq + 1));
+  return typeof values === 'string' ? `${path}: ${values}` : { path, values };
+}
+
+/** Parses `A..B` into the integers A..B; returns a message when it is malformed. */
+export function parseSeedRange(spec: string): number[] | string {
+  const values = rangeValues(spec);
+  if (typeof values === 'string' || values.some((v) => !Number.isSafeInteger(v))) return `expected integer seeds A..B, got "${spec}"`;
+  return values;
+}
+
+function rangeValues(spec: string): number[] | string {
+  const m = RANGE.exec(spec);
+  if (!m) return `expected FROM..TO or FROM..TO:STEP, got "${spec}"`;
+  const [from, to, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  if (step <= 0) return 'the step must be greater than 0';
+  if (to < from) return `the range ${from}..${to} is empty (TO must not be below FROM)`;
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > MAX_POINTS) return `${count} values are too many (at most ${MAX_POINTS})`;
+  return Array.from({ length: count }, (_, k) => Math.round((from + k * step) * 1e9) / 1e9);
+}
+
+/** Every combination of the parameters' values (the first parameter varies slowest). */
+export function sweepGrid(params: readonly SweepParam[]): Record<string, number>[] {
+  return params.reduce<Record<string, number>[]>((grid, p) => grid.flatMap((point) => p.values.map((v) => ({ ...point, [p.path]: v }))), [{}]);
+}
+
+/** The validated variants of `file` (the scenario JSON) for run `run`, one per grid point. */
+export function planSweep(file: unknown, run: string, params: readonly SweepParam[]): SweepPlan {
+  const grid = sweepGrid(params);
+  if (grid.length > MAX_POINTS) return { ok: false, errors: [{ path: '--param', message: `${grid.length} points are too many (at most ${MAX_POINTS})` }] };
+  const base = file as Record<string, unknown>;
+  const runs = (Array.isArray(base.runs) ? base.runs : [{ name: 'default' }]) as Record<string, unknown>[];
+  const index = runs.findIndex((r) => r.name === run);
+  if (index < 0) return { ok: false, errors: [{ path: 'runs', message: `no run named "${run}"` }] };
+  const points: SweepPoint[] = [];
+  for (const values of grid) {
+    const variant = variantOf(base, runs, index, values);
+    if ('error' in variant) return { ok: false, errors: [variant.error] };
+    const parsed = parseScenario(variant.file);
+    const at = Object.entries(values).map(([p, v]) => `${p}=${v}`).join(', ');
+    if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: e.path, message: `${e.message} (with ${at})` })) };
+    points.push({ values, scenario: parsed.scenario });
+  }
+  return { ok: true, points };
+}
+
+/** The file with the run's parameters (and `seed`) set; an error when a path leads nowhere. */
+function variantOf(base: Record<string, unknown>, runs: readonly Record<string, unknown>[], index: number, values: Record<string, number>): { file: unknown } | { error: InputError } {
+  const run = structuredClone(runs[index]);
+  let seed = base.seed;
+  for (const [path, value] of Object.entries(values)) {
+    if (path === 'seed') {
+      seed = value;
+      continue;
+    }
+    const problem = setAt(run, path, value);
+    if (problem) return { error: { path: `runs[${index}].${problem.path}`, message: problem.message } };
+  }
+  return { file: { ...base, ...(seed === undefined ? {} : { seed }), runs: runs.map((r, i) => (i === index ? run : r)) } };
+}
+
+/** Sets `path` in `target`; objects on the way are created, array entries must exist. */
+function setAt(target: Record<string, unknown>, path: string, value: number): InputError | undefined {
+  const keys = path.match(/[^.[\]]+/g)!;
+  let node: Record<string, unknown> = target;
+  let walked = '';
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i];
+    const isIndex = /^\d+$/.test(key);
+    walked = isIndex ? `${walked}[${key}]` : walked ? `${walked}.${key}` : key;
+    const next = node[key];
+    const wantsArray = /^\d+$/.test(keys[i + 1]);
+    if (next === undefined) {
+      if (isIndex) return { path: walked, message: 'no such entry' };
+      if (wantsArray) return { path: walked, message: 'the run has no such list' };
+      node[key] = {};
+    } else if (typeof next !== 'object' || next === null || Array.isArray(next) !== wantsArray)
+      return { path: walked, message: `is not ${wantsArray ? 'a list' : 'an object with parameters'}` };
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  if (Array.isArray(node) && !(Number(last) < node.length)) return { path: walked ? `${walked}[${last}]` : last, message: 'no such entry' };
+  node[last] = value;
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeSweepCommand } from '../../../src/cli/commands/sweep';
+import { main } from '../../../src/cli/main';
+import { fakeRunner, invoke, recordingIO } from './cliHarness';
+
+describe('purestream sweep', () => {
+  it('runs one row per point, averaged over seeds (fake engine)', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    const fake = fakeRunner();
+    const code = await invoke(makeSweepCommand(fake.runner), ['flash-sale.json', '--run', '8 workers', '--param', 'scheduler.workers=1..3', '--seeds', '1..2', '--json'], io);
+    expect(code).toBe(0);
+    expect(fake.calls.map((c) => [c.scenario.runs[1].scheduler.workers, c.scenario.seed, c.options?.runs])).toEqual([
+      [1, 1, ['8 workers']],
+      [1, 2, ['8 workers']],
+      [2, 1, ['8 workers']],
+      [2, 2, ['8 workers']],
+      [3, 1, ['8 workers']],
+      [3, 2, ['8 workers']],
+    ]);
+    const report = JSON.parse(io.stdout);
+    expect(report).toMatchObject({ format: 'purestream/sweep@1', run: '8 workers', params: ['scheduler.workers'], seeds: [1, 2] });
+    expect(report.points[0]).toMatchObject({ values: { 'scheduler.workers': 1 }, seeds: 2, violations: 0, rejections: { 'out-of-stock': 1 } });
+    expect(report.points[0].metrics.makespanMs).toBe(12.345);
+  });
+
+  it('prints a table with the parameter columns first (real engine)', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    expect(await main(['sweep', 'flash-sale.json', '--run', 'one queue', '--param', 'serviceMs=5..10:5'], io)).toBe(0);
+    const lines = io.stdout.split('\n');
+    expect(lines[0]).toBe('Flash sale: 30 orders for 20 units — run "one queue", 2 points');
+    expect(lines[2]).toMatch(/^serviceMs\s+accepted\s+rejected\s+makespan ms/);
+    expect(lines[3]).toMatch(/^5\s+20\s+10\s+150\s/);
+    expect(lines[4]).toMatch(/^10\s+20\s+10\s+300\s/);
+  });
+
+  it('has usage errors for missing or malformed options and values the run does not accept', async () => {
+    const io = recordingIO(['flash-sale.json', 'bad.json']);
+    expect(await main(['sweep', 'flash-sale.json', '--param', 'serviceMs=1..2'], io)).toBe(2);
+    expect(await main(['sweep', 'flash-sale.json', '--run', 'one queue'], io)).toBe(2);
+    expect(await main(['sweep', 'flash-sale.json', '--run', 'one queue', '--param', 'serviceMs=2..1'], io)).toBe(2);
+    expect(await main(['sweep', 'flash-sale.json', '--run', 'nope', '--param', 'serviceMs=1..2'], io)).toBe(2);
+    expect(await main(['sweep', 'flash-sale.json', '--run', 'one queue', '--param', 'seed=1..2', '--seeds', '1..2'], io)).toBe(2);
+    io.stderr = '';
+    expect(await main(['sweep', 'flash-sale.json', '--run', '8 workers', '--param', 'scheduler.workers=0..1'], io)).toBe(2);
+    expect(io.stderr).toBe('purestream sweep: flash-sale.json: runs[1].scheduler.workers: expected an integer >= 1, got 0 (with scheduler.workers=0)\n');
+    expect(await main(['sweep', 'bad.json', '--run', 'default', '--param', 'serviceMs=1..2'], io)).toBe(1);
+  });
+});
