@@ -22,7 +22,7 @@ const withList = (doc: RawDoc, list: NodePath, change: (items: unknown[]) => unk
   updateAt(doc, list, (old) => change(Array.isArray(old) ? [...old] : [])) as RawDoc;
 
 /** True when the path lies inside a batch (items there may not have their own `at`). */
-export const isBatchPath = (doc: RawDoc, path: NodePath): boolean => {
+export const insideBatch = (doc: RawDoc, path: NodePath): boolean => {
   for (let p = parentOf(path); p; p = parentOf(p)) if (kindOf(getAt(doc, p)) === 'batch') return true;
   return false;
 };
@@ -30,7 +30,7 @@ export const isBatchPath = (doc: RawDoc, path: NodePath): boolean => {
 /** A node fit for `list`: without its own `at` inside a batch. */
 function fitFor(doc: RawDoc, list: NodePath, node: unknown): unknown {
   const probe = [...list, 0];
-  if (!isBatchPath(doc, probe) || typeof node !== 'object' || node === null || !('at' in node)) return node;
+  if (!insideBatch(doc, probe) || typeof node !== 'object' || node === null || !('at' in node)) return node;
   const { at: _at, ...rest } = node as RawNode;
   return rest;
 }
@@ -107,7 +107,7 @@ export function moveNodeTo(doc: RawDoc, from: NodePath, list: NodePath, index: n
 export function wrapInBatch(doc: RawDoc, path: NodePath, mode: BatchMode): TreeEdit {
   const node = getAt(doc, path) as RawNode;
   const { at, ...rest } = node;
-  const batch = { batch: mode, ...(at !== undefined && !isBatchPath(doc, path) ? { at } : {}), items: [rest] };
+  const batch = { batch: mode, ...(at !== undefined && !insideBatch(doc, path) ? { at } : {}), items: [rest] };
   return { doc: updateAt(doc, path, () => batch) as RawDoc, selected: path };
 }
 
@@ -140,7 +140,7 @@ export function unnestNode(doc: RawDoc, path: NodePath): TreeEdit {
 export function wrapInRepeat(doc: RawDoc, path: NodePath, count = 10, every = 1): TreeEdit {
   const node = getAt(doc, path) as RawNode;
   const { at, ...rest } = node;
-  const repeat = { repeat: count, ...(at !== undefined && !isBatchPath(doc, path) ? { at } : {}), every, template: rest };
+  const repeat = { repeat: count, ...(at !== undefined && !insideBatch(doc, path) ? { at } : {}), every, template: rest };
   return { doc: updateAt(doc, path, () => repeat) as RawDoc, selected: path };
 }
 

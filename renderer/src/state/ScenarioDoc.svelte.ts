@@ -10,6 +10,8 @@ export type RawScenario = Readonly<Record<string, unknown>>;
 interface UndoEntry {
   readonly before: RawScenario;
   readonly label: string;
+  /** Consecutive edits with the same merge key (typing into one field) undo as one. */
+  readonly mergeKey?: string;
 }
 
 /** The open scenario. Edits replace `raw` (never mutate it) and can be undone. */
@@ -17,6 +19,8 @@ export class ScenarioDoc {
   raw = $state.raw<RawScenario | undefined>(undefined);
   fileName = $state.raw('untitled.json');
   dirty = $state.raw(false);
+  /** Counts scenarios loaded, so views can reset when a different one is opened. */
+  generation = $state.raw(0);
   undoStack = $state.raw<readonly UndoEntry[]>([]);
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
   openErrors = $state.raw<{ readonly file: string; readonly errors: readonly InputError[] } | undefined>(undefined);
@@ -41,12 +45,14 @@ export class ScenarioDoc {
     this.dirty = false;
     this.undoStack = [];
     this.openErrors = undefined;
+    this.generation++;
   }
 
-  /** Applies an edit; the previous value goes on the undo stack. */
-  edit(next: RawScenario, label: string): void {
+  /** Applies an edit; the previous value goes on the undo stack (once per run of same-`mergeKey` edits). */
+  edit(next: RawScenario, label: string, mergeKey?: string): void {
     if (!this.raw || next === this.raw) return;
-    this.undoStack = [...this.undoStack.slice(-199), { before: this.raw, label }];
+    const last = this.undoStack.at(-1);
+    if (!(mergeKey !== undefined && last?.mergeKey === mergeKey)) this.undoStack = [...this.undoStack.slice(-199), { before: this.raw, label, mergeKey }];
     this.raw = next;
     this.dirty = true;
   }

@@ -2,6 +2,8 @@
 import { getContext, setContext } from 'svelte';
 import type { Workbench } from './Workbench.svelte';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
+import type { Editor } from './Editor.svelte';
+import type { RunSession } from './RunSession.svelte';
 
 /** A provide/use pair for one piece of app state. */
 function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
@@ -20,3 +22,7 @@ function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T]
 export const [provideWorkbench, useWorkbench] = stateContext<Workbench>('Workbench');
 /** The open scenario. */
 export const [provideScenarioDoc, useScenarioDoc] = stateContext<ScenarioDoc>('ScenarioDoc');
+/** Editor view state (selection, tabs, dry-run decision). */
+export const [provideEditor, useEditor] = stateContext<Editor>('Editor');
+/** The engine worker and the latest run. */
+export const [provideRunSession, useRunSession] = stateContext<RunSession>('RunSession');

@@ -1,0 +1,56 @@
+/** What the run-configuration forms offer: scheduler kinds with their parameters, consumer options. Pure data. */
+import type { SchedulerKind } from '../../src/engine/types';
+
+/** One numeric or text parameter of a scheduler kind. */
+export interface SchedulerParam {
+  readonly key: 'workers' | 'min' | 'max' | 'scaleUpDepth' | 'startupMs' | 'idleMs' | 'key';
+  readonly label: string;
+  readonly kind: 'integer' | 'number' | 'string';
+  readonly default: number | string;
+  readonly help: string;
+}
+
+const workers: SchedulerParam = { key: 'workers', label: 'workers', kind: 'integer', default: 4, help: 'decision workers' };
+const key: SchedulerParam = { key: 'key', label: 'key field', kind: 'string', default: '', help: 'data field as partition key (default: the domain’s)' };
+
+/** Scheduler kinds in menu order, each with its one-line behaviour and parameters (spec: scenario.md). */
+export const SCHEDULERS: readonly { readonly kind: SchedulerKind; readonly summary: string; readonly params: readonly SchedulerParam[] }[] = [
+  { kind: 'serial', summary: 'one worker, arrival order', params: [] },
+  { kind: 'pool', summary: 'N workers, arrival order, no coordination', params: [workers] },
+  {
+    kind: 'autoscale',
+    summary: 'adds workers while the queue is long, removes idle ones',
+    params: [
+      { key: 'min', label: 'min', kind: 'integer', default: 1, help: 'fewest workers' },
+      { key: 'max', label: 'max', kind: 'integer', default: 8, help: 'most workers' },
+      { key: 'scaleUpDepth', label: 'scale-up depth', kind: 'integer', default: 10, help: 'queue length that adds a worker' },
+      { key: 'startupMs', label: 'startup (ms)', kind: 'number', default: 100, help: 'time until a new worker is ready' },
+      { key: 'idleMs', label: 'idle (ms)', kind: 'number', default: 1000, help: 'idle time before a worker is removed' },
+    ],
+  },
+  { kind: 'partitioned', summary: 'worker = hash(partition key) mod N; order kept per worker', params: [workers, key] },
+  { kind: 'single-writer', summary: 'any free worker, one command in flight per partition key', params: [workers, key] },
+  { kind: 'capacity-aware', summary: 'admits commands only while the domain’s capacity for their key lasts', params: [workers, key] },
+];
+
+/** The consumer interpreters the engine ships. */
+export const INTERPRETERS = ['state-store', 'sql', 'notifier', 'audit-log'] as const;
+
+/** Delivery guarantees. */
+export const DELIVERIES = ['exactly-once', 'at-least-once', 'at-most-once'] as const;
+
+/** The parameters of a scheduler kind (none for an unknown kind). */
+export const paramsOf = (kind: string): readonly SchedulerParam[] => SCHEDULERS.find((s) => s.kind === kind)?.params ?? [];
+
+/** A raw run's scheduler with only the keys its kind accepts (switching kinds drops the others). */
+export function schedulerForKind(kind: SchedulerKind, previous: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind };
+  for (const p of paramsOf(kind)) if (previous[p.key] !== undefined) out[p.key] = previous[p.key];
+  return out;
+}
+
+/** A name not yet used by any run: "base", "base 2", "base 3", ... */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
+}

@@ -1,0 +1,47 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- sets here are replaced whole ($state.raw), never mutated */
+/** View state of the scenario editor: selection, collapsed rows, the active tab, the dry-run decision and the undo toast. */
+import type { DryRunResult } from '../../../src/engine/api';
+import { keyOf, pathOf, type NodePath } from '../../lib/tree/nodePath';
+
+/** The dry run shown in the Decision region. */
+export type DecisionState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly key: string }
+  | { readonly status: 'done'; readonly key: string; readonly label: string; readonly result: DryRunResult }
+  | { readonly status: 'error'; readonly key: string; readonly message: string };
+
+/** Editor view state; the scenario itself lives in ScenarioDoc. */
+export class Editor {
+  selectedKey = $state.raw<string>('commands');
+  collapsed = $state.raw<ReadonlySet<string>>(new Set());
+  tab = $state.raw<'form' | 'json'>('form');
+  decision = $state.raw<DecisionState>({ status: 'idle' });
+  /** A short message with an Undo action after a destructive edit. */
+  toast = $state.raw<string | undefined>(undefined);
+
+  /** The selected node's path. */
+  get selected(): NodePath {
+    return pathOf(this.selectedKey);
+  }
+
+  /** Selects a node by path. */
+  select(path: NodePath | undefined): void {
+    if (path) this.selectedKey = keyOf(path);
+  }
+
+  /** Opens or closes a row. */
+  setExpanded(key: string, expanded: boolean): void {
+    const next = new Set(this.collapsed);
+    if (expanded) next.delete(key);
+    else next.add(key);
+    this.collapsed = next;
+  }
+
+  /** Resets everything for a newly opened scenario. */
+  reset(): void {
+    this.selectedKey = 'commands';
+    this.collapsed = new Set();
+    this.decision = { status: 'idle' };
+    this.toast = undefined;
+  }
+}

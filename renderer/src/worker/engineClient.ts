@@ -1,0 +1,82 @@
+/** The UI's handle on the engine worker: promises for dry runs and runs, progress, and Cancel. */
+import type { DryRunResult, RunProgress, RunResult } from '../../../src/engine/api';
+import type { Scenario } from '../../../src/engine/types';
+import type { EngineReply, EngineRequest } from './protocol';
+import EngineWorker from './engine.worker?worker';
+
+/** Thrown (rejected) when a job was cancelled. */
+export class EngineCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** A request before the client numbers it. */
+type Unnumbered = EngineRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve(reply: EngineReply): void;
+  reject(error: Error): void;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** One worker at a time; cancelling terminates it and the next job starts a fresh one. */
+export class EngineClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new EngineWorker();
+    worker.onmessage = (event: MessageEvent<EngineReply>) => {
+      const reply = event.data;
+      const job = this.pending.get(reply.id);
+      if (!job) return;
+      if (reply.type === 'progress') return job.onProgress?.(reply.progress);
+      this.pending.delete(reply.id);
+      if (reply.type === 'error') job.reject(new Error(reply.message));
+      else job.resolve(reply);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.failAll(new Error(event.message || 'the engine worker failed'));
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private send(request: Unnumbered, onProgress?: (p: RunProgress) => void): Promise<EngineReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.ensureWorker().postMessage({ ...request, id } as EngineRequest);
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  /** Decides the arrival at depth-first position `arrivalOrder` against the state before it; enacts nothing. */
+  async dryRun(scenario: Scenario, arrivalOrder: number): Promise<{ result: DryRunResult; inputId: string }> {
+    const reply = await this.send({ type: 'dryRun', scenario, arrivalOrder });
+    if (reply.type !== 'dryRun') throw new Error(`unexpected reply ${reply.type}`);
+    return { result: reply.result, inputId: reply.inputId };
+  }
+
+  /** Runs the scenario's runs (all, or the named ones) with progress. */
+  async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResult> {
+    const reply = await this.send({ type: 'run', scenario, ...(runs ? { runs } : {}) }, onProgress);
+    if (reply.type !== 'run') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.result;
+  }
+
+  /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled. */
+  cancel(): void {
+    this.failAll(new EngineCancelled());
+  }
+}
