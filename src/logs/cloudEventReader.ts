@@ -9,6 +9,7 @@
 import { CloudEvent, ValidationError } from 'cloudevents';
 import { badString, type ReadResult, type RecordReader } from './recordReader';
 import { parseTime, VIRTUAL_EPOCH_MS } from './timestamps';
+import { readBatch } from './recordReader';
 import type { BatchRef } from './types';
 
 /** A user-given mapping from a producer's CloudEvents type to one of the domain's event types. */
@@ -78,6 +79,16 @@ function payload(value: Record<string, unknown>): { data: unknown } | { error: s
   return { data: value.data };
 }
 
+/** The `batch` extension: the batch levels as a JSON string. */
+function batchOf(v: unknown): BatchRef | string | undefined {
+  if (v === undefined) return undefined;
+  try {
+    return readBatch(typeof v === 'string' ? JSON.parse(v) : v);
+  } catch {
+    return 'batch: expected a JSON string of [{ "id", "mode" }...]';
+  }
+}
+
 const sequenceOf = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
 
@@ -105,10 +116,11 @@ export function readCloudEvent(value: Record<string, unknown>, reader: RecordRea
   if (matched.kind === 'command') {
     const invalid = reader.checkCommandData(matched.type, body.data);
     if (invalid) return invalid;
-    const batch: BatchRef | undefined =
-      typeof value.batchid === 'string' && (value.batchmode === 'all-or-nothing' || value.batchmode === 'allow-partial') ? { id: value.batchid, mode: value.batchmode } : undefined;
+    const batch = batchOf(value.batch);
+    if (typeof batch === 'string') return problem('malformed', batch);
     const actor = optionalString(value.actor);
-    return { kind: 'command', id, type: matched.type, at, ...time, data: body.data, ...(actor ? { actor } : {}), ...(batch ? { batch } : {}) };
+    const authorize = value.authorize === true ? { authorize: true } : {};
+    return { kind: 'command', id, type: matched.type, at, ...time, data: body.data, ...(actor ? { actor } : {}), ...(batch ? { batch } : {}), ...authorize };
   }
   const invalid = reader.checkEventData(matched.type, body.data);
   if (invalid) return invalid;

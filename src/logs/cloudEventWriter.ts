@@ -7,7 +7,7 @@
  * - Commands and rejections have no CloudEvents form of their own; they are included so a
  *   CloudEvents export keeps what decision drift needs: a command is
  *   `purestream.<domain>.command.<CommandType>` (id = command id, `data` = its payload,
- *   extensions `actor`, `batchid`, `batchmode`), a rejection is `purestream.<domain>.rejection`
+ *   extensions `actor`, `batch` (the batch levels as a JSON string), `authorize`), a rejection is `purestream.<domain>.rejection`
  *   (id `<commandId>.rejection`, `data { commandId, code }`). Other tools may ignore them.
  */
 import { CloudEvent } from 'cloudevents';
@@ -24,14 +24,15 @@ export function toCloudEvent(record: ExportRecord, domain: string): CloudEvent<u
   const r = record as Json;
   const base = { specversion: '1.0', source: sourceOf(domain), time: virtualToIso(r.at as number), datacontenttype: 'application/json' };
   if (r.kind === 'command') {
-    const batch = r.batch as { id: string; mode: string } | undefined;
+    const batch = r.batch as unknown[] | undefined;
     return new CloudEvent<unknown>({
       ...base,
       id: r.id as string,
       type: `purestream.${domain}.command.${r.type as string}`,
       data: r.data,
       ...ext('actor', r.actor),
-      ...(batch ? { batchid: batch.id, batchmode: batch.mode } : {}),
+      ...(batch ? { batch: JSON.stringify(batch) } : {}),
+      ...(r.authorize === true ? { authorize: true } : {}),
     });
   }
   if (r.kind === 'rejection')

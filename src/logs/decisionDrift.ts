@@ -2,11 +2,11 @@
  * Decision drift: each recorded command is decided again with today's rules against the
  * replayed state at the point the command appears in the log (before its events), and the
  * outcome is compared with what was recorded (its events by `causationId`, or its
- * rejection). Consecutive commands of one recorded batch are decided again as one flat batch
- * of that mode (nested batches are flattened into their root's mode). Pure.
+ * rejection). Consecutive commands of one recorded root batch are decided again as that
+ * batch, its nesting rebuilt from each command's batch levels. Pure.
  */
-import { commandId, commandOutcomes, decideInput, type AnyDecider, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
-import type { CommandRecord, Drift, DriftOutcome } from './types';
+import { commandId, commandOutcomes, decideInput, type AnyDecider, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
+import type { BatchLevel, CommandRecord, Drift, DriftOutcome } from './types';
 
 interface Entry {
   readonly id: string;
@@ -39,7 +39,7 @@ export class DecisionDrift {
 
   /** A command appears: it is decided against `state` (batch items once the batch is complete). */
   command(c: CommandRecord, state: StateView<unknown>): void {
-    if (this.pending.length > 0 && (!c.batch || c.batch.id !== this.pending[0].batch?.id)) this.flush(state);
+    if (this.pending.length > 0 && (!c.batch || c.batch[0].id !== this.pending[0].batch?.[0].id)) this.flush(state);
     this.pending.push(c);
     if (!c.batch) this.flush(state);
   }
@@ -50,8 +50,8 @@ export class DecisionDrift {
     const items = this.pending;
     this.pending = [];
     const first = items[0];
-    const input: DecisionInput = first.batch ? { kind: 'batch', id: first.batch.id, mode: first.batch.mode, items: items.map(envelopeOf) } : envelopeOf(first);
-    const outcome = decideInput(this.decider, input, state, this.authorize ? { authorize: { now: first.at } } : {});
+    const input: DecisionInput = first.batch ? batchOf(items) : envelopeOf(first);
+    const outcome = decideInput(this.decider, input, state, (first.authorize ?? this.authorize) ? { authorize: { now: first.at } } : {});
     for (const o of commandOutcomes(outcome)) {
       const now: DriftOutcome = o.accepted ? o.events.map((e) => e.type) : `rejected: ${o.rejection?.code ?? 'unknown'}`;
       this.entries.set(o.command.id, { id: o.command.id, now, recordedTypes: [] });
@@ -78,6 +78,32 @@ export class DecisionDrift {
     }
     return out;
   }
+}
+
+interface MutableBatch {
+  kind: 'batch';
+  id: string;
+  mode: BatchLevel['mode'];
+  items: (MutableBatch | CommandEnvelope)[];
+}
+
+/** Rebuilds a (nested) batch from its commands' batch levels, in order. */
+function batchOf(commands: readonly CommandRecord[]): BatchEnvelope {
+  const root: MutableBatch = { kind: 'batch', id: commands[0].batch![0].id, mode: commands[0].batch![0].mode, items: [] };
+  for (const c of commands) {
+    let container = root;
+    for (const level of c.batch!.slice(1)) {
+      const last = container.items[container.items.length - 1];
+      if (last && 'kind' in last && last.kind === 'batch' && last.id === level.id) container = last;
+      else {
+        const inner: MutableBatch = { kind: 'batch', id: level.id, mode: level.mode, items: [] };
+        container.items.push(inner);
+        container = inner;
+      }
+    }
+    container.items.push(envelopeOf(c));
+  }
+  return root;
 }
 
 const sameOutcome = (a: DriftOutcome, b: DriftOutcome): boolean =>

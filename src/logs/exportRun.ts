@@ -9,8 +9,9 @@
  *   store had enacted when the decision started (so deciding it again there, as `inspect`'s
  *   drift does, sees exactly what the run's worker saw). Commands at the same place keep
  *   the order their decisions started in. A command's `at` is its own timestamp.
- * - Items of a batch are consecutive command records with `batch: { id, mode }` of the root
- *   batch. A rejection follows its command (or batch), `at` = the end of the decision.
+ * - Items of a batch are consecutive command records with `batch: [{ id, mode }...]`, the
+ *   batches they are in from the root down. A rejection follows its command (or batch),
+ *   `at` = the end of the decision.
  * - Setup inputs are decided in order against the setup state, like the engine does.
  */
 import { commandOutcomes, decideInput, isBatch, StateOverlay, type AnyDecider, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
@@ -33,10 +34,21 @@ export interface ExportInput {
 export const exportHeader = (domain: string, scenario: string, run: string, authorize: boolean) => ({ format: 'purestream/events@1', domain, scenario, run, authorize });
 
 /** The command records of one input: a command, or a batch's commands in order. */
-function commandRecords(input: DecisionInput, root?: { id: string; mode: string }): ExportRecord[] {
-  if (isBatch(input)) return input.items.flatMap((item) => commandRecords(item, root ?? { id: input.id, mode: input.mode }));
+function commandRecords(input: DecisionInput, authorize: boolean, levels: readonly { id: string; mode: string }[] = []): ExportRecord[] {
+  if (isBatch(input)) return input.items.flatMap((item) => commandRecords(item, authorize, [...levels, { id: input.id, mode: input.mode }]));
   const c: CommandEnvelope = input;
-  return [{ kind: 'command', id: c.id, type: c.type, at: c.at, data: c.data, ...(c.actor !== undefined ? { actor: c.actor } : {}), ...(root ? { batch: root } : {}) }];
+  return [
+    {
+      kind: 'command',
+      id: c.id,
+      type: c.type,
+      at: c.at,
+      data: c.data,
+      ...(c.actor !== undefined ? { actor: c.actor } : {}),
+      ...(levels.length ? { batch: levels } : {}),
+      ...(authorize ? { authorize } : {}),
+    },
+  ];
 }
 
 /** The exported records of a run, in log order. */
@@ -58,7 +70,7 @@ export function exportRecords(input: ExportInput): ExportRecord[] {
     const decided = inputs.get(d.inputId);
     if (!decided) continue;
     const rejections: ExportRecord[] = d.rejections.map((r) => ({ kind: 'rejection', commandId: r.commandId, code: r.rejection.code, at: d.endedAt }));
-    place(readPoint(d.stateVersion), [...commandRecords(decided), ...rejections]);
+    place(readPoint(d.stateVersion), [...commandRecords(decided, input.authorize), ...rejections]);
   }
   const out: ExportRecord[] = [...(placed.get(0) ?? [])];
   for (const e of trace.log) {
@@ -77,7 +89,7 @@ function placeSetup(input: ExportInput, place: (p: number, records: ExportRecord
     const rejections: ExportRecord[] = commandOutcomes(outcome)
       .filter((o) => !o.accepted)
       .map((o) => ({ kind: 'rejection', commandId: o.command.id, code: o.rejection?.code ?? 'rejected', at: 0 }));
-    place(appended, [...commandRecords(setupInput), ...rejections]);
+    place(appended, [...commandRecords(setupInput, false), ...rejections]);
     state.apply(input.decider, outcome.events);
     appended += outcome.events.length;
   }

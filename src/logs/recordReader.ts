@@ -8,7 +8,7 @@ import { validate, type AnyDecider, type ObjectSchema } from '../../domain/kerne
 import { compileSchema, type Check } from './compiledSchema';
 import { readCloudEvent, type TypeMap } from './cloudEventReader';
 import { parseTime } from './timestamps';
-import type { AnomalyKind, BatchRef, LogHeader, LogRecord } from './types';
+import type { AnomalyKind, BatchLevel, BatchRef, LogHeader, LogRecord } from './types';
 
 /** What one record's text turned out to be. */
 export type ReadResult = LogRecord | LogHeader | { readonly kind: 'anomaly'; readonly anomaly: AnomalyKind; readonly message: string };
@@ -138,6 +138,7 @@ export class RecordReader {
       data,
       ...(v.actor !== undefined ? { actor: v.actor as string } : {}),
       ...(batch ? { batch: batch as BatchRef } : {}),
+      ...(v.authorize === true ? { authorize: true } : {}),
     };
   }
 
@@ -165,9 +166,13 @@ const badOptional = (v: Record<string, unknown>, ...names: string[]): string | u
   return undefined;
 };
 
-const readBatch = (b: unknown): BatchRef | string | undefined => {
+const isLevel = (b: unknown): b is BatchLevel => isObject(b) && typeof b.id === 'string' && (b.mode === 'all-or-nothing' || b.mode === 'allow-partial');
+
+/** Reads a command's `batch`: the batch levels from the root, as an array (or one level as an object). */
+export const readBatch = (b: unknown): BatchRef | string | undefined => {
   if (b === undefined) return undefined;
-  if (!isObject(b) || typeof b.id !== 'string' || (b.mode !== 'all-or-nothing' && b.mode !== 'allow-partial'))
-    return `batch: expected { "id": string, "mode": "all-or-nothing" | "allow-partial" }, got ${show(b)}`;
-  return { id: b.id, mode: b.mode };
+  const levels = Array.isArray(b) ? b : [b];
+  if (levels.length === 0 || !levels.every(isLevel))
+    return `batch: expected [{ "id": string, "mode": "all-or-nothing" | "allow-partial" }...], got ${show(b)}`;
+  return levels.map((l) => ({ id: l.id, mode: l.mode }));
 };

@@ -22,13 +22,16 @@ export interface EventRecord {
   readonly seqGiven: boolean;
 }
 
-/** A batch a command was decided in: the root batch id and its mode (nested batches flatten into it). */
-export interface BatchRef {
+/** One batch level a command was decided in. */
+export interface BatchLevel {
   readonly id: string;
   readonly mode: 'all-or-nothing' | 'allow-partial';
 }
 
-/** A command record: `{ kind: "command", id, type, at, data, actor?, batch? }`. */
+/** The batches a command was decided in, from the root batch to the innermost one. */
+export type BatchRef = readonly BatchLevel[];
+
+/** A command record: `{ kind: "command", id, type, at, data, actor?, batch? }` (`batch` extends the spec: `[{ id, mode }...]`, root first). */
 export interface CommandRecord {
   readonly kind: 'command';
   readonly id: string;
@@ -38,6 +41,8 @@ export interface CommandRecord {
   readonly data: unknown;
   readonly actor?: string;
   readonly batch?: BatchRef;
+  /** The command was decided with the authorization policy (overrides the header's `authorize`). */
+  readonly authorize?: boolean;
 }
 
 /** A rejection record: `{ kind: "rejection", commandId, code, at }`. */

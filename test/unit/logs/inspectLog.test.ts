@@ -142,7 +142,7 @@ describe('inspectLog decision drift', () => {
   });
 
   it('decides consecutive commands of one batch as a batch', async () => {
-    const batch = { id: 'b1', mode: 'all-or-nothing' };
+    const batch = [{ id: 'b1', mode: 'all-or-nothing' }];
     const text = lines(
       restocked(1, 1),
       { ...placeOrder('c1', 'o1', 1), batch },
