@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandScenario } from '../../../../src/engine/scenario/expand';
 import type { BatchEnvelope, CommandEnvelope, DecisionInput } from '../../../../domain/kernel';
-import type { Scenario, ScenarioNode } from '../../../../src/engine/types';
+import type { CommandNode, Scenario, ScenarioNode } from '../../../../src/engine/types';
 
 const scenario = (commands: ScenarioNode[], extra: Partial<Scenario> = {}): Scenario => ({
   format: 'purestream/scenario@1',
@@ -119,5 +120,52 @@ describe('expandScenario', () => {
     const { arrivals } = expandScenario(scenario([{ repeat: 200_000, every: 1, template: restock('a') }]));
     expect(arrivals.length).toBe(200_000);
     expect(arrivals[199_999].input.id).toBe('c200000');
+  });
+});
+
+describe('expandScenario: batches with repeats, and properties', () => {
+  it('expands a repeat inside a batch into items with fresh ids', () => {
+    const { arrivals } = expandScenario(scenario([{ batch: 'allow-partial', items: [restock('a'), { repeat: 3, template: order('o-{n}') }] }]));
+    const batch = arrivals[0].input as BatchEnvelope;
+    expect(batch.items.map((i) => [i.id, (cmd(i).data as { orderId?: string }).orderId])).toEqual([
+      ['c1', undefined],
+      ['c2', 'o-1'],
+      ['c3', 'o-2'],
+      ['c4', 'o-3'],
+    ]);
+  });
+
+  const node: fc.Memo<ScenarioNode> = fc.memo((depth) =>
+    fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({ type: fc.constant('RestockItem'), data: fc.constant({ sku: 'a', qty: 1 }), at: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }) }, { requiredKeys: ['type', 'data'] }),
+      depth > 1 ? fc.record({ batch: fc.constantFrom('all-or-nothing' as const, 'allow-partial' as const), items: fc.array(batchItem(depth - 1), { minLength: 1, maxLength: 3 }) }) : fc.constant(restock('b')),
+      depth > 1 ? fc.record({ repeat: fc.integer({ min: 0, max: 4 }), every: fc.integer({ min: 0, max: 5 }), jitterMs: fc.integer({ min: 0, max: 3 }), template: batchItem(depth - 1) }) : fc.constant(restock('c')),
+      fc.record({ offline: fc.constant('x'), syncAt: fc.integer({ min: 0, max: 50 }), items: fc.array(fc.constant(restock('d', { at: 3 }) as CommandNode), { minLength: 1, maxLength: 3 }) }),
+    ),
+  );
+  const batchItem = (depth: number): fc.Arbitrary<ScenarioNode> =>
+    depth > 1 ? fc.oneof(fc.constant(restock('e')), fc.record({ batch: fc.constant('allow-partial' as const), items: fc.array(batchItem(depth - 1), { minLength: 1, maxLength: 2 }) })) : fc.constant(restock('f'));
+
+  const countCommands = (input: DecisionInput): number => ('kind' in input && input.kind === 'batch' ? input.items.reduce((n, i) => n + countCommands(i), 0) : 1);
+  const ids = (input: DecisionInput): string[] => ('kind' in input && input.kind === 'batch' ? [input.id, ...input.items.flatMap(ids)] : [input.id]);
+
+  it('arrivals are sorted by time then file order, ids are unique and c<n> numbers every command', () => {
+    fc.assert(
+      fc.property(fc.array(node(3), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 1000 }), (commands, seed) => {
+        const { arrivals } = expandScenario(scenario(commands, { seed }));
+        for (let i = 1; i < arrivals.length; i++) {
+          const [a, b] = [arrivals[i - 1], arrivals[i]];
+          expect(a.at < b.at || (a.at === b.at && a.order < b.order)).toBe(true);
+        }
+        const all = arrivals.flatMap((a) => ids(a.input));
+        expect(new Set(all).size).toBe(all.length);
+        const commandCount = arrivals.reduce((n, a) => n + countCommands(a.input), 0);
+        const numbers = all.filter((id) => id.startsWith('c')).map((id) => Number(id.slice(1)));
+        expect([...numbers].sort((x, y) => x - y)).toEqual(Array.from({ length: commandCount }, (_, k) => k + 1));
+        expect(expandScenario(scenario(commands, { seed }))).toEqual({ setup: [], arrivals });
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });
