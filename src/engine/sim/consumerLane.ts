@@ -41,6 +41,8 @@ export class ConsumerLane {
   private readonly subscribed: ReadonlySet<string> | undefined;
   private readonly enactMs: Duration;
   private wakeAt = -1;
+  /** No latency, enactment time, failures, duplicates or downtime: an idle lane enacts on offer. */
+  private readonly instant: boolean;
 
   constructor(
     readonly index: number,
@@ -57,6 +59,8 @@ export class ConsumerLane {
     this.workers = new FreeWorkers(Math.max(1, config.workers), Math.max(1, config.workers));
     this.subscribed = config.events === '*' ? undefined : new Set(config.events);
     this.enactMs = (config as { enactMs?: Duration }).enactMs ?? 0;
+    this.instant =
+      config.latencyMs === 0 && this.enactMs === 0 && config.failureRate === 0 && config.duplicateRate === 0 && config.downtime.length === 0;
   }
 
   /** Whether the consumer subscribes to an event type. */
@@ -76,6 +80,7 @@ export class ConsumerLane {
 
   /** An event was appended at `now` (the caller checked the subscription). */
   offer(entry: LogEntry, now: number): void {
+    if (this.instant && this.entries.length === 0) return this.enactNow(entry, now);
     const latency = draw(this.config.latencyMs, this.randoms.latency);
     if (latency > 0) this.queue.push(now + latency, K_DELIVERY_READY, this.index, 1, 0, entry);
     else this.enqueue(entry, 1, now);
@@ -99,6 +104,20 @@ export class ConsumerLane {
   attemptEnded(entry: LogEntry, code: number, start: number, worker: number, now: number): void {
     this.finish(entry, code, start, worker, now);
     this.pump(now);
+  }
+
+  /** The fast path of an instant lane: one successful attempt on worker 0, right now. */
+  private enactNow(entry: LogEntry, now: number): void {
+    this.counters.deliveries++;
+    this.counters.lastActivity = now;
+    const result = this.enactor.enact(entry, now);
+    if (result === FAILED) {
+      this.failed(entry, 1, 0, now, now);
+      this.pump(now);
+    } else {
+      if (this.tracing) this.record(entry, 1, 0, now, now, result === IGNORED ? 'duplicate' : 'enacted');
+      this.listener?.settled(entry, result !== IGNORED, now);
+    }
   }
 
   /** Starts attempts while workers are free and the consumer is up. */
@@ -152,23 +171,30 @@ export class ConsumerLane {
       this.record(entry, -code, worker, start, now, 'duplicate');
       return;
     }
+    let result = IGNORED as number;
     let failed = this.randoms.failure.chance(config.failureRate);
-    let ignored = false;
     if (!failed) {
-      const result = this.enactor.enact(entry, now);
+      result = this.enactor.enact(entry, now);
       failed = result === FAILED;
-      ignored = result === IGNORED;
     }
-    if (!failed) {
-      this.record(entry, code, worker, start, now, ignored ? 'duplicate' : 'enacted');
-      this.listener?.settled(entry, !ignored, now);
-      if (config.delivery !== 'at-most-once' && this.randoms.duplicate.chance(config.duplicateRate)) {
-        this.entries.push(entry);
-        this.codes.push(-(code + 1));
-        if (this.tracing) this.depth.record(now, this.entries.length);
-      }
-      return;
+    if (failed) this.failed(entry, code, worker, start, now);
+    else this.succeeded(entry, code, worker, start, now, result === IGNORED);
+  }
+
+  /** A successful attempt: settle the event, and maybe deliver it once more (at-least-once, exactly-once). */
+  private succeeded(entry: LogEntry, code: number, worker: number, start: number, now: number, ignored: boolean): void {
+    this.record(entry, code, worker, start, now, ignored ? 'duplicate' : 'enacted');
+    this.listener?.settled(entry, !ignored, now);
+    if (this.config.delivery !== 'at-most-once' && this.randoms.duplicate.chance(this.config.duplicateRate)) {
+      this.entries.push(entry);
+      this.codes.push(-(code + 1));
+      if (this.tracing) this.depth.record(now, this.entries.length);
     }
+  }
+
+  /** A failed attempt: retry after the backoff, or park, or lose the event. */
+  private failed(entry: LogEntry, code: number, worker: number, start: number, now: number): void {
+    const config = this.config;
     this.counters.failures++;
     const retry = config.retry;
     if (config.delivery !== 'at-most-once' && retry !== undefined && code <= retry.max) {

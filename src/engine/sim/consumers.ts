@@ -58,10 +58,13 @@ export function buildConsumers(setup: ConsumerSetup): RunConsumers {
     configs.unshift(defaultStateStore(taken.has('state') ? 'state-store' : 'state'));
     storeIndex = 0;
   }
-  const interpreters = configs.map((config) =>
-    createInterpreter(config, { decider: setup.decider, consumer: config.name, idempotent: config.idempotent, services: setup.services }),
-  );
-  const store = new StateStore(setup.decider, interpreters[storeIndex] as StateInterpreter, setup.tracing);
+  // The run's state store recognises repeats itself (by seq), so its interpreter is made non-idempotent.
+  const interpreters = configs.map((config, i) => {
+    const idempotent = i === storeIndex ? false : config.idempotent;
+    return createInterpreter({ ...config, idempotent }, { decider: setup.decider, consumer: config.name, idempotent, services: setup.services });
+  });
+  const storeConfig = configs[storeIndex];
+  const store = new StateStore(setup.decider, interpreters[storeIndex] as StateInterpreter, storeConfig.idempotent, setup.tracing);
   const lanes = configs.map((config, i) => {
     const enactor = i === storeIndex ? store : interpreterEnactor(interpreters[i]);
     const base = streamBase(config.name);

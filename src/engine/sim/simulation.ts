@@ -16,6 +16,7 @@ import { ConsumerLane, K_ATTEMPT_END, K_DELIVERY_READY, K_LANE_WAKE, type Settle
 import { buildConsumers } from './consumers';
 import { EventQueue, type SimEvent } from './eventQueue';
 import { Float64Table, Int32Table } from './growable';
+import { decide } from './decideFast';
 import { partitionKeysOf, serviceTime } from './inputs';
 import { newJob, type Job } from './job';
 import { RunCounters } from './runCounters';
@@ -187,7 +188,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     this.depthChanged();
     job.stateVersion = this.store.version;
     job.lag = this.storePending;
-    job.outcome = decideInput(this.decider, job.input, this.store, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
+    job.outcome = decide(this.decider, job.input, this.store, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
     this.queue.push(this.t + serviceTime(job.input, this.run_.serviceMs, this.serviceRandom), K_DECISION_END, 0, 0, 0, job);
   }
 

@@ -9,6 +9,7 @@
 import type { AnyDecider, StateView } from '../../../domain/kernel';
 import type { Interpreter } from '../consumers/interpreter';
 import type { HistoryStep, LogEntry, Violation } from '../types';
+import { SeqSet } from './seqSet';
 import { ENACTED, FAILED, IGNORED, type EnactCode, type Enactor } from './enactor';
 
 /** A state-store interpreter: enacts events and can be read. */
@@ -25,12 +26,17 @@ export class StateStore implements StateView<unknown>, Enactor {
   /** Per invariant: the streams currently breaking it. */
   private readonly broken: Set<string>[];
   private readonly lastStep = new Map<string, number>();
+  /** Seqs enacted, when idempotent (a bitmap: within one run's log a seq stands for one event id). */
+  private readonly enacted: SeqSet | undefined;
 
+  /** `interpreter` must not be idempotent itself: this store recognises repeats by seq, cheaply. */
   constructor(
     private readonly decider: AnyDecider,
     readonly interpreter: StateInterpreter,
+    idempotent: boolean,
     private readonly tracing: boolean,
   ) {
+    this.enacted = idempotent ? new SeqSet() : undefined;
     this.broken = decider.invariants.map(() => new Set<string>());
   }
 
@@ -41,8 +47,11 @@ export class StateStore implements StateView<unknown>, Enactor {
 
   /** Enacts one event at `now`. */
   enact(entry: LogEntry, now: number): EnactCode {
+    const enacted = this.enacted;
+    if (enacted !== undefined && enacted.has(entry.seq)) return IGNORED;
     const result = this.interpreter.enact(entry, now);
     if (result.type !== 'enacted') return result.type === 'ignored' ? IGNORED : FAILED;
+    enacted?.add(entry.seq);
     const stream = entry.stream;
     const after = this.interpreter.get(stream);
     this.version++;

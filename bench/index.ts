@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: runs every benchmark module and prints one JSON object, `{ <name>: result }`.
+ * Adding a benchmark is one line in BENCHES: a module exporting `name` and `run()`.
+ */
+import * as engine from './engine';
+
+interface Bench {
+  readonly name: string;
+  run(): Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+const BENCHES: readonly Bench[] = [engine];
+
+const results: Record<string, unknown> = {};
+for (const bench of BENCHES) {
+  try {
+    results[bench.name] = await bench.run();
+  } catch (error) {
+    results[bench.name] = { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
