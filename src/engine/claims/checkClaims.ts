@@ -6,7 +6,8 @@
  * - `{ "run": NAME, "<metric>": C, "violations": C, "rejections.<code>": C, "maxWorkers": C, "endsWithWorkers": C,
  *      "state": { "<streamId>/<field>/…": value }, "sqlMatchesState": true }` where C is a number (equal)
  *   or a string comparison `">0"`, `">=100"`, `"<5"`, `"=3"`;
- * - `{ "faster": A, "than": B }`: run A's makespan is smaller than run B's;
+ * - `{ "faster": A, "than": B, "by"?: METRIC }`: run A's metric (default `makespanMs`; dotted for
+ *   percentiles, e.g. `commandLatencyMs.p95`) is smaller than run B's;
  * - `{ "sameFinalState": [A, B, …] }`: those runs end in the same state (equal stateHash);
  * - `{ "dryRun": INPUT_ID, "rejected": CODE }` / `{ "dryRun": INPUT_ID, "events": [TYPE…] }`.
  */
@@ -48,12 +49,18 @@ const valueAt = (state: Readonly<Record<string, unknown>>, path: string): unknow
   return v ?? null;
 };
 
+/** A metric by name, dotted for nested percentiles (`commandLatencyMs.p95`). */
+function metricAt(metrics: Metrics, key: string): number {
+  const value = key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], metrics);
+  if (typeof value !== 'number') throw new Error(`unknown metric "${key}"`);
+  return value;
+}
+
 function runValue(report: RunReport, trace: Trace | undefined, key: string): unknown {
   if (key === 'violations') return report.violations.length;
   if (key.startsWith('rejections.')) return report.rejections[key.slice('rejections.'.length)] ?? 0;
   if (key === 'endsWithWorkers') return trace?.workers.at(-1)?.value;
-  if (key in report.metrics) return report.metrics[key as keyof Metrics];
-  throw new Error(`unknown claim key "${key}"`);
+  return metricAt(report.metrics, key);
 }
 
 /** Checks every claim; returns one readable failure message per claim that does not hold. */
@@ -70,9 +77,10 @@ export function checkClaims(claims: readonly Claim[], context: ClaimContext): st
     const at = `x-expect[${n}]`;
     try {
       if ('faster' in claim) {
-        const a = runOf(claim.faster).run.metrics.makespanMs;
-        const b = runOf(claim.than).run.metrics.makespanMs;
-        expect(a < b, `${at}: "${claim.faster}" (${a} ms) is not faster than "${claim.than}" (${b} ms)`);
+        const by = typeof claim.by === 'string' ? claim.by : 'makespanMs';
+        const a = metricAt(runOf(claim.faster).run.metrics, by);
+        const b = metricAt(runOf(claim.than).run.metrics, by);
+        expect(a < b, `${at}: "${claim.faster}" (${by} ${a} ms) is not faster than "${claim.than}" (${b} ms)`);
       } else if ('sameFinalState' in claim) {
         const names = claim.sameFinalState as string[];
         const hashes = names.map((name) => runOf(name).run.stateHash);
