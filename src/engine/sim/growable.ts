@@ -5,6 +5,11 @@ export class Float64List {
   data: Float64Array = new Float64Array(1024);
   length = 0;
 
+  /** Makes room for `capacity` values up front (one allocation instead of repeated doubling). */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.data = growF64(this.data, capacity);
+  }
+
   /** Appends a value. */
   push(value: number): void {
     if (this.length === this.data.length) this.data = growF64(this.data, this.length + 1);
@@ -21,6 +26,11 @@ export class Float64List {
 export class Int32Table {
   data: Int32Array = new Int32Array(1024);
 
+  /** Makes room for indexes below `capacity` up front. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.data = growI32(this.data, capacity);
+  }
+
   /** Sets `data[index] = value`, growing as needed. */
   set(index: number, value: number): void {
     if (index >= this.data.length) this.data = growI32(this.data, index + 1);
@@ -32,6 +42,11 @@ export class Int32Table {
 export class Float64Table {
   data: Float64Array = new Float64Array(1024);
 
+  /** Makes room for indexes below `capacity` up front. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.data = growF64(this.data, capacity);
+  }
+
   /** Sets `data[index] = value`, growing as needed. */
   set(index: number, value: number): void {
     if (index >= this.data.length) this.data = growF64(this.data, index + 1);
@@ -40,7 +55,7 @@ export class Float64Table {
 }
 
 const sizeFor = (length: number, min: number): number => {
-  let size = length * 2;
+  let size = Math.max(1024, length * 2);
   while (size < min) size *= 2;
   return size;
 };

@@ -103,6 +103,13 @@ export class Simulation implements SchedulerHost, SettleListener {
     };
     this.scheduler = schedulers[input.run.scheduler.kind](input.run.scheduler, this);
     this.counters.maxWorkers = this.scheduler.initialWorkers;
+    // At least one command per arrival: size the per-command arrays once.
+    const expected = input.arrivals.length + 1;
+    this.counters.commandLatency.reserve(expected);
+    this.counters.enactLatency.reserve(expected);
+    this.commandArrival.reserve(expected);
+    this.commandRemaining.reserve(expected);
+    this.seqCommand.reserve(expected + 1);
     if (this.tracing) this.workerSamples.record(0, this.scheduler.initialWorkers);
   }
 
