@@ -3,7 +3,7 @@ export * from './api';
 export type * from './types';
 export { parseScenario } from './scenario/parse';
 export { expandScenario } from './scenario/expand';
-export { runScenario } from './run';
+export { runScenario, runScenarioWithInterpreters, type RunResultWithInterpreters } from './run';
 export { dryRun, type DryRunOptions } from './dryRun';
 export { compareRuns, diffLeaves } from './report/compareRuns';
 export { canonicalJson } from './report/canonicalJson';

@@ -5,20 +5,33 @@
  */
 import { domainById } from '../../domain';
 import type { RunOptions, RunResult } from './api';
+import type { Interpreter } from './consumers/interpreter';
 import { expandScenario } from './scenario/expand';
 import { runSimulation } from './sim/runSimulation';
 import type { Report, RunConfig, RunReport, Scenario, Trace } from './types';
 
 /** Runs a scenario's runs in file order (or `options.runs`, in that order); throws RunCancelled when cancelled. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const { report, traces } = runScenarioWithInterpreters(scenario, options);
+  return { report, traces };
+}
+
+/** A run result plus, per run, each consumer's interpreter by name (live objects, e.g. a sql.js database: not for postMessage). */
+export interface RunResultWithInterpreters extends RunResult {
+  readonly interpreters: readonly Readonly<Record<string, Interpreter>>[];
+}
+
+/** {@link runScenario}, also returning the interpreters (to query or export a `sql` consumer after the run). */
+export function runScenarioWithInterpreters(scenario: Scenario, options: RunOptions = {}): RunResultWithInterpreters {
   const decider = domainById(scenario.domain);
   if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
   const runs = selectRuns(scenario.runs, options.runs);
   const { setup, arrivals } = expandScenario(scenario);
   const reports: RunReport[] = [];
   const traces: Trace[] = [];
+  const interpreters: Readonly<Record<string, Interpreter>>[] = [];
   for (const run of runs) {
-    const { report, trace } = runSimulation({
+    const { report, trace, interpreters: byName } = runSimulation({
       decider,
       run,
       seed: scenario.seed,
@@ -31,9 +44,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     });
     reports.push(report);
     traces.push(trace);
+    interpreters.push(byName);
   }
   const report: Report = { format: 'purestream/report@1', scenario: scenario.name, domain: scenario.domain, seed: scenario.seed, runs: reports };
-  return { report, traces };
+  return { report, traces, interpreters };
 }
 
 function selectRuns(runs: readonly RunConfig[], names: readonly string[] | undefined): readonly RunConfig[] {

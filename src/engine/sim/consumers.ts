@@ -1,6 +1,6 @@
 /** Builds a run's consumer lanes: the state store (first `state-store` consumer, or a default one) and the rest. */
 import type { AnyDecider } from '../../../domain/kernel';
-import type { EngineServices } from '../consumers/interpreter';
+import type { EngineServices, Interpreter } from '../consumers/interpreter';
 import { createInterpreter } from '../consumers/registry';
 import { seededRandom } from '../random';
 import type { AttemptRecord, ConsumerConfig, RunConfig } from '../types';
@@ -34,6 +34,8 @@ export interface RunConsumers {
   readonly store: StateStore;
   readonly lanes: ConsumerLane[];
   readonly storeLane: ConsumerLane;
+  /** Each consumer's interpreter by name (e.g. to query or export a `sql` consumer's database after the run). */
+  readonly interpreters: Readonly<Record<string, Interpreter>>;
 }
 
 export interface ConsumerSetup {
@@ -76,5 +78,7 @@ export function buildConsumers(setup: ConsumerSetup): RunConsumers {
     };
     return new ConsumerLane(i, config, enactor, randoms, setup.queue, setup.counters, i === storeIndex ? setup.listener : undefined, setup.tracing, setup.attempts);
   });
-  return { store, lanes, storeLane: lanes[storeIndex] };
+  const byName: Record<string, Interpreter> = {};
+  configs.forEach((config, i) => (byName[config.name] = interpreters[i]));
+  return { store, lanes, storeLane: lanes[storeIndex], interpreters: byName };
 }

@@ -1,4 +1,5 @@
 /** Runs one run configuration end to end: simulation, then its report entry and trace. */
+import type { Interpreter } from '../consumers/interpreter';
 import { runReport } from '../report/runReport';
 import type { RunReport, Trace } from '../types';
 import { Simulation, type SimulationInput } from './simulation';
@@ -7,6 +8,8 @@ import { Simulation, type SimulationInput } from './simulation';
 export interface RunOutput {
   readonly report: RunReport;
   readonly trace: Trace;
+  /** Each consumer's interpreter by name, as the run left it. */
+  readonly interpreters: Readonly<Record<string, Interpreter>>;
 }
 
 /** Simulates one run; the trace's arrays are empty when `input.trace` is false. */
@@ -15,7 +18,7 @@ export function runSimulation(input: SimulationInput): RunOutput {
   sim.run();
   const firstArrival = input.arrivals.length > 0 ? input.arrivals[0].at : 0;
   const report = runReport(input.run.name, sim.counters, sim.store, firstArrival);
-  return { report, trace: traceOf(sim, input) };
+  return { report, trace: traceOf(sim, input), interpreters: sim.interpreters };
 }
 
 function traceOf(sim: Simulation, input: SimulationInput): Trace {

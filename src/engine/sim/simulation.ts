@@ -8,7 +8,7 @@
 import { decideInput, isBatch, type AnyDecider, type DecideOptions, type DecisionInput, type EventEnvelope, type Outcome } from '../../../domain/kernel';
 import type { RunProgress } from '../api';
 import { RunCancelled } from '../api';
-import type { EngineServices } from '../consumers/interpreter';
+import type { EngineServices, Interpreter } from '../consumers/interpreter';
 import { seededRandom } from '../random';
 import { schedulers, type Scheduler, type SchedulerHost } from '../schedulers';
 import type { Arrival, AttemptRecord, DecisionRecord, LogEntry, RunConfig } from '../types';
@@ -57,6 +57,7 @@ export class Simulation implements SchedulerHost, SettleListener {
   readonly queueDepth = new SampleSeries();
   readonly workerSamples = new SampleSeries();
   readonly capacity: SchedulerHost['capacity'];
+  readonly interpreters: Readonly<Record<string, Interpreter>>;
   private readonly queue = new EventQueue();
   private readonly scheduler: Scheduler;
   private readonly decider: AnyDecider;
@@ -95,6 +96,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     this.store = consumers.store;
     this.lanes = consumers.lanes;
     this.storeLane = consumers.storeLane;
+    this.interpreters = consumers.interpreters;
     const hook = input.decider.capacity;
     const store = this.store;
     this.capacity = hook && {
