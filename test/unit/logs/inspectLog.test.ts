@@ -243,3 +243,17 @@ describe('inspectLog JSON arrays, progress and cancellation', () => {
     await expect(inspect(chunks, { isCancelled: () => ++polls > 1 })).rejects.toBeInstanceOf(InspectCancelled);
   });
 });
+
+describe('state hash', () => {
+  it('serializes exactly as the engine canonicalJson does', async () => {
+    const fc = (await import('fast-check')).default;
+    const { canonicalJson } = await import('../../../src/engine/report/canonicalJson');
+    const { fastCanonicalJson } = await import('../../../src/logs/stateHash');
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(fastCanonicalJson(v)).toBe(canonicalJson(v));
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+  });
+});
