@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 4180);
 /** Browser tests run in Debian's Chromium against the web build (no Electron runtime here). */
 export default defineConfig({
   testDir: 'test/e2e',
+  // Playwright empties its output folder at start: keep it apart from the unit report and screenshots.
+  outputDir: 'test-results/artifacts',
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
