@@ -12,20 +12,20 @@ export interface NodeBox {
 
 /** Node sizes by kind (groups are sized by dagre around their children). */
 export const NODE_SIZE: Record<Exclude<GraphNode['kind'], 'batch'>, { width: number; height: number }> = {
-  command: { width: 190, height: 48 },
-  event: { width: 200, height: 48 },
-  rejection: { width: 200, height: 48 },
+  command: { width: 220, height: 48 },
+  event: { width: 220, height: 48 },
+  rejection: { width: 220, height: 48 },
   enactment: { width: 170, height: 44 },
   group: { width: 220, height: 52 },
 };
 
-const PAD = 14;
-const HEADER = 26;
+const PAD = 8;
+const HEADER = 24;
 
 /** Lays the graph out; batch groups get boxes around their commands; children's positions are parent-relative. */
 export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 70, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 70, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) {
     if (n.kind === 'batch') g.setNode(n.id, { paddingTop: PAD + HEADER, paddingBottom: PAD, paddingLeft: PAD, paddingRight: PAD });

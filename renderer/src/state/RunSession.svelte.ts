@@ -1,7 +1,12 @@
 /** Running the scenario in the engine worker: status, progress, the result, Cancel. */
 import type { RunProgress, RunResult } from '../../../src/engine/api';
 import type { Scenario } from '../../../src/engine/types';
+import { expandScenario } from '../../../src/engine';
+import type { CommandEnvelope } from '../../../domain/kernel';
+import { commandIndex } from '../../lib/graph/commandIndex';
 import { EngineCancelled, EngineClient } from '../worker/engineClient';
+
+const NO_COMMANDS: ReadonlyMap<string, CommandEnvelope> = new Map();
 
 /** Where a run stands. */
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -15,6 +20,9 @@ export class RunSession {
   error = $state.raw<string | undefined>(undefined);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
+
+  /** Every command of the run scenario by id (payloads for the graph's details). */
+  readonly commands: ReadonlyMap<string, CommandEnvelope> = $derived(this.scenario ? commandIndex(expandScenario(this.scenario)) : NO_COMMANDS);
 
   /** Runs every run configuration of `scenario`; resolves when done, failed or cancelled. */
   async run(scenario: Scenario): Promise<void> {

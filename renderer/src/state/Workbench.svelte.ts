@@ -8,7 +8,13 @@ export const VIEWS = [
   { id: 'graph', label: 'Graph' },
   { id: 'history', label: 'History' },
   { id: 'metrics', label: 'Metrics' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'eventlog', label: 'Event log' },
+  { id: 'consumers', label: 'Consumers' },
+  { id: 'logs', label: 'Logs' },
   { id: 'domains', label: 'Domains' },
+  { id: 'workspace', label: 'Workspace' },
 ] as const;
 
 /** A view id. */

@@ -4,6 +4,7 @@ import type { Workbench } from './Workbench.svelte';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Editor } from './Editor.svelte';
 import type { RunSession } from './RunSession.svelte';
+import type { Inspection } from './Inspection.svelte';
 
 /** A provide/use pair for one piece of app state. */
 function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
@@ -26,3 +27,5 @@ export const [provideScenarioDoc, useScenarioDoc] = stateContext<ScenarioDoc>('S
 export const [provideEditor, useEditor] = stateContext<Editor>('Editor');
 /** The engine worker and the latest run. */
 export const [provideRunSession, useRunSession] = stateContext<RunSession>('RunSession');
+/** Selection in a run's result (run, graph node, history step). */
+export const [provideInspection, useInspection] = stateContext<Inspection>('Inspection');

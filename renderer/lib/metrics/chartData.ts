@@ -1,0 +1,74 @@
+/** Chart data for the Metrics view (uPlot's column format), built from traces. Pure. */
+import type { Sample, Trace } from '../../../src/engine/types';
+
+/** uPlot data: x values, then one y column per series (null where a series has no value). */
+export type Columns = [number[], ...(number | null)[][]];
+
+/** Value of a step function (samples sorted by t) at time t: the last sample at or before t. */
+function holdAt(samples: readonly Sample[], t: number, from: number): { value: number | null; next: number } {
+  let i = from;
+  while (i + 1 < samples.length && samples[i + 1].t <= t) i++;
+  return { value: i < samples.length && samples[i].t <= t ? samples[i].value : null, next: i };
+}
+
+/**
+ * Aligns several step series (queue depth, workers) on one time axis. With more than
+ * `maxPoints` distinct times, the axis is thinned to evenly spaced times and each keeps the
+ * maximum of the interval it stands for, so peaks stay visible.
+ */
+export function alignSteps(series: readonly (readonly Sample[])[], maxPoints = 2000): Columns {
+  const times = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
+  if (times.length <= maxPoints) {
+    const cursors = series.map(() => 0);
+    const ys = series.map((s, k) =>
+      times.map((t) => {
+        const { value, next } = holdAt(s, t, cursors[k]);
+        cursors[k] = next;
+        return value;
+      }),
+    );
+    return [times, ...ys];
+  }
+  const start = times[0];
+  const end = times[times.length - 1];
+  const step = (end - start) / (maxPoints - 1);
+  const xs = Array.from({ length: maxPoints }, (_, i) => start + i * step);
+  const ys = series.map((s) => {
+    const out: (number | null)[] = xs.map(() => null);
+    let last: number | null = null;
+    let j = 0;
+    for (let i = 0; i < xs.length; i++) {
+      let peak = last;
+      while (j < s.length && s[j].t <= xs[i]) {
+        peak = peak === null ? s[j].value : Math.max(peak, s[j].value);
+        last = s[j].value;
+        j++;
+      }
+      out[i] = peak;
+    }
+    return out;
+  });
+  return [xs, ...ys];
+}
+
+/** Every command's latency (ms from arrival to the end of its decision). */
+export function commandLatencies(trace: Trace): number[] {
+  const out: number[] = [];
+  for (const d of trace.decisions) for (let k = 0; k < d.commandIds.length; k++) out.push(d.endedAt - d.arrivedAt);
+  return out;
+}
+
+/** A histogram of several runs' latencies on shared bins: x = bin start, one count column per run. */
+export function latencyHistogram(runs: readonly (readonly number[])[], bins = 30): Columns {
+  let max = 0;
+  for (const r of runs) for (const v of r) if (v > max) max = v;
+  const width = max === 0 ? 1 : Math.max(1, Math.ceil((max + 1) / bins));
+  const count = Math.max(1, Math.ceil((max + 1) / width));
+  const xs = Array.from({ length: count }, (_, i) => i * width);
+  const ys = runs.map((r) => {
+    const c = new Array<number>(count).fill(0);
+    for (const v of r) c[Math.min(count - 1, Math.floor(v / width))]++;
+    return c;
+  });
+  return [xs, ...ys];
+}

@@ -1,0 +1,49 @@
+/** The rows of the metrics table: one per metric, one cell per run, with which cell is best. Pure. */
+import type { RunReport } from '../../../src/engine/types';
+
+/** One row of the table. */
+export interface MetricRow {
+  readonly label: string;
+  readonly values: readonly (number | string)[];
+  /** Index of the best run for this metric (lower or higher is better), when runs differ. */
+  readonly best?: number;
+  readonly worst?: number;
+  readonly unit?: string;
+}
+
+type Better = 'lower' | 'higher' | 'none';
+const row = (label: string, runs: readonly RunReport[], pick: (r: RunReport) => number, better: Better, unit?: string): MetricRow => {
+  const values = runs.map(pick);
+  const distinct = new Set(values).size > 1;
+  if (!distinct || better === 'none') return { label, values, ...(unit ? { unit } : {}) };
+  const sign = better === 'lower' ? 1 : -1;
+  const order = values.map((v, i) => [v * sign, i] as const).sort((a, b) => a[0] - b[0]);
+  return { label, values, best: order[0][1], worst: order[order.length - 1][1], ...(unit ? { unit } : {}) };
+};
+
+/** The metrics table of a report's runs. */
+export function metricRows(runs: readonly RunReport[]): MetricRow[] {
+  return [
+    row('commands', runs, (r) => r.metrics.commands, 'none'),
+    row('accepted', runs, (r) => r.metrics.accepted, 'none'),
+    row('rejected', runs, (r) => r.metrics.rejected, 'none'),
+    row('events', runs, (r) => r.metrics.events, 'none'),
+    row('invariant violations', runs, (r) => r.violations.length, 'lower'),
+    row('makespan', runs, (r) => r.metrics.makespanMs, 'lower', 'ms'),
+    row('command latency p50', runs, (r) => r.metrics.commandLatencyMs.p50, 'lower', 'ms'),
+    row('command latency p95', runs, (r) => r.metrics.commandLatencyMs.p95, 'lower', 'ms'),
+    row('command latency p99', runs, (r) => r.metrics.commandLatencyMs.p99, 'lower', 'ms'),
+    row('command latency max', runs, (r) => r.metrics.commandLatencyMs.max, 'lower', 'ms'),
+    row('enact latency p50', runs, (r) => r.metrics.enactLatencyMs.p50, 'lower', 'ms'),
+    row('enact latency p95', runs, (r) => r.metrics.enactLatencyMs.p95, 'lower', 'ms'),
+    row('max queue depth', runs, (r) => r.metrics.maxQueueDepth, 'lower'),
+    row('max workers', runs, (r) => r.metrics.maxWorkers, 'none'),
+    row('deliveries', runs, (r) => r.metrics.deliveries, 'none'),
+    row('failures', runs, (r) => r.metrics.failures, 'lower'),
+    row('retries', runs, (r) => r.metrics.retries, 'lower'),
+    row('dead-lettered', runs, (r) => r.metrics.deadLettered, 'lower'),
+    row('lost', runs, (r) => r.metrics.lost, 'lower'),
+    row('duplicates', runs, (r) => r.metrics.duplicates, 'lower'),
+    { label: 'final state hash', values: runs.map((r) => r.stateHash.slice(0, 12)) },
+  ];
+}

@@ -1,0 +1,76 @@
+/**
+ * The log inspector: importing a recorded log into the workspace (in the logs worker, with
+ * progress and Cancel), its inspection report, and which log the event-log views show.
+ */
+import type { InspectionReport, LogFormat } from '../../../src/logs/types';
+import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
+import type { ImportInput, LogSource } from '../../lib/workspace/logsProtocol';
+import { ImportCancelled, type ImportProgress } from '../worker/logsClient';
+import type { Workspace } from './Workspace.svelte';
+
+/** Where an import stands. */
+export type ImportStatus = 'idle' | 'importing' | 'done' | 'cancelled' | 'error';
+
+/** The bundled sample logs. */
+export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs/*', { query: '?raw', import: 'default', eager: true }));
+
+/** An imported log on screen: where it is stored and its inspection (absent for logs stored in an earlier session). */
+export interface OpenLog {
+  readonly name: string;
+  readonly source: LogSource;
+  readonly report?: InspectionReport;
+  readonly seconds?: number;
+}
+
+/** Import state and the log being inspected. */
+export class Inspector {
+  status = $state.raw<ImportStatus>('idle');
+  progress = $state.raw<ImportProgress | undefined>(undefined);
+  error = $state.raw<string | undefined>(undefined);
+  current = $state.raw<OpenLog | undefined>(undefined);
+  domain = $state.raw('commerce');
+  format = $state.raw<LogFormat>('auto');
+  private reports = new Map<number, { report: InspectionReport; seconds: number }>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  /** Imports a File (streamed) or a text under `name`. */
+  async import(input: ImportInput, name: string, domain = this.domain): Promise<void> {
+    this.status = 'importing';
+    this.progress = undefined;
+    this.error = undefined;
+    try {
+      const result = await this.workspace.client.request({ type: 'import', input, options: { name, domain, format: this.format } }, (p) => (this.progress = p));
+      this.reports.set(result.source.logId, { report: result.report, seconds: result.seconds });
+      this.current = { name, source: result.source, report: result.report, seconds: result.seconds };
+      this.status = 'done';
+      await this.workspace.refresh();
+    } catch (e) {
+      if (e instanceof ImportCancelled) this.status = 'cancelled';
+      else {
+        this.status = 'error';
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+    }
+  }
+
+  /** Opens a bundled sample log. */
+  openSample(file: string): Promise<void> {
+    const sample = sampleLogs.find((s) => s.file === file);
+    if (!sample) return Promise.resolve();
+    this.domain = sample.domain;
+    return this.import({ kind: 'text', text: sample.text }, sample.file, sample.domain);
+  }
+
+  /** Stops the import in progress; nothing of it is kept. */
+  cancel(): void {
+    if (this.status === 'importing') void this.workspace.client.request({ type: 'cancelImport' });
+  }
+
+  /** Shows a log already in the workspace. */
+  show(logId: number, name: string): void {
+    const known = this.reports.get(logId);
+    this.current = { name, source: { db: 'workspace', logId }, ...(known ?? {}) };
+    this.status = 'done';
+  }
+}
