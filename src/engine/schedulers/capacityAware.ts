@@ -4,8 +4,9 @@
  * store (commerce: orders up to the remaining stock of their sku). When the head of a key's
  * line does not fit and nothing is in flight for the key, the capacity is exhausted: its
  * waiting commands are released together for decision (and so rejected together) instead of
- * waiting forever. Batches, commands without demand, and domains without the hook go
- * straight through, like `pool`. Admitted and released jobs reach free workers in arrival order.
+ * waiting forever. Commands without demand (a restock) are admitted at once and, while in
+ * flight, hold back the orders that do not fit yet (they may add capacity). Batches and
+ * domains without the hook go straight through, like `pool`. Admitted and released jobs reach free workers in arrival order.
  */
 import { isBatch } from '../../../domain/kernel';
 import { Fifo } from '../sim/fifo';
@@ -64,7 +65,12 @@ export function capacityAwareScheduler(config: SchedulerConfig, host: SchedulerH
     initialWorkers: workers,
     arrive(job) {
       if (!capacity || isBatch(job.input)) runnable.push(job);
-      else {
+      else if (capacity.demand(job) === 0) {
+        // Restocks, cancellations...: no demand, so no wait; in flight, they hold back orders that do not fit yet.
+        job.flag = ADMITTED;
+        lineOf(host.keysOf(job)[0]).inFlight++;
+        runnable.push(job);
+      } else {
         const key = host.keysOf(job)[0];
         lineOf(key).waiting.push(job);
         admit(key);

@@ -90,3 +90,34 @@ describe('autoscale', () => {
     expect(r.traces[0].workers).toEqual([{ t: 0, value: 1 }]);
   });
 });
+
+describe('capacity-aware with a restock arriving while orders wait', () => {
+  it('admits the restock at once and then the orders it makes room for', () => {
+    const { report, traces } = run({
+      setup: [{ type: 'RestockItem', data: { sku: 'tee', qty: 2 } }],
+      commands: [
+        { repeat: 5, every: 1, template: { type: 'PlaceOrder', data: { orderId: 'o-{n}', customerId: 'u', sku: 'tee', qty: 1 } } },
+        { at: 2.5, type: 'RestockItem', data: { sku: 'tee', qty: 3 } },
+      ],
+      runs: [{ name: 'cap', scheduler: { kind: 'capacity-aware', workers: 8 }, serviceMs: 10 }],
+    });
+    const r = report.runs[0];
+    expect(r.metrics.accepted).toBe(6);
+    expect(r.violations).toEqual([]);
+    expect(r.finalState['stock:tee@main']).toMatchObject({ stock: 0 });
+    const restock = traces[0].decisions.find((d) => d.type === 'RestockItem')!;
+    expect(restock.startedAt).toBe(2.5);
+    expect(traces[0].decisions.filter((d) => d.startedAt === 12.5)).toHaveLength(3);
+  });
+
+  it('releases waiting orders together once the stock is gone and nothing is in flight', () => {
+    const { traces, report } = run({
+      setup: [{ type: 'RestockItem', data: { sku: 'tee', qty: 2 } }],
+      commands: [{ repeat: 6, every: 1, template: { type: 'PlaceOrder', data: { orderId: 'o-{n}', customerId: 'u', sku: 'tee', qty: 1 } } }],
+      runs: [{ name: 'cap', scheduler: { kind: 'capacity-aware', workers: 8 }, serviceMs: 10 }],
+    });
+    expect(report.runs[0].rejections).toEqual({ 'out-of-stock': 4 });
+    const rejectedStarts = traces[0].decisions.filter((d) => !d.accepted).map((d) => d.startedAt);
+    expect(rejectedStarts).toEqual([11, 11, 11, 11]);
+  });
+});
