@@ -8,5 +8,5 @@ export { RecordReader } from './recordReader';
 export { readCloudEvent, matchType, cloudEventProblem, sourceOf, type TypeMap } from './cloudEventReader';
 export { LogReplay } from './logReplay';
 export { DecisionDrift } from './decisionDrift';
-export { canonicalJson, stateHashOf, stateObjectOf } from './stateHash';
+export { canonicalJson, fastCanonicalJson, finalStateOf, stateHashOf } from './stateHash';
 export { VIRTUAL_EPOCH_MS, virtualToIso, parseTime } from './timestamps';

@@ -9,7 +9,7 @@ import { DecisionDrift } from './decisionDrift';
 import { LogReplay } from './logReplay';
 import { RecordReader, type RecordForm } from './recordReader';
 import type { TypeMap } from './cloudEventReader';
-import { stateHashOf, stateObjectOf } from './stateHash';
+import { finalStateOf } from './stateHash';
 import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind, type CommandRecord, type EventRecord, type InspectResult } from './types';
 
 /** Options of an inspection (the reader's and the report's). */
@@ -104,7 +104,7 @@ export class LogInspector {
     if (this.refused) return;
     this.drift.flush(this.replay.view);
     try {
-      this.replay.apply(e.type, e.data, seq, Number.isNaN(e.at) ? (Number.isNaN(this.lastAt) ? 0 : this.lastAt) : e.at);
+      this.replay.apply(e, seq, Number.isNaN(e.at) ? (Number.isNaN(this.lastAt) ? 0 : this.lastAt) : e.at);
     } catch (err) {
       return this.anomaly('invalid-data', line, `the domain cannot apply this event: ${(err as Error).message}`);
     }
@@ -146,8 +146,7 @@ export class LogInspector {
       ...(this.anomalyCount > this.anomalies.length ? { anomalyCount: this.anomalyCount } : {}),
       violations: this.replay.violations,
       drift: this.drift.drift(),
-      stateHash: stateHashOf(this.replay.state),
-      finalState: stateObjectOf(this.replay.state),
+      ...finalStateOf(this.replay.state),
     };
     return { ok: true, report, ...(this.replay.history ? { history: this.replay.history } : {}) };
   }

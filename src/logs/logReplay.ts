@@ -28,9 +28,8 @@ export class LogReplay {
     this.broken = decider.invariants.map(() => new Set<string>());
   }
 
-  /** Folds one event into its stream; `t` is its time for the history. */
-  apply(type: string, data: unknown, seq: number, t: number): void {
-    const event = { type, data };
+  /** Folds one event (anything with the domain's `type` and `data`) into its stream; `t` is its time for the history. */
+  apply(event: { readonly type: string; readonly data: unknown }, seq: number, t: number): void {
     const stream: string = this.decider.streamOf(event);
     const after = this.decider.evolve(this.state.get(stream), event);
     this.state.set(stream, after);
