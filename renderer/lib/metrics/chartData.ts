@@ -14,10 +14,13 @@ function holdAt(samples: readonly Sample[], t: number, from: number): { value: n
 /**
  * Aligns several step series (queue depth, workers) on one time axis. With more than
  * `maxPoints` distinct times, the axis is thinned to evenly spaced times and each keeps the
- * maximum of the interval it stands for, so peaks stay visible.
+ * maximum of the interval it stands for, so peaks stay visible. `endT` extends the axis to the
+ * end of the runs.
  */
-export function alignSteps(series: readonly (readonly Sample[])[], maxPoints = 2000): Columns {
+export function alignSteps(series: readonly (readonly Sample[])[], maxPoints = 2000, endT?: number): Columns {
   const times = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
+  // Each series holds its last value until the end of the run (else a constant series is a dot).
+  if (endT !== undefined && (times.length === 0 || endT > times[times.length - 1])) times.push(endT);
   if (times.length <= maxPoints) {
     const cursors = series.map(() => 0);
     const ys = series.map((s, k) =>

@@ -5,9 +5,9 @@ import type { RunReport } from '../../../src/engine/types';
 export interface MetricRow {
   readonly label: string;
   readonly values: readonly (number | string)[];
-  /** Index of the best run for this metric (lower or higher is better), when runs differ. */
-  readonly best?: number;
-  readonly worst?: number;
+  /** Indexes of the best runs for this metric (lower or higher is better; ties share), when runs differ. */
+  readonly best?: readonly number[];
+  readonly worst?: readonly number[];
   readonly unit?: string;
 }
 
@@ -16,9 +16,10 @@ const row = (label: string, runs: readonly RunReport[], pick: (r: RunReport) => 
   const values = runs.map(pick);
   const distinct = new Set(values).size > 1;
   if (!distinct || better === 'none') return { label, values, ...(unit ? { unit } : {}) };
-  const sign = better === 'lower' ? 1 : -1;
-  const order = values.map((v, i) => [v * sign, i] as const).sort((a, b) => a[0] - b[0]);
-  return { label, values, best: order[0][1], worst: order[order.length - 1][1], ...(unit ? { unit } : {}) };
+  const top = better === 'lower' ? Math.min(...values) : Math.max(...values);
+  const bottom = better === 'lower' ? Math.max(...values) : Math.min(...values);
+  const indexes = (target: number): number[] => values.flatMap((v, i) => (v === target ? [i] : []));
+  return { label, values, best: indexes(top), worst: indexes(bottom), ...(unit ? { unit } : {}) };
 };
 
 /** The metrics table of a report's runs. */

@@ -4,6 +4,10 @@ import { metricRows } from '../../../renderer/lib/metrics/metricRows';
 import type { RunReport } from '../../../src/engine/types';
 
 describe('chartData', () => {
+  it('extends step series to the end time so constant series draw as lines', () => {
+    expect(alignSteps([[{ t: 0, value: 8 }]], 2000, 50)).toEqual([[0, 50], [8, 8]]);
+  });
+
   it('aligns step series on one axis, holding the last value', () => {
     expect(alignSteps([[{ t: 0, value: 1 }, { t: 10, value: 3 }], [{ t: 5, value: 2 }]])).toEqual([[0, 5, 10], [1, 1, 3], [null, 2, 2]]);
   });
@@ -27,8 +31,8 @@ describe('metricRows', () => {
   it('marks the best and worst run where runs differ', () => {
     const base = { commands: 2, accepted: 2, rejected: 0, events: 2, deliveries: 2, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0, makespanMs: 10, commandLatencyMs: { p50: 1, p95: 1, p99: 1, max: 1 }, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 }, maxQueueDepth: 1, maxWorkers: 1 };
     const run = (name: string, makespanMs: number): RunReport => ({ name, metrics: { ...base, makespanMs }, rejections: {}, violations: [], stateHash: 'abcdef0123456789', finalState: {} });
-    const rows = metricRows([run('a', 30), run('b', 10)]);
-    expect(rows.find((r) => r.label === 'makespan')).toMatchObject({ values: [30, 10], best: 1, worst: 0, unit: 'ms' });
+    const rows = metricRows([run('a', 30), run('b', 10), run('c', 10)]);
+    expect(rows.find((r) => r.label === 'makespan')).toMatchObject({ values: [30, 10, 10], best: [1, 2], worst: [0], unit: 'ms' });
     expect(rows.find((r) => r.label === 'commands')!.best).toBeUndefined();
   });
 });
