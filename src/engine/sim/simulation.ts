@@ -17,6 +17,7 @@ import { buildConsumers } from './consumers';
 import { EventQueue, type SimEvent } from './eventQueue';
 import { Float64Table, Int32Table } from './growable';
 import { decide } from './decideFast';
+import { decisionRecord } from './decisionRecord';
 import { partitionKeysOf, serviceTime } from './inputs';
 import { newJob, type Job } from './job';
 import { RunCounters } from './runCounters';
@@ -222,7 +223,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     const outcome = job.outcome!;
     const seqs: number[] | undefined = this.tracing ? [] : undefined;
     this.settleOutcome(outcome, job.arrivedAt, seqs);
-    if (this.tracing) this.decisions.push(this.decisionRecord(job, outcome, seqs!));
+    if (this.tracing) this.decisions.push(decisionRecord(job, outcome, seqs!, this.t));
     job.outcome = this.tracing ? outcome : undefined;
     this.scheduler.finish(job);
   }
@@ -287,36 +288,4 @@ export class Simulation implements SchedulerHost, SettleListener {
     const ordinal = this.seqCommand.data[entry.seq];
     if (--this.commandRemaining.data[ordinal] === 0) this.counters.enactLatency.push(now - this.commandArrival.data[ordinal]);
   }
-
-  private decisionRecord(job: Job, outcome: Outcome, eventSeqs: number[]): DecisionRecord {
-    const input = job.input;
-    const rejections: { commandId: string; rejection: { code: string; message: string } }[] = [];
-    const commandIds: string[] = [];
-    collect(outcome, commandIds, rejections);
-    const record: DecisionRecord = {
-      inputId: input.id,
-      kind: isBatch(input) ? 'batch' : 'command',
-      commandIds,
-      type: isBatch(input) ? input.mode : input.type,
-      worker: job.worker,
-      arrivedAt: job.arrivedAt,
-      startedAt: job.startedAt,
-      endedAt: this.t,
-      stateVersion: job.stateVersion,
-      lag: job.lag,
-      accepted: outcome.accepted,
-      rejections,
-      eventSeqs,
-    };
-    return job.keys ? { ...record, partitionKey: job.keys.join(',') } : record;
-  }
-}
-
-function collect(o: Outcome, ids: string[], rejections: { commandId: string; rejection: { code: string; message: string } }[]): void {
-  if (o.kind === 'batch') {
-    for (const item of o.items) collect(item, ids, rejections);
-    return;
-  }
-  ids.push(o.command.id);
-  if (!o.accepted && o.rejection) rejections.push({ commandId: o.command.id, rejection: o.rejection });
 }
