@@ -30,6 +30,8 @@ export class Inspector {
   current = $state.raw<OpenLog | undefined>(undefined);
   domain = $state.raw('commerce');
   format = $state.raw<LogFormat>('auto');
+  /** Reports of this session's imports by log id (plain: not shown reactively). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private reports = new Map<number, { report: InspectionReport; seconds: number }>();
 
   constructor(private readonly workspace: Workspace) {}

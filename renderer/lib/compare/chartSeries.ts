@@ -1,0 +1,57 @@
+/**
+ * Chart data for overlaid runs: queue depth (a step function per run) and command latency
+ * (per decision, at its arrival), aligned on one shared x axis as uPlot wants it. Pure.
+ */
+import type { Sample, Trace } from '../../../src/engine/types';
+
+/** Aligned series: x values, then one y array per run (null where a run has no point). */
+export type AlignedData = [number[], ...(number | null)[][]];
+
+/** Points of one run's series. */
+export type Points = readonly Sample[];
+
+/** Queue depth over time of a trace. */
+export const queueDepthPoints = (trace: Trace): Points => trace.queueDepth;
+
+/** Command latency (end of decision − arrival) at each decision's arrival time, in time order. */
+export function latencyPoints(trace: Trace): Points {
+  return trace.decisions.map((d) => ({ t: d.arrivedAt, value: d.endedAt - d.arrivedAt })).sort((a, b) => a.t - b.t);
+}
+
+/**
+ * Merges runs' points on one x axis. `step` series carry their last value forward (a queue
+ * stays as deep until it changes); others have null where they have no point. Points at the
+ * same x keep the last value.
+ */
+export function alignSeries(series: readonly Points[], step: boolean): AlignedData {
+  const xs = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
+  const index = new Map(xs.map((x, i) => [x, i]));
+  const ys = series.map((s) => {
+    const y: (number | null)[] = new Array(xs.length).fill(null);
+    for (const p of s) y[index.get(p.t)!] = p.value;
+    if (step) {
+      let last: number | null = null;
+      for (let i = 0; i < y.length; i++) {
+        if (y[i] === null) y[i] = last;
+        else last = y[i];
+      }
+    }
+    return y;
+  });
+  return [xs, ...ys];
+}
+
+/** Keeps at most `max` points of a series (every k-th, always the last), so charts of big runs stay light. */
+export function thin(points: Points, max: number): Points {
+  if (points.length <= max) return points;
+  const k = Math.ceil(points.length / max);
+  const out = points.filter((_, i) => i % k === 0);
+  if (out[out.length - 1] !== points[points.length - 1]) out.push(points[points.length - 1]);
+  return out;
+}
+
+/** The colors runs are drawn in, in order (the first is the baseline). */
+export const RUN_COLORS = ['#5aa9ff', '#f2716b', '#4cc38a', '#e6b450', '#b18cff', '#4fc7d6', '#ff9bd2', '#c0c8d4'] as const;
+
+/** A run's color by index. */
+export const runColor = (i: number): string => RUN_COLORS[i % RUN_COLORS.length];

@@ -1,0 +1,69 @@
+/**
+ * The comparison as one standalone HTML file: metrics with deltas, the state differences, the
+ * why hints and inline SVG charts; no scripts, no external resources. Pure.
+ */
+import type { CompareModel } from './compareModel';
+import { formatDelta, formatValue, showValue } from './compareModel';
+import { latencyPoints, queueDepthPoints, runColor, thin } from './chartSeries';
+import { escapeXml, svgChart } from './svgChart';
+import type { RunData, WhyHint } from './whyHints';
+
+/** What the report shows. */
+export interface CompareHtmlInput {
+  readonly scenario: string;
+  readonly model: CompareModel;
+  readonly hints: readonly WhyHint[];
+  readonly runs: readonly RunData[];
+}
+
+const STYLE = `body{background:#111418;color:#e4e8ee;font:14px/1.45 system-ui,sans-serif;margin:0;padding:24px 32px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}table{border-collapse:collapse}
+th,td{padding:4px 12px;border-bottom:1px solid #2d343f;text-align:right}th:first-child,td:first-child{text-align:left}
+th{color:#9aa4b2;font-weight:600}.d{font-size:12px;margin-left:6px}.better{color:#4cc38a}.worse{color:#f2716b}.changed{color:#e6b450}
+.diverging{background:#3d1d1c}code{font-family:ui-monospace,monospace;font-size:12.5px}li.bad{color:#f2716b}li.good{color:#4cc38a}
+.charts{display:flex;gap:16px;flex-wrap:wrap}.muted{color:#9aa4b2}`;
+
+/** The standalone HTML report of a comparison. */
+export function compareHtml(input: CompareHtmlInput): string {
+  const { model } = input;
+  const e = escapeXml;
+  const head = `<tr><th>Metric</th>${model.runs.map((r) => `<th>${e(r)}</th>`).join('')}</tr>`;
+  const rows = model.metrics
+    .map((m) => {
+      const cells = m.cells
+        .map((c, i) => `<td>${formatValue(c.value, m.unit)}${i > 0 && c.delta !== 0 ? `<span class="d ${c.tone}">${formatDelta(c.delta, m.unit)}</span>` : ''}</td>`)
+        .join('');
+      return `<tr><td>${e(m.label)}</td>${cells}</tr>`;
+    })
+    .join('\n');
+  const diffs =
+    model.differences.length === 0
+      ? '<p class="muted">Every run ends in the same state.</p>'
+      : `<table><tr><th>Path</th>${model.runs.map((r) => `<th>${e(r)}</th>`).join('')}</tr>${model.differences
+          .slice(0, 500)
+          .map((d) => `<tr class="diverging"><td><code>${e(d.path.join('.'))}</code></td>${d.values.map((v) => `<td>${e(showValue(v))}</td>`).join('')}</tr>`)
+          .join('\n')}</table>${model.differences.length > 500 ? `<p class="muted">… and ${model.differences.length - 500} more</p>` : ''}`;
+  const hints = input.hints.length === 0 ? '<p class="muted">No differences worth a hint.</p>' : `<ul>${input.hints.map((h) => `<li class="${h.tone}">${e(h.text)}</li>`).join('')}</ul>`;
+  const traced = input.runs.filter((r) => r.trace);
+  const charts =
+    traced.length === 0
+      ? ''
+      : `<h2>Charts</h2><div class="charts">${svgChart(
+          'Queue depth',
+          input.runs.flatMap((r, i) => (r.trace ? [{ label: r.report.name, color: runColor(i), points: thin(queueDepthPoints(r.trace), 2000), step: true }] : [])),
+          'queue depth',
+        )}${svgChart(
+          'Command latency',
+          input.runs.flatMap((r, i) => (r.trace ? [{ label: r.report.name, color: runColor(i), points: thin(latencyPoints(r.trace), 2000) }] : [])),
+          'latency (ms)',
+        )}</div>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(input.scenario)} — comparison</title><style>${STYLE}</style></head>
+<body><h1>${e(input.scenario)}</h1><p class="muted">Purestream comparison of ${model.runs.map(e).join(', ')}; deltas are against ${e(model.runs[0] ?? '')}.</p>
+<h2>Why</h2>${hints}
+<h2>Metrics</h2><table>${head}\n${rows}</table>
+<h2>Final-state differences${model.divergingStreams.length > 0 ? ` (${model.divergingStreams.length} diverging ${model.divergingStreams.length === 1 ? 'stream' : 'streams'}: ${model.divergingStreams.map(e).join(', ')})` : ''}</h2>${diffs}
+${charts}
+</body></html>
+`;
+}

@@ -1,0 +1,121 @@
+/**
+ * "Why" hints for a comparison, drawn from the runs' reports and traces: stale reads, values that
+ * went below zero (oversells), broken invariants, decisions released together, rejections and
+ * speed against the first run. Each hint is a sentence with the run it is about. Pure.
+ */
+import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
+import { stateDifferences } from './compareModel';
+
+/** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
+export interface WhyHint {
+  readonly run: string;
+  readonly tone: 'bad' | 'good' | 'note';
+  readonly text: string;
+}
+
+/** A run's report with its trace (the trace may be empty when not recorded). */
+export interface RunData {
+  readonly report: RunReport;
+  readonly trace?: Trace;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Decisions whose state changed between their read and their commit: how many, on how many workers, how far behind. */
+export function staleReads(trace: Trace): { decisions: number; workers: number; maxBehind: number } {
+  const appendTimes = trace.log.map((e) => e.appendedAt);
+  let decisions = 0;
+  let maxBehind = 0;
+  const workers = new Set<number>();
+  for (const d of trace.decisions) {
+    const behind = eventsBehind(d, appendTimes);
+    if (behind <= 0) continue;
+    decisions++;
+    workers.add(d.worker);
+    maxBehind = Math.max(maxBehind, behind);
+  }
+  return { decisions, workers: workers.size, maxBehind };
+}
+
+/** Events other decisions appended while `d` was deciding (its read was stale when it committed). */
+export function eventsBehind(d: DecisionRecord, appendTimes: readonly number[]): number {
+  const read = d.stateVersion + d.lag;
+  if (d.eventSeqs.length > 0) return d.eventSeqs[0] - 1 - read;
+  return countBefore(appendTimes, d.endedAt) - read;
+}
+
+/** How many sorted times are < t. */
+function countBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The largest group of decisions that started at the same instant, and how many of them were rejected. */
+export function releasedTogether(trace: Trace): { count: number; at: number; rejected: number } {
+  const groups = new Map<number, { count: number; rejected: number }>();
+  for (const d of trace.decisions) {
+    const g = groups.get(d.startedAt) ?? { count: 0, rejected: 0 };
+    g.count++;
+    if (!d.accepted) g.rejected++;
+    groups.set(d.startedAt, g);
+  }
+  let best = { count: 0, at: 0, rejected: 0 };
+  for (const [at, g] of groups) if (g.count > best.count) best = { count: g.count, at, rejected: g.rejected };
+  return best;
+}
+
+const STOCK_LIKE = /stock|qty|quantity|available|inventory|units/i;
+
+/** Hints for every run against the first. */
+export function whyHints(runs: readonly RunData[]): WhyHint[] {
+  if (runs.length === 0) return [];
+  const base = runs[0];
+  const hints: WhyHint[] = [];
+  const { differences } = stateDifferences(runs.map((r) => r.report));
+  runs.forEach((run, i) => {
+    const name = run.report.name;
+    const trace = run.trace;
+    if (trace && trace.decisions.length > 0) {
+      const stale = staleReads(trace);
+      if (stale.decisions > 0)
+        hints.push({ run: name, tone: run.report.violations.length > 0 ? 'bad' : 'note', text: `${name}: ${plural(stale.workers, 'worker')} read stale state in ${plural(stale.decisions, 'decision')} (up to ${plural(stale.maxBehind, 'event')} behind when they committed)` });
+      const together = releasedTogether(trace);
+      const baseTogether = i > 0 && base.trace && base.trace.decisions.length > 0 ? releasedTogether(base.trace).count : 1;
+      if (together.count >= 5 && together.count > baseTogether)
+        hints.push({ run: name, tone: 'note', text: `${name} released ${together.count} ${together.count === 1 ? 'decision' : 'decisions'} together at t=${together.at} ms${together.rejected > 0 ? ` (${together.rejected} of them rejected)` : ''}` });
+    }
+    for (const d of differences) {
+      const value = d.values[i];
+      const field = d.path[d.path.length - 1] ?? '';
+      if (typeof value !== 'number' || value >= 0) continue;
+      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && (d.values[k] as number) >= 0 ? `${r.report.name}: ${d.values[k]}` : undefined)).filter(Boolean);
+      const verb = STOCK_LIKE.test(field) ? `oversold ${d.stream.replace(/^[^:]*:/, '')} by ${-value}` : `drove ${d.path.join('.')} below zero`;
+      hints.push({ run: name, tone: 'bad', text: `${name} ${verb}: ${field} ends at ${value}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
+    }
+    const violations = run.report.violations;
+    if (violations.length > 0) {
+      const first = violations[0];
+      hints.push({ run: name, tone: 'bad', text: `${name} broke ${first.invariant} ${violations.length === 1 ? 'once' : `${violations.length} times`}, first at t=${first.atMs} ms: ${first.message}` });
+    }
+    if (i === 0) return;
+    const m = run.report.metrics;
+    const b = base.report.metrics;
+    if (m.accepted !== b.accepted)
+      hints.push({ run: name, tone: m.accepted > b.accepted && violations.length > 0 ? 'bad' : 'note', text: `${name} accepted ${plural(m.accepted, 'command')} (${base.report.name}: ${b.accepted})` });
+    if (m.makespanMs > 0 && b.makespanMs > 0 && m.makespanMs !== b.makespanMs) {
+      const ratio = b.makespanMs / m.makespanMs;
+      const faster = ratio > 1;
+      const factor = faster ? ratio : 1 / ratio;
+      hints.push({ run: name, tone: faster ? (violations.length === 0 ? 'good' : 'note') : 'note', text: `${name} finished ${factor.toFixed(1)}× ${faster ? 'faster' : 'slower'} than ${base.report.name} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
+    }
+    if (m.deadLettered > b.deadLettered) hints.push({ run: name, tone: 'bad', text: `${name} parked ${plural(m.deadLettered, 'event')} in dead-letter queues (${base.report.name}: ${b.deadLettered})` });
+    if (m.lost > b.lost) hints.push({ run: name, tone: 'bad', text: `${name} lost ${plural(m.lost, 'delivery', 'deliveries')} (${base.report.name}: ${b.lost})` });
+  });
+  return hints;
+}

@@ -1,0 +1,261 @@
+/**
+ * The logs worker: owns the workspace database (sql.js) and a scratch one for the current run's
+ * logs; imports recorded logs with progress and cancel; serves windows of rows by index from a
+ * seq index per (log, filter), so scrolling and "go to seq" never scan; autosaves to IndexedDB.
+ */
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { domainById } from '../../../domain';
+import { querySql } from '../../../src/engine/consumers/querySql';
+import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
+import { InspectCancelled } from '../../../src/logs/types';
+import { pageEvents, type EventFilter } from '../../../src/store/eventPages';
+import { deleteLog, importLog, listLogs } from '../../../src/store/logs';
+import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../src/store/runs';
+import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../src/store/scenarios';
+import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../src/store/workspace';
+import { lowerBound } from '../../lib/eventlog/scrollModel';
+import { importRecords } from '../../lib/inspector/importRecords';
+import { readAutosave, writeAutosave } from '../../lib/workspace/idbAutosave';
+import type { ImportInput, LogSource, LogsReplies, LogsReply, LogsRequest, WorkspaceContents } from '../../lib/workspace/logsProtocol';
+
+let sqlJsPromise: Promise<SqlJsStatic> | undefined;
+const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
+
+let workspace: Workspace | undefined;
+let workspaceName = 'Untitled workspace';
+let scratch: Workspace | undefined;
+const runLogs = new Map<string, number>();
+const seqIndexes = new Map<string, Float64Array>();
+const sqlDbs = new Map<string, SqlInterpreter>();
+let importCancelled = false;
+let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+
+const reply = (message: LogsReply): void => postMessage(message);
+
+async function ws(): Promise<Workspace> {
+  return (workspace ??= createWorkspace(await sqlJs()));
+}
+
+function contents(db: Workspace): WorkspaceContents {
+  return { scenarios: listScenarios(db), runs: listRuns(db), logs: listLogs(db) };
+}
+
+/** The workspace changed: forget its seq indexes and autosave a moment later. */
+function changed(): void {
+  for (const key of [...seqIndexes.keys()]) if (key.startsWith('workspace:')) seqIndexes.delete(key);
+  clearTimeout(autosaveTimer);
+  autosaveTimer = setTimeout(() => {
+    if (workspace) void writeAutosave({ bytes: saveWorkspace(workspace), name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
+  }, 400);
+}
+
+function dbOf(source: LogSource): Workspace {
+  const db = source.db === 'workspace' ? workspace : scratch;
+  if (!db) throw new Error(`no ${source.db} database yet`);
+  return db;
+}
+
+/** Every matching seq of a log, in order (cached per log and filter). */
+function seqIndex(source: LogSource, filter: EventFilter): Float64Array {
+  const key = `${source.db}:${source.logId}:${filter.type ?? ''}\u0000${filter.stream ?? ''}\u0000${filter.text ?? ''}`;
+  let seqs = seqIndexes.get(key);
+  if (seqs) return seqs;
+  const db = dbOf(source);
+  const parts = ['log_id = ?'];
+  const params: (string | number)[] = [source.logId];
+  if (filter.type) {
+    parts.push('type = ?');
+    params.push(filter.type);
+  }
+  if (filter.stream) {
+    parts.push('stream = ?');
+    params.push(filter.stream);
+  }
+  if (filter.text) {
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push("(id LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR stream LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')");
+    params.push(like, like, like, like);
+  }
+  const stmt = db.prepare(`SELECT seq FROM events WHERE ${parts.join(' AND ')} ORDER BY seq`);
+  const out: number[] = [];
+  try {
+    stmt.bind(params);
+    while (stmt.step()) out.push(stmt.get()[0] as number);
+  } finally {
+    stmt.free();
+  }
+  seqs = Float64Array.from(out);
+  seqIndexes.set(key, seqs);
+  return seqs;
+}
+
+async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): AsyncGenerator<string> {
+  if (input.kind === 'text') {
+    for (let i = 0; i < input.text.length; i += 1 << 20) {
+      onBytes(Math.min(input.text.length, i + (1 << 20)));
+      yield input.text.slice(i, i + (1 << 20));
+    }
+    return;
+  }
+  const reader = input.file.stream().getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    onBytes(bytes);
+    yield decoder.decode(value, { stream: true });
+    // let a Cancel message in now and then
+    if (++n % 8 === 0) await new Promise((r) => setTimeout(r, 0));
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsReplies]> {
+  switch (request.type) {
+    case 'init': {
+      const saved = await readAutosave();
+      if (saved) {
+        try {
+          workspace = openWorkspace(await sqlJs(), saved.bytes, saved.name);
+          workspaceName = saved.name;
+          return { restored: true, name: saved.name, savedAt: saved.savedAt, contents: contents(workspace) };
+        } catch {
+          // a damaged autosave is dropped; a fresh workspace follows
+        }
+      }
+      return { restored: false, name: workspaceName, contents: contents(await ws()) };
+    }
+    case 'new':
+      workspace?.close();
+      workspace = createWorkspace(await sqlJs());
+      workspaceName = 'Untitled workspace';
+      changed();
+      return { contents: contents(workspace) };
+    case 'open': {
+      const db = openWorkspace(await sqlJs(), request.bytes, request.name);
+      workspace?.close();
+      workspace = db;
+      workspaceName = request.name;
+      changed();
+      return { contents: contents(db) };
+    }
+    case 'save':
+      return { bytes: saveWorkspace(await ws()) };
+    case 'contents':
+      return { contents: contents(await ws()) };
+    case 'saveScenario': {
+      const db = await ws();
+      saveScenario(db, { name: request.name, json: request.json, updated: Date.now() });
+      changed();
+      return { contents: contents(db) };
+    }
+    case 'loadScenario':
+      return { json: loadScenario(await ws(), request.name)?.json };
+    case 'saveRun': {
+      const db = await ws();
+      const runId = saveRun(db, { report: request.report, traces: request.traces, created: Date.now() });
+      changed();
+      return { runId, contents: contents(db) };
+    }
+    case 'loadRun': {
+      const db = await ws();
+      const report = loadReport(db, request.runId);
+      if (!report) return { report: undefined, traces: [] };
+      return { report, traces: report.runs.map((_, i) => loadTrace(db, request.runId, i)!).filter(Boolean) };
+    }
+    case 'delete': {
+      const db = await ws();
+      if (request.what === 'scenario') deleteScenario(db, String(request.key));
+      else if (request.what === 'run') deleteRun(db, Number(request.key));
+      else deleteLog(db, Number(request.key));
+      changed();
+      return { contents: contents(db) };
+    }
+    case 'import': {
+      const decider = domainById(request.options.domain);
+      if (!decider) throw new Error(`unknown domain "${request.options.domain}"`);
+      const db = await ws();
+      importCancelled = false;
+      const started = performance.now();
+      const total = request.input.kind === 'file' ? request.input.file.size : request.input.text.length;
+      let bytes = 0;
+      let lastSent = 0;
+      const { logId, report } = await importRecords(db, chunksOf(request.input, (b) => (bytes = b)), {
+        decider,
+        name: request.options.name,
+        source: request.options.name,
+        format: request.options.format,
+        typeMap: request.options.typeMap,
+        isCancelled: () => importCancelled,
+        onProgress: (records) => {
+          const now = performance.now();
+          if (now - lastSent < 100) return;
+          lastSent = now;
+          reply({ id: request.id, type: 'progress', progress: { bytes, records, total } });
+        },
+      });
+      changed();
+      return { source: { db: 'workspace', logId }, report, seconds: (performance.now() - started) / 1000 };
+    }
+    case 'cancelImport':
+      importCancelled = true;
+      return {};
+    case 'runLog': {
+      scratch ??= createWorkspace(await sqlJs());
+      let logId = runLogs.get(request.key);
+      if (logId === undefined) {
+        logId = importLog(scratch, { name: request.key, source: 'run', imported: Date.now() }, request.log.map((e) => ({ ...e, at: e.appendedAt })));
+        runLogs.set(request.key, logId);
+      }
+      return { source: { db: 'scratch', logId } };
+    }
+    case 'rows': {
+      const seqs = seqIndex(request.source, request.filter);
+      const first = Math.max(0, Math.min(request.first, seqs.length - 1));
+      if (seqs.length === 0 || request.count <= 0) return { total: seqs.length, first: 0, events: [] };
+      const page = pageEvents(dbOf(request.source), request.source.logId, { ...request.filter, afterSeq: seqs[first] - 1, limit: Math.min(request.count, 500) });
+      return { total: seqs.length, first, events: page.events };
+    }
+    case 'seek': {
+      const seqs = seqIndex(request.source, request.filter);
+      return { index: Math.min(lowerBound(seqs, request.seq), Math.max(0, seqs.length - 1)), total: seqs.length };
+    }
+    case 'types': {
+      const db = dbOf(request.source);
+      const col = (sql: string) => (db.exec(sql, [request.source.logId])[0]?.values ?? []).map((r) => String(r[0]));
+      return { types: col('SELECT DISTINCT type FROM events WHERE log_id = ? ORDER BY type'), streams: col('SELECT DISTINCT stream FROM events WHERE log_id = ? ORDER BY stream LIMIT 2000') };
+    }
+    case 'sqlLoad': {
+      const decider = domainById(request.domain);
+      if (!decider) throw new Error(`unknown domain "${request.domain}"`);
+      sqlDbs.get(request.key)?.dispose();
+      const interpreter = new SqlInterpreter(decider, await sqlJs());
+      for (const [table, rows] of Object.entries(request.tables)) {
+        for (const row of rows) {
+          const cols = Object.keys(row);
+          interpreter.db.run(`INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => row[c] as never));
+        }
+      }
+      sqlDbs.set(request.key, interpreter);
+      return { tables: interpreter.tables };
+    }
+    case 'sqlQuery': {
+      const interpreter = sqlDbs.get(request.key);
+      if (!interpreter) throw new Error('the consumer tables are not loaded');
+      return querySql(interpreter, request.sql);
+    }
+  }
+}
+
+onmessage = (event: MessageEvent<LogsRequest>) => {
+  const request = event.data;
+  handle(request).then(
+    (value) => reply({ id: request.id, type: 'ok', value }),
+    (e: unknown) => reply({ id: request.id, type: 'error', message: e instanceof Error ? e.message : String(e), ...(e instanceof InspectCancelled ? { cancelled: true } : {}) }),
+  );
+};

@@ -1,0 +1,45 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Opens the flash-sale sample and runs it; resolves when the result is in. */
+export async function runFlashSale(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Flash sale/ }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
+}
+
+test('compare two runs of the flash sale: run names, a differing metric, the diverging stream, why, export', async ({ page }) => {
+  await runFlashSale(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  await expect(compare).toBeVisible();
+
+  // Keep two runs: one queue and 8 workers.
+  await compare.getByRole('checkbox', { name: 'single writer' }).uncheck();
+  await compare.getByRole('checkbox', { name: 'inventory-aware' }).uncheck();
+
+  const metrics = compare.getByRole('region', { name: 'Metrics' });
+  await expect(metrics.getByRole('columnheader', { name: 'one queue' })).toBeVisible();
+  await expect(metrics.getByRole('columnheader', { name: '8 workers' })).toBeVisible();
+  const makespan = metrics.getByRole('row', { name: /^Makespan/ });
+  await expect(makespan).toContainText('1,500 ms');
+  await expect(makespan).toContainText('308 ms');
+  await expect(metrics.getByRole('row', { name: /^Invariant violations/ })).toContainText('+1');
+
+  const diffs = compare.getByRole('region', { name: 'Final-state differences' });
+  await expect(diffs.getByRole('list', { name: 'Diverging streams' })).toContainText('stock:tee@main');
+  await expect(diffs.getByRole('row', { name: /stock:tee@main\.stock/ })).toContainText('-4');
+
+  await expect(compare.getByRole('region', { name: 'Why' })).toContainText('8 workers oversold tee@main by 4');
+  await expect(compare.getByRole('figure', { name: 'Decision queue depth' }).locator('canvas')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/compare.png', fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await compare.getByRole('button', { name: 'Export HTML' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/comparison\.html$/);
+  const html = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(html).toContain('<th>8 workers</th>');
+  expect(html).toContain('<svg');
+});

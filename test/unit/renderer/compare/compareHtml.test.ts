@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { alignSeries, latencyPoints, thin } from '../../../../renderer/lib/compare/chartSeries';
+import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
+import { compareModel } from '../../../../renderer/lib/compare/compareModel';
+import { svgChart, ticks } from '../../../../renderer/lib/compare/svgChart';
+import { whyHints } from '../../../../renderer/lib/compare/whyHints';
+import { flashSale } from './flashSale';
+
+describe('compareHtml', () => {
+  const { report, traces } = flashSale();
+  const runs = [0, 1].map((i) => ({ report: report.runs[i], trace: traces[i] }));
+
+  it('is a standalone page with the table, the differences, the hints and two inline SVG charts', () => {
+    const html = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: whyHints(runs), runs });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<th>one queue</th><th>8 workers</th>');
+    expect(html).toContain('stock:tee@main.stock');
+    expect(html).toContain('oversold tee@main by 4');
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|src=|href=/);
+  });
+
+  it('escapes names', () => {
+    const evil = { ...report.runs[0], name: '<b>x</b>' };
+    const html = compareHtml({ scenario: 'a & b', model: compareModel([evil]), hints: [], runs: [{ report: evil }] });
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(html).toContain('a &amp; b');
+  });
+});
+
+describe('chart data', () => {
+  it('aligns step series on one x axis, carrying values forward', () => {
+    const data = alignSeries([[{ t: 0, value: 1 }, { t: 10, value: 3 }], [{ t: 5, value: 2 }]], true);
+    expect(data).toEqual([[0, 5, 10], [1, 1, 3], [null, 2, 2]]);
+    expect(alignSeries([[{ t: 0, value: 1 }], [{ t: 5, value: 2 }]], false)).toEqual([[0, 5], [1, null], [null, 2]]);
+  });
+
+  it('thins long series and keeps the last point', () => {
+    const points = Array.from({ length: 1001 }, (_, i) => ({ t: i, value: i }));
+    const out = thin(points, 100);
+    expect(out.length).toBeLessThanOrEqual(102);
+    expect(out[out.length - 1]).toEqual({ t: 1000, value: 1000 });
+  });
+
+  it('latency points are sorted by arrival', () => {
+    const pts = latencyPoints(flashSale().traces[0]);
+    expect(pts.every((p, i) => i === 0 || pts[i - 1].t <= p.t)).toBe(true);
+  });
+
+  it('ticks are round numbers covering the range', () => {
+    expect(ticks(100)).toEqual([0, 50, 100]);
+    expect(svgChart('x', [], '')).toContain('<svg');
+  });
+});

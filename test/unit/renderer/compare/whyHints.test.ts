@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { eventsBehind, releasedTogether, staleReads, whyHints } from '../../../../renderer/lib/compare/whyHints';
+import type { DecisionRecord } from '../../../../src/engine/types';
+import { flashSale } from './flashSale';
+
+describe('whyHints', () => {
+  const { report, traces } = flashSale();
+  const runs = report.runs.map((r, i) => ({ report: r, trace: traces[i] }));
+
+  it('explains the oversell of the 8-worker run from its data', () => {
+    const hints = whyHints([runs[0], runs[1]]);
+    const texts = hints.map((h) => h.text);
+    expect(texts.some((t) => /^8 workers oversold tee@main by 4/.test(t))).toBe(true);
+    expect(texts.some((t) => /8 workers broke stock-non-negative/.test(t))).toBe(true);
+    expect(texts.some((t) => /8 workers: \d+ workers? read stale state in \d+ decisions?/.test(t))).toBe(true);
+    expect(texts.some((t) => /8 workers finished 4\.9× faster than one queue/.test(t))).toBe(true);
+    expect(hints.filter((h) => h.run === 'one queue')).toEqual([]);
+  });
+
+  it('one queue never reads stale state; the pool does', () => {
+    expect(staleReads(traces[0]).decisions).toBe(0);
+    expect(staleReads(traces[1]).decisions).toBeGreaterThan(0);
+  });
+
+  it('counts events appended between a read and its commit', () => {
+    const d = { stateVersion: 3, lag: 1, eventSeqs: [7], endedAt: 10 } as unknown as DecisionRecord;
+    expect(eventsBehind(d, [])).toBe(2);
+    const rejected = { stateVersion: 1, lag: 0, eventSeqs: [], endedAt: 5 } as unknown as DecisionRecord;
+    expect(eventsBehind(rejected, [0, 1, 4, 5, 9])).toBe(2);
+  });
+
+  it('finds decisions released together by the inventory-aware scheduler', () => {
+    expect(releasedTogether(traces[3]).count).toBeGreaterThanOrEqual(5);
+    expect(releasedTogether(traces[0]).count).toBe(1);
+  });
+});
