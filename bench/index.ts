@@ -3,13 +3,14 @@
  * Adding a benchmark is one line in BENCHES: a module exporting `name` and `run()`.
  */
 import * as engine from './engine';
+import inspectBench from './inspect';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine];
+const BENCHES: readonly Bench[] = [engine, { name: 'inspect', run: inspectBench }];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {
