@@ -35,6 +35,8 @@ export function capacityAwareScheduler(config: SchedulerConfig, host: SchedulerH
   const lines = new Map<string, KeyLine>();
   const capacity = host.capacity;
 
+  const keyOf = (job: Job): string => host.keysOf(job)[0] ?? '';
+
   const lineOf = (key: string): KeyLine => {
     let line = lines.get(key);
     if (!line) lines.set(key, (line = { inFlight: 0, demand: 0, waiting: new Fifo<Job>() }));
@@ -68,10 +70,10 @@ export function capacityAwareScheduler(config: SchedulerConfig, host: SchedulerH
       else if (capacity.demand(job) === 0) {
         // Restocks, cancellations...: no demand, so no wait; in flight, they hold back orders that do not fit yet.
         job.flag = ADMITTED;
-        lineOf(host.keysOf(job)[0]).inFlight++;
+        lineOf(keyOf(job)).inFlight++;
         runnable.push(job);
       } else {
-        const key = host.keysOf(job)[0];
+        const key = keyOf(job);
         lineOf(key).waiting.push(job);
         admit(key);
       }
@@ -80,7 +82,7 @@ export function capacityAwareScheduler(config: SchedulerConfig, host: SchedulerH
     finish(job) {
       free.release(job.worker);
       if (job.flag === ADMITTED) {
-        const key = host.keysOf(job)[0];
+        const key = keyOf(job);
         const line = lineOf(key);
         line.inFlight--;
         line.demand -= capacity!.demand(job);

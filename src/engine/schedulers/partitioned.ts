@@ -16,7 +16,7 @@ export function partitionedScheduler(config: SchedulerConfig, host: SchedulerHos
   return {
     initialWorkers: workers,
     arrive(job) {
-      const w = workerOf(host.keysOf(job)[0], workers);
+      const w = workerOf(host.keysOf(job)[0] ?? '', workers);
       if (busy[w] === 1) queues[w].push(job);
       else {
         busy[w] = 1;
