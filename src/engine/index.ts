@@ -9,4 +9,5 @@ export { compareRuns, diffLeaves } from './report/compareRuns';
 export { canonicalJson } from './report/canonicalJson';
 export { stateHash } from './report/stateHash';
 export { stateAt, aggregateBefore } from './report/stateAt';
+export { StateCursor } from './report/stateCursor';
 export { seededRandom, draw, type Random } from './random';

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../src/engine/report/canonicalJson';
 import { compareRuns, diffLeaves } from '../../../../src/engine/report/compareRuns';
 import { stateAt, aggregateBefore } from '../../../../src/engine/report/stateAt';
+import { StateCursor } from '../../../../src/engine/report/stateCursor';
 import { stateHash } from '../../../../src/engine/report/stateHash';
 import type { RunReport } from '../../../../src/engine/types';
 import { flashSale, run } from '../sim/scenarios';
@@ -78,5 +80,18 @@ describe('trace history', () => {
 
   it('keeps the log with seq, ids, stream, causation and correlation', () => {
     expect(trace.log[1]).toMatchObject({ seq: 2, id: 'c1.1', type: 'OrderPlaced', stream: 'order:o-1', causationId: 'c1', correlationId: 'c1', at: 0, appendedAt: 10 });
+  });
+});
+
+describe('StateCursor', () => {
+  it('agrees with stateAt at every step, moving forward and backward in any order', () => {
+    const trace = run(flashSale([{ name: 'pool', scheduler: { kind: 'pool', workers: 8 }, serviceMs: 10 }])).traces[0];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: trace.history.length + 2 }), { maxLength: 12 }), (steps) => {
+        const cursor = new StateCursor(trace);
+        for (const step of steps) expect(cursor.moveTo(step).snapshot()).toEqual(stateAt(trace, step));
+      }),
+      { seed: 42, numRuns: 50 },
+    );
   });
 });
