@@ -30,7 +30,7 @@ function traceOf(sim: Simulation, input: SimulationInput): Trace {
     for (const lane of sim.lanes) {
       consumerQueueDepth[lane.config.name] = lane.depth.samples;
       deadLetters[lane.config.name] = lane.deadLetters;
-      if (lane.config.interpreter !== 'state-store') outputs[lane.config.name] = lane.output();
+      if (lane !== sim.storeLane) outputs[lane.config.name] = lane.output();
     }
   }
   return {

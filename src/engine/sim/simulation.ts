@@ -65,7 +65,7 @@ export class Simulation implements SchedulerHost, SettleListener {
   private readonly run_: RunConfig;
   private readonly tracing: boolean;
   private readonly serviceRandom;
-  private readonly storeLane: ConsumerLane;
+  readonly storeLane: ConsumerLane;
   private t = 0;
   private seq = 0;
   private arrived = 0;

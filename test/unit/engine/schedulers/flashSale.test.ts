@@ -121,3 +121,12 @@ describe('capacity-aware with a restock arriving while orders wait', () => {
     expect(rejectedStarts).toEqual([11, 11, 11, 11]);
   });
 });
+
+describe('scheduler key override', () => {
+  it('single-writer keyed by orderId gives every order its own key, so it oversells like a pool', () => {
+    const { report, traces } = run(flashSale([{ name: 'by order', scheduler: { kind: 'single-writer', workers: 8, key: 'orderId' }, serviceMs: 10 }]));
+    expect(report.runs[0].metrics.accepted).toBeGreaterThan(100);
+    expect(report.runs[0].violations).toHaveLength(1);
+    expect(traces[0].decisions[0].partitionKey).toBe('o-1');
+  });
+});
