@@ -4,13 +4,14 @@
  */
 import * as engine from './engine';
 import inspectBench from './inspect';
+import * as simpy from './simpy';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, { name: 'inspect', run: inspectBench }];
+const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {
