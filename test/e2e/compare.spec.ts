@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 
 /** Opens the flash-sale sample and runs it; resolves when the result is in. */
-export async function runFlashSale(page: Page): Promise<void> {
+async function runFlashSale(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: /^Flash sale/ }).click();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs', exact: true }).click();

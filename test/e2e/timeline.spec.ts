@@ -1,0 +1,43 @@
+import { test, expect, type Page } from '@playwright/test';
+
+async function runFlashSale(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Flash sale/ }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
+}
+
+test('a timeline bar selects the same command in the graph and the history; keyboard and zoom work', async ({ page }) => {
+  await runFlashSale(page);
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  await nav.getByRole('button', { name: 'Timeline' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByRole('tab', { name: '8 workers' }).click();
+  await expect(timeline.getByText('worker 4', { exact: true })).toBeVisible();
+
+  await timeline.locator('rect[data-key="d20"]').click();
+  const selected = timeline.getByRole('region', { name: 'Selection' });
+  await expect(selected.getByRole('heading')).toHaveText(/^Command c\d+$/);
+  const commandId = (await selected.getByRole('heading').textContent())!.replace('Command ', '');
+  await expect(selected).toContainText('history step');
+  await page.screenshot({ path: 'test-results/screenshots/timeline.png' });
+
+  // Keyboard: the next bar on the same worker.
+  await timeline.getByRole('group', { name: /Timeline bars/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(selected.getByRole('heading')).not.toHaveText(`Command ${commandId}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(selected.getByRole('heading')).toHaveText(`Command ${commandId}`);
+
+  // Zoom in and back.
+  await timeline.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(timeline.getByText(/^\d+–\d+ ms$/)).not.toHaveText(/^0–308 ms$/);
+  await timeline.getByRole('button', { name: 'Fit' }).click();
+  await expect(timeline.getByText(/^\d+–\d+ ms$/)).toHaveText('0–308 ms');
+
+  await nav.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('region', { name: 'State history' }).getByRole('status')).toContainText(`caused by ${commandId}`);
+  await nav.getByRole('button', { name: 'Graph' }).click();
+  await expect(page.getByRole('complementary', { name: 'Node details' })).toContainText(commandId);
+});
