@@ -1,0 +1,80 @@
+/** The open sample's lesson: which sample it is, whether its panel is shown, and "Show me". */
+import type { SampleScenario } from '../../../lib/samples';
+import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
+import { arrivalOrderOf } from '../../../lib/tree/treeRows';
+import type { Editor } from '../../state/Editor.svelte';
+import type { RunSession } from '../../state/RunSession.svelte';
+import type { ScenarioDoc } from '../../state/ScenarioDoc.svelte';
+import type { ViewId, Workbench } from '../../state/Workbench.svelte';
+
+/** Lesson state: the sample whose description is shown beside the workbench. */
+export class Lesson {
+  sample = $state.raw<SampleScenario | undefined>(undefined);
+  /** The document generation the sample was opened as; another scenario opened later hides the lesson. */
+  generation = $state.raw(-1);
+  /** Folded to a narrow strip. */
+  folded = $state.raw(false);
+  busy = $state.raw(false);
+  message = $state.raw<string | undefined>(undefined);
+
+  /** Shows `sample`'s lesson for the document generation it was opened as. */
+  open(sample: SampleScenario, generation: number): void {
+    this.sample = sample;
+    this.generation = generation;
+    this.folded = false;
+    this.message = undefined;
+  }
+
+  /** Hides the lesson. */
+  close(): void {
+    this.sample = undefined;
+  }
+
+  /** The view the lesson points at (the editor for a "Decision"). */
+  get viewId(): ViewId {
+    return (lessonViewId(this.sample?.view) ?? 'editor') as ViewId;
+  }
+
+  /** Runs the scenario when the lesson's view needs a run that is not there yet, then switches to that view. */
+  async showMe(doc: ScenarioDoc, session: RunSession, editor: Editor, workbench: Workbench): Promise<void> {
+    const scenario = doc.result?.ok ? doc.result.scenario : undefined;
+    if (!this.sample || !doc.raw || !scenario) {
+      this.message = 'The scenario has errors: fix them in the Scenario view first.';
+      return;
+    }
+    this.message = undefined;
+    const view = this.viewId;
+    if (view === 'editor') return this.showDecision(doc, session, editor, workbench);
+    if (view !== 'runs' && !(session.result && session.scenario === scenario)) {
+      this.busy = true;
+      try {
+        await session.run(scenario);
+      } finally {
+        this.busy = false;
+      }
+      if (session.status !== 'done') {
+        this.message = session.status === 'cancelled' ? 'The run was cancelled.' : `The run failed: ${session.error ?? 'unknown error'}`;
+        return;
+      }
+    }
+    workbench.show(view);
+  }
+
+  /** Selects the lesson's command in the tree and dry-runs it. */
+  private async showDecision(doc: ScenarioDoc, session: RunSession, editor: Editor, workbench: Workbench): Promise<void> {
+    workbench.show('editor');
+    const id = this.sample && lessonDryRunId(this.sample.value);
+    const path = doc.raw && id ? pathOfId(doc.raw, id) : undefined;
+    const order = doc.raw && path ? arrivalOrderOf(doc.raw, path) : undefined;
+    if (!path || order === undefined || !doc.result?.ok) return;
+    editor.select(path);
+    const key = editor.selectedKey;
+    editor.decision = { status: 'running', key };
+    try {
+      const { result, inputId } = await session.engine.dryRun(doc.result.scenario, order);
+      editor.decision = { status: 'done', key, label: inputId, result };
+    } catch (e) {
+      editor.decision = { status: 'error', key, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A tiny Markdown reader for sample descriptions: paragraphs, bullet and numbered lists, and
+ * inline **bold**, *em* and `code`. It returns plain data that components render as text nodes,
+ * so nothing is ever parsed as HTML. Pure.
+ */
+
+/** A run of inline text with its style. */
+export interface Inline {
+  readonly kind: 'text' | 'strong' | 'em' | 'code';
+  readonly text: string;
+}
+
+/** A block: a paragraph of inlines, or a list whose items are inlines. */
+export type Block =
+  | { readonly kind: 'paragraph'; readonly inlines: readonly Inline[] }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Inline[])[] };
+
+const BULLET = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/;
+const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*)/g;
+
+/** Splits a line of text into styled runs; unmatched markers stay as text. */
+export function parseInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
+    const token = m[0];
+    if (token.startsWith('`')) out.push({ kind: 'code', text: token.slice(1, -1) });
+    else if (token.startsWith('**')) out.push({ kind: 'strong', text: token.slice(2, -2) });
+    else out.push({ kind: 'em', text: token.slice(1, -1) });
+    last = m.index + token.length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}
+
+/** Parses Markdown text into blocks (blank lines separate paragraphs; `-`, `*` or `1.` start list items). */
+export function parseMarkdown(source: string): Block[] {
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let list: { ordered: boolean; items: string[] } | undefined;
+  const flush = (): void => {
+    if (paragraph.length) blocks.push({ kind: 'paragraph', inlines: parseInline(paragraph.join(' ')) });
+    if (list) blocks.push({ kind: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
+    paragraph = [];
+    list = undefined;
+  };
+  for (const raw of source.split(/\r?\n/)) {
+    const line = raw.trim();
+    const bullet = BULLET.exec(raw);
+    if (line === '') flush();
+    else if (bullet) {
+      const ordered = bullet[1] !== undefined;
+      if (!list || list.ordered !== ordered) {
+        flush();
+        list = { ordered, items: [] };
+      }
+      list.items.push(bullet[2].trim());
+    } else if (list) list.items[list.items.length - 1] += ` ${line}`;
+    else paragraph.push(line);
+  }
+  flush();
+  return blocks;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseInline, parseMarkdown } from '../../../renderer/src/components/LessonPanel/markdown';
+
+describe('lesson markdown', () => {
+  it('reads bold, em and code as styled runs and leaves the rest as text', () => {
+    expect(parseInline('a **b** *c* `d<e>` f_g_h 2 * 3')).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'strong', text: 'b' },
+      { kind: 'text', text: ' ' },
+      { kind: 'em', text: 'c' },
+      { kind: 'text', text: ' ' },
+      { kind: 'code', text: 'd<e>' },
+      { kind: 'text', text: ' f_g_h 2 * 3' },
+    ]);
+  });
+
+  it('splits paragraphs at blank lines and gathers list items, continuing wrapped items', () => {
+    const blocks = parseMarkdown('One\ntwo.\n\n- **a** first\n  more\n- b\n\n1. x\n2. y\nAfter.');
+    expect(blocks).toEqual([
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: 'One two.' }] },
+      { kind: 'list', ordered: false, items: [[{ kind: 'strong', text: 'a' }, { kind: 'text', text: ' first more' }], [{ kind: 'text', text: 'b' }]] },
+      { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'x' }], [{ kind: 'text', text: 'y After.' }]] },
+    ]);
+  });
+
+  it('keeps HTML as text', () => {
+    expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] }]);
+  });
+});
