@@ -1,20 +1,22 @@
 /** Rebuilds the state store's full state at any step of a trace's history. */
 import type { Trace } from '../types';
+import { StateCursor } from './stateCursor';
+
+/** One cursor per history array, so successive calls (a slider) cost only the steps moved. */
+const cursors = new WeakMap<object, StateCursor>();
 
 /**
  * The state `{ streamId: aggregate }` right after history step `step` (-1: before the first
- * enactment). Walks the history once, O(step); keys sorted.
+ * enactment); keys sorted. Successive calls on the same trace move a cached cursor, and long
+ * jumps start from the nearest checkpoint (see StateCursor).
  */
 export function stateAt(trace: Pick<Trace, 'history'>, step: number): Record<string, unknown> {
-  const latest = new Map<string, unknown>();
-  const last = Math.min(step, trace.history.length - 1);
-  for (let i = 0; i <= last; i++) {
-    const h = trace.history[i];
-    latest.set(h.stream, h.after);
+  let cursor = cursors.get(trace.history);
+  if (!cursor) {
+    cursor = new StateCursor(trace);
+    cursors.set(trace.history, cursor);
   }
-  const out: Record<string, unknown> = {};
-  for (const key of [...latest.keys()].sort()) out[key] = latest.get(key);
-  return out;
+  return cursor.moveTo(step).snapshot();
 }
 
 /** The aggregate of one stream just before history step `step` (its previous change, via `prevStep`). */
