@@ -1,0 +1,119 @@
+/**
+ * The UI's sweep core, the same as `purestream sweep`: the engine's planner turns the scenario
+ * file and a parameter range into validated variants; every (point, seed) is one job the engine
+ * runs alone (in a worker); the jobs' results average into one row per point exactly as the CLI
+ * averages them (`purestream/sweep@1`). Pure, apart from running the engine.
+ */
+import { planSweep, type SweepParam, type SweepPoint } from '../../../src/engine/scenario/sweep';
+import { runScenario } from '../../../src/engine/run';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { EngineServices } from '../../../src/engine/consumers/interpreter';
+import type { InputError, Metrics, Scenario } from '../../../src/engine/types';
+
+/** One engine run of a sweep: a point's scenario variant under one seed. */
+export interface SweepJob {
+  readonly index: number;
+  readonly point: number;
+  readonly run: string;
+  readonly scenario: Scenario;
+}
+
+/** What a job keeps of its run's report (small, so it crosses from a worker cheaply). */
+export interface JobResult {
+  readonly metrics: Metrics;
+  readonly rejections: Readonly<Record<string, number>>;
+  readonly violations: number;
+}
+
+/** A planned sweep: its points and jobs (points × seeds, seeds varying fastest). */
+export interface SweepJobs {
+  readonly run: string;
+  readonly params: readonly string[];
+  readonly seeds: readonly number[];
+  readonly points: readonly SweepPoint[];
+  readonly jobs: readonly SweepJob[];
+}
+
+/** One grid point's results, averaged over its seeds (the CLI's `SweepRow`). */
+export interface SweepRow {
+  readonly values: Readonly<Record<string, number>>;
+  readonly seeds: number;
+  readonly metrics: Metrics;
+  readonly rejections: Readonly<Record<string, number>>;
+  readonly violations: number;
+}
+
+/** The `purestream/sweep@1` document, as `purestream sweep --json` prints it. */
+export interface SweepReport {
+  readonly format: 'purestream/sweep@1';
+  readonly scenario: string;
+  readonly domain: string;
+  readonly run: string;
+  readonly params: readonly string[];
+  readonly seeds: readonly number[];
+  readonly points: readonly SweepRow[];
+}
+
+/** Plans the jobs of a sweep of `run` in the scenario file `file` (JSON value); errors name their paths. */
+export function planSweepJobs(
+  file: unknown,
+  run: string,
+  params: readonly SweepParam[],
+  seeds?: readonly number[],
+): { ok: true; sweep: SweepJobs } | { ok: false; errors: readonly InputError[] } {
+  if (seeds !== undefined && params.some((p) => p.path === 'seed')) return { ok: false, errors: [{ path: 'seed', message: 'sweep the seed as the parameter or over seeds A..B, not both' }] };
+  const plan = planSweep(file, run, params);
+  if (!plan.ok) return plan;
+  const jobs: SweepJob[] = [];
+  for (const [point, p] of plan.points.entries())
+    for (const seed of seeds ?? [p.scenario.seed]) jobs.push({ index: jobs.length, point, run, scenario: { ...p.scenario, seed } });
+  // The file's own seed (a swept `seed` parameter changes the variants', not the file's).
+  const fileSeed = plan.points[0] && (params.some((p) => p.path === 'seed') ? parseScenario(file) : { ok: true as const, scenario: plan.points[0].scenario });
+  const baseSeed = fileSeed?.ok ? [fileSeed.scenario.seed] : [];
+  return { ok: true, sweep: { run, params: params.map((p) => p.path), seeds: seeds ?? baseSeed, points: plan.points, jobs } };
+}
+
+/** Runs one job in the engine (no trace, only its run); `services` carries sql.js when a consumer needs it. */
+export function runSweepJob(job: SweepJob, services: EngineServices = {}): JobResult {
+  const report = runScenario(job.scenario, { runs: [job.run], trace: false, services }).report.runs[0];
+  return { metrics: report.metrics, rejections: report.rejections, violations: report.violations.length };
+}
+
+/** Averages every number of `values` (same shape), leaf by leaf; keys missing in some count as 0. */
+function average<T>(values: readonly T[]): T {
+  const first = values[0] as unknown;
+  if (typeof first === 'number') return ((values as unknown as number[]).reduce((a, b) => a + b, 0) / values.length) as T;
+  const keys = [...new Set(values.flatMap((v) => Object.keys(v as object)))].sort();
+  return Object.fromEntries(keys.map((k) => [k, average(values.map((v) => (v as Record<string, unknown>)[k] ?? 0))])) as T;
+}
+
+/** The row of one point from its jobs' results (one per seed). */
+export const sweepRow = (values: Readonly<Record<string, number>>, results: readonly JobResult[]): SweepRow => ({
+  values,
+  seeds: results.length,
+  metrics: average(results.map((r) => r.metrics)),
+  rejections: average(results.map((r) => r.rejections)),
+  violations: average(results.map((r) => r.violations)),
+});
+
+/** The rows of every point whose jobs have all finished, in point order; `results` is indexed by job. */
+export function sweepRows(sweep: SweepJobs, results: readonly (JobResult | undefined)[]): SweepRow[] {
+  const perPoint = sweep.points.map((): JobResult[] => []);
+  for (const job of sweep.jobs) {
+    const r = results[job.index];
+    if (r) perPoint[job.point].push(r);
+  }
+  const perSeed = sweep.jobs.length / Math.max(1, sweep.points.length);
+  return sweep.points.flatMap((p, i) => (perPoint[i].length === perSeed ? [sweepRow(p.values, perPoint[i])] : []));
+}
+
+/** The sweep as the CLI's JSON document. */
+export function sweepReport(sweep: SweepJobs, rows: readonly SweepRow[]): SweepReport {
+  const base = sweep.points[0]?.scenario;
+  return { format: 'purestream/sweep@1', scenario: base?.name ?? '', domain: base?.domain ?? '', run: sweep.run, params: sweep.params, seeds: sweep.seeds, points: rows };
+}
+
+/** Runs a whole sweep here, job after job (what the workers do in parallel); for tests and small sweeps. */
+export function runSweep(sweep: SweepJobs, services?: EngineServices): SweepRow[] {
+  return sweepRows(sweep, sweep.jobs.map((job) => runSweepJob(job, services)));
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { makeSweepCommand } from '../../../../src/cli/commands/sweep';
+import { engineRunner } from '../../../../src/cli/executeScenario';
+import type { CliIO } from '../../../../src/cli/io';
+import { parseSeedRange, parseSweepParam, type SweepParam } from '../../../../src/engine/scenario/sweep';
+import { planSweepJobs, runSweep, sweepReport, sweepRows, type JobResult } from '../../../../renderer/lib/sweep/sweepCore';
+
+const FLASH = 'samples/scenarios/flash-sale.json';
+
+/** What `purestream sweep FILE ARGS --json` prints, parsed. */
+async function cliJson(file: string, args: readonly string[]): Promise<unknown> {
+  let stdout = '';
+  const io: CliIO = { errIsTTY: false, cwd: process.cwd(), out: (t) => void (stdout += t), err: () => undefined };
+  expect(await makeSweepCommand(engineRunner)([file, ...args, '--json'], io)).toBe(0);
+  return JSON.parse(stdout);
+}
+
+const param = (spec: string): SweepParam => parseSweepParam(spec) as SweepParam;
+
+/** The UI's sweep of the same arguments, as a `purestream/sweep@1` document. */
+function uiJson(file: string, run: string, params: readonly SweepParam[], seeds?: readonly number[]): unknown {
+  const plan = planSweepJobs(JSON.parse(readFileSync(file, 'utf8')), run, params, seeds);
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  return JSON.parse(JSON.stringify(sweepReport(plan.sweep, runSweep(plan.sweep))));
+}
+
+describe('the UI sweep core', () => {
+  it('gives exactly the rows the CLI prints for the flash sale\'s "8 workers" over workers 1..16', async () => {
+    const cli = await cliJson(FLASH, ['--run', '8 workers', '--param', 'scheduler.workers=1..16']);
+    const ui = uiJson(FLASH, '8 workers', [param('scheduler.workers=1..16')]);
+    expect(ui).toEqual(cli);
+    const rows = (ui as { points: { values: Record<string, number>; violations: number }[] }).points;
+    expect(rows).toHaveLength(16);
+    expect(rows[0].violations).toBe(0);
+    expect(rows.some((r) => r.violations > 0)).toBe(true);
+  });
+
+  it('averages over seeds and sweeps the seed like the CLI', async () => {
+    expect(uiJson(FLASH, '8 workers', [param('serviceMs=5..15:10')], parseSeedRange('1..3') as number[])).toEqual(
+      await cliJson(FLASH, ['--run', '8 workers', '--param', 'serviceMs=5..15:10', '--seeds', '1..3']),
+    );
+    expect(uiJson(FLASH, 'one queue', [param('seed=2..3')])).toEqual(await cliJson(FLASH, ['--run', 'one queue', '--param', 'seed=2..3']));
+  });
+
+  it('plans points × seeds jobs, seeds fastest, and names bad paths and values', () => {
+    const file = JSON.parse(readFileSync(FLASH, 'utf8'));
+    const plan = planSweepJobs(file, '8 workers', [param('scheduler.workers=1..2')], [7, 8]);
+    expect(plan.ok && plan.sweep.jobs.map((j) => [j.point, j.scenario.seed, j.scenario.runs[1].scheduler.workers])).toEqual([
+      [0, 7, 1],
+      [0, 8, 1],
+      [1, 7, 2],
+      [1, 8, 2],
+    ]);
+    const bad = planSweepJobs(file, '8 workers', [param('scheduler.workers=0..1')]);
+    expect(!bad.ok && bad.errors[0].path).toBe('runs[1].scheduler.workers');
+    const nowhere = planSweepJobs(file, '8 workers', [param('consumers[3].failureRate=0..1')]);
+    expect(nowhere.ok).toBe(false);
+    expect(planSweepJobs(file, 'nope', [param('serviceMs=1..2')]).ok).toBe(false);
+    expect(planSweepJobs(file, '8 workers', [param('seed=1..2')], [1]).ok).toBe(false);
+  });
+
+  it('makes a row only once every seed of its point has finished', () => {
+    const file = JSON.parse(readFileSync(FLASH, 'utf8'));
+    const plan = planSweepJobs(file, '8 workers', [param('scheduler.workers=1..2')], [1, 2]);
+    if (!plan.ok) throw new Error('plan');
+    const r = (accepted: number): JobResult => ({ metrics: { accepted } as never, rejections: { x: accepted }, violations: accepted });
+    expect(sweepRows(plan.sweep, [r(1), undefined, r(3), r(5)]).map((row) => [row.values['scheduler.workers'], row.violations, row.rejections.x])).toEqual([[2, 4, 4]]);
+  });
+});
