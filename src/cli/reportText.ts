@@ -25,6 +25,7 @@ export function metricsTable(runs: readonly RunReport[]): string {
     ...PERCENTILES.map((p) => row(`enact latency ${p} ms`, (r) => formatNumber(r.metrics.enactLatencyMs[p]))),
     row('max queue depth', (r) => formatNumber(r.metrics.maxQueueDepth)),
     row('max workers', (r) => formatNumber(r.metrics.maxWorkers)),
+    row('stale decisions', (r) => formatNumber(r.metrics.staleDecisions ?? 0)),
   ];
   const codes = [...new Set(runs.flatMap((r) => Object.keys(r.rejections)))].sort();
   for (const code of codes) rows.push(row(`rejected: ${code}`, (r) => formatNumber(r.rejections[code] ?? 0)));

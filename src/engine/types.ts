@@ -124,6 +124,8 @@ export interface DecisionRecord {
   readonly stateVersion: number;
   /** Events appended but not yet enacted by the state store at read time (staleness). */
   readonly lag: number;
+  /** It appended to a stream that another decision changed after this one read the state, or read a state store that was behind (lag > 0). */
+  readonly stale?: boolean;
   readonly accepted: boolean;
   readonly rejections: readonly { readonly commandId: string; readonly rejection: Rejection }[];
   /** seq numbers of the events it appended. */
@@ -209,6 +211,12 @@ export interface Metrics {
   readonly enactLatencyMs: Percentiles;
   readonly maxQueueDepth: number;
   readonly maxWorkers: number;
+  /**
+   * Extension: decisions (a batch counts one) that appended events to a stream another decision had
+   * changed since this one read the state, or that read a state store which was behind — the
+   * stale reads behind oversells.
+   */
+  readonly staleDecisions?: number;
 }
 
 export interface Violation {

@@ -24,6 +24,7 @@ export function metricsOf(counters: RunCounters, firstArrival: number): Metrics 
     enactLatencyMs: percentiles(counters.enactLatency.toArray()),
     maxQueueDepth: counters.maxQueueDepth,
     maxWorkers: counters.maxWorkers,
+    staleDecisions: counters.staleDecisions,
   };
 }
 

@@ -13,6 +13,10 @@ export interface Job {
   startedAt: number;
   stateVersion: number;
   lag: number;
+  /** The log's last seq when the decision read the state (to tell whether what it read changed before it appended). */
+  readSeq: number;
+  /** Set at the decision's end: it appended to a stream changed since its read, or read a state store that was behind. */
+  stale: boolean;
   outcome: Outcome | undefined;
   /** Scheduler-private flag (e.g. admitted by capacity, queued as ready). */
   flag: number;
@@ -28,6 +32,8 @@ export const newJob = (index: number, input: DecisionInput, arrivedAt: number): 
   startedAt: 0,
   stateVersion: 0,
   lag: 0,
+  readSeq: 0,
+  stale: false,
   outcome: undefined,
   flag: 0,
 });

@@ -15,6 +15,7 @@ export class RunCounters {
   duplicates = 0;
   maxQueueDepth = 0;
   maxWorkers = 0;
+  staleDecisions = 0;
   /** Virtual time of the last piece of work (arrival, decision end, attempt end): the makespan's end. */
   lastActivity = 0;
   readonly rejections = new Map<string, number>();

@@ -68,6 +68,8 @@ export class Simulation implements SchedulerHost, SettleListener {
   readonly storeLane: ConsumerLane;
   private t = 0;
   private seq = 0;
+  /** The seq of the last event appended to each stream (for stale-read detection). */
+  private readonly lastAppend = new Map<string, number>();
   private arrived = 0;
   private started = 0;
   /** Events appended for the state store that it has not settled yet (a decision's lag). */
@@ -198,6 +200,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     this.depthChanged();
     job.stateVersion = this.store.version;
     job.lag = this.storePending;
+    job.readSeq = this.seq;
     job.outcome = decide(this.decider, job.input, this.store, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
     this.queue.push(this.t + serviceTime(job.input, this.run_.serviceMs, this.serviceRandom), K_DECISION_END, 0, 0, 0, job);
   }
@@ -222,6 +225,10 @@ export class Simulation implements SchedulerHost, SettleListener {
     counters.lastActivity = this.t;
     const outcome = job.outcome!;
     const seqs: number[] | undefined = this.tracing ? [] : undefined;
+    if (outcome.events.length > 0 && (job.lag > 0 || this.changedSince(outcome.events, job.readSeq))) {
+      job.stale = true;
+      counters.staleDecisions++;
+    }
     this.settleOutcome(outcome, job.arrivedAt, seqs);
     if (this.tracing) this.decisions.push(decisionRecord(job, outcome, seqs!, this.t));
     job.outcome = this.tracing ? outcome : undefined;
@@ -264,10 +271,21 @@ export class Simulation implements SchedulerHost, SettleListener {
     }
   }
 
+  /** True when another decision appended to one of these events' streams after log seq `readSeq`. */
+  private changedSince(events: readonly EventEnvelope[], readSeq: number): boolean {
+    for (let i = 0; i < events.length; i++) if ((this.lastAppend.get(events[i].stream) ?? 0) > readSeq) return true;
+    return false;
+  }
+
+  private noteAppend(stream: string, seq: number): number {
+    this.lastAppend.set(stream, seq);
+    return seq;
+  }
+
   /** Gives an event its seq number at append. */
   private entryOf(e: EventEnvelope, appendedAt: number): LogEntry {
     const entry: LogEntry = {
-      seq: ++this.seq,
+      seq: this.noteAppend(e.stream, ++this.seq),
       id: e.id,
       type: e.type,
       data: e.data,
