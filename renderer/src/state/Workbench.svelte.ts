@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'history', label: 'History' },
   { id: 'metrics', label: 'Metrics' },
   { id: 'compare', label: 'Compare' },
+  { id: 'sweep', label: 'Sweep' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'eventlog', label: 'Event log' },
   { id: 'consumers', label: 'Consumers' },

@@ -1,0 +1,136 @@
+/** A parameter sweep of the open scenario: the form, the jobs on the worker pool, progress, rows and Cancel. */
+import type { InputError } from '../../../../src/engine/types';
+import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
+import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
+import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
+import { poolSize, runOnPool, SweepCancelled, type PoolRun, type WorkerLike } from '../../../lib/sweep/workerPool';
+import SweepWorker from '../../worker/sweep.worker?worker';
+
+/** Where a sweep stands. */
+export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** The form's fields. */
+export interface SweepForm {
+  run: string;
+  path: string;
+  from: number;
+  to: number;
+  step: number;
+  seeds: boolean;
+  seedFrom: number;
+  seedTo: number;
+}
+
+const DEFAULT_METRICS = ['violations', 'accepted', 'makespanMs', 'commandLatencyMs.p95'];
+
+/** The sweep state; one for the app, kept while the user visits other views. */
+export class SweepSession {
+  /** The document generation the form and results belong to. */
+  generation = $state.raw(-1);
+  form = $state<SweepForm>({ run: '', path: 'scheduler.workers', from: 1, to: 16, step: 1, seeds: false, seedFrom: 1, seedTo: 10 });
+  metrics = $state.raw<readonly string[]>(DEFAULT_METRICS);
+  status = $state.raw<SweepStatus>('idle');
+  errors = $state.raw<readonly InputError[]>([]);
+  error = $state.raw<string | undefined>(undefined);
+  sweep = $state.raw<SweepJobs | undefined>(undefined);
+  finished = $state.raw(0);
+  workers = $state.raw(0);
+  private results: (JobResult | undefined)[] = [];
+  private pool: PoolRun | undefined;
+
+  /** The rows of the points finished so far, in point order. */
+  readonly rows: readonly SweepRow[] = $derived.by(() => {
+    void this.finished;
+    return this.sweep ? sweepRows(this.sweep, this.results) : [];
+  });
+
+  /** The sweep as the CLI's `--json` document. */
+  get report(): SweepReport | undefined {
+    return this.sweep ? sweepReport(this.sweep, this.rows) : undefined;
+  }
+
+  /** Sets the form up for a newly opened scenario: its first pool-like run, workers 1..16. */
+  adopt(raw: Readonly<Record<string, unknown>>, generation: number): void {
+    if (generation === this.generation) return;
+    this.cancel();
+    this.generation = generation;
+    const runs = (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
+    const kind = (r: Record<string, unknown>): unknown => (r.scheduler as Record<string, unknown> | undefined)?.kind;
+    const run = runs.find((r) => kind(r) === 'pool') ?? runs[0];
+    this.form.run = String(run?.name ?? 'default');
+    this.choose(paramChoices(run)[0].path, run);
+    this.form.seeds = false;
+    this.status = 'idle';
+    this.sweep = undefined;
+    this.results = [];
+    this.finished = 0;
+    this.errors = [];
+  }
+
+  /** Picks a parameter and its starting range. */
+  choose(path: string, run: unknown): void {
+    const choice = paramChoices(run).find((c) => c.path === path);
+    this.form.path = path;
+    if (choice) Object.assign(this.form, { from: choice.from, to: choice.to, step: choice.step });
+  }
+
+  /** The CLI arguments the form stands for (for the equivalent command line). */
+  get cliArgs(): string {
+    const f = this.form;
+    return `--run ${JSON.stringify(f.run)} --param ${rangeSpec(f.path, f.from, f.to, f.step)}${f.seeds ? ` --seeds ${f.seedFrom}..${f.seedTo}` : ''}`;
+  }
+
+  /** Plans the sweep of `raw` (the scenario as written) and runs it on the worker pool. */
+  async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, makeWorker: () => WorkerLike = () => new SweepWorker() as unknown as WorkerLike): Promise<void> {
+    this.cancel();
+    const f = this.form;
+    const param = parseSweepParam(rangeSpec(f.path, f.from, f.to, f.step));
+    const seeds = f.seeds ? parseSeedRange(`${f.seedFrom}..${f.seedTo}`) : undefined;
+    const problems: InputError[] = [];
+    if (typeof param === 'string') problems.push({ path: 'range', message: param });
+    if (typeof seeds === 'string') problems.push({ path: 'seeds', message: seeds });
+    const plan = problems.length || typeof param === 'string' || typeof seeds === 'string' ? undefined : planSweepJobs(raw, f.run, [param], seeds);
+    if (!plan?.ok) {
+      this.errors = plan ? plan.errors : problems;
+      this.status = 'error';
+      this.error = undefined;
+      return;
+    }
+    this.errors = [];
+    this.error = undefined;
+    this.sweep = plan.sweep;
+    this.results = new Array(plan.sweep.jobs.length);
+    this.finished = 0;
+    this.status = 'running';
+    this.workers = poolSize(cores, plan.sweep.jobs.length);
+    const pool = runOnPool(plan.sweep.jobs, this.workers, makeWorker, (index, result) => {
+      this.results[index] = result;
+      this.finished++;
+    });
+    this.pool = pool;
+    try {
+      await pool.done;
+      if (this.pool === pool) this.status = 'done';
+    } catch (e) {
+      if (this.pool !== pool) return;
+      if (e instanceof SweepCancelled) this.status = 'cancelled';
+      else {
+        this.status = 'error';
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+    }
+  }
+
+  /** Stops a sweep in progress; the points finished so far stay. */
+  cancel(): void {
+    if (this.status === 'running') this.pool?.cancel();
+  }
+
+  /** Shows or hides a metric's chart. */
+  toggleMetric(id: string, on: boolean): void {
+    this.metrics = on ? [...this.metrics.filter((m) => m !== id), id] : this.metrics.filter((m) => m !== id);
+  }
+}
+
+/** The app's sweep session (module state, so a sweep keeps running while other views are shown). */
+export const sweepSession = new SweepSession();
