@@ -28,6 +28,11 @@ export class Workspace {
   constructor() {
     if (typeof window === 'undefined') return;
     this.recent = parseRecent(localStorage.getItem(RECENT_KEY));
+    // The web autosaves; the desktop app asks before closing over unsaved changes.
+    if (desktopApi())
+      window.addEventListener('beforeunload', (event) => {
+        if (this.dirty) event.preventDefault();
+      });
     void this.init();
   }
 

@@ -47,7 +47,7 @@ function changed(): void {
   clearTimeout(autosaveTimer);
   autosaveTimer = setTimeout(() => {
     if (workspace) void writeAutosave({ bytes: saveWorkspace(workspace), name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
-  }, 400);
+  }, 200);
 }
 
 function dbOf(source: LogSource): Workspace {
@@ -144,8 +144,12 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       changed();
       return { contents: contents(db) };
     }
-    case 'save':
-      return { bytes: saveWorkspace(await ws()) };
+    case 'save': {
+      const bytes = saveWorkspace(await ws());
+      clearTimeout(autosaveTimer);
+      await writeAutosave({ bytes, name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
+      return { bytes };
+    }
     case 'contents':
       return { contents: contents(await ws()) };
     case 'saveScenario': {
