@@ -41,3 +41,27 @@ test('a timeline bar selects the same command in the graph and the history; keyb
   await nav.getByRole('button', { name: 'Graph' }).click();
   await expect(page.getByRole('complementary', { name: 'Node details' })).toContainText(commandId);
 });
+
+test('consumers: outbox, audit log, sql tables with a read-only query box; the timeline shows their lanes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Flexible consumers/ }).click();
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  await nav.getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
+
+  await nav.getByRole('button', { name: 'Consumers' }).click();
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  await expect(consumers.getByRole('region', { name: 'Consumer email' })).toContainText('Outbox');
+  await expect(consumers.getByRole('region', { name: 'Consumer audit' })).toContainText('Audit log');
+  const tables = consumers.getByRole('region', { name: 'Consumer tables' });
+  await tables.getByRole('button', { name: 'Run query' }).click();
+  await expect(tables.getByRole('table', { name: 'tables query result' })).toBeVisible();
+  await tables.getByLabel('Read-only query').fill('DELETE FROM orders');
+  await tables.getByRole('button', { name: 'Run query' }).click();
+  await expect(tables.getByRole('alert')).toContainText('query refused');
+  await page.screenshot({ path: 'test-results/screenshots/consumers.png' });
+
+  await nav.getByRole('button', { name: 'Timeline' }).click();
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByText('email', { exact: true })).toBeVisible();
+});
