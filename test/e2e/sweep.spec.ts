@@ -1,0 +1,71 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+
+const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+
+interface CliSweep {
+  points: { values: Record<string, number>; violations: number; metrics: { accepted: number; makespanMs: number } }[];
+}
+
+test('a sweep of the flash sale over workers 1..16 plots oversells against workers, with the numbers the CLI prints', async ({ page }) => {
+  const cli = JSON.parse(
+    execFileSync('node', ['bin/purestream.mjs', 'sweep', 'samples/scenarios/flash-sale.json', '--run', '8 workers', '--param', 'scheduler.workers=1..16', '--json'], { encoding: 'utf8' }),
+  ) as CliSweep;
+
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await expect(sweep.getByLabel('Run', { exact: true })).toHaveValue('8 workers');
+  await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
+  await expect(sweep.getByLabel('From', { exact: true })).toHaveValue('1');
+  await expect(sweep.getByLabel('To', { exact: true })).toHaveValue('16');
+  await expect(sweep).toContainText('purestream sweep flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json');
+  await sweep.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.getByText('16 points')).toBeVisible({ timeout: 30_000 });
+
+  await expect(sweep.getByRole('img', { name: /^violations against scheduler workers/ })).toBeVisible();
+  await expect(sweep.getByRole('img', { name: /^accepted against scheduler workers/ })).toBeVisible();
+  const table = sweep.getByRole('table', { name: 'Sweep results' });
+  const header = await table.getByRole('columnheader').allTextContents();
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(17);
+  const column = (name: string) => header.indexOf(name);
+  for (const [i, point] of cli.points.entries()) {
+    const cells = await rows.nth(i + 1).getByRole('cell').allTextContents();
+    const rowHeader = await rows.nth(i + 1).getByRole('rowheader').textContent();
+    expect(Number(rowHeader)).toBe(point.values['scheduler.workers']);
+    // cells start after the row header
+    expect(Number(cells[column('violations') - 1])).toBe(point.violations);
+    expect(Number(cells[column('accepted') - 1])).toBe(point.metrics.accepted);
+    expect(Number(cells[column('makespan ms') - 1])).toBeCloseTo(point.metrics.makespanMs, 2);
+  }
+  expect(cli.points[0].violations).toBe(0);
+  expect(cli.points.some((p) => p.violations > 0)).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/sweep.png' });
+});
+
+test('a small sweep averaged over seeds; a bad range names its path and runs nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await sweep.getByLabel('Parameter').selectOption('scheduler.workers');
+  await sweep.getByLabel('From', { exact: true }).fill('0');
+  await sweep.getByLabel('To', { exact: true }).fill('2');
+  await sweep.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.getByRole('alert', { name: 'Sweep errors' })).toContainText('runs[1].scheduler.workers');
+  await expect(sweep.getByRole('table')).toHaveCount(0);
+
+  await sweep.getByLabel('Parameter').selectOption('serviceMs');
+  await sweep.getByLabel('From', { exact: true }).fill('5');
+  await sweep.getByLabel('To', { exact: true }).fill('15');
+  await sweep.getByLabel('Step').fill('10');
+  await sweep.getByLabel('Average over seeds').check();
+  await sweep.getByLabel('Seed from').fill('1');
+  await sweep.getByLabel('Seed to').fill('3');
+  await sweep.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.getByText('2 points, each averaged over 3 seeds')).toBeVisible({ timeout: 30_000 });
+  await expect(sweep.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(3);
+  await expect(sweep.getByRole('img', { name: /^violations against decision time/ })).toBeVisible();
+});
