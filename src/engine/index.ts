@@ -11,3 +11,4 @@ export { stateHash } from './report/stateHash';
 export { stateAt, aggregateBefore } from './report/stateAt';
 export { StateCursor } from './report/stateCursor';
 export { seededRandom, draw, type Random } from './random';
+export { redriveDeadLetters, type RedriveResult } from './redrive';

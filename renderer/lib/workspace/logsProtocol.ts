@@ -1,5 +1,6 @@
 /** Messages between the UI and the logs worker (workspace database, log imports, paging). Plain data. */
-import type { Report, Trace, LogEntry } from '../../../src/engine/types';
+import type { Report, Scenario, Trace, LogEntry } from '../../../src/engine/types';
+import type { RedriveResult } from '../../../src/engine/redrive';
 import type { InspectionReport, InspectProgress, LogFormat } from '../../../src/logs/types';
 import type { SqlQueryResult } from '../../../src/engine/consumers/querySql';
 import type { EventFilter, StoredEvent } from '../../../src/store/eventPages';
@@ -63,7 +64,8 @@ export type LogsRequestBody =
   | { readonly type: 'seek'; readonly source: LogSource; readonly filter: EventFilter; readonly seq: number }
   | { readonly type: 'types'; readonly source: LogSource }
   | { readonly type: 'sqlLoad'; readonly key: string; readonly domain: string; readonly tables: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>> }
-  | { readonly type: 'sqlQuery'; readonly key: string; readonly sql: string };
+  | { readonly type: 'sqlQuery'; readonly key: string; readonly sql: string }
+  | { readonly type: 'redrive'; readonly scenario: Scenario; readonly run: string; readonly consumer: string };
 
 /** A request to the logs worker. */
 export type LogsRequest = LogsRequestBody & { readonly id: number };
@@ -88,6 +90,7 @@ export interface LogsReplies {
   types: { types: readonly string[]; streams: readonly string[] };
   sqlLoad: { tables: readonly string[] };
   sqlQuery: SqlQueryResult;
+  redrive: RedriveResult;
 }
 
 /** A reply: progress of an import, a result, or an error. */

@@ -7,6 +7,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { domainById } from '../../../domain';
 import { querySql } from '../../../src/engine/consumers/querySql';
+import { redriveDeadLetters } from '../../../src/engine/redrive';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
 import { InspectCancelled } from '../../../src/logs/types';
 import { pageEvents, type EventFilter } from '../../../src/store/eventPages';
@@ -253,6 +254,8 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       if (!interpreter) throw new Error('the consumer tables are not loaded');
       return querySql(interpreter, request.sql);
     }
+    case 'redrive':
+      return redriveDeadLetters(request.scenario, request.run, request.consumer, { sqlJs: await sqlJs() });
   }
 }
 
