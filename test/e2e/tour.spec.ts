@@ -75,4 +75,11 @@ test('tour of the main views, for the README', async ({ page }) => {
   await expect(tab(page, 'Timeline')).toHaveAttribute('aria-current', 'page', { timeout: 30_000 });
   await foldLesson(page);
   if (await page.getByRole('region', { name: 'Timeline' }).count()) await shot(page, 'timeline');
+
+  // One decision, four enactments: the consumers' own views.
+  await openSample(page, 'Flexible consumers: one decision, four enactments');
+  await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: /^Show me/ }).click();
+  await expect(tab(page, 'Consumers')).toHaveAttribute('aria-current', 'page', { timeout: 30_000 });
+  await foldLesson(page);
+  if (await page.getByRole('region', { name: 'Consumers' }).count()) await shot(page, 'consumers');
 });
