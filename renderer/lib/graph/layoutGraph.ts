@@ -1,4 +1,8 @@
-/** Automatic layout of a causation graph with dagre (left to right: commands, events, enactments). Pure. */
+/**
+ * Automatic layout of a causation graph with dagre (left to right: commands, events, enactments),
+ * then its separate pieces (a command or batch with everything it caused) stacked top to bottom
+ * in time order, so the graph reads like the run. Pure.
+ */
 import dagre from '@dagrejs/dagre';
 import type { CausationGraph, GraphNode } from './causationGraph';
 
@@ -52,6 +56,7 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
     const bottom = Math.max(...children.map((c) => c.y + c.height)) + PAD;
     abs.set(n.id, { x, y, width: right - x, height: bottom - y });
   }
+  stackByTime(graph, abs);
   const out = new Map<string, NodeBox>();
   for (const n of graph.nodes) {
     const box = abs.get(n.id);
@@ -60,4 +65,45 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
     out.set(n.id, parent ? { ...box, x: box.x - parent.x, y: box.y - parent.y } : box);
   }
   return out;
+}
+
+const STACK_GAP = 24;
+
+/** Restacks the graph's connected pieces (absolute boxes) vertically by their earliest time; in place. */
+function stackByTime(graph: CausationGraph, abs: Map<string, NodeBox>): void {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.has(root)) root = parent.get(root)!;
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const e of graph.edges) if (abs.has(e.source) && abs.has(e.target)) union(e.source, e.target);
+  for (const n of graph.nodes) if (n.parent && abs.has(n.parent) && abs.has(n.id)) union(n.id, n.parent);
+  const pieces = new Map<string, { ids: string[]; t: number; order: number; top: number; bottom: number }>();
+  graph.nodes.forEach((n, order) => {
+    const box = abs.get(n.id);
+    if (!box) return;
+    const root = find(n.id);
+    const piece = pieces.get(root) ?? { ids: [], t: Infinity, order, top: Infinity, bottom: -Infinity };
+    piece.ids.push(n.id);
+    piece.t = Math.min(piece.t, n.t);
+    piece.top = Math.min(piece.top, box.y);
+    piece.bottom = Math.max(piece.bottom, box.y + box.height);
+    pieces.set(root, piece);
+  });
+  if (pieces.size < 2) return;
+  let cursor = Math.min(...[...pieces.values()].map((p) => p.top));
+  for (const piece of [...pieces.values()].sort((a, b) => a.t - b.t || a.order - b.order)) {
+    const shift = cursor - piece.top;
+    for (const id of piece.ids) {
+      const box = abs.get(id)!;
+      abs.set(id, { ...box, y: box.y + shift });
+    }
+    cursor += piece.bottom - piece.top + STACK_GAP;
+  }
 }

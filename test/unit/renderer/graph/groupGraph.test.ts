@@ -45,4 +45,11 @@ describe('layoutGraph', () => {
     expect(child.x + child.width).toBeLessThanOrEqual(batch.width);
     expect(boxes.get('ev:1')!.x).toBeGreaterThan(batch.x);
   });
+  it('stacks separate pieces top to bottom in time order', () => {
+    const g = causationGraph(smallTrace(), new Map());
+    const boxes = layoutGraph(g);
+    const batch = boxes.get('batch:b1')!;
+    const later = boxes.get('cmd:c3')!;
+    expect(later.y).toBeGreaterThanOrEqual(batch.y + batch.height);
+  });
 });
