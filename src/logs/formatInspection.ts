@@ -1,4 +1,5 @@
 /** The readable text form of an inspection report. */
+import { streamCountOf } from './lazyFinalState';
 import type { DriftOutcome, InspectionReport } from './types';
 
 const LIST = 20;
@@ -20,6 +21,6 @@ export function formatInspection(r: InspectionReport): string {
     '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${a.message}`, r.anomalyCount ?? r.anomalies.length),
     '  ' + list('invariant violations', r.violations, (v) => `seq ${v.eventSeq}  ${v.invariant}  ${v.message}`),
     '  ' + list('decision drift', r.drift, (d) => `${d.commandId}  recorded: ${outcome(d.recorded)}  now: ${outcome(d.now)}`),
-    `  final state: ${Object.keys(r.finalState).length} streams, stateHash ${r.stateHash}\n`,
+    `  final state: ${streamCountOf(r)} streams, stateHash ${r.stateHash}\n`,
   ].join('');
 }

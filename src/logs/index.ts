@@ -8,5 +8,7 @@ export { RecordReader } from './recordReader';
 export { readCloudEvent, matchType, cloudEventProblem, sourceOf, type TypeMap } from './cloudEventReader';
 export { LogReplay } from './logReplay';
 export { DecisionDrift } from './decisionDrift';
-export { canonicalJson, fastCanonicalJson, finalStateOf, stateHashOf } from './stateHash';
+export { canonicalJson, fastCanonicalJson, finalStateOf, stateHashOf, hashState, finalStateObject, pureSha256, type TextHasher, type HasherFactory } from './stateHash';
+export { IdSet } from './idSet';
+export { withLazyFinalState, streamCountOf } from './lazyFinalState';
 export { VIRTUAL_EPOCH_MS, virtualToIso, parseTime } from './timestamps';

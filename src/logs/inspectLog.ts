@@ -9,6 +9,7 @@ import type { TypeMap } from './cloudEventReader';
 import { JsonArraySplitter } from './jsonArraySplitter';
 import { LineSplitter } from './lineSplitter';
 import { LogInspector } from './logInspector';
+import type { HasherFactory } from './stateHash';
 import { InspectCancelled, type InspectProgress, type InspectResult, type LogFormat } from './types';
 
 /** What `inspectLog` needs besides the text. */
@@ -22,6 +23,8 @@ export interface InspectOptions {
   /** Keep the state history (`HistoryStep[]`) for the UI; off by default. */
   readonly history?: boolean;
   readonly authorize?: boolean;
+  /** The SHA-256 of `stateHash`: pure JS by default; Node passes `nodeSha256` (./node/nodeHasher) for speed. */
+  readonly hasher?: HasherFactory;
   readonly onProgress?: (progress: InspectProgress) => void;
   /** Polled once per chunk; when true the inspection throws InspectCancelled. */
   readonly isCancelled?: () => boolean;
@@ -42,6 +45,7 @@ export async function inspectLog(chunks: AsyncIterable<string> | Iterable<string
     skipInvalid: options.skipInvalid,
     history: options.history,
     authorize: options.authorize,
+    hasher: options.hasher,
   });
   let splitter: Splitter | undefined;
   let head = '';

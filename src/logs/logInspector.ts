@@ -1,15 +1,17 @@
 /**
  * The inspection of one log, fed record by record (push-based, so a reader can drive it
  * from any stream without an await per line): anomalies with line numbers, replay, invariant
- * violations, decision drift and the final report. Pure; memory is the state plus one id
- * per event (for `duplicate-id`).
+ * violations, decision drift and the final report. Pure; memory is the state plus the ids
+ * seen (for `duplicate-id`: a bit per patterned id, see ./idSet).
  */
 import type { AnyDecider } from '../../domain/kernel';
 import { DecisionDrift } from './decisionDrift';
 import { LogReplay } from './logReplay';
 import { RecordReader, type RecordForm } from './recordReader';
 import type { TypeMap } from './cloudEventReader';
-import { finalStateOf } from './stateHash';
+import { IdSet } from './idSet';
+import { withLazyFinalState } from './lazyFinalState';
+import { finalStateObject, hashState, type HasherFactory } from './stateHash';
 import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind, type CommandRecord, type EventRecord, type InspectResult } from './types';
 
 /** Options of an inspection (the reader's and the report's). */
@@ -22,6 +24,8 @@ export interface InspectorOptions {
   readonly history?: boolean;
   /** Decide drift with the authorization policy (a header's `authorize` overrides it). */
   readonly authorize?: boolean;
+  /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
+  readonly hasher?: HasherFactory;
 }
 
 /** Problems listed when a log is refused. */
@@ -34,8 +38,9 @@ export class LogInspector {
   private readonly reader: RecordReader;
   private readonly replay: LogReplay;
   private readonly drift: DecisionDrift;
-  private readonly eventIds = new Set<string>();
-  private readonly types = new Map<string, number>();
+  private readonly eventIds = new IdSet();
+  /** Events per type, as one counter object per type (one Map lookup per event). */
+  private readonly types = new Map<string, { n: number }>();
   private readonly anomalies: Anomaly[] = [];
   private readonly problems: Anomaly[] = [];
   private anomalyCount = 0;
@@ -88,8 +93,7 @@ export class LogInspector {
   structural = (message: string, line: number): void => this.anomaly('malformed', line, message);
 
   private event(e: EventRecord, line: number): void {
-    if (this.eventIds.has(e.id)) return this.anomaly('duplicate-id', line, `event id "${e.id}" appeared before; not replayed again`);
-    this.eventIds.add(e.id);
+    if (!this.eventIds.add(e.id)) return this.anomaly('duplicate-id', line, `event id "${e.id}" appeared before; not replayed again`);
     const seq = e.seqGiven ? e.seq : this.lastSeq < 0 ? 1 : this.lastSeq + 1;
     if (e.seqGiven && this.lastSeq >= 0 && seq !== this.lastSeq + 1) {
       if (seq <= this.lastSeq) this.anomaly('out-of-order', line, `seq ${seq} after seq ${this.lastSeq}`);
@@ -110,7 +114,9 @@ export class LogInspector {
     }
     this.drift.event(e.causationId, e.type);
     this.events++;
-    this.types.set(e.type, (this.types.get(e.type) ?? 0) + 1);
+    const count = this.types.get(e.type);
+    if (count) count.n++;
+    else this.types.set(e.type, { n: 1 });
   }
 
   private command(c: CommandRecord, line: number): void {
@@ -129,12 +135,14 @@ export class LogInspector {
     this.anomalyCount++;
   }
 
-  /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. */
+  /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */
   finish(source: string): InspectResult {
     if (this.refused) return { ok: false, problems: this.problems, problemCount: this.problemCount };
     this.drift.flush(this.replay.view);
     const types: Record<string, number> = {};
-    for (const [t, n] of this.types) types[t] = n;
+    for (const [t, count] of this.types) types[t] = count.n;
+    const state = this.replay.state;
+    const keys = [...state.keys()].sort();
     const report = {
       format: 'purestream/inspection@1' as const,
       domain: this.decider.id,
@@ -146,8 +154,10 @@ export class LogInspector {
       ...(this.anomalyCount > this.anomalies.length ? { anomalyCount: this.anomalyCount } : {}),
       violations: this.replay.violations,
       drift: this.drift.drift(),
-      ...finalStateOf(this.replay.state),
+      stateHash: hashState(state, keys, this.options.hasher),
+      finalState: {},
     };
+    withLazyFinalState(report, () => finalStateObject(state, keys), keys.length);
     return { ok: true, report, ...(this.replay.history ? { history: this.replay.history } : {}) };
   }
 }

@@ -2,14 +2,32 @@
  * The state hash of reports: SHA-256 hex of the canonical JSON (object keys sorted at every
  * depth, no whitespace) of `{ streamId: aggregate }` — the engine's `stateHash` (same bytes as
  * its `canonicalJson`), computed stream by stream so a large state is never serialized as one
- * string, with a serializer tuned for hundreds of thousands of small aggregates. Pure JS.
+ * string. Hundreds of thousands of small aggregates are serialized by the native
+ * `JSON.stringify`, a few thousand streams per call, as copies whose keys were inserted in
+ * sorted order (or with the sorted list of every key as its property list, when integer-like
+ * keys would be reordered); states it cannot serialize exactly fall back to a JS serializer. The hasher is injected (Node passes node:crypto's); pure JS by default.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
 export { canonicalJson } from '../engine/report/canonicalJson';
 
+/** An incremental hash of text as UTF-8, read as lowercase hex at the end. */
+export interface TextHasher {
+  update(text: string): void;
+  hex(): string;
+}
+
+/** Makes a fresh SHA-256 text hasher. */
+export type HasherFactory = () => TextHasher;
+
 const encoder = new TextEncoder();
+
+/** SHA-256 in pure JS (@noble/hashes): works everywhere, several times slower than a native one. */
+export const pureSha256: HasherFactory = () => {
+  const hash = sha256.create();
+  return { update: (text) => hash.update(encoder.encode(text)), hex: () => bytesToHex(hash.digest()) };
+};
 
 /** Canonical JSON of plain JSON data; the same text as the engine's `canonicalJson`. */
 export function fastCanonicalJson(value: unknown): string {
@@ -39,25 +57,117 @@ export function fastCanonicalJson(value: unknown): string {
   return s + '}';
 }
 
-/** The final state of a report: its `{ streamId: aggregate }` object (keys sorted) and its `stateHash`, in one pass. */
-export function finalStateOf(state: ReadonlyMap<string, unknown>): { stateHash: string; finalState: Record<string, unknown> } {
-  const keys = [...state.keys()].sort();
-  const hash = sha256.create();
-  const finalState: Record<string, unknown> = {};
-  let buffer = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const aggregate = state.get(key);
-    finalState[key] = aggregate;
-    buffer += (i > 0 ? ',' : '') + JSON.stringify(key) + ':' + fastCanonicalJson(aggregate);
-    if (buffer.length > 1 << 20) {
-      hash.update(encoder.encode(buffer));
-      buffer = '';
+/** A property list longer than this makes the native paths slower than the JS one (it is walked for every object). */
+const MAX_PROPERTY_LIST = 64;
+/** Streams serialized per `JSON.stringify` call on the fastest path. */
+const CHUNK_STREAMS = 4096;
+
+/** An integer-like key: objects enumerate those first, whatever their insertion order. */
+const isIndexLike = (key: string): boolean => key.length < 11 && /^\d+$/.test(key);
+
+/** What every key of the state's aggregates allows: the sorted property list, and whether sorted copies keep their order. */
+interface KeyScan {
+  readonly keys: Set<string>;
+  indexLike: boolean;
+}
+
+/** Adds every key of plain JSON data to the scan; false when the value is not plain data `JSON.stringify` renders canonically. */
+function collectKeys(value: unknown, scan: KeyScan): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!collectKeys(value[i], scan)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = value as Record<string, unknown>;
+  for (const key in o) {
+    if (!scan.keys.has(key)) {
+      // an own "__proto__" (possible from JSON.parse) would be looked up on the prototype
+      if (key === '__proto__' || scan.keys.size >= MAX_PROPERTY_LIST) return false;
+      scan.keys.add(key);
+      if (isIndexLike(key)) scan.indexLike = true;
+    }
+    if (!collectKeys(o[key], scan)) return false;
+  }
+  return true;
+}
+
+/** A copy of plain JSON data whose objects have their keys in `list` order (the sorted list of all their keys). */
+function sortedCopy(value: unknown, list: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => sortedCopy(v, list));
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < list.length; i++) {
+    const v = o[list[i]];
+    if (v !== undefined) out[list[i]] = typeof v === 'object' ? sortedCopy(v, list) : v;
+  }
+  return out;
+}
+
+/** How a state is serialized: chunks of sorted copies, one native call per aggregate with a property list, or in JS. */
+type Plan = { readonly kind: 'chunks' | 'list'; readonly list: string[] } | { readonly kind: 'js' };
+
+function planFor(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[]): Plan {
+  const scan: KeyScan = { keys: new Set(), indexLike: false };
+  for (const aggregate of state.values()) if (!collectKeys(aggregate, scan)) return { kind: 'js' };
+  const list = [...scan.keys].sort();
+  const streamsOk = !scan.indexLike && sortedKeys.every((k) => k !== '__proto__' && !isIndexLike(k));
+  return { kind: streamsOk ? 'chunks' : 'list', list };
+}
+
+/** Text handed to the hasher at a time: large enough that calls are few, small enough to stay cheap. */
+const PIECE_CHARS = 1 << 20;
+
+/** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted). */
+export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256): string {
+  const plan = planFor(state, sortedKeys);
+  const hash = hasher();
+  if (plan.kind === 'chunks') {
+    // an object of sorted copies, keys inserted in sorted order, is its own canonical JSON
+    for (let start = 0; start < sortedKeys.length; start += CHUNK_STREAMS) {
+      const chunk: Record<string, unknown> = {};
+      const end = Math.min(sortedKeys.length, start + CHUNK_STREAMS);
+      for (let i = start; i < end; i++) chunk[sortedKeys[i]] = sortedCopy(state.get(sortedKeys[i]) ?? null, plan.list);
+      const text = JSON.stringify(chunk);
+      hash.update(start === 0 ? text.slice(0, -1) : ',' + text.slice(1, -1));
+    }
+    hash.update(sortedKeys.length === 0 ? '{}' : '}');
+    return hash.hex();
+  }
+  const list = plan.kind === 'list' ? plan.list : undefined;
+  const serialize = (aggregate: unknown): string => (aggregate === undefined ? 'null' : list ? (JSON.stringify(aggregate, list) ?? 'null') : fastCanonicalJson(aggregate));
+  let parts: string[] = ['{'];
+  let chars = 1;
+  for (let i = 0; i < sortedKeys.length; i++) {
+    const key = sortedKeys[i];
+    const part = (i > 0 ? ',' : '') + JSON.stringify(key) + ':' + serialize(state.get(key));
+    parts.push(part);
+    chars += part.length;
+    if (chars > PIECE_CHARS) {
+      hash.update(parts.join(''));
+      parts = [];
+      chars = 0;
     }
   }
-  hash.update(encoder.encode(buffer + '}'));
-  return { stateHash: bytesToHex(hash.digest()), finalState };
+  parts.push('}');
+  hash.update(parts.join(''));
+  return hash.hex();
+}
+
+/** The report's `finalState`: `{ streamId: aggregate }` with its keys in sorted order. */
+export function finalStateObject(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[]): Record<string, unknown> {
+  const finalState: Record<string, unknown> = {};
+  for (const key of sortedKeys) finalState[key] = state.get(key);
+  return finalState;
+}
+
+/** The final state of a report: its `{ streamId: aggregate }` object (keys sorted) and its `stateHash`. */
+export function finalStateOf(state: ReadonlyMap<string, unknown>, hasher: HasherFactory = pureSha256): { stateHash: string; finalState: Record<string, unknown> } {
+  const keys = [...state.keys()].sort();
+  return { stateHash: hashState(state, keys, hasher), finalState: finalStateObject(state, keys) };
 }
 
 /** SHA-256 hex of the canonical JSON of the state held as a Map. */
-export const stateHashOf = (state: ReadonlyMap<string, unknown>): string => finalStateOf(state).stateHash;
+export const stateHashOf = (state: ReadonlyMap<string, unknown>, hasher: HasherFactory = pureSha256): string => hashState(state, [...state.keys()].sort(), hasher);

@@ -1,0 +1,26 @@
+/**
+ * A report's `finalState` built on first read: a million-event log can end with hundreds of
+ * thousands of streams, and the text report only needs their count. The property is an
+ * enumerable getter in its usual place, so `JSON.stringify`, structured cloning and spreads
+ * see a plain report; once read it becomes an ordinary data property.
+ */
+
+const streamCounts = new WeakMap<object, number>();
+
+/** Makes `report.finalState` lazy: `build` runs on its first read; `streams` is its key count, known without building it. */
+export function withLazyFinalState<T extends { readonly finalState: Readonly<Record<string, unknown>> }>(report: T, build: () => Record<string, unknown>, streams: number): T {
+  Object.defineProperty(report, 'finalState', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      Object.defineProperty(report, 'finalState', { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+  streamCounts.set(report, streams);
+  return report;
+}
+
+/** The number of streams in a report's final state, without building it when it is lazy. */
+export const streamCountOf = (report: { readonly finalState: Readonly<Record<string, unknown>> }): number => streamCounts.get(report) ?? Object.keys(report.finalState).length;

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commerce } from '../../../domain';
+import { canonicalJson } from '../../../src/engine/report/canonicalJson';
+import { stateHash } from '../../../src/engine/report/stateHash';
+import { compileSchema } from '../../../src/logs/compiledSchema';
+import { IdSet } from '../../../src/logs/idSet';
+import { inspectLog } from '../../../src/logs/inspectLog';
+import { streamCountOf } from '../../../src/logs/lazyFinalState';
+import { nodeSha256 } from '../../../src/logs/node/nodeHasher';
+import { hashState, pureSha256 } from '../../../src/logs/stateHash';
+import { int, object, str } from '../../../domain/kernel';
+
+const sortedKeys = (state: Map<string, unknown>) => [...state.keys()].sort();
+const engineHash = (state: Map<string, unknown>) => stateHash(Object.fromEntries(state));
+
+describe('IdSet', () => {
+  it('agrees with a Set of strings on patterned, padded and arbitrary ids', () => {
+    const id = fc.oneof(
+      fc.nat(3000).map((n) => `e${n}`),
+      fc.nat(3000).map((n) => `evt-${String(n).padStart(6, '0')}`),
+      fc.tuple(fc.constantFrom('', 'a', 'a1b', 'x-'), fc.stringMatching(/^\d{1,12}$/)).map(([p, d]) => p + d),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 300 }), (ids) => {
+        const set = new IdSet();
+        const exact = new Set<string>();
+        for (const s of ids) {
+          expect(set.add(s)).toBe(!exact.has(s));
+          exact.add(s);
+        }
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+
+  it('keeps ids of many prefixes and large numbers exactly', () => {
+    const set = new IdSet();
+    for (let i = 0; i < 600; i++) expect(set.add(`p${i}x-${i * 7919}`)).toBe(true);
+    expect(set.add(`p599x-${599 * 7919}`)).toBe(false);
+    expect(set.add('n-999999999999')).toBe(true);
+    expect(set.add('n-999999999999')).toBe(false);
+    expect(set.add('e7')).toBe(true);
+    expect(set.add('e07')).toBe(true);
+    expect(set.add('e007')).toBe(true);
+    expect(set.add('e07')).toBe(false);
+  });
+});
+
+describe('hashState', () => {
+  const aggregate = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ sku: fc.string(), stock: fc.integer(), warehouse: fc.string() }));
+  const state = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 8 }), fc.nat(50).map(String)), aggregate), { maxLength: 20 }).map((entries) => new Map(entries));
+
+  it('is the engine stateHash of the same state, on every serialization path', () => {
+    fc.assert(
+      fc.property(state, (s) => {
+        expect(hashState(s, sortedKeys(s), pureSha256)).toBe(engineHash(s));
+      }),
+      { seed: 42, numRuns: 1500 },
+    );
+  });
+
+  it('serializes many streams in chunks and hashes the same with node:crypto', () => {
+    const s = new Map<string, unknown>();
+    for (let i = 0; i < 12_000; i++) s.set(`order:o-${i}`, { orderId: `o-${i}`, status: 'placed', qty: i % 3, nested: { z: 1, a: [{ y: 2, b: null }] } });
+    s.set('stock:tee@main', { warehouse: 'main', sku: 'tee', stock: 4 });
+    const expected = engineHash(s);
+    expect(hashState(s, sortedKeys(s), nodeSha256)).toBe(expected);
+    expect(hashState(s, sortedKeys(s))).toBe(expected);
+    expect(canonicalJson(Object.fromEntries(s)).length).toBeGreaterThan(1 << 20);
+  });
+
+  it('handles integer-like keys, "__proto__" keys and many distinct keys', () => {
+    const wide: Record<string, number> = {};
+    for (let i = 0; i < 100; i++) wide[`k${i}`] = i;
+    const cases = [
+      new Map<string, unknown>([['10', { b: 1, a: 2 }], ['9', { '2': 'x', '10': 'y' }]]),
+      new Map<string, unknown>([['s', JSON.parse('{"__proto__": {"x": 1}, "a": 1}')]]),
+      new Map<string, unknown>([['s', wide], ['t', { b: 1 }]]),
+    ];
+    for (const s of cases) expect(hashState(s, sortedKeys(s))).toBe(engineHash(s));
+  });
+});
+
+describe('compiled schema', () => {
+  it('agrees with itself on unknown, missing and optional fields', () => {
+    const check = compileSchema(object({ sku: str('sku'), qty: int('units', { min: 1 }), warehouse: str('w', { optional: true }) }));
+    expect(check({ sku: 'a', qty: 1 })).toBe(true);
+    expect(check({ sku: 'a', qty: 1, warehouse: 'main' })).toBe(true);
+    expect(check({ sku: 'a', qty: 1, extra: 1 })).toBe(false);
+    expect(check({ sku: 'a', qty: 1, warehouse: 'main', extra: 1 })).toBe(false);
+    expect(check({ sku: 'a' })).toBe(false);
+  });
+});
+
+describe('the report of a big log', () => {
+  it('builds finalState only when read, in its place, and counts streams without it', async () => {
+    const text = [1, 2, 3].map((seq) => JSON.stringify({ seq, id: `e${seq}`, type: 'ItemRestocked', at: seq, data: { sku: `s${seq}`, qty: 5, warehouse: 'main' } })).join('\n');
+    const result = await inspectLog([text], { decider: commerce, source: 'x.jsonl', hasher: nodeSha256 });
+    if (!result.ok) throw new Error('refused');
+    expect(streamCountOf(result.report)).toBe(3);
+    expect(Object.keys(result.report).slice(-2)).toEqual(['stateHash', 'finalState']);
+    expect(JSON.parse(JSON.stringify(result.report)).finalState['stock:s2@main']).toEqual({ sku: 's2', warehouse: 'main', stock: 5 });
+    expect(result.report.finalState).toBe(result.report.finalState);
+    expect(result.report.stateHash).toBe(stateHash(result.report.finalState));
+  });
+});
