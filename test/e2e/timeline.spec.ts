@@ -24,7 +24,7 @@ test('a timeline bar selects the same command in the graph and the history; keyb
   await page.screenshot({ path: 'test-results/screenshots/timeline.png' });
 
   // Keyboard: the next bar on the same worker.
-  await timeline.getByRole('group', { name: /Timeline bars/ }).focus();
+  await timeline.getByRole('application', { name: /Timeline bars/ }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(selected.getByRole('heading')).not.toHaveText(`Command ${commandId}`);
   await page.keyboard.press('ArrowLeft');
