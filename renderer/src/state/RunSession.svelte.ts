@@ -1,10 +1,18 @@
-/** Running the scenario in the engine worker: status, progress, the result, Cancel. */
+/**
+ * Running the scenario in the engine worker: status, progress, the result, Cancel. A big run
+ * (more than BIG_RUN_ARRIVALS arrivals) stays in the worker: `result` is its bounded summary
+ * and `big` says so; views read the rest through `engine` (pages, history states).
+ */
 import type { RunProgress, RunResult } from '../../../src/engine/api';
 import type { Scenario } from '../../../src/engine/types';
 import { expandScenario } from '../../../src/engine';
 import type { CommandEnvelope } from '../../../domain/kernel';
 import { commandIndex } from '../../lib/graph/commandIndex';
 import { EngineCancelled, EngineClient } from '../worker/engineClient';
+import type { BigRun } from '../worker/protocol';
+
+/** Runs with more arrivals than this are kept in the worker and summarized for the UI. */
+export const BIG_RUN_ARRIVALS = 50_000;
 
 const NO_COMMANDS: ReadonlyMap<string, CommandEnvelope> = new Map();
 
@@ -21,16 +29,25 @@ export class RunSession {
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
 
-  /** Every command of the run scenario by id (payloads for the graph's details). */
-  readonly commands: ReadonlyMap<string, CommandEnvelope> = $derived(this.scenario ? commandIndex(expandScenario(this.scenario)) : NO_COMMANDS);
+  /** The summary's description, paired with the result it belongs to (another result may be put in `result`). */
+  private bigRun = $state.raw<{ readonly result: RunResult; readonly big: BigRun } | undefined>(undefined);
+
+  /** Set when `result` is the summary of a big run kept in the worker. */
+  readonly big: BigRun | undefined = $derived(this.bigRun && this.bigRun.result === this.result ? this.bigRun.big : undefined);
+
+  /** Every command of the run scenario by id (payloads for the graph's details); not built for a big run (a million commands on the UI thread). */
+  readonly commands: ReadonlyMap<string, CommandEnvelope> = $derived(this.scenario && !this.big ? commandIndex(expandScenario(this.scenario)) : NO_COMMANDS);
 
   /** Runs every run configuration of `scenario`; resolves when done, failed or cancelled. */
   async run(scenario: Scenario): Promise<void> {
+    // the worker drops a kept big result when it starts the next run
+    if (this.big) this.forget();
     this.status = 'running';
     this.progress = undefined;
     this.error = undefined;
     try {
-      const result = await this.engine.run(scenario, (p) => (this.progress = p));
+      const { result, big } = await this.engine.runKeeping(scenario, (p) => (this.progress = p), BIG_RUN_ARRIVALS);
+      this.bigRun = big ? { result, big } : undefined;
       this.result = result;
       this.scenario = scenario;
       this.status = 'done';
@@ -52,9 +69,14 @@ export class RunSession {
   clear(): void {
     this.cancel();
     this.status = 'idle';
-    this.result = undefined;
-    this.scenario = undefined;
+    this.forget();
     this.progress = undefined;
     this.error = undefined;
+  }
+
+  private forget(): void {
+    this.result = undefined;
+    this.scenario = undefined;
+    this.bigRun = undefined;
   }
 }

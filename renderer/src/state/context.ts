@@ -5,6 +5,9 @@ import type { ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Editor } from './Editor.svelte';
 import type { RunSession } from './RunSession.svelte';
 import type { Inspection } from './Inspection.svelte';
+import type { Selection } from './Selection.svelte';
+import type { Workspace } from './Workspace.svelte';
+import type { Inspector } from './Inspector.svelte';
 
 /** A provide/use pair for one piece of app state. */
 function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
@@ -29,3 +32,9 @@ export const [provideEditor, useEditor] = stateContext<Editor>('Editor');
 export const [provideRunSession, useRunSession] = stateContext<RunSession>('RunSession');
 /** Selection in a run's result (run, graph node, history step). */
 export const [provideInspection, useInspection] = stateContext<Inspection>('Inspection');
+/** The selected command or event of a run (timeline, event log, graph, history). */
+export const [provideSelection, useSelection] = stateContext<Selection>('Selection');
+/** The workspace file and the logs worker. */
+export const [provideWorkspace, useWorkspace] = stateContext<Workspace>('Workspace');
+/** The log inspector (imports, the inspected log). */
+export const [provideInspector, useInspector] = stateContext<Inspector>('Inspector');

@@ -1,14 +1,20 @@
 /**
  * The engine in a Web Worker: dry runs and runs happen here so the UI never freezes.
  * Cancel terminates the worker (a synchronous run cannot read messages while it works).
+ * A big result (more arrivals than the request's `keepAbove`) stays here: the UI gets a
+ * bounded summary and reads pages and history states on demand (see ./bigRun).
  */
 import { dryRun, expandScenario, runScenario } from '../../../src/engine';
+import type { RunResult } from '../../../src/engine/api';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { Scenario } from '../../../src/engine/types';
+import { HistoryCursor, pageOf, summarize } from './bigRun';
 import type { EngineReply, EngineRequest } from './protocol';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 
 let sqlJs: Promise<unknown> | undefined;
+/** The full result of the latest big run, and one history cursor per run. */
+let kept: { readonly result: RunResult; readonly cursors: Map<number, HistoryCursor> } | undefined;
 
 /** sql.js, loaded only when a run has a `sql` consumer (the wasm is a separate file). */
 async function servicesFor(scenario: Scenario): Promise<EngineServices> {
@@ -18,6 +24,13 @@ async function servicesFor(scenario: Scenario): Promise<EngineServices> {
 }
 
 const reply = (message: EngineReply): void => postMessage(message);
+
+/** The trace of run `run` of the kept result. */
+function keptTrace(run: number) {
+  const trace = kept?.result.traces[run];
+  if (!trace) throw new Error(kept ? `no run #${run} in the kept result` : 'no big result is kept (run the scenario again)');
+  return trace;
+}
 
 async function handle(request: EngineRequest): Promise<void> {
   switch (request.type) {
@@ -29,12 +42,15 @@ async function handle(request: EngineRequest): Promise<void> {
       return;
     }
     case 'run': {
+      kept = undefined;
       let lastShown = -1;
+      let arrivals = 0;
       const result = runScenario(request.scenario, {
         ...(request.runs ? { runs: request.runs } : {}),
         trace: true,
         services: await servicesFor(request.scenario),
         onProgress: (progress) => {
+          arrivals = Math.max(arrivals, progress.total);
           const percent = Math.floor((progress.done / Math.max(1, progress.total)) * 100);
           if (percent !== lastShown || progress.done === progress.total) {
             lastShown = percent;
@@ -42,9 +58,25 @@ async function handle(request: EngineRequest): Promise<void> {
           }
         },
       });
-      reply({ id: request.id, type: 'run', result });
+      if (request.keepAbove === undefined || arrivals <= request.keepAbove) return reply({ id: request.id, type: 'run', result });
+      kept = { result, cursors: new Map() };
+      const summary = summarize(result, arrivals);
+      reply({ id: request.id, type: 'run', result: summary.result, big: summary.big });
       return;
     }
+    case 'historyState': {
+      const trace = keptTrace(request.run);
+      let cursor = kept!.cursors.get(request.run);
+      if (!cursor) kept!.cursors.set(request.run, (cursor = new HistoryCursor(trace)));
+      reply({ id: request.id, type: 'historyState', state: cursor.at(request.step, request.maxStreams) });
+      return;
+    }
+    case 'logPage':
+      return reply({ id: request.id, type: 'logPage', page: pageOf(keptTrace(request.run).log, request.offset, request.limit) });
+    case 'decisionPage':
+      return reply({ id: request.id, type: 'decisionPage', page: pageOf(keptTrace(request.run).decisions, request.offset, request.limit) });
+    case 'historyPage':
+      return reply({ id: request.id, type: 'historyPage', page: pageOf(keptTrace(request.run).history, request.offset, request.limit) });
   }
 }
 

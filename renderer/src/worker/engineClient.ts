@@ -1,7 +1,7 @@
 /** The UI's handle on the engine worker: promises for dry runs and runs, progress, and Cancel. */
 import type { DryRunResult, RunProgress, RunResult } from '../../../src/engine/api';
-import type { Scenario } from '../../../src/engine/types';
-import type { EngineReply, EngineRequest } from './protocol';
+import type { DecisionRecord, HistoryStep, LogEntry, Scenario } from '../../../src/engine/types';
+import type { BigRun, EngineReply, EngineRequest, HistoryState, Page } from './protocol';
 import EngineWorker from './engine.worker?worker';
 
 /** Thrown (rejected) when a job was cancelled. */
@@ -73,6 +73,44 @@ export class EngineClient {
     const reply = await this.send({ type: 'run', scenario, ...(runs ? { runs } : {}) }, onProgress);
     if (reply.type !== 'run') throw new Error(`unexpected reply ${reply.type}`);
     return reply.result;
+  }
+
+  /**
+   * Runs like `run`, but a result with more than `keepAbove` arrivals stays in the worker: the
+   * reply is a bounded summary and `big` (read the rest with the page and history methods).
+   */
+  async runKeeping(scenario: Scenario, onProgress: (p: RunProgress) => void, keepAbove: number, runs?: readonly string[]): Promise<{ result: RunResult; big?: BigRun }> {
+    const reply = await this.send({ type: 'run', scenario, keepAbove, ...(runs ? { runs } : {}) }, onProgress);
+    if (reply.type !== 'run') throw new Error(`unexpected reply ${reply.type}`);
+    return { result: reply.result, ...(reply.big ? { big: reply.big } : {}) };
+  }
+
+  /** The state at history step `step` of run `run` of the kept big result (at most `maxStreams` streams). */
+  async historyState(run: number, step: number, maxStreams: number): Promise<HistoryState> {
+    const reply = await this.send({ type: 'historyState', run, step, maxStreams });
+    if (reply.type !== 'historyState') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.state;
+  }
+
+  /** Log entries `offset`.. of run `run` of the kept big result. */
+  async logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>> {
+    const reply = await this.send({ type: 'logPage', run, offset, limit });
+    if (reply.type !== 'logPage') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.page;
+  }
+
+  /** Decisions `offset`.. of run `run` of the kept big result. */
+  async decisionPage(run: number, offset: number, limit: number): Promise<Page<DecisionRecord>> {
+    const reply = await this.send({ type: 'decisionPage', run, offset, limit });
+    if (reply.type !== 'decisionPage') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.page;
+  }
+
+  /** History steps `offset`.. of run `run` of the kept big result. */
+  async historyPage(run: number, offset: number, limit: number): Promise<Page<HistoryStep>> {
+    const reply = await this.send({ type: 'historyPage', run, offset, limit });
+    if (reply.type !== 'historyPage') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.page;
   }
 
   /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled. */
