@@ -4,6 +4,7 @@
  */
 import * as engine from './engine';
 import inspectBench from './inspect';
+import * as ui from './ui';
 import * as simpy from './simpy';
 
 interface Bench {
@@ -11,7 +12,7 @@ interface Bench {
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }];
+const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, ui];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+
+/** The 1M-restock benchmark scenario cut to `commands` arrivals (the test stays short; above 50k the result is kept in the worker). */
+const scenario = (commands: number): Buffer => {
+  const s = JSON.parse(readFileSync(new URL('../../bench/scenario-1m-restocks.json', import.meta.url), 'utf8'));
+  s.name = `Benchmark: ${commands.toLocaleString('en')} restocks through a pool of 4 workers`;
+  s.commands[0].repeat = commands;
+  return Buffer.from(JSON.stringify(s));
+};
+
+const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+
+async function open(page: Page, commands: number): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles({ name: `restocks-${commands}.json`, mimeType: 'application/json', buffer: scenario(commands) });
+  await expect(page.getByText(`${commands.toLocaleString('en')} restocks`).first()).toBeVisible();
+  await view(page, 'Runs').click();
+}
+
+test('a big run keeps the UI responsive, can be cancelled, and shows metrics and a working history slider', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, 200_000);
+  const runs = page.getByRole('region', { name: 'Runs' });
+
+  // Cancel: the progress goes away and nothing is shown as a result.
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  await runs.getByRole('button', { name: 'Cancel' }).click();
+  await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeHidden();
+  await expect(runs.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+
+  // While it runs, another tab opens at once and the page answers.
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  await view(page, 'Metrics').click();
+  await expect(view(page, 'Metrics')).toHaveAttribute('aria-current', /.+/);
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await view(page, 'Runs').click();
+  await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
+  await expect(runs).toContainText('Ran 1 run', { timeout: 90_000 });
+
+  await view(page, 'Metrics').click();
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  await expect(metrics.getByRole('row', { name: /commands/ }).first()).toContainText('200,000');
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-metrics.png' });
+
+  // The slider spans every enactment; its steps are read from the worker.
+  await view(page, 'History').click();
+  const history = page.getByRole('region', { name: 'State history' });
+  const slider = history.getByRole('slider', { name: 'History position' });
+  await expect(slider).toHaveAttribute('max', '199999');
+  await slider.fill('150000');
+  await expect(history.getByRole('status')).toContainText('Step 150000');
+  await expect(history.getByRole('status')).toContainText('ItemRestocked');
+  await expect(history).toContainText('150001');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveValue('150001');
+  await expect(history).toContainText('150002');
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-history.png' });
+
+  await view(page, 'Graph').click();
+  await expect(page.getByRole('region', { name: 'Causation graph' })).toContainText('of 200,000 decisions');
+});

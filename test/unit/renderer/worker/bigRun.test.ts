@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../../../src/engine/scenario/parse';
+import { runScenario } from '../../../../src/engine/run';
+import { stateAt } from '../../../../src/engine';
+import { HistoryCursor, pageOf, summarize, thinSamples, SUMMARY_RECORDS } from '../../../../renderer/src/worker/bigRun';
+
+const restocks = (n: number) => {
+  const parsed = parseScenario(
+    JSON.stringify({
+      format: 'purestream/scenario@1',
+      name: 'restocks',
+      domain: 'commerce',
+      seed: 1,
+      commands: [
+        { repeat: n, every: 1, template: { type: 'RestockItem', data: { sku: 'tee', qty: 1 } } },
+        { repeat: 3, every: 1, template: { type: 'RestockItem', data: { sku: 'cap', qty: 2 } } },
+      ],
+      runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 2 }, serviceMs: 3 }],
+    }),
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return runScenario(parsed.scenario, { trace: true });
+};
+
+describe('big run summary', () => {
+  it('keeps the first records, thins samples, and counts the full trace', () => {
+    const result = restocks(5000);
+    const { result: summary, big } = summarize(result, 5003);
+    const [trace] = summary.traces;
+    expect(trace.decisions).toEqual(result.traces[0].decisions.slice(0, SUMMARY_RECORDS));
+    expect(trace.history.length).toBe(SUMMARY_RECORDS);
+    expect(summary.report).toBe(result.report);
+    expect(big.runs[0]).toMatchObject({ decisions: 5003, log: 5003, history: 5003, violationSteps: [] });
+    expect(big.runs[0].latencySample.length).toBeGreaterThan(1000);
+    expect(trace.queueDepth.length).toBeLessThanOrEqual(4000);
+  });
+
+  it('thins a series to the peak of each stretch, keeping the last sample', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => ({ t: i, value: i === 37 ? 999 : i % 5 }));
+    const thin = thinSamples(samples, 11);
+    expect(thin.length).toBeLessThanOrEqual(11);
+    expect(Math.max(...thin.map((s) => s.value))).toBe(999);
+    expect(thin[thin.length - 1]).toEqual(samples[99]);
+    expect(thinSamples(samples, 200)).toBe(samples);
+  });
+
+  it('pages a list with clamped bounds', () => {
+    const list = Array.from({ length: 25 }, (_, i) => i);
+    expect(pageOf(list, 20, 10)).toEqual({ offset: 20, items: [20, 21, 22, 23, 24], total: 25 });
+    expect(pageOf(list, 99, 10)).toEqual({ offset: 25, items: [], total: 25 });
+  });
+
+  it('gives the state at any step, moving either way, as the engine stateAt does', () => {
+    const trace = restocks(300).traces[0];
+    const cursor = new HistoryCursor(trace);
+    for (const step of [-1, 0, 150, 302, 40, 41, 39, 250, 2, -1, 302]) {
+      const at = cursor.at(step, 1000);
+      expect(at.streams).toEqual(stateAt(trace, step));
+      expect(at.streamCount).toBe(Object.keys(stateAt(trace, step)).length);
+      if (step >= 0) {
+        expect(at.entry).toBe(trace.history[step]);
+        expect(at.event?.seq).toBe(trace.history[step].eventSeq);
+        expect(Object.keys(at.streams)[0]).toBe(trace.history[step].stream);
+      }
+    }
+    expect(Object.keys(cursor.at(302, 1).streams)).toEqual([trace.history[302].stream]);
+  });
+});
