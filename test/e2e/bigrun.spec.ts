@@ -61,5 +61,8 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await page.screenshot({ path: 'test-results/screenshots/bigrun-history.png' });
 
   await view(page, 'Graph').click();
-  await expect(page.getByRole('region', { name: 'Causation graph' })).toContainText('of 200,000 decisions');
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await expect(graph).toContainText('of 200,000 decisions');
+  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-graph.png' });
 });

@@ -59,7 +59,7 @@ export function totalsOf(trace: Trace): BigRunTotals {
     const d = trace.decisions[i];
     for (let k = 0; k < d.commandIds.length; k++) latencySample.push(d.endedAt - d.arrivedAt);
   }
-  return { decisions: trace.decisions.length, log: trace.log.length, attempts: trace.attempts.length, history: trace.history.length, violationSteps, latencySample };
+  return { decisions: trace.decisions.length, log: trace.log.length, attempts: trace.attempts.length, history: trace.history.length, violationSteps, latencySample, latencyStride: stride };
 }
 
 /** The summary the UI receives for a big result. */

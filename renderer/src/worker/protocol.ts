@@ -42,8 +42,10 @@ export interface BigRunTotals {
   readonly history: number;
   /** Steps where an invariant became broken (the first MAX_VIOLATION_STEPS). */
   readonly violationSteps: readonly number[];
-  /** Command latencies (ms) of decisions taken evenly across the run, for the latency chart. */
+  /** Command latencies (ms) of every `latencyStride`-th decision, for the latency chart. */
   readonly latencySample: readonly number[];
+  /** Decisions each sampled one stands for (multiply histogram counts by it). */
+  readonly latencyStride: number;
 }
 
 /** The state history at one step, read from a kept result. */

@@ -32,6 +32,7 @@ describe('big run summary', () => {
     expect(summary.report).toBe(result.report);
     expect(big.runs[0]).toMatchObject({ decisions: 5003, log: 5003, history: 5003, violationSteps: [] });
     expect(big.runs[0].latencySample.length).toBeGreaterThan(1000);
+    expect(big.runs[0].latencyStride).toBe(1);
     expect(trace.queueDepth.length).toBeLessThanOrEqual(4000);
   });
 
