@@ -6,6 +6,8 @@
  * O(1) work per event beyond the domain's own.
  */
 import type { AnyDecider, StateView } from '../../domain/kernel';
+import { HistoryRecorder } from '../engine/state/historyRecorder';
+import { InvariantWatch } from '../engine/state/invariantWatch';
 import type { HistoryStep } from '../engine/types';
 import type { LogViolation } from './types';
 
@@ -16,16 +18,16 @@ export class LogReplay {
   readonly history: HistoryStep[] | undefined;
   /** A read-only view of the current state, for deciding commands against it. */
   readonly view: StateView<unknown> = { get: (stream) => this.state.get(stream) };
-  private readonly lastStep = new Map<string, number>();
-  /** Per invariant: the streams currently breaking it. */
-  private readonly broken: Set<string>[];
+  private readonly watch: InvariantWatch;
+  private readonly recorder: HistoryRecorder | undefined;
 
   constructor(
     private readonly decider: AnyDecider,
     keepHistory = false,
   ) {
-    this.history = keepHistory ? [] : undefined;
-    this.broken = decider.invariants.map(() => new Set<string>());
+    this.watch = new InvariantWatch(decider);
+    this.recorder = keepHistory ? new HistoryRecorder() : undefined;
+    this.history = this.recorder?.steps;
   }
 
   /** Folds one event (anything with the domain's `type` and `data`) into its stream; `t` is its time for the history. */
@@ -33,30 +35,8 @@ export class LogReplay {
     const stream: string = this.decider.streamOf(event);
     const after = this.decider.evolve(this.state.get(stream), event);
     this.state.set(stream, after);
-    const newlyBroken = this.checkInvariants(stream, after, seq);
-    if (!this.history) return;
-    const step = this.history.length;
-    this.history.push({ step, eventSeq: seq, t, stream, prevStep: this.lastStep.get(stream) ?? -1, after, ...(newlyBroken ? { violations: newlyBroken } : {}) });
-    this.lastStep.set(stream, step);
-  }
-
-  /** Records each invariant that went from holding everywhere to broken (as the engine's state store does); returns their names. */
-  private checkInvariants(stream: string, aggregate: unknown, seq: number): string[] | undefined {
-    const invariants = this.decider.invariants;
-    let names: string[] | undefined;
-    for (let i = 0; i < invariants.length; i++) {
-      const message = invariants[i].violation(stream, aggregate);
-      const set = this.broken[i];
-      if (message === undefined) {
-        if (set.size > 0) set.delete(stream);
-        continue;
-      }
-      if (set.has(stream)) continue;
-      set.add(stream);
-      if (set.size > 1) continue;
-      this.violations.push({ invariant: invariants[i].name, eventSeq: seq, message });
-      (names ??= []).push(invariants[i].name);
-    }
-    return names;
+    const newly = this.watch.check(stream, after);
+    if (newly) for (const v of newly) this.violations.push({ invariant: v.invariant, eventSeq: seq, message: v.message });
+    this.recorder?.record(seq, t, stream, after, newly?.map((v) => v.invariant));
   }
 }

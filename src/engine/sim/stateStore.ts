@@ -9,6 +9,8 @@
 import type { AnyDecider, StateView } from '../../../domain/kernel';
 import type { Interpreter } from '../consumers/interpreter';
 import type { HistoryStep, LogEntry, Violation } from '../types';
+import { HistoryRecorder } from '../state/historyRecorder';
+import { InvariantWatch } from '../state/invariantWatch';
 import { SeqSet } from './seqSet';
 import { ENACTED, FAILED, IGNORED, type EnactCode, type Enactor } from './enactor';
 
@@ -20,12 +22,11 @@ export class StateStore implements StateView<unknown>, Enactor {
   /** Enactments done (the version a decision reads). */
   version = 0;
   readonly violations: Violation[] = [];
-  readonly history: HistoryStep[] = [];
+  readonly history: HistoryStep[];
   /** Whether violations count (false while enacting setup). */
   counting = false;
-  /** Per invariant: the streams currently breaking it. */
-  private readonly broken: Set<string>[];
-  private readonly lastStep = new Map<string, number>();
+  private readonly watch: InvariantWatch;
+  private readonly recorder: HistoryRecorder | undefined;
   /** Seqs enacted, when idempotent (a bitmap: within one run's log a seq stands for one event id). */
   private readonly enacted: SeqSet | undefined;
 
@@ -37,7 +38,9 @@ export class StateStore implements StateView<unknown>, Enactor {
     private readonly tracing: boolean,
   ) {
     this.enacted = idempotent ? new SeqSet() : undefined;
-    this.broken = decider.invariants.map(() => new Set<string>());
+    this.watch = new InvariantWatch(decider);
+    this.recorder = tracing ? new HistoryRecorder() : undefined;
+    this.history = this.recorder?.steps ?? [];
   }
 
   /** Reads a stream's aggregate. */
@@ -55,36 +58,14 @@ export class StateStore implements StateView<unknown>, Enactor {
     const stream = entry.stream;
     const after = this.interpreter.get(stream);
     this.version++;
-    const broke = this.check(stream, after, now, entry.seq);
-    if (this.tracing) {
-      const step = this.history.length;
-      const prevStep = this.lastStep.get(stream) ?? -1;
-      this.lastStep.set(stream, step);
-      this.history.push(broke ? { step, eventSeq: entry.seq, t: now, stream, prevStep, after, violations: broke } : { step, eventSeq: entry.seq, t: now, stream, prevStep, after });
-    }
-    return ENACTED;
-  }
-
-  /** Updates the broken sets for one stream; returns the invariants that went from holding to broken. */
-  private check(stream: string, aggregate: unknown, now: number, seq: number): string[] | undefined {
-    const invariants = this.decider.invariants;
+    const newly = this.watch.check(stream, after);
     let broke: string[] | undefined;
-    for (let i = 0; i < invariants.length; i++) {
-      const message = invariants[i].violation(stream, aggregate);
-      const set = this.broken[i];
-      if (message === undefined) {
-        if (set.size > 0) set.delete(stream);
-        continue;
-      }
-      if (set.has(stream)) continue;
-      const held = set.size === 0;
-      set.add(stream);
-      if (held && this.counting) {
-        this.violations.push({ invariant: invariants[i].name, atMs: now, eventSeq: seq, message });
-        (broke ??= []).push(invariants[i].name);
-      }
+    if (newly && this.counting) {
+      broke = newly.map((v) => v.invariant);
+      for (const v of newly) this.violations.push({ invariant: v.invariant, atMs: now, eventSeq: entry.seq, message: v.message });
     }
-    return broke;
+    this.recorder?.record(entry.seq, now, stream, after, broke);
+    return ENACTED;
   }
 
   /** The state as a plain record. */
