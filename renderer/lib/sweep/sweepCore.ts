@@ -8,7 +8,13 @@ import { planSweep, type SweepParam, type SweepPoint } from '../../../src/engine
 import { runScenario } from '../../../src/engine/run';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
-import type { InputError, Metrics, Scenario } from '../../../src/engine/types';
+import type { InputError, Scenario } from '../../../src/engine/types';
+import { sweepResultOf, sweepRow, type SweepReport, type SweepResult, type SweepRow } from '../../../src/engine/scenario/sweepRows';
+
+/** What a job keeps of its run's report. */
+export type JobResult = SweepResult;
+export type { SweepReport, SweepRow };
+export { sweepRow };
 
 /** One engine run of a sweep: a point's scenario variant under one seed. */
 export interface SweepJob {
@@ -18,13 +24,6 @@ export interface SweepJob {
   readonly scenario: Scenario;
 }
 
-/** What a job keeps of its run's report (small, so it crosses from a worker cheaply). */
-export interface JobResult {
-  readonly metrics: Metrics;
-  readonly rejections: Readonly<Record<string, number>>;
-  readonly violations: number;
-}
-
 /** A planned sweep: its points and jobs (points × seeds, seeds varying fastest). */
 export interface SweepJobs {
   readonly run: string;
@@ -32,26 +31,6 @@ export interface SweepJobs {
   readonly seeds: readonly number[];
   readonly points: readonly SweepPoint[];
   readonly jobs: readonly SweepJob[];
-}
-
-/** One grid point's results, averaged over its seeds (the CLI's `SweepRow`). */
-export interface SweepRow {
-  readonly values: Readonly<Record<string, number>>;
-  readonly seeds: number;
-  readonly metrics: Metrics;
-  readonly rejections: Readonly<Record<string, number>>;
-  readonly violations: number;
-}
-
-/** The `purestream/sweep@1` document, as `purestream sweep --json` prints it. */
-export interface SweepReport {
-  readonly format: 'purestream/sweep@1';
-  readonly scenario: string;
-  readonly domain: string;
-  readonly run: string;
-  readonly params: readonly string[];
-  readonly seeds: readonly number[];
-  readonly points: readonly SweepRow[];
 }
 
 /** Plans the jobs of a sweep of `run` in the scenario file `file` (JSON value); errors name their paths. */
@@ -75,26 +54,8 @@ export function planSweepJobs(
 
 /** Runs one job in the engine (no trace, only its run); `services` carries sql.js when a consumer needs it. */
 export function runSweepJob(job: SweepJob, services: EngineServices = {}): JobResult {
-  const report = runScenario(job.scenario, { runs: [job.run], trace: false, services }).report.runs[0];
-  return { metrics: report.metrics, rejections: report.rejections, violations: report.violations.length };
+  return sweepResultOf(runScenario(job.scenario, { runs: [job.run], trace: false, services }).report.runs[0]);
 }
-
-/** Averages every number of `values` (same shape), leaf by leaf; keys missing in some count as 0. */
-function average<T>(values: readonly T[]): T {
-  const first = values[0] as unknown;
-  if (typeof first === 'number') return ((values as unknown as number[]).reduce((a, b) => a + b, 0) / values.length) as T;
-  const keys = [...new Set(values.flatMap((v) => Object.keys(v as object)))].sort();
-  return Object.fromEntries(keys.map((k) => [k, average(values.map((v) => (v as Record<string, unknown>)[k] ?? 0))])) as T;
-}
-
-/** The row of one point from its jobs' results (one per seed). */
-export const sweepRow = (values: Readonly<Record<string, number>>, results: readonly JobResult[]): SweepRow => ({
-  values,
-  seeds: results.length,
-  metrics: average(results.map((r) => r.metrics)),
-  rejections: average(results.map((r) => r.rejections)),
-  violations: average(results.map((r) => r.violations)),
-});
 
 /** The rows of every point whose jobs have all finished, in point order; `results` is indexed by job. */
 export function sweepRows(sweep: SweepJobs, results: readonly (JobResult | undefined)[]): SweepRow[] {

@@ -5,6 +5,7 @@
  * that leads nowhere or a value the run does not accept is a usage error (exit 2).
  */
 import { parseSeedRange, parseSweepParam, planSweep, type SweepParam } from '../../engine/scenario/sweep';
+import { sweepResultOf } from '../../engine/scenario/sweepRows';
 import type { RunReport } from '../../engine/types';
 import { executeScenario, engineRunner, type ScenarioRunner } from '../executeScenario';
 import { EXIT, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
@@ -59,7 +60,7 @@ async function sweep(file: unknown, fileName: string, run: string, params: reado
       const { report } = await executeScenario({ ...point.scenario, seed }, [run], io, runner, false);
       reports.push(report.runs[0]);
     }
-    rows.push(sweepRow(point.values, reports));
+    rows.push(sweepRow(point.values, reports.map(sweepResultOf)));
     if (io.errIsTTY && Date.now() - started > 1000) io.err(`\r\x1b[2Ksweep: ${k + 1}/${plan.points.length} points`);
   }
   if (io.errIsTTY && Date.now() - started > 1000) io.err('\r\x1b[2K');
