@@ -1,16 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
-
-/** Opens the flash-sale sample and runs it; resolves when the result is in. */
-async function runFlashSale(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: /^Flash sale/ }).click();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
-}
+import { test, expect } from '@playwright/test';
+import { openSampleAndRun } from './flows';
 
 test('compare two runs of the flash sale: run names, a differing metric, the diverging stream, why, export', async ({ page }) => {
-  await runFlashSale(page);
+  await openSampleAndRun(page, /^Flash sale/);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('region', { name: 'Compare' });
   await expect(compare).toBeVisible();

@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { openSampleAndRun, views } from './flows';
 
 test('a flaky consumer parks events in its dead-letter queue; Re-drive delivers them and shows the result', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: /^Decoupled uptime/ }).click();
-  const nav = page.getByRole('navigation', { name: 'Views' });
-  await nav.getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
+  await openSampleAndRun(page, /^Decoupled uptime/);
+  const nav = views(page);
 
   await nav.getByRole('button', { name: 'Consumers' }).click();
   const consumers = page.getByRole('region', { name: 'Consumers' });

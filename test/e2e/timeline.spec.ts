@@ -1,15 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
-
-async function runFlashSale(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: /^Flash sale/ }).click();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
-}
+import { test, expect } from '@playwright/test';
+import { openSampleAndRun } from './flows';
 
 test('a timeline bar selects the same command in the graph and the history; keyboard and zoom work', async ({ page }) => {
-  await runFlashSale(page);
+  await openSampleAndRun(page, /^Flash sale/);
   const nav = page.getByRole('navigation', { name: 'Views' });
   await nav.getByRole('button', { name: 'Timeline' }).click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -43,12 +36,8 @@ test('a timeline bar selects the same command in the graph and the history; keyb
 });
 
 test('consumers: outbox, audit log, sql tables with a read-only query box; the timeline shows their lanes', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: /^Flexible consumers/ }).click();
+  await openSampleAndRun(page, /^Flexible consumers/);
   const nav = page.getByRole('navigation', { name: 'Views' });
-  await nav.getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
 
   await nav.getByRole('button', { name: 'Consumers' }).click();
   const consumers = page.getByRole('region', { name: 'Consumers' });
