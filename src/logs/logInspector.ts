@@ -7,7 +7,7 @@
 import type { AnyDecider } from '../../domain/kernel';
 import { DecisionDrift } from './decisionDrift';
 import { LogReplay } from './logReplay';
-import { RecordReader, type RecordForm } from './recordReader';
+import { RecordReader, type ReadResult, type RecordForm } from './recordReader';
 import type { TypeMap } from './cloudEventReader';
 import { IdSet } from './idSet';
 import { withLazyFinalState } from './lazyFinalState';
@@ -26,6 +26,16 @@ export interface InspectorOptions {
   readonly authorize?: boolean;
   /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
   readonly hasher?: HasherFactory;
+  /** Sees every record as read (before it is checked against the rest of the log), so a caller that stores records needs not parse them again. */
+  readonly onRead?: (result: ReadResult, line: number) => void;
+}
+
+/** Counts so far, for progress while a log is read. */
+export interface InspectionCounts {
+  readonly events: number;
+  readonly commands: number;
+  readonly types: Readonly<Record<string, number>>;
+  readonly anomalies: number;
 }
 
 /** Problems listed when a log is refused. */
@@ -71,6 +81,7 @@ export class LogInspector {
   record = (text: string, line: number): void => {
     if (text.charCodeAt(0) !== 123 && text.trim() === '') return;
     const r = this.reader.read(text);
+    this.options.onRead?.(r, line);
     if (r.kind === 'anomaly') return this.anomaly(r.anomaly, line, r.message);
     this.records++;
     switch (r.kind) {
@@ -135,12 +146,18 @@ export class LogInspector {
     this.anomalyCount++;
   }
 
+  /** The counts so far (events replayed, commands, events per type, anomalies). */
+  counts(): InspectionCounts {
+    const types: Record<string, number> = {};
+    for (const [t, count] of this.types) types[t] = count.n;
+    return { events: this.events, commands: this.commands, types, anomalies: this.anomalyCount };
+  }
+
   /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */
   finish(source: string): InspectResult {
     if (this.refused) return { ok: false, problems: this.problems, problemCount: this.problemCount };
     this.drift.flush(this.replay.view);
-    const types: Record<string, number> = {};
-    for (const [t, count] of this.types) types[t] = count.n;
+    const { types } = this.counts();
     const state = this.replay.state;
     const keys = [...state.keys()].sort();
     const report = {

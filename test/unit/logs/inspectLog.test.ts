@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commerce } from '../../../domain';
 import { inspectLog, type InspectOptions } from '../../../src/logs/inspectLog';
+import { LogInspector } from '../../../src/logs/logInspector';
 import { InspectCancelled, type InspectionReport, type InspectResult } from '../../../src/logs/types';
 import { stateHash } from '../../../src/engine/report/stateHash';
 
@@ -255,5 +256,17 @@ describe('state hash', () => {
       }),
       { seed: 42, numRuns: 3000 },
     );
+  });
+});
+
+describe('LogInspector hooks', () => {
+  it('hands over each record as read and counts as it goes', () => {
+    const read: string[] = [];
+    const inspector = new LogInspector(commerce, { skipInvalid: true, onRead: (r, line) => read.push(`${line}:${r.kind}`) });
+    inspector.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":2,"warehouse":"main"}}', 1);
+    inspector.record('not json', 2);
+    inspector.record('   ', 3);
+    expect(read).toEqual(['1:event', '2:anomaly']);
+    expect(inspector.counts()).toEqual({ events: 1, commands: 0, types: { ItemRestocked: 1 }, anomalies: 1 });
   });
 });
