@@ -9,6 +9,9 @@ import type { FileKind, FileResult, OpenedFile } from '../preload/api';
 /** Largest file each kind may be (a scenario is small; logs and workspaces can be large). */
 export const MAX_BYTES: Record<FileKind, number> = { scenario: 16 * 1024 * 1024, log: 1024 * 1024 * 1024, workspace: 1024 * 1024 * 1024 };
 
+/** The 16 bytes every SQLite database file starts with. */
+const SQLITE_HEADER = 'SQLite format 3\0';
+
 const fail = (error: string): FileResult<never> => ({ ok: false, error });
 
 /** Checks a path coming from the renderer: a non-empty absolute path without NUL bytes. */
@@ -33,7 +36,11 @@ export async function readUserFile(path: unknown, kind: FileKind): Promise<FileR
   if (!stat.isFile()) return fail(`${file}: not a regular file`);
   if (stat.size > MAX_BYTES[kind]) return fail(`${file}: too large for a ${kind} (${stat.size} bytes, at most ${MAX_BYTES[kind]})`);
   const bytes = await fs.readFile(file);
-  if (kind === 'workspace') return { ok: true, value: { path: file, name: basename(file), bytes: new Uint8Array(bytes) } };
+  if (kind === 'workspace') {
+    // A first check before the bytes cross to the renderer; the store then checks the schema itself.
+    if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) return fail(`${file}: not a Purestream workspace (not an SQLite file)`);
+    return { ok: true, value: { path: file, name: basename(file), bytes: new Uint8Array(bytes) } };
+  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\0')) return fail(`${file}: not a text file`);
   return { ok: true, value: { path: file, name: basename(file), text } };

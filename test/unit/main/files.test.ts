@@ -15,8 +15,17 @@ describe('main-process file handlers', () => {
     writeFileSync(join(dir, 's.json'), '{"a":1}');
     const text = await readUserFile(join(dir, 's.json'), 'scenario');
     expect(text).toEqual({ ok: true, value: { path: join(dir, 's.json'), name: 's.json', text: '{"a":1}' } });
-    const bytes = await readUserFile(join(dir, 's.json'), 'workspace');
-    expect(bytes.ok && bytes.value.bytes?.length).toBe(7);
+    const sqlite = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080)]);
+    writeFileSync(join(dir, 'w.purestream'), sqlite);
+    const bytes = await readUserFile(join(dir, 'w.purestream'), 'workspace');
+    expect(bytes.ok && bytes.value.bytes?.length).toBe(4096);
+  });
+  it('refuse a corrupt workspace (not SQLite, or truncated) and leave it untouched', async () => {
+    for (const [name, content] of [['json.purestream', Buffer.from('{"not":"sqlite"}')], ['cut.purestream', Buffer.from('SQLite format 3\0', 'latin1')]] as const) {
+      writeFileSync(join(dir, name), content);
+      expect(await readUserFile(join(dir, name), 'workspace')).toEqual({ ok: false, error: `${join(dir, name)}: not a Purestream workspace (not an SQLite file)` });
+      expect(readFileSync(join(dir, name))).toEqual(content);
+    }
   });
   it.each([
     [undefined, 'no file path was given'],
