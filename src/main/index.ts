@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Channel, type FileKind } from '../preload/api';
 import { parseRecent, readUserFile, withRecent, writeFileAtomic } from './files';
 import { applicationMenu } from './menu';
-import { CONTENT_SECURITY_POLICY, isTrustedSender, mainWindowOptions, shouldBlockNavigation } from './security';
+import { CONTENT_SECURITY_POLICY, guardIpc, mainWindowOptions, shouldBlockNavigation } from './security';
 
 let window: BrowserWindow | undefined;
 const appUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(__dirname, '../renderer/index.html')}`;
@@ -23,10 +23,8 @@ async function remember(path: string) {
 
 /** Registers an IPC handler that ignores calls from anything but the app's own window. */
 function handle(channel: string, fn: (...args: unknown[]) => unknown) {
-  ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-    if (!isTrustedSender({ frameUrl: event.senderFrame?.url, webContentsId: event.sender.id }, window?.webContents.id, appUrl)) return undefined;
-    return fn(...args);
-  });
+  const guarded = guardIpc(fn, () => window?.webContents.id, appUrl);
+  ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => guarded(event, ...args));
 }
 
 function createWindow() {

@@ -64,3 +64,22 @@ export function isTrustedSender(sender: { readonly frameUrl: string | undefined;
 
 /** Navigation away from the app is blocked; new windows are always denied. */
 export const shouldBlockNavigation = (url: string, appUrl: string): boolean => !isAppUrl(url, appUrl);
+
+/** What an IPC handler sees of its caller. */
+export interface IpcCaller {
+  readonly senderFrame?: { readonly url: string } | null;
+  readonly sender: { readonly id: number };
+}
+
+/**
+ * Wraps an IPC handler so that calls from anything but the app's own window and page are
+ * ignored (answered with undefined, the handler never runs).
+ */
+export function guardIpc<A extends unknown[], R>(
+  handler: (...args: A) => R,
+  appWindowId: () => number | undefined,
+  appUrl: string,
+): (event: IpcCaller, ...args: A) => R | undefined {
+  return (event, ...args) =>
+    isTrustedSender({ frameUrl: event.senderFrame?.url, webContentsId: event.sender.id }, appWindowId(), appUrl) ? handler(...args) : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isTrustedSender, mainWindowOptions, shouldBlockNavigation } from '../../../src/main/security';
+import { CONTENT_SECURITY_POLICY, guardIpc, isAppUrl, isTrustedSender, mainWindowOptions, shouldBlockNavigation } from '../../../src/main/security';
 
 describe('main window security', () => {
   it('pins the window options: isolated, sandboxed, no Node integration', () => {
@@ -46,5 +46,18 @@ describe('main window security', () => {
     expect(isTrustedSender({ frameUrl: 'https://evil.example/', webContentsId: 1 }, 1, app)).toBe(false);
     expect(isTrustedSender({ frameUrl: undefined, webContentsId: 1 }, 1, app)).toBe(false);
     expect(isTrustedSender({ frameUrl: app, webContentsId: 1 }, undefined, app)).toBe(false);
+  });
+  it('runs a guarded IPC handler only for the app window; other callers get undefined', () => {
+    const app = 'file:///app/renderer/index.html';
+    let calls = 0;
+    const handler = guardIpc((path: string) => {
+      calls++;
+      return `opened ${path}`;
+    }, () => 7, app);
+    expect(handler({ senderFrame: { url: app }, sender: { id: 7 } }, '/a.json')).toBe('opened /a.json');
+    expect(handler({ senderFrame: { url: app }, sender: { id: 8 } }, '/a.json')).toBeUndefined();
+    expect(handler({ senderFrame: { url: 'https://evil.example/' }, sender: { id: 7 } }, '/a.json')).toBeUndefined();
+    expect(handler({ senderFrame: null, sender: { id: 7 } }, '/a.json')).toBeUndefined();
+    expect(calls).toBe(1);
   });
 });
