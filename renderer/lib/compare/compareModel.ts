@@ -31,6 +31,7 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'enactP95', label: 'Enact latency p95', unit: 'ms', better: 'lower', value: (m) => m.enactLatencyMs.p95 },
   { key: 'maxQueueDepth', label: 'Max queue depth', unit: '', better: 'lower', value: (m) => m.maxQueueDepth },
   { key: 'maxWorkers', label: 'Max workers', unit: '', better: 'neutral', value: (m) => m.maxWorkers },
+  { key: 'staleDecisions', label: 'Stale decisions', unit: '', better: 'neutral', value: (m) => m.staleDecisions ?? 0 },
   { key: 'deliveries', label: 'Deliveries', unit: '', better: 'neutral', value: (m) => m.deliveries },
   { key: 'failures', label: 'Delivery failures', unit: '', better: 'lower', value: (m) => m.failures },
   { key: 'retries', label: 'Retries', unit: '', better: 'lower', value: (m) => m.retries },

@@ -39,6 +39,7 @@ export function metricRows(runs: readonly RunReport[]): MetricRow[] {
     row('enact latency p95', runs, (r) => r.metrics.enactLatencyMs.p95, 'lower', 'ms'),
     row('max queue depth', runs, (r) => r.metrics.maxQueueDepth, 'lower'),
     row('max workers', runs, (r) => r.metrics.maxWorkers, 'none'),
+    row('stale decisions', runs, (r) => r.metrics.staleDecisions ?? 0, 'none'),
     row('deliveries', runs, (r) => r.metrics.deliveries, 'none'),
     row('failures', runs, (r) => r.metrics.failures, 'lower'),
     row('retries', runs, (r) => r.metrics.retries, 'lower'),
