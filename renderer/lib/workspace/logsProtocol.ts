@@ -1,6 +1,7 @@
 /** Messages between the UI and the logs worker (workspace database, log imports, paging). Plain data. */
 import type { Report, Scenario, Trace, LogEntry } from '../../../src/engine/types';
 import type { RedriveResult } from '../../../src/engine/redrive';
+import type { InspectionCounts } from '../../../src/logs/logInspector';
 import type { InspectionReport, InspectProgress, LogFormat } from '../../../src/logs/types';
 import type { SqlQueryResult } from '../../../src/engine/consumers/querySql';
 import type { EventFilter, StoredEvent } from '../../../src/store/eventPages';
@@ -29,6 +30,14 @@ export interface ImportOptions {
   readonly domain: string;
   readonly format: LogFormat;
   readonly typeMap?: Readonly<Record<string, string>>;
+}
+
+/** How far an import got: bytes and records read of `total`, and once its first events are stored, the log (already readable) with the counts so far. */
+export interface ImportProgress extends InspectProgress {
+  readonly total: number;
+  readonly source?: LogSource;
+  readonly stored?: number;
+  readonly counts?: InspectionCounts;
 }
 
 /** A finished import: the stored log and its inspection. */
@@ -86,7 +95,7 @@ export interface LogsReplies {
   cancelImport: Record<string, never>;
   runLog: { source: LogSource };
   rows: RowsReply;
-  seek: { index: number; total: number };
+  seek: { index: number; total: number; seq?: number };
   types: { types: readonly string[]; streams: readonly string[] };
   sqlLoad: { tables: readonly string[] };
   sqlQuery: SqlQueryResult;
@@ -95,6 +104,6 @@ export interface LogsReplies {
 
 /** A reply: progress of an import, a result, or an error. */
 export type LogsReply =
-  | { readonly id: number; readonly type: 'progress'; readonly progress: InspectProgress & { readonly total: number } }
+  | { readonly id: number; readonly type: 'progress'; readonly progress: ImportProgress }
   | { readonly id: number; readonly type: 'ok'; readonly value: unknown }
   | { readonly id: number; readonly type: 'error'; readonly message: string; readonly cancelled?: boolean };

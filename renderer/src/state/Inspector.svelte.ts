@@ -1,7 +1,10 @@
 /**
  * The log inspector: importing a recorded log into the workspace (in the logs worker, with
- * progress and Cancel), its inspection report, and which log the event-log views show.
+ * progress and Cancel), its inspection report, and which log the event-log views show. A big
+ * log is on screen from its first stored batch (counts so far, its first page) while the rest
+ * streams in.
  */
+import type { InspectionCounts } from '../../../src/logs/logInspector';
 import type { InspectionReport, LogFormat } from '../../../src/logs/types';
 import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
 import type { ImportInput, LogSource } from '../../lib/workspace/logsProtocol';
@@ -14,12 +17,14 @@ export type ImportStatus = 'idle' | 'importing' | 'done' | 'cancelled' | 'error'
 /** The bundled sample logs. */
 export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs/*', { query: '?raw', import: 'default', eager: true }));
 
-/** An imported log on screen: where it is stored and its inspection (absent for logs stored in an earlier session). */
+/** An imported log on screen: where it is stored and its inspection (absent for logs stored in an earlier session, and while it is imported). */
 export interface OpenLog {
   readonly name: string;
   readonly source: LogSource;
   readonly report?: InspectionReport;
   readonly seconds?: number;
+  /** While importing: the counts so far and how many events are stored (readable) yet. */
+  readonly live?: { readonly counts: InspectionCounts; readonly stored: number };
 }
 
 /** Import state and the log being inspected. */
@@ -33,21 +38,29 @@ export class Inspector {
   /** Reports of this session's imports by log id (plain: not shown reactively). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private reports = new Map<number, { report: InspectionReport; seconds: number }>();
+  /** False once the user picks another log while an import runs. */
+  private following = false;
 
   constructor(private readonly workspace: Workspace) {}
 
   /** Imports a File (streamed) or a text under `name`. */
   async import(input: ImportInput, name: string, domain = this.domain): Promise<void> {
     this.status = 'importing';
+    this.following = true;
     this.progress = undefined;
     this.error = undefined;
     try {
-      const result = await this.workspace.client.request({ type: 'import', input, options: { name, domain, format: this.format } }, (p) => (this.progress = p));
+      const result = await this.workspace.client.request({ type: 'import', input, options: { name, domain, format: this.format } }, (p) => {
+        this.progress = p;
+        // the log is readable from its first stored batch: show it while the rest streams in
+        if (p.source && p.counts && p.stored !== undefined && this.following) this.current = { name, source: p.source, live: { counts: p.counts, stored: p.stored } };
+      });
       this.reports.set(result.source.logId, { report: result.report, seconds: result.seconds });
       this.current = { name, source: result.source, report: result.report, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
     } catch (e) {
+      if (this.current?.live) this.current = undefined; // the partial log is gone
       if (e instanceof ImportCancelled) this.status = 'cancelled';
       else {
         this.status = 'error';
@@ -73,6 +86,7 @@ export class Inspector {
   show(logId: number, name: string): void {
     const known = this.reports.get(logId);
     this.current = { name, source: { db: 'workspace', logId }, ...(known ?? {}) };
-    this.status = 'done';
+    if (this.status === 'importing') this.following = false;
+    else this.status = 'done';
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The logs worker: owns the workspace database (sql.js) and a scratch one for the current run's
- * logs; imports recorded logs with progress and cancel; serves windows of rows by index from a
- * seq index per (log, filter), so scrolling and "go to seq" never scan; autosaves to IndexedDB.
+ * logs; imports recorded logs with progress and cancel (the log is readable from its first
+ * batch on, while the rest streams in); serves windows of rows by index from a seq index per
+ * (log, filter), so scrolling and "go to seq" never scan (a log imported in this session keeps
+ * its seqs in memory from the import); autosaves to IndexedDB when idle.
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
@@ -11,14 +13,15 @@ import { redriveDeadLetters } from '../../../src/engine/redrive';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
 import { InspectCancelled } from '../../../src/logs/types';
 import { pageEvents, type EventFilter } from '../../../src/store/eventPages';
-import { deleteLog, importLog, listLogs } from '../../../src/store/logs';
+import { deleteLog, ensureEventIndexes, importLog, listLogs } from '../../../src/store/logs';
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../src/store/runs';
 import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../src/store/scenarios';
 import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../src/store/workspace';
 import { lowerBound } from '../../lib/eventlog/scrollModel';
+import { SeqList } from '../../lib/eventlog/seqList';
 import { importRecords } from '../../lib/inspector/importRecords';
 import { readAutosave, writeAutosave } from '../../lib/workspace/idbAutosave';
-import type { ImportInput, LogSource, LogsReplies, LogsReply, LogsRequest, WorkspaceContents } from '../../lib/workspace/logsProtocol';
+import type { ImportInput, ImportProgress, LogSource, LogsReplies, LogsReply, LogsRequest, WorkspaceContents } from '../../lib/workspace/logsProtocol';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
 const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
@@ -28,9 +31,15 @@ let workspaceName = 'Untitled workspace';
 let scratch: Workspace | undefined;
 const runLogs = new Map<string, number>();
 const seqIndexes = new Map<string, Float64Array>();
+/** The seqs of the workspace logs imported in this session, by log id (the unfiltered index, kept from the import). */
+const importedSeqs = new Map<number, SeqList>();
 const sqlDbs = new Map<string, SqlInterpreter>();
 let importCancelled = false;
+let importing = false;
 let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+let autosaveDue = false;
+/** Input this big (bytes) is imported without the secondary indexes, built once at the end. */
+const BULK_BYTES = 16 << 20;
 
 const reply = (message: LogsReply): void => postMessage(message);
 
@@ -42,14 +51,43 @@ function contents(db: Workspace): WorkspaceContents {
   return { scenarios: listScenarios(db), runs: listRuns(db), logs: listLogs(db) };
 }
 
-/** The workspace changed: forget its seq indexes and autosave a moment later. */
-function changed(): void {
-  for (const key of [...seqIndexes.keys()]) if (key.startsWith('workspace:')) seqIndexes.delete(key);
-  clearTimeout(autosaveTimer);
-  autosaveTimer = setTimeout(() => {
-    if (workspace) void writeAutosave({ bytes: saveWorkspace(workspace), name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
-  }, 200);
+/** Forgets the seq indexes of one workspace log (all of them without `logId`). */
+function forgetIndexes(logId?: number): void {
+  const prefix = logId === undefined ? 'workspace:' : `workspace:${logId}:`;
+  for (const key of [...seqIndexes.keys()]) if (key.startsWith(prefix)) seqIndexes.delete(key);
+  if (logId === undefined) importedSeqs.clear();
+  else importedSeqs.delete(logId);
 }
+
+/** The workspace changed: autosave once the worker has been idle a moment (longer for a big workspace, whose export takes a while). */
+function changed(): void {
+  autosaveDue = true;
+  armAutosave();
+}
+
+function armAutosave(): void {
+  clearTimeout(autosaveTimer);
+  if (!autosaveDue || !workspace) return;
+  const pages = Number(workspace.exec('PRAGMA page_count')[0].values[0][0]);
+  autosaveTimer = setTimeout(autosave, pages > 8192 ? 2000 : 200);
+}
+
+function autosave(): void {
+  // an import in progress saves when it ends (its log is not complete, and may lack its indexes)
+  if (!workspace || importing) return;
+  autosaveDue = false;
+  void writeAutosave({ bytes: saveWorkspace(workspace), name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
+}
+
+/** Lets queued messages (a page request, Cancel) in: a MessageChannel round trip, not clamped like nested timers. */
+const yieldChannel = new MessageChannel();
+const yielded: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yielded.shift()?.();
+const yieldToMessages = (): Promise<void> =>
+  new Promise((resolve) => {
+    yielded.push(resolve);
+    yieldChannel.port2.postMessage(0);
+  });
 
 function dbOf(source: LogSource): Workspace {
   const db = source.db === 'workspace' ? workspace : scratch;
@@ -60,6 +98,8 @@ function dbOf(source: LogSource): Workspace {
 /** Every matching seq of a log, in order (cached per log and filter). */
 function seqIndex(source: LogSource, filter: EventFilter): Float64Array {
   const key = `${source.db}:${source.logId}:${filter.type ?? ''}\u0000${filter.stream ?? ''}\u0000${filter.text ?? ''}`;
+  const imported = source.db === 'workspace' && !filter.type && !filter.stream && !filter.text ? importedSeqs.get(source.logId) : undefined;
+  if (imported) return imported.sorted();
   let seqs = seqIndexes.get(key);
   if (seqs) return seqs;
   const db = dbOf(source);
@@ -102,15 +142,18 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
   const reader = input.file.stream().getReader();
   const decoder = new TextDecoder();
   let bytes = 0;
-  let n = 0;
+  let last = performance.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
     onBytes(bytes);
     yield decoder.decode(value, { stream: true });
-    // let a Cancel message in now and then
-    if (++n % 8 === 0) await new Promise((r) => setTimeout(r, 0));
+    // let page requests and Cancel in every few milliseconds
+    if (performance.now() - last > 12) {
+      await yieldToMessages();
+      last = performance.now();
+    }
   }
   const rest = decoder.decode();
   if (rest) yield rest;
@@ -132,6 +175,7 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       return { restored: false, name: workspaceName, contents: contents(await ws()) };
     }
     case 'new':
+      forgetIndexes();
       workspace?.close();
       workspace = createWorkspace(await sqlJs());
       workspaceName = 'Untitled workspace';
@@ -139,6 +183,7 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       return { contents: contents(workspace) };
     case 'open': {
       const db = openWorkspace(await sqlJs(), request.bytes, request.name);
+      forgetIndexes();
       workspace?.close();
       workspace = db;
       workspaceName = request.name;
@@ -146,8 +191,11 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       return { contents: contents(db) };
     }
     case 'save': {
-      const bytes = saveWorkspace(await ws());
+      const db = await ws();
+      ensureEventIndexes(db); // saved as the schema says, also in the middle of a big import
+      const bytes = saveWorkspace(db);
       clearTimeout(autosaveTimer);
+      autosaveDue = false;
       await writeAutosave({ bytes, name: workspaceName, savedAt: Date.now() }).catch(() => undefined);
       return { bytes };
     }
@@ -177,7 +225,10 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       const db = await ws();
       if (request.what === 'scenario') deleteScenario(db, String(request.key));
       else if (request.what === 'run') deleteRun(db, Number(request.key));
-      else deleteLog(db, Number(request.key));
+      else {
+        deleteLog(db, Number(request.key));
+        forgetIndexes(Number(request.key));
+      }
       changed();
       return { contents: contents(db) };
     }
@@ -186,26 +237,55 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       if (!decider) throw new Error(`unknown domain "${request.options.domain}"`);
       const db = await ws();
       importCancelled = false;
+      importing = true;
       const started = performance.now();
       const total = request.input.kind === 'file' ? request.input.file.size : request.input.text.length;
-      let bytes = 0;
+      const seqs = new SeqList();
+      let progress: ImportProgress = { bytes: 0, records: 0, total };
       let lastSent = 0;
-      const { logId, report } = await importRecords(db, chunksOf(request.input, (b) => (bytes = b)), {
-        decider,
-        name: request.options.name,
-        source: request.options.name,
-        format: request.options.format,
-        typeMap: request.options.typeMap,
-        isCancelled: () => importCancelled,
-        onProgress: (records) => {
-          const now = performance.now();
-          if (now - lastSent < 100) return;
-          lastSent = now;
-          reply({ id: request.id, type: 'progress', progress: { bytes, records, total } });
-        },
-      });
-      changed();
-      return { source: { db: 'workspace', logId }, report, seconds: (performance.now() - started) / 1000 };
+      const send = (force: boolean) => {
+        const now = performance.now();
+        if (!force && now - lastSent < 100) return;
+        lastSent = now;
+        reply({ id: request.id, type: 'progress', progress });
+      };
+      let logId: number | undefined;
+      try {
+        const result = await importRecords(db, chunksOf(request.input, (bytes) => (progress = { ...progress, bytes })), {
+          decider,
+          name: request.options.name,
+          source: request.options.name,
+          format: request.options.format,
+          typeMap: request.options.typeMap,
+          bulk: total >= BULK_BYTES,
+          seqs,
+          isCancelled: () => importCancelled,
+          onProgress: (records) => {
+            progress = { ...progress, records };
+            send(false);
+          },
+          onStored: (p) => {
+            const first = logId === undefined;
+            logId = p.logId;
+            if (first) importedSeqs.set(p.logId, seqs);
+            forgetFiltered(p.logId);
+            progress = { ...progress, source: { db: 'workspace', logId: p.logId }, stored: p.stored, counts: p.counts };
+            send(first);
+          },
+        });
+        logId = result.logId;
+        forgetFiltered(result.logId);
+        importedSeqs.set(result.logId, seqs);
+        importing = false;
+        changed();
+        return { source: { db: 'workspace', logId: result.logId }, report: result.report, seconds: (performance.now() - started) / 1000 };
+      } catch (error) {
+        if (logId !== undefined) forgetIndexes(logId);
+        throw error;
+      } finally {
+        importing = false;
+        armAutosave();
+      }
     }
     case 'cancelImport':
       importCancelled = true;
@@ -228,7 +308,8 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
     }
     case 'seek': {
       const seqs = seqIndex(request.source, request.filter);
-      return { index: Math.min(lowerBound(seqs, request.seq), Math.max(0, seqs.length - 1)), total: seqs.length };
+      const index = Math.min(lowerBound(seqs, request.seq), Math.max(0, seqs.length - 1));
+      return { index, total: seqs.length, ...(seqs.length > 0 ? { seq: seqs[index] } : {}) };
     }
     case 'types': {
       const db = dbOf(request.source);
@@ -259,8 +340,15 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
   }
 }
 
+/** Forgets the filtered seq indexes of a log that grew (its unfiltered one grows with it). */
+function forgetFiltered(logId: number): void {
+  for (const key of [...seqIndexes.keys()]) if (key.startsWith(`workspace:${logId}:`)) seqIndexes.delete(key);
+}
+
 onmessage = (event: MessageEvent<LogsRequest>) => {
   const request = event.data;
+  // a pending autosave waits until the worker is idle
+  if (autosaveDue) armAutosave();
   handle(request).then(
     (value) => reply({ id: request.id, type: 'ok', value }),
     (e: unknown) => reply({ id: request.id, type: 'error', message: e instanceof Error ? e.message : String(e), ...(e instanceof InspectCancelled ? { cancelled: true } : {}) }),

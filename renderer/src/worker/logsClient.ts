@@ -1,6 +1,5 @@
 /** The UI's handle on the logs worker: one promise per request, import progress, and cancelling an import. */
-import type { InspectProgress } from '../../../src/logs/types';
-import type { LogsReplies, LogsReply, LogsRequest, LogsRequestBody } from '../../lib/workspace/logsProtocol';
+import type { ImportProgress, LogsReplies, LogsReply, LogsRequest, LogsRequestBody } from '../../lib/workspace/logsProtocol';
 import LogsWorker from './logs.worker?worker';
 
 /** Rejected when an import was cancelled. */
@@ -10,8 +9,8 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** Import progress with the input's size. */
-export type ImportProgress = InspectProgress & { readonly total: number };
+/** Import progress (re-exported for the UI state). */
+export type { ImportProgress };
 
 interface Pending {
   resolve(value: unknown): void;
