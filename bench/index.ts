@@ -6,13 +6,14 @@ import * as engine from './engine';
 import inspectBench from './inspect';
 import * as ui from './ui';
 import * as simpy from './simpy';
+import * as uiLog from './uiLog';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, ui];
+const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, ui, uiLog];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

@@ -21,14 +21,15 @@ import { nodeSha256 } from '../src/logs/node/nodeHasher';
 
 const EVENTS = 1_000_000;
 const DATA_DIR = new URL('./.data/', import.meta.url).pathname;
-const LOG = `${DATA_DIR}commerce-1m-v3.jsonl`;
+/** The generated 1,000,000-event log (cached; bench/uiLog.ts opens it in the app too). */
+export const LOG = `${DATA_DIR}commerce-1m-v3.jsonl`;
 const ROUNDS = 3;
 
 /**
  * Writes the log once: restocks, orders (placed + reserved), shipments and cancellations over
  * 200 skus, as a producer that leaves `stream` to the domain writes them (it is optional).
  */
-async function generate(path: string): Promise<void> {
+export async function generate(path: string): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   const temp = `${path}.tmp`;
   const out = createWriteStream(temp);

@@ -40,10 +40,13 @@ export interface ImportProgress extends InspectProgress {
   readonly counts?: InspectionCounts;
 }
 
+/** An inspection report as the UI gets it: without `finalState` (a million-event log can end with hundreds of thousands of streams, costly to clone and unused on screen), with its stream count. */
+export type InspectionSummary = Omit<InspectionReport, 'finalState'> & { readonly finalStreams: number };
+
 /** A finished import: the stored log and its inspection. */
 export interface ImportResult {
   readonly source: LogSource;
-  readonly report: InspectionReport;
+  readonly report: InspectionSummary;
   readonly seconds: number;
 }
 

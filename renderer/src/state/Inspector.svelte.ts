@@ -5,9 +5,9 @@
  * streams in.
  */
 import type { InspectionCounts } from '../../../src/logs/logInspector';
-import type { InspectionReport, LogFormat } from '../../../src/logs/types';
+import type { LogFormat } from '../../../src/logs/types';
 import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
-import type { ImportInput, LogSource } from '../../lib/workspace/logsProtocol';
+import type { ImportInput, InspectionSummary, LogSource } from '../../lib/workspace/logsProtocol';
 import { ImportCancelled, type ImportProgress } from '../worker/logsClient';
 import type { Workspace } from './Workspace.svelte';
 
@@ -21,7 +21,7 @@ export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs
 export interface OpenLog {
   readonly name: string;
   readonly source: LogSource;
-  readonly report?: InspectionReport;
+  readonly report?: InspectionSummary;
   readonly seconds?: number;
   /** While importing: the counts so far and how many events are stored (readable) yet. */
   readonly live?: { readonly counts: InspectionCounts; readonly stored: number };
@@ -37,7 +37,7 @@ export class Inspector {
   format = $state.raw<LogFormat>('auto');
   /** Reports of this session's imports by log id (plain: not shown reactively). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private reports = new Map<number, { report: InspectionReport; seconds: number }>();
+  private reports = new Map<number, { report: InspectionSummary; seconds: number }>();
   /** False once the user picks another log while an import runs. */
   private following = false;
 
@@ -53,7 +53,10 @@ export class Inspector {
       const result = await this.workspace.client.request({ type: 'import', input, options: { name, domain, format: this.format } }, (p) => {
         this.progress = p;
         // the log is readable from its first stored batch: show it while the rest streams in
-        if (p.source && p.counts && p.stored !== undefined && this.following) this.current = { name, source: p.source, live: { counts: p.counts, stored: p.stored } };
+        if (!p.source || !p.counts || p.stored === undefined || !this.following) return;
+        // the same source object throughout, so the views keep their place (a new one means another log)
+        const source = this.current?.live && this.current.source.logId === p.source.logId ? this.current.source : p.source;
+        this.current = { name, source, live: { counts: p.counts, stored: p.stored } };
       });
       this.reports.set(result.source.logId, { report: result.report, seconds: result.seconds });
       this.current = { name, source: result.source, report: result.report, seconds: result.seconds };

@@ -11,7 +11,8 @@ import { domainById } from '../../../domain';
 import { querySql } from '../../../src/engine/consumers/querySql';
 import { redriveDeadLetters } from '../../../src/engine/redrive';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
-import { InspectCancelled } from '../../../src/logs/types';
+import { streamCountOf } from '../../../src/logs/lazyFinalState';
+import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
 import { pageEvents, type EventFilter } from '../../../src/store/eventPages';
 import { deleteLog, ensureEventIndexes, importLog, listLogs } from '../../../src/store/logs';
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../src/store/runs';
@@ -21,7 +22,7 @@ import { lowerBound } from '../../lib/eventlog/scrollModel';
 import { SeqList } from '../../lib/eventlog/seqList';
 import { importRecords } from '../../lib/inspector/importRecords';
 import { readAutosave, writeAutosave } from '../../lib/workspace/idbAutosave';
-import type { ImportInput, ImportProgress, LogSource, LogsReplies, LogsReply, LogsRequest, WorkspaceContents } from '../../lib/workspace/logsProtocol';
+import type { ImportInput, ImportProgress, InspectionSummary, LogSource, LogsReplies, LogsReply, LogsRequest, WorkspaceContents } from '../../lib/workspace/logsProtocol';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
 const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
@@ -148,11 +149,14 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
     if (done) break;
     bytes += value.byteLength;
     onBytes(bytes);
-    yield decoder.decode(value, { stream: true });
-    // let page requests and Cancel in every few milliseconds
-    if (performance.now() - last > 12) {
-      await yieldToMessages();
-      last = performance.now();
+    const text = decoder.decode(value, { stream: true });
+    // in pieces of 64K characters, letting page requests and Cancel in every few milliseconds
+    for (let i = 0; i < text.length; i += 1 << 16) {
+      yield text.length <= 1 << 16 ? text : text.slice(i, i + (1 << 16));
+      if (performance.now() - last > 12) {
+        await yieldToMessages();
+        last = performance.now();
+      }
     }
   }
   const rest = decoder.decode();
@@ -258,6 +262,7 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
           format: request.options.format,
           typeMap: request.options.typeMap,
           bulk: total >= BULK_BYTES,
+          batch: 4096,
           seqs,
           isCancelled: () => importCancelled,
           onProgress: (records) => {
@@ -278,7 +283,7 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
         importedSeqs.set(result.logId, seqs);
         importing = false;
         changed();
-        return { source: { db: 'workspace', logId: result.logId }, report: result.report, seconds: (performance.now() - started) / 1000 };
+        return { source: { db: 'workspace', logId: result.logId }, report: summaryOf(result.report), seconds: (performance.now() - started) / 1000 };
       } catch (error) {
         if (logId !== undefined) forgetIndexes(logId);
         throw error;
@@ -338,6 +343,13 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
     case 'redrive':
       return redriveDeadLetters(request.scenario, request.run, request.consumer, { sqlJs: await sqlJs() });
   }
+}
+
+/** The report without its final state (never built here: it is a lazy property), plus the stream count. */
+function summaryOf(report: InspectionReport): InspectionSummary {
+  const summary: Record<string, unknown> = { finalStreams: streamCountOf(report) };
+  for (const key of Object.keys(report)) if (key !== 'finalState') summary[key] = report[key as keyof InspectionReport];
+  return summary as InspectionSummary;
 }
 
 /** Forgets the filtered seq indexes of a log that grew (its unfiltered one grows with it). */
