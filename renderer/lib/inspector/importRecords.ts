@@ -94,8 +94,8 @@ export async function importRecords(db: Workspace, chunks: AsyncIterable<string>
         splitter.push(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
         head = '';
       }
-      if (buffer.length >= threshold) flush();
       o.onProgress?.(inspector.records);
+      if (buffer.length >= threshold) flush();
     }
     splitter?.end();
     if (!splitter && format === 'json') inspector.structural('expected a JSON array, found nothing', 1);

@@ -1,0 +1,77 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const EVENTS = 100_000;
+
+/** A valid commerce log of `n` events (restocks and orders over 50 skus), written to a temp file. */
+function bigLog(n: number): string {
+  const lines: string[] = [];
+  for (let seq = 1; seq <= n; seq++) {
+    const sku = `sku-${seq % 50}`;
+    const data = seq % 3 === 1 ? { type: 'ItemRestocked', data: { sku, qty: 5, warehouse: 'main' } } : { type: 'OrderPlaced', data: { orderId: `o-${seq}`, customerId: `u-${seq % 700}`, sku, qty: 1, warehouse: 'main' } };
+    lines.push(JSON.stringify({ seq, id: `e${seq}`, type: data.type, at: seq * 5, data: data.data }));
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'purestream-biglog-')), 'big-100k.jsonl');
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+/** Records, in the page, whether the log's first row was on screen while the import's progress bar still was. */
+const watchFirstPage = (page: Page) =>
+  page.evaluate(() => {
+    const flags = ((globalThis as unknown as { bigLog: { rowWhileImporting: boolean } }).bigLog = { rowWhileImporting: false as boolean });
+    const check = () => {
+      const importing = document.querySelector('[aria-label="Import progress"]') !== null;
+      const row = document.querySelector('[aria-label="Events of the log"] .row[aria-rowindex="1"]') !== null;
+      if (importing && row) flags.rowWhileImporting = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+
+test('a 100k-event log: first page and counts while it imports, go to seq, Cancel leaves the app usable', async ({ page }) => {
+  const file = bigLog(EVENTS);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+  const inspector = page.getByRole('region', { name: 'Log inspector' });
+  await watchFirstPage(page);
+
+  await inspector.getByLabel('Log file').setInputFiles(file);
+  await expect(inspector.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  const table = inspector.getByRole('region', { name: 'Events of the log' });
+  await expect(table.locator('.row[aria-rowindex="1"]')).toContainText('ItemRestocked');
+  await page.screenshot({ path: 'test-results/screenshots/inspector-big-log-importing.png' });
+  // the import ends with the whole report
+  const summary = inspector.getByRole('region', { name: 'Summary' });
+  await expect(summary).toContainText('100,000 events', { timeout: 60_000 });
+  await expect(inspector.getByRole('region', { name: 'Anomalies' })).toContainText('None');
+  expect(await page.evaluate(() => (globalThis as unknown as { bigLog: { rowWhileImporting: boolean } }).bigLog.rowWhileImporting)).toBe(true);
+  await expect(table).toContainText('100,000 events');
+
+  // Go to seq lands on that row (seq n is the n-th row), far down the scaled scroll range too.
+  for (const seq of [73_457, 99_998, 12]) {
+    await table.getByLabel('Go to seq').fill(String(seq));
+    await table.getByRole('button', { name: 'Go to seq' }).click();
+    const row = table.locator('.row.hl');
+    await expect(row).toHaveAttribute('aria-rowindex', String(seq));
+    await expect(row.getByRole('cell').first()).toHaveText(String(seq));
+    await expect(row).toBeInViewport();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/inspector-big-log.png' });
+
+  // Cancel a second import of the same file: nothing of it is kept, and the first log still works.
+  await inspector.getByLabel('Log file').setInputFiles(file);
+  await inspector.getByRole('button', { name: 'Cancel' }).click();
+  await expect(inspector).toContainText('The import was stopped');
+  const stored = inspector.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem');
+  await expect(stored).toHaveCount(1);
+  await stored.getByRole('button', { name: 'big-100k.jsonl', exact: true }).click();
+  await expect(table).toContainText('100,000 events');
+  await table.getByLabel('Go to seq').fill('50000');
+  await table.getByRole('button', { name: 'Go to seq' }).click();
+  await expect(table.locator('.row.hl')).toHaveAttribute('aria-rowindex', '50000');
+  await table.getByLabel('Filter by type').selectOption('ItemRestocked');
+  await expect(table).toContainText('33,334 events');
+  await expect(inspector.getByRole('button', { name: 'Open log…' })).toBeEnabled();
+});
