@@ -13,7 +13,7 @@ import { redriveDeadLetters } from '../../../src/engine/redrive';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
 import { streamCountOf } from '../../../src/logs/lazyFinalState';
 import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
-import { pageEvents, type EventFilter } from '../../../src/store/eventPages';
+import { distinctValues, pageEvents, type EventFilter } from '../../../src/store/eventPages';
 import { deleteLog, ensureEventIndexes, importLog, listLogs } from '../../../src/store/logs';
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../src/store/runs';
 import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../src/store/scenarios';
@@ -318,8 +318,7 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
     }
     case 'types': {
       const db = dbOf(request.source);
-      const col = (sql: string) => (db.exec(sql, [request.source.logId])[0]?.values ?? []).map((r) => String(r[0]));
-      return { types: col('SELECT DISTINCT type FROM events WHERE log_id = ? ORDER BY type'), streams: col('SELECT DISTINCT stream FROM events WHERE log_id = ? ORDER BY stream LIMIT 2000') };
+      return { types: distinctValues(db, request.source.logId, 'type', 10_000), streams: distinctValues(db, request.source.logId, 'stream', 2000) };
     }
     case 'sqlLoad': {
       const decider = domainById(request.domain);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { pageEvents } from '../../../src/store/eventPages';
+import { distinctValues, pageEvents } from '../../../src/store/eventPages';
 import { dropEventIndexes, ensureEventIndexes, importLog } from '../../../src/store/logs';
 import { createWorkspace, openWorkspace, saveWorkspace } from '../../../src/store/workspace';
 import { loadSqlJs, syntheticEvents } from './fixtures';
@@ -22,9 +22,15 @@ describe('bulk imports without the secondary indexes', () => {
     expect(indexes(db)).toEqual([]);
     const logId = importLog(db, { name: 'a', source: 'a', imported: 0 }, syntheticEvents(50));
     const without = pageEvents(db, logId, { type: 'OrderPlaced', afterSeq: 3, limit: 5 });
+    const scanned = [distinctValues(db, logId, 'type'), distinctValues(db, logId, 'stream', 3)];
+    expect(scanned).toEqual([['ItemRestocked', 'OrderPlaced', 'OrderShipped'], ['s0', 's1', 's2']]);
     expect(ensureEventIndexes(db)).toBe(true);
     expect(indexes(db)).toEqual(['events_by_stream', 'events_by_type']);
     expect(pageEvents(db, logId, { type: 'OrderPlaced', afterSeq: 3, limit: 5 })).toEqual(without);
+    // with the indexes: one seek per value, the same answer (and none from another log)
+    importLog(db, { name: 'b', source: 'b', imported: 0 }, [{ seq: 1, id: 'x', type: 'AAA', stream: 'a', at: 0, data: null }]);
+    expect([distinctValues(db, logId, 'type'), distinctValues(db, logId, 'stream', 3)]).toEqual(scanned);
+    expect(distinctValues(db, logId, 'stream')).toEqual(['s0', 's1', 's2', 's3', 's4']);
     // the saved file is the same layout as ever
     const reopened = openWorkspace(sqlJs, saveWorkspace(db), 'w.sqlite');
     expect(indexes(reopened)).toEqual(['events_by_stream', 'events_by_type']);
