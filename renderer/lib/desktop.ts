@@ -14,9 +14,9 @@ export interface PickedFile {
 /** Reads a File from an <input type="file">. */
 export const readPicked = async (file: File): Promise<PickedFile> => ({ name: file.name, text: await file.text() });
 
-/** Offers `text` as a download named `fileName` (the web's Save). */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers `contents` as a download named `fileName` (the web's Save). */
+export function download(fileName: string, contents: string | Uint8Array, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -3,7 +3,7 @@
  * worker): New, Open, Save, Save As, recent files, unsaved changes, and autosave on the web.
  */
 import type { Report, Trace } from '../../../src/engine/types';
-import { desktopApi } from '../../lib/desktop';
+import { desktopApi, download } from '../../lib/desktop';
 import { parseRecent, touchRecent, workspaceFileName } from '../../lib/workspace/recentFiles';
 import type { WorkspaceContents } from '../../lib/workspace/logsProtocol';
 import { LogsClient } from '../worker/logsClient';
@@ -119,14 +119,7 @@ export class Workspace {
       this.path = result.value;
       this.name = result.value.slice(Math.max(result.value.lastIndexOf('/'), result.value.lastIndexOf('\\')) + 1);
     } else {
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.sqlite3' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download(fileName, bytes, 'application/vnd.sqlite3');
       this.name = fileName;
     }
     this.dirty = false;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scenarioErrorsText } from '../../../../src/engine/scenario/parse';
-import type { InputError, Scenario } from '../../../../src/engine/types';
+import { scenarioErrorsText } from '../../../../src/engine/scenario/parse';
+import { at, errorsOf, scenarioOf } from './parseHelpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/scenarios/${name}`, import.meta.url), 'utf8');
 const base = () => ({
@@ -12,23 +12,6 @@ const base = () => ({
 });
 const restock = { type: 'RestockItem', data: { sku: 'tee', qty: 1 } };
 
-const errorsOf = (value: unknown): InputError[] => {
-  const r = parseScenario(value);
-  if (r.ok) throw new Error('expected errors');
-  return [...r.errors];
-};
-const scenarioOf = (value: unknown): Scenario => {
-  const r = parseScenario(value);
-  if (!r.ok) throw new Error(scenarioErrorsText(r.errors, 'test'));
-  return r.scenario;
-};
-/** The first error at `path`, asserting there is one. */
-const at = (value: unknown, path: string): string => {
-  const errors = errorsOf(value);
-  const e = errors.find((x) => x.path === path);
-  if (!e) throw new Error(`no error at ${path}; got ${JSON.stringify(errors)}`);
-  return e.message;
-};
 
 describe('parseScenario: JSON syntax', () => {
   it('reports line and column', () => {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scenarioErrorsText } from '../../../../src/engine/scenario/parse';
-import type { InputError, Scenario } from '../../../../src/engine/types';
+import { at, errorsOf, scenarioOf } from './parseHelpers';
 
 const everything = JSON.parse(readFileSync(new URL('../../../fixtures/scenarios/everything.json', import.meta.url), 'utf8'));
 const withRuns = (...runs: unknown[]) => ({
@@ -12,22 +11,6 @@ const withRuns = (...runs: unknown[]) => ({
   commands: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }],
   runs,
 });
-const errorsOf = (value: unknown): InputError[] => {
-  const r = parseScenario(value);
-  if (r.ok) throw new Error('expected errors');
-  return [...r.errors];
-};
-const scenarioOf = (value: unknown): Scenario => {
-  const r = parseScenario(value);
-  if (!r.ok) throw new Error(scenarioErrorsText(r.errors, 'test'));
-  return r.scenario;
-};
-const at = (value: unknown, path: string): string => {
-  const errors = errorsOf(value);
-  const e = errors.find((x) => x.path === path);
-  if (!e) throw new Error(`no error at ${path}; got ${JSON.stringify(errors)}`);
-  return e.message;
-};
 const consumer = (extra: object) => withRuns({ name: 'r', consumers: [{ name: 'c', interpreter: 'notifier', ...extra }] });
 
 describe('parseScenario: runs and schedulers', () => {
