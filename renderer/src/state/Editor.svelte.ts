@@ -1,6 +1,12 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- sets here are replaced whole ($state.raw), never mutated */
 /** View state of the scenario editor: selection, collapsed rows, the active tab, the dry-run decision and the undo toast. */
 import type { DryRunResult } from '../../../src/engine/api';
+import type { Scenario } from '../../../src/engine/types';
+
+/** What a dry run needs of the engine worker. */
+export interface DryRunEngine {
+  dryRun(scenario: Scenario, arrivalOrder: number): Promise<{ result: DryRunResult; inputId: string }>;
+}
 import { keyOf, pathOf, type NodePath } from '../../lib/tree/nodePath';
 
 /** The dry run shown in the Decision region. */
@@ -43,5 +49,17 @@ export class Editor {
     this.collapsed = new Set();
     this.decision = { status: 'idle' };
     this.toast = undefined;
+  }
+
+  /** Dry-runs the input at `arrivalOrder` in the engine worker; the decision panel shows the outcome for the selected row. */
+  async dryRun(engine: DryRunEngine, scenario: Scenario, arrivalOrder: number): Promise<void> {
+    const key = this.selectedKey;
+    this.decision = { status: 'running', key };
+    try {
+      const { result, inputId } = await engine.dryRun(scenario, arrivalOrder);
+      this.decision = { status: 'done', key, label: inputId, result };
+    } catch (e) {
+      this.decision = { status: 'error', key, message: e instanceof Error ? e.message : String(e) };
+    }
   }
 }

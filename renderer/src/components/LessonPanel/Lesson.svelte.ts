@@ -68,13 +68,6 @@ export class Lesson {
     const order = doc.raw && path ? arrivalOrderOf(doc.raw, path) : undefined;
     if (!path || order === undefined || !doc.result?.ok) return;
     editor.select(path);
-    const key = editor.selectedKey;
-    editor.decision = { status: 'running', key };
-    try {
-      const { result, inputId } = await session.engine.dryRun(doc.result.scenario, order);
-      editor.decision = { status: 'done', key, label: inputId, result };
-    } catch (e) {
-      editor.decision = { status: 'error', key, message: e instanceof Error ? e.message : String(e) };
-    }
+    await editor.dryRun(session.engine, doc.result.scenario, order);
   }
 }
