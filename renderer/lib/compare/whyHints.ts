@@ -21,7 +21,12 @@ export interface RunData {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** Decisions whose state changed between their read and their commit: how many, on how many workers, how far behind. */
+/**
+ * Stale decisions as the report counts them (`DecisionRecord.stale`: appended to a stream changed
+ * since the read, or read a lagging store): how many, on how many workers, and how many events
+ * behind they were at most when they committed. Traces without the flag fall back to "anything
+ * was appended meanwhile".
+ */
 export function staleReads(trace: Trace): { decisions: number; workers: number; maxBehind: number } {
   const appendTimes = trace.log.map((e) => e.appendedAt);
   let decisions = 0;
@@ -29,7 +34,7 @@ export function staleReads(trace: Trace): { decisions: number; workers: number; 
   const workers = new Set<number>();
   for (const d of trace.decisions) {
     const behind = eventsBehind(d, appendTimes);
-    if (behind <= 0) continue;
+    if (d.stale === false || (d.stale === undefined && behind <= 0)) continue;
     decisions++;
     workers.add(d.worker);
     maxBehind = Math.max(maxBehind, behind);
