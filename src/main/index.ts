@@ -1,14 +1,29 @@
 /** Electron main: a thin shell. Window options, security checks and file handlers are plain functions. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { Channel, type FileKind } from '../preload/api';
 import { parseRecent, readUserFile, withRecent, writeFileAtomic } from './files';
+import { APP_SCHEME, APP_URL, resolveAppFile } from './appProtocol';
 import { applicationMenu } from './menu';
 import { CONTENT_SECURITY_POLICY, guardIpc, mainWindowOptions, shouldBlockNavigation } from './security';
 
 let window: BrowserWindow | undefined;
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(__dirname, '../renderer/index.html')}`;
+// The dev server in development; otherwise the built renderer over the app:// scheme (see appProtocol.ts).
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_URL;
+const rendererDir = join(__dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+/** Serves the renderer's files over app://, each with the CSP; anything outside the renderer folder is a 404. */
+function serveRenderer() {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const found = resolveAppFile(rendererDir, request.url);
+    const body = found ? await fs.readFile(found.file).catch(() => undefined) : undefined;
+    if (!found || !body) return new Response('not found', { status: 404 });
+    return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  });
+}
 const recentPath = () => join(app.getPath('userData'), 'recent.json');
 const filters: Record<FileKind, { name: string; extensions: string[] }[]> = {
   scenario: [{ name: 'Purestream scenario', extensions: ['json'] }],
@@ -40,6 +55,7 @@ function createWindow() {
 }
 
 app.whenReady().then(() => {
+  serveRenderer();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );

@@ -54,7 +54,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
     return false;
   }
   if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-  return target.origin === app.origin;
+  // Scheme and host (with port), not `origin`: a custom scheme's origin is "null" for any host.
+  return target.protocol === app.protocol && target.host === app.host;
 }
 
 /** IPC is accepted only from the app's own window and page; everything else is ignored. */
