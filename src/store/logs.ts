@@ -6,19 +6,11 @@
  * (`dropEventIndexes` / `ensureEventIndexes`): about 3x cheaper than keeping them up to date.
  */
 import type { Statement } from 'sql.js';
+import type { StoredEvent } from './eventPages';
 import type { Workspace } from './workspace';
 
 /** An event as stored: a LogEntry's fields (a LogEntry fits as it is). */
-export interface StoredEventInput {
-  readonly seq: number;
-  readonly id: string;
-  readonly type: string;
-  readonly stream: string;
-  readonly at: number;
-  readonly causationId?: string;
-  readonly correlationId?: string;
-  readonly data: unknown;
-}
+export type StoredEventInput = StoredEvent;
 
 /** A log's description: a label, where it came from (file path, run), its domain, when imported. */
 export interface LogInfo {
