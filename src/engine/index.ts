@@ -12,3 +12,4 @@ export { stateAt, aggregateBefore } from './report/stateAt';
 export { StateCursor } from './report/stateCursor';
 export { seededRandom, draw, type Random } from './random';
 export { redriveDeadLetters, type RedriveResult } from './redrive';
+export { logEntryAt } from './report/logEntryAt';
