@@ -47,13 +47,19 @@ export function streamOf(event: CommerceEvent): StreamId {
   }
 }
 
+// Aggregates are written as literals with their keys in sorted order: every one has one shape,
+// and its canonical JSON (the state hash's) is its plain JSON, with no copy to sort.
 const adjust = (agg: CommerceAggregate | undefined, sku: string, warehouse: string, delta: number): StockLevel => ({
   sku,
-  warehouse,
   stock: ((agg as StockLevel | undefined)?.stock ?? 0) + delta,
+  warehouse,
 });
 
-const withStatus = (agg: CommerceAggregate | undefined, status: OrderStatus): Order => ({ ...(agg as Order), status });
+const withStatus = (agg: CommerceAggregate | undefined, status: OrderStatus): Order => {
+  if (agg === undefined) return { status } as Order;
+  const o = agg as Order;
+  return { customerId: o.customerId, orderId: o.orderId, qty: o.qty, sku: o.sku, status, warehouse: o.warehouse };
+};
 
 /** Folds one event into its stream's aggregate. */
 export function evolve(agg: CommerceAggregate | undefined, event: CommerceEvent): CommerceAggregate {
@@ -64,8 +70,10 @@ export function evolve(agg: CommerceAggregate | undefined, event: CommerceEvent)
       return adjust(agg, event.data.sku, event.data.warehouse, -event.data.qty);
     case 'StockReleased':
       return adjust(agg, event.data.sku, event.data.warehouse, event.data.qty);
-    case 'OrderPlaced':
-      return { ...event.data, status: 'placed' };
+    case 'OrderPlaced': {
+      const d = event.data;
+      return { customerId: d.customerId, orderId: d.orderId, qty: d.qty, sku: d.sku, status: 'placed', warehouse: d.warehouse };
+    }
     case 'OrderCancelled':
       return withStatus(agg, 'cancelled');
     case 'OrderShipped':

@@ -59,8 +59,12 @@ export function fastCanonicalJson(value: unknown): string {
 
 /** A property list longer than this makes the native paths slower than the JS one (it is walked for every object). */
 const MAX_PROPERTY_LIST = 64;
-/** Streams serialized per `JSON.stringify` call on the fastest path. */
+/** Streams serialized per `JSON.stringify` call on the fastest paths. */
 const CHUNK_STREAMS = 4096;
+/** Put between a chunk's aggregates so one native `split` cuts the chunk's JSON into them; a state holding this string takes another path. */
+const SEPARATOR = '\u0000purestream:next\u0000';
+/** The separator as it appears in a chunk's JSON, between two aggregates. */
+const SEPARATOR_JSON = `,${JSON.stringify(SEPARATOR)},`;
 
 /** An integer-like key: objects enumerate those first, whatever their insertion order. */
 const isIndexLike = (key: string): boolean => key.length < 11 && /^\d+$/.test(key);
@@ -69,11 +73,13 @@ const isIndexLike = (key: string): boolean => key.length < 11 && /^\d+$/.test(ke
 interface KeyScan {
   readonly keys: Set<string>;
   indexLike: boolean;
+  /** Every object enumerates its keys in sorted order already (its JSON is canonical as it is). */
+  sorted: boolean;
 }
 
 /** Adds every key of plain JSON data to the scan; false when the value is not plain data `JSON.stringify` renders canonically. */
 function collectKeys(value: unknown, scan: KeyScan): boolean {
-  if (value === null || typeof value !== 'object') return typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint';
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? value !== SEPARATOR : typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint';
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (!collectKeys(value[i], scan)) return false;
     return true;
@@ -81,6 +87,7 @@ function collectKeys(value: unknown, scan: KeyScan): boolean {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return false;
   const o = value as Record<string, unknown>;
+  let previous = '';
   for (const key in o) {
     if (!scan.keys.has(key)) {
       // an own "__proto__" (possible from JSON.parse) would be looked up on the prototype
@@ -88,6 +95,8 @@ function collectKeys(value: unknown, scan: KeyScan): boolean {
       scan.keys.add(key);
       if (isIndexLike(key)) scan.indexLike = true;
     }
+    if (key < previous) scan.sorted = false;
+    previous = key;
     if (!collectKeys(o[key], scan)) return false;
   }
   return true;
@@ -106,38 +115,70 @@ function sortedCopy(value: unknown, list: readonly string[]): unknown {
   return out;
 }
 
-/** How a state is serialized: chunks of sorted copies, one native call per aggregate with a property list, or in JS. */
-type Plan = { readonly kind: 'chunks' | 'list'; readonly list: string[] } | { readonly kind: 'js' };
+/**
+ * How a state is serialized: natively in chunks (the aggregates as they are when their keys are
+ * sorted already, else sorted copies), one native call per aggregate with a property list, or in JS.
+ */
+type Plan = { readonly kind: 'direct' } | { readonly kind: 'copies' | 'list'; readonly list: string[] } | { readonly kind: 'js' };
 
-function planFor(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[]): Plan {
-  const scan: KeyScan = { keys: new Set(), indexLike: false };
+function planFor(state: ReadonlyMap<string, unknown>): Plan {
+  const scan: KeyScan = { keys: new Set(), indexLike: false, sorted: true };
   for (const aggregate of state.values()) if (!collectKeys(aggregate, scan)) return { kind: 'js' };
-  const list = [...scan.keys].sort();
-  const streamsOk = !scan.indexLike && sortedKeys.every((k) => k !== '__proto__' && !isIndexLike(k));
-  return { kind: streamsOk ? 'chunks' : 'list', list };
+  if (scan.indexLike) return { kind: 'list', list: [...scan.keys].sort() };
+  return scan.sorted ? { kind: 'direct' } : { kind: 'copies', list: [...scan.keys].sort() };
 }
+
+/** A stream id that JSON writes as it is, between quotes. */
+const PLAIN_KEY = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /** Text handed to the hasher at a time: large enough that calls are few, small enough to stay cheap. */
 const PIECE_CHARS = 1 << 20;
 
+/**
+ * The canonical JSON members (`"key":aggregate`, comma-separated) of streams `start..end`: one
+ * `JSON.stringify` of their aggregates with a separator between them, cut apart by one `split`.
+ * Undefined when the cut does not give one piece per stream (then the caller serializes in JS).
+ */
+function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined): string | undefined {
+  const values: unknown[] = [];
+  for (let i = start; i < end; i++) {
+    if (i > start) values.push(SEPARATOR);
+    const aggregate = state.get(keys[i]) ?? null;
+    values.push(list ? sortedCopy(aggregate, list) : aggregate);
+  }
+  const text = JSON.stringify(values);
+  const pieces = text.slice(1, -1).split(SEPARATOR_JSON);
+  if (pieces.length !== end - start) return undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const key = keys[start + i];
+    parts.push(PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key), ':', pieces[i], ',');
+  }
+  parts.pop();
+  return parts.join('');
+}
+
 /** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted). */
 export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256): string {
-  const plan = planFor(state, sortedKeys);
-  const hash = hasher();
-  if (plan.kind === 'chunks') {
-    // an object of sorted copies, keys inserted in sorted order, is its own canonical JSON
+  const plan = planFor(state);
+  if (plan.kind === 'direct' || plan.kind === 'copies') {
+    const hash = hasher();
+    hash.update('{');
     for (let start = 0; start < sortedKeys.length; start += CHUNK_STREAMS) {
-      const chunk: Record<string, unknown> = {};
-      const end = Math.min(sortedKeys.length, start + CHUNK_STREAMS);
-      for (let i = start; i < end; i++) chunk[sortedKeys[i]] = sortedCopy(state.get(sortedKeys[i]) ?? null, plan.list);
-      const text = JSON.stringify(chunk);
-      hash.update(start === 0 ? text.slice(0, -1) : ',' + text.slice(1, -1));
+      const members = chunkMembers(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan.kind === 'copies' ? plan.list : undefined);
+      if (members === undefined) return hashInJs(state, sortedKeys, undefined, hasher);
+      hash.update(start === 0 ? members : ',' + members);
     }
-    hash.update(sortedKeys.length === 0 ? '{}' : '}');
+    hash.update('}');
     return hash.hex();
   }
-  const list = plan.kind === 'list' ? plan.list : undefined;
-  const serialize = (aggregate: unknown): string => (aggregate === undefined ? 'null' : list ? (JSON.stringify(aggregate, list) ?? 'null') : fastCanonicalJson(aggregate));
+  return hashInJs(state, sortedKeys, plan.kind === 'list' ? plan.list : undefined, hasher);
+}
+
+/** The same hash, one aggregate at a time: with a property list (`JSON.stringify(aggregate, list)`) or the JS serializer. */
+function hashInJs(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[], list: readonly string[] | undefined, hasher: HasherFactory): string {
+  const hash = hasher();
+  const serialize = (aggregate: unknown): string => (aggregate === undefined ? 'null' : list ? (JSON.stringify(aggregate, list as string[]) ?? 'null') : fastCanonicalJson(aggregate));
   let parts: string[] = ['{'];
   let chars = 1;
   for (let i = 0; i < sortedKeys.length; i++) {

@@ -78,6 +78,11 @@ describe('hashState', () => {
       new Map<string, unknown>([['10', { b: 1, a: 2 }], ['9', { '2': 'x', '10': 'y' }]]),
       new Map<string, unknown>([['s', JSON.parse('{"__proto__": {"x": 1}, "a": 1}')]]),
       new Map<string, unknown>([['s', wide], ['t', { b: 1 }]]),
+      // stream ids JSON must escape, and aggregates holding the text the fast path cuts chunks at
+      new Map<string, unknown>([['a"b', { a: 1 }], ['c\\d', { b: ['\u0000purestream:next\u0000', 2] }], ['\ud800', 3], ['e\u0001', null]]),
+      new Map<string, unknown>([['x', { a: '\u0000purestream:next\u0000' }], ['y', ['x', '\u0000purestream:next\u0000']]]),
+      // keys already sorted at every depth (written as they are) next to unsorted ones (copied)
+      new Map<string, unknown>([['p', { a: 1, b: { c: [{ d: 1, e: 2 }] } }], ['q', { b: 1, a: 2 }]]),
     ];
     for (const s of cases) expect(hashState(s, sortedKeys(s))).toBe(engineHash(s));
   });
