@@ -61,10 +61,36 @@ export function fastCanonicalJson(value: unknown): string {
 const MAX_PROPERTY_LIST = 64;
 /** Streams serialized per `JSON.stringify` call on the fastest paths. */
 const CHUNK_STREAMS = 4096;
-/** Put between a chunk's aggregates so one native `split` cuts the chunk's JSON into them; a state holding this string takes another path. */
-const SEPARATOR = '\u0000purestream:next\u0000';
+/** Put between a chunk's aggregates so one native `split` cuts the chunk's JSON into them; a state holding this string takes the JS path. */
+const SEPARATOR = 'purestream:next-aggregate';
 /** The separator as it appears in a chunk's JSON, between two aggregates. */
-const SEPARATOR_JSON = `,${JSON.stringify(SEPARATOR)},`;
+const SEPARATOR_JSON = `,"${SEPARATOR}",`;
+
+/** What `JSON.stringify` makes of plain data: canonical JSON as it is (0), once keys are sorted (1), or it is not plain data (2). */
+type Sortedness = 0 | 1 | 2;
+
+/** Whether every object of plain JSON data already enumerates its keys in sorted order (one quick pass, no allocation). */
+function sortedness(value: unknown): Sortedness {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? (value === SEPARATOR ? 2 : 0) : typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? 2 : 0;
+  let result: Sortedness = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && result < 2; i++) result = Math.max(result, sortedness(value[i])) as Sortedness;
+    return result;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return 2;
+  const o = value as Record<string, unknown>;
+  let previous = '';
+  for (const key in o) {
+    if (key === '__proto__') return 2;
+    if (key < previous) result = 1;
+    previous = key;
+    const inner = sortedness(o[key]);
+    if (inner === 2) return 2;
+    if (inner > result) result = inner;
+  }
+  return result;
+}
 
 /** An integer-like key: objects enumerate those first, whatever their insertion order. */
 const isIndexLike = (key: string): boolean => key.length < 11 && /^\d+$/.test(key);
@@ -73,30 +99,22 @@ const isIndexLike = (key: string): boolean => key.length < 11 && /^\d+$/.test(ke
 interface KeyScan {
   readonly keys: Set<string>;
   indexLike: boolean;
-  /** Every object enumerates its keys in sorted order already (its JSON is canonical as it is). */
-  sorted: boolean;
 }
 
-/** Adds every key of plain JSON data to the scan; false when the value is not plain data `JSON.stringify` renders canonically. */
+/** Adds every key of plain JSON data (see `sortedness`) to the scan; false past MAX_PROPERTY_LIST distinct keys. */
 function collectKeys(value: unknown, scan: KeyScan): boolean {
-  if (value === null || typeof value !== 'object') return typeof value === 'string' ? value !== SEPARATOR : typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint';
+  if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (!collectKeys(value[i], scan)) return false;
     return true;
   }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
   const o = value as Record<string, unknown>;
-  let previous = '';
   for (const key in o) {
     if (!scan.keys.has(key)) {
-      // an own "__proto__" (possible from JSON.parse) would be looked up on the prototype
-      if (key === '__proto__' || scan.keys.size >= MAX_PROPERTY_LIST) return false;
+      if (scan.keys.size >= MAX_PROPERTY_LIST) return false;
       scan.keys.add(key);
       if (isIndexLike(key)) scan.indexLike = true;
     }
-    if (key < previous) scan.sorted = false;
-    previous = key;
     if (!collectKeys(o[key], scan)) return false;
   }
   return true;
@@ -122,14 +140,20 @@ function sortedCopy(value: unknown, list: readonly string[]): unknown {
 type Plan = { readonly kind: 'direct' } | { readonly kind: 'copies' | 'list'; readonly list: string[] } | { readonly kind: 'js' };
 
 function planFor(state: ReadonlyMap<string, unknown>): Plan {
-  const scan: KeyScan = { keys: new Set(), indexLike: false, sorted: true };
+  let worst: Sortedness = 0;
+  for (const aggregate of state.values()) {
+    const s = sortedness(aggregate);
+    if (s === 2) return { kind: 'js' };
+    if (s > worst) worst = s;
+  }
+  if (worst === 0) return { kind: 'direct' };
+  const scan: KeyScan = { keys: new Set(), indexLike: false };
   for (const aggregate of state.values()) if (!collectKeys(aggregate, scan)) return { kind: 'js' };
-  if (scan.indexLike) return { kind: 'list', list: [...scan.keys].sort() };
-  return scan.sorted ? { kind: 'direct' } : { kind: 'copies', list: [...scan.keys].sort() };
+  return { kind: scan.indexLike ? 'list' : 'copies', list: [...scan.keys].sort() };
 }
 
-/** A stream id that JSON writes as it is, between quotes. */
-const PLAIN_KEY = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** A character that JSON escapes (or may: any surrogate) in a stream id. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Text handed to the hasher at a time: large enough that calls are few, small enough to stay cheap. */
 const PIECE_CHARS = 1 << 20;
@@ -139,7 +163,7 @@ const PIECE_CHARS = 1 << 20;
  * `JSON.stringify` of their aggregates with a separator between them, cut apart by one `split`.
  * Undefined when the cut does not give one piece per stream (then the caller serializes in JS).
  */
-function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined): string | undefined {
+function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined, plainKeys: boolean): string | undefined {
   const values: unknown[] = [];
   for (let i = start; i < end; i++) {
     if (i > start) values.push(SEPARATOR);
@@ -149,13 +173,9 @@ function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string
   const text = JSON.stringify(values);
   const pieces = text.slice(1, -1).split(SEPARATOR_JSON);
   if (pieces.length !== end - start) return undefined;
-  const parts: string[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const key = keys[start + i];
-    parts.push(PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key), ':', pieces[i], ',');
-  }
-  parts.pop();
-  return parts.join('');
+  const parts: string[] = new Array<string>(pieces.length);
+  for (let i = 0; i < pieces.length; i++) parts[i] = (plainKeys ? `"${keys[start + i]}":` : `${JSON.stringify(keys[start + i])}:`) + pieces[i];
+  return parts.join(',');
 }
 
 /** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted). */
@@ -163,9 +183,10 @@ export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: reado
   const plan = planFor(state);
   if (plan.kind === 'direct' || plan.kind === 'copies') {
     const hash = hasher();
+    const plainKeys = !ESCAPED.test(sortedKeys.join(''));
     hash.update('{');
     for (let start = 0; start < sortedKeys.length; start += CHUNK_STREAMS) {
-      const members = chunkMembers(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan.kind === 'copies' ? plan.list : undefined);
+      const members = chunkMembers(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan.kind === 'copies' ? plan.list : undefined, plainKeys);
       if (members === undefined) return hashInJs(state, sortedKeys, undefined, hasher);
       hash.update(start === 0 ? members : ',' + members);
     }
