@@ -17,6 +17,7 @@ import { formatInspection } from '../src/logs/formatInspection';
 import { inspectLog } from '../src/logs/inspectLog';
 import { LineSplitter } from '../src/logs/lineSplitter';
 import { fileChunks } from '../src/logs/node/fileChunks';
+import { logFileChunks } from '../src/logs/node/threadedFileChunks';
 import { nodeSha256 } from '../src/logs/node/nodeHasher';
 
 const EVENTS = 1_000_000;
@@ -85,10 +86,10 @@ const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round2 = (x: number) => Number(x.toFixed(2));
 
-/** One `purestream inspect` of the log as the CLI does it (native hasher, text report); its time and result. */
+/** One `purestream inspect` of the log as the CLI does it (file decoded on a reader thread, native hasher, text report); its time and result. */
 async function inspectOnce(path: string) {
   const t = process.hrtime.bigint();
-  const result = await inspectLog(fileChunks(path), { decider: commerce, source: 'commerce-1m.jsonl', hasher: nodeSha256 });
+  const result = await inspectLog(logFileChunks(path), { decider: commerce, source: 'commerce-1m.jsonl', hasher: nodeSha256 });
   if (!result.ok) throw new Error(`the bench log was refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const text = formatInspection(result.report);
   return { seconds: seconds(t), report: result.report, text };

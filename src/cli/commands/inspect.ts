@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { domainById, domains } from '../../../domain';
 import type { AnyDecider } from '../../../domain/kernel';
 import { inspectLog } from '../../logs/inspectLog';
-import { fileChunks } from '../../logs/node/fileChunks';
+import { logFileChunks } from '../../logs/node/threadedFileChunks';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
 import type { TypeMap } from '../../logs/cloudEventReader';
@@ -23,7 +23,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   const progress = io.errIsTTY ? progressLine(io, file) : undefined;
   let result;
   try {
-    result = await inspectLog(fileChunks(file), { decider, source: basename(file), format, typeMap, skipInvalid: flags.has('skip-invalid'), onProgress: progress?.update, hasher: nodeSha256 });
+    result = await inspectLog(logFileChunks(file), { decider, source: basename(file), format, typeMap, skipInvalid: flags.has('skip-invalid'), onProgress: progress?.update, hasher: nodeSha256 });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : undefined;
