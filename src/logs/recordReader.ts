@@ -25,14 +25,20 @@ const show = (v: unknown): string => {
   return s.length > 40 ? s.slice(0, 40) + '…' : s;
 };
 
+/** A type's compiled schema, and the type's name as the domain spells it (a string V8 compares by identity with the domain's own). */
+interface CompiledType {
+  readonly check: Check;
+  readonly type: string;
+}
+
 /** A compiled schema per type, with the kernel schema to explain failures. */
 interface TypeSchemas {
-  readonly checks: Map<string, Check>;
+  readonly checks: Map<string, CompiledType>;
   readonly schemas: Readonly<Record<string, ObjectSchema>>;
 }
 
 const compileAll = (schemas: Readonly<Record<string, ObjectSchema>>): TypeSchemas => ({
-  checks: new Map(Object.entries(schemas).map(([type, s]) => [type, compileSchema(s)])),
+  checks: new Map(Object.entries(schemas).map(([type, s]) => [type, { check: compileSchema(s), type }])),
   schemas,
 });
 
@@ -90,7 +96,7 @@ export class RecordReader {
   }
 
   private checkData(schemas: TypeSchemas, type: string, data: unknown): ReadResult | undefined {
-    if (schemas.checks.get(type)!(data)) return undefined;
+    if (schemas.checks.get(type)!.check(data)) return undefined;
     const errors = validate(schemas.schemas[type], data, 'data');
     return problem('invalid-data', errors.map((e) => `${e.path}: ${e.message}`).join('; ') || 'data: does not match the schema');
   }
@@ -98,17 +104,18 @@ export class RecordReader {
   private event(v: Record<string, unknown>): ReadResult {
     const { seq, id, type, data } = v;
     const at = parseTime(v.at);
-    const check = typeof type === 'string' ? this.events.checks.get(type) : undefined;
+    const known = typeof type === 'string' ? this.events.checks.get(type) : undefined;
     // the common case in one test, without building a message (this runs once per event of a million-event log)
     const wellFormed =
       typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && typeof id === 'string' && id.length > 0 && at !== undefined && isOptionalString(v.stream) && isOptionalString(v.causationId) && isOptionalString(v.correlationId);
-    if (!wellFormed || check === undefined || !check(data)) return this.badEvent(v, at);
+    if (!wellFormed || known === undefined || !known.check(data)) return this.badEvent(v, at);
     // one fixed shape (absent fields undefined)
     return {
       kind: 'event',
       seq,
       id,
-      type: type as string,
+      // the domain's own string: its \`switch (event.type)\` and the type counts then compare by identity
+      type: known.type,
       at,
       time: typeof v.at === 'string' ? v.at : undefined,
       data,
