@@ -24,7 +24,7 @@ const EVENTS = 1_000_000;
 const DATA_DIR = new URL('./.data/', import.meta.url).pathname;
 /** The generated 1,000,000-event log (cached; bench/uiLog.ts opens it in the app too). */
 export const LOG = `${DATA_DIR}commerce-1m-v3.jsonl`;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /**
  * Writes the log once: restocks, orders (placed + reserved), shipments and cancellations over
@@ -131,6 +131,8 @@ export default async function inspectBench(): Promise<Record<string, unknown>> {
     inspectSeconds: round2(inspectSeconds),
     bareFoldRounds: folds.map(round2),
     inspectRounds: inspects.map(round2),
+    /** Each round's inspect over the fold just before it: how much the machine's speed drifted between rounds shows here. */
+    roundRatios: inspects.map((t, i) => round2(t / folds[i])),
     ratio: round2(ratio),
     ratioTarget: 1.5,
     jsonFinalStateSeconds: round2(jsonFinalStateSeconds),
