@@ -59,7 +59,8 @@ export class LogInspector {
   private commands = 0;
   private lastSeq = -1;
   private lastAt = Number.NaN;
-  private lastTime = '';
+  /** The latest time as the log wrote it when it was an ISO string (ms are formatted only when an anomaly names them). */
+  private lastTime: string | undefined;
   /** Records read (for progress). */
   records = 0;
 
@@ -110,11 +111,11 @@ export class LogInspector {
       if (seq <= this.lastSeq) this.anomaly('out-of-order', line, `seq ${seq} after seq ${this.lastSeq}`);
       else this.anomaly('gap', line, seq === this.lastSeq + 2 ? `seq ${this.lastSeq + 1} is missing` : `seq ${this.lastSeq + 1}..${seq - 1} are missing`);
     }
-    if (e.at < this.lastAt) this.anomaly('out-of-order', line, `time goes backwards: ${e.time ?? e.at} after ${this.lastTime}`);
+    if (e.at < this.lastAt) this.anomaly('out-of-order', line, `time goes backwards: ${e.time ?? e.at} after ${this.lastTime ?? this.lastAt}`);
     if (seq > this.lastSeq) this.lastSeq = seq;
     if (!Number.isNaN(e.at) && !(e.at <= this.lastAt)) {
       this.lastAt = e.at;
-      this.lastTime = e.time ?? String(e.at);
+      this.lastTime = e.time;
     }
     if (this.refused) return;
     this.drift.flush(this.replay.view);
