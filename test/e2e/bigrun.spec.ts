@@ -65,4 +65,17 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(graph).toContainText('of 200,000 decisions');
   await expect(graph.locator('.svelte-flow__node').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/bigrun-graph.png' });
+
+  // The event log reads the whole log from the engine page by page, and shows any seq of it.
+  await view(page, 'Event log').click();
+  const table = page.getByRole('region', { name: /^Events of / });
+  await expect(page.getByRole('region', { name: 'Event log' }).getByRole('status')).toContainText("Reading the run's log");
+  await expect(table).toContainText('200,000 events', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Event log' }).getByRole('status')).toBeHidden();
+  await table.getByLabel('Go to seq').fill('187654');
+  await table.getByRole('button', { name: 'Go to seq' }).click();
+  const row = table.locator('.row.hl');
+  await expect(row.getByRole('cell').first()).toHaveText('187654');
+  await expect(row).toContainText('ItemRestocked');
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-eventlog.png' });
 });

@@ -72,6 +72,8 @@ export type LogsRequestBody =
   | { readonly type: 'import'; readonly input: ImportInput; readonly options: ImportOptions }
   | { readonly type: 'cancelImport' }
   | { readonly type: 'runLog'; readonly key: string; readonly log: readonly LogEntry[] }
+  /** More of a run's log (a big run's, read page by page from the engine worker); ignored unless `offset` is what is stored already. */
+  | { readonly type: 'runLogAppend'; readonly key: string; readonly offset: number; readonly log: readonly LogEntry[] }
   | { readonly type: 'rows'; readonly source: LogSource; readonly filter: EventFilter; readonly first: number; readonly count: number }
   | { readonly type: 'seek'; readonly source: LogSource; readonly filter: EventFilter; readonly seq: number }
   | { readonly type: 'types'; readonly source: LogSource }
@@ -96,7 +98,9 @@ export interface LogsReplies {
   delete: { contents: WorkspaceContents };
   import: ImportResult;
   cancelImport: Record<string, never>;
-  runLog: { source: LogSource };
+  /** `stored`: how many of the run's log entries the scratch log holds (a big run's grows with `runLogAppend`). */
+  runLog: { source: LogSource; stored: number };
+  runLogAppend: { stored: number };
   rows: RowsReply;
   seek: { index: number; total: number; seq?: number };
   types: { types: readonly string[]; streams: readonly string[] };

@@ -14,7 +14,7 @@ import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/s
 import { streamCountOf } from '../../../src/logs/lazyFinalState';
 import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
 import { distinctValues, pageEvents, type EventFilter } from '../../../src/store/eventPages';
-import { deleteLog, ensureEventIndexes, importLog, listLogs } from '../../../src/store/logs';
+import { appendEvents, deleteLog, ensureEventIndexes, importLog, listLogs } from '../../../src/store/logs';
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../src/store/runs';
 import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../src/store/scenarios';
 import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../src/store/workspace';
@@ -30,7 +30,7 @@ const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFi
 let workspace: Workspace | undefined;
 let workspaceName = 'Untitled workspace';
 let scratch: Workspace | undefined;
-const runLogs = new Map<string, number>();
+const runLogs = new Map<string, { readonly logId: number; stored: number }>();
 const seqIndexes = new Map<string, Float64Array>();
 /** The seqs of the workspace logs imported in this session, by log id (the unfiltered index, kept from the import). */
 const importedSeqs = new Map<number, SeqList>();
@@ -297,12 +297,22 @@ async function handle(request: LogsRequest): Promise<LogsReplies[keyof LogsRepli
       return {};
     case 'runLog': {
       scratch ??= createWorkspace(await sqlJs());
-      let logId = runLogs.get(request.key);
-      if (logId === undefined) {
-        logId = importLog(scratch, { name: request.key, source: 'run', imported: Date.now() }, request.log.map((e) => ({ ...e, at: e.appendedAt })));
-        runLogs.set(request.key, logId);
+      let log = runLogs.get(request.key);
+      if (log === undefined) {
+        log = { logId: importLog(scratch, { name: request.key, source: 'run', imported: Date.now() }, request.log.map((e) => ({ ...e, at: e.appendedAt }))), stored: request.log.length };
+        runLogs.set(request.key, log);
       }
-      return { source: { db: 'scratch', logId } };
+      return { source: { db: 'scratch', logId: log.logId }, stored: log.stored };
+    }
+    case 'runLogAppend': {
+      const log = runLogs.get(request.key);
+      if (log === undefined || !scratch) throw new Error(`no run log "${request.key}" to append to`);
+      if (request.offset === log.stored && request.log.length > 0) {
+        appendEvents(scratch, log.logId, request.log.map((e) => ({ ...e, at: e.appendedAt })));
+        log.stored += request.log.length;
+        forgetFiltered(log.logId, 'scratch');
+      }
+      return { stored: log.stored };
     }
     case 'rows': {
       const seqs = seqIndex(request.source, request.filter);
@@ -352,8 +362,8 @@ function summaryOf(report: InspectionReport): InspectionSummary {
 }
 
 /** Forgets the filtered seq indexes of a log that grew (its unfiltered one grows with it). */
-function forgetFiltered(logId: number): void {
-  for (const key of [...seqIndexes.keys()]) if (key.startsWith(`workspace:${logId}:`)) seqIndexes.delete(key);
+function forgetFiltered(logId: number, db: LogSource['db'] = 'workspace'): void {
+  for (const key of [...seqIndexes.keys()]) if (key.startsWith(`${db}:${logId}:`)) seqIndexes.delete(key);
 }
 
 onmessage = (event: MessageEvent<LogsRequest>) => {
