@@ -1,11 +1,13 @@
 /**
  * The state hash of reports: SHA-256 hex of the canonical JSON (object keys sorted at every
  * depth, no whitespace) of `{ streamId: aggregate }` — the engine's `stateHash` (same bytes as
- * its `canonicalJson`), computed stream by stream so a large state is never serialized as one
- * string. Hundreds of thousands of small aggregates are serialized by the native
- * `JSON.stringify`, a few thousand streams per call, as copies whose keys were inserted in
- * sorted order (or with the sorted list of every key as its property list, when integer-like
- * keys would be reordered); states it cannot serialize exactly fall back to a JS serializer. The hasher is injected (Node passes node:crypto's); pure JS by default.
+ * its `canonicalJson`), computed a chunk of streams at a time so a large state is never
+ * serialized as one string. Hundreds of thousands of small aggregates are serialized by the
+ * native `JSON.stringify`, a few thousand per call: as they are when every object already
+ * enumerates its keys in sorted order, else as copies whose keys were inserted in sorted order
+ * (or with the sorted list of every key as a property list, when integer-like keys would be
+ * reordered); states it cannot serialize exactly fall back to a JS serializer. The hasher is
+ * injected (Node passes node:crypto's); pure JS by default.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
