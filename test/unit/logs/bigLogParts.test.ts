@@ -71,6 +71,15 @@ describe('hashState', () => {
     expect(canonicalJson(Object.fromEntries(s)).length).toBeGreaterThan(1 << 20);
   });
 
+  it('hashes the same when some chunks hold integer-like stream ids among thousands of others', () => {
+    const s = new Map<string, unknown>();
+    for (let i = 0; i < 3000; i++) s.set(`s${i}`, { a: i, b: 'x' });
+    for (const id of ['0', '1', '42', '7x', '10', '4294967295']) s.set(id, { b: 1, a: id });
+    s.set('__proto__', { z: [1, { y: 2, x: 3 }] });
+    expect(hashState(s, sortedKeys(s), nodeSha256)).toBe(engineHash(s));
+    expect(hashState(s, sortedKeys(s))).toBe(engineHash(s));
+  });
+
   it('handles integer-like keys, "__proto__" keys and many distinct keys', () => {
     const wide: Record<string, number> = {};
     for (let i = 0; i < 100; i++) wide[`k${i}`] = i;
@@ -83,6 +92,8 @@ describe('hashState', () => {
       new Map<string, unknown>([['x', { a: '\u0000purestream:next\u0000' }], ['y', ['x', '\u0000purestream:next\u0000']]]),
       // keys already sorted at every depth (written as they are) next to unsorted ones (copied)
       new Map<string, unknown>([['p', { a: 1, b: { c: [{ d: 1, e: 2 }] } }], ['q', { b: 1, a: 2 }]]),
+      // a stream named "__proto__" is a key like any other
+      new Map<string, unknown>([['__proto__', { a: 1 }], ['_a', 2], ['constructor', { b: 1 }]]),
     ];
     for (const s of cases) expect(hashState(s, sortedKeys(s))).toBe(engineHash(s));
   });
