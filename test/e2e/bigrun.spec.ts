@@ -78,4 +78,11 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(row.getByRole('cell').first()).toHaveText('187654');
   await expect(row).toContainText('ItemRestocked');
   await page.screenshot({ path: 'test-results/screenshots/bigrun-eventlog.png' });
+
+  // Clicking that row selects its step in the history, far past the summary's first steps.
+  await row.click();
+  await view(page, 'History').click();
+  await expect(slider).toHaveValue('187653');
+  await expect(history.getByRole('status')).toContainText('Step 187653');
+  await expect(history).toContainText('187654');
 });

@@ -77,6 +77,8 @@ async function handle(request: EngineRequest): Promise<void> {
       return reply({ id: request.id, type: 'decisionPage', page: pageOf(keptTrace(request.run).decisions, request.offset, request.limit) });
     case 'historyPage':
       return reply({ id: request.id, type: 'historyPage', page: pageOf(keptTrace(request.run).history, request.offset, request.limit) });
+    case 'stepOfSeq':
+      return reply({ id: request.id, type: 'stepOfSeq', step: keptTrace(request.run).history.findIndex((h) => h.eventSeq === request.seq) });
   }
 }
 

@@ -113,6 +113,13 @@ export class EngineClient {
     return reply.page;
   }
 
+  /** The history step of run `run` of the kept big result that enacted event `seq` (undefined: none did). */
+  async stepOfSeq(run: number, seq: number): Promise<number | undefined> {
+    const reply = await this.send({ type: 'stepOfSeq', run, seq });
+    if (reply.type !== 'stepOfSeq') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.step < 0 ? undefined : reply.step;
+  }
+
   /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled. */
   cancel(): void {
     this.failAll(new EngineCancelled());

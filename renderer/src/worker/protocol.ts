@@ -13,7 +13,8 @@ export type EngineRequest =
   | { readonly id: number; readonly type: 'historyState'; readonly run: number; readonly step: number; readonly maxStreams: number }
   | { readonly id: number; readonly type: 'logPage'; readonly run: number; readonly offset: number; readonly limit: number }
   | { readonly id: number; readonly type: 'decisionPage'; readonly run: number; readonly offset: number; readonly limit: number }
-  | { readonly id: number; readonly type: 'historyPage'; readonly run: number; readonly offset: number; readonly limit: number };
+  | { readonly id: number; readonly type: 'historyPage'; readonly run: number; readonly offset: number; readonly limit: number }
+  | { readonly id: number; readonly type: 'stepOfSeq'; readonly run: number; readonly seq: number };
 
 /** A reply from the worker: progress while running, then a result or an error. */
 export type EngineReply =
@@ -24,6 +25,8 @@ export type EngineReply =
   | { readonly id: number; readonly type: 'logPage'; readonly page: Page<LogEntry> }
   | { readonly id: number; readonly type: 'decisionPage'; readonly page: Page<DecisionRecord> }
   | { readonly id: number; readonly type: 'historyPage'; readonly page: Page<HistoryStep> }
+  /** The history step that enacted event `seq` (-1: none did). */
+  | { readonly id: number; readonly type: 'stepOfSeq'; readonly step: number }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 /** How a big result was cut down: the summary traces hold the first `kept` records of each list, and charts' samples thinned. */
