@@ -3,12 +3,10 @@
  * depth, no whitespace) of `{ streamId: aggregate }` — the engine's `stateHash` (same bytes as
  * its `canonicalJson`), computed a chunk of streams at a time so a large state is never
  * serialized as one string. Hundreds of thousands of small aggregates are serialized by the
- * native `JSON.stringify`, a few hundred streams per call, as an object whose keys are inserted
- * in sorted order (or, for streams whose ids start with a digit, an array of aggregates cut apart
- * at a separator): the aggregates as they are when every object already enumerates its keys in
- * sorted order, else as copies whose keys were inserted in sorted order (or with the sorted list
- * of every key as a property list, when integer-like keys would be reordered); states it cannot
- * serialize exactly fall back to a JS serializer. The hasher is
+ * native `JSON.stringify`, a few thousand per call: as they are when every object already
+ * enumerates its keys in sorted order, else as copies whose keys were inserted in sorted order
+ * (or with the sorted list of every key as a property list, when integer-like keys would be
+ * reordered); states it cannot serialize exactly fall back to a JS serializer. The hasher is
  * injected (Node passes node:crypto's); pure JS by default.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -63,8 +61,8 @@ export function fastCanonicalJson(value: unknown): string {
 
 /** A property list longer than this makes the native paths slower than the JS one (it is walked for every object). */
 const MAX_PROPERTY_LIST = 64;
-/** Streams serialized per `JSON.stringify` call on the fastest paths (an object of this many keys is quick to build and to serialize). */
-const CHUNK_STREAMS = 256;
+/** Streams serialized per `JSON.stringify` call on the fastest paths. */
+const CHUNK_STREAMS = 4096;
 /** Put between a chunk's aggregates so one native `split` cuts the chunk's JSON into them; a state holding this string takes the JS path. */
 const SEPARATOR = 'purestream:next-aggregate';
 /** The separator as it appears in a chunk's JSON, between two aggregates. */
@@ -167,7 +165,7 @@ const PIECE_CHARS = 1 << 20;
  * `JSON.stringify` of their aggregates with a separator between them, cut apart by one `split`.
  * Undefined when the cut does not give one piece per stream (then the caller serializes in JS).
  */
-function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined): string | undefined {
+function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined, plainKeys: boolean): string | undefined {
   const values: unknown[] = [];
   for (let i = start; i < end; i++) {
     if (i > start) values.push(SEPARATOR);
@@ -177,33 +175,9 @@ function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string
   const text = JSON.stringify(values);
   const pieces = text.slice(1, -1).split(SEPARATOR_JSON);
   if (pieces.length !== end - start) return undefined;
-  const plainKeys = !ESCAPED.test(keys.slice(start, end).join(''));
   const parts: string[] = new Array<string>(pieces.length);
   for (let i = 0; i < pieces.length; i++) parts[i] = (plainKeys ? `"${keys[start + i]}":` : `${JSON.stringify(keys[start + i])}:`) + pieces[i];
   return parts.join(',');
-}
-
-/** True when a key starts with a digit: an object would enumerate an integer-like one before the others. */
-const digitFirst = (key: string): boolean => {
-  const c = key.charCodeAt(0);
-  return c >= 48 && c <= 57;
-};
-
-/**
- * The same members as `chunkMembers`, as one `JSON.stringify` of an object whose keys are the
- * streams inserted in sorted order (no prototype, so `__proto__` is a key like any other): its
- * JSON is the members between braces. Undefined when a key could be enumerated out of order.
- */
-function objectMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined): string | undefined {
-  const chunk = Object.create(null) as Record<string, unknown>;
-  for (let i = start; i < end; i++) {
-    const key = keys[i];
-    if (digitFirst(key)) return undefined;
-    const aggregate = state.get(key) ?? null;
-    chunk[key] = list ? sortedCopy(aggregate, list) : aggregate;
-  }
-  const text = JSON.stringify(chunk);
-  return text.slice(1, -1);
 }
 
 /** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted). */
@@ -211,11 +185,10 @@ export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: reado
   const plan = planFor(state);
   if (plan.kind === 'direct' || plan.kind === 'copies') {
     const hash = hasher();
+    const plainKeys = !ESCAPED.test(sortedKeys.join(''));
     hash.update('{');
     for (let start = 0; start < sortedKeys.length; start += CHUNK_STREAMS) {
-      const end = Math.min(sortedKeys.length, start + CHUNK_STREAMS);
-      const list = plan.kind === 'copies' ? plan.list : undefined;
-      const members = objectMembers(state, sortedKeys, start, end, list) ?? chunkMembers(state, sortedKeys, start, end, list);
+      const members = chunkMembers(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan.kind === 'copies' ? plan.list : undefined, plainKeys);
       if (members === undefined) return hashInJs(state, sortedKeys, undefined, hasher);
       hash.update(start === 0 ? members : ',' + members);
     }
