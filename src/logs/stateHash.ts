@@ -20,6 +20,14 @@ export interface TextHasher {
   hex(): string;
 }
 
+/** What the hash reads of a state: a Map, or the replay's ./streamTable. */
+export interface StateReader {
+  get(key: string): unknown;
+  keys(): Iterable<string>;
+  values(): Iterable<unknown>;
+  readonly size: number;
+}
+
 /** Makes a fresh SHA-256 text hasher. */
 export type HasherFactory = () => TextHasher;
 
@@ -141,7 +149,7 @@ function sortedCopy(value: unknown, list: readonly string[]): unknown {
  */
 type Plan = { readonly kind: 'direct' } | { readonly kind: 'copies' | 'list'; readonly list: string[] } | { readonly kind: 'js' };
 
-function planFor(state: ReadonlyMap<string, unknown>): Plan {
+function planFor(state: StateReader): Plan {
   let worst: Sortedness = 0;
   for (const aggregate of state.values()) {
     const s = sortedness(aggregate);
@@ -165,7 +173,7 @@ const PIECE_CHARS = 1 << 20;
  * `JSON.stringify` of their aggregates with a separator between them, cut apart by one `split`.
  * Undefined when the cut does not give one piece per stream (then the caller serializes in JS).
  */
-function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined, plainKeys: boolean): string | undefined {
+function chunkMembers(state: StateReader, keys: readonly string[], start: number, end: number, list: readonly string[] | undefined, plainKeys: boolean): string | undefined {
   const values: unknown[] = [];
   for (let i = start; i < end; i++) {
     if (i > start) values.push(SEPARATOR);
@@ -181,7 +189,7 @@ function chunkMembers(state: ReadonlyMap<string, unknown>, keys: readonly string
 }
 
 /** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted). */
-export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256): string {
+export function hashState(state: StateReader, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256): string {
   const plan = planFor(state);
   if (plan.kind === 'direct' || plan.kind === 'copies') {
     const hash = hasher();
@@ -199,7 +207,7 @@ export function hashState(state: ReadonlyMap<string, unknown>, sortedKeys: reado
 }
 
 /** The same hash, one aggregate at a time: with a property list (`JSON.stringify(aggregate, list)`) or the JS serializer. */
-function hashInJs(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[], list: readonly string[] | undefined, hasher: HasherFactory): string {
+function hashInJs(state: StateReader, sortedKeys: readonly string[], list: readonly string[] | undefined, hasher: HasherFactory): string {
   const hash = hasher();
   const serialize = (aggregate: unknown): string => (aggregate === undefined ? 'null' : list ? (JSON.stringify(aggregate, list as string[]) ?? 'null') : fastCanonicalJson(aggregate));
   let parts: string[] = ['{'];
@@ -221,17 +229,17 @@ function hashInJs(state: ReadonlyMap<string, unknown>, sortedKeys: readonly stri
 }
 
 /** The report's `finalState`: `{ streamId: aggregate }` with its keys in sorted order. */
-export function finalStateObject(state: ReadonlyMap<string, unknown>, sortedKeys: readonly string[]): Record<string, unknown> {
+export function finalStateObject(state: StateReader, sortedKeys: readonly string[]): Record<string, unknown> {
   const finalState: Record<string, unknown> = {};
   for (const key of sortedKeys) finalState[key] = state.get(key);
   return finalState;
 }
 
 /** The final state of a report: its `{ streamId: aggregate }` object (keys sorted) and its `stateHash`. */
-export function finalStateOf(state: ReadonlyMap<string, unknown>, hasher: HasherFactory = pureSha256): { stateHash: string; finalState: Record<string, unknown> } {
+export function finalStateOf(state: StateReader, hasher: HasherFactory = pureSha256): { stateHash: string; finalState: Record<string, unknown> } {
   const keys = [...state.keys()].sort();
   return { stateHash: hashState(state, keys, hasher), finalState: finalStateObject(state, keys) };
 }
 
 /** SHA-256 hex of the canonical JSON of the state held as a Map. */
-export const stateHashOf = (state: ReadonlyMap<string, unknown>, hasher: HasherFactory = pureSha256): string => hashState(state, [...state.keys()].sort(), hasher);
+export const stateHashOf = (state: StateReader, hasher: HasherFactory = pureSha256): string => hashState(state, [...state.keys()].sort(), hasher);
