@@ -34,13 +34,30 @@ interface CompiledType {
 /** A compiled schema per type, with the kernel schema to explain failures. */
 interface TypeSchemas {
   readonly checks: Map<string, CompiledType>;
+  /** The same lookup as `checks.get`, quicker on the type text of a record (see `lookupOf`). */
+  readonly find: (type: string) => CompiledType | undefined;
   readonly schemas: Readonly<Record<string, ObjectSchema>>;
 }
 
-const compileAll = (schemas: Readonly<Record<string, ObjectSchema>>): TypeSchemas => ({
-  checks: new Map(Object.entries(schemas).map(([type, s]) => [type, { check: compileSchema(s), type }])),
-  schemas,
-});
+/**
+ * A lookup among a domain's few type names that never hashes the name asked for: JSON.parse
+ * hands over type strings longer than 10 characters unhashed, and a Map would hash each one
+ * (a runtime call per record). Compares lengths, then text; a Map past 32 names.
+ */
+function lookupOf<T>(entries: Map<string, T>): (name: string) => T | undefined {
+  if (entries.size > 32) return (name) => entries.get(name);
+  const names = [...entries.keys()];
+  const values = [...entries.values()];
+  return (name) => {
+    for (let i = 0; i < names.length; i++) if (names[i].length === name.length && names[i] === name) return values[i];
+    return undefined;
+  };
+}
+
+const compileAll = (schemas: Readonly<Record<string, ObjectSchema>>): TypeSchemas => {
+  const checks = new Map(Object.entries(schemas).map(([type, s]) => [type, { check: compileSchema(s), type }]));
+  return { checks, find: lookupOf(checks), schemas };
+};
 
 /** Reads records of one domain; holds the compiled schemas and the type map. */
 export class RecordReader {
@@ -104,7 +121,7 @@ export class RecordReader {
   private event(v: Record<string, unknown>): ReadResult {
     const { seq, id, type, data } = v;
     const at = parseTime(v.at);
-    const known = typeof type === 'string' ? this.events.checks.get(type) : undefined;
+    const known = typeof type === 'string' ? this.events.find(type) : undefined;
     // the common case in one test, without building a message (this runs once per event of a million-event log)
     const wellFormed =
       typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && typeof id === 'string' && id.length > 0 && at !== undefined && isOptionalString(v.stream) && isOptionalString(v.causationId) && isOptionalString(v.correlationId);
