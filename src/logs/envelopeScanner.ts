@@ -1,7 +1,7 @@
 /**
  * A quick reading of the common event record, `{"seq":..,"id":..,"type":..,"at":..,
- * ["stream"|"causationId"|"correlationId":..,] "data":{...}}` in any key order with `data`
- * last: the envelope's few fields are read from the text in place (no object, and the event id
+ * ["stream"|"causationId"|"correlationId":..,] "data":{...}}` in any key order (string members
+ * may also follow `data`, as purestream's export writes them): the envelope's few fields are read from the text in place (no object, and the event id
  * is not interned by JSON.parse: a million distinct ids are a million string-table inserts)
  * and only `data` goes through JSON.parse. It accepts only what JSON.parse reads the same way:
  * integers without sign, fraction or exponent (at most 15 digits), strings without escapes or
@@ -59,6 +59,59 @@ function keyAt(text: string, start: number, end: number): number {
   }
 }
 
+/** Reads a plain string value whose quotes are at `open` and `close`; undefined when it holds an escape or a control character. */
+function plainString(text: string, open: number, close: number): string | undefined {
+  for (let k = open + 1; k < close; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 32 || c === 92) return undefined;
+  }
+  return text.slice(open + 1, close);
+}
+
+/**
+ * The record from its \`data\` (at \`start\`) on: string members after data are read backwards
+ * from the closing brace (purestream's own export writes stream, causationId and correlationId
+ * there); data is the object between. Undefined when anything is unusual (an escape, another key).
+ */
+function dataOnwards(text: string, start: number, seen: number, seq: number, id: string, type: string, at: number, stream: string | undefined, causationId: string | undefined, correlationId: string | undefined): Envelope | undefined {
+  let j = text.length - 1;
+  while (j > start && isWs(text.charCodeAt(j))) j--;
+  if (text.charCodeAt(j) !== 125) return undefined;
+  j--;
+  for (;;) {
+    while (j > start && isWs(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) !== 34) break;
+    // a string member: its value (no escaped quote can pass: the character before it would be a backslash)
+    const open = text.lastIndexOf('"', j - 1);
+    if (open <= start) return undefined;
+    const value = plainString(text, open, j);
+    if (value === undefined) return undefined;
+    j = open - 1;
+    while (j > start && isWs(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) !== 58) return undefined;
+    j--;
+    while (j > start && isWs(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) !== 34) return undefined;
+    const keyOpen = text.lastIndexOf('"', j - 1);
+    if (keyOpen <= start) return undefined;
+    const field = keyAt(text, keyOpen + 1, j);
+    if (field <= 0 || (seen & field) !== 0 || field === SEQ || field === AT) return undefined;
+    seen |= field;
+    if (field === ID) id = value;
+    else if (field === TYPE) type = value;
+    else if (field === STREAM) stream = value;
+    else if (field === CAUSATION) causationId = value;
+    else correlationId = value;
+    j = keyOpen - 1;
+    while (j > start && isWs(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) !== 44) return undefined;
+    j--;
+  }
+  // data is an object ending here (else JSON.parse would throw on the slice: costly, per record)
+  if (text.charCodeAt(start) !== 123 || text.charCodeAt(j) !== 125 || (seen & REQUIRED) !== REQUIRED) return undefined;
+  return { seq, id, type, at, stream, causationId, correlationId, dataStart: start, dataEnd: j + 1 };
+}
+
 /** Scans the record; undefined when it is not plainly an event record of this form. */
 export function scanEnvelope(text: string): Envelope | undefined {
   if (text.charCodeAt(0) !== 123) return undefined;
@@ -81,13 +134,7 @@ export function scanEnvelope(text: string): Envelope | undefined {
     i = skipWs(text, keyEnd + 1);
     if (text.charCodeAt(i) !== 58) return undefined;
     i = skipWs(text, i + 1);
-    if (field === 0) {
-      // data: the rest of the record up to its closing brace (JSON.parse refuses it if anything follows)
-      let end = text.length - 1;
-      while (end > i && isWs(text.charCodeAt(end))) end--;
-      if (text.charCodeAt(end) !== 125 || (seen & REQUIRED) !== REQUIRED) return undefined;
-      return { seq, id, type, at, stream, causationId, correlationId, dataStart: i, dataEnd: end };
-    }
+    if (field === 0) return dataOnwards(text, i, seen, seq, id, type, at, stream, causationId, correlationId);
     seen |= field;
     if (field === SEQ || field === AT) {
       const start = i;
@@ -103,20 +150,16 @@ export function scanEnvelope(text: string): Envelope | undefined {
       else at = n;
     } else {
       if (text.charCodeAt(i) !== 34) return undefined;
-      const start = i + 1;
-      const end = text.indexOf('"', start);
-      if (end < 0) return undefined;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        if (c < 32 || c === 92) return undefined;
-      }
-      const value = text.slice(start, end);
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) return undefined;
+      const value = plainString(text, i, close);
+      if (value === undefined) return undefined;
+      i = close + 1;
       if (field === ID) id = value;
       else if (field === TYPE) type = value;
       else if (field === STREAM) stream = value;
       else if (field === CAUSATION) causationId = value;
       else correlationId = value;
-      i = end + 1;
     }
     i = skipWs(text, i);
     if (text.charCodeAt(i) !== 44) return undefined;
