@@ -66,6 +66,27 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(graph.locator('.svelte-flow__node').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/bigrun-graph.png' });
 
+  // The timeline spans the whole run: an even sample of the bars in view, read from the worker a window at a time.
+  await view(page, 'Timeline').click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('status')).toContainText('bars in view');
+  const commandNumbers = async () => (await timeline.locator('rect[data-key] title').allTextContents()).map((t) => Number(/ c(\d+)/.exec(t)?.[1] ?? 0));
+  expect(Math.max(...(await commandNumbers()))).toBeGreaterThan(150_000);
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-timeline.png' });
+  // zoomed in far enough, every bar in view is drawn
+  for (let i = 0; i < 9; i++) await timeline.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(timeline.getByRole('status')).toBeHidden();
+  const attempt = timeline.locator('rect[data-key^="a"]').first();
+  await expect(attempt).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-timeline-zoomed.png' });
+  // a delivery bar selects its event's history step, far past the summary's first steps
+  const seq = Number(/#(\d+)/.exec((await attempt.locator('title').textContent()) ?? '')?.[1]);
+  expect(seq).toBeGreaterThan(50_000);
+  await attempt.click();
+  await view(page, 'History').click();
+  await expect(slider).toHaveValue(String(seq - 1));
+  await view(page, 'Timeline').click();
+
   // The event log reads the whole log from the engine page by page, and shows any seq of it.
   await view(page, 'Event log').click();
   const table = page.getByRole('region', { name: /^Events of / });

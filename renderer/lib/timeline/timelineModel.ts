@@ -3,7 +3,7 @@
  * a bar per decision and per delivery attempt colored by outcome, and consumers' downtime
  * windows. Pure; the view only maps it to pixels.
  */
-import type { AttemptOutcome, ConsumerConfig, Trace } from '../../../src/engine/types';
+import type { AttemptOutcome, ConsumerConfig, DecisionRecord, AttemptRecord, Trace } from '../../../src/engine/types';
 
 /** A bar's color class. */
 export type BarOutcome = 'accepted' | 'rejected' | 'partial' | AttemptOutcome;
@@ -45,49 +45,68 @@ export interface TimelineModel {
   readonly end: number;
 }
 
-/** Builds the timeline of a trace; `consumers` (the run's configuration) gives downtime windows. */
-export function timelineModel(trace: Trace, consumers: readonly ConsumerConfig[] = []): TimelineModel {
+/** The lanes of a trace: one per decision worker, one per consumer worker (or one per consumer that never ran). */
+export function timelineLanes(trace: Trace, consumers: readonly ConsumerConfig[] = []): { lanes: TimelineLane[]; laneOf: Map<string, number> } {
   const lanes: TimelineLane[] = [];
   const laneOf = new Map<string, number>();
-  const lane = (key: string, make: () => TimelineLane): number => {
-    let i = laneOf.get(key);
-    if (i === undefined) {
-      i = lanes.length;
-      lanes.push(make());
-      laneOf.set(key, i);
-    }
-    return i;
+  const lane = (key: string, make: () => TimelineLane): void => {
+    if (laneOf.has(key)) return;
+    laneOf.set(key, lanes.length);
+    lanes.push(make());
   };
   const workers = [...new Set(trace.decisions.map((d) => d.worker))].sort((a, b) => a - b);
   for (const w of workers) lane(`w${w}`, () => ({ label: `worker ${w}`, kind: 'worker' }));
-  const names = [...new Set([...consumers.map((c) => c.name), ...trace.attempts.map((a) => a.consumer)])];
-  for (const name of names) {
-    const ws = [...new Set(trace.attempts.filter((a) => a.consumer === name).map((a) => a.worker))].sort((a, b) => a - b);
+  const workersOf = new Map<string, Set<number>>(consumers.map((c) => [c.name, new Set<number>()]));
+  for (const a of trace.attempts) {
+    let ws = workersOf.get(a.consumer);
+    if (!ws) workersOf.set(a.consumer, (ws = new Set()));
+    ws.add(a.worker);
+  }
+  for (const [name, set] of workersOf) {
+    const ws = [...set].sort((a, b) => a - b);
     for (const w of ws.length > 0 ? ws : [0]) lane(`c${name}\u0000${w}`, () => ({ label: ws.length > 1 ? `${name} · ${w}` : name, kind: 'consumer', consumer: name }));
   }
-  const bars: TimelineBar[] = [];
-  trace.decisions.forEach((d, i) => {
-    const outcome: BarOutcome = d.accepted ? (d.rejections.length > 0 ? 'partial' : 'accepted') : 'rejected';
-    bars.push({ key: `d${i}`, lane: laneOf.get(`w${d.worker}`)!, start: d.startedAt, end: d.endedAt, outcome, label: `${d.type} ${d.inputId}`, target: { kind: 'command', id: d.commandIds[0] ?? d.inputId } });
-  });
-  const eventIds = new Map(trace.log.map((e) => [e.seq, e.id]));
-  trace.attempts.forEach((a, i) => {
-    bars.push({
-      key: `a${i}`,
-      lane: laneOf.get(`c${a.consumer}\u0000${a.worker}`)!,
-      start: a.start,
-      end: a.end,
-      outcome: a.outcome,
-      label: `${a.consumer} #${a.eventSeq}${a.attempt > 1 ? ` try ${a.attempt}` : ''}`,
-      target: { kind: 'event', seq: a.eventSeq, id: eventIds.get(a.eventSeq) ?? String(a.eventSeq) },
-      attempt: a.attempt,
-    });
-  });
-  const downtime = consumers.flatMap((c) => {
+  return { lanes, laneOf };
+}
+
+/** The bar of decision `i`. */
+export function decisionBar(d: DecisionRecord, i: number, laneOf: ReadonlyMap<string, number>): TimelineBar {
+  const outcome: BarOutcome = d.accepted ? (d.rejections.length > 0 ? 'partial' : 'accepted') : 'rejected';
+  return { key: `d${i}`, lane: laneOf.get(`w${d.worker}`)!, start: d.startedAt, end: d.endedAt, outcome, label: `${d.type} ${d.inputId}`, target: { kind: 'command', id: d.commandIds[0] ?? d.inputId } };
+}
+
+/** The bar of delivery attempt `i`; `eventId` names the event it delivered. */
+export function attemptBar(a: AttemptRecord, i: number, laneOf: ReadonlyMap<string, number>, eventId: string): TimelineBar {
+  return {
+    key: `a${i}`,
+    lane: laneOf.get(`c${a.consumer}\u0000${a.worker}`)!,
+    start: a.start,
+    end: a.end,
+    outcome: a.outcome,
+    label: `${a.consumer} #${a.eventSeq}${a.attempt > 1 ? ` try ${a.attempt}` : ''}`,
+    target: { kind: 'event', seq: a.eventSeq, id: eventId },
+    attempt: a.attempt,
+  };
+}
+
+/** Consumers' downtime windows, over their lanes. */
+export function downtimeOf(consumers: readonly ConsumerConfig[], lanes: readonly TimelineLane[]): DowntimeWindow[] {
+  return consumers.flatMap((c) => {
     const ls = lanes.flatMap((l, i) => (l.consumer === c.name ? [i] : []));
     return c.downtime.map((w) => ({ lanes: ls, from: w.from, to: w.to }));
   });
-  const end = Math.max(1, ...bars.map((b) => b.end), ...downtime.map((w) => w.to));
+}
+
+/** Builds the timeline of a trace; `consumers` (the run's configuration) gives downtime windows. */
+export function timelineModel(trace: Trace, consumers: readonly ConsumerConfig[] = []): TimelineModel {
+  const { lanes, laneOf } = timelineLanes(trace, consumers);
+  const bars: TimelineBar[] = trace.decisions.map((d, i) => decisionBar(d, i, laneOf));
+  const eventIds = new Map(trace.log.map((e) => [e.seq, e.id]));
+  trace.attempts.forEach((a, i) => bars.push(attemptBar(a, i, laneOf, eventIds.get(a.eventSeq) ?? String(a.eventSeq))));
+  const downtime = downtimeOf(consumers, lanes);
+  let end = 1;
+  for (const b of bars) if (b.end > end) end = b.end;
+  for (const w of downtime) if (w.to > end) end = w.to;
   return { lanes, bars, downtime, end };
 }
 

@@ -8,13 +8,14 @@ import { dryRun, expandScenario, runScenario } from '../../../src/engine';
 import type { RunResult } from '../../../src/engine/api';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { Scenario } from '../../../src/engine/types';
+import { TimelineIndex } from '../../lib/timeline/timelineWindow';
 import { HistoryCursor, pageOf, summarize } from './bigRun';
 import type { EngineReply, EngineRequest } from './protocol';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 
 let sqlJs: Promise<unknown> | undefined;
-/** The full result of the latest big run, and one history cursor per run. */
-let kept: { readonly result: RunResult; readonly cursors: Map<number, HistoryCursor> } | undefined;
+/** The full result of the latest big run (and its scenario), one history cursor and one timeline index per run. */
+let kept: { readonly result: RunResult; readonly scenario: Scenario; readonly cursors: Map<number, HistoryCursor>; readonly timelines: Map<number, TimelineIndex> } | undefined;
 
 /** sql.js, loaded only when a run has a `sql` consumer (the wasm is a separate file). */
 async function servicesFor(scenario: Scenario): Promise<EngineServices> {
@@ -59,7 +60,7 @@ async function handle(request: EngineRequest): Promise<void> {
         },
       });
       if (request.keepAbove === undefined || arrivals <= request.keepAbove) return reply({ id: request.id, type: 'run', result });
-      kept = { result, cursors: new Map() };
+      kept = { result, scenario: request.scenario, cursors: new Map(), timelines: new Map() };
       const summary = summarize(result, arrivals);
       reply({ id: request.id, type: 'run', result: summary.result, big: summary.big });
       return;
@@ -77,6 +78,12 @@ async function handle(request: EngineRequest): Promise<void> {
       return reply({ id: request.id, type: 'decisionPage', page: pageOf(keptTrace(request.run).decisions, request.offset, request.limit) });
     case 'historyPage':
       return reply({ id: request.id, type: 'historyPage', page: pageOf(keptTrace(request.run).history, request.offset, request.limit) });
+    case 'timelineWindow': {
+      const trace = keptTrace(request.run);
+      let index = kept!.timelines.get(request.run);
+      if (!index) kept!.timelines.set(request.run, (index = new TimelineIndex(trace, kept!.scenario.runs.find((r) => r.name === trace.run)?.consumers ?? [])));
+      return reply({ id: request.id, type: 'timelineWindow', frame: index.frame, window: index.window({ from: request.from, to: request.to }, request.max) });
+    }
     case 'stepOfSeq':
       return reply({ id: request.id, type: 'stepOfSeq', step: keptTrace(request.run).history.findIndex((h) => h.eventSeq === request.seq) });
   }

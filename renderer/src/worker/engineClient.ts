@@ -1,6 +1,7 @@
 /** The UI's handle on the engine worker: promises for dry runs and runs, progress, and Cancel. */
 import type { DryRunResult, RunProgress, RunResult } from '../../../src/engine/api';
 import type { DecisionRecord, HistoryStep, LogEntry, Scenario } from '../../../src/engine/types';
+import type { TimelineFrame, TimelineWindow } from '../../lib/timeline/timelineWindow';
 import type { BigRun, EngineReply, EngineRequest, HistoryState, Page } from './protocol';
 import EngineWorker from './engine.worker?worker';
 
@@ -118,6 +119,13 @@ export class EngineClient {
     const reply = await this.send({ type: 'stepOfSeq', run, seq });
     if (reply.type !== 'stepOfSeq') throw new Error(`unexpected reply ${reply.type}`);
     return reply.step < 0 ? undefined : reply.step;
+  }
+
+  /** The timeline of run `run` of the kept big result between `from` and `to` (at most `max` bars drawn), with its lanes and end. */
+  async timelineWindow(run: number, from: number, to: number, max: number): Promise<{ frame: TimelineFrame; window: TimelineWindow }> {
+    const reply = await this.send({ type: 'timelineWindow', run, from, to, max });
+    if (reply.type !== 'timelineWindow') throw new Error(`unexpected reply ${reply.type}`);
+    return { frame: reply.frame, window: reply.window };
   }
 
   /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled. */
