@@ -87,6 +87,11 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(slider).toHaveValue(String(seq - 1));
   await view(page, 'Timeline').click();
 
+  // The consumers view counts every delivery of the run, not only those of the summary.
+  await view(page, 'Consumers').click();
+  await expect(page.getByRole('region', { name: 'Consumer state' })).toContainText('200,000 enacted');
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-consumers.png' });
+
   // The event log reads the whole log from the engine page by page, and shows any seq of it.
   await view(page, 'Event log').click();
   const table = page.getByRole('region', { name: /^Events of / });

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../../../src/engine/api';
 import type { HistoryStep, LogEntry, Sample, Trace } from '../../../src/engine/types';
-import type { BigRun, BigRunTotals, HistoryState, Page } from './protocol';
+import type { BigConsumerTotals, BigRun, BigRunTotals, HistoryState, Page } from './protocol';
 
 /** Records kept per list in a summary trace. */
 export const SUMMARY_RECORDS = 2000;
@@ -15,6 +15,23 @@ export const SUMMARY_SAMPLES = 4000;
 export const MAX_VIOLATION_STEPS = 1000;
 /** Command latencies sampled for the latency chart. */
 export const LATENCY_SAMPLE = 20_000;
+/** Rows kept of each consumer output list (an outbox, an audit log, each table of a `sql` consumer). */
+export const OUTPUT_ROWS = 200;
+
+/** A consumer's output cut to its first rows: a list, or each list of an object of tables; anything else is left out. */
+function outputHead(output: unknown): unknown {
+  if (Array.isArray(output)) return first(output, OUTPUT_ROWS);
+  if (typeof output !== 'object' || output === null) return undefined;
+  const tables = Object.entries(output).filter(([, rows]) => Array.isArray(rows));
+  return tables.length > 0 ? Object.fromEntries(tables.map(([name, rows]) => [name, first(rows as unknown[], OUTPUT_ROWS)])) : undefined;
+}
+
+/** Rows of each list of a consumer output (`''` for a plain list). */
+function outputRows(output: unknown): Record<string, number> {
+  if (Array.isArray(output)) return { '': output.length };
+  if (typeof output !== 'object' || output === null) return {};
+  return Object.fromEntries(Object.entries(output).flatMap(([name, rows]) => (Array.isArray(rows) ? [[name, rows.length]] : [])));
+}
 
 /** Thins a step series to about `max` samples, each the peak of the stretch it stands for (the last sample is kept). */
 export function thinSamples(samples: readonly Sample[], max = SUMMARY_SAMPLES): readonly Sample[] {
@@ -32,7 +49,7 @@ export function thinSamples(samples: readonly Sample[], max = SUMMARY_SAMPLES): 
 
 const first = <T>(list: readonly T[], n = SUMMARY_RECORDS): readonly T[] => (list.length <= n ? list : list.slice(0, n));
 
-/** A trace cut to its first records, with thinned samples and no consumer outputs (they can be as big as the run). */
+/** A trace cut to its first records, with thinned samples and the first rows of each consumer output (they can be as big as the run). */
 export function summaryTrace(trace: Trace): Trace {
   const thinned = (series: Readonly<Record<string, readonly Sample[]>>) => Object.fromEntries(Object.entries(series).map(([k, s]) => [k, thinSamples(s)]));
   return {
@@ -45,8 +62,30 @@ export function summaryTrace(trace: Trace): Trace {
     workers: thinSamples(trace.workers),
     consumerQueueDepth: thinned(trace.consumerQueueDepth),
     deadLetters: Object.fromEntries(Object.entries(trace.deadLetters).map(([k, seqs]) => [k, first(seqs)])),
-    outputs: {},
+    outputs: Object.fromEntries(Object.entries(trace.outputs).flatMap(([name, output]) => {
+      const head = outputHead(output);
+      return head === undefined ? [] : [[name, head]];
+    })),
   };
+}
+
+/** Each consumer's full figures: attempts by outcome, dead letters (with the log entries of those the summary lists), output rows. */
+function consumerTotals(trace: Trace): Record<string, BigConsumerTotals> {
+  const outcomes = new Map<string, Record<string, number>>();
+  for (const a of trace.attempts) {
+    let c = outcomes.get(a.consumer);
+    if (!c) outcomes.set(a.consumer, (c = {}));
+    c[a.outcome] = (c[a.outcome] ?? 0) + 1;
+  }
+  const names = new Set([...outcomes.keys(), ...Object.keys(trace.deadLetters), ...Object.keys(trace.outputs)]);
+  const entryOf = (seq: number): LogEntry | undefined => (trace.log[seq - 1]?.seq === seq ? trace.log[seq - 1] : trace.log.find((e) => e.seq === seq));
+  return Object.fromEntries(
+    [...names].map((name) => {
+      const dead = trace.deadLetters[name] ?? [];
+      const deadLetterEntries = first(dead).flatMap((seq) => entryOf(seq) ?? []);
+      return [name, { outcomes: outcomes.get(name) ?? {}, deadLetters: dead.length, deadLetterEntries, outputRows: outputRows(trace.outputs[name]) }];
+    }),
+  );
 }
 
 /** The full sizes of a trace, its violation steps and a latency sample. */
@@ -59,7 +98,7 @@ export function totalsOf(trace: Trace): BigRunTotals {
     const d = trace.decisions[i];
     for (let k = 0; k < d.commandIds.length; k++) latencySample.push(d.endedAt - d.arrivedAt);
   }
-  return { decisions: trace.decisions.length, log: trace.log.length, attempts: trace.attempts.length, history: trace.history.length, violationSteps, latencySample, latencyStride: stride };
+  return { decisions: trace.decisions.length, log: trace.log.length, attempts: trace.attempts.length, history: trace.history.length, violationSteps, latencySample, latencyStride: stride, consumers: consumerTotals(trace) };
 }
 
 /** The summary the UI receives for a big result. */

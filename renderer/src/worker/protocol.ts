@@ -52,6 +52,18 @@ export interface BigRunTotals {
   readonly latencySample: readonly number[];
   /** Decisions each sampled one stands for (multiply histogram counts by it). */
   readonly latencyStride: number;
+  /** Per consumer: attempts by outcome, dead letters, output entries (the summary holds the first ones of each). */
+  readonly consumers: Readonly<Record<string, BigConsumerTotals>>;
+}
+
+/** One consumer's full figures in a big run. */
+export interface BigConsumerTotals {
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly deadLetters: number;
+  /** The log entries of the dead letters the summary lists (the summary's log holds only its first entries). */
+  readonly deadLetterEntries: readonly LogEntry[];
+  /** Rows of its output (per table for `sql`): the summary's output holds the first OUTPUT_ROWS of each. */
+  readonly outputRows: Readonly<Record<string, number>>;
 }
 
 /** The state history at one step, read from a kept result. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../../src/engine/scenario/parse';
 import { runScenario } from '../../../../src/engine/run';
 import { stateAt } from '../../../../src/engine';
-import { HistoryCursor, pageOf, summarize, thinSamples, SUMMARY_RECORDS } from '../../../../renderer/src/worker/bigRun';
+import { HistoryCursor, OUTPUT_ROWS, pageOf, summarize, thinSamples, SUMMARY_RECORDS } from '../../../../renderer/src/worker/bigRun';
 
-const restocks = (n: number) => {
+const restocks = (n: number, consumers: unknown[] = []) => {
   const parsed = parseScenario(
     JSON.stringify({
       format: 'purestream/scenario@1',
@@ -15,7 +15,7 @@ const restocks = (n: number) => {
         { repeat: n, every: 1, template: { type: 'RestockItem', data: { sku: 'tee', qty: 1 } } },
         { repeat: 3, every: 1, template: { type: 'RestockItem', data: { sku: 'cap', qty: 2 } } },
       ],
-      runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 2 }, serviceMs: 3 }],
+      runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 2 }, serviceMs: 3, ...(consumers.length > 0 ? { consumers } : {}) }],
     }),
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -34,6 +34,32 @@ describe('big run summary', () => {
     expect(big.runs[0].latencySample.length).toBeGreaterThan(1000);
     expect(big.runs[0].latencyStride).toBe(1);
     expect(trace.queueDepth.length).toBeLessThanOrEqual(4000);
+  });
+
+  it("counts each consumer's attempts, dead letters and output rows in full, and keeps their first rows and dead letters' events", () => {
+    const result = restocks(5000, [
+      { name: 'state', interpreter: 'state-store' },
+      { name: 'mail', interpreter: 'notifier', failureRate: 0.8, retry: { max: 1, backoffMs: 1 }, deadLetter: true },
+      { name: 'audit', interpreter: 'audit-log' },
+    ]);
+    const full = result.traces[0];
+    const { result: summary, big } = summarize(result, 5003);
+    const totals = big.runs[0].consumers;
+    const outcomes = (name: string) => {
+      const c: Record<string, number> = {};
+      for (const a of full.attempts) if (a.consumer === name) c[a.outcome] = (c[a.outcome] ?? 0) + 1;
+      return c;
+    };
+    const dead = full.deadLetters.mail;
+    expect(dead.length).toBeGreaterThan(SUMMARY_RECORDS);
+    expect(totals.mail).toMatchObject({ outcomes: outcomes('mail'), deadLetters: dead.length, outputRows: { '': (full.outputs.mail as unknown[]).length } });
+    expect(totals.audit.outputRows['']).toBe(5003);
+    // the summary lists the first dead letters, and their events travel with the totals
+    expect(summary.traces[0].deadLetters.mail).toEqual(dead.slice(0, SUMMARY_RECORDS));
+    expect(totals.mail.deadLetterEntries.map((e) => e.seq)).toEqual(dead.slice(0, SUMMARY_RECORDS));
+    expect(totals.mail.deadLetterEntries[SUMMARY_RECORDS - 1]).toEqual(full.log.find((e) => e.seq === dead[SUMMARY_RECORDS - 1]));
+    // outputs: the first rows of each list
+    expect(summary.traces[0].outputs.audit).toEqual((full.outputs.audit as unknown[]).slice(0, OUTPUT_ROWS));
   });
 
   it('thins a series to the peak of each stretch, keeping the last sample', () => {
