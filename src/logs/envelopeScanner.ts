@@ -1,9 +1,11 @@
 /**
  * A quick reading of the common event record, `{"seq":..,"id":..,"type":..,"at":..,
- * ["stream"|"causationId"|"correlationId":..,] "data":{...}}` in any key order (string members
- * may also follow `data`, as purestream's export writes them): the envelope's few fields are read from the text in place (no object, and the event id
- * is not interned by JSON.parse: a million distinct ids are a million string-table inserts)
- * and only `data` goes through JSON.parse. It accepts only what JSON.parse reads the same way:
+ * ["stream"|"causationId"|"correlationId":..,] "data":{...}}`: the envelope's few fields are
+ * read from the text in place and only `data` goes through JSON.parse (no envelope object, and
+ * the event id is not interned: a million distinct ids are a million string-table inserts).
+ * The standard layout (seq, id, type, at, data — most producers', purestream's too) is proved
+ * by one sticky regex; any other key order is scanned; string members may also follow `data`,
+ * as purestream's export writes them. It accepts only what JSON.parse reads the same way:
  * integers without sign, fraction or exponent (at most 15 digits), strings without escapes or
  * control characters, each key once, JSON whitespace. Anything else — another key, another
  * form, a doubt — returns undefined and the record takes the full JSON.parse path, which
