@@ -65,6 +65,15 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(graph).toContainText('of 200,000 decisions');
   await expect(graph.locator('.svelte-flow__node').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/bigrun-graph.png' });
+  // a command of the big run shows its payload (read from the worker for the decisions drawn)
+  await graph.getByLabel('Group by').selectOption({ label: 'time window' });
+  await graph.locator('.svelte-flow__node', { hasText: /group/i }).first().click();
+  await graph.getByRole('button', { name: /Show these/ }).click();
+  await graph.locator('.svelte-flow__node', { hasText: 'RestockItem' }).first().click();
+  await expect(graph).toContainText('Payload');
+  await expect(graph).toContainText('"sku": "tee"');
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-graph-payload.png' });
+  await graph.getByRole('button', { name: '← All nodes' }).click();
 
   // The timeline spans the whole run: an even sample of the bars in view, read from the worker a window at a time.
   await view(page, 'Timeline').click();

@@ -1,5 +1,6 @@
-/** Every command of an expanded scenario by id (setup and arrivals, batch items included). Pure. */
+/** Commands by id: every command of an expanded scenario (setup and arrivals, batch items included), or those some decisions decided. Pure. */
 import type { CommandEnvelope, DecisionInput } from '../../../domain/kernel';
+import type { Trace } from '../../../src/engine/types';
 
 /** The expanded scenario as far as this module needs it. */
 export interface ExpandedInputs {
@@ -21,3 +22,13 @@ export function commandIndex(expanded: ExpandedInputs): Map<string, CommandEnvel
 
 /** Command id → type, for naming commands inside batches. */
 export const commandTypes = (index: ReadonlyMap<string, CommandEnvelope>): Map<string, string> => new Map([...index].map(([id, c]) => [id, c.type]));
+
+/** The ids of the commands that traces' decisions decided, each once, in order. */
+export function decidedCommandIds(traces: readonly Pick<Trace, 'decisions'>[]): string[] {
+  const ids = new Set<string>();
+  for (const t of traces) for (const d of t.decisions) for (const id of d.commandIds) ids.add(id);
+  return [...ids];
+}
+
+/** Commands by id. */
+export const commandsById = (commands: readonly CommandEnvelope[]): Map<string, CommandEnvelope> => new Map(commands.map((c) => [c.id, c]));

@@ -7,7 +7,7 @@ import type { RunProgress, RunResult } from '../../../src/engine/api';
 import type { Scenario } from '../../../src/engine/types';
 import { expandScenario } from '../../../src/engine';
 import type { CommandEnvelope } from '../../../domain/kernel';
-import { commandIndex } from '../../lib/graph/commandIndex';
+import { commandIndex, commandsById, decidedCommandIds } from '../../lib/graph/commandIndex';
 import { EngineCancelled, EngineClient } from '../worker/engineClient';
 import type { BigRun } from '../worker/protocol';
 
@@ -35,8 +35,17 @@ export class RunSession {
   /** Set when `result` is the summary of a big run kept in the worker. */
   readonly big: BigRun | undefined = $derived(this.bigRun && this.bigRun.result === this.result ? this.bigRun.big : undefined);
 
-  /** Every command of the run scenario by id (payloads for the graph's details); not built for a big run (a million commands on the UI thread). */
-  readonly commands: ReadonlyMap<string, CommandEnvelope> = $derived(this.scenario && !this.big ? commandIndex(expandScenario(this.scenario)) : NO_COMMANDS);
+  /** A big run's commands that its summary's decisions decided, read from the worker, paired with the result they belong to. */
+  private bigCommands = $state.raw<{ readonly result: RunResult; readonly commands: ReadonlyMap<string, CommandEnvelope> } | undefined>(undefined);
+
+  /**
+   * Commands of the run scenario by id (payloads for the graph's details and its labels): every
+   * one, or for a big run (a million commands are not expanded on the UI thread) those of the
+   * summary's decisions, once the worker has sent them.
+   */
+  readonly commands: ReadonlyMap<string, CommandEnvelope> = $derived(
+    this.big ? this.bigCommandsOfResult() : this.scenario ? commandIndex(expandScenario(this.scenario)) : NO_COMMANDS,
+  );
 
   /** Runs every run configuration of `scenario`; resolves when done, failed or cancelled. */
   async run(scenario: Scenario): Promise<void> {
@@ -51,12 +60,28 @@ export class RunSession {
       this.result = result;
       this.scenario = scenario;
       this.status = 'done';
+      if (big) void this.readCommands(result);
     } catch (e) {
       if (e instanceof EngineCancelled) this.status = 'cancelled';
       else {
         this.status = 'error';
         this.error = e instanceof Error ? e.message : String(e);
       }
+    }
+  }
+
+  private bigCommandsOfResult(): ReadonlyMap<string, CommandEnvelope> {
+    const read = this.bigCommands;
+    return read && read.result === this.result ? read.commands : NO_COMMANDS;
+  }
+
+  /** Reads the commands a big run's summary decided from the worker (the graph shows those decisions). */
+  private async readCommands(result: RunResult): Promise<void> {
+    try {
+      const commands = await this.engine.commands(decidedCommandIds(result.traces));
+      if (this.result === result) this.bigCommands = { result, commands: commandsById(commands) };
+    } catch {
+      // the worker let the big result go (another run started): the graph shows no payloads
     }
   }
 

@@ -8,6 +8,8 @@ import { dryRun, expandScenario, runScenario } from '../../../src/engine';
 import type { RunResult } from '../../../src/engine/api';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { Scenario } from '../../../src/engine/types';
+import type { CommandEnvelope } from '../../../domain/kernel';
+import { commandIndex } from '../../lib/graph/commandIndex';
 import { TimelineIndex } from '../../lib/timeline/timelineWindow';
 import { HistoryCursor, pageOf, summarize } from './bigRun';
 import type { EngineReply, EngineRequest } from './protocol';
@@ -15,7 +17,9 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 
 let sqlJs: Promise<unknown> | undefined;
 /** The full result of the latest big run (and its scenario), one history cursor and one timeline index per run. */
-let kept: { readonly result: RunResult; readonly scenario: Scenario; readonly cursors: Map<number, HistoryCursor>; readonly timelines: Map<number, TimelineIndex> } | undefined;
+let kept:
+  | { readonly result: RunResult; readonly scenario: Scenario; readonly cursors: Map<number, HistoryCursor>; readonly timelines: Map<number, TimelineIndex>; commands?: ReadonlyMap<string, CommandEnvelope> }
+  | undefined;
 
 /** sql.js, loaded only when a run has a `sql` consumer (the wasm is a separate file). */
 async function servicesFor(scenario: Scenario): Promise<EngineServices> {
@@ -83,6 +87,11 @@ async function handle(request: EngineRequest): Promise<void> {
       let index = kept!.timelines.get(request.run);
       if (!index) kept!.timelines.set(request.run, (index = new TimelineIndex(trace, kept!.scenario.runs.find((r) => r.name === trace.run)?.consumers ?? [])));
       return reply({ id: request.id, type: 'timelineWindow', frame: index.frame, window: index.window({ from: request.from, to: request.to }, request.max) });
+    }
+    case 'commands': {
+      if (!kept) throw new Error('no big result is kept (run the scenario again)');
+      const index = (kept.commands ??= commandIndex(expandScenario(kept.scenario)));
+      return reply({ id: request.id, type: 'commands', commands: request.ids.flatMap((id) => index.get(id) ?? []) });
     }
     case 'stepOfSeq':
       return reply({ id: request.id, type: 'stepOfSeq', step: keptTrace(request.run).history.findIndex((h) => h.eventSeq === request.seq) });

@@ -1,6 +1,7 @@
 /** The UI's handle on the engine worker: promises for dry runs and runs, progress, and Cancel. */
 import type { DryRunResult, RunProgress, RunResult } from '../../../src/engine/api';
 import type { DecisionRecord, HistoryStep, LogEntry, Scenario } from '../../../src/engine/types';
+import type { CommandEnvelope } from '../../../domain/kernel';
 import type { TimelineFrame, TimelineWindow } from '../../lib/timeline/timelineWindow';
 import type { BigRun, EngineReply, EngineRequest, HistoryState, Page } from './protocol';
 import EngineWorker from './engine.worker?worker';
@@ -126,6 +127,13 @@ export class EngineClient {
     const reply = await this.send({ type: 'timelineWindow', run, from, to, max });
     if (reply.type !== 'timelineWindow') throw new Error(`unexpected reply ${reply.type}`);
     return { frame: reply.frame, window: reply.window };
+  }
+
+  /** The commands of the kept big run with these ids (their payloads, for the graph's details). */
+  async commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]> {
+    const reply = await this.send({ type: 'commands', ids });
+    if (reply.type !== 'commands') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.commands;
   }
 
   /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled. */

@@ -2,6 +2,7 @@
 import type { DryRunResult, RunProgress, RunResult } from '../../../src/engine/api';
 import type { DecisionRecord, HistoryStep, LogEntry, Scenario } from '../../../src/engine/types';
 import type { TimelineFrame, TimelineWindow } from '../../lib/timeline/timelineWindow';
+import type { CommandEnvelope } from '../../../domain/kernel';
 
 /**
  * A request to the worker. `run` with `keepAbove` keeps a big result (more arrivals than that)
@@ -16,7 +17,8 @@ export type EngineRequest =
   | { readonly id: number; readonly type: 'decisionPage'; readonly run: number; readonly offset: number; readonly limit: number }
   | { readonly id: number; readonly type: 'historyPage'; readonly run: number; readonly offset: number; readonly limit: number }
   | { readonly id: number; readonly type: 'stepOfSeq'; readonly run: number; readonly seq: number }
-  | { readonly id: number; readonly type: 'timelineWindow'; readonly run: number; readonly from: number; readonly to: number; readonly max: number };
+  | { readonly id: number; readonly type: 'timelineWindow'; readonly run: number; readonly from: number; readonly to: number; readonly max: number }
+  | { readonly id: number; readonly type: 'commands'; readonly ids: readonly string[] };
 
 /** A reply from the worker: progress while running, then a result or an error. */
 export type EngineReply =
@@ -30,6 +32,8 @@ export type EngineReply =
   /** The history step that enacted event `seq` (-1: none did). */
   | { readonly id: number; readonly type: 'stepOfSeq'; readonly step: number }
   | { readonly id: number; readonly type: 'timelineWindow'; readonly frame: TimelineFrame; readonly window: TimelineWindow }
+  /** The kept run's commands asked for (those it has). */
+  | { readonly id: number; readonly type: 'commands'; readonly commands: readonly CommandEnvelope[] }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 /** How a big result was cut down: the summary traces hold the first `kept` records of each list, and charts' samples thinned. */
