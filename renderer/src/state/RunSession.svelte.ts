@@ -60,7 +60,6 @@ export class RunSession {
       this.result = result;
       this.scenario = scenario;
       this.status = 'done';
-      if (big) void this.readCommands(result);
     } catch (e) {
       if (e instanceof EngineCancelled) this.status = 'cancelled';
       else {
@@ -75,7 +74,21 @@ export class RunSession {
     return read && read.result === this.result ? read.commands : NO_COMMANDS;
   }
 
-  /** Reads the commands a big run's summary decided from the worker (the graph shows those decisions). */
+  /** The result whose commands were asked of the worker (once per big result). */
+  private commandsAsked: RunResult | undefined;
+
+  /**
+   * For a big run, reads the commands its summary's decisions decided from the worker, once: the
+   * graph asks when it opens (the worker expands the whole scenario for it, so nothing else asks
+   * right after a run, when the history and pages should answer at once).
+   */
+  ensureCommands(): void {
+    const result = this.result;
+    if (!this.big || !result || this.commandsAsked === result) return;
+    this.commandsAsked = result;
+    void this.readCommands(result);
+  }
+
   private async readCommands(result: RunResult): Promise<void> {
     try {
       const commands = await this.engine.commands(decidedCommandIds(result.traces));
