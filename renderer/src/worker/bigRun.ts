@@ -78,7 +78,19 @@ function consumerTotals(trace: Trace): Record<string, BigConsumerTotals> {
     c[a.outcome] = (c[a.outcome] ?? 0) + 1;
   }
   const names = new Set([...outcomes.keys(), ...Object.keys(trace.deadLetters), ...Object.keys(trace.outputs)]);
-  const entryOf = (seq: number): LogEntry | undefined => (trace.log[seq - 1]?.seq === seq ? trace.log[seq - 1] : trace.log.find((e) => e.seq === seq));
+  const entryOf = (seq: number): LogEntry | undefined => {
+    const log = trace.log;
+    if (log[seq - 1]?.seq === seq) return log[seq - 1];
+    // the log is in seq order: search it
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (log[mid].seq < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return log[lo]?.seq === seq ? log[lo] : undefined;
+  };
   return Object.fromEntries(
     [...names].map((name) => {
       const dead = trace.deadLetters[name] ?? [];
