@@ -4,6 +4,7 @@
  * that overlap it, built on demand. Past `max` bars in view, an even sample across the range is
  * drawn and the total is told. Pure; the engine worker holds one per kept run.
  */
+import { logEntryAt } from '../../../src/engine/report/logEntryAt';
 import type { ConsumerConfig, Trace } from '../../../src/engine/types';
 import { attemptBar, decisionBar, downtimeOf, timelineLanes, type DowntimeWindow, type TimeRange, type TimelineBar, type TimelineLane } from './timelineModel';
 
@@ -108,17 +109,8 @@ export class TimelineIndex {
     return { range, bars, total };
   }
 
-  /** The id of event `seq` (the log is in seq order; a search covers gaps). */
+  /** The id of event `seq`. */
   private eventId(seq: number): string {
-    const log = this.trace.log;
-    if (log[seq - 1]?.seq === seq) return log[seq - 1].id;
-    let lo = 0;
-    let hi = log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (log[mid].seq < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return log[lo]?.seq === seq ? log[lo].id : String(seq);
+    return logEntryAt(this.trace, seq)?.id ?? String(seq);
   }
 }

@@ -4,7 +4,8 @@
  * worker (pages, the state at a history step). Pure apart from the cursor's own state.
  */
 import type { RunResult } from '../../../src/engine/api';
-import type { HistoryStep, LogEntry, Sample, Trace } from '../../../src/engine/types';
+import { logEntryAt } from '../../../src/engine/report/logEntryAt';
+import type { HistoryStep, Sample, Trace } from '../../../src/engine/types';
 import type { BigConsumerTotals, BigRun, BigRunTotals, HistoryState, Page } from './protocol';
 
 /** Records kept per list in a summary trace. */
@@ -78,23 +79,10 @@ function consumerTotals(trace: Trace): Record<string, BigConsumerTotals> {
     c[a.outcome] = (c[a.outcome] ?? 0) + 1;
   }
   const names = new Set([...outcomes.keys(), ...Object.keys(trace.deadLetters), ...Object.keys(trace.outputs)]);
-  const entryOf = (seq: number): LogEntry | undefined => {
-    const log = trace.log;
-    if (log[seq - 1]?.seq === seq) return log[seq - 1];
-    // the log is in seq order: search it
-    let lo = 0;
-    let hi = log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (log[mid].seq < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return log[lo]?.seq === seq ? log[lo] : undefined;
-  };
   return Object.fromEntries(
     [...names].map((name) => {
       const dead = trace.deadLetters[name] ?? [];
-      const deadLetterEntries = first(dead).flatMap((seq) => entryOf(seq) ?? []);
+      const deadLetterEntries = first(dead).flatMap((seq) => logEntryAt(trace, seq) ?? []);
       return [name, { outcomes: outcomes.get(name) ?? {}, deadLetters: dead.length, deadLetterEntries, outputRows: outputRows(trace.outputs[name]) }];
     }),
   );
@@ -125,19 +113,6 @@ export function summarize(result: RunResult, arrivals: number): { result: RunRes
 export function pageOf<T>(list: readonly T[], offset: number, limit: number): Page<T> {
   const from = Math.max(0, Math.min(offset, list.length));
   return { offset: from, items: list.slice(from, from + Math.max(0, Math.min(limit, 10_000))), total: list.length };
-}
-
-/** The log entry with this seq (the log is in seq order). */
-export function entryOfSeq(log: readonly LogEntry[], seq: number): LogEntry | undefined {
-  let lo = 0;
-  let hi = log.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (log[mid].seq === seq) return log[mid];
-    if (log[mid].seq < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return log.find((e) => e.seq === seq);
 }
 
 /** The state at a movable history step of one trace: moving costs the steps in between (or a replay from the start, when shorter). */
@@ -179,7 +154,7 @@ export class HistoryCursor {
     }
     return {
       step: target,
-      ...(entry ? { entry, event: entryOfSeq(this.trace.log, entry.eventSeq), before: entry.prevStep < 0 ? undefined : history[entry.prevStep].after } : {}),
+      ...(entry ? { entry, event: logEntryAt(this.trace, entry.eventSeq), before: entry.prevStep < 0 ? undefined : history[entry.prevStep].after } : {}),
       streams,
       streamCount: this.state.size,
     };

@@ -6,6 +6,16 @@ import type { LogEntry, Trace } from '../types';
  * a log that does not (a summary or a filtered copy) is searched.
  */
 export function logEntryAt(trace: Pick<Trace, 'log'>, seq: number): LogEntry | undefined {
-  const direct = trace.log[seq - 1];
-  return direct?.seq === seq ? direct : trace.log.find((e) => e.seq === seq);
+  const log = trace.log;
+  const direct = log[seq - 1];
+  if (direct?.seq === seq) return direct;
+  // the log is in seq order (appended so): search it
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log[mid].seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return log[lo]?.seq === seq ? log[lo] : undefined;
 }

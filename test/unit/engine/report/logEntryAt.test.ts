@@ -9,6 +9,7 @@ describe('logEntryAt', () => {
     const { log } = runScenario(parsed.scenario, { runs: ['8 workers'] }).traces[0];
     for (const e of log) expect(logEntryAt({ log }, e.seq)).toBe(e);
     const partial = { log: log.filter((e) => e.seq % 3 === 0) };
+    for (const e of partial.log) expect(logEntryAt(partial, e.seq)).toBe(e);
     expect(logEntryAt(partial, 9)?.seq).toBe(9);
     expect(logEntryAt(partial, 10)).toBeUndefined();
     expect(logEntryAt({ log }, log.length + 1)).toBeUndefined();
