@@ -97,7 +97,7 @@ export class RecordReader {
       return undefined;
     }
     if (!known.check(data)) return undefined;
-    // the same fixed shape as \`event\`
+    // the same fixed shape as `event` builds
     return {
       kind: 'event',
       seq: e.seq,
