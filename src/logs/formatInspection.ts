@@ -5,6 +5,8 @@ import type { DriftOutcome, InspectionReport } from './types';
 const LIST = 20;
 
 const outcome = (o: DriftOutcome): string => (typeof o === 'string' ? o : o.length === 0 ? 'no events' : o.join(', '));
+/** `1 stream`, `2 streams`. */
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function list<T>(title: string, items: readonly T[], line: (item: T) => string, total = items.length): string {
   if (total === 0) return `${title}: none\n`;
@@ -21,6 +23,6 @@ export function formatInspection(r: InspectionReport): string {
     '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${a.message}`, r.anomalyCount ?? r.anomalies.length),
     '  ' + list('invariant violations', r.violations, (v) => `seq ${v.eventSeq}  ${v.invariant}  ${v.message}`),
     '  ' + list('decision drift', r.drift, (d) => `${d.commandId}  recorded: ${outcome(d.recorded)}  now: ${outcome(d.now)}`),
-    `  final state: ${streamCountOf(r)} streams, stateHash ${r.stateHash}\n`,
+    `  final state: ${plural(streamCountOf(r), 'stream')}, stateHash ${r.stateHash}\n`,
   ].join('');
 }
