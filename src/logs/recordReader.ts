@@ -9,7 +9,7 @@ import { compileSchema, type Check } from './compiledSchema';
 import { readCloudEvent, type TypeMap } from './cloudEventReader';
 import { scanEnvelope } from './envelopeScanner';
 import { parseTime } from './timestamps';
-import type { AnomalyKind, BatchLevel, BatchRef, LogHeader, LogRecord } from './types';
+import type { AnomalyKind, BatchLevel, BatchRef, EventRecord, LogHeader, LogRecord } from './types';
 
 /** What one record's text turned out to be. */
 export type ReadResult = LogRecord | LogHeader | { readonly kind: 'anomaly'; readonly anomaly: AnomalyKind; readonly message: string };
@@ -60,6 +60,23 @@ const compileAll = (schemas: Readonly<Record<string, ObjectSchema>>): TypeSchema
   return { checks, find: lookupOf(checks), schemas };
 };
 
+/**
+ * A checked event as a record, in one fixed shape (absent fields undefined) whichever way it was
+ * read; its type is the domain's own string, so `evolve`'s `switch (event.type)` and the type
+ * counts compare by identity.
+ */
+const eventRecord = (
+  seq: number,
+  id: string,
+  known: CompiledType,
+  at: number,
+  time: string | undefined,
+  data: unknown,
+  stream: string | undefined,
+  causationId: string | undefined,
+  correlationId: string | undefined,
+): EventRecord => ({ kind: 'event', seq, id, type: known.type, at, time, data, stream, causationId, correlationId, seqGiven: true });
+
 /** Reads records of one domain; holds the compiled schemas and the type map. */
 export class RecordReader {
   private readonly events: TypeSchemas;
@@ -97,20 +114,7 @@ export class RecordReader {
       return undefined;
     }
     if (!known.check(data)) return undefined;
-    // the same fixed shape as `event` builds
-    return {
-      kind: 'event',
-      seq: e.seq,
-      id: e.id,
-      type: known.type,
-      at: e.at,
-      time: undefined,
-      data,
-      stream: e.stream,
-      causationId: e.causationId,
-      correlationId: e.correlationId,
-      seqGiven: true,
-    };
+    return eventRecord(e.seq, e.id, known, e.at, undefined, data, e.stream, e.causationId, e.correlationId);
   }
 
   /** Parses and checks one record's text with JSON.parse: every form, every error worded. */
@@ -161,21 +165,7 @@ export class RecordReader {
     const wellFormed =
       typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && typeof id === 'string' && id.length > 0 && at !== undefined && isOptionalString(v.stream) && isOptionalString(v.causationId) && isOptionalString(v.correlationId);
     if (!wellFormed || known === undefined || !known.check(data)) return this.badEvent(v, at);
-    // one fixed shape (absent fields undefined)
-    return {
-      kind: 'event',
-      seq,
-      id,
-      // the domain's own string: its \`switch (event.type)\` and the type counts then compare by identity
-      type: known.type,
-      at,
-      time: typeof v.at === 'string' ? v.at : undefined,
-      data,
-      stream: v.stream as string | undefined,
-      causationId: v.causationId as string | undefined,
-      correlationId: v.correlationId as string | undefined,
-      seqGiven: true,
-    };
+    return eventRecord(seq, id, known, at, typeof v.at === 'string' ? v.at : undefined, data, v.stream as string | undefined, v.causationId as string | undefined, v.correlationId as string | undefined);
   }
 
   /** The anomaly of an event record that failed the fast test: the first problem, named. */
