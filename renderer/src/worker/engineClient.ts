@@ -56,6 +56,13 @@ export class EngineClient {
     });
   }
 
+  /** Sends a request and resolves with the worker's reply of the same kind (any other reply is an error). */
+  private async ask<K extends Unnumbered['type']>(request: Extract<Unnumbered, { type: K }>, onProgress?: (p: RunProgress) => void): Promise<Extract<EngineReply, { type: K }>> {
+    const reply = await this.send(request, onProgress);
+    if (reply.type !== request.type) throw new Error(`unexpected reply ${reply.type}`);
+    return reply as Extract<EngineReply, { type: K }>;
+  }
+
   private failAll(error: Error): void {
     for (const job of this.pending.values()) job.reject(error);
     this.pending.clear();
@@ -65,15 +72,13 @@ export class EngineClient {
 
   /** Decides the arrival at depth-first position `arrivalOrder` against the state before it; enacts nothing. */
   async dryRun(scenario: Scenario, arrivalOrder: number): Promise<{ result: DryRunResult; inputId: string }> {
-    const reply = await this.send({ type: 'dryRun', scenario, arrivalOrder });
-    if (reply.type !== 'dryRun') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'dryRun', scenario, arrivalOrder });
     return { result: reply.result, inputId: reply.inputId };
   }
 
   /** Runs the scenario's runs (all, or the named ones) with progress. */
   async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResult> {
-    const reply = await this.send({ type: 'run', scenario, ...(runs ? { runs } : {}) }, onProgress);
-    if (reply.type !== 'run') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'run', scenario, ...(runs ? { runs } : {}) }, onProgress);
     return reply.result;
   }
 
@@ -82,57 +87,49 @@ export class EngineClient {
    * reply is a bounded summary and `big` (read the rest with the page and history methods).
    */
   async runKeeping(scenario: Scenario, onProgress: (p: RunProgress) => void, keepAbove: number, runs?: readonly string[]): Promise<{ result: RunResult; big?: BigRun }> {
-    const reply = await this.send({ type: 'run', scenario, keepAbove, ...(runs ? { runs } : {}) }, onProgress);
-    if (reply.type !== 'run') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'run', scenario, keepAbove, ...(runs ? { runs } : {}) }, onProgress);
     return { result: reply.result, ...(reply.big ? { big: reply.big } : {}) };
   }
 
   /** The state at history step `step` of run `run` of the kept big result (at most `maxStreams` streams). */
   async historyState(run: number, step: number, maxStreams: number): Promise<HistoryState> {
-    const reply = await this.send({ type: 'historyState', run, step, maxStreams });
-    if (reply.type !== 'historyState') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'historyState', run, step, maxStreams });
     return reply.state;
   }
 
   /** Log entries `offset`.. of run `run` of the kept big result. */
   async logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>> {
-    const reply = await this.send({ type: 'logPage', run, offset, limit });
-    if (reply.type !== 'logPage') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'logPage', run, offset, limit });
     return reply.page;
   }
 
   /** Decisions `offset`.. of run `run` of the kept big result. */
   async decisionPage(run: number, offset: number, limit: number): Promise<Page<DecisionRecord>> {
-    const reply = await this.send({ type: 'decisionPage', run, offset, limit });
-    if (reply.type !== 'decisionPage') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'decisionPage', run, offset, limit });
     return reply.page;
   }
 
   /** History steps `offset`.. of run `run` of the kept big result. */
   async historyPage(run: number, offset: number, limit: number): Promise<Page<HistoryStep>> {
-    const reply = await this.send({ type: 'historyPage', run, offset, limit });
-    if (reply.type !== 'historyPage') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'historyPage', run, offset, limit });
     return reply.page;
   }
 
   /** The history step of run `run` of the kept big result that enacted event `seq` (undefined: none did). */
   async stepOfSeq(run: number, seq: number): Promise<number | undefined> {
-    const reply = await this.send({ type: 'stepOfSeq', run, seq });
-    if (reply.type !== 'stepOfSeq') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'stepOfSeq', run, seq });
     return reply.step < 0 ? undefined : reply.step;
   }
 
   /** The timeline of run `run` of the kept big result between `from` and `to` (at most `max` bars drawn), with its lanes and end. */
   async timelineWindow(run: number, from: number, to: number, max: number): Promise<{ frame: TimelineFrame; window: TimelineWindow }> {
-    const reply = await this.send({ type: 'timelineWindow', run, from, to, max });
-    if (reply.type !== 'timelineWindow') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'timelineWindow', run, from, to, max });
     return { frame: reply.frame, window: reply.window };
   }
 
   /** The commands of the kept big run with these ids (their payloads, for the graph's details). */
   async commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]> {
-    const reply = await this.send({ type: 'commands', ids });
-    if (reply.type !== 'commands') throw new Error(`unexpected reply ${reply.type}`);
+    const reply = await this.ask({ type: 'commands', ids });
     return reply.commands;
   }
 
