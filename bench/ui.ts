@@ -6,46 +6,24 @@
  * click on another tab takes to show that view. Builds the page into bench/.data/ui-dist and
  * serves it with `vite preview` for the length of the benchmark.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config';
+import { serveWebBuild } from './webBuild';
 
 export const name = 'ui';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = fileURLToPath(new URL('./.data/ui-dist', import.meta.url));
 const scenarioFile = fileURLToPath(new URL('./scenario-1m-restocks.json', import.meta.url));
-const vite = `${root}node_modules/vite/bin/vite.js`;
-const PORT = Number(process.env.BENCH_UI_PORT ?? 4198);
 const RUN_TIMEOUT_MS = 10 * 60_000;
-
-/** Starts `vite preview` of the build and resolves when it answers. */
-async function preview(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.config.ts', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited ${server.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error('vite preview did not answer in 20 s');
-}
 
 /** Runs the benchmark and returns its figures (ms). */
 export async function run(): Promise<Record<string, unknown>> {
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr.trim().split('\n')[0]}`);
-  const server = await preview();
+  const server = await serveWebBuild('ui-dist');
   const browser = await chromium.launch(config.use?.launchOptions);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(server.url);
     await page.getByLabel('Scenario file').setInputFiles({ name: 'scenario-1m-restocks.json', mimeType: 'application/json', buffer: readFileSync(scenarioFile) });
     await page.getByText('1,000,000 restocks').first().waitFor();
     const view = (label: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: label, exact: true });
@@ -94,6 +72,6 @@ export async function run(): Promise<Record<string, unknown>> {
     };
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }

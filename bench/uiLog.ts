@@ -9,52 +9,20 @@
  * programmatic scroll through the table (frame rate, slowest frames, frames with rows not yet
  * loaded). Targets: first screen <= 15 s, jump < 100 ms.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import config from '../playwright.config';
 import { seededRandom } from '../src/engine/random';
 import { generate, LOG } from './inspect';
+import { serveWebBuild } from './webBuild';
 
 export const name = 'ui-log';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = fileURLToPath(new URL('./.data/ui-log-dist', import.meta.url));
-const vite = `${root}node_modules/vite/bin/vite.js`;
 const EVENTS = 1_000_000;
 const JUMPS = 20;
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
-    });
-  });
-}
-
-/** Starts `vite preview` of the build and resolves when it answers. */
-async function preview(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.config.ts', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited ${server.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error('vite preview did not answer in 20 s');
-}
 
 // Page scripts are strings: tsx would wrap functions with helpers the page lacks.
 
@@ -156,14 +124,11 @@ async function scroll(page: Page, rowsPerFrame: number, frames = 120): Promise<R
 /** Runs the benchmark and returns its figures (ms unless named otherwise). */
 export async function run(): Promise<Record<string, unknown>> {
   if (!existsSync(LOG)) await generate(LOG);
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr.trim().split('\n')[0]}`);
-  const port = await freePort();
-  const server = await preview(port);
+  const server = await serveWebBuild('ui-log-dist');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...(config.use?.launchOptions?.args ?? [])] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs', exact: true }).click();
     const inspector = page.getByRole('region', { name: 'Log inspector' });
     await inspector.waitFor();
@@ -203,7 +168,7 @@ export async function run(): Promise<Record<string, unknown>> {
     };
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 
