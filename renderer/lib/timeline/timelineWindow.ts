@@ -31,22 +31,23 @@ class Spans {
   /** The longest record: a window's scan goes this far past its end. */
   readonly longest: number;
 
-  constructor(records: readonly { readonly start: number; readonly end: number }[]) {
-    const n = records.length;
+  /** `n` records whose times `startOf(i)` and `endOf(i)` give. */
+  constructor(n: number, startOf: (i: number) => number, endOf: (i: number) => number) {
     this.starts = new Float64Array(n);
     this.ends = new Float64Array(n);
     let sorted = true;
     let longest = 0;
     for (let i = 0; i < n; i++) {
-      this.starts[i] = records[i].start;
-      this.ends[i] = records[i].end;
+      this.starts[i] = startOf(i);
+      this.ends[i] = endOf(i);
       if (i > 0 && this.ends[i] < this.ends[i - 1]) sorted = false;
       longest = Math.max(longest, this.ends[i] - this.starts[i]);
     }
     this.longest = longest;
-    const order = Array.from({ length: n }, (_, i) => i);
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
     if (!sorted) order.sort((a, b) => this.ends[a] - this.ends[b]);
-    this.order = Uint32Array.from(order);
+    this.order = order;
   }
 
   /** Positions (in `order`) from the first record ending at or after `from`, to scan for `range`. */
@@ -80,8 +81,9 @@ export class TimelineIndex {
   ) {
     const { lanes, laneOf } = timelineLanes(trace, consumers);
     this.laneOf = laneOf;
-    this.decisions = new Spans(trace.decisions.map((d) => ({ start: d.startedAt, end: d.endedAt })));
-    this.attempts = new Spans(trace.attempts);
+    const { decisions, attempts } = trace;
+    this.decisions = new Spans(decisions.length, (i) => decisions[i].startedAt, (i) => decisions[i].endedAt);
+    this.attempts = new Spans(attempts.length, (i) => attempts[i].start, (i) => attempts[i].end);
     const downtime = downtimeOf(consumers, lanes);
     let end = 1;
     for (const e of [this.decisions.ends, this.attempts.ends]) for (let i = 0; i < e.length; i++) if (e[i] > end) end = e[i];
