@@ -1,7 +1,7 @@
 /**
  * Replays recorded events through a domain's `evolve` into a state Map (one aggregate per
- * stream), recording invariant violations by event seq (an invariant going from holding everywhere to
- * broken, as in run reports) and, when asked, the history in the
+ * stream), recording invariant violations by event seq (each time a stream newly breaks an invariant, as in
+ * run reports) and, when asked, the history in the
  * engine trace's structure (`HistoryStep[]`: aggregate after + the stream's previous step).
  * O(1) work per event beyond the domain's own.
  */

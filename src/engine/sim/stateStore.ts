@@ -2,7 +2,7 @@
  * The run's state store: the first `state-store` consumer, whose interpreter's state is what
  * decisions read. This wrapper adds what the simulation needs around the interpreter: a
  * version, the domain's invariants checked on the touched aggregate after each enactment
- * (a violation is recorded when an invariant goes from holding everywhere to broken), and,
+ * (a violation is recorded each time a stream's aggregate goes from satisfying an invariant to breaking it), and,
  * when tracing, one history step per enactment — the touched aggregate after it and a link to
  * the stream's previous step, never a copy of the whole state.
  */

@@ -1,11 +1,13 @@
 /**
  * Watches a domain's invariants as aggregates change: per invariant, the set of streams that
- * currently break it. An invariant "goes from holding to broken" when its first stream breaks
- * it — the moment run reports and log inspections record a violation. O(invariants) per change.
+ * currently break it. A violation is recorded each time a change makes **a stream's** aggregate
+ * break an invariant that this stream's aggregate satisfied just before (or had no aggregate
+ * yet): fifty stocks going negative are fifty violations (logs.md, "Violations"; the same rule
+ * for run reports and log inspections). O(invariants) per change.
  */
 import type { AnyDecider } from '../../../domain/kernel';
 
-/** An invariant that has just gone from holding everywhere to broken. */
+/** An invariant that a stream's aggregate has just gone from satisfying to breaking. */
 export interface NewlyBroken {
   readonly invariant: string;
   readonly message: string;
@@ -32,7 +34,7 @@ export class InvariantWatch {
       }
       if (set.has(stream)) continue;
       set.add(stream);
-      if (set.size === 1) (newly ??= []).push({ invariant: invariants[i].name, message });
+      (newly ??= []).push({ invariant: invariants[i].name, message });
     }
     return newly;
   }
