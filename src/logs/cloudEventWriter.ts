@@ -12,10 +12,12 @@
  */
 import { CloudEvent } from 'cloudevents';
 import type { ExportRecord } from './exportRun';
-import { sourceOf } from './cloudEventReader';
 import { virtualToIso } from './timestamps';
 
 type Json = Record<string, unknown>;
+
+/** The CloudEvents `source` of a purestream domain. */
+export const sourceOf = (domain: string): string => `/purestream/${domain}`;
 
 const ext = (name: string, value: unknown): Json => (typeof value === 'string' ? { [name]: value } : {});
 
