@@ -1,5 +1,5 @@
 /** What integration tests use to reach the run's servers (started by globalSetup.ts). */
-import { inject } from 'vitest';
+import { beforeEach, inject } from 'vitest';
 import pg from 'pg';
 import type { TestServers } from './servers/types';
 import './servers/types';
@@ -13,6 +13,18 @@ export function requireServer<K extends keyof TestServers>(name: K): Ready<K> {
   const error = new Error(server.missing);
   error.stack = `Error: ${server.missing}`; // one line: a missing binary is not a bug to trace
   throw error;
+}
+
+/**
+ * Declares that the tests of the enclosing `describe` need `name`: each fails with requireServer's one
+ * line when it is missing (a failing beforeAll would only skip them). Returns whether it is available,
+ * so a beforeAll can skip connecting.
+ */
+export function needsServer(name: keyof TestServers): boolean {
+  beforeEach(() => {
+    requireServer(name);
+  });
+  return inject('servers')[name].ok;
 }
 
 let counter = 0;

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { headers, wsconnect, type NatsConnection } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { requireServer, uniqueName } from '../servers';
+import { needsServer, requireServer, uniqueName } from '../servers';
 
 describe('NATS JetStream (real nats-server -js)', () => {
+  const available = needsServer('nats');
   let nc: NatsConnection;
   beforeAll(async () => {
+    if (!available) return;
     nc = await connect({ servers: requireServer('nats').url });
   });
   afterAll(async () => nc?.close());

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { freshDatabase } from '../servers';
+import { freshDatabase, needsServer } from '../servers';
 
 describe('PostgreSQL (real server)', () => {
+  const available = needsServer('postgres');
   let client: pg.Client;
   beforeAll(async () => {
+    if (!available) return;
     client = new pg.Client({ connectionString: await freshDatabase('smoke') });
     await client.connect();
   });

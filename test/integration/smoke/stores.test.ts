@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { freshDatabase } from '../servers';
+import { freshDatabase, needsServer } from '../servers';
 import { seedEmmett } from '../seed/emmett';
 import { installMessageDb, messageDbSearchPath, writeMessages } from '../seed/messageDb';
 import { appendMartenEvents, createMartenSchema, setMartenHighWaterMark } from '../seed/marten';
@@ -16,6 +16,7 @@ async function query(url: string, sql: string, options?: string): Promise<Record
 }
 
 describe('event stores on the real PostgreSQL, loaded with their own tooling', () => {
+  needsServer('postgres');
   it("Emmett's package writes emt_messages rows: events as 'E', commands as 'C', int8 positions kept exact", async () => {
     const url = await freshDatabase('emmett');
     const appended = await seedEmmett(url, [
