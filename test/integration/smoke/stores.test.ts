@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase, needsServer } from '../servers';
-import { seedEmmett } from '../seed/emmett';
+import { holdEmmettAppend, seedEmmett } from '../seed/emmett';
 import { installMessageDb, messageDbSearchPath, writeMessages } from '../seed/messageDb';
 import { appendMartenEvents, createMartenSchema, setMartenHighWaterMark } from '../seed/marten';
 
@@ -34,6 +34,22 @@ describe('event stores on the real PostgreSQL, loaded with their own tooling', (
     ]);
     expect(rows[3].message_metadata).toMatchObject({ correlationId: 'c-2' });
     expect(rows[0].partition).toBe('emt:default');
+  });
+
+  it('an Emmett append held open keeps its lower global_position uncommitted while a later append commits (the commit-order trap)', async () => {
+    const url = await freshDatabase('emmett_order');
+    await seedEmmett(url, [{ streamName: 'order-0', messages: [{ type: 'OrderPlaced', data: { orderId: 'o-0' } }] }]);
+    const held = holdEmmettAppend(url, 'order-1', [{ type: 'OrderPlaced', data: { orderId: 'o-1' } }]);
+    await held.inserted;
+    await seedEmmett(url, [{ streamName: 'order-2', messages: [{ type: 'OrderPlaced', data: { orderId: 'o-2' } }] }]);
+    const visible = await query(url, 'SELECT stream_id, global_position FROM emt_messages ORDER BY global_position');
+    expect(visible.map((r) => [r.stream_id, r.global_position])).toEqual([
+      ['order-0', '1'],
+      ['order-2', '3'],
+    ]);
+    expect((await held.release()).lastGlobalPosition).toBe('2');
+    const all = await query(url, 'SELECT stream_id, global_position FROM emt_messages ORDER BY global_position');
+    expect(all.map((r) => r.stream_id)).toEqual(['order-0', 'order-1', 'order-2']);
   });
 
   it("Message DB's own SQL installs, and write_message numbers each stream from 0 with a global position; time has no zone", async () => {
