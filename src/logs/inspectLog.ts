@@ -50,5 +50,5 @@ export async function inspectLog(chunks: AsyncIterable<string> | Iterable<string
     options.onProgress?.({ bytes, records: inspector.records });
   }
   framer.end();
-  return inspector.finish(options.source, framer.framing ?? 'lines');
+  return inspector.finish(options.source, framer.label ?? 'lines');
 }

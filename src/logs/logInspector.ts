@@ -67,6 +67,27 @@ interface Pending {
   readonly error?: string;
 }
 
+/** Levels of nesting a record may have: more is refused as malformed (deeper walks would need the stack). */
+export const MAX_RECORD_DEPTH = 512;
+
+/** Whether a record's text nests more than MAX_RECORD_DEPTH levels (only long texts can). */
+function tooDeep(text: string): boolean {
+  if (text.length < 2 * MAX_RECORD_DEPTH) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_RECORD_DEPTH) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isProblem = (r: unknown): r is ReadProblem => (r as ReadProblem)?.kind === 'anomaly';
 
@@ -83,14 +104,17 @@ export class LogInspector {
   private commands = 0;
   private recordCount = 0;
   private lastMs = 0;
-  /** Records read (for progress). */
+  /** Records met so far (for progress). */
   records = 0;
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
     const forced = options.profile ?? this.map.profile;
-    if (forced) this.choose(profileByName(forced));
+    if (forced) {
+      this.choose(profileByName(forced));
+      this.pending = undefined;
+    }
   }
 
   /** True once a blocking problem means the log will be refused. */
@@ -107,6 +131,7 @@ export class LogInspector {
   record = (text: string, line: number): void => {
     if (text.charCodeAt(0) !== 123 && text.trim() === '') return;
     const record = ++this.recordCount;
+    this.records = record;
     let value: unknown;
     let error: string | undefined;
     try {
@@ -151,6 +176,9 @@ export class LogInspector {
   private process(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     const place = { line, record };
     if (error !== undefined) return this.anomaly('malformed', place, `not JSON: ${error}`);
+    if (tooDeep(text)) return this.anomaly('malformed', place, `the record nests more than ${MAX_RECORD_DEPTH} levels deep`);
+    // a record of nothing but null: a deletion marker (kafka-console-consumer prints a tombstone so)
+    if (value === null) return void this.facts!.event({ kind: 'tombstone', type: '', data: null }, undefined, place, text);
     if (!isObject(value)) return this.anomaly('malformed', place, `expected a JSON object, got ${show(value)}`);
     const reader = this.reader!;
     let read: ReadResult | typeof NEEDS_EXACT;
@@ -166,7 +194,6 @@ export class LogInspector {
     }
     if (read === NEEDS_EXACT) return this.anomaly('malformed', place, 'a position is too large to read exactly here');
     if (isProblem(read)) return this.anomaly(read.anomaly, place, read.message);
-    this.records++;
     const obj = value as JsonObject;
     switch (read.kind) {
       case 'header':

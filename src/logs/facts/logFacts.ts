@@ -8,7 +8,7 @@
  * precision, one `no-zone` per file. Fed record by record; memory grows with distinct
  * streams, sources and ids, never with the file's size otherwise. Pure.
  */
-import { isDecimal, missingBetween, successor } from '../json/decimal';
+import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
 import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
 import { comparePositions } from '../profiles/fieldReader';
 import type { Anomaly, CausationFacts, EventRecord, InferredSchema, StreamFacts } from '../types';
@@ -122,8 +122,9 @@ export class LogFacts {
   ) {}
 
   /**
-   * Takes one event-like record (its text for `identical`); false when it repeats an identity
-   * already read (a `duplicate-id`: neither counted again nor replayed).
+   * Takes one event-like record (its text for `identical`); false when it is not to be
+   * replayed: a tombstone, or a record repeating an identity already read (a `duplicate-id`:
+   * counted as read, but neither ordered nor replayed again).
    */
   event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string): boolean {
     let idEntry = -1;
@@ -143,18 +144,28 @@ export class LogFacts {
       }
       if (!Number.isNaN(earlier)) {
         const identical = earlier === fingerprint;
+        const position = e.streamPosition ?? e.globalPosition;
         this.anomalies.add({
           kind: 'duplicate-id',
           line: at.line,
           record: at.record,
-          message: `event id ${q(e.id)}${e.source !== undefined ? ` of source ${q(e.source)}` : ''} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not counted again`,
+          message: `event id ${q(e.id)}${e.source !== undefined ? ` of source ${q(e.source)}` : ''} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
           identical,
           ...(stream !== undefined ? { stream } : {}),
-          ...(e.globalPosition !== undefined ? { position: e.globalPosition } : {}),
+          ...(position !== undefined ? { position } : {}),
         });
+        this.count(e, stream);
         return false;
       }
     }
+    if (!this.count(e, stream)) return false;
+    if (e.kind !== 'system') this.order(e, stream, at);
+    this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId);
+    return true;
+  }
+
+  /** Counts a record by kind, type, source and stream; false for a tombstone. */
+  private count(e: EventRecord, stream: string | undefined): boolean {
     switch (e.kind) {
       case 'tombstone':
         this.tombstones++;
@@ -163,23 +174,47 @@ export class LogFacts {
         this.systemEvents++;
         break;
       case 'other':
+        // another message in the store (an Emmett command row): counted apart, still ordered in its stream
         this.otherRecords++;
         break;
       default:
         if (e.archived) this.otherRecords++;
-        else this.events++;
+        else {
+          this.events++;
+          const count = this.types.get(e.type);
+          if (count) count.n++;
+          else this.types.set(e.type, { n: 1 });
+          let schema = this.schemas.get(e.type);
+          if (!schema) this.schemas.set(e.type, (schema = new SchemaInference()));
+          schema.add(e.data);
+        }
     }
-    if (e.kind === 'event' && !e.archived) {
-      const count = this.types.get(e.type);
-      if (count) count.n++;
-      else this.types.set(e.type, { n: 1 });
-      let schema = this.schemas.get(e.type);
-      if (!schema) this.schemas.set(e.type, (schema = new SchemaInference()));
-      schema.add(e.data);
+    // system events are the store's own: counted apart, in no user stream or source
+    if (e.kind === 'system') return true;
+    if (e.source !== undefined && e.kind !== 'other') this.sourceOf(e.source).events++;
+    if (stream !== undefined) {
+      let i = this.streams.findOrInsert(stream, undefined);
+      const c = this.columns;
+      if (i < 0) c.add((i = ~i));
+      if (e.kind === 'other') return true;
+      c.events[i]++;
+      const position = e.streamPosition ?? e.globalPosition;
+      if (position !== undefined) {
+        c.firstPosition[i] ??= position;
+        c.lastPosition[i] = position;
+      }
+      if (e.time) {
+        c.firstTime[i] ??= e.time;
+        c.lastTime[i] = e.time;
+      }
     }
-    this.order(e, stream, at);
-    this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId);
     return true;
+  }
+
+  private sourceOf(key: string): SourceState {
+    let src = this.sources.get(key);
+    if (!src) this.sources.set(key, (src = { events: 0, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
+    return src;
   }
 
   /** A command record of the log: its id can be a cause. */
@@ -214,34 +249,22 @@ export class LogFacts {
     }
     if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
     if (stream === undefined) return;
-    let i = this.streams.findOrInsert(stream, undefined);
+    const i = this.streams.find(stream, keyHash(stream));
     const c = this.columns;
-    if (i < 0) {
-      i = ~i;
-      c.add(i);
-    }
-    c.events[i]++;
-    const position = e.streamPosition ?? e.globalPosition;
-    if (position !== undefined) {
-      c.firstPosition[i] ??= position;
-      c.lastPosition[i] = position;
-    }
     const p = e.streamPosition;
     if (p !== undefined) {
       const max = c.maxPosition[i];
       if (max !== undefined) {
         if (comparePositions(p, max) <= 0) this.orderAnomaly('out-of-order', at, `position ${p} after position ${max} in stream ${q(stream)}`, stream, p);
         else if (this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
-          const expected = successor(max);
-          if (p !== expected) this.orderAnomaly('gap', at, missing('position', expected, p, ` in stream ${q(stream)}`), stream, p);
+          const expected = successor(normalizeDecimal(max));
+          if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
         }
       }
       if (max === undefined || comparePositions(p, max) > 0) c.maxPosition[i] = p;
     }
     const t = e.time;
     if (t) {
-      c.firstTime[i] ??= t;
-      c.lastTime[i] = t;
       const max = c.maxTime[i];
       if (max && compareTimes(t, max) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(max)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
       if (!max || compareTimes(t, max) > 0) c.maxTime[i] = t;
@@ -250,9 +273,7 @@ export class LogFacts {
 
   private sourceOrder(e: EventRecord, p: string, at: RecordPlace): void {
     const key = e.source ?? '';
-    let src = this.sources.get(key);
-    if (!src) this.sources.set(key, (src = { events: 0, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
-    src.events++;
+    const src = this.sourceOf(key);
     const n = smallDecimal(p);
     if (n === n && src.maxNumber === src.maxNumber) {
       // the common case: both small decimals, compared as numbers
@@ -272,8 +293,8 @@ export class LogFacts {
       const last = src.maxPosition;
       if (comparePositions(p, last) <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${name} ${p} after ${name} ${last}${where}`, e.stream, p));
       else if (this.rules.denseGlobal && decimal && isDecimal(last)) {
-        const expected = successor(last);
-        if (p !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(name, expected, p, where), e.stream, p));
+        const expected = successor(normalizeDecimal(last));
+        if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(name, expected, normalizeDecimal(p), where), e.stream, p));
       }
     }
     if (src.maxPosition === undefined || comparePositions(p, src.maxPosition) > 0) {

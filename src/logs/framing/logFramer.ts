@@ -29,8 +29,12 @@ const RECORD_KEYS = ['type', 'specversion', 'eventType', 'seq', 'id', 'offset'];
 export function isWrapper(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
+  // a saved AtomPub feed page: its entries are events
+  const entries = o.entries;
+  if (Array.isArray(entries) && entries.every((e) => typeof e === 'object' && e !== null && ('eventType' in e || 'eventId' in e))) return true;
   if (RECORD_KEYS.some((k) => Object.hasOwn(o, k))) return false;
   for (const key of WRAPPER_KEYS) {
+    if (key === 'entries') continue;
     if (!Object.hasOwn(o, key)) continue;
     const v = o[key];
     if (Array.isArray(v)) return true;
@@ -74,13 +78,20 @@ export function detectFraming(head: string, final: boolean): Framing | undefined
 
 /** A framer over a given or detected framing: `push` chunks, then `end`. */
 export class LogFramer {
-  private inner: { push(chunk: string): void; end(): void } | undefined;
+  private inner: { push(chunk: string): void; end(): void; wrapperKey?: string } | undefined;
   private head = '';
   private started = false;
   /** Newlines dropped with leading whitespace (line numbers continue after them). */
   private droppedLines = 0;
+  /** An RFC 7464 record separator was among the leading whitespace. */
+  private sawSeparator = false;
   /** The framing in use, once known. */
   framing: Framing | undefined;
+
+  /** The framing as reports name it: `wrapper:<member>` for a wrapper (`wrapper:Records`). */
+  get label(): string | undefined {
+    return this.framing === 'wrapper' && this.inner?.wrapperKey !== undefined ? `wrapper:${this.inner.wrapperKey}` : this.framing;
+  }
 
   constructor(
     private readonly requested: Framing | 'auto',
@@ -97,16 +108,19 @@ export class LogFramer {
     }
     if (this.inner) return this.inner.push(chunk);
     if (this.head.length === 0) {
-      NON_SPACE.lastIndex = 0;
-      const found = NON_SPACE.exec(chunk);
-      if (!found) {
+      // a chunk of nothing but whitespace (the native trim is several times quicker than a scan)
+      if (chunk.trimStart().length === 0) {
         this.droppedLines += countNewlines(chunk, chunk.length);
         return;
       }
-      // keep RS characters: they tell an RFC 7464 sequence
-      const at = chunk.charCodeAt(found.index - 1) === 0x1e ? found.index - 1 : found.index;
-      this.droppedLines += countNewlines(chunk, at);
-      chunk = chunk.slice(at);
+      NON_SPACE.lastIndex = 0;
+      const found = NON_SPACE.exec(chunk);
+      const end = found ? found.index : chunk.length;
+      this.droppedLines += countNewlines(chunk, end);
+      // an RS among the leading whitespace tells an RFC 7464 sequence
+      if (chunk.slice(0, end).includes('\u001e')) this.sawSeparator = true;
+      if (!found) return;
+      chunk = chunk.slice(end);
     }
     this.head += chunk;
     this.decide(false);
@@ -119,7 +133,7 @@ export class LogFramer {
   }
 
   private decide(final: boolean): void {
-    const framing = this.requested === 'auto' ? detectFraming(this.head, final) : this.requested;
+    const framing = this.requested === 'auto' ? (this.sawSeparator ? 'concat' : detectFraming(this.head, final)) : this.requested;
     if (framing === undefined) return;
     this.framing = framing;
     const firstLine = this.droppedLines + 1;

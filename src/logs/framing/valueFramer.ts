@@ -18,8 +18,16 @@ export type StructureSink = (message: string, line: number) => void;
 /** The layouts this framer reads. */
 export type ValueFraming = 'array' | 'concat' | 'wrapper';
 
-/** Member names of a wrapper object whose array (or object of arrays, for `records`) holds the records. */
-export const WRAPPER_KEYS: ReadonlySet<string> = new Set(['Records', 'records', 'events']);
+/**
+ * Member names of a wrapper object whose array (or object of arrays, for `records`) holds the
+ * records: `Records` (AWS Lambda Kinesis/SQS), `records` (Lambda MSK), `events`, and `entries`
+ * (a saved AtomPub feed page of KurrentDB, an extension: its entries are listed newest first,
+ * so they are handed on in reverse, oldest first).
+ */
+export const WRAPPER_KEYS: ReadonlySet<string> = new Set(['Records', 'records', 'events', 'entries']);
+
+/** Characters of a feed's entries held to hand them on oldest first. */
+const MAX_REORDERED = 64 << 20;
 
 const OPEN_OBJECT = 123;
 const OPEN_ARRAY = 91;
@@ -59,6 +67,11 @@ export class ValueFramer {
   private arrayClosed = false;
   private failed = false;
   private sawRecord = false;
+  /** The wrapper member the records came from (`wrapper:<key>` in reports). */
+  wrapperKey: string | undefined;
+  /** A feed's entries, held to be handed on in reverse. */
+  private held: { text: string; line: number }[] | undefined;
+  private heldLength = 0;
 
   constructor(
     private readonly framing: ValueFraming,
@@ -159,11 +172,11 @@ export class ValueFramer {
 
   /** Ends the input: reports what was left open. */
   end(): void {
+    if (this.held) this.release();
     if (this.failed) return;
     if (this.inScalar) {
       this.inScalar = false;
       this.finishRecord();
-      return;
     }
     if (this.captureDepth >= 0) {
       this.onProblem(`the record starting on line ${this.capturedLine} is not complete at the end of the file (a missing "}" or "]")`, this.capturedLine);
@@ -215,7 +228,10 @@ export class ValueFramer {
         const open = s.pop();
         if (open === undefined || (open === OPEN_OBJECT) !== (c === CLOSE_OBJECT)) return this.fail(`unexpected "${String.fromCharCode(c)}" on line ${this.line}`);
         if (s.length === 0 && this.framing === 'array') this.arrayClosed = true;
-        if (s.length === 1) this.expectKey = false;
+        if (s.length === 1) {
+          this.expectKey = false;
+          if (this.held) this.release();
+        }
         return true;
       }
       case COMMA:
@@ -237,11 +253,23 @@ export class ValueFramer {
   }
 
   private finishRecord(): void {
+    if (this.framing === 'wrapper') this.wrapperKey ??= this.key1;
     if (this.tooLong) this.onProblem(`the record starting on line ${this.capturedLine} is longer than ${this.maxRecordLength} characters`, this.capturedLine);
-    else this.onRecord(this.captured, this.capturedLine);
+    else if (this.key1 === 'entries' && this.framing === 'wrapper' && this.heldLength + this.captured.length <= MAX_REORDERED) {
+      (this.held ??= []).push({ text: this.captured, line: this.capturedLine });
+      this.heldLength += this.captured.length;
+    } else this.onRecord(this.captured, this.capturedLine);
     this.captured = '';
     this.captureDepth = -1;
     this.tooLong = false;
+  }
+
+  /** Hands on a feed's held entries, oldest (last listed) first. */
+  private release(): void {
+    const held = this.held!;
+    this.held = undefined;
+    this.heldLength = 0;
+    for (let i = held.length - 1; i >= 0; i--) this.onRecord(held[i].text, held[i].line);
   }
 
   private fail(message: string): false {

@@ -38,7 +38,9 @@ export function missingBetween(a: string, b: string): string {
 
 /** A decimal position as a JavaScript number when it is a safe integer (reports' numeric `eventSeq`/`seq`), else undefined. */
 export function safeNumberOf(decimal: string): number | undefined {
-  if (decimal.length > 16) return undefined;
-  const n = Number(decimal);
+  if (!isDecimal(decimal)) return undefined;
+  const digits = normalizeDecimal(decimal);
+  if (digits.length > 16) return undefined;
+  const n = Number(digits);
   return Number.isSafeInteger(n) ? n : undefined;
 }

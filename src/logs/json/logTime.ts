@@ -104,3 +104,17 @@ export function formatUtc(t: LogTime): string {
   const fraction = t.fraction !== '' ? `.${t.fraction}` : t.ms % 1000 !== 0 ? `.${pad(Math.round(t.ms - whole), 3)}` : '';
   return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${fraction}Z`;
 }
+
+const DIGITS_PER_SECOND = { s: 0, ms: 3, us: 6, ns: 9 } as const;
+
+/** A time given as the exact digits of an epoch count (`1559033904863841257` ns), kept to the last digit. */
+export function timeOfEpochDigits(digits: string, unit: keyof typeof DIGITS_PER_SECOND): LogTime | undefined {
+  if (!/^-?\d+$/.test(digits)) return undefined;
+  const negative = digits.startsWith('-');
+  const body = (negative ? digits.slice(1) : digits).padStart(DIGITS_PER_SECOND[unit] + 1, '0');
+  const cut = body.length - DIGITS_PER_SECOND[unit];
+  const seconds = Number(body.slice(0, cut)) * (negative ? -1 : 1);
+  const fraction = body.slice(cut).replace(/0+$/, '');
+  if (negative && fraction !== '') return undefined;
+  return { ms: seconds * 1000 + (fraction === '' ? 0 : +fraction.slice(0, 3).padEnd(3, '0')), fraction, leap: false, zoned: true };
+}

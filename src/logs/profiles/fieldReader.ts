@@ -46,16 +46,17 @@ function resolve(root: unknown, pointer: Pointer): unknown {
 }
 
 /**
- * A position as an exact decimal string: a safe integer or a string of digits (normalized);
- * any other string as written; NEEDS_EXACT for an unsafe number whose source text is not known
+ * A position as exact text: a number's digits (its source text when it is not a safe
+ * integer), a string as written (a zero-padded decimal keeps its zeros; comparisons
+ * normalize); NEEDS_EXACT for an unsafe number whose source text is not known
  * yet; undefined when there is none.
  */
 export function positionOf(value: unknown, holder?: { holder: object; key: string }): string | undefined | typeof NEEDS_EXACT {
-  if (typeof value === 'string') return value === '' ? undefined : isDecimal(value) ? normalizeDecimal(value) : value;
+  if (typeof value === 'string') return value === '' ? undefined : value;
   if (typeof value !== 'number') return undefined;
   if (Number.isSafeInteger(value)) return value >= 0 ? String(value) : String(value);
   const text = holder ? numberText(holder.holder, holder.key) : undefined;
-  if (text !== undefined) return isDecimal(text) ? normalizeDecimal(text) : text;
+  if (text !== undefined) return text;
   return numberTextSupported && holder ? NEEDS_EXACT : String(value);
 }
 
@@ -108,6 +109,7 @@ export class FieldReader {
       return this.profile.read(record);
     }
     const prepared = this.profile.prepare ? this.profile.prepare(record) : record;
+    if (prepared === NEEDS_EXACT) return NEEDS_EXACT;
     this.lastPrepared = prepared;
     const e: MutableEvent = { kind: 'event', type: undefined, data: undefined };
     for (const plan of this.plans) {
@@ -185,6 +187,6 @@ function holderOf(record: JsonObject, prepared: JsonObject, pointer: Pointer): {
 
 /** Orders two positions: decimals numerically, anything else as text. */
 export function comparePositions(a: string, b: string): number {
-  if (isDecimal(a) && isDecimal(b)) return compareDecimal(a, b);
+  if (isDecimal(a) && isDecimal(b)) return compareDecimal(normalizeDecimal(a), normalizeDecimal(b));
   return a < b ? -1 : a > b ? 1 : 0;
 }

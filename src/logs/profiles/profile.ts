@@ -49,7 +49,7 @@ export interface Profile {
   /** Candidate pointers per common field, applied to the prepared record. */
   readonly fields: FieldPointers;
   /** The record as the pointers see it: payloads decoded, headers as an object (the record itself when absent). */
-  prepare?(record: JsonObject): JsonObject;
+  prepare?(record: JsonObject): JsonObject | typeof NEEDS_EXACT;
   /**
    * Finishes a read: the record's kind, fields derived from others. Gets the prepared record
    * and the event the pointers read (to change in place); returns a problem, or nothing.

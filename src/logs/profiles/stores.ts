@@ -33,13 +33,16 @@ function parseColumns(e: MutableEvent): void {
   e.metadata = parsedIfJsonText(e.metadata);
 }
 
+/** The members of KurrentDB's HTTP write format (anything else is another producer's record). */
+const HTTP_WRITE_KEYS = new Set(['eventId', 'eventType', 'data', 'metadata', 'isJson']);
+
 /** The kurrentdb profile. */
 export const kurrentDbProfile: Profile = {
   name: 'kurrentdb',
   detect: (r) =>
-    has(r, 'eventStreamId', 'eventNumber') || (isObject(r.content) && has(r.content, 'eventStreamId', 'eventNumber'))
+    has(r, 'eventStreamId', 'eventNumber') || has(r, 'eventId', 'eventType', 'eventNumber') || (isObject(r.content) && has(r.content, 'eventStreamId', 'eventNumber'))
       ? 1
-      : has(r, 'eventId', 'eventType')
+      : has(r, 'eventId', 'eventType') && Object.keys(r).every((k) => HTTP_WRITE_KEYS.has(k))
         ? 0.9
         : has(r, 'streamId', 'revision', 'type')
           ? 0.8
@@ -74,7 +77,6 @@ export const emmettProfile: Profile = {
     stream: ['/stream_id'],
     streamPosition: ['/stream_position'],
     globalPosition: ['/global_position'],
-    source: ['/partition'],
     time: ['/created'],
     data: ['/message_data'],
     metadata: ['/message_metadata'],
@@ -99,7 +101,6 @@ export const martenProfile: Profile = {
     stream: ['/stream_id', '/stream_key'],
     streamPosition: ['/version'],
     globalPosition: ['/seq_id'],
-    source: ['/tenant_id'],
     time: ['/timestamp'],
     data: ['/data'],
     metadata: ['/headers'],

@@ -24,7 +24,7 @@ const chunks = (s: string, size = 97) => Array.from({ length: Math.ceil(s.length
 describe('importRecords', () => {
   it('stores a CloudEvents batch and inspects it (anomalies, violations, drift)', async () => {
     const db = createWorkspace(sqlJs);
-    const { logId, report } = await importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { decider: commerce, name: 'sample', source: 'sample', now: 1 });
+    const { logId, report } = await importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { domain: commerce, name: 'sample', source: 'sample', now: 1 });
     expect(report.anomalies.map((a) => a.kind)).toContain('duplicate-id');
     expect(report.violations[0].invariant).toBe('stock-non-negative');
     expect(report.drift.length).toBeGreaterThan(0);
@@ -35,7 +35,7 @@ describe('importRecords', () => {
 
   it('keeps the valid records of a broken JSON Lines log and names the bad lines', async () => {
     const db = createWorkspace(sqlJs);
-    const { logId, report } = await importRecords(db, chunks(text('test/fixtures/logs/anomalies.jsonl'), 13), { decider: commerce, name: 'broken', source: 'broken.jsonl' });
+    const { logId, report } = await importRecords(db, chunks(text('test/fixtures/logs/anomalies.jsonl'), 13), { domain: commerce, name: 'broken', source: 'broken.jsonl' });
     expect(report.anomalies.slice(0, 2)).toEqual([
       expect.objectContaining({ kind: 'malformed', line: 3 }),
       expect.objectContaining({ kind: 'unknown-type', line: 4 }),
@@ -65,7 +65,7 @@ describe('importRecords', () => {
     expect(seqs.size).toBe(2500);
     expect(seqs.sorted()[2499]).toBe(2500);
     expect(countEvents(db, logId, { type: 'ItemRestocked' })).toBe(2500);
-    const alone = await inspectLog(chunks(log, 4096), { decider: commerce, source: 'big.jsonl', skipInvalid: true });
+    const alone = await inspectLog(chunks(log, 4096), { domain: commerce, source: 'big.jsonl', skipInvalid: true });
     expect(alone.ok && JSON.stringify(alone.report)).toBe(JSON.stringify(report));
     expect(db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_by_%'")[0].values[0][0]).toBe(2);
   });
@@ -73,7 +73,7 @@ describe('importRecords', () => {
   it('leaves nothing behind when cancelled', async () => {
     const db = createWorkspace(sqlJs);
     let n = 0;
-    await expect(importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { decider: commerce, name: 'x', source: 'x', isCancelled: () => ++n > 5 })).rejects.toBeInstanceOf(InspectCancelled);
+    await expect(importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { domain: commerce, name: 'x', source: 'x', isCancelled: () => ++n > 5 })).rejects.toBeInstanceOf(InspectCancelled);
     expect(listLogs(db)).toEqual([]);
   });
 });
