@@ -84,7 +84,7 @@ describe('npm start', () => {
     const mirror = await serveMirror({ [`/v${ELECTRON_VERSION}/${zipName}`]: zip, [`/v${ELECTRON_VERSION}/SHASUMS256.txt`]: Buffer.from(shasumLine(zipName, zip)) });
     try {
       // the stand-in's checksum is not Electron's: the installer checks it against the mirror's SHASUMS256.txt
-      const env = { ...installerEnv('install', mirror.url), electron_use_remote_checksums: '1' };
+      const env: Record<string, string | undefined> = { ...installerEnv('install', mirror.url), electron_use_remote_checksums: '1' };
       const launched: string[] = [];
       const action = await start({ root, env, launch: (b) => launched.push(b), web: (r) => expect.fail(`served the web UI: ${r}`) });
       const binary = join(root, 'node_modules/electron/dist/electron');
