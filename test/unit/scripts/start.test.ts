@@ -1,18 +1,16 @@
 /**
- * `npm start`'s real paths with a stand-in for Electron's binary (none can be downloaded here):
- * ELECTRON_OVERRIDE_DIST_PATH → electron-vite builds and starts it with ELECTRON_EXEC_PATH;
+ * `npm start`'s paths to a binary with a stand-in for Electron (none can be downloaded here):
  * no binary → Electron's own installer fetches one from a local mirror and it is launched;
- * an unreachable or empty mirror → the web UI, with the real reason.
+ * an unreachable or empty mirror → the web UI, with the real reason. The launch itself through
+ * electron-vite is in test/unit/packaging/desktopApp.test.ts (it builds out/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { start } from '../../../scripts/start.mjs';
-import { readCalls, serveMirror, shasumLine, standInSource, writeStandIn, zipOf } from './standInElectron';
+import { readCalls, serveMirror, shasumLine, standInSource, zipOf } from './standInElectron';
 
 const ROOT = resolve('.');
 const ELECTRON_VERSION = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version as string;
@@ -50,33 +48,6 @@ async function closedPort(): Promise<number> {
 }
 
 describe('npm start', () => {
-  it('hands the binary in ELECTRON_OVERRIDE_DIST_PATH to electron-vite, which builds the app and starts it', async () => {
-    const dist = join(dir, 'override');
-    mkdirSync(dist);
-    writeStandIn(join(dist, 'electron'));
-    const record = join(dir, 'override.jsonl');
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/start.mjs'], {
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, PURESTREAM_STANDIN_RECORD: record, ELECTRON_RENDERER_URL: undefined },
-      timeout: 240_000,
-    });
-    expect(stdout).toContain(`Starting Purestream with Electron at ${join(dist, 'electron')}`);
-    const calls = readCalls(record);
-    // the probe (as Node, no window), then the app: `electron .` from the project folder
-    expect(calls.map((c) => c.argv)).toEqual([['--version'], ['.']]);
-    expect(calls[0].env.ELECTRON_RUN_AS_NODE).toBe('1');
-    // JSON leaves out unset variables: not run as Node, no dev server
-    expect(calls[1]).toEqual({ argv: ['.'], cwd: ROOT, env: { ELECTRON_EXEC_PATH: join(dist, 'electron'), ELECTRON_OVERRIDE_DIST_PATH: dist, NODE_ENV_ELECTRON_VITE: 'production' } });
-
-    // what the binary was started on: main (ESM), a CommonJS preload for the sandbox, the renderer with its CSP
-    const main = readFileSync('out/main/index.js', 'utf8');
-    expect(main).toContain('contextIsolation: true');
-    expect(main).toContain('sandbox: true');
-    expect(readFileSync('out/preload/index.cjs', 'utf8')).toContain('exposeInMainWorld');
-    const html = readFileSync('out/renderer/index.html', 'utf8');
-    expect(html).toContain("'wasm-unsafe-eval'");
-    expect(html).not.toContain("'unsafe-eval'");
-  }, 300_000);
-
   it("runs Electron's installer when there is no binary, then launches what it fetched", async () => {
     const root = projectWithoutBinary('install');
     const zipName = `electron-v${ELECTRON_VERSION}-${process.platform}-${process.arch}.zip`;
