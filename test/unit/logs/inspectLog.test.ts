@@ -90,7 +90,7 @@ describe('inspectLog replay', () => {
     const r = report(await inspect(lines(restocked(1, 1), ...placed(2, 'o1', 1, 'c1'), ...placed(4, 'o2', 1, 'c2'))));
     expect(r.violations).toEqual([{ invariant: 'stock-non-negative', stream: 'stock:tee@main', position: '5', eventSeq: 5, line: 5, record: 5, message: 'stock of tee@main is -1' }]);
     expect(r.stateHash).toBe(stateHash(r.finalState));
-    expect(Object.keys(r.finalState)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
+    expect(Object.keys(r.finalState!)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
   });
 
   it('reports a violation once until the invariant holds again', async () => {
@@ -121,7 +121,7 @@ describe('inspectLog replay', () => {
 
   it('does not replay a duplicated event twice (an idempotent store)', async () => {
     const r = report(await inspect(lines(restocked(1), restocked(1)), { skipInvalid: true }));
-    expect(r.finalState['stock:tee@main']).toEqual({ sku: 'tee', warehouse: 'main', stock: 5 });
+    expect(r.finalState!['stock:tee@main']).toEqual({ sku: 'tee', warehouse: 'main', stock: 5 });
   });
 
   it('reads the same log split into chunks at every position', async () => {
