@@ -7,6 +7,7 @@ import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { EngineCancelled, EngineClient } from '../worker/engineClient';
+import { SqlQueries } from './SqlQueries.svelte';
 
 /** Where a run stands. */
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -14,6 +15,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 /** The latest run of the open scenario and the worker that makes and keeps it. */
 export class RunSession {
   readonly engine = new EngineClient();
+  /** The Consumers view's SQL queries against this session's results. */
+  readonly sql = new SqlQueries();
   status = $state.raw<RunStatus>('idle');
   progress = $state.raw<RunProgress | undefined>(undefined);
   /** The report and per-run overview of the result the reader reads (a new object for each result). */

@@ -7,6 +7,7 @@ import type { LogEntry } from '../../../../src/engine/types';
 import { distinctValues, pageEvents, type EventFilter } from '../../../../src/store/eventPages';
 import { appendEvents, importLog } from '../../../../src/store/logs';
 import { lowerBound } from '../../../lib/eventlog/scrollModel';
+import { eventShows, foldCase } from '../../../lib/eventlog/textMatch';
 import type { SeqList } from '../../../lib/eventlog/seqList';
 import type { LogSource, RowsReply } from '../../../lib/workspace/logsProtocol';
 import type { WorkspaceFile } from './workspaceFile';
@@ -73,8 +74,13 @@ export class LogPages {
     const seqs = this.seqIndex(source, filter);
     const from = Math.max(0, Math.min(first, seqs.length - 1));
     if (seqs.length === 0 || count <= 0) return { total: seqs.length, first: 0, events: [] };
-    const page = pageEvents(this.file.dbOf(source), source.logId, { ...filter, afterSeq: seqs[from] - 1, limit: Math.min(count, 500) });
-    return { total: seqs.length, first: from, events: page.events };
+    const db = this.file.dbOf(source);
+    const limit = Math.min(count, 500);
+    if (!filter.text) return { total: seqs.length, first: from, events: pageEvents(db, source.logId, { ...filter, afterSeq: seqs[from] - 1, limit }).events };
+    // the text filter is ours (Unicode folding): read the index's rows one seek each
+    const events = [];
+    for (let i = from; i < Math.min(seqs.length, from + limit); i++) events.push(...pageEvents(db, source.logId, { afterSeq: seqs[i] - 1, limit: 1 }).events);
+    return { total: seqs.length, first: from, events };
   }
 
   /** The row index of the first row with seq ≥ `seq`. */
@@ -91,7 +97,10 @@ export class LogPages {
   }
 }
 
-/** The seqs of a log's events matching `filter`, in order. */
+/** Databases the text filter's function is registered on. */
+const withMatch = new WeakSet<object>();
+
+/** The seqs of a log's events matching `filter`, in order (the text as the table shows it, see textMatch). */
 function matchingSeqs(db: ReturnType<WorkspaceFile['dbOf']>, logId: number, filter: EventFilter): Float64Array {
   const parts = ['log_id = ?'];
   const params: (string | number)[] = [logId];
@@ -104,9 +113,12 @@ function matchingSeqs(db: ReturnType<WorkspaceFile['dbOf']>, logId: number, filt
     params.push(filter.stream);
   }
   if (filter.text) {
-    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push("(id LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR stream LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')");
-    params.push(like, like, like, like);
+    if (!withMatch.has(db)) {
+      db.create_function('purestream_shows', (id: unknown, type: unknown, stream: unknown, data: unknown, needle: unknown) => (eventShows(String(id), String(type), String(stream), String(data), String(needle)) ? 1 : 0));
+      withMatch.add(db);
+    }
+    parts.push('purestream_shows(id, type, stream, data, ?)');
+    params.push(foldCase(filter.text));
   }
   const stmt = db.prepare(`SELECT seq FROM events WHERE ${parts.join(' AND ')} ORDER BY seq`);
   const out: number[] = [];
