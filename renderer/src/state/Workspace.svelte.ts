@@ -2,6 +2,7 @@
  * The workspace file (scenarios, runs and imported logs in one SQLite file, held by the logs
  * worker): New, Open, Save, Save As, recent files, unsaved changes, and autosave on the web.
  */
+import { transfer } from 'comlink';
 import type { Report, Trace } from '../../../src/engine/types';
 import type { RecentFile } from '../../../src/preload/api';
 import { desktopApi, download } from '../../lib/desktop';
@@ -39,7 +40,7 @@ export class Workspace {
 
   private async init(): Promise<void> {
     try {
-      const r = await this.client.request({ type: 'init' });
+      const r = await this.client.api.init();
       this.contents = r.contents;
       if (r.restored) {
         this.name = r.name;
@@ -66,7 +67,7 @@ export class Workspace {
   /** Starts an empty workspace (after the unsaved-changes prompt). */
   async create(): Promise<boolean> {
     if (!this.mayReplace()) return false;
-    this.contents = (await this.client.request({ type: 'new' })).contents;
+    this.contents = (await this.client.api.create()).contents;
     this.name = 'Untitled workspace';
     this.fileToken = undefined;
     this.dirty = false;
@@ -78,7 +79,7 @@ export class Workspace {
   async openBytes(bytes: Uint8Array, name: string, fileToken?: string): Promise<boolean> {
     if (!this.mayReplace()) return false;
     try {
-      this.contents = (await this.client.request({ type: 'open', bytes, name }, undefined, [bytes.buffer])).contents;
+      this.contents = (await this.client.api.open(transfer(bytes, [bytes.buffer]), name)).contents;
     } catch (e) {
       this.error = messageOf(e);
       return false;
@@ -126,7 +127,7 @@ export class Workspace {
 
   /** Saves to the file it was opened from or saved to (desktop) or downloads it (web); Save As always asks/downloads. */
   async save(as = false): Promise<boolean> {
-    const { bytes } = await this.client.request({ type: 'save' });
+    const { bytes } = await this.client.api.save();
     const api = desktopApi();
     const fileName = workspaceFileName(this.name);
     if (api) {
@@ -149,13 +150,13 @@ export class Workspace {
 
   /** Stores a scenario (JSON text) under its name. */
   async addScenario(name: string, json: string): Promise<void> {
-    this.contents = (await this.client.request({ type: 'saveScenario', name, json })).contents;
+    this.contents = (await this.client.api.saveScenario(name, json)).contents;
     this.dirty = true;
   }
 
   /** Stores a run result; returns its id. */
   async addRun(report: Report, traces: readonly Trace[]): Promise<number> {
-    const r = await this.client.request({ type: 'saveRun', report, traces });
+    const r = await this.client.api.saveRun(report, traces);
     this.contents = r.contents;
     this.dirty = true;
     this.stored.add(report);
@@ -174,13 +175,13 @@ export class Workspace {
 
   /** Deletes a scenario, run or log. */
   async remove(what: 'scenario' | 'run' | 'log', key: string | number): Promise<void> {
-    this.contents = (await this.client.request({ type: 'delete', what, key })).contents;
+    this.contents = (await this.client.api.remove(what, key)).contents;
     this.dirty = true;
   }
 
   /** Re-reads the lists (after an import). */
   async refresh(changed = true): Promise<void> {
-    this.contents = (await this.client.request({ type: 'contents' })).contents;
+    this.contents = (await this.client.api.contents()).contents;
     if (changed) this.dirty = true;
   }
 }

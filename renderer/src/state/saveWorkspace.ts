@@ -11,7 +11,7 @@ export async function saveWorkspace(doc: ScenarioDoc, session: RunSession, works
   const scenario = doc.raw && doc.result?.ok ? doc.raw : undefined;
   if (scenario) await workspace.addScenario(String(scenario.name ?? doc.fileName), JSON.stringify(scenario, null, 2));
   const result = session.result;
-  if (result && !workspace.holds(result.report)) await workspace.addRun(result.report, result.traces);
+  if (result && !workspace.holds(result.report)) await workspace.addRun(result.report, await session.engine.traces());
   const written = await workspace.save(as);
   if (written && scenario && scenario === doc.raw) doc.saved(doc.fileName);
   return written;
