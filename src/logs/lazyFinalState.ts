@@ -39,3 +39,11 @@ export const streamCountOf = (report: { readonly finalState: Readonly<Record<str
 /** The (stream, aggregate) pairs of a report's final state in key order, without building the object when it is lazy. */
 export const finalStateEntries = (report: { readonly finalState: Readonly<Record<string, unknown>> }): Iterable<readonly [string, unknown]> =>
   entryReaders.get(report)?.() ?? Object.entries(report.finalState);
+
+/** A report without its final state (never built: it may be lazy), with the number of streams it has as `finalStreams`. */
+export function withoutFinalState<T extends object>(report: T): Omit<T, 'finalState'> & { readonly finalStreams: number } {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(report)) if (key !== 'finalState') out[key] = (report as Record<string, unknown>)[key];
+  out.finalStreams = 'stateHash' in report && report.stateHash !== undefined ? streamCountOf(report as unknown as { finalState: Readonly<Record<string, unknown>> }) : 0;
+  return out as Omit<T, 'finalState'> & { readonly finalStreams: number };
+}

@@ -33,22 +33,25 @@ export interface InspectorOptions {
   readonly authorize?: boolean;
   /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
   readonly hasher?: HasherFactory;
-  /** Sees every record read (after its checks), with its place; for a caller that stores records. */
+  /** Sees every record (after its checks), read or not, in file order; for a caller that stores records. */
   readonly onRecord?: (record: InspectedRecord) => void;
 }
 
-/** A record as the inspection read it, with its place in the file and what the domain made of it. */
+/** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
 export interface InspectedRecord {
   readonly line: number;
   /** 1-based number among the file's records (blank lines excluded). */
   readonly record: number;
-  readonly read: LogRecord;
+  /** The record's text as the file has it. */
+  readonly text: string;
+  /** What it was read as; absent when it could not be read (see `problem`). */
+  readonly read?: LogRecord;
+  /** Why it could not be read (`malformed`, `unmapped`). */
+  readonly problem?: { readonly kind: AnomalyKind; readonly message: string };
   /** The domain's stream of an event, when a domain read it. */
   readonly domainStream?: string;
-  /** False for a duplicate (not counted, not replayed). */
+  /** False for a duplicate (not replayed again). */
   readonly counted: boolean;
-  /** The record as parsed (the whole record, for display). */
-  readonly value: JsonObject;
 }
 
 /** Counts so far, for progress while a log is read. */
@@ -173,13 +176,23 @@ export class LogInspector {
     for (const p of pending) this.process(p.text, p.line, p.record, p.value, p.error);
   }
 
+  /** A record that could not be read: the anomaly, and the record handed on as such. */
+  private unread(place: { line: number; record: number }, text: string, kind: AnomalyKind, message: string): void {
+    this.anomaly(kind, place, message);
+    this.options.onRecord?.({ ...place, text, problem: { kind, message }, counted: false });
+  }
+
   private process(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     const place = { line, record };
-    if (error !== undefined) return this.anomaly('malformed', place, `not JSON: ${error}`);
-    if (tooDeep(text)) return this.anomaly('malformed', place, `the record nests more than ${MAX_RECORD_DEPTH} levels deep`);
+    if (error !== undefined) return this.unread(place, text, 'malformed', `not JSON: ${error}`);
+    if (tooDeep(text)) return this.unread(place, text, 'malformed', `the record nests more than ${MAX_RECORD_DEPTH} levels deep`);
     // a record of nothing but null: a deletion marker (kafka-console-consumer prints a tombstone so)
-    if (value === null) return void this.facts!.event({ kind: 'tombstone', type: '', data: null }, undefined, place, text);
-    if (!isObject(value)) return this.anomaly('malformed', place, `expected a JSON object, got ${show(value)}`);
+    if (value === null) {
+      const tombstone: EventRecord = { kind: 'tombstone', type: '', data: null };
+      this.facts!.event(tombstone, undefined, place, text);
+      return this.options.onRecord?.({ ...place, text, read: tombstone, counted: false });
+    }
+    if (!isObject(value)) return this.unread(place, text, 'malformed', `expected a JSON object, got ${show(value)}`);
     const reader = this.reader!;
     let read: ReadResult | typeof NEEDS_EXACT;
     try {
@@ -190,24 +203,24 @@ export class LogInspector {
       }
     } catch (e) {
       // a reviver or a field read through a record nested too deeply for the stack
-      return this.anomaly('malformed', place, e instanceof RangeError ? 'the record is nested too deeply to read' : `cannot read the record: ${(e as Error).message}`);
+      return this.unread(place, text, 'malformed', e instanceof RangeError ? 'the record is nested too deeply to read' : `cannot read the record: ${(e as Error).message}`);
     }
-    if (read === NEEDS_EXACT) return this.anomaly('malformed', place, 'a position is too large to read exactly here');
-    if (isProblem(read)) return this.anomaly(read.anomaly, place, read.message);
+    if (read === NEEDS_EXACT) return this.unread(place, text, 'malformed', 'a position is too large to read exactly here');
+    if (isProblem(read)) return this.unread(place, text, read.anomaly, read.message);
     const obj = value as JsonObject;
     switch (read.kind) {
       case 'header':
-        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) return this.anomaly('malformed', place, `the log is for domain "${read.domain}", not "${this.domain.decider.id}"`);
+        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) return this.unread(place, text, 'malformed', `the log is for domain "${read.domain}", not "${this.domain.decider.id}"`);
         if (read.authorize !== undefined) this.domain?.drift.setAuthorize(read.authorize);
-        return this.options.onRecord?.({ ...place, read, counted: true, value: obj });
+        return this.options.onRecord?.({ ...place, text, read, counted: true });
       case 'command':
-        return this.command(read, place, obj);
+        return this.command(read, place, text);
       case 'rejection':
         if (this.domain && !this.refused) {
           this.domain.drift.flush(this.domain.replay.view);
           this.domain.drift.rejection(read.commandId, read.code);
         }
-        return this.options.onRecord?.({ ...place, read, counted: true, value: obj });
+        return this.options.onRecord?.({ ...place, text, read, counted: true });
       default:
         return this.event(read, place, text, obj);
     }
@@ -219,7 +232,7 @@ export class LogInspector {
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, this.reader!.lastPrepared ?? value) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text);
-    if (this.options.onRecord) this.options.onRecord({ ...place, read: e, counted, value, ...(domainStream !== undefined ? { domainStream } : {}) });
+    if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (e.time) this.lastMs = e.time.ms;
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
@@ -228,15 +241,15 @@ export class LogInspector {
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 
-  private command(c: CommandRecord, place: { line: number; record: number }, value: JsonObject): void {
+  private command(c: CommandRecord, place: { line: number; record: number }, text: string): void {
     if (this.commandIds.has(c.id)) {
-      this.options.onRecord?.({ ...place, read: c, counted: false, value });
+      this.options.onRecord?.({ ...place, text, read: c, counted: false });
       return this.anomaly('duplicate-id', place, `command id ${JSON.stringify(c.id)} appeared before; not decided again`);
     }
     this.commandIds.add(c.id);
     this.commands++;
     this.facts!.command(c.id);
-    this.options.onRecord?.({ ...place, read: c, counted: true, value });
+    this.options.onRecord?.({ ...place, text, read: c, counted: true });
     if (!this.domain || this.refused) return;
     const failed = this.domain.command(c);
     if (failed) this.anomaly(failed.anomaly, place, failed.message);

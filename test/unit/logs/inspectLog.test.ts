@@ -280,12 +280,12 @@ describe('state hash', () => {
 describe('LogInspector hooks', () => {
   it('hands over each record read, with its place, and counts as it goes', () => {
     const read: string[] = [];
-    const inspector = new LogInspector({ domain: commerce, skipInvalid: true, profile: 'purestream', onRecord: (r) => read.push(`${r.line}/${r.record}:${r.read.kind}`) });
+    const inspector = new LogInspector({ domain: commerce, skipInvalid: true, profile: 'purestream', onRecord: (r) => read.push(`${r.line}/${r.record}:${r.read?.kind ?? r.problem?.kind}`) });
     inspector.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":2,"warehouse":"main"}}', 1);
     inspector.record('not json', 2);
     inspector.record('   ', 3);
     inspector.record('{"kind":"command","id":"c1","type":"ShipOrder","at":1,"data":{"orderId":"o"}}', 4);
-    expect(read).toEqual(['1/1:event', '4/3:command']);
+    expect(read).toEqual(['1/1:event', '2/2:malformed', '4/3:command']);
     expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1 });
   });
 });
