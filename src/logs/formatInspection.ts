@@ -6,7 +6,6 @@ const LIST = 20;
 
 /** A value shown on a terminal: control characters escaped (no escape sequence from a log reaches the terminal), long text shortened. */
 export function printable(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }

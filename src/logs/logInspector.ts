@@ -109,6 +109,8 @@ export class LogInspector {
   private lastMs = 0;
   /** Records met so far (for progress). */
   records = 0;
+  /** What the file is, when it is plainly not a log (a Purestream scenario). */
+  private notice: string | undefined;
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
@@ -172,7 +174,11 @@ export class LogInspector {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    if (!this.reader) this.choose(detectProfile(pending.filter((p) => p.error === undefined && isObject(p.value)).map((p) => p.value as JsonObject)));
+    const objects = pending.filter((p) => p.error === undefined && isObject(p.value)).map((p) => p.value as JsonObject);
+    const first = objects[0];
+    if (first && Array.isArray(first.commands) && Array.isArray(first.runs) && first.domain !== undefined)
+      this.notice = 'this is a Purestream scenario, not an event log: open it from the Start view, or run it with `purestream run`';
+    if (!this.reader) this.choose(detectProfile(objects));
     for (const p of pending) this.process(p.text, p.line, p.record, p.value, p.error);
   }
 
@@ -291,6 +297,7 @@ export class LogInspector {
       ...(this.anomalies.count > this.anomalies.kept.length ? { anomalyCount: this.anomalies.count } : {}),
       violations: this.domain?.replay.violations ?? [],
       drift: [],
+      ...(this.notice ? { notice: this.notice } : {}),
     };
     if (!this.domain) return { ok: true, report };
     const domain = this.domain;

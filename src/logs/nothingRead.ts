@@ -13,8 +13,9 @@ const ADVICE: Partial<Record<AnomalyKind, string>> = {
 };
 
 /** The main reason no record was read as an event, or undefined when some were. */
-export function whyNothingRead(report: InspectionReport): string | undefined {
+export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>): string | undefined {
   if (report.events > 0) return undefined;
+  if (report.notice) return report.notice;
   const byKind = new Map<AnomalyKind, { count: number; first: (typeof report.anomalies)[number] }>();
   for (const a of report.anomalies) {
     const entry = byKind.get(a.kind);

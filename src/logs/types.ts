@@ -186,6 +186,8 @@ export interface InspectionReport {
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
   readonly drift: readonly Drift[];
+  /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
+  readonly notice?: string;
   /** Present with a domain: the replayed state's hash and the state. */
   readonly stateHash?: string;
   readonly finalState?: Readonly<Record<string, unknown>>;

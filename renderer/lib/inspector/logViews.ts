@@ -113,7 +113,7 @@ export class LogViews {
       records.push(record);
     }
     const narrowed = inRange > rows.length && rows.length > 0 ? { from, to: rows[rows.length - 1].at } : { from, to };
-    return { range: narrowed, records, total, inRange, start, end };
+    return { range: narrowed, records, total, inRange, start, end, clock: 'epoch' };
   }
 
   /** The stored record a graph node stands for (its first record with that id). */
