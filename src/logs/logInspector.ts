@@ -176,9 +176,12 @@ export class LogInspector {
     this.pending = undefined;
     const objects = pending.filter((p) => p.error === undefined && isObject(p.value)).map((p) => p.value as JsonObject);
     const first = objects[0];
-    if (first && Array.isArray(first.commands) && Array.isArray(first.runs) && first.domain !== undefined)
-      this.notice = 'this is a Purestream scenario, not an event log: open it from the Start view, or run it with `purestream run`';
     if (!this.reader) this.choose(detectProfile(objects));
+    if (first && Array.isArray(first.commands) && Array.isArray(first.runs) && first.domain !== undefined) {
+      // a scenario read as a log would give one odd "event": say what it is instead, and read nothing
+      this.notice = 'this is a Purestream scenario, not an event log: open it from the Start view, or run it with `purestream run`';
+      return;
+    }
     for (const p of pending) this.process(p.text, p.line, p.record, p.value, p.error);
   }
 
