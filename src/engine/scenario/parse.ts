@@ -23,6 +23,8 @@ export function parseScenario(input: string | unknown, source?: string): ParseRe
   void source;
   let value: unknown = input;
   if (typeof input === 'string') {
+    // a leading byte-order mark is not part of the JSON (editors on Windows write one)
+    if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
     try {
       value = JSON.parse(input);
     } catch (e) {
