@@ -144,6 +144,28 @@ export class LogInspector {
     } catch (e) {
       error = (e as Error).message;
     }
+    this.take(text, line, record, value, error);
+  };
+
+  /**
+   * Reads one record already parsed — a row of a store, a broker's message as an object (see
+   * sources.md) — numbered `line` (a live source numbers its records in the order read). Its
+   * text (for `identical` and the stored record) is its JSON; positions should come as strings
+   * (a store's int8), as they cannot be read exactly from a number here.
+   */
+  value = (value: unknown, line: number): void => {
+    const record = ++this.recordCount;
+    this.records = record;
+    let text: string;
+    try {
+      text = JSON.stringify(value) ?? 'null';
+    } catch {
+      text = '';
+    }
+    this.take(text, line, record, value, undefined);
+  };
+
+  private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     if (this.pending) {
       this.pending.push({ text, line, record, value, error });
       if (error === undefined && isObject(value)) this.pendingObjects++;
@@ -151,7 +173,7 @@ export class LogInspector {
       return;
     }
     this.process(text, line, record, value, error);
-  };
+  }
 
   /** Reports a problem of the file's structure (an unclosed array, an overlong record). */
   structural = (message: string, line: number): void => {

@@ -17,6 +17,9 @@ import type { AnomalyList } from './anomalyList';
 import { hash53 } from './hash';
 import { SchemaInference } from './schemaInference';
 
+/** What `count` answers for a tombstone. */
+const TOMBSTONE = -2;
+
 /** Entries listed in `streams` and `sources`. */
 export const MAX_LISTED = 1000;
 
@@ -158,18 +161,19 @@ export class LogFacts {
         return false;
       }
     }
-    if (!this.count(e, stream)) return false;
-    if (e.kind !== 'system') this.order(e, stream, at);
+    const streamIndex = this.count(e, stream);
+    if (streamIndex === TOMBSTONE) return false;
+    if (e.kind !== 'system') this.order(e, stream, streamIndex, at);
     this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId);
     return true;
   }
 
-  /** Counts a record by kind, type, source and stream; false for a tombstone. */
-  private count(e: EventRecord, stream: string | undefined): boolean {
+  /** Counts a record by kind, type, source and stream; its stream's entry (-1: none), or TOMBSTONE. */
+  private count(e: EventRecord, stream: string | undefined): number {
     switch (e.kind) {
       case 'tombstone':
         this.tombstones++;
-        return false;
+        return TOMBSTONE;
       case 'system':
         this.systemEvents++;
         break;
@@ -190,13 +194,13 @@ export class LogFacts {
         }
     }
     // system events are the store's own: counted apart, in no user stream or source
-    if (e.kind === 'system') return true;
+    if (e.kind === 'system') return -1;
     if (e.source !== undefined && e.kind !== 'other') this.sourceOf(e.source).events++;
     if (stream !== undefined) {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
       if (i < 0) c.add((i = ~i));
-      if (e.kind === 'other') return true;
+      if (e.kind === 'other') return i;
       c.events[i]++;
       const position = e.streamPosition ?? e.globalPosition;
       if (position !== undefined) {
@@ -207,8 +211,9 @@ export class LogFacts {
         c.firstTime[i] ??= e.time;
         c.lastTime[i] = e.time;
       }
+      return i;
     }
-    return true;
+    return -1;
   }
 
   private sourceOf(key: string): SourceState {
@@ -238,7 +243,7 @@ export class LogFacts {
     return entry >= 0 ? entry : this.added(~entry);
   }
 
-  private order(e: EventRecord, stream: string | undefined, at: RecordPlace): void {
+  private order(e: EventRecord, stream: string | undefined, i: number, at: RecordPlace): void {
     if (e.time) {
       if (!e.time.zoned && !this.rules.utcWithoutZone) {
         if (this.noZone) this.noZone.count++;
@@ -248,8 +253,7 @@ export class LogFacts {
       if (!this.last || compareTimes(e.time, this.last) > 0) this.last = e.time;
     }
     if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
-    if (stream === undefined) return;
-    const i = this.streams.find(stream, keyHash(stream));
+    if (stream === undefined || i < 0) return;
     const c = this.columns;
     const p = e.streamPosition;
     if (p !== undefined) {
