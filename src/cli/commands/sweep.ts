@@ -50,7 +50,7 @@ export const makeSweepCommand =
   };
 
 async function sweep(file: unknown, fileName: string, run: string, params: readonly SweepParam[], seeds: readonly number[] | undefined, io: CliIO, runner: ScenarioRunner): Promise<SweepRow[]> {
-  const plan = planSweep(file, run, params);
+  const plan = planSweep(file, run, params, seeds?.length ?? 1);
   if (!plan.ok) throw new UsageError(plan.errors.map((e) => `${fileName}: ${e.path}: ${e.message}`).join('\n'));
   const rows: SweepRow[] = [];
   const started = Date.now();

@@ -1,4 +1,5 @@
 /** Canonical JSON: object keys sorted at every depth, no whitespace (the input of `stateHash`). */
+import { setOwn } from '../record';
 
 /** Serialises plain JSON data canonically; `undefined` object members are left out, like JSON.stringify. */
 export function canonicalJson(value: unknown): string {
@@ -18,6 +19,6 @@ export function sortedKeys<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortedKeys) as T;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort()) setOwn(out, key, sortedKeys((value as Record<string, unknown>)[key]));
   return out as T;
 }
