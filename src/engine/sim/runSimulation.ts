@@ -18,7 +18,7 @@ export function runSimulation(input: SimulationInput): RunOutput {
   const sim = new Simulation(input);
   sim.run();
   const firstArrival = input.arrivals.length > 0 ? input.arrivals[0].at : 0;
-  const report = runReport(input.run.name, sim.counters, sim.store, firstArrival);
+  const report = runReport(input.run.name, sim.counters, sim.store, firstArrival, input.services?.hasher);
   return { report, trace: traceOf(sim, input), interpreters: sim.interpreters };
 }
 
