@@ -8,7 +8,8 @@ import { parseSeedRange, parseSweepParam, planSweep, type SweepParam } from '../
 import { sweepResultOf } from '../../engine/scenario/sweepRows';
 import type { RunReport } from '../../engine/types';
 import { executeScenario, engineRunner, type ScenarioRunner } from '../executeScenario';
-import { EXIT, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
+import { reportJsonPieces } from '../deliverReport';
+import { EXIT, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { checkRunNames, parseScenarioText, readText, scenarioFileOf } from '../loadScenario';
 import { sweepRow, sweepText, type SweepReport, type SweepRow } from '../sweepReport';
 
@@ -45,7 +46,8 @@ export const makeSweepCommand =
       seeds: seeds ?? [scenario.seed],
       points,
     };
-    io.out(flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : sweepText(report));
+    if (flags.has('json')) await writeOut(io, reportJsonPieces(report));
+    else io.out(sweepText(report));
     return EXIT.ok;
   };
 

@@ -30,7 +30,8 @@ interface Frame {
 
 const C1 = /[\u007f-\u009f]/;
 const C1_ALL = /[\u007f-\u009f]/g;
-const escapeC1 = (json: string): string => (C1.test(json) ? json.replace(C1_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json);
+/** JSON text with its C1 controls (U+007F–U+009F, raw in `JSON.stringify`'s output) escaped as `\u00XX`: the same JSON value, safe on a terminal. */
+export const escapeC1 = (json: string): string => (C1.test(json) ? json.replace(C1_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json);
 
 /** Writes `value` as JSON in `style` to `sink`, in pieces. */
 export function writeJson(value: unknown, sink: TextSink, style: JsonStyle): void {

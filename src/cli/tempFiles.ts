@@ -1,0 +1,19 @@
+/**
+ * Temporary files the CLI is writing (an output on its way to its name), so an interrupted
+ * process leaves none behind: the process entry removes them on SIGINT/SIGTERM (./index.ts).
+ */
+import { rmSync } from 'node:fs';
+
+const open = new Set<string>();
+
+/** Notes a temporary file being written. */
+export const trackTemp = (path: string): void => void open.add(path);
+
+/** The file was renamed or removed: nothing to clean up any more. */
+export const untrackTemp = (path: string): void => void open.delete(path);
+
+/** Removes every temporary file still open (synchronous: it runs as the process ends). */
+export function removeTemps(): void {
+  for (const path of open) rmSync(path, { force: true });
+  open.clear();
+}
