@@ -4,7 +4,7 @@
  * and exits 130 / 143; an error that escapes everything still ends in one line (exit 70).
  */
 import { internalError, main } from './main';
-import { removeTemps } from './tempFiles';
+import { removeTemps, removeTempsOnSignals } from './tempFiles';
 
 const debug = process.argv.includes('--debug');
 
@@ -16,12 +16,7 @@ const crash = (error: unknown): void => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    removeTemps();
-    process.exit(code);
-  });
-}
+removeTempsOnSignals();
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // the reader went away (`| head`): nothing more to say

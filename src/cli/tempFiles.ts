@@ -1,6 +1,7 @@
 /**
  * Temporary files the CLI is writing (an output on its way to its name), so an interrupted
- * process leaves none behind: the process entry removes them on SIGINT/SIGTERM (./index.ts).
+ * process leaves none behind: {@link removeTempsOnSignals} (installed by ./index.ts) removes
+ * them on SIGINT/SIGTERM before the process ends.
  */
 import { rmSync } from 'node:fs';
 
@@ -16,4 +17,14 @@ export const untrackTemp = (path: string): void => void open.delete(path);
 export function removeTemps(): void {
   for (const path of open) rmSync(path, { force: true });
   open.clear();
+}
+
+/** On SIGINT or SIGTERM: removes the temporary files and ends the process (exit 130 or 143, as a shell reports them). */
+export function removeTempsOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removeTemps();
+      process.exit(code);
+    });
+  }
 }

@@ -137,6 +137,15 @@ function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
   }
 }
 
+/** The data of a stored event, or an Error naming the event (a workspace from elsewhere may hold anything). */
+function eventData(text: SqlValue, seq: SqlValue): unknown {
+  try {
+    return JSON.parse(String(text));
+  } catch {
+    throw new Error(`the stored event seq ${String(seq)} is damaged: its data is not valid JSON`);
+  }
+}
+
 function toEvent(row: SqlValue[]): StoredEvent {
   const [seq, id, type, stream, at, causationId, correlationId, data] = row;
   return {
@@ -147,6 +156,6 @@ function toEvent(row: SqlValue[]): StoredEvent {
     at: Number(at),
     ...(causationId === null ? {} : { causationId: String(causationId) }),
     ...(correlationId === null ? {} : { correlationId: String(correlationId) }),
-    data: JSON.parse(String(data)),
+    data: eventData(data, seq),
   };
 }
