@@ -2,9 +2,9 @@
  * The fast path of the state hash: many small aggregates serialized by the native
  * `JSON.stringify`, a chunk of streams per call, giving exactly {@link writeCanonicalJson}'s
  * text. It applies when every object already enumerates its keys in sorted order (as they are),
- * or when sorted copies keep their order (no integer-like keys); anything else is left to the
- * streamed JS serializer. A chunk that would make a string past V8's limit (a 60 MB customer id
- * in ten orders) is cut in halves until it fits, down to one aggregate. Pure.
+ * or when sorted copies keep their order (no integer-like keys), and no aggregate is large (a
+ * 60 MB customer id); anything else is left to the streamed JS serializer, which never makes a
+ * long string. Should a chunk still be too long for one string, it is cut in halves. Pure.
  */
 
 /** What the hash reads of a state: a Map, or the log replay's stream table. */
@@ -31,9 +31,15 @@ type Sortedness = 0 | 1 | 2;
 
 /** Deepest aggregate the native path takes (deeper ones go to the JS serializer, which has its own stack). */
 const MAX_NATIVE_DEPTH = 256;
+/** Largest aggregate (in characters of its JSON, roughly) the native path takes: chunks of them stay far below V8's longest string. */
+const MAX_NATIVE_CHARS = 1 << 16;
+
+/** Characters of the JSON of the values `sortedness` looked at, roughly (reset per aggregate). */
+let seenChars = 0;
 
 /** Whether every object of plain JSON data already enumerates its keys in sorted order (one quick pass, no allocation). */
 function sortedness(value: unknown, depth: number): Sortedness {
+  seenChars += typeof value === 'string' ? value.length + 2 : 8;
   if (value === null || typeof value !== 'object') return typeof value === 'string' ? (value === SEPARATOR ? 2 : 0) : typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? 2 : 0;
   if (depth > MAX_NATIVE_DEPTH) return 2;
   let result: Sortedness = 0;
@@ -47,6 +53,7 @@ function sortedness(value: unknown, depth: number): Sortedness {
   let previous = '';
   for (const key in o) {
     if (key === '__proto__') return 2;
+    seenChars += key.length + 4;
     if (key < previous) result = 1;
     previous = key;
     const inner = sortedness(o[key], depth + 1);
@@ -94,8 +101,9 @@ function sortedCopy(value: unknown, list: readonly string[]): unknown {
 export function nativePlan(state: StateReader): NativePlan {
   let worst: Sortedness = 0;
   for (const aggregate of state.values()) {
+    seenChars = 0;
     const s = sortedness(aggregate, 1);
-    if (s === 2) return { kind: 'js' };
+    if (s === 2 || seenChars > MAX_NATIVE_CHARS) return { kind: 'js' };
     if (s > worst) worst = s;
   }
   if (worst === 0) return { kind: 'direct' };
