@@ -22,7 +22,7 @@ function oracleCanonical(value: unknown): string {
 const oracleHash = (state: unknown) => createHash('sha256').update(oracleCanonical(state), 'utf8').digest('hex');
 const joined = (pieces: Iterable<string>) => [...pieces].join('');
 
-const value = fc.anything({ withUndefined: true, withNullPrototype: true, withSparseArray: true, withObjectString: false, withBoxedValues: false, withMap: false, withSet: false, withTypedArray: false, withDate: false, withBigInt: false });
+const value = fc.anything({ withNullPrototype: true, withSparseArray: true, withObjectString: false, withBoxedValues: false, withMap: false, withSet: false, withTypedArray: false, withDate: false, withBigInt: false });
 
 describe('the streamed JSON writer', () => {
   it('writes exactly JSON.stringify(value, null, 2), and canonical JSON exactly as the oracle', () => {
