@@ -56,7 +56,7 @@ const what = (o: SchemaObject): string => `${o.type === 'index' ? 'an' : 'a'} ${
  */
 export function unsafeSchema(db: Database): string | undefined {
   const actual = schemaOf(db);
-  for (const o of actual.values()) if (o.type !== 'table' && o.type !== 'index') return `it holds ${what(o)} (a workspace holds only tables and indexes)`;
+  for (const o of actual.values()) if (o.type !== 'table' && o.type !== 'index') return `it holds ${what(o)}; a workspace holds only tables and indexes`;
   if (actual.get('meta')?.type !== 'table') return 'an SQLite database without a Purestream meta table';
   return undefined;
 }
