@@ -31,15 +31,8 @@ const ONE: Size = { commands: 1, reported: false };
  * catch duplicates. `decider` undefined (an unknown domain): command types and data are not checked.
  */
 export function validateNodes(decider: AnyDecider | undefined, nodes: readonly unknown[], path: string, errors: Errors, ids: Map<string, string>): ScenarioNode[] {
-  const check = new NodeChecker(decider, errors, ids);
-  let total = 0;
-  let reported = false;
-  nodes.forEach((n, i) => {
-    const size = check.node(n, item(path, i), TOP);
-    total += size.commands;
-    reported ||= size.reported;
-  });
-  if (total > MAX_COMMANDS && !reported) errors.push(tooMany(path, total, 'in all'));
+  const size = new NodeChecker(decider, errors, ids).list(nodes, path, TOP);
+  if (size.commands > MAX_COMMANDS && !size.reported) errors.push(tooMany(path, size.commands, 'in all'));
   return nodes as ScenarioNode[];
 }
 
@@ -152,8 +145,8 @@ class NodeChecker {
     return { commands: items.length, reported: false };
   }
 
-  /** The items of a batch: their sizes added up. */
-  private list(nodes: readonly unknown[], path: string, place: Place): Size {
+  /** The nodes of a list (the top level, a batch's items): their sizes added up. */
+  list(nodes: readonly unknown[], path: string, place: Place): Size {
     let commands = 0;
     let reported = false;
     nodes.forEach((n, i) => {
