@@ -58,7 +58,7 @@ export function exportRecords(input: ExportInput): ExportRecord[] {
   const placed = new Map<number, ExportRecord[]>();
   const place = (p: number, records: ExportRecord[]) => {
     const list = placed.get(p);
-    if (list) list.push(...records);
+    if (list) for (const r of records) list.push(r);
     else placed.set(p, records);
   };
   placeSetup(input, place);
@@ -75,7 +75,8 @@ export function exportRecords(input: ExportInput): ExportRecord[] {
   const out: ExportRecord[] = [...(placed.get(0) ?? [])];
   for (const e of trace.log) {
     out.push({ seq: e.seq, id: e.id, type: e.type, at: e.appendedAt, data: e.data, stream: e.stream, causationId: e.causationId, correlationId: e.correlationId });
-    out.push(...(placed.get(e.seq) ?? []));
+    // one by one: a read point can hold more records than a spread's argument list may (a stack overflow past ~100k)
+    for (const r of placed.get(e.seq) ?? []) out.push(r);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
-import { latencyPoints, queueDepthPoints, runColor, thin } from './chartSeries';
+import { runColor, thin } from './chartSeries';
 import { escapeXml, svgChart } from './svgChart';
 import type { RunData, WhyHint } from './whyHints';
 
@@ -44,17 +44,17 @@ export function compareHtml(input: CompareHtmlInput): string {
           .map((d) => `<tr class="diverging"><td><code>${e(d.path.join('.'))}</code></td>${d.values.map((v) => `<td>${e(showValue(v))}</td>`).join('')}</tr>`)
           .join('\n')}</table>${model.differences.length > 500 ? `<p class="muted">… and ${model.differences.length - 500} more</p>` : ''}`;
   const hints = input.hints.length === 0 ? '<p class="muted">No differences worth a hint.</p>' : `<ul>${input.hints.map((h) => `<li class="${h.tone}">${e(h.text)}</li>`).join('')}</ul>`;
-  const traced = input.runs.filter((r) => r.trace);
+  const traced = input.runs.filter((r) => r.facts);
   const charts =
     traced.length === 0
       ? ''
       : `<h2>Charts</h2><div class="charts">${svgChart(
           'Queue depth',
-          input.runs.flatMap((r, i) => (r.trace ? [{ label: r.report.name, color: runColor(i), points: thin(queueDepthPoints(r.trace), 2000), step: true }] : [])),
+          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thin(r.facts.queueDepth, 2000), step: true }] : [])),
           'queue depth',
         )}${svgChart(
           'Command latency',
-          input.runs.flatMap((r, i) => (r.trace ? [{ label: r.report.name, color: runColor(i), points: thin(latencyPoints(r.trace), 2000) }] : [])),
+          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thin(r.facts.latency, 2000) }] : [])),
           'latency (ms)',
         )}</div>`;
   return `<!doctype html>

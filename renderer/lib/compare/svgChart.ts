@@ -1,4 +1,5 @@
 /** A small line chart of several runs as standalone SVG text (for the exported HTML report). Pure. */
+import { truncate } from '../text/truncate';
 import type { Points } from './chartSeries';
 
 /** One line of the chart. */
@@ -57,7 +58,7 @@ export function svgChart(title: string, series: readonly SvgSeries[], unit: stri
     })
     .join('');
   const legend = series
-    .map((s, i) => `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 4})"><rect width="10" height="10" fill="${s.color}"/><text x="14" y="9" fill="#e4e8ee" font-size="11">${escapeXml(s.label.length > 16 ? s.label.slice(0, 15) + '…' : s.label)}</text></g>`)
+    .map((s, i) => `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 4})"><rect width="10" height="10" fill="${s.color}"/><text x="14" y="9" fill="#e4e8ee" font-size="11">${escapeXml(truncate(s.label, 16))}</text></g>`)
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +

@@ -4,6 +4,7 @@
  * speed against the first run. Each hint is a sentence with the run it is about. Pure.
  */
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
+import type { RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
 
 /** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
@@ -13,10 +14,10 @@ export interface WhyHint {
   readonly text: string;
 }
 
-/** A run's report with its trace (the trace may be empty when not recorded). */
+/** A run's report with the facts its trace gave (absent when not recorded). */
 export interface RunData {
   readonly report: RunReport;
-  readonly trace?: Trace;
+  readonly facts?: RunFacts;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -85,13 +86,13 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
   const { differences } = stateDifferences(runs.map((r) => r.report));
   runs.forEach((run, i) => {
     const name = run.report.name;
-    const trace = run.trace;
-    if (trace && trace.decisions.length > 0) {
-      const stale = staleReads(trace);
+    const facts = run.facts;
+    if (facts && facts.decisions > 0) {
+      const stale = facts.stale;
       if (stale.decisions > 0)
         hints.push({ run: name, tone: run.report.violations.length > 0 ? 'bad' : 'note', text: `${name}: ${plural(stale.workers, 'worker')} read stale state in ${plural(stale.decisions, 'decision')} (up to ${plural(stale.maxBehind, 'event')} behind when they committed)` });
-      const together = releasedTogether(trace);
-      const baseTogether = i > 0 && base.trace && base.trace.decisions.length > 0 ? releasedTogether(base.trace).count : 1;
+      const together = facts.together;
+      const baseTogether = i > 0 && base.facts && base.facts.decisions > 0 ? base.facts.together.count : 1;
       if (together.count >= 5 && together.count > baseTogether)
         hints.push({ run: name, tone: 'note', text: `${name} released ${together.count} ${together.count === 1 ? 'decision' : 'decisions'} together at t=${together.at} ms${together.rejected > 0 ? ` (${together.rejected} of them rejected)` : ''}` });
     }

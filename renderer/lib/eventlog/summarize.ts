@@ -1,4 +1,5 @@
 /** One-line summaries of event data for the event log's table. Pure. */
+import { truncate } from '../text/truncate';
 
 /** A short `key=value …` summary of an event's data, at most `max` characters. */
 export function summarize(data: unknown, max = 120): string {
@@ -10,7 +11,7 @@ export function summarize(data: unknown, max = 120): string {
     text = Object.entries(data as Record<string, unknown>)
       .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? (Array.isArray(v) ? `[${v.length}]` : '{…}') : typeof v === 'string' ? v : String(v)}`)
       .join(' ');
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+  return truncate(text, max);
 }
 
 /** Milliseconds for the time column: virtual ms as they are, epoch ms (after 2001) as an ISO time. */

@@ -1,14 +1,17 @@
 /**
- * The causation graph of one run's trace as plain data: commands (batches as groups), the
- * events they produced, rejections, and consumer enactments, with causation edges. Pure.
+ * The causation graph of a window of causal records (a run's or a log's, see
+ * ../reader/graphSource.ts) as plain data: one node per record, batches as groups of their
+ * items, an edge from each record's cause. A cause outside the window is drawn once as a
+ * placeholder node, so no record hangs loose. Pure.
  */
-import type { AttemptOutcome, Trace } from '../../../src/engine/types';
+import type { CausalKind, CausalOutcome, CausalRecord } from '../reader/graphSource';
+export { nodeIds } from './nodeIds';
 
-/** What a graph node stands for. */
-export type GraphNodeKind = 'batch' | 'command' | 'event' | 'rejection' | 'enactment' | 'group';
+/** What a graph node stands for (a group stands for many nodes of a grouped graph). */
+export type GraphNodeKind = CausalKind | 'group';
 
 /** The colour class of a node. */
-export type GraphOutcome = 'accepted' | 'rejected' | 'event' | 'enacted' | 'failed' | 'group';
+export type GraphOutcome = CausalOutcome | 'group';
 
 /** One node of the causation graph. */
 export interface GraphNode {
@@ -17,21 +20,18 @@ export interface GraphNode {
   readonly label: string;
   readonly sub: string;
   readonly outcome: GraphOutcome;
-  /** The batch group containing this command. */
+  /** The batch group containing this node. */
   readonly parent?: string;
-  /** Virtual time (ms) it happened: decision end, append, enactment end. */
+  /** When it happened (ms of the source's clock). */
   readonly t: number;
-  /** Command type, for grouping (events and enactments carry their command's type). */
-  readonly commandType: string;
+  /** Grouping "by type" key: the root command's type of a run's node. */
+  readonly flow: string;
   readonly stream?: string;
-  /** Index into trace.decisions. */
-  readonly decision?: number;
-  readonly commandId?: string;
-  readonly eventSeq?: number;
-  readonly consumer?: string;
   /** For group nodes: how many nodes it stands for, and their ids. */
   readonly count?: number;
   readonly members?: readonly string[];
+  /** A cause that is not in the window (or not in the log): drawn faint, without details. */
+  readonly outside?: boolean;
 }
 
 /** A causation edge. */
@@ -48,75 +48,18 @@ export interface CausationGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-/** Node ids, one constructor each. */
-export const nodeIds = {
-  input: (inputId: string) => `batch:${inputId}`,
-  command: (commandId: string) => `cmd:${commandId}`,
-  event: (seq: number) => `ev:${seq}`,
-  rejection: (commandId: string) => `rej:${commandId}`,
-  enactment: (consumer: string, seq: number) => `act:${consumer}:${seq}`,
-};
-
-const enactedOutcome = (o: AttemptOutcome): GraphOutcome => (o === 'enacted' || o === 'duplicate' ? 'enacted' : 'failed');
-
-/**
- * Builds the full (ungrouped) causation graph of a trace. `commandTypes` (command id → type,
- * from the expanded scenario) names the commands inside batches, whose decision records carry
- * only the batch mode.
- */
-export function causationGraph(trace: Trace, commandTypes: ReadonlyMap<string, string> = new Map()): CausationGraph {
+/** Builds the graph of a window's records (given parents before children, as sources do). */
+export function causationGraph(records: readonly CausalRecord[]): CausationGraph {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const typeOfCommand = new Map<string, string>();
-  const known = new Set<string>();
-  trace.decisions.forEach((d, di) => {
-    const parent = d.kind === 'batch' ? nodeIds.input(d.inputId) : undefined;
-    const rejected = new Map(d.rejections.map((r) => [r.commandId, r.rejection]));
-    if (parent) {
-      nodes.push({ id: parent, kind: 'batch', label: `Batch ${d.inputId}`, sub: `${d.commandIds.length} commands · worker ${d.worker}`, outcome: d.accepted ? 'accepted' : 'rejected', t: d.endedAt, commandType: d.type, decision: di });
-    }
-    d.commandIds.forEach((commandId) => {
-      const rejection = rejected.get(commandId);
-      const type = d.kind === 'command' ? d.type : (commandTypes.get(commandId) ?? 'command');
-      typeOfCommand.set(commandId, type);
-      const id = nodeIds.command(commandId);
-      known.add(id);
-      nodes.push({
-        id, kind: 'command', label: type, sub: `${commandId} · t=${d.endedAt} · w${d.worker}`, outcome: rejection ? 'rejected' : 'accepted',
-        ...(parent ? { parent } : {}), t: d.endedAt, commandType: type, decision: di, commandId,
-      });
-      if (rejection) {
-        const rid = nodeIds.rejection(commandId);
-        nodes.push({ id: rid, kind: 'rejection', label: rejection.code, sub: rejection.message, outcome: 'rejected', t: d.endedAt, commandType: type, decision: di, commandId });
-        edges.push({ id: `${id}->${rid}`, source: id, target: rid });
-      }
-    });
-  });
-  for (const e of trace.log) {
-    const id = nodeIds.event(e.seq);
-    const cause = nodeIds.command(e.causationId);
-    if (!known.has(cause)) {
-      // Setup commands are decided before time 0 and have no decision record.
-      known.add(cause);
-      const type = commandTypes.get(e.causationId) ?? 'setup';
-      typeOfCommand.set(e.causationId, type);
-      nodes.push({ id: cause, kind: 'command', label: type, sub: `${e.causationId} · setup`, outcome: 'accepted', t: e.appendedAt, commandType: type, commandId: e.causationId });
-    }
-    const type = typeOfCommand.get(e.causationId) ?? e.type;
-    nodes.push({ id, kind: 'event', label: e.type, sub: `#${e.seq} · ${e.stream}`, outcome: 'event', t: e.appendedAt, commandType: type, stream: e.stream, eventSeq: e.seq, commandId: e.causationId });
-    edges.push({ id: `${cause}->${id}`, source: cause, target: id });
+  const present = new Set(records.map((r) => r.id));
+  const outside = new Map<string, GraphNode>();
+  for (const r of records) {
+    nodes.push({ id: r.id, kind: r.kind, label: r.type, sub: r.sub, outcome: r.outcome, t: r.time, flow: r.flow, ...(r.parent && present.has(r.parent) ? { parent: r.parent } : {}), ...(r.stream !== undefined ? { stream: r.stream } : {}) });
+    if (r.causationId === undefined || r.causationId === r.id) continue;
+    if (!present.has(r.causationId) && !outside.has(r.causationId))
+      outside.set(r.causationId, { id: r.causationId, kind: 'command', label: r.causationId.replace(/^[a-z]+:/, ''), sub: 'cause outside this view', outcome: 'accepted', t: r.time, flow: r.flow, outside: true });
+    edges.push({ id: `${r.causationId}->${r.id}`, source: r.causationId, target: r.id });
   }
-  // One enactment node per (consumer, event): its last attempt decides the colour.
-  const lastAttempt = new Map<string, (typeof trace.attempts)[number]>();
-  for (const a of trace.attempts) lastAttempt.set(nodeIds.enactment(a.consumer, a.eventSeq), a);
-  const streamOf = new Map(trace.log.map((e) => [e.seq, e]));
-  for (const [id, a] of lastAttempt) {
-    const e = streamOf.get(a.eventSeq);
-    nodes.push({
-      id, kind: 'enactment', label: a.consumer, sub: `${a.outcome}${a.attempt > 1 ? ` after ${a.attempt} attempts` : ''} · t=${a.end}`, outcome: enactedOutcome(a.outcome),
-      t: a.end, commandType: e ? (typeOfCommand.get(e.causationId) ?? e.type) : '?', ...(e ? { stream: e.stream } : {}), eventSeq: a.eventSeq, consumer: a.consumer,
-    });
-    edges.push({ id: `${nodeIds.event(a.eventSeq)}->${id}`, source: nodeIds.event(a.eventSeq), target: id });
-  }
-  return { nodes, edges };
+  return { nodes: [...outside.values(), ...nodes], edges };
 }

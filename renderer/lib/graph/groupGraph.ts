@@ -15,12 +15,12 @@ const KIND_ORDER: Record<GraphNode['kind'], number> = { batch: 0, command: 1, re
 /** The group a node falls in: its kind plus the grouping key. */
 export function groupKeyOf(node: GraphNode, by: GroupBy, windowMs: number): string {
   const kind = node.kind === 'batch' ? 'command' : node.kind;
-  const what = kind === 'enactment' ? `${kind}:${node.consumer}` : kind === 'event' || kind === 'rejection' ? `${kind}:${node.label}` : kind;
+  const what = kind === 'enactment' ? `${kind}:${node.label}` : kind === 'event' || kind === 'rejection' ? `${kind}:${node.label}` : kind;
   switch (by) {
     case 'type':
-      return `${what}|${node.commandType}`;
+      return `${what}|${node.flow}`;
     case 'stream':
-      return `${what}|${node.stream ?? node.commandType}`;
+      return `${what}|${node.stream ?? node.flow}`;
     case 'time':
       return `${what}|${Math.floor(node.t / windowMs) * windowMs}`;
   }
@@ -53,12 +53,12 @@ export function groupGraph(graph: CausationGraph, by: GroupBy, threshold = GROUP
     .map(([id, g]) => {
       const n = g.first;
       const kind = n.kind === 'batch' ? 'command' : n.kind;
-      const what = kind === 'enactment' ? `${n.consumer}` : kind === 'command' ? n.commandType : n.label;
-      const where = by === 'time' ? `t ${Math.floor(n.t / windowMs) * windowMs}–${Math.floor(n.t / windowMs) * windowMs + windowMs} ms` : by === 'stream' ? (n.stream ?? n.commandType) : kind === 'command' ? '' : `from ${n.commandType}`;
+      const what = kind === 'enactment' ? n.label : kind === 'command' ? n.flow : n.label;
+      const where = by === 'time' ? `t ${Math.floor(n.t / windowMs) * windowMs}–${Math.floor(n.t / windowMs) * windowMs + windowMs} ms` : by === 'stream' ? (n.stream ?? n.flow) : kind === 'command' ? '' : `from ${n.flow}`;
       const outcome = kind === 'command' ? (g.rejected === g.members.length ? 'rejected' : 'accepted') : kind === 'enactment' ? (g.rejected > 0 ? 'failed' : 'enacted') : n.outcome;
       return {
         id, kind: 'group' as const, label: `${what} ×${g.members.length}`, sub: [kind, where, g.rejected > 0 ? `${g.rejected} ${kind === 'enactment' ? 'failed' : 'rejected'}` : ''].filter(Boolean).join(' · '),
-        outcome, t: n.t, commandType: n.commandType, ...(n.stream ? { stream: n.stream } : {}), count: g.members.length, members: g.members,
+        outcome, t: n.t, flow: n.flow, ...(n.stream ? { stream: n.stream } : {}), count: g.members.length, members: g.members,
       };
     })
     .sort((a, b) => KIND_ORDER[groups.get(a.id)!.first.kind] - KIND_ORDER[groups.get(b.id)!.first.kind] || a.t - b.t);

@@ -45,8 +45,8 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
     if (!d) continue;
     abs.set(n.id, { x: d.x - d.width / 2, y: d.y - d.height / 2, width: d.width, height: d.height });
   }
-  // Batch boxes: make room for the header above the children.
-  for (const n of graph.nodes) {
+  // Batch boxes: make room for the header above the children; inner batches (listed after their parents) first.
+  for (const n of [...graph.nodes].reverse()) {
     if (n.kind !== 'batch') continue;
     const children = graph.nodes.filter((c) => c.parent === n.id).map((c) => abs.get(c.id)!).filter(Boolean);
     if (children.length === 0) continue;

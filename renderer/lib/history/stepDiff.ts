@@ -30,3 +30,10 @@ export function stepDiff(before: unknown, after: unknown): ChangeOp[] {
     return { op: 'move', path: o.path };
   });
 }
+/** The top-level keys of two aggregates whose values differ (what the history highlights). */
+export function changedFields(before: unknown, after: unknown): string[] {
+  const a = (typeof before === 'object' && before !== null ? before : {}) as Record<string, unknown>;
+  const b = (typeof after === 'object' && after !== null ? after : {}) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}

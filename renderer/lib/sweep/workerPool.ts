@@ -1,24 +1,14 @@
 /**
  * Runs sweep jobs on a few Web Workers at once: each worker takes the next job when it is
  * done with one; results arrive by job index. Cancel terminates every worker (a run in a
- * worker cannot read messages while it works). Worker creation is injected, so this is plain
- * TypeScript that tests drive with fake workers.
+ * worker cannot read messages while it works). Workers are injected as JobRunners, so this is
+ * plain TypeScript that tests drive with fake runners.
  */
 import type { JobResult, SweepJob } from './sweepCore';
 
-/** What the pool posts to a worker. */
-export interface SweepJobMessage {
-  readonly job: SweepJob;
-}
-
-/** What a worker posts back for a job. */
-export type SweepJobReply = { readonly index: number; readonly result: JobResult } | { readonly index: number; readonly error: string };
-
-/** The part of a Web Worker the pool uses. */
-export interface WorkerLike {
-  onmessage: ((event: MessageEvent<SweepJobReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: SweepJobMessage): void;
+/** A worker as the pool uses it: runs one job at a time (a Comlink-wrapped sweep worker in the app). */
+export interface JobRunner {
+  run(job: SweepJob): Promise<JobResult>;
   terminate(): void;
 }
 
@@ -38,10 +28,10 @@ export interface PoolRun {
   cancel(): void;
 }
 
-/** Runs `jobs` on `size` workers made by `makeWorker`; `onResult` hears each result as it arrives. */
-export function runOnPool(jobs: readonly SweepJob[], size: number, makeWorker: () => WorkerLike, onResult: (index: number, result: JobResult) => void): PoolRun {
+/** Runs `jobs` on `size` runners made by `makeRunner`; `onResult` hears each result as it arrives. */
+export function runOnPool(jobs: readonly SweepJob[], size: number, makeRunner: () => JobRunner, onResult: (index: number, result: JobResult) => void): PoolRun {
   const results: JobResult[] = new Array(jobs.length);
-  const workers: WorkerLike[] = [];
+  const runners: JobRunner[] = [];
   let next = 0;
   let finished = 0;
   let settled = false;
@@ -53,37 +43,35 @@ export function runOnPool(jobs: readonly SweepJob[], size: number, makeWorker: (
   });
   const stop = (): void => {
     settled = true;
-    for (const w of workers) w.terminate();
+    for (const r of runners) r.terminate();
   };
   const fail = (error: Error): void => {
     if (settled) return;
     stop();
     reject(error);
   };
-  const feed = (worker: WorkerLike): void => {
-    if (next < jobs.length) worker.postMessage({ job: jobs[next++] });
+  const feed = (runner: JobRunner): void => {
+    if (settled || next >= jobs.length) return;
+    const job = jobs[next++];
+    runner.run(job).then(
+      (result) => {
+        if (settled) return;
+        results[job.index] = result;
+        finished++;
+        onResult(job.index, result);
+        if (finished === jobs.length) {
+          stop();
+          resolve(results);
+        } else feed(runner);
+      },
+      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+    );
   };
   if (jobs.length === 0) resolve([]);
   for (let i = 0; i < Math.min(size, jobs.length); i++) {
-    const worker = makeWorker();
-    workers.push(worker);
-    worker.onmessage = (event) => {
-      if (settled) return;
-      const reply = event.data;
-      if ('error' in reply) return fail(new Error(reply.error));
-      results[reply.index] = reply.result;
-      finished++;
-      onResult(reply.index, reply.result);
-      if (finished === jobs.length) {
-        stop();
-        resolve(results);
-      } else feed(worker);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      fail(new Error(event.message || 'a sweep worker failed'));
-    };
-    feed(worker);
+    const runner = makeRunner();
+    runners.push(runner);
+    feed(runner);
   }
   return { done, cancel: () => fail(new SweepCancelled()) };
 }

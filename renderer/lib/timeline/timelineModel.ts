@@ -1,8 +1,10 @@
 /**
- * The timeline of one run as plain data: a swimlane per decision worker and per consumer worker,
- * a bar per decision and per delivery attempt colored by outcome, and consumers' downtime
- * windows. Pure; the view only maps it to pixels.
+ * The parts of a run's timeline as plain data: a swimlane per decision worker and per consumer
+ * worker, a bar per decision and per delivery attempt colored by outcome, consumers' downtime
+ * windows, and moving through a window's bars. Pure; TimelineIndex (./timelineWindow.ts) reads
+ * a trace's bars by window, the view only maps them to pixels.
  */
+import { nodeIds } from '../graph/nodeIds';
 import type { AttemptOutcome, ConsumerConfig, DecisionRecord, AttemptRecord, Trace } from '../../../src/engine/types';
 
 /** A bar's color class. */
@@ -17,6 +19,8 @@ export interface TimelineBar {
   readonly end: number;
   readonly outcome: BarOutcome;
   readonly label: string;
+  /** The causation-graph node it stands for (what selecting it selects everywhere). */
+  readonly node: string;
   /** What selecting the bar selects. */
   readonly target: { readonly kind: 'command'; readonly id: string } | { readonly kind: 'event'; readonly seq: number; readonly id: string };
   /** The attempt number (1 = first delivery) for attempts. */
@@ -35,14 +39,6 @@ export interface DowntimeWindow {
   readonly lanes: readonly number[];
   readonly from: number;
   readonly to: number;
-}
-
-/** The whole timeline. */
-export interface TimelineModel {
-  readonly lanes: readonly TimelineLane[];
-  readonly bars: readonly TimelineBar[];
-  readonly downtime: readonly DowntimeWindow[];
-  readonly end: number;
 }
 
 /** The lanes of a trace: one per decision worker, one per consumer worker (or one per consumer that never ran). */
@@ -72,13 +68,14 @@ export function timelineLanes(trace: Trace, consumers: readonly ConsumerConfig[]
 /** The bar of decision `i`. */
 export function decisionBar(d: DecisionRecord, i: number, laneOf: ReadonlyMap<string, number>): TimelineBar {
   const outcome: BarOutcome = d.accepted ? (d.rejections.length > 0 ? 'partial' : 'accepted') : 'rejected';
-  return { key: `d${i}`, lane: laneOf.get(`w${d.worker}`)!, start: d.startedAt, end: d.endedAt, outcome, label: `${d.type} ${d.inputId}`, target: { kind: 'command', id: d.commandIds[0] ?? d.inputId } };
+  return { key: `d${i}`, node: nodeIds.command(d.commandIds[0] ?? d.inputId), lane: laneOf.get(`w${d.worker}`)!, start: d.startedAt, end: d.endedAt, outcome, label: `${d.type} ${d.inputId}`, target: { kind: 'command', id: d.commandIds[0] ?? d.inputId } };
 }
 
 /** The bar of delivery attempt `i`; `eventId` names the event it delivered. */
 export function attemptBar(a: AttemptRecord, i: number, laneOf: ReadonlyMap<string, number>, eventId: string): TimelineBar {
   return {
     key: `a${i}`,
+    node: nodeIds.enactment(a.consumer, a.eventSeq),
     lane: laneOf.get(`c${a.consumer}\u0000${a.worker}`)!,
     start: a.start,
     end: a.end,
@@ -95,19 +92,6 @@ export function downtimeOf(consumers: readonly ConsumerConfig[], lanes: readonly
     const ls = lanes.flatMap((l, i) => (l.consumer === c.name ? [i] : []));
     return c.downtime.map((w) => ({ lanes: ls, from: w.from, to: w.to }));
   });
-}
-
-/** Builds the timeline of a trace; `consumers` (the run's configuration) gives downtime windows. */
-export function timelineModel(trace: Trace, consumers: readonly ConsumerConfig[] = []): TimelineModel {
-  const { lanes, laneOf } = timelineLanes(trace, consumers);
-  const bars: TimelineBar[] = trace.decisions.map((d, i) => decisionBar(d, i, laneOf));
-  const eventIds = new Map(trace.log.map((e) => [e.seq, e.id]));
-  trace.attempts.forEach((a, i) => bars.push(attemptBar(a, i, laneOf, eventIds.get(a.eventSeq) ?? String(a.eventSeq))));
-  const downtime = downtimeOf(consumers, lanes);
-  let end = 1;
-  for (const b of bars) if (b.end > end) end = b.end;
-  for (const w of downtime) if (w.to > end) end = w.to;
-  return { lanes, bars, downtime, end };
 }
 
 /** A visible time range. */
@@ -129,12 +113,6 @@ export const pan = (range: TimeRange, dt: number, end: number): TimeRange => cla
 function clampRange(from: number, span: number, end: number): TimeRange {
   const f = Math.min(Math.max(0, from), Math.max(0, end - span));
   return { from: f, to: f + span };
-}
-
-/** The bars overlapping a range (at most `max`, longest first when over), for drawing. */
-export function barsIn(bars: readonly TimelineBar[], range: TimeRange, max = 4000): TimelineBar[] {
-  const out = bars.filter((b) => b.end >= range.from && b.start <= range.to);
-  return out.length <= max ? out : out.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, max);
 }
 
 /** The next bar in time after `key` (or before, with `dir` = -1) in the same lane, for keyboard moves. */

@@ -1,27 +1,16 @@
 /**
- * The timeline of a big trace (hundreds of thousands of decisions and attempts), read a time
- * window at a time: the lanes, downtime and end once, then for each visible range only the bars
- * that overlap it, built on demand. Past `max` bars in view, an even sample across the range is
- * drawn and the total is told. Pure; the engine worker holds one per kept run.
+ * The timeline of a trace of any size (a million decisions and attempts), read a time window
+ * at a time: the lanes, downtime and end once, then for each visible range only the bars that
+ * overlap it, built on demand. Past `maxBars` bars in view no bar is drawn: each lane's
+ * activity per time bucket is (share of time busy, bars started, bad outcomes), computed from
+ * every bar in view. Pure; the engine worker holds one per run (the run's TimelineSource).
  */
 import { logEntryAt } from '../../../src/engine/report/logEntryAt';
 import type { ConsumerConfig, Trace } from '../../../src/engine/types';
-import { attemptBar, decisionBar, downtimeOf, timelineLanes, type DowntimeWindow, type TimeRange, type TimelineBar, type TimelineLane } from './timelineModel';
+import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
+import { attemptBar, decisionBar, downtimeOf, timelineLanes, type BarOutcome, type TimeRange, type TimelineBar } from './timelineModel';
 
-/** What stays the same whatever the range: lanes, downtime windows and the end of time. */
-export interface TimelineFrame {
-  readonly lanes: readonly TimelineLane[];
-  readonly downtime: readonly DowntimeWindow[];
-  readonly end: number;
-}
-
-/** The bars of one range. */
-export interface TimelineWindow {
-  readonly range: TimeRange;
-  readonly bars: readonly TimelineBar[];
-  /** Bars overlapping the range: more than `bars.length` when a sample was drawn. */
-  readonly total: number;
-}
+const BAD: ReadonlySet<BarOutcome> = new Set(['rejected', 'failed', 'lost', 'parked']);
 
 /** One list of timed records (decisions or attempts), in order of end time. */
 class Spans {
@@ -68,7 +57,7 @@ class Spans {
   }
 }
 
-/** A big trace's timeline, read by window. */
+/** A trace's timeline, read by window. */
 export class TimelineIndex {
   readonly frame: TimelineFrame;
   private readonly laneOf: ReadonlyMap<string, number>;
@@ -88,27 +77,59 @@ export class TimelineIndex {
     let end = 1;
     for (const e of [this.decisions.ends, this.attempts.ends]) for (let i = 0; i < e.length; i++) if (e[i] > end) end = e[i];
     for (const w of downtime) if (w.to > end) end = w.to;
-    this.frame = { lanes, downtime, end };
+    this.frame = { lanes, downtime, start: 0, end, clock: 'virtual' };
   }
 
-  /** The bars overlapping `range`: all of them up to `max`, else an even sample of `max`. */
-  window(range: TimeRange, max = 4000): TimelineWindow {
+  /** The bars overlapping `range`: all of them up to `maxBars`, else none and the lanes' activity in `buckets` slices of the range. */
+  window(range: TimeRange, maxBars = 4000, buckets = 200): TimelineWindow {
     const decisions: number[] = [];
     const attempts: number[] = [];
     this.decisions.scan(range, (i) => decisions.push(i));
     this.attempts.scan(range, (i) => attempts.push(i));
     const total = decisions.length + attempts.length;
-    const step = total > max ? total / max : 1;
-    const bars: TimelineBar[] = [];
-    const pick = (list: number[], make: (i: number) => TimelineBar) => {
-      for (let k = 0; k < list.length; k += step) bars.push(make(list[Math.floor(k)]));
-    };
-    pick(decisions, (i) => decisionBar(this.trace.decisions[i], i, this.laneOf));
-    pick(attempts, (i) => {
+    if (total > maxBars) return { range, bars: [], total, activity: this.activity(range, Math.max(1, Math.floor(buckets)), decisions, attempts) };
+    const bars: TimelineBar[] = decisions.map((i) => decisionBar(this.trace.decisions[i], i, this.laneOf));
+    for (const i of attempts) {
       const a = this.trace.attempts[i];
-      return attemptBar(a, i, this.laneOf, this.eventId(a.eventSeq));
-    });
+      bars.push(attemptBar(a, i, this.laneOf, this.eventId(a.eventSeq)));
+    }
     return { range, bars, total };
+  }
+
+  /** Each lane's busy share, bars started and bad outcomes per bucket, from every bar in view. */
+  private activity(range: TimeRange, buckets: number, decisions: readonly number[], attempts: readonly number[]): LaneActivity {
+    const lanes = this.frame.lanes.length;
+    const busy = new Float64Array(lanes * buckets);
+    const count = new Uint32Array(lanes * buckets);
+    const bad = new Uint32Array(lanes * buckets);
+    const width = Math.max(1e-9, range.to - range.from) / buckets;
+    const add = (lane: number, start: number, end: number, outcome: BarOutcome) => {
+      const base = lane * buckets;
+      const from = Math.max(start, range.from);
+      const to = Math.min(end, range.to);
+      const first = Math.min(buckets - 1, Math.max(0, Math.floor((from - range.from) / width)));
+      const last = Math.min(buckets - 1, Math.max(0, Math.ceil((to - range.from) / width) - 1));
+      for (let b = first; b <= last; b++) {
+        const lo = range.from + b * width;
+        const overlap = Math.min(to, lo + width) - Math.max(from, lo);
+        if (overlap > 0) busy[base + b] += overlap;
+      }
+      if (start >= range.from) {
+        count[base + first]++;
+        if (BAD.has(outcome)) bad[base + first]++;
+      }
+    };
+    for (const i of decisions) {
+      const d = this.trace.decisions[i];
+      add(this.laneOf.get(`w${d.worker}`)!, d.startedAt, d.endedAt, d.accepted ? 'accepted' : 'rejected');
+    }
+    for (const i of attempts) {
+      const a = this.trace.attempts[i];
+      add(this.laneOf.get(`c${a.consumer}\u0000${a.worker}`)!, a.start, a.end, a.outcome);
+    }
+    const share = new Float32Array(busy.length);
+    for (let k = 0; k < busy.length; k++) share[k] = Math.min(1, busy[k] / width);
+    return { range, buckets, busy: share, count, bad };
   }
 
   /** The id of event `seq`. */

@@ -1,4 +1,5 @@
 /** The command tree flattened into visible rows for an accessible tree (role="tree"). Pure. */
+import { truncate } from '../text/truncate';
 import { childPaths, getAt, keyOf, kindOf, type NodeKind, type NodePath, type RawDoc, type RootList } from './nodePath';
 
 /** One visible row of the tree. */
@@ -23,7 +24,7 @@ const ROOT_LABELS: Record<RootList, string> = { setup: 'Setup', commands: 'Comma
 
 const short = (v: unknown): string => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s === undefined ? '' : s.length > 24 ? s.slice(0, 23) + '…' : s;
+  return s === undefined ? '' : truncate(s, 24);
 };
 
 /** A one-line summary of command data: its scalar fields. */

@@ -50,7 +50,7 @@ export class Inspector {
     this.progress = undefined;
     this.error = undefined;
     try {
-      const result = await this.workspace.client.request({ type: 'import', input, options: { name, domain, format: this.format } }, (p) => {
+      const result = await this.workspace.client.importLog(input, { name, domain, format: this.format }, (p) => {
         this.progress = p;
         // the log is readable from its first stored batch: show it while the rest streams in
         if (!p.source || !p.counts || p.stored === undefined || !this.following) return;
@@ -82,7 +82,7 @@ export class Inspector {
 
   /** Stops the import in progress; nothing of it is kept. */
   cancel(): void {
-    if (this.status === 'importing') void this.workspace.client.request({ type: 'cancelImport' });
+    if (this.status === 'importing') void this.workspace.client.api.cancelImport();
   }
 
   /** Shows a log already in the workspace. */

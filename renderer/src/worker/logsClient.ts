@@ -1,6 +1,9 @@
-/** The UI's handle on the logs worker: one promise per request, import progress, and cancelling an import. */
-import type { ImportProgress, LogsReplies, LogsReply, LogsRequest, LogsRequestBody } from '../../lib/workspace/logsProtocol';
+/** The UI's handle on the logs worker (workspace file, log imports, row windows): its typed API, and import cancellation. */
+import { proxy, type Remote } from 'comlink';
+import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../../lib/workspace/logsProtocol';
+import type { LogsApi } from './logs.worker';
 import LogsWorker from './logs.worker?worker';
+import { WorkerHandle } from './workerHandle';
 
 /** Rejected when an import was cancelled. */
 export class ImportCancelled extends Error {
@@ -12,47 +15,25 @@ export class ImportCancelled extends Error {
 /** Import progress (re-exported for the UI state). */
 export type { ImportProgress };
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-  onProgress?: (p: ImportProgress) => void;
-}
-
-/** One long-lived worker; requests are numbered and answered in any order. */
+/** One long-lived worker; calls are answered in any order. */
 export class LogsClient {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private readonly handle = new WorkerHandle<LogsApi>(() => new LogsWorker(), 'logs');
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new LogsWorker();
-    worker.onmessage = (event: MessageEvent<LogsReply>) => {
-      const message = event.data;
-      const job = this.pending.get(message.id);
-      if (!job) return;
-      if (message.type === 'progress') return job.onProgress?.(message.progress);
-      this.pending.delete(message.id);
-      if (message.type === 'error') job.reject(message.cancelled ? new ImportCancelled() : new Error(message.message));
-      else job.resolve(message.value);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      for (const job of this.pending.values()) job.reject(new Error(event.message || 'the logs worker failed'));
-      this.pending.clear();
-      this.worker?.terminate();
-      this.worker = undefined;
-    };
-    this.worker = worker;
-    return worker;
-  }
+  /** The worker's API: `client.api.rows(...)` and so on. */
+  readonly api: Remote<LogsApi> = new Proxy({} as Remote<LogsApi>, {
+    get: (_, method: string) => (...args: unknown[]) => this.handle.call((api) => (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...args)),
+  });
 
-  /** Sends a request; resolves with its typed reply. */
-  request<R extends LogsRequestBody>(body: R, onProgress?: (p: ImportProgress) => void, transfer: Transferable[] = []): Promise<LogsReplies[R['type']]> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-      this.ensureWorker().postMessage({ ...body, id } as LogsRequest, transfer);
-    });
+  /** Imports a log with progress; rejects with ImportCancelled when cancelled. */
+  async importLog(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    // progress comes over a port of its own: a report that arrives after the result is dropped
+    let settled = false;
+    try {
+      return await this.handle.call((api) => api.importLog(input, options, proxy((p: ImportProgress) => settled || onProgress(p))));
+    } catch (e) {
+      throw e instanceof Error && e.name === 'ImportCancelled' ? new ImportCancelled() : e;
+    } finally {
+      settled = true;
+    }
   }
 }

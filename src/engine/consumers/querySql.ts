@@ -10,14 +10,19 @@ import { asSql } from './sql';
 /** A query result: column names and rows of values. */
 export interface SqlQueryResult {
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly SqlValue[])[];
+  readonly rows: readonly (readonly (SqlValue | bigint)[])[];
 }
 
 const READ_PRAGMAS = new Set(['table_info', 'table_xinfo', 'table_list', 'index_list', 'index_info', 'index_xinfo', 'foreign_key_list']);
 const WRITE_WORDS = new Set(['insert', 'update', 'delete', 'replace', 'drop', 'create', 'alter', 'attach', 'detach', 'vacuum', 'reindex', 'analyze', 'begin', 'commit', 'rollback', 'savepoint', 'release']);
 
+/** How values are read: `exactIntegers` reads every integer as a BigInt (past 2^53 a number would be rounded). */
+export interface QueryOptions {
+  readonly exactIntegers?: boolean;
+}
+
 /** Runs one read-only statement; throws a clear Error for anything that could write. */
-export function querySql(interpreter: Interpreter, sql: string): SqlQueryResult {
+export function querySql(interpreter: Interpreter, sql: string, options: QueryOptions = {}): SqlQueryResult {
   const problem = readOnlyProblem(sql);
   if (problem) throw new Error(`query refused: ${problem}`);
   const db = asSql(interpreter).db;
@@ -26,8 +31,11 @@ export function querySql(interpreter: Interpreter, sql: string): SqlQueryResult 
     const stmt = db.prepare(sql);
     try {
       const columns = stmt.getColumnNames();
-      const rows: SqlValue[][] = [];
-      while (stmt.step()) rows.push(stmt.get());
+      const rows: (SqlValue | bigint)[][] = [];
+      // sql.js reads integers as BigInt with `useBigInt` (its types do not declare the option)
+      const get = stmt.get.bind(stmt) as unknown as (params: null, config: { useBigInt: boolean }) => (SqlValue | bigint)[];
+      const config = { useBigInt: options.exactIntegers === true };
+      while (stmt.step()) rows.push(get(null, config));
       return { columns, rows };
     } finally {
       stmt.free();

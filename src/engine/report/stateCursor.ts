@@ -70,6 +70,26 @@ export class StateCursor {
     return this.state.get(stream);
   }
 
+  /** How many streams have an aggregate at the current step. */
+  get size(): number {
+    return this.state.size;
+  }
+
+  /**
+   * At most `max` streams of the current state as `[streamId, aggregate]` pairs, `first` (when it
+   * has an aggregate) before the others, the others in the order they first appeared. O(max).
+   */
+  streams(max: number, first?: string): [string, unknown][] {
+    const out: [string, unknown][] = [];
+    if (max <= 0) return out;
+    if (first !== undefined && this.state.has(first)) out.push([first, this.state.get(first)]);
+    for (const [stream, aggregate] of this.state) {
+      if (out.length >= max) break;
+      if (stream !== first) out.push([stream, aggregate]);
+    }
+    return out;
+  }
+
   /** The whole state at the current step as `{ streamId: aggregate }`, keys sorted. */
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};

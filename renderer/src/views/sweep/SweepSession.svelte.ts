@@ -3,8 +3,16 @@ import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
-import { poolSize, runOnPool, SweepCancelled, type PoolRun, type WorkerLike } from '../../../lib/sweep/workerPool';
+import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
+import type { SweepApi } from '../../worker/sweep.worker';
 import SweepWorker from '../../worker/sweep.worker?worker';
+import { WorkerHandle } from '../../worker/workerHandle';
+
+/** A sweep worker as the pool's runner (Comlink, like every worker of the app). */
+function sweepRunner(): JobRunner {
+  const handle = new WorkerHandle<SweepApi>(() => new SweepWorker(), 'sweep');
+  return { run: (job) => handle.call((api) => api.run(job)), terminate: () => handle.terminate() };
+}
 
 /** Where a sweep stands. */
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -81,7 +89,7 @@ export class SweepSession {
   }
 
   /** Plans the sweep of `raw` (the scenario as written) and runs it on the worker pool. */
-  async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, makeWorker: () => WorkerLike = () => new SweepWorker() as unknown as WorkerLike): Promise<void> {
+  async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, makeWorker: () => JobRunner = sweepRunner): Promise<void> {
     this.cancel();
     const f = this.form;
     const param = parseSweepParam(rangeSpec(f.path, f.from, f.to, f.step));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { alignSeries, latencyPoints, thin } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
@@ -8,7 +9,7 @@ import { flashSale } from './flashSale';
 
 describe('compareHtml', () => {
   const { report, traces } = flashSale();
-  const runs = [0, 1].map((i) => ({ report: report.runs[i], trace: traces[i] }));
+  const runs = [0, 1].map((i) => ({ report: report.runs[i], facts: runFacts(traces[i], 4000) }));
 
   it('is a standalone page with the table, the differences, the hints and two inline SVG charts', () => {
     const html = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: whyHints(runs), runs });

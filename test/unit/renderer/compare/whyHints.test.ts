@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { eventsBehind, releasedTogether, staleReads, whyHints } from '../../../../renderer/lib/compare/whyHints';
 import type { DecisionRecord } from '../../../../src/engine/types';
 import { flashSale } from './flashSale';
 
 describe('whyHints', () => {
   const { report, traces } = flashSale();
-  const runs = report.runs.map((r, i) => ({ report: r, trace: traces[i] }));
+  const runs = report.runs.map((r, i) => ({ report: r, facts: runFacts(traces[i], 4000) }));
 
   it('explains the oversell of the 8-worker run from its data', () => {
     const hints = whyHints([runs[0], runs[1]]);

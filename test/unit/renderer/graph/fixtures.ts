@@ -1,5 +1,8 @@
 import type { DecisionRecord, LogEntry, Trace } from '../../../../src/engine/types';
-import { commandId, eventId } from '../../../../domain/kernel';
+import { commandId, eventId, type CommandEnvelope, type DecisionInput } from '../../../../domain/kernel';
+import type { CausalRecord } from '../../../../renderer/lib/reader/graphSource';
+import { TraceGraph } from '../../../../renderer/lib/reader/traceGraph';
+import { TraceIndex } from '../../../../renderer/lib/reader/traceIndex';
 
 const decision = (d: Partial<DecisionRecord> & Pick<DecisionRecord, 'inputId' | 'commandIds' | 'type'>): DecisionRecord => ({
   kind: 'command', worker: 0, arrivedAt: 0, startedAt: 0, endedAt: 1, stateVersion: 0, lag: 0, accepted: true, rejections: [], eventSeqs: [], ...d,
@@ -34,8 +37,19 @@ export function bigTrace(orders: number): Trace {
   const t = smallTrace();
   return {
     ...t,
-    decisions: Array.from({ length: orders }, (_, i) => decision({ inputId: `c${i + 1}`, type: 'PlaceOrder', commandIds: [`c${i + 1}`], endedAt: i })),
+    decisions: Array.from({ length: orders }, (_, i) => decision({ inputId: `c${i + 1}`, type: 'PlaceOrder', commandIds: [`c${i + 1}`], endedAt: i, eventSeqs: [i + 1] })),
     log: Array.from({ length: orders }, (_, i) => event(i + 1, 'OrderPlaced', `c${i + 1}`, `order:o${i + 1}`)),
     attempts: Array.from({ length: orders }, (_, i) => ({ consumer: 'state', eventSeq: i + 1, attempt: 1, worker: 0, start: i, end: i, outcome: 'enacted' as const })),
   };
 }
+
+const command = (id: string, type: string): CommandEnvelope => ({ id: commandId(id), type, data: {}, at: 0 });
+
+/** The scenario inputs of smallTrace: the batch b1 [c1, c2], then c3. */
+export const smallInputs = (): { setup: DecisionInput[]; arrivals: { input: DecisionInput }[] } => ({
+  setup: [],
+  arrivals: [{ input: { kind: 'batch', id: 'b1', mode: 'all-or-nothing', items: [command('c1', 'AddProfile'), command('c2', 'AddGalleryImage')] } }, { input: command('c3', 'AddGalleryImage') }],
+});
+
+/** Every causal record of a trace, as the run reader gives them. */
+export const recordsOf = (trace: Trace, inputs?: ReturnType<typeof smallInputs>): readonly CausalRecord[] => new TraceGraph(new TraceIndex(trace, () => inputs)).window(undefined, Number.MAX_SAFE_INTEGER).records;

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { causationGraph } from '../../../../renderer/lib/graph/causationGraph';
 import { drillInto, GROUP_THRESHOLD, groupGraph, windowFor } from '../../../../renderer/lib/graph/groupGraph';
 import { layoutGraph } from '../../../../renderer/lib/graph/layoutGraph';
-import { bigTrace, smallTrace } from './fixtures';
+import { bigTrace, recordsOf, smallInputs, smallTrace } from './fixtures';
 
 describe('groupGraph', () => {
   it('draws up to 500 nodes one by one and groups from 501 on', () => {
     expect(GROUP_THRESHOLD).toBe(500);
-    const exactly = { nodes: causationGraph(bigTrace(167)).nodes.slice(0, 500), edges: [] };
+    const exactly = { nodes: causationGraph(recordsOf(bigTrace(167))).nodes.slice(0, 500), edges: [] };
     expect(exactly.nodes).toHaveLength(500);
     expect(groupGraph(exactly, 'type').grouped).toBe(false);
-    const over = causationGraph(bigTrace(167)); // 501 nodes
+    const over = causationGraph(recordsOf(bigTrace(167))); // 501 nodes
     expect(over.nodes).toHaveLength(501);
     const grouped = groupGraph(over, 'type');
     expect(grouped.grouped).toBe(true);
@@ -19,14 +19,14 @@ describe('groupGraph', () => {
   });
 
   it('groups by time window and by stream', () => {
-    const g = causationGraph(bigTrace(200));
+    const g = causationGraph(recordsOf(bigTrace(200)));
     expect(windowFor(g.nodes)).toBe(20);
     expect(groupGraph(g, 'time').nodes.filter((n) => n.label.startsWith('PlaceOrder'))).toHaveLength(10);
     expect(groupGraph(g, 'stream').nodes.filter((n) => n.label.startsWith('OrderPlaced'))).toHaveLength(200);
   });
 
   it('drills into a group: its members plus their direct causes and effects', () => {
-    const g = causationGraph(bigTrace(200));
+    const g = causationGraph(recordsOf(bigTrace(200)));
     const group = groupGraph(g, 'time').nodes[0];
     const part = drillInto(g, group.members!);
     expect(part.nodes.filter((n) => n.kind === 'command')).toHaveLength(group.count!);
@@ -36,7 +36,7 @@ describe('groupGraph', () => {
 
 describe('layoutGraph', () => {
   it('places every node, children relative to their batch box', () => {
-    const g = causationGraph(smallTrace(), new Map());
+    const g = causationGraph(recordsOf(smallTrace(), smallInputs()));
     const boxes = layoutGraph(g);
     expect(boxes.size).toBe(g.nodes.length);
     const batch = boxes.get('batch:b1')!;
@@ -46,7 +46,7 @@ describe('layoutGraph', () => {
     expect(boxes.get('ev:1')!.x).toBeGreaterThan(batch.x);
   });
   it('stacks separate pieces top to bottom in time order', () => {
-    const g = causationGraph(smallTrace(), new Map());
+    const g = causationGraph(recordsOf(smallTrace(), smallInputs()));
     const boxes = layoutGraph(g);
     const batch = boxes.get('batch:b1')!;
     const later = boxes.get('cmd:c3')!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barsIn, laneNeighbour, neighbour, pan, timelineModel, zoom } from '../../../../renderer/lib/timeline/timelineModel';
+import { laneNeighbour, neighbour, pan, zoom } from '../../../../renderer/lib/timeline/timelineModel';
+import { barsIn, timelineModel } from './timelineOracle';
 import type { ConsumerConfig, Trace } from '../../../../src/engine/types';
 import { flashSale } from '../compare/flashSale';
 

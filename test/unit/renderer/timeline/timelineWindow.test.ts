@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { barsIn, timelineModel } from '../../../../renderer/lib/timeline/timelineModel';
+import { barsIn, timelineModel } from './timelineOracle';
 import { TimelineIndex } from '../../../../renderer/lib/timeline/timelineWindow';
 import { parseScenario, runScenario } from '../../../../src/engine';
 
@@ -20,7 +20,7 @@ describe('TimelineIndex', () => {
     for (const { trace, consumers } of runs) {
       const model = timelineModel(trace, consumers);
       const index = new TimelineIndex(trace, consumers);
-      expect(index.frame).toEqual({ lanes: model.lanes, downtime: model.downtime, end: model.end });
+      expect(index.frame).toEqual({ lanes: model.lanes, downtime: model.downtime, start: 0, end: model.end, clock: 'virtual' });
       fc.assert(
         fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
           const range = { from: Math.min(a, b) * model.end, to: Math.max(a, b) * model.end };
@@ -35,16 +35,17 @@ describe('TimelineIndex', () => {
     }
   });
 
-  it('draws an even sample across the range when more bars are in view than it may draw', () => {
+  it('past maxBars draws no bar but every lane\'s activity, counting every bar in view', () => {
     const { trace, consumers } = runs[0];
     const index = new TimelineIndex(trace, consumers);
     const all = index.window({ from: 0, to: index.frame.end }, Number.MAX_SAFE_INTEGER);
-    const sample = index.window({ from: 0, to: index.frame.end }, 10);
+    const over = index.window({ from: 0, to: index.frame.end }, 10, 50);
     expect(all.total).toBeGreaterThan(20);
-    expect(sample.total).toBe(all.total);
-    expect(sample.bars.length).toBeGreaterThanOrEqual(9);
-    expect(sample.bars.length).toBeLessThanOrEqual(11);
-    // spread over the run, not bunched at its start
-    expect(Math.max(...sample.bars.map((b) => b.start))).toBeGreaterThan(index.frame.end / 2);
+    expect(over.total).toBe(all.total);
+    expect(over.bars).toEqual([]);
+    const activity = over.activity!;
+    expect(activity.buckets).toBe(50);
+    // every bar starting in the range is counted once, in its lane
+    expect(activity.count.reduce((a, b) => a + b, 0)).toBe(all.bars.filter((b) => b.start >= 0).length);
   });
 });

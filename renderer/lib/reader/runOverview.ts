@@ -1,0 +1,63 @@
+/**
+ * A run's overview: its sizes, every step where a stream newly broke an invariant, and the step
+ * ranges during which any stream is broken (a stock that went to −5 at step 100 and stays there
+ * is broken from 100 to the end, not only at 100). Pure.
+ */
+import type { AnyDecider } from '../../../domain/kernel';
+import type { Trace } from '../../../src/engine/types';
+import type { BrokenRange, RunOverview } from './runReader';
+
+/** Ranges listed at most (a run whose streams break and heal at every step would list one per step). */
+export const MAX_BROKEN_RANGES = 10_000;
+
+/** The overview of one run's trace; `decider` gives the invariants checked at each step. */
+export function runOverview(trace: Trace, decider: AnyDecider | undefined): RunOverview {
+  const violationSteps: number[] = [];
+  const broken: BrokenRange[] = [];
+  const invariants = decider?.invariants ?? [];
+  const sets = invariants.map(() => new Set<string>());
+  let brokenPairs = 0;
+  let open: { from: number; what: string[] } | undefined;
+  const history = trace.history;
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i];
+    if (h.violations && h.violations.length > 0) violationSteps.push(i);
+    const newly: string[] = [];
+    for (let k = 0; k < invariants.length; k++) {
+      const set = sets[k];
+      if (invariants[k].violation(h.stream as never, h.after as never) === undefined) {
+        if (set.delete(h.stream)) brokenPairs--;
+      } else if (!set.has(h.stream)) {
+        set.add(h.stream);
+        brokenPairs++;
+        newly.push(`${invariants[k].name} (${h.stream})`);
+      }
+    }
+    if (brokenPairs > 0 && !open) open = { from: i, what: newly };
+    else if (brokenPairs === 0 && open) {
+      broken.push({ from: open.from, to: i - 1, what: open.what });
+      open = undefined;
+    }
+  }
+  if (open) broken.push({ from: open.from, to: history.length - 1, what: open.what });
+  return {
+    name: trace.run,
+    decisions: trace.decisions.length,
+    log: trace.log.length,
+    attempts: trace.attempts.length,
+    history: history.length,
+    violationSteps,
+    broken: broken.length <= MAX_BROKEN_RANGES ? broken : mergeRanges(broken, MAX_BROKEN_RANGES),
+  };
+}
+
+/** Joins neighbouring ranges until at most `max` are left (a marker per range stays drawable). */
+function mergeRanges(ranges: readonly BrokenRange[], max: number): BrokenRange[] {
+  const per = Math.ceil(ranges.length / max);
+  const out: BrokenRange[] = [];
+  for (let i = 0; i < ranges.length; i += per) {
+    const group = ranges.slice(i, i + per);
+    out.push({ from: group[0].from, to: group[group.length - 1].to, what: group[0].what });
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * The one way views read a run's result (Redux DevTools' shape: monitors over one reader).
+ * Every view — history, event log, timeline, graph, metrics, compare, consumers — asks a
+ * RunReader for what it shows, whatever the size of the run; the result itself stays where it
+ * was computed (the engine worker). Every answer is plain data (structured-clone safe). `run`
+ * is the index of a run in the report. Implemented by TraceReader (./traceReader.ts), served
+ * by the engine worker over Comlink; the causation graph and the timeline read a run through
+ * the smaller GraphSource and TimelineSource (bound to one run by `graphSourceOf` /
+ * `timelineSourceOf`), which a recorded log implements too.
+ */
+import type { CommandEnvelope } from '../../../domain/kernel';
+import type { RedriveResult } from '../../../src/engine/redrive';
+import type { HistoryStep, LogEntry, Report, Sample } from '../../../src/engine/types';
+import type { Points } from '../compare/chartSeries';
+import type { Columns } from '../metrics/chartData';
+import type { TimeRange } from '../timeline/timelineModel';
+import type { GraphSource, GraphWindow, NodeDetail } from './graphSource';
+import type { TimelineFrame, TimelineSource, TimelineWindow } from './timelineSource';
+
+/** A range of history steps (inclusive) during which some stream's aggregate broke an invariant. */
+export interface BrokenRange {
+  readonly from: number;
+  readonly to: number;
+  /** The invariants broken at `from`, with the stream, e.g. "stock-non-negative (stock:tee@main)". */
+  readonly what: readonly string[];
+}
+
+/** The sizes and markers of one run: what views need before asking for any part. */
+export interface RunOverview {
+  readonly name: string;
+  readonly decisions: number;
+  readonly log: number;
+  readonly attempts: number;
+  /** History steps (enactments by the state store). */
+  readonly history: number;
+  /** Steps where a stream newly broke an invariant, every one of them. */
+  readonly violationSteps: readonly number[];
+  /** Step ranges during which at least one stream is broken (from its break until it is repaired, or the end). */
+  readonly broken: readonly BrokenRange[];
+}
+
+/** A finished run as the UI receives it: the report (small) and each run's overview. */
+export interface RunResultView {
+  readonly report: Report;
+  readonly runs: readonly RunOverview[];
+}
+
+/** The state history at one step. */
+export interface HistoryState {
+  readonly step: number;
+  /** The enactment at `step` (undefined before the first). */
+  readonly entry?: HistoryStep;
+  /** The event it enacted. */
+  readonly event?: LogEntry;
+  /** The stream's aggregate before the step (undefined: a new stream). */
+  readonly before?: unknown;
+  /** The state after the step, the step's stream first, at most `maxStreams` streams, as [stream, aggregate]. */
+  readonly streams: readonly (readonly [string, unknown])[];
+  readonly streamCount: number;
+  /** Streams breaking an invariant after this step, with what they break (at most 50). */
+  readonly broken: readonly string[];
+}
+
+/** A slice of a list. */
+export interface Page<T> {
+  readonly offset: number;
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+/** One list of a consumer's output (an outbox, an audit log, one table of a `sql` consumer): its first rows and its size. */
+export interface OutputTable {
+  /** '' for a consumer whose output is one list. */
+  readonly name: string;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+  readonly total: number;
+}
+
+/** What one consumer did in a run. */
+export interface ConsumerOutput {
+  /** Attempts by outcome (enacted, failed, duplicate, lost, parked), every one counted. */
+  readonly outcomes: ReadonlyMap<string, number>;
+  /** Events parked in its dead-letter queue, and the log entries of the first ones. */
+  readonly deadLetters: number;
+  readonly deadLetterEntries: readonly LogEntry[];
+  /** Its output lists: the first rows of each, with their full sizes. */
+  readonly tables: readonly OutputTable[];
+  /** Output that is not a list of rows (shown as JSON). */
+  readonly other?: unknown;
+}
+
+/** The Metrics view's charts, over every run: step series thinned to their peaks, latencies binned exactly. */
+export interface RunCharts {
+  readonly queueDepth: readonly (readonly Sample[])[];
+  readonly workers: readonly (readonly Sample[])[];
+  /** Every command's latency in shared bins: x = bin start (ms), one count column per run. */
+  readonly latency: Columns;
+}
+
+/** What the Compare view's "why" hints and charts need of one run. */
+export interface RunFacts {
+  /** Stale decisions: how many, on how many workers, and at most how many events behind when they committed. */
+  readonly stale: { readonly decisions: number; readonly workers: number; readonly maxBehind: number };
+  /** The largest group of decisions that started at one instant. */
+  readonly together: { readonly count: number; readonly at: number; readonly rejected: number };
+  /** Rejections by code, every one counted. */
+  readonly rejections: ReadonlyMap<string, number>;
+  readonly decisions: number;
+  readonly queueDepth: Points;
+  readonly latency: Points;
+}
+
+/** The log export formats (as `purestream export --format`). */
+export type ExportFormat = 'events' | 'cloudevents';
+
+/** Reads a finished run's result; see the module comment. */
+export interface RunReader {
+  /** The report and per-run overviews. */
+  result(): Promise<RunResultView>;
+  /** The state at history step `step` (-1: before the first), the step's stream first, at most `maxStreams` streams. */
+  historyState(run: number, step: number, maxStreams: number): Promise<HistoryState>;
+  /** The history step a graph node, timeline bar or log row corresponds to (its event's enactment, its command's first event's). */
+  stepOfNode(run: number, nodeId: string): Promise<number | undefined>;
+  /** Log entries `offset`.. (at most 10,000). */
+  logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>>;
+  /** The scenario's commands with these ids (setup and arrivals, batch items included). */
+  commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]>;
+  /** Each consumer's figures and output, first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
+  consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>>;
+  /** Every row of each table of a `sql` consumer (to load into the query worker). */
+  outputTables(run: number, consumer: string): Promise<ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>>;
+  /** The Metrics view's charts (at most `points` samples per series). */
+  charts(points: number): Promise<RunCharts>;
+  /** The Compare view's facts of one run (at most `points` chart points). */
+  facts(run: number, points: number): Promise<RunFacts>;
+  /** GraphSource of one run. */
+  graphWindow(run: number, range: TimeRange | undefined, max: number): Promise<GraphWindow>;
+  nodeDetail(run: number, id: string): Promise<NodeDetail | undefined>;
+  /** TimelineSource of one run. */
+  timelineFrame(run: number): Promise<TimelineFrame>;
+  timelineWindow(run: number, range: TimeRange, maxBars: number, buckets: number): Promise<TimelineWindow>;
+  /** The run's log as `purestream export` writes it (same bytes). */
+  exportLog(run: number, format: ExportFormat): Promise<string>;
+  /** Delivers a consumer's parked events once more (the run itself is not changed). */
+  redrive(run: number, consumer: string): Promise<RedriveResult>;
+}
+
+/** One run of a reader as a GraphSource. */
+export const graphSourceOf = (reader: RunReader, run: number): GraphSource => ({
+  graphWindow: (range, max) => reader.graphWindow(run, range, max),
+  nodeDetail: (id) => reader.nodeDetail(run, id),
+});
+
+/** One run of a reader as a TimelineSource. */
+export const timelineSourceOf = (reader: RunReader, run: number): TimelineSource => ({
+  timelineFrame: () => reader.timelineFrame(run),
+  timelineWindow: (range, maxBars, buckets) => reader.timelineWindow(run, range, maxBars, buckets),
+});

@@ -1,0 +1,177 @@
+/**
+ * The RunReader over a run's full result in memory: the one implementation, whatever the run's
+ * size. The engine worker holds one for the latest result and serves it over Comlink; tests use
+ * it directly. Each run's lookups, state cursor, timeline and graph are built on first use.
+ */
+import { domainById } from '../../../domain';
+import type { AnyDecider } from '../../../domain/kernel';
+import { expandScenario } from '../../../src/engine/scenario/expand';
+import { StateCursor } from '../../../src/engine/report/stateCursor';
+import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
+import type { EngineServices } from '../../../src/engine/consumers/interpreter';
+import type { RunResult } from '../../../src/engine/api';
+import type { ConsumerConfig, LogEntry, Scenario, Trace } from '../../../src/engine/types';
+import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
+import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
+import type { CommandEnvelope } from '../../../domain/kernel';
+import { TimelineIndex } from '../timeline/timelineWindow';
+import type { TimeRange } from '../timeline/timelineModel';
+import { consumerOutputs, outputTables } from './consumerOutputs';
+import type { GraphWindow, NodeDetail } from './graphSource';
+import { runCharts, runFacts } from './runCharts';
+import { runOverview } from './runOverview';
+import type { ConsumerOutput, ExportFormat, HistoryState, Page, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
+import { TraceGraph } from './traceGraph';
+import { TraceIndex, type ScenarioInputs } from './traceIndex';
+import type { TimelineFrame, TimelineWindow } from './timelineSource';
+
+/** Longest page served at once. */
+export const MAX_PAGE = 10_000;
+
+/** One run's lazily built readers. */
+interface RunParts {
+  readonly index: TraceIndex;
+  cursor?: StateCursor;
+  timeline?: TimelineIndex;
+  graph?: TraceGraph;
+}
+
+/** A finished result and the scenario it ran (undefined for a stored result whose scenario is gone). */
+export class TraceReader implements RunReader {
+  private readonly parts: RunParts[];
+  private readonly decider: AnyDecider | undefined;
+  private expanded?: ReturnType<typeof expandScenario>;
+  private overview?: RunResultView;
+
+  constructor(
+    private readonly full: RunResult,
+    private readonly scenario: Scenario | undefined,
+    private readonly services: () => Promise<EngineServices> = async () => ({}),
+  ) {
+    this.decider = domainById(full.report.domain);
+    this.parts = full.traces.map((trace) => ({ index: new TraceIndex(trace, () => this.inputs()) }));
+  }
+
+  private inputs(): ScenarioInputs | undefined {
+    if (!this.scenario) return undefined;
+    return (this.expanded ??= expandScenario(this.scenario));
+  }
+
+  private part(run: number): RunParts {
+    const p = this.parts[run];
+    if (!p) throw new Error(`no run ${run} in this result (it has ${this.parts.length})`);
+    return p;
+  }
+
+  private trace(run: number): Trace {
+    return this.part(run).index.trace;
+  }
+
+  private consumersOf(run: number): readonly ConsumerConfig[] {
+    return this.scenario?.runs.find((r) => r.name === this.trace(run).run)?.consumers ?? [];
+  }
+
+  /** The full traces (to store the result in a workspace). */
+  async traces(): Promise<readonly Trace[]> {
+    return this.full.traces;
+  }
+
+  async result(): Promise<RunResultView> {
+    return (this.overview ??= { report: this.full.report, runs: this.full.traces.map((t) => runOverview(t, this.decider)) });
+  }
+
+  async historyState(run: number, step: number, maxStreams: number): Promise<HistoryState> {
+    const p = this.part(run);
+    const history = p.index.trace.history;
+    const cursor = (p.cursor ??= new StateCursor(p.index.trace)).moveTo(step);
+    const entry = cursor.step >= 0 ? history[cursor.step] : undefined;
+    const broken: string[] = [];
+    if (this.decider && cursor.size > 0) {
+      // the streams broken at this step: checked over the state shown first, then as far as 50
+      for (const [stream, aggregate] of cursor.streams(Math.max(maxStreams, 50_000), entry?.stream)) {
+        for (const inv of this.decider.invariants) if (inv.violation(stream as never, aggregate as never) !== undefined) broken.push(`${inv.name} (${stream})`);
+        if (broken.length >= 50) break;
+      }
+    }
+    return {
+      step: cursor.step,
+      ...(entry ? { entry, event: p.index.event(entry.eventSeq), before: entry.prevStep < 0 ? undefined : history[entry.prevStep].after } : {}),
+      streams: cursor.streams(maxStreams, entry?.stream),
+      streamCount: cursor.size,
+      broken,
+    };
+  }
+
+  async stepOfNode(run: number, nodeId: string): Promise<number | undefined> {
+    return this.graph(run).stepOf(nodeId);
+  }
+
+  async logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>> {
+    const log = this.trace(run).log;
+    const from = Math.max(0, Math.min(offset, log.length));
+    return { offset: from, items: log.slice(from, from + Math.max(0, Math.min(limit, MAX_PAGE))), total: log.length };
+  }
+
+  async commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]> {
+    const index = this.parts[0]?.index;
+    return index ? ids.flatMap((id) => index.command(id) ?? []) : [];
+  }
+
+  async consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>> {
+    return consumerOutputs(this.part(run).index, this.consumersOf(run), rows);
+  }
+
+  async outputTables(run: number, consumer: string): Promise<ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>> {
+    return outputTables(this.trace(run), consumer);
+  }
+
+  async charts(points: number): Promise<RunCharts> {
+    return runCharts(this.full.traces, points);
+  }
+
+  async facts(run: number, points: number): Promise<RunFacts> {
+    return runFacts(this.trace(run), points);
+  }
+
+  private graph(run: number): TraceGraph {
+    const p = this.part(run);
+    return (p.graph ??= new TraceGraph(p.index));
+  }
+
+  async graphWindow(run: number, range: TimeRange | undefined, max: number): Promise<GraphWindow> {
+    return this.graph(run).window(range, max);
+  }
+
+  async nodeDetail(run: number, id: string): Promise<NodeDetail | undefined> {
+    return this.graph(run).detail(id);
+  }
+
+  private timeline(run: number): TimelineIndex {
+    const p = this.part(run);
+    return (p.timeline ??= new TimelineIndex(p.index.trace, this.consumersOf(run)));
+  }
+
+  async timelineFrame(run: number): Promise<TimelineFrame> {
+    return this.timeline(run).frame;
+  }
+
+  async timelineWindow(run: number, range: TimeRange, maxBars: number, buckets: number): Promise<TimelineWindow> {
+    return this.timeline(run).window(range, maxBars, buckets);
+  }
+
+  async exportLog(run: number, format: ExportFormat): Promise<string> {
+    const scenario = this.scenario;
+    const inputs = this.inputs();
+    if (!scenario || !inputs || !this.decider) throw new Error('this result has no scenario to export its log from (run the scenario again)');
+    const trace = this.trace(run);
+    const config = scenario.runs.find((r) => r.name === trace.run);
+    const authorize = config?.authorize ?? false;
+    const records = exportRecords({ decider: this.decider, trace, setup: inputs.setup, arrivals: (inputs as ReturnType<typeof expandScenario>).arrivals, authorize });
+    return format === 'cloudevents' ? cloudEventsBatch(records, scenario.domain) : eventsJsonLines(exportHeader(scenario.domain, scenario.name, trace.run, authorize), records);
+  }
+
+  async redrive(run: number, consumer: string): Promise<RedriveResult> {
+    if (!this.scenario) throw new Error('this result has no scenario to re-drive (run the scenario again)');
+    return redriveDeadLetters(this.scenario, this.trace(run).run, consumer, await this.services());
+  }
+}

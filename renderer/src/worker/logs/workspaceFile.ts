@@ -1,0 +1,161 @@
+/**
+ * The logs worker's databases: the workspace file (scenarios, runs, imported logs; sql.js)
+ * with New, Open, Save and its autosave to IndexedDB when the worker is idle, and the scratch
+ * database that holds the current run's logs.
+ */
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import type { Report, Trace } from '../../../../src/engine/types';
+import { ensureEventIndexes, deleteLog, listLogs } from '../../../../src/store/logs';
+import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../../src/store/runs';
+import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../../src/store/scenarios';
+import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../../src/store/workspace';
+import { readAutosave, writeAutosave } from '../../../lib/workspace/idbAutosave';
+import type { LogSource, WorkspaceContents } from '../../../lib/workspace/logsProtocol';
+
+let sqlJsPromise: Promise<SqlJsStatic> | undefined;
+/** sql.js, loaded once. */
+export const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
+
+/** The workspace and scratch databases of the worker, and the workspace's autosave. */
+export class WorkspaceFile {
+  private workspace: Workspace | undefined;
+  private name = 'Untitled workspace';
+  private scratchDb: Workspace | undefined;
+  private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private autosaveDue = false;
+  /** Set while an import runs: its log is not complete, so the autosave waits. */
+  importing = false;
+  /** Called when the workspace was replaced (its logs' indexes are stale). */
+  onReplaced: () => void = () => {};
+
+  /** The workspace database (created empty on first use). */
+  async db(): Promise<Workspace> {
+    return (this.workspace ??= createWorkspace(await sqlJs()));
+  }
+
+  /** The scratch database of the current run's logs. */
+  async scratch(): Promise<Workspace> {
+    return (this.scratchDb ??= createWorkspace(await sqlJs()));
+  }
+
+  /** The database a log lives in. */
+  dbOf(source: LogSource): Workspace {
+    const db = source.db === 'workspace' ? this.workspace : this.scratchDb;
+    if (!db) throw new Error(`no ${source.db} database yet`);
+    return db;
+  }
+
+  /** What the workspace holds. */
+  async contents(): Promise<WorkspaceContents> {
+    const db = await this.db();
+    return { scenarios: listScenarios(db), runs: listRuns(db), logs: listLogs(db) };
+  }
+
+  /** Restores the last autosave, else starts an empty workspace. */
+  async init(): Promise<{ restored: boolean; name: string; savedAt?: number; contents: WorkspaceContents }> {
+    const saved = await readAutosave();
+    if (saved) {
+      try {
+        this.workspace = openWorkspace(await sqlJs(), saved.bytes, saved.name);
+        this.name = saved.name;
+        return { restored: true, name: saved.name, savedAt: saved.savedAt, contents: await this.contents() };
+      } catch {
+        // a damaged autosave is dropped; a fresh workspace follows
+      }
+    }
+    return { restored: false, name: this.name, contents: await this.contents() };
+  }
+
+  /** Starts an empty workspace. */
+  async create(): Promise<{ contents: WorkspaceContents }> {
+    const db = createWorkspace(await sqlJs());
+    this.replace(db, 'Untitled workspace');
+    return { contents: await this.contents() };
+  }
+
+  /** Opens workspace file bytes (an error names the file; the current workspace stays). */
+  async open(bytes: Uint8Array, name: string): Promise<{ contents: WorkspaceContents }> {
+    const db = openWorkspace(await sqlJs(), bytes, name);
+    this.replace(db, name);
+    return { contents: await this.contents() };
+  }
+
+  private replace(db: Workspace, name: string): void {
+    this.onReplaced();
+    this.workspace?.close();
+    this.workspace = db;
+    this.name = name;
+    this.changed();
+  }
+
+  /** The workspace file's bytes (also written to the autosave). */
+  async save(): Promise<{ bytes: Uint8Array }> {
+    const db = await this.db();
+    ensureEventIndexes(db); // saved as the schema says, also in the middle of a big import
+    const bytes = saveWorkspace(db);
+    clearTimeout(this.autosaveTimer);
+    this.autosaveDue = false;
+    await writeAutosave({ bytes, name: this.name, savedAt: Date.now() }).catch(() => undefined);
+    return { bytes };
+  }
+
+  /** Stores a scenario (JSON text) under its name. */
+  async saveScenario(name: string, json: string): Promise<{ contents: WorkspaceContents }> {
+    saveScenario(await this.db(), { name, json, updated: Date.now() });
+    this.changed();
+    return { contents: await this.contents() };
+  }
+
+  /** A stored scenario's JSON text. */
+  async loadScenario(name: string): Promise<{ json: string | undefined }> {
+    return { json: loadScenario(await this.db(), name)?.json };
+  }
+
+  /** Stores a run result. */
+  async saveRun(report: Report, traces: readonly Trace[]): Promise<{ runId: number; contents: WorkspaceContents }> {
+    const runId = saveRun(await this.db(), { report, traces, created: Date.now() });
+    this.changed();
+    return { runId, contents: await this.contents() };
+  }
+
+  /** A stored run result. */
+  async loadRun(runId: number): Promise<{ report: Report; traces: Trace[] } | { report: undefined; traces: [] }> {
+    const db = await this.db();
+    const report = loadReport(db, runId);
+    if (!report) return { report: undefined, traces: [] };
+    return { report, traces: report.runs.map((_, i) => loadTrace(db, runId, i)!).filter(Boolean) };
+  }
+
+  /** Deletes a scenario, run or log. */
+  async remove(what: 'scenario' | 'run' | 'log', key: string | number): Promise<{ contents: WorkspaceContents }> {
+    const db = await this.db();
+    if (what === 'scenario') deleteScenario(db, String(key));
+    else if (what === 'run') deleteRun(db, Number(key));
+    else deleteLog(db, Number(key));
+    this.changed();
+    return { contents: await this.contents() };
+  }
+
+  /** The workspace changed: autosave once the worker has been idle a moment. */
+  changed(): void {
+    this.autosaveDue = true;
+    this.armAutosave();
+  }
+
+  /** (Re)arms a due autosave: a request coming in postpones it until the worker is idle (longer for a big workspace, whose export takes a while). */
+  armAutosave(): void {
+    clearTimeout(this.autosaveTimer);
+    const db = this.workspace;
+    if (!this.autosaveDue || !db) return;
+    const pages = Number(db.exec('PRAGMA page_count')[0].values[0][0]);
+    this.autosaveTimer = setTimeout(() => this.autosave(), pages > 8192 ? 2000 : 200);
+  }
+
+  private autosave(): void {
+    // an import in progress saves when it ends (its log is not complete, and may lack its indexes)
+    if (!this.workspace || this.importing) return;
+    this.autosaveDue = false;
+    void writeAutosave({ bytes: saveWorkspace(this.workspace), name: this.name, savedAt: Date.now() }).catch(() => undefined);
+  }
+}

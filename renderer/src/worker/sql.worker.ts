@@ -1,0 +1,52 @@
+/**
+ * The SQL query box's worker (Comlink): a `sql` consumer's tables loaded into a database of the
+ * domain's schema, and read-only queries against it. Alone in its worker so that a query that
+ * runs too long is stopped by terminating it (see SqlClient) without touching the workspace or
+ * the event log.
+ */
+import { expose } from 'comlink';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { domainById } from '../../../domain';
+import { querySql } from '../../../src/engine/consumers/querySql';
+import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
+import { sqlCell, type SqlCell } from '../../lib/consumers/sqlCells';
+
+let sqlJsPromise: Promise<SqlJsStatic> | undefined;
+const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
+const databases = new Map<string, SqlInterpreter>();
+
+/** What the SQL worker serves. */
+const sqlApi = {
+  /** Loads a consumer's tables (rows by table name) under `key`, replacing what was there. */
+  async load(key: string, domain: string, tables: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>): Promise<readonly string[]> {
+    const decider = domainById(domain);
+    if (!decider) throw new Error(`unknown domain "${domain}"`);
+    databases.get(key)?.dispose();
+    const interpreter = new SqlInterpreter(decider, await sqlJs());
+    for (const [table, rows] of tables) {
+      for (const row of rows) {
+        const cols = Object.keys(row);
+        interpreter.db.run(`INSERT INTO ${quoteIdentifier(table)} (${cols.map(quoteIdentifier).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => row[c] as never));
+      }
+    }
+    databases.set(key, interpreter);
+    return interpreter.tables;
+  },
+
+  /** Whether tables are loaded under `key`. */
+  loaded: (key: string): boolean => databases.has(key),
+
+  /** Runs one read-only query; integers exact, blobs as hex. */
+  query(key: string, sql: string): { columns: readonly string[]; rows: SqlCell[][] } {
+    const interpreter = databases.get(key);
+    if (!interpreter) throw new Error('the consumer tables are not loaded');
+    const result = querySql(interpreter, sql, { exactIntegers: true });
+    return { columns: result.columns, rows: result.rows.map((r) => r.map(sqlCell)) };
+  },
+};
+
+/** The SQL worker's API. */
+export type SqlApi = typeof sqlApi;
+
+expose(sqlApi);
