@@ -13,6 +13,21 @@ const nested = (depth: number) => {
   return Buffer.from(JSON.stringify({ format: 'purestream/scenario@1', name: `Nested ${depth}`, domain: 'commerce', commands: [node] }));
 };
 
+/** The name of the workspace autosaved in IndexedDB (what a reload restores), read from the page. */
+const autosavedWorkspace = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const open = indexedDB.open('purestream', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('autosave');
+        open.onsuccess = () => {
+          const get = open.result.transaction('autosave').objectStore('autosave').get('workspace');
+          get.onsuccess = () => resolve(get.result?.name);
+          get.onerror = () => resolve(undefined);
+        };
+      }),
+  );
+
 /** Fails the test on any uncaught error in the page or its workers. */
 const noPageErrors = (page: Page): string[] => {
   const errors: string[] = [];
@@ -55,16 +70,19 @@ test('a crafted workspace file (a trigger) is refused with its reason; the open 
   const ws = page.getByRole('region', { name: 'Workspace' });
   await ws.getByRole('button', { name: 'Current scenario' }).click();
   await expect(ws.getByRole('region', { name: 'Scenarios' })).toContainText('Flash sale');
+  await expect.poll(() => autosavedWorkspace(page)).toBe('Untitled workspace');
 
-  // the workspace has unsaved changes: agree to replace it (it is not replaced: the file is refused)
-  page.once('dialog', (dialog) => void dialog.accept());
+  // the workspace has unsaved changes: agree to replace it (and to leave the page later)
+  page.on('dialog', (dialog) => void dialog.accept());
   await ws.getByLabel('Workspace file').setInputFiles({ name: 'crafted.purestream', mimeType: 'application/octet-stream', buffer: bytes });
   await expect(ws).toContainText("crafted.purestream: not a Purestream workspace (it holds a trigger 'wipe'; a workspace holds only tables and indexes)");
   await expect(ws.getByRole('region', { name: 'Scenarios' })).toContainText('Flash sale');
   await expect(ws.getByRole('region', { name: 'Scenarios' })).not.toContainText('Planted');
   await page.screenshot({ path: 'test-results/screenshots/workspace-crafted-file.png' });
 
-  // the autosave is still the workspace that was open, never the refused file
+  // the autosave is still the workspace that was open, never the refused file (an adopted file would be autosaved within 200 ms)
+  await page.waitForTimeout(1000);
+  expect(await autosavedWorkspace(page)).toBe('Untitled workspace');
   await page.reload();
   await nav.getByRole('button', { name: 'Workspace' }).click();
   await expect(ws).toContainText('Restored from the autosave');
