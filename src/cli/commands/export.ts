@@ -50,6 +50,6 @@ function* cloudEventPieces(records: readonly ExportRecord[], domain: string): Ge
     yield '[]\n';
     return;
   }
-  for (let i = 0; i < records.length; i++) yield `${i === 0 ? '[\n' : ',\n'}${escapeC1(JSON.stringify(toCloudEvent(records[i], domain).toJSON()))}`;
+  for (let i = 0; i < records.length; i++) yield `${i === 0 ? '[\n' : ',\n'}${escapeC1(JSON.stringify(toCloudEvent(records[i], domain)))}`;
   yield '\n]\n';
 }

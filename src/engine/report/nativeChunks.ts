@@ -7,7 +7,7 @@
  * long string. Should a chunk still be too long for one string, it is cut in halves. Pure.
  */
 
-/** What the hash reads of a state: a Map, or the log replay's stream table. */
+/** What the hash reads of a state: a Map, or the log replay's key table (src/logs/keyTable.ts). */
 export interface StateReader {
   get(key: string): unknown;
   keys(): Iterable<string>;

@@ -102,15 +102,24 @@ export const recordReader = (record: Readonly<Record<string, unknown>>): StateRe
   },
 });
 
-/** The `stateHash` of a final state given as a plain record (members whose value is `undefined` are left out, as in canonical JSON). */
-export const stateHash = (state: Readonly<Record<string, unknown>>, hasher: HasherFactory = pureSha256): string =>
-  hashState(
-    recordReader(state),
-    Object.keys(state)
-      .filter((key) => state[key] !== undefined)
-      .sort(),
-    hasher,
-  );
+/**
+ * The `stateHash` of a final state given as a plain record (members whose value is `undefined`
+ * are left out, as in canonical JSON); any other value is hashed as its canonical JSON.
+ */
+export function stateHash(state: unknown, hasher: HasherFactory = pureSha256): string {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    const hash = hasher();
+    const sink = bufferedSink(hash);
+    writeCanonicalJson(state, sink.write);
+    sink.flush();
+    return hash.hex();
+  }
+  const record = state as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return hashState(recordReader(record), keys, hasher);
+}
 
 /** The report's `finalState`: `{ streamId: aggregate }` with its keys in sorted order. */
 export function finalStateObject(state: StateReader, sortedKeys: readonly string[]): Record<string, unknown> {
