@@ -1,13 +1,32 @@
-/** Process entry of the CLI: wires the real process to `main`. */
-import { main } from './main';
+/**
+ * Process entry of the CLI: wires the real process to `main`. Stdout is written with
+ * backpressure; an interrupted run (Ctrl-C, SIGTERM) removes the temporary files it was writing
+ * and exits 130 / 143; an error that escapes everything still ends in one line (exit 70).
+ */
+import { internalError, main } from './main';
+import { removeTemps, removeTempsOnSignals } from './tempFiles';
+
+const debug = process.argv.includes('--debug');
+
+/** Ends the process after an error nothing else caught, leaving no temporary file behind. */
+const crash = (error: unknown): void => {
+  removeTemps();
+  process.exit(internalError(error, debug, { err: (t) => process.stderr.write(t) }));
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+removeTempsOnSignals();
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // the reader went away (`| head`): nothing more to say
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  crash(e);
 });
 
 const code = await main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
+  write: (t) => new Promise<void>((done) => (process.stdout.write(t) ? done() : process.stdout.once('drain', done))),
   err: (t) => process.stderr.write(t),
   errIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),

@@ -41,7 +41,7 @@ export function planSweepJobs(
   seeds?: readonly number[],
 ): { ok: true; sweep: SweepJobs } | { ok: false; errors: readonly InputError[] } {
   if (seeds !== undefined && params.some((p) => p.path === 'seed')) return { ok: false, errors: [{ path: 'seed', message: 'sweep the seed as the parameter or over seeds A..B, not both' }] };
-  const plan = planSweep(file, run, params);
+  const plan = planSweep(file, run, params, seeds?.length ?? 1);
   if (!plan.ok) return plan;
   const jobs: SweepJob[] = [];
   for (const [point, p] of plan.points.entries())
