@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { domainById } from '../domain';
+import { bundledDomain as domainById } from '../src/engine/module/bundled';
 import { runScenario } from '../src/engine/run';
 import { expandScenario } from '../src/engine/scenario/expand';
 import { parseScenario } from '../src/engine/scenario/parse';

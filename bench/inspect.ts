@@ -11,7 +11,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commerce } from '../domain';
+import { bundledDomain } from '../src/engine/module/bundled';
 import { seededRandom } from '../src/engine/random';
 import { formatInspection } from '../src/cli/inspectText';
 import { inspectLog } from '../src/logs/inspectLog';
@@ -19,6 +19,8 @@ import { LineSplitter } from '../src/logs/framing/lineSplitter';
 import { fileChunks } from '../src/logs/node/fileChunks';
 import { logFileChunks } from '../src/logs/node/threadedFileChunks';
 import { nodeSha256 } from '../src/logs/node/nodeHasher';
+
+const commerce = bundledDomain('commerce')!;
 
 const EVENTS = 1_000_000;
 const DATA_DIR = new URL('./.data/', import.meta.url).pathname;

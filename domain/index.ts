@@ -1,12 +1,11 @@
-/** The bundled domains, by id. */
-import type { AnyDecider } from './kernel';
+/** The bundled domains, by id, as their authors wrote them (the engine derives their DomainModules). */
 import { commerce } from './commerce';
 import { profiles } from './profiles';
 
 export { commerce, profiles };
 
 /** Every bundled domain, in display order. */
-export const domains: readonly AnyDecider[] = [commerce, profiles];
+export const domains = [commerce, profiles] as const;
 
-/** Looks a bundled domain up by id; undefined when there is none. */
-export const domainById = (id: string): AnyDecider | undefined => domains.find((d) => d.id === id);
+/** The ids of the bundled domains, in display order. */
+export const bundledIds: readonly string[] = /* @__PURE__ */ domains.map((d) => d.id);

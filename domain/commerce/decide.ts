@@ -54,18 +54,17 @@ function shipOrder({ data }: CommandEnvelope<ShipOrder>, state: State): Decision
 
 /** Decides a commerce command against the state. */
 export function decide(command: CommandEnvelope<CommerceCommand>, state: State): Decision<CommerceEvent> {
-  const c = command as CommandEnvelope<CommerceCommand> & CommerceCommand;
-  switch (c.type) {
+  switch (command.type) {
     case 'RestockItem':
-      return restockItem(c as CommandEnvelope<RestockItem>);
+      return restockItem(command);
     case 'PlaceOrder':
-      return placeOrder(c as CommandEnvelope<PlaceOrder>, state);
+      return placeOrder(command, state);
     case 'CancelOrder':
-      return cancelOrder(c as CommandEnvelope<CancelOrder>, state);
+      return cancelOrder(command, state);
     case 'ShipOrder':
-      return shipOrder(c as CommandEnvelope<ShipOrder>, state);
+      return shipOrder(command, state);
     default: {
-      const never: never = c;
+      const never: never = command;
       return reject('unknown-command', `unknown command ${(never as Command).type}`);
     }
   }

@@ -7,8 +7,8 @@ export * from './state';
 export * from './decide';
 
 const sku = str('product id');
-const warehouse = str('warehouse id', { optional: true, default: 'main' });
-const stockEvent = object({ sku, warehouse: str('warehouse id'), qty: int('units', { min: 1 }), orderId: str('order id') });
+const warehouse = str('warehouse id', { default: 'main' });
+const stockEvent = object({ sku, warehouse: str('warehouse id'), qty: int('units', { minimum: 1 }), orderId: str('order id') });
 
 const sql = (s: string, ...params: (string | number)[]): SqlStatement => ({ sql: s, params });
 
@@ -39,23 +39,22 @@ function statementsFor(e: CommerceEvent): SqlStatement[] {
 }
 
 /** The commerce decider with its schemas, partition key, invariant, authorization and capacity hook. */
-export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate> = {
+export const commerce = {
   id: 'commerce',
   title: 'Commerce',
   summary: 'Orders against limited stock: restock, place, cancel and ship orders.',
-  initialState: undefined,
   decide,
   evolve,
   streamOf,
   commandSchemas: {
-    RestockItem: object({ sku, qty: int('units to add (> 0)'), warehouse }),
-    PlaceOrder: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units to order (> 0)'), warehouse }),
+    RestockItem: object({ sku, qty: int('units to add (> 0)'), warehouse }, ['warehouse']),
+    PlaceOrder: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units to order (> 0)'), warehouse }, ['warehouse']),
     CancelOrder: object({ orderId: str('order id') }),
     ShipOrder: object({ orderId: str('order id') }),
   },
   eventSchemas: {
-    ItemRestocked: object({ sku, qty: int('units', { min: 1 }), warehouse: str('warehouse id') }),
-    OrderPlaced: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units', { min: 1 }), warehouse: str('warehouse id') }),
+    ItemRestocked: object({ sku, qty: int('units', { minimum: 1 }), warehouse: str('warehouse id') }),
+    OrderPlaced: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units', { minimum: 1 }), warehouse: str('warehouse id') }),
     StockReserved: stockEvent,
     OrderCancelled: object({ orderId: str('order id') }),
     StockReleased: stockEvent,
@@ -64,8 +63,7 @@ export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate
   // The stock's key first (what `partitioned` and `capacity-aware` route by), then the order's:
   // a place creates the order, so it holds `order:<id>` too; a cancel or ship of an order not
   // (yet) in the state holds only the order's key, so it waits for a place still in flight.
-  partitionKey(command, state) {
-    const c = command as unknown as CommerceCommand;
+  partitionKey(c, state) {
     switch (c.type) {
       case 'RestockItem':
         return `${c.data.sku}@${c.data.warehouse ?? 'main'}`;
@@ -82,13 +80,15 @@ export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate
     {
       name: 'stock-non-negative',
       description: 'every stock level is >= 0',
-      violation: (stream, agg) =>
-        stream.startsWith('stock:') && (agg as StockLevel).stock < 0 ? `stock of ${(agg as StockLevel).sku}@${(agg as StockLevel).warehouse} is ${(agg as StockLevel).stock}` : undefined,
+      violation: (stream, agg) => {
+        const level = agg as StockLevel;
+        return stream.startsWith('stock:') && level.stock < 0 ? `stock of ${level.sku}@${level.warehouse} is ${level.stock}` : undefined;
+      },
     },
   ],
   authorization: {
     CancelOrder(command, state) {
-      const order = orderOf(state, (command.data as { orderId: string }).orderId);
+      const order = orderOf(state, command.data.orderId);
       if (!order || command.actor === 'admin' || command.actor === order.customerId) return undefined;
       return `only the order's customer (${order.customerId}) or admin may cancel it, not ${command.actor}`;
     },
@@ -98,7 +98,7 @@ export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate
       const at = key.lastIndexOf('@');
       return at < 0 ? 0 : stockOf(state, key.slice(0, at), key.slice(at + 1));
     },
-    demandOf: (command) => (command.type === 'PlaceOrder' ? (command.data as { qty: number }).qty : 0),
+    demandOf: (command) => (command.type === 'PlaceOrder' ? command.data.qty : 0),
   },
   sql: {
     tables: [
@@ -110,4 +110,4 @@ export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate
     ],
     statementsFor,
   },
-};
+} satisfies Decider<CommerceCommand, CommerceEvent, CommerceAggregate>;

@@ -1,5 +1,5 @@
 /** The central authorization policy: one pure function for every domain and command. */
-import type { AnyDecider, AuthorizationContext, CommandEnvelope, Rejection, StateView } from './types';
+import type { AnyDomainModule, AuthorizationContext, CommandEnvelope, Rejection, StateView } from './types';
 
 /** The code every denied command is rejected with. */
 export const UNAUTHORIZED = 'unauthorized';
@@ -13,14 +13,14 @@ export const defaultRule = (command: CommandEnvelope): string | undefined =>
  * Pure; returns the rejection when denied, undefined when allowed.
  */
 export function authorize(
-  decider: AnyDecider,
+  domain: AnyDomainModule,
   command: CommandEnvelope,
   state: StateView<unknown>,
   context: AuthorizationContext,
 ): Rejection | undefined {
   const denied =
     defaultRule(command) ??
-    (decider.authorization[command.type] as ((c: CommandEnvelope, s: StateView<unknown>, x: AuthorizationContext) => string | undefined) | undefined)?.(
+    (domain.authorization as Readonly<Record<string, ((c: CommandEnvelope, s: StateView<unknown>, x: AuthorizationContext) => string | undefined) | undefined>>)[command.type]?.(
       command,
       state,
       context,

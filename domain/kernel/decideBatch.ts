@@ -7,7 +7,7 @@ import { authorize } from './authorization';
 import { StateOverlay } from './overlay';
 import {
   eventId,
-  type AnyDecider,
+  type AnyDomainModule,
   type AuthorizationContext,
   type CommandEnvelope,
   type CommandId,
@@ -67,7 +67,7 @@ export interface DecideOptions {
 
 /** Wraps the events of one decision in envelopes: ids `<commandId>.<k>`, stream, causation. */
 export function envelop(
-  decider: AnyDecider,
+  domain: AnyDomainModule,
   command: CommandEnvelope,
   events: readonly DomainEvent[],
   correlationId: string,
@@ -76,7 +76,7 @@ export function envelop(
     id: eventId(`${command.id}.${k + 1}`),
     type: e.type,
     data: e.data,
-    stream: decider.streamOf(e),
+    stream: domain.streamOf(e),
     causationId: command.id,
     correlationId,
     at: command.at,
@@ -84,19 +84,19 @@ export function envelop(
 }
 
 /** Decides one command or batch against `state`; returns the outcome, enacting nothing. */
-export function decideInput(decider: AnyDecider, input: DecisionInput, state: StateView<unknown>, options: DecideOptions = {}): Outcome {
+export function decideInput(domain: AnyDomainModule, input: DecisionInput, state: StateView<unknown>, options: DecideOptions = {}): Outcome {
   const overlay = new StateOverlay<unknown>(state);
-  return decideNode(decider, input, overlay, options.correlationId ?? input.id, options);
+  return decideNode(domain, input, overlay, options.correlationId ?? input.id, options);
 }
 
-function decideNode(decider: AnyDecider, input: DecisionInput, overlay: StateOverlay<unknown>, correlationId: string, options: DecideOptions): Outcome {
+function decideNode(domain: AnyDomainModule, input: DecisionInput, overlay: StateOverlay<unknown>, correlationId: string, options: DecideOptions): Outcome {
   if (!isBatch(input)) {
-    const denied = options.authorize ? authorize(decider, input, overlay, options.authorize) : undefined;
+    const denied = options.authorize ? authorize(domain, input, overlay, options.authorize) : undefined;
     if (denied) return { kind: 'command', command: input, accepted: false, events: [], rejection: denied };
-    const decision = decider.decide(input, overlay);
+    const decision = domain.decide(input, overlay);
     if (decision.type === 'rejected') return { kind: 'command', command: input, accepted: false, events: [], rejection: decision.rejection };
-    overlay.apply(decider, decision.events);
-    return { kind: 'command', command: input, accepted: true, events: envelop(decider, input, decision.events, correlationId) };
+    overlay.apply(domain, decision.events);
+    return { kind: 'command', command: input, accepted: true, events: envelop(domain, input, decision.events, correlationId) };
   }
   const layer = new StateOverlay<unknown>(overlay);
   const items: Outcome[] = [];
@@ -106,7 +106,7 @@ function decideNode(decider: AnyDecider, input: DecisionInput, overlay: StateOve
       items.push(abort(item));
       continue;
     }
-    const outcome = decideNode(decider, item, layer, correlationId, options);
+    const outcome = decideNode(domain, item, layer, correlationId, options);
     items.push(outcome);
     firstFailure ??= firstRejected(outcome);
   }

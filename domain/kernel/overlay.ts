@@ -1,5 +1,5 @@
 /** A copy-on-write view of the state: reads fall through to a base view, writes stay local. */
-import type { AnyDecider, DomainEvent, StateView, StreamId } from './types';
+import type { AnyDomainModule, DomainEvent, StateView, StreamId } from './types';
 
 /** A writable layer over a read-only state; used to decide batch items against earlier items. */
 export class StateOverlay<A> implements StateView<A> {
@@ -10,11 +10,11 @@ export class StateOverlay<A> implements StateView<A> {
     return this.local.has(stream) ? this.local.get(stream) : this.base.get(stream);
   }
 
-  /** Folds events into this layer with the decider's evolve. */
-  apply(decider: AnyDecider, events: readonly DomainEvent[]): void {
+  /** Folds events into this layer with the domain's evolve. */
+  apply(domain: AnyDomainModule, events: readonly DomainEvent[]): void {
     for (const e of events) {
-      const stream = decider.streamOf(e);
-      this.local.set(stream, decider.evolve(this.get(stream), e) as A);
+      const stream = domain.streamOf(e);
+      this.local.set(stream, domain.evolve(this.get(stream), e) as A);
     }
   }
 
@@ -31,14 +31,14 @@ export const viewOf = <A>(state: Readonly<Record<StreamId, A>>): StateView<A> =>
 
 /** Folds events into a plain state record, returning a new record. Pure. */
 export function evolveRecord<A>(
-  decider: AnyDecider,
+  domain: AnyDomainModule,
   state: Readonly<Record<StreamId, A>>,
   events: readonly DomainEvent[],
 ): Record<StreamId, A> {
   const next: Record<StreamId, A> = { ...state };
   for (const e of events) {
-    const stream = decider.streamOf(e);
-    next[stream] = decider.evolve(next[stream], e) as A;
+    const stream = domain.streamOf(e);
+    next[stream] = domain.evolve(next[stream], e) as A;
   }
   return next;
 }

@@ -1,8 +1,9 @@
 /**
- * The decider kernel: the types every bundled domain implements.
+ * The decider kernel: what a domain author writes (a {@link Decider}, or an Emmett-style
+ * {@link EmmettDecider}) and the complete {@link DomainModule} the tools derive from it.
  * Everything here is pure data and pure functions: no clock, no randomness, no I/O.
  */
-import type { ObjectSchema } from './schema';
+import type { JsonSchema } from './schema';
 
 /** Branded command id; construct with {@link commandId}. */
 export type CommandId = string & { readonly __brand: 'CommandId' };
@@ -28,15 +29,20 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   readonly data: D;
 }
 
-/** A command with its whole identity: id, timestamp (`at`, virtual ms) and actor. */
-export interface CommandEnvelope<C extends Command = Command> {
-  readonly id: CommandId;
-  readonly type: C['type'];
-  readonly data: C['data'];
-  /** The command's timestamp: the only way time reaches a domain. */
-  readonly at: number;
-  readonly actor?: string;
-}
+/**
+ * A command with its whole identity: id, timestamp (`at`, virtual ms) and actor. Distributes
+ * over a union of commands, so `switch (command.type)` narrows `data` with it (no casts).
+ */
+export type CommandEnvelope<C extends Command = Command> = C extends Command
+  ? {
+      readonly id: CommandId;
+      readonly type: C['type'];
+      readonly data: C['data'];
+      /** The command's timestamp: the only way time reaches a domain. */
+      readonly at: number;
+      readonly actor?: string;
+    }
+  : never;
 
 /** An event with its identity: which stream it belongs to and which command produced it. */
 export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
@@ -81,11 +87,10 @@ export interface AuthorizationContext {
 }
 
 /** A rule for one command type: returns a denial message, or undefined when allowed. */
-export type AuthorizationRule<C extends Command, A> = (
-  command: CommandEnvelope<C>,
-  state: StateView<A>,
-  context: AuthorizationContext,
-) => string | undefined;
+export type AuthorizationRule<C extends Command, A> = (command: CommandEnvelope<C>, state: StateView<A>, context: AuthorizationContext) => string | undefined;
+
+/** Authorization rules by command type, each seeing its own command's data. */
+export type AuthorizationRules<C extends Command, A> = { readonly [T in C['type']]?: AuthorizationRule<Extract<C, { readonly type: T }>, A> };
 
 /** The hook the `capacity-aware` scheduler uses: capacity left for a key, demand of a command. */
 export interface CapacityHook<C extends Command, A> {
@@ -105,39 +110,122 @@ export interface SqlStatement {
   readonly params: readonly (string | number | null)[];
 }
 
-/** One bundled domain: the decider plus everything the tools need to run and show it. */
-export interface Decider<C extends Command = Command, E extends DomainEvent = DomainEvent, A = unknown> {
+/** A domain's SQL projection: its tables and the statements enacting an event. */
+export interface SqlProjection<E extends DomainEvent> {
+  readonly tables: readonly TableDeclaration[];
+  statementsFor(event: E): readonly SqlStatement[];
+}
+
+/** What a domain may declare besides its functions (domain-modules.md; all optional, with defaults). */
+export interface DomainExtras<C extends Command, E extends DomainEvent, A> {
+  /** Default: the module's file name. */
+  readonly id?: string;
+  readonly title?: string;
+  readonly summary?: string;
+  /** JSON Schema per command type; default: any command type, any object. */
+  readonly commandSchemas?: Readonly<Record<C['type'], JsonSchema>>;
+  /** JSON Schema per event type; default: any event type, any object. */
+  readonly eventSchemas?: Readonly<Record<E['type'], JsonSchema>>;
+  readonly invariants?: readonly Invariant<A>[];
+  readonly authorization?: AuthorizationRules<C, A>;
+  readonly capacity?: CapacityHook<C, A>;
+  readonly sql?: SqlProjection<E>;
+}
+
+/**
+ * A domain in Purestream's shape, as its author writes it: `decide` reads any stream through
+ * the state view, `evolve` folds an event into its stream's aggregate, `streamOf` names an
+ * event's stream. `partitionKey` returns every aggregate a command may touch (one key or
+ * several, including ones it creates); runs under `partitioned`, `single-writer` and
+ * `capacity-aware` need it.
+ */
+export interface Decider<C extends Command = Command, E extends DomainEvent = DomainEvent, A = unknown> extends DomainExtras<C, E, A> {
+  decide(command: CommandEnvelope<C>, state: StateView<A>): Decision<E>;
+  evolve(aggregate: A | undefined, event: E): A;
+  streamOf(event: E): StreamId;
+  partitionKey?(command: CommandEnvelope<C>, state: StateView<A>): string | readonly string[];
+}
+
+/** What an Emmett-style `decide` gets besides type and data (`now` is the command's `at`). */
+export interface CommandMetadata {
+  readonly now: Date;
+  readonly commandId: string;
+  readonly actor?: string;
+}
+
+/** A command as an Emmett-style decider receives it. Distributes over a union of commands. */
+export type EmmettCommand<C extends Command = Command> = C extends Command
+  ? { readonly type: C['type']; readonly data: C['data']; readonly metadata: CommandMetadata }
+  : never;
+
+/**
+ * An Emmett-style decider (recognised by `initialState` being a function): one aggregate per
+ * stream, `streamOf(command)` names the stream a command addresses; `decide` returns an event
+ * or several and throws to reject (the code is the error's `code`, else its class name).
+ */
+export interface EmmettDecider<C extends Command = Command, E extends DomainEvent = DomainEvent, S = unknown> extends DomainExtras<C, E, S> {
+  decide(command: EmmettCommand<C>, state: S): E | readonly E[];
+  evolve(state: S, event: E): S;
+  initialState(): S;
+  streamOf(command: EmmettCommand<C>): StreamId;
+}
+
+/** One payload schema, compiled: a fast yes/no, the problems in words, the defaults filled. */
+export interface PayloadCheck {
+  test(value: unknown): boolean;
+  /** Every problem, each naming its field by path (`data.qty`). */
+  problems(value: unknown, path: string): ValidationError[];
+  /** A copy with the schema's defaults filled in for missing fields (the value itself when none apply). */
+  withDefaults<T>(value: T): T;
+}
+
+/** One validation problem: the path of the field (`data.name.first`) and what is wrong. */
+export interface ValidationError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What the tools know of a domain as data: names, schemas, compiled checks; no domain function. */
+export interface DomainInfo {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
-  /** The aggregate of a stream that has no events yet. */
-  readonly initialState: undefined;
-  decide(command: CommandEnvelope<C>, state: StateView<A>): Decision<E>;
-  /** Folds one event into its stream's aggregate. */
-  evolve(aggregate: A | undefined, event: E): A;
-  /** The stream an event belongs to. */
-  streamOf(event: E): StreamId;
-  readonly commandSchemas: Readonly<Record<C['type'], ObjectSchema>>;
-  readonly eventSchemas: Readonly<Record<E['type'], ObjectSchema>>;
-  /**
-   * The partition key, or several: every aggregate the command may touch, including ones it
-   * creates (domain-modules.md). `single-writer` holds all of them while the command is
-   * decided; `partitioned` and `capacity-aware` route by the first.
-   */
-  partitionKey(command: CommandEnvelope<C>, state: StateView<A>): string | readonly string[];
-  readonly invariants: readonly Invariant<A>[];
-  readonly authorization: Readonly<Partial<Record<C['type'], AuthorizationRule<C, A>>>>;
-  readonly capacity?: CapacityHook<C, A>;
-  /** Optional SQL projection: the domain's tables and the statements enacting an event. */
-  readonly sql?: {
-    readonly tables: readonly TableDeclaration[];
-    statementsFor(event: E): readonly SqlStatement[];
-  };
+  readonly shape: 'purestream' | 'emmett';
+  /** The declared schemas (empty when the module declares none: then any type is accepted). */
+  readonly commandSchemas: Readonly<Record<string, JsonSchema>>;
+  readonly eventSchemas: Readonly<Record<string, JsonSchema>>;
+  readonly declaresCommands: boolean;
+  readonly declaresEvents: boolean;
+  /** The check of a command's (event's) payload; undefined for a type the domain does not declare. */
+  commandCheck(type: string): PayloadCheck | undefined;
+  eventCheck(type: string): PayloadCheck | undefined;
+  /** Whether the domain names partition keys itself (Emmett shape: the addressed stream). */
+  readonly keyed: boolean;
+  readonly invariants: readonly { readonly name: string; readonly description: string }[];
+  /** The command types with an authorization rule. */
+  readonly authorization: Readonly<Record<string, unknown>>;
+  readonly capacity?: unknown;
+  readonly sql?: { readonly tables: readonly TableDeclaration[] };
 }
 
-/** Any decider, as the engine and tools handle it. */
+/**
+ * A domain complete, as the engine, logs and UI use it: built once from what the author wrote
+ * (src/engine/module/domainModule.ts), every default filled and every shape adapted.
+ */
+export interface DomainModule<C extends Command = Command, E extends DomainEvent = DomainEvent, A = unknown> extends DomainInfo {
+  decide(command: CommandEnvelope<C>, state: StateView<A>): Decision<E>;
+  evolve(aggregate: A | undefined, event: E): A;
+  streamOf(event: E): StreamId;
+  partitionKey(command: CommandEnvelope<C>, state: StateView<A>): string | readonly string[];
+  readonly invariants: readonly Invariant<A>[];
+  readonly authorization: AuthorizationRules<C, A>;
+  readonly capacity?: CapacityHook<C, A>;
+  readonly sql?: SqlProjection<E>;
+}
+
+/** Any domain module, as the engine and tools handle it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDecider = Decider<any, any, any>;
+export type AnyDomainModule = DomainModule<any, any, any>;
 
 /** Shorthand constructors for decisions. */
 export const accept = <E extends DomainEvent>(...events: E[]): Decision<E> => ({ type: 'accepted', events });

@@ -45,18 +45,17 @@ function removeGalleryImage({ data }: CommandEnvelope<RemoveGalleryImage>, state
 
 /** Decides a profiles command against the state. */
 export function decide(command: CommandEnvelope<ProfilesCommand>, state: State): Decision<ProfilesEvent> {
-  const c = command as CommandEnvelope<ProfilesCommand> & ProfilesCommand;
-  switch (c.type) {
+  switch (command.type) {
     case 'AddProfile':
-      return addProfile(c as CommandEnvelope<AddProfile>, state);
+      return addProfile(command, state);
     case 'UpdateProfile':
-      return updateProfile(c as CommandEnvelope<UpdateProfile>, state);
+      return updateProfile(command, state);
     case 'AddGalleryImage':
-      return addGalleryImage(c as CommandEnvelope<AddGalleryImage>, state);
+      return addGalleryImage(command, state);
     case 'RemoveGalleryImage':
-      return removeGalleryImage(c as CommandEnvelope<RemoveGalleryImage>, state);
+      return removeGalleryImage(command, state);
     default: {
-      const never: never = c;
+      const never: never = command;
       return reject('unknown-command', `unknown command ${(never as Command).type}`);
     }
   }

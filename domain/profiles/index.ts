@@ -1,5 +1,5 @@
 /** The `profiles` domain: a profile with a gallery, edited online and offline. */
-import { num, object, str, type AuthorizationRule, type CommandEnvelope, type Decider, type SqlStatement, type StateView } from '../kernel';
+import { num, object, str, type AuthorizationRule, type Decider, type SqlStatement } from '../kernel';
 import { decide, GALLERY_LIMIT, profileOf, type ProfilesCommand } from './decide';
 import { evolve, streamOf, type Profile, type ProfilesEvent } from './state';
 
@@ -7,13 +7,13 @@ export * from './state';
 export * from './decide';
 
 const name = object({ first: str('first name'), last: str('last name') });
-const text = (d: string) => ({ kind: 'string' as const, description: d });
+const text = (description: string) => ({ type: 'string' as const, description });
 const profileId = str('profile id');
 const image = object({ profileId, imageRef: str('image reference') });
 
 /** Only the profile's owner may change it (an unknown profile is left to `decide`). */
-const ownerOnly: AuthorizationRule<ProfilesCommand, Profile> = (command: CommandEnvelope<ProfilesCommand>, state: StateView<Profile>) => {
-  const profile = profileOf(state, (command.data as { profileId: string }).profileId);
+const ownerOnly: AuthorizationRule<ProfilesCommand, Profile> = (command, state) => {
+  const profile = profileOf(state, command.data.profileId);
   if (!profile || profile.userId === command.actor) return undefined;
   return `only the profile's owner (${profile.userId}) may change it, not ${command.actor}`;
 };
@@ -53,11 +53,10 @@ function statementsFor(e: ProfilesEvent): SqlStatement[] {
 }
 
 /** The profiles decider with its schemas, partition key, invariants and authorization. */
-export const profiles: Decider<ProfilesCommand, ProfilesEvent, Profile> = {
+export const profiles = {
   id: 'profiles',
   title: 'Profiles',
   summary: 'A profile with a gallery of up to 10 images, edited online and offline (last writer wins).',
-  initialState: undefined,
   decide,
   evolve,
   streamOf,
@@ -73,7 +72,7 @@ export const profiles: Decider<ProfilesCommand, ProfilesEvent, Profile> = {
     GalleryImageAdded: image,
     GalleryImageRemoved: image,
   },
-  partitionKey: (command) => (command.data as { profileId: string }).profileId,
+  partitionKey: (command) => command.data.profileId,
   invariants: [
     {
       name: 'gallery-max-10',
@@ -104,4 +103,4 @@ export const profiles: Decider<ProfilesCommand, ProfilesEvent, Profile> = {
     ],
     statementsFor,
   },
-};
+} satisfies Decider<ProfilesCommand, ProfilesEvent, Profile>;

@@ -1,15 +1,8 @@
 /** The bundled domains as display data: commands and events with their fields. Pure. */
-import type { AnyDecider, FieldSchema, ObjectSchema } from '../../domain/kernel';
+import type { DomainInfo, JsonSchema } from '../../domain/kernel';
+import { fieldRows, type FieldRow } from '../../src/engine/module/description';
 
-/** One field of a payload as the Domains view shows it. */
-export interface FieldRow {
-  readonly name: string;
-  readonly kind: FieldSchema['kind'];
-  readonly optional: boolean;
-  readonly description?: string;
-  readonly default?: unknown;
-  readonly fields?: readonly FieldRow[];
-}
+export type { FieldRow };
 
 /** A command or event type with its fields. */
 export interface MessageType {
@@ -29,27 +22,17 @@ export interface DomainEntry {
   readonly capacityAware: boolean;
 }
 
-/** The fields of an object schema, in declaration order, nested objects included. */
-export const fieldRows = (schema: ObjectSchema): FieldRow[] =>
-  Object.entries(schema.fields).map(([name, f]) => ({
-    name,
-    kind: f.kind,
-    optional: f.optional === true,
-    ...(f.description ? { description: f.description } : {}),
-    ...('default' in f && f.default !== undefined ? { default: f.default } : {}),
-    ...(f.kind === 'object' ? { fields: fieldRows(f) } : {}),
-  }));
+export { fieldRows };
 
-const messages = (schemas: Readonly<Record<string, ObjectSchema>>): MessageType[] =>
-  Object.entries(schemas).map(([type, s]) => ({ type, fields: fieldRows(s) }));
+const messages = (schemas: Readonly<Record<string, JsonSchema>>): MessageType[] => Object.entries(schemas).map(([type, s]) => ({ type, fields: fieldRows(s) }));
 
-/** Describes one decider for display. */
-export const domainEntry = (d: AnyDecider): DomainEntry => ({
+/** Describes one domain for display. */
+export const domainEntry = (d: DomainInfo): DomainEntry => ({
   id: d.id,
   title: d.title,
   summary: d.summary,
-  commands: messages(d.commandSchemas as Record<string, ObjectSchema>),
-  events: messages(d.eventSchemas as Record<string, ObjectSchema>),
+  commands: messages(d.commandSchemas),
+  events: messages(d.eventSchemas),
   invariants: d.invariants.map((i) => ({ name: i.name, description: i.description })),
   authorized: Object.keys(d.authorization),
   capacityAware: d.capacity !== undefined,

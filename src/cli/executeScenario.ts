@@ -5,11 +5,30 @@
 import type { RunOptions, RunProgress, RunResult } from '../engine/api';
 import type { Scenario } from '../engine/types';
 import { nodeSha256 } from '../logs/node/nodeHasher';
+import type { ModuleHost } from '../modules/moduleHost';
+import type { ChosenDomain } from './domainArgument';
 import type { CliIO } from './io';
 import { printable } from './printable';
 
 /** The engine entry point (`runScenario` of src/engine/run.ts); injectable so commands can be tested alone. */
 export type ScenarioRunner = (scenario: Scenario, options?: RunOptions) => RunResult | Promise<RunResult>;
+
+/** The runner of a scenario whose domain is a module: the whole run happens in the module's worker. */
+export const moduleRunner =
+  (host: ModuleHost): ScenarioRunner =>
+  async (scenario, options) => ({ report: (await host.run(scenario, { runs: options?.runs ?? [] }, options?.onProgress)).report, traces: [] });
+
+/** The runner for a scenario's domain: its module's worker, else `runner` (the engine in this thread). */
+export const runnerFor = (domain: ChosenDomain | undefined, runner: ScenarioRunner): ScenarioRunner => (domain?.host ? moduleRunner(domain.host) : runner);
+
+/** Runs `use` and then closes the scenario's module, if it has one. */
+export async function closing<T>(loaded: { readonly domain?: ChosenDomain }, use: () => Promise<T>): Promise<T> {
+  try {
+    return await use();
+  } finally {
+    await loaded.domain?.host?.close();
+  }
+}
 
 /** The real engine, loaded on first use. */
 export const engineRunner: ScenarioRunner = async (scenario, options) => {

@@ -1,21 +1,41 @@
 /** Reads and validates a scenario file for a CLI command; bad input becomes an InputFileError naming the file and place. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { DomainInfo } from '../../domain/kernel';
 import { parseScenario, scenarioErrorsText } from '../engine/scenario/parse';
 import type { Scenario } from '../engine/types';
+import { scenarioDomain, type ChosenDomain } from './domainArgument';
 import { InputFileError, UsageError, type CliIO } from './io';
 
 /** Most errors listed for one file; the rest are counted. */
 const MAX_ERRORS = 50;
 
-/** Reads `file` (relative to the working directory) and parses it; throws InputFileError on any problem. */
-export async function loadScenario(file: string, io: CliIO): Promise<Scenario> {
-  return parseScenarioText(await readText(file, io), file);
+/** A scenario with the domain it runs with (a module's host to close when done, when it is a module). */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly text: string;
+  readonly domain?: ChosenDomain;
+}
+
+/**
+ * Reads `file` (relative to the working directory), opens its domain module if it names one (or
+ * `--domain`'s, `override`), and parses it; throws InputFileError on any problem of the file and
+ * ModuleError on the module's. The caller closes `domain.host`.
+ */
+export async function loadScenario(file: string, io: CliIO, override?: string): Promise<LoadedScenario> {
+  const text = await readText(file, io);
+  const domain = await scenarioDomain(file, text, override, io);
+  try {
+    return { scenario: parseScenarioText(text, file, domain?.info), text, ...(domain ? { domain } : {}) };
+  } catch (e) {
+    await domain?.host?.close();
+    throw e;
+  }
 }
 
 /** Parses a scenario file's text; throws InputFileError listing the problems as `<file>: <path>: <message>`. */
-export function parseScenarioText(text: string, file: string): Scenario {
-  const result = parseScenario(text, file);
+export function parseScenarioText(text: string, file: string, domain?: DomainInfo): Scenario {
+  const result = parseScenario(text, file, domain ? { domain } : {});
   if (result.ok) return result.scenario;
   const shown = scenarioErrorsText(result.errors.slice(0, MAX_ERRORS), file);
   const more = result.errors.length > MAX_ERRORS ? `${file}: … and ${result.errors.length - MAX_ERRORS} more errors\n` : '';

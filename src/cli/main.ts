@@ -9,19 +9,25 @@ import { exportCommand } from './commands/export';
 import { inspectCommand } from './commands/inspect';
 import { runCommand } from './commands/run';
 import { sweepCommand } from './commands/sweep';
+import { ModuleError } from '../modules/moduleHost';
 import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from './io';
 import { printable, printableLines } from './printable';
 
 export const HELP = `purestream — run, compare and inspect pure, event-producing domains
 
 Usage:
-  purestream run <scenario.json> [--run NAME]... [--json] [--out FILE] [--fail-on-violation]
-  purestream compare <scenario.json> [--json]
-  purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]
-  purestream inspect <log-file> --domain ID [--format auto|events|json|cloudevents] [--type-map FILE] [--skip-invalid] [--json]
-  purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--json]
-  purestream domains [--json]
+  purestream run <scenario.json> [--domain ID|PATH] [--run NAME]... [--json] [--out FILE] [--fail-on-violation]
+  purestream compare <scenario.json> [--domain ID|PATH] [--against ID|PATH] [--json]
+  purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]
+  purestream inspect <log-file> [--domain ID|PATH] [--format auto|events|json|cloudevents] [--type-map FILE] [--skip-invalid] [--json]
+  purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]
+  purestream domains [PATH] [--json]
   purestream --help
+
+A domain is a bundled domain's id (commerce, profiles) or a domain module's path (./bank.ts:
+a .ts, .mts, .js or .mjs file whose default export is a domain; see README, "Bring your own
+rules"). --domain overrides the scenario's; compare --against runs the scenario under a second
+version of the rules and prints what changed, command by command.
 
 Any command also takes --debug: an internal error then prints its stack trace.
 
@@ -62,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.err(`purestream ${name}: ${printableLines(e.message)}\n`);
       return EXIT.usage;
     }
-    if (e instanceof InputFileError) {
+    if (e instanceof InputFileError || e instanceof ModuleError) {
       io.err(`${printableLines(e.message)}\n`);
       return EXIT.badInput;
     }

@@ -3,6 +3,7 @@
  * violations and state hash; and the final-state differences of a comparison. Every name,
  * code and message from the scenario is made printable (./printable). Pure.
  */
+import { outcomeText, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
 import type { Comparison, Metrics, Percentiles, Report, RunReport } from '../engine/types';
 import { table } from './io';
 import { printable } from './printable';
@@ -72,3 +73,26 @@ const indent = (text: string): string =>
     .split('\n')
     .map((l) => (l ? `  ${l}` : l))
     .join('\n');
+
+/** Most changed decisions listed per run in text (all are in `--json`). */
+const MAX_CHANGES = 50;
+
+/** What `compare --against` prints: per run, the decisions that changed and the metrics that moved. */
+export function ruleChangeText(change: RuleChange): string {
+  const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+  const moved = (list: readonly MetricDelta[]) => list.filter((m) => m.delta !== 0);
+  const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n`];
+  for (const run of change.runs) {
+    parts.push(`\nrun ${name(run.run)}: ${run.changed} of ${run.commands} decision${run.commands === 1 ? '' : 's'} changed${run.sameFinalState ? ', same final state' : ''}\n`);
+    const metrics = [...moved(run.metrics), ...moved(run.rejections).map((r) => ({ ...r, metric: `rejections.${r.metric}` }))];
+    if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [m.metric, String(m.old), String(m.new), signed(m.delta)])])));
+    if (run.changes.length) {
+      const rows = run.changes.slice(0, MAX_CHANGES).map((c) => [c.commandId, c.type, outcomeText(c.old), outcomeText(c.new) + (sameTypes(c.old, c.new) ? ' (other data)' : '')]);
+      parts.push(indent(table([['command', 'type', 'old rules', 'new rules'], ...rows])));
+      if (run.changes.length > MAX_CHANGES) parts.push(`  … and ${run.changes.length - MAX_CHANGES} more (see --json)\n`);
+    }
+  }
+  return parts.join('');
+}
+
+const sameTypes = (a: DecisionOutcome, b: DecisionOutcome): boolean => outcomeText(a) === outcomeText(b);

@@ -2,7 +2,7 @@
  * The engine's public API contract (what the CLI, logs, store and renderer call).
  * Implementations live in ./scenario, ./sim, ./report and ./consumers.
  */
-import type { Outcome } from '../../domain/kernel';
+import type { AnyDomainModule, Outcome } from '../../domain/kernel';
 import type { EngineServices } from './consumers/interpreter';
 import type { InputError, Report, Scenario, Trace } from './types';
 
@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
   /** Polled now and then; when it returns true the run stops with a RunCancelled error. */
   readonly isCancelled?: () => boolean;
+  /** The domain module to run with (a loaded module); default: the scenario's bundled domain. */
+  readonly domain?: AnyDomainModule;
 }
 
 export interface RunResult {

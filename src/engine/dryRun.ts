@@ -3,23 +3,24 @@
  * The state before is setup plus every earlier arrival (in arrival order) decided and enacted
  * serially, as a single worker with a zero-latency state store would. Pure.
  */
-import { domainById } from '../../domain';
-import { decideInput, type AnyDecider, type DecisionInput } from '../../domain/kernel';
+import { decideInput, type AnyDomainModule, type DecisionInput } from '../../domain/kernel';
 import type { DryRunResult } from './api';
 import { setOwn } from './record';
+import { domainFor } from './module/bundled';
 import { expandScenario } from './scenario/expand';
 import type { Scenario } from './types';
 
 export interface DryRunOptions {
   /** Run the central authorization policy (before the dry-run input and every earlier one). */
   readonly authorize?: boolean;
+  /** The domain module to decide with (a loaded module); default: the scenario's bundled domain. */
+  readonly domain?: AnyDomainModule;
 }
 
 /** Decides the arrival with id `inputId` (a command or a batch) against the state before it; throws when there is none. */
 export function dryRun(scenario: Scenario, inputId: string, options: DryRunOptions = {}): DryRunResult {
-  const decider = domainById(scenario.domain);
-  if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
-  const { setup, arrivals } = expandScenario(scenario);
+  const decider = domainFor(scenario, options.domain);
+  const { setup, arrivals } = expandScenario(scenario, decider);
   const target = arrivals.findIndex((a) => a.input.id === inputId);
   if (target < 0) throw new Error(`no command or batch with id "${inputId}" arrives in scenario "${scenario.name}"`);
   const state = new Map<string, unknown>();
@@ -33,7 +34,7 @@ export function dryRun(scenario: Scenario, inputId: string, options: DryRunOptio
 }
 
 /** Decides one input against the state and folds its events in (a local Map: O(events), no copies). */
-function enact(decider: AnyDecider, state: Map<string, unknown>, input: DecisionInput, authorizeAt: number | undefined): void {
+function enact(decider: AnyDomainModule, state: Map<string, unknown>, input: DecisionInput, authorizeAt: number | undefined): void {
   const outcome = decideInput(decider, input, state, authorizeAt === undefined ? {} : { authorize: { now: authorizeAt } });
   for (const event of outcome.events) state.set(event.stream, decider.evolve(state.get(event.stream), event));
 }

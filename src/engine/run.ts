@@ -3,9 +3,9 @@
  * `purestream/report@1` report and, per run, the trace for the UI. Pure and deterministic:
  * the same scenario gives a byte-identical report (all randomness comes from `seed`).
  */
-import { domainById } from '../../domain';
 import type { RunOptions, RunResult } from './api';
 import type { Interpreter } from './consumers/interpreter';
+import { domainFor } from './module/bundled';
 import { expandScenario } from './scenario/expand';
 import { runSimulation } from './sim/runSimulation';
 import type { Report, RunConfig, RunReport, Scenario, Trace } from './types';
@@ -23,10 +23,9 @@ export interface RunResultWithInterpreters extends RunResult {
 
 /** {@link runScenario}, also returning the interpreters (to query or export a `sql` consumer after the run). */
 export function runScenarioWithInterpreters(scenario: Scenario, options: RunOptions = {}): RunResultWithInterpreters {
-  const decider = domainById(scenario.domain);
-  if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
+  const decider = domainFor(scenario, options.domain);
   const runs = selectRuns(scenario.runs, options.runs);
-  const { setup, arrivals } = expandScenario(scenario);
+  const { setup, arrivals } = expandScenario(scenario, decider);
   const reports: RunReport[] = [];
   const traces: Trace[] = [];
   const interpreters: Readonly<Record<string, Interpreter>>[] = [];
@@ -46,7 +45,7 @@ export function runScenarioWithInterpreters(scenario: Scenario, options: RunOpti
     traces.push(trace);
     interpreters.push(byName);
   }
-  const report: Report = { format: 'purestream/report@1', scenario: scenario.name, domain: scenario.domain, seed: scenario.seed, runs: reports };
+  const report: Report = { format: 'purestream/report@1', scenario: scenario.name, domain: decider.id, seed: scenario.seed, runs: reports };
   return { report, traces, interpreters };
 }
 

@@ -5,7 +5,7 @@
  * rejection). Consecutive commands of one recorded root batch are decided again as that
  * batch, its nesting rebuilt from each command's batch levels. Pure.
  */
-import { commandId, commandOutcomes, decideInput, type AnyDecider, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
+import { commandId, commandOutcomes, decideInput, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
 import type { BatchLevel, CommandRecord, Drift, DriftOutcome } from './types';
 
 interface Entry {
@@ -23,7 +23,7 @@ export class DecisionDrift {
   private pending: CommandRecord[] = [];
 
   constructor(
-    private readonly decider: AnyDecider,
+    private readonly decider: AnyDomainModule,
     private authorize = false,
   ) {}
 

@@ -5,8 +5,7 @@
  * map's `data` pointers when given and checked against the type's schema (`unknown-type`,
  * `invalid-data`), then the replay with invariants per stream and decision drift. Pure.
  */
-import { validate, type AnyDecider, type ObjectSchema } from '../../domain/kernel';
-import { compileSchema, type Check } from './compiledSchema';
+import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
 import { DecisionDrift } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
@@ -23,8 +22,7 @@ export interface DomainEvent {
 
 interface KnownType {
   readonly type: string;
-  readonly check: Check;
-  readonly schema: ObjectSchema;
+  readonly check: PayloadCheck;
 }
 
 /** The domain's view of one log: matching, checking, replay, drift. */
@@ -37,11 +35,11 @@ export class DomainCheck {
   private readonly prefix: string;
 
   constructor(
-    readonly decider: AnyDecider,
+    readonly decider: AnyDomainModule,
     private readonly map: LogMap,
     options: { readonly history?: boolean; readonly authorize?: boolean } = {},
   ) {
-    for (const [type, schema] of Object.entries(decider.eventSchemas as Record<string, ObjectSchema>)) this.known.set(type, { type, check: compileSchema(schema), schema });
+    for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
     this.prefix = `purestream.${decider.id}.`;
     this.replay = new LogReplay(decider, options.history === true);
     this.drift = new DecisionDrift(decider, options.authorize === true);
@@ -51,7 +49,11 @@ export class DomainCheck {
     let m = this.matched.get(type);
     if (m !== undefined) return m;
     const rest = type.startsWith(this.prefix) ? type.slice(this.prefix.length) : undefined;
-    m = this.known.get(type) ?? (rest !== undefined ? this.known.get(rest) : undefined) ?? this.known.get(type.slice(type.lastIndexOf('.') + 1)) ?? null;
+    if (!this.decider.declaresEvents) {
+      // a module that declares no event types takes every type, as named (without the prefix)
+      const own = rest ?? type;
+      m = { type: own, check: this.decider.eventCheck(own)! };
+    } else m = this.known.get(type) ?? (rest !== undefined ? this.known.get(rest) : undefined) ?? this.known.get(type.slice(type.lastIndexOf('.') + 1)) ?? null;
     this.matched.set(type, m);
     return m;
   }
@@ -62,14 +64,16 @@ export class DomainCheck {
     if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id} (a map's "types" can rename it)`);
     const pointers = this.map.data.get(known.type);
     const data = pointers && record ? mappedPayload(pointers, record) : e.data;
-    if (!known.check(data)) {
-      const errors = validate(known.schema, data, 'data');
+    if (!known.check.test(data)) {
+      const errors = known.check.problems(data, 'data');
       return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');
     }
     const event = { type: known.type, data };
     let stream: string;
     try {
-      stream = this.replay.streamOf(event);
+      // an Emmett-style decider names streams by command: a recorded event's stream is the log's
+      const withStream: { readonly type: string; readonly data: unknown; readonly stream?: string } = this.decider.shape === 'emmett' && e.stream !== undefined ? { ...event, stream: e.stream } : event;
+      stream = this.replay.streamOf(withStream);
     } catch (err) {
       return problem('invalid-data', `the domain cannot tell this event's stream: ${(err as Error).message}`);
     }
@@ -90,10 +94,9 @@ export class DomainCheck {
 
   /** A command of the log: checked against its schema, then decided again for drift. */
   command(c: CommandRecord): ReadProblem | undefined {
-    const schema = (this.decider.commandSchemas as Record<string, ObjectSchema>)[c.type];
-    if (!Object.hasOwn(this.decider.commandSchemas, c.type) || !schema) return problem('unknown-type', `unknown command type ${JSON.stringify(c.type)} for domain ${this.decider.id}`);
-    const errors = validate(schema, c.data, 'data');
-    if (errors.length > 0) return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; '));
+    const check = this.decider.commandCheck(c.type);
+    if (!check) return problem('unknown-type', `unknown command type ${JSON.stringify(c.type)} for domain ${this.decider.id}`);
+    if (!check.test(c.data)) return problem('invalid-data', check.problems(c.data, 'data').map((x) => `${x.path}: ${x.message}`).join('; '));
     this.drift.command(c, this.replay.view);
     return undefined;
   }

@@ -14,7 +14,7 @@
  *   `at` = the end of the decision.
  * - Setup inputs are decided in order against the setup state, like the engine does.
  */
-import { commandOutcomes, decideInput, isBatch, StateOverlay, type AnyDecider, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
+import { commandOutcomes, decideInput, isBatch, StateOverlay, type AnyDomainModule, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
 import type { Arrival, Trace } from '../engine/types';
 
 /** One record of the exported log, as written (plain JSON). */
@@ -22,7 +22,7 @@ export type ExportRecord = Readonly<Record<string, unknown>> & ({ readonly kind:
 
 /** What an export needs: the run's trace and the scenario's expanded inputs. */
 export interface ExportInput {
-  readonly decider: AnyDecider;
+  readonly decider: AnyDomainModule;
   readonly trace: Trace;
   readonly setup: readonly DecisionInput[];
   readonly arrivals: readonly Arrival[];

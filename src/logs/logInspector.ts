@@ -5,7 +5,7 @@
  * map, counted into the facts every log has, and — with a domain — matched, checked, replayed
  * with invariants per stream, and decided again for drift (logs.md). Pure.
  */
-import type { AnyDecider } from '../../domain/kernel';
+import type { AnyDomainModule } from '../../domain/kernel';
 import { DomainCheck } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
@@ -21,7 +21,7 @@ export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 /** Options of an inspection. */
 export interface InspectorOptions {
   /** The domain to replay; without one, only the facts every log has. */
-  readonly domain?: AnyDecider;
+  readonly domain?: AnyDomainModule;
   /** The profile to read with; detected from the first records when absent. */
   readonly profile?: ProfileName;
   readonly map?: LogMap;

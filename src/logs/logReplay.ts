@@ -6,7 +6,7 @@
  * a log's `eventSeq` is the record's number in the file). O(1) work per event beyond the
  * domain's own.
  */
-import type { AnyDecider, StateView } from '../../domain/kernel';
+import type { AnyDomainModule, StateView } from '../../domain/kernel';
 import { HistoryRecorder } from '../engine/state/historyRecorder';
 import { InvariantWatch } from '../engine/state/invariantWatch';
 import type { HistoryStep } from '../engine/types';
@@ -36,7 +36,7 @@ export class LogReplay {
   private readonly recorder: HistoryRecorder | undefined;
 
   constructor(
-    private readonly decider: AnyDecider,
+    private readonly decider: AnyDomainModule,
     keepHistory = false,
   ) {
     this.watch = new InvariantWatch(decider);

@@ -7,7 +7,7 @@
  * in (`onStored`). Works in a worker or Node; the caller supplies the chunks, progress and
  * cancellation.
  */
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
 import { LogInspector, type InspectionCounts } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
@@ -33,7 +33,7 @@ export interface LogReading {
   readonly profile?: ProfileName;
   readonly map?: LogMap;
   /** The domain to replay (none: the facts every log has). */
-  readonly domain?: AnyDecider;
+  readonly domain?: AnyDomainModule;
 }
 
 /** What an import needs besides the chunks. */

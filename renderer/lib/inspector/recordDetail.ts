@@ -7,7 +7,7 @@
  * sql.js database.
  */
 import type { SqlValue } from 'sql.js';
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogInspector } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
 import type { Workspace } from '../../../src/store/workspace';
@@ -17,7 +17,7 @@ import type { NodeDetail } from '../reader/graphSource';
 export interface RecordReading {
   readonly profile: ProfileName;
   readonly map?: LogMap;
-  readonly domain?: AnyDecider;
+  readonly domain?: AnyDomainModule;
 }
 
 /** A record of a stored log, for the details panel. */

@@ -3,7 +3,7 @@
  * ranges during which any stream is broken (a stock that went to −5 at step 100 and stays there
  * is broken from 100 to the end, not only at 100). Pure.
  */
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import type { Trace } from '../../../src/engine/types';
 import type { BrokenRange, RunOverview } from './runReader';
 
@@ -11,7 +11,7 @@ import type { BrokenRange, RunOverview } from './runReader';
 export const MAX_BROKEN_RANGES = 10_000;
 
 /** The overview of one run's trace; `decider` gives the invariants checked at each step. */
-export function runOverview(trace: Trace, decider: AnyDecider | undefined): RunOverview {
+export function runOverview(trace: Trace, decider: AnyDomainModule | undefined): RunOverview {
   const violationSteps: number[] = [];
   const broken: BrokenRange[] = [];
   const invariants = decider?.invariants ?? [];

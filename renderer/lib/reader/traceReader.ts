@@ -3,8 +3,8 @@
  * size. The engine worker holds one for the latest result and serves it over Comlink; tests use
  * it directly. Each run's lookups, state cursor, timeline and graph are built on first use.
  */
-import { domainById } from '../../../domain';
-import type { AnyDecider } from '../../../domain/kernel';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { StateCursor } from '../../../src/engine/report/stateCursor';
 import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
@@ -39,7 +39,7 @@ interface RunParts {
 /** A finished result and the scenario it ran (undefined for a stored result whose scenario is gone). */
 export class TraceReader implements RunReader {
   private readonly parts: RunParts[];
-  private readonly decider: AnyDecider | undefined;
+  private readonly decider: AnyDomainModule | undefined;
   private expanded?: ReturnType<typeof expandScenario>;
   private overview?: RunResultView;
 
@@ -48,7 +48,7 @@ export class TraceReader implements RunReader {
     private readonly scenario: Scenario | undefined,
     private readonly services: () => Promise<EngineServices> = async () => ({}),
   ) {
-    this.decider = domainById(full.report.domain);
+    this.decider = bundledDomain(full.report.domain);
     this.parts = full.traces.map((trace) => ({ index: new TraceIndex(trace, () => this.inputs()) }));
   }
 

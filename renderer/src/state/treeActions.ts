@@ -1,6 +1,7 @@
 /** Tree edits applied to the open scenario: each goes on the undo stack and moves the selection. */
-import { domainById } from '../../../domain';
-import { blankOf, type ObjectSchema } from '../../../domain/kernel';
+import type { JsonSchema } from '../../../domain/kernel';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import { blankOf } from '../../../src/engine/module/payloadSchema';
 import { removeNode, type TreeEdit } from '../../lib/tree/commandTree';
 import { getAt } from '../../lib/tree/nodePath';
 import { describeNode } from '../../lib/tree/treeRows';
@@ -15,9 +16,9 @@ export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, 
 }
 
 /** The command types of the open scenario's domain with their schemas. */
-export function commandSchemasOf(domain: unknown): Readonly<Record<string, ObjectSchema>> {
-  const decider = typeof domain === 'string' ? domainById(domain) : undefined;
-  return (decider?.commandSchemas ?? {}) as Record<string, ObjectSchema>;
+export function commandSchemasOf(domain: unknown): Readonly<Record<string, JsonSchema>> {
+  const decider = typeof domain === 'string' ? bundledDomain(domain) : undefined;
+  return decider?.commandSchemas ?? {};
 }
 
 /** A new command of `type` with a blank payload from its schema. */

@@ -7,7 +7,7 @@
 import { expose } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { domainById } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { querySql } from '../../../src/engine/consumers/querySql';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
 import { sqlCell, type SqlCell } from '../../lib/consumers/sqlCells';
@@ -20,7 +20,7 @@ const databases = new Map<string, SqlInterpreter>();
 const sqlApi = {
   /** Loads a consumer's tables (rows by table name) under `key`, replacing what was there. */
   async load(key: string, domain: string, tables: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>): Promise<readonly string[]> {
-    const decider = domainById(domain);
+    const decider = bundledDomain(domain);
     if (!decider) throw new Error(`unknown domain "${domain}"`);
     databases.get(key)?.dispose();
     const interpreter = new SqlInterpreter(decider, await sqlJs());

@@ -1,23 +1,21 @@
 /**
- * `purestream inspect <log-file> [--domain ID] [--format …] [--framing …] [--profile …]
+ * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]`
  * (cli-and-reports.md, logs.md). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
  * 3 `--fail-on` found what it names.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { domainById, domains } from '../../../domain';
-import type { AnyDecider } from '../../../domain/kernel';
-import { formatInspection } from '../inspectText';
+import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
+import { chooseDomain, type ChosenDomain } from '../domainArgument';
+import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { printable } from '../printable';
 import { FRAMINGS, inspectLog, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { logFileChunks } from '../../logs/node/threadedFileChunks';
-import { whyNothingRead } from '../../logs/nothingRead';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
-import { reportJsonChunks } from '../../logs/reportJson';
-import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
-import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
+import { LOG_FORMATS, type InspectProgress, type LogFormat } from '../../logs/types';
+import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 
 const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
 
@@ -28,7 +26,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file>' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
-  const decider = deciderOf(options.get('domain')?.[0]);
+  const domainName = options.get('domain')?.[0];
   const format = oneOf('format', options.get('format')?.[0] ?? 'auto', LOG_FORMATS) as LogFormat;
   const framing = oneOf('framing', options.get('framing')?.[0] ?? 'auto', ['auto', ...FRAMINGS]) as Framing | 'auto';
   const profile = options.get('profile') ? (oneOf('profile', options.get('profile')![0], PROFILE_NAMES) as ProfileName) : undefined;
@@ -36,21 +34,42 @@ export const inspectCommand: CliCommand = async (args, io) => {
   for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${f}"`);
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
-  const map = mapFile ? await readMap(mapFile, decider) : undefined;
-  const progress = io.errIsTTY ? progressLine(io, file) : undefined;
-  let result;
+  const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
+  let outcome: InspectOutcome;
   try {
-    result = await inspectLog(logFileChunks(file), {
-      domain: decider,
-      source: basename(file),
-      format,
-      framing,
-      profile,
-      map,
-      skipInvalid: flags.has('skip-invalid'),
-      onProgress: progress?.update,
-      hasher: nodeSha256,
-    });
+    const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
+    outcome = await inspected(file, domain, { source: basename(file), format, framing, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json') }, io);
+  } finally {
+    await domain?.host?.close();
+  }
+  if (!outcome.ok) {
+    for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
+    if (outcome.problemCount > outcome.problems.length) io.err(`... and ${outcome.problemCount - outcome.problems.length} more problems\n`);
+    io.err(`${printable(file)}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
+    return EXIT.badInput;
+  }
+  if (outcome.nothingRead !== undefined) {
+    io.err(`0 events read from ${printable(file)}: ${printable(outcome.nothingRead, 400)}\n`);
+    return EXIT.badInput;
+  }
+  await writeOut(io, outcome.pieces);
+  const failed = (failOn.includes('anomalies') && outcome.anomalies > 0) || (failOn.includes('violations') && outcome.violations > 0) || (failOn.includes('drift') && outcome.drift > 0);
+  return failed ? EXIT.violation : EXIT.ok;
+};
+
+/** Inspects the file here (a bundled domain, or none) or in the domain module's worker. */
+async function inspected(
+  file: string,
+  domain: ChosenDomain | undefined,
+  options: { source: string; format: LogFormat; framing: Framing | 'auto'; profile?: ProfileName; map?: LogMap; skipInvalid: boolean; json: boolean },
+  io: CliIO,
+): Promise<InspectOutcome> {
+  const progress = io.errIsTTY ? progressLine(io, file) : undefined;
+  try {
+    if (domain?.host) return await domain.host.inspect(file, options, progress?.update);
+    const { json, ...rest } = options;
+    const result = await inspectLog(logFileChunks(file), { ...rest, domain: domain?.module as AnyDomainModule | undefined, onProgress: progress?.update, hasher: nodeSha256 });
+    return inspectOutcome(result, json);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : undefined;
@@ -59,30 +78,6 @@ export const inspectCommand: CliCommand = async (args, io) => {
   } finally {
     progress?.clear();
   }
-  if (!result.ok) {
-    for (const p of result.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
-    if (result.problemCount > result.problems.length) io.err(`... and ${result.problemCount - result.problems.length} more problems\n`);
-    io.err(`${printable(file)}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
-    return EXIT.badInput;
-  }
-  const report = result.report;
-  const nothing = whyNothingRead(report);
-  if (nothing !== undefined) {
-    io.err(`0 events read from ${printable(file)}: ${printable(nothing, 400)}\n`);
-    return EXIT.badInput;
-  }
-  if (flags.has('json')) for (const chunk of reportJsonChunks(report)) io.out(chunk);
-  else io.out(formatInspection(report));
-  return failed(report, failOn) ? EXIT.violation : EXIT.ok;
-};
-
-/** Whether the report holds what `--fail-on` names. */
-function failed(report: InspectionReport, failOn: readonly string[]): boolean {
-  return (
-    (failOn.includes('anomalies') && (report.anomalyCount ?? report.anomalies.length) > 0) ||
-    (failOn.includes('violations') && report.violations.length > 0) ||
-    (failOn.includes('drift') && report.drift.length > 0)
-  );
 }
 
 function oneOf(name: string, value: string, allowed: readonly string[]): string {
@@ -90,15 +85,8 @@ function oneOf(name: string, value: string, allowed: readonly string[]): string 
   return value;
 }
 
-function deciderOf(id: string | undefined): AnyDecider | undefined {
-  if (id === undefined) return undefined;
-  const decider = domainById(id);
-  if (!decider) throw new UsageError(`unknown domain "${printable(id, 60)}" (bundled: ${domains.map((d) => d.id).join(', ')})`);
-  return decider;
-}
-
 /** Reads a `--map` (purestream/map@1) or `--type-map` file (a BOM is ignored); problems name the file and the JSON path. */
-async function readMap(file: string, decider: AnyDecider | undefined): Promise<LogMap> {
+async function readMap(file: string, decider: DomainInfo | undefined): Promise<LogMap> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -111,7 +99,7 @@ async function readMap(file: string, decider: AnyDecider | undefined): Promise<L
   } catch (e) {
     throw new InputFileError(`${file}: not JSON: ${(e as Error).message}`);
   }
-  const read = readLogMap(value, decider ? new Set(Object.keys(decider.eventSchemas)) : undefined);
+  const read = readLogMap(value, decider?.declaresEvents ? new Set(Object.keys(decider.eventSchemas)) : undefined);
   if (!read.ok) throw new InputFileError(read.problems.map((p) => `${printable(file)}: ${printable(p)}`).join('\n'));
   return read.map;
 }

@@ -1,5 +1,5 @@
 /**
- * `purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP]... [--seeds A..B] [--json]`:
+ * `purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP]... [--seeds A..B] [--domain ID|PATH] [--json]`:
  * runs one run over a grid of parameter values (several `--param` make a grid) and prints one
  * row per point, averaged over the seeds when `--seeds` is given. A malformed range, a path
  * that leads nowhere or a value the run does not accept is a usage error (exit 2).
@@ -7,10 +7,11 @@
 import { parseSeedRange, parseSweepParam, planSweep, type SweepParam } from '../../engine/scenario/sweep';
 import { sweepResultOf } from '../../engine/scenario/sweepRows';
 import type { RunReport } from '../../engine/types';
-import { executeScenario, engineRunner, type ScenarioRunner } from '../executeScenario';
+import type { DomainInfo } from '../../../domain/kernel';
+import { closing, executeScenario, engineRunner, runnerFor, type ScenarioRunner } from '../executeScenario';
 import { reportJsonPieces } from '../deliverReport';
 import { EXIT, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
-import { checkRunNames, parseScenarioText, readText, scenarioFileOf } from '../loadScenario';
+import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
 import { sweepRow, sweepText, type SweepReport, type SweepRow } from '../sweepReport';
 
 const one = <T>(parsed: T | string): T => {
@@ -22,7 +23,7 @@ const one = <T>(parsed: T | string): T => {
 export const makeSweepCommand =
   (runner: ScenarioRunner): CliCommand =>
   async (args, io) => {
-    const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'seeds'], repeatable: ['param'] });
+    const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'seeds', 'domain'], repeatable: ['param'] });
     const file = scenarioFileOf(positionals, 'sweep');
     const run = options.get('run')?.[0];
     if (run === undefined) throw new UsageError('--run NAME is required: the run to sweep');
@@ -32,11 +33,14 @@ export const makeSweepCommand =
     if (duplicate) throw new UsageError(`--param ${duplicate.path} given twice`);
     const seedsOption = options.get('seeds')?.[0];
     if (seedsOption !== undefined && params.some((p) => p.path === 'seed')) throw new UsageError('sweep the seed with --seeds or --param seed=..., not both');
-    const text = await readText(file, io);
-    const scenario = parseScenarioText(text, file);
-    checkRunNames(scenario, [run], file);
+    const loaded = await loadScenario(file, io, options.get('domain')?.[0]);
+    const { scenario, text } = loaded;
+    const points = await closing(loaded, async () => {
+      checkRunNames(scenario, [run], file);
+      const seeds = seedsOption === undefined ? undefined : one(parseSeedRange(seedsOption));
+      return sweep(JSON.parse(text), file, run, params, seeds, io, runnerFor(loaded.domain, runner), loaded.domain?.info);
+    });
     const seeds = seedsOption === undefined ? undefined : one(parseSeedRange(seedsOption));
-    const points = await sweep(JSON.parse(text), file, run, params, seeds, io, runner);
     const report: SweepReport = {
       format: 'purestream/sweep@1',
       scenario: scenario.name,
@@ -51,8 +55,8 @@ export const makeSweepCommand =
     return EXIT.ok;
   };
 
-async function sweep(file: unknown, fileName: string, run: string, params: readonly SweepParam[], seeds: readonly number[] | undefined, io: CliIO, runner: ScenarioRunner): Promise<SweepRow[]> {
-  const plan = planSweep(file, run, params, seeds?.length ?? 1);
+async function sweep(file: unknown, fileName: string, run: string, params: readonly SweepParam[], seeds: readonly number[] | undefined, io: CliIO, runner: ScenarioRunner, domain: DomainInfo | undefined): Promise<SweepRow[]> {
+  const plan = planSweep(file, run, params, seeds?.length ?? 1, domain);
   if (!plan.ok) throw new UsageError(plan.errors.map((e) => `${fileName}: ${e.path}: ${e.message}`).join('\n'));
   const rows: SweepRow[] = [];
   const started = Date.now();

@@ -3,7 +3,7 @@
  * consumer (`state-store`, `sql`, `notifier`, `audit-log`, ...); delivery policies (latency,
  * failures, retries, guarantees) live in the engine around them, never inside.
  */
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import type { HasherFactory } from '../report/stateHash';
 import type { LogEntry } from '../types';
 
@@ -22,7 +22,7 @@ export interface Interpreter {
 
 /** What an interpreter factory receives. */
 export interface InterpreterContext {
-  readonly decider: AnyDecider;
+  readonly decider: AnyDomainModule;
   readonly consumer: string;
   readonly idempotent: boolean;
   /** Services injected by the host (e.g. the sql.js module), so the engine does no I/O itself. */

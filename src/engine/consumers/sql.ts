@@ -4,7 +4,7 @@
  * the host (`services.sqlJs`); the engine never loads it (it also runs in a browser worker).
  */
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
-import type { AnyDecider, SqlStatement } from '../../../domain/kernel';
+import type { AnyDomainModule, SqlStatement } from '../../../domain/kernel';
 import type { LogEntry } from '../types';
 import type { EnactResult, Interpreter, InterpreterContext } from './interpreter';
 import { alreadyEnacted, ENACTED, failed } from './results';
@@ -26,7 +26,7 @@ export class SqlInterpreter implements Interpreter {
   /** Prepared statements by SQL text (sql.js frees them all on export, so they are re-made lazily). */
   private prepared = new Map<string, Statement>();
 
-  constructor(decider: AnyDecider, sqlJs: SqlJsStatic | undefined, idempotent = false) {
+  constructor(decider: AnyDomainModule, sqlJs: SqlJsStatic | undefined, idempotent = false) {
     if (!decider.sql) throw new Error(`the sql interpreter needs SQL tables, but domain '${decider.id}' declares none`);
     if (!sqlJs?.Database) throw new Error('the sql interpreter needs the sql.js module: the host must pass services.sqlJs');
     this.db = new sqlJs.Database();

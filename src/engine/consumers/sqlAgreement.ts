@@ -5,7 +5,7 @@
  */
 import type { SqlValue } from 'sql.js';
 import type { Order, StockLevel } from '../../../domain/commerce';
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import type { Profile } from '../../../domain/profiles';
 import type { Interpreter } from './interpreter';
 import { asSql } from './sql';
@@ -76,7 +76,7 @@ const MAPPINGS: Readonly<Record<string, Readonly<Record<string, TableMapping>>>>
 };
 
 /** Compares a `sql` consumer's tables to a state store snapshot; returns every difference (none = agree). */
-export function sqlMatchesState(interpreter: Interpreter, state: Readonly<Record<string, unknown>>, decider: AnyDecider): SqlDifference[] {
+export function sqlMatchesState(interpreter: Interpreter, state: Readonly<Record<string, unknown>>, decider: AnyDomainModule): SqlDifference[] {
   const sql = asSql(interpreter);
   const mapping = MAPPINGS[decider.id];
   if (!mapping) throw new Error(`no SQL agreement mapping for domain '${decider.id}' (known: ${Object.keys(MAPPINGS).join(', ')})`);

@@ -9,7 +9,7 @@
  * is ten times cheaper than a Set of a million strings. For foreign logs, where one id may come
  * back under another seq, pass `recognise: 'id'`.
  */
-import type { AnyDecider, StateView, StreamId } from '../../../domain/kernel';
+import type { AnyDomainModule, StateView, StreamId } from '../../../domain/kernel';
 import { setOwn } from '../record';
 import type { LogEntry } from '../types';
 import type { EnactResult, Interpreter, InterpreterContext } from './interpreter';
@@ -31,7 +31,7 @@ export class StateStore implements Interpreter, StateView<unknown> {
   private enactedCount = 0;
 
   constructor(
-    private readonly decider: AnyDecider,
+    private readonly decider: AnyDomainModule,
     idempotent = true,
     options: StateStoreOptions = {},
   ) {

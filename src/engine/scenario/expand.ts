@@ -17,8 +17,8 @@
  * - Jitter is a whole number of ms, uniform in [0, jitterMs], drawn per copy in file order.
  * - Command data gets the domain schema's defaults (commerce: warehouse "main").
  */
-import { domainById } from '../../../domain';
-import { commandId, withDefaults, type AnyDecider, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type ObjectSchema } from '../../../domain/kernel';
+import { commandId, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput } from '../../../domain/kernel';
+import { domainFor } from '../module/bundled';
 import { seededRandom, type Random } from '../random';
 import type { Arrival, BatchNode, CommandNode, OfflineNode, RepeatNode, Scenario, ScenarioNode } from '../types';
 
@@ -31,10 +31,9 @@ export interface ExpandedScenario {
   readonly arrivals: Arrival[];
 }
 
-/** Expands setup and commands of a validated scenario (see the module doc for the rules). */
-export function expandScenario(scenario: Scenario): ExpandedScenario {
-  const decider = domainById(scenario.domain);
-  if (!decider) throw new Error(`unknown domain "${scenario.domain}"`);
+/** Expands setup and commands of a validated scenario (see the module doc for the rules); `domain`: a loaded module, else the bundled one. */
+export function expandScenario(scenario: Scenario, domain?: AnyDomainModule): ExpandedScenario {
+  const decider = domainFor(scenario, domain);
   const setup = expandNodes(scenario.setup, new Expansion(decider, seededRandom(scenario.seed, JITTER_STREAM + 1), 's', 'sb'));
   const arrivals = expandNodes(scenario.commands, new Expansion(decider, seededRandom(scenario.seed, JITTER_STREAM), 'c', 'b'));
   return { setup: setup.map((a) => a.input), arrivals };
@@ -63,7 +62,7 @@ class Expansion {
   private readonly defaulted = new WeakMap<CommandNode, unknown>();
 
   constructor(
-    private readonly decider: AnyDecider,
+    private readonly decider: AnyDomainModule,
     private readonly random: Random,
     private readonly commandPrefix: string,
     private readonly batchPrefix: string,
@@ -127,9 +126,8 @@ class Expansion {
   }
 
   private withDefaults(node: CommandNode): unknown {
-    const schemas = this.decider.commandSchemas as Record<string, ObjectSchema | undefined>;
-    const schema = Object.hasOwn(schemas, node.type) ? schemas[node.type] : undefined;
-    return schema && isRecord(node.data) ? withDefaults(schema, node.data) : node.data;
+    const check = this.decider.commandCheck(node.type);
+    return check ? check.withDefaults(node.data) : node.data;
   }
 
   private batch(node: BatchNode, at: number, fresh: boolean): BatchEnvelope {

@@ -5,7 +5,9 @@
  * nested deeper than MAX_DEPTH is refused first, with one error (./nesting). On success every
  * default is filled in. Pure.
  */
-import { domainById, domains } from '../../../domain';
+import { bundledIds } from '../../../domain';
+import type { DomainInfo } from '../../../domain/kernel';
+import { bundledDomain } from '../module/bundled';
 import type { ParseResult } from '../api';
 import type { InputError, RunConfig, Scenario } from '../types';
 import { array, describe, integer, knownKeys, names, object, string, type Errors, type Json } from './check';
@@ -19,11 +21,24 @@ import { defaultRun, validateRuns } from './validateRuns';
 export const SCENARIO_FORMAT = 'purestream/scenario@1';
 const TOP_KEYS = ['format', 'name', 'description', 'domain', 'seed', 'setup', 'commands', 'runs'];
 
+/** What a caller may give the parser besides the file. */
+export interface ParseOptions {
+  /**
+   * The domain to validate against, overriding the file's `domain` (a domain module loaded by
+   * the caller, whose `domain` names its file; or `--domain`). Without it `domain` must be the id
+   * of a bundled domain.
+   */
+  readonly domain?: DomainInfo;
+}
+
+/** True when a scenario's `domain` names a module file (`./bank.ts`) rather than a bundled domain's id. */
+export const isModuleReference = (domain: string): boolean => /[\\/]/.test(domain) || /\.(ts|mts|js|mjs)$/i.test(domain);
+
 /**
  * Parses a scenario from JSON text or an already-parsed value. `source` (a file name) is not
  * part of the error paths: callers prefix it when they print (see {@link scenarioErrorsText}).
  */
-export function parseScenario(input: string | unknown, source?: string): ParseResult {
+export function parseScenario(input: string | unknown, source?: string, options: ParseOptions = {}): ParseResult {
   void source;
   let value: unknown = input;
   if (typeof input === 'string') {
@@ -38,11 +53,11 @@ export function parseScenario(input: string | unknown, source?: string): ParseRe
   const deep = tooDeep(value, MAX_DEPTH);
   if (deep) return { ok: false, errors: [{ path: deep.path, message: `nested ${thousands(deep.depth)} levels deep; a scenario file may nest at most ${thousands(MAX_DEPTH)} levels` }] };
   const errors: Errors = [];
-  const scenario = validateScenario(value, errors);
+  const scenario = validateScenario(value, errors, options);
   return scenario && errors.length === 0 ? { ok: true, scenario } : { ok: false, errors };
 }
 
-function validateScenario(value: unknown, errors: Errors): Scenario | undefined {
+function validateScenario(value: unknown, errors: Errors, options: ParseOptions): Scenario | undefined {
   const top = object(value, '', errors, 'a scenario object');
   if (!top) return undefined;
   knownKeys(top, '', TOP_KEYS, errors);
@@ -52,8 +67,14 @@ function validateScenario(value: unknown, errors: Errors): Scenario | undefined 
   const description = top.description === undefined ? '' : typeof top.description === 'string' ? top.description : (errors.push({ path: 'description', message: `expected a string, got ${describe(top.description)}` }), '');
   const seed = integer(top, 'seed', '', errors) ?? 1;
   const domainId = string(top, 'domain', '', errors, { required: true });
-  const decider = domainId === undefined ? undefined : domainById(domainId);
-  if (domainId !== undefined && !decider) errors.push({ path: 'domain', message: `unknown domain ${describe(domainId)}; known domains: ${names(domains.map((d) => d.id))}` });
+  const decider = options.domain ?? (domainId === undefined ? undefined : bundledDomain(domainId));
+  if (domainId !== undefined && !decider)
+    errors.push({
+      path: 'domain',
+      message: isModuleReference(domainId)
+        ? `${describe(domainId)} names a domain module, which has to be loaded first (the command line loads it: purestream run <scenario.json>)`
+        : `unknown domain ${describe(domainId)}; known domains: ${names(bundledIds)}`,
+    });
   const setup = array(top, 'setup', '', errors) ?? [];
   const commands = array(top, 'commands', '', errors, { required: true, nonEmpty: true });
   const runs = array(top, 'runs', '', errors, { nonEmpty: true });

@@ -5,6 +5,7 @@
  * sized before it is built: at most MAX_SWEEP_POINTS points and MAX_SWEEP_RUNS points × seeds
  * (./limits). Paths through `__proto__`, `constructor` or `prototype` are refused. Pure.
  */
+import type { DomainInfo } from '../../../domain/kernel';
 import type { InputError, Scenario } from '../types';
 import { MAX_SWEEP_POINTS, MAX_SWEEP_RUNS, thousands } from './limits';
 import { parseScenario } from './parse';
@@ -72,7 +73,7 @@ export function sweepSizeProblem(params: readonly SweepParam[], seeds = 1): Inpu
 }
 
 /** The validated variants of `file` (the scenario JSON) for run `run`, one per grid point; `seeds`: how many seeds each point runs. */
-export function planSweep(file: unknown, run: string, params: readonly SweepParam[], seeds = 1): SweepPlan {
+export function planSweep(file: unknown, run: string, params: readonly SweepParam[], seeds = 1, domain?: DomainInfo): SweepPlan {
   const tooBig = sweepSizeProblem(params, seeds);
   if (tooBig) return { ok: false, errors: [tooBig] };
   const grid = sweepGrid(params);
@@ -84,7 +85,7 @@ export function planSweep(file: unknown, run: string, params: readonly SweepPara
   for (const values of grid) {
     const variant = variantOf(base, runs, index, values);
     if ('error' in variant) return { ok: false, errors: [variant.error] };
-    const parsed = parseScenario(variant.file);
+    const parsed = parseScenario(variant.file, undefined, domain ? { domain } : {});
     const at = Object.entries(values).map(([p, v]) => `${p}=${v}`).join(', ');
     if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: e.path, message: `${e.message} (with ${at})` })) };
     points.push({ values, scenario: parsed.scenario });

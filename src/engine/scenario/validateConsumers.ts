@@ -6,7 +6,7 @@
  * MAX_WORKERS, `retry.max` at most MAX_RETRIES, every time at most MAX_TIME_MS, and so the
  * longest backoff, `backoffMs × factor^(max − 1)`, too.
  */
-import type { AnyDecider, ObjectSchema } from '../../../domain/kernel';
+import type { DomainInfo } from '../../../domain/kernel';
 import type { ConsumerConfig, DeliveryGuarantee, Duration } from '../types';
 import { array, at, boolean, describe, integer, item, knownKeys, names, number, object, oneOf, string, time, type Errors, type Json } from './check';
 import { MAX_RETRIES, MAX_TIME_MS, MAX_WORKERS, thousands, TIME_LIMIT, WORKER_LIMIT } from './limits';
@@ -26,7 +26,7 @@ export const defaultConsumers = (): ConsumerSettings[] => [
 ];
 
 /** Validates `consumers` (absent = one default state store); undefined when anything is invalid. */
-export function validateConsumers(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings[] | undefined {
+export function validateConsumers(decider: DomainInfo | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings[] | undefined {
   if (value === undefined) return defaultConsumers();
   if (!Array.isArray(value)) {
     errors.push({ path, message: `expected an array of consumers, got ${describe(value)}` });
@@ -47,7 +47,7 @@ export function validateConsumers(decider: AnyDecider | undefined, value: unknow
   return errors.length > before ? undefined : (consumers as ConsumerSettings[]);
 }
 
-function validateConsumer(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings | undefined {
+function validateConsumer(decider: DomainInfo | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings | undefined {
   const c = object(value, path, errors, 'a consumer {"name", "interpreter"}');
   if (!c) return undefined;
   knownKeys(c, path, KEYS, errors);
@@ -72,7 +72,7 @@ function validateConsumer(decider: AnyDecider | undefined, value: unknown, path:
 }
 
 /** `events`: "*" or known event types of the domain. */
-function events(decider: AnyDecider | undefined, c: Json, path: string, errors: Errors): '*' | string[] {
+function events(decider: DomainInfo | undefined, c: Json, path: string, errors: Errors): '*' | string[] {
   const v = c.events;
   if (v === undefined || v === '*') return '*';
   const p = at(path, 'events');
@@ -80,8 +80,8 @@ function events(decider: AnyDecider | undefined, c: Json, path: string, errors: 
     errors.push({ path: p, message: `expected "*" or an array of event types, got ${describe(v)}` });
     return '*';
   }
-  if (!decider) return v as string[];
-  const known = Object.keys(decider.eventSchemas as Record<string, ObjectSchema>);
+  if (!decider || !decider.declaresEvents) return v as string[];
+  const known = Object.keys(decider.eventSchemas);
   v.forEach((type, i) => {
     if (typeof type !== 'string' || !known.includes(type))
       errors.push({ path: item(p, i), message: `unknown event type ${describe(type)} for domain "${decider.id}"; expected one of ${names(known)}` });

@@ -6,7 +6,7 @@
  * that would expand to more than MAX_COMMANDS commands (counted before anything is expanded,
  * and named at the deepest node that alone is too big). Recursion is bounded by MAX_DEPTH.
  */
-import { validate, type AnyDecider, type ObjectSchema } from '../../../domain/kernel';
+import type { DomainInfo } from '../../../domain/kernel';
 import type { ScenarioNode } from '../types';
 import { array, at, describe, integer, item, knownKeys, object, oneOf, string, time, type Errors, type Json } from './check';
 import { MAX_COMMANDS, MAX_TIME_MS, thousands, TIME_LIMIT } from './limits';
@@ -30,7 +30,7 @@ const ONE: Size = { commands: 1, reported: false };
  * Validates a node list (`setup` or `commands`); `ids` collects explicit ids across lists to
  * catch duplicates. `decider` undefined (an unknown domain): command types and data are not checked.
  */
-export function validateNodes(decider: AnyDecider | undefined, nodes: readonly unknown[], path: string, errors: Errors, ids: Map<string, string>): ScenarioNode[] {
+export function validateNodes(decider: DomainInfo | undefined, nodes: readonly unknown[], path: string, errors: Errors, ids: Map<string, string>): ScenarioNode[] {
   const size = new NodeChecker(decider, errors, ids).list(nodes, path, TOP);
   if (size.commands > MAX_COMMANDS && !size.reported) errors.push(tooMany(path, size.commands, 'in all'));
   return nodes as ScenarioNode[];
@@ -51,7 +51,7 @@ const tooMany = (path: string, commands: number, what = ''): { path: string; mes
 
 class NodeChecker {
   constructor(
-    private readonly decider: AnyDecider | undefined,
+    private readonly decider: DomainInfo | undefined,
     private readonly errors: Errors,
     private readonly ids: Map<string, string>,
   ) {}
@@ -96,9 +96,11 @@ class NodeChecker {
       string(node, 'type', path, this.errors, { required: true });
       return ONE;
     }
-    const schemas = decider.commandSchemas as Record<string, ObjectSchema>;
-    const type = oneOf(node, 'type', path, this.errors, Object.keys(schemas), { required: true, what: 'command type', of: `for domain "${decider.id}"` });
-    if (node.data !== undefined && type) this.errors.push(...validate(schemas[type], node.data, at(path, 'data')));
+    const type = decider.declaresCommands
+      ? oneOf(node, 'type', path, this.errors, Object.keys(decider.commandSchemas), { required: true, what: 'command type', of: `for domain "${decider.id}"` })
+      : string(node, 'type', path, this.errors, { required: true });
+    const check = type === undefined ? undefined : decider.commandCheck(type);
+    if (node.data !== undefined && check && !check.test(node.data)) this.errors.push(...check.problems(node.data, at(path, 'data')));
     return ONE;
   }
 

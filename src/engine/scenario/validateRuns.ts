@@ -6,7 +6,7 @@
  * most MAX_TIME_MS (./limits). With an unknown domain (`decider` undefined) everything but the
  * domain's own names (capacity hook, key fields, event types, SQL tables) is still checked.
  */
-import type { AnyDecider, ObjectSchema } from '../../../domain/kernel';
+import type { DomainInfo } from '../../../domain/kernel';
 import type { RunConfig, SchedulerConfig, SchedulerKind } from '../types';
 import { at, closest, describe, integer, item, knownKeys, names, object, oneOf, string, boolean, time, type Errors, type Json } from './check';
 import { MAX_WORKERS, WORKER_LIMIT } from './limits';
@@ -22,15 +22,17 @@ const PARAMETERS: Readonly<Record<SchedulerKind, readonly string[]>> = {
   'capacity-aware': ['workers', 'key'],
 };
 const KINDS = Object.keys(PARAMETERS) as SchedulerKind[];
+/** The kinds that route or hold commands by their partition keys. */
+const KEYED: readonly SchedulerKind[] = ['partitioned', 'single-writer', 'capacity-aware'];
 
 /** The scheduler of a run with no `scheduler` key. */
 export const DEFAULT_SCHEDULER: SchedulerConfig = { kind: 'serial', workers: 1, min: 1, max: 8, scaleUpDepth: 10, startupMs: 100, idleMs: 1000 };
 
 /** The run used when a scenario has no `runs`. */
-export const defaultRun = (decider: AnyDecider | undefined): RunConfig => validateRun(decider, { name: 'default' }, '', []) as RunConfig;
+export const defaultRun = (decider: DomainInfo | undefined): RunConfig => validateRun(decider, { name: 'default' }, '', []) as RunConfig;
 
 /** Validates the `runs` array (names unique); undefined entries are invalid runs. */
-export function validateRuns(decider: AnyDecider | undefined, runs: readonly unknown[], path: string, errors: Errors): (RunConfig | undefined)[] {
+export function validateRuns(decider: DomainInfo | undefined, runs: readonly unknown[], path: string, errors: Errors): (RunConfig | undefined)[] {
   const seen = new Map<string, string>();
   return runs.map((r, i) => {
     const runPath = item(path, i);
@@ -44,7 +46,7 @@ export function validateRuns(decider: AnyDecider | undefined, runs: readonly unk
   });
 }
 
-function validateRun(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): RunConfig | undefined {
+function validateRun(decider: DomainInfo | undefined, value: unknown, path: string, errors: Errors): RunConfig | undefined {
   const run = object(value, path, errors, 'a run configuration');
   if (!run) return undefined;
   const before = errors.length;
@@ -58,7 +60,7 @@ function validateRun(decider: AnyDecider | undefined, value: unknown, path: stri
   return { name, scheduler, serviceMs, consumers, authorize };
 }
 
-function validateScheduler(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): SchedulerConfig | undefined {
+function validateScheduler(decider: DomainInfo | undefined, value: unknown, path: string, errors: Errors): SchedulerConfig | undefined {
   const s = object(value, path, errors, 'a scheduler {"kind": ...}');
   if (!s) return undefined;
   const kind = oneOf(s, 'kind', path, errors, KINDS, { required: true, what: 'scheduler kind' });
@@ -70,6 +72,11 @@ function validateScheduler(decider: AnyDecider | undefined, value: unknown, path
       errors.push({ path: at(path, key), message: `not a parameter of the "${kind}" scheduler; ${parameterHint(key, allowed)}` });
   if (kind === 'capacity-aware' && decider && !decider.capacity)
     errors.push({ path: at(path, 'kind'), message: `domain "${decider.id}" has no capacity hook; use another scheduler kind` });
+  if (KEYED.includes(kind) && decider && !decider.keyed && s.key === undefined)
+    errors.push({
+      path: at(path, 'kind'),
+      message: `domain "${decider.id}" names no partition keys, which "${kind}" needs: give the module partitionKey(command, state), or set "key" to a command data field`,
+    });
   const workers = (key: string, min: number) => integer(s, key, path, errors, { min, max: MAX_WORKERS, limit: WORKER_LIMIT });
   const min = workers('min', 1) ?? DEFAULT_SCHEDULER.min;
   const config: SchedulerConfig = {
@@ -91,10 +98,10 @@ const parameterHint = (key: string, allowed: readonly string[]): string => {
 };
 
 /** The `key` override: a data field of at least one command type. */
-function keyOf(decider: AnyDecider | undefined, s: Json, path: string, errors: Errors): { key?: string } {
+function keyOf(decider: DomainInfo | undefined, s: Json, path: string, errors: Errors): { key?: string } {
   const key = string(s, 'key', path, errors);
-  if (key === undefined || !decider) return {};
-  const fields = [...new Set(Object.values(decider.commandSchemas as Record<string, ObjectSchema>).flatMap((schema) => Object.keys(schema.fields)))];
+  if (key === undefined || !decider || !decider.declaresCommands) return {};
+  const fields = [...new Set(Object.values(decider.commandSchemas).flatMap((schema) => Object.keys(schema.properties ?? {})))];
   if (!fields.includes(key)) {
     errors.push({ path: at(path, 'key'), message: `no command of domain "${decider.id}" has a data field ${describe(key)}; fields: ${names(fields)}` });
     return {};

@@ -1,5 +1,5 @@
 /** Builds a run's consumer lanes: the state store (first `state-store` consumer, or a default one) and the rest. */
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 import type { EngineServices, Interpreter } from '../consumers/interpreter';
 import { createInterpreter } from '../consumers/registry';
 import { seededRandom } from '../random';
@@ -40,7 +40,7 @@ export interface RunConsumers {
 }
 
 export interface ConsumerSetup {
-  readonly decider: AnyDecider;
+  readonly decider: AnyDomainModule;
   readonly run: RunConfig;
   readonly seed: number;
   readonly queue: EventQueue;

@@ -4,12 +4,12 @@
  * the domain's `decide`, `envelop` — exactly as `decideInput` would, without its allocations.
  * Batches go through `decideInput`.
  */
-import { authorize, decideInput, envelop, isBatch, type AnyDecider, type DecideOptions, type DecisionInput, type Outcome, type StateView } from '../../../domain/kernel';
+import { authorize, decideInput, envelop, isBatch, type AnyDomainModule, type DecideOptions, type DecisionInput, type Outcome, type StateView } from '../../../domain/kernel';
 
 const NO_EVENTS: readonly never[] = [];
 
 /** Same outcome as `decideInput(decider, input, state, options)`. */
-export function decide(decider: AnyDecider, input: DecisionInput, state: StateView<unknown>, options: DecideOptions): Outcome {
+export function decide(decider: AnyDomainModule, input: DecisionInput, state: StateView<unknown>, options: DecideOptions): Outcome {
   if (isBatch(input)) return decideInput(decider, input, state, options);
   const denied = options.authorize ? authorize(decider, input, state, options.authorize) : undefined;
   if (denied) return { kind: 'command', command: input, accepted: false, events: NO_EVENTS, rejection: denied };

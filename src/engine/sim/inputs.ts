@@ -1,5 +1,5 @@
 /** Small walks over decision inputs and outcomes (commands of a batch, service time, partition keys). */
-import { isBatch, type AnyDecider, type CommandEnvelope, type DecisionInput, type StateView } from '../../../domain/kernel';
+import { isBatch, type AnyDomainModule, type CommandEnvelope, type DecisionInput, type StateView } from '../../../domain/kernel';
 import { draw, type Random } from '../random';
 import type { Duration } from '../types';
 
@@ -31,7 +31,7 @@ export function commandsOf(input: DecisionInput, out: CommandEnvelope[] = []): C
  * A command's partition keys: the data field named by `field` (one key), else the domain's
  * `partitionKey` (one key or several: every aggregate the command may touch). Never empty.
  */
-export function partitionKeyOf(decider: AnyDecider, command: CommandEnvelope, state: StateView<unknown>, field: string | undefined): readonly string[] {
+export function partitionKeyOf(decider: AnyDomainModule, command: CommandEnvelope, state: StateView<unknown>, field: string | undefined): readonly string[] {
   if (field === undefined) {
     const keys = decider.partitionKey(command, state);
     return typeof keys === 'string' ? [keys] : keys.length > 0 ? keys : [''];
@@ -42,7 +42,7 @@ export function partitionKeyOf(decider: AnyDecider, command: CommandEnvelope, st
 }
 
 /** The distinct partition keys of an input's commands, in order (a batch holds all its items' keys). */
-export function partitionKeysOf(decider: AnyDecider, input: DecisionInput, state: StateView<unknown>, field: string | undefined): readonly string[] {
+export function partitionKeysOf(decider: AnyDomainModule, input: DecisionInput, state: StateView<unknown>, field: string | undefined): readonly string[] {
   if (!isBatch(input)) {
     const keys = partitionKeyOf(decider, input, state, field);
     return keys.length === 1 || new Set(keys).size === keys.length ? keys : [...new Set(keys)];

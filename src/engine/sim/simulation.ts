@@ -5,7 +5,7 @@
  * events (decision ends, deliveries, timers) run before arrivals, in the order they were
  * scheduled. No promise, timer or closure is allocated per simulated event.
  */
-import { decideInput, isBatch, type AnyDecider, type DecideOptions, type DecisionInput, type EventEnvelope, type Outcome } from '../../../domain/kernel';
+import { decideInput, isBatch, type AnyDomainModule, type DecideOptions, type DecisionInput, type EventEnvelope, type Outcome } from '../../../domain/kernel';
 import type { RunProgress } from '../api';
 import { RunCancelled } from '../api';
 import type { EngineServices, Interpreter } from '../consumers/interpreter';
@@ -35,7 +35,7 @@ const POLL_EVERY = 4096;
 
 /** Everything one run needs. */
 export interface SimulationInput {
-  readonly decider: AnyDecider;
+  readonly decider: AnyDomainModule;
   readonly run: RunConfig;
   readonly seed: number;
   readonly setup: readonly DecisionInput[];
@@ -62,7 +62,7 @@ export class Simulation implements SchedulerHost, SettleListener {
   readonly interpreters: Readonly<Record<string, Interpreter>>;
   private readonly queue = new EventQueue();
   private readonly scheduler: Scheduler;
-  private readonly decider: AnyDecider;
+  private readonly decider: AnyDomainModule;
   private readonly run_: RunConfig;
   private readonly tracing: boolean;
   private readonly serviceRandom;

@@ -6,7 +6,7 @@
  * when tracing, one history step per enactment — the touched aggregate after it and a link to
  * the stream's previous step, never a copy of the whole state.
  */
-import type { AnyDecider, StateView } from '../../../domain/kernel';
+import type { AnyDomainModule, StateView } from '../../../domain/kernel';
 import type { Interpreter } from '../consumers/interpreter';
 import type { HistoryStep, LogEntry, Violation } from '../types';
 import { HistoryRecorder } from '../state/historyRecorder';
@@ -32,7 +32,7 @@ export class StateStore implements StateView<unknown>, Enactor {
 
   /** `interpreter` must not be idempotent itself: this store recognises repeats by seq, cheaply. */
   constructor(
-    private readonly decider: AnyDecider,
+    private readonly decider: AnyDomainModule,
     readonly interpreter: StateInterpreter,
     idempotent: boolean,
     private readonly tracing: boolean,

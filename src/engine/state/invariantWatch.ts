@@ -5,7 +5,7 @@
  * yet): fifty stocks going negative are fifty violations (logs.md, "Violations"; the same rule
  * for run reports and log inspections). O(invariants) per change.
  */
-import type { AnyDecider } from '../../../domain/kernel';
+import type { AnyDomainModule } from '../../../domain/kernel';
 
 /** An invariant that a stream's aggregate has just gone from satisfying to breaking. */
 export interface NewlyBroken {
@@ -17,7 +17,7 @@ export interface NewlyBroken {
 export class InvariantWatch {
   private readonly broken: Set<string>[];
 
-  constructor(private readonly decider: AnyDecider) {
+  constructor(private readonly decider: AnyDomainModule) {
     this.broken = decider.invariants.map(() => new Set<string>());
   }
 

@@ -37,7 +37,7 @@ describe('purestream export', () => {
     const { expandScenario } = await import('../../../src/engine/scenario/expand');
     const { exportHeader, exportRecords } = await import('../../../src/logs/exportRun');
     const { cloudEventsBatch, eventsJsonLines } = await import('../../../src/logs/cloudEventWriter');
-    const { commerce } = await import('../../../domain');
+    const commerce = (await import('../../../src/engine/module/bundled')).bundledDomain('commerce')!;
     const parsed = parseScenario(readFileSync(scenario, 'utf8'));
     if (!parsed.ok) throw new Error('sample');
     const s = parsed.scenario;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
-import { given } from '../../../domain/kernel/testing';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import { given } from '../../../src/engine/module/testing';
 import { authorize, viewOf, evolveRecord } from '../../../domain/kernel';
-import { envelope } from '../../../domain/kernel/testing';
+import { envelope } from '../../../src/engine/module/testing';
 
+const commerce = bundledDomain('commerce')!;
 const restocked = (qty: number, sku = 'tee', warehouse = 'main') => ({ type: 'ItemRestocked', data: { sku, qty, warehouse } });
 const placed = (orderId: string, qty = 1, customerId = 'u1') => ({ type: 'OrderPlaced', data: { orderId, customerId, sku: 'tee', qty, warehouse: 'main' } });
 const reserved = (orderId: string, qty = 1) => ({ type: 'StockReserved', data: { sku: 'tee', warehouse: 'main', qty, orderId } });

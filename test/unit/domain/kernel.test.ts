@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commerce, domains, profiles } from '../../../domain';
-import { commandOutcomes, decideInput, validate, viewOf, withDefaults, type BatchEnvelope, type ObjectSchema } from '../../../domain/kernel';
-import { envelope, given } from '../../../domain/kernel/testing';
+import { commandOutcomes, decideInput, viewOf, type BatchEnvelope } from '../../../domain/kernel';
+import { bundledDomain, bundledDomains } from '../../../src/engine/module/bundled';
+import { envelope, given } from '../../../src/engine/module/testing';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 const name = { first: 'Ada', last: 'Lovelace' };
 const cmd = (id: string, type: string, data: unknown, at = 5) => envelope({ id, type, data, at, actor: 'ada' });
@@ -117,22 +120,22 @@ describe('purity', () => {
 
 describe('schemas', () => {
   it('reject a command with a wrong field, naming the field', () => {
-    const errors = validate(commerce.commandSchemas.PlaceOrder, { orderId: 'o1', customerId: 'u', sku: 'tee', qty: 'two' }, 'data');
+    const errors = commerce.commandCheck('PlaceOrder')!.problems({ orderId: 'o1', customerId: 'u', sku: 'tee', qty: 'two' }, 'data');
     expect(errors).toEqual([{ path: 'data.qty', message: 'expected an integer, got "two"' }]);
   });
   it('name missing, unknown and nested fields', () => {
-    const errors = validate(profiles.commandSchemas.AddProfile, { profileId: 'p1', userId: 'u', title: 't', bio: 'b', name: { first: 1 }, colour: 'red' }, 'commands[0].data');
+    const errors = profiles.commandCheck('AddProfile')!.problems({ profileId: 'p1', userId: 'u', title: 't', bio: 'b', name: { first: 1 }, colour: 'red' }, 'commands[0].data');
     expect(errors.map((e) => e.path)).toEqual(['commands[0].data.name.first', 'commands[0].data.name.last', 'commands[0].data.colour']);
   });
   it('fill defaults', () => {
-    expect(withDefaults(commerce.commandSchemas.RestockItem, { sku: 'a', qty: 1 })).toEqual({ sku: 'a', qty: 1, warehouse: 'main' });
+    expect(commerce.commandCheck('RestockItem')!.withDefaults({ sku: 'a', qty: 1 })).toEqual({ sku: 'a', qty: 1, warehouse: 'main' });
   });
   it('exist for every command and event of every domain, and validate what the domain emits', () => {
-    for (const d of domains) {
-      for (const s of Object.values(d.commandSchemas) as ObjectSchema[]) expect(s.kind).toBe('object');
+    for (const d of bundledDomains) {
+      for (const s of Object.values(d.commandSchemas)) expect(s.type).toBe('object');
       expect(Object.keys(d.eventSchemas).length).toBeGreaterThan(3);
     }
     const { events } = given(profiles).when(profileWithGallery).outcome;
-    for (const e of events) expect(validate((profiles.eventSchemas as Record<string, ObjectSchema>)[e.type], e.data, 'data')).toEqual([]);
+    for (const e of events) expect(profiles.eventCheck(e.type)!.problems(e.data, 'data')).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { profiles } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { authorize, evolveRecord, viewOf } from '../../../domain/kernel';
-import { envelope, given } from '../../../domain/kernel/testing';
+import { envelope, given } from '../../../src/engine/module/testing';
+
+const profiles = bundledDomain('profiles')!;
 
 const name = { first: 'Ada', last: 'Lovelace' };
 const added = (at = 10) => ({ type: 'ProfileAdded', data: { profileId: 'p1', userId: 'ada', title: 'Engineer', bio: 'Notes', name, at } });

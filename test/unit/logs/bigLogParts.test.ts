@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { canonicalJson } from '../../../src/engine/report/canonicalJson';
 import { stateHash } from '../../../src/engine/report/stateHash';
-import { compileSchema } from '../../../src/logs/compiledSchema';
+import { compilePayloadSchema } from '../../../src/engine/module/payloadSchema';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import { streamCountOf } from '../../../src/logs/lazyFinalState';
 import { nodeSha256 } from '../../../src/logs/node/nodeHasher';
 import { hashState, pureSha256 } from '../../../src/logs/stateHash';
 import { int, object, str } from '../../../domain/kernel';
+
+const commerce = bundledDomain('commerce')!;
 
 const sortedKeys = (state: Map<string, unknown>) => [...state.keys()].sort();
 const engineHash = (state: Map<string, unknown>) => stateHash(Object.fromEntries(state));
@@ -65,13 +67,14 @@ describe('hashState', () => {
 });
 
 describe('compiled schema', () => {
-  it('agrees with itself on unknown, missing and optional fields', () => {
-    const check = compileSchema(object({ sku: str('sku'), qty: int('units', { min: 1 }), warehouse: str('w', { optional: true }) }));
-    expect(check({ sku: 'a', qty: 1 })).toBe(true);
-    expect(check({ sku: 'a', qty: 1, warehouse: 'main' })).toBe(true);
-    expect(check({ sku: 'a', qty: 1, extra: 1 })).toBe(false);
-    expect(check({ sku: 'a', qty: 1, warehouse: 'main', extra: 1 })).toBe(false);
-    expect(check({ sku: 'a' })).toBe(false);
+  it('agrees with its explanation on unknown, missing and optional fields', () => {
+    const check = compilePayloadSchema(object({ sku: str('sku'), qty: int('units', { minimum: 1 }), warehouse: str('w') }, ['warehouse']));
+    const verdict = (v: unknown) => [check.test(v), check.problems(v, 'data').map((p) => `${p.path}: ${p.message}`)];
+    expect(verdict({ sku: 'a', qty: 1 })).toEqual([true, []]);
+    expect(verdict({ sku: 'a', qty: 1, warehouse: 'main' })).toEqual([true, []]);
+    expect(verdict({ sku: 'a', qty: 1, extra: 1 })).toEqual([false, ['data.extra: is not a known field']]);
+    expect(verdict({ sku: 'a', qty: 0, warehouse: 'main', extra: 1 })).toEqual([false, ['data.qty: expected an integer >= 1, got 0', 'data.extra: is not a known field']]);
+    expect(verdict({ sku: 'a' })).toEqual([false, ['data.qty: is required']]);
   });
 });
 

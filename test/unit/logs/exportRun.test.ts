@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { CloudEvent } from 'cloudevents';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { domainById } from '../../../domain';
+import { bundledDomain as domainById } from '../../../src/engine/module/bundled';
 import { runScenario } from '../../../src/engine/run';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { parseScenario } from '../../../src/engine/scenario/parse';

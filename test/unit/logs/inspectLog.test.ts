@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { inspectLog, type InspectOptions } from '../../../src/logs/inspectLog';
 import { LogInspector } from '../../../src/logs/logInspector';
 import { InspectCancelled, type InspectionReport, type InspectResult } from '../../../src/logs/types';
 import { readLogMap } from '../../../src/logs/profiles';
 import { VIRTUAL_EPOCH_MS } from '../../../src/logs/timestamps';
 import { stateHash } from '../../../src/engine/report/stateHash';
+
+const commerce = bundledDomain('commerce')!;
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url), 'utf8');
 const inspect = (text: string | string[], options: Partial<InspectOptions> = {}) =>
@@ -229,7 +231,7 @@ describe('inspectLog CloudEvents from another producer', () => {
     ]);
     expect(r.anomalies[0].message).toBe('not a valid CloudEvent: id: expected a non-empty string, got nothing');
     expect(r.anomalies[2].message).toContain('data_base64');
-    expect(r.anomalies[6].message).toBe('data: expected an object, got "<stock sku=\"a\"/>"');
+    expect(r.anomalies[6].message).toBe('data: expected an object, got "<stock sku=\\"a\\"/>"');
   });
 
   it('refuses events-JSON records when told the file is CloudEvents', async () => {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import { LOG_FORMATS } from '../../../src/logs/types';
+
+const commerce = bundledDomain('commerce')!;
 
 const good = [
   '{"format":"purestream/events@1","domain":"commerce"}',

@@ -1,9 +1,11 @@
 /** Readers under hostile input (issue "Any event log", item 8): deep nesting, oceans of whitespace, huge reports. */
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import { MAX_RECORD_DEPTH } from '../../../src/logs/logInspector';
 import { reportJsonChunks } from '../../../src/logs/reportJson';
+
+const commerce = bundledDomain('commerce')!;
 
 describe('log readers on hostile input', () => {
   it('a record whose field nests thousands of levels deep is one malformed anomaly, not a stack overflow', async () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../domain';
+import { bundledDomain } from '../../../src/engine/module/bundled';
 import { inspectLog } from '../../../src/logs/inspectLog';
+
+const commerce = bundledDomain('commerce')!;
 
 const text = readFileSync(new URL('../../../samples/logs/flash-sale-oversell.cloudevents.json', import.meta.url), 'utf8');
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
-import { domainById } from '../../../domain';
+import { bundledDomain as domainById } from '../../../src/engine/module/bundled';
 import { dryRun, parseScenario, runScenario, type RunResult, type Scenario } from '../../../src/engine';
 import { checkClaims, type Claim } from '../../../src/engine/claims/checkClaims';
 import { createInterpreter } from '../../../src/engine/consumers/registry';

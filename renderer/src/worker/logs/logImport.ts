@@ -4,7 +4,8 @@
  * first batch on, with progress and Cancel; and inspecting a stored log again with another
  * domain, profile or map, from the records it keeps as the file had them.
  */
-import { domainById, domains } from '../../../../domain';
+import { bundledIds } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { withoutFinalState } from '../../../../src/logs/lazyFinalState';
 import { readLogMap, type LogMap } from '../../../../src/logs/profiles';
 import { InspectCancelled } from '../../../../src/logs/types';
@@ -61,8 +62,8 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
 
 /** The domain and map of reading options, checked (an unknown domain or a bad map is an Error naming the problem). */
 export function compileReading(options: ReadingOptions): LogReading & { readonly mapJson?: unknown } {
-  const domain = options.domain === null || options.domain === undefined ? undefined : domainById(options.domain);
-  if (options.domain && !domain) throw new Error(`unknown domain "${options.domain}" (bundled: ${domains.map((d) => d.id).join(', ')})`);
+  const domain = options.domain === null || options.domain === undefined ? undefined : bundledDomain(options.domain);
+  if (options.domain && !domain) throw new Error(`unknown domain "${options.domain}" (bundled: ${bundledIds.join(', ')})`);
   let map: LogMap | undefined;
   if (options.map !== undefined && options.map !== null) {
     const read = readLogMap(options.map, domain ? new Set(Object.keys(domain.eventSchemas)) : undefined);

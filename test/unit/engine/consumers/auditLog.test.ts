@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commerce, profiles } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { AuditLog } from '../../../../src/engine/consumers/auditLog';
 import { commerceCommands, logOf, profilesCommands } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 describe('audit-log interpreter', () => {
   it('appends every event it receives, duplicates included, with the time it received them', () => {

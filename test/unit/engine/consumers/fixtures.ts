@@ -1,7 +1,7 @@
 /** Real event logs for interpreter tests: commands decided serially by the kernel, events enveloped. */
 import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
-import { commandId, decideInput, type AnyDecider } from '../../../../domain/kernel';
+import { commandId, decideInput, type AnyDomainModule } from '../../../../domain/kernel';
 import { StateStore } from '../../../../src/engine/consumers/stateStore';
 import type { LogEntry } from '../../../../src/engine/types';
 
@@ -17,7 +17,7 @@ export interface Cmd {
 }
 
 /** Decides each command against the state so far and returns the appended log (rejections append nothing). */
-export function logOf(decider: AnyDecider, commands: readonly Cmd[]): LogEntry[] {
+export function logOf(decider: AnyDomainModule, commands: readonly Cmd[]): LogEntry[] {
   const state = new StateStore(decider);
   const log: LogEntry[] = [];
   commands.forEach((c, i) => {

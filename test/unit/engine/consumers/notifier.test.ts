@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commerce, profiles } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { Notifier } from '../../../../src/engine/consumers/notifier';
 import type { LogEntry } from '../../../../src/engine/types';
 import { commerceCommands, logOf, profilesCommands } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 describe('notifier interpreter', () => {
   it('sends one message per commerce event, to the customer or the warehouse', () => {

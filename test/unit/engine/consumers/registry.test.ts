@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { commerce } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import type { InterpreterContext } from '../../../../src/engine/consumers/interpreter';
 import { createInterpreter, interpreterKinds, isInterpreterKind } from '../../../../src/engine/consumers/registry';
 import type { ConsumerConfig } from '../../../../src/engine/types';
 import { commerceCommands, loadSqlJs, logOf } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
 
 let sqlJs: SqlJsStatic;
 beforeAll(async () => {

@@ -1,21 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { commerce, profiles } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { querySql } from '../../../../src/engine/consumers/querySql';
 import { exportSqlite, SqlInterpreter } from '../../../../src/engine/consumers/sql';
 import { sqlMatchesState } from '../../../../src/engine/consumers/sqlAgreement';
 import { StateStore } from '../../../../src/engine/consumers/stateStore';
 import { AuditLog } from '../../../../src/engine/consumers/auditLog';
-import type { AnyDecider } from '../../../../domain/kernel';
+import type { AnyDomainModule } from '../../../../domain/kernel';
 import type { LogEntry } from '../../../../src/engine/types';
 import { commerceCommands, loadSqlJs, logOf, profilesCommands } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 let sqlJs: SqlJsStatic;
 beforeAll(async () => {
   sqlJs = await loadSqlJs();
 });
 
-const enactAll = (decider: AnyDecider, log: readonly LogEntry[], idempotent = false) => {
+const enactAll = (decider: AnyDomainModule, log: readonly LogEntry[], idempotent = false) => {
   const sql = new SqlInterpreter(decider, sqlJs, idempotent);
   const state = new StateStore(decider);
   for (const e of log) {

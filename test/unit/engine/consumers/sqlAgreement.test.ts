@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
-import { commerce, profiles } from '../../../../domain';
-import type { AnyDecider } from '../../../../domain/kernel';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
+import type { AnyDomainModule } from '../../../../domain/kernel';
 import { SqlInterpreter } from '../../../../src/engine/consumers/sql';
 import { sqlMatchesState } from '../../../../src/engine/consumers/sqlAgreement';
 import { StateStore } from '../../../../src/engine/consumers/stateStore';
 import { loadSqlJs, logOf, type Cmd } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 let sqlJs: SqlJsStatic;
 beforeAll(async () => {
@@ -30,7 +33,7 @@ const profilesCommand: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ type: fc.constantFrom('AddGalleryImage', 'RemoveGalleryImage'), data: fc.record({ profileId, imageRef: fc.constantFrom('a', 'b', 'c', 'd') }), actor: fc.constant('u') }),
 );
 
-const agree = (decider: AnyDecider, commands: readonly Cmd[]) => {
+const agree = (decider: AnyDomainModule, commands: readonly Cmd[]) => {
   const sql = new SqlInterpreter(decider, sqlJs);
   const state = new StateStore(decider);
   for (const e of logOf(decider, commands)) {

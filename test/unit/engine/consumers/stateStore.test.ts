@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commerce, profiles } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { StateStore } from '../../../../src/engine/consumers/stateStore';
 import { commerceCommands, logOf, profilesCommands } from './fixtures';
+
+const commerce = bundledDomain('commerce')!;
+const profiles = bundledDomain('profiles')!;
 
 describe('state-store interpreter', () => {
   it('folds a commerce log into one aggregate per stream, keys sorted', () => {

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { commandId, decideInput, viewOf, type CommandEnvelope } from '../../../../domain/kernel';
 import { dryRun } from '../../../../src/engine/dryRun';
 import { decide } from '../../../../src/engine/sim/decideFast';
 import { orders, restock, scenario } from './scenarios';
+
+const commerce = bundledDomain('commerce')!;
 
 describe('dryRun', () => {
   const flash = scenario({ setup: restock(3), commands: [orders(5, 2)], runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 8 }, serviceMs: 10 }] });

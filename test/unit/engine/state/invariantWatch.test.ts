@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commerce } from '../../../../domain/commerce';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
+
+const commerce = bundledDomain('commerce')!;
 import { InvariantWatch } from '../../../../src/engine/state/invariantWatch';
 
 const stock = (sku: string, level: number) => ({ sku, warehouse: 'main', stock: level });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commerce } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { domainOfLog, sampleLogsFrom } from '../../../../renderer/lib/inspector/sampleLogs';
 import { SeqList } from '../../../../renderer/lib/eventlog/seqList';
@@ -10,6 +10,8 @@ import { countEvents, pageEvents } from '../../../../src/store/eventPages';
 import { listLogs } from '../../../../src/store/logs';
 import { createWorkspace } from '../../../../src/store/workspace';
 import { InspectCancelled } from '../../../../src/logs/types';
+
+const commerce = bundledDomain('commerce')!;
 
 let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {

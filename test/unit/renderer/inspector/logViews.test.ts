@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commerce } from '../../../../domain';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { LogViews } from '../../../../renderer/lib/inspector/logViews';
 import { previewReading } from '../../../../renderer/lib/inspector/previewReading';
@@ -10,6 +10,8 @@ import { recordDetail } from '../../../../renderer/lib/inspector/recordDetail';
 import { readLogMap } from '../../../../src/logs/profiles';
 import { storedRecords } from '../../../../src/store/logs';
 import { createWorkspace, type Workspace } from '../../../../src/store/workspace';
+
+const commerce = bundledDomain('commerce')!;
 
 let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {

@@ -1,0 +1,29 @@
+/**
+ * What `inspect` prints, made from an inspection's result where the inspection ran (in this
+ * thread, or in a domain module's worker): the problems that refuse the log, or the report's text
+ * (or JSON pieces) and the counts `--fail-on` looks at.
+ */
+import { whyNothingRead } from '../logs/nothingRead';
+import { reportJsonChunks } from '../logs/reportJson';
+import type { Anomaly, InspectResult } from '../logs/types';
+import { formatInspection } from './inspectText';
+
+/** An inspection, ready to print. */
+export type InspectOutcome =
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number }
+  | { readonly ok: true; readonly nothingRead?: string; readonly pieces: readonly string[]; readonly anomalies: number; readonly violations: number; readonly drift: number };
+
+/** The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. */
+export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
+  if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount };
+  const report = result.report;
+  const nothingRead = whyNothingRead(report);
+  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: [], anomalies: 0, violations: 0, drift: 0 };
+  return {
+    ok: true,
+    pieces: json ? [...reportJsonChunks(report)] : [formatInspection(report)],
+    anomalies: report.anomalyCount ?? report.anomalies.length,
+    violations: report.violations.length,
+    drift: report.drift.length,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Guards every call into a module that was not bundled with the app: it notes which function
+ * is handling which command or event (for the purity traps, ./purityTraps, and the watchdog,
+ * ./callWatch), turns a throw, a return that is not what the function must return, or a read
+ * of the clock or of randomness into one {@link ModuleFault} whose message names the module,
+ * the function, the command or event and the module's own file:line. The run then stops.
+ * Per call: a few field writes; nothing is allocated unless something goes wrong.
+ */
+import type { CallWatch } from './callWatch';
+import { ModuleFault, isModuleFault, type ModuleProblem } from './moduleProblem';
+
+/** What a guarded function handles, which names it in messages. */
+export type SubjectKind = 'command' | 'emmett-command' | 'event' | 'stream' | 'key' | 'none';
+
+/** One function of a module as the guard knows it. */
+export interface Member {
+  /** How messages name it: `decide`, `invariant "overdraft-limit"`, `capacity.capacityOf`. */
+  readonly name: string;
+  /** Its number in the watch buffer (the watchdog names the function by it). */
+  readonly code: number;
+  readonly subject: SubjectKind;
+  /** Why a result is not what the function must return, or undefined when it is. */
+  readonly returns: (result: unknown) => string | undefined;
+  /** Errors that are part of the function's contract (an Emmett `decide` rejects by throwing). */
+  readonly mayThrow?: (error: unknown) => boolean;
+}
+
+/** Where things are in the module's own files (source-mapped), when the host can tell. */
+export interface ModuleLocator {
+  /** The first frame of a stack that is the module's own code, as `file:line`. */
+  frame(stack: string): string | undefined;
+  /** Where a function of the module is defined, as `file:line`. */
+  definition(fn: unknown): string | undefined;
+}
+
+/** The guard's settings: how to name the module, the heartbeat, the locator. */
+export interface GuardOptions {
+  readonly module: string;
+  readonly watch?: CallWatch;
+  readonly locator?: ModuleLocator;
+}
+
+/** The function and the command or event of the call in progress, in words. */
+export interface CurrentCall {
+  readonly member: string;
+  readonly subject: string;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+/** Guards the calls of one module; see the file comment. */
+export class CallGuard {
+  private member: Member | undefined;
+  private arg: unknown;
+  /** A purity problem found during the current call (kept even if the module catches the throw). */
+  private tripped: ModuleProblem | undefined;
+  /** The command decided last: events of its decision are named by it. */
+  private lastCommand: string | undefined;
+  /** Members by code, for the watchdog's message. */
+  readonly members: Member[] = [];
+
+  constructor(readonly options: GuardOptions) {}
+
+  /** `fn` called as a method of `self`, guarded as `member`. */
+  wrap<F extends Fn>(member: Member, fn: F, self: unknown): F {
+    this.members[member.code] = member;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the guarded function is a plain function (called as a method of the module)
+    const guard = this;
+    const watch = this.options.watch;
+    return function guarded(a?: unknown, b?: unknown, c?: unknown): unknown {
+      const outerMember = guard.member;
+      const outerArg = guard.arg;
+      guard.member = member;
+      guard.arg = a;
+      watch?.enter(member.code);
+      let result: unknown;
+      try {
+        result = fn.call(self, a, b, c);
+      } catch (error) {
+        watch?.exit();
+        const tripped = guard.takeTripped();
+        guard.member = outerMember;
+        guard.arg = outerArg;
+        if (tripped) throw new ModuleFault(tripped);
+        if (isModuleFault(error)) throw error;
+        if (member.mayThrow?.(error)) throw error;
+        throw guard.fault('threw', member, a, `${errorText(error)}`, guard.options.locator?.frame(stackOf(error)));
+      }
+      watch?.exit();
+      const tripped = guard.takeTripped();
+      if (tripped) throw new ModuleFault(tripped);
+      const wrong = member.returns(result);
+      if (wrong !== undefined) throw guard.fault('returned', member, a, wrong, guard.options.locator?.definition(fn), true);
+      guard.member = outerMember;
+      guard.arg = outerArg;
+      return result;
+    } as F;
+  }
+
+  /**
+   * A purity trap fired (`what`: `Date.now()`, `Math.random()`…): inside a call this is a fault,
+   * thrown now and kept in case the module catches it; outside any call (the module's top
+   * level while loading) it is allowed.
+   */
+  impure(kind: 'clock' | 'randomness', what: string, stack: string): void {
+    const member = this.member;
+    if (!member) return;
+    const subject = this.subjectOf(member, this.arg, true);
+    const verb = verbOf(member);
+    const location = this.options.locator?.frame(stack);
+    const why =
+      kind === 'clock'
+        ? `${member.name} read the clock while ${verb} ${subject} — time reaches a domain only as the command's \`at\``
+        : `${member.name} used randomness while ${verb} ${subject} — a decision may depend only on the command and the state`;
+    const problem: ModuleProblem = {
+      kind,
+      message: `${this.options.module}: ${why} (${what}${location ? ` at ${location}` : ''})`,
+      module: this.options.module,
+      member: member.name,
+      subject: this.subjectOf(member, this.arg, false),
+      ...(location ? { location } : {}),
+    };
+    this.tripped ??= problem;
+    throw new ModuleFault(problem);
+  }
+
+  /** The call in progress, in words (the watchdog asks for it when a call runs too long). */
+  current(): CurrentCall | undefined {
+    const member = this.member;
+    return member ? { member: member.name, subject: `${verbOf(member)} ${this.subjectOf(member, this.arg, false)}` } : undefined;
+  }
+
+  private takeTripped(): ModuleProblem | undefined {
+    const t = this.tripped;
+    this.tripped = undefined;
+    return t;
+  }
+
+  private fault(kind: 'threw' | 'returned', member: Member, arg: unknown, what: string, location: string | undefined, definition = false): ModuleFault {
+    this.member = undefined;
+    const subject = this.subjectOf(member, arg, false);
+    const where = location ? (definition ? ` (${member.name} is at ${location})` : ` (at ${location})`) : '';
+    const middle = kind === 'threw' ? `threw while ${verbOf(member)} ${subject}: ${what}` : `returned ${what} while ${verbOf(member)} ${subject}`;
+    return new ModuleFault({
+      kind,
+      message: `${this.options.module}: ${member.name} ${middle}${where}`,
+      module: this.options.module,
+      member: member.name,
+      subject,
+      ...(location ? { location } : {}),
+    });
+  }
+
+  /** `c12 (Withdraw)`, `event c12.1 (MoneyWithdrawn)`, `stream account:a1`; `short`: the command id alone. */
+  private subjectOf(member: Member, arg: unknown, short: boolean): string {
+    const o = (typeof arg === 'object' && arg !== null ? arg : {}) as { id?: unknown; type?: unknown; metadata?: { commandId?: unknown } };
+    const type = typeof o.type === 'string' ? ` (${o.type})` : '';
+    switch (member.subject) {
+      case 'command':
+      case 'emmett-command': {
+        const id = String(member.subject === 'command' ? o.id : o.metadata?.commandId);
+        this.lastCommand = id;
+        return short ? id : `${id}${type}`;
+      }
+      case 'event':
+        if (typeof o.id === 'string') return `event ${o.id}${type}`;
+        return `a${typeof o.type === 'string' ? ` ${o.type}` : 'n'} event${this.lastCommand ? ` of ${this.lastCommand}` : ''}`;
+      case 'stream':
+        return `stream ${String(arg)}`;
+      case 'key':
+        return `key ${String(arg)}`;
+      default:
+        return 'the first event of a stream';
+    }
+  }
+}
+
+/** The verb of a message: "decide … while deciding c12", "evolve … while evolving event c12.1". */
+const verbOf = (member: Member): string =>
+  member.subject === 'command' || member.subject === 'emmett-command'
+    ? member.name === 'decide'
+      ? 'deciding'
+      : 'handling'
+    : member.subject === 'event'
+      ? member.name === 'evolve'
+        ? 'evolving'
+        : 'handling'
+      : member.subject === 'none'
+        ? 'starting'
+        : 'checking';
+
+/** `TypeError: Cannot read properties of undefined` (an error of any realm, or anything thrown). */
+export function errorText(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
+    const name = (error as Error).name || (error as object).constructor?.name || 'Error';
+    return `${name}: ${(error as Error).message}`;
+  }
+  return `${typeof error === 'string' ? JSON.stringify(error) : String(error)} was thrown`;
+}
+
+/** The stack of an error of any realm ('' when it has none). */
+export const stackOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && typeof (error as Error).stack === 'string' ? (error as Error).stack! : '';

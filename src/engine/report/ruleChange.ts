@@ -1,0 +1,137 @@
+/**
+ * Decision drift between two versions of a domain's rules (domain-modules.md, "When the rules
+ * change"): the same scenario run with the old and the new rules, compared per run and per
+ * command — what the old rules decided and what the new ones decide (events or rejection
+ * code) — with every metric's delta. Used by `purestream compare --against` and the app's Rule
+ * change view. Pure.
+ */
+import type { Metrics, Report, RunReport, Trace } from '../types';
+import { canonicalJson } from './canonicalJson';
+
+/** What one command's decision was: its events (type and data), or its rejection code. */
+export type DecisionOutcome = { readonly events: readonly { readonly type: string; readonly data: unknown }[] } | { readonly rejected: string };
+
+/** One command's decision in a run. */
+export interface CommandDecision {
+  readonly commandId: string;
+  /** The command's type ('' when the trace does not tell it: an item of a batch). */
+  readonly type: string;
+  readonly outcome: DecisionOutcome;
+}
+
+/** Every command's decision in a run, in the order the decisions started. */
+export function commandDecisions(trace: Trace): CommandDecision[] {
+  const eventsOf = new Map<string, { type: string; data: unknown }[]>();
+  for (const e of trace.log) {
+    let list = eventsOf.get(e.causationId);
+    if (!list) eventsOf.set(e.causationId, (list = []));
+    list.push({ type: e.type, data: e.data });
+  }
+  const out: CommandDecision[] = [];
+  for (const d of trace.decisions) {
+    const rejected = new Map(d.rejections.map((r) => [r.commandId, r.rejection.code]));
+    for (const commandId of d.commandIds) {
+      const code = rejected.get(commandId);
+      out.push({ commandId, type: d.kind === 'command' ? d.type : '', outcome: code !== undefined ? { rejected: code } : { events: eventsOf.get(commandId) ?? [] } });
+    }
+  }
+  return out;
+}
+
+/** One side of the comparison: a run report and its command decisions per run. */
+export interface RuleSide {
+  readonly report: Report;
+  readonly decisions: readonly (readonly CommandDecision[])[];
+}
+
+/** A metric before and after. */
+export interface MetricDelta {
+  readonly metric: string;
+  readonly old: number;
+  readonly new: number;
+  readonly delta: number;
+}
+
+/** One command decided differently. */
+export interface DecisionChange {
+  readonly commandId: string;
+  readonly type: string;
+  readonly old: DecisionOutcome;
+  readonly new: DecisionOutcome;
+}
+
+/** One run under both versions of the rules. */
+export interface RunRuleChange {
+  readonly run: string;
+  /** Commands decided under both versions. */
+  readonly commands: number;
+  /** Commands decided differently (events, their data, or the rejection code). */
+  readonly changed: number;
+  readonly metrics: readonly MetricDelta[];
+  /** Rejections by code, before and after (every code either version used). */
+  readonly rejections: readonly MetricDelta[];
+  readonly sameFinalState: boolean;
+  readonly changes: readonly DecisionChange[];
+}
+
+/** The whole comparison (`compare --against --json`). */
+export interface RuleChange {
+  readonly format: 'purestream/rule-change@1';
+  readonly scenario: string;
+  /** How the two versions are named (their module paths, or domain ids). */
+  readonly old: string;
+  readonly new: string;
+  readonly runs: readonly RunRuleChange[];
+}
+
+/** Every metric of a run as a flat list (`commandLatencyMs.p95`), `violations` last. */
+function flatMetrics(report: RunReport): Map<string, number> {
+  const out = new Map<string, number>();
+  const walk = (prefix: string, value: unknown) => {
+    if (typeof value === 'number') out.set(prefix, value);
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+  };
+  walk('', report.metrics satisfies Metrics);
+  out.set('violations', report.violations.length);
+  return out;
+}
+
+const deltas = (a: Map<string, number>, b: Map<string, number>): MetricDelta[] =>
+  [...new Set([...a.keys(), ...b.keys()])].map((metric) => {
+    const o = a.get(metric) ?? 0;
+    const n = b.get(metric) ?? 0;
+    return { metric, old: o, new: n, delta: n - o };
+  });
+
+/** Compares the same scenario run under old and new rules, run by run (matched by name). */
+export function compareRuleVersions(oldSide: RuleSide, newSide: RuleSide, names: { readonly old: string; readonly new: string }): RuleChange {
+  const runs = oldSide.report.runs.flatMap((oldRun, i): RunRuleChange[] => {
+    const j = newSide.report.runs.findIndex((r) => r.name === oldRun.name);
+    if (j < 0) return [];
+    const newRun = newSide.report.runs[j];
+    const after = new Map(newSide.decisions[j]?.map((d) => [d.commandId, d]) ?? []);
+    const changes: DecisionChange[] = [];
+    let commands = 0;
+    for (const before of oldSide.decisions[i] ?? []) {
+      const now = after.get(before.commandId);
+      if (!now) continue;
+      commands++;
+      if (canonicalJson(before.outcome) !== canonicalJson(now.outcome)) changes.push({ commandId: before.commandId, type: before.type || now.type, old: before.outcome, new: now.outcome });
+    }
+    return [
+      {
+        run: oldRun.name,
+        commands,
+        changed: changes.length,
+        metrics: deltas(flatMetrics(oldRun), flatMetrics(newRun)),
+        rejections: deltas(new Map(Object.entries(oldRun.rejections)), new Map(Object.entries(newRun.rejections))),
+        sameFinalState: oldRun.stateHash === newRun.stateHash,
+        changes,
+      },
+    ];
+  });
+  return { format: 'purestream/rule-change@1', scenario: oldSide.report.scenario, old: names.old, new: names.new, runs };
+}
+
+/** `MoneyWithdrawn, FeeCharged` or `rejected: insufficient-funds` (`nothing` for no events). */
+export const outcomeText = (o: DecisionOutcome): string => ('rejected' in o ? `rejected: ${o.rejected}` : o.events.length ? o.events.map((e) => e.type).join(', ') : 'nothing');

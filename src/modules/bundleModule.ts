@@ -1,0 +1,94 @@
+/**
+ * Bundles a domain module and its imports into one script with esbuild (TypeScript and
+ * JavaScript, no build step for the user): relative imports and packages resolved from the
+ * module's folder as Node resolves them, `purestream/domain` provided by Purestream (its own
+ * `src/engine/module/published.ts`), Node built-ins refused (a module gets no file system or
+ * network). Output: CommonJS for a `node:vm` context, with a source map for file:line in
+ * messages. Runs in the module's worker thread.
+ */
+import { build, type Message, type Plugin } from 'esbuild';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The file extensions a domain module may have (domain-modules.md). */
+export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
+
+/** Purestream's published module API, which `purestream/domain` resolves to. */
+export const PUBLISHED_ENTRY = fileURLToPath(new URL('../engine/module/published.ts', import.meta.url));
+
+/** A bundled module: the script, its source map (JSON text), and where the bundle pretends to live. */
+export interface Bundle {
+  readonly code: string;
+  readonly map: string;
+  /** The folder the map's sources are relative to (the module's). */
+  readonly dir: string;
+}
+
+/** Bundling failed: one message per problem, each naming the file and line. */
+export class BundleError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'BundleError';
+  }
+}
+
+const providePurestream: Plugin = {
+  name: 'purestream-domain',
+  setup(b) {
+    b.onResolve({ filter: /^purestream\/domain$/ }, () => ({ path: PUBLISHED_ENTRY }));
+  },
+};
+
+/** Bundles the module at `file` (absolute); `shown(path)` names files in messages. Throws BundleError. */
+export async function bundleModule(file: string, shown: (path: string) => string): Promise<Bundle> {
+  if (!(MODULE_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase()))
+    throw new BundleError([`${shown(file)}: not a domain module: expected a .ts, .mts, .js or .mjs file`]);
+  const dir = dirname(file);
+  try {
+    const result = await build({
+      entryPoints: [file],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'neutral',
+      target: 'es2022',
+      mainFields: ['module', 'main'],
+      conditions: ['import', 'default'],
+      resolveExtensions: ['.ts', '.mts', '.js', '.mjs', '.cjs', '.json'],
+      sourcemap: 'external',
+      sourcesContent: false,
+      keepNames: true,
+      absWorkingDir: dir,
+      outfile: join(dir, '__purestream_module.js'),
+      logLevel: 'silent',
+      plugins: [providePurestream],
+    });
+    const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+    const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!.text;
+    return { code, map, dir };
+  } catch (e) {
+    const errors = (e as { errors?: Message[] }).errors;
+    if (!errors?.length) throw e;
+    throw new BundleError(errors.map((m) => problemText(m, dir, shown)));
+  }
+}
+
+/** `bank.ts:3: cannot resolve the import "lodash" …` from an esbuild message. */
+function problemText(m: Message, dir: string, shown: (path: string) => string): string {
+  const where = m.location ? `${shown(join(dir, m.location.file))}:${m.location.line}` : shown(dir);
+  const unresolved = /^Could not resolve "(.+)"/.exec(m.text);
+  if (unresolved) {
+    const name = unresolved[1];
+    const builtin = name.startsWith('node:') || /^(fs|path|os|child_process|http|https|net|crypto|url|util|stream|events|worker_threads)(\/|$)/.test(name);
+    return `${where}: cannot resolve the import "${name}"${
+      builtin ? ' (a domain module gets no Node built-ins: it is pure)' : name.startsWith('.') ? ' (no such file next to it)' : ' (install the package beside the module, or import a relative file)'
+    }`;
+  }
+  return `${where}: ${m.text}`;
+}
+
+/** How messages show a path: relative to `from` (the working directory). */
+export const shownFrom =
+  (from: string) =>
+  (path: string): string =>
+    relative(from, path) || path;

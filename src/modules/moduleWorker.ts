@@ -1,0 +1,187 @@
+/**
+ * The worker thread a domain module runs in (domain-modules.md, "Safety and purity"): it
+ * bundles the module (./bundleModule), evaluates it in a `node:vm` context (./sandbox), builds
+ * its guarded DomainModule, and then runs whole tasks — a scenario's runs, a dry run, an
+ * inspection, an export — so that no message crosses the thread per decision. Exposed with
+ * comlink; every answer is a {@link WorkerResult}: a value, or the module's problem.
+ */
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { parentPort } from 'node:worker_threads';
+import { resolve } from 'node:path';
+import type { AnyDomainModule } from '../../domain/kernel';
+import { dryRun } from '../engine/dryRun';
+import { CallGuard, errorText, stackOf } from '../engine/module/callGuard';
+import { CallWatch } from '../engine/module/callWatch';
+import { describeDomain, type DomainDescription } from '../engine/module/description';
+import { DomainShapeError, domainModule } from '../engine/module/domainModule';
+import { isModuleFault, type ModuleProblem } from '../engine/module/moduleProblem';
+import { commandDecisions, type CommandDecision } from '../engine/report/ruleChange';
+import { runScenario } from '../engine/run';
+import { expandScenario } from '../engine/scenario/expand';
+import type { DryRunResult, RunProgress } from '../engine/api';
+import type { Report, Scenario } from '../engine/types';
+import { exportRecords, type ExportRecord } from '../logs/exportRun';
+import { inspectLog, type InspectOptions } from '../logs/inspectLog';
+import { nodeSha256 } from '../logs/node/nodeHasher';
+import { logFileChunks } from '../logs/node/threadedFileChunks';
+import type { InspectProgress } from '../logs/types';
+import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
+import { bundleModule, BundleError, shownFrom } from './bundleModule';
+import { BundleLocator, evaluateModule } from './sandbox';
+
+/** A task's answer: its value, or what the module did wrong. */
+export type WorkerResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ModuleProblem };
+
+/** What `load` needs: the module's absolute path, how messages name it, the working directory, the heartbeat buffer. */
+export interface LoadRequest {
+  readonly file: string;
+  readonly name: string;
+  readonly cwd: string;
+  readonly watch: SharedArrayBuffer;
+}
+
+/** A run's answer: the report and, when asked, every command's decision per run. */
+export interface RunAnswer {
+  readonly report: Report;
+  readonly decisions?: readonly (readonly CommandDecision[])[];
+}
+
+/** What an inspection in the worker takes (the file is read here; `map` already checked). */
+export type WorkerInspectOptions = Omit<InspectOptions, 'domain' | 'onProgress' | 'hasher' | 'isCancelled'> & { readonly json: boolean };
+
+let module: AnyDomainModule | undefined;
+let guard: CallGuard | undefined;
+let locate: ((frames: readonly { scriptId: string; lineNumber: number; columnNumber: number }[]) => string | undefined) | undefined;
+
+const loaded = (): AnyDomainModule => {
+  if (!module) throw new Error('no module loaded in this worker');
+  return module;
+};
+
+/** Runs `task`, turning a module's fault into its problem (anything else is a bug and is thrown). */
+function guarded<T>(task: () => T): WorkerResult<T> {
+  try {
+    return { ok: true, value: task() };
+  } catch (e) {
+    if (isModuleFault(e)) return { ok: false, problem: e.problem };
+    throw e;
+  }
+}
+
+async function guardedAsync<T>(task: () => Promise<T>): Promise<WorkerResult<T>> {
+  try {
+    return { ok: true, value: await task() };
+  } catch (e) {
+    if (isModuleFault(e)) return { ok: false, problem: e.problem };
+    throw e;
+  }
+}
+
+let sqlJs: Promise<unknown> | undefined;
+const services = async (scenario: Scenario) => ({
+  hasher: nodeSha256,
+  ...(scenario.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql')) ? { sqlJs: await (sqlJs ??= import('sql.js').then((m) => m.default())) } : {}),
+});
+
+/** At most ten progress messages a second cross to the other thread. */
+function throttled<P>(report: ((p: P) => void) | undefined): ((p: P) => void) | undefined {
+  if (!report) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    report(p);
+  };
+}
+
+const api = {
+  /** Bundles, evaluates and checks the module; answers its description. */
+  async load(request: LoadRequest): Promise<WorkerResult<DomainDescription>> {
+    const { file, name, cwd } = request;
+    const shown = shownFrom(cwd);
+    let bundle;
+    try {
+      bundle = await bundleModule(file, shown);
+    } catch (e) {
+      if (e instanceof BundleError) return { ok: false, problem: { kind: 'load', module: name, message: e.message } };
+      throw e;
+    }
+    const locator = new BundleLocator(bundle, file, shown);
+    guard = new CallGuard({ module: name, watch: new CallWatch(request.watch), locator });
+    let exports: Record<string, unknown>;
+    let dateOf: (ms: number) => Date;
+    try {
+      ({ exports, dateOf } = evaluateModule(bundle, file, guard));
+    } catch (e) {
+      const at = locator.frame(stackOf(e));
+      return { ok: false, problem: { kind: 'load', module: name, message: `${name}: the module threw while loading: ${errorText(e)}${at ? ` (at ${at})` : ''}` } };
+    }
+    if (!Object.hasOwn(exports, 'default'))
+      return {
+        ok: false,
+        problem: { kind: 'shape', module: name, member: 'default export', message: `${name}: default export: is missing (export default { decide, evolve, streamOf, … })` },
+      };
+    const exported = exports.default;
+    const bundleScript = typeof exported === 'object' && exported !== null ? locator.functionLocation(Object.values(exported).find((v) => typeof v === 'function'))?.scriptId : undefined;
+    locate = (frames) => locator.firstOwn(frames, bundleScript);
+    const id = resolve(file).split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+    try {
+      module = domainModule(exports.default, { name, defaultId: id, guard, dateOf });
+    } catch (e) {
+      if (e instanceof DomainShapeError) return { ok: false, problem: { kind: 'shape', module: name, message: e.message } };
+      throw e;
+    }
+    return { ok: true, value: describeDomain(module) };
+  },
+
+  /** Runs a scenario's runs (or the named ones) with the module. */
+  async run(scenario: Scenario, options: { runs?: readonly string[]; decisions?: boolean } = {}, onProgress?: (p: RunProgress) => void): Promise<WorkerResult<RunAnswer>> {
+    const s = await services(scenario);
+    return guarded(() => {
+      const { report, traces } = runScenario(scenario, {
+        domain: loaded(),
+        ...(options.runs?.length ? { runs: options.runs } : {}),
+        trace: options.decisions === true,
+        services: s,
+        onProgress: throttled(onProgress),
+      });
+      return { report, ...(options.decisions ? { decisions: traces.map(commandDecisions) } : {}) };
+    });
+  },
+
+  /** Decides one input of a scenario against the state before it. */
+  dryRun(scenario: Scenario, inputId: string, authorize = false): WorkerResult<DryRunResult> {
+    return guarded(() => dryRun(scenario, inputId, { domain: loaded(), authorize }));
+  },
+
+  /** One run's event log as export records. */
+  async exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<ExportRecord[]>> {
+    const s = await services(scenario);
+    return guarded(() => {
+      const domain = loaded();
+      const run = scenario.runs.find((r) => r.name === runName)!;
+      const { traces } = runScenario(scenario, { domain, runs: [runName], trace: true, services: s });
+      const { setup, arrivals } = expandScenario(scenario, domain);
+      return exportRecords({ decider: domain, trace: traces[0], setup, arrivals, authorize: run.authorize });
+    });
+  },
+
+  /** Inspects the log file at `file` with the module; answers what `inspect` prints. */
+  inspect(file: string, options: WorkerInspectOptions, onProgress?: (p: InspectProgress) => void): Promise<WorkerResult<InspectOutcome>> {
+    const { json, ...rest } = options;
+    return guardedAsync(async () => inspectOutcome(await inspectLog(logFileChunks(file), { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: throttled(onProgress) }), json));
+  },
+};
+
+/** The worker's API, as the thread that started it sees it. */
+export type ModuleWorkerApi = typeof api;
+
+// the watchdog asks, through the inspector, what the module was doing when it stopped answering
+Object.assign(globalThis, {
+  __purestreamCurrentCall: () => JSON.stringify(guard?.current() ?? null),
+  __purestreamLocate: (frames: string) => locate?.(JSON.parse(frames)) ?? '',
+});
+
+expose(api, nodeEndpoint(parentPort!));
