@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // a module's tests import the published module API by its package name
+  resolve: { alias: { 'purestream/domain': fileURLToPath(new URL('./src/engine/module/published.ts', import.meta.url)) } },
   test: {
     environment: 'node',
     testTimeout: 60_000,

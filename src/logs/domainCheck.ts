@@ -5,6 +5,7 @@
  * map's `data` pointers when given and checked against the type's schema (`unknown-type`,
  * `invalid-data`), then the replay with invariants per stream and decision drift. Pure.
  */
+import { isModuleFault } from '../engine/module/moduleProblem';
 import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
 import { DecisionDrift } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
@@ -75,6 +76,7 @@ export class DomainCheck {
       const withStream: { readonly type: string; readonly data: unknown; readonly stream?: string } = this.decider.shape === 'emmett' && e.stream !== undefined ? { ...event, stream: e.stream } : event;
       stream = this.replay.streamOf(withStream);
     } catch (err) {
+      if (isModuleFault(err)) throw err; // a domain module broke a rule: the inspection stops with its message
       return problem('invalid-data', `the domain cannot tell this event's stream: ${(err as Error).message}`);
     }
     return { ...event, stream };
@@ -86,6 +88,7 @@ export class DomainCheck {
     try {
       this.replay.apply(e, e.stream, place);
     } catch (err) {
+      if (isModuleFault(err)) throw err;
       return problem('invalid-data', `the domain cannot apply this event: ${(err as Error).message}`);
     }
     this.drift.event(causationId, e.type);

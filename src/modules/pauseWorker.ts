@@ -15,16 +15,19 @@ export interface StuckAt {
 }
 
 /** Pauses `worker` and asks it where it is; resolves within `deadlineMs` with what it learned. */
-export function pauseWorker(worker: Worker, deadlineMs = 1000): Promise<StuckAt> {
+export function pauseWorker(worker: Worker, deadlineMs = 3000): Promise<StuckAt> {
   return new Promise((done) => {
     const session = new Session();
     const learned: { call?: StuckAt['call']; location?: string } = {};
     let finished = false;
+    // a worker left paused by a debugger cannot be terminated: resume it first
+    let release = () => {};
     const finish = () => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
       try {
+        release();
         session.disconnect();
       } catch {
         // already gone
@@ -41,8 +44,9 @@ export function pauseWorker(worker: Worker, deadlineMs = 1000): Promise<StuckAt>
     let id = 0;
     const replies = new Map<number, (result: Record<string, unknown> | undefined) => void>();
     session.on('NodeWorker.attachedToWorker', (m) => {
-      const { sessionId, workerInfo } = m.params as { sessionId: string; workerInfo: { workerId: string } };
-      if (workerInfo.workerId !== String(worker.threadId)) return;
+      const { sessionId, workerInfo } = m.params as { sessionId: string; workerInfo: { title: string } };
+      // the inspector numbers workers its own way; the title names the thread (`[worker 2] WorkerThread`)
+      if (!workerInfo.title.startsWith(`[worker ${worker.threadId}]`)) return;
       const send = (method: string, params: object = {}, reply?: (r: Record<string, unknown> | undefined) => void) => {
         const n = ++id;
         if (reply) replies.set(n, reply);
@@ -67,6 +71,10 @@ export function pauseWorker(worker: Worker, deadlineMs = 1000): Promise<StuckAt>
           });
         });
       });
+      release = () => {
+        send('Debugger.resume');
+        send('Debugger.disable');
+      };
       send('Debugger.enable');
       send('Debugger.pause');
     });

@@ -3,6 +3,7 @@
  * against an in-memory sql.js database holding the domain's tables. The sql.js module comes from
  * the host (`services.sqlJs`); the engine never loads it (it also runs in a browser worker).
  */
+import { isModuleFault } from '../module/moduleProblem';
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { AnyDomainModule, SqlStatement } from '../../../domain/kernel';
 import type { LogEntry } from '../types';
@@ -44,6 +45,7 @@ export class SqlInterpreter implements Interpreter {
     try {
       statements = this.statementsFor(event);
     } catch (error) {
+      if (isModuleFault(error)) throw error;
       return failed(error);
     }
     this.db.run('BEGIN');

@@ -9,6 +9,7 @@
  * is ten times cheaper than a Set of a million strings. For foreign logs, where one id may come
  * back under another seq, pass `recognise: 'id'`.
  */
+import { isModuleFault } from '../module/moduleProblem';
 import type { AnyDomainModule, StateView, StreamId } from '../../../domain/kernel';
 import { setOwn } from '../record';
 import type { LogEntry } from '../types';
@@ -60,6 +61,8 @@ export class StateStore implements Interpreter, StateView<unknown> {
     try {
       next = this.decider.evolve(this.aggregates.get(event.stream), event);
     } catch (error) {
+      // a module that broke a rule stops the run; anything else is this enactment failing
+      if (isModuleFault(error)) throw error;
       return failed(error);
     }
     this.aggregates.set(event.stream, next);

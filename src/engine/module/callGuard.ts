@@ -19,6 +19,8 @@ export interface Member {
   /** Its number in the watch buffer (the watchdog names the function by it). */
   readonly code: number;
   readonly subject: SubjectKind;
+  /** Which argument is the subject (default 0; `evolve(state, event)`: 1). */
+  readonly argument?: 0 | 1;
   /** Why a result is not what the function must return, or undefined when it is. */
   readonly returns: (result: unknown) => string | undefined;
   /** Errors that are part of the function's contract (an Emmett `decide` rejects by throwing). */
@@ -70,8 +72,9 @@ export class CallGuard {
     return function guarded(a?: unknown, b?: unknown, c?: unknown): unknown {
       const outerMember = guard.member;
       const outerArg = guard.arg;
+      const subject = member.argument === 1 ? b : a;
       guard.member = member;
-      guard.arg = a;
+      guard.arg = subject;
       watch?.enter(member.code);
       let result: unknown;
       try {
@@ -84,13 +87,13 @@ export class CallGuard {
         if (tripped) throw new ModuleFault(tripped);
         if (isModuleFault(error)) throw error;
         if (member.mayThrow?.(error)) throw error;
-        throw guard.fault('threw', member, a, `${errorText(error)}`, guard.options.locator?.frame(stackOf(error)));
+        throw guard.fault('threw', member, subject, `${errorText(error)}`, guard.options.locator?.frame(stackOf(error)));
       }
       watch?.exit();
       const tripped = guard.takeTripped();
       if (tripped) throw new ModuleFault(tripped);
       const wrong = member.returns(result);
-      if (wrong !== undefined) throw guard.fault('returned', member, a, wrong, guard.options.locator?.definition(fn), true);
+      if (wrong !== undefined) throw guard.fault('returned', member, subject, wrong, guard.options.locator?.definition(fn), true);
       guard.member = outerMember;
       guard.arg = outerArg;
       return result;

@@ -104,7 +104,9 @@ class Members {
   fn<F extends AnyFn>(name: string, subject: SubjectKind, returns: Member['returns'], self: object = this.raw, member = name.split('.').pop()!, mayThrow?: Member['mayThrow']): F {
     const f = (self as Record<string, unknown>)[member] as F;
     if (!this.guard) return f.bind(self) as F;
-    return this.guard.wrap({ name, code: ++this.code, subject, returns, ...(mayThrow ? { mayThrow } : {}) }, f as never, self) as F;
+    // evolve(aggregate, event) is about its second argument
+    const argument = name === 'evolve' ? 1 : 0;
+    return this.guard.wrap({ name, code: ++this.code, subject, argument, returns, ...(mayThrow ? { mayThrow } : {}) }, f as never, self) as F;
   }
 
   emmett(eventChecks: Map<string, PayloadCheck> | undefined): EmmettFunctions {
