@@ -8,13 +8,15 @@ import inspectBench from './inspect';
 import * as ui from './ui';
 import * as simpy from './simpy';
 import * as uiLog from './uiLog';
+import * as moduleDomain from './moduleDomain';
+import * as payloadValidation from './payloadValidation';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog];
+const BENCHES: readonly Bench[] = [engine, moduleDomain, payloadValidation, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {
