@@ -39,7 +39,7 @@ test('a file nested 2,000 levels deep gets one line of explanation, and the page
   expect(await alert.getByRole('listitem').count()).toBe(1);
   expect(errors).toEqual([]);
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
-  await expect(page.getByRole('heading', { name: 'Flash sale: 150 orders for 100 units' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('heading', { name: 'Flash sale: 150 orders for 100 units' })).toBeVisible();
 });
 
 test('undoing every edit leaves nothing unsaved', async ({ page }) => {
