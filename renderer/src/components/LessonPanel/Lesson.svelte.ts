@@ -68,6 +68,6 @@ export class Lesson {
     const order = doc.raw && path ? arrivalOrderOf(doc.raw, path) : undefined;
     if (!path || order === undefined || !doc.result?.ok) return;
     editor.select(path);
-    await editor.dryRun(session.engine, doc.result.scenario, order);
+    if (doc.raw) await editor.dryRun(session.engine, doc.result.scenario, order, doc.raw);
   }
 }
