@@ -6,6 +6,7 @@
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
 import type { RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
+import { STOCK_LIKE } from './oversold';
 
 /** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
 export interface WhyHint {
@@ -76,7 +77,6 @@ export function releasedTogether(trace: Trace): { count: number; at: number; rej
   return best;
 }
 
-const STOCK_LIKE = /stock|qty|quantity|available|inventory|units/i;
 
 /** Hints for every run against the first. */
 export function whyHints(runs: readonly RunData[]): WhyHint[] {
