@@ -56,12 +56,67 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Text whose contrast with what is behind it is below 4.5:1 (WCAG AA), disabled controls aside. */
+function contrastProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string): [number, number, number, number] | undefined => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : undefined;
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    /** The opaque colour behind an element: its and its ancestors' backgrounds blended. */
+    const behind = (el: Element): number[] => {
+      const layers: [number, number, number, number][] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const bg = parse(getComputedStyle(e).backgroundColor);
+        if (bg && bg[3] > 0) {
+          layers.push(bg);
+          if (bg[3] >= 1) break;
+        }
+      }
+      let color = [17, 20, 24];
+      for (const [r, g, b, a] of layers.reverse()) color = [r * a + color[0] * (1 - a), g * a + color[1] * (1 - a), b * a + color[2] * (1 - a)];
+      return color;
+    };
+    const problems = new Set<string>();
+    const walker = document.createTreeWalker(document.querySelector('.shell') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('[disabled], :disabled, [aria-hidden="true"], .svelte-flow__attribution, option')) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || el.getClientRects().length === 0) continue;
+      const fg = parse(el instanceof SVGElement ? style.fill : style.color);
+      if (!fg) continue;
+      const bg = behind(el instanceof SVGElement ? (el.closest('svg')?.parentElement ?? el) : el);
+      const blended = [fg[0] * fg[3] + bg[0] * (1 - fg[3]), fg[1] * fg[3] + bg[1] * (1 - fg[3]), fg[2] * fg[3] + bg[2] * (1 - fg[3])];
+      const [hi, lo] = [lum(blended), lum(bg)].sort((a, b) => b - a);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < 4.5) problems.add(`"${text.slice(0, 24)}" ${ratio.toFixed(2)}:1 (${style.color} on rgb(${bg.map(Math.round).join(',')}))`);
+    }
+    return [...problems];
+  });
+}
+
 for (const size of SIZES) {
   test(`every view fits ${size.width}×${size.height} with the lesson open`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await openSampleAndRun(page, /^Flash sale/);
     await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    // the checker itself: a dim line on the page background is caught
+    await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'contrast-probe';
+      probe.textContent = 'dim probe';
+      probe.style.color = '#444a52';
+      document.querySelector('main')!.prepend(probe);
+    });
+    expect((await contrastProblems(page)).some((p) => p.startsWith('"dim probe"'))).toBe(true);
+    await page.evaluate(() => document.getElementById('contrast-probe')?.remove());
     const all: string[] = [];
     for (const name of VIEWS) {
       await views(page).getByRole('button', { name, exact: true }).click();
@@ -69,6 +124,7 @@ for (const size of SIZES) {
       await page.waitForTimeout(250); // charts and the graph measure themselves
       await page.screenshot({ path: `test-results/screenshots/layout-${size.width}-${name.replace(/\W+/g, '-').toLowerCase()}.png` });
       for (const p of await layoutProblems(page)) all.push(`${name}: ${p}`);
+      for (const p of await contrastProblems(page)) all.push(`${name}: contrast ${p}`);
     }
     expect(all).toEqual([]);
   });
