@@ -1,8 +1,9 @@
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { rendererBuild } from './vite.renderer.mjs';
 
-/** electron-vite: main and preload from src/, the renderer rooted at renderer/. */
+/** electron-vite: main and preload from src/, the renderer rooted at renderer/ (bundled as for the web). */
 export default defineConfig({
   main: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } } },
   preload: { build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } } } },
@@ -10,6 +11,6 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') })],
     worker: { format: 'es' },
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+    build: { ...rendererBuild, minify: true, rolldownOptions: { ...rendererBuild.rolldownOptions, input: { index: resolve(__dirname, 'renderer/index.html') } } },
   },
 });

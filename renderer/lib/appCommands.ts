@@ -3,10 +3,13 @@
  * the same accelerators as the menu in src/main/menu.ts. Pure.
  */
 
-/** A command of the File/Run menus. */
-export type AppCommand = 'new' | 'open' | 'open-log' | 'save' | 'save-as' | 'run' | 'dry-run';
+/**
+ * A command of the File/Run menus. Save and Save As mean the workspace (which holds the
+ * scenarios, runs and logs); the scenario alone is downloaded, and named so.
+ */
+export type AppCommand = 'new' | 'open' | 'open-log' | 'save' | 'save-as' | 'download-scenario' | 'run' | 'dry-run';
 
-const COMMANDS: readonly AppCommand[] = ['new', 'open', 'open-log', 'save', 'save-as', 'run', 'dry-run'];
+const COMMANDS: readonly AppCommand[] = ['new', 'open', 'open-log', 'save', 'save-as', 'download-scenario', 'run', 'dry-run'];
 
 /** Narrows a menu message to a known command. */
 export const isAppCommand = (value: unknown): value is AppCommand => COMMANDS.includes(value as AppCommand);
@@ -21,8 +24,8 @@ export interface KeyPress {
 }
 
 /**
- * The command a key press stands for in the browser, or undefined. Ctrl (⌘ on macOS) + S saves,
- * + Shift + S saves as, + O opens, + Shift + O opens a log, + Enter runs, + D dry-runs.
+ * The command a key press stands for in the browser, or undefined. Ctrl (⌘ on macOS) + S saves
+ * the workspace (in every view), + Shift + S saves it as, + O opens, + Shift + O opens a log, + Enter runs, + D dry-runs.
  * Ctrl+N is left to the browser (it cannot be taken from it); the desktop menu has it.
  */
 export function commandForKey(e: KeyPress): AppCommand | undefined {

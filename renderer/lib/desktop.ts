@@ -8,7 +8,6 @@ export const desktopApi = (): PurestreamApi | undefined => (typeof window === 'u
 export interface PickedFile {
   readonly name: string;
   readonly text: string;
-  readonly path?: string;
 }
 
 /** Reads a File from an <input type="file">. */

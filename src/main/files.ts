@@ -1,10 +1,19 @@
 /**
  * The main process's file handlers as plain functions (no Electron here), so they are tested
- * under Node with bad paths, huge files and corrupt content. Writes are atomic.
+ * under Node with bad paths, huge files and corrupt content. Paths come from the main process's
+ * own dialogs and lists (fileGrants.ts), never from the renderer. Writes are atomic and durable.
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import type { FileKind, FileResult, OpenedFile } from '../preload/api';
+import type { FileKind, FileResult } from '../preload/api';
+
+/** A file's contents as read for the renderer (the token is added by the caller). */
+export interface ReadFile {
+  readonly path: string;
+  readonly name: string;
+  readonly text?: string;
+  readonly bytes?: Uint8Array;
+}
 
 /** Largest file each kind may be (a scenario is small; logs and workspaces can be large). */
 export const MAX_BYTES: Record<FileKind, number> = { scenario: 16 * 1024 * 1024, log: 1024 * 1024 * 1024, workspace: 1024 * 1024 * 1024 };
@@ -14,7 +23,7 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 
 const fail = (error: string): FileResult<never> => ({ ok: false, error });
 
-/** Checks a path coming from the renderer: a non-empty absolute path without NUL bytes. */
+/** Checks a path: a non-empty absolute path without NUL bytes. */
 export function checkPath(path: unknown): string | undefined {
   if (typeof path !== 'string' || path.length === 0) return 'no file path was given';
   if (path.includes('\0')) return 'the file path contains a NUL byte';
@@ -23,7 +32,7 @@ export function checkPath(path: unknown): string | undefined {
 }
 
 /** Reads a file the user chose: text for scenarios and logs, bytes for workspaces. */
-export async function readUserFile(path: unknown, kind: FileKind): Promise<FileResult<OpenedFile>> {
+export async function readUserFile(path: unknown, kind: FileKind): Promise<FileResult<ReadFile>> {
   const bad = checkPath(path);
   if (bad) return fail(bad);
   const file = path as string;
@@ -46,31 +55,76 @@ export async function readUserFile(path: unknown, kind: FileKind): Promise<FileR
   return { ok: true, value: { path: file, name: basename(file), text } };
 }
 
-/** Writes a file atomically: a temp file beside it, renamed over the target only when complete. */
-export async function writeFileAtomic(path: unknown, contents: unknown): Promise<FileResult<string>> {
+/** The file operations an atomic write uses (Node's; a test wraps them to see their order). */
+export interface WriteIo {
+  readonly open: typeof fs.open;
+  readonly rename: typeof fs.rename;
+  readonly rm: typeof fs.rm;
+}
+
+const nodeIo: WriteIo = { open: fs.open, rename: fs.rename, rm: fs.rm };
+
+/**
+ * Writes a file atomically and durably: a temp file beside it is written and fsynced, renamed
+ * over the target, and the folder fsynced, so a crash leaves the old file or the new one, never
+ * a torn or empty one.
+ */
+export async function writeFileAtomic(path: unknown, contents: unknown, io: WriteIo = nodeIo): Promise<FileResult<string>> {
   const bad = checkPath(path);
   if (bad) return fail(bad);
   if (typeof contents !== 'string' && !(contents instanceof Uint8Array)) return fail('nothing to save: the contents must be text or bytes');
   const file = path as string;
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(tmp, contents, { flag: 'wx' });
-    await fs.rename(tmp, file);
-    return { ok: true, value: file };
+    const handle = await io.open(tmp, 'wx');
+    try {
+      await handle.writeFile(contents);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await io.rename(tmp, file);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    await io.rm(tmp, { force: true });
     return fail(`${file}: ${(e as Error).message}`);
+  }
+  await syncFolder(dirname(file), io);
+  return { ok: true, value: file };
+}
+
+/** Fsyncs a folder so a rename in it is on disk; where folders cannot be opened (Windows) the rename stands as is. */
+async function syncFolder(dir: string, io: WriteIo): Promise<void> {
+  try {
+    const handle = await io.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // not supported on this platform: the file itself is already synced
   }
 }
 
-/** The recent-files list after opening or saving `path`: newest first, unique, at most `max`. */
-export const withRecent = (recent: readonly string[], path: string, max = 10): string[] => [path, ...recent.filter((p) => p !== path)].slice(0, max);
+/** An entry of the recent-files list as the main process stores it (paths stay in main). */
+export interface RecentEntry {
+  readonly path: string;
+  readonly kind: FileKind;
+}
 
-/** Parses a stored recent-files list; anything corrupt gives an empty list rather than an error. */
-export function parseRecent(text: string | undefined): string[] {
+/** The recent-files list after opening or saving a file: newest first, unique, at most `max`. */
+export const withRecent = (recent: readonly RecentEntry[], entry: RecentEntry, max = 10): RecentEntry[] =>
+  [entry, ...recent.filter((r) => r.path !== entry.path || r.kind !== entry.kind)].slice(0, max);
+
+/** Parses a stored recent-files list; anything corrupt gives an empty list (or drops the entry) rather than an error. */
+export function parseRecent(text: string | undefined): RecentEntry[] {
   try {
     const value: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && checkPath(p) === undefined).slice(0, 10) : [];
+    if (!Array.isArray(value)) return [];
+    return value
+      .filter((r): r is RecentEntry => typeof r === 'object' && r !== null && checkPath((r as RecentEntry).path) === undefined && ['scenario', 'log', 'workspace'].includes((r as RecentEntry).kind))
+      .map((r) => ({ path: r.path, kind: r.kind }))
+      .slice(0, 10);
   } catch {
     return [];
   }

@@ -1,17 +1,21 @@
-/** Electron main: a thin shell. Window options, security checks and file handlers are plain functions. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+/** Electron main: a thin shell. Window options, security checks, file grants and handlers are plain functions. */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { Channel, type FileKind } from '../preload/api';
-import { parseRecent, readUserFile, withRecent, writeFileAtomic } from './files';
-import { APP_SCHEME, APP_URL, resolveAppFile } from './appProtocol';
-import { applicationMenu } from './menu';
-import { CONTENT_SECURITY_POLICY, guardIpc, mainWindowOptions, shouldBlockNavigation } from './security';
+import { Channel, type FileKind, type FileResult, type OpenedFile, type RecentFile } from '../preload/api';
+import { parseRecent, readUserFile, withRecent, writeFileAtomic, type RecentEntry } from './files';
+import { FileGrants, fileKindOf, type GrantSource } from './fileGrants';
+import { APP_SCHEME, resolveAppFile } from './appProtocol';
+import { menuTemplate } from './menu';
+import { openDocumentationLink } from './externalLinks';
+import { confirmExternalLink, confirmLeave, type Confirmation } from './dialogs';
+import { allowDevice, allowPermission, appUrlFor, CONTENT_SECURITY_POLICY, guardIpc, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
 
 let window: BrowserWindow | undefined;
-// The dev server in development; otherwise the built renderer over the app:// scheme (see appProtocol.ts).
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? APP_URL;
+const appUrl = appUrlFor(app.isPackaged, process.env);
+const devTools = isDevelopment(app.isPackaged, process.env);
 const rendererDir = join(__dirname, '../renderer');
+const grants = new FileGrants();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
@@ -24,66 +28,109 @@ function serveRenderer() {
     return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
   });
 }
+
+// The recent-files list lives in the app's own data folder, written only by main.
 const recentPath = () => join(app.getPath('userData'), 'recent.json');
+const readRecent = async (): Promise<RecentEntry[]> => parseRecent(await fs.readFile(recentPath(), 'utf8').catch(() => '[]'));
+async function remember(entry: RecentEntry) {
+  await writeFileAtomic(recentPath(), JSON.stringify(withRecent(await readRecent(), entry)));
+}
+
 const filters: Record<FileKind, { name: string; extensions: string[] }[]> = {
   scenario: [{ name: 'Purestream scenario', extensions: ['json'] }],
   log: [{ name: 'Event log', extensions: ['jsonl', 'json', 'ndjson'] }],
   workspace: [{ name: 'Purestream workspace', extensions: ['purestream', 'sqlite'] }],
 };
 
-async function remember(path: string) {
-  const recent = withRecent(parseRecent(await fs.readFile(recentPath(), 'utf8').catch(() => '[]')), path);
-  await writeFileAtomic(recentPath(), JSON.stringify(recent));
+/** Reads a file the user chose and hands the renderer its contents and a token (never the path). */
+async function readGranted(path: string, kind: FileKind, source: GrantSource): Promise<FileResult<OpenedFile>> {
+  const result = await readUserFile(path, kind);
+  if (!result.ok) return result;
+  await remember({ path, kind });
+  const { token, name } = grants.grant(path, kind, source);
+  return { ok: true, value: { token, name, text: result.value.text, bytes: result.value.bytes } };
 }
 
-/** Registers an IPC handler that ignores calls from anything but the app's own window. */
+async function ask(confirmation: Confirmation): Promise<boolean> {
+  const answer = window ? await dialog.showMessageBox(window, confirmation.options) : await dialog.showMessageBox(confirmation.options);
+  return answer.response === confirmation.yes;
+}
+
+/** Registers an IPC handler that ignores calls from anything but the app's own window and page. */
 function handle(channel: string, fn: (...args: unknown[]) => unknown) {
   const guarded = guardIpc(fn, () => window?.webContents.id, appUrl);
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => guarded(event, ...args));
 }
 
-function createWindow() {
-  window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
-  window.once('ready-to-show', () => window?.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (e, url) => shouldBlockNavigation(url, appUrl) && e.preventDefault());
-  Menu.setApplicationMenu(applicationMenu((command) => window?.webContents.send(Channel.menuCommand, command)));
-  void window.loadURL(appUrl);
-}
-
-app.whenReady().then(() => {
-  serveRenderer();
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
+function registerHandlers() {
   handle(Channel.openFile, async (kind) => {
-    const k = (['scenario', 'log', 'workspace'].includes(kind as string) ? kind : 'scenario') as FileKind;
-    const picked = await dialog.showOpenDialog(window!, { properties: ['openFile'], filters: filters[k] });
+    const k = fileKindOf(kind);
+    if (!k || !window) return { ok: false, error: 'unknown kind of file' };
+    const picked = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: filters[k] });
     if (picked.canceled || picked.filePaths.length === 0) return { ok: true, value: null };
-    const result = await readUserFile(picked.filePaths[0], k);
-    if (result.ok) await remember(result.value.path);
-    return result;
+    return readGranted(picked.filePaths[0], k, 'open-dialog');
   });
-  handle(Channel.saveFile, async (kind, contents, path, suggestedName) => {
-    let target = path as string | undefined;
+  handle(Channel.saveFile, async (kind, contents, token, suggestedName) => {
+    const k = fileKindOf(kind);
+    if (!k || !window) return { ok: false, error: 'unknown kind of file' };
+    // A token names a file this kind was opened from or saved to; anything else shows the Save dialog.
+    let target = grants.pathOf(token, k);
     if (!target) {
-      const picked = await dialog.showSaveDialog(window!, { defaultPath: typeof suggestedName === 'string' ? suggestedName : undefined, filters: filters[kind as FileKind] ?? [] });
+      const defaultPath = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/]/g, '-').slice(0, 200) : undefined;
+      const picked = await dialog.showSaveDialog(window, { defaultPath, filters: filters[k] });
       if (picked.canceled || !picked.filePath) return { ok: true, value: null };
       target = picked.filePath;
     }
     const result = await writeFileAtomic(target, contents);
-    if (result.ok) await remember(result.value);
-    return result;
+    if (!result.ok) return result;
+    await remember({ path: target, kind: k });
+    return { ok: true, value: grants.grant(target, k, 'save-dialog') };
   });
-  handle(Channel.recentFiles, async () => parseRecent(await fs.readFile(recentPath(), 'utf8').catch(() => '[]')));
+  handle(Channel.recentFiles, async (): Promise<RecentFile[]> => (await readRecent()).map((r) => ({ ...grants.grant(r.path, r.kind, 'recent'), kind: r.kind })));
+  handle(Channel.openRecent, async (token) => {
+    const entry = (await readRecent()).find((r) => grants.pathOf(token, r.kind) === r.path);
+    if (!entry) return { ok: false, error: 'that file is no longer in the recent-files list' };
+    return readGranted(entry.path, entry.kind, 'recent');
+  });
+  handle(Channel.openExternal, (url) => openDocumentationLink(url, { confirm: (link) => ask(confirmExternalLink(link)), open: (link) => shell.openExternal(link) }));
+}
+
+/** Every webContents (the window, and any frame or view that may appear): no navigation, redirect or window away from the app. */
+function guardContents(contents: WebContents) {
+  const block = (event: { preventDefault(): void; url: string }) => shouldBlockNavigation(event.url, appUrl) && event.preventDefault();
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.on('will-frame-navigate', block);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openDocumentationLink(url, { confirm: (link) => ask(confirmExternalLink(link)), open: (link) => shell.openExternal(link) });
+    return { action: 'deny' };
+  });
+  // The page's beforeunload asks to stay when there is unsaved work; Electron shows no prompt of its own.
+  contents.on('will-prevent-unload', (event) => {
+    if (window && dialog.showMessageBoxSync(window, confirmLeave().options) === confirmLeave().yes) event.preventDefault();
+  });
+}
+
+function createWindow() {
+  window = new BrowserWindow({ ...mainWindowOptions(join(__dirname, '../preload/index.cjs'), { devTools }), icon: join(rendererDir, 'icon.png') });
+  window.once('ready-to-show', () => window?.show());
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => window?.webContents.send(Channel.menuCommand, command), { devTools })));
+  void window.loadURL(appUrl);
+}
+
+app.on('web-contents-created', (_e, contents) => guardContents(contents));
+
+app.whenReady().then(() => {
+  serveRenderer();
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }));
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl ?? contents?.getURL(), appUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin, appUrl));
+  ses.setDevicePermissionHandler(() => allowDevice());
+  registerHandlers();
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
 });
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
 app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());

@@ -1,26 +1,45 @@
-/** The application menu with the usual accelerators; menu items send commands to the renderer. */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+/**
+ * The application menu as data: the usual accelerators, items that send commands to the
+ * renderer, DevTools only in development. Plain (types only from Electron), so it is tested.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
 
-/** Builds the menu; `send` forwards a command (new, open, save, save-as, open-log, run) to the window. */
-export function applicationMenu(send: (command: string) => void): Menu {
+/**
+ * The menu template; `send` forwards a command (new, open, open-log, save, save-as,
+ * download-scenario, run, dry-run) to the window. Save means one thing, as in the web UI: the
+ * workspace, which holds the scenarios, runs and logs.
+ */
+export function menuTemplate(send: (command: string) => void, { devTools }: { readonly devTools: boolean }): MenuItemConstructorOptions[] {
   const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
-  const template: MenuItemConstructorOptions[] = [
+  return [
     {
       label: 'File',
       submenu: [
         item('New Workspace', 'new', 'CmdOrCtrl+N'),
-        item('Open…', 'open', 'CmdOrCtrl+O'),
+        item('Open Workspace…', 'open', 'CmdOrCtrl+O'),
         item('Open Log…', 'open-log', 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('Download Scenario…', 'download-scenario'),
         { type: 'separator' },
         { role: 'quit' },
       ],
     },
     { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: 'Run', submenu: [item('Run All', 'run', 'CmdOrCtrl+Enter'), item('Dry Run Selection', 'dry-run', 'CmdOrCtrl+D')] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'togglefullscreen' },
+      ],
+    },
   ];
-  return Menu.buildFromTemplate(template);
 }

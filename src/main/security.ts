@@ -1,7 +1,9 @@
 /**
  * The window's security settings and checks, as plain functions (unit-tested under Node):
- * the window options, the Content-Security-Policy, trusted IPC senders and navigation.
+ * the window options, the Content-Security-Policy, which URL the app loads, trusted IPC
+ * senders, navigation and redirects, and permission requests.
  */
+import { APP_URL } from './appProtocol';
 
 /** The CSP of every page: sql.js needs 'wasm-unsafe-eval'; 'unsafe-eval' is never allowed. */
 export const CONTENT_SECURITY_POLICY = [
@@ -18,8 +20,32 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The options of the main window: isolated, sandboxed, no Node in the renderer. */
-export function mainWindowOptions(preloadPath: string) {
+/**
+ * Development is electron-vite's dev server run (`npm run dev`) of an unpackaged app; `npm start`
+ * (electron-vite preview) and a packaged app are not.
+ */
+export const isDevelopment = (isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): boolean =>
+  !isPackaged && env.NODE_ENV_ELECTRON_VITE === 'development';
+
+/**
+ * The URL the window loads: electron-vite's dev server (ELECTRON_RENDERER_URL) only in an
+ * unpackaged app and only on this machine (http on a loopback host); otherwise the built
+ * renderer over app://. A packaged app ignores the variable: it would become a trusted IPC origin.
+ */
+export function appUrlFor(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string {
+  const dev = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !dev) return APP_URL;
+  try {
+    const url = new URL(dev);
+    const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    return url.protocol === 'http:' && loopback && !url.username && !url.password ? url.href : APP_URL;
+  } catch {
+    return APP_URL;
+  }
+}
+
+/** The options of the main window: isolated, sandboxed, no Node in the renderer; DevTools only in development. */
+export function mainWindowOptions(preloadPath: string, { devTools }: { readonly devTools: boolean }) {
   return {
     width: 1440,
     height: 900,
@@ -39,6 +65,7 @@ export function mainWindowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   } as const;
 }
@@ -63,8 +90,29 @@ export function isTrustedSender(sender: { readonly frameUrl: string | undefined;
   return appWindowId !== undefined && sender.webContentsId === appWindowId && sender.frameUrl !== undefined && isAppUrl(sender.frameUrl, appUrl);
 }
 
-/** Navigation away from the app is blocked; new windows are always denied. */
+/**
+ * Navigation, a redirect or a frame's navigation away from the app's own pages is blocked
+ * (will-navigate, will-redirect, will-frame-navigate on every webContents); new windows are always denied.
+ */
 export const shouldBlockNavigation = (url: string, appUrl: string): boolean => !isAppUrl(url, appUrl);
+
+/**
+ * The permissions the app's own page may have: writing text to the clipboard (copy buttons).
+ * Everything else — camera, microphone, geolocation, notifications, MIDI, HID, USB, serial,
+ * screen capture, reading the clipboard, opening external protocols — is denied.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Whether a permission request or check is granted: only a listed permission, only for the
+ * app's own page (request and check handlers both use it; device requests are always denied).
+ */
+export function allowPermission(permission: string, requestingUrl: string | undefined, appUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl, appUrl);
+}
+
+/** Device access (HID, USB, serial, Bluetooth) is never granted. */
+export const allowDevice = (): boolean => false;
 
 /** What an IPC handler sees of its caller. */
 export interface IpcCaller {

@@ -1,6 +1,8 @@
 /**
  * The one typed API the preload exposes on `window.purestream` (contextBridge), and the IPC
  * channel names main and preload share. The renderer treats it as optional: on the web it is absent.
+ * Files are known to the renderer by tokens the main process hands out for files chosen in its
+ * own dialogs; a path never crosses IPC (src/main/fileGrants.ts).
  */
 
 /** IPC channels, shared by main and preload. */
@@ -8,19 +10,30 @@ export const Channel = {
   openFile: 'purestream:open-file',
   saveFile: 'purestream:save-file',
   recentFiles: 'purestream:recent-files',
+  openRecent: 'purestream:open-recent',
+  openExternal: 'purestream:open-external',
   menuCommand: 'purestream:menu-command',
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 
-/** A file the user picked: its path and contents (text, or bytes for workspaces). */
-export interface OpenedFile {
-  readonly path: string;
+export type FileKind = 'scenario' | 'log' | 'workspace';
+
+/** A file the main process let the renderer use: an opaque token and the file's name (for display). */
+export interface FileRef {
+  readonly token: string;
   readonly name: string;
+}
+
+/** A file the user picked: its reference and contents (text, or bytes for workspaces). */
+export interface OpenedFile extends FileRef {
   readonly text?: string;
   readonly bytes?: Uint8Array;
 }
 
-export type FileKind = 'scenario' | 'log' | 'workspace';
+/** An entry of the recent-files list. */
+export interface RecentFile extends FileRef {
+  readonly kind: FileKind;
+}
 
 /** The result of a file handler: the value, or a readable error naming the file. */
 export type FileResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -28,10 +41,18 @@ export type FileResult<T> = { readonly ok: true; readonly value: T } | { readonl
 export interface PurestreamApi {
   /** Shows the native Open dialog; resolves null when the user cancels. */
   openFile(kind: FileKind): Promise<FileResult<OpenedFile | null>>;
-  /** Saves to `path`, or shows the native Save dialog when path is undefined; resolves the path written, or null when cancelled. */
-  saveFile(kind: FileKind, contents: string | Uint8Array, path?: string, suggestedName?: string): Promise<FileResult<string | null>>;
-  recentFiles(): Promise<readonly string[]>;
-  /** Subscribes to application-menu commands (new, open, save, save-as); returns an unsubscribe function. */
+  /**
+   * Saves to the file a token stands for (one this kind of file was opened from or saved to),
+   * or shows the native Save dialog when there is none; resolves the file written, or null when cancelled.
+   */
+  saveFile(kind: FileKind, contents: string | Uint8Array, token?: string, suggestedName?: string): Promise<FileResult<FileRef | null>>;
+  /** The recent-files list, newest first. */
+  recentFiles(): Promise<readonly RecentFile[]>;
+  /** Opens an entry of the recent-files list. */
+  openRecent(token: string): Promise<FileResult<OpenedFile | null>>;
+  /** Opens one of the project's documentation links in the browser, after the user confirms. */
+  openExternal(url: string): Promise<boolean>;
+  /** Subscribes to application-menu commands (new, open, save, save-as, …); returns an unsubscribe function. */
   onMenuCommand(listener: (command: string) => void): () => void;
 }
 

@@ -4,8 +4,10 @@ import { Channel, type FileKind, type PurestreamApi } from './api';
 
 const api: PurestreamApi = {
   openFile: (kind: FileKind) => ipcRenderer.invoke(Channel.openFile, kind),
-  saveFile: (kind, contents, path, suggestedName) => ipcRenderer.invoke(Channel.saveFile, kind, contents, path, suggestedName),
+  saveFile: (kind, contents, token, suggestedName) => ipcRenderer.invoke(Channel.saveFile, kind, contents, token, suggestedName),
   recentFiles: () => ipcRenderer.invoke(Channel.recentFiles),
+  openRecent: (token) => ipcRenderer.invoke(Channel.openRecent, token),
+  openExternal: (url) => ipcRenderer.invoke(Channel.openExternal, url),
   onMenuCommand(listener) {
     const handler = (_e: unknown, command: string) => listener(command);
     ipcRenderer.on(Channel.menuCommand, handler);

@@ -1,4 +1,8 @@
-/** Which view the workbench shows; the one piece of navigation state. */
+/**
+ * Which view the workbench shows; the one piece of navigation state. Each view has its own URL
+ * (`#/runs`), so Back and Forward move between views inside the page and keep the session.
+ */
+import { hashOfView, viewOfHash } from '../../lib/route';
 
 /** The views of the workbench, in navigation order. */
 export const VIEWS = [
@@ -21,12 +25,27 @@ export const VIEWS = [
 /** A view id. */
 export type ViewId = (typeof VIEWS)[number]['id'];
 
-/** Navigation state: the current view. */
-export class Workbench {
-  view = $state.raw<ViewId>('start');
+const VIEW_IDS: readonly ViewId[] = VIEWS.map((v) => v.id);
 
-  /** Switches to a view. */
+/** The view the page's URL names. */
+const viewOfLocation = (): ViewId => viewOfHash(location.hash, VIEW_IDS, 'start');
+
+/** Navigation state: the current view, kept in step with the URL's hash. */
+export class Workbench {
+  view = $state.raw<ViewId>(typeof location === 'undefined' ? 'start' : viewOfLocation());
+
+  constructor() {
+    if (typeof window === 'undefined') return;
+    // Back, Forward, or a hash typed into the address bar.
+    const follow = () => (this.view = viewOfLocation());
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+  }
+
+  /** Switches to a view, as a new history entry (Back returns to the one before). */
   show(view: ViewId): void {
+    if (view === this.view && location.hash === hashOfView(view)) return;
     this.view = view;
+    if (typeof history !== 'undefined') history.pushState(null, '', hashOfView(view));
   }
 }

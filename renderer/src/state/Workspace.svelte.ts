@@ -4,6 +4,7 @@
  */
 import { transfer } from 'comlink';
 import type { Report, Trace } from '../../../src/engine/types';
+import type { RecentFile } from '../../../src/preload/api';
 import { desktopApi, download } from '../../lib/desktop';
 import { parseRecent, touchRecent, workspaceFileName } from '../../lib/workspace/recentFiles';
 import type { WorkspaceContents } from '../../lib/workspace/logsProtocol';
@@ -16,8 +17,8 @@ const EMPTY: WorkspaceContents = { scenarios: [], runs: [], logs: [] };
 export class Workspace {
   readonly client = new LogsClient();
   name = $state.raw('Untitled workspace');
-  /** The file path in the desktop app (Save writes there without asking). */
-  path = $state.raw<string | undefined>(undefined);
+  /** The desktop app's token for the file (Save writes there without asking); never a path. */
+  fileToken = $state.raw<string | undefined>(undefined);
   contents = $state.raw<WorkspaceContents>(EMPTY);
   dirty = $state.raw(false);
   ready = $state.raw(false);
@@ -25,16 +26,16 @@ export class Workspace {
   restoredAt = $state.raw<number | undefined>(undefined);
   error = $state.raw<string | undefined>(undefined);
   recent = $state.raw<readonly string[]>([]);
+  /** The desktop app's recent workspaces, as the main process lists them (tokens, not paths). */
+  desktopRecent = $state.raw<readonly RecentFile[]>([]);
+  /** Run reports this workspace holds (added, or opened from it), so leaving knows whether a run would be lost. */
+  private readonly stored = new WeakSet<Report>();
 
   constructor() {
     if (typeof window === 'undefined') return;
     this.recent = parseRecent(localStorage.getItem(RECENT_KEY));
-    // The web autosaves; the desktop app asks before closing over unsaved changes.
-    if (desktopApi())
-      window.addEventListener('beforeunload', (event) => {
-        if (this.dirty) event.preventDefault();
-      });
     void this.init();
+    void this.refreshRecent();
   }
 
   private async init(): Promise<void> {
@@ -55,6 +56,7 @@ export class Workspace {
   private touch(name: string): void {
     this.recent = touchRecent(this.recent, name);
     localStorage.setItem(RECENT_KEY, JSON.stringify(this.recent));
+    void this.refreshRecent();
   }
 
   /** True when replacing the workspace loses nothing, or the user agreed. */
@@ -67,14 +69,14 @@ export class Workspace {
     if (!this.mayReplace()) return false;
     this.contents = (await this.client.api.create()).contents;
     this.name = 'Untitled workspace';
-    this.path = undefined;
+    this.fileToken = undefined;
     this.dirty = false;
     this.restoredAt = undefined;
     return true;
   }
 
   /** Opens workspace file bytes; an error names the file and keeps the current workspace. */
-  async openBytes(bytes: Uint8Array, name: string, path?: string): Promise<boolean> {
+  async openBytes(bytes: Uint8Array, name: string, fileToken?: string): Promise<boolean> {
     if (!this.mayReplace()) return false;
     try {
       this.contents = (await this.client.api.open(transfer(bytes, [bytes.buffer]), name)).contents;
@@ -83,11 +85,11 @@ export class Workspace {
       return false;
     }
     this.name = name;
-    this.path = path;
+    this.fileToken = fileToken;
     this.dirty = false;
     this.error = undefined;
     this.restoredAt = undefined;
-    this.touch(path ?? name);
+    this.touch(name);
     return true;
   }
 
@@ -102,29 +104,47 @@ export class Workspace {
       return false;
     }
     if (!result.value?.bytes) return false;
-    return this.openBytes(result.value.bytes, result.value.name, result.value.path);
+    return this.openBytes(result.value.bytes, result.value.name, result.value.token);
   }
 
-  /** Saves to the current path (desktop) or downloads the file (web); Save As always asks/downloads. */
+  /** Re-reads the desktop app's recent workspaces. */
+  async refreshRecent(): Promise<void> {
+    const api = desktopApi();
+    if (api) this.desktopRecent = (await api.recentFiles()).filter((r) => r.kind === 'workspace');
+  }
+
+  /** Opens a workspace from the desktop app's recent-files list. */
+  async openRecent(token: string): Promise<boolean> {
+    const api = desktopApi();
+    if (!api) return false;
+    const result = await api.openRecent(token);
+    if (!result.ok) {
+      this.error = result.error;
+      return false;
+    }
+    return result.value?.bytes ? this.openBytes(result.value.bytes, result.value.name, result.value.token) : false;
+  }
+
+  /** Saves to the file it was opened from or saved to (desktop) or downloads it (web); Save As always asks/downloads. */
   async save(as = false): Promise<boolean> {
     const { bytes } = await this.client.api.save();
     const api = desktopApi();
     const fileName = workspaceFileName(this.name);
     if (api) {
-      const result = await api.saveFile('workspace', bytes, as ? undefined : this.path, fileName);
+      const result = await api.saveFile('workspace', bytes, as ? undefined : this.fileToken, fileName);
       if (!result.ok) {
         this.error = result.error;
         return false;
       }
       if (result.value === null) return false;
-      this.path = result.value;
-      this.name = result.value.slice(Math.max(result.value.lastIndexOf('/'), result.value.lastIndexOf('\\')) + 1);
+      this.fileToken = result.value.token;
+      this.name = result.value.name;
     } else {
       download(fileName, bytes, 'application/vnd.sqlite3');
       this.name = fileName;
     }
     this.dirty = false;
-    this.touch(this.path ?? this.name);
+    this.touch(this.name);
     return true;
   }
 
@@ -139,7 +159,18 @@ export class Workspace {
     const r = await this.client.api.saveRun(report, traces);
     this.contents = r.contents;
     this.dirty = true;
+    this.stored.add(report);
     return r.runId;
+  }
+
+  /** Notes that a run report came from this workspace (opened from its list). */
+  markStored(report: Report): void {
+    this.stored.add(report);
+  }
+
+  /** True when the workspace holds this run report. */
+  holds(report: Report): boolean {
+    return this.stored.has(report);
   }
 
   /** Deletes a scenario, run or log. */

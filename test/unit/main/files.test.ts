@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, truncateSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_BYTES, parseRecent, readUserFile, withRecent, writeFileAtomic } from '../../../src/main/files';
+import { MAX_BYTES, parseRecent, readUserFile, withRecent, writeFileAtomic, type WriteIo } from '../../../src/main/files';
 
 let dir: string;
 beforeEach(() => {
@@ -63,11 +63,51 @@ describe('main-process file handlers', () => {
     expect(readdirSync(dir)).toEqual(['out.json']);
     expect(readFileSync(target, 'utf8')).toBe('new');
   });
-  it('keep recent files unique, newest first, and survive a corrupt list', () => {
-    expect(withRecent(['/a', '/b'], '/b')).toEqual(['/b', '/a']);
-    expect(withRecent(Array.from({ length: 10 }, (_, i) => `/f${i}`), '/new')).toHaveLength(10);
+  it('fsync the new file before renaming it over the old one, then the folder', async () => {
+    const target = join(dir, 'durable.json');
+    writeFileSync(target, 'old');
+    const steps: string[] = [];
+    const io: WriteIo = {
+      open: (async (path: string, flags: string) => {
+        const handle = await fs.open(path, flags);
+        const name = path === dir ? 'folder' : 'temp';
+        steps.push(`open ${name}`);
+        return Object.assign(Object.create(handle), {
+          writeFile: async (data: string) => (steps.push(`write ${name}`), handle.writeFile(data)),
+          sync: async () => (steps.push(`fsync ${name}`), handle.sync()),
+          close: async () => (steps.push(`close ${name}`), handle.close()),
+        });
+      }) as WriteIo['open'],
+      rename: async (from, to) => (steps.push('rename'), fs.rename(from, to)),
+      rm: fs.rm,
+    };
+    expect(await writeFileAtomic(target, 'new', io)).toEqual({ ok: true, value: target });
+    expect(steps).toEqual(['open temp', 'write temp', 'fsync temp', 'close temp', 'rename', 'open folder', 'fsync folder', 'close folder']);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+  it('keep the old file whole when the write fails before the rename', async () => {
+    const target = join(dir, 'keep.json');
+    writeFileSync(target, 'old');
+    const io: WriteIo = {
+      open: (async (path: string, flags: string) => {
+        const handle = await fs.open(path, flags);
+        return Object.assign(Object.create(handle), { writeFile: handle.writeFile.bind(handle), close: handle.close.bind(handle), sync: async () => Promise.reject(new Error('EIO: i/o error, fsync')) });
+      }) as WriteIo['open'],
+      rename: fs.rename,
+      rm: fs.rm,
+    };
+    expect(await writeFileAtomic(target, 'new', io)).toEqual({ ok: false, error: `${target}: EIO: i/o error, fsync` });
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['keep.json']);
+  });
+  it('keep recent files unique per kind, newest first, and survive a corrupt list', () => {
+    const a = { path: '/a', kind: 'scenario' } as const;
+    const b = { path: '/b', kind: 'workspace' } as const;
+    expect(withRecent([a, b], b)).toEqual([b, a]);
+    expect(withRecent([a], { path: '/a', kind: 'log' })).toEqual([{ path: '/a', kind: 'log' }, a]);
+    expect(withRecent(Array.from({ length: 10 }, (_, i) => ({ path: `/f${i}`, kind: 'log' as const })), a)).toHaveLength(10);
     expect(parseRecent('{corrupt')).toEqual([]);
-    expect(parseRecent('["/ok", 3, "relative", "/x\\u0000y"]')).toEqual(['/ok']);
+    expect(parseRecent(JSON.stringify([a, '/old-format', { path: 'relative', kind: 'log' }, { path: '/x\u0000y', kind: 'log' }, { path: '/k', kind: 'secrets' }, null]))).toEqual([a]);
     expect(parseRecent(undefined)).toEqual([]);
   });
 });

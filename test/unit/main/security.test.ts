@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY, guardIpc, isAppUrl, isTrustedSender, mainWindowOptions, shouldBlockNavigation } from '../../../src/main/security';
 
 describe('main window security', () => {
-  it('pins the window options: isolated, sandboxed, no Node integration', () => {
-    const options = mainWindowOptions('/app/preload/index.cjs');
+  it('pins the window options: isolated, sandboxed, no Node integration, DevTools only when asked (development)', () => {
+    expect(mainWindowOptions('/p.cjs', { devTools: true }).webPreferences.devTools).toBe(true);
+    const options = mainWindowOptions('/app/preload/index.cjs', { devTools: false });
     expect(options.webPreferences).toEqual({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,
@@ -16,6 +17,7 @@ describe('main window security', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
     });
   });
   it("has a CSP that allows 'wasm-unsafe-eval' for sql.js but never 'unsafe-eval'", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandForKey, isAppCommand } from '../../../renderer/lib/appCommands';
+import { menuTemplate } from '../../../src/main/menu';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -19,6 +20,19 @@ describe('app commands and shortcuts', () => {
   });
   it('accept only known menu commands', () => {
     expect(isAppCommand('save')).toBe(true);
+    expect(isAppCommand('download-scenario')).toBe(true);
     expect(isAppCommand('rm -rf')).toBe(false);
+  });
+  it('know every command the desktop menu sends', () => {
+    const sent: string[] = [];
+    const click = (items: unknown[]): void =>
+      items.forEach((i) => {
+        const item = i as { click?: () => void; submenu?: unknown[] };
+        item.click?.();
+        if (Array.isArray(item.submenu)) click(item.submenu);
+      });
+    click(menuTemplate((c) => sent.push(c), { devTools: true }));
+    expect(sent.length).toBeGreaterThan(6);
+    expect(sent.filter((c) => !isAppCommand(c))).toEqual([]);
   });
 });

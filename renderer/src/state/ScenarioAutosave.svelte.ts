@@ -1,0 +1,49 @@
+/**
+ * The open scenario, autosaved to IndexedDB as it changes and offered back after a reload or a
+ * crash (the page starts with no scenario open and the last one waiting in `offer`).
+ */
+import { clearScenarioAutosave, readScenarioAutosave, writeScenarioAutosave, type AutosavedScenario } from '../../lib/workspace/idbAutosave';
+import type { ScenarioDoc } from './ScenarioDoc.svelte';
+
+/** How long edits settle before they are written (typing writes once, not per key). */
+const SETTLE_MS = 250;
+
+/** Autosave of the open scenario, and the offer to restore the last one. */
+export class ScenarioAutosave {
+  /** The scenario autosaved by an earlier page, until the user restores or discards it or opens another. */
+  offer = $state.raw<AutosavedScenario | undefined>(undefined);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly doc: ScenarioDoc) {
+    if (typeof indexedDB !== 'undefined') void this.readOffer();
+  }
+
+  private async readOffer(): Promise<void> {
+    const saved = await readScenarioAutosave();
+    if (saved && !this.doc.raw) this.offer = saved;
+  }
+
+  /** Call when the document changes: writes it (after edits settle); an open scenario replaces the offer. */
+  changed(): void {
+    const { raw, fileName, dirty } = this.doc;
+    if (!raw) return;
+    this.offer = undefined;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void writeScenarioAutosave({ raw, fileName, dirty, savedAt: Date.now() }).catch(() => undefined), SETTLE_MS);
+  }
+
+  /** Opens the offered scenario as it was, unsaved changes included. */
+  restore(): void {
+    const offer = this.offer;
+    if (!offer) return;
+    this.offer = undefined;
+    this.doc.load(offer.raw, offer.fileName);
+    this.doc.dirty = offer.dirty;
+  }
+
+  /** Forgets the offered scenario. */
+  discard(): void {
+    this.offer = undefined;
+    void clearScenarioAutosave();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * "Download scenario": the open scenario as a JSON file — a download on the web, the native
+ * Save dialog in the desktop app (always asked: Save means the workspace).
+ */
+import { desktopApi, download } from '../../lib/desktop';
+import type { ScenarioDoc } from './ScenarioDoc.svelte';
+
+/** The file name a scenario downloads as: its file name, else its name, with `.json`. */
+export function scenarioFileName(doc: Pick<ScenarioDoc, 'raw' | 'fileName'>): string {
+  const base = doc.fileName !== 'untitled.json' ? doc.fileName : String(doc.raw?.name ?? 'scenario');
+  const safe = base.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'scenario';
+  return /\.json$/i.test(safe) ? safe : `${safe}.json`;
+}
+
+/** Downloads the open scenario as pretty JSON; its edits count as kept unless the user cancelled. */
+export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
+  if (!doc.raw) return;
+  const text = JSON.stringify(doc.raw, null, 2) + '\n';
+  const name = scenarioFileName(doc);
+  const api = desktopApi();
+  if (!api) {
+    download(name, text);
+    doc.saved(name);
+    return;
+  }
+  const result = await api.saveFile('scenario', text, undefined, name);
+  if (!result.ok) return window.alert(result.error);
+  if (result.value) doc.saved(result.value.name);
+}

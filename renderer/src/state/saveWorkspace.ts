@@ -1,0 +1,18 @@
+/**
+ * Save — one meaning everywhere (Ctrl+S, File › Save, the Workspace view's button): the workspace
+ * keeps everything, so the open scenario and the current run go into it, then its file is written.
+ */
+import type { RunSession } from './RunSession.svelte';
+import type { ScenarioDoc } from './ScenarioDoc.svelte';
+import type { Workspace } from './Workspace.svelte';
+
+/** Saves the workspace with the open scenario (when valid) and the current run (once); Save As always asks. Resolves whether it was written. */
+export async function saveWorkspace(doc: ScenarioDoc, session: RunSession, workspace: Workspace, as = false): Promise<boolean> {
+  const scenario = doc.raw && doc.result?.ok ? doc.raw : undefined;
+  if (scenario) await workspace.addScenario(String(scenario.name ?? doc.fileName), JSON.stringify(scenario, null, 2));
+  const result = session.result;
+  if (result && !workspace.holds(result.report)) await workspace.addRun(result.report, await session.engine.traces());
+  const written = await workspace.save(as);
+  if (written && scenario && scenario === doc.raw) doc.saved(doc.fileName);
+  return written;
+}

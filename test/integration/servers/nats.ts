@@ -1,0 +1,59 @@
+/** NATS for integration tests: `nats-server -js` in a temporary folder, with a WebSocket listener for the browser path. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExecutable, freePort, guard, waitForPort } from './processes';
+
+/** The `nats-server` binary (Debian's package puts it in /usr/sbin), or undefined. */
+export function findNats(): string | undefined {
+  return findExecutable('nats-server');
+}
+
+/** A running server: `url` is `nats://127.0.0.1:PORT`, `wsUrl` is `ws://127.0.0.1:PORT` (no TLS, loopback only). */
+export interface NatsServer {
+  readonly url: string;
+  readonly wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts nats-server with JetStream (file store in the temporary folder); well under a second. */
+export async function startNats(binary: string): Promise<NatsServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-nats-'));
+  const [port, wsPort] = await Promise.all([freePort(), freePort()]);
+  const config = join(dir, 'nats.conf');
+  writeFileSync(
+    config,
+    [
+      'listen: "127.0.0.1:' + port + '"',
+      `jetstream { store_dir: "${join(dir, 'js')}" }`,
+      `websocket { listen: "127.0.0.1:${wsPort}", no_tls: true }`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(binary, ['-js', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = guard(`kill -TERM ${child.pid} 2>/dev/null; i=0; while kill -0 ${child.pid} 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done; rm -rf "${dir}"`);
+  try {
+    await Promise.race([
+      Promise.all([waitForPort(port, 10_000, 'nats-server'), waitForPort(wsPort, 10_000, 'nats-server (WebSocket)')]),
+      exited.then(() => {
+        throw new Error(`nats-server exited at start: ${log.trim().split('\n').slice(-3).join(' | ')}`);
+      }),
+    ]);
+  } catch (error) {
+    await stop.release();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    stop: async () => {
+      await stop.release();
+      await exited;
+    },
+  };
+}

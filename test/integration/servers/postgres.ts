@@ -1,0 +1,67 @@
+/** PostgreSQL for integration tests: `initdb` + `pg_ctl` in a temporary folder, on a free loopback port, as the `postgres` user when run as root. */
+import { execFileSync } from 'node:child_process';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExecutable, freePort, guard, runToEnd } from './processes';
+
+/** Where Debian's postgresql-15 puts its server programs (not on PATH); PG_BINDIR overrides. */
+function postgresBinDirs(): string[] {
+  if (process.env.PG_BINDIR) return [process.env.PG_BINDIR];
+  let versions: string[] = [];
+  try {
+    versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+  } catch {
+    // no Debian layout
+  }
+  // Prefer 15, the version the tests are written against; any other found is still used.
+  versions.sort((a, b) => (a === '15' ? -1 : b === '15' ? 1 : 0));
+  return versions.map((v) => `/usr/lib/postgresql/${v}/bin`);
+}
+
+/** The `initdb` and `pg_ctl` to use, or undefined when PostgreSQL's server programs are not installed. */
+export function findPostgres(): { initdb: string; pgCtl: string } | undefined {
+  const dirs = postgresBinDirs();
+  const initdb = findExecutable('initdb', dirs, Boolean(process.env.PG_BINDIR));
+  const pgCtl = findExecutable('pg_ctl', dirs, Boolean(process.env.PG_BINDIR));
+  return initdb && pgCtl ? { initdb, pgCtl } : undefined;
+}
+
+/** The uid/gid to run PostgreSQL as: the `postgres` user when this process is root (initdb refuses root), else this user. */
+function serverUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+  return { uid, gid };
+}
+
+/** A running server: `url` is `postgres://postgres@127.0.0.1:PORT/postgres` (trust auth, loopback only). */
+export interface PostgresServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a throwaway cluster (fsync off: test data only); about a second. */
+export async function startPostgres(bin: { initdb: string; pgCtl: string }): Promise<PostgresServer> {
+  const user = serverUser();
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-pg-'));
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = join(dir, 'data');
+  const as = user ? { uid: user.uid, gid: user.gid, cwd: dir } : { cwd: dir };
+  const stop = guard(`"${bin.pgCtl}" -D "${data}" -m immediate stop >/dev/null 2>&1; rm -rf "${dir}"`, as);
+  try {
+    await runToEnd(bin.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], as);
+    const port = await freePort();
+    const options = [
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
+      '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+      '-c max_connections=200', // tests open pools of their own
+    ].join(' ');
+    await runToEnd(bin.pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', options, 'start'], as);
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: () => stop.release() };
+  } catch (error) {
+    await stop.release();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

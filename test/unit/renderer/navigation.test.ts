@@ -1,0 +1,38 @@
+/** The web mode's routing, unsaved-work check and scenario file names, as plain functions. */
+import { describe, expect, it } from 'vitest';
+import { hashOfView, viewOfHash } from '../../../renderer/lib/route';
+import { unsavedWork } from '../../../renderer/lib/unsavedWork';
+import { scenarioFileName } from '../../../renderer/src/state/downloadScenario';
+
+const VIEWS = ['start', 'editor', 'runs', 'graph', 'eventlog'] as const;
+
+describe('each view has its own URL', () => {
+  it('round-trips every view through its hash', () => {
+    for (const v of VIEWS) expect(viewOfHash(hashOfView(v), VIEWS, 'start')).toBe(v);
+    expect(hashOfView('runs')).toBe('#/runs');
+    expect(viewOfHash('#/graph/', VIEWS, 'start')).toBe('graph');
+  });
+  it.each(['', '#', '#/', '#/nope', '#runs', '#/RUNS', '#/runs?x=1', '#/../runs', '#/constructor', '#/__proto__', '#/runs/graph', `#/${'a'.repeat(5000)}`])(
+    'falls back to Start for %j',
+    (hash) => expect(viewOfHash(hash, VIEWS, 'start')).toBe('start'),
+  );
+});
+
+describe('unsaved work', () => {
+  it('is nothing when all is kept', () => expect(unsavedWork({ scenarioEdited: false, workspaceChanged: false, runNotKept: false })).toEqual([]));
+  it('names each kind of unsaved work', () => {
+    expect(unsavedWork({ scenarioEdited: true, workspaceChanged: true, runNotKept: true })).toEqual(['scenario edits', 'a run that is not in the workspace', 'workspace changes not saved to its file']);
+    expect(unsavedWork({ scenarioEdited: false, workspaceChanged: false, runNotKept: true })).toEqual(['a run that is not in the workspace']);
+  });
+});
+
+describe('"Download scenario" file names', () => {
+  it.each([
+    [{ raw: { name: 'Flash sale' }, fileName: 'untitled.json' }, 'Flash sale.json'],
+    [{ raw: { name: 'Flash sale' }, fileName: 'flash-sale.json' }, 'flash-sale.json'],
+    [{ raw: { name: 'a/b\\c:d' }, fileName: 'untitled.json' }, 'a-b-c-d.json'],
+    [{ raw: {}, fileName: 'untitled.json' }, 'scenario.json'],
+    [{ raw: { name: '   ' }, fileName: 'untitled.json' }, 'scenario.json'],
+    [{ raw: { name: 'x' }, fileName: 'Scenario.JSON' }, 'Scenario.JSON'],
+  ])('%j → %s', (doc, name) => expect(scenarioFileName(doc)).toBe(name));
+});
