@@ -13,6 +13,8 @@ test('the start view lists the samples; a broken file shows its error paths and 
   await expect(samples.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' })).toBeVisible();
   await expect(samples.getByRole('button', { name: 'Profile with gallery: all-or-nothing batches' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/start.png' });
+  // the hidden file input behind "Open…" is not announced as a button of its own
+  await expect(page.getByRole('button', { name: 'Scenario file' })).toHaveCount(0);
 
   await samples.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
