@@ -125,6 +125,14 @@ for (const size of SIZES) {
       await page.screenshot({ path: `test-results/screenshots/layout-${size.width}-${name.replace(/\W+/g, '-').toLowerCase()}.png` });
       for (const p of await layoutProblems(page)) all.push(`${name}: ${p}`);
       for (const p of await contrastProblems(page)) all.push(`${name}: contrast ${p}`);
+      if (name === 'Scenario') {
+        // after a dry run too (its outcome once pushed the pane sideways)
+        await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^PlaceOrder/ }).click();
+        await page.getByRole('button', { name: 'Dry run' }).click();
+        await expect(page.getByRole('region', { name: 'Decision' }).getByRole('status')).toContainText('would be');
+        await page.screenshot({ path: `test-results/screenshots/layout-${size.width}-dry-run.png` });
+        for (const p of await layoutProblems(page)) all.push(`${name} after a dry run: ${p}`);
+      }
     }
     expect(all).toEqual([]);
   });
