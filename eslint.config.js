@@ -44,7 +44,7 @@ const rendererBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'bench/.data', 'docs', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'bench/.data', 'bench/scratch', 'docs', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {

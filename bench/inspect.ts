@@ -15,7 +15,7 @@ import { commerce } from '../domain';
 import { seededRandom } from '../src/engine/random';
 import { formatInspection } from '../src/logs/formatInspection';
 import { inspectLog } from '../src/logs/inspectLog';
-import { LineSplitter } from '../src/logs/lineSplitter';
+import { LineSplitter } from '../src/logs/framing/lineSplitter';
 import { fileChunks } from '../src/logs/node/fileChunks';
 import { logFileChunks } from '../src/logs/node/threadedFileChunks';
 import { nodeSha256 } from '../src/logs/node/nodeHasher';
@@ -72,7 +72,7 @@ export async function generate(path: string): Promise<void> {
 /** The baseline: read lines, JSON.parse, update a Map (by stream, else by the order or sku the event is about). */
 async function bareFold(path: string): Promise<number> {
   const state = new Map<string, unknown>();
-  const splitter = new LineSplitter((text) => {
+  const splitter = new LineSplitter((text: string) => {
     if (text.length === 0) return;
     const r = JSON.parse(text) as { stream?: string; id: string; data: { orderId?: string; sku?: string } };
     state.set(r.stream ?? r.data.orderId ?? r.data.sku ?? r.id, r.data);
@@ -89,7 +89,7 @@ const round2 = (x: number) => Number(x.toFixed(2));
 /** One `purestream inspect` of the log as the CLI does it (file decoded on a reader thread, native hasher, text report); its time and result. */
 async function inspectOnce(path: string) {
   const t = process.hrtime.bigint();
-  const result = await inspectLog(logFileChunks(path), { decider: commerce, source: 'commerce-1m.jsonl', hasher: nodeSha256 });
+  const result = await inspectLog(logFileChunks(path), { domain: commerce, source: 'commerce-1m.jsonl', hasher: nodeSha256 });
   if (!result.ok) throw new Error(`the bench log was refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const text = formatInspection(result.report);
   return { seconds: seconds(t), report: result.report, text };
@@ -116,7 +116,7 @@ export default async function inspectBench(): Promise<Record<string, unknown>> {
   }
   const report = last!.report;
   const t = process.hrtime.bigint();
-  const finalStreams = Object.keys(report.finalState).length;
+  const finalStreams = Object.keys(report.finalState!).length;
   const jsonFinalStateSeconds = seconds(t);
   const foldSeconds = median(folds);
   const inspectSeconds = median(inspects);

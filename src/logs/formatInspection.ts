@@ -1,28 +1,49 @@
-/** The readable text form of an inspection report. */
+/** The readable text form of an inspection report: what was read and how, the facts, anomalies, and with a domain violations, drift and state. */
 import { streamCountOf } from './lazyFinalState';
 import type { DriftOutcome, InspectionReport } from './types';
 
 const LIST = 20;
 
+/** A value shown on a terminal: control characters escaped (no escape sequence from a log reaches the terminal), long text shortened. */
+export function printable(text: string, max = 200): string {
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
+}
+
 const outcome = (o: DriftOutcome): string => (typeof o === 'string' ? o : o.length === 0 ? 'no events' : o.join(', '));
-/** `1 stream`, `2 streams`. */
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** `1 stream`, `2 streams`, with thousands separators. */
+const plural = (n: number, noun: string): string => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 function list<T>(title: string, items: readonly T[], line: (item: T) => string, total = items.length): string {
   if (total === 0) return `${title}: none\n`;
   const shown = items.slice(0, LIST).map((i) => `    ${line(i)}\n`).join('');
-  return `${title} (${total}):\n${shown}${total > LIST ? `    ... and ${total - LIST} more (--json lists them)\n` : ''}`;
+  return `${title} (${total.toLocaleString('en')}):\n${shown}${total > LIST ? `    ... and ${(total - LIST).toLocaleString('en')} more (--json lists them)\n` : ''}`;
 }
 
-/** Formats the report for a terminal: counts, anomalies, violations, drift, state. */
+const counts = (entries: readonly (readonly [string, number])[], max = 8): string =>
+  entries.slice(0, max).map(([k, n]) => `${printable(k, 60)} ${n.toLocaleString('en')}`).join(', ') + (entries.length > max ? `, … ${entries.length - max} more` : '');
+
+/** Formats the report for a terminal. */
 export function formatInspection(r: InspectionReport): string {
-  const types = Object.entries(r.types).map(([t, n]) => `${t} ${n}`).join(', ');
-  return [
-    `${r.source} — ${r.domain}: ${r.events} events, ${r.commands} commands\n`,
-    types ? `  types: ${types}\n` : '',
-    '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${a.message}`, r.anomalyCount ?? r.anomalies.length),
-    '  ' + list('invariant violations', r.violations, (v) => `seq ${v.eventSeq}  ${v.invariant}  ${v.message}`),
-    '  ' + list('decision drift', r.drift, (d) => `${d.commandId}  recorded: ${outcome(d.recorded)}  now: ${outcome(d.now)}`),
-    `  final state: ${plural(streamCountOf(r), 'stream')}, stateHash ${r.stateHash}\n`,
-  ].join('');
+  const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
+  const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
+  const apart = [r.tombstones && plural(r.tombstones, 'tombstone'), r.systemEvents && plural(r.systemEvents, 'system event'), r.otherRecords && plural(r.otherRecords, 'other record')].filter(Boolean);
+  const out = [
+    `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${plural(r.events, 'event')}, ${plural(r.commands, 'command')}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
+    fields ? `  fields: ${printable(fields, 400)}\n` : '',
+    r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
+    types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
+    r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
+    r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
+    `  causation: ${plural(r.causation.roots, 'root')}, ${plural(r.causation.orphans, 'orphan')}, longest chain ${plural(r.causation.maxDepth, 'link')}, ${plural(r.causation.correlations, 'correlation')}\n`,
+    '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
+  ];
+  if (r.domain) {
+    out.push(
+      '  ' + list('invariant violations', r.violations, (v) => `line ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
+      '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}`),
+      `  final state: ${plural(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
+    );
+  }
+  return out.join('');
 }

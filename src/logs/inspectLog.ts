@@ -1,77 +1,54 @@
 /**
  * Inspects a log arriving as text chunks of any size (a file stream, a browser File's
- * stream, a string): detects the layout, splits it into records without ever holding the
- * whole text, and feeds the inspector. Reports progress per chunk and stops when cancelled.
+ * stream, a string): finds its records whatever the framing, without ever holding the whole
+ * text, and feeds the inspector. Reports progress per chunk and stops when cancelled.
  * Works in Node and the browser.
  */
-import type { AnyDecider } from '../../domain/kernel';
-import type { TypeMap } from './cloudEventReader';
-import { JsonArraySplitter } from './jsonArraySplitter';
-import { LineSplitter } from './lineSplitter';
-import { LogInspector } from './logInspector';
-import type { HasherFactory } from './stateHash';
+import { FRAMINGS, LogFramer, type Framing } from './framing/logFramer';
+import { LogInspector, type InspectorOptions } from './logInspector';
 import { InspectCancelled, type InspectProgress, type InspectResult, type LogFormat } from './types';
 
+export { FRAMINGS, type Framing };
+
 /** What `inspectLog` needs besides the text. */
-export interface InspectOptions {
-  readonly decider: AnyDecider;
+export interface InspectOptions extends InspectorOptions {
   /** Shown in the report (`source`) and in problem locations: usually the file name. */
   readonly source: string;
+  /** How records are laid out; detected when absent or `auto`. */
+  readonly framing?: Framing | 'auto';
+  /** `--format`, a shorthand for a framing and a profile (`events`: JSON Lines of purestream records; `json`: an array; `cloudevents`: the cloudevents profile). */
   readonly format?: LogFormat;
-  readonly typeMap?: TypeMap;
-  readonly skipInvalid?: boolean;
-  /** Keep the state history (`HistoryStep[]`) for the UI; off by default. */
-  readonly history?: boolean;
-  readonly authorize?: boolean;
-  /** The SHA-256 of `stateHash`: pure JS by default; Node passes `nodeSha256` (./node/nodeHasher) for speed. */
-  readonly hasher?: HasherFactory;
   readonly onProgress?: (progress: InspectProgress) => void;
   /** Polled once per chunk; when true the inspection throws InspectCancelled. */
   readonly isCancelled?: () => boolean;
 }
 
-/** A splitter either layout provides. */
-interface Splitter {
-  push(chunk: string): void;
-  end(): void;
+/** The framing and profile a `--format` stands for (explicit `framing`/`profile` options win). */
+export function formatDefaults(format: LogFormat | undefined): Pick<InspectOptions, 'framing' | 'profile'> {
+  switch (format) {
+    case 'events':
+      return { framing: 'lines', profile: 'purestream' };
+    case 'json':
+      return { framing: 'array' };
+    case 'cloudevents':
+      return { profile: 'cloudevents' };
+    default:
+      return {};
+  }
 }
 
 /** Inspects a log given as text chunks; resolves to the report or the problems refusing it. */
 export async function inspectLog(chunks: AsyncIterable<string> | Iterable<string>, options: InspectOptions): Promise<InspectResult> {
-  const format = options.format ?? 'auto';
-  const inspector = new LogInspector(options.decider, {
-    form: format === 'events' ? 'events' : format === 'cloudevents' ? 'cloudevents' : 'any',
-    typeMap: options.typeMap,
-    skipInvalid: options.skipInvalid,
-    history: options.history,
-    authorize: options.authorize,
-    hasher: options.hasher,
-  });
-  let splitter: Splitter | undefined;
-  let head = '';
+  const defaults = formatDefaults(options.format);
+  const inspector = new LogInspector({ ...options, profile: options.profile ?? defaults.profile });
+  const framer = new LogFramer(options.framing && options.framing !== 'auto' ? options.framing : (defaults.framing ?? 'auto'), inspector.record, inspector.structural);
   let bytes = 0;
   for await (const chunk of chunks) {
     if (options.isCancelled?.()) throw new InspectCancelled();
     bytes += chunk.length;
-    if (splitter) splitter.push(chunk);
-    else {
-      head += chunk;
-      const first = head.search(/\S/);
-      if (first < 0) continue;
-      splitter = splitterFor(head, first, format, inspector);
-      splitter.push(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
-      head = '';
-    }
+    framer.push(chunk);
     options.onProgress?.({ bytes, records: inspector.records });
   }
-  if (splitter) splitter.end();
-  else if (format === 'json') inspector.structural('expected a JSON array, found nothing', 1);
-  return inspector.finish(options.source);
-}
-
-/** Chooses the layout from the first non-space character: `[` is a JSON array, anything else JSON Lines. */
-function splitterFor(head: string, first: number, format: LogFormat, inspector: LogInspector): Splitter {
-  const isArray = head[first] === '[';
-  if (format === 'json' || (isArray && format !== 'events')) return new JsonArraySplitter(inspector.record, inspector.structural);
-  return new LineSplitter(inspector.record, (line, length) => inspector.structural(`line ${line} is ${length} characters long, more than a record may be`, line));
+  framer.end();
+  return inspector.finish(options.source, framer.label ?? 'lines');
 }

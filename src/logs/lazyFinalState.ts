@@ -6,9 +6,20 @@
  */
 
 const streamCounts = new WeakMap<object, number>();
+const entryReaders = new WeakMap<object, () => Iterable<readonly [string, unknown]>>();
 
-/** Makes `report.finalState` lazy: `build` runs on its first read; `streams` is its key count, known without building it. */
-export function withLazyFinalState<T extends { readonly finalState: Readonly<Record<string, unknown>> }>(report: T, build: () => Record<string, unknown>, streams: number): T {
+/**
+ * Makes `report.finalState` lazy: `build` runs on its first read; `streams` is its key count,
+ * known without building it; `entries`, when given, lists its (stream, aggregate) pairs in key
+ * order without building the object (for writing it piece by piece).
+ */
+export function withLazyFinalState<T extends { readonly finalState: Readonly<Record<string, unknown>> }>(
+  report: T,
+  build: () => Record<string, unknown>,
+  streams: number,
+  entries?: () => Iterable<readonly [string, unknown]>,
+): T {
+  if (entries) entryReaders.set(report, entries);
   Object.defineProperty(report, 'finalState', {
     enumerable: true,
     configurable: true,
@@ -24,3 +35,15 @@ export function withLazyFinalState<T extends { readonly finalState: Readonly<Rec
 
 /** The number of streams in a report's final state, without building it when it is lazy. */
 export const streamCountOf = (report: { readonly finalState: Readonly<Record<string, unknown>> }): number => streamCounts.get(report) ?? Object.keys(report.finalState).length;
+
+/** The (stream, aggregate) pairs of a report's final state in key order, without building the object when it is lazy. */
+export const finalStateEntries = (report: { readonly finalState: Readonly<Record<string, unknown>> }): Iterable<readonly [string, unknown]> =>
+  entryReaders.get(report)?.() ?? Object.entries(report.finalState);
+
+/** A report without its final state (never built: it may be lazy), with the number of streams it has as `finalStreams`. */
+export function withoutFinalState<T extends object>(report: T): Omit<T, 'finalState'> & { readonly finalStreams: number } {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(report)) if (key !== 'finalState') out[key] = (report as Record<string, unknown>)[key];
+  out.finalStreams = 'stateHash' in report && report.stateHash !== undefined ? streamCountOf(report as unknown as { finalState: Readonly<Record<string, unknown>> }) : 0;
+  return out as Omit<T, 'finalState'> & { readonly finalStreams: number };
+}

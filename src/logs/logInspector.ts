@@ -1,23 +1,30 @@
 /**
- * The inspection of one log, fed record by record (push-based, so a reader can drive it
- * from any stream without an await per line): anomalies with line numbers, replay, invariant
- * violations, decision drift and the final report. Pure; memory is the state plus the ids
- * seen (for `duplicate-id`: a bit per patterned id, see ./idSet).
+ * The inspection of one log, fed record by record (push-based, so a reader can drive it from
+ * any stream without an await per record): each record's text is parsed (positions exactly),
+ * read under a profile chosen from the shape of the first records (or given), renamed by a
+ * map, counted into the facts every log has, and — with a domain — matched, checked, replayed
+ * with invariants per stream, and decided again for drift (logs.md). Pure.
  */
 import type { AnyDecider } from '../../domain/kernel';
-import { DecisionDrift } from './decisionDrift';
-import { LogReplay } from './logReplay';
-import { RecordReader, type ReadResult, type RecordForm } from './recordReader';
-import type { TypeMap } from './cloudEventReader';
-import { IdSet } from './idSet';
+import { DomainCheck } from './domainCheck';
+import { AnomalyList } from './facts/anomalyList';
+import { LogFacts } from './facts/logFacts';
+import { parseWithNumberText } from './json/exactJson';
 import { withLazyFinalState } from './lazyFinalState';
+import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
+import { show } from './profiles/fieldReader';
 import { finalStateObject, hashState, type HasherFactory } from './stateHash';
-import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind, type CommandRecord, type EventRecord, type InspectResult } from './types';
+import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord } from './types';
 
-/** Options of an inspection (the reader's and the report's). */
+export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
+
+/** Options of an inspection. */
 export interface InspectorOptions {
-  readonly form?: RecordForm;
-  readonly typeMap?: TypeMap;
+  /** The domain to replay; without one, only the facts every log has. */
+  readonly domain?: AnyDecider;
+  /** The profile to read with; detected from the first records when absent. */
+  readonly profile?: ProfileName;
+  readonly map?: LogMap;
   /** Replay the valid records and report the rest, instead of refusing the log. */
   readonly skipInvalid?: boolean;
   /** Keep the state history (`HistoryStep[]`) for the UI. */
@@ -26,8 +33,25 @@ export interface InspectorOptions {
   readonly authorize?: boolean;
   /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
   readonly hasher?: HasherFactory;
-  /** Sees every record as read (before it is checked against the rest of the log), so a caller that stores records needs not parse them again. */
-  readonly onRead?: (result: ReadResult, line: number) => void;
+  /** Sees every record (after its checks), read or not, in file order; for a caller that stores records. */
+  readonly onRecord?: (record: InspectedRecord) => void;
+}
+
+/** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
+export interface InspectedRecord {
+  readonly line: number;
+  /** 1-based number among the file's records (blank lines excluded). */
+  readonly record: number;
+  /** The record's text as the file has it. */
+  readonly text: string;
+  /** What it was read as; absent when it could not be read (see `problem`). */
+  readonly read?: LogRecord;
+  /** Why it could not be read (`malformed`, `unmapped`). */
+  readonly problem?: { readonly kind: AnomalyKind; readonly message: string };
+  /** The domain's stream of an event, when a domain read it. */
+  readonly domainStream?: string;
+  /** False for a duplicate (not replayed again). */
+  readonly counted: boolean;
 }
 
 /** Counts so far, for progress while a log is read. */
@@ -38,144 +62,277 @@ export interface InspectionCounts {
   readonly anomalies: number;
 }
 
-/** Problems listed when a log is refused. */
-export const MAX_PROBLEMS = 20;
-/** Anomalies kept in a report; beyond it only `anomalyCount` grows. */
-export const MAX_ANOMALIES = 10_000;
+interface Pending {
+  readonly text: string;
+  readonly line: number;
+  readonly record: number;
+  readonly value: unknown;
+  readonly error?: string;
+}
+
+/** Levels of nesting a record may have: more is refused as malformed (deeper walks would need the stack). */
+export const MAX_RECORD_DEPTH = 512;
+
+/** Whether a record's text nests more than MAX_RECORD_DEPTH levels (only long texts can). */
+function tooDeep(text: string): boolean {
+  if (text.length < 2 * MAX_RECORD_DEPTH) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_RECORD_DEPTH) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isProblem = (r: unknown): r is ReadProblem => (r as ReadProblem)?.kind === 'anomaly';
 
 /** Inspects one log fed through `record`; `finish` returns the result. */
 export class LogInspector {
-  private readonly reader: RecordReader;
-  private readonly replay: LogReplay;
-  private readonly drift: DecisionDrift;
-  private readonly eventIds = new IdSet();
-  /** Events per type, as one counter object per type (one Map lookup per event). */
-  private readonly types = new Map<string, { n: number }>();
-  private readonly anomalies: Anomaly[] = [];
-  private readonly problems: Anomaly[] = [];
-  private anomalyCount = 0;
-  private problemCount = 0;
-  private events = 0;
+  private readonly anomalies = new AnomalyList();
+  private facts: LogFacts | undefined;
+  private reader: FieldReader | undefined;
+  private readonly domain: DomainCheck | undefined;
+  private readonly map: LogMap;
+  private pending: Pending[] | undefined = [];
+  private pendingObjects = 0;
+  private readonly commandIds = new Set<string>();
   private commands = 0;
-  private lastSeq = -1;
-  private lastAt = Number.NaN;
-  /** The latest time as the log wrote it when it was an ISO string (ms are formatted only when an anomaly names them). */
-  private lastTime: string | undefined;
-  /** Records read (for progress). */
+  private recordCount = 0;
+  private lastMs = 0;
+  /** Records met so far (for progress). */
   records = 0;
+  /** What the file is, when it is plainly not a log (a Purestream scenario). */
+  private notice: string | undefined;
 
-  constructor(
-    private readonly decider: AnyDecider,
-    private readonly options: InspectorOptions = {},
-  ) {
-    this.reader = new RecordReader(decider, options.form ?? 'any', options.typeMap ?? {});
-    this.replay = new LogReplay(decider, options.history === true);
-    this.drift = new DecisionDrift(decider, options.authorize === true);
+  constructor(private readonly options: InspectorOptions = {}) {
+    this.map = options.map ?? NO_MAP;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
+    const forced = options.profile ?? this.map.profile;
+    if (forced) {
+      this.choose(profileByName(forced));
+      this.pending = undefined;
+    }
   }
 
   /** True once a blocking problem means the log will be refused. */
   get refused(): boolean {
-    return this.problemCount > 0 && this.options.skipInvalid !== true;
+    return this.anomalies.problemCount > 0 && this.options.skipInvalid !== true;
   }
 
-  /** Reads one record's text found at `line`. Blank lines are skipped. */
+  /** The profile in use, once chosen. */
+  get profile(): Profile | undefined {
+    return this.reader?.profile;
+  }
+
+  /** Reads one record's text found at `line`. Blank text is skipped. */
   record = (text: string, line: number): void => {
     if (text.charCodeAt(0) !== 123 && text.trim() === '') return;
-    const r = this.reader.read(text);
-    this.options.onRead?.(r, line);
-    if (r.kind === 'anomaly') return this.anomaly(r.anomaly, line, r.message);
-    this.records++;
-    switch (r.kind) {
-      case 'event':
-        return this.event(r, line);
-      case 'command':
-        return this.command(r, line);
-      case 'rejection':
-        if (this.refused) return;
-        this.drift.flush(this.replay.view);
-        return this.drift.rejection(r.commandId, r.code);
-      case 'header':
-        if (r.domain !== undefined && r.domain !== this.decider.id) return this.anomaly('malformed', line, `the log is for domain "${r.domain}", not "${this.decider.id}"`);
-        if (r.authorize !== undefined) this.drift.setAuthorize(r.authorize);
-        return;
+    const record = ++this.recordCount;
+    this.records = record;
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      error = (e as Error).message;
     }
+    this.take(text, line, record, value, error);
   };
 
-  /** Reports a problem of the file's structure (an unclosed array, an overlong line). */
-  structural = (message: string, line: number): void => this.anomaly('malformed', line, message);
-
-  private event(e: EventRecord, line: number): void {
-    if (!this.eventIds.add(e.id)) return this.anomaly('duplicate-id', line, `event id "${e.id}" appeared before; not replayed again`);
-    const seq = e.seqGiven ? e.seq : this.lastSeq < 0 ? 1 : this.lastSeq + 1;
-    if (e.seqGiven && this.lastSeq >= 0 && seq !== this.lastSeq + 1) {
-      if (seq <= this.lastSeq) this.anomaly('out-of-order', line, `seq ${seq} after seq ${this.lastSeq}`);
-      else this.anomaly('gap', line, seq === this.lastSeq + 2 ? `seq ${this.lastSeq + 1} is missing` : `seq ${this.lastSeq + 1}..${seq - 1} are missing`);
-    }
-    if (e.at < this.lastAt) this.anomaly('out-of-order', line, `time goes backwards: ${e.time ?? e.at} after ${this.lastTime ?? this.lastAt}`);
-    if (seq > this.lastSeq) this.lastSeq = seq;
-    if (!Number.isNaN(e.at) && !(e.at <= this.lastAt)) {
-      this.lastAt = e.at;
-      this.lastTime = e.time;
-    }
-    if (this.refused) return;
-    this.drift.flush(this.replay.view);
+  /**
+   * Reads one record already parsed — a row of a store, a broker's message as an object (see
+   * sources.md) — numbered `line` (a live source numbers its records in the order read). Its
+   * text (for `identical` and the stored record) is its JSON; positions should come as strings
+   * (a store's int8), as they cannot be read exactly from a number here.
+   */
+  value = (value: unknown, line: number): void => {
+    const record = ++this.recordCount;
+    this.records = record;
+    let text: string;
     try {
-      this.replay.apply(e, seq, Number.isNaN(e.at) ? (Number.isNaN(this.lastAt) ? 0 : this.lastAt) : e.at);
-    } catch (err) {
-      return this.anomaly('invalid-data', line, `the domain cannot apply this event: ${(err as Error).message}`);
+      text = JSON.stringify(value) ?? 'null';
+    } catch {
+      text = '';
     }
-    this.drift.event(e.causationId, e.type);
-    this.events++;
-    const count = this.types.get(e.type);
-    if (count) count.n++;
-    else this.types.set(e.type, { n: 1 });
+    this.take(text, line, record, value, undefined);
+  };
+
+  private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
+    if (this.pending) {
+      this.pending.push({ text, line, record, value, error });
+      if (error === undefined && isObject(value)) this.pendingObjects++;
+      if (this.pendingObjects >= DETECTION_SAMPLE || this.pending.length >= 64 * DETECTION_SAMPLE) this.drain();
+      return;
+    }
+    this.process(text, line, record, value, error);
   }
 
-  private command(c: CommandRecord, line: number): void {
-    if (this.drift.has(c.id)) return this.anomaly('duplicate-id', line, `command id "${c.id}" appeared before; not decided again`);
+  /** Reports a problem of the file's structure (an unclosed array, an overlong record). */
+  structural = (message: string, line: number): void => {
+    this.drain();
+    this.anomaly('malformed', { line, record: this.recordCount + 1 }, message);
+  };
+
+  private choose(profile: Profile): void {
+    this.reader = new FieldReader(profile, this.map.fields);
+    this.facts = new LogFacts(this.anomalies, {
+      denseStream: profile.dense?.stream === true,
+      denseGlobal: profile.dense?.global === true,
+      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'position',
+      utcWithoutZone: profile.utcWithoutZone === true,
+    });
+  }
+
+  /** Chooses the profile from the records waiting (unless given) and reads them. */
+  private drain(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const objects = pending.filter((p) => p.error === undefined && isObject(p.value)).map((p) => p.value as JsonObject);
+    const first = objects[0];
+    if (!this.reader) this.choose(detectProfile(objects));
+    if (first && Array.isArray(first.commands) && Array.isArray(first.runs) && first.domain !== undefined) {
+      // a scenario read as a log would give one odd "event": say what it is instead, and read nothing
+      this.notice = 'this is a Purestream scenario, not an event log: open it from the Start view, or run it with `purestream run`';
+      return;
+    }
+    for (const p of pending) this.process(p.text, p.line, p.record, p.value, p.error);
+  }
+
+  /** A record that could not be read: the anomaly, and the record handed on as such. */
+  private unread(place: { line: number; record: number }, text: string, kind: AnomalyKind, message: string): void {
+    this.anomaly(kind, place, message);
+    this.options.onRecord?.({ ...place, text, problem: { kind, message }, counted: false });
+  }
+
+  private process(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
+    const place = { line, record };
+    if (error !== undefined) return this.unread(place, text, 'malformed', `not JSON: ${error}`);
+    if (tooDeep(text)) return this.unread(place, text, 'malformed', `the record nests more than ${MAX_RECORD_DEPTH} levels deep`);
+    // a record of nothing but null: a deletion marker (kafka-console-consumer prints a tombstone so)
+    if (value === null) {
+      const tombstone: EventRecord = { kind: 'tombstone', type: '', data: null };
+      this.facts!.event(tombstone, undefined, place, text);
+      return this.options.onRecord?.({ ...place, text, read: tombstone, counted: false });
+    }
+    if (!isObject(value)) return this.unread(place, text, 'malformed', `expected a JSON object, got ${show(value)}`);
+    const reader = this.reader!;
+    let read: ReadResult | typeof NEEDS_EXACT;
+    try {
+      read = reader.read(value);
+      if (read === NEEDS_EXACT) {
+        value = parseWithNumberText(text) as JsonObject;
+        read = reader.read(value as JsonObject);
+      }
+    } catch (e) {
+      // a reviver or a field read through a record nested too deeply for the stack
+      return this.unread(place, text, 'malformed', e instanceof RangeError ? 'the record is nested too deeply to read' : `cannot read the record: ${(e as Error).message}`);
+    }
+    if (read === NEEDS_EXACT) return this.unread(place, text, 'malformed', 'a position is too large to read exactly here');
+    if (isProblem(read)) return this.unread(place, text, read.anomaly, read.message);
+    const obj = value as JsonObject;
+    switch (read.kind) {
+      case 'header':
+        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) return this.unread(place, text, 'malformed', `the log is for domain "${read.domain}", not "${this.domain.decider.id}"`);
+        if (read.authorize !== undefined) this.domain?.drift.setAuthorize(read.authorize);
+        return this.options.onRecord?.({ ...place, text, read, counted: true });
+      case 'command':
+        return this.command(read, place, text);
+      case 'rejection':
+        if (this.domain && !this.refused) {
+          this.domain.drift.flush(this.domain.replay.view);
+          this.domain.drift.rejection(read.commandId, read.code);
+        }
+        return this.options.onRecord?.({ ...place, text, read, counted: true });
+      default:
+        return this.event(read, place, text, obj);
+    }
+  }
+
+  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject): void {
+    const renamed = this.map.types.get(read.type);
+    const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
+    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, this.reader!.lastPrepared ?? value) : undefined;
+    const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
+    const counted = this.facts!.event(e, e.stream ?? domainStream, place, text);
+    if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
+    if (e.time) this.lastMs = e.time.ms;
+    if (!counted || domain === undefined) return;
+    if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
+    if (this.refused) return;
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, t: e.time?.ms ?? this.lastMs });
+    if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
+  }
+
+  private command(c: CommandRecord, place: { line: number; record: number }, text: string): void {
+    if (this.commandIds.has(c.id)) {
+      this.options.onRecord?.({ ...place, text, read: c, counted: false });
+      return this.anomaly('duplicate-id', place, `command id ${JSON.stringify(c.id)} appeared before; not decided again`);
+    }
+    this.commandIds.add(c.id);
     this.commands++;
-    if (!this.refused) this.drift.command(c, this.replay.view);
+    this.facts!.command(c.id);
+    this.options.onRecord?.({ ...place, text, read: c, counted: true });
+    if (!this.domain || this.refused) return;
+    const failed = this.domain.command(c);
+    if (failed) this.anomaly(failed.anomaly, place, failed.message);
   }
 
-  private anomaly(kind: AnomalyKind, line: number, message: string): void {
-    const a: Anomaly = { kind, line, message };
-    if (BLOCKING_ANOMALIES.has(kind)) {
-      if (this.problems.length < MAX_PROBLEMS) this.problems.push(a);
-      this.problemCount++;
-    }
-    if (this.anomalies.length < MAX_ANOMALIES) this.anomalies.push(a);
-    this.anomalyCount++;
+  private anomaly(kind: AnomalyKind, place: { line: number; record: number }, message: string, e?: EventRecord): void {
+    const a: Anomaly = { kind, line: place.line, record: place.record, message, ...(e?.stream !== undefined ? { stream: e.stream } : {}), ...(e?.globalPosition !== undefined ? { position: e.globalPosition } : {}) };
+    this.anomalies.add(a);
   }
 
-  /** The counts so far (events replayed, commands, events per type, anomalies). */
+  /** The counts so far (events, commands, events per type, anomalies). */
   counts(): InspectionCounts {
-    const types: Record<string, number> = {};
-    for (const [t, count] of this.types) types[t] = count.n;
-    return { events: this.events, commands: this.commands, types, anomalies: this.anomalyCount };
+    return { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, anomalies: this.anomalies.count };
   }
 
   /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */
-  finish(source: string): InspectResult {
-    if (this.refused) return { ok: false, problems: this.problems, problemCount: this.problemCount };
-    this.drift.flush(this.replay.view);
-    const { types } = this.counts();
-    const state = this.replay.state;
-    const keys = [...state.keys()].sort();
-    const report = {
-      format: 'purestream/inspection@1' as const,
-      domain: this.decider.id,
+  finish(source: string, framing = 'lines'): InspectResult {
+    this.drain();
+    if (!this.reader) this.choose(detectProfile([]));
+    const facts = this.facts!;
+    facts.finish();
+    if (this.refused)
+      return { ok: false, problems: this.anomalies.problems, problemCount: this.anomalies.problemCount, reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read` };
+    const report: InspectionReport = {
+      format: 'purestream/inspection@1',
+      domain: this.domain ? this.domain.decider.id : null,
       source,
-      events: this.events,
+      framing,
+      profile: this.reader!.profile.name,
+      fieldsUsed: this.reader!.fieldsUsed(),
+      events: facts.events,
       commands: this.commands,
-      types,
-      anomalies: this.anomalies,
-      ...(this.anomalyCount > this.anomalies.length ? { anomalyCount: this.anomalyCount } : {}),
-      violations: this.replay.violations,
-      drift: this.drift.drift(),
-      stateHash: hashState(state, keys, this.options.hasher),
-      finalState: {},
+      types: facts.typeCounts(),
+      ...facts.facts(),
+      tombstones: facts.tombstones,
+      systemEvents: facts.systemEvents,
+      otherRecords: facts.otherRecords,
+      anomalies: this.anomalies.kept,
+      ...(this.anomalies.count > this.anomalies.kept.length ? { anomalyCount: this.anomalies.count } : {}),
+      violations: this.domain?.replay.violations ?? [],
+      drift: [],
+      ...(this.notice ? { notice: this.notice } : {}),
     };
-    withLazyFinalState(report, () => finalStateObject(state, keys), keys.length);
-    return { ok: true, report, ...(this.replay.history ? { history: this.replay.history } : {}) };
+    if (!this.domain) return { ok: true, report };
+    const domain = this.domain;
+    domain.drift.flush(domain.replay.view);
+    const state = domain.replay.state;
+    const keys = [...state.keys()].sort();
+    const withState = { ...report, drift: domain.drift.drift(), stateHash: hashState(state, keys, this.options.hasher), finalState: {} };
+    withLazyFinalState(withState, () => finalStateObject(state, keys), keys.length, function* () {
+      for (const k of keys) yield [k, state.get(k)] as const;
+    });
+    return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
   }
 }

@@ -1,21 +1,33 @@
 /**
- * Replays recorded events through a domain's `evolve` into a state Map (one aggregate per
- * stream), recording invariant violations by event seq (each time a stream newly breaks an invariant, as in
- * run reports) and, when asked, the history in the
- * engine trace's structure (`HistoryStep[]`: aggregate after + the stream's previous step).
- * O(1) work per event beyond the domain's own.
+ * Replays recorded events through a domain's `evolve` into a state table (one aggregate per
+ * stream), recording a violation each time an event makes a stream's aggregate break an
+ * invariant it satisfied just before (logs.md, "Violations") and, when asked, the history in
+ * the engine trace's structure (`HistoryStep[]`: aggregate after + the stream's previous step;
+ * a log's `eventSeq` is the record's number in the file). O(1) work per event beyond the
+ * domain's own.
  */
 import type { AnyDecider, StateView } from '../../domain/kernel';
 import { HistoryRecorder } from '../engine/state/historyRecorder';
 import { InvariantWatch } from '../engine/state/invariantWatch';
 import type { HistoryStep } from '../engine/types';
-import { streamHash, StreamTable } from './streamTable';
+import { safeNumberOf } from './json/decimal';
+import { keyHash, KeyTable } from './keyTable';
 import type { LogViolation } from './types';
+
+/** Where a replayed event is in the log. */
+export interface ReplayPlace {
+  readonly line: number;
+  readonly record: number;
+  /** The event's global position (decimal string), when the log has one. */
+  readonly position?: string;
+  /** Its time in ms since the epoch (for the history). */
+  readonly t: number;
+}
 
 /** The state being rebuilt from a log, with its violations and optional history. */
 export class LogReplay {
   /** The aggregate of every stream so far, in the order streams first appeared. */
-  readonly state = new StreamTable<unknown>();
+  readonly state = new KeyTable<unknown>();
   readonly violations: LogViolation[] = [];
   readonly history: HistoryStep[] | undefined;
   /** A read-only view of the current state, for deciding commands against it. */
@@ -32,18 +44,34 @@ export class LogReplay {
     this.history = this.recorder?.steps;
   }
 
-  /** Folds one event (anything with the domain's `type` and `data`) into its stream; `t` is its time for the history. */
-  apply(event: { readonly type: string; readonly data: unknown }, seq: number, t: number): void {
+  /** The stream the domain files an event under. */
+  streamOf(event: { readonly type: string; readonly data: unknown }): string {
     const id: unknown = this.decider.streamOf(event);
-    const stream = typeof id === 'string' ? id : String(id);
-    const hash = streamHash(stream);
+    return typeof id === 'string' ? id : String(id);
+  }
+
+  /** Folds one event (the domain's `type` and `data`) into `stream` (the domain's stream of it); throws what `evolve` throws. */
+  apply(event: { readonly type: string; readonly data: unknown }, stream: string, place: ReplayPlace): void {
+    const hash = keyHash(stream);
     const index = this.state.find(stream, hash);
     const after = this.decider.evolve(index < 0 ? undefined : this.state.valueAt(index), event);
     // a stream is added only once its first event applied (an event the domain refuses leaves no trace)
     if (index < 0) this.state.insert(stream, hash, after);
     else this.state.setValueAt(index, after);
     const newly = this.watch.check(stream, after);
-    if (newly) for (const v of newly) this.violations.push({ invariant: v.invariant, eventSeq: seq, message: v.message });
-    this.recorder?.record(seq, t, stream, after, newly?.map((v) => v.invariant));
+    if (newly) {
+      const eventSeq = place.position !== undefined ? safeNumberOf(place.position) : undefined;
+      for (const v of newly)
+        this.violations.push({
+          invariant: v.invariant,
+          stream,
+          ...(place.position !== undefined ? { position: place.position } : {}),
+          ...(eventSeq !== undefined ? { eventSeq } : {}),
+          line: place.line,
+          record: place.record,
+          message: v.message,
+        });
+    }
+    this.recorder?.record(place.record, place.t, stream, after, newly?.map((v) => v.invariant));
   }
 }

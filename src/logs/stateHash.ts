@@ -20,7 +20,7 @@ export interface TextHasher {
   hex(): string;
 }
 
-/** What the hash reads of a state: a Map, or the replay's ./streamTable. */
+/** What the hash reads of a state: a Map, or the replay's ./keyTable. */
 export interface StateReader {
   get(key: string): unknown;
   keys(): Iterable<string>;

@@ -1,25 +1,48 @@
 /**
- * Recorded event logs as plain data: the records of `purestream/events@1`, the anomalies an
- * inspection finds and the `purestream/inspection@1` report. See ../../../shared/spec/cli-and-reports.md.
+ * Recorded event logs as plain data: the records a profile reads from any log (the common
+ * fields of ../../../shared/spec/logs.md), the anomalies an inspection finds and the
+ * `purestream/inspection@1` report (cli-and-reports.md, extended by logs.md).
  */
 import type { HistoryStep } from '../engine/types';
+import type { LogTime } from './json/logTime';
 
-/** An event record: `{ seq, id, type, at, data, stream?, causationId?, correlationId? }`. */
+export type { LogTime } from './json/logTime';
+
+/**
+ * What a record is: an event; a tombstone (a Kafka record without a payload: counted, not an
+ * event); a system event (KurrentDB `$`-types: counted apart); another message a store keeps
+ * beside its events (Emmett rows whose `message_kind` is not `E`, archived rows: counted apart).
+ */
+export type EventKind = 'event' | 'tombstone' | 'system' | 'other';
+
+/** One event-like record of any log, in the common fields of logs.md. */
 export interface EventRecord {
-  readonly kind: 'event';
-  readonly seq: number;
-  readonly id: string;
+  readonly kind: EventKind;
+  readonly id?: string;
+  /** The event's type as the log names it (after a map's renaming). */
   readonly type: string;
-  /** Milliseconds: virtual ms, or ms since the Unix epoch for an ISO-8601 time. */
-  readonly at: number;
-  /** The time as written in the file, when it was not a number (kept for display). */
-  readonly time?: string;
-  readonly data: unknown;
   readonly stream?: string;
+  /** Position in its stream (revision, version), as an exact decimal string (or the text written, when not decimal). */
+  readonly streamPosition?: string;
+  /** Position in the log or its source (seq, global position, offset, `sequence`), exact as above. */
+  readonly globalPosition?: string;
+  /** The producer scope positions and ids are unique within (CloudEvents `source`, a Kafka topic-partition, a Kinesis shard). */
+  readonly source?: string;
+  /** Where ids are unique when that differs from `source` (CloudEvents binary-mode headers on Kafka: `ce_source`). */
+  readonly idScope?: string;
+  readonly time?: LogTime;
+  /** The payload: JSON, or text (with `contentType`) when it is not JSON. */
+  readonly data: unknown;
+  readonly contentType?: string;
+  readonly metadata?: unknown;
   readonly causationId?: string;
   readonly correlationId?: string;
-  /** False when the source gave no sequence number (a CloudEvent without `sequence`). */
-  readonly seqGiven: boolean;
+  /** Another name causation ids may use for this record (Message DB: `<stream_name>/<position>`). */
+  readonly address?: string;
+  /** Archived or deleted in its store (counted apart, still read). */
+  readonly archived?: boolean;
+  /** The text whose repetition makes a duplicate `identical` (a transport's payload); the whole record when absent. */
+  readonly content?: string;
 }
 
 /** One batch level a command was decided in. */
@@ -31,13 +54,14 @@ export interface BatchLevel {
 /** The batches a command was decided in, from the root batch to the innermost one. */
 export type BatchRef = readonly BatchLevel[];
 
-/** A command record: `{ kind: "command", id, type, at, data, actor?, batch? }` (`batch` extends the spec: `[{ id, mode }...]`, root first). */
+/** A command record of a purestream log: `{ kind: "command", id, type, at, data, actor?, batch? }` (`batch` extends the spec: `[{ id, mode }...]`, root first). */
 export interface CommandRecord {
   readonly kind: 'command';
   readonly id: string;
   readonly type: string;
+  /** The command's time as the domain saw it: virtual ms for purestream's own logs, else ms since the epoch. */
   readonly at: number;
-  readonly time?: string;
+  readonly time?: LogTime;
   readonly data: unknown;
   readonly actor?: string;
   readonly batch?: BatchRef;
@@ -50,11 +74,10 @@ export interface RejectionRecord {
   readonly kind: 'rejection';
   readonly commandId: string;
   readonly code: string;
-  readonly at: number;
-  readonly time?: string;
+  readonly time?: LogTime;
 }
 
-/** The optional first line of an events file. */
+/** The optional first line of a purestream events file. */
 export interface LogHeader {
   readonly kind: 'header';
   readonly domain?: string;
@@ -62,24 +85,40 @@ export interface LogHeader {
   readonly authorize?: boolean;
 }
 
-export type LogRecord = EventRecord | CommandRecord | RejectionRecord;
+/** Anything a record can be read as. */
+export type LogRecord = EventRecord | CommandRecord | RejectionRecord | LogHeader;
 
-export type AnomalyKind = 'malformed' | 'unknown-type' | 'invalid-data' | 'duplicate-id' | 'out-of-order' | 'gap';
+/** Anomaly kinds (logs.md). */
+export type AnomalyKind = 'malformed' | 'unmapped' | 'unknown-type' | 'invalid-data' | 'duplicate-id' | 'out-of-order' | 'gap' | 'time-reversal' | 'no-zone';
 
-/** Something wrong with one record, located by its line in the file (1-based). */
+/** Something wrong with one record, located by its physical line (1-based) and its place in the file's records (1-based). */
 export interface Anomaly {
   readonly kind: AnomalyKind;
   readonly line: number;
   readonly message: string;
+  /** The record's number in file order (1-based; extends the spec: several records can share a line). */
+  readonly record?: number;
+  readonly stream?: string;
+  readonly position?: string;
+  /** `duplicate-id` only: true when the whole record repeats (a redelivery). */
+  readonly identical?: boolean;
+  /** `no-zone` only: how many times had no zone. */
+  readonly count?: number;
 }
 
 /** The anomaly kinds that make `inspect` refuse the log unless told to skip invalid records. */
-export const BLOCKING_ANOMALIES: ReadonlySet<AnomalyKind> = new Set(['malformed', 'unknown-type', 'invalid-data']);
+export const BLOCKING_ANOMALIES: ReadonlySet<AnomalyKind> = new Set(['malformed', 'unmapped', 'unknown-type', 'invalid-data']);
 
-/** An invariant that went from holding to broken at an event. */
+/** An enactment that made a stream's aggregate break an invariant (logs.md, "Violations"). */
 export interface LogViolation {
   readonly invariant: string;
-  readonly eventSeq: number;
+  readonly stream: string;
+  /** The event's global position (decimal string), when the log has one. */
+  readonly position?: string;
+  /** The same as a number, when it is at most 2^53−1. */
+  readonly eventSeq?: number;
+  readonly line: number;
+  readonly record: number;
   readonly message: string;
 }
 
@@ -93,24 +132,68 @@ export interface Drift {
   readonly now: DriftOutcome;
 }
 
-/** The `purestream/inspection@1` report. */
+/** Per stream: how many events and its first/last positions and times (logs.md). */
+export interface StreamFacts {
+  readonly stream: string;
+  readonly events: number;
+  readonly firstPosition?: string;
+  readonly lastPosition?: string;
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+}
+
+/** The causation facts: counts (logs.md). */
+export interface CausationFacts {
+  readonly roots: number;
+  readonly orphans: number;
+  readonly maxDepth: number;
+  readonly correlations: number;
+}
+
+/** An inferred JSON Schema (the subset logs.md names). */
+export interface InferredSchema {
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, InferredSchema>>;
+  readonly required?: readonly string[];
+  readonly items?: InferredSchema;
+  readonly enum?: readonly string[];
+}
+
+/** The `purestream/inspection@1` report, with the facts of logs.md. */
 export interface InspectionReport {
   readonly format: 'purestream/inspection@1';
-  readonly domain: string;
+  /** The domain replayed, or null when the log was read without one. */
+  readonly domain: string | null;
   readonly source: string;
+  readonly framing: string;
+  readonly profile: string;
+  readonly fieldsUsed: Readonly<Record<string, string | null>>;
   readonly events: number;
   readonly commands: number;
   readonly types: Readonly<Record<string, number>>;
+  readonly sources: readonly { readonly source: string; readonly events: number }[];
+  readonly tombstones: number;
+  readonly systemEvents: number;
+  /** Records a store keeps beside its events (extends the spec: Emmett non-`E` rows, archived rows). */
+  readonly otherRecords: number;
+  readonly streamCount: number;
+  readonly streams: readonly StreamFacts[];
+  readonly timeRange: { readonly first: string; readonly last: string } | null;
+  readonly causation: CausationFacts;
+  readonly schemas: Readonly<Record<string, InferredSchema>>;
   readonly anomalies: readonly Anomaly[];
   /** Present only when anomalies were left out of the list (more than the cap): the full count. */
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
   readonly drift: readonly Drift[];
-  readonly stateHash: string;
-  readonly finalState: Readonly<Record<string, unknown>>;
+  /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
+  readonly notice?: string;
+  /** Present with a domain: the replayed state's hash and the state. */
+  readonly stateHash?: string;
+  readonly finalState?: Readonly<Record<string, unknown>>;
 }
 
-/** How a log file is laid out: `auto` detects it from the first non-empty line. */
+/** `--format`: a shorthand for a framing and a profile (cli-and-reports.md; logs.md keeps it). */
 export type LogFormat = 'auto' | 'events' | 'json' | 'cloudevents';
 
 export const LOG_FORMATS: readonly LogFormat[] = ['auto', 'events', 'json', 'cloudevents'];
@@ -124,7 +207,7 @@ export interface InspectProgress {
 /** What an inspection returns: the report, or the problems that stopped it. */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number };
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {

@@ -20,16 +20,30 @@ export interface PageQuery extends EventFilter {
   readonly limit: number;
 }
 
-/** An event read back from a log. */
+/**
+ * A record read back from a log: an event of a run's log, or any record of an imported log —
+ * `seq` is then the record's number in the file, `kind` what it is (`event`, `tombstone`,
+ * `system`, `other`, `command`, `rejection`, `header`, or the anomaly that kept it from being
+ * read: `malformed`, `unmapped`), positions and `time` exact text (RFC 3339 UTC).
+ */
 export interface StoredEvent {
   readonly seq: number;
   readonly id: string;
   readonly type: string;
   readonly stream: string;
+  /** Milliseconds: a run's virtual time, or since the epoch for an imported log (a record without a time has the last time before it, and no `time`). */
   readonly at: number;
   readonly causationId?: string;
   readonly correlationId?: string;
   readonly data: unknown;
+  readonly line?: number;
+  readonly kind?: string;
+  readonly position?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
+  readonly time?: string;
+  /** The stream the domain replayed it in, when that differs from `stream`. */
+  readonly domainStream?: string;
 }
 
 /** One page, in seq order, and whether matching events exist before and after it. */
@@ -39,7 +53,7 @@ export interface EventPage {
   readonly hasNext: boolean;
 }
 
-const COLUMNS = 'seq, id, type, stream, at, causation_id, correlation_id, data';
+const COLUMNS = 'seq, id, type, stream, at, causation_id, correlation_id, data, line, kind, position, global_position, source, time, domain_stream';
 
 /** A page of a log's events matching the filter, in seq order. */
 export function pageEvents(db: Workspace, logId: number, query: PageQuery): EventPage {
@@ -137,16 +151,34 @@ function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
   }
 }
 
+const optional = (name: string, value: SqlValue): Record<string, string> => (value === null ? {} : { [name]: String(value) });
+
 function toEvent(row: SqlValue[]): StoredEvent {
-  const [seq, id, type, stream, at, causationId, correlationId, data] = row;
+  const [seq, id, type, stream, at, causationId, correlationId, data, line, kind, position, globalPosition, source, time, domainStream] = row;
   return {
     seq: Number(seq),
     id: String(id),
     type: String(type),
     stream: String(stream),
     at: Number(at),
-    ...(causationId === null ? {} : { causationId: String(causationId) }),
-    ...(correlationId === null ? {} : { correlationId: String(correlationId) }),
-    data: JSON.parse(String(data)),
+    ...optional('causationId', causationId),
+    ...optional('correlationId', correlationId),
+    data: parseStored(data),
+    ...(line === null ? {} : { line: Number(line) }),
+    ...(kind === null || kind === 'event' ? {} : { kind: String(kind) }),
+    ...optional('position', position),
+    ...optional('globalPosition', globalPosition),
+    ...optional('source', source),
+    ...optional('time', time),
+    ...optional('domainStream', domainStream),
   };
+}
+
+/** A stored JSON column read back; text that is not JSON (a damaged file) is kept as text. */
+function parseStored(value: SqlValue): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    return String(value);
+  }
 }

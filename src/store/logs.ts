@@ -9,15 +9,17 @@ import type { Statement } from 'sql.js';
 import type { StoredEvent } from './eventPages';
 import type { Workspace } from './workspace';
 
-/** An event as stored: a LogEntry's fields (a LogEntry fits as it is). */
-export type StoredEventInput = StoredEvent;
+/** A record as stored: a LogEntry's fields (a LogEntry fits as it is), and for an imported log its file text. */
+export type StoredEventInput = StoredEvent & { readonly raw?: string };
 
-/** A log's description: a label, where it came from (file path, run), its domain, when imported. */
+/** A log's description: a label, where it came from (file path, run), its domain, when imported, and how it was read. */
 export interface LogInfo {
   readonly name: string;
   readonly source: string;
   readonly domain?: string;
   readonly imported: number;
+  /** How an imported log was read (framing, profile, map, domain…), as plain JSON. */
+  readonly reading?: unknown;
 }
 
 /** A stored log as listed. */
@@ -29,7 +31,7 @@ export interface StoredLog extends LogInfo {
 /** Creates a log and inserts its events (any iterable, e.g. a generator over a file); returns its id. */
 export function importLog(db: Workspace, info: LogInfo, events: Iterable<StoredEventInput>): number {
   return inTransaction(db, () => {
-    db.run('INSERT INTO logs (name, source, domain, imported) VALUES (?, ?, ?, ?)', [info.name, info.source, info.domain ?? null, info.imported]);
+    db.run('INSERT INTO logs (name, source, domain, imported, reading) VALUES (?, ?, ?, ?, ?)', [info.name, info.source, info.domain ?? null, info.imported, info.reading === undefined ? null : JSON.stringify(info.reading)]);
     const logId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
     insertEvents(db, logId, events);
     return logId;
@@ -55,6 +57,40 @@ export function listLogs(db: Workspace): StoredLog[] {
   }));
 }
 
+/** Stores an imported log's inspection (plain JSON) and how it was read. */
+export function saveInspection(db: Workspace, logId: number, inspection: unknown, reading?: unknown): void {
+  db.run('UPDATE logs SET inspection = ?, reading = coalesce(?, reading) WHERE log_id = ?', [JSON.stringify(inspection), reading === undefined ? null : JSON.stringify(reading), logId]);
+}
+
+/** A log's stored inspection and reading (undefined when none was stored, or the text is not JSON). */
+export function loadInspection(db: Workspace, logId: number): { inspection?: unknown; reading?: unknown } {
+  const row = db.exec('SELECT inspection, reading FROM logs WHERE log_id = ?', [logId])[0]?.values[0];
+  if (!row) return {};
+  const parse = (v: unknown) => {
+    if (v === null || v === undefined) return undefined;
+    try {
+      return JSON.parse(String(v));
+    } catch {
+      return undefined;
+    }
+  };
+  return { inspection: parse(row[0]), reading: parse(row[1]) };
+}
+
+/** The file text of each record of an imported log, in order, with its line (nothing for a run's log or one stored before records were kept). */
+export function* storedRecords(db: Workspace, logId: number): Generator<{ readonly raw: string; readonly line: number }> {
+  const stmt = db.prepare('SELECT raw, line FROM events WHERE log_id = ? AND raw IS NOT NULL ORDER BY seq');
+  try {
+    stmt.bind([logId]);
+    while (stmt.step()) {
+      const [raw, line] = stmt.get();
+      yield { raw: String(raw), line: Number(line) };
+    }
+  } finally {
+    stmt.free();
+  }
+}
+
 /** Deletes a log and its events; true when there was one. */
 export function deleteLog(db: Workspace, logId: number): boolean {
   return inTransaction(db, () => {
@@ -64,21 +100,23 @@ export function deleteLog(db: Workspace, logId: number): boolean {
   });
 }
 
-/** The events table's secondary indexes (by type, by stream), as created by the schema's first migration. */
+/** The events table's secondary indexes (by type, by stream, by time), as the schema's migrations create them. */
 const EVENT_INDEXES = [
   'CREATE INDEX IF NOT EXISTS events_by_type ON events (log_id, type, seq)',
   'CREATE INDEX IF NOT EXISTS events_by_stream ON events (log_id, stream, seq)',
+  'CREATE INDEX IF NOT EXISTS events_by_time ON events (log_id, at, seq)',
 ];
 
 /** Drops the events' secondary indexes before a bulk insert (queries stay correct, filtered ones scan). */
 export function dropEventIndexes(db: Workspace): void {
   db.run('DROP INDEX IF EXISTS events_by_type');
   db.run('DROP INDEX IF EXISTS events_by_stream');
+  db.run('DROP INDEX IF EXISTS events_by_time');
 }
 
 /** Creates the events' secondary indexes when missing; true when it had to build any. */
 export function ensureEventIndexes(db: Workspace): boolean {
-  const present = Number(db.exec("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('events_by_type', 'events_by_stream')")[0].values[0][0]);
+  const present = Number(db.exec("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('events_by_type', 'events_by_stream', 'events_by_time')")[0].values[0][0]);
   if (present === EVENT_INDEXES.length) return false;
   for (const sql of EVENT_INDEXES) db.run(sql);
   return true;
@@ -86,20 +124,29 @@ export function ensureEventIndexes(db: Workspace): boolean {
 
 function insertEvents(db: Workspace, logId: number, events: Iterable<StoredEventInput>): number {
   const insert: Statement = db.prepare(
-    'INSERT INTO events (log_id, seq, id, type, stream, at, causation_id, correlation_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO events (log_id, seq, id, type, stream, at, causation_id, correlation_id, data, line, kind, position, global_position, source, time, domain_stream, raw)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let count = 0;
-  const row: (string | number | null)[] = [logId, 0, '', '', '', 0, null, null, ''];
+  const row: (string | number | null)[] = [logId, 0, '', '', '', 0, null, null, '', null, 'event', null, null, null, null, null, null];
   try {
     for (const e of events) {
       row[1] = e.seq;
       row[2] = e.id;
       row[3] = e.type;
       row[4] = e.stream;
-      row[5] = e.at;
+      row[5] = Number.isFinite(e.at) ? e.at : 0;
       row[6] = e.causationId ?? null;
       row[7] = e.correlationId ?? null;
-      row[8] = JSON.stringify(e.data ?? null);
+      row[8] = jsonText(e.data);
+      row[9] = e.line ?? null;
+      row[10] = e.kind ?? 'event';
+      row[11] = e.position ?? null;
+      row[12] = e.globalPosition ?? null;
+      row[13] = e.source ?? null;
+      row[14] = e.time ?? null;
+      row[15] = e.domainStream ?? null;
+      row[16] = e.raw ?? null;
       try {
         insert.run(row);
       } catch (error) {
@@ -113,6 +160,15 @@ function insertEvents(db: Workspace, logId: number, events: Iterable<StoredEvent
   }
   db.run('UPDATE logs SET events = events + ? WHERE log_id = ?', [count, logId]);
   return count;
+}
+
+/** A payload as stored JSON text; one that cannot be written as JSON (nested too deeply) as a note saying so. */
+function jsonText(data: unknown): string {
+  try {
+    return JSON.stringify(data ?? null);
+  } catch {
+    return JSON.stringify('(a payload that cannot be shown: nested too deeply)');
+  }
 }
 
 function inTransaction<T>(db: Workspace, body: () => T): T {

@@ -25,6 +25,24 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       CREATE INDEX events_by_type ON events (log_id, type, seq);
       CREATE INDEX events_by_stream ON events (log_id, stream, seq);
     `),
+  // 1 → 2: any event log (logs.md). A stored log keeps every record as the file had it (`raw`,
+  // with its physical `line`), so it can be inspected again with another domain, profile or map;
+  // `seq` is the record's number in the file. The common fields a profile read are columns
+  // (positions and times as exact text), and the log keeps how it was read and its inspection.
+  (db) =>
+    db.exec(`
+      ALTER TABLE events ADD COLUMN line INTEGER;
+      ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'event';
+      ALTER TABLE events ADD COLUMN position TEXT;
+      ALTER TABLE events ADD COLUMN global_position TEXT;
+      ALTER TABLE events ADD COLUMN source TEXT;
+      ALTER TABLE events ADD COLUMN time TEXT;
+      ALTER TABLE events ADD COLUMN domain_stream TEXT;
+      ALTER TABLE events ADD COLUMN raw TEXT;
+      ALTER TABLE logs ADD COLUMN reading TEXT;
+      ALTER TABLE logs ADD COLUMN inspection TEXT;
+      CREATE INDEX events_by_time ON events (log_id, at, seq);
+    `),
 ];
 
 /** The schema version this code writes (and the newest it reads). */

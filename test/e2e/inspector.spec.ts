@@ -1,48 +1,119 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-test('import a CloudEvents log and a broken JSON Lines log: counts, anomalies with lines, drift; the app stays usable', async ({ page }) => {
+async function openLogs(page: Page) {
   await page.goto('/');
-  const nav = page.getByRole('navigation', { name: 'Views' });
-  await nav.getByRole('button', { name: 'Logs' }).click();
-  const inspector = page.getByRole('region', { name: 'Log inspector' });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+  return page.getByRole('region', { name: 'Logs', exact: true });
+}
 
-  await inspector.getByLabel('Log file').setInputFiles(fixture('samples/logs/flash-sale-oversell.cloudevents.json'));
-  const summary = inspector.getByRole('region', { name: 'Summary' });
-  await expect(summary).toContainText('flash-sale-oversell.cloudevents.json', { timeout: 20_000 });
-  await expect(summary.getByRole('table', { name: 'Counts by type' })).toContainText('OrderPlaced');
-  await expect(inspector.getByRole('region', { name: 'Anomalies' })).toContainText('duplicate-id');
-  await expect(inspector.getByRole('region', { name: 'Anomalies' })).toContainText(/line \d+/);
-  await expect(inspector.getByRole('region', { name: 'Invariant violations' })).toContainText('stock-non-negative');
-  await expect(inspector.getByRole('region', { name: 'Decision drift' })).toContainText('order-cancelled');
-  await expect(inspector.getByRole('region', { name: 'Events of the log' }).getByRole('row').nth(1)).toContainText('ItemRestocked');
-  await page.screenshot({ path: 'test-results/screenshots/inspector.png', fullPage: true });
+test('a foreign log opened without a domain shows its types, streams and causation graph', async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/profiles/kafka-kcat.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('1 anomaly in 8 events', { timeout: 20_000 });
+  const read = logs.getByRole('region', { name: 'How the log was read' });
+  await expect(read).toContainText('kafka');
+  await expect(read).toContainText('/headers/ce_type');
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('com.acme.order.shipped');
+  await expect(logs.getByRole('region', { name: 'Anomalies' })).toContainText('duplicate-id');
+  // no domain: nothing claims the invariants hold
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/logs-kafka.png' });
 
-  await inspector.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/anomalies.jsonl'));
-  await expect(summary).toContainText('anomalies.jsonl', { timeout: 20_000 });
-  const anomalies = inspector.getByRole('region', { name: 'Anomalies' });
-  await expect(anomalies).toContainText('line 3');
-  await expect(anomalies).toContainText('not JSON');
-  await expect(anomalies).toContainText('line 4');
-  await expect(anomalies).toContainText('unknown-type');
-  await expect(summary).toContainText('5 events');
-  await page.screenshot({ path: 'test-results/screenshots/inspector-broken.png', fullPage: true });
+  await logs.getByRole('tab', { name: 'Streams' }).click();
+  const streams = logs.getByRole('region', { name: 'Streams' });
+  await expect(streams.getByRole('row', { name: /order-3/ })).toContainText('9007199254740992 … 9007199254740993');
+  await streams.getByRole('button', { name: 'order-2' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  await expect(records).toContainText('3 records');
+  await expect(records.getByLabel('Filter by stream')).toHaveValue('order-2');
 
-  // Both logs are in the workspace, and the app still works.
-  await expect(inspector.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(2);
-  await nav.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: /^Flash sale/ }).click();
-  await expect(page.getByRole('region', { name: 'Command tree' })).toBeVisible();
+  await logs.getByRole('tab', { name: 'Causation graph' }).click();
+  await expect(logs.getByText('com.acme.order.placed').first()).toBeVisible();
+  await expect(logs).toContainText('2026-01-01T00:00:00.000Z');
+  await logs.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(logs.getByText('order-1', { exact: true }).first()).toBeVisible();
+});
 
-  // The event log shows an imported log too, with go-to-seq.
-  await nav.getByRole('button', { name: 'Event log' }).click();
-  const log = page.getByRole('region', { name: 'Event log' });
-  const option = await log.getByLabel('Log to show').locator('option', { hasText: 'flash-sale-oversell' }).getAttribute('value');
-  await log.getByLabel('Log to show').selectOption(option!);
-  await log.getByLabel('Go to seq').fill('150');
-  await log.getByRole('button', { name: 'Go to seq' }).click();
-  await expect(log.getByRole('row').filter({ hasText: /^150/ })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/eventlog.png' });
+test('a log of which nothing is understood shows a warning, not green; a mapping chosen in the dialog reads it', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-map-'));
+  const file = join(dir, 'audit.jsonl');
+  writeFileSync(
+    file,
+    [
+      { what: 'Opened', acct: 'a-1', at_utc: '2026-02-01T10:00:00Z', body: { limit: 5 } },
+      { what: 'Deposited', acct: 'a-1', at_utc: '2026-02-01T10:01:00Z', body: { amount: 3 } },
+      { what: 'Opened', acct: 'a-2', at_utc: '2026-02-01T10:02:00Z', body: { limit: 0 } },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(file);
+  const status = logs.getByRole('status');
+  await expect(status).toContainText('Nothing was read as an event', { timeout: 20_000 });
+  await expect(status).toContainText('without an event type');
+  await expect(status.locator('.pill')).toHaveText('not understood');
+  await expect(status.locator('.pill.ok')).toHaveCount(0);
+
+  await logs.getByRole('button', { name: /Mapping/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mapping' });
+  await dialog.getByLabel('type: where from').selectOption('pointer');
+  await dialog.getByLabel('type: JSON Pointer').fill('/what');
+  await dialog.getByLabel('stream: where from').selectOption('pointer');
+  await dialog.getByLabel('stream: JSON Pointer').fill('/acct');
+  // the preview reads the first records the new way as they are edited
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('row').nth(1)).toContainText('Opened');
+  await expect(preview.getByRole('row').nth(1)).toContainText('a-1');
+  await page.screenshot({ path: 'test-results/screenshots/logs-mapping.png' });
+  await dialog.getByRole('button', { name: 'Apply and inspect' }).click();
+  await expect(status).toContainText('3 events read', { timeout: 20_000 });
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('Deposited');
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('/what');
+});
+
+test('an anomaly clicked lands on its row; a domain chosen afterwards replays the stored log, and a row shows its stream before and after', async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/anomalies.jsonl'));
+  const anomalies = logs.getByRole('region', { name: 'Anomalies' });
+  await expect(anomalies).toContainText('not JSON', { timeout: 20_000 });
+  await anomalies.getByRole('button', { name: 'line 3' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  const row = records.locator('.row.hl');
+  await expect(row).toHaveAttribute('aria-rowindex', '3');
+  await expect(row).toContainText('malformed');
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details).toContainText('Record 3');
+  await expect(details).toContainText('this is not json');
+
+  // choose the domain afterwards: the stored log is inspected again at once
+  await logs.getByLabel('Domain').selectOption('commerce');
+  await expect(logs.getByRole('status')).toContainText('anomalies', { timeout: 20_000 });
+  await logs.getByRole('tab', { name: 'Summary' }).click();
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('commerce');
+  await expect(logs.getByRole('region', { name: 'Anomalies' })).toContainText('unknown-type');
+  await logs.getByRole('tab', { name: 'Records' }).click();
+  await records.locator('.row[aria-rowindex="2"]').click();
+  await expect(details).toContainText('Stream stock:tee@main');
+  await expect(details).toContainText('(none yet: a new stream)');
+  await expect(details).toContainText('"stock": 5');
+  await page.screenshot({ path: 'test-results/screenshots/logs-domain.png' });
+});
+
+test('the sample log with its domain: violations and drift, and both logs kept in the workspace', async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('stock-non-negative');
+  await expect(logs.getByRole('region', { name: 'Decision drift' })).toContainText('order-cancelled');
+  await logs.getByRole('region', { name: 'Invariant violations' }).getByRole('button').first().click();
+  await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('"stock": -1');
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
 });

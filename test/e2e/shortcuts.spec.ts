@@ -15,5 +15,5 @@ test('keyboard shortcuts: Ctrl+Enter runs the open scenario, Ctrl+S saves the wo
   await expect(page.getByRole('main')).toContainText('Central authorization');
 
   await page.keyboard.press('Control+Shift+O');
-  await expect(page.getByRole('region', { name: 'Log inspector' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Logs', exact: true })).toBeVisible();
 });

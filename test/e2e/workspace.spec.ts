@@ -10,7 +10,7 @@ test('save a workspace, reload the page, open it again: scenarios, runs and logs
 
   await nav.getByRole('button', { name: 'Logs' }).click();
   await page.getByRole('button', { name: 'Open sample log' }).click();
-  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('events', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Logs', exact: true }).getByRole('status')).toContainText('events', { timeout: 20_000 });
 
   await nav.getByRole('button', { name: 'Workspace' }).click();
   const ws = page.getByRole('region', { name: 'Workspace' });

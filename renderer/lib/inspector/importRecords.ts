@@ -1,44 +1,52 @@
 /**
- * Imports a recorded log (JSON Lines, a JSON array or CloudEvents in either) into a workspace
- * while inspecting it: text chunks in, events stored in batches, the inspection report out.
- * Anomalous records are reported with their line and left out (the app never refuses a log).
- * Each record is parsed once (the inspector hands its reading over). The first batch is small
- * and stored at once, so the log can be shown while the rest streams in (`onStored`).
- * Works in a worker or Node; the caller supplies the chunks, progress and cancellation.
+ * Imports a recorded log — any framing, any profile (logs.md) — into a workspace while
+ * inspecting it: text chunks in, every record stored in batches (read or not, with its text,
+ * so the log can be inspected again with another domain, profile or map), the inspection
+ * report out. The app never refuses a log: unreadable records are reported with their line.
+ * The first batch is small and stored at once, so the log can be shown while the rest streams
+ * in (`onStored`). Works in a worker or Node; the caller supplies the chunks, progress and
+ * cancellation.
  */
 import type { AnyDecider } from '../../../domain/kernel';
-import { JsonArraySplitter } from '../../../src/logs/jsonArraySplitter';
-import { LineSplitter } from '../../../src/logs/lineSplitter';
+import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
 import { LogInspector, type InspectionCounts } from '../../../src/logs/logInspector';
-import { InspectCancelled, type InspectionReport, type LogFormat } from '../../../src/logs/types';
-import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, type StoredEventInput } from '../../../src/store/logs';
+import type { LogMap, ProfileName } from '../../../src/logs/profiles';
+import { withoutFinalState } from '../../../src/logs/lazyFinalState';
+import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
+import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, saveInspection, type StoredEventInput } from '../../../src/store/logs';
 import type { Workspace } from '../../../src/store/workspace';
 import type { SeqList } from '../eventlog/seqList';
-import { SeqAssigner, storedEvent } from './storedEvents';
+import { storedRecord } from './storedEvents';
 
 /** Where an import stands after a batch was stored. */
 export interface StoredProgress {
   readonly logId: number;
-  /** Events stored so far. */
+  /** Records stored so far. */
   readonly stored: number;
   /** The inspection's counts so far. */
   readonly counts: InspectionCounts;
 }
 
+/** How a log is read: all optional (detected, or none). */
+export interface LogReading {
+  readonly framing?: Framing | 'auto';
+  readonly profile?: ProfileName;
+  readonly map?: LogMap;
+  /** The domain to replay (none: the facts every log has). */
+  readonly domain?: AnyDecider;
+}
+
 /** What an import needs besides the chunks. */
-export interface ImportRecordsOptions {
-  readonly decider: AnyDecider;
+export interface ImportRecordsOptions extends LogReading {
   readonly name: string;
   readonly source: string;
-  readonly format?: LogFormat;
-  readonly typeMap?: Readonly<Record<string, string>>;
-  /** Events stored per transaction (at the first chunk boundary past it). */
+  /** Records stored per transaction (at the first chunk boundary past it). */
   readonly batch?: number;
-  /** Events of the first transaction: small, so the first page is there early. */
+  /** Records of the first transaction: small, so the first page is there early. */
   readonly firstBatch?: number;
   /** Drop the events' secondary indexes while inserting and build them at the end (for big logs). */
   readonly bulk?: boolean;
-  /** Filled with the stored seqs, in storage order. */
+  /** Filled with the stored seqs (record numbers), in storage order. */
   readonly seqs?: SeqList;
   readonly onProgress?: (records: number) => void;
   /** After each stored batch: the log is readable from the first one on. */
@@ -47,22 +55,40 @@ export interface ImportRecordsOptions {
   readonly now?: number;
 }
 
-/** Imports and inspects; resolves to the new log's id, the report and how many events were stored. A cancelled import leaves nothing behind. */
-export async function importRecords(db: Workspace, chunks: AsyncIterable<string> | Iterable<string>, o: ImportRecordsOptions): Promise<{ logId: number; report: InspectionReport; stored: number }> {
-  const format = o.format ?? 'auto';
-  const form = format === 'events' ? 'events' : format === 'cloudevents' ? 'cloudevents' : 'any';
-  const assigner = new SeqAssigner();
+/** The reading stored with a log (plain JSON: the map as its file's object form). */
+export interface StoredReading {
+  readonly framing: string;
+  readonly profile: string;
+  readonly domain: string | null;
+  readonly map?: unknown;
+}
+
+/**
+ * What is read: the file's text in chunks (framed here), or the records of a log stored
+ * before, as the file had them, with the framing they were found in (to inspect them again).
+ */
+export type RecordsInput = AsyncIterable<string> | Iterable<string> | { readonly records: Iterable<{ readonly raw: string; readonly line: number }>; readonly framing: string };
+
+/** Imports and inspects; resolves to the new log's id, the report and how many records were stored. A cancelled import leaves nothing behind. */
+export async function importRecords(
+  db: Workspace,
+  input: RecordsInput,
+  o: ImportRecordsOptions & { readonly mapJson?: unknown },
+): Promise<{ logId: number; report: InspectionReport; stored: number }> {
   let buffer: StoredEventInput[] = [];
-  // each record is parsed once: the inspector hands over what it read, and the events are stored as recorded
-  const inspector = new LogInspector(o.decider, {
-    form,
-    typeMap: o.typeMap,
+  let lastAt = 0;
+  const inspector = new LogInspector({
+    domain: o.domain,
+    profile: o.profile,
+    map: o.map,
     skipInvalid: true,
-    onRead: (r) => {
-      if (r.kind === 'event') buffer.push(storedEvent(o.decider, r, assigner));
+    onRecord: (r) => {
+      const row = storedRecord(r, lastAt);
+      lastAt = row.at;
+      buffer.push(row);
     },
   });
-  const logId = importLog(db, { name: o.name, source: o.source, domain: o.decider.id, imported: o.now ?? Date.now() }, []);
+  const logId = importLog(db, { name: o.name, source: o.source, ...(o.domain ? { domain: o.domain.id } : {}), imported: o.now ?? Date.now() }, []);
   const batchSize = o.batch ?? 8192;
   let threshold = o.firstBatch ?? 1000;
   let stored = 0;
@@ -75,38 +101,41 @@ export async function importRecords(db: Workspace, chunks: AsyncIterable<string>
     threshold = batchSize;
     o.onStored?.({ logId, stored, counts: inspector.counts() });
   };
-  let splitter: { push(chunk: string): void; end(): void } | undefined;
-  let head = '';
+  const framer = new LogFramer(o.framing ?? 'auto', inspector.record, inspector.structural);
   if (o.bulk) dropEventIndexes(db);
   try {
-    for await (const chunk of chunks) {
-      if (o.isCancelled?.()) throw new InspectCancelled();
-      if (splitter) splitter.push(chunk);
-      else {
-        head += chunk;
-        const first = head.search(/\S/);
-        if (first < 0) continue;
-        const isArray = head[first] === '[';
-        splitter =
-          format === 'json' || (isArray && format !== 'events')
-            ? new JsonArraySplitter(inspector.record, inspector.structural)
-            : new LineSplitter(inspector.record, (line, length) => inspector.structural(`line ${line} is ${length} characters long, more than a record may be`, line));
-        splitter.push(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
-        head = '';
+    let framing: string;
+    if ('records' in input) {
+      let n = 0;
+      for (const r of input.records) {
+        inspector.record(r.raw, r.line);
+        if ((++n & 1023) === 0) {
+          if (o.isCancelled?.()) throw new InspectCancelled();
+          o.onProgress?.(inspector.records);
+        }
+        if (buffer.length >= threshold) flush();
       }
-      o.onProgress?.(inspector.records);
-      if (buffer.length >= threshold) flush();
+      framing = input.framing;
+    } else {
+      for await (const chunk of input) {
+        if (o.isCancelled?.()) throw new InspectCancelled();
+        framer.push(chunk);
+        o.onProgress?.(inspector.records);
+        if (buffer.length >= threshold) flush();
+      }
+      framer.end();
+      framing = framer.label ?? 'lines';
     }
-    splitter?.end();
-    if (!splitter && format === 'json') inspector.structural('expected a JSON array, found nothing', 1);
+    const result = inspector.finish(o.source, framing);
     flush();
+    if (!result.ok) throw new Error(result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n'));
+    const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: result.report.domain, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}) };
+    saveInspection(db, logId, withoutFinalState(result.report), reading);
+    return { logId, report: result.report, stored };
   } catch (error) {
     deleteLog(db, logId);
     throw error;
   } finally {
     if (o.bulk) ensureEventIndexes(db);
   }
-  const result = inspector.finish(o.source);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n'));
-  return { logId, report: result.report, stored };
 }

@@ -63,6 +63,8 @@ export interface GraphWindow {
   /** The extent of the source's time. */
   readonly start: number;
   readonly end: number;
+  /** How its times read: a run's virtual ms (the default) or a log's epoch ms, shown as UTC ISO times. */
+  readonly clock?: 'virtual' | 'epoch';
 }
 
 /** A node's details, as facts, payloads and the aggregate of its stream before and after. */

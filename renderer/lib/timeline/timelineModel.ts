@@ -27,10 +27,10 @@ export interface TimelineBar {
   readonly attempt?: number;
 }
 
-/** A swimlane. */
+/** A swimlane: a run's decision or consumer worker, or a recorded log's stream (its records are points). */
 export interface TimelineLane {
   readonly label: string;
-  readonly kind: 'worker' | 'consumer';
+  readonly kind: 'worker' | 'consumer' | 'stream';
   readonly consumer?: string;
 }
 

@@ -1,6 +1,8 @@
 /** Data the logs worker's API (renderer/src/worker/logs.worker.ts) takes and gives: workspace contents, log imports, row windows. Plain data. */
 import type { InspectionCounts } from '../../../src/logs/logInspector';
-import type { InspectionReport, InspectProgress, LogFormat } from '../../../src/logs/types';
+import type { Framing } from '../../../src/logs/framing/logFramer';
+import type { ProfileName } from '../../../src/logs/profiles';
+import type { InspectionReport, InspectProgress } from '../../../src/logs/types';
 import type { StoredEvent } from '../../../src/store/eventPages';
 import type { StoredLog } from '../../../src/store/logs';
 import type { RunSummary } from '../../../src/store/runs';
@@ -21,12 +23,19 @@ export interface WorkspaceContents {
 /** Where a log to import comes from. */
 export type ImportInput = { readonly kind: 'file'; readonly file: File } | { readonly kind: 'text'; readonly text: string };
 
+/** How a log is read (logs.md): each detected when absent; no domain reads the facts every log has. */
+export interface ReadingOptions {
+  /** A bundled domain's id, or null for none. */
+  readonly domain: string | null;
+  readonly framing?: Framing | 'auto';
+  readonly profile?: ProfileName;
+  /** A `purestream/map@1` map (or a type map) as its file's JSON object. */
+  readonly map?: unknown;
+}
+
 /** Options of an import. */
-export interface ImportOptions {
+export interface ImportOptions extends ReadingOptions {
   readonly name: string;
-  readonly domain: string;
-  readonly format: LogFormat;
-  readonly typeMap?: Readonly<Record<string, string>>;
 }
 
 /** How far an import got: bytes and records read of `total`, and once its first events are stored, the log (already readable) with the counts so far. */

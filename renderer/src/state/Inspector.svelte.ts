@@ -1,56 +1,81 @@
 /**
- * The log inspector: importing a recorded log into the workspace (in the logs worker, with
- * progress and Cancel), its inspection report, and which log the event-log views show. A big
- * log is on screen from its first stored batch (counts so far, its first page) while the rest
- * streams in.
+ * The Logs view's state: importing any recorded log into the workspace (in the logs worker,
+ * with progress and Cancel), how it is read (domain, framing, profile, map — changing them
+ * inspects the stored log again at once, without reopening the file), its inspection, and
+ * where the view is (tab, the record in focus). A big log is on screen from its first stored
+ * batch (counts so far, its first page) while the rest streams in.
  */
 import type { InspectionCounts } from '../../../src/logs/logInspector';
-import type { LogFormat } from '../../../src/logs/types';
+import type { StoredReading } from '../../lib/inspector/importRecords';
 import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
-import type { ImportInput, InspectionSummary, LogSource } from '../../lib/workspace/logsProtocol';
+import type { ImportInput, ImportOptions, InspectionSummary, LogSource, ReadingOptions } from '../../lib/workspace/logsProtocol';
 import { ImportCancelled, type ImportProgress } from '../worker/logsClient';
 import type { Workspace } from './Workspace.svelte';
 
 /** Where an import stands. */
 export type ImportStatus = 'idle' | 'importing' | 'done' | 'cancelled' | 'error';
 
+/** The Logs view's parts. */
+export type LogTab = 'summary' | 'events' | 'streams' | 'graph' | 'timeline' | 'schemas';
+
 /** The bundled sample logs. */
 export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs/*', { query: '?raw', import: 'default', eager: true }));
 
-/** An imported log on screen: where it is stored and its inspection (absent for logs stored in an earlier session, and while it is imported). */
+/** An imported log on screen: where it is stored, how it was read and its inspection (absent while it is imported). */
 export interface OpenLog {
   readonly name: string;
   readonly source: LogSource;
   readonly report?: InspectionSummary;
+  readonly reading?: StoredReading;
   readonly seconds?: number;
-  /** While importing: the counts so far and how many events are stored (readable) yet. */
+  /** While importing: the counts so far and how many records are stored (readable) yet. */
   readonly live?: { readonly counts: InspectionCounts; readonly stored: number };
 }
 
-/** Import state and the log being inspected. */
+/** Import state, the log being inspected and the Logs view's place. */
 export class Inspector {
   status = $state.raw<ImportStatus>('idle');
   progress = $state.raw<ImportProgress | undefined>(undefined);
   error = $state.raw<string | undefined>(undefined);
   current = $state.raw<OpenLog | undefined>(undefined);
-  domain = $state.raw('commerce');
-  format = $state.raw<LogFormat>('auto');
-  /** Reports of this session's imports by log id (plain: not shown reactively). */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private reports = new Map<number, { report: InspectionSummary; seconds: number }>();
+  /** How the next log is read; changing it for an open log inspects it again. */
+  reading = $state.raw<ReadingOptions>({ domain: null });
+  tab = $state.raw<LogTab>('summary');
+  /** The record the events table shows and selects (an anomaly's, a violation's, a graph node's). */
+  focus = $state.raw<{ readonly seq: number } | undefined>(undefined);
+  /** The stream the events table is filtered to (per-stream browsing). */
+  stream = $state.raw<string | undefined>(undefined);
+  /** Show times in the machine's zone instead of UTC. */
+  localTime = $state.raw(false);
   /** False once the user picks another log while an import runs. */
   private following = false;
 
   constructor(private readonly workspace: Workspace) {}
 
-  /** Imports a File (streamed) or a text under `name`. */
-  async import(input: ImportInput, name: string, domain = this.domain): Promise<void> {
+  /** Imports a File (streamed) or a text under `name`, read as `reading` says. */
+  async import(input: ImportInput, name: string, reading: ReadingOptions = this.reading): Promise<void> {
+    this.reading = reading;
+    await this.run(name, (onProgress) => this.workspace.client.importLog(input, { ...reading, name }, onProgress));
+  }
+
+  /** Inspects the open log again, read another way (domain, framing, profile, map). */
+  async readAs(reading: ReadingOptions): Promise<void> {
+    const open = this.current;
+    this.reading = reading;
+    if (!open || this.status === 'importing') return;
+    const options: ImportOptions = { ...reading, name: open.name };
+    await this.run(open.name, (onProgress) => this.workspace.client.inspectAgain(open.source.logId, options, onProgress));
+  }
+
+  private async run(name: string, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
     this.error = undefined;
+    this.focus = undefined;
+    this.stream = undefined;
     try {
-      const result = await this.workspace.client.importLog(input, { name, domain, format: this.format }, (p) => {
+      const result = await start((p) => {
         this.progress = p;
         // the log is readable from its first stored batch: show it while the rest streams in
         if (!p.source || !p.counts || p.stored === undefined || !this.following) return;
@@ -58,8 +83,8 @@ export class Inspector {
         const source = this.current?.live && this.current.source.logId === p.source.logId ? this.current.source : p.source;
         this.current = { name, source, live: { counts: p.counts, stored: p.stored } };
       });
-      this.reports.set(result.source.logId, { report: result.report, seconds: result.seconds });
-      this.current = { name, source: result.source, report: result.report, seconds: result.seconds };
+      const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: result.report.domain, ...(this.reading.map !== undefined ? { map: this.reading.map } : {}) };
+      this.current = { name, source: result.source, report: result.report, reading, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
     } catch (e) {
@@ -72,12 +97,11 @@ export class Inspector {
     }
   }
 
-  /** Opens a bundled sample log. */
+  /** Opens a bundled sample log, with the domain it names. */
   openSample(file: string): Promise<void> {
     const sample = sampleLogs.find((s) => s.file === file);
     if (!sample) return Promise.resolve();
-    this.domain = sample.domain;
-    return this.import({ kind: 'text', text: sample.text }, sample.file, sample.domain);
+    return this.import({ kind: 'text', text: sample.text }, sample.file, { domain: sample.domain });
   }
 
   /** Stops the import in progress; nothing of it is kept. */
@@ -85,11 +109,30 @@ export class Inspector {
     if (this.status === 'importing') void this.workspace.client.api.cancelImport();
   }
 
-  /** Shows a log already in the workspace. */
-  show(logId: number, name: string): void {
-    const known = this.reports.get(logId);
-    this.current = { name, source: { db: 'workspace', logId }, ...(known ?? {}) };
+  /** Shows a log already in the workspace, with the inspection stored with it. */
+  async show(logId: number, name: string): Promise<void> {
+    this.current = { name, source: { db: 'workspace', logId } };
+    this.focus = undefined;
+    this.stream = undefined;
     if (this.status === 'importing') this.following = false;
     else this.status = 'done';
+    const { report, reading } = await this.workspace.client.api.inspection(logId);
+    if (this.current?.source.logId !== logId) return;
+    this.current = { name, source: { db: 'workspace', logId }, ...(report ? { report } : {}), ...(reading ? { reading } : {}) };
+    if (reading) this.reading = { domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) };
+  }
+
+  /** Shows record `seq` in the events table. */
+  goToRecord(seq: number): void {
+    this.stream = undefined;
+    this.focus = { seq };
+    this.tab = 'events';
+  }
+
+  /** Browses one stream's records. */
+  browseStream(stream: string): void {
+    this.focus = undefined;
+    this.stream = stream;
+    this.tab = 'events';
   }
 }

@@ -23,7 +23,7 @@ export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: P
     doc.openErrors = { file: file.name, errors: result.errors };
     return false;
   }
-  return replaceWith(doc, workbench, JSON.parse(file.text) as RawScenario, file.name);
+  return replaceWith(doc, workbench, JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text) as RawScenario, file.name);
 }
 
 /** Opens a value (a bundled sample or a new scenario) after confirming unsaved changes away. */

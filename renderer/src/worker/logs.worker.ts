@@ -7,15 +7,21 @@
 import { expose } from 'comlink';
 import type { LogEntry, Report, Trace } from '../../../src/engine/types';
 import type { EventFilter } from '../../../src/store/eventPages';
+import type { TimeRange } from '../../lib/timeline/timelineModel';
 import type { ImportInput, ImportOptions, ImportProgress, LogSource } from '../../lib/workspace/logsProtocol';
 import { LogImport } from './logs/logImport';
+import { LogInspections } from './logs/logInspections';
 import { LogPages } from './logs/logPages';
 import { WorkspaceFile } from './logs/workspaceFile';
 
 const file = new WorkspaceFile();
 const pages = new LogPages(file);
 const imports = new LogImport(file, pages);
-file.onReplaced = () => pages.forget();
+const inspections = new LogInspections(file);
+file.onReplaced = () => {
+  pages.forget();
+  inspections.forget();
+};
 
 /** What the logs worker serves. */
 const logsApi = {
@@ -30,11 +36,26 @@ const logsApi = {
   loadRun: (runId: number) => file.loadRun(runId),
   async remove(what: 'scenario' | 'run' | 'log', key: string | number) {
     const reply = await file.remove(what, key);
-    if (what === 'log') pages.forget(Number(key));
+    if (what === 'log') {
+      pages.forget(Number(key));
+      inspections.forget(Number(key));
+    }
     return reply;
   },
   importLog: (input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void) => imports.run(input, options, onProgress),
+  async inspectAgain(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void) {
+    const result = await imports.again(logId, options, onProgress);
+    inspections.forget(logId);
+    return result;
+  },
   cancelImport: () => imports.cancel(),
+  inspection: (logId: number) => inspections.inspection(logId),
+  preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
+  recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),
+  logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
+  logNodeDetail: (logId: number, id: string) => inspections.nodeDetail(logId, id),
+  logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),
+  logTimelineWindow: (logId: number, range: TimeRange, maxBars: number, buckets: number) => inspections.views(logId).then((v) => v.timelineWindow(range, maxBars, buckets)),
   runLog: (key: string, log: readonly LogEntry[]) => pages.runLog(key, log),
   runLogAppend: (key: string, offset: number, log: readonly LogEntry[]) => pages.runLogAppend(key, offset, log),
   rows: (source: LogSource, filter: EventFilter, first: number, count: number) => pages.rows(source, filter, first, count),

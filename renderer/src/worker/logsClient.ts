@@ -25,11 +25,20 @@ export class LogsClient {
   });
 
   /** Imports a log with progress; rejects with ImportCancelled when cancelled. */
-  async importLog(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+  importLog(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    return this.withProgress(onProgress, (api, progress) => api.importLog(input, options, progress));
+  }
+
+  /** Inspects a stored log again, read another way; the new log replaces it. Rejects with ImportCancelled when cancelled. */
+  inspectAgain(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    return this.withProgress(onProgress, (api, progress) => api.inspectAgain(logId, options, progress));
+  }
+
+  private async withProgress(onProgress: (p: ImportProgress) => void, call: (api: Remote<LogsApi>, progress: (p: ImportProgress) => void) => Promise<ImportResult>): Promise<ImportResult> {
     // progress comes over a port of its own: a report that arrives after the result is dropped
     let settled = false;
     try {
-      return await this.handle.call((api) => api.importLog(input, options, proxy((p: ImportProgress) => settled || onProgress(p))));
+      return await this.handle.call((api) => call(api, proxy((p: ImportProgress) => settled || onProgress(p))));
     } catch (e) {
       throw e instanceof Error && e.name === 'ImportCancelled' ? new ImportCancelled() : e;
     } finally {

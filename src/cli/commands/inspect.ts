@@ -1,29 +1,55 @@
-/** `purestream inspect <log-file> --domain ID [--format ...] [--type-map FILE] [--skip-invalid] [--json]`. */
+/**
+ * `purestream inspect <log-file> [--domain ID] [--format …] [--framing …] [--profile …]
+ * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]`
+ * (cli-and-reports.md, logs.md). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
+ * 3 `--fail-on` found what it names.
+ */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { domainById, domains } from '../../../domain';
 import type { AnyDecider } from '../../../domain/kernel';
-import { inspectLog } from '../../logs/inspectLog';
-import { logFileChunks } from '../../logs/node/threadedFileChunks';
+import { formatInspection, printable } from '../../logs/formatInspection';
+import { FRAMINGS, inspectLog, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
+import { logFileChunks } from '../../logs/node/threadedFileChunks';
+import { whyNothingRead } from '../../logs/nothingRead';
+import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
+import { reportJsonChunks } from '../../logs/reportJson';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
-import type { TypeMap } from '../../logs/cloudEventReader';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
-import { formatInspection } from '../../logs/formatInspection';
+
+const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
 
 export const inspectCommand: CliCommand = async (args, io) => {
-  const { positionals, flags, options } = parseArgs(args, { flags: ['skip-invalid', 'json'], options: ['domain', 'format', 'type-map'] });
+  const { positionals, flags, options } = parseArgs(args, {
+    flags: ['skip-invalid', 'json'],
+    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on'],
+  });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file>' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
   const decider = deciderOf(options.get('domain')?.[0]);
-  const format = (options.get('format')?.[0] ?? 'auto') as LogFormat;
-  if (!LOG_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
-  const typeMapFile = options.get('type-map')?.[0];
-  const typeMap = typeMapFile ? await readTypeMap(typeMapFile, decider) : {};
+  const format = oneOf('format', options.get('format')?.[0] ?? 'auto', LOG_FORMATS) as LogFormat;
+  const framing = oneOf('framing', options.get('framing')?.[0] ?? 'auto', ['auto', ...FRAMINGS]) as Framing | 'auto';
+  const profile = options.get('profile') ? (oneOf('profile', options.get('profile')![0], PROFILE_NAMES) as ProfileName) : undefined;
+  const failOn = (options.get('fail-on')?.[0] ?? '').split(',').filter(Boolean);
+  for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${f}"`);
+  if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
+  const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
+  const map = mapFile ? await readMap(mapFile, decider) : undefined;
   const progress = io.errIsTTY ? progressLine(io, file) : undefined;
   let result;
   try {
-    result = await inspectLog(logFileChunks(file), { decider, source: basename(file), format, typeMap, skipInvalid: flags.has('skip-invalid'), onProgress: progress?.update, hasher: nodeSha256 });
+    result = await inspectLog(logFileChunks(file), {
+      domain: decider,
+      source: basename(file),
+      format,
+      framing,
+      profile,
+      map,
+      skipInvalid: flags.has('skip-invalid'),
+      onProgress: progress?.update,
+      hasher: nodeSha256,
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : undefined;
@@ -33,42 +59,60 @@ export const inspectCommand: CliCommand = async (args, io) => {
     progress?.clear();
   }
   if (!result.ok) {
-    for (const p of result.problems) io.err(`${file}:${p.line}: ${p.kind}: ${p.message}\n`);
+    for (const p of result.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
     if (result.problemCount > result.problems.length) io.err(`... and ${result.problemCount - result.problems.length} more problems\n`);
-    io.err(`${file}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
+    io.err(`${printable(file)}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
     return EXIT.badInput;
   }
-  io.out(flags.has('json') ? JSON.stringify(result.report, null, 2) + '\n' : formatInspection(result.report as InspectionReport));
-  return EXIT.ok;
+  const report = result.report;
+  const nothing = whyNothingRead(report);
+  if (nothing !== undefined) {
+    io.err(`0 events read from ${printable(file)}: ${printable(nothing, 400)}\n`);
+    return EXIT.badInput;
+  }
+  if (flags.has('json')) for (const chunk of reportJsonChunks(report)) io.out(chunk);
+  else io.out(formatInspection(report));
+  return failed(report, failOn) ? EXIT.violation : EXIT.ok;
 };
 
-function deciderOf(id: string | undefined): AnyDecider {
-  if (id === undefined) throw new UsageError(`--domain is required (one of ${domains.map((d) => d.id).join(', ')})`);
+/** Whether the report holds what `--fail-on` names. */
+function failed(report: InspectionReport, failOn: readonly string[]): boolean {
+  return (
+    (failOn.includes('anomalies') && (report.anomalyCount ?? report.anomalies.length) > 0) ||
+    (failOn.includes('violations') && report.violations.length > 0) ||
+    (failOn.includes('drift') && report.drift.length > 0)
+  );
+}
+
+function oneOf(name: string, value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${printable(value, 60)}"`);
+  return value;
+}
+
+function deciderOf(id: string | undefined): AnyDecider | undefined {
+  if (id === undefined) return undefined;
   const decider = domainById(id);
-  if (!decider) throw new UsageError(`unknown domain "${id}" (bundled: ${domains.map((d) => d.id).join(', ')})`);
+  if (!decider) throw new UsageError(`unknown domain "${printable(id, 60)}" (bundled: ${domains.map((d) => d.id).join(', ')})`);
   return decider;
 }
 
-/** Reads a `--type-map` file: a JSON object from the producer's type to one of the domain's event types. */
-async function readTypeMap(file: string, decider: AnyDecider): Promise<TypeMap> {
+/** Reads a `--map` (purestream/map@1) or `--type-map` file (a BOM is ignored); problems name the file and the JSON path. */
+async function readMap(file: string, decider: AnyDecider | undefined): Promise<LogMap> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputFileError(`${file}: cannot read the type map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputFileError(`${file}: cannot read the map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new InputFileError(`${file}: not JSON: ${(e as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputFileError(`${file}: expected a JSON object from their event type to ours`);
-  for (const [theirs, ours] of Object.entries(value)) {
-    if (typeof ours !== 'string' || !(ours in decider.eventSchemas))
-      throw new InputFileError(`${file}: ${JSON.stringify(theirs)}: ${JSON.stringify(ours)} is not an event type of ${decider.id} (${Object.keys(decider.eventSchemas).join(', ')})`);
-  }
-  return value as TypeMap;
+  const read = readLogMap(value, decider ? new Set(Object.keys(decider.eventSchemas)) : undefined);
+  if (!read.ok) throw new InputFileError(read.problems.map((p) => `${printable(file)}: ${printable(p)}`).join('\n'));
+  return read.map;
 }
 
 /** A progress line on stderr, redrawn at most five times a second. */
@@ -81,7 +125,7 @@ function progressLine(io: CliIO, file: string) {
       if (now - last < 200) return;
       last = now;
       shown = true;
-      io.err(`\rinspecting ${file}: ${(p.bytes / 1e6).toFixed(1)} MB, ${p.records.toLocaleString('en')} records`);
+      io.err(`\rinspecting ${printable(file, 80)}: ${(p.bytes / 1e6).toFixed(1)} MB, ${p.records.toLocaleString('en')} records`);
     },
     clear: () => {
       if (shown) io.err('\r\x1b[K');

@@ -23,10 +23,12 @@ export function parseScenario(input: string | unknown, source?: string): ParseRe
   void source;
   let value: unknown = input;
   if (typeof input === 'string') {
+    // a leading byte-order mark is not part of the JSON (editors on Windows write one)
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     try {
-      value = JSON.parse(input);
+      value = JSON.parse(text);
     } catch (e) {
-      return { ok: false, errors: [syntaxError(input, e instanceof Error ? e.message : String(e))] };
+      return { ok: false, errors: [syntaxError(text, e instanceof Error ? e.message : String(e))] };
     }
   }
   const errors: Errors = [];

@@ -46,13 +46,14 @@ describe('export then inspect gives the run back', () => {
       it(`${file} / ${run.name}: same stateHash and violations in both formats, no drift, no anomalies`, async () => {
         const exported = exportBoth(scenario, run.name);
         for (const format of ['events', 'cloudevents'] as const) {
-          const result = await inspectLog([exported[format]], { decider: domainById(scenario.domain)!, source: `${file}.${format}`, format: 'auto' });
+          const result = await inspectLog([exported[format]], { domain: domainById(scenario.domain)!, source: `${file}.${format}`, format: 'auto' });
           if (!result.ok) throw new Error(`${format}: ${JSON.stringify(result.problems)}`);
           const r = result.report;
           expect(r.stateHash, format).toBe(exported.run.stateHash);
           expect(r.anomalies, format).toEqual([]);
           expect(r.drift, format).toEqual([]);
           expect(r.events, format).toBeGreaterThanOrEqual(exported.run.metrics.events);
+          // a CloudEvents export's seq is its zero-padded `sequence`: eventSeq is the same number
           const setupViolations = r.violations.length - exported.run.violations.length;
           expect(r.violations.slice(setupViolations).map((v) => v.eventSeq), format).toEqual(exported.run.violations.map((v) => v.eventSeq));
         }
@@ -68,6 +69,7 @@ describe('export then inspect gives the run back', () => {
       expect(batch.length).toBeGreaterThan(0);
       for (const e of batch) {
         expect(new CloudEvent(e).validate()).toBe(true);
+        if (e.sequence !== undefined) expect(e.sequence).toMatch(/^\d{20}$/);
         expect(e).toMatchObject({ specversion: '1.0', source: `/purestream/${scenario.domain}`, datacontenttype: 'application/json' });
         expect(String(e.type)).toMatch(new RegExp(`^purestream\\.${scenario.domain}\\.`));
       }

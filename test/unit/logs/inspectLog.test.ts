@@ -4,11 +4,13 @@ import { commerce } from '../../../domain';
 import { inspectLog, type InspectOptions } from '../../../src/logs/inspectLog';
 import { LogInspector } from '../../../src/logs/logInspector';
 import { InspectCancelled, type InspectionReport, type InspectResult } from '../../../src/logs/types';
+import { readLogMap } from '../../../src/logs/profiles';
+import { VIRTUAL_EPOCH_MS } from '../../../src/logs/timestamps';
 import { stateHash } from '../../../src/engine/report/stateHash';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url), 'utf8');
 const inspect = (text: string | string[], options: Partial<InspectOptions> = {}) =>
-  inspectLog(typeof text === 'string' ? [text] : text, { decider: commerce, source: 'test.jsonl', ...options });
+  inspectLog(typeof text === 'string' ? [text] : text, { domain: commerce, source: 'test.jsonl', ...options });
 const report = (r: InspectResult): InspectionReport => {
   if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.problems)}`);
   return r.report;
@@ -33,13 +35,15 @@ describe('inspectLog anomalies', () => {
       [7, 'gap'],
       [8, 'out-of-order'],
       [9, 'gap'],
-      [10, 'out-of-order'],
+      [10, 'time-reversal'],
     ]);
     expect(r.anomalies[2].message).toBe('data.qty: expected an integer >= 1, got 0');
+    expect(r.anomalies[3]).toMatchObject({ identical: false, message: 'event id "e1" appeared before with different content; not replayed again' });
     expect(r.anomalies[5].message).toBe('seq 4 after seq 5');
     expect(r.anomalies[6].message).toBe('seq 6..7 are missing');
-    expect(r.anomalies[7].message).toBe('time goes backwards: 1 after 6');
-    expect(r.events).toBe(5);
+    expect(r.anomalies[7].message).toBe('time 2026-01-01T00:00:00.001Z after 2026-01-01T00:00:00.006Z in stream "stock:tee@main"');
+    // every record read as an event counts (the unknown type, the invalid one and the duplicate too); five were replayed
+    expect(r.events).toBe(8);
     expect(r.finalState).toEqual({ 'stock:tee@main': { sku: 'tee', warehouse: 'main', stock: 9 } });
   });
 
@@ -68,7 +72,7 @@ describe('inspectLog anomalies', () => {
 
   it('refuses a log recorded for another domain', async () => {
     const r = await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, restocked(1)));
-    expect(r.ok ? [] : r.problems).toEqual([{ kind: 'malformed', line: 1, message: 'the log is for domain "profiles", not "commerce"' }]);
+    expect(r.ok ? [] : r.problems).toEqual([{ kind: 'malformed', line: 1, record: 1, message: 'the log is for domain "profiles", not "commerce"' }]);
   });
 
   it('names the envelope field that is wrong', async () => {
@@ -84,9 +88,9 @@ describe('inspectLog anomalies', () => {
 describe('inspectLog replay', () => {
   it('gives the state, its hash (the engine function) and the violation by event seq', async () => {
     const r = report(await inspect(lines(restocked(1, 1), ...placed(2, 'o1', 1, 'c1'), ...placed(4, 'o2', 1, 'c2'))));
-    expect(r.violations).toEqual([{ invariant: 'stock-non-negative', eventSeq: 5, message: 'stock of tee@main is -1' }]);
+    expect(r.violations).toEqual([{ invariant: 'stock-non-negative', stream: 'stock:tee@main', position: '5', eventSeq: 5, line: 5, record: 5, message: 'stock of tee@main is -1' }]);
     expect(r.stateHash).toBe(stateHash(r.finalState));
-    expect(Object.keys(r.finalState)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
+    expect(Object.keys(r.finalState!)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
   });
 
   it('reports a violation once until the invariant holds again', async () => {
@@ -94,19 +98,30 @@ describe('inspectLog replay', () => {
     expect(r.violations.map((v) => v.eventSeq)).toEqual([2, 7]);
   });
 
-  it('keeps the history in the engine trace structure when asked', async () => {
-    const r = await inspect(lines(restocked(1, 2), ...placed(2, 'o1', 3, 'c1')), { history: true });
+  it('keeps the history in the engine trace structure when asked (eventSeq: the record number; t: ms since the epoch)', async () => {
+    const r = await inspect(lines({ format: 'purestream/events@1' }, restocked(1, 2), ...placed(2, 'o1', 3, 'c1')), { history: true });
     if (!r.ok) throw new Error('refused');
+    const t = (at: number) => VIRTUAL_EPOCH_MS + at;
     expect(r.history).toEqual([
-      { step: 0, eventSeq: 1, t: 1, stream: 'stock:tee@main', prevStep: -1, after: { sku: 'tee', warehouse: 'main', stock: 2 } },
-      { step: 1, eventSeq: 2, t: 2, stream: 'order:o1', prevStep: -1, after: { orderId: 'o1', customerId: 'u', sku: 'tee', qty: 3, warehouse: 'main', status: 'placed' } },
-      { step: 2, eventSeq: 3, t: 2, stream: 'stock:tee@main', prevStep: 0, after: { sku: 'tee', warehouse: 'main', stock: -1 }, violations: ['stock-non-negative'] },
+      { step: 0, eventSeq: 2, t: t(1), stream: 'stock:tee@main', prevStep: -1, after: { sku: 'tee', warehouse: 'main', stock: 2 } },
+      { step: 1, eventSeq: 3, t: t(2), stream: 'order:o1', prevStep: -1, after: { orderId: 'o1', customerId: 'u', sku: 'tee', qty: 3, warehouse: 'main', status: 'placed' } },
+      { step: 2, eventSeq: 4, t: t(2), stream: 'stock:tee@main', prevStep: 0, after: { sku: 'tee', warehouse: 'main', stock: -1 }, violations: ['stock-non-negative'] },
+    ]);
+  });
+
+  it('records a violation per stream: three stocks going negative are three entries', async () => {
+    const reserve = (seq: number, sku: string) => ({ seq, id: `e${seq}`, type: 'StockReserved', at: seq, data: { sku, warehouse: 'main', qty: 1, orderId: `o${seq}` } });
+    const r = report(await inspect(lines(reserve(1, 'a'), reserve(2, 'b'), reserve(3, 'a'), reserve(4, 'c'))));
+    expect(r.violations.map((v) => [v.stream, v.eventSeq])).toEqual([
+      ['stock:a@main', 1],
+      ['stock:b@main', 2],
+      ['stock:c@main', 4],
     ]);
   });
 
   it('does not replay a duplicated event twice (an idempotent store)', async () => {
     const r = report(await inspect(lines(restocked(1), restocked(1)), { skipInvalid: true }));
-    expect(r.finalState['stock:tee@main']).toEqual({ sku: 'tee', warehouse: 'main', stock: 5 });
+    expect(r.finalState!['stock:tee@main']).toEqual({ sku: 'tee', warehouse: 'main', stock: 5 });
   });
 
   it('reads the same log split into chunks at every position', async () => {
@@ -160,7 +175,9 @@ describe('inspectLog CloudEvents from another producer', () => {
     'order:A-17': { orderId: 'A-17', customerId: 'cust-4', sku: 'mug', qty: 2, warehouse: 'berlin', status: 'shipped' },
     'stock:mug@berlin': { sku: 'mug', warehouse: 'berlin', stock: 1 },
   };
-  const typeMap = JSON.parse(fixture('acme-type-map.json'));
+  const read = readLogMap(JSON.parse(fixture('acme-type-map.json')), new Set(Object.keys(commerce.eventSchemas)));
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  const map = read.map;
 
   for (const [name, format] of [
     ['acme-orders.ndjson', 'auto'],
@@ -170,9 +187,9 @@ describe('inspectLog CloudEvents from another producer', () => {
     ['acme-orders-batch.json', 'cloudevents'],
   ] as const) {
     it(`reads ${name} (--format ${format}) with a type map`, async () => {
-      const r = report(await inspect(fixture(name), { format, typeMap }));
+      const r = report(await inspect(fixture(name), { format, map }));
       expect(r.anomalies).toEqual([]);
-      expect(r.types).toEqual({ ItemRestocked: 1, OrderPlaced: 1, StockReserved: 1, OrderShipped: 1 });
+      expect(r.types).toEqual({ 'com.acme.inventory.ItemRestocked': 1, OrderPlaced: 1, 'com.acme.inventory.StockReserved': 1, OrderShipped: 1 });
       expect(r.finalState).toEqual(expected);
     });
   }
@@ -196,7 +213,7 @@ describe('inspectLog CloudEvents from another producer', () => {
           { ...base, id: 'y', time: 'not a time' },
           { ...base, id: 'z', Bad: 1 },
           { ...base, id: 'w', data_base64: '!!!', data: undefined },
-          { ...base, id: 'v', datacontenttype: 'application/xml' },
+          { ...base, id: 'v', data: '<stock sku="a"/>', datacontenttype: 'application/xml' },
         ),
         { skipInvalid: true },
       ),
@@ -207,11 +224,12 @@ describe('inspectLog CloudEvents from another producer', () => {
       [3, 'malformed'],
       [4, 'malformed'],
       [5, 'malformed'],
-      [6, 'invalid-data'],
+      [6, 'malformed'],
       [7, 'invalid-data'],
     ]);
-    expect(r.anomalies[0].message).toBe('id: expected a non-empty string, got nothing');
+    expect(r.anomalies[0].message).toBe('not a valid CloudEvent: id: expected a non-empty string, got nothing');
     expect(r.anomalies[2].message).toContain('data_base64');
+    expect(r.anomalies[6].message).toBe('data: expected an object, got "<stock sku=\"a\"/>"');
   });
 
   it('refuses events-JSON records when told the file is CloudEvents', async () => {
@@ -260,13 +278,14 @@ describe('state hash', () => {
 });
 
 describe('LogInspector hooks', () => {
-  it('hands over each record as read and counts as it goes', () => {
+  it('hands over each record read, with its place, and counts as it goes', () => {
     const read: string[] = [];
-    const inspector = new LogInspector(commerce, { skipInvalid: true, onRead: (r, line) => read.push(`${line}:${r.kind}`) });
+    const inspector = new LogInspector({ domain: commerce, skipInvalid: true, profile: 'purestream', onRecord: (r) => read.push(`${r.line}/${r.record}:${r.read?.kind ?? r.problem?.kind}`) });
     inspector.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":2,"warehouse":"main"}}', 1);
     inspector.record('not json', 2);
     inspector.record('   ', 3);
-    expect(read).toEqual(['1:event', '2:anomaly']);
-    expect(inspector.counts()).toEqual({ events: 1, commands: 0, types: { ItemRestocked: 1 }, anomalies: 1 });
+    inspector.record('{"kind":"command","id":"c1","type":"ShipOrder","at":1,"data":{"orderId":"o"}}', 4);
+    expect(read).toEqual(['1/1:event', '2/2:malformed', '4/3:command']);
+    expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1 });
   });
 });

@@ -24,12 +24,13 @@ const line = fc.oneof(
 );
 
 const inspectText = (chunks: string[], format: (typeof LOG_FORMATS)[number], skipInvalid: boolean) =>
-  inspectLog(chunks, { decider: commerce, source: 'fuzz', format, skipInvalid, history: true });
+  inspectLog(chunks, { domain: commerce, source: 'fuzz', format, skipInvalid, history: true });
 
 /** A result is clean (a report) or clear (problems with a line and a message). */
 const expectCleanOrClear = (r: Awaited<ReturnType<typeof inspectText>>, lineCount: number) => {
   if (r.ok) {
     expect(r.report.stateHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const a of r.report.anomalies) expect(a.record).toBeGreaterThanOrEqual(1);
     for (const a of r.report.anomalies) expect(a.line).toBeGreaterThanOrEqual(1);
     return;
   }

@@ -7,7 +7,7 @@ const text = readFileSync(new URL('../../../samples/logs/flash-sale-oversell.clo
 
 describe('samples/logs/flash-sale-oversell: what its description claims', () => {
   it('shows the oversell, the anomalies and the drift', async () => {
-    const r = await inspectLog([text], { decider: commerce, source: 'flash-sale-oversell.cloudevents.json' });
+    const r = await inspectLog([text], { domain: commerce, source: 'flash-sale-oversell.cloudevents.json' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const report = r.report;
     expect(report.violations.map((v) => v.invariant)).toEqual(['stock-non-negative']);

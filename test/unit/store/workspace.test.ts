@@ -160,7 +160,7 @@ describe('workspace file', () => {
   it('creates the current schema with the paging indexes', () => {
     const db = createWorkspace(sqlJs);
     const indexes = db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name")[0].values.flat();
-    expect(indexes).toEqual(['events_by_stream', 'events_by_type']);
+    expect(indexes).toEqual(['events_by_stream', 'events_by_time', 'events_by_type']);
     expect(db.exec("SELECT value FROM meta WHERE key = 'format'")[0].values).toEqual([[WORKSPACE_FORMAT]]);
   });
 });

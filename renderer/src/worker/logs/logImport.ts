@@ -1,14 +1,17 @@
 /**
- * Importing a recorded log into the workspace (moved here as it was; the log model's rewrite
- * replaces its insides): the file or text streamed in chunks, inspected and stored in batches,
- * readable from its first batch on, with progress and Cancel.
+ * Importing a recorded log into the workspace — any framing, any profile, with or without a
+ * domain (logs.md) — streamed in chunks, inspected and stored in batches, readable from its
+ * first batch on, with progress and Cancel; and inspecting a stored log again with another
+ * domain, profile or map, from the records it keeps as the file had them.
  */
-import { domainById } from '../../../../domain';
-import { streamCountOf } from '../../../../src/logs/lazyFinalState';
-import { InspectCancelled, type InspectionReport } from '../../../../src/logs/types';
+import { domainById, domains } from '../../../../domain';
+import { withoutFinalState } from '../../../../src/logs/lazyFinalState';
+import { readLogMap, type LogMap } from '../../../../src/logs/profiles';
+import { InspectCancelled } from '../../../../src/logs/types';
+import { deleteLog, loadInspection, storedRecords } from '../../../../src/store/logs';
 import { SeqList } from '../../../lib/eventlog/seqList';
-import { importRecords } from '../../../lib/inspector/importRecords';
-import type { ImportInput, ImportOptions, ImportProgress, ImportResult, InspectionSummary } from '../../../lib/workspace/logsProtocol';
+import { importRecords, type LogReading, type RecordsInput, type StoredReading } from '../../../lib/inspector/importRecords';
+import type { ImportInput, ImportOptions, ImportProgress, ImportResult, InspectionSummary, ReadingOptions } from '../../../lib/workspace/logsProtocol';
 import type { LogPages } from './logPages';
 import type { WorkspaceFile } from './workspaceFile';
 
@@ -56,11 +59,17 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
   if (rest) yield rest;
 }
 
-/** The report without its final state (never built here: it is a lazy property), plus the stream count. */
-function summaryOf(report: InspectionReport): InspectionSummary {
-  const summary: Record<string, unknown> = { finalStreams: streamCountOf(report) };
-  for (const key of Object.keys(report)) if (key !== 'finalState') summary[key] = report[key as keyof InspectionReport];
-  return summary as InspectionSummary;
+/** The domain and map of reading options, checked (an unknown domain or a bad map is an Error naming the problem). */
+export function compileReading(options: ReadingOptions): LogReading & { readonly mapJson?: unknown } {
+  const domain = options.domain === null || options.domain === undefined ? undefined : domainById(options.domain);
+  if (options.domain && !domain) throw new Error(`unknown domain "${options.domain}" (bundled: ${domains.map((d) => d.id).join(', ')})`);
+  let map: LogMap | undefined;
+  if (options.map !== undefined && options.map !== null) {
+    const read = readLogMap(options.map, domain ? new Set(Object.keys(domain.eventSchemas)) : undefined);
+    if (!read.ok) throw new Error(`the map has problems:\n${read.problems.join('\n')}`);
+    map = read.map;
+  }
+  return { ...(domain ? { domain } : {}), ...(map ? { map, mapJson: options.map } : {}), ...(options.framing ? { framing: options.framing } : {}), ...(options.profile ? { profile: options.profile } : {}) };
 }
 
 /** Imports of recorded logs into a WorkspaceFile, one at a time. */
@@ -78,15 +87,33 @@ export class LogImport {
   }
 
   /** Imports and inspects `input`; `onProgress` hears how far it got. A cancelled import rejects with an error named "ImportCancelled". */
-  async run(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
-    const decider = domainById(options.domain);
-    if (!decider) throw new Error(`unknown domain "${options.domain}"`);
+  run(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    const total = input.kind === 'file' ? input.file.size : input.text.length;
+    let bytes = 0;
+    return this.store((p) => chunksOf(input, (b) => p((bytes = b))), options, total, () => bytes, onProgress);
+  }
+
+  /** Inspects a stored log again with other reading options: its records are read as the file had them into a new log, which replaces it. */
+  async again(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    const db = await this.file.db();
+    const { reading } = loadInspection(db, logId);
+    const stored = [...storedRecords(db, logId)];
+    if (stored.length === 0) throw new Error('this log was stored before Purestream kept its records as the file had them: open the file again to inspect it another way');
+    const framing = (reading as StoredReading | undefined)?.framing ?? 'lines';
+    const result = await this.store(() => ({ records: stored, framing }), options, stored.length, () => 0, onProgress);
+    deleteLog(db, logId);
+    this.pages.forget(logId);
+    this.file.changed();
+    return result;
+  }
+
+  private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    const reading = compileReading(options);
     const db = await this.file.db();
     const { pages } = this;
     this.cancelled = false;
     this.file.importing = true;
     const started = performance.now();
-    const total = input.kind === 'file' ? input.file.size : input.text.length;
     const seqs = new SeqList();
     let progress: ImportProgress = { bytes: 0, records: 0, total };
     let lastSent = 0;
@@ -98,18 +125,16 @@ export class LogImport {
     };
     let logId: number | undefined;
     try {
-      const result = await importRecords(db, chunksOf(input, (bytes) => (progress = { ...progress, bytes })), {
-        decider,
+      const result = await importRecords(db, input(() => send(false)), {
+        ...reading,
         name: options.name,
         source: options.name,
-        format: options.format,
-        typeMap: options.typeMap,
         bulk: total >= BULK_BYTES,
         batch: 4096,
         seqs,
         isCancelled: () => this.cancelled,
         onProgress: (records) => {
-          progress = { ...progress, records };
+          progress = { ...progress, bytes: bytesRead(), records };
           send(false);
         },
         onStored: (p) => {
@@ -126,7 +151,7 @@ export class LogImport {
       pages.importedSeqs.set(result.logId, seqs);
       this.file.importing = false;
       this.file.changed();
-      return { source: { db: 'workspace', logId: result.logId }, report: summaryOf(result.report), seconds: (performance.now() - started) / 1000 };
+      return { source: { db: 'workspace', logId: result.logId }, report: withoutFinalState(result.report) as InspectionSummary, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
       if (logId !== undefined) pages.forget(logId);
       if (error instanceof InspectCancelled) {

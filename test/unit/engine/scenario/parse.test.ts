@@ -130,3 +130,13 @@ describe('parseScenario: nodes', () => {
     expect(at({ ...base(), setup: {} }, 'setup')).toContain('expected an array');
   });
 });
+
+describe('a byte-order mark', () => {
+  it('before a scenario is ignored, and syntax errors keep their line and column', async () => {
+    const { parseScenario } = await import('../../../../src/engine/scenario/parse');
+    const text = readFileSync(new URL('../../../../samples/scenarios/flash-sale.json', import.meta.url), 'utf8');
+    expect(parseScenario('\ufeff' + text).ok).toBe(true);
+    const broken = parseScenario('\ufeff{\n  "name": }');
+    expect(broken.ok ? '' : broken.errors[0].path).toBe('line 2, column 11');
+  });
+});

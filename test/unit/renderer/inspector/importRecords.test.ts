@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commerce } from '../../../../domain';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { domainOfLog, sampleLogsFrom } from '../../../../renderer/lib/inspector/sampleLogs';
-import { SeqAssigner } from '../../../../renderer/lib/inspector/storedEvents';
 import { SeqList } from '../../../../renderer/lib/eventlog/seqList';
 import { inspectLog } from '../../../../src/logs/inspectLog';
 import { countEvents, pageEvents } from '../../../../src/store/eventPages';
@@ -24,24 +23,32 @@ const chunks = (s: string, size = 97) => Array.from({ length: Math.ceil(s.length
 describe('importRecords', () => {
   it('stores a CloudEvents batch and inspects it (anomalies, violations, drift)', async () => {
     const db = createWorkspace(sqlJs);
-    const { logId, report } = await importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { decider: commerce, name: 'sample', source: 'sample', now: 1 });
+    const { logId, report } = await importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { domain: commerce, name: 'sample', source: 'sample', now: 1 });
     expect(report.anomalies.map((a) => a.kind)).toContain('duplicate-id');
     expect(report.violations[0].invariant).toBe('stock-non-negative');
     expect(report.drift.length).toBeGreaterThan(0);
-    expect(countEvents(db, logId)).toBe(report.events + 1); // the duplicate is stored as recorded
-    const first = pageEvents(db, logId, { limit: 1 }).events[0];
-    expect(first).toMatchObject({ seq: 1, type: 'ItemRestocked', stream: 'stock:tee@main' });
+    // every record is stored under its number in the file: events (the duplicate too), commands and rejections
+    const kinds = Object.fromEntries(db.exec('SELECT kind, count(*) FROM events WHERE log_id = ? GROUP BY kind', [logId])[0].values);
+    expect(kinds).toEqual({ event: report.events, command: report.commands, rejection: 46 });
+    const first = pageEvents(db, logId, { limit: 2 }).events;
+    expect(first[0]).toMatchObject({ seq: 1, kind: 'command', type: 'RestockItem', line: 2 });
+    expect(first[1]).toMatchObject({ seq: 2, type: 'purestream.commerce.ItemRestocked', stream: 'stock:tee@main', globalPosition: '1', line: 3, time: '2026-01-01T00:00:00.000Z' });
   });
 
   it('keeps the valid records of a broken JSON Lines log and names the bad lines', async () => {
     const db = createWorkspace(sqlJs);
-    const { logId, report } = await importRecords(db, chunks(text('test/fixtures/logs/anomalies.jsonl'), 13), { decider: commerce, name: 'broken', source: 'broken.jsonl' });
+    const { logId, report } = await importRecords(db, chunks(text('test/fixtures/logs/anomalies.jsonl'), 13), { domain: commerce, name: 'broken', source: 'broken.jsonl' });
     expect(report.anomalies.slice(0, 2)).toEqual([
       expect.objectContaining({ kind: 'malformed', line: 3 }),
       expect.objectContaining({ kind: 'unknown-type', line: 4 }),
     ]);
-    // every valid record is stored as recorded (a repeated id too; the report counts it once)
-    expect(countEvents(db, logId)).toBeGreaterThanOrEqual(report.events);
+    // every record is stored as the file has it, the broken one too, so the anomaly's line has its row
+    expect(pageEvents(db, logId, { limit: 3 }).events.map((e) => [e.seq, e.line, e.kind ?? 'event'])).toEqual([
+      [1, 1, 'header'],
+      [2, 2, 'event'],
+      [3, 3, 'malformed'],
+    ]);
+    expect(countEvents(db, logId)).toBe(10);
   });
 
   it('stores a first small batch early, reports each batch, fills the seq list, and reports as inspectLog does', async () => {
@@ -52,28 +59,28 @@ describe('importRecords', () => {
     const seqs = new SeqList();
     const seen: { stored: number; events: number }[] = [];
     const { logId, report, stored } = await importRecords(db, chunks(log, 4096), {
-      decider: commerce, name: 'big', source: 'big.jsonl', firstBatch: 100, batch: 1000, bulk: true, seqs,
+      domain: commerce, name: 'big', source: 'big.jsonl', firstBatch: 100, batch: 1000, bulk: true, seqs,
       onStored: (p) => {
         expect(countEvents(db, p.logId)).toBe(p.stored); // readable while the rest streams in
         seen.push({ stored: p.stored, events: p.counts.events });
       },
     });
-    expect(stored).toBe(2500);
+    expect(stored).toBe(2501);
     expect(seen[0].stored).toBeGreaterThanOrEqual(100);
     expect(seen[0].stored).toBeLessThan(1000);
-    expect(seen.at(-1)).toEqual({ stored: 2500, events: 2500 });
-    expect(seqs.size).toBe(2500);
-    expect(seqs.sorted()[2499]).toBe(2500);
+    expect(seen.at(-1)).toEqual({ stored: 2501, events: 2500 });
+    expect(seqs.size).toBe(2501);
+    expect(seqs.sorted()[2500]).toBe(2501);
     expect(countEvents(db, logId, { type: 'ItemRestocked' })).toBe(2500);
-    const alone = await inspectLog(chunks(log, 4096), { decider: commerce, source: 'big.jsonl', skipInvalid: true });
+    const alone = await inspectLog(chunks(log, 4096), { domain: commerce, source: 'big.jsonl', skipInvalid: true });
     expect(alone.ok && JSON.stringify(alone.report)).toBe(JSON.stringify(report));
-    expect(db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_by_%'")[0].values[0][0]).toBe(2);
+    expect(db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_by_%'")[0].values[0][0]).toBe(3);
   });
 
   it('leaves nothing behind when cancelled', async () => {
     const db = createWorkspace(sqlJs);
     let n = 0;
-    await expect(importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { decider: commerce, name: 'x', source: 'x', isCancelled: () => ++n > 5 })).rejects.toBeInstanceOf(InspectCancelled);
+    await expect(importRecords(db, chunks(text('samples/logs/flash-sale-oversell.cloudevents.json')), { domain: commerce, name: 'x', source: 'x', isCancelled: () => ++n > 5 })).rejects.toBeInstanceOf(InspectCancelled);
     expect(listLogs(db)).toEqual([]);
   });
 });
@@ -85,11 +92,6 @@ describe('helpers', () => {
     expect([list.size, list.sorted()[0], list.sorted()[2999]]).toEqual([3000, 2, 6000]);
     list.push(5);
     expect(Array.from(list.sorted().slice(0, 4))).toEqual([2, 4, 5, 6]);
-  });
-
-  it('assigns unique seqs', () => {
-    const s = new SeqAssigner();
-    expect([s.assign(1), s.assign(2), s.assign(2), s.assign(undefined), s.assign(3)]).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('finds a sample log and its domain', () => {

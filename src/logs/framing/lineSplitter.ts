@@ -22,8 +22,11 @@ export class LineSplitter {
   constructor(
     private readonly onLine: LineSink,
     private readonly onOverlong: OverlongSink = () => {},
-    private readonly maxLineLength = MAX_LINE_LENGTH,
-  ) {}
+    private readonly maxLineLength: number = MAX_LINE_LENGTH,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   /** Feeds one chunk; calls the sink for every line it completes. */
   push(chunk: string): void {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonArraySplitter } from '../../../src/logs/jsonArraySplitter';
-import { LineSplitter } from '../../../src/logs/lineSplitter';
+import { LineSplitter } from '../../../src/logs/framing/lineSplitter';
+import { ValueFramer } from '../../../src/logs/framing/valueFramer';
+import { inspectLog } from '../../../src/logs/inspectLog';
+import type { InspectionReport } from '../../../src/logs/types';
 
 /** Cuts text at the given positions. */
 const cut = (text: string, at: number[]): string[] => {
@@ -28,7 +30,7 @@ const splitLines = (chunks: string[], max?: number) => {
 const splitArray = (chunks: string[]) => {
   const elements: [string, number][] = [];
   const errors: [string, number][] = [];
-  const s = new JsonArraySplitter((t, n) => elements.push([t, n]), (m, n) => errors.push([m, n]));
+  const s = new ValueFramer('array', (t, n) => elements.push([t, n]), (m, n) => errors.push([m, n]));
   chunks.forEach((c) => s.push(c));
   s.end();
   return { elements, errors };
@@ -62,7 +64,7 @@ describe('LineSplitter', () => {
   });
 });
 
-describe('JsonArraySplitter', () => {
+describe('ValueFramer: a JSON array', () => {
   it('yields each element with the line it starts on', () => {
     expect(splitArray(['[\n {"a":"]"},', '\n  [1, 2]\n  , "x,\\"y"\n]\n'])).toEqual({
       elements: [
@@ -76,10 +78,10 @@ describe('JsonArraySplitter', () => {
 
   it('reports structural problems', () => {
     expect(splitArray(['']).errors).toEqual([['expected a JSON array, found nothing', 1]]);
-    expect(splitArray(['{"a":1}']).errors).toEqual([['expected "[" to open a JSON array, found "{"', 1]]);
-    expect(splitArray(['[1,,2]']).errors).toEqual([['empty array element (two commas)', 1]]);
-    expect(splitArray(['[1]\n x']).errors).toEqual([['unexpected "x" after the end of the JSON array', 2]]);
+    expect(splitArray(['{"a":1}']).errors).toEqual([['expected "[" to open a JSON array', 1]]);
+    expect(splitArray(['[1]\n x']).errors).toEqual([['unexpected "x" outside the JSON array', 2]]);
     expect(splitArray(['[1, 2']).errors).toEqual([['the JSON array is not closed (missing "]")', 1]]);
+    expect(splitArray(['[1, {"a": 2']).errors).toEqual([['the record starting on line 1 is not complete at the end of the file (a missing "}" or "]")', 1]]);
     expect(splitArray(['[]']).elements).toEqual([]);
   });
 
@@ -102,6 +104,49 @@ describe('JsonArraySplitter', () => {
         for (const [, line] of [...elements, ...errors]) expect(line).toBeGreaterThanOrEqual(1);
       }),
       { seed: 7, numRuns: 3000 },
+    );
+  });
+});
+
+describe('framing is invariant (logs.md, "Finding records in a file")', () => {
+  const record = fc.record(
+    {
+      id: fc.constantFrom('a', 'b', 'c', 'd'),
+      type: fc.constantFrom('Opened', 'Closed', 'com.x.Moved'),
+      stream: fc.constantFrom('s1', 's2'),
+      version: fc.nat(6),
+      time: fc.integer({ min: 0, max: 5 }).map((s) => `2026-01-01T00:00:0${s}Z`),
+      data: fc.jsonValue({ maxDepth: 2 }),
+      note: fc.string({ maxLength: 4 }),
+    },
+    { requiredKeys: ['type'] },
+  );
+  const framings = {
+    lines: (rs: object[]) => rs.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    array: (rs: object[]) => JSON.stringify(rs),
+    prettyArray: (rs: object[]) => JSON.stringify(rs, null, 2),
+    concat: (rs: object[]) => rs.map((r) => JSON.stringify(r, null, 2)).join('\n'),
+    rs: (rs: object[]) => rs.map((r) => `\u001e${JSON.stringify(r)}\n`).join(''),
+    wrapper: (rs: object[]) => JSON.stringify({ events: rs }, null, 1),
+  };
+  /** The report without what differs by framing: the framing's name and physical lines. */
+  const comparable = (r: InspectionReport) => ({ ...r, framing: undefined, anomalies: r.anomalies.map((a) => ({ ...a, line: undefined, message: a.message.replace(/line \d+/g, 'line N') })) });
+
+  it('the same records as JSON Lines, an array, pretty-printed concatenation, an RS sequence and a wrapper give the same report', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 12 }), fc.nat(), async (records, cutAt) => {
+        const reports: unknown[] = [];
+        for (const [name, render] of Object.entries(framings)) {
+          const text = render(records);
+          const at = cutAt % (text.length + 1);
+          const result = await inspectLog([text.slice(0, at), text.slice(at)], { source: 'x', skipInvalid: true });
+          if (!result.ok) throw new Error(`${name}: refused`);
+          expect(result.report.framing, name).toBe(name === 'prettyArray' ? 'array' : name === 'rs' ? 'concat' : name === 'wrapper' ? 'wrapper:events' : name);
+          reports.push(comparable(result.report));
+        }
+        for (const r of reports.slice(1)) expect(r).toEqual(reports[0]);
+      }),
+      { seed: 2026, numRuns: 300 },
     );
   });
 });

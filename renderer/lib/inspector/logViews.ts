@@ -1,0 +1,185 @@
+/**
+ * A stored log (an imported recorded log) as the run views read runs: the causation graph's
+ * windows (./graphSource) and the timeline's (./timelineSource), from the workspace's events
+ * table — events, commands and rejections with their ids, causation and correlation ids, streams
+ * and times. Lanes are the log's busiest streams (the rest share one lane); a record is a point
+ * in time; past `maxBars` in view, each lane's record count per time slice is drawn instead.
+ * Pure over a sql.js database; the logs worker holds one per log shown.
+ */
+import type { SqlValue } from 'sql.js';
+import type { Workspace } from '../../../src/store/workspace';
+import type { CausalRecord, GraphWindow } from '../reader/graphSource';
+import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
+import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
+
+/** Streams with a lane of their own; the others share one. */
+export const STREAM_LANES = 40;
+
+/** Kinds of rows the graph and the timeline show (the records that happened). */
+const SHOWN = "('event', 'command', 'rejection', 'system', 'other', 'archived')";
+
+function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const rows: SqlValue[][] = [];
+    while (stmt.step()) rows.push(stmt.get());
+    return rows;
+  } finally {
+    stmt.free();
+  }
+}
+
+const ROW = 'seq, id, type, kind, stream, at, causation_id, correlation_id, position, time, line';
+
+interface Row {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly kind: string;
+  readonly stream: string;
+  readonly at: number;
+  readonly causationId?: string;
+  readonly correlationId?: string;
+  readonly position?: string;
+  readonly time?: string;
+  readonly line: number;
+}
+
+const toRow = (r: SqlValue[]): Row => ({
+  seq: Number(r[0]),
+  id: String(r[1]),
+  type: String(r[2]),
+  kind: String(r[3]),
+  stream: String(r[4]),
+  at: Number(r[5]),
+  ...(r[6] !== null ? { causationId: String(r[6]) } : {}),
+  ...(r[7] !== null ? { correlationId: String(r[7]) } : {}),
+  ...(r[8] !== null ? { position: String(r[8]) } : {}),
+  ...(r[9] !== null ? { time: String(r[9]) } : {}),
+  line: Number(r[10]),
+});
+
+/** The node id of a stored record: its own id (causation ids name it so), or `#<record>` when it has none. */
+export const nodeIdOf = (row: { readonly id: string; readonly seq: number; readonly kind?: string }): string => (row.kind === 'rejection' ? `rejection:${row.id}` : row.id !== '' ? row.id : `#${row.seq}`);
+
+function causalRecord(r: Row): CausalRecord {
+  const sub = [r.stream, r.position !== undefined ? `@${r.position}` : '', r.time ?? ''].filter(Boolean).join(' ');
+  return {
+    id: nodeIdOf(r),
+    kind: r.kind === 'command' ? 'command' : r.kind === 'rejection' ? 'rejection' : 'event',
+    type: r.type,
+    sub: sub || `record ${r.seq}`,
+    time: r.at,
+    outcome: r.kind === 'rejection' ? 'rejected' : r.kind === 'command' ? 'accepted' : 'event',
+    ...(r.stream !== '' ? { stream: r.stream } : {}),
+    ...(r.causationId !== undefined ? { causationId: r.causationId } : {}),
+    ...(r.correlationId !== undefined ? { correlationId: r.correlationId } : {}),
+    flow: r.type,
+  };
+}
+
+/** The graph and timeline of one stored log. */
+export class LogViews {
+  private frame: TimelineFrame | undefined;
+  private laneOf: Map<string, number> | undefined;
+
+  constructor(
+    private readonly db: Workspace,
+    readonly logId: number,
+  ) {}
+
+  /** The extent of the log's time (first and last record's ms). */
+  extent(): { start: number; end: number; total: number } {
+    const [row] = select(this.db, `SELECT min(at), max(at), count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN}`, [this.logId]);
+    const start = row?.[0] === null || row === undefined ? 0 : Number(row[0]);
+    const end = row?.[1] === null || row === undefined ? start : Number(row[1]);
+    return { start, end: end > start ? end : start + 1, total: Number(row?.[2] ?? 0) };
+  }
+
+  /** The records in `range` (all when undefined), at most `max`, earliest first; distinct records sharing an id (duplicates) appear once. */
+  graphWindow(range: TimeRange | undefined, max: number): GraphWindow {
+    const { start, end, total } = this.extent();
+    const from = range?.from ?? start;
+    const to = range?.to ?? end;
+    const inRange = Number(select(this.db, `SELECT count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ?`, [this.logId, from, to])[0][0]);
+    const rows = select(this.db, `SELECT ${ROW} FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ? ORDER BY at, seq LIMIT ?`, [this.logId, from, to, max]).map(toRow);
+    const seen = new Set<string>();
+    const records: CausalRecord[] = [];
+    for (const r of rows) {
+      const record = causalRecord(r);
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
+      records.push(record);
+    }
+    const narrowed = inRange > rows.length && rows.length > 0 ? { from, to: rows[rows.length - 1].at } : { from, to };
+    return { range: narrowed, records, total, inRange, start, end, clock: 'epoch' };
+  }
+
+  /** The stored record a graph node stands for (its first record with that id). */
+  recordOfNode(id: string): number | undefined {
+    if (id.startsWith('#')) return Number(id.slice(1));
+    const rejection = id.startsWith('rejection:');
+    const row = select(this.db, `SELECT seq FROM events WHERE log_id = ? AND id = ? AND kind ${rejection ? "= 'rejection'" : "!= 'rejection'"} ORDER BY seq LIMIT 1`, [this.logId, rejection ? id.slice(10) : id])[0];
+    return row ? Number(row[0]) : undefined;
+  }
+
+  /** Lanes: the busiest streams, then one lane for the others; the extent of time. */
+  timelineFrame(): TimelineFrame {
+    if (this.frame) return this.frame;
+    const streams = select(this.db, `SELECT stream, count(*) AS n FROM events WHERE log_id = ? AND kind IN ${SHOWN} GROUP BY stream ORDER BY n DESC, stream LIMIT ?`, [this.logId, STREAM_LANES + 1]).map((r) => String(r[0]));
+    const own = streams.length > STREAM_LANES ? streams.slice(0, STREAM_LANES) : streams;
+    const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : s, kind: 'stream' }));
+    if (streams.length > STREAM_LANES) lanes.push({ label: 'other streams', kind: 'stream' });
+    this.laneOf = new Map(own.map((s, i) => [s, i]));
+    const { start, end } = this.extent();
+    this.frame = { lanes, downtime: [], start, end, clock: 'epoch' };
+    return this.frame;
+  }
+
+  private lane(stream: string): number {
+    return this.laneOf!.get(stream) ?? this.frame!.lanes.length - 1;
+  }
+
+  /** The records in `range` as point bars, or per lane and slice how many there were (past `maxBars`). */
+  timelineWindow(range: TimeRange, maxBars: number, buckets: number): TimelineWindow {
+    const frame = this.timelineFrame();
+    const total = Number(select(this.db, `SELECT count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ?`, [this.logId, range.from, range.to])[0][0]);
+    if (total <= maxBars) {
+      const rows = select(this.db, `SELECT ${ROW} FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ? ORDER BY at, seq`, [this.logId, range.from, range.to]).map(toRow);
+      const bars: TimelineBar[] = rows.map((r) => ({
+        key: `r${r.seq}`,
+        lane: this.lane(r.stream),
+        start: r.at,
+        end: r.at,
+        outcome: r.kind === 'rejection' ? 'rejected' : 'accepted',
+        label: `${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`,
+        node: nodeIdOf(r),
+        target: { kind: 'event', seq: r.seq, id: r.id },
+      }));
+      return { range, bars, total };
+    }
+    const n = Math.max(1, Math.floor(buckets));
+    const width = Math.max(1e-9, range.to - range.from) / n;
+    const lanes = frame.lanes.length;
+    const count = new Uint32Array(lanes * n);
+    const bad = new Uint32Array(lanes * n);
+    const rows = select(
+      this.db,
+      `SELECT stream, min(?3 - 1, CAST((at - ?1) / ?2 AS INTEGER)) AS b, count(*), sum(kind = 'rejection') FROM events WHERE log_id = ?4 AND kind IN ${SHOWN} AND at >= ?1 AND at <= ?5 GROUP BY stream, b`,
+      [range.from, width, n, this.logId, range.to],
+    );
+    for (const [stream, b, c, r] of rows) {
+      const k = this.lane(String(stream)) * n + Number(b);
+      count[k] += Number(c);
+      bad[k] += Number(r);
+    }
+    let most = 1;
+    for (let k = 0; k < count.length; k++) if (count[k] > most) most = count[k];
+    // points have no duration: a slice is as busy as its share of the busiest slice
+    const busy = new Float32Array(count.length);
+    for (let k = 0; k < count.length; k++) busy[k] = count[k] / most;
+    const activity: LaneActivity = { range, buckets: n, busy, count, bad };
+    return { range, bars: [], total, activity };
+  }
+}

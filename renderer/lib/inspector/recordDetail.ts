@@ -1,0 +1,115 @@
+/**
+ * One stored record of an imported log in full: its text as the file has it, the common
+ * fields its profile read, its payload, and — when the log was inspected with a domain — the
+ * aggregate of its stream before and after it. The aggregates come from replaying that one
+ * stream's records up to this one through the same inspection (profile, map, domain), so a
+ * row shows what the replay saw without keeping a history of the whole log. Pure over a
+ * sql.js database.
+ */
+import type { SqlValue } from 'sql.js';
+import type { AnyDecider } from '../../../domain/kernel';
+import { LogInspector } from '../../../src/logs/logInspector';
+import type { LogMap, ProfileName } from '../../../src/logs/profiles';
+import type { Workspace } from '../../../src/store/workspace';
+import type { NodeDetail } from '../reader/graphSource';
+
+/** How the log was read, to read its records again. */
+export interface RecordReading {
+  readonly profile: ProfileName;
+  readonly map?: LogMap;
+  readonly domain?: AnyDecider;
+}
+
+/** A record of a stored log, for the details panel. */
+export interface RecordDetail {
+  readonly seq: number;
+  readonly line: number;
+  readonly kind: string;
+  /** The record's text as the file has it (absent for a log stored before records were kept). */
+  readonly raw?: string;
+  /** Label → value: what the profile read (id, type, stream, positions, time, causation…). */
+  readonly facts: readonly (readonly [string, string])[];
+  readonly data: unknown;
+  /** With a domain: the aggregate of the record's stream before (undefined: a new stream) and after it. */
+  readonly change?: { readonly stream: string; readonly before: unknown; readonly after: unknown };
+}
+
+const LABELS: readonly (readonly [string, string])[] = [
+  ['id', 'id'],
+  ['type', 'type'],
+  ['stream', 'stream'],
+  ['position', 'position'],
+  ['global_position', 'global position'],
+  ['source', 'source'],
+  ['time', 'time'],
+  ['causation_id', 'causation'],
+  ['correlation_id', 'correlation'],
+  ['domain_stream', 'domain stream'],
+];
+
+function one(db: Workspace, sql: string, params: SqlValue[]): Record<string, SqlValue> | undefined {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    return stmt.step() ? stmt.getAsObject() : undefined;
+  } finally {
+    stmt.free();
+  }
+}
+
+/** The record `seq` of log `logId` (undefined: no such record). */
+export function recordDetail(db: Workspace, logId: number, seq: number, reading: RecordReading | undefined): RecordDetail | undefined {
+  const row = one(db, 'SELECT * FROM events WHERE log_id = ? AND seq = ?', [logId, seq]);
+  if (!row) return undefined;
+  const facts: [string, string][] = [
+    ['record', String(seq)],
+    ['line', String(row.line ?? '')],
+  ];
+  for (const [column, label] of LABELS) if (row[column] !== null && row[column] !== '' && row[column] !== undefined) facts.push([label, String(row[column])]);
+  let data: unknown;
+  try {
+    data = JSON.parse(String(row.data));
+  } catch {
+    data = String(row.data);
+  }
+  const kind = String(row.kind ?? 'event');
+  const stream = row.domain_stream !== null && row.domain_stream !== undefined ? String(row.domain_stream) : String(row.stream);
+  const change = reading?.domain && kind === 'event' && stream !== '' ? streamChange(db, logId, seq, stream, reading) : undefined;
+  return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(change ? { change } : {}) };
+}
+
+/** The stream's aggregate before and after record `seq`: its records up to it, replayed alone. */
+function streamChange(db: Workspace, logId: number, seq: number, stream: string, reading: RecordReading): RecordDetail['change'] {
+  const inspector = new LogInspector({ domain: reading.domain, profile: reading.profile, map: reading.map, skipInvalid: true, history: true });
+  const stmt = db.prepare("SELECT raw, line, seq FROM events WHERE log_id = ? AND (domain_stream = ?2 OR (domain_stream IS NULL AND stream = ?2)) AND seq <= ? AND kind = 'event' AND raw IS NOT NULL ORDER BY seq");
+  let count = 0;
+  let mine = -1;
+  try {
+    stmt.bind([logId, stream, seq]);
+    while (stmt.step()) {
+      const [raw, line, s] = stmt.get();
+      count++;
+      if (Number(s) === seq) mine = count;
+      inspector.record(String(raw), Number(line));
+    }
+  } finally {
+    stmt.free();
+  }
+  const result = inspector.finish('stream');
+  if (!result.ok || !result.history) return undefined;
+  const steps = result.history.filter((h) => h.stream === stream);
+  const last = steps[steps.length - 1];
+  // the record may not have been replayed (a duplicate): then it changed nothing
+  const applied = last !== undefined && last.eventSeq === mine;
+  const before = applied ? steps[steps.length - 2]?.after : last?.after;
+  return { stream, before, after: applied ? last.after : before };
+}
+
+/** A record's details as a causation-graph node's. */
+export function nodeDetailOf(detail: RecordDetail): NodeDetail {
+  return {
+    facts: detail.facts,
+    payload: detail.data,
+    changes: detail.change ? [{ stream: detail.change.stream, step: detail.seq, before: detail.change.before, after: detail.change.after }] : [],
+  };
+}

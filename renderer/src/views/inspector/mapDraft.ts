@@ -1,0 +1,69 @@
+/**
+ * The mapping dialog's draft as plain data, and the `purestream/map@1` map it stands for
+ * (logs.md, "Map file"): a pointer per common field (or none), type renames as `theirs = ours`
+ * lines, and per-type payload mappings as JSON. Pure.
+ */
+import { COMMON_FIELDS, type CommonField } from '../../../../src/logs/profiles/profile';
+
+/** One field's setting: the profile's own pointers, a pointer, or "the log has none". */
+export interface FieldDraft {
+  readonly mode: 'profile' | 'pointer' | 'none';
+  readonly pointer: string;
+}
+
+/** What the dialog edits. */
+export interface MapDraft {
+  readonly profile: string;
+  readonly fields: Readonly<Record<CommonField, FieldDraft>>;
+  /** `theirs = ours` per line. */
+  readonly types: string;
+  /** `{ "<type>": { "<member>": "<pointer>" } }`, or blank. */
+  readonly data: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The draft of a map (its file's object form), or of none. */
+export function draftOf(map: unknown, profile = ''): MapDraft {
+  const m = isObject(map) ? (map.format === undefined ? { types: map } : map) : {};
+  const given = isObject(m.fields) ? m.fields : {};
+  const fields = Object.fromEntries(
+    COMMON_FIELDS.map((f) => [f, Object.hasOwn(given, f) ? (given[f] === null ? { mode: 'none', pointer: '' } : { mode: 'pointer', pointer: String(given[f]) }) : { mode: 'profile', pointer: '' }]),
+  ) as Record<CommonField, FieldDraft>;
+  const types = isObject(m.types) ? Object.entries(m.types).map(([theirs, ours]) => `${theirs} = ${String(ours)}`).join('\n') : '';
+  return { profile: typeof m.profile === 'string' ? m.profile : profile, fields, types, data: isObject(m.data) ? JSON.stringify(m.data, null, 2) : '' };
+}
+
+/** The map a draft stands for (undefined when it changes nothing), or the first problem in words. */
+export function mapOf(draft: MapDraft): { map: Record<string, unknown> | undefined } | { problem: string } {
+  const fields: Record<string, string | null> = {};
+  for (const f of COMMON_FIELDS) {
+    const d = draft.fields[f];
+    if (d.mode === 'none') fields[f] = null;
+    else if (d.mode === 'pointer') fields[f] = d.pointer;
+  }
+  const types: Record<string, string> = {};
+  for (const [i, line] of draft.types.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const at = line.lastIndexOf('=');
+    if (at < 0) return { problem: `type renames, line ${i + 1}: write "their type = our type"` };
+    const theirs = line.slice(0, at).trim();
+    const ours = line.slice(at + 1).trim();
+    if (!theirs || !ours) return { problem: `type renames, line ${i + 1}: both sides of "=" need a type` };
+    Object.defineProperty(types, theirs, { value: ours, enumerable: true, writable: true, configurable: true });
+  }
+  let data: unknown;
+  if (draft.data.trim() !== '') {
+    try {
+      data = JSON.parse(draft.data);
+    } catch (e) {
+      return { problem: `payload mapping: not JSON (${(e as Error).message})` };
+    }
+  }
+  const map: Record<string, unknown> = { format: 'purestream/map@1' };
+  if (draft.profile) map.profile = draft.profile;
+  if (Object.keys(fields).length > 0) map.fields = fields;
+  if (Object.keys(types).length > 0) map.types = types;
+  if (data !== undefined) map.data = data;
+  return { map: Object.keys(map).length > 1 ? map : undefined };
+}

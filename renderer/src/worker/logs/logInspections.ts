@@ -1,0 +1,89 @@
+/**
+ * What the Logs view asks of a stored log besides its rows: its inspection (kept with it), a
+ * preview of its first records under other reading options, one record in full (with its
+ * stream's aggregate before and after it), and its causation graph and timeline.
+ */
+import { profileByName, type ProfileName } from '../../../../src/logs/profiles';
+import { loadInspection, storedRecords } from '../../../../src/store/logs';
+import type { StoredReading } from '../../../lib/inspector/importRecords';
+import { LogViews } from '../../../lib/inspector/logViews';
+import { previewReading, type Preview } from '../../../lib/inspector/previewReading';
+import { nodeDetailOf, recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
+import type { NodeDetail } from '../../../lib/reader/graphSource';
+import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
+import { compileReading } from './logImport';
+import type { WorkspaceFile } from './workspaceFile';
+
+/** The inspections of the workspace's stored logs. */
+export class LogInspections {
+  private readonly viewsOf = new Map<number, LogViews>();
+  private readonly readings = new Map<number, RecordReading | undefined>();
+
+  constructor(private readonly file: WorkspaceFile) {}
+
+  /** Forgets what was kept of one log (all without `logId`). */
+  forget(logId?: number): void {
+    if (logId === undefined) {
+      this.viewsOf.clear();
+      this.readings.clear();
+    } else {
+      this.viewsOf.delete(logId);
+      this.readings.delete(logId);
+    }
+  }
+
+  /** The log's stored inspection and how it was read (undefined for a log stored before inspections were kept). */
+  async inspection(logId: number): Promise<{ report?: InspectionSummary; reading?: StoredReading }> {
+    const { inspection, reading } = loadInspection(await this.file.db(), logId);
+    return { ...(isObject(inspection) ? { report: inspection as InspectionSummary } : {}), ...(isObject(reading) ? { reading: reading as StoredReading } : {}) };
+  }
+
+  /** The first `count` records of the log read with `options`. */
+  async preview(logId: number, options: ImportOptions, count: number): Promise<Preview> {
+    const db = await this.file.db();
+    const first: { raw: string; line: number }[] = [];
+    for (const r of storedRecords(db, logId)) {
+      first.push(r);
+      if (first.length >= count) break;
+    }
+    return previewReading(first, compileReading(options));
+  }
+
+  /** The graph and timeline of one log. */
+  async views(logId: number): Promise<LogViews> {
+    let views = this.viewsOf.get(logId);
+    if (!views) this.viewsOf.set(logId, (views = new LogViews(await this.file.db(), logId)));
+    return views;
+  }
+
+  /** One record in full. */
+  async recordDetail(logId: number, seq: number): Promise<RecordDetail | undefined> {
+    return recordDetail(await this.file.db(), logId, seq, await this.reading(logId));
+  }
+
+  /** A graph node's details: the record it stands for. */
+  async nodeDetail(logId: number, id: string): Promise<NodeDetail | undefined> {
+    const seq = (await this.views(logId)).recordOfNode(id);
+    const detail = seq === undefined ? undefined : await this.recordDetail(logId, seq);
+    return detail ? nodeDetailOf(detail) : undefined;
+  }
+
+  /** How the log was read, compiled, to read its records again. */
+  private async reading(logId: number): Promise<RecordReading | undefined> {
+    if (this.readings.has(logId)) return this.readings.get(logId);
+    const { reading } = await this.inspection(logId);
+    let compiled: RecordReading | undefined;
+    try {
+      if (reading) {
+        const { domain, map } = compileReading({ domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) });
+        compiled = { profile: profileByName(reading.profile as ProfileName).name, ...(domain ? { domain } : {}), ...(map ? { map } : {}) };
+      }
+    } catch {
+      compiled = undefined;
+    }
+    this.readings.set(logId, compiled);
+    return compiled;
+  }
+}
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,100 @@
+/**
+ * What a domain adds to an inspection (logs.md): each event's type matched to one of the
+ * domain's event types — as named, after removing a `purestream.<domain>.` prefix, or by the
+ * last dot-separated segment (a map's `types` renamed it before) — its payload built by the
+ * map's `data` pointers when given and checked against the type's schema (`unknown-type`,
+ * `invalid-data`), then the replay with invariants per stream and decision drift. Pure.
+ */
+import { validate, type AnyDecider, type ObjectSchema } from '../../domain/kernel';
+import { compileSchema, type Check } from './compiledSchema';
+import { DecisionDrift } from './decisionDrift';
+import { LogReplay, type ReplayPlace } from './logReplay';
+import { mappedPayload, type LogMap } from './profiles/logMap';
+import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
+import type { CommandRecord, EventRecord } from './types';
+
+/** A log event as the domain sees it. */
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: unknown;
+  /** The domain's stream of it. */
+  readonly stream: string;
+}
+
+interface KnownType {
+  readonly type: string;
+  readonly check: Check;
+  readonly schema: ObjectSchema;
+}
+
+/** The domain's view of one log: matching, checking, replay, drift. */
+export class DomainCheck {
+  readonly replay: LogReplay;
+  readonly drift: DecisionDrift;
+  private readonly known = new Map<string, KnownType>();
+  /** Their type → the domain's (null: unknown), so each distinct type is matched once. */
+  private readonly matched = new Map<string, KnownType | null>();
+  private readonly prefix: string;
+
+  constructor(
+    readonly decider: AnyDecider,
+    private readonly map: LogMap,
+    options: { readonly history?: boolean; readonly authorize?: boolean } = {},
+  ) {
+    for (const [type, schema] of Object.entries(decider.eventSchemas as Record<string, ObjectSchema>)) this.known.set(type, { type, check: compileSchema(schema), schema });
+    this.prefix = `purestream.${decider.id}.`;
+    this.replay = new LogReplay(decider, options.history === true);
+    this.drift = new DecisionDrift(decider, options.authorize === true);
+  }
+
+  private match(type: string): KnownType | null {
+    let m = this.matched.get(type);
+    if (m !== undefined) return m;
+    const rest = type.startsWith(this.prefix) ? type.slice(this.prefix.length) : undefined;
+    m = this.known.get(type) ?? (rest !== undefined ? this.known.get(rest) : undefined) ?? this.known.get(type.slice(type.lastIndexOf('.') + 1)) ?? null;
+    this.matched.set(type, m);
+    return m;
+  }
+
+  /** The event as the domain sees it, or why it cannot (unknown type, invalid data). `record` is the prepared record for the map's `data` pointers. */
+  read(e: EventRecord, record: JsonObject | undefined): DomainEvent | ReadProblem {
+    const known = this.match(e.type);
+    if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id} (a map's "types" can rename it)`);
+    const pointers = this.map.data.get(known.type);
+    const data = pointers && record ? mappedPayload(pointers, record) : e.data;
+    if (!known.check(data)) {
+      const errors = validate(known.schema, data, 'data');
+      return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');
+    }
+    const event = { type: known.type, data };
+    let stream: string;
+    try {
+      stream = this.replay.streamOf(event);
+    } catch (err) {
+      return problem('invalid-data', `the domain cannot tell this event's stream: ${(err as Error).message}`);
+    }
+    return { ...event, stream };
+  }
+
+  /** Replays one event; a problem when the domain cannot apply it. */
+  apply(e: DomainEvent, causationId: string | undefined, place: ReplayPlace): ReadProblem | undefined {
+    this.drift.flush(this.replay.view);
+    try {
+      this.replay.apply(e, e.stream, place);
+    } catch (err) {
+      return problem('invalid-data', `the domain cannot apply this event: ${(err as Error).message}`);
+    }
+    this.drift.event(causationId, e.type);
+    return undefined;
+  }
+
+  /** A command of the log: checked against its schema, then decided again for drift. */
+  command(c: CommandRecord): ReadProblem | undefined {
+    const schema = (this.decider.commandSchemas as Record<string, ObjectSchema>)[c.type];
+    if (!Object.hasOwn(this.decider.commandSchemas, c.type) || !schema) return problem('unknown-type', `unknown command type ${JSON.stringify(c.type)} for domain ${this.decider.id}`);
+    const errors = validate(schema, c.data, 'data');
+    if (errors.length > 0) return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; '));
+    this.drift.command(c, this.replay.view);
+    return undefined;
+  }
+}

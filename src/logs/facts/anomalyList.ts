@@ -1,0 +1,61 @@
+/**
+ * The anomalies of one inspection, in file order: all counted, the first MAX_ANOMALIES kept,
+ * and the blocking ones (malformed, unmapped, unknown-type, invalid-data) also kept apart —
+ * the first MAX_PROBLEMS — for the message that refuses a log. Pure.
+ */
+import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind } from '../types';
+
+/** Problems listed when a log is refused. */
+export const MAX_PROBLEMS = 20;
+/** Anomalies kept in a report; beyond it only the count grows. */
+export const MAX_ANOMALIES = 10_000;
+
+/** Collects anomalies. */
+export class AnomalyList {
+  readonly kept: Anomaly[] = [];
+  readonly problems: Anomaly[] = [];
+  count = 0;
+  problemCount = 0;
+  /** Counts by kind (for the reason when nothing could be read). */
+  readonly byKind = new Map<AnomalyKind, number>();
+
+  /** Records one anomaly. */
+  add(a: Anomaly): void {
+    if (BLOCKING_ANOMALIES.has(a.kind)) {
+      if (this.problems.length < MAX_PROBLEMS) this.problems.push(a);
+      this.problemCount++;
+    }
+    if (this.kept.length < MAX_ANOMALIES) this.kept.push(a);
+    this.count++;
+    this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 0) + 1);
+  }
+
+  /** Inserts an anomaly found at the end (one per file, like `no-zone`) at its place in file order. */
+  insertInOrder(a: Anomaly): void {
+    let lo = 0;
+    let hi = this.kept.length;
+    const at = a.record ?? 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.kept[mid].record ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < MAX_ANOMALIES) this.kept.splice(lo, 0, a);
+    if (this.kept.length > MAX_ANOMALIES) this.kept.length = MAX_ANOMALIES;
+    this.count++;
+    this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 0) + 1);
+  }
+
+  /** Removes kept anomalies that `drop` selects (they no longer hold), keeping the counts right. */
+  retract(drop: (a: Anomaly) => boolean): void {
+    const before = this.kept.length;
+    const kept = this.kept.filter((a) => {
+      if (!drop(a)) return true;
+      this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 1) - 1);
+      return false;
+    });
+    this.count -= before - kept.length;
+    this.kept.length = 0;
+    this.kept.push(...kept);
+  }
+}

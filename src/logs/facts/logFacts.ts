@@ -1,0 +1,413 @@
+/**
+ * The facts every inspection reports, with or without a domain (logs.md, "Facts every
+ * inspection reports"): type counts, sources, tombstones, system and other records, streams
+ * with their positions and times, the time range, causation, inferred payload schemas, and the
+ * anomalies of identity and order — `duplicate-id` per (source, id) with `identical` for a
+ * redelivery, `out-of-order` per stream on stream positions and per source on global
+ * positions, `gap` only where positions are dense, `time-reversal` per stream at full
+ * precision, one `no-zone` per file. Fed record by record; memory grows with distinct
+ * streams, sources and ids, never with the file's size otherwise. Pure.
+ */
+import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
+import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
+import { comparePositions } from '../profiles/fieldReader';
+import type { Anomaly, CausationFacts, EventRecord, InferredSchema, StreamFacts } from '../types';
+import { keyHash, KeyTable } from '../keyTable';
+import type { AnomalyList } from './anomalyList';
+import { hash53 } from './hash';
+import { SchemaInference } from './schemaInference';
+
+/** What `count` answers for a tombstone. */
+const TOMBSTONE = -2;
+
+/** Entries listed in `streams` and `sources`. */
+export const MAX_LISTED = 1000;
+
+/** How a log's positions behave (from its profile). */
+export interface PositionRules {
+  /** Stream positions are dense: a missing one is a gap. */
+  readonly denseStream: boolean;
+  /** Global positions are dense (per source) when decimal. */
+  readonly denseGlobal: boolean;
+  /** What a global position is called in messages (`seq`, `sequence`, `offset`, `position`). */
+  readonly globalName: string;
+  /** Times without a zone are UTC by contract (no `no-zone`). */
+  readonly utcWithoutZone: boolean;
+}
+
+/** Where a record is. */
+export interface RecordPlace {
+  readonly line: number;
+  readonly record: number;
+}
+
+/** Per stream, in parallel arrays indexed by the stream's entry in a KeyTable (no object per stream). */
+class StreamColumns {
+  events = new Int32Array(1024);
+  readonly firstPosition: (string | undefined)[] = [];
+  readonly lastPosition: (string | undefined)[] = [];
+  /** Highest stream position so far (ordering compares against it). */
+  readonly maxPosition: (string | undefined)[] = [];
+  readonly firstTime: (LogTime | undefined)[] = [];
+  readonly lastTime: (LogTime | undefined)[] = [];
+  readonly maxTime: (LogTime | undefined)[] = [];
+
+  /** Makes room for entry `i` (a new stream). */
+  add(i: number): void {
+    if (i >= this.events.length) {
+      const grown = new Int32Array(this.events.length * 2);
+      grown.set(this.events);
+      this.events = grown;
+    }
+    this.firstPosition.push(undefined);
+    this.lastPosition.push(undefined);
+    this.maxPosition.push(undefined);
+    this.firstTime.push(undefined);
+    this.lastTime.push(undefined);
+    this.maxTime.push(undefined);
+  }
+}
+
+interface SourceState {
+  events: number;
+  maxPosition: string | undefined;
+  /** `maxPosition` as a number when it is a decimal of at most 15 digits, else NaN. */
+  maxNumber: number;
+  allDecimal: boolean;
+}
+
+/** A decimal position of at most 15 digits as a number (exact), else NaN. */
+function smallDecimal(p: string): number {
+  if (p.length > 15) return Number.NaN;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 48 || c > 57) return Number.NaN;
+  }
+  return +p;
+}
+
+const q = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
+/** Accumulates the facts of one log. */
+export class LogFacts {
+  events = 0;
+  tombstones = 0;
+  systemEvents = 0;
+  otherRecords = 0;
+  private readonly types = new Map<string, { n: number }>();
+  private readonly schemas = new Map<string, SchemaInference>();
+  private readonly streams = new KeyTable<undefined>();
+  private readonly columns = new StreamColumns();
+  private readonly sources = new Map<string, SourceState>();
+  /**
+   * Every record id and address, for identity and causation at once: the value is the content
+   * hash of the record that has this id with no scope (NaN when only named as a command, an
+   * address or a scoped record's id); the causation depth is in `depthOf`.
+   */
+  private readonly ids = new KeyTable<number>();
+  private depthOf = new Int32Array(1024);
+  /** Content hash per scoped identity (`scope \0 id`). */
+  private readonly scoped = new KeyTable<number>();
+  /** Causation ids not known when first named (checked again at the end). */
+  private readonly unresolved = new Set<string>();
+  private readonly correlations = new KeyTable<undefined>();
+  private roots = 0;
+  private maxDepth = 0;
+  private first: LogTime | undefined;
+  private last: LogTime | undefined;
+  private noZone: { line: number; record: number; count: number } | undefined;
+  /** Ordering anomalies of each source, in case the source turns out not to be decimal. */
+  private readonly numericBySource = new Map<string, Anomaly[]>();
+
+  constructor(
+    private readonly anomalies: AnomalyList,
+    private readonly rules: PositionRules,
+  ) {}
+
+  /**
+   * Takes one event-like record (its text for `identical`); false when it is not to be
+   * replayed: a tombstone, or a record repeating an identity already read (a `duplicate-id`:
+   * counted as read, but neither ordered nor replayed again).
+   */
+  event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string): boolean {
+    let idEntry = -1;
+    if (e.id !== undefined) {
+      const scope = e.idScope ?? e.source;
+      const fingerprint = hash53(e.content ?? text);
+      let earlier = Number.NaN;
+      if (scope === undefined) {
+        idEntry = this.ids.findOrInsert(e.id, fingerprint);
+        if (idEntry >= 0) {
+          earlier = this.ids.valueAt(idEntry);
+          if (Number.isNaN(earlier)) this.ids.setValueAt(idEntry, fingerprint);
+        } else idEntry = this.added(~idEntry);
+      } else {
+        const entry = this.scoped.findOrInsert(`${scope}\u0000${e.id}`, fingerprint);
+        if (entry >= 0) earlier = this.scoped.valueAt(entry);
+      }
+      if (!Number.isNaN(earlier)) {
+        const identical = earlier === fingerprint;
+        const position = e.streamPosition ?? e.globalPosition;
+        this.anomalies.add({
+          kind: 'duplicate-id',
+          line: at.line,
+          record: at.record,
+          message: `event id ${q(e.id)}${e.source !== undefined ? ` of source ${q(e.source)}` : ''} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
+          identical,
+          ...(stream !== undefined ? { stream } : {}),
+          ...(position !== undefined ? { position } : {}),
+        });
+        this.count(e, stream);
+        return false;
+      }
+    }
+    const streamIndex = this.count(e, stream);
+    if (streamIndex === TOMBSTONE) return false;
+    if (e.kind !== 'system') this.order(e, stream, streamIndex, at);
+    this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId);
+    return true;
+  }
+
+  /** Counts a record by kind, type, source and stream; its stream's entry (-1: none), or TOMBSTONE. */
+  private count(e: EventRecord, stream: string | undefined): number {
+    switch (e.kind) {
+      case 'tombstone':
+        this.tombstones++;
+        return TOMBSTONE;
+      case 'system':
+        this.systemEvents++;
+        break;
+      case 'other':
+        // another message in the store (an Emmett command row): counted apart, still ordered in its stream
+        this.otherRecords++;
+        break;
+      default:
+        if (e.archived) this.otherRecords++;
+        else {
+          this.events++;
+          const count = this.types.get(e.type);
+          if (count) count.n++;
+          else this.types.set(e.type, { n: 1 });
+          let schema = this.schemas.get(e.type);
+          if (!schema) this.schemas.set(e.type, (schema = new SchemaInference()));
+          schema.add(e.data);
+        }
+    }
+    // system events are the store's own: counted apart, in no user stream or source
+    if (e.kind === 'system') return -1;
+    if (e.source !== undefined && e.kind !== 'other') this.sourceOf(e.source).events++;
+    if (stream !== undefined) {
+      let i = this.streams.findOrInsert(stream, undefined);
+      const c = this.columns;
+      if (i < 0) c.add((i = ~i));
+      if (e.kind === 'other') return i;
+      c.events[i]++;
+      const position = e.streamPosition ?? e.globalPosition;
+      if (position !== undefined) {
+        c.firstPosition[i] ??= position;
+        c.lastPosition[i] = position;
+      }
+      if (e.time) {
+        c.firstTime[i] ??= e.time;
+        c.lastTime[i] = e.time;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private sourceOf(key: string): SourceState {
+    let src = this.sources.get(key);
+    if (!src) this.sources.set(key, (src = { events: 0, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
+    return src;
+  }
+
+  /** A command record of the log: its id can be a cause. */
+  command(id: string): void {
+    this.causation(-1, id, undefined, undefined, undefined);
+  }
+
+  /** Makes room for the depth of a new id entry; returns it. */
+  private added(entry: number): number {
+    if (entry >= this.depthOf.length) {
+      const grown = new Int32Array(this.depthOf.length * 2);
+      grown.set(this.depthOf);
+      this.depthOf = grown;
+    }
+    return entry;
+  }
+
+  /** The entry of an id named as a cause target (a command, an address, a scoped record's id), added when new. */
+  private entryOf(id: string): number {
+    const entry = this.ids.findOrInsert(id, Number.NaN);
+    return entry >= 0 ? entry : this.added(~entry);
+  }
+
+  private order(e: EventRecord, stream: string | undefined, i: number, at: RecordPlace): void {
+    if (e.time) {
+      if (!e.time.zoned && !this.rules.utcWithoutZone) {
+        if (this.noZone) this.noZone.count++;
+        else this.noZone = { line: at.line, record: at.record, count: 1 };
+      }
+      if (!this.first || compareTimes(e.time, this.first) < 0) this.first = e.time;
+      if (!this.last || compareTimes(e.time, this.last) > 0) this.last = e.time;
+    }
+    if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
+    if (stream === undefined || i < 0) return;
+    const c = this.columns;
+    const p = e.streamPosition;
+    if (p !== undefined) {
+      const max = c.maxPosition[i];
+      if (max !== undefined) {
+        if (comparePositions(p, max) <= 0) this.orderAnomaly('out-of-order', at, `position ${p} after position ${max} in stream ${q(stream)}`, stream, p);
+        else if (this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
+          const expected = successor(normalizeDecimal(max));
+          if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
+        }
+      }
+      if (max === undefined || comparePositions(p, max) > 0) c.maxPosition[i] = p;
+    }
+    const t = e.time;
+    if (t) {
+      const max = c.maxTime[i];
+      if (max && compareTimes(t, max) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(max)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
+      if (!max || compareTimes(t, max) > 0) c.maxTime[i] = t;
+    }
+  }
+
+  private sourceOrder(e: EventRecord, p: string, at: RecordPlace): void {
+    const key = e.source ?? '';
+    const src = this.sourceOf(key);
+    const n = smallDecimal(p);
+    if (n === n && src.maxNumber === src.maxNumber) {
+      // the common case: both small decimals, compared as numbers
+      if (n <= src.maxNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${this.rules.globalName} ${p} after ${this.rules.globalName} ${src.maxPosition}${e.source !== undefined ? ` of source ${q(e.source)}` : ''}`, e.stream, p));
+      else {
+        if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), p, e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
+        src.maxNumber = n;
+        src.maxPosition = p;
+      }
+      return;
+    }
+    const decimal = isDecimal(p);
+    if (!decimal) src.allDecimal = false;
+    const name = this.rules.globalName;
+    const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
+    if (src.maxPosition !== undefined) {
+      const last = src.maxPosition;
+      if (comparePositions(p, last) <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${name} ${p} after ${name} ${last}${where}`, e.stream, p));
+      else if (this.rules.denseGlobal && decimal && isDecimal(last)) {
+        const expected = successor(normalizeDecimal(last));
+        if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(name, expected, normalizeDecimal(p), where), e.stream, p));
+      }
+    }
+    if (src.maxPosition === undefined || comparePositions(p, src.maxPosition) > 0) {
+      src.maxPosition = p;
+      src.maxNumber = smallDecimal(p);
+    }
+  }
+
+  private orderAnomaly(kind: Anomaly['kind'], at: RecordPlace, message: string, stream: string | undefined, position: string | undefined): Anomaly {
+    const a: Anomaly = { kind, line: at.line, record: at.record, message, ...(stream !== undefined ? { stream } : {}), ...(position !== undefined ? { position } : {}) };
+    this.anomalies.add(a);
+    return a;
+  }
+
+  private sourceAnomaly(source: string, a: Anomaly): void {
+    let list = this.numericBySource.get(source);
+    if (!list) this.numericBySource.set(source, (list = []));
+    list.push(a);
+  }
+
+  /** Causation of a record whose id has entry `idEntry` (-1: look it up by `id`). */
+  private causation(idEntry: number, id: string | undefined, address: string | undefined, causationId: string | undefined, correlationId: string | undefined): void {
+    let depth = 0;
+    if (causationId === undefined) this.roots++;
+    else {
+      const cause = this.ids.find(causationId, keyHash(causationId));
+      if (cause < 0) this.unresolved.add(causationId);
+      else depth = this.depthOf[cause] + 1;
+    }
+    if (depth > this.maxDepth) this.maxDepth = depth;
+    if (idEntry < 0 && id !== undefined) idEntry = this.entryOf(id);
+    if (idEntry >= 0) this.depthOf[idEntry] = depth;
+    if (address !== undefined) this.depthOf[this.entryOf(address)] = depth;
+    if (correlationId !== undefined) this.correlations.findOrInsert(correlationId, undefined);
+  }
+
+  /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. */
+  finish(): void {
+    for (const [source, list] of this.numericBySource) {
+      if (this.sources.get(source)?.allDecimal !== false) continue;
+      const drop = new Set(list.filter((a) => a.kind === 'gap'));
+      if (drop.size > 0) this.anomalies.retract((a) => drop.has(a));
+    }
+    if (this.noZone)
+      this.anomalies.insertInOrder({
+        kind: 'no-zone',
+        line: this.noZone.line,
+        record: this.noZone.record,
+        count: this.noZone.count,
+        message: `${this.noZone.count === 1 ? 'a time' : `${this.noZone.count.toLocaleString('en')} times`} without a zone offset, first on line ${this.noZone.line}: read as UTC`,
+      });
+  }
+
+  /** The streams with the most events (ties in order of appearance), at most MAX_LISTED. */
+  private listedStreams(): StreamFacts[] {
+    const c = this.columns;
+    const order = Array.from({ length: this.streams.size }, (_, i) => i).sort((a, b) => c.events[b] - c.events[a] || a - b);
+    return order.slice(0, MAX_LISTED).map((i) => ({
+      stream: this.streams.keyAt(i),
+      events: c.events[i],
+      ...(c.firstPosition[i] !== undefined ? { firstPosition: c.firstPosition[i], lastPosition: c.lastPosition[i] } : {}),
+      ...(c.firstTime[i] ? { firstTime: formatUtc(c.firstTime[i]!), lastTime: formatUtc(c.lastTime[i]!) } : {}),
+    }));
+  }
+
+  /** Events by type. */
+  typeCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [t, c] of this.types) Object.defineProperty(out, t, { value: c.n, enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+
+  /** The facts for the report. */
+  facts(): {
+    sources: { source: string; events: number }[];
+    streamCount: number;
+    streams: StreamFacts[];
+    timeRange: { first: string; last: string } | null;
+    causation: CausationFacts;
+    schemas: Record<string, InferredSchema>;
+  } {
+    let orphans = 0;
+    for (const c of this.unresolved) if (!this.ids.has(c)) orphans++;
+    const schemas: Record<string, InferredSchema> = {};
+    for (const [t, s] of this.schemas) Object.defineProperty(schemas, t, { value: s.schema(), enumerable: true, writable: true, configurable: true });
+    return {
+      sources: mostFirst([...this.sources].filter(([s]) => s !== '')).map(([source, s]) => ({ source, events: s.events })),
+      streamCount: this.streams.size,
+      streams: this.listedStreams(),
+      timeRange: this.first && this.last ? { first: formatUtc(this.first), last: formatUtc(this.last) } : null,
+      causation: { roots: this.roots, orphans, maxDepth: this.maxDepth, correlations: this.correlations.size },
+      schemas,
+    };
+  }
+}
+
+/** The first MAX_LISTED entries with the most events (ties in order of appearance). */
+function mostFirst<T extends { events: number }>(entries: [string, T][]): [string, T][] {
+  return entries
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => b[0][1].events - a[0][1].events || a[1] - b[1])
+    .slice(0, MAX_LISTED)
+    .map(([e]) => e);
+}
+
+/** `seq 6 is missing`, `seq 6..7 are missing`. */
+function missing(name: string, expected: string, found: string, where: string): string {
+  const count = missingBetween(expected, found);
+  return count === '0' ? `${name} ${expected}${where} is missing` : `${name} ${expected}..${predecessor(found)}${where} are missing`;
+}
+
+const predecessor = (a: string): string => (a.length < 16 ? String(Number(a) - 1) : (BigInt(a) - 1n).toString());

@@ -1,0 +1,53 @@
+/**
+ * JSON Pointers (RFC 6901) compiled once and applied to many records: `""` is the whole
+ * value, `/a/b` a member of a member, `~1` stands for `/` and `~0` for `~` in a token, and
+ * a token indexes an array by its decimal position. Only own properties are followed, so a
+ * record's `__proto__` or `constructor` is never reached through the prototype. Pure.
+ */
+
+/** A compiled pointer: its text and its tokens. */
+export interface Pointer {
+  readonly text: string;
+  readonly tokens: readonly string[];
+}
+
+/** Why a pointer text is not an RFC 6901 pointer, or undefined when it is one. */
+export function pointerProblem(text: string): string | undefined {
+  if (text !== '' && !text.startsWith('/')) return `"${text}" is not a JSON Pointer: it must be "" or start with "/"`;
+  if (/~[^01]|~$/.test(text)) return `"${text}" is not a JSON Pointer: "~" must be followed by 0 or 1`;
+  return undefined;
+}
+
+/** Compiles a pointer text (throws a RangeError naming the problem when it is not a pointer). */
+export function compilePointer(text: string): Pointer {
+  const problem = pointerProblem(text);
+  if (problem) throw new RangeError(problem);
+  const tokens = text === '' ? [] : text.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return { text, tokens };
+}
+
+const has = Object.prototype.hasOwnProperty;
+
+/** The value the pointer names in `root`, or undefined when any step is missing. */
+export function resolvePointer(root: unknown, pointer: Pointer): unknown {
+  let value = root;
+  for (const token of pointer.tokens) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (Array.isArray(value)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      value = value[Number(token)];
+    } else {
+      if (!has.call(value, token)) return undefined;
+      value = (value as Record<string, unknown>)[token];
+    }
+  }
+  return value;
+}
+
+/** The object holding the pointer's last step and that step's key (for exact-number lookups), or undefined. */
+export function parentOf(root: unknown, pointer: Pointer): { readonly holder: object; readonly key: string } | undefined {
+  if (pointer.tokens.length === 0) return undefined;
+  const holder = resolvePointer(root, { text: '', tokens: pointer.tokens.slice(0, -1) });
+  if (typeof holder !== 'object' || holder === null) return undefined;
+  return { holder, key: pointer.tokens[pointer.tokens.length - 1] };
+}

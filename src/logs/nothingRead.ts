@@ -1,0 +1,34 @@
+/**
+ * Why a log gave no events (logs.md, "Exit codes for inspect": "0 events read from FILE: …"
+ * with the main reason) — for the command line's message and the app's warning, so a log of
+ * which nothing was understood is never shown as healthy. Pure.
+ */
+import type { AnomalyKind, InspectionReport } from './types';
+
+const ADVICE: Partial<Record<AnomalyKind, string>> = {
+  malformed: 'check the framing (--framing) or the file',
+  unmapped: 'a map (--map) can name the field that holds the type',
+  'unknown-type': "the domain knows none of the log's types; a map's \"types\" can rename them",
+  'invalid-data': "the payloads do not match the domain's schemas",
+};
+
+/** The main reason no record was read as an event, or undefined when some were. */
+export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>): string | undefined {
+  if (report.events > 0) return undefined;
+  if (report.notice) return report.notice;
+  const byKind = new Map<AnomalyKind, { count: number; first: (typeof report.anomalies)[number] }>();
+  for (const a of report.anomalies) {
+    const entry = byKind.get(a.kind);
+    if (entry) entry.count++;
+    else byKind.set(a.kind, { count: 1, first: a });
+  }
+  const main = [...byKind.entries()].filter(([k]) => ADVICE[k]).sort((a, b) => b[1].count - a[1].count)[0];
+  if (main) {
+    const [kind, { count, first }] = main;
+    return `${count.toLocaleString('en')} record${count === 1 ? '' : 's'} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${ADVICE[kind]}`;
+  }
+  const apart = [report.tombstones && `${report.tombstones} tombstones`, report.systemEvents && `${report.systemEvents} system events`, report.otherRecords && `${report.otherRecords} other records`].filter(Boolean);
+  if (apart.length > 0) return `it holds only ${apart.join(', ')}`;
+  if (report.commands > 0) return 'it holds commands only';
+  return 'the file holds no records';
+}

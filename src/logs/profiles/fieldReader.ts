@@ -1,0 +1,192 @@
+/**
+ * Applies a profile to parsed records: resolves each common field's candidate pointers (the
+ * first present one wins; a pointer may pass through a string holding JSON, as stores often
+ * keep metadata), types the values — ids and streams as strings, positions as exact decimal
+ * strings, times as `LogTime`s — lets the profile refine the result, and counts which pointer
+ * served each field for the report's `fieldsUsed`. Pure.
+ */
+import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
+import { numberText, numberTextSupported } from '../json/exactJson';
+import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
+import { compilePointer, parentOf, type Pointer } from '../json/pointer';
+import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadResult } from './profile';
+
+export { NEEDS_EXACT } from './profile';
+
+/** A field's compiled candidates and how often each served. */
+interface FieldPlan {
+  readonly field: CommonField;
+  readonly pointers: readonly Pointer[];
+  readonly served: number[];
+}
+
+const has = Object.prototype.hasOwnProperty;
+
+/** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it. */
+function resolve(root: unknown, pointer: Pointer): unknown {
+  let value = root;
+  for (const token of pointer.tokens) {
+    if (typeof value === 'string' && (value.charCodeAt(0) === 123 || value.charCodeAt(0) === 91)) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (Array.isArray(value)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      value = value[Number(token)];
+    } else {
+      if (!has.call(value, token)) return undefined;
+      value = (value as Record<string, unknown>)[token];
+    }
+  }
+  return value;
+}
+
+/**
+ * A position as exact text: a number's digits (its source text when it is not a safe
+ * integer), a string as written (a zero-padded decimal keeps its zeros; comparisons
+ * normalize); NEEDS_EXACT for an unsafe number whose source text is not known
+ * yet; undefined when there is none.
+ */
+export function positionOf(value: unknown, holder?: { holder: object; key: string }): string | undefined | typeof NEEDS_EXACT {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value !== 'number') return undefined;
+  if (Number.isSafeInteger(value)) return value >= 0 ? String(value) : String(value);
+  const text = holder ? numberText(holder.holder, holder.key) : undefined;
+  if (text !== undefined) return text;
+  return numberTextSupported && holder ? NEEDS_EXACT : String(value);
+}
+
+/** An id-like value (id, stream, source, causation) as a string: strings as they are, numbers exactly, objects as compact JSON. */
+export function idOf(value: unknown, holder?: { holder: object; key: string }): string | undefined | typeof NEEDS_EXACT {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number') return positionOf(value, holder);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return undefined;
+}
+
+/** A time value: RFC 3339 text, or a number in the profile's unit; a message when it is neither. */
+export function timeOf(value: unknown, unit: 'ms' | 's' = 'ms'): LogTime | string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number') return timeOfNumber(value, unit) ?? `time: expected a finite number, got ${value}`;
+  if (typeof value === 'string') return parseTimeText(value) ?? (/^-?\d+(\.\d+)?$/.test(value) ? timeOfNumber(Number(value), unit) : undefined) ?? `time: ${show(value)} is not an RFC 3339 time`;
+  return `time: expected an RFC 3339 time or a number, got ${show(value)}`;
+}
+
+/** A short, single-line rendering of a value for messages (never recursing into it). */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+/** Reads records under one profile (with a map's pointers overriding its own). */
+export class FieldReader {
+  private readonly plans: FieldPlan[];
+  /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
+  lastPrepared: JsonObject | undefined;
+
+  constructor(
+    readonly profile: Profile,
+    overrides: Partial<Readonly<Record<CommonField, string | null>>> = {},
+  ) {
+    this.plans = COMMON_FIELDS.map((field) => {
+      const given = has.call(overrides, field) ? overrides[field] : undefined;
+      const texts = given !== undefined ? (given === null ? [] : [given]) : (profile.fields[field] ?? []);
+      const pointers = texts.map(compilePointer);
+      return { field, pointers, served: pointers.map(() => 0) };
+    });
+  }
+
+  /** Reads one parsed record (`text` is its source, for `content`); NEEDS_EXACT asks for an exact parse. */
+  read(record: JsonObject): ReadResult | typeof NEEDS_EXACT {
+    if (this.profile.read) {
+      this.lastPrepared = record;
+      return this.profile.read(record);
+    }
+    const prepared = this.profile.prepare ? this.profile.prepare(record) : record;
+    if (prepared === NEEDS_EXACT) return NEEDS_EXACT;
+    this.lastPrepared = prepared;
+    const e: MutableEvent = { kind: 'event', type: undefined, data: undefined };
+    for (const plan of this.plans) {
+      let value: unknown;
+      let at = -1;
+      for (let i = 0; i < plan.pointers.length; i++) {
+        value = resolve(prepared, plan.pointers[i]);
+        if (value !== undefined && value !== null) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) continue;
+      const pointer = plan.pointers[at];
+      switch (plan.field) {
+        case 'data':
+          e.data = value;
+          break;
+        case 'metadata':
+          e.metadata = value;
+          break;
+        case 'time': {
+          const t = timeOf(value, this.profile.numericTime);
+          if (typeof t === 'string') return problem('malformed', t);
+          e.time = t;
+          break;
+        }
+        case 'type':
+          if (typeof value !== 'string' && typeof value !== 'number') return problem('malformed', `type: expected a string at ${pointer.text}, got ${show(value)}`);
+          e.type = String(value);
+          break;
+        default: {
+          const holder = typeof value === 'number' ? holderOf(record, prepared, pointer) : undefined;
+          const text = plan.field === 'streamPosition' || plan.field === 'globalPosition' ? positionOf(value, holder) : idOf(value, holder);
+          if (text === NEEDS_EXACT) return NEEDS_EXACT;
+          if (text === undefined) continue;
+          e[plan.field] = text;
+        }
+      }
+      plan.served[at]++;
+    }
+    const refused = this.profile.refine?.(prepared, e);
+    if (refused) return refused;
+    if (e.type === undefined || e.type === '') return problem('unmapped', `no event type under the ${this.profile.name} profile (${this.describe('type')})`);
+    return e as unknown as ReadResult;
+  }
+
+  private describe(field: CommonField): string {
+    const plan = this.plans.find((p) => p.field === field)!;
+    return plan.pointers.length === 0 ? `the map says the log has no ${field}` : `tried ${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
+  }
+
+  /** Per common field, the pointer that served it most often (null: none did). */
+  fieldsUsed(): Record<CommonField, string | null> {
+    const out = {} as Record<CommonField, string | null>;
+    if (this.profile.read) {
+      for (const plan of this.plans) out[plan.field] = plan.pointers[0]?.text ?? null;
+      return out;
+    }
+    for (const plan of this.plans) {
+      let best = -1;
+      for (let i = 0; i < plan.served.length; i++) if (plan.served[i] > 0 && (best < 0 || plan.served[i] > plan.served[best])) best = i;
+      out[plan.field] = best < 0 ? (this.profile.derived?.[plan.field] ?? null) : plan.pointers[best].text;
+    }
+    return out;
+  }
+}
+
+/** Where an unsafe number was parsed: in the record itself when the pointer reaches it there, else in the prepared record. */
+function holderOf(record: JsonObject, prepared: JsonObject, pointer: Pointer): { holder: object; key: string } | undefined {
+  const own = parentOf(record, pointer);
+  if (own && Object.hasOwn(own.holder, own.key)) return own;
+  return parentOf(prepared, pointer);
+}
+
+/** Orders two positions: decimals numerically, anything else as text. */
+export function comparePositions(a: string, b: string): number {
+  if (isDecimal(a) && isDecimal(b)) return compareDecimal(normalizeDecimal(a), normalizeDecimal(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}

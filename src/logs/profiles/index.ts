@@ -1,0 +1,49 @@
+/** The profiles of logs.md, and choosing one for a file from the shape of its first records. */
+import { cloudEventsProfile } from './cloudevents';
+import { genericProfile } from './generic';
+import type { JsonObject, Profile, ProfileName } from './profile';
+import { purestreamProfile } from './purestream';
+import { emmettProfile, kurrentDbProfile, martenProfile, messageDbProfile } from './stores';
+import { debeziumProfile, eventBridgeProfile, kafkaProfile, kinesisProfile } from './transports';
+
+export * from './profile';
+export { FieldReader, NEEDS_EXACT } from './fieldReader';
+export { readLogMap, mappedPayload, NO_MAP, type LogMap } from './logMap';
+
+/** Every profile, most specific first (ties in detection go to the earlier one). */
+export const PROFILES: readonly Profile[] = [
+  purestreamProfile,
+  debeziumProfile,
+  cloudEventsProfile,
+  kurrentDbProfile,
+  kafkaProfile,
+  kinesisProfile,
+  eventBridgeProfile,
+  emmettProfile,
+  martenProfile,
+  messageDbProfile,
+  genericProfile,
+];
+
+/** The profile of this name. */
+export const profileByName = (name: ProfileName): Profile => PROFILES.find((p) => p.name === name)!;
+
+/** Records looked at to choose a profile. */
+export const DETECTION_SAMPLE = 16;
+
+/** The profile that fits the sample records best (mean score; `generic` when none fits). */
+export function detectProfile(samples: readonly JsonObject[]): Profile {
+  if (samples.length === 0) return genericProfile;
+  let best = genericProfile;
+  let bestScore = 0;
+  for (const profile of PROFILES) {
+    let total = 0;
+    for (const s of samples) total += profile.detect(s);
+    const score = total / samples.length;
+    if (score > bestScore) {
+      best = profile;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,101 @@
+/**
+ * The map file, `purestream/map@1` (logs.md, "Map file"): JSON Pointers (RFC 6901) for any
+ * common field (`""` the whole record, `null` the log has none), `types` renaming the log's
+ * event types (the old `--type-map` file is this object alone), and `data` building a domain
+ * event's payload from the record, per domain event type. An optional `profile` names the
+ * profile the pointers refine (an extension; without it they refine the detected one).
+ * Every user-named thing lives in a Map, so `constructor` or `__proto__` are names like any
+ * other. Pure.
+ */
+import { compilePointer, pointerProblem, resolvePointer, type Pointer } from '../json/pointer';
+import { COMMON_FIELDS, PROFILE_NAMES, type CommonField, type JsonObject, type ProfileName } from './profile';
+
+/** A map, checked and compiled. */
+export interface LogMap {
+  readonly profile?: ProfileName;
+  readonly fields: Partial<Readonly<Record<CommonField, string | null>>>;
+  /** Their event type → the name to use (the domain's event type). */
+  readonly types: ReadonlyMap<string, string>;
+  /** Domain event type → payload member → pointer into the record. */
+  readonly data: ReadonlyMap<string, ReadonlyMap<string, Pointer>>;
+}
+
+/** An empty map: nothing renamed. */
+export const NO_MAP: LogMap = { fields: {}, types: new Map(), data: new Map() };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/**
+ * Checks a parsed map file; returns the map or the problems, each naming its JSON path
+ * (`fields.type: …`). A plain object of strings is read as `types` alone (`--type-map`).
+ * `eventTypes`, when given (a domain is chosen), are the names `types` and `data` may use.
+ */
+export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { ok: true; map: LogMap } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  if (!isObject(value)) return { ok: false, problems: ['expected a JSON object: a purestream/map@1 map, or a type map from their event type to ours'] };
+  const typesOnly = value.format === undefined;
+  const body: Record<string, unknown> = typesOnly ? { format: 'purestream/map@1', types: value } : value;
+  if (body.format !== 'purestream/map@1') problems.push(`format: expected "purestream/map@1", got ${JSON.stringify(body.format)}`);
+  for (const key of Object.keys(body)) if (!['format', 'profile', 'fields', 'types', 'data'].includes(key)) problems.push(`${shown(key)}: unknown member (expected format, profile, fields, types, data)`);
+  let profile: ProfileName | undefined;
+  if (body.profile !== undefined) {
+    if (typeof body.profile === 'string' && (PROFILE_NAMES as readonly string[]).includes(body.profile)) profile = body.profile as ProfileName;
+    else problems.push(`profile: expected one of ${PROFILE_NAMES.join(', ')}, got ${JSON.stringify(body.profile)}`);
+  }
+  const fields: Partial<Record<CommonField, string | null>> = {};
+  if (body.fields !== undefined) {
+    if (!isObject(body.fields)) problems.push('fields: expected an object from common field to JSON Pointer');
+    else
+      for (const [name, pointer] of Object.entries(body.fields)) {
+        if (!(COMMON_FIELDS as readonly string[]).includes(name)) problems.push(`fields.${name}: not a common field (${COMMON_FIELDS.join(', ')})`);
+        else if (pointer !== null && typeof pointer !== 'string') problems.push(`fields.${name}: expected a JSON Pointer or null`);
+        else {
+          const bad = typeof pointer === 'string' ? pointerProblem(pointer) : undefined;
+          if (bad) problems.push(`fields.${name}: ${bad}`);
+          else fields[name as CommonField] = pointer;
+        }
+      }
+  }
+  const types = new Map<string, string>();
+  if (body.types !== undefined) {
+    if (!isObject(body.types)) problems.push('types: expected an object from their event type to ours');
+    else
+      for (const [theirs, ours] of Object.entries(body.types)) {
+        const path = typesOnly ? shown(theirs) : `types.${shown(theirs)}`;
+        if (typeof ours !== 'string' || ours === '') problems.push(`${path}: expected an event type name, got ${JSON.stringify(ours)}`);
+        else if (eventTypes && !eventTypes.has(ours)) problems.push(`${path}: ${shown(ours)} is not an event type of the domain (${[...eventTypes].join(', ')})`);
+        else types.set(theirs, ours);
+      }
+  }
+  const data = new Map<string, Map<string, Pointer>>();
+  if (body.data !== undefined) {
+    if (!isObject(body.data)) problems.push('data: expected an object from event type to { member: JSON Pointer }');
+    else
+      for (const [type, members] of Object.entries(body.data)) {
+        if (eventTypes && !eventTypes.has(type)) problems.push(`data.${shown(type)}: not an event type of the domain (${[...eventTypes].join(', ')})`);
+        if (!isObject(members)) {
+          problems.push(`data.${shown(type)}: expected an object from payload member to JSON Pointer`);
+          continue;
+        }
+        const pointers = new Map<string, Pointer>();
+        for (const [member, pointer] of Object.entries(members)) {
+          const bad = typeof pointer !== 'string' ? 'expected a JSON Pointer' : pointerProblem(pointer);
+          if (bad) problems.push(`data.${shown(type)}.${shown(member)}: ${bad}`);
+          else pointers.set(member, compilePointer(pointer as string));
+        }
+        data.set(type, pointers);
+      }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, map: { ...(profile ? { profile } : {}), fields, types, data } };
+}
+
+/** Builds a domain event's payload from the record by the map's pointers for its type (members the record lacks are left out). */
+export function mappedPayload(pointers: ReadonlyMap<string, Pointer>, record: JsonObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [member, pointer] of pointers) {
+    const value = resolvePointer(record, pointer);
+    if (value !== undefined) Object.defineProperty(out, member, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/** Readers under hostile input (issue "Any event log", item 8): deep nesting, oceans of whitespace, huge reports. */
+import { describe, expect, it } from 'vitest';
+import { commerce } from '../../../domain';
+import { inspectLog } from '../../../src/logs/inspectLog';
+import { MAX_RECORD_DEPTH } from '../../../src/logs/logInspector';
+import { reportJsonChunks } from '../../../src/logs/reportJson';
+
+describe('log readers on hostile input', () => {
+  it('a record whose field nests thousands of levels deep is one malformed anomaly, not a stack overflow', async () => {
+    const deep = `{"id":"x","type":"T","data":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const text = `{"id":"a","type":"T","data":{}}\n${deep}\n{"id":"b","type":"T","data":{}}\n`;
+    for (const framing of ['auto', 'concat'] as const) {
+      const r = await inspectLog([text], { source: 'deep', skipInvalid: true, framing });
+      if (!r.ok) throw new Error('refused');
+      expect(r.report.events).toBe(2);
+      expect(r.report.anomalies.map((a) => [a.kind, a.line, a.message])).toEqual([['malformed', 2, `the record nests more than ${MAX_RECORD_DEPTH} levels deep`]]);
+    }
+    // with a domain too (its validation and replay never see the record)
+    const withDomain = await inspectLog([`{"seq":1,"id":"e","type":"OrderShipped","at":0,"data":{"orderId":${'['.repeat(5000)}${']'.repeat(5000)}}}`], { source: 'deep', domain: commerce, skipInvalid: true });
+    expect(withDomain.ok && withDomain.report.anomalies.map((a) => a.kind)).toEqual(['malformed']);
+  });
+
+  it('a file of 600 MB of whitespace ends with no records, reading each chunk once', async () => {
+    const chunk = ' \n\t\r'.repeat(1 << 18); // 1 MB
+    let chunks = 0;
+    async function* whitespace() {
+      for (let i = 0; i < 600; i++) {
+        chunks++;
+        yield chunk;
+      }
+    }
+    const r = await inspectLog(whitespace(), { source: 'blank' });
+    expect(chunks).toBe(600);
+    expect(r.ok && r.report.events).toBe(0);
+    expect(r.ok && r.report.anomalies).toEqual([]);
+  });
+
+  it('writes a report with a million-stream final state piece by piece, the same bytes as JSON.stringify', async () => {
+    const text = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ seq: i + 1, id: `e${i}`, type: 'ItemRestocked', at: i, data: { sku: `s${i}`, qty: 1, warehouse: 'main' } })).join('\n');
+    const r = await inspectLog([text], { source: 'x', domain: commerce });
+    if (!r.ok) throw new Error('refused');
+    const pieces = [...reportJsonChunks(r.report)];
+    // after its name, each piece of the final state holds one stream's aggregate
+    const state = pieces.findIndex((p) => p.includes('"finalState"'));
+    expect(state).toBeGreaterThan(0);
+    expect(pieces.length - state).toBeGreaterThan(2000);
+    expect(Math.max(...pieces.slice(state + 1).map((p) => p.length))).toBeLessThan(200);
+    expect(pieces.join('')).toBe(JSON.stringify(r.report, null, 2) + '\n');
+  });
+});

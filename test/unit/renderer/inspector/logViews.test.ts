@@ -1,0 +1,89 @@
+/** A stored log read as the run views read runs: graph windows, timeline windows, a record in full, a preview, and inspecting it again. */
+import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commerce } from '../../../../domain';
+import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
+import { LogViews } from '../../../../renderer/lib/inspector/logViews';
+import { previewReading } from '../../../../renderer/lib/inspector/previewReading';
+import { recordDetail } from '../../../../renderer/lib/inspector/recordDetail';
+import { readLogMap } from '../../../../src/logs/profiles';
+import { storedRecords } from '../../../../src/store/logs';
+import { createWorkspace, type Workspace } from '../../../../src/store/workspace';
+
+let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
+beforeAll(async () => {
+  sqlJs = await initSqlJs();
+});
+
+const fixture = (path: string) => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
+const sample = () => fixture('samples/logs/flash-sale-oversell.cloudevents.json');
+
+async function stored(text: string, domain = true): Promise<{ db: Workspace; logId: number }> {
+  const db = createWorkspace(sqlJs);
+  const { logId } = await importRecords(db, [text], { name: 'log', source: 'log', ...(domain ? { domain: commerce } : {}) });
+  return { db, logId };
+}
+
+describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
+  it('gives its events and commands as causal records, linked by causation, each id once', async () => {
+    const { db, logId } = await stored(sample());
+    const views = new LogViews(db, logId);
+    const window = views.graphWindow(undefined, 10_000);
+    expect(window.records.filter((r) => r.kind === 'command')).toHaveLength(153);
+    expect(new Set(window.records.map((r) => r.id)).size).toBe(window.records.length);
+    const placed = window.records.find((r) => r.id === 'c1.1')!;
+    expect(placed).toMatchObject({ kind: 'event', type: 'purestream.commerce.OrderPlaced', causationId: 'c1', stream: 'order:o-1', flow: 'purestream.commerce.OrderPlaced' });
+    expect(window.records.find((r) => r.id === 'rejection:c105')).toMatchObject({ kind: 'rejection', outcome: 'rejected', causationId: 'c105' });
+    // a small window narrows to its first records
+    const first = views.graphWindow(undefined, 10);
+    expect(first.records).toHaveLength(10);
+    expect(first.inRange).toBeGreaterThan(10);
+  });
+
+  it('draws streams as lanes and records as points; past maxBars, counts per lane and slice add up to the records in view', async () => {
+    const { db, logId } = await stored(sample());
+    const views = new LogViews(db, logId);
+    const frame = views.timelineFrame();
+    expect(frame.clock).toBe('epoch');
+    // commands and rejections have no stream; the busiest stream comes next
+    expect(frame.lanes.slice(0, 2)).toEqual([
+      { label: '(no stream)', kind: 'stream' },
+      { label: 'stock:tee@main', kind: 'stream' },
+    ]);
+    expect(frame.lanes.at(-1)).toEqual({ label: 'other streams', kind: 'stream' });
+    const all = views.timelineWindow({ from: frame.start, to: frame.end }, 100_000, 50);
+    expect(all.bars.length).toBe(all.total);
+    expect(all.bars.every((b) => b.start === b.end)).toBe(true);
+    const overview = views.timelineWindow({ from: frame.start, to: frame.end }, 10, 50);
+    expect(overview.bars).toEqual([]);
+    expect(overview.activity!.count.reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it('a record in full: its text, what was read, and its stream before and after it (replayed alone)', async () => {
+    const { db, logId } = await stored(sample());
+    const seq = Number(db.exec("SELECT seq FROM events WHERE log_id = ? AND id = 'c1.2'", [logId])[0].values[0][0]);
+    const detail = recordDetail(db, logId, seq, { profile: 'cloudevents', domain: commerce })!;
+    expect(JSON.parse(detail.raw!)).toMatchObject({ id: 'c1.2', subject: 'stock:tee@main' });
+    expect(detail.facts).toContainEqual(['stream', 'stock:tee@main']);
+    expect(detail.change).toEqual({ stream: 'stock:tee@main', before: { sku: 'tee', warehouse: 'main', stock: 100 }, after: { sku: 'tee', warehouse: 'main', stock: 99 } });
+  });
+});
+
+describe('reading a stored log again', () => {
+  it('previews the first records under a map, and inspects the stored records again with a domain', async () => {
+    const log = fixture('test/fixtures/logs/acme-orders.ndjson');
+    const { db, logId } = await stored(log, false);
+    const records = [...storedRecords(db, logId)];
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4]);
+    const map = readLogMap(JSON.parse(fixture('test/fixtures/logs/acme-type-map.json')));
+    if (!map.ok) throw new Error('map');
+    const preview = previewReading(records.slice(0, 2), { map: map.map });
+    expect(preview.profile).toBe('cloudevents');
+    expect(preview.rows.map((r) => r.fields.type)).toEqual(['com.acme.inventory.ItemRestocked', 'OrderPlaced']);
+    const again = await importRecords(db, { records, framing: 'lines' }, { name: 'again', source: 'again', domain: commerce, map: map.map });
+    expect(again.report.domain).toBe('commerce');
+    expect(again.report.framing).toBe('lines');
+    expect(again.report.finalState).toMatchObject({ 'order:A-17': { status: 'shipped' } });
+  });
+});
