@@ -120,6 +120,21 @@ export function scanEnvelope(text: string): Envelope | undefined {
   return standardEnvelope(text) ?? anyOrderEnvelope(text);
 }
 
+/** Event types met so far: a log has few, so each record's type is one of these strings (no copy per record; compared by identity downstream). */
+const types: string[] = [];
+
+/** The type written at `text[start..end)`, as the string met before when there is one. */
+function typeAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    if (t.length === length && text.startsWith(t, start)) return t;
+  }
+  const t = text.slice(start, end);
+  if (types.length < 64) types.push(t);
+  return t;
+}
+
 /** The envelope as most producers (and purestream) write it, up to data's first character: one native match. */
 const STANDARD = /\{"seq":(?:0|[1-9]\d{0,14}),"id":"[^"\\\x00-\x1f]+","type":"[^"\\\x00-\x1f]+","at":(?:0|[1-9]\d{0,14}),"data":/y;
 
@@ -146,7 +161,7 @@ function standardEnvelope(text: string): Envelope | undefined {
     at = at * 10 + (c - 48);
     c = text.charCodeAt(++i);
   }
-  return dataOnwards(text, dataStart, REQUIRED, seq, text.slice(idStart, idEnd), text.slice(typeStart, typeEnd), at, undefined, undefined, undefined);
+  return dataOnwards(text, dataStart, REQUIRED, seq, text.slice(idStart, idEnd), typeAt(text, typeStart, typeEnd), at, undefined, undefined, undefined);
 }
 
 /** The envelope with its members in any order and JSON whitespace anywhere. */
