@@ -291,7 +291,7 @@ export class LogInspector {
     this.facts!.command(c.id);
     this.options.onRecord?.({ ...place, text, read: c, counted: true });
     if (!this.domain || this.refused) return;
-    const failed = this.domain.command(c);
+    const failed = this.domain.command(c, place);
     if (failed) this.anomaly(failed.anomaly, place, failed.message);
   }
 
