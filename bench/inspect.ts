@@ -1,32 +1,31 @@
 /**
- * Benchmark of `inspect` on a big log: a 1,000,000-event commerce log (~130 MB, generated once
- * and cached under bench/.data/) inspected in full (validation, anomalies, replay, invariants,
- * state hash, the text report) against a bare streaming fold of the same file (the same chunk
- * reader and line splitter, JSON.parse, a Map update keyed by the entity the event is about,
- * so the Map ends as large as the replayed state). Rounds alternate fold and inspect; the
- * figures are medians. Targets: ratio <= 1.5, peak RSS < 1.5 GB. `jsonFinalStateSeconds` is
- * the extra cost of the `--json` report's `finalState` object (built only when read).
+ * Benchmark of `inspect` against DuckDB (issue 18): the 1,000,000-event commerce log (~130 MB of
+ * JSON Lines, generated once and cached under bench/.data/) checked by both, each a whole
+ * process, rounds alternating. Purestream runs `purestream inspect FILE --domain commerce --json`
+ * (the build made ahead of time, the report to /dev/null); DuckDB (`@duckdb/node-api`, a dev
+ * dependency for this bench only) runs bench/duckdbChecks.mjs on the same file: type counts,
+ * duplicate ids, seq gaps and reversals, each stock stream's running sum and the streams that
+ * went negative. Figures: seconds per round and their medians, each round's ratio and the ratio
+ * of the medians (target <= 1.0, goal 0.6), and purestream's peak RSS (MB, from /usr/bin/time;
+ * target < 1.5 GB). Without DuckDB, purestream's figures alone and a message saying so.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bundledDomain } from '../src/engine/module/bundled';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { seededRandom } from '../src/engine/random';
-import { formatInspection } from '../src/cli/inspectText';
-import { inspectLog } from '../src/logs/inspectLog';
-import { LineSplitter } from '../src/logs/framing/lineSplitter';
-import { fileChunks } from '../src/logs/node/fileChunks';
-import { logFileChunks } from '../src/logs/node/threadedFileChunks';
-import { nodeSha256 } from '../src/logs/node/nodeHasher';
 
-const commerce = bundledDomain('commerce')!;
 
 const EVENTS = 1_000_000;
 const DATA_DIR = new URL('./.data/', import.meta.url).pathname;
 /** The generated 1,000,000-event log (cached; bench/uiLog.ts opens it in the app too). */
 export const LOG = `${DATA_DIR}commerce-1m-v3.jsonl`;
 const ROUNDS = 5;
+const BIN = fileURLToPath(new URL('../bin/purestream.mjs', import.meta.url));
+const DUCKDB_CHECKS = fileURLToPath(new URL('./duckdbChecks.mjs', import.meta.url));
 
 /**
  * Writes the log once: restocks, orders (placed + reserved), shipments and cancellations over
@@ -71,81 +70,92 @@ export async function generate(path: string): Promise<void> {
   renameSync(temp, path);
 }
 
-/** The baseline: read lines, JSON.parse, update a Map (by stream, else by the order or sku the event is about). */
-async function bareFold(path: string): Promise<number> {
-  const state = new Map<string, unknown>();
-  const splitter = new LineSplitter((text: string) => {
-    if (text.length === 0) return;
-    const r = JSON.parse(text) as { stream?: string; id: string; data: { orderId?: string; sku?: string } };
-    state.set(r.stream ?? r.data.orderId ?? r.data.sku ?? r.id, r.data);
-  });
-  for await (const chunk of fileChunks(path)) splitter.push(chunk);
-  splitter.end();
-  return state.size;
+interface Timed {
+  readonly seconds: number;
+  /** Peak resident set size in MB, when /usr/bin/time could measure it. */
+  readonly peakMb?: number;
+  readonly stdout: string;
 }
 
-const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+const TIME = '/usr/bin/time';
+
+/** Runs `node ARGS` as its own process (stdout to a file when given, else kept); wall time and peak RSS. */
+function timed(args: readonly string[], stdoutFile?: string): Timed {
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-bench-'));
+  try {
+    const rss = join(dir, 'rss');
+    const measured = existsSync(TIME);
+    const command = measured ? [TIME, '-f', '%M', '-o', rss, process.execPath, ...args] : [process.execPath, ...args];
+    const shell = `${command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}${stdoutFile ? ` > '${stdoutFile}'` : ''}`;
+    const t = process.hrtime.bigint();
+    const r = spawnSync('/bin/sh', ['-c', shell], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+    const peakKb = measured ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) : NaN;
+    return { seconds, stdout: r.stdout, ...(Number.isFinite(peakKb) ? { peakMb: Math.round(peakKb / 1024) } : {}) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round2 = (x: number) => Number(x.toFixed(2));
 
-/** One `purestream inspect` of the log as the CLI does it (file decoded on a reader thread, native hasher, text report); its time and result. */
-async function inspectOnce(path: string) {
-  const t = process.hrtime.bigint();
-  const result = await inspectLog(logFileChunks(path), { domain: commerce, source: 'commerce-1m.jsonl', hasher: nodeSha256 });
-  if (!result.ok) throw new Error(`the bench log was refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  const text = formatInspection(result.report);
-  return { seconds: seconds(t), report: result.report, text };
+const inspectArgs = [BIN, 'inspect', LOG, '--domain', 'commerce', '--json'];
+const duckdbAvailable = (): boolean => {
+  try {
+    createRequire(import.meta.url).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What purestream's report says (one run's --json output). */
+function reportFacts(file: string): { events: number; violations: number; violatingStreams: number; anomalies: number; stateHash: string } {
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { events: number; violations: { stream: string }[]; anomalies: unknown[]; stateHash: string };
+  return { events: r.events, violations: r.violations.length, violatingStreams: new Set(r.violations.map((v) => v.stream)).size, anomalies: r.anomalies.length, stateHash: r.stateHash };
 }
 
 /** Runs the benchmark; returns its figures (times in s, sizes in MB). */
 export default async function inspectBench(): Promise<Record<string, unknown>> {
   if (!existsSync(LOG)) await generate(LOG);
-  const sizeMb = statSync(LOG).size / 1e6;
-  // warm the file cache, and the JIT for both alike
-  await bareFold(LOG);
-  await inspectOnce(LOG);
-  const folds: number[] = [];
-  const inspects: number[] = [];
-  let streams = 0;
-  let last: Awaited<ReturnType<typeof inspectOnce>> | undefined;
+  const { buildCli } = await import('../scripts/buildCli.mjs');
+  await buildCli();
+  const sizeMb = Math.round(statSync(LOG).size / 1e6);
+  const withDuckdb = duckdbAvailable();
+  // warm the file cache (both alike); keep one report to say what it found
+  const out = join(mkdtempSync(join(tmpdir(), 'purestream-bench-')), 'report.json');
+  timed(inspectArgs, out);
+  const found = reportFacts(out);
+  rmSync(resolve(out, '..'), { recursive: true, force: true });
+  const duckdbFound = withDuckdb ? (JSON.parse(timed([DUCKDB_CHECKS, LOG]).stdout) as { negativeStockStreams: number; duplicateIds: number }) : undefined;
+  const inspects: Timed[] = [];
+  const duckdbs: Timed[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const t = process.hrtime.bigint();
-    streams = await bareFold(LOG);
-    folds.push(seconds(t));
-    last = undefined; // let the previous inspection's state go before the next one
-    last = await inspectOnce(LOG);
-    inspects.push(last.seconds);
+    inspects.push(timed(inspectArgs, '/dev/null'));
+    if (withDuckdb) duckdbs.push(timed([DUCKDB_CHECKS, LOG]));
   }
-  const report = last!.report;
-  const t = process.hrtime.bigint();
-  const finalStreams = Object.keys(report.finalState!).length;
-  const jsonFinalStateSeconds = seconds(t);
-  const foldSeconds = median(folds);
-  const inspectSeconds = median(inspects);
-  const ratio = inspectSeconds / foldSeconds;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const inspectSeconds = median(inspects.map((r) => r.seconds));
+  const peaks = inspects.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb]));
+  const peakRssMb = peaks.length > 0 ? Math.max(...peaks) : undefined;
+  const common = { name: 'inspect 1M-event log vs DuckDB', events: found.events, sizeMb, rounds: ROUNDS, inspectSeconds: round2(inspectSeconds), inspectRounds: inspects.map((r) => round2(r.seconds)), peakRssMb, peakRssTargetMb: 1536, anomalies: found.anomalies, violations: found.violations, violatingStreams: found.violatingStreams, stateHash: found.stateHash };
+  if (!withDuckdb) return { ...common, duckdb: 'skipped: @duckdb/node-api is not installed (npm install --include=dev)', ok: peakRssMb === undefined || peakRssMb < 1536 };
+  const duckdbSeconds = median(duckdbs.map((r) => r.seconds));
+  const ratio = inspectSeconds / duckdbSeconds;
   return {
-    name: 'inspect 1M-event log',
-    events: report.events,
-    sizeMb: Math.round(sizeMb),
-    streams,
-    finalStreams,
-    rounds: ROUNDS,
-    bareFoldSeconds: round2(foldSeconds),
-    inspectSeconds: round2(inspectSeconds),
-    bareFoldRounds: folds.map(round2),
-    inspectRounds: inspects.map(round2),
-    /** Each round's inspect over the fold just before it: how much the machine's speed drifted between rounds shows here. */
-    roundRatios: inspects.map((t, i) => round2(t / folds[i])),
+    ...common,
+    duckdbSeconds: round2(duckdbSeconds),
+    duckdbRounds: duckdbs.map((r) => round2(r.seconds)),
+    duckdbPeakRssMb: Math.max(...duckdbs.map((r) => r.peakMb ?? 0)) || undefined,
+    /** DuckDB's count of stock streams whose running sum went below zero (every moment, not only the first per stream). */
+    duckdbNegativeStockStreams: duckdbFound?.negativeStockStreams,
+    /** Each round's inspect over DuckDB's run just after it: how much the machine drifted shows here. */
+    roundRatios: inspects.map((r, i) => round2(r.seconds / duckdbs[i].seconds)),
     ratio: round2(ratio),
-    ratioTarget: 1.5,
-    jsonFinalStateSeconds: round2(jsonFinalStateSeconds),
-    peakRssMb: Math.round(peakRssMb),
-    peakRssTargetMb: 1536,
-    violations: report.violations.length,
-    anomalies: report.anomalies.length,
-    stateHash: report.stateHash,
-    ok: ratio <= 1.5 && peakRssMb < 1536,
+    ratioTarget: 1.0,
+    ratioGoal: 0.6,
+    ok: ratio <= 1.0 && (peakRssMb === undefined || peakRssMb < 1536),
   };
 }
 

@@ -21,9 +21,24 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
   if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: [], anomalies: 0, violations: 0, drift: 0 };
   return {
     ok: true,
-    pieces: json ? [...reportJsonChunks(report)] : [formatInspection(report)],
+    pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],
     anomalies: report.anomalyCount ?? report.anomalies.length,
     violations: report.violations.length,
     drift: report.drift.length,
   };
+}
+
+/** Pieces gathered into strings of about a megabyte (a write per stream of a big state is slow). */
+function megabytes(chunks: Iterable<string>): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 20) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
 }

@@ -5,9 +5,9 @@
  * map's `data` pointers when given and checked against the type's schema (`unknown-type`,
  * `invalid-data`), then the replay with invariants per stream and decision drift. Pure.
  */
-import { isModuleFault } from '../engine/module/moduleProblem';
 import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
-import { DecisionDrift } from './decisionDrift';
+import { isModuleFault } from '../engine/module/moduleProblem';
+import { DecisionDrift, type RecordPlace } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
@@ -96,11 +96,11 @@ export class DomainCheck {
   }
 
   /** A command of the log: checked against its schema, then decided again for drift. */
-  command(c: CommandRecord): ReadProblem | undefined {
+  command(c: CommandRecord, place?: RecordPlace): ReadProblem | undefined {
     const check = this.decider.commandCheck(c.type);
     if (!check) return problem('unknown-type', `unknown command type ${JSON.stringify(c.type)} for domain ${this.decider.id}`);
     if (!check.test(c.data)) return problem('invalid-data', check.problems(c.data, 'data').map((x) => `${x.path}: ${x.message}`).join('; '));
-    this.drift.command(c, this.replay.view);
+    this.drift.command(c, this.replay.view, place);
     return undefined;
   }
 }

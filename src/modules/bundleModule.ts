@@ -8,13 +8,13 @@
  */
 import { build, type Message, type Plugin } from 'esbuild';
 import { dirname, extname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './packageRoot';
 
 /** The file extensions a domain module may have (domain-modules.md). */
 export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
 
 /** Purestream's published module API, which `purestream/domain` resolves to. */
-export const PUBLISHED_ENTRY = fileURLToPath(new URL('../engine/module/published.ts', import.meta.url));
+export const PUBLISHED_ENTRY = join(PACKAGE_ROOT, 'src', 'engine', 'module', 'published.ts');
 
 /** A bundled module: the script, its source map (JSON text), and where the bundle pretends to live. */
 export interface Bundle {

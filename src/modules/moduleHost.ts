@@ -15,6 +15,7 @@ import type { DryRunResult, RunProgress } from '../engine/api';
 import { CALL_LIMIT_MS, newWatchBuffer, readWatch, StuckCall } from '../engine/module/callWatch';
 import { domainInfo, type DomainDescription } from '../engine/module/description';
 import type { ModuleProblem } from '../engine/module/moduleProblem';
+import { ModuleError } from './moduleError';
 import type { Scenario } from '../engine/types';
 import type { ExportRecord } from '../logs/exportRun';
 import type { InspectProgress } from '../logs/types';
@@ -22,13 +23,7 @@ import type { InspectOutcome } from '../cli/inspectOutcome';
 import type { ModuleWorkerApi, RunAnswer, WorkerInspectOptions, WorkerResult } from './moduleWorker';
 import { pauseWorker } from './pauseWorker';
 
-/** A module's problem (it could not be loaded, has the wrong shape, or broke a rule while running). */
-export class ModuleError extends Error {
-  constructor(readonly problem: ModuleProblem) {
-    super(problem.message);
-    this.name = 'ModuleError';
-  }
-}
+export { ModuleError };
 
 const WORKER = new URL('./moduleWorker.mjs', import.meta.url);
 

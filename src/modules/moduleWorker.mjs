@@ -1,5 +1,11 @@
-// The module worker's entry: TypeScript sources run through tsx, as the CLI's own (bin/purestream.mjs).
-import { register } from 'tsx/esm/api';
+// The module worker's entry: the worker built ahead of time with the command line (dist/cli, see
+// scripts/buildCli.mjs) when this file was copied there, else the TypeScript sources through tsx.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./moduleWorker.ts');
+const built = [new URL('./moduleWorker.js', import.meta.url), new URL('../moduleWorker.js', import.meta.url)].find((url) => existsSync(url));
+if (built && !import.meta.url.includes('/src/modules/')) await import(built.href);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(new URL('./moduleWorker.ts', import.meta.url).href);
+}

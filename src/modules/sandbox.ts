@@ -7,15 +7,16 @@
  */
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { Session } from 'node:inspector';
-import { join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { format } from 'node:util';
 import vm from 'node:vm';
 import type { CallGuard, ModuleLocator } from '../engine/module/callGuard';
 import { installPurityTraps } from '../engine/module/purityTraps';
 import type { Bundle } from './bundleModule';
+import { PACKAGE_ROOT } from './packageRoot';
 
 /** The folders of Purestream's own code: frames there are not "the module's own". */
-const OWN_ROOTS = [resolve(import.meta.dirname, '..') + sep, resolve(import.meta.dirname, '../../domain') + sep];
+const OWN_ROOTS = [join(PACKAGE_ROOT, 'src') + sep, join(PACKAGE_ROOT, 'domain') + sep];
 
 /** What evaluating a module gives: its exports object, its realm's Date, and a locator. */
 export interface Evaluated {
