@@ -9,13 +9,14 @@ import { APP_SCHEME, resolveAppFile } from './appProtocol';
 import { menuTemplate } from './menu';
 import { openDocumentationLink } from './externalLinks';
 import { confirmExternalLink, confirmLeave, type Confirmation } from './dialogs';
-import { allowDevice, allowPermission, appUrlFor, CONTENT_SECURITY_POLICY, guardIpc, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
+import { allowDevice, allowPermission, appUrlFor, guardIpc, securityHeaders, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
 
 let window: BrowserWindow | undefined;
 const appUrl = appUrlFor(app.isPackaged, process.env);
 const devTools = isDevelopment(app.isPackaged, process.env);
 const rendererDir = join(__dirname, '../renderer');
 const grants = new FileGrants();
+const headerLists = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, [v]]));
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
@@ -25,7 +26,7 @@ function serveRenderer() {
     const found = resolveAppFile(rendererDir, request.url);
     const body = found ? await fs.readFile(found.file).catch(() => undefined) : undefined;
     if (!found || !body) return new Response('not found', { status: 404 });
-    return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, ...securityHeaders(new URL(request.url).pathname) } });
   });
 }
 
@@ -124,7 +125,7 @@ app.on('web-contents-created', (_e, contents) => guardContents(contents));
 app.whenReady().then(() => {
   serveRenderer();
   const ses = session.defaultSession;
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }));
+  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, ...headerLists(securityHeaders(new URL(details.url).pathname)) } }));
   ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl ?? contents?.getURL(), appUrl)));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin, appUrl));
   ses.setDevicePermissionHandler(() => allowDevice());

@@ -22,15 +22,13 @@ import { BundleLocator } from '../../lib/modules/bundleLocator';
 import { bundleModuleFiles, ModuleBundleError, PUBLISHED_KEY, shownPath, type BuildFn, type ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { engineApi } from './engineApi';
 
-/** What `load` needs: the files, how messages name the module, the heartbeat, esbuild's and sql.js's WebAssembly. */
+/** What `load` needs: the files, how messages name the module, the heartbeat, esbuild's WebAssembly (sql.js's is compiled by the page on demand, a second argument). */
 export interface ModuleLoadRequest {
   readonly files: ModuleFiles;
   readonly name: string;
   /** The heartbeat the page's watchdog reads (absent when the page is not cross-origin isolated). */
   readonly watch?: SharedArrayBuffer;
   readonly esbuildWasm: WebAssembly.Module;
-  /** Compiles sql.js's WebAssembly in the page (this worker may not fetch). */
-  readonly sqlWasm: () => Promise<WebAssembly.Module>;
 }
 
 /** A loaded module: its description, and its functions' names by heartbeat code (for the watchdog's message). */
@@ -76,10 +74,10 @@ const loadSqlJs = async () => {
 
 const api = {
   /** Bundles, evaluates and checks the module; answers its description. Once per worker. */
-  async load(request: ModuleLoadRequest): Promise<ModuleLoadResult> {
+  async load(request: ModuleLoadRequest, compileSqlWasm: () => Promise<WebAssembly.Module>): Promise<ModuleLoadResult> {
     if (module) throw new Error('a module worker loads one module');
     const { name, files } = request;
-    sqlWasm = request.sqlWasm;
+    sqlWasm = compileSqlWasm;
     esbuildReady ??= esbuild.initialize({ wasmModule: request.esbuildWasm, worker: false });
     await esbuildReady;
     let bundle;

@@ -61,7 +61,7 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
     this.watch = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? newWatchBuffer() : undefined;
     const wasm = await (esbuildWasm ??= compiled(esbuildWasmUrl));
     const result = await this.watched<ModuleLoadResult>(() =>
-      this.handle.call((api): Promise<ModuleLoadResult> => api.load({ files: this.files, name: this.name, ...(this.watch ? { watch: this.watch } : {}), esbuildWasm: wasm, sqlWasm: proxy(() => (sqlWasm ??= compiled(sqlWasmUrl))) })),
+      this.handle.call((api): Promise<ModuleLoadResult> => api.load({ files: this.files, name: this.name, ...(this.watch ? { watch: this.watch } : {}), esbuildWasm: wasm }, proxy(() => (sqlWasm ??= compiled(sqlWasmUrl))))),
     );
     if (!result.ok) throw new ModuleLoadError(result.problem);
     this.members = result.value.members;
