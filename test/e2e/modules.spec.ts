@@ -49,6 +49,21 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 1 run/, { timeout: 30_000 });
 
+  // Copy as test on a history step: the decision as a given/when/then test and an Emmett one
+  await views(page).getByRole('button', { name: 'History' }).click();
+  const copy = page.getByRole('group', { name: 'Copy c2 as a test' });
+  await copy.getByRole('button', { name: 'Purestream' }).click();
+  const purestreamTest = page.getByLabel('Purestream test');
+  await expect(purestreamTest).toContainText("import bank from \"./bank\";");
+  await expect(purestreamTest).toContainText('given(bank, [');
+  await expect(purestreamTest).toContainText('"type":"AccountOpened"');
+  await expect(purestreamTest).toContainText('.when({"id":"c2","type":"Withdraw","data":{"accountId":"a1","amount":50}');
+  await expect(purestreamTest).toContainText('.then([');
+  await expect(purestreamTest).toContainText('{"type":"MoneyWithdrawn","data":{"accountId":"a1","amount":50}}');
+  await copy.getByRole('button', { name: 'Emmett' }).click();
+  await expect(page.getByLabel('Emmett test')).toContainText('DeciderSpecification.for(asEmmettDecider(bank))');
+  await page.screenshot({ path: 'test-results/screenshots/module-copy-as-test.png' });
+
   // the rules change: the module is read again (here picked again: no file handle) and trusted again
   await views(page).getByRole('button', { name: 'Domains' }).click();
   const chooser = page.waitForEvent('filechooser');
