@@ -19,7 +19,8 @@ export const Channel = {
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 
-export type FileKind = 'scenario' | 'log' | 'workspace';
+/** Kinds of files the renderer may be granted; `domain`: a domain module, opened only through `openDomain`. */
+export type FileKind = 'scenario' | 'log' | 'workspace' | 'domain';
 
 /** A file the main process let the renderer use: an opaque token and the file's name (for display). */
 export interface FileRef {
