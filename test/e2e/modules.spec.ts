@@ -52,6 +52,8 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   // Copy as test on a history step: the decision as a given/when/then test and an Emmett one
   await views(page).getByRole('button', { name: 'History' }).click();
   const copy = page.getByRole('group', { name: 'Copy c2 as a test' });
+  await page.getByRole('button', { name: 'the end of the run' }).click();
+  await expect(copy).toBeVisible();
   await copy.getByRole('button', { name: 'Purestream' }).click();
   const purestreamTest = page.getByLabel('Purestream test');
   await expect(purestreamTest).toContainText("import bank from \"./bank\";");
@@ -77,4 +79,77 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   await expect(changed).toContainText('MoneyWithdrawn');
   await expect(changed).toContainText('rejected: insufficient-funds');
   await page.screenshot({ path: 'test-results/screenshots/module-rule-change.png', fullPage: true });
+});
+
+/** A scenario file naming a module beside it, with one command. */
+const scenarioNaming = (domain: string) => ({
+  name: 'scenario.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: [{ type: 'Go', data: { id: 'x' } }], runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] })),
+});
+const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
+
+async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name));
+  const missing = page.getByRole('alert', { name: 'Domain module not open' });
+  await expect(missing).toContainText(`./${module.name}`);
+  const chooser = page.waitForEvent('filechooser');
+  await missing.getByRole('button', { name: `Locate ${module.name}…` }).click();
+  await (await chooser).setFiles(module);
+  const dialog = page.getByRole('dialog', { name: `Run ${module.name}?` });
+  await dialog.getByRole('button', { name: 'Trust and run' }).press('Enter');
+  await expect(missing).toBeHidden();
+}
+
+async function runAndReadError(page: Page): Promise<string> {
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Runs' });
+  await expect(region).toContainText(/stopped|read the clock/, { timeout: 20_000 });
+  return (await region.textContent()) ?? '';
+}
+
+const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
+
+test('a module that reads the clock while deciding stops the run with one message naming the module, the command and its line', async ({ page }) => {
+  await openScenarioAndLocate(page, js('clock.mjs', decider('    const t = Date.now();')));
+  const text = await runAndReadError(page);
+  expect(text).toContain('clock.mjs: decide read the clock while deciding c1');
+  expect(text).toContain('(Date.now() at clock.mjs:3)');
+  expect(text).not.toMatch(/at .*blob:/);
+});
+
+test('a decide that runs past one second is stopped by the watchdog, which names the function', async ({ page }) => {
+  await openScenarioAndLocate(page, js('spin.mjs', decider('    for (;;) {}')));
+  const text = await runAndReadError(page);
+  expect(text).toContain('spin.mjs: decide ran for more than 1 second and was stopped');
+  await page.screenshot({ path: 'test-results/screenshots/module-watchdog.png' });
+});
+
+test('a broken module is refused with one readable message naming the file and the member or line; nothing runs', async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const input = page.getByLabel('Domain module file').first();
+  const domains = page.getByRole('region', { name: 'Domains' });
+  const cases: [ReturnType<typeof js>, RegExp][] = [
+    [js('shape.mjs', 'export default { decide() {} };'), /^shape\.mjs: .*evolve/m],
+    [js('syntax.ts', 'export default {\n  decide(: 1 }'), /^syntax\.ts:2: Expected identifier/],
+    [js('bare.ts', "import _ from 'lodash';\nexport default _;"), /^bare\.ts:1: cannot import "lodash"/],
+    [js('none.mjs', 'export const x = 1;'), /^none\.mjs: default export: is missing/],
+  ];
+  for (const [file, message] of cases) {
+    await input.setInputFiles(file);
+    await page.getByRole('dialog', { name: `Run ${file.name}?` }).getByRole('button', { name: 'Trust and run' }).click();
+    const alert = domains.getByRole('alert');
+    await expect(alert).toContainText(message, { timeout: 20_000 });
+    expect(await alert.textContent()).not.toMatch(/\n\s+at |blob:/);
+    await alert.getByRole('button', { name: 'Dismiss the message' }).click();
+  }
+  await expect(domains).toContainText('No module open');
+  // declining the trust prompt runs nothing
+  await input.setInputFiles(js('ok.mjs', decider('')));
+  await page.getByRole('dialog', { name: 'Run ok.mjs?' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(domains.getByRole('alert')).toContainText('ok.mjs was not run: it is not trusted');
+  await expect(domains).toContainText('No module open');
 });
