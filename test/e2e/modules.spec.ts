@@ -153,3 +153,37 @@ test('a broken module is refused with one readable message naming the file and t
   await expect(domains.getByRole('alert')).toContainText('ok.mjs was not run: it is not trusted');
   await expect(domains).toContainText('No module open');
 });
+
+test('module screens at 1280×720 and 1440×900: Start, the trust prompt, Domains, the scenario with a missing module, Rule change, the graph', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    const size = `${width}x${height}`;
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Bring your own rules' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-start-${size}.png` });
+    await page.getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+    await expect(page.getByRole('dialog', { name: 'Run bank.ts?' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-trust-${size}.png` });
+    await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+    await expect(page.getByRole('region', { name: 'Lesson' }).or(page.getByText('In the app:')).first()).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `test-results/screenshots/module-lesson-${size}.png` });
+    await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 4 runs/, { timeout: 30_000 });
+    await views(page).getByRole('button', { name: 'Graph' }).click();
+    await page.locator('.svelte-flow__node').first().click();
+    await page.screenshot({ path: `test-results/screenshots/module-graph-${size}.png` });
+    await views(page).getByRole('button', { name: 'Domains' }).click();
+    await page.screenshot({ path: `test-results/screenshots/module-domains-${size}.png` });
+    await views(page).getByRole('button', { name: 'Rule change' }).click();
+    await page.screenshot({ path: `test-results/screenshots/module-rules-empty-${size}.png` });
+    // a scenario naming a module that is not open
+    await page.goto('/');
+    await page.getByLabel('Scenario file').setInputFiles(scenarioNaming('cart.mjs'));
+    await expect(page.getByRole('alert', { name: 'Domain module not open' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-missing-${size}.png` });
+  }
+});
