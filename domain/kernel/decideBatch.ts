@@ -85,19 +85,26 @@ export function envelop(
 
 /** Decides one command or batch against `state`; returns the outcome, enacting nothing. */
 export function decideInput(domain: AnyDomainModule, input: DecisionInput, state: StateView<unknown>, options: DecideOptions = {}): Outcome {
-  const overlay = new StateOverlay<unknown>(state);
-  return decideNode(domain, input, overlay, options.correlationId ?? input.id, options);
+  const correlationId = options.correlationId ?? input.id;
+  // a plain command is decided against the state itself: nothing is decided after it, so it needs no overlay (the engine's hot path)
+  if (!isBatch(input)) return decideCommand(domain, input, state, undefined, correlationId, options);
+  return decideNode(domain, input, new StateOverlay<unknown>(state), correlationId, options);
+}
+
+const NO_EVENTS: readonly never[] = [];
+
+/** Decides one command against `state`; its accepted events are folded into `overlay` when there is one (later batch items read them). */
+function decideCommand(domain: AnyDomainModule, input: CommandEnvelope, state: StateView<unknown>, overlay: StateOverlay<unknown> | undefined, correlationId: string, options: DecideOptions): CommandOutcome {
+  const denied = options.authorize ? authorize(domain, input, state, options.authorize) : undefined;
+  if (denied) return { kind: 'command', command: input, accepted: false, events: NO_EVENTS, rejection: denied };
+  const decision = domain.decide(input, state);
+  if (decision.type === 'rejected') return { kind: 'command', command: input, accepted: false, events: NO_EVENTS, rejection: decision.rejection };
+  overlay?.apply(domain, decision.events);
+  return { kind: 'command', command: input, accepted: true, events: envelop(domain, input, decision.events, correlationId) };
 }
 
 function decideNode(domain: AnyDomainModule, input: DecisionInput, overlay: StateOverlay<unknown>, correlationId: string, options: DecideOptions): Outcome {
-  if (!isBatch(input)) {
-    const denied = options.authorize ? authorize(domain, input, overlay, options.authorize) : undefined;
-    if (denied) return { kind: 'command', command: input, accepted: false, events: [], rejection: denied };
-    const decision = domain.decide(input, overlay);
-    if (decision.type === 'rejected') return { kind: 'command', command: input, accepted: false, events: [], rejection: decision.rejection };
-    overlay.apply(domain, decision.events);
-    return { kind: 'command', command: input, accepted: true, events: envelop(domain, input, decision.events, correlationId) };
-  }
+  if (!isBatch(input)) return decideCommand(domain, input, overlay, overlay, correlationId, options);
   const layer = new StateOverlay<unknown>(overlay);
   const items: Outcome[] = [];
   let firstFailure: CommandId | undefined;
@@ -111,7 +118,7 @@ function decideNode(domain: AnyDomainModule, input: DecisionInput, overlay: Stat
     firstFailure ??= firstRejected(outcome);
   }
   if (input.mode === 'all-or-nothing' && firstFailure !== undefined) {
-    return { kind: 'batch', batch: input, accepted: false, items: items.map((o) => rejectAll(o, firstFailure!)), events: [], rootCause: firstFailure };
+    return { kind: 'batch', batch: input, accepted: false, items: items.map((o) => rejectAll(o, firstFailure!)), events: NO_EVENTS, rootCause: firstFailure };
   }
   layer.commitInto(overlay);
   return { kind: 'batch', batch: input, accepted: true, items, events: items.flatMap((o) => o.events) };
@@ -131,17 +138,17 @@ function firstRejected(o: Outcome): CommandId | undefined {
 const aborted: Rejection = { code: BATCH_ABORTED, message: 'another item of its all-or-nothing batch was rejected' };
 
 function abort(input: DecisionInput): Outcome {
-  if (!isBatch(input)) return { kind: 'command', command: input, accepted: false, events: [], rejection: aborted };
-  return { kind: 'batch', batch: input, accepted: false, items: input.items.map(abort), events: [] };
+  if (!isBatch(input)) return { kind: 'command', command: input, accepted: false, events: NO_EVENTS, rejection: aborted };
+  return { kind: 'batch', batch: input, accepted: false, items: input.items.map(abort), events: NO_EVENTS };
 }
 
 /** Marks every item rejected; the root cause keeps its own code, the rest are batch-aborted. */
 function rejectAll(o: Outcome, rootCause: CommandId): Outcome {
   if (o.kind === 'command') {
     if (o.command.id === rootCause) return o;
-    return { ...o, accepted: false, events: [], rejection: aborted };
+    return { ...o, accepted: false, events: NO_EVENTS, rejection: aborted };
   }
-  return { ...o, accepted: false, events: [], items: o.items.map((i) => rejectAll(i, rootCause)) };
+  return { ...o, accepted: false, events: NO_EVENTS, items: o.items.map((i) => rejectAll(i, rootCause)) };
 }
 
 /** Every command outcome in an outcome tree, depth-first. */

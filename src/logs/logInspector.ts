@@ -13,7 +13,7 @@ import { parseWithNumberText } from './json/exactJson';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
-import { finalStateObject, hashState, type HasherFactory } from './stateHash';
+import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord } from './types';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';

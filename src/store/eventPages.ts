@@ -5,6 +5,7 @@
  */
 import type { SqlValue } from 'sql.js';
 import type { Workspace } from './workspace';
+import { selectRows as select } from './selectRows';
 
 /** Which events of a log to show. */
 export interface EventFilter {
@@ -139,17 +140,6 @@ function where(logId: number, filter: EventFilter): { sql: string; params: SqlVa
   return { sql: parts.join(' AND '), params };
 }
 
-function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
-  const stmt = db.prepare(sql);
-  try {
-    stmt.bind(params);
-    const rows: SqlValue[][] = [];
-    while (stmt.step()) rows.push(stmt.get());
-    return rows;
-  } finally {
-    stmt.free();
-  }
-}
 
 const optional = (name: string, value: SqlValue): Record<string, string> => (value === null ? {} : { [name]: String(value) });
 

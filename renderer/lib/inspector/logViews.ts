@@ -11,6 +11,7 @@ import type { Workspace } from '../../../src/store/workspace';
 import type { CausalRecord, GraphWindow } from '../reader/graphSource';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
+import { selectRows as select } from '../../../src/store/selectRows';
 
 /** Streams with a lane of their own; the others share one. */
 export const STREAM_LANES = 40;
@@ -18,17 +19,6 @@ export const STREAM_LANES = 40;
 /** Kinds of rows the graph and the timeline show (the records that happened). */
 const SHOWN = "('event', 'command', 'rejection', 'system', 'other', 'archived')";
 
-function select(db: Workspace, sql: string, params: SqlValue[]): SqlValue[][] {
-  const stmt = db.prepare(sql);
-  try {
-    stmt.bind(params);
-    const rows: SqlValue[][] = [];
-    while (stmt.step()) rows.push(stmt.get());
-    return rows;
-  } finally {
-    stmt.free();
-  }
-}
 
 const ROW = 'seq, id, type, kind, stream, at, causation_id, correlation_id, position, time, line';
 

@@ -19,3 +19,18 @@ export function timeLabel(t: number, clock: TimelineClock, span = 0): string {
   const iso = new Date(t).toISOString();
   return span > 3_600_000 ? `${iso.slice(0, 16)}Z` : iso;
 }
+
+/**
+ * A tick's label: on a log's clock only what changes between ticks `step` ms apart — the time of
+ * day (`14:05:30`, with ms for sub-second steps, without seconds for steps of a minute or more),
+ * prefixed by the month and day when `range` spans several UTC days, the date alone for steps of
+ * a day or more (the full times of the range are in the toolbar). The virtual clock: ms.
+ */
+export function tickLabel(t: number, clock: TimelineClock, step: number, range: TimeRange): string {
+  if (clock === 'virtual') return String(t);
+  const iso = new Date(t).toISOString();
+  if (step >= 86_400_000) return iso.slice(0, 10);
+  const time = step < 1000 ? iso.slice(11, 23) : step < 60_000 ? iso.slice(11, 19) : iso.slice(11, 16);
+  const sameDay = new Date(range.from).toISOString().slice(0, 10) === new Date(range.to).toISOString().slice(0, 10);
+  return sameDay ? time : `${iso.slice(5, 10)} ${time}`;
+}

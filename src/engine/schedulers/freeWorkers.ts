@@ -3,7 +3,7 @@
  * (stable lanes in the UI). Free and unused ids live in {@link IdSet}s, so every operation costs
  * O(log32 capacity) whatever the number of idle workers (a million workers, millions of arrivals).
  */
-import { IdSet } from './idSet';
+import { IdSet } from '../sim/idSet';
 
 /** The workers of one scheduler or consumer: ids `0..capacity-1`, the first `initiallyAlive` alive. */
 export class FreeWorkers {

@@ -16,7 +16,6 @@ import { ConsumerLane, K_ATTEMPT_END, K_DELIVERY_READY, K_LANE_WAKE, type Settle
 import { buildConsumers } from './consumers';
 import { EventQueue, type SimEvent } from './eventQueue';
 import { Float64Table, Int32Table } from './growable';
-import { decide } from './decideFast';
 import { decisionRecord } from './decisionRecord';
 import { partitionKeysOf, serviceTime } from './inputs';
 import { newJob, type Job } from './job';
@@ -208,7 +207,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     job.readSeq = this.seq;
     const view = this.readView;
     view.reads = job.reads = [];
-    job.outcome = decide(this.decider, job.input, view, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
+    job.outcome = decideInput(this.decider, job.input, view, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
     this.queue.push(this.t + serviceTime(job.input, this.run_.serviceMs, this.serviceRandom), K_DECISION_END, 0, 0, 0, job);
   }
 

@@ -10,7 +10,7 @@ import type { AnyDomainModule, StateView } from '../../../domain/kernel';
 import type { HistoryStep, LogEntry, Violation } from '../types';
 import { HistoryRecorder } from '../state/historyRecorder';
 import { InvariantWatch } from '../state/invariantWatch';
-import { SeqSet } from './seqSet';
+import { IdSet } from './idSet';
 import { ENACTED } from '../consumers/results';
 import type { EnactResult, Interpreter } from '../consumers/interpreter';
 
@@ -29,7 +29,7 @@ export class StateStore implements StateView<unknown>, Interpreter {
   private readonly watch: InvariantWatch;
   private readonly recorder: HistoryRecorder | undefined;
   /** Seqs enacted, when idempotent (a bitmap: within one run's log a seq stands for one event id). */
-  private readonly enacted: SeqSet | undefined;
+  private readonly enacted: IdSet | undefined;
 
   /** `interpreter` must not be idempotent itself: this store recognises repeats by seq, cheaply. */
   constructor(
@@ -38,7 +38,7 @@ export class StateStore implements StateView<unknown>, Interpreter {
     idempotent: boolean,
     private readonly tracing: boolean,
   ) {
-    this.enacted = idempotent ? new SeqSet() : undefined;
+    this.enacted = idempotent ? new IdSet() : undefined;
     this.watch = new InvariantWatch(decider);
     this.recorder = tracing ? new HistoryRecorder() : undefined;
     this.history = this.recorder?.steps ?? [];

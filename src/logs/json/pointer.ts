@@ -28,10 +28,21 @@ export function compilePointer(text: string): Pointer {
 
 const has = Object.prototype.hasOwnProperty;
 
-/** The value the pointer names in `root`, or undefined when any step is missing. */
-export function resolvePointer(root: unknown, pointer: Pointer): unknown {
+/**
+ * The value the pointer names in `root`, or undefined when any step is missing. With
+ * `throughStrings`, a step that meets a string holding a JSON object or array reads on inside it
+ * (a Kafka payload or a Debezium field written as JSON text).
+ */
+export function resolvePointer(root: unknown, pointer: Pointer, throughStrings = false): unknown {
   let value = root;
   for (const token of pointer.tokens) {
+    if (throughStrings && typeof value === 'string' && (value.charCodeAt(0) === 123 || value.charCodeAt(0) === 91)) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }
     if (typeof value !== 'object' || value === null) return undefined;
     if (Array.isArray(value)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;

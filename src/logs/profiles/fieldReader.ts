@@ -8,7 +8,7 @@
 import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
 import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
-import { compilePointer, parentOf, type Pointer } from '../json/pointer';
+import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
 import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadResult } from './profile';
 
 export { NEEDS_EXACT } from './profile';
@@ -30,33 +30,12 @@ function resolve(root: unknown, pointer: Pointer): unknown {
   // the common case, one member of the record itself: a plain read (a JSON object inherits only Object.prototype's members)
   if (pointer.tokens.length === 1) {
     const token = pointer.tokens[0];
-    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolveSteps(root, pointer);
+    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolvePointer(root, pointer, true);
     return inherited(token) && !has.call(root, token) ? undefined : (root as Record<string, unknown>)[token];
   }
-  return resolveSteps(root, pointer);
+  return resolvePointer(root, pointer, true);
 }
 
-function resolveSteps(root: unknown, pointer: Pointer): unknown {
-  let value = root;
-  for (const token of pointer.tokens) {
-    if (typeof value === 'string' && (value.charCodeAt(0) === 123 || value.charCodeAt(0) === 91)) {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        return undefined;
-      }
-    }
-    if (typeof value !== 'object' || value === null) return undefined;
-    if (Array.isArray(value)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
-      value = value[Number(token)];
-    } else {
-      if (!has.call(value, token)) return undefined;
-      value = (value as Record<string, unknown>)[token];
-    }
-  }
-  return value;
-}
 
 /**
  * A position as exact text: a number's digits (its source text when it is not a safe

@@ -7,7 +7,7 @@ import { compilePayloadSchema } from '../../../src/engine/module/payloadSchema';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import { streamCountOf } from '../../../src/logs/lazyFinalState';
 import { nodeSha256 } from '../../../src/logs/node/nodeHasher';
-import { hashState, pureSha256 } from '../../../src/logs/stateHash';
+import { hashState, pureSha256 } from '../../../src/engine/report/stateHash';
 import { int, object, str } from '../../../domain/kernel';
 
 const commerce = bundledDomain('commerce')!;

@@ -265,20 +265,6 @@ describe('inspectLog JSON arrays, progress and cancellation', () => {
   });
 });
 
-describe('state hash', () => {
-  it('serializes exactly as the engine canonicalJson does', async () => {
-    const fc = (await import('fast-check')).default;
-    const { canonicalJson } = await import('../../../src/engine/report/canonicalJson');
-    const { fastCanonicalJson } = await import('../../../src/logs/stateHash');
-    fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
-        expect(fastCanonicalJson(v)).toBe(canonicalJson(v));
-      }),
-      { seed: 42, numRuns: 3000 },
-    );
-  });
-});
-
 describe('LogInspector hooks', () => {
   it('hands over each record read, with its place, and counts as it goes', () => {
     const read: string[] = [];

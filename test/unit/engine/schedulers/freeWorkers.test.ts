@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FreeWorkers } from '../../../../src/engine/schedulers/freeWorkers';
-import { IdSet } from '../../../../src/engine/schedulers/idSet';
+import { IdSet } from '../../../../src/engine/sim/idSet';
 import { run } from '../sim/scenarios';
 
 /** The oracle: the former linear scan over alive/busy flags. */
@@ -68,6 +68,28 @@ describe('FreeWorkers', () => {
     set.add(999_999);
     set.add(32768);
     expect(set.lowest()).toBe(32768);
+  });
+
+  it('grows to hold any id, keeping its members and its lowest, as a set of numbers would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat({ max: 200_000 })), { maxLength: 200 }), (ops) => {
+        const set = new IdSet(32);
+        const model = new Set<number>();
+        for (const [add, id] of ops) {
+          if (add) {
+            set.add(id);
+            model.add(id);
+          } else {
+            set.delete(id);
+            model.delete(id);
+          }
+          expect(set.size).toBe(model.size);
+          expect(set.lowest()).toBe(model.size === 0 ? -1 : Math.min(...model));
+        }
+        for (const [, id] of ops) expect(set.has(id)).toBe(model.has(id));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
   });
 });
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { commandId, decideInput, viewOf, type CommandEnvelope } from '../../../../domain/kernel';
 import { dryRun } from '../../../../src/engine/dryRun';
-import { decide } from '../../../../src/engine/sim/decideFast';
 import { orders, restock, scenario } from './scenarios';
 
 const commerce = bundledDomain('commerce')!;
@@ -34,8 +33,8 @@ describe('dryRun', () => {
   });
 });
 
-describe('the single-command fast path', () => {
-  it('decides exactly like decideInput', () => {
+describe('a plain command, decided without an overlay', () => {
+  it('decides exactly as the same command alone in a batch (decided through the overlay)', () => {
     const command = fc.record({
       type: fc.constantFrom('PlaceOrder', 'RestockItem', 'CancelOrder', 'ShipOrder'),
       qty: fc.integer({ min: -1, max: 5 }),
@@ -56,7 +55,8 @@ describe('the single-command fast path', () => {
           ...(c.actor ? { actor: c.actor } : {}),
         };
         const options = authorize ? { authorize: { now: 5 } } : {};
-        expect(decide(commerce, envelope, state, options)).toEqual(decideInput(commerce, envelope, state, options));
+        const alone = decideInput(commerce, { kind: 'batch', id: 'b1', mode: 'allow-partial', items: [envelope] }, state, { ...options, correlationId: 'c9' });
+        expect(decideInput(commerce, envelope, state, options)).toEqual(alone.kind === 'batch' ? alone.items[0] : undefined);
       }),
       { seed: 42, numRuns: 200 },
     );

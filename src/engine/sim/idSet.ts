@@ -1,31 +1,32 @@
 /**
- * A set of small whole numbers (worker ids `0..capacity-1`) that finds its lowest member in
- * O(log32 capacity): a bitmap with one summary bitmap per level above it (a bit is set when the
- * word below is not empty). A million ids take four levels, so taking or freeing a worker costs
- * the same with one idle worker or a million.
+ * A set of whole numbers ≥ 0 that finds its lowest member in O(log32 capacity): a bitmap with one
+ * summary bitmap per level above it (a bit is set when the word below is not empty). A million
+ * ids take four levels, so taking or freeing one of a million workers costs the same as one of
+ * two. It grows (doubling) to hold any id added: the engine's one bitset — free workers, and the
+ * events a state store has enacted (one bit per event seq, no hashing).
  */
 export class IdSet {
   /** levels[0] has a bit per id; levels[k + 1] a bit per non-empty word of levels[k]; the last has one word. */
-  private readonly levels: Uint32Array[] = [];
+  private levels: Uint32Array[];
+  /** Ids below this fit without growing. */
+  private capacity: number;
   /** Number of ids in the set. */
   size = 0;
 
-  constructor(readonly capacity: number) {
-    let words = Math.max(1, Math.ceil(capacity / 32));
-    for (;;) {
-      this.levels.push(new Uint32Array(words));
-      if (words === 1) break;
-      words = Math.ceil(words / 32);
-    }
+  /** An empty set with room for ids `0..capacity-1` before it grows. */
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(32, capacity);
+    this.levels = levelsFor(this.capacity);
   }
 
-  /** Whether `id` is in the set. */
+  /** Whether `id` is in the set (false for ids past the capacity: a typed array reads them as undefined, `& bit` as 0). */
   has(id: number): boolean {
     return (this.levels[0][id >>> 5] & (1 << (id & 31))) !== 0;
   }
 
-  /** Adds `id` (in range). */
+  /** Adds `id`. */
   add(id: number): void {
+    if (id >= this.capacity) this.grow(id + 1);
     if (this.has(id)) return;
     this.size++;
     for (let level = 0, i = id; level < this.levels.length; level++, i >>>= 5) {
@@ -50,6 +51,7 @@ export class IdSet {
 
   /** Adds every id in `from..to-1` (for filling a new set in O(count / 32)). */
   addRange(from: number, to: number): void {
+    if (to > this.capacity) this.grow(to);
     for (let id = from; id < to; ) {
       if ((id & 31) === 0 && id + 32 <= to && this.levels[0][id >>> 5] === 0) {
         this.levels[0][id >>> 5] = 0xffffffff;
@@ -75,5 +77,31 @@ export class IdSet {
       i = i * 32 + (31 - Math.clz32(word & -word));
     }
     return i;
+  }
+
+  /** Doubles the capacity until `min` ids fit: the ids' bits are kept, the summaries made again. */
+  private grow(min: number): void {
+    let capacity = this.capacity * 2;
+    while (capacity < min) capacity *= 2;
+    const levels = levelsFor(capacity);
+    levels[0].set(this.levels[0]);
+    for (let level = 1; level < levels.length; level++) {
+      const below = levels[level - 1];
+      const words = levels[level];
+      for (let i = 0; i < below.length; i++) if (below[i] !== 0) words[i >>> 5] |= 1 << (i & 31);
+    }
+    this.levels = levels;
+    this.capacity = capacity;
+  }
+}
+
+/** The empty levels of a set of `capacity` ids. */
+function levelsFor(capacity: number): Uint32Array[] {
+  const levels: Uint32Array[] = [];
+  let words = Math.max(1, Math.ceil(capacity / 32));
+  for (;;) {
+    levels.push(new Uint32Array(words));
+    if (words === 1) return levels;
+    words = Math.ceil(words / 32);
   }
 }
