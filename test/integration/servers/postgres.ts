@@ -1,6 +1,6 @@
 /** PostgreSQL for integration tests: `initdb` + `pg_ctl` in a temporary folder, on a free loopback port, as the `postgres` user when run as root. */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable, freePort, guard, runToEnd } from './processes';
@@ -35,6 +35,9 @@ function serverUser(): { uid: number; gid: number } | undefined {
   return { uid, gid };
 }
 
+/** The role that must authenticate with a password (every other role is trusted on loopback); tests create it. */
+export const PASSWORD_ROLE = 'purestream_password';
+
 /** A running server: `url` is `postgres://postgres@127.0.0.1:PORT/postgres` (trust auth, loopback only). */
 export interface PostgresServer {
   readonly url: string;
@@ -51,6 +54,9 @@ export async function startPostgres(bin: { initdb: string; pgCtl: string }): Pro
   const stop = guard(`"${bin.pgCtl}" -D "${data}" -m immediate stop >/dev/null 2>&1; rm -rf "${dir}"`, as);
   try {
     await runToEnd(bin.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], as);
+    // one role must give its password (scram-sha-256), so tests can check wrong credentials; every other role is trusted
+    const hba = join(data, 'pg_hba.conf');
+    writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
     const port = await freePort();
     const options = [
       `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
