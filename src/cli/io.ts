@@ -5,6 +5,8 @@ export interface CliIO {
   /** True when stderr is a terminal (progress is shown only then). */
   readonly errIsTTY: boolean;
   readonly cwd: string;
+  /** Calls `handler` on Ctrl-C (SIGINT) instead of ending the process, until the returned function is called (a live tail ends so). */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Exit codes of the spec. */

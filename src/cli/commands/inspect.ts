@@ -1,7 +1,8 @@
 /**
  * `purestream inspect <log-file> [--domain ID] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]`
- * (cli-and-reports.md, logs.md). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
+ * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
+ * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
  * 3 `--fail-on` found what it names.
  */
 import { readFile } from 'node:fs/promises';
@@ -16,16 +17,18 @@ import { whyNothingRead } from '../../logs/nothingRead';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
 import { reportJsonChunks } from '../../logs/reportJson';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
+import { isSourceUrl } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
+import { inspectSourceUrl } from './inspectSource';
 
 const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
 
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
     flags: ['skip-invalid', 'json'],
-    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on'],
+    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch'],
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file>' : `one log file expected, got ${positionals.length}`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file> (or source URL)' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
   const decider = deciderOf(options.get('domain')?.[0]);
   const format = oneOf('format', options.get('format')?.[0] ?? 'auto', LOG_FORMATS) as LogFormat;
@@ -36,6 +39,12 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
   const map = mapFile ? await readMap(mapFile, decider) : undefined;
+  if (isSourceUrl(file)) {
+    for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
+    const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
+    return inspectSourceUrl({ url: file, decider, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch, failed: (r) => failed(r, failOn) }, io);
+  }
+  for (const o of ['from', 'until', 'batch']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
   const progress = io.errIsTTY ? progressLine(io, file) : undefined;
   let result;
   try {

@@ -59,7 +59,7 @@ export async function openPostgresReader(source: PostgresSourceUrl, options: Rea
   } catch (error) {
     await session.close();
     if (error instanceof SourceError) throw error;
-    throw fail(reasonOf(error));
+    throw fail(`cannot read the store: ${reasonOf(error)}`);
   }
 }
 
@@ -75,7 +75,7 @@ async function missingTable(q: PgQuery, table: StoreTable, schema: string): Prom
     if (probe.store === table.store) continue;
     const relation = probe.relation(schema);
     const found = (await q('SELECT to_regclass($1) IS NOT NULL AS found', [relation]))[0].found === true;
-    if (found) return `no ${table.table} table in schema ${schema}, so this is not ${table.name}: the database holds ${STORE_TABLES[probe.store].name} (${relation.replace(/"/g, '')}): use store=${probe.store}`;
+    if (found) return `no ${table.table} table in schema ${schema}: this database holds ${STORE_TABLES[probe.store].name} (${relation.replace(/"/g, '')}), use store=${probe.store}`;
   }
   return `no ${table.table} table in schema ${schema}: is this ${table.name.replace(/'s .*$/, '')}'s database? (schema= names another schema)`;
 }

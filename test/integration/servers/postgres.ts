@@ -44,8 +44,8 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway cluster (fsync off: test data only); about a second. */
-export async function startPostgres(bin: { initdb: string; pgCtl: string }): Promise<PostgresServer> {
+/** Starts a throwaway cluster (fsync off: test data only) on the given port, else a free one; about a second. */
+export async function startPostgres(bin: { initdb: string; pgCtl: string }, wanted: { readonly port?: number } = {}): Promise<PostgresServer> {
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'purestream-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
@@ -57,7 +57,7 @@ export async function startPostgres(bin: { initdb: string; pgCtl: string }): Pro
     // one role must give its password (scram-sha-256), so tests can check wrong credentials; every other role is trusted
     const hba = join(data, 'pg_hba.conf');
     writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
-    const port = await freePort();
+    const port = wanted.port ?? (await freePort());
     const options = [
       `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
       '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
