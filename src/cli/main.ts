@@ -1,5 +1,8 @@
 /** The `purestream` command line: dispatches to one module per command. */
 import { compareCommand } from './commands/compare';
+import { compareRealCommand } from './commands/compareReal';
+import { enactCommand } from './commands/enact';
+import { publishCommand } from './commands/publish';
 import { domainsCommand } from './commands/domains';
 import { exportCommand } from './commands/export';
 import { inspectCommand } from './commands/inspect';
@@ -14,6 +17,11 @@ Usage:
   purestream compare <scenario.json> [--json]
   purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]
   purestream inspect <log-file> --domain ID [--format auto|events|json|cloudevents] [--type-map FILE] [--skip-invalid] [--json]
+  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID] [--json]
+      postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
+  purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
+  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME] [--state FILE] [--json]
+  purestream compare-real <scenario.json> --run NAME --real FILE [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--json]
   purestream domains [--json]
   purestream --help
@@ -27,6 +35,9 @@ const commands: Record<string, CliCommand> = {
   export: exportCommand,
   inspect: inspectCommand,
   sweep: sweepCommand,
+  publish: publishCommand,
+  enact: enactCommand,
+  'compare-real': compareRealCommand,
   domains: domainsCommand,
 };
 
