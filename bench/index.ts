@@ -3,6 +3,7 @@
  * Adding a benchmark is one line in BENCHES: a module exporting `name` and `run()`.
  */
 import * as engine from './engine';
+import * as logs from './logs';
 import inspectBench from './inspect';
 import * as ui from './ui';
 import * as simpy from './simpy';
@@ -13,7 +14,7 @@ interface Bench {
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, ui, uiLog];
+const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

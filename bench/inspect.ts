@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commerce } from '../domain';
 import { seededRandom } from '../src/engine/random';
-import { formatInspection } from '../src/logs/formatInspection';
+import { formatInspection } from '../src/cli/inspectText';
 import { inspectLog } from '../src/logs/inspectLog';
 import { LineSplitter } from '../src/logs/framing/lineSplitter';
 import { fileChunks } from '../src/logs/node/fileChunks';

@@ -1,7 +1,7 @@
 /** The `commerce` domain: orders against limited stock. */
 import { int, object, str, type Decider, type SqlStatement } from '../kernel';
 import { decide, orderOf, stockOf, type CommerceCommand } from './decide';
-import { evolve, streamOf, type CommerceAggregate, type CommerceEvent, type StockLevel } from './state';
+import { evolve, orderStream, streamOf, type CommerceAggregate, type CommerceEvent, type StockLevel } from './state';
 
 export * from './state';
 export * from './decide';
@@ -61,16 +61,20 @@ export const commerce: Decider<CommerceCommand, CommerceEvent, CommerceAggregate
     StockReleased: stockEvent,
     OrderShipped: object({ orderId: str('order id') }),
   },
+  // The stock's key first (what `partitioned` and `capacity-aware` route by), then the order's:
+  // a place creates the order, so it holds `order:<id>` too; a cancel or ship of an order not
+  // (yet) in the state holds only the order's key, so it waits for a place still in flight.
   partitionKey(command, state) {
     const c = command as unknown as CommerceCommand;
     switch (c.type) {
       case 'RestockItem':
-      case 'PlaceOrder':
         return `${c.data.sku}@${c.data.warehouse ?? 'main'}`;
+      case 'PlaceOrder':
+        return [`${c.data.sku}@${c.data.warehouse ?? 'main'}`, orderStream(c.data.orderId)];
       case 'CancelOrder':
       case 'ShipOrder': {
         const order = orderOf(state, c.data.orderId);
-        return order ? `${order.sku}@${order.warehouse}` : `order:${c.data.orderId}`;
+        return order ? [`${order.sku}@${order.warehouse}`, orderStream(c.data.orderId)] : [orderStream(c.data.orderId)];
       }
     }
   },

@@ -94,8 +94,9 @@ function check(schema: FieldSchema, value: unknown, path: string, errors: Valida
         }
         check(field, v, `${path}.${name}`, errors);
       }
+      // own keys only: `constructor` or `toString` are no fields of a schema
       for (const name of Object.keys(value))
-        if (!(name in schema.fields)) errors.push({ path: `${path}.${name}`, message: 'is not a known field' });
+        if (!Object.hasOwn(schema.fields, name)) errors.push({ path: `${path}.${name.length > 64 ? name.slice(0, 64) + '…' : name}`, message: 'is not a known field' });
       return;
     }
     default: {

@@ -119,7 +119,12 @@ export interface Decider<C extends Command = Command, E extends DomainEvent = Do
   streamOf(event: E): StreamId;
   readonly commandSchemas: Readonly<Record<C['type'], ObjectSchema>>;
   readonly eventSchemas: Readonly<Record<E['type'], ObjectSchema>>;
-  partitionKey(command: CommandEnvelope<C>, state: StateView<A>): string;
+  /**
+   * The partition key, or several: every aggregate the command may touch, including ones it
+   * creates (domain-modules.md). `single-writer` holds all of them while the command is
+   * decided; `partitioned` and `capacity-aware` route by the first.
+   */
+  partitionKey(command: CommandEnvelope<C>, state: StateView<A>): string | readonly string[];
   readonly invariants: readonly Invariant<A>[];
   readonly authorization: Readonly<Partial<Record<C['type'], AuthorizationRule<C, A>>>>;
   readonly capacity?: CapacityHook<C, A>;

@@ -4,7 +4,9 @@
  */
 import type { RunOptions, RunProgress, RunResult } from '../engine/api';
 import type { Scenario } from '../engine/types';
+import { nodeSha256 } from '../logs/node/nodeHasher';
 import type { CliIO } from './io';
+import { printable } from './printable';
 
 /** The engine entry point (`runScenario` of src/engine/run.ts); injectable so commands can be tested alone. */
 export type ScenarioRunner = (scenario: Scenario, options?: RunOptions) => RunResult | Promise<RunResult>;
@@ -30,7 +32,7 @@ export async function executeScenario(
     return await runner(scenario, {
       ...(runNames.length ? { runs: runNames } : {}),
       trace: false,
-      ...(needsSql ? { services: { sqlJs: await loadSqlJs() } } : {}),
+      services: { hasher: nodeSha256, ...(needsSql ? { sqlJs: await loadSqlJs() } : {}) },
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {
@@ -58,7 +60,7 @@ function progressLine(io: CliIO): { update: (p: RunProgress) => void; clear: () 
       lastShown = now;
       shown = true;
       const percent = p.total ? Math.floor((100 * p.done) / p.total) : 100;
-      io.err(`\r\x1b[2K${p.run}: ${p.done}/${p.total} arrivals (${percent}%)`);
+      io.err(`\r\x1b[2K${printable(p.run, 40)}: ${p.done}/${p.total} arrivals (${percent}%)`);
     },
     clear() {
       if (shown) io.err('\r\x1b[2K');

@@ -1,4 +1,8 @@
-/** The `purestream` command line: dispatches to one module per command. */
+/**
+ * The `purestream` command line: dispatches to one module per command. Whatever goes wrong ends
+ * in one line on stderr: bad input (exit 1) and usage errors (exit 2) name the place; anything
+ * unexpected is an internal error (exit 70, with the stack only under `--debug`).
+ */
 import { compareCommand } from './commands/compare';
 import { compareRealCommand } from './commands/compareReal';
 import { enactCommand } from './commands/enact';
@@ -9,6 +13,7 @@ import { inspectCommand } from './commands/inspect';
 import { runCommand } from './commands/run';
 import { sweepCommand } from './commands/sweep';
 import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from './io';
+import { printable, printableLines } from './printable';
 
 export const HELP = `purestream — run, compare and inspect pure, event-producing domains
 
@@ -26,7 +31,10 @@ Usage:
   purestream domains [--json]
   purestream --help
 
-Exit codes: 0 done, 1 bad input, 2 usage error, 3 an invariant was broken (--fail-on-violation).
+Any command also takes --debug: an internal error then prints its stack trace.
+
+Exit codes: 0 done, 1 bad input, 2 usage error, 3 an invariant was broken (--fail-on-violation),
+70 internal error (a bug: please report it).
 `;
 
 const commands: Record<string, CliCommand> = {
@@ -41,16 +49,17 @@ const commands: Record<string, CliCommand> = {
   domains: domainsCommand,
 };
 
-/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+/** Runs the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.err(`purestream: unknown command "${name}"\n\n${HELP}`);
+    io.err(`purestream: unknown command "${printable(name, 40)}"\n\n${HELP}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -61,13 +70,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`purestream ${name}: ${e.message}\n`);
+      io.err(`purestream ${name}: ${printableLines(e.message)}\n`);
       return EXIT.usage;
     }
     if (e instanceof InputFileError) {
-      io.err(`${e.message}\n`);
+      io.err(`${printableLines(e.message)}\n`);
       return EXIT.badInput;
     }
-    throw e;
+    return internalError(e, debug, io);
   }
+}
+
+/** Reports an unexpected error in one line (`internal error: …, please report`), the stack under `--debug`; returns 70. */
+export function internalError(error: unknown, debug: boolean, io: Pick<CliIO, 'err'>): number {
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  io.err(`purestream: internal error: ${printable(message.split('\n')[0])}, please report it${debug ? '' : ' (run again with --debug to see where it happened)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.err(`${printableLines(error.stack, 1000)}\n`);
+  return EXIT.internal;
 }

@@ -1,9 +1,14 @@
 /**
  * Readable text for run reports: one column per run for metrics, rejections by code,
- * violations and state hash; and the final-state differences of a comparison. Pure.
+ * violations and state hash; and the final-state differences of a comparison. Every name,
+ * code and message from the scenario is made printable (./printable). Pure.
  */
 import type { Comparison, Metrics, Percentiles, Report, RunReport } from '../engine/types';
 import { table } from './io';
+import { printable } from './printable';
+
+/** A name in a line of text (a run, a scenario): printable and short. */
+const name = (text: string): string => printable(text, 80);
 
 /** Most differences listed per compared pair (the JSON report has them all). */
 const MAX_DIFFERENCES = 40;
@@ -36,13 +41,13 @@ export function metricsTable(runs: readonly RunReport[]): string {
 
 /** Every violation, run by run, in order of occurrence. */
 export function violationsText(runs: readonly RunReport[]): string {
-  const lines = runs.flatMap((r) => r.violations.map((v) => `  ${r.name}: ${v.invariant} at ${formatNumber(v.atMs)} ms (event ${v.eventSeq}): ${v.message}\n`));
+  const lines = runs.flatMap((r) => r.violations.map((v) => `  ${name(r.name)}: ${name(v.invariant)} at ${formatNumber(v.atMs)} ms (event ${v.eventSeq}): ${printable(v.message)}\n`));
   return lines.length ? `\nInvariant violations:\n${lines.join('')}` : '';
 }
 
 /** The summary `purestream run` prints. */
 export function runReportText(report: Report): string {
-  const title = `${report.scenario} — domain ${report.domain}, seed ${report.seed}\n\n`;
+  const title = `${name(report.scenario)} — domain ${name(report.domain)}, seed ${report.seed}\n\n`;
   return title + metricsTable(report.runs) + violationsText(report.runs);
 }
 
@@ -50,8 +55,8 @@ const show = (v: unknown): string => (v === null ? '(absent)' : JSON.stringify(v
 
 /** One comparison: same final state, or its changed leaves as path / a / b. */
 export function comparisonText(c: Comparison): string {
-  if (c.sameFinalState) return `\n${c.b} vs ${c.a}: same final state\n`;
-  const head = `\n${c.b} vs ${c.a}: ${c.differences.length} difference${c.differences.length === 1 ? '' : 's'} in the final state\n`;
+  if (c.sameFinalState) return `\n${name(c.b)} vs ${name(c.a)}: same final state\n`;
+  const head = `\n${name(c.b)} vs ${name(c.a)}: ${c.differences.length} difference${c.differences.length === 1 ? '' : 's'} in the final state\n`;
   const rows = [['path', c.a, c.b], ...c.differences.slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
   const more = c.differences.length > MAX_DIFFERENCES ? `… and ${c.differences.length - MAX_DIFFERENCES} more (see --json)\n` : '';
   return head + indent(table(rows)) + more;

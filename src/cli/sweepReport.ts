@@ -4,11 +4,12 @@
  */
 import type { SweepReport, SweepRow } from '../engine/scenario/sweepRows';
 import { table } from './io';
+import { printable } from './printable';
 import { formatNumber } from './reportText';
 
 /** The sweep table: parameter columns, then the main metrics. */
 export function sweepText(report: SweepReport): string {
-  const head = `${report.scenario} — run "${report.run}", ${report.points.length} point${report.points.length === 1 ? '' : 's'}${report.seeds.length > 1 ? `, averaged over seeds ${report.seeds[0]}..${report.seeds[report.seeds.length - 1]}` : ''}\n\n`;
+  const head = `${printable(report.scenario, 80)} — run "${printable(report.run, 80)}", ${report.points.length} point${report.points.length === 1 ? '' : 's'}${report.seeds.length > 1 ? `, averaged over seeds ${report.seeds[0]}..${report.seeds[report.seeds.length - 1]}` : ''}\n\n`;
   const columns: [string, (r: SweepRow) => number][] = [
     ['accepted', (r) => r.metrics.accepted],
     ['rejected', (r) => r.metrics.rejected],

@@ -6,6 +6,7 @@
 import { domainById } from '../../domain';
 import { decideInput, type AnyDecider, type DecisionInput } from '../../domain/kernel';
 import type { DryRunResult } from './api';
+import { setOwn } from './record';
 import { expandScenario } from './scenario/expand';
 import type { Scenario } from './types';
 
@@ -27,7 +28,7 @@ export function dryRun(scenario: Scenario, inputId: string, options: DryRunOptio
   const at = arrivals[target].at;
   const outcome = decideInput(decider, arrivals[target].input, state, options.authorize ? { authorize: { now: at } } : {});
   const stateBefore: Record<string, unknown> = {};
-  for (const stream of [...state.keys()].sort()) stateBefore[stream] = state.get(stream);
+  for (const stream of [...state.keys()].sort()) setOwn(stateBefore, stream, state.get(stream));
   return { outcome, stateBefore };
 }
 

@@ -5,6 +5,7 @@
  * so nothing outside the engine's data is needed.
  */
 import type { EngineServices, EnactResult } from './consumers/interpreter';
+import { getOwn } from './record';
 import { runScenarioWithInterpreters } from './run';
 import type { Scenario } from './types';
 
@@ -21,9 +22,9 @@ export interface RedriveResult {
 export function redriveDeadLetters(scenario: Scenario, run: string, consumer: string, services: EngineServices = {}): RedriveResult {
   const result = runScenarioWithInterpreters(scenario, { runs: [run], trace: true, services });
   const trace = result.traces[0];
-  const interpreter = result.interpreters[0][consumer];
+  const interpreter = getOwn(result.interpreters[0], consumer);
   if (!interpreter) throw new Error(`run "${run}" has no consumer "${consumer}" (consumers: ${Object.keys(result.interpreters[0]).join(', ')})`);
-  const parked = trace.deadLetters[consumer] ?? [];
+  const parked = getOwn(trace.deadLetters, consumer) ?? [];
   const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
   const now = result.report.runs[0].metrics.makespanMs;
   const results = [...parked].sort((a, b) => a - b).map((seq) => {

@@ -124,12 +124,13 @@ export interface DecisionRecord {
   readonly stateVersion: number;
   /** Events appended but not yet enacted by the state store at read time (staleness). */
   readonly lag: number;
-  /** It appended to a stream that another decision changed after this one read the state, or read a state store that was behind (lag > 0). */
+  /** A stream it read or appended to was changed by another decision after this one read the state (before it ended), or it read a state store that was behind (lag > 0). */
   readonly stale?: boolean;
   readonly accepted: boolean;
   readonly rejections: readonly { readonly commandId: string; readonly rejection: Rejection }[];
   /** seq numbers of the events it appended. */
   readonly eventSeqs: readonly number[];
+  /** The partition keys it held, comma-separated (commerce: a place holds `sku@warehouse,order:<id>`). */
   readonly partitionKey?: string;
 }
 
@@ -212,9 +213,9 @@ export interface Metrics {
   readonly maxQueueDepth: number;
   readonly maxWorkers: number;
   /**
-   * Extension: decisions (a batch counts one) that appended events to a stream another decision had
-   * changed since this one read the state, or that read a state store which was behind — the
-   * stale reads behind oversells.
+   * Extension: decisions (a batch counts one) whose read state changed before they ended — a
+   * stream they read or appended to was changed by another decision after they read it — or that
+   * read a state store which was behind: the stale reads behind oversells.
    */
   readonly staleDecisions?: number;
 }

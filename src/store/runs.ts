@@ -1,8 +1,11 @@
 /**
  * The workspace's runs: one row per `runScenario` result (its report as JSON), and its traces
  * as JSON text, one per run of the report, so a list view never reads the (large) traces.
+ * What is read back is checked (./storedJson): a damaged document is an error naming the run
+ * and the place, never a half-formed object for the views.
  */
 import type { Report, Trace } from '../engine/types';
+import { reportProblem, traceProblem } from './storedJson';
 import type { Workspace } from './workspace';
 
 /** A run as listed: id, scenario name, when and which runs the report holds. */
@@ -17,11 +20,11 @@ export interface RunSummary {
 export function saveRun(db: Workspace, run: { readonly report: Report; readonly traces: readonly Trace[]; readonly created: number }): number {
   db.run('BEGIN');
   try {
-    db.run('INSERT INTO runs (scenario, created, report) VALUES (?, ?, ?)', [run.report.scenario, run.created, JSON.stringify(run.report)]);
+    db.run('INSERT INTO runs (scenario, created, report) VALUES (?, ?, ?)', [run.report.scenario, run.created, documentText(run.report, 'report')]);
     const runId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
     const insert = db.prepare('INSERT INTO traces (run_id, idx, run_name, trace) VALUES (?, ?, ?, ?)');
     try {
-      run.traces.forEach((trace, idx) => insert.run([runId, idx, trace.run, JSON.stringify(trace)]));
+      run.traces.forEach((trace, idx) => insert.run([runId, idx, trace.run, documentText(trace, `trace of run "${trace.run}"`)]));
     } finally {
       insert.free();
     }
@@ -36,26 +39,50 @@ export function saveRun(db: Workspace, run: { readonly report: Report; readonly 
 /** Every stored run, newest first. */
 export function listRuns(db: Workspace): RunSummary[] {
   // The run names come out of the report JSON inside SQLite, so listing never parses whole reports.
-  const names = "(SELECT json_group_array(json_extract(r.value, '$.name')) FROM json_each(report, '$.runs') AS r)";
+  // (a report that is not valid JSON lists no names instead of failing the whole list)
+  const names = "CASE WHEN json_valid(report) THEN (SELECT json_group_array(json_extract(r.value, '$.name')) FROM json_each(report, '$.runs') AS r) ELSE '[]' END";
   const rows = db.exec(`SELECT run_id, scenario, created, ${names} FROM runs ORDER BY created DESC, run_id DESC`)[0]?.values ?? [];
   return rows.map(([runId, scenario, created, runs]) => ({
     runId: Number(runId),
     scenario: String(scenario),
     created: Number(created),
-    runs: JSON.parse(String(runs)) as string[],
+    runs: (JSON.parse(String(runs)) as unknown[]).map(String),
   }));
 }
 
-/** A stored run's report, or undefined. */
+/** A stored run's report, or undefined; throws a message naming the run and the place when it is damaged. */
 export function loadReport(db: Workspace, runId: number): Report | undefined {
   const row = db.exec('SELECT report FROM runs WHERE run_id = ?', [runId])[0]?.values[0];
-  return row ? (JSON.parse(String(row[0])) as Report) : undefined;
+  return row ? (checked(String(row[0]), reportProblem, `the report of stored run ${runId}`) as Report) : undefined;
 }
 
-/** One trace of a stored run (by its position in the report), or undefined. */
+/** One trace of a stored run (by its position in the report), or undefined; throws a message naming it and the place when it is damaged. */
 export function loadTrace(db: Workspace, runId: number, index: number): Trace | undefined {
   const row = db.exec('SELECT trace FROM traces WHERE run_id = ? AND idx = ?', [runId, index])[0]?.values[0];
-  return row ? (JSON.parse(String(row[0])) as Trace) : undefined;
+  return row ? (checked(String(row[0]), traceProblem, `trace ${index} of stored run ${runId}`) as Trace) : undefined;
+}
+
+/** A stored document read back: parsed and checked, or an Error saying what is damaged where. */
+function checked(text: string, problemOf: (value: unknown) => string | undefined, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${what} is damaged: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const problem = problemOf(value);
+  if (problem) throw new Error(`${what} is damaged: ${problem}`);
+  return value;
+}
+
+/** A document as stored JSON text, or an Error that says it is too large to store (past the longest string V8 makes). */
+function documentText(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw new Error(`the ${what} is too large to store in the workspace (${error.message})`);
+    throw error;
+  }
 }
 
 /** Deletes a run and its traces; true when there was one. */

@@ -17,6 +17,81 @@ const VIEW_TAB: Record<string, string> = {
   Decision: 'Scenario',
 };
 
+/** What each sample's lesson shows where "Show me" lands (by the start of its name). */
+const EVIDENCE: Record<string, (page: Page) => Promise<void>> = {
+  'Flash sale': async (page) => {
+    const why = page.getByRole('region', { name: 'Why' });
+    await expect(why).toContainText('8 workers oversold tee@main by');
+    await expect(why).toContainText('8 workers broke stock-non-negative');
+    await expect(why).toContainText(/inventory-aware: .*stale state.*harmless here/);
+  },
+  Partitioning: async (page) => {
+    const why = page.getByRole('region', { name: 'Why' });
+    await expect(why).toContainText(/partitioned 6 finished [\d.]+× faster than one queue/);
+    await expect(why).toContainText('pool of 6 broke stock-non-negative');
+  },
+  'Central authorization': async (page) => {
+    await expect(page.getByRole('region', { name: 'Why' })).toContainText('with policy rejected 2 commands as unauthorized (no policy: 0)');
+    await expect(page.getByRole('region', { name: 'Final-state differences' })).toContainText('order:alice-1');
+  },
+  Autoscaling: async (page) => {
+    const metrics = page.getByRole('region', { name: 'Metrics' });
+    const cells = async (row: string) => (await metrics.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, '')));
+    const [one, auto] = await cells('max workers');
+    expect(one).toBe(1);
+    expect(auto).toBeGreaterThan(1);
+    const [p95One, p95Auto] = await cells('command latency p95');
+    expect(p95Auto * 2).toBeLessThan(p95One);
+    await expect(page.getByRole('img', { name: /Decision workers/ }).or(page.getByText('Decision workers')).first()).toBeVisible();
+  },
+  'Composable commands': async (page) => {
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    // the nested all-or-nothing batch is a group inside its allow-partial parent
+    await expect(graph.locator('.svelte-flow__node-batch')).toHaveCount(3);
+    const nested = await graph.locator('.svelte-flow__node-batch').evaluateAll((nodes) => nodes.filter((n) => nodes.some((o) => o !== n && o.getBoundingClientRect().left <= n.getBoundingClientRect().left && o.getBoundingClientRect().right >= n.getBoundingClientRect().right && o.getBoundingClientRect().top <= n.getBoundingClientRect().top && o.getBoundingClientRect().bottom >= n.getBoundingClientRect().bottom)).length);
+    expect(nested).toBe(1);
+    // the inner all-or-nothing batch failed as one unit inside an accepted allow-partial batch
+    await expect(graph.locator('.svelte-flow__node-batch', { hasText: 'alan-gallery' })).toContainText('rejected');
+    await expect(graph.locator('.svelte-flow__node-batch', { hasText: 'onboard-alan' }).locator('.head')).toContainText('accepted');
+    await expect(graph.locator('.svelte-flow__node', { hasText: 'gallery-full' }).first()).toBeAttached();
+    await expect(graph.locator('.svelte-flow__node', { hasText: 'batch-aborted' }).first()).toBeAttached();
+  },
+  'Profile with gallery': async (page) => {
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    await expect(graph.locator('.svelte-flow__node', { hasText: 'duplicate-image' }).first()).toBeAttached();
+    await expect(graph.locator('.svelte-flow__node', { hasText: 'batch-aborted' }).first()).toBeAttached();
+    await expect(graph.locator('.svelte-flow__node-batch')).toHaveCount(2);
+  },
+  'Decoupled uptime': async (page) => {
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect(timeline.getByText('email', { exact: true })).toBeVisible();
+    // dead-lettered and failed deliveries, on the email consumer's lane
+    await expect(timeline.locator('rect.b.parked').first()).toBeAttached();
+    await expect(timeline.locator('rect.b.failed').first()).toBeAttached();
+  },
+  'Dry run': async (page) => {
+    await expect(page.getByRole('region', { name: 'Decision' }).getByRole('status')).toContainText('would be rejected');
+    await expect(page.getByRole('region', { name: 'Decision' })).toContainText('out-of-stock');
+  },
+  'Flexible consumers': async (page) => {
+    const consumers = page.getByRole('region', { name: 'Consumers' });
+    await expect(consumers.getByRole('region', { name: 'Consumer email' })).toContainText('Outbox');
+    await expect(consumers.getByRole('region', { name: 'Consumer audit' })).toContainText('Audit log');
+    await expect(consumers.getByRole('region', { name: 'Consumer tables' }).getByRole('table').first()).toBeVisible();
+  },
+  'Offline editing': async (page) => {
+    const history = page.getByRole('region', { name: 'State history' });
+    // it lands on the end of the run: both profiles hold the laptop's last edit, and the superseded edits are listed
+    const slider = history.getByRole('slider', { name: 'History position' });
+    await expect(slider).toHaveValue((await slider.getAttribute('max'))!);
+    await expect(history.locator('.stream', { hasText: 'profile:p1' })).toContainText('"Laptop v2"');
+    await expect(history.locator('.stream', { hasText: 'profile:p2' })).toContainText('"Laptop v2"');
+    await expect(history.getByRole('group', { name: 'Rejected commands' }).getByRole('button', { name: /superseded/ })).toHaveCount(2);
+  },
+};
+
+const evidenceOf = (name: string) => Object.entries(EVIDENCE).find(([prefix]) => name.startsWith(prefix))?.[1];
+
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 
 test('the start view groups the samples by idea, each with its one-line lesson', async ({ page }) => {
@@ -42,6 +117,10 @@ for (const s of samples) {
     await expect(tab(page, VIEW_TAB[s['x-view']])).toHaveAttribute('aria-current', 'page', { timeout: 30_000 });
     if (s['x-view'] === 'Decision') await expect(page.getByRole('region', { name: 'Decision' }).getByRole('status')).toContainText('would be');
     else await expect(page.getByRole('region', { name: s['x-view'], exact: true }).first()).toBeVisible();
+    const evidence = evidenceOf(s.name);
+    expect(evidence, `the lesson evidence of "${s.name}" is checked`).toBeDefined();
+    await evidence!(page);
+    await page.screenshot({ path: `test-results/screenshots/lesson-${s.name.replace(/[^\w]+/g, '-').toLowerCase()}.png` });
   });
 }
 

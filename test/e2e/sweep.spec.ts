@@ -24,7 +24,9 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(sweep.getByText('16 points')).toBeVisible({ timeout: 30_000 });
 
-  await expect(sweep.getByRole('img', { name: /^violations against scheduler workers/ })).toBeVisible();
+  // the lesson's evidence: units oversold and stale decisions grow with the workers (a count of violations would stay at 1)
+  await expect(sweep.getByRole('img', { name: /^units oversold against scheduler workers/ })).toBeVisible();
+  await expect(sweep.getByRole('img', { name: /^stale decisions against scheduler workers/ })).toBeVisible();
   await expect(sweep.getByRole('img', { name: /^accepted against scheduler workers/ })).toBeVisible();
   const table = sweep.getByRole('table', { name: 'Sweep results' });
   const header = await table.getByRole('columnheader').allTextContents();
@@ -39,7 +41,10 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
     expect(Number(cells[column('violations') - 1])).toBe(point.violations);
     expect(Number(cells[column('accepted') - 1])).toBe(point.metrics.accepted);
     expect(Number(cells[column('makespan ms') - 1])).toBeCloseTo(point.metrics.makespanMs, 2);
+    // 100 tees in stock, one per order: every order accepted past 100 is a unit oversold
+    expect(Number(cells[column('units oversold') - 1])).toBe(Math.max(0, point.metrics.accepted - 100));
   }
+  expect(Math.max(...cli.points.map((p) => p.metrics.accepted - 100))).toBeGreaterThan(1);
   expect(cli.points[0].violations).toBe(0);
   expect(cli.points.some((p) => p.violations > 0)).toBe(true);
   await page.screenshot({ path: 'test-results/screenshots/sweep.png' });
@@ -67,5 +72,5 @@ test('a small sweep averaged over seeds; a bad range names its path and runs not
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(sweep.getByText('2 points, each averaged over 3 seeds')).toBeVisible({ timeout: 30_000 });
   await expect(sweep.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(3);
-  await expect(sweep.getByRole('img', { name: /^violations against decision time/ })).toBeVisible();
+  await expect(sweep.getByRole('img', { name: /^units oversold against decision time/ })).toBeVisible();
 });

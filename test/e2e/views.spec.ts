@@ -94,3 +94,20 @@ test('consumers named like Object.prototype members show like any other', async 
     await expect(region).toContainText(/\d+ enacted/);
   }
 });
+
+test('the history marks every step where a stream is still broken, not only the step that broke it', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('region', { name: 'State history' });
+  await history.getByRole('tab', { name: '8 workers' }).click();
+  const slider = history.getByRole('slider', { name: 'History position' });
+  const last = Number(await slider.getAttribute('max'));
+  const band = history.locator('.band').first();
+  const from = Number(await band.getAttribute('data-from'));
+  expect(Number(await band.getAttribute('data-to'))).toBe(last);
+  // a later step than the one that broke it still says so
+  await slider.fill(String(last));
+  await expect(history.getByRole('alert')).toContainText('Still broken at this step: stock-non-negative (stock:tee@main)');
+  await slider.fill(String(from - 1));
+  await expect(history.getByRole('alert')).toBeHidden();
+});

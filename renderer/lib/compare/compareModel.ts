@@ -116,11 +116,11 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** The value at a path, or null when absent. */
+/** The value at a path, or null when absent (own keys only: a key named `constructor` is data, not the prototype's). */
 export function valueAt(root: unknown, path: readonly string[]): unknown {
   let v: unknown = root;
   for (const key of path) {
-    if (typeof v !== 'object' || v === null) return null;
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, key)) return null;
     v = (v as Record<string, unknown>)[key];
   }
   return v === undefined ? null : v;

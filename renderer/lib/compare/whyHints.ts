@@ -6,6 +6,7 @@
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
 import type { RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
+import { STOCK_LIKE } from './oversold';
 
 /** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
 export interface WhyHint {
@@ -76,7 +77,6 @@ export function releasedTogether(trace: Trace): { count: number; at: number; rej
   return best;
 }
 
-const STOCK_LIKE = /stock|qty|quantity|available|inventory|units/i;
 
 /** Hints for every run against the first. */
 export function whyHints(runs: readonly RunData[]): WhyHint[] {
@@ -89,8 +89,16 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
     const facts = run.facts;
     if (facts && facts.decisions > 0) {
       const stale = facts.stale;
-      if (stale.decisions > 0)
-        hints.push({ run: name, tone: run.report.violations.length > 0 ? 'bad' : 'note', text: `${name}: ${plural(stale.workers, 'worker')} read stale state in ${plural(stale.decisions, 'decision')} (up to ${plural(stale.maxBehind, 'event')} behind when they committed)` });
+      if (stale.decisions > 0) {
+        const behind = stale.maxBehind > 0 ? ` (up to ${plural(stale.maxBehind, 'event')} behind when they committed)` : '';
+        // stale reads are only a problem where they did harm: say so either way
+        const harmless = run.report.violations.length === 0;
+        hints.push({
+          run: name,
+          tone: harmless ? 'good' : 'bad',
+          text: `${name}: ${plural(stale.workers, 'worker')} read stale state in ${plural(stale.decisions, 'decision')}${behind}${harmless ? ' — harmless here: no invariant broke' : ''}`,
+        });
+      }
       const together = facts.together;
       const baseTogether = i > 0 && base.facts && base.facts.decisions > 0 ? base.facts.together.count : 1;
       if (together.count >= 5 && together.count > baseTogether)
@@ -119,6 +127,12 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
       const faster = ratio > 1;
       const factor = faster ? ratio : 1 / ratio;
       hints.push({ run: name, tone: faster ? (violations.length === 0 ? 'good' : 'note') : 'note', text: `${name} finished ${factor.toFixed(1)}× ${faster ? 'faster' : 'slower'} than ${base.report.name} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
+    }
+    // rejections by code, named: a policy's `unauthorized`, a capacity's `out-of-stock`
+    for (const code of new Set([...Object.keys(run.report.rejections), ...Object.keys(base.report.rejections)])) {
+      const n = Object.hasOwn(run.report.rejections, code) ? run.report.rejections[code] : 0;
+      const was = Object.hasOwn(base.report.rejections, code) ? base.report.rejections[code] : 0;
+      if (n !== was) hints.push({ run: name, tone: 'note', text: `${name} rejected ${plural(n, 'command')} as ${code} (${base.report.name}: ${was})` });
     }
     if (m.deadLettered > b.deadLettered) hints.push({ run: name, tone: 'bad', text: `${name} parked ${plural(m.deadLettered, 'event')} in dead-letter queues (${base.report.name}: ${b.deadLettered})` });
     if (m.lost > b.lost) hints.push({ run: name, tone: 'bad', text: `${name} lost ${plural(m.lost, 'delivery', 'deliveries')} (${base.report.name}: ${b.lost})` });

@@ -73,7 +73,7 @@ export type RecordsInput =
   | AsyncIterable<string>
   | Iterable<string>
   | { readonly records: Iterable<{ readonly raw: string; readonly line: number }>; readonly framing: string }
-  | { readonly values: AsyncIterable<readonly unknown[]>; readonly framing: string };
+  | { readonly batches: AsyncIterable<readonly unknown[]>; readonly framing: string };
 
 /** Imports and inspects; resolves to the new log's id, the report and how many records were stored. A cancelled import leaves nothing behind. */
 export async function importRecords(
@@ -111,9 +111,9 @@ export async function importRecords(
   if (o.bulk) dropEventIndexes(db);
   try {
     let framing: string;
-    if ('values' in input) {
+    if ('batches' in input) {
       let n = 0;
-      for await (const batch of input.values) {
+      for await (const batch of input.batches) {
         if (o.isCancelled?.()) throw new InspectCancelled();
         for (const value of batch) inspector.value(value, ++n);
         o.onProgress?.(inspector.records);

@@ -4,6 +4,7 @@
  * Maps keyed by name, and a trace's per-consumer records are read only for configured names
  * (`toString` or `__proto__` name a consumer like any other). Pure.
  */
+import { getOwn } from '../../../src/engine/record';
 import type { ConsumerConfig, Trace } from '../../../src/engine/types';
 import type { ConsumerOutput, OutputTable } from './runReader';
 import type { TraceIndex } from './traceIndex';
@@ -20,13 +21,6 @@ export function outputLists(output: unknown): [string, readonly Row[]][] | undef
   return tables.length > 0 ? tables : undefined;
 }
 
-/** A per-consumer record of the trace for consumer `name` (own properties only: never a prototype's). */
-function recordOf<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
-  // the engine assigns records by name, so "__proto__" lands as the prototype: read it there
-  if (name === '__proto__') return Object.getPrototypeOf(record) === Object.prototype ? undefined : (Object.getPrototypeOf(record) as T);
-  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
-}
-
 /** Each configured consumer's figures and output, with the first `rows` rows of each list. */
 export function consumerOutputs(index: TraceIndex, consumers: readonly ConsumerConfig[], rows: number): Map<string, ConsumerOutput> {
   const trace = index.trace;
@@ -38,8 +32,8 @@ export function consumerOutputs(index: TraceIndex, consumers: readonly ConsumerC
   }
   const out = new Map<string, ConsumerOutput>();
   for (const c of consumers) {
-    const dead = recordOf(trace.deadLetters, c.name) ?? [];
-    const output = recordOf(trace.outputs, c.name);
+    const dead = getOwn(trace.deadLetters, c.name) ?? [];
+    const output = getOwn(trace.outputs, c.name);
     const lists = outputLists(output);
     const tables: OutputTable[] = (lists ?? []).map(([name, list]) => ({ name, rows: list.slice(0, rows), total: list.length }));
     const empty = output === undefined || (Array.isArray(output) && output.length === 0);
@@ -56,5 +50,5 @@ export function consumerOutputs(index: TraceIndex, consumers: readonly ConsumerC
 
 /** Every row of each table of consumer `name`'s output. */
 export function outputTables(trace: Trace, name: string): Map<string, readonly Row[]> {
-  return new Map(outputLists(recordOf(trace.outputs, name)) ?? []);
+  return new Map(outputLists(getOwn(trace.outputs, name)) ?? []);
 }

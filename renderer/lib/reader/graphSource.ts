@@ -4,6 +4,16 @@
  * their causation ids name). A source answers with the causal records of a window of time;
  * the view builds the graph from them (renderer/lib/graph/causationGraph.ts), groups and lays
  * it out. Node details are asked of the source by node id.
+ *
+ * A recorded log implements it from its stored events: each event is a record (`id` = its
+ * id, `kind` 'event', `type`, `stream`, `time` = its time in epoch ms, `causationId` and
+ * `correlationId` as recorded, `flow` = its type, `outcome` 'event'); a log's command records,
+ * if any, are `kind` 'command' and its rejections `kind` 'rejection' caused by their command. A
+ * causation id that names nothing in the window is drawn as a placeholder (an orphan, or a cause
+ * in another window). `graphWindow` reads the events of a time range in time order (an index on
+ * time), at most `max`, narrowing `range.to` to the last one kept; `nodeDetail` gives stream,
+ * position, time, causation and correlation as facts, the payload, and — with a domain — the
+ * stream's aggregate before and after as one change.
  */
 import type { TimeRange } from '../timeline/timelineModel';
 

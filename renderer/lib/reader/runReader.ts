@@ -68,6 +68,18 @@ export interface Page<T> {
   readonly total: number;
 }
 
+/** A rejected command, placed in the history: after the last enactment at or before its decision's end. */
+export interface RejectionAt {
+  readonly commandId: string;
+  readonly type: string;
+  readonly code: string;
+  readonly message: string;
+  /** When its decision ended (ms). */
+  readonly at: number;
+  /** The history step it follows (-1: before the first enactment). */
+  readonly afterStep: number;
+}
+
 /** One list of a consumer's output (an outbox, an audit log, one table of a `sql` consumer): its first rows and its size. */
 export interface OutputTable {
   /** '' for a consumer whose output is one list. */
@@ -121,6 +133,8 @@ export interface RunReader {
   historyState(run: number, step: number, maxStreams: number): Promise<HistoryState>;
   /** The history step a graph node, timeline bar or log row corresponds to (its event's enactment, its command's first event's). */
   stepOfNode(run: number, nodeId: string): Promise<number | undefined>;
+  /** Rejected commands `offset`.. in decision order (at most 10,000), each placed after a history step. */
+  rejections(run: number, offset: number, limit: number): Promise<Page<RejectionAt>>;
   /** Log entries `offset`.. (at most 10,000). */
   logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>>;
   /** The scenario's commands with these ids (setup and arrivals, batch items included). */

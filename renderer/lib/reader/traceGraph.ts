@@ -128,7 +128,9 @@ export class TraceGraph {
         if (!isBatch(item)) return command(item.id, item.type, parent);
         const id = nodeIds.input(item.id);
         const items = commandCount(item);
-        out.push({ id, kind: 'batch', type: `Batch ${item.id}`, sub: `${item.mode} · ${items} command${items === 1 ? '' : 's'}${parent ? '' : ` · worker ${d.worker}`}`, time: d.endedAt, outcome: d.accepted ? 'accepted' : 'rejected', flow: d.type, ...(parent ? { parent } : {}) });
+        // a batch failed when every command in it was rejected (an all-or-nothing batch inside an accepted one, too)
+        const failed = commandIds(item).every((c) => rejected.has(c));
+        out.push({ id, kind: 'batch', type: `Batch ${item.id}`, sub: `${item.mode} · ${items} command${items === 1 ? '' : 's'}${parent ? '' : ` · worker ${d.worker}`}`, time: d.endedAt, outcome: failed ? 'rejected' : 'accepted', flow: d.type, ...(parent ? { parent } : {}) });
         item.items.forEach((child) => walk(child, id));
       };
       if (input && isBatch(input)) walk(input, undefined);
@@ -228,6 +230,9 @@ export class TraceGraph {
     return undefined;
   }
 }
+
+/** The ids of the commands in an input, nested batches' included. */
+const commandIds = (input: DecisionInput): string[] => (isBatch(input) ? input.items.flatMap(commandIds) : [input.id]);
 
 /** Commands in a batch, nested ones included. */
 const commandCount = (input: DecisionInput): number => (isBatch(input) ? input.items.reduce((n, i) => n + commandCount(i), 0) : 1);

@@ -20,7 +20,7 @@ import { consumerOutputs, outputTables } from './consumerOutputs';
 import type { GraphWindow, NodeDetail } from './graphSource';
 import { runCharts, runFacts } from './runCharts';
 import { runOverview } from './runOverview';
-import type { ConsumerOutput, ExportFormat, HistoryState, Page, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
+import type { ConsumerOutput, ExportFormat, HistoryState, Page, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
 import { TraceGraph } from './traceGraph';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
 import type { TimelineFrame, TimelineWindow } from './timelineSource';
@@ -34,6 +34,26 @@ interface RunParts {
   cursor?: StateCursor;
   timeline?: TimelineIndex;
   graph?: TraceGraph;
+  rejections?: readonly RejectionAt[];
+}
+
+/** Every rejected command of a trace in decision order, each after the last enactment at or before its decision's end. */
+function rejectionsOf(index: TraceIndex): RejectionAt[] {
+  const { decisions, history } = index.trace;
+  const out: RejectionAt[] = [];
+  for (const d of decisions) {
+    if (d.rejections.length === 0) continue;
+    let lo = 0;
+    let hi = history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (history[mid].t <= d.endedAt) lo = mid + 1;
+      else hi = mid;
+    }
+    for (const r of d.rejections)
+      out.push({ commandId: r.commandId, type: index.command(r.commandId)?.type ?? (d.kind === 'command' ? d.type : 'command'), code: r.rejection.code, message: r.rejection.message, at: d.endedAt, afterStep: lo - 1 });
+  }
+  return out;
 }
 
 /** A finished result and the scenario it ran (undefined for a stored result whose scenario is gone). */
@@ -104,6 +124,13 @@ export class TraceReader implements RunReader {
 
   async stepOfNode(run: number, nodeId: string): Promise<number | undefined> {
     return this.graph(run).stepOf(nodeId);
+  }
+
+  async rejections(run: number, offset: number, limit: number): Promise<Page<RejectionAt>> {
+    const p = this.part(run);
+    const all = (p.rejections ??= rejectionsOf(p.index));
+    const from = Math.max(0, Math.min(offset, all.length));
+    return { offset: from, items: all.slice(from, from + Math.max(0, Math.min(limit, MAX_PAGE))), total: all.length };
   }
 
   async logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>> {

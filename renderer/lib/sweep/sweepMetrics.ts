@@ -20,6 +20,7 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
   { id: 'maxQueueDepth', label: 'max queue', value: (r) => r.metrics.maxQueueDepth },
   { id: 'maxWorkers', label: 'max workers', value: (r) => r.metrics.maxWorkers },
   { id: 'staleDecisions', label: 'stale decisions', value: (r) => r.metrics.staleDecisions ?? 0 },
+  { id: 'oversold', label: 'units oversold', value: (r) => r.oversold ?? 0 },
   { id: 'failures', label: 'failures', value: (r) => r.metrics.failures },
   { id: 'retries', label: 'retries', value: (r) => r.metrics.retries },
   { id: 'deadLettered', label: 'dead-lettered', value: (r) => r.metrics.deadLettered },

@@ -12,9 +12,12 @@ import { keyOf, pathOf, type NodePath } from '../../lib/tree/nodePath';
 /** The dry run shown in the Decision region. */
 export type DecisionState =
   | { readonly status: 'idle' }
-  | { readonly status: 'running'; readonly key: string }
-  | { readonly status: 'done'; readonly key: string; readonly label: string; readonly result: DryRunResult }
-  | { readonly status: 'error'; readonly key: string; readonly message: string };
+  | { readonly status: 'running'; readonly key: string; readonly source: object }
+  | { readonly status: 'done'; readonly key: string; readonly source: object; readonly label: string; readonly result: DryRunResult }
+  | { readonly status: 'error'; readonly key: string; readonly source: object; readonly message: string };
+
+/** Whether a dry run's outcome belongs to what is on screen: the same selected node of the same scenario value (any edit or another selection makes it stale). */
+export const decisionIsFor = (decision: DecisionState, key: string, source: object | undefined): boolean => decision.status !== 'idle' && decision.key === key && decision.source === source;
 
 /** Editor view state; the scenario itself lives in ScenarioDoc. */
 export class Editor {
@@ -35,6 +38,13 @@ export class Editor {
     if (path) this.selectedKey = keyOf(path);
   }
 
+  /** Opens every group on the way to `path`, so its row shows. */
+  reveal(path: NodePath): void {
+    const next = new Set(this.collapsed);
+    for (let n = 2; n < path.length; n++) next.delete(keyOf(path.slice(0, n)));
+    this.collapsed = next;
+  }
+
   /** Opens or closes a row. */
   setExpanded(key: string, expanded: boolean): void {
     const next = new Set(this.collapsed);
@@ -51,15 +61,19 @@ export class Editor {
     this.toast = undefined;
   }
 
-  /** Dry-runs the input at `arrivalOrder` in the engine worker; the decision panel shows the outcome for the selected row. */
-  async dryRun(engine: DryRunEngine, scenario: Scenario, arrivalOrder: number): Promise<void> {
+  /**
+   * Dry-runs the input at `arrivalOrder` in the engine worker; the decision panel shows the
+   * outcome while the same row is selected and `source` (the scenario value it was decided
+   * from) is unchanged.
+   */
+  async dryRun(engine: DryRunEngine, scenario: Scenario, arrivalOrder: number, source: object): Promise<void> {
     const key = this.selectedKey;
-    this.decision = { status: 'running', key };
+    this.decision = { status: 'running', key, source };
     try {
       const { result, inputId } = await engine.dryRun(scenario, arrivalOrder);
-      this.decision = { status: 'done', key, label: inputId, result };
+      this.decision = { status: 'done', key, source, label: inputId, result };
     } catch (e) {
-      this.decision = { status: 'error', key, message: e instanceof Error ? e.message : String(e) };
+      this.decision = { status: 'error', key, source, message: e instanceof Error ? e.message : String(e) };
     }
   }
 }

@@ -22,6 +22,8 @@ export class ScenarioDoc {
   /** Counts scenarios loaded, so views can reset when a different one is opened. */
   generation = $state.raw(0);
   undoStack = $state.raw<readonly UndoEntry[]>([]);
+  /** The value as last opened or saved: undoing back to it leaves nothing unsaved. */
+  private savedRaw: RawScenario | undefined;
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
   openErrors = $state.raw<{ readonly file: string; readonly errors: readonly InputError[] } | undefined>(undefined);
 
@@ -41,6 +43,7 @@ export class ScenarioDoc {
   /** Replaces the scenario (after {@link mayReplace}); clears undo and the dirty flag. */
   load(raw: RawScenario, fileName: string): void {
     this.raw = raw;
+    this.savedRaw = raw;
     this.fileName = fileName;
     this.dirty = false;
     this.undoStack = [];
@@ -54,7 +57,7 @@ export class ScenarioDoc {
     const last = this.undoStack.at(-1);
     if (!(mergeKey !== undefined && last?.mergeKey === mergeKey)) this.undoStack = [...this.undoStack.slice(-199), { before: this.raw, label, mergeKey }];
     this.raw = next;
-    this.dirty = true;
+    this.dirty = next !== this.savedRaw;
   }
 
   /** Reverts the last edit; returns its label, or undefined when there was none. */
@@ -63,13 +66,14 @@ export class ScenarioDoc {
     if (!last) return undefined;
     this.undoStack = this.undoStack.slice(0, -1);
     this.raw = last.before;
-    this.dirty = true;
+    this.dirty = this.raw !== this.savedRaw;
     return last.label;
   }
 
   /** Marks the scenario saved under a file name. */
   saved(fileName: string): void {
     this.fileName = fileName;
+    this.savedRaw = this.raw;
     this.dirty = false;
   }
 }

@@ -10,7 +10,15 @@ import type { Workbench } from './Workbench.svelte';
  * Returns true when the scenario was replaced.
  */
 export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): boolean {
-  const result = parseScenario(file.text, file.name);
+  let result: ReturnType<typeof parseScenario>;
+  try {
+    result = parseScenario(file.text, file.name);
+  } catch (e) {
+    // a value nested past what any reader's stack holds: one line, never a page that shows nothing
+    if (!(e instanceof RangeError)) throw e;
+    doc.openErrors = { file: file.name, errors: [{ path: '(file)', message: 'nested too deeply to be read (a scenario nests a few levels; this one nests thousands)' }] };
+    return false;
+  }
   if (!result.ok) {
     doc.openErrors = { file: file.name, errors: result.errors };
     return false;

@@ -20,10 +20,23 @@ export function commandSchemasOf(domain: unknown): Readonly<Record<string, Objec
   return (decider?.commandSchemas ?? {}) as Record<string, ObjectSchema>;
 }
 
-/** A new command of `type` with a blank payload from its schema. */
+/**
+ * A new command of `type` with a blank payload from its schema (blankOf: defaults, empty
+ * strings), numbers at their minimum but never below 1: a count of 0 (qty, copies) passes the
+ * schema but no rule accepts it, so a new command would be rejected before the user touched it.
+ */
 export function blankCommand(domain: unknown, type: string): Record<string, unknown> {
   const schema = commandSchemasOf(domain)[type];
-  return { type, data: schema ? blankOf(schema) : {} };
+  return { type, data: schema ? startingNumbers(schema, blankOf(schema)) : {} };
+}
+
+function startingNumbers(schema: ObjectSchema, blank: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...blank };
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (field.kind === 'object' && typeof out[name] === 'object' && out[name] !== null) out[name] = startingNumbers(field, out[name] as Record<string, unknown>);
+    else if ((field.kind === 'integer' || field.kind === 'number') && out[name] === 0 && field.default === undefined) out[name] = Math.max(1, field.min ?? 1);
+  }
+  return out;
 }
 
 /** Deletes the selected node (not a root list) and offers Undo in a toast. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareReal, simulatedCounts, type RealComparison } from '../../sources/sinks/compareReal';
 import { parseRealRun } from '../../sources/sinks/realRun';
-import { printable } from '../../logs/formatInspection';
+import { printable } from '../printable';
 import { EXIT, InputFileError, parseArgs, table, UsageError, type CliCommand } from '../io';
 import { scenarioFileOf } from '../loadScenario';
 import { isRunStore, runConsumer } from './runConsumer';

@@ -1,10 +1,16 @@
-/** `purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]`: one run's event log. */
+/**
+ * `purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]`: one
+ * run's event log, written a record at a time (a log of any size, never one string).
+ */
 import { domainById } from '../../../domain';
-import { cloudEventsBatch, eventsJsonLines } from '../../logs/cloudEventWriter';
-import { exportHeader, exportRecords } from '../../logs/exportRun';
+import { toCloudEvent } from '../../logs/cloudEventWriter';
+import { exportHeader, exportRecords, type ExportRecord } from '../../logs/exportRun';
+import { escapeC1 } from '../../engine/report/jsonWriter';
 import { expandScenario } from '../../engine/scenario/expand';
-import { EXIT, parseArgs, UsageError, type CliCommand } from '../io';
+import { nodeSha256 } from '../../logs/node/nodeHasher';
+import { EXIT, parseArgs, UsageError, writeOut, type CliCommand } from '../io';
 import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
+import { printable } from '../printable';
 import { writeAtomically } from '../writeAtomically';
 
 const FORMATS = ['events', 'cloudevents'] as const;
@@ -15,20 +21,35 @@ export const exportCommand: CliCommand = async (args, io) => {
   const runName = options.get('run')?.[0];
   if (runName === undefined) throw new UsageError('--run NAME is required: export writes the log of one run');
   const format = options.get('format')?.[0] ?? 'events';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${printable(format, 40)}"`);
   const scenario = await loadScenario(file, io);
   checkRunNames(scenario, [runName], file);
   const run = scenario.runs.find((r) => r.name === runName)!;
   const needsSql = run.consumers.some((c) => c.interpreter === 'sql');
   const { runScenario } = await import('../../engine/run');
-  const services = needsSql ? { sqlJs: await (await import('sql.js')).default() } : undefined;
-  const { traces } = runScenario(scenario, { runs: [runName], trace: true, ...(services ? { services } : {}) });
+  const services = { hasher: nodeSha256, ...(needsSql ? { sqlJs: await (await import('sql.js')).default() } : {}) };
+  const { traces } = runScenario(scenario, { runs: [runName], trace: true, services });
   const { setup, arrivals } = expandScenario(scenario);
   const records = exportRecords({ decider: domainById(scenario.domain)!, trace: traces[0], setup, arrivals, authorize: run.authorize });
-  const text =
-    format === 'cloudevents' ? cloudEventsBatch(records, scenario.domain) : eventsJsonLines(exportHeader(scenario.domain, scenario.name, runName, run.authorize), records);
+  const pieces = format === 'cloudevents' ? cloudEventPieces(records, scenario.domain) : eventLines(exportHeader(scenario.domain, scenario.name, runName, run.authorize), records);
   const out = options.get('out')?.[0];
-  if (out === undefined) io.out(text);
-  else await writeAtomically(out, text, io);
+  if (out === undefined) await writeOut(io, pieces);
+  else await writeAtomically(out, pieces, io);
   return EXIT.ok;
 };
+
+/** The events format (the text of `eventsJsonLines`, src/logs/cloudEventWriter.ts): the header line, then one record per line. */
+function* eventLines(header: unknown, records: readonly ExportRecord[]): Generator<string> {
+  yield `${escapeC1(JSON.stringify(header))}\n`;
+  for (const record of records) yield `${escapeC1(JSON.stringify(record))}\n`;
+}
+
+/** A CloudEvents batch (the text of `cloudEventsBatch`): a JSON array, one event per line. */
+function* cloudEventPieces(records: readonly ExportRecord[], domain: string): Generator<string> {
+  if (records.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < records.length; i++) yield `${i === 0 ? '[\n' : ',\n'}${escapeC1(JSON.stringify(toCloudEvent(records[i], domain)))}`;
+  yield '\n]\n';
+}

@@ -7,7 +7,8 @@
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  */
 import type { AnyDecider } from '../../../domain/kernel';
-import { formatInspection, printable } from '../../logs/formatInspection';
+import { formatInspection } from '../inspectText';
+import { printable } from '../printable';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { whyNothingRead } from '../../logs/nothingRead';
 import type { LogMap, ProfileName } from '../../logs/profiles';
@@ -18,7 +19,7 @@ import { openSourceReader } from '../../sources/node/openSourceReader';
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
 import { parseStartAt } from '../../sources/startAt';
 import { SourceError, type Until } from '../../sources/types';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
@@ -89,8 +90,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
-    if (a.json) for (const chunk of reportJsonChunks(report)) io.out(chunk);
-    else io.out(formatInspection(report));
+    await writeOut(io, a.json ? reportJsonChunks(report) : [formatInspection(report)]);
     io.err(resume);
     return a.failed(report) ? EXIT.violation : EXIT.ok;
   } catch (e) {

@@ -8,7 +8,8 @@ import { parseSeedRange, parseSweepParam, planSweep, type SweepParam } from '../
 import { sweepResultOf } from '../../engine/scenario/sweepRows';
 import type { RunReport } from '../../engine/types';
 import { executeScenario, engineRunner, type ScenarioRunner } from '../executeScenario';
-import { EXIT, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
+import { reportJsonPieces } from '../deliverReport';
+import { EXIT, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { checkRunNames, parseScenarioText, readText, scenarioFileOf } from '../loadScenario';
 import { sweepRow, sweepText, type SweepReport, type SweepRow } from '../sweepReport';
 
@@ -45,12 +46,13 @@ export const makeSweepCommand =
       seeds: seeds ?? [scenario.seed],
       points,
     };
-    io.out(flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : sweepText(report));
+    if (flags.has('json')) await writeOut(io, reportJsonPieces(report));
+    else io.out(sweepText(report));
     return EXIT.ok;
   };
 
 async function sweep(file: unknown, fileName: string, run: string, params: readonly SweepParam[], seeds: readonly number[] | undefined, io: CliIO, runner: ScenarioRunner): Promise<SweepRow[]> {
-  const plan = planSweep(file, run, params);
+  const plan = planSweep(file, run, params, seeds?.length ?? 1);
   if (!plan.ok) throw new UsageError(plan.errors.map((e) => `${fileName}: ${e.path}: ${e.message}`).join('\n'));
   const rows: SweepRow[] = [];
   const started = Date.now();

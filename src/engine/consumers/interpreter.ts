@@ -4,6 +4,7 @@
  * failures, retries, guarantees) live in the engine around them, never inside.
  */
 import type { AnyDecider } from '../../../domain/kernel';
+import type { HasherFactory } from '../report/stateHash';
 import type { LogEntry } from '../types';
 
 /** What enacting one event did. */
@@ -33,6 +34,8 @@ export interface EngineServices {
   /** The initialised sql.js module (`await initSqlJs(...)`), needed by `sql` consumers. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly sqlJs?: any;
+  /** The SHA-256 of `stateHash` (the CLI passes node:crypto's); pure JS by default. Same hash either way. */
+  readonly hasher?: HasherFactory;
 }
 
 export type InterpreterFactory = (context: InterpreterContext) => Interpreter;

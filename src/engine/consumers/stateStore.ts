@@ -10,6 +10,7 @@
  * back under another seq, pass `recognise: 'id'`.
  */
 import type { AnyDecider, StateView, StreamId } from '../../../domain/kernel';
+import { setOwn } from '../record';
 import type { LogEntry } from '../types';
 import type { EnactResult, Interpreter, InterpreterContext } from './interpreter';
 import { alreadyEnacted, ENACTED, failed } from './results';
@@ -71,7 +72,7 @@ export class StateStore implements Interpreter, StateView<unknown> {
   /** The state as a plain `{ streamId: aggregate }` object, keys sorted. */
   snapshot(): Record<StreamId, unknown> {
     const out: Record<StreamId, unknown> = {};
-    for (const stream of [...this.aggregates.keys()].sort()) out[stream] = this.aggregates.get(stream);
+    for (const stream of [...this.aggregates.keys()].sort()) setOwn(out, stream, this.aggregates.get(stream));
     return out;
   }
 

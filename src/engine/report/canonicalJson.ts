@@ -1,16 +1,19 @@
-/** Canonical JSON: object keys sorted at every depth, no whitespace (the input of `stateHash`). */
+/**
+ * Canonical JSON (cli-and-reports.md, `stateHash`): object keys sorted at every depth, no
+ * whitespace. Written by the streamed writer (./jsonWriter), so it can be hashed piece by piece
+ * at any size; `canonicalJson` joins the pieces for values known to be small. Pure.
+ */
+import { setOwn } from '../record';
+import { writeJson, type TextSink } from './jsonWriter';
 
-/** Serialises plain JSON data canonically; `undefined` object members are left out, like JSON.stringify. */
+/** Writes the canonical JSON of `value` to `sink`, in pieces; the pieces joined are {@link canonicalJson}'s text. */
+export const writeCanonicalJson = (value: unknown, sink: TextSink): void => writeJson(value, sink, { canonical: true });
+
+/** The canonical JSON of plain JSON data as one string (for values known to be small; hash or write big ones streamed). */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    if (record[key] === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  }
-  return `{${parts.join(',')}}`;
+  const pieces: string[] = [];
+  writeCanonicalJson(value, (text) => pieces.push(text));
+  return pieces.join('');
 }
 
 /** A deep copy of plain JSON data with object keys sorted at every depth (for stable reports). */
@@ -18,6 +21,6 @@ export function sortedKeys<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortedKeys) as T;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort()) setOwn(out, key, sortedKeys((value as Record<string, unknown>)[key]));
   return out as T;
 }

@@ -2,9 +2,10 @@
 import type { RunCounters } from '../sim/runCounters';
 import type { StateStore } from '../sim/stateStore';
 import type { Metrics, RunReport } from '../types';
+import { setOwn } from '../record';
 import { sortedKeys } from './canonicalJson';
 import { percentiles, roundMs } from './percentiles';
-import { stateHash } from './stateHash';
+import { stateHash, type HasherFactory } from './stateHash';
 
 /** Metrics exactly as ../../../shared/spec/cli-and-reports.md defines them. */
 export function metricsOf(counters: RunCounters, firstArrival: number): Metrics {
@@ -29,16 +30,16 @@ export function metricsOf(counters: RunCounters, firstArrival: number): Metrics 
 }
 
 /** A run's report: metrics, rejections by code (sorted), violations in order, final state and its hash. */
-export function runReport(name: string, counters: RunCounters, store: StateStore, firstArrival: number): RunReport {
+export function runReport(name: string, counters: RunCounters, store: StateStore, firstArrival: number, hasher?: HasherFactory): RunReport {
   const rejections: Record<string, number> = {};
-  for (const code of [...counters.rejections.keys()].sort()) rejections[code] = counters.rejections.get(code)!;
+  for (const code of [...counters.rejections.keys()].sort()) setOwn(rejections, code, counters.rejections.get(code)!);
   const finalState = sortedKeys(store.snapshot());
   return {
     name,
     metrics: metricsOf(counters, firstArrival),
     rejections,
     violations: store.violations,
-    stateHash: stateHash(finalState),
+    stateHash: stateHash(finalState, hasher),
     finalState,
   };
 }

@@ -6,6 +6,7 @@
  * jump, in one pass) every max(CHECKPOINT_EVERY, number of streams) steps, so they cost O(1)
  * memory per step amortized and any step is reached in O(streams + CHECKPOINT_EVERY).
  */
+import { setOwn } from '../record';
 import type { HistoryStep, Trace } from '../types';
 
 /** Fewest steps between two checkpoints. */
@@ -92,7 +93,7 @@ export class StateCursor {
   /** The whole state at the current step as `{ streamId: aggregate }`, keys sorted. */
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const key of [...this.state.keys()].sort()) out[key] = this.state.get(key);
+    for (const key of [...this.state.keys()].sort()) setOwn(out, key, this.state.get(key));
     return out;
   }
 }

@@ -4,14 +4,21 @@
  * validators read as tables and collect every error instead of stopping at the first.
  */
 import type { InputError } from '../types';
+import { MAX_TIME_MS, thousands, TIME_LIMIT } from './limits';
 
 export type Json = Record<string, unknown>;
 
 /** The errors found so far; validators append, never throw. */
 export type Errors = InputError[];
 
-/** `path.key`, or `key` at the top level. */
-export const at = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+/** Longest key shown in a path; a longer one (a 20 MB typo) is cut, so messages stay one short line. */
+const MAX_KEY = 64;
+
+/** `path.key`, or `key` at the top level (a very long key shortened). */
+export const at = (path: string, key: string): string => {
+  const shown = key.length > MAX_KEY ? `${key.slice(0, MAX_KEY)}…` : key;
+  return path ? `${path}.${shown}` : shown;
+};
 /** `path[i]`. */
 export const item = (path: string, i: number): string => `${path}[${i}]`;
 
@@ -74,19 +81,29 @@ export const string = (obj: Json, key: string, path: string, errors: Errors, o: 
     typeof v !== 'string' ? `expected a string, got ${describe(v)}` : v.length === 0 ? 'expected a non-empty string' : undefined,
   );
 
-/** An integer field, at least `min`. */
-export const integer = (obj: Json, key: string, path: string, errors: Errors, o: FieldOptions & { min?: number } = {}): number | undefined =>
-  field(obj, key, path, errors, o.required === true, (v) =>
-    typeof v !== 'number' || !Number.isSafeInteger(v)
-      ? `expected an integer${o.min !== undefined ? ` >= ${o.min}` : ''}, got ${describe(v)}`
-      : o.min !== undefined && v < o.min
-        ? `expected an integer >= ${o.min}, got ${v}`
-        : undefined,
-  );
+/** An integer field within [min, max]; `limit` names what the maximum is (`at most 1,000,000 workers`). */
+export const integer = (obj: Json, key: string, path: string, errors: Errors, o: FieldOptions & { min?: number; max?: number; limit?: string } = {}): number | undefined =>
+  field(obj, key, path, errors, o.required === true, (v) => {
+    const range = o.min !== undefined ? ` >= ${o.min}` : '';
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) return `expected an integer${range}, got ${describe(v)}`;
+    if (o.min !== undefined && v < o.min) return `expected an integer${range}, got ${v}`;
+    if (o.max !== undefined && v > o.max) return `${thousands(v)} is over the limit: ${o.limit ?? `at most ${thousands(o.max)}`}`;
+    return undefined;
+  });
 
 /** A finite number field within [min, max]. */
 export const number = (obj: Json, key: string, path: string, errors: Errors, o: FieldOptions & { min?: number; max?: number } = {}): number | undefined =>
   field(obj, key, path, errors, o.required === true, (v) => numberProblem(v, o.min, o.max));
+
+/** A time or duration field in virtual ms: a number in [0, MAX_TIME_MS] (see ./limits). */
+export const time = (obj: Json, key: string, path: string, errors: Errors, o: FieldOptions & { min?: number } = {}): number | undefined =>
+  field(obj, key, path, errors, o.required === true, (v) => timeProblem(v, o.min ?? 0));
+
+/** Why `v` is not a time in [min, MAX_TIME_MS] ms, or undefined. */
+export function timeProblem(v: unknown, min = 0): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && v > MAX_TIME_MS) return `${v} ms is over the limit: ${TIME_LIMIT}`;
+  return numberProblem(v, min);
+}
 
 /** Why `v` is not a finite number in [min, max], or undefined. */
 export function numberProblem(v: unknown, min?: number, max?: number): string | undefined {
@@ -127,6 +144,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = 3;
   for (const c of candidates) {
+    // lengths more than 2 apart are more than 2 edits apart: skip (a 20 MB key would take seconds)
+    if (Math.abs(word.length - c.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

@@ -51,9 +51,9 @@ function expandNodes(nodes: readonly ScenarioNode[], expansion: Expansion): Arri
 
 const isSorted = (arrivals: readonly Arrival[]): boolean => arrivals.every((a, i) => i === 0 || arrivals[i - 1].at <= a.at);
 
-const isCommand = (node: ScenarioNode): node is CommandNode => 'type' in node;
-const isBatchNode = (node: ScenarioNode): node is BatchNode => 'batch' in node;
-const isRepeat = (node: ScenarioNode): node is RepeatNode => 'repeat' in node;
+const isCommand = (node: ScenarioNode): node is CommandNode => Object.hasOwn(node, 'type');
+const isBatchNode = (node: ScenarioNode): node is BatchNode => Object.hasOwn(node, 'batch');
+const isRepeat = (node: ScenarioNode): node is RepeatNode => Object.hasOwn(node, 'repeat');
 
 /** The running counters and output of one node list's expansion. */
 class Expansion {
@@ -69,12 +69,15 @@ class Expansion {
     private readonly batchPrefix: string,
   ) {}
 
-  /** Expands a timed node arriving at its `at` or `defaultAt`; returns its arrival time for the next node. */
-  node(node: ScenarioNode, defaultAt: number): number {
+  /**
+   * Expands a timed node arriving at its `at` or `defaultAt`; returns its arrival time for the
+   * next node. `fresh`: the node is a copy made for this expansion alone (see {@link dataOf}).
+   */
+  node(node: ScenarioNode, defaultAt: number, fresh = false): number {
     if (isRepeat(node)) return this.repeat(node, defaultAt);
     if (!isCommand(node) && !isBatchNode(node)) return this.offline(node, defaultAt);
     const at = node.at ?? defaultAt;
-    const input = isCommand(node) ? this.command(node, at) : this.batch(node, at);
+    const input = isCommand(node) ? this.command(node, at, fresh) : this.batch(node, at, fresh);
     this.arrivals.push({ at, order: this.arrivals.length, input });
     return at;
   }
@@ -86,7 +89,7 @@ class Expansion {
     const copy = copier(node.template);
     for (let k = 0; k < node.repeat; k++) {
       const at = base + k * every + (jitter > 0 ? this.random.int(0, Math.floor(jitter)) : 0);
-      this.node(copy(k), at);
+      this.node(copy.make(k), at, copy.fresh);
     }
     return base + Math.max(0, node.repeat - 1) * every;
   }
@@ -95,66 +98,92 @@ class Expansion {
     let timestamp = defaultAt;
     for (const item of node.items) {
       timestamp = item.at ?? timestamp;
-      this.arrivals.push({ at: node.syncAt, order: this.arrivals.length, input: this.command(item, timestamp), offline: node.offline });
+      this.arrivals.push({ at: node.syncAt, order: this.arrivals.length, input: this.command(item, timestamp, false), offline: node.offline });
     }
     return node.syncAt;
   }
 
-  private command(node: CommandNode, at: number): CommandEnvelope {
+  private command(node: CommandNode, at: number, fresh: boolean): CommandEnvelope {
     const n = ++this.commands;
     return {
       id: commandId(node.id ?? `${this.commandPrefix}${n}`),
       type: node.type,
-      data: this.dataOf(node),
+      data: this.dataOf(node, fresh),
       at,
       ...(node.actor !== undefined ? { actor: node.actor } : {}),
     };
   }
 
-  /** The node's data with schema defaults; shared between the copies of a template without placeholders. */
-  private dataOf(node: CommandNode): unknown {
+  /**
+   * The node's data with schema defaults. A node met more than once (a template without
+   * placeholders: its copies are the template itself) is defaulted once and its data shared;
+   * a fresh copy is defaulted without the cache (ten million entries would only cost memory).
+   */
+  private dataOf(node: CommandNode, fresh: boolean): unknown {
+    if (fresh) return this.withDefaults(node);
     let data = this.defaulted.get(node);
-    if (data === undefined) {
-      const schema = (this.decider.commandSchemas as Record<string, ObjectSchema | undefined>)[node.type];
-      data = schema && isRecord(node.data) ? withDefaults(schema, node.data) : node.data;
-      this.defaulted.set(node, data);
-    }
+    if (data === undefined) this.defaulted.set(node, (data = this.withDefaults(node)));
     return data;
   }
 
-  private batch(node: BatchNode, at: number): BatchEnvelope {
-    const n = ++this.batches;
-    const id = node.id ?? `${this.batchPrefix}${n}`;
-    return { kind: 'batch', id, mode: node.batch, items: node.items.flatMap((item) => this.items(item, at)) };
+  private withDefaults(node: CommandNode): unknown {
+    const schemas = this.decider.commandSchemas as Record<string, ObjectSchema | undefined>;
+    const schema = Object.hasOwn(schemas, node.type) ? schemas[node.type] : undefined;
+    return schema && isRecord(node.data) ? withDefaults(schema, node.data) : node.data;
   }
 
-  /** The inputs one batch item stands for: one, or `repeat` of them. */
-  private items(node: ScenarioNode, at: number): DecisionInput[] {
-    if (isCommand(node)) return [this.command(node, at)];
-    if (isBatchNode(node)) return [this.batch(node, at)];
-    if (isRepeat(node)) {
+  private batch(node: BatchNode, at: number, fresh: boolean): BatchEnvelope {
+    const n = ++this.batches;
+    const id = node.id ?? `${this.batchPrefix}${n}`;
+    const items: DecisionInput[] = [];
+    for (const item of node.items) this.items(item, at, fresh, items);
+    return { kind: 'batch', id, mode: node.batch, items };
+  }
+
+  /** Appends the inputs one batch item stands for: one, or `repeat` of them. */
+  private items(node: ScenarioNode, at: number, fresh: boolean, out: DecisionInput[]): void {
+    if (isCommand(node)) out.push(this.command(node, at, fresh));
+    else if (isBatchNode(node)) out.push(this.batch(node, at, fresh));
+    else if (isRepeat(node)) {
       const copy = copier(node.template);
-      return Array.from({ length: node.repeat }, (_, k) => this.items(copy(k), at)).flat();
-    }
-    throw new Error(`an offline node cannot be a batch item (client "${node.offline}")`);
+      for (let k = 0; k < node.repeat; k++) this.items(copy.make(k), at, fresh || copy.fresh, out);
+    } else throw new Error(`an offline node cannot be a batch item (client "${node.offline}")`);
   }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Makes copy k of a template; the template itself when it has no placeholder (nodes are never mutated). */
-function copier(template: ScenarioNode): (k: number) => ScenarioNode {
-  if (!/\{[in]\}/.test(JSON.stringify(template))) return () => template;
-  return (k) => substitute(template, k) as ScenarioNode;
+/** Makes copy k of a template: the template itself when it has no placeholder (nodes are never mutated), else a fresh copy. */
+function copier(template: ScenarioNode): { readonly make: (k: number) => ScenarioNode; readonly fresh: boolean } {
+  if (!hasPlaceholder(template)) return { make: () => template, fresh: false };
+  return { make: (k) => substitute(template, k) as ScenarioNode, fresh: true };
 }
 
-/** A copy of `value` with `{i}` → k and `{n}` → k+1 in every string. */
+/** Whether any string in `value` holds `{i}` or `{n}`. */
+function hasPlaceholder(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (PLACEHOLDER.test(v)) return true;
+    } else if (typeof v === 'object' && v !== null) for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+  }
+  return false;
+}
+
+const PLACEHOLDER = /\{[in]\}/;
+
+/** A copy of `value` with `{i}` → k and `{n}` → k+1 in every string (keys named `__proto__` stay own keys). */
 export function substitute(value: unknown, k: number): unknown {
   if (typeof value === 'string') return value.includes('{') ? value.replaceAll('{i}', String(k)).replaceAll('{n}', String(k + 1)) : value;
   if (Array.isArray(value)) return value.map((v) => substitute(v, k));
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = substitute(value[key], k);
+    for (const key of Object.keys(value)) {
+      const copy = substitute(value[key], k);
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
     return out;
   }
   return value;

@@ -1,6 +1,6 @@
 /**
  * Finds where JSON text stops being valid, because engines' `JSON.parse` messages do not
- * always carry a position. A small recursive scanner over the JSON grammar; pure.
+ * always carry a position. A small scanner over the JSON grammar with its own stack (any depth); pure.
  */
 
 /** The line and column (from 1) of the first JSON syntax error, with a short reason. */
@@ -49,11 +49,63 @@ class Scanner {
     throw new JsonSyntax(this.offset, this.offset >= this.text.length ? `unexpected end of input (${reason})` : `${reason}, found ${JSON.stringify(this.text[this.offset])}`);
   }
 
+  /**
+   * Scans one JSON value. Containers are tracked on an explicit stack of their closing
+   * characters, never by recursion, so any nesting depth is located without a stack overflow.
+   */
   value(): void {
+    const open: string[] = [];
+    for (;;) {
+      this.scalarOrOpen(open);
+      // after a value: close containers, or move to the next member
+      for (;;) {
+        if (open.length === 0) return;
+        this.skipSpace();
+        const close = open[open.length - 1];
+        const c = this.text[this.offset];
+        if (c === close) {
+          this.offset++;
+          open.pop();
+          continue;
+        }
+        if (c !== ',') this.fail(`expected "," or "${close}"`);
+        this.offset++;
+        if (close === '}') this.member();
+        break;
+      }
+    }
+  }
+
+  /** Reads a scalar, or opens containers until a scalar or an empty container has been read. */
+  private scalarOrOpen(open: string[]): void {
+    for (;;) {
+      this.skipSpace();
+      const c = this.text[this.offset];
+      if (c !== '{' && c !== '[') return this.scalar();
+      const close = c === '{' ? '}' : ']';
+      this.offset++;
+      this.skipSpace();
+      if (this.text[this.offset] === close) {
+        this.offset++;
+        return;
+      }
+      open.push(close);
+      if (close === '}') this.member();
+    }
+  }
+
+  /** `"name":` of an object member. */
+  private member(): void {
     this.skipSpace();
+    if (this.text[this.offset] !== '"') this.fail('expected a property name in double quotes');
+    this.string();
+    this.skipSpace();
+    if (this.text[this.offset] !== ':') this.fail('expected ":" after the property name');
+    this.offset++;
+  }
+
+  private scalar(): void {
     const c = this.text[this.offset];
-    if (c === '{') return this.container('}', true);
-    if (c === '[') return this.container(']', false);
     if (c === '"') return this.string();
     const literal = LITERALS.find((l) => this.text.startsWith(l, this.offset));
     if (literal) {
@@ -66,34 +118,6 @@ class Scanner {
       return;
     }
     this.fail('expected a value');
-  }
-
-  private container(close: string, isObject: boolean): void {
-    this.offset++;
-    this.skipSpace();
-    if (this.text[this.offset] === close) {
-      this.offset++;
-      return;
-    }
-    for (;;) {
-      if (isObject) {
-        this.skipSpace();
-        if (this.text[this.offset] !== '"') this.fail('expected a property name in double quotes');
-        this.string();
-        this.skipSpace();
-        if (this.text[this.offset] !== ':') this.fail('expected ":" after the property name');
-        this.offset++;
-      }
-      this.value();
-      this.skipSpace();
-      const c = this.text[this.offset];
-      if (c === close) {
-        this.offset++;
-        return;
-      }
-      if (c !== ',') this.fail(`expected "," or "${close}"`);
-      this.offset++;
-    }
   }
 
   private string(): void {

@@ -1,13 +1,17 @@
 /**
  * Parses and validates a `purestream/scenario@1` file (../../../shared/spec/scenario.md).
- * Collects every error, each naming its JSON path (`commands[3].items[0].data.qty`) or, for
- * JSON syntax errors, its line and column. On success every default is filled in. Pure.
+ * Collects every error of the file in one pass, each naming its JSON path
+ * (`commands[3].items[0].data.qty`) or, for JSON syntax errors, its line and column. A file
+ * nested deeper than MAX_DEPTH is refused first, with one error (./nesting). On success every
+ * default is filled in. Pure.
  */
 import { domainById, domains } from '../../../domain';
 import type { ParseResult } from '../api';
 import type { InputError, RunConfig, Scenario } from '../types';
 import { array, describe, integer, knownKeys, names, object, string, type Errors, type Json } from './check';
+import { MAX_DEPTH, thousands } from './limits';
 import { locateJsonError } from './locateJsonError';
+import { tooDeep } from './nesting';
 import { validateNodes } from './validateNodes';
 import { defaultRun, validateRuns } from './validateRuns';
 
@@ -31,6 +35,8 @@ export function parseScenario(input: string | unknown, source?: string): ParseRe
       return { ok: false, errors: [syntaxError(text, e instanceof Error ? e.message : String(e))] };
     }
   }
+  const deep = tooDeep(value, MAX_DEPTH);
+  if (deep) return { ok: false, errors: [{ path: deep.path, message: `nested ${thousands(deep.depth)} levels deep; a scenario file may nest at most ${thousands(MAX_DEPTH)} levels` }] };
   const errors: Errors = [];
   const scenario = validateScenario(value, errors);
   return scenario && errors.length === 0 ? { ok: true, scenario } : { ok: false, errors };
@@ -51,21 +57,23 @@ function validateScenario(value: unknown, errors: Errors): Scenario | undefined 
   const setup = array(top, 'setup', '', errors) ?? [];
   const commands = array(top, 'commands', '', errors, { required: true, nonEmpty: true });
   const runs = array(top, 'runs', '', errors, { nonEmpty: true });
-  // Nodes and runs are checked against the domain: without one, their checks would only add noise.
-  if (!decider || name === undefined || commands === undefined) return undefined;
+  // Every part is checked whatever else is wrong; without a known domain, command types and data are not.
   const ids = new Map<string, string>();
-  const scenario: Scenario = {
+  const setupNodes = validateNodes(decider, setup, 'setup', errors, ids);
+  const commandNodes = validateNodes(decider, Array.isArray(top.commands) ? top.commands : [], 'commands', errors, ids);
+  const runConfigs = runs === undefined ? [defaultRun(decider)] : (validateRuns(decider, runs, 'runs', errors).filter(Boolean) as RunConfig[]);
+  if (!decider || name === undefined || commands === undefined) return undefined;
+  return {
     format: SCENARIO_FORMAT,
     name,
     description,
     domain: decider.id,
     seed,
-    setup: validateNodes(decider, setup, 'setup', errors, ids),
-    commands: validateNodes(decider, commands, 'commands', errors, ids),
-    runs: runs === undefined ? [defaultRun(decider)] : (validateRuns(decider, runs, 'runs', errors).filter(Boolean) as RunConfig[]),
+    setup: setupNodes,
+    commands: commandNodes,
+    runs: runConfigs,
     extensions: extensionsOf(top),
   };
-  return scenario;
 }
 
 const extensionsOf = (top: Json): Record<string, unknown> => Object.fromEntries(Object.entries(top).filter(([k]) => k.startsWith('x-')));

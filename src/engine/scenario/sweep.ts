@@ -1,9 +1,12 @@
 /**
  * The sweep planner: the scenario variants of a parameter grid for one run. Parameters are
  * set in the scenario file's JSON (`runs[i].<path>`, or the top-level `seed`) and every
- * variant is validated like a file, so a value out of range is named by its path. Pure.
+ * variant is validated like a file, so a value out of range is named by its path. A grid is
+ * sized before it is built: at most MAX_SWEEP_POINTS points and MAX_SWEEP_RUNS points × seeds
+ * (./limits). Paths through `__proto__`, `constructor` or `prototype` are refused. Pure.
  */
 import type { InputError, Scenario } from '../types';
+import { MAX_SWEEP_POINTS, MAX_SWEEP_RUNS, thousands } from './limits';
 import { parseScenario } from './parse';
 
 /** One swept parameter: a path in the run (`scheduler.workers`, `consumers[1].failureRate`) or `seed`, and its values. */
@@ -20,17 +23,18 @@ export interface SweepPoint {
 
 export type SweepPlan = { readonly ok: true; readonly points: readonly SweepPoint[] } | { readonly ok: false; readonly errors: readonly InputError[] };
 
-/** Most points a sweep may have, so a typo in a range does not start a day-long job. */
-export const MAX_POINTS = 10_000;
-
 const PATH = /^[A-Za-z_$][\w$]*(\[\d+\])*(\.[A-Za-z_$][\w$]*(\[\d+\])*)*$/;
+/** Names that would reach the objects' prototypes instead of a parameter. */
+const BUILT_IN = new Set(['__proto__', 'constructor', 'prototype']);
 const RANGE = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/;
 
 /** Parses `PATH=FROM..TO[:STEP]` (step 1 by default); returns a message when it is malformed. */
 export function parseSweepParam(spec: string): SweepParam | string {
   const eq = spec.indexOf('=');
   const path = spec.slice(0, eq);
-  if (eq < 0 || !PATH.test(path)) return `expected PATH=FROM..TO[:STEP] with a path like scheduler.workers or consumers[1].failureRate, got "${spec}"`;
+  if (eq < 0 || !PATH.test(path)) return `expected PATH=FROM..TO[:STEP] with a path like scheduler.workers or consumers[1].failureRate, got ${quote(spec)}`;
+  const builtIn = path.match(/[^.[\]]+/g)!.find((key) => BUILT_IN.has(key));
+  if (builtIn) return `${path}: "${builtIn}" is not a parameter (a path may not go through __proto__, constructor or prototype)`;
   const values = rangeValues(spec.slice(eq + 1));
   return typeof values === 'string' ? `${path}: ${values}` : { path, values };
 }
@@ -38,18 +42,18 @@ export function parseSweepParam(spec: string): SweepParam | string {
 /** Parses `A..B` into the integers A..B; returns a message when it is malformed. */
 export function parseSeedRange(spec: string): number[] | string {
   const values = rangeValues(spec);
-  if (typeof values === 'string' || values.some((v) => !Number.isSafeInteger(v))) return `expected integer seeds A..B, got "${spec}"`;
+  if (typeof values === 'string' || values.some((v) => !Number.isSafeInteger(v))) return `expected integer seeds A..B, got ${quote(spec)}`;
   return values;
 }
 
 function rangeValues(spec: string): number[] | string {
   const m = RANGE.exec(spec);
-  if (!m) return `expected FROM..TO or FROM..TO:STEP, got "${spec}"`;
+  if (!m) return `expected FROM..TO or FROM..TO:STEP, got ${quote(spec)}`;
   const [from, to, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
   if (step <= 0) return 'the step must be greater than 0';
   if (to < from) return `the range ${from}..${to} is empty (TO must not be below FROM)`;
   const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > MAX_POINTS) return `${count} values are too many (at most ${MAX_POINTS})`;
+  if (!(count <= MAX_SWEEP_POINTS)) return `${thousands(count)} values are too many (at most ${thousands(MAX_SWEEP_POINTS)})`;
   return Array.from({ length: count }, (_, k) => Math.round((from + k * step) * 1e9) / 1e9);
 }
 
@@ -58,14 +62,24 @@ export function sweepGrid(params: readonly SweepParam[]): Record<string, number>
   return params.reduce<Record<string, number>[]>((grid, p) => grid.flatMap((point) => p.values.map((v) => ({ ...point, [p.path]: v }))), [{}]);
 }
 
-/** The validated variants of `file` (the scenario JSON) for run `run`, one per grid point. */
-export function planSweep(file: unknown, run: string, params: readonly SweepParam[]): SweepPlan {
+/** Why a grid of these parameters, run once per seed, is too big (sized before it is built), or undefined. */
+export function sweepSizeProblem(params: readonly SweepParam[], seeds = 1): InputError | undefined {
+  const points = params.reduce((n, p) => n * p.values.length, 1);
+  if (points > MAX_SWEEP_POINTS) return { path: '--param', message: `${thousands(points)} points are too many (at most ${thousands(MAX_SWEEP_POINTS)})` };
+  if (points * seeds > MAX_SWEEP_RUNS)
+    return { path: '--seeds', message: `${thousands(points)} points × ${thousands(seeds)} seeds = ${thousands(points * seeds)} runs are too many (at most ${thousands(MAX_SWEEP_RUNS)})` };
+  return undefined;
+}
+
+/** The validated variants of `file` (the scenario JSON) for run `run`, one per grid point; `seeds`: how many seeds each point runs. */
+export function planSweep(file: unknown, run: string, params: readonly SweepParam[], seeds = 1): SweepPlan {
+  const tooBig = sweepSizeProblem(params, seeds);
+  if (tooBig) return { ok: false, errors: [tooBig] };
   const grid = sweepGrid(params);
-  if (grid.length > MAX_POINTS) return { ok: false, errors: [{ path: '--param', message: `${grid.length} points are too many (at most ${MAX_POINTS})` }] };
   const base = file as Record<string, unknown>;
   const runs = (Array.isArray(base.runs) ? base.runs : [{ name: 'default' }]) as Record<string, unknown>[];
-  const index = runs.findIndex((r) => r.name === run);
-  if (index < 0) return { ok: false, errors: [{ path: 'runs', message: `no run named "${run}"` }] };
+  const index = runs.findIndex((r) => typeof r === 'object' && r !== null && r.name === run);
+  if (index < 0) return { ok: false, errors: [{ path: 'runs', message: `no run named ${quote(run)}` }] };
   const points: SweepPoint[] = [];
   for (const values of grid) {
     const variant = variantOf(base, runs, index, values);
@@ -102,7 +116,7 @@ function setAt(target: Record<string, unknown>, path: string, value: number): In
     const key = keys[i];
     const isIndex = /^\d+$/.test(key);
     walked = isIndex ? `${walked}[${key}]` : walked ? `${walked}.${key}` : key;
-    const next = node[key];
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
     const wantsArray = /^\d+$/.test(keys[i + 1]);
     if (next === undefined) {
       if (isIndex) return { path: walked, message: 'no such entry' };
@@ -114,6 +128,10 @@ function setAt(target: Record<string, unknown>, path: string, value: number): In
   }
   const last = keys[keys.length - 1];
   if (Array.isArray(node) && !(Number(last) < node.length)) return { path: walked ? `${walked}[${last}]` : last, message: 'no such entry' };
+  if (BUILT_IN.has(last)) return { path: walked ? `${walked}.${last}` : last, message: 'is not a parameter' };
   node[last] = value;
   return undefined;
 }
+
+/** A user's text in a message: quoted, and cut when long. */
+const quote = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);

@@ -2,11 +2,14 @@
  * Validation of a run's `consumers`, filling the spec's defaults. Contract decisions:
  * `retry` absent means no retry; when present `max` is required, `backoffMs` defaults to 100
  * and `factor` to 2. `enactMs` (duration, default 0) is the time one attempt occupies a
- * consumer worker. `x-…` keys are accepted and dropped.
+ * consumer worker. `x-…` keys are accepted and dropped. Limits (./limits): `workers` at most
+ * MAX_WORKERS, `retry.max` at most MAX_RETRIES, every time at most MAX_TIME_MS, and so the
+ * longest backoff, `backoffMs × factor^(max − 1)`, too.
  */
 import type { AnyDecider, ObjectSchema } from '../../../domain/kernel';
 import type { ConsumerConfig, DeliveryGuarantee, Duration } from '../types';
-import { array, at, boolean, describe, integer, item, knownKeys, names, number, object, oneOf, string, type Errors, type Json } from './check';
+import { array, at, boolean, describe, integer, item, knownKeys, names, number, object, oneOf, string, time, type Errors, type Json } from './check';
+import { MAX_RETRIES, MAX_TIME_MS, MAX_WORKERS, thousands, TIME_LIMIT, WORKER_LIMIT } from './limits';
 import { duration } from './validateDuration';
 
 /** The interpreters a consumer may name. */
@@ -23,7 +26,7 @@ export const defaultConsumers = (): ConsumerSettings[] => [
 ];
 
 /** Validates `consumers` (absent = one default state store); undefined when anything is invalid. */
-export function validateConsumers(decider: AnyDecider, value: unknown, path: string, errors: Errors): ConsumerSettings[] | undefined {
+export function validateConsumers(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings[] | undefined {
   if (value === undefined) return defaultConsumers();
   if (!Array.isArray(value)) {
     errors.push({ path, message: `expected an array of consumers, got ${describe(value)}` });
@@ -44,19 +47,19 @@ export function validateConsumers(decider: AnyDecider, value: unknown, path: str
   return errors.length > before ? undefined : (consumers as ConsumerSettings[]);
 }
 
-function validateConsumer(decider: AnyDecider, value: unknown, path: string, errors: Errors): ConsumerSettings | undefined {
+function validateConsumer(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): ConsumerSettings | undefined {
   const c = object(value, path, errors, 'a consumer {"name", "interpreter"}');
   if (!c) return undefined;
   knownKeys(c, path, KEYS, errors);
   const name = string(c, 'name', path, errors, { required: true }) ?? '';
   const interpreter = oneOf(c, 'interpreter', path, errors, INTERPRETERS, { required: true, what: 'interpreter' }) ?? 'state-store';
-  if (interpreter === 'sql' && !decider.sql) errors.push({ path: at(path, 'interpreter'), message: `domain "${decider.id}" declares no SQL tables` });
+  if (interpreter === 'sql' && decider && !decider.sql) errors.push({ path: at(path, 'interpreter'), message: `domain "${decider.id}" declares no SQL tables` });
   return {
     name,
     interpreter,
     events: events(decider, c, path, errors),
     latencyMs: duration(c, 'latencyMs', path, errors, 0) ?? 0,
-    workers: integer(c, 'workers', path, errors, { min: 1 }) ?? 1,
+    workers: integer(c, 'workers', path, errors, { min: 1, max: MAX_WORKERS, limit: WORKER_LIMIT }) ?? 1,
     failureRate: number(c, 'failureRate', path, errors, { min: 0, max: 1 }) ?? 0,
     ...retry(c, path, errors),
     delivery: oneOf(c, 'delivery', path, errors, DELIVERIES, { what: 'delivery guarantee' }) ?? 'exactly-once',
@@ -69,7 +72,7 @@ function validateConsumer(decider: AnyDecider, value: unknown, path: string, err
 }
 
 /** `events`: "*" or known event types of the domain. */
-function events(decider: AnyDecider, c: Json, path: string, errors: Errors): '*' | string[] {
+function events(decider: AnyDecider | undefined, c: Json, path: string, errors: Errors): '*' | string[] {
   const v = c.events;
   if (v === undefined || v === '*') return '*';
   const p = at(path, 'events');
@@ -77,6 +80,7 @@ function events(decider: AnyDecider, c: Json, path: string, errors: Errors): '*'
     errors.push({ path: p, message: `expected "*" or an array of event types, got ${describe(v)}` });
     return '*';
   }
+  if (!decider) return v as string[];
   const known = Object.keys(decider.eventSchemas as Record<string, ObjectSchema>);
   v.forEach((type, i) => {
     if (typeof type !== 'string' || !known.includes(type))
@@ -91,8 +95,12 @@ function retry(c: Json, path: string, errors: Errors): Pick<ConsumerConfig, 'ret
   const r = object(c.retry, p, errors, 'a retry policy {"max", "backoffMs"?, "factor"?}');
   if (!r) return {};
   knownKeys(r, p, ['max', 'backoffMs', 'factor'], errors);
-  const max = integer(r, 'max', p, errors, { required: true, min: 0 }) ?? 0;
-  return { retry: { max, backoffMs: number(r, 'backoffMs', p, errors, { min: 0 }) ?? 100, factor: number(r, 'factor', p, errors, { min: 1 }) ?? 2 } };
+  const max = integer(r, 'max', p, errors, { required: true, min: 0, max: MAX_RETRIES, limit: `at most ${thousands(MAX_RETRIES)} retries` }) ?? 0;
+  const backoffMs = time(r, 'backoffMs', p, errors) ?? 100;
+  const factor = number(r, 'factor', p, errors, { min: 1 }) ?? 2;
+  const longest = max === 0 ? 0 : backoffMs * Math.pow(factor, max - 1);
+  if (!(longest <= MAX_TIME_MS)) errors.push({ path: at(p, 'factor'), message: `the last retry would wait backoffMs × factor^(max − 1) = ${longest} ms; ${TIME_LIMIT}` });
+  return { retry: { max, backoffMs, factor } };
 }
 
 function downtime(c: Json, path: string, errors: Errors): { from: number; to: number }[] {
@@ -103,8 +111,8 @@ function downtime(c: Json, path: string, errors: Errors): { from: number; to: nu
     const window = object(w, p, errors, 'a window {"from", "to"}');
     if (!window) return;
     knownKeys(window, p, ['from', 'to'], errors);
-    const from = number(window, 'from', p, errors, { required: true, min: 0 });
-    const to = number(window, 'to', p, errors, { required: true, min: 0 });
+    const from = time(window, 'from', p, errors, { required: true });
+    const to = time(window, 'to', p, errors, { required: true });
     if (from !== undefined && to !== undefined && to < from) errors.push({ path: at(p, 'to'), message: `must not be before "from" (${from}), got ${to}` });
     else if (from !== undefined && to !== undefined) out.push({ from, to });
   });

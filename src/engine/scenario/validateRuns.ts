@@ -2,11 +2,14 @@
  * Validation of `runs` and their schedulers, filling every default of the spec's tables.
  * Contract decisions: `workers` is 1 for `serial` and `min` for `autoscale` (its starting
  * size); a scheduler `key` names a command data field to partition by and must exist in at
- * least one command schema of the domain.
+ * least one command schema of the domain. Worker counts are at most MAX_WORKERS and times at
+ * most MAX_TIME_MS (./limits). With an unknown domain (`decider` undefined) everything but the
+ * domain's own names (capacity hook, key fields, event types, SQL tables) is still checked.
  */
 import type { AnyDecider, ObjectSchema } from '../../../domain/kernel';
 import type { RunConfig, SchedulerConfig, SchedulerKind } from '../types';
-import { at, closest, describe, integer, item, knownKeys, names, number, object, oneOf, string, boolean, type Errors, type Json } from './check';
+import { at, closest, describe, integer, item, knownKeys, names, object, oneOf, string, boolean, time, type Errors, type Json } from './check';
+import { MAX_WORKERS, WORKER_LIMIT } from './limits';
 import { duration } from './validateDuration';
 import { validateConsumers } from './validateConsumers';
 
@@ -24,10 +27,10 @@ const KINDS = Object.keys(PARAMETERS) as SchedulerKind[];
 export const DEFAULT_SCHEDULER: SchedulerConfig = { kind: 'serial', workers: 1, min: 1, max: 8, scaleUpDepth: 10, startupMs: 100, idleMs: 1000 };
 
 /** The run used when a scenario has no `runs`. */
-export const defaultRun = (decider: AnyDecider): RunConfig => validateRun(decider, { name: 'default' }, '', []) as RunConfig;
+export const defaultRun = (decider: AnyDecider | undefined): RunConfig => validateRun(decider, { name: 'default' }, '', []) as RunConfig;
 
 /** Validates the `runs` array (names unique); undefined entries are invalid runs. */
-export function validateRuns(decider: AnyDecider, runs: readonly unknown[], path: string, errors: Errors): (RunConfig | undefined)[] {
+export function validateRuns(decider: AnyDecider | undefined, runs: readonly unknown[], path: string, errors: Errors): (RunConfig | undefined)[] {
   const seen = new Map<string, string>();
   return runs.map((r, i) => {
     const runPath = item(path, i);
@@ -41,7 +44,7 @@ export function validateRuns(decider: AnyDecider, runs: readonly unknown[], path
   });
 }
 
-function validateRun(decider: AnyDecider, value: unknown, path: string, errors: Errors): RunConfig | undefined {
+function validateRun(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): RunConfig | undefined {
   const run = object(value, path, errors, 'a run configuration');
   if (!run) return undefined;
   const before = errors.length;
@@ -55,7 +58,7 @@ function validateRun(decider: AnyDecider, value: unknown, path: string, errors: 
   return { name, scheduler, serviceMs, consumers, authorize };
 }
 
-function validateScheduler(decider: AnyDecider, value: unknown, path: string, errors: Errors): SchedulerConfig | undefined {
+function validateScheduler(decider: AnyDecider | undefined, value: unknown, path: string, errors: Errors): SchedulerConfig | undefined {
   const s = object(value, path, errors, 'a scheduler {"kind": ...}');
   if (!s) return undefined;
   const kind = oneOf(s, 'kind', path, errors, KINDS, { required: true, what: 'scheduler kind' });
@@ -65,17 +68,18 @@ function validateScheduler(decider: AnyDecider, value: unknown, path: string, er
   for (const key of Object.keys(s))
     if (key !== 'kind' && !key.startsWith('x-') && !allowed.includes(key))
       errors.push({ path: at(path, key), message: `not a parameter of the "${kind}" scheduler; ${parameterHint(key, allowed)}` });
-  if (kind === 'capacity-aware' && !decider.capacity)
+  if (kind === 'capacity-aware' && decider && !decider.capacity)
     errors.push({ path: at(path, 'kind'), message: `domain "${decider.id}" has no capacity hook; use another scheduler kind` });
-  const min = integer(s, 'min', path, errors, { min: 1 }) ?? DEFAULT_SCHEDULER.min;
+  const workers = (key: string, min: number) => integer(s, key, path, errors, { min, max: MAX_WORKERS, limit: WORKER_LIMIT });
+  const min = workers('min', 1) ?? DEFAULT_SCHEDULER.min;
   const config: SchedulerConfig = {
     kind,
-    workers: kind === 'serial' ? 1 : kind === 'autoscale' ? min : (integer(s, 'workers', path, errors, { min: 1 }) ?? 4),
+    workers: kind === 'serial' ? 1 : kind === 'autoscale' ? min : (workers('workers', 1) ?? 4),
     min,
-    max: integer(s, 'max', path, errors, { min }) ?? Math.max(min, DEFAULT_SCHEDULER.max),
+    max: workers('max', min) ?? Math.max(min, DEFAULT_SCHEDULER.max),
     scaleUpDepth: integer(s, 'scaleUpDepth', path, errors, { min: 0 }) ?? DEFAULT_SCHEDULER.scaleUpDepth,
-    startupMs: number(s, 'startupMs', path, errors, { min: 0 }) ?? DEFAULT_SCHEDULER.startupMs,
-    idleMs: number(s, 'idleMs', path, errors, { min: 0 }) ?? DEFAULT_SCHEDULER.idleMs,
+    startupMs: time(s, 'startupMs', path, errors) ?? DEFAULT_SCHEDULER.startupMs,
+    idleMs: time(s, 'idleMs', path, errors) ?? DEFAULT_SCHEDULER.idleMs,
     ...keyOf(decider, s, path, errors),
   };
   return errors.length > before ? undefined : config;
@@ -87,9 +91,9 @@ const parameterHint = (key: string, allowed: readonly string[]): string => {
 };
 
 /** The `key` override: a data field of at least one command type. */
-function keyOf(decider: AnyDecider, s: Json, path: string, errors: Errors): { key?: string } {
+function keyOf(decider: AnyDecider | undefined, s: Json, path: string, errors: Errors): { key?: string } {
   const key = string(s, 'key', path, errors);
-  if (key === undefined) return {};
+  if (key === undefined || !decider) return {};
   const fields = [...new Set(Object.values(decider.commandSchemas as Record<string, ObjectSchema>).flatMap((schema) => Object.keys(schema.fields)))];
   if (!fields.includes(key)) {
     errors.push({ path: at(path, 'key'), message: `no command of domain "${decider.id}" has a data field ${describe(key)}; fields: ${names(fields)}` });

@@ -10,6 +10,11 @@ export class JobHeap {
     return this.heap.length;
   }
 
+  /** The job that arrived first, left in place. */
+  peek(): Job | undefined {
+    return this.heap[0];
+  }
+
   /** Adds a job. */
   push(job: Job): void {
     const heap = this.heap;

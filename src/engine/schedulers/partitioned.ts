@@ -8,25 +8,30 @@ import type { Scheduler, SchedulerHost } from './scheduler';
 /** The worker a partition key belongs to. */
 export const workerOf = (key: string, workers: number): number => fnv1a(key) % workers;
 
-/** One queue per worker; a batch goes by its first command's key. */
+/** One queue per worker (made when a job first waits for it, so a million workers cost nothing up front); a job goes by its first key. */
 export function partitionedScheduler(config: SchedulerConfig, host: SchedulerHost): Scheduler {
   const workers = Math.max(1, config.workers);
-  const queues = Array.from({ length: workers }, () => new Fifo<Job>());
+  const queues = new Map<number, Fifo<Job>>();
   const busy = new Uint8Array(workers);
   return {
     initialWorkers: workers,
     arrive(job) {
       const w = workerOf(host.keysOf(job)[0] ?? '', workers);
-      if (busy[w] === 1) queues[w].push(job);
-      else {
+      if (busy[w] === 0) {
         busy[w] = 1;
         host.start(job, w);
+        return;
       }
+      let queue = queues.get(w);
+      if (!queue) queues.set(w, (queue = new Fifo<Job>()));
+      queue.push(job);
     },
     finish(job) {
-      const next = queues[job.worker].shift();
+      const queue = queues.get(job.worker);
+      const next = queue?.shift();
       if (next) host.start(next, job.worker);
       else busy[job.worker] = 0;
+      if (queue && queue.length === 0) queues.delete(job.worker);
     },
     timer() {},
   };

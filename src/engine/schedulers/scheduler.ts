@@ -18,6 +18,11 @@ export interface SchedulerHost {
   workersChanged(alive: number): void;
   /** The job's partition keys (cached on the job; a batch has all its commands' keys). */
   keysOf(job: Job): readonly string[];
+  /**
+   * Recomputes the job's keys against the state now (a cancel that arrived before its order was
+   * placed now names the order's stock too); adds the new ones to `job.keys` and returns them.
+   */
+  rekey(job: Job): readonly string[];
   /** The domain's capacity hook, when it has one. */
   readonly capacity?: {
     /** Capacity left for `key` in the state store's current view. */

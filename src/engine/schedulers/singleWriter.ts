@@ -1,10 +1,13 @@
 /**
- * `single-writer`: any free worker, but at most one job in flight per partition key (a batch
- * holds all its commands' keys). Jobs of one key keep their arrival order: a job is ready when
- * it heads the waiting line of each of its keys and none of them is in flight; ready jobs go
- * to free workers in arrival order. O(log n) per step, however long one key's line grows.
+ * `single-writer`: any free worker, but at most one job in flight per partition key; a job
+ * holds every key it names (a place holds its stock's key and its order's, a batch all its
+ * items' keys), so no two decisions in flight touch one aggregate. Jobs of one key keep their
+ * arrival order: a job is ready when it heads the waiting line of each of its keys and none of
+ * them is in flight; ready jobs go to free workers in arrival order. Just before a job starts,
+ * its keys are computed again against the state it is about to read: a key it did not hold
+ * (the stock of an order placed while the job waited) is queued for in arrival order, and the
+ * job starts only once it holds that key too. O(log n) per step, however long a line grows.
  */
-import { Fifo } from '../sim/fifo';
 import type { Job } from '../sim/job';
 import type { SchedulerConfig } from '../types';
 import { FreeWorkers } from './freeWorkers';
@@ -13,7 +16,8 @@ import type { Scheduler, SchedulerHost } from './scheduler';
 
 interface KeyLine {
   inFlight: boolean;
-  readonly waiting: Fifo<Job>;
+  /** The jobs waiting for the key, by arrival (a job that learns of the key late still takes its place). */
+  readonly waiting: JobHeap;
 }
 
 const QUEUED_READY = 1;
@@ -27,7 +31,7 @@ export function singleWriterScheduler(config: SchedulerConfig, host: SchedulerHo
 
   const lineOf = (key: string): KeyLine => {
     let line = lines.get(key);
-    if (!line) lines.set(key, (line = { inFlight: false, waiting: new Fifo<Job>() }));
+    if (!line) lines.set(key, (line = { inFlight: false, waiting: new JobHeap() }));
     return line;
   };
 
@@ -39,20 +43,27 @@ export function singleWriterScheduler(config: SchedulerConfig, host: SchedulerHo
     return true;
   };
 
-  const offerHead = (line: KeyLine): void => {
-    const head = line.waiting.peek();
-    if (head && head.flag !== QUEUED_READY && isReady(head)) {
-      head.flag = QUEUED_READY;
-      ready.push(head);
+  const offer = (job: Job | undefined): void => {
+    if (job && job.flag !== QUEUED_READY && isReady(job)) {
+      job.flag = QUEUED_READY;
+      ready.push(job);
     }
   };
 
   const dispatch = (): void => {
     while (ready.size > 0 && free.anyFree) {
       const job = ready.pop()!;
+      job.flag = 0;
+      // a job that learnt of a key late may have taken the head of this one's line since
+      if (!isReady(job)) continue;
+      const added = host.rekey(job);
+      if (added.length > 0) {
+        for (const key of added) lineOf(key).waiting.push(job);
+        if (!isReady(job)) continue; // offered again when the line of a new key moves
+      }
       for (const key of host.keysOf(job)) {
         const line = lineOf(key);
-        line.waiting.shift();
+        line.waiting.pop();
         line.inFlight = true;
       }
       host.start(job, free.take());
@@ -63,17 +74,18 @@ export function singleWriterScheduler(config: SchedulerConfig, host: SchedulerHo
     initialWorkers: workers,
     arrive(job) {
       for (const key of host.keysOf(job)) lineOf(key).waiting.push(job);
-      if (isReady(job)) {
-        job.flag = QUEUED_READY;
-        ready.push(job);
-      }
+      offer(job);
       dispatch();
     },
     finish(job) {
       free.release(job.worker);
       const keys = host.keysOf(job);
       for (const key of keys) lineOf(key).inFlight = false;
-      for (const key of keys) offerHead(lineOf(key));
+      for (const key of keys) {
+        const line = lineOf(key);
+        if (line.waiting.size > 0) offer(line.waiting.peek());
+        else lines.delete(key); // an order's key is held once or twice: keep no line for millions of them
+      }
       dispatch();
     },
     timer() {},

@@ -3,6 +3,7 @@ import type { AnyDecider } from '../../../domain/kernel';
 import type { EngineServices, Interpreter } from '../consumers/interpreter';
 import { createInterpreter } from '../consumers/registry';
 import { seededRandom } from '../random';
+import { setOwn } from '../record';
 import type { AttemptRecord, ConsumerConfig, RunConfig } from '../types';
 import { interpreterEnactor } from './enactor';
 import type { EventQueue } from './eventQueue';
@@ -79,6 +80,6 @@ export function buildConsumers(setup: ConsumerSetup): RunConsumers {
     return new ConsumerLane(i, config, enactor, randoms, setup.queue, setup.counters, i === storeIndex ? setup.listener : undefined, setup.tracing, setup.attempts);
   });
   const byName: Record<string, Interpreter> = {};
-  configs.forEach((config, i) => (byName[config.name] = interpreters[i]));
+  configs.forEach((config, i) => setOwn(byName, config.name, interpreters[i]));
   return { store, lanes, storeLane: lanes[storeIndex], interpreters: byName };
 }

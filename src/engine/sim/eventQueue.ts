@@ -33,8 +33,9 @@ export class EventQueue {
     return this.heap.length === 0 ? Infinity : this.heap[0].t;
   }
 
-  /** Schedules an event at `t`. */
+  /** Schedules an event at `t`; a time that is not finite is a bug (validation bounds every time), never a silent drop. */
   push(t: number, kind: number, a: number, b: number, c: number, ref: unknown, d = 0): void {
+    if (!(t < Infinity)) throw new Error(`virtual time ${t} is not finite (event kind ${kind})`);
     const e = this.free.pop() ?? { t: 0, seq: 0, kind: 0, a: 0, b: 0, c: 0, d: 0, ref: null };
     e.t = t;
     e.seq = this.nextSeq++;

@@ -27,21 +27,33 @@ export function commandsOf(input: DecisionInput, out: CommandEnvelope[] = []): C
   return out;
 }
 
-/** A command's partition key: the data field named by `field`, else the domain's `partitionKey`. */
-export function partitionKeyOf(decider: AnyDecider, command: CommandEnvelope, state: StateView<unknown>, field: string | undefined): string {
-  if (field === undefined) return decider.partitionKey(command, state);
+/**
+ * A command's partition keys: the data field named by `field` (one key), else the domain's
+ * `partitionKey` (one key or several: every aggregate the command may touch). Never empty.
+ */
+export function partitionKeyOf(decider: AnyDecider, command: CommandEnvelope, state: StateView<unknown>, field: string | undefined): readonly string[] {
+  if (field === undefined) {
+    const keys = decider.partitionKey(command, state);
+    return typeof keys === 'string' ? [keys] : keys.length > 0 ? keys : [''];
+  }
   const data = command.data as Record<string, unknown> | null;
-  const value = typeof data === 'object' && data !== null ? data[field] : undefined;
-  return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const value = typeof data === 'object' && data !== null && Object.hasOwn(data, field) ? data[field] : undefined;
+  return [value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)];
 }
 
-/** The distinct partition keys of an input's commands, in order. */
-export function partitionKeysOf(decider: AnyDecider, input: DecisionInput, state: StateView<unknown>, field: string | undefined): string[] {
-  if (!isBatch(input)) return [partitionKeyOf(decider, input, state, field)];
-  const keys: string[] = [];
-  for (const command of commandsOf(input)) {
-    const key = partitionKeyOf(decider, command, state, field);
-    if (!keys.includes(key)) keys.push(key);
+/** The distinct partition keys of an input's commands, in order (a batch holds all its items' keys). */
+export function partitionKeysOf(decider: AnyDecider, input: DecisionInput, state: StateView<unknown>, field: string | undefined): readonly string[] {
+  if (!isBatch(input)) {
+    const keys = partitionKeyOf(decider, input, state, field);
+    return keys.length === 1 || new Set(keys).size === keys.length ? keys : [...new Set(keys)];
   }
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const command of commandsOf(input))
+    for (const key of partitionKeyOf(decider, command, state, field))
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
   return keys;
 }

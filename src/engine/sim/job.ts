@@ -15,7 +15,9 @@ export interface Job {
   lag: number;
   /** The log's last seq when the decision read the state (to tell whether what it read changed before it appended). */
   readSeq: number;
-  /** Set at the decision's end: it appended to a stream changed since its read, or read a state store that was behind. */
+  /** The streams its decision read (noted when it starts). */
+  reads: string[] | undefined;
+  /** Set at the decision's end: a stream it read or appended to changed since its read, or it read a state store that was behind. */
   stale: boolean;
   outcome: Outcome | undefined;
   /** Scheduler-private flag (e.g. admitted by capacity, queued as ready). */
@@ -33,6 +35,7 @@ export const newJob = (index: number, input: DecisionInput, arrivedAt: number): 
   stateVersion: 0,
   lag: 0,
   readSeq: 0,
+  reads: undefined,
   stale: false,
   outcome: undefined,
   flag: 0,

@@ -1,5 +1,6 @@
 /** Runs one run configuration end to end: simulation, then its report entry and trace. */
 import type { Interpreter } from '../consumers/interpreter';
+import { setOwn } from '../record';
 import { runReport } from '../report/runReport';
 import type { RunReport, Trace } from '../types';
 import { Simulation, type SimulationInput } from './simulation';
@@ -17,7 +18,7 @@ export function runSimulation(input: SimulationInput): RunOutput {
   const sim = new Simulation(input);
   sim.run();
   const firstArrival = input.arrivals.length > 0 ? input.arrivals[0].at : 0;
-  const report = runReport(input.run.name, sim.counters, sim.store, firstArrival);
+  const report = runReport(input.run.name, sim.counters, sim.store, firstArrival, input.services?.hasher);
   return { report, trace: traceOf(sim, input), interpreters: sim.interpreters };
 }
 
@@ -28,9 +29,9 @@ function traceOf(sim: Simulation, input: SimulationInput): Trace {
   const tracing = input.trace;
   if (tracing) {
     for (const lane of sim.lanes) {
-      consumerQueueDepth[lane.config.name] = lane.depth.samples;
-      deadLetters[lane.config.name] = lane.deadLetters;
-      if (lane !== sim.storeLane) outputs[lane.config.name] = lane.output();
+      setOwn(consumerQueueDepth, lane.config.name, lane.depth.samples);
+      setOwn(deadLetters, lane.config.name, lane.deadLetters);
+      if (lane !== sim.storeLane) setOwn(outputs, lane.config.name, lane.output());
     }
   }
   return {

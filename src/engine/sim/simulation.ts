@@ -23,6 +23,7 @@ import { newJob, type Job } from './job';
 import { RunCounters } from './runCounters';
 import { SampleSeries } from './samples';
 import type { StateStore } from './stateStore';
+import { ReadRecorder } from './readRecorder';
 
 const K_DECISION_END = 1;
 const K_SCHEDULER_TIMER = 5;
@@ -79,6 +80,8 @@ export class Simulation implements SchedulerHost, SettleListener {
   private readonly commandArrival = new Float64Table();
   private readonly commandRemaining = new Int32Table();
   private commandOrdinal = 0;
+  /** The state store as decisions read it: it notes the streams read, for stale-read detection. */
+  private readonly readView: ReadRecorder;
 
   constructor(private readonly input: SimulationInput) {
     this.decider = input.decider;
@@ -99,6 +102,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     this.store = consumers.store;
     this.lanes = consumers.lanes;
     this.storeLane = consumers.storeLane;
+    this.readView = new ReadRecorder(this.store);
     this.interpreters = consumers.interpreters;
     const hook = input.decider.capacity;
     const store = this.store;
@@ -130,7 +134,8 @@ export class Simulation implements SchedulerHost, SettleListener {
     let steps = 0;
     for (;;) {
       const heapAt = queue.peekTime();
-      if (next < total && arrivals[next].at < heapAt) {
+      // an arrival at the same instant as a heap event waits for it; none is ever left behind
+      if (next < total && (arrivals[next].at < heapAt || heapAt === Infinity)) {
         const arrival = arrivals[next];
         this.t = arrival.at;
         this.arrive(newJob(next++, arrival.input, arrival.at));
@@ -201,7 +206,9 @@ export class Simulation implements SchedulerHost, SettleListener {
     job.stateVersion = this.store.version;
     job.lag = this.storePending;
     job.readSeq = this.seq;
-    job.outcome = decide(this.decider, job.input, this.store, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
+    const view = this.readView;
+    view.reads = job.reads = [];
+    job.outcome = decide(this.decider, job.input, view, this.run_.authorize ? { authorize: { now: this.t } } : NO_OPTIONS);
     this.queue.push(this.t + serviceTime(job.input, this.run_.serviceMs, this.serviceRandom), K_DECISION_END, 0, 0, 0, job);
   }
 
@@ -218,6 +225,14 @@ export class Simulation implements SchedulerHost, SettleListener {
     return (job.keys ??= partitionKeysOf(this.decider, job.input, this.store, this.run_.scheduler.key));
   }
 
+  rekey(job: Job): readonly string[] {
+    const held = this.keysOf(job);
+    const now = partitionKeysOf(this.decider, job.input, this.store, this.run_.scheduler.key);
+    const added = now.filter((key) => !held.includes(key));
+    if (added.length > 0) job.keys = [...held, ...added];
+    return added;
+  }
+
   // ------------------------------------------------------------ decisions and the log
 
   private endDecision(job: Job): void {
@@ -225,7 +240,7 @@ export class Simulation implements SchedulerHost, SettleListener {
     counters.lastActivity = this.t;
     const outcome = job.outcome!;
     const seqs: number[] | undefined = this.tracing ? [] : undefined;
-    if (outcome.events.length > 0 && (job.lag > 0 || this.changedSince(outcome.events, job.readSeq))) {
+    if (job.lag > 0 || this.readChanged(job.reads!, job.readSeq) || this.changedSince(outcome.events, job.readSeq)) {
       job.stale = true;
       counters.staleDecisions++;
     }
@@ -269,6 +284,12 @@ export class Simulation implements SchedulerHost, SettleListener {
         lane.offer(entry, this.t);
       }
     }
+  }
+
+  /** True when another decision appended to one of these streams (the ones a decision read) after log seq `readSeq`. */
+  private readChanged(streams: readonly string[], readSeq: number): boolean {
+    for (let i = 0; i < streams.length; i++) if ((this.lastAppend.get(streams[i]) ?? 0) > readSeq) return true;
+    return false;
   }
 
   /** True when another decision appended to one of these events' streams after log seq `readSeq`. */

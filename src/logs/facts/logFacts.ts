@@ -76,10 +76,12 @@ interface SourceState {
   allDecimal: boolean;
 }
 
-/** A decimal position of at most 15 digits as a number (exact), else NaN. */
+/** A decimal position of at most 15 significant digits (zero-padding allowed) as a number (exact), else NaN. */
 function smallDecimal(p: string): number {
-  if (p.length > 15) return Number.NaN;
-  for (let i = 0; i < p.length; i++) {
+  let start = 0;
+  while (start < p.length - 1 && p.charCodeAt(start) === 48) start++;
+  if (p.length - start > 15 || p.length === 0) return Number.NaN;
+  for (let i = start; i < p.length; i++) {
     const c = p.charCodeAt(i);
     if (c < 48 || c > 57) return Number.NaN;
   }
@@ -283,7 +285,7 @@ export class LogFacts {
       // the common case: both small decimals, compared as numbers
       if (n <= src.maxNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${this.rules.globalName} ${p} after ${this.rules.globalName} ${src.maxPosition}${e.source !== undefined ? ` of source ${q(e.source)}` : ''}`, e.stream, p));
       else {
-        if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), p, e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
+        if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), String(n), e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
         src.maxNumber = n;
         src.maxPosition = p;
       }

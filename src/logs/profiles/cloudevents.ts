@@ -15,7 +15,27 @@ import { idOf, positionOf, show, timeOf } from './fieldReader';
 import { NEEDS_EXACT, problem, type JsonObject, type Profile, type ReadResult } from './profile';
 import { readBatch } from './purestream';
 
-const ATTRIBUTE_NAME = /^[a-z0-9]+$/;
+/** True for an attribute name of lowercase letters and digits. */
+function isAttributeName(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+/** Sources already checked (a log has few): the regex is costly, a lookup is not. */
+const checkedSources = new Map<string, boolean>();
+
+function isUriReference(source: string): boolean {
+  let ok = checkedSources.get(source);
+  if (ok === undefined) {
+    ok = URI_REFERENCE.test(source);
+    if (checkedSources.size < 4096) checkedSources.set(source, ok);
+  }
+  return ok;
+}
 /** RFC 3986 URI-reference, as the SDK's JSON Schema checks it (ajv-formats' full `uri-reference`, MIT). */
 const URI_REFERENCE =
   /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
@@ -28,7 +48,7 @@ export function cloudEventProblem(v: JsonObject): string | undefined {
   if (v.specversion !== '1.0') return `specversion: expected "1.0", got ${v.specversion === undefined ? 'nothing' : show(v.specversion)}`;
   const missing = nonEmpty('id', v.id) ?? nonEmpty('source', v.source) ?? nonEmpty('type', v.type);
   if (missing) return missing;
-  if (!URI_REFERENCE.test(v.source as string)) return `source: ${show(v.source)} is not a URI-reference`;
+  if (!isUriReference(v.source as string)) return `source: ${show(v.source)} is not a URI-reference`;
   const optional = optionalNonEmpty('subject', v.subject) ?? optionalNonEmpty('datacontenttype', v.datacontenttype) ?? optionalNonEmpty('dataschema', v.dataschema);
   if (optional) return optional;
   if (v.time !== undefined && v.time !== null) {
@@ -37,7 +57,7 @@ export function cloudEventProblem(v: JsonObject): string | undefined {
   }
   if (v.data !== undefined && v.data_base64 !== undefined) return 'has both "data" and "data_base64" (only one is allowed)';
   if (v.data_base64 !== undefined && v.data_base64 !== null && typeof v.data_base64 !== 'string') return `data_base64: expected a string, got ${show(v.data_base64)}`;
-  for (const key of Object.keys(v)) if (key !== 'data_base64' && !ATTRIBUTE_NAME.test(key)) return `invalid attribute name ${show(key)}: CloudEvents attribute names are lowercase letters and digits`;
+  for (const key in v) if (!isAttributeName(key) && key !== 'data_base64') return `invalid attribute name ${show(key)}: CloudEvents attribute names are lowercase letters and digits`;
   return undefined;
 }
 

@@ -22,8 +22,21 @@ interface FieldPlan {
 
 const has = Object.prototype.hasOwnProperty;
 
+/** Tokens that name a member of Object.prototype: read only as own properties. */
+const inherited = (token: string): boolean => token in Object.prototype;
+
 /** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it. */
 function resolve(root: unknown, pointer: Pointer): unknown {
+  // the common case, one member of the record itself: a plain read (a JSON object inherits only Object.prototype's members)
+  if (pointer.tokens.length === 1) {
+    const token = pointer.tokens[0];
+    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolveSteps(root, pointer);
+    return inherited(token) && !has.call(root, token) ? undefined : (root as Record<string, unknown>)[token];
+  }
+  return resolveSteps(root, pointer);
+}
+
+function resolveSteps(root: unknown, pointer: Pointer): unknown {
   let value = root;
   for (const token of pointer.tokens) {
     if (typeof value === 'string' && (value.charCodeAt(0) === 123 || value.charCodeAt(0) === 91)) {

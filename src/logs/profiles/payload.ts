@@ -77,7 +77,6 @@ export function decodeBase64Payload(text: string): Payload {
   if (whole !== undefined) {
     const decoded = decodeTextPayload(whole);
     // text with control characters is binary that happens to be valid UTF-8: keep its base64
-    // eslint-disable-next-line no-control-regex
     if (decoded.contentType !== 'text/plain' || !/[\u0000-\u0008\u000e-\u001f\u007f]/.test(whole)) return decoded;
   }
   for (let i = 1; i <= MAX_PREFIX && i < bytes.length; i++) {

@@ -31,6 +31,21 @@ describe('purestream export', () => {
     );
   });
 
+  it('writes a record at a time exactly the text of the logs\' writers (eventsJsonLines, cloudEventsBatch)', async () => {
+    const { parseScenario } = await import('../../../src/engine/scenario/parse');
+    const { runScenario } = await import('../../../src/engine/run');
+    const { expandScenario } = await import('../../../src/engine/scenario/expand');
+    const { exportHeader, exportRecords } = await import('../../../src/logs/exportRun');
+    const { cloudEventsBatch, eventsJsonLines } = await import('../../../src/logs/cloudEventWriter');
+    const { commerce } = await import('../../../domain');
+    const parsed = parseScenario(readFileSync(scenario, 'utf8'));
+    if (!parsed.ok) throw new Error('sample');
+    const s = parsed.scenario;
+    const records = exportRecords({ decider: commerce, trace: runScenario(s, { runs: ['8 workers'] }).traces[0], ...expandScenario(s), authorize: false });
+    expect((await cli('export', scenario, '--run', '8 workers')).out).toBe(eventsJsonLines(exportHeader('commerce', s.name, '8 workers', false), records));
+    expect((await cli('export', scenario, '--run', '8 workers', '--format', 'cloudevents')).out).toBe(cloudEventsBatch(records, 'commerce'));
+  });
+
   it('prints to stdout without --out', async () => {
     const r = await cli('export', scenario, '--run', 'one queue', '--format', 'cloudevents');
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeRunCommand } from '../../../src/cli/commands/run';
+import { nodeSha256 } from '../../../src/logs/node/nodeHasher';
 import { main } from '../../../src/cli/main';
 import { fakeRunner, filesIn, invoke, recordingIO } from './cliHarness';
 
@@ -65,10 +66,10 @@ describe('purestream run: output (fake engine)', () => {
     expect(io.stderr).toBe('');
   });
 
-  it('calls the engine without traces, with the selected runs', async () => {
+  it('calls the engine without traces, with the selected runs (and the native SHA-256 for the state hash)', async () => {
     const { fake, code, io } = runWith(['flash-sale.json'], ['flash-sale.json', '--run', '8 workers', '--json']);
     expect(await code).toBe(0);
-    expect(fake.calls[0].options).toEqual({ runs: ['8 workers'], trace: false });
+    expect(fake.calls[0].options).toEqual({ runs: ['8 workers'], trace: false, services: { hasher: nodeSha256 } });
     expect(JSON.parse(io.stdout).runs.map((r: { name: string }) => r.name)).toEqual(['8 workers']);
   });
 

@@ -80,11 +80,14 @@ describe('commerce: state, partition keys, capacity', () => {
       'order:o1': { orderId: 'o1', customerId: 'u1', sku: 'tee', qty: 2, warehouse: 'main', status: 'placed' },
     });
   });
-  it('partitions by sku@warehouse, and orders by the key of the order in the state', () => {
+  it('keys every aggregate a command may touch: the stock first (sku@warehouse), then the order it creates or changes', () => {
     const state = viewOf(given(commerce, [restocked(3), placed('o1'), reserved('o1')]).state);
-    expect(commerce.partitionKey(envelope(place('o2', 1, { warehouse: 'north' })), state)).toBe('tee@north');
-    expect(commerce.partitionKey(envelope({ type: 'ShipOrder', data: { orderId: 'o1' } }), state)).toBe('tee@main');
-    expect(commerce.partitionKey(envelope({ type: 'CancelOrder', data: { orderId: 'o1' } }), state)).toBe('tee@main');
+    expect(commerce.partitionKey(envelope({ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }), state)).toBe('tee@main');
+    expect(commerce.partitionKey(envelope(place('o2', 1, { warehouse: 'north' })), state)).toEqual(['tee@north', 'order:o2']);
+    expect(commerce.partitionKey(envelope({ type: 'ShipOrder', data: { orderId: 'o1' } }), state)).toEqual(['tee@main', 'order:o1']);
+    expect(commerce.partitionKey(envelope({ type: 'CancelOrder', data: { orderId: 'o1' } }), state)).toEqual(['tee@main', 'order:o1']);
+    // an order not in the state: only its own key, the one its place holds
+    expect(commerce.partitionKey(envelope({ type: 'CancelOrder', data: { orderId: 'o9' } }), state)).toEqual(['order:o9']);
   });
   it('reports the stock as capacity and an order qty as demand', () => {
     const state = viewOf(given(commerce, [restocked(7)]).state);

@@ -120,3 +120,19 @@ describe('times', () => {
     expect(r.timeRange?.first).toBe('2016-12-31T23:59:59.5Z');
   });
 });
+
+describe('the canonical time form read quickly agrees with the full reading', () => {
+  it('on generated times of every year, fraction length and second (leap seconds too)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { parseTimeText } = await import('../../../src/logs/json/logTime');
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 60 }), fc.stringMatching(/^(\.\d{1,12})?$/), (y, mo, d, h, mi, s, frac) => {
+        const canonical = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${frac}Z`;
+        // the same time with a space and a +00:00 offset takes the full reading
+        expect(parseTimeText(canonical)).toEqual(parseTimeText(canonical.replace('T', ' ').replace('Z', '+00:00')));
+      }),
+      { seed: 7, numRuns: 5000 },
+    );
+  });
+});

@@ -18,8 +18,18 @@ beforeAll(async () => {
   sqlJs = await loadSqlJs();
 });
 
-const report = (scenario: string, runs: string[]): Report =>
-  ({ format: 'purestream/report@1', scenario, domain: 'commerce', seed: 7, runs: runs.map((name) => ({ name, stateHash: `h-${name}` })) }) as unknown as Report;
+const latency = { p50: 1, p95: 2, p99: 2, max: 3 };
+const metrics = {
+  commands: 1, accepted: 1, rejected: 0, events: 1, deliveries: 1, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0,
+  makespanMs: 1, commandLatencyMs: latency, enactLatencyMs: latency, maxQueueDepth: 1, maxWorkers: 1,
+};
+const report = (scenario: string, runs: string[]): Report => ({
+  format: 'purestream/report@1',
+  scenario,
+  domain: 'commerce',
+  seed: 7,
+  runs: runs.map((name) => ({ name, metrics, rejections: {}, violations: [], stateHash: `h-${name}`, finalState: {} })),
+});
 const trace = (run: string): Trace => ({ run, decisions: [], log: [], attempts: [], history: [], queueDepth: [{ t: 0, value: 1 }], workers: [], consumerQueueDepth: {}, deadLetters: {}, outputs: {} });
 
 function filledWorkspace() {

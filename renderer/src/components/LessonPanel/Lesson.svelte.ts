@@ -1,8 +1,10 @@
 /** The open sample's lesson: which sample it is, whether its panel is shown, and "Show me". */
+import { tick } from 'svelte';
 import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
 import type { Editor } from '../../state/Editor.svelte';
+import type { Inspection } from '../../state/Inspection.svelte';
 import type { RunSession } from '../../state/RunSession.svelte';
 import type { ScenarioDoc } from '../../state/ScenarioDoc.svelte';
 import type { ViewId, Workbench } from '../../state/Workbench.svelte';
@@ -36,7 +38,7 @@ export class Lesson {
   }
 
   /** Runs the scenario when the lesson's view needs a run that is not there yet, then switches to that view. */
-  async showMe(doc: ScenarioDoc, session: RunSession, editor: Editor, workbench: Workbench): Promise<void> {
+  async showMe(doc: ScenarioDoc, session: RunSession, editor: Editor, workbench: Workbench, inspection?: Inspection): Promise<void> {
     const scenario = doc.result?.ok ? doc.result.scenario : undefined;
     if (!this.sample || !doc.raw || !scenario) {
       this.message = 'The scenario has errors: fix them in the Scenario view first.';
@@ -57,6 +59,11 @@ export class Lesson {
         return;
       }
     }
+    // the history's evidence is the state the run ends in (every edit, every rejection placed before it)
+    if (view === 'history' && inspection && session.result) {
+      await tick(); // after a new result has reset the inspection
+      inspection.step = (session.result.runs[inspection.runIndex]?.history ?? 0) - 1;
+    }
     workbench.show(view);
   }
 
@@ -68,6 +75,6 @@ export class Lesson {
     const order = doc.raw && path ? arrivalOrderOf(doc.raw, path) : undefined;
     if (!path || order === undefined || !doc.result?.ok) return;
     editor.select(path);
-    await editor.dryRun(session.engine, doc.result.scenario, order);
+    if (doc.raw) await editor.dryRun(session.engine, doc.result.scenario, order, doc.raw);
   }
 }

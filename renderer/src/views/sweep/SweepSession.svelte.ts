@@ -29,7 +29,8 @@ export interface SweepForm {
   seedTo: number;
 }
 
-const DEFAULT_METRICS = ['violations', 'accepted', 'makespanMs', 'commandLatencyMs.p95'];
+/** Plotted first: how far a pool oversells and how stale its reads are as it grows, then throughput. */
+const DEFAULT_METRICS = ['oversold', 'staleDecisions', 'accepted', 'makespanMs'];
 
 /** The sweep state; one for the app, kept while the user visits other views. */
 export class SweepSession {

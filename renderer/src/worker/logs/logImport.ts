@@ -97,7 +97,7 @@ export class LogImport {
    */
   live(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const feed = (this.feed = new LiveFeed());
-    return this.store(() => ({ values: feed.batches(), framing }), options, 0, () => 0, onProgress).finally(() => {
+    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress).finally(() => {
       if (this.feed === feed) this.feed = undefined;
     });
   }

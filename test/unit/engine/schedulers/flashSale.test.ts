@@ -53,9 +53,9 @@ describe('150 orders for 100 units', () => {
     expect(serial.decisions[1]).toMatchObject({ worker: 0, startedAt: 10, stateVersion: 3 });
   });
 
-  it('single-writer and partitioned record the partition key', () => {
-    expect(result.traces[2].decisions[0].partitionKey).toBe('tee@main');
-    expect(result.traces[3].decisions[0].partitionKey).toBe('tee@main');
+  it('single-writer and partitioned record the partition keys (a place holds its stock and its order)', () => {
+    expect(result.traces[2].decisions[0].partitionKey).toBe('tee@main,order:o-1');
+    expect(result.traces[3].decisions[0].partitionKey).toBe('tee@main,order:o-1');
   });
 });
 

@@ -49,7 +49,7 @@ describe('batches through the engine', () => {
     const byId = Object.fromEntries(trace.decisions.map((d) => [d.inputId, d]));
     expect(byId.o3.startedAt).toBe(20);
     expect(byId.o4.startedAt).toBe(1);
-    expect(byId.b1.partitionKey).toBe('a@main,b@main');
+    expect(byId.b1.partitionKey).toBe('a@main,order:o1,b@main,order:o2');
   });
 
   it('an all-or-nothing batch never leaves part of its events (property)', () => {

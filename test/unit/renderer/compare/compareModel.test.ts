@@ -47,3 +47,11 @@ describe('difference order', () => {
     expect(model.divergingStreams[0]).toBe('stock:tee@main');
   });
 });
+
+describe('valueAt', () => {
+  it('reads own keys only: a field named like an Object.prototype member is data', () => {
+    expect(valueAt({ 'profile:p1': { title: 'x' } }, ['profile:p1', 'constructor'])).toBeNull();
+    expect(valueAt({ 'profile:p1': { constructor: 'kept' } }, ['profile:p1', 'constructor'])).toBe('kept');
+    expect(valueAt({}, ['toString'])).toBeNull();
+  });
+});

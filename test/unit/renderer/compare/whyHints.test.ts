@@ -18,6 +18,17 @@ describe('whyHints', () => {
     expect(hints.filter((h) => h.run === 'one queue')).toEqual([]);
   });
 
+  it('says when stale reads did no harm, never "0 events behind", and names rejection codes', () => {
+    const safe = whyHints([runs[0], runs[3]]);
+    const stale = safe.find((h) => h.run === 'inventory-aware' && /stale/.test(h.text))!;
+    expect(stale.tone).toBe('good');
+    expect(stale.text).toContain('harmless here: no invariant broke');
+    expect(safe.map((h) => h.text).join('\n')).not.toMatch(/up to 0 events/);
+    expect(whyHints([runs[0], runs[1]]).some((h) => h.text === '8 workers rejected 46 commands as out-of-stock (one queue: 50)')).toBe(true);
+    const unsafe = whyHints([runs[0], runs[1]]).find((h) => /stale/.test(h.text))!;
+    expect(unsafe.tone).toBe('bad');
+  });
+
   it('one queue never reads stale state; the pool does', () => {
     expect(staleReads(traces[0]).decisions).toBe(0);
     expect(staleReads(traces[1]).decisions).toBeGreaterThan(0);

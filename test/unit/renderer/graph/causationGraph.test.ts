@@ -35,7 +35,7 @@ describe('causationGraph', () => {
     const nested = { ...inputs, arrivals: [{ input: { ...batch, items: [batch.items[0], { kind: 'batch' as const, id: 'b2', mode: 'all-or-nothing' as const, items: [batch.items[1]] }] } }, inputs.arrivals[1]] };
     const g = causationGraph(recordsOf(t, nested));
     const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    expect(byId.get('batch:b2')).toMatchObject({ kind: 'batch', parent: 'batch:b1' });
+    expect(byId.get('batch:b2')).toMatchObject({ kind: 'batch', parent: 'batch:b1', outcome: 'accepted' });
     expect(byId.get('cmd:c2')).toMatchObject({ parent: 'batch:b2' });
     const boxes = layoutGraph(g);
     const inner = boxes.get('batch:b2')!;

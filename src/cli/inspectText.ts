@@ -1,14 +1,9 @@
 /** The readable text form of an inspection report: what was read and how, the facts, anomalies, and with a domain violations, drift and state. */
-import { streamCountOf } from './lazyFinalState';
-import type { DriftOutcome, InspectionReport } from './types';
+import { streamCountOf } from '../logs/lazyFinalState';
+import type { DriftOutcome, InspectionReport } from '../logs/types';
+import { printable } from './printable';
 
 const LIST = 20;
-
-/** A value shown on a terminal: control characters escaped (no escape sequence from a log reaches the terminal), long text shortened. */
-export function printable(text: string, max = 200): string {
-  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
-}
 
 const outcome = (o: DriftOutcome): string => (typeof o === 'string' ? o : o.length === 0 ? 'no events' : o.join(', '));
 /** `1 stream`, `2 streams`, with thousands separators. */
