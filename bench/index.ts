@@ -8,13 +8,14 @@ import inspectBench from './inspect';
 import * as ui from './ui';
 import * as simpy from './simpy';
 import * as uiLog from './uiLog';
+import * as sources from './sources';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog];
+const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog, sources];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

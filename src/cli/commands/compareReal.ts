@@ -15,6 +15,7 @@ import { scenarioFileOf } from '../loadScenario';
 import { isRunStore, runConsumer } from './runConsumer';
 import { loadSqlJs, simulateRun } from './runEvents';
 
+/** `purestream compare-real`. */
 export const compareRealCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'real'] });
   const file = scenarioFileOf(positionals, 'compare-real');

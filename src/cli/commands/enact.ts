@@ -26,6 +26,7 @@ import { connectNatsTarget } from './natsTarget';
 import { runConsumer } from './runConsumer';
 import { loadSqlJs, simulateRun } from './runEvents';
 
+/** `purestream enact`. */
 export const enactCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['from', 'consumer', 'scenario', 'run', 'domain', 'state', 'ack-wait', 'until', 'stop-after'] });
   if (positionals.length) throw new UsageError(`unexpected ${positionals.join(' ')}: enact takes --from, --consumer and options`);

@@ -13,6 +13,7 @@ import { scenarioFileOf } from '../loadScenario';
 import { connectNatsTarget } from './natsTarget';
 import { simulateRun } from './runEvents';
 
+/** `purestream publish`. */
 export const publishCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'to'] });
   const file = scenarioFileOf(positionals, 'publish');

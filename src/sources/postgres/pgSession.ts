@@ -1,7 +1,8 @@
 /**
- * The one thing the PostgreSQL store readers need from a driver — read-only, repeatable-read
- * transactions of queries — and its implementation on `pg` (node-postgres). Another driver
- * (`postgres`, a pool) replaces it by implementing {@link PgSession}.
+ * The one thing the PostgreSQL store readers need from a driver — queries on one connection,
+ * which the readers group in read-only, repeatable-read transactions — and its implementation on
+ * `pg` (node-postgres). Another driver (`postgres`, a pool's client) replaces it by implementing
+ * {@link PgSession}.
  *
  * Values come as the store profiles of logs.md read them: every integer position as an exact
  * decimal string (the SQL casts them to text), json/jsonb parsed, booleans as booleans. The
@@ -17,11 +18,25 @@ export type PgQuery = (sql: string, params?: readonly unknown[]) => Promise<Reco
 
 /** A connection to one database. */
 export interface PgSession {
-  /** Runs `work` in one `READ ONLY`, `REPEATABLE READ` transaction (one snapshot); it never writes. */
-  readOnly<T>(work: (query: PgQuery) => Promise<T>): Promise<T>;
-  /** The server's process id of this connection (pg_backend_pid), for `pg_stat_activity`. */
-  readonly backendPid: number;
+  /** Runs one statement; rejects when the connection was lost. */
+  readonly query: PgQuery;
   close(): Promise<void>;
+}
+
+/** The statement that opens the readers' transactions: one snapshot, and never a write. */
+export const READ_ONLY = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/** Runs `work` in one read-only, repeatable-read transaction (one snapshot). */
+export async function readOnly<T>(session: PgSession, work: (query: PgQuery) => Promise<T>): Promise<T> {
+  await session.query(READ_ONLY);
+  try {
+    const result = await work(session.query);
+    await session.query('COMMIT');
+    return result;
+  } catch (error) {
+    await session.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Opens a session; rejects with the driver's reason (the caller adds the URL). */
@@ -52,23 +67,10 @@ export const connectPg: PgConnect = async (source) => {
   // a connection that drops between queries emits 'error' on the client: kept, and given to the next query
   client.on('error', (e) => (lost = e));
   await client.connect();
-  const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
-  const query: PgQuery = async (sql, params) => {
-    if (lost) throw lost;
-    return (await client.query(sql, params as unknown[] | undefined)).rows as Record<string, unknown>[];
-  };
   return {
-    backendPid: rows[0].pid as number,
-    async readOnly(work) {
-      await query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        const result = await work(query);
-        await query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+    query: async (sql, params) => {
+      if (lost) throw lost;
+      return (await client.query(sql, params as unknown[] | undefined)).rows as Record<string, unknown>[];
     },
     close: () => client.end().catch(() => undefined),
   };

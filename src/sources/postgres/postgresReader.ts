@@ -16,7 +16,7 @@
 import { hideSecrets, secretsOf, type PostgresSourceUrl } from '../sourceUrl';
 import { reasonOf, SourceError, type ReadOptions, type SourceBatch, type SourceReader } from '../types';
 import { sleep } from '../sleep';
-import { connectFailure, connectPg, type PgConnect, type PgQuery, type PgSession } from './pgSession';
+import { connectFailure, connectPg, READ_ONLY, readOnly, type PgConnect, type PgQuery, type PgSession } from './pgSession';
 import { filterConditions, ident, OTHER_STORE_PROBES, selectExpression, STORE_TABLES, type RowFilter, type StoreTable } from './storeTables';
 
 /** Tuning a test or a caller may change. */
@@ -48,11 +48,11 @@ export async function openPostgresReader(source: PostgresSourceUrl, options: Rea
   try {
     const table = STORE_TABLES[source.store];
     const schema = source.schema ?? table.defaultSchema;
-    const types = await session.readOnly((q) => tableColumns(q, table, schema));
-    if (types.size === 0) throw fail(await session.readOnly((q) => missingTable(q, table, schema)));
+    const types = await readOnly(session, (q) => tableColumns(q, table, schema));
+    if (types.size === 0) throw fail(await readOnly(session, (q) => missingTable(q, table, schema)));
     const missing = table.required.filter((c) => !types.has(c));
     if (missing.length > 0) throw fail(`${schema}.${table.table} is not ${table.name}: it has no column ${missing.join(', ')}`);
-    const hasProgression = table.store === 'marten' && (await session.readOnly(async (q) => (await q('SELECT to_regclass($1) IS NOT NULL AS found', [`${ident(schema)}.mt_event_progression`]))[0].found === true));
+    const hasProgression = table.store === 'marten' && (await readOnly(session, async (q) => (await q('SELECT to_regclass($1) IS NOT NULL AS found', [`${ident(schema)}.mt_event_progression`]))[0].found === true));
     const reader = new PostgresStoreReader(session, table, schema, types, source, options, hasProgression, tuning, fail);
     await reader.start();
     return reader;
@@ -128,7 +128,7 @@ class PostgresStoreReader implements SourceReader {
       const [a, b] = from.position.split(':');
       this.after = b === undefined ? { position: a } : { tx: a, position: b };
     } else if (from.kind === 'end') {
-      this.after = await this.session.readOnly((q) => this.head(q));
+      this.after = await readOnly(this.session, (q) => this.head(q));
     }
     if (this.after) this.finalBelow = BigInt(this.after.position) + 1n;
   }
@@ -155,22 +155,45 @@ class PostgresStoreReader implements SourceReader {
     return rows.length && rows[0].mark !== null ? (rows[0].mark as string) : undefined;
   }
 
+  /**
+   * The batches: each round opens one snapshot and reads everything after the position through
+   * a cursor (one query, however large the store: the server sorts once and hands rows over a
+   * batch at a time), until it is exhausted (caught up) or stops before a missing position.
+   */
   async *batches(): AsyncGenerator<SourceBatch, void, undefined> {
     const { batch, until, signal } = this.options;
+    const q = this.session.query;
     for (;;) {
       if (signal?.aborted || this.closed) return;
-      let rows: Row[];
-      let blocked: boolean;
+      let exhausted = false;
+      let blocked = false;
+      let open = false;
       try {
-        ({ rows, blocked } = await this.session.readOnly((q) => this.next(q)));
+        await q(READ_ONLY);
+        open = true;
+        const { sql, params, guarded } = await this.plan(q);
+        await q(`DECLARE purestream_read NO SCROLL CURSOR FOR ${sql}`, params);
+        while (!exhausted && !blocked) {
+          const rows = await q(`FETCH ${batch} FROM purestream_read`);
+          const kept = guarded ? await this.untilGap(q, rows) : rows;
+          const last = kept[kept.length - 1];
+          if (last) this.after = this.table.store === 'emmett' ? { tx: last.transaction_id as string, position: last.global_position as string } : { position: last[this.table.position] as string };
+          exhausted = rows.length < batch;
+          blocked = kept.length < rows.length;
+          yield { records: kept, position: this.position, caughtUp: exhausted && !blocked };
+          if (signal?.aborted || this.closed) return;
+        }
+        await q('COMMIT');
+        open = false;
       } catch (error) {
         if (signal?.aborted || this.closed) return;
         throw this.fail(`read failed: ${reasonOf(error)}`, 'read');
+      } finally {
+        // a read stopped mid-round leaves no transaction behind
+        if (open && !this.closed) await q('ROLLBACK').catch(() => undefined);
       }
-      const caughtUp = !blocked && rows.length < batch;
-      yield { records: rows, position: this.position, caughtUp };
-      if (caughtUp && until === 'head') return;
-      if (caughtUp || blocked) await sleep(this.options.pollMs ?? 250, signal);
+      if (exhausted && !blocked && until === 'head') return;
+      await sleep(this.options.pollMs ?? 250, signal);
     }
   }
 
@@ -180,8 +203,8 @@ class PostgresStoreReader implements SourceReader {
     return this.after.tx !== undefined ? `${this.after.tx}:${this.after.position}` : this.after.position;
   }
 
-  /** One batch in one snapshot: the rows, and whether it stopped before a missing position that may still commit. */
-  private async next(q: PgQuery): Promise<{ rows: Row[]; blocked: boolean }> {
+  /** The query of one round (everything after the position, in order) and whether its rows must stop at a missing position. */
+  private async plan(q: PgQuery): Promise<{ sql: string; params: unknown[]; guarded: boolean }> {
     const { sql: filters, params } = filterConditions(this.table, this.types, this.filter, 1);
     const where = [...filters];
     const add = (value: unknown) => {
@@ -203,11 +226,7 @@ class PostgresStoreReader implements SourceReader {
       guarded = mark === undefined && this.gapGuarded;
       if (guarded && this.pending) await this.settle(q);
     }
-    const rows = await q(`${this.select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${add(this.options.batch)}::int`, params);
-    const kept = guarded ? await this.untilGap(q, rows) : rows;
-    const last = kept[kept.length - 1];
-    if (last) this.after = this.table.store === 'emmett' ? { tx: last.transaction_id as string, position: last.global_position as string } : { position: last[this.table.position] as string };
-    return { rows: kept, blocked: kept.length < rows.length };
+    return { sql: `${this.select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params, guarded };
   }
 
   /** Decides whether the gap waited for is final: its transactions ended (seen on a later poll), or it is stale. */

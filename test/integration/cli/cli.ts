@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly onInterrupt?: (handler: () => void) => void;
   readonly onOut?: (text: string, all: string) => void;
   readonly cwd?: string;
+  /** Whether stderr is a terminal (progress shows then). */
+  readonly errIsTTY?: boolean;
 }
 
 /** Runs `purestream ...args`. */
@@ -26,7 +28,7 @@ export async function cli(args: readonly string[], o: CliOptions = {}): Promise<
       o.onOut?.(t, out);
     },
     err: (t) => void (err += t),
-    errIsTTY: false,
+    errIsTTY: o.errIsTTY ?? false,
     cwd: o.cwd ?? process.cwd(),
     onInterrupt: (handler) => {
       o.onInterrupt?.(handler);

@@ -35,6 +35,10 @@ describe('purestream inspect <postgres URL>', () => {
       { id: '7f8e0c4e-0000-4000-8000-000000000001', streamName: 'account-1', type: 'Deposited', data: { amount: 10 } },
       { id: '7f8e0c4e-0000-4000-8000-000000000002', streamName: 'account-1', type: 'Withdrawn', data: { amount: 3 } },
     ]);
+    // on a terminal, progress on stderr (redrawn in place), the URL as shown
+    const tty = await cli(['inspect', `${url}?store=message-db`, '--batch', '1'], { errIsTTY: true });
+    expect(tty.err).toContain(`\r\x1b[Kreading ${url}?store=message-db: 2 records, position 2`);
+    expect(tty.err.endsWith('\r\x1b[Klast position read: 2 (resume with --from 2)\n')).toBe(true);
     const first = await cli(['inspect', `${url}?store=message-db`, '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.out)).toMatchObject({ source: `${url}?store=message-db`, profile: 'message-db', framing: 'rows', events: 2 });
@@ -157,5 +161,7 @@ describe('purestream inspect: usage', () => {
     expect((await cli(['inspect', 'kafka://h:9092/t', '--from', '17'])).err).toBe('purestream inspect: --from takes start, end, a time or a position, for this source PARTITION:OFFSET[,PARTITION:OFFSET…]; got "17"\n');
     expect((await cli(['inspect', 'nats://h:4222/S', '--framing', 'lines'])).code).toBe(2);
     expect((await cli(['inspect', 'some.jsonl', '--until', 'live'])).err).toBe('purestream inspect: --until is for source URLs (postgres://, nats://, kafka://), not files\n');
+    expect((await cli(['inspect', 'nats://h:4222/S', '--batch', '0'])).err).toBe('purestream inspect: --batch must be a whole number from 1 to 100000, got "0"\n');
+    expect((await cli(['inspect', 'nats://h:4222/S', '--until', 'forever'])).err).toBe('purestream inspect: --until must be head or live, got "forever"\n');
   });
 });

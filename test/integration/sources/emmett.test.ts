@@ -64,6 +64,17 @@ describe("Emmett's PostgreSQL event store, read live", () => {
     ]);
   });
 
+  it('starts at the end, at a time, or at a bare global position; stream= reads one stream', async () => {
+    const url = await freshDatabase('emmett_from');
+    await seedEmmett(url, [{ streamName: 'order-1', messages: [{ type: 'OrderPlaced', data: { orderId: 'o-1' } }] }]);
+    await sql(url, "UPDATE emt_messages SET created = '2000-01-01T00:00:00Z'");
+    await seedEmmett(url, [{ streamName: 'order-2', messages: [{ type: 'OrderPlaced', data: { orderId: 'o-2' } }, { type: 'OrderPaid', data: { orderId: 'o-2' } }] }]);
+    expect((await readSource(emmettUrl(url), { from: 'end' })).rows).toEqual([]);
+    expect((await readSource(emmettUrl(url), { from: '2000-01-02T00:00:00Z' })).rows.map((r) => r.global_position)).toEqual(['2', '3']);
+    expect((await readSource(emmettUrl(url), { from: '2' })).rows.map((r) => r.global_position)).toEqual(['3']);
+    expect((await readSource(emmettUrl(url, '&stream=order-1'))).rows.map((r) => r.stream_id)).toEqual(['order-1']);
+  });
+
   it('a live tail reads the late-committing row too, then stops when told', async () => {
     const url = await freshDatabase('emmett_tail');
     await seedEmmett(url, [{ streamName: 'order-0', messages: [{ type: 'OrderPlaced', data: { orderId: 'o-0' } }] }]);

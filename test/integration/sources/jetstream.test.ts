@@ -99,10 +99,47 @@ describe('NATS JetStream, read live through an ordered consumer', () => {
     expect(position).toBe('2');
   });
 
+  it('starts at the end (only what comes) or at a time', async () => {
+    const stream = await orders();
+    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
+    await new Promise((r) => setTimeout(r, 20));
+    const since = new Date().toISOString();
+    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-2' }));
+    expect((await readSource(natsUrl(stream), { from: since })).rows.map((r) => r.seq)).toEqual(['2']);
+    const atEnd = await readSource(natsUrl(stream), { from: 'end' });
+    expect([atEnd.rows, atEnd.position]).toEqual([[], undefined]);
+  });
+
   it('an empty stream reads nothing at once', async () => {
     const stream = await orders();
     const { rows, position } = await readSource(natsUrl(stream));
     expect(rows).toEqual([]);
     expect(position).toBeUndefined();
+  });
+});
+
+describe('NATS JetStream: a server that goes away mid-read', () => {
+  needsServer('nats');
+  it('ends the read with the position reached, so a later read can resume', async () => {
+    const { findNats, startNats } = await import('../servers/nats');
+    const own = await startNats(findNats()!);
+    const nc = await connect({ servers: own.url });
+    await (await jetstreamManager(nc)).streams.add({ name: 'GONE', subjects: ['GONE.>'] });
+    const js = jetstream(nc);
+    for (let i = 1; i <= 5; i++) await js.publish('GONE.a', JSON.stringify({ type: 'Ticked', id: `t-${i}` }));
+    await nc.close();
+    let stopped = false;
+    const read = await readSource(`${own.url}/GONE`, {
+      until: 'live',
+      onBatch: async (records) => {
+        if (records === 5 && !stopped) {
+          stopped = true;
+          await own.stop();
+        }
+      },
+    });
+    expect(read.rows.length).toBe(5);
+    expect(read.position).toBe('5');
+    expect(read.lost?.message).toMatch(/^read failed: /);
   });
 });
