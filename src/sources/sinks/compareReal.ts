@@ -10,22 +10,10 @@ import { canonicalJson } from '../../engine/report/canonicalJson';
 import { diffLeaves } from '../../engine/report/compareRuns';
 import { stateHash } from '../../engine/report/stateHash';
 import type { ConsumerConfig, StateDifference, Trace } from '../../engine/types';
-import type { RealRunCounts } from './realRun';
-
-/** The delivery counts compared. */
-export interface ConsumerCounts {
-  readonly deliveries: number;
-  readonly redeliveries: number;
-  /** Failed deliveries, the last one of an event given up (dead-lettered or lost) included. */
-  readonly failures: number;
-  readonly duplicates: number;
-  readonly deadLettered: number;
-  readonly lost: number;
-  readonly enacted: number;
-}
+import type { DeliveryCounts, RealRunCounts } from './realRun';
 
 /** One side of the comparison. */
-export interface ComparedSide extends ConsumerCounts {
+export interface ComparedSide extends DeliveryCounts {
   readonly stateHash: string;
 }
 
@@ -66,7 +54,7 @@ export function comparableState(output: unknown): unknown {
  * events, which the simulation enacts before the run outside any delivery policy, count as one
  * delivery each, as they are on a broker (`subscribes`: whether the consumer takes a type).
  */
-export function simulatedCounts(trace: Trace, consumer: string, subscribes: (type: string) => boolean): ConsumerCounts {
+export function simulatedCounts(trace: Trace, consumer: string, subscribes: (type: string) => boolean): DeliveryCounts {
   const decided = new Set<number>();
   for (const d of trace.decisions) for (const seq of d.eventSeqs) decided.add(seq);
   const setup = trace.log.filter((e) => !decided.has(e.seq) && subscribes(e.type)).length;
@@ -95,7 +83,7 @@ export interface CompareRealInput {
   readonly scenario: string;
   readonly run: string;
   readonly consumer: ConsumerConfig;
-  readonly simulatedCounts: ConsumerCounts;
+  readonly simulatedCounts: DeliveryCounts;
   /** The consumer's state at the end of the simulated run (the run's final state for its state store). */
   readonly simulatedState: unknown;
   readonly realCounts: RealRunCounts;

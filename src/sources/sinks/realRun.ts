@@ -55,12 +55,12 @@ export type RealRunLine =
   | { readonly t: 'skipped'; readonly at: number; readonly seq: string; readonly why: string }
   | { readonly t: 'stopped'; readonly at: number; readonly why: string };
 
-/** The counts of a real run, named as the run report's metrics where they mean the same. */
-export interface RealRunCounts {
+/** One consumer's delivery counts, real or simulated, named as the run report's metrics where they mean the same. */
+export interface DeliveryCounts {
   readonly deliveries: number;
-  /** Deliveries the broker made again (delivery count > 1). */
+  /** Deliveries made again (a retry, a repeat; on a broker also after a timeout or a restart). */
   readonly redeliveries: number;
-  /** Failed deliveries (a lost one included; not those refused after the retries were spent). */
+  /** Failed deliveries, the last one of an event given up (dead-lettered or lost) included (not those refused after the retries were spent). */
   readonly failures: number;
   /** Deliveries of an event already enacted (ignored, or enacted again). */
   readonly duplicates: number;
@@ -68,6 +68,10 @@ export interface RealRunCounts {
   readonly lost: number;
   /** Distinct events enacted. */
   readonly enacted: number;
+}
+
+/** The counts of a real run: its deliveries, messages that were not the run's, and sessions (restarts). */
+export interface RealRunCounts extends DeliveryCounts {
   readonly skipped: number;
   readonly sessions: number;
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
+import { freshDatabase, needsServer, requireServer, sql, uniqueName } from '../servers';
 import { PASSWORD_ROLE } from '../servers/postgres';
 import { NATS_USER } from '../servers/nats';
 import { seedEmmett } from '../seed/emmett';
@@ -12,15 +11,6 @@ import { createMartenSchema } from '../seed/marten';
 import { readSource } from '../sources/read';
 import { cli } from './cli';
 
-async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** `url` with a user and password in it. */
 const withUser = (url: string, user: string, password: string) => url.replace('://postgres@', `://${user}:${password}@`);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { freshDatabase, needsServer } from '../servers';
+import { freshDatabase, needsServer, sql } from '../servers';
 import { holdEmmettAppend, seedEmmett } from '../seed/emmett';
 import { readSource } from './read';
 
-async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const emmettUrl = (url: string, query = '') => `${url}?store=emmett${query}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { freshDatabase, needsServer } from '../servers';
+import { freshDatabase, needsServer, sql } from '../servers';
 import { installMessageDb, messageDbSearchPath, writeMessages } from '../seed/messageDb';
 import { appendMartenEvents, createMartenSchema, setMartenHighWaterMark } from '../seed/marten';
 import { readSource } from './read';
@@ -11,14 +11,6 @@ async function connected(url: string, options?: string): Promise<pg.Client> {
   return client;
 }
 
-async function sql(url: string, text: string, params: unknown[] = [], options?: string): Promise<Record<string, unknown>[]> {
-  const client = await connected(url, options);
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const quest = '3f1c8d2a-5b7e-4c9d-8e0f-1a2b3c4d5e6f';
 const party = '7a2b3c4d-0000-4000-8000-00000000000a';
