@@ -23,7 +23,7 @@ const { values } = parseArgs({
 const wanted = new Set(values.only.split(',').map((s) => s.trim()));
 const install = 'install it with `bash scripts/servers/install.sh`';
 const stops: (() => Promise<void>)[] = [];
-const lines: string[] = [];
+const lines = new Map<string, string>();
 let failed = false;
 
 async function attempt(name: string, start: () => Promise<void>): Promise<void> {
@@ -42,7 +42,7 @@ await Promise.all([
       if (!bin) throw new Error(`initdb/pg_ctl not found: ${install}`);
       const pg = await startPostgres(bin, { port: Number(values['pg-port']) });
       stops.push(pg.stop);
-      lines.push(`PostgreSQL  ${pg.url}   (trust auth: add ?store=emmett|marten|message-db after a database)`);
+      lines.set('postgres', `PostgreSQL  ${pg.url}   (trust auth: add ?store=emmett|marten|message-db after a database)`);
     }),
   wanted.has('nats') &&
     attempt('NATS', async () => {
@@ -50,7 +50,7 @@ await Promise.all([
       if (!binary) throw new Error(`nats-server not found: ${install}`);
       const nats = await startNats(binary, { port: Number(values['nats-port']), wsPort: Number(values['ws-port']) });
       stops.push(nats.stop);
-      lines.push(`NATS        ${nats.url}   (JetStream; WebSocket ${nats.wsUrl}, for the app in a browser)`);
+      lines.set('nats', `NATS        ${nats.url}   (JetStream; WebSocket ${nats.wsUrl}, for the app in a browser)`);
     }),
   wanted.has('kafka') &&
     attempt('Kafka', async () => {
@@ -59,7 +59,7 @@ await Promise.all([
       await buildKafkaMock();
       const kafka = await startKafkaMock();
       stops.push(kafka.stop);
-      lines.push(`Kafka       kafka://${kafka.bootstrap}   (librdkafka's mock; a topic with N partitions: curl -X POST '${kafka.controlUrl}/topics?name=T&partitions=N')`);
+      lines.set('kafka', `Kafka       kafka://${kafka.bootstrap}   (librdkafka's mock; a topic with N partitions: curl -X POST '${kafka.controlUrl}/topics?name=T&partitions=N')`);
     }),
 ]);
 
@@ -68,7 +68,7 @@ const stopAll = async () => {
   process.exit(failed ? 1 : 0);
 };
 if (stops.length === 0) process.exit(1);
-console.log(`${lines.join('\n')}\nCtrl-C stops ${stops.length === 1 ? 'it' : 'them'} (their data goes with them).`);
+console.log(`${['postgres', 'nats', 'kafka'].flatMap((k) => lines.get(k) ?? []).join('\n')}\nCtrl-C stops ${stops.length === 1 ? 'it' : 'them'} (their data goes with them).`);
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 // keep running until told to stop
