@@ -4,6 +4,7 @@
  */
 import * as engine from './engine';
 import * as logs from './logs';
+import * as startup from './startup';
 import inspectBench from './inspect';
 import * as ui from './ui';
 import * as simpy from './simpy';
@@ -15,7 +16,7 @@ interface Bench {
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog, sources];
+const BENCHES: readonly Bench[] = [startup, engine, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog, sources];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

@@ -1,4 +1,5 @@
 /** The CLI's plumbing: what a command gets from the process, exit codes, argument parsing, text tables. */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { printable } from './printable';
 
 /** What a CLI command gets from the process: arguments and output streams. Testable without a process. */
@@ -32,32 +33,48 @@ export class InputFileError extends Error {}
 
 export type CliCommand = (args: readonly string[], io: CliIO) => Promise<number>;
 
-/** Parses `--flag`, `--opt value` and positionals; repeated options collect into arrays. */
+/**
+ * Parses `--flag`, `--opt value` (or `--opt=value`) and positionals with Node's `util.parseArgs`
+ * (strict: an unknown option, a missing value or a value given to a flag is a UsageError that
+ * says which); an option given twice is refused unless it is repeatable (then its values collect).
+ */
 export function parseArgs(
   args: readonly string[],
   spec: { readonly flags?: readonly string[]; readonly options?: readonly string[]; readonly repeatable?: readonly string[] },
 ): { positionals: string[]; flags: Set<string>; options: Map<string, string[]> } {
-  const positionals: string[] = [];
+  const config: Record<string, { type: 'boolean' | 'string'; multiple?: boolean }> = {};
+  for (const f of spec.flags ?? []) config[f] = { type: 'boolean' };
+  for (const o of [...(spec.options ?? []), ...(spec.repeatable ?? [])]) config[o] = { type: 'string', multiple: true };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: [...args], options: config, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    throw new UsageError(usageMessage(e));
+  }
   const flags = new Set<string>();
   const options = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--')) {
-      positionals.push(a);
-      continue;
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === true) flags.add(name);
+    else if (Array.isArray(value)) {
+      if (value.length > 1 && !spec.repeatable?.includes(name)) throw new UsageError(`--${name} given twice`);
+      options.set(name, value.map(String));
     }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (spec.flags?.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-      flags.add(name);
-    } else if (spec.options?.includes(name) || spec.repeatable?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      if (options.has(name) && !spec.repeatable?.includes(name)) throw new UsageError(`--${name} given twice`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else throw new UsageError(`unknown option --${name}`);
   }
-  return { positionals, flags, options };
+  return { positionals: parsed.positionals, flags, options };
+}
+
+/** util.parseArgs's error, said as the CLI says usage errors. */
+function usageMessage(e: unknown): string {
+  const error = e as { code?: string; message?: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message ?? '')?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(error.message ?? '') ? `${option} takes no value` : `${option} needs a value`;
+    default:
+      return error.message ?? String(e);
+  }
 }
 
 /** Longest cell of a text table (a run name, a path): longer ones are cut. */

@@ -1,19 +1,12 @@
 /**
- * The `purestream` command line: dispatches to one module per command. Whatever goes wrong ends
- * in one line on stderr: bad input (exit 1) and usage errors (exit 2) name the place; anything
+ * The `purestream` command line: dispatches to one module per command, each loaded only when
+ * asked for (so `--help` and `--version` load nothing heavy). Whatever goes wrong ends in one
+ * line on stderr: bad input (exit 1) and usage errors (exit 2) name the place; anything
  * unexpected is an internal error (exit 70, with the stack only under `--debug`).
  */
-import { compareCommand } from './commands/compare';
-import { compareRealCommand } from './commands/compareReal';
-import { enactCommand } from './commands/enact';
-import { publishCommand } from './commands/publish';
-import { domainsCommand } from './commands/domains';
-import { exportCommand } from './commands/export';
-import { inspectCommand } from './commands/inspect';
-import { runCommand } from './commands/run';
-import { sweepCommand } from './commands/sweep';
 import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from './io';
 import { printable, printableLines } from './printable';
+import { VERSION } from './version';
 
 export const HELP = `purestream — run, compare and inspect pure, event-producing domains
 
@@ -21,7 +14,8 @@ Usage:
   purestream run <scenario.json> [--run NAME]... [--json] [--out FILE] [--fail-on-violation]
   purestream compare <scenario.json> [--json]
   purestream export <scenario.json> --run NAME [--format events|cloudevents] [--out FILE]
-  purestream inspect <log-file> --domain ID [--format auto|events|json|cloudevents] [--type-map FILE] [--skip-invalid] [--json]
+  purestream inspect <log-file> [--domain ID] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
+                     [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]
   purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
@@ -30,23 +24,26 @@ Usage:
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--json]
   purestream domains [--json]
   purestream --help
+  purestream --version
 
 Any command also takes --debug: an internal error then prints its stack trace.
 
-Exit codes: 0 done, 1 bad input, 2 usage error, 3 an invariant was broken (--fail-on-violation),
+Exit codes: 0 done, 1 bad input (for inspect also: no event could be read), 2 usage error,
+3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names,
 70 internal error (a bug: please report it).
 `;
 
-const commands: Record<string, CliCommand> = {
-  run: runCommand,
-  compare: compareCommand,
-  export: exportCommand,
-  inspect: inspectCommand,
-  sweep: sweepCommand,
-  publish: publishCommand,
-  enact: enactCommand,
-  'compare-real': compareRealCommand,
-  domains: domainsCommand,
+/** Each command's module, imported when the command runs. */
+const commands: Record<string, () => Promise<CliCommand>> = {
+  run: async () => (await import('./commands/run')).runCommand,
+  compare: async () => (await import('./commands/compare')).compareCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  inspect: async () => (await import('./commands/inspect')).inspectCommand,
+  sweep: async () => (await import('./commands/sweep')).sweepCommand,
+  publish: async () => (await import('./commands/publish')).publishCommand,
+  enact: async () => (await import('./commands/enact')).enactCommand,
+  'compare-real': async () => (await import('./commands/compareReal')).compareRealCommand,
+  domains: async () => (await import('./commands/domains')).domainsCommand,
 };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Never throws. */
@@ -57,8 +54,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.out(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) {
+  if (name === '--version' || name === '-V') {
+    io.out(`purestream ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(`purestream: unknown command "${printable(name, 40)}"\n\n${HELP}`);
     return EXIT.usage;
   }
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT.ok;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

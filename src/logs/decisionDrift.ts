@@ -8,8 +8,15 @@
 import { commandId, commandOutcomes, decideInput, type AnyDecider, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
 import type { BatchLevel, CommandRecord, Drift, DriftOutcome } from './types';
 
+/** Where a command was read: its physical line and record number (both 1-based). */
+export interface RecordPlace {
+  readonly line: number;
+  readonly record: number;
+}
+
 interface Entry {
   readonly id: string;
+  readonly place?: RecordPlace;
   now: DriftOutcome;
   recordedTypes: string[];
   rejected?: string;
@@ -21,6 +28,7 @@ const envelopeOf = (c: CommandRecord): CommandEnvelope => ({ id: commandId(c.id)
 export class DecisionDrift {
   private readonly entries = new Map<string, Entry>();
   private pending: CommandRecord[] = [];
+  private readonly places = new Map<string, RecordPlace>();
 
   constructor(
     private readonly decider: AnyDecider,
@@ -37,8 +45,9 @@ export class DecisionDrift {
     return this.entries.has(id) || this.pending.some((c) => c.id === id);
   }
 
-  /** A command appears: it is decided against `state` (batch items once the batch is complete). */
-  command(c: CommandRecord, state: StateView<unknown>): void {
+  /** A command appears (read at `place`): it is decided against `state` (batch items once the batch is complete). */
+  command(c: CommandRecord, state: StateView<unknown>, place?: RecordPlace): void {
+    if (place) this.places.set(c.id, place);
     if (this.pending.length > 0 && (!c.batch || c.batch[0].id !== this.pending[0].batch?.[0].id)) this.flush(state);
     this.pending.push(c);
     if (!c.batch) this.flush(state);
@@ -54,7 +63,9 @@ export class DecisionDrift {
     const outcome = decideInput(this.decider, input, state, (first.authorize ?? this.authorize) ? { authorize: { now: first.at } } : {});
     for (const o of commandOutcomes(outcome)) {
       const now: DriftOutcome = o.accepted ? o.events.map((e) => e.type) : `rejected: ${o.rejection?.code ?? 'unknown'}`;
-      this.entries.set(o.command.id, { id: o.command.id, now, recordedTypes: [] });
+      const place = this.places.get(o.command.id);
+      this.places.delete(o.command.id);
+      this.entries.set(o.command.id, { id: o.command.id, now, recordedTypes: [], ...(place ? { place } : {}) });
     }
   }
 
@@ -74,7 +85,7 @@ export class DecisionDrift {
     const out: Drift[] = [];
     for (const e of this.entries.values()) {
       const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : e.recordedTypes;
-      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now });
+      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.place ? { line: e.place.line, record: e.place.record } : {}) });
     }
     return out;
   }

@@ -7,7 +7,7 @@
  */
 import { validate, type AnyDecider, type ObjectSchema } from '../../domain/kernel';
 import { compileSchema, type Check } from './compiledSchema';
-import { DecisionDrift } from './decisionDrift';
+import { DecisionDrift, type RecordPlace } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
@@ -89,12 +89,12 @@ export class DomainCheck {
   }
 
   /** A command of the log: checked against its schema, then decided again for drift. */
-  command(c: CommandRecord): ReadProblem | undefined {
+  command(c: CommandRecord, place?: RecordPlace): ReadProblem | undefined {
     const schema = (this.decider.commandSchemas as Record<string, ObjectSchema>)[c.type];
     if (!Object.hasOwn(this.decider.commandSchemas, c.type) || !schema) return problem('unknown-type', `unknown command type ${JSON.stringify(c.type)} for domain ${this.decider.id}`);
     const errors = validate(schema, c.data, 'data');
     if (errors.length > 0) return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; '));
-    this.drift.command(c, this.replay.view);
+    this.drift.command(c, this.replay.view, place);
     return undefined;
   }
 }

@@ -113,6 +113,8 @@ export class LogInspector {
   records = 0;
   /** What the file is, when it is plainly not a log (a Purestream scenario). */
   private notice: string | undefined;
+  /** The profile's quick reading of plain event records, when it has one. */
+  private scan: ((text: string) => EventRecord | undefined) | undefined;
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
@@ -140,6 +142,11 @@ export class LogInspector {
     if (text.charCodeAt(0) !== 123 && text.trim() === '') return;
     const record = ++this.recordCount;
     this.records = record;
+    // the profile's quick reading of a plain event record, once the profile is known
+    if (this.scan !== undefined && this.pending === undefined && !tooDeep(text)) {
+      const scanned = this.scan(text);
+      if (scanned !== undefined) return this.event(scanned, { line, record }, text, undefined);
+    }
     let value: unknown;
     let error: string | undefined;
     try {
@@ -186,6 +193,8 @@ export class LogInspector {
 
   private choose(profile: Profile): void {
     this.reader = new FieldReader(profile, this.map.fields);
+    // a map's payload pointers read the whole record: then every record is parsed
+    this.scan = this.map.data.size === 0 ? profile.scan : undefined;
     this.facts = new LogFacts(this.anomalies, {
       denseStream: profile.dense?.stream === true,
       denseGlobal: profile.dense?.global === true,
@@ -260,10 +269,10 @@ export class LogInspector {
     }
   }
 
-  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject): void {
+  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined): void {
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
-    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, this.reader!.lastPrepared ?? value) : undefined;
+    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text);
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
@@ -285,7 +294,7 @@ export class LogInspector {
     this.facts!.command(c.id);
     this.options.onRecord?.({ ...place, text, read: c, counted: true });
     if (!this.domain || this.refused) return;
-    const failed = this.domain.command(c);
+    const failed = this.domain.command(c, place);
     if (failed) this.anomaly(failed.anomaly, place, failed.message);
   }
 

@@ -1,14 +1,15 @@
 /**
- * A report as two-space JSON (the bytes of `JSON.stringify(report, null, 2)` plus a newline),
- * produced piece by piece: each member by `JSON.stringify`, and `finalState` one stream at a
- * time from the replayed state, so a state of millions of streams never becomes one string
- * past V8's limit. Pure.
+ * A report as JSON, produced piece by piece: each member as two-space JSON, and `finalState`
+ * one stream per line (its aggregate as compact JSON) from the replayed state in key order, so a
+ * state of millions of streams never becomes one string past V8's limit. Pure.
  */
 import { finalStateEntries } from './lazyFinalState';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
-/** The report's JSON text in pieces; concatenated, they equal `JSON.stringify(report, null, 2) + '\n'`. */
+
+
+/** The report's JSON text in pieces (concatenated: the report, parsed back equal). */
 export function* reportJsonChunks(report: object): Generator<string> {
   const keys = Object.keys(report);
   yield '{';
@@ -23,12 +24,19 @@ export function* reportJsonChunks(report: object): Generator<string> {
       yield indent(JSON.stringify(value, null, 2), '  ');
       continue;
     }
+    // one stream per line, its aggregate as compact JSON (a million small native calls, no re-indenting)
+    let piece = '';
     let any = false;
     for (const [stream, aggregate] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
       if (aggregate === undefined) continue;
-      yield `${any ? ',' : '{'}\n    ${JSON.stringify(stream)}: ${indent(JSON.stringify(aggregate, null, 2), '    ')}`;
+      piece += `${any ? ',' : '{'}\n    ${JSON.stringify(stream)}: ${JSON.stringify(aggregate)}`;
       any = true;
+      if (piece.length >= 1 << 16) {
+        yield piece;
+        piece = '';
+      }
     }
+    if (piece) yield piece;
     yield any ? '\n  }' : '{}';
   }
   yield first ? '}\n' : '\n}\n';

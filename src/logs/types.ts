@@ -130,6 +130,10 @@ export interface Drift {
   readonly commandId: string;
   readonly recorded: DriftOutcome;
   readonly now: DriftOutcome;
+  /** The command's physical line (1-based; extends the spec, so views can link to the record). */
+  readonly line?: number;
+  /** The command's record number in file order (1-based; extends the spec). */
+  readonly record?: number;
 }
 
 /** Per stream: how many events and its first/last positions and times (logs.md). */

@@ -114,6 +114,10 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await expect(logs.getByRole('region', { name: 'Decision drift' })).toContainText('order-cancelled');
   await logs.getByRole('region', { name: 'Invariant violations' }).getByRole('button').first().click();
   await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('"stock": -1', { timeout: 15_000 });
+  // a drift entry links to its command's record
+  await logs.getByRole('tab', { name: 'Summary' }).click();
+  await logs.getByRole('region', { name: 'Decision drift' }).getByRole('listitem').filter({ hasText: 'warehouse-7' }).getByRole('button').click();
+  await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('warehouse-7', { timeout: 15_000 });
   await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
 });

@@ -7,7 +7,7 @@
 import { draw, type Random } from '../random';
 import { FreeWorkers } from '../schedulers/freeWorkers';
 import type { AttemptOutcome, AttemptRecord, ConsumerConfig, Duration, LogEntry } from '../types';
-import { FAILED, IGNORED, type Enactor } from './enactor';
+import type { Interpreter } from '../consumers/interpreter';
 import type { EventQueue } from './eventQueue';
 import { Fifo } from './fifo';
 import type { RunCounters } from './runCounters';
@@ -47,7 +47,7 @@ export class ConsumerLane {
   constructor(
     readonly index: number,
     readonly config: ConsumerConfig,
-    private readonly enactor: Enactor,
+    private readonly interpreter: Interpreter,
     private readonly randoms: LaneRandoms,
     private readonly queue: EventQueue,
     private readonly counters: RunCounters,
@@ -70,12 +70,12 @@ export class ConsumerLane {
 
   /** Enacts a setup event at once: no latency, failures, attempts or metrics. */
   enactSetup(entry: LogEntry): void {
-    if (this.subscribes(entry.type)) this.enactor.enact(entry, 0);
+    if (this.subscribes(entry.type)) this.interpreter.enact(entry, 0);
   }
 
   /** Interpreter output for views. */
   output(): unknown {
-    return this.enactor.output();
+    return this.interpreter.output();
   }
 
   /** An event was appended at `now` (the caller checked the subscription). */
@@ -110,13 +110,13 @@ export class ConsumerLane {
   private enactNow(entry: LogEntry, now: number): void {
     this.counters.deliveries++;
     this.counters.lastActivity = now;
-    const result = this.enactor.enact(entry, now);
-    if (result === FAILED) {
+    const result = this.interpreter.enact(entry, now).type;
+    if (result === 'failed') {
       this.failed(entry, 1, 0, now, now);
       this.pump(now);
     } else {
-      if (this.tracing) this.record(entry, 1, 0, now, now, result === IGNORED ? 'duplicate' : 'enacted');
-      this.listener?.settled(entry, result !== IGNORED, now);
+      if (this.tracing) this.record(entry, 1, 0, now, now, result === 'ignored' ? 'duplicate' : 'enacted');
+      this.listener?.settled(entry, result !== 'ignored', now);
     }
   }
 
@@ -167,18 +167,18 @@ export class ConsumerLane {
     this.counters.lastActivity = now;
     const config = this.config;
     if (code < 0) {
-      if (config.delivery !== 'exactly-once') this.enactor.enact(entry, now);
+      if (config.delivery !== 'exactly-once') this.interpreter.enact(entry, now);
       this.record(entry, -code, worker, start, now, 'duplicate');
       return;
     }
-    let result = IGNORED as number;
+    let result: 'enacted' | 'ignored' | 'failed' = 'ignored';
     let failed = this.randoms.failure.chance(config.failureRate);
     if (!failed) {
-      result = this.enactor.enact(entry, now);
-      failed = result === FAILED;
+      result = this.interpreter.enact(entry, now).type;
+      failed = result === 'failed';
     }
     if (failed) this.failed(entry, code, worker, start, now);
-    else this.succeeded(entry, code, worker, start, now, result === IGNORED);
+    else this.succeeded(entry, code, worker, start, now, result === 'ignored');
   }
 
   /** A successful attempt: settle the event, and maybe deliver it once more (at-least-once, exactly-once). */

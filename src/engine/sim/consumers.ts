@@ -5,7 +5,6 @@ import { createInterpreter } from '../consumers/registry';
 import { seededRandom } from '../random';
 import { setOwn } from '../record';
 import type { AttemptRecord, ConsumerConfig, RunConfig } from '../types';
-import { interpreterEnactor } from './enactor';
 import type { EventQueue } from './eventQueue';
 import { ConsumerLane, type SettleListener } from './consumerLane';
 import type { RunCounters } from './runCounters';
@@ -69,7 +68,7 @@ export function buildConsumers(setup: ConsumerSetup): RunConsumers {
   const storeConfig = configs[storeIndex];
   const store = new StateStore(setup.decider, interpreters[storeIndex] as StateInterpreter, storeConfig.idempotent, setup.tracing);
   const lanes = configs.map((config, i) => {
-    const enactor = i === storeIndex ? store : interpreterEnactor(interpreters[i]);
+    const interpreter = i === storeIndex ? store : interpreters[i];
     const base = streamBase(config.name);
     const randoms = {
       latency: seededRandom(setup.seed, base),
@@ -77,7 +76,7 @@ export function buildConsumers(setup: ConsumerSetup): RunConsumers {
       duplicate: seededRandom(setup.seed, base + 2),
       enact: seededRandom(setup.seed, base + 3),
     };
-    return new ConsumerLane(i, config, enactor, randoms, setup.queue, setup.counters, i === storeIndex ? setup.listener : undefined, setup.tracing, setup.attempts);
+    return new ConsumerLane(i, config, interpreter, randoms, setup.queue, setup.counters, i === storeIndex ? setup.listener : undefined, setup.tracing, setup.attempts);
   });
   const byName: Record<string, Interpreter> = {};
   configs.forEach((config, i) => setOwn(byName, config.name, interpreters[i]));

@@ -7,18 +7,19 @@
  * the stream's previous step, never a copy of the whole state.
  */
 import type { AnyDecider, StateView } from '../../../domain/kernel';
-import type { Interpreter } from '../consumers/interpreter';
 import type { HistoryStep, LogEntry, Violation } from '../types';
 import { HistoryRecorder } from '../state/historyRecorder';
 import { InvariantWatch } from '../state/invariantWatch';
 import { SeqSet } from './seqSet';
-import { ENACTED, FAILED, IGNORED, type EnactCode, type Enactor } from './enactor';
+import { ENACTED } from '../consumers/results';
+import type { EnactResult, Interpreter } from '../consumers/interpreter';
 
 /** A state-store interpreter: enacts events and can be read. */
 export type StateInterpreter = Interpreter & StateView<unknown>;
 
 /** The engine's view of the state store (mutable; one per run). */
-export class StateStore implements StateView<unknown>, Enactor {
+export class StateStore implements StateView<unknown>, Interpreter {
+  readonly kind = 'state-store';
   /** Enactments done (the version a decision reads). */
   version = 0;
   readonly violations: Violation[] = [];
@@ -48,12 +49,12 @@ export class StateStore implements StateView<unknown>, Enactor {
     return this.interpreter.get(stream);
   }
 
-  /** Enacts one event at `now`. */
-  enact(entry: LogEntry, now: number): EnactCode {
+  /** Enacts one event at `now` (an event already enacted is `ignored` when the store is idempotent). */
+  enact(entry: LogEntry, now: number): EnactResult {
     const enacted = this.enacted;
-    if (enacted !== undefined && enacted.has(entry.seq)) return IGNORED;
+    if (enacted !== undefined && enacted.has(entry.seq)) return IGNORED_AGAIN;
     const result = this.interpreter.enact(entry, now);
-    if (result.type !== 'enacted') return result.type === 'ignored' ? IGNORED : FAILED;
+    if (result.type !== 'enacted') return result;
     enacted?.add(entry.seq);
     const stream = entry.stream;
     const after = this.interpreter.get(stream);
@@ -73,8 +74,11 @@ export class StateStore implements StateView<unknown>, Enactor {
     return this.interpreter.output() as Record<string, unknown>;
   }
 
-  /** Same as {@link snapshot} (the Enactor interface). */
+  /** Same as {@link snapshot} (the Interpreter interface). */
   output(): unknown {
     return this.snapshot();
   }
 }
+
+/** What an idempotent store answers for an event it enacted before (shared: the hot path allocates nothing). */
+const IGNORED_AGAIN: EnactResult = Object.freeze({ type: 'ignored', reason: 'already enacted' });

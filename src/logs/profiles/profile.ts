@@ -55,6 +55,8 @@ export interface Profile {
    * and the event the pointers read (to change in place); returns a problem, or nothing.
    */
   refine?(prepared: JsonObject, event: MutableEvent): ReadProblem | void;
+  /** Reads an event record straight from its text, when it is plainly one (undefined: parse it and `read`). */
+  scan?(text: string): EventRecord | undefined;
   /** Reads the record itself, bypassing the pointers (a format with several record forms, like purestream's). */
   read?(record: JsonObject): ReadResult | typeof NEEDS_EXACT;
   /** How `refine` derives a field, for `fieldsUsed` (e.g. `source: "/topic + /partition"`). */

@@ -10,6 +10,7 @@ import { VIRTUAL_EPOCH_MS } from '../timestamps';
 import type { BatchLevel, BatchRef, LogRecord } from '../types';
 import { positionOf, show } from './fieldReader';
 import { NEEDS_EXACT, problem, type JsonObject, type Profile, type ReadResult } from './profile';
+import { scanEvent } from './purestreamScan';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -101,6 +102,7 @@ export const purestreamProfile: Profile = {
   detect: (r) => (r.format === 'purestream/events@1' || r.kind === 'command' || r.kind === 'rejection' ? 1 : r.seq !== undefined && r.type !== undefined && r.at !== undefined ? 0.9 : 0),
   fields: { id: ['/id'], type: ['/type'], stream: ['/stream'], globalPosition: ['/seq'], time: ['/at'], data: ['/data'], causationId: ['/causationId'], correlationId: ['/correlationId'] },
   dense: { global: true },
+  scan: scanEvent,
   read(v) {
     if (v.seq !== undefined) return readEvent(v);
     if (v.kind === 'command') return readCommand(v);

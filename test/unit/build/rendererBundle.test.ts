@@ -18,6 +18,12 @@ describe('the web build', () => {
     expect(chunks.filter((c) => c.kB > CHUNK_LIMIT_KB)).toEqual([]);
     // the large libraries load as chunks of their own
     for (const library of ['svelte', 'xyflow', 'dagre', 'uplot']) expect(chunks.some((c) => c.f.startsWith(`${library}-`)), library).toBe(true);
+    // no Node transport in the page or its workers: CloudEvents are read and written without the SDK's HTTP emitters
+    for (const { f } of chunks) {
+      const code = readFileSync(join(assets, f), 'utf8');
+      expect(code, f).not.toMatch(/require\(["'](?:node:)?(?:https?|events)["']\)|from ?["'](?:node:)?(?:https?|events)["']/);
+      expect(code, f).not.toContain('httpTransport');
+    }
 
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\.\/favicon\.svg"/);

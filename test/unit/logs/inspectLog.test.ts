@@ -152,8 +152,8 @@ describe('inspectLog decision drift', () => {
     const r = report(await inspect(text, { skipInvalid: true }));
     expect(r.commands).toBe(4);
     expect(r.drift).toEqual([
-      { commandId: 'c2', recorded: ['OrderPlaced', 'StockReserved'], now: 'rejected: out-of-stock' },
-      { commandId: 'c4', recorded: 'rejected: something-old', now: ['OrderCancelled', 'StockReleased'] },
+      { commandId: 'c2', recorded: ['OrderPlaced', 'StockReserved'], now: 'rejected: out-of-stock', line: 5, record: 5 },
+      { commandId: 'c4', recorded: 'rejected: something-old', now: ['OrderCancelled', 'StockReleased'], line: 10, record: 10 },
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('samples/logs/flash-sale-oversell: what its description claims', () => 
     expect(report.violations.map((v) => v.invariant)).toEqual(['stock-non-negative']);
     expect(report.violations[0].message).toBe('stock of tee@main is -1');
     expect([...new Set(report.anomalies.map((a) => a.kind))].sort()).toEqual(['duplicate-id', 'gap', 'out-of-order']);
-    expect(report.drift).toContainEqual({ commandId: 'warehouse-7', recorded: ['OrderShipped'], now: 'rejected: order-cancelled' });
+    expect(report.drift).toContainEqual(expect.objectContaining({ commandId: 'warehouse-7', recorded: ['OrderShipped'], now: 'rejected: order-cancelled' }));
     expect(report.drift.map((d) => d.commandId)).toEqual(['c60', 'c80', 'c105', 'warehouse-7']);
   });
 });
