@@ -28,11 +28,35 @@ const engineBoundary = {
       {
         patterns: [
           { group: ['electron', 'electron/*', 'svelte', 'svelte/*', '@xyflow/*'], message: 'src/engine runs in Node and browser workers alike: no Electron, no Svelte.' },
-          { group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**', '**/store/**', '**/logs/**', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/engine depends only on domain/ and pure packages.' },
+          { group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**', '**/store/**', '**/logs/**', '**/sources/**', 'node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/engine depends only on domain/ and pure packages.' },
         ],
       },
     ],
     'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'the engine uses its seeded generator, never Math.random.' }],
+  },
+};
+
+/** src/sources (live stores and brokers) builds on src/logs and src/engine; nothing below it knows it, and it knows no shell or UI. */
+const sourcesBoundary = {
+  files: ['src/sources/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['electron', 'electron/*', 'svelte', 'svelte/*', '@xyflow/*'], message: 'src/sources runs in Node (and its NATS reader in the browser): no Electron, no Svelte.' },
+          { group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**', '**/store/**'], message: 'src/sources depends only on domain/, src/engine and src/logs.' },
+        ],
+      },
+    ],
+  },
+};
+
+/** src/logs reads logs of any origin: it knows nothing of the live sources built on it. */
+const logsBoundary = {
+  files: ['src/logs/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: ['**/sources/**', '**/cli/**', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'src/logs depends only on domain/ and src/engine: src/sources, the CLI and the shell build on it.' }] }],
   },
 };
 
@@ -59,5 +83,7 @@ export default tseslint.config(
   },
   domainBoundary,
   engineBoundary,
+  sourcesBoundary,
+  logsBoundary,
   rendererBoundary,
 );

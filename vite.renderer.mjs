@@ -19,6 +19,8 @@ const LIBRARY_CHUNKS = [
   { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/ },
   { name: 'jsondiffpatch', test: /node_modules[\\/]jsondiffpatch[\\/]/ },
   { name: 'vendor', test: /node_modules[\\/]/ },
+  // the app's own biggest part in a chunk of its own: the Logs view (reading, mapping, live sources)
+  { name: 'logs-view', test: /renderer[\\/](src[\\/]views[\\/]inspector|lib[\\/]inspector)[\\/]/ },
 ];
 
 /**

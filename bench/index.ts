@@ -11,13 +11,14 @@ import * as simpy from './simpy';
 import * as uiLog from './uiLog';
 import * as moduleDomain from './moduleDomain';
 import * as payloadValidation from './payloadValidation';
+import * as sources from './sources';
 
 interface Bench {
   readonly name: string;
   run(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
-const BENCHES: readonly Bench[] = [startup, engine, moduleDomain, payloadValidation, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog];
+const BENCHES: readonly Bench[] = [startup, engine, moduleDomain, payloadValidation, simpy, { name: 'inspect', run: inspectBench }, logs, ui, uiLog, sources];
 
 const results: Record<string, unknown> = {};
 for (const bench of BENCHES) {

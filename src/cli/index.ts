@@ -16,7 +16,9 @@ const crash = (error: unknown): void => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-removeTempsOnSignals();
+/** Commands handling Ctrl-C themselves right now (a live tail). */
+let interruptible = 0;
+removeTempsOnSignals(() => interruptible > 0);
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // the reader went away (`| head`): nothing more to say
@@ -30,5 +32,23 @@ const code = await main(process.argv.slice(2), {
   err: (t) => process.stderr.write(t),
   errIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
+  onInterrupt: (handler) => {
+    // the first Ctrl-C asks the command to finish; a second one ends the process at once
+    let asked = false;
+    const listener = () => {
+      if (asked) {
+        removeTemps();
+        process.exit(130);
+      }
+      asked = true;
+      handler();
+    };
+    interruptible++;
+    process.on('SIGINT', listener);
+    return () => {
+      interruptible--;
+      process.off('SIGINT', listener);
+    };
+  },
 });
 process.exitCode = code;

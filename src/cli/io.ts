@@ -11,6 +11,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Writes to stdout and resolves once it can take more (backpressure for big outputs); absent: `out`. */
   readonly write?: (text: string) => Promise<void>;
+  /** Calls `handler` on Ctrl-C (SIGINT) instead of ending the process, until the returned function is called (a live tail ends so). */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Exit codes of the spec, plus `internal` (70, EX_SOFTWARE from sysexits.h): a bug, reported in one line. */

@@ -17,6 +17,11 @@ Usage:
   purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]
   purestream inspect <log-file> [--domain ID|PATH] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
                      [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]
+  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--json]
+      postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
+  purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
+  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME] [--state FILE] [--json]
+  purestream compare-real <scenario.json> --run NAME --real FILE [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]
   purestream domains [PATH] [--json]
   purestream --help
@@ -41,6 +46,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   inspect: async () => (await import('./commands/inspect')).inspectCommand,
   sweep: async () => (await import('./commands/sweep')).sweepCommand,
+  publish: async () => (await import('./commands/publish')).publishCommand,
+  enact: async () => (await import('./commands/enact')).enactCommand,
+  'compare-real': async () => (await import('./commands/compareReal')).compareRealCommand,
   domains: async () => (await import('./commands/domains')).domainsCommand,
 };
 

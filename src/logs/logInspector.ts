@@ -35,6 +35,8 @@ export interface InspectorOptions {
   readonly hasher?: HasherFactory;
   /** Sees every record (after its checks), read or not, in file order; for a caller that stores records. */
   readonly onRecord?: (record: InspectedRecord) => void;
+  /** Hears each anomaly as it is found (a live source's tail prints them as they come). */
+  readonly onAnomaly?: (anomaly: Anomaly) => void;
 }
 
 /** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
@@ -116,6 +118,7 @@ export class LogInspector {
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
+    this.anomalies.onAdd = options.onAnomaly;
     this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {

@@ -1,5 +1,5 @@
 /** Electron main: a thin shell. Window options, security checks, file grants and handlers are plain functions. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
 import { Channel, type FileKind, type FileResult, type OpenedDomain, type OpenedFile, type RecentFile } from '../preload/api';
@@ -12,6 +12,9 @@ import { menuTemplate } from './menu';
 import { openDocumentationLink } from './externalLinks';
 import { confirmExternalLink, confirmLeave, type Confirmation } from './dialogs';
 import { allowDevice, allowPermission, appUrlFor, guardIpc, securityHeaders, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
+import { ConnectionList } from './connections';
+import { SourceSessions } from './sourceSessions';
+import { openSourceReader } from '../sources/node/openSourceReader';
 
 let window: BrowserWindow | undefined;
 const appUrl = appUrlFor(app.isPackaged, process.env);
@@ -86,7 +89,41 @@ function handle(channel: string, fn: (...args: unknown[]) => unknown) {
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => guarded(event, ...args));
 }
 
+/** Registers a one-way IPC listener with the same guard as `handle`. */
+function listen(channel: string, fn: (...args: unknown[]) => void) {
+  const guarded = guardIpc(fn, () => window?.webContents.id, appUrl);
+  ipcMain.on(channel, (event: IpcMainEvent, ...args: unknown[]) => guarded(event, ...args));
+}
+
+// Live sources (Connect…): read here, batches sent to the window; saved connections' passwords in the OS's secure storage.
+let connections: ConnectionList | undefined;
+const connectionsPath = () => join(app.getPath('userData'), 'connections.json');
+async function savedConnections(): Promise<ConnectionList> {
+  connections ??= new ConnectionList(safeStorage, (text) => writeFileAtomic(connectionsPath(), text), await fs.readFile(connectionsPath(), 'utf8').catch(() => '[]'));
+  return connections;
+}
+const sessions = new SourceSessions({
+  open: (source, options) => openSourceReader(source, options),
+  sendBatch: (id, batch) => window?.webContents.send(Channel.sourceBatch, id, batch),
+  sendEnd: (id, end) => window?.webContents.send(Channel.sourceEnd, id, end),
+  savedUrl: (id) => connections?.url(id) ?? { error: 'that connection is no longer saved' },
+  remember: (url) => connections?.remember(url) ?? { secretKept: false },
+});
+
+function registerSourceHandlers() {
+  handle(Channel.sourceRecent, async () => (await savedConnections()).recent());
+  handle(Channel.sourceForget, async (id) => (await savedConnections()).forget(id));
+  handle(Channel.sourceOpen, async (request) => {
+    await savedConnections();
+    return sessions.open(request);
+  });
+  handle(Channel.sourceStop, (id) => sessions.stop(id));
+  listen(Channel.sourceStart, (id) => sessions.start(id));
+  listen(Channel.sourceAck, (id) => sessions.ack(id));
+}
+
 function registerHandlers() {
+  registerSourceHandlers();
   handle(Channel.openFile, async (kind) => {
     const k = fileKindOf(kind);
     if (!k || !window) return { ok: false, error: 'unknown kind of file' };
@@ -149,6 +186,7 @@ function guardContents(contents: WebContents) {
 function createWindow() {
   window = new BrowserWindow({ ...mainWindowOptions(join(__dirname, '../preload/index.cjs'), { devTools }), icon: join(rendererDir, 'icon.png') });
   window.once('ready-to-show', () => window?.show());
+  window.on('closed', () => void sessions.stopAll());
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((command) => window?.webContents.send(Channel.menuCommand, command), { devTools })));
   void window.loadURL(appUrl);
 }

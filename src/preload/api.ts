@@ -16,6 +16,14 @@ export const Channel = {
   openDomain: 'purestream:open-domain',
   readDomain: 'purestream:read-domain',
   domainChanged: 'purestream:domain-changed',
+  sourceRecent: 'purestream:source-recent',
+  sourceForget: 'purestream:source-forget',
+  sourceOpen: 'purestream:source-open',
+  sourceStart: 'purestream:source-start',
+  sourceAck: 'purestream:source-ack',
+  sourceStop: 'purestream:source-stop',
+  sourceBatch: 'purestream:source-batch',
+  sourceEnd: 'purestream:source-end',
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 
@@ -47,6 +55,66 @@ export interface OpenedDomain extends FileRef {
   readonly files: { readonly entry: string; readonly files: Readonly<Record<string, string>> };
 }
 
+/** What opening a live source asks (sources.md): a URL typed in, or a saved connection by id. */
+export interface SourceOpenRequest {
+  readonly url?: string;
+  readonly recentId?: string;
+  /** Keep it in the recent connections (its password in the desktop's secure storage). */
+  readonly remember: boolean;
+  /** `start`, `end`, a position or a time (as `inspect --from`). */
+  readonly from?: string;
+  readonly until: 'head' | 'live';
+}
+
+/** An open session: its id, the URL as shown (password hidden), and how its records are shaped. */
+export interface SourceSessionInfo {
+  readonly session: string;
+  readonly display: string;
+  readonly profile: string;
+  readonly framing: string;
+  /** Something the user should know (the password could not be remembered safely). */
+  readonly notice?: string;
+}
+
+/** One batch of a session's records. */
+export interface SourceBatchMessage {
+  readonly records: readonly object[];
+  readonly position: string | undefined;
+  readonly caughtUp: boolean;
+}
+
+/** How a session ended: records read, the last position, and why when the connection was lost. */
+export interface SourceEndMessage {
+  readonly records: number;
+  readonly position?: string;
+  readonly lost?: string;
+}
+
+/** A saved connection as the renderer sees it (never its password). */
+export interface RecentSource {
+  readonly id: string;
+  readonly display: string;
+  readonly hasPassword: boolean;
+}
+
+/** Live sources read by the main process (the desktop's Connect…). */
+export interface SourcesApi {
+  /** The saved connections, most recent first. */
+  recent(): Promise<readonly RecentSource[]>;
+  /** Forgets a saved connection (and its password). */
+  forget(id: string): Promise<void>;
+  /** Connects; nothing is sent until `start`. */
+  open(request: SourceOpenRequest): Promise<FileResult<SourceSessionInfo>>;
+  /** Starts sending the session's batches (listen with onBatch/onEnd first). */
+  start(session: string): void;
+  /** Acknowledges a batch taken (the main process sends at most two ahead). */
+  ack(session: string): void;
+  /** Stops the session: it ends with the position reached. */
+  stop(session: string): Promise<void>;
+  onBatch(listener: (session: string, batch: SourceBatchMessage) => void): () => void;
+  onEnd(listener: (session: string, end: SourceEndMessage) => void): () => void;
+}
+
 export interface PurestreamApi {
   /** Shows the native Open dialog; resolves null when the user cancels. */
   openFile(kind: FileKind): Promise<FileResult<OpenedFile | null>>;
@@ -69,6 +137,8 @@ export interface PurestreamApi {
   onDomainChanged?(listener: (token: string) => void): () => void;
   /** Subscribes to application-menu commands (new, open, save, save-as, …); returns an unsubscribe function. */
   onMenuCommand(listener: (command: string) => void): () => void;
+  /** Live stores and brokers, read in the main process. */
+  readonly sources: SourcesApi;
 }
 
 declare global {

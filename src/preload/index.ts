@@ -1,6 +1,6 @@
 /** The preload: exposes exactly one typed API (`window.purestream`) over validated IPC channels. */
 import { contextBridge, ipcRenderer } from 'electron';
-import { Channel, type FileKind, type PurestreamApi } from './api';
+import { Channel, type FileKind, type PurestreamApi, type SourceBatchMessage, type SourceEndMessage } from './api';
 
 const api: PurestreamApi = {
   openFile: (kind: FileKind) => ipcRenderer.invoke(Channel.openFile, kind),
@@ -19,6 +19,24 @@ const api: PurestreamApi = {
     const handler = (_e: unknown, command: string) => listener(command);
     ipcRenderer.on(Channel.menuCommand, handler);
     return () => ipcRenderer.removeListener(Channel.menuCommand, handler);
+  },
+  sources: {
+    recent: () => ipcRenderer.invoke(Channel.sourceRecent),
+    forget: (id) => ipcRenderer.invoke(Channel.sourceForget, id),
+    open: (request) => ipcRenderer.invoke(Channel.sourceOpen, request),
+    start: (session) => ipcRenderer.send(Channel.sourceStart, session),
+    ack: (session) => ipcRenderer.send(Channel.sourceAck, session),
+    stop: (session) => ipcRenderer.invoke(Channel.sourceStop, session),
+    onBatch(listener) {
+      const handler = (_e: unknown, session: string, batch: SourceBatchMessage) => listener(session, batch);
+      ipcRenderer.on(Channel.sourceBatch, handler);
+      return () => ipcRenderer.removeListener(Channel.sourceBatch, handler);
+    },
+    onEnd(listener) {
+      const handler = (_e: unknown, session: string, end: SourceEndMessage) => listener(session, end);
+      ipcRenderer.on(Channel.sourceEnd, handler);
+      return () => ipcRenderer.removeListener(Channel.sourceEnd, handler);
+    },
   },
 };
 

@@ -56,3 +56,14 @@ export async function createTopic(name: string, partitions: number): Promise<voi
   const res = await fetch(`${controlUrl}/topics?name=${encodeURIComponent(name)}&partitions=${partitions}`, { method: 'POST' });
   if (res.status !== 204) throw new Error(`creating topic ${name}: ${await res.text()}`);
 }
+
+/** Runs one statement on a fresh connection to `url` (pg's own parsers: int8 as strings); its rows. */
+export async function sql(url: string, text: string, params: unknown[] = [], options?: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url, options });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -64,10 +64,16 @@ export interface StoredReading {
 }
 
 /**
- * What is read: the file's text in chunks (framed here), or the records of a log stored
- * before, as the file had them, with the framing they were found in (to inspect them again).
+ * What is read: the file's text in chunks (framed here), the records of a log stored before, as
+ * the file had them, with the framing they were found in (to inspect them again), or records
+ * already parsed arriving in batches from a live source (`framing` names how they came: `rows`,
+ * `messages`), each batch stored as it comes so a tail shows at once.
  */
-export type RecordsInput = AsyncIterable<string> | Iterable<string> | { readonly records: Iterable<{ readonly raw: string; readonly line: number }>; readonly framing: string };
+export type RecordsInput =
+  | AsyncIterable<string>
+  | Iterable<string>
+  | { readonly records: Iterable<{ readonly raw: string; readonly line: number }>; readonly framing: string }
+  | { readonly batches: AsyncIterable<readonly unknown[]>; readonly framing: string };
 
 /** Imports and inspects; resolves to the new log's id, the report and how many records were stored. A cancelled import leaves nothing behind. */
 export async function importRecords(
@@ -105,7 +111,16 @@ export async function importRecords(
   if (o.bulk) dropEventIndexes(db);
   try {
     let framing: string;
-    if ('records' in input) {
+    if ('batches' in input) {
+      let n = 0;
+      for await (const batch of input.batches) {
+        if (o.isCancelled?.()) throw new InspectCancelled();
+        for (const value of batch) inspector.value(value, ++n);
+        o.onProgress?.(inspector.records);
+        flush();
+      }
+      framing = input.framing;
+    } else if ('records' in input) {
       let n = 0;
       for (const r of input.records) {
         inspector.record(r.raw, r.line);

@@ -58,6 +58,12 @@ export class Inspector {
     await this.run(name, (onProgress) => this.workspace.client.importLog(input, { ...reading, name }, onProgress));
   }
 
+  /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import. */
+  async importFrom(name: string, reading: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
+    this.reading = reading;
+    await this.run(name, start);
+  }
+
   /** Inspects the open log again, read another way (domain, framing, profile, map). */
   async readAs(reading: ReadingOptions): Promise<void> {
     const open = this.current;

@@ -49,6 +49,9 @@ const logsApi = {
     return result;
   },
   cancelImport: () => imports.cancel(),
+  importLive: (options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void) => imports.live(options, framing, onProgress),
+  liveBatch: (records: readonly unknown[]) => imports.liveBatch(records),
+  liveEnd: () => imports.liveEnd(),
   inspection: (logId: number) => inspections.inspection(logId),
   preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
   recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),

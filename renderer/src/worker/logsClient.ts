@@ -29,6 +29,11 @@ export class LogsClient {
     return this.withProgress(onProgress, (api, progress) => api.importLog(input, options, progress));
   }
 
+  /** Imports the records of a live source as `api.liveBatch` hands them over, until `api.liveEnd`; rejects with ImportCancelled when cancelled. */
+  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    return this.withProgress(onProgress, (api, progress) => api.importLive(options, framing, progress));
+  }
+
   /** Inspects a stored log again, read another way; the new log replaces it. Rejects with ImportCancelled when cancelled. */
   inspectAgain(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     return this.withProgress(onProgress, (api, progress) => api.inspectAgain(logId, options, progress));

@@ -1,7 +1,8 @@
 /**
  * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]`
- * (cli-and-reports.md, logs.md). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
+ * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
+ * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
  * 3 `--fail-on` found what it names.
  */
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,8 @@ import { FRAMINGS, inspectLog, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { logFileChunks } from '../../logs/node/threadedFileChunks';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
-import { LOG_FORMATS, type InspectProgress, type LogFormat } from '../../logs/types';
+import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
+import { isSourceUrl } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 
 const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
@@ -22,9 +24,9 @@ const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
     flags: ['skip-invalid', 'json'],
-    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on'],
+    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch'],
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file>' : `one log file expected, got ${positionals.length}`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file> (or source URL)' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
   const domainName = options.get('domain')?.[0];
   const format = oneOf('format', options.get('format')?.[0] ?? 'auto', LOG_FORMATS) as LogFormat;
@@ -34,6 +36,19 @@ export const inspectCommand: CliCommand = async (args, io) => {
   for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${f}"`);
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
+  if (isSourceUrl(file)) {
+    for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
+    const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
+    if (domain?.host) {
+      await domain.host.close();
+      throw new UsageError(`--domain ${printable(domainName!, 80)}: a domain module checks a file, not yet a source URL (a module runs in its own worker): read the source into a file first, or choose a bundled domain`);
+    }
+    const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
+    const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
+    const { inspectSourceUrl } = await import('./inspectSource');
+    return inspectSourceUrl({ url: file, decider: domain?.module, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch, failed: (r) => failed(r, failOn) }, io);
+  }
+  for (const o of ['from', 'until', 'batch']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
   const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
   let outcome: InspectOutcome;
   try {
@@ -53,9 +68,18 @@ export const inspectCommand: CliCommand = async (args, io) => {
     return EXIT.badInput;
   }
   await writeOut(io, outcome.pieces);
-  const failed = (failOn.includes('anomalies') && outcome.anomalies > 0) || (failOn.includes('violations') && outcome.violations > 0) || (failOn.includes('drift') && outcome.drift > 0);
-  return failed ? EXIT.violation : EXIT.ok;
+  const found = (failOn.includes('anomalies') && outcome.anomalies > 0) || (failOn.includes('violations') && outcome.violations > 0) || (failOn.includes('drift') && outcome.drift > 0);
+  return found ? EXIT.violation : EXIT.ok;
 };
+
+/** Whether the report holds what `--fail-on` names. */
+function failed(report: InspectionReport, failOn: readonly string[]): boolean {
+  return (
+    (failOn.includes('anomalies') && (report.anomalyCount ?? report.anomalies.length) > 0) ||
+    (failOn.includes('violations') && report.violations.length > 0) ||
+    (failOn.includes('drift') && report.drift.length > 0)
+  );
+}
 
 /** Inspects the file here (a bundled domain, or none) or in the domain module's worker. */
 async function inspected(

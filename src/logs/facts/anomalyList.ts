@@ -18,6 +18,8 @@ export class AnomalyList {
   problemCount = 0;
   /** Counts by kind (for the reason when nothing could be read). */
   readonly byKind = new Map<AnomalyKind, number>();
+  /** Hears each anomaly as it is found (a live source's tail prints them). */
+  onAdd: ((a: Anomaly) => void) | undefined;
 
   /** Records one anomaly. */
   add(a: Anomaly): void {
@@ -28,6 +30,7 @@ export class AnomalyList {
     if (this.kept.length < MAX_ANOMALIES) this.kept.push(a);
     this.count++;
     this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 0) + 1);
+    this.onAdd?.(a);
   }
 
   /** Inserts an anomaly found at the end (one per file, like `no-zone`) at its place in file order. */
@@ -44,6 +47,7 @@ export class AnomalyList {
     if (this.kept.length > MAX_ANOMALIES) this.kept.length = MAX_ANOMALIES;
     this.count++;
     this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 0) + 1);
+    this.onAdd?.(a);
   }
 
   /** Removes kept anomalies that `drop` selects (they no longer hold), keeping the counts right. */

@@ -1,6 +1,7 @@
 /** The profiles of logs.md, and choosing one for a file from the shape of its first records. */
 import { cloudEventsProfile } from './cloudevents';
 import { genericProfile } from './generic';
+import { jetStreamProfile } from './jetstream';
 import type { JsonObject, Profile, ProfileName } from './profile';
 import { purestreamProfile } from './purestream';
 import { emmettProfile, kurrentDbProfile, martenProfile, messageDbProfile } from './stores';
@@ -22,6 +23,7 @@ export const PROFILES: readonly Profile[] = [
   emmettProfile,
   martenProfile,
   messageDbProfile,
+  jetStreamProfile,
   genericProfile,
 ];
 

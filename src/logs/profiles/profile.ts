@@ -13,11 +13,11 @@ export type CommonField = 'id' | 'type' | 'stream' | 'streamPosition' | 'globalP
 /** Every common field, in report order. */
 export const COMMON_FIELDS: readonly CommonField[] = ['id', 'type', 'stream', 'streamPosition', 'globalPosition', 'source', 'time', 'data', 'metadata', 'causationId', 'correlationId'];
 
-/** The profiles of logs.md. */
-export type ProfileName = 'purestream' | 'cloudevents' | 'kurrentdb' | 'kafka' | 'kinesis' | 'eventbridge' | 'debezium' | 'emmett' | 'marten' | 'message-db' | 'generic';
+/** The profiles of logs.md (and `jetstream`, sources.md's extension for live NATS reads). */
+export type ProfileName = 'purestream' | 'cloudevents' | 'kurrentdb' | 'kafka' | 'kinesis' | 'eventbridge' | 'debezium' | 'emmett' | 'marten' | 'message-db' | 'jetstream' | 'generic';
 
 /** Every profile name, for `--profile`. */
-export const PROFILE_NAMES: readonly ProfileName[] = ['purestream', 'cloudevents', 'kurrentdb', 'kafka', 'kinesis', 'eventbridge', 'debezium', 'emmett', 'marten', 'message-db', 'generic'];
+export const PROFILE_NAMES: readonly ProfileName[] = ['purestream', 'cloudevents', 'kurrentdb', 'kafka', 'kinesis', 'eventbridge', 'debezium', 'emmett', 'marten', 'message-db', 'jetstream', 'generic'];
 
 /** A parsed record. */
 export type JsonObject = Readonly<Record<string, unknown>>;

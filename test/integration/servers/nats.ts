@@ -10,6 +10,10 @@ export function findNats(): string | undefined {
   return findExecutable('nats-server');
 }
 
+/** The server's one user: clients without credentials connect as it; any other password is refused. */
+export const NATS_USER = 'purestream';
+export const NATS_PASSWORD = 'purestream-test';
+
 /** A running server: `url` is `nats://127.0.0.1:PORT`, `wsUrl` is `ws://127.0.0.1:PORT` (no TLS, loopback only). */
 export interface NatsServer {
   readonly url: string;
@@ -17,17 +21,20 @@ export interface NatsServer {
   stop(): Promise<void>;
 }
 
-/** Starts nats-server with JetStream (file store in the temporary folder); well under a second. */
-export async function startNats(binary: string): Promise<NatsServer> {
+/** Starts nats-server with JetStream (file store in the temporary folder) on the given ports, else free ones; well under a second. */
+export async function startNats(binary: string, ports: { readonly port?: number; readonly wsPort?: number } = {}): Promise<NatsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'purestream-nats-'));
-  const [port, wsPort] = await Promise.all([freePort(), freePort()]);
+  const [port, wsPort] = await Promise.all([ports.port ?? freePort(), ports.wsPort ?? freePort()]);
   const config = join(dir, 'nats.conf');
   writeFileSync(
     config,
     [
       'listen: "127.0.0.1:' + port + '"',
       `jetstream { store_dir: "${join(dir, 'js')}" }`,
-      `websocket { listen: "127.0.0.1:${wsPort}", no_tls: true }`,
+      // one account with a user and password; a client that gives none is that user (so tests can check wrong credentials)
+      `accounts: { APP: { jetstream: enabled, users: [ { user: "${NATS_USER}", password: "${NATS_PASSWORD}" } ] } }`,
+      `no_auth_user: "${NATS_USER}"`,
+      `websocket { listen: "127.0.0.1:${wsPort}", no_tls: true, no_auth_user: "${NATS_USER}" }`,
       '',
     ].join('\n'),
   );

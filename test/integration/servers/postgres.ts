@@ -1,6 +1,6 @@
 /** PostgreSQL for integration tests: `initdb` + `pg_ctl` in a temporary folder, on a free loopback port, as the `postgres` user when run as root. */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable, freePort, guard, runToEnd } from './processes';
@@ -35,14 +35,17 @@ function serverUser(): { uid: number; gid: number } | undefined {
   return { uid, gid };
 }
 
+/** The role that must authenticate with a password (every other role is trusted on loopback); tests create it. */
+export const PASSWORD_ROLE = 'purestream_password';
+
 /** A running server: `url` is `postgres://postgres@127.0.0.1:PORT/postgres` (trust auth, loopback only). */
 export interface PostgresServer {
   readonly url: string;
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway cluster (fsync off: test data only); about a second. */
-export async function startPostgres(bin: { initdb: string; pgCtl: string }): Promise<PostgresServer> {
+/** Starts a throwaway cluster (fsync off: test data only) on the given port, else a free one; about a second. */
+export async function startPostgres(bin: { initdb: string; pgCtl: string }, wanted: { readonly port?: number } = {}): Promise<PostgresServer> {
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'purestream-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
@@ -51,7 +54,10 @@ export async function startPostgres(bin: { initdb: string; pgCtl: string }): Pro
   const stop = guard(`"${bin.pgCtl}" -D "${data}" -m immediate stop >/dev/null 2>&1; rm -rf "${dir}"`, as);
   try {
     await runToEnd(bin.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], as);
-    const port = await freePort();
+    // one role must give its password (scram-sha-256), so tests can check wrong credentials; every other role is trusted
+    const hba = join(data, 'pg_hba.conf');
+    writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    const port = wanted.port ?? (await freePort());
     const options = [
       `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
       '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',

@@ -65,6 +65,8 @@ export function guard(stopCommand: string, options: SpawnOptions = {}): { releas
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     release: () => {
+      // keep the process alive until STOP has run (the guard is unref'd so it never holds a process open by itself)
+      child.ref();
       child.stdin?.end();
       return exited;
     },

@@ -13,6 +13,7 @@ import { deleteLog, loadInspection, storedRecords } from '../../../../src/store/
 import { SeqList } from '../../../lib/eventlog/seqList';
 import { importRecords, type LogReading, type RecordsInput, type StoredReading } from '../../../lib/inspector/importRecords';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, InspectionSummary, ReadingOptions } from '../../../lib/workspace/logsProtocol';
+import { LiveFeed } from './liveFeed';
 import type { LogPages } from './logPages';
 import type { WorkspaceFile } from './workspaceFile';
 
@@ -76,6 +77,8 @@ export function compileReading(options: ReadingOptions): LogReading & { readonly
 /** Imports of recorded logs into a WorkspaceFile, one at a time. */
 export class LogImport {
   private cancelled = false;
+  /** The batches of the live source being imported, if one is. */
+  private feed: LiveFeed | undefined;
 
   constructor(
     private readonly file: WorkspaceFile,
@@ -85,6 +88,29 @@ export class LogImport {
   /** Stops the import in progress; nothing of it is kept. */
   cancel(): void {
     this.cancelled = true;
+    this.feed?.end();
+  }
+
+  /**
+   * Imports the records of a live source as `liveBatch` hands them over, until `liveEnd`: stored
+   * batch by batch (a tail is on screen at once), inspected, and kept like any log. `framing`
+   * says how they came (`rows`, `messages`).
+   */
+  live(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    const feed = (this.feed = new LiveFeed());
+    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress).finally(() => {
+      if (this.feed === feed) this.feed = undefined;
+    });
+  }
+
+  /** One batch of the live import; resolves once it is taken (nothing happens when none runs). */
+  liveBatch(records: readonly unknown[]): Promise<void> {
+    return this.feed ? this.feed.push(records) : Promise.resolve();
+  }
+
+  /** Ends the live import: it finishes with what was read. */
+  liveEnd(): void {
+    this.feed?.end();
   }
 
   /** Imports and inspects `input`; `onProgress` hears how far it got. A cancelled import rejects with an error named "ImportCancelled". */

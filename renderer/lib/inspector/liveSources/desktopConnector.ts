@@ -1,0 +1,39 @@
+/** Live sources through the desktop app's main process (the preload API's `sources`). */
+import type { ProfileName } from '../../../../src/logs/profiles';
+import type { SourcesApi } from '../../../../src/preload/api';
+import type { LiveConnector, LiveSession, LiveSink } from './liveConnector';
+
+/** The connector of the desktop app. */
+export function desktopConnector(api: SourcesApi): LiveConnector {
+  return {
+    kind: 'desktop',
+    recent: () => api.recent(),
+    forget: (id) => api.forget(id),
+    async open(request): Promise<LiveSession> {
+      const opened = await api.open(request);
+      if (!opened.ok) throw new Error(opened.error);
+      const { session, display, profile, framing, notice } = opened.value;
+      let unsubscribe: (() => void)[] = [];
+      return {
+        display,
+        profile: profile as ProfileName,
+        framing,
+        ...(notice ? { notice } : {}),
+        start(sink: LiveSink) {
+          unsubscribe = [
+            api.onBatch((id, batch) => {
+              if (id === session) void sink.batch(batch.records, batch.position, batch.caughtUp).then(() => api.ack(session));
+            }),
+            api.onEnd((id, end) => {
+              if (id !== session) return;
+              for (const u of unsubscribe) u();
+              sink.end(end);
+            }),
+          ];
+          api.start(session);
+        },
+        stop: () => api.stop(session),
+      };
+    },
+  };
+}

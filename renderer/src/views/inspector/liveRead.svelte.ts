@@ -1,0 +1,133 @@
+/**
+ * A live source read into the Logs view (sources.md, the app's Connect…): connects through the
+ * app's connector (the desktop's main process, or NATS over WebSocket in a browser), streams the
+ * batches into the workspace (the logs worker stores and inspects them as they come, so the
+ * records table and the counts move while it reads), and ends — at the head, or when the user
+ * stops a tail — with the position reached, kept to read on from later. A failure to connect is
+ * kept to be shown beside the connection; a connection lost mid-read ends the read with what
+ * was read and says so.
+ */
+import { desktopApi } from '../../../lib/desktop';
+import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
+import { desktopConnector } from '../../../lib/inspector/liveSources/desktopConnector';
+import type { LiveConnector, LiveRequest, LiveSession, RecentConnection } from '../../../lib/inspector/liveSources/liveConnector';
+import type { Inspector } from '../../state/Inspector.svelte';
+import type { Workspace } from '../../state/Workspace.svelte';
+
+/** Where a live read stands. */
+export type LivePhase = 'idle' | 'connecting' | 'reading' | 'stopping' | 'done';
+
+/** The app's connector: the desktop's main process when there is one, else the browser's. */
+export const appConnector = (): LiveConnector => {
+  const api = desktopApi();
+  return api?.sources ? desktopConnector(api.sources) : browserConnector();
+};
+
+/** The live read of the Logs view. */
+export class LiveRead {
+  phase = $state.raw<LivePhase>('idle');
+  /** The URL read, password hidden. */
+  display = $state.raw('');
+  until = $state.raw<'head' | 'live'>('head');
+  records = $state.raw(0);
+  position = $state.raw<string | undefined>(undefined);
+  caughtUp = $state.raw(false);
+  /** Why the last connection failed (shown beside it). */
+  error = $state.raw<string | undefined>(undefined);
+  /** Why the last read ended early (the connection was lost). */
+  lost = $state.raw<string | undefined>(undefined);
+  notice = $state.raw<string | undefined>(undefined);
+  recent = $state.raw<readonly RecentConnection[]>([]);
+  /** The last request, to read on from where it ended. */
+  last = $state.raw<LiveRequest | undefined>(undefined);
+  private session: LiveSession | undefined;
+
+  constructor(
+    private readonly inspector: Inspector,
+    private readonly workspace: Workspace,
+    readonly connector: LiveConnector = appConnector(),
+  ) {}
+
+  /** True while a session is open. */
+  get active(): boolean {
+    return this.phase === 'connecting' || this.phase === 'reading' || this.phase === 'stopping';
+  }
+
+  /** Loads the saved connections. */
+  async refreshRecent(): Promise<void> {
+    this.recent = await this.connector.recent().catch(() => []);
+  }
+
+  /** Forgets a saved connection. */
+  async forget(id: string): Promise<void> {
+    await this.connector.forget(id);
+    await this.refreshRecent();
+  }
+
+  /** Connects and starts reading; false (with `error` set) when it could not connect. The read goes on after it returns. */
+  async connect(request: LiveRequest): Promise<boolean> {
+    if (this.active || this.inspector.status === 'importing') return false;
+    this.phase = 'connecting';
+    this.error = undefined;
+    let session: LiveSession;
+    try {
+      session = await this.connector.open(request);
+    } catch (e) {
+      this.phase = 'idle';
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+    this.session = session;
+    this.last = request;
+    this.display = session.display;
+    this.until = request.until;
+    this.records = 0;
+    this.position = undefined;
+    this.caughtUp = false;
+    this.lost = undefined;
+    this.notice = session.notice;
+    this.phase = 'reading';
+    const client = this.workspace.client;
+    const reading = this.inspector.reading;
+    const imported = this.inspector.importFrom(session.display, reading, (onProgress) =>
+      client.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, onProgress),
+    );
+    session.start({
+      batch: async (records, position, caughtUp) => {
+        this.records += records.length;
+        if (position !== undefined) this.position = position;
+        this.caughtUp = caughtUp;
+        await client.api.liveBatch(records);
+      },
+      end: (end) => {
+        if (end.position !== undefined) this.position = end.position;
+        this.lost = end.lost;
+        void client.api.liveEnd();
+      },
+    });
+    void this.refreshRecent();
+    void imported.finally(() => {
+      this.session = undefined;
+      this.phase = 'done';
+    });
+    return true;
+  }
+
+  /** Stops the read: what was read is kept and inspected. */
+  async stop(): Promise<void> {
+    if (!this.session || this.phase !== 'reading') return;
+    this.phase = 'stopping';
+    await this.session.stop();
+  }
+
+  /** Stops the read and keeps nothing of it. */
+  async cancel(): Promise<void> {
+    this.inspector.cancel();
+    await this.session?.stop();
+  }
+
+  /** The last request, reading on after the position reached. */
+  readOn(): LiveRequest | undefined {
+    return this.last && this.position !== undefined ? { ...this.last, from: this.position } : undefined;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * `purestream compare-real <scenario.json> --run NAME --real FILE [--json]` (sources.md, "Sinks"):
+ * the real run of a consumer (the `--state` file `enact` kept) beside the simulated run:
+ * deliveries, redeliveries, failures, duplicates, dead letters, events enacted and the final
+ * state's `stateHash`. Exit 0 when the final states are equal, or may differ (a consumer neither
+ * idempotent nor exactly-once); 3 when they must be equal and are not; 1 bad input; 2 usage.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareReal, simulatedCounts, type RealComparison } from '../../sources/sinks/compareReal';
+import { parseRealRun } from '../../sources/sinks/realRun';
+import { printable } from '../printable';
+import { EXIT, InputFileError, parseArgs, table, UsageError, type CliCommand } from '../io';
+import { scenarioFileOf } from '../loadScenario';
+import { isRunStore, runConsumer } from './runConsumer';
+import { loadSqlJs, simulateRun } from './runEvents';
+
+/** `purestream compare-real`. */
+export const compareRealCommand: CliCommand = async (args, io) => {
+  const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'real'] });
+  const file = scenarioFileOf(positionals, 'compare-real');
+  const runName = options.get('run')?.[0];
+  if (runName === undefined) throw new UsageError('--run NAME is required: the simulated run to set beside the real one');
+  const realFile = options.get('real')?.[0];
+  if (realFile === undefined) throw new UsageError('--real FILE is required: the --state file of `purestream enact`');
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, realFile), 'utf8');
+  } catch (e) {
+    throw new InputFileError(`${realFile}: cannot read the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let real;
+  try {
+    real = parseRealRun(text, realFile);
+  } catch (e) {
+    throw new InputFileError((e as Error).message);
+  }
+  const sim = await simulateRun(file, runName, io);
+  const name = real.header.consumer.name;
+  if (real.header.domain !== sim.scenario.domain) throw new InputFileError(`${realFile}: a real run of domain ${real.header.domain}, but ${file} is of domain ${sim.scenario.domain}`);
+  if (real.header.run !== undefined && real.header.run !== runName) throw new InputFileError(`${realFile}: a real run of run "${real.header.run}", not "${runName}"`);
+  const consumer = runConsumer(sim.run, name, file);
+  const trace = sim.result.traces[0];
+  const simulatedState = isRunStore(sim.run, name) ? sim.result.report.runs[0].finalState : trace.outputs[name];
+  const services = consumer.interpreter === 'sql' ? { sqlJs: await loadSqlJs() } : {};
+  const comparison = compareReal({
+    scenario: sim.scenario.name,
+    run: runName,
+    consumer,
+    simulatedCounts: simulatedCounts(trace, name, (type) => consumer.events === '*' || consumer.events.includes(type)),
+    simulatedState,
+    realCounts: real.tally(),
+    realState: real.rebuild(sim.decider, services).output(),
+    source: real.header.source,
+  });
+  if (flags.has('json')) io.out(`${JSON.stringify(comparison, null, 2)}\n`);
+  else io.out(comparisonText(comparison));
+  return comparison.mustBeEqual && !comparison.sameFinalState ? EXIT.violation : EXIT.ok;
+};
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/** The comparison for a terminal. */
+export function comparisonText(c: RealComparison): string {
+  const rows: string[][] = [
+    ['', 'simulated', 'real'],
+    ...(['deliveries', 'redeliveries', 'failures', 'duplicates', 'deadLettered', 'lost', 'enacted'] as const).map((k) => [
+      k === 'deadLettered' ? 'dead letters' : k === 'enacted' ? 'events enacted' : k,
+      String(c.simulated[k]),
+      String(c.real[k]),
+    ]),
+    ['final state', short(c.simulated.stateHash), short(c.real.stateHash)],
+  ];
+  const verdict = c.sameFinalState
+    ? `The final states are equal (stateHash ${c.real.stateHash})${c.mustBeEqual ? `, as they must be for ${c.delivery === 'exactly-once' ? 'an exactly-once' : 'an idempotent'} consumer` : ''}.`
+    : c.mustBeEqual
+      ? `The final states DIFFER, though they must be equal for ${c.delivery === 'exactly-once' ? 'an exactly-once' : 'an idempotent'} consumer:`
+      : `The final states differ: expected for a consumer that is neither idempotent nor exactly-once (duplicates are enacted again):`;
+  const differences = c.differences.map((d) => `    ${printable(d.path.join('.'), 80)}: simulated ${printable(JSON.stringify(d.a) ?? 'nothing', 60)}, real ${printable(JSON.stringify(d.b) ?? 'nothing', 60)}\n`).join('');
+  return (
+    `compare-real: run "${printable(c.run, 60)}" of ${printable(c.scenario, 80)}, consumer "${printable(c.consumer, 60)}" (${c.interpreter}, ${c.delivery}${c.idempotent ? ', idempotent' : ''}) — real on ${c.real.source}${c.real.sessions > 1 ? ` over ${c.real.sessions} sessions` : ''}\n` +
+    table(rows).replace(/^/gm, '  ') +
+    `${verdict}\n${differences}` +
+    'Failures and repeats are injected on the broker as the simulation drew them, event by event; the broker\'s timing adds deliveries (ack timeouts, a restart, deliveries refused until it gives up on an event).\n'
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * `purestream inspect URL [--from start|end|POSITION|TIME] [--until head|live] [--batch N] …`
+ * (sources.md): the inspection of a live store or stream, with every option of `inspect` that
+ * is not about files. The last position read goes to stderr (`last position read: P (resume
+ * with --from P)`); with `--until live` new anomalies are printed as they are found until
+ * interrupted (Ctrl-C), then the report. Progress shows on a terminal. Errors are one line
+ * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
+ */
+import type { AnyDomainModule } from '../../../domain/kernel';
+import { formatInspection } from '../inspectText';
+import { printable } from '../printable';
+import { nodeSha256 } from '../../logs/node/nodeHasher';
+import { whyNothingRead } from '../../logs/nothingRead';
+import type { LogMap, ProfileName } from '../../logs/profiles';
+import { reportJsonChunks } from '../../logs/reportJson';
+import type { Anomaly, InspectionReport } from '../../logs/types';
+import { inspectSource, type SourceProgress } from '../../sources/inspectSource';
+import { openSourceReader } from '../../sources/node/openSourceReader';
+import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
+import { parseStartAt } from '../../sources/startAt';
+import { SourceError, type Until } from '../../sources/types';
+import { EXIT, UsageError, writeOut, type CliIO } from '../io';
+
+/** What `inspect` hands over for a URL. */
+export interface SourceInspectArgs {
+  readonly url: string;
+  readonly decider?: AnyDomainModule;
+  readonly profile?: ProfileName;
+  readonly map?: LogMap;
+  readonly skipInvalid: boolean;
+  readonly json: boolean;
+  readonly from?: string;
+  readonly until?: string;
+  readonly batch?: string;
+  /** Whether the report holds what `--fail-on` names. */
+  readonly failed: (report: InspectionReport) => boolean;
+}
+
+/** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
+export function sourceOf(url: string): SourceUrl {
+  try {
+    return parseSourceUrl(url);
+  } catch (e) {
+    if (e instanceof SourceUrlError) throw new UsageError(`${e.display}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Runs `inspect` on a source URL; returns the exit code. */
+export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise<number> {
+  const source = sourceOf(a.url);
+  const from = parseStartAt(a.from, source);
+  if (typeof from === 'string') throw new UsageError(from);
+  const until = (a.until ?? 'head') as Until;
+  if (until !== 'head' && until !== 'live') throw new UsageError(`--until must be head or live, got "${printable(a.until!, 40)}"`);
+  const batch = a.batch === undefined ? 1000 : Number(a.batch);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 100_000) throw new UsageError(`--batch must be a whole number from 1 to 100000, got "${printable(a.batch!, 40)}"`);
+  const stop = new AbortController();
+  const release = until === 'live' ? io.onInterrupt?.(() => stop.abort()) : undefined;
+  const progress = io.errIsTTY ? progressLine(io, source.display, until) : undefined;
+  const live = until === 'live' ? liveAnomalies(io, a.json, progress) : undefined;
+  try {
+    const reader = await openSourceReader(source, { from, until, batch, signal: stop.signal });
+    const read = await inspectSource(reader, {
+      source: source.display,
+      domain: a.decider,
+      profile: a.profile,
+      map: a.map,
+      skipInvalid: a.skipInvalid,
+      hasher: nodeSha256,
+      onProgress: progress?.update,
+      onAnomaly: live,
+    });
+    progress?.clear();
+    const resume = read.position !== undefined ? `last position read: ${read.position} (resume with --from ${read.position})\n` : '';
+    if (read.lost) {
+      io.err(`${read.lost.display}: ${read.lost.message}, after ${read.records.toLocaleString('en')} record${read.records === 1 ? '' : 's'}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
+      return EXIT.badInput;
+    }
+    const result = read.result;
+    if (!result.ok) {
+      for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
+      if (result.problemCount > result.problems.length) io.err(`... and ${result.problemCount - result.problems.length} more problems\n`);
+      io.err(`${source.display}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n${resume}`);
+      return EXIT.badInput;
+    }
+    const report = result.report;
+    if (report.events === 0) {
+      const why = read.records === 0 ? `no records${from.kind === 'start' ? '' : ' after the start asked for'}` : printable(whyNothingRead(report) ?? '', 400);
+      io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
+      return EXIT.badInput;
+    }
+    await writeOut(io, a.json ? reportJsonChunks(report) : [formatInspection(report)]);
+    io.err(resume);
+    return a.failed(report) ? EXIT.violation : EXIT.ok;
+  } catch (e) {
+    progress?.clear();
+    if (e instanceof SourceError) {
+      io.err(`${e.display}: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    throw e;
+  } finally {
+    release?.();
+  }
+}
+
+/** Prints each anomaly as it is found (stdout, or stderr under --json so the report stays alone on stdout). */
+function liveAnomalies(io: CliIO, json: boolean, progress: ReturnType<typeof progressLine> | undefined) {
+  const print = json ? io.err : io.out;
+  return (a: Anomaly) => {
+    progress?.clear();
+    const where = [a.stream !== undefined ? `stream ${printable(a.stream, 60)}` : '', a.position !== undefined ? `position ${a.position}` : ''].filter(Boolean).join('  ');
+    print(`anomaly: record ${a.line}  ${a.kind}${where ? `  ${where}` : ''}  ${printable(a.message)}\n`);
+  };
+}
+
+/** A progress line on stderr, redrawn at most five times a second. */
+function progressLine(io: CliIO, display: string, until: Until) {
+  let last = 0;
+  let shown = false;
+  return {
+    update: (p: SourceProgress) => {
+      const now = Date.now();
+      if (now - last < 200 && !p.caughtUp) return;
+      last = now;
+      shown = true;
+      const state = p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
+      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${p.records.toLocaleString('en')} records${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
+    },
+    clear: () => {
+      if (shown) io.err('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * `compare-real`: the real run of a consumer beside the simulated one (sources.md, "Sinks"):
+ * deliveries, redeliveries, failures, duplicates, dead letters, events enacted, and the final
+ * state with its `stateHash`. Delivery counts differ with the broker's timing; the final states
+ * must be equal for an idempotent or exactly-once consumer. A state store's state is its
+ * aggregates; an audit log's or a notifier's is what it holds — its entries without the time
+ * each was received, as a set, since the order of retried deliveries depends on timing. Pure.
+ */
+import { canonicalJson } from '../../engine/report/canonicalJson';
+import { diffLeaves } from '../../engine/report/compareRuns';
+import { stateHash } from '../../engine/report/stateHash';
+import type { ConsumerConfig, StateDifference, Trace } from '../../engine/types';
+import type { DeliveryCounts, RealRunCounts } from './realRun';
+
+/** One side of the comparison. */
+export interface ComparedSide extends DeliveryCounts {
+  readonly stateHash: string;
+}
+
+/** The `purestream/real-comparison@1` report. */
+export interface RealComparison {
+  readonly format: 'purestream/real-comparison@1';
+  readonly scenario: string;
+  readonly run: string;
+  readonly consumer: string;
+  readonly interpreter: string;
+  readonly delivery: ConsumerConfig['delivery'];
+  readonly idempotent: boolean;
+  /** True for an idempotent or exactly-once consumer: its final states must be equal. */
+  readonly mustBeEqual: boolean;
+  readonly simulated: ComparedSide;
+  readonly real: ComparedSide & { readonly sessions: number; readonly source: string };
+  readonly sameFinalState: boolean;
+  /** The first differences of the final states (leaf paths), when they differ. */
+  readonly differences: readonly StateDifference[];
+}
+
+/** Differences listed at most. */
+const MAX_DIFFERENCES = 20;
+
+/** A consumer's output as compared: a state store's as it is; a list's entries without their receive time (`at`), as a sorted set. */
+export function comparableState(output: unknown): unknown {
+  if (!Array.isArray(output)) return output;
+  const entries = output.map((e) => {
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return e;
+    const { at: _at, ...rest } = e as Record<string, unknown>;
+    return rest;
+  });
+  return entries.map((e) => [canonicalJson(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
+}
+
+/**
+ * A consumer's delivery counts in the simulated run, from its trace's attempts. The setup's
+ * events, which the simulation enacts before the run outside any delivery policy, count as one
+ * delivery each, as they are on a broker (`subscribes`: whether the consumer takes a type).
+ */
+export function simulatedCounts(trace: Trace, consumer: string, subscribes: (type: string) => boolean): DeliveryCounts {
+  const decided = new Set<number>();
+  for (const d of trace.decisions) for (const seq of d.eventSeqs) decided.add(seq);
+  const setup = trace.log.filter((e) => !decided.has(e.seq) && subscribes(e.type)).length;
+  const enacted = new Set<number>();
+  let deliveries = 0;
+  let redeliveries = 0;
+  let failures = 0;
+  let duplicates = 0;
+  let deadLettered = 0;
+  let lost = 0;
+  for (const a of trace.attempts) {
+    if (a.consumer !== consumer) continue;
+    deliveries++;
+    if (a.attempt > 1) redeliveries++;
+    if (a.outcome === 'failed' || a.outcome === 'parked' || a.outcome === 'lost') failures++;
+    if (a.outcome === 'duplicate') duplicates++;
+    else if (a.outcome === 'parked') deadLettered++;
+    else if (a.outcome === 'lost') lost++;
+    else if (a.outcome === 'enacted') enacted.add(a.eventSeq);
+  }
+  return { deliveries: deliveries + setup, redeliveries, failures, duplicates, deadLettered, lost, enacted: enacted.size + setup };
+}
+
+/** What compare-real sets side by side. */
+export interface CompareRealInput {
+  readonly scenario: string;
+  readonly run: string;
+  readonly consumer: ConsumerConfig;
+  readonly simulatedCounts: DeliveryCounts;
+  /** The consumer's state at the end of the simulated run (the run's final state for its state store). */
+  readonly simulatedState: unknown;
+  readonly realCounts: RealRunCounts;
+  readonly realState: unknown;
+  readonly source: string;
+}
+
+/** The comparison. */
+export function compareReal(i: CompareRealInput): RealComparison {
+  const sim = comparableState(i.simulatedState);
+  const real = comparableState(i.realState);
+  const simHash = stateHash(sim);
+  const realHash = stateHash(real);
+  const same = simHash === realHash;
+  const { sessions, skipped: _skipped, ...counts } = i.realCounts;
+  return {
+    format: 'purestream/real-comparison@1',
+    scenario: i.scenario,
+    run: i.run,
+    consumer: i.consumer.name,
+    interpreter: i.consumer.interpreter,
+    delivery: i.consumer.delivery,
+    idempotent: i.consumer.idempotent,
+    mustBeEqual: i.consumer.delivery === 'exactly-once' || i.consumer.idempotent,
+    simulated: { ...i.simulatedCounts, stateHash: simHash },
+    real: { ...counts, stateHash: realHash, sessions, source: i.source },
+    sameFinalState: same,
+    differences: same ? [] : diffLeaves(sim, real).slice(0, MAX_DIFFERENCES),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Source URLs (sources.md, "Sources"): where `inspect` reads a live store or stream instead of a
+ * file. Parsed into a plain description per engine, with every secret kept apart from the text
+ * shown to a user (`display` has the password replaced by `***`), so no message, report or
+ * recent-connections list ever carries a password. Pure; works in Node and the browser.
+ *
+ * - `postgres://user[:password]@host[:port]/db?store=emmett|marten|message-db[&schema=S][&stream=ID][&category=C]`
+ *   (`postgresql://` too; other query parameters such as `sslmode` go to the driver)
+ * - `nats://host:port/STREAM[?subject=FILTER]` (`tls://` for TLS; `ws://`, `wss://` for NATS over
+ *   WebSocket, the browser's way in); `user:password@` or `token@` authenticate
+ * - `kafka://host:port[,host:port…]/TOPIC[?partition=N][&tls=1]`; `user:password@` uses SASL/PLAIN
+ */
+
+/** The PostgreSQL event stores `store=` names. */
+export type StoreKind = 'emmett' | 'marten' | 'message-db';
+
+/** Every store kind, for messages. */
+export const STORE_KINDS: readonly StoreKind[] = ['emmett', 'marten', 'message-db'];
+
+/** What every source URL has. */
+interface SourceCommon {
+  /** The URL as a user may see it: the password replaced by `***`. */
+  readonly display: string;
+  readonly user?: string;
+  /** Never shown; absent when the URL has none. */
+  readonly password?: string;
+}
+
+/** A PostgreSQL event store. */
+export interface PostgresSourceUrl extends SourceCommon {
+  readonly kind: 'postgres';
+  readonly store: StoreKind;
+  /** The driver's connection string: the URL without Purestream's own parameters (password included). */
+  readonly connectionString: string;
+  readonly schema?: string;
+  readonly stream?: string;
+  readonly category?: string;
+}
+
+/** A NATS JetStream stream. */
+export interface NatsSourceUrl extends SourceCommon {
+  readonly kind: 'nats';
+  /** `host:port` for the TCP transport, or the `ws://`/`wss://` URL without its path for WebSocket. */
+  readonly server: string;
+  readonly transport: 'tcp' | 'tls' | 'websocket';
+  readonly stream: string;
+  readonly subject?: string;
+  readonly token?: string;
+}
+
+/** A Kafka topic. */
+export interface KafkaSourceUrl extends SourceCommon {
+  readonly kind: 'kafka';
+  readonly brokers: readonly string[];
+  readonly topic: string;
+  readonly partition?: number;
+  readonly tls: boolean;
+}
+
+/** Any source URL. */
+export type SourceUrl = PostgresSourceUrl | NatsSourceUrl | KafkaSourceUrl;
+
+/** A source URL that cannot be used, with the reason; `display` hides any password. */
+export class SourceUrlError extends Error {
+  constructor(
+    readonly display: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SCHEMES: Readonly<Record<string, SourceUrl['kind']>> = { postgres: 'postgres', postgresql: 'postgres', nats: 'nats', tls: 'nats', ws: 'nats', wss: 'nats', kafka: 'kafka' };
+
+/** True when `text` is a source URL rather than a file path (a scheme Purestream reads live). */
+export function isSourceUrl(text: string): boolean {
+  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  return m !== null && Object.hasOwn(SCHEMES, m[1].toLowerCase());
+}
+
+/** `text` with any password (in the authority, or a `password=` parameter) replaced by `***`. */
+export function redactUrl(text: string): string {
+  return text
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):([^@/?#]*)@/i, (_m, head: string) => `${head}:***@`)
+    .replace(/([?&](?:password|sslpassword|pass|token)=)[^&#]*/gi, '$1***');
+}
+
+/** `message` with each secret (longer than 2 characters) replaced by `***`: for errors a driver may have built from its settings. */
+export function hideSecrets(message: string, secrets: readonly (string | undefined)[]): string {
+  let out = message;
+  for (const s of secrets) if (s && s.length > 2) out = out.split(s).join('***');
+  return out;
+}
+
+/** The secrets a source holds (password, token), for {@link hideSecrets}. */
+export const secretsOf = (source: SourceUrl): string[] => [source.password, source.kind === 'nats' ? source.token : undefined, source.password ? encodeURIComponent(source.password) : undefined].filter((s): s is string => Boolean(s));
+
+const NAME = /^[A-Za-z0-9._-]{1,255}$/;
+
+/** Parses a source URL; throws SourceUrlError (naming the URL, password hidden) when it is not one Purestream can read. */
+export function parseSourceUrl(text: string): SourceUrl {
+  const display = redactUrl(text.trim());
+  // more Kafka brokers may follow the first (kafka://a:9092,b:9092/TOPIC): the URL parser takes one host
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+  const hosts = authority.split(',');
+  let url: URL;
+  try {
+    url = new URL(hosts.length > 1 ? text.trim().replace(authority, hosts[0]) : text.trim());
+  } catch {
+    throw new SourceUrlError(display, 'not a URL');
+  }
+  const scheme = url.protocol.slice(0, -1).toLowerCase();
+  const kind = SCHEMES[scheme];
+  if (!kind) throw new SourceUrlError(display, `unknown scheme "${scheme}": postgres://, nats:// (tls://, ws://, wss://) or kafka:// expected`);
+  if (!url.hostname) throw new SourceUrlError(display, 'no host');
+  const user = url.username ? decodeURIComponent(url.username) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  const common = { display, ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
+  const path = decodeURIComponent(url.pathname.replace(/^\/+/, '').replace(/\/+$/, ''));
+  if (kind === 'postgres') return postgresUrl(url, path, common);
+  if (kind === 'nats') return natsUrl(url, scheme, path, common);
+  return kafkaUrl(url, path, hosts, common);
+}
+
+const OWN_PG_PARAMETERS = ['store', 'schema', 'stream', 'category'];
+
+function postgresUrl(url: URL, database: string, common: SourceCommon): PostgresSourceUrl {
+  const store = url.searchParams.get('store');
+  if (store === null) throw new SourceUrlError(common.display, `store= is required: ${STORE_KINDS.map((s) => `store=${s}`).join(', ')}`);
+  if (!(STORE_KINDS as readonly string[]).includes(store)) throw new SourceUrlError(common.display, `store=${store} is not a store Purestream reads: ${STORE_KINDS.join(', ')}`);
+  if (!database) throw new SourceUrlError(common.display, 'no database name in the path (postgres://user@host:port/DATABASE?store=…)');
+  const schema = url.searchParams.get('schema') ?? undefined;
+  if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new SourceUrlError(common.display, `schema=${schema} is not a plain PostgreSQL name`);
+  const stream = url.searchParams.get('stream') ?? undefined;
+  const category = url.searchParams.get('category') ?? undefined;
+  if (stream !== undefined && category !== undefined) throw new SourceUrlError(common.display, 'stream= and category=: give one');
+  if (category !== undefined && store === 'marten') throw new SourceUrlError(common.display, 'Marten streams have no category: use stream=ID');
+  const driver = new URL(url.href);
+  for (const p of OWN_PG_PARAMETERS) driver.searchParams.delete(p);
+  return {
+    kind: 'postgres',
+    ...common,
+    store: store as StoreKind,
+    connectionString: driver.href,
+    ...(schema !== undefined ? { schema } : {}),
+    ...(stream !== undefined ? { stream } : {}),
+    ...(category !== undefined ? { category } : {}),
+  };
+}
+
+function natsUrl(url: URL, scheme: string, stream: string, common: SourceCommon): NatsSourceUrl {
+  if (!stream) throw new SourceUrlError(common.display, 'no stream: nats://host:port/STREAM');
+  if (!NAME.test(stream) || stream.includes('.')) throw new SourceUrlError(common.display, `"${stream}" is not a JetStream stream name (letters, digits, - and _)`);
+  const websocket = scheme === 'ws' || scheme === 'wss';
+  const port = url.port || (websocket ? (scheme === 'wss' ? '443' : '80') : '4222');
+  const subject = url.searchParams.get('subject') ?? undefined;
+  if (subject !== undefined && !/^[^\s]+$/.test(subject)) throw new SourceUrlError(common.display, `subject=${subject} is not a NATS subject`);
+  // a user without a password is a token (nats://TOKEN@host), as the NATS clients read it
+  const token = common.user !== undefined && common.password === undefined ? common.user : undefined;
+  const { user: _user, ...rest } = common;
+  return {
+    kind: 'nats',
+    ...(token === undefined ? common : { ...rest, display: common.display.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1***@') }),
+    server: websocket ? `${scheme}://${url.hostname.includes(':') ? `[${url.hostname}]` : url.hostname}:${port}` : `${url.hostname}:${port}`,
+    transport: websocket ? 'websocket' : scheme === 'tls' ? 'tls' : 'tcp',
+    stream,
+    ...(subject !== undefined ? { subject } : {}),
+    ...(token !== undefined ? { token } : {}),
+  };
+}
+
+function kafkaUrl(url: URL, topic: string, hosts: readonly string[], common: SourceCommon): KafkaSourceUrl {
+  if (!topic) throw new SourceUrlError(common.display, 'no topic: kafka://host:port/TOPIC');
+  if (!NAME.test(topic)) throw new SourceUrlError(common.display, `"${topic}" is not a Kafka topic name (letters, digits, ., - and _)`);
+  const partitionText = url.searchParams.get('partition');
+  let partition: number | undefined;
+  if (partitionText !== null) {
+    if (!/^(0|[1-9][0-9]{0,8})$/.test(partitionText)) throw new SourceUrlError(common.display, `partition=${partitionText} is not a partition number`);
+    partition = Number(partitionText);
+  }
+  const brokers = (hosts.length > 1 ? hosts : [url.host]).map((b) => (/:\d+$/.test(b) ? b : `${b}:9092`));
+  const tls = ['1', 'true', 'yes'].includes((url.searchParams.get('tls') ?? '').toLowerCase());
+  return { kind: 'kafka', ...common, brokers, topic, ...(partition !== undefined ? { partition } : {}), tls };
+}

@@ -1,0 +1,71 @@
+/**
+ * What every live source reader is (sources.md): batches of records in the shape of one
+ * profile of logs.md, each batch ending at an opaque, exact position string that a later read
+ * resumes after. Readers never disturb what they read (read-only transactions, an ordered
+ * ephemeral JetStream consumer, a throwaway Kafka group that never commits). Pure types.
+ */
+import type { ProfileName } from '../logs/profiles';
+
+/** Where a read starts: the beginning, the end (new records only), after a position read before, or at a time. */
+export type StartAt =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'after'; readonly position: string }
+  | { readonly kind: 'time'; readonly time: string; readonly ms: number };
+
+/** Where a read ends: the head as found when caught up, or never (tailing until stopped). */
+export type Until = 'head' | 'live';
+
+/** How a read goes. */
+export interface ReadOptions {
+  readonly from: StartAt;
+  readonly until: Until;
+  /** Records per batch (a query's LIMIT, a fetch's size). */
+  readonly batch: number;
+  /** Stops the read; the reader returns (not throws) at its next wait. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds between polls while tailing (default 250). */
+  readonly pollMs?: number;
+}
+
+/** One batch: its records, in read order, and the position after its last record. */
+export interface SourceBatch {
+  readonly records: readonly object[];
+  /** The position of the last record read so far (resume after it); undefined until one was read. */
+  readonly position: string | undefined;
+  /** True when the read has caught up with the head (no record was waiting). */
+  readonly caughtUp: boolean;
+}
+
+/** A connected reader of one source. */
+export interface SourceReader {
+  /** The profile of logs.md its records are shaped for. */
+  readonly profile: ProfileName;
+  /** What the report's `framing` says for this source: `rows` or `messages`. */
+  readonly framing: string;
+  /** The batches, until the head (or, tailing, until the signal stops it); a lost connection throws a SourceError. */
+  batches(): AsyncGenerator<SourceBatch, void, undefined>;
+  /** Ends the connection (idempotent). */
+  close(): Promise<void>;
+}
+
+/** A source that could not be read: where (the URL, password hidden), when (connecting, or while reading) and why. */
+export class SourceError extends Error {
+  constructor(
+    /** The URL as shown to a user. */
+    readonly display: string,
+    message: string,
+    readonly stage: 'connect' | 'read' = 'connect',
+  ) {
+    super(message);
+  }
+}
+
+/** The message of an error from a driver, in one line. */
+export function reasonOf(error: unknown): string {
+  const e = error as { message?: unknown; code?: unknown; errors?: unknown };
+  let text = typeof e?.message === 'string' && e.message ? e.message : String(error);
+  // Node's connection errors from several addresses (localhost: ::1 and 127.0.0.1) come as an AggregateError without a message
+  if (!text || text === 'AggregateError') text = Array.isArray(e?.errors) ? e.errors.map((x) => reasonOf(x)).join('; ') : String(e?.code ?? 'unknown error');
+  return text.replace(/\s+/g, ' ').trim();
+}

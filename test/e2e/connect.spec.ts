@@ -1,0 +1,91 @@
+/**
+ * Logs → Connect… in web mode: a JetStream stream read over WebSocket (nats-server's websocket
+ * listener, started here on loopback), tailed while new messages arrive, stopped with what was
+ * read kept; the engines a browser cannot reach are explained. Needs nats-server
+ * (`bash scripts/servers/install.sh`).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+
+let server: NatsServer | undefined;
+test.beforeAll(async () => {
+  const binary = findNats();
+  if (!binary) throw new Error('nats-server not found: run `bash scripts/servers/install.sh` (apt-get install -y nats-server)');
+  server = await startNats(binary);
+});
+test.afterAll(async () => server?.stop());
+
+const cloudEvent = (n: number, type: string) => JSON.stringify({ specversion: '1.0', id: `e-${n}`, source: '/shop', type, subject: `order-${Math.ceil(n / 2)}`, time: `2026-03-01T10:00:0${n}Z`, data: { n } });
+
+async function publish(stream: string, from: number, to: number): Promise<void> {
+  const nc = await connect({ servers: server!.url });
+  const js = jetstream(nc);
+  for (let n = from; n <= to; n++) await js.publish(`${stream}.orders`, cloudEvent(n, n % 2 ? 'OrderPlaced' : 'OrderPaid'), { msgID: `e-${n}` });
+  await nc.close();
+}
+
+async function openLogs(page: Page) {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+  return page.getByRole('region', { name: 'Logs', exact: true });
+}
+
+test('Connect… tails a JetStream stream over WebSocket, keeps what was read when stopped, and explains what a browser cannot reach', async ({ page }) => {
+  const nc = await connect({ servers: server!.url });
+  await (await jetstreamManager(nc)).streams.add({ name: 'SHOP', subjects: ['SHOP.>'] });
+  await nc.close();
+  await publish('SHOP', 1, 3);
+
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Connect…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+  await expect(dialog.getByRole('note')).toContainText('only NATS JetStream over WebSocket can be reached');
+  const url = dialog.getByRole('textbox', { name: 'URL' });
+  await expect(url).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/connect-1440.png' });
+
+  // a store a browser cannot open: said beside the connection, password hidden
+  await url.fill('postgres://app:hunter2@db.example:5432/events?store=emmett');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('postgres://app:***@db.example:5432/events?store=emmett: a browser cannot open a PostgreSQL connection: read it in the desktop app, or with purestream inspect on the command line');
+  // nothing listens there: the same place says so
+  await url.fill('ws://127.0.0.1:1/SHOP');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('ws://127.0.0.1:1/SHOP: cannot connect');
+
+  await url.fill(`${server!.wsUrl}/SHOP`);
+  await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toBeHidden();
+  const live = logs.getByRole('status', { name: 'Live read' });
+  await expect(live).toContainText('tailing');
+  await expect(live).toContainText('3 records · position 3');
+  await expect(live).toContainText('up to date, waiting for new records');
+
+  await publish('SHOP', 4, 5);
+  await expect(live).toContainText('5 records · position 5');
+  await expect(logs.getByRole('region', { name: 'Records of the log' })).toContainText('5 records');
+  await page.screenshot({ path: 'test-results/screenshots/connect-tailing-1440.png' });
+
+  await live.getByRole('button', { name: 'Stop' }).click();
+  await expect(logs.getByRole('status').filter({ hasText: 'events read' })).toContainText('5 events read: no anomalies', { timeout: 20_000 });
+  await expect(live).toContainText('5 records from');
+  await expect(live).toContainText('last position 5');
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('jetstream');
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('OrderPlaced');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-done-1280.png' });
+
+  // read on: the recent connection is offered, from the position reached
+  await publish('SHOP', 6, 6);
+  await live.getByRole('button', { name: 'Read on from here…' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Position or time' })).toHaveValue('5');
+  await expect(dialog.getByRole('region', { name: 'Recent connections' })).toContainText(`${server!.wsUrl}/SHOP`);
+  await page.screenshot({ path: 'test-results/screenshots/connect-1280.png' });
+  await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(logs.getByRole('status').filter({ hasText: 'events read' })).toContainText('1 events read', { timeout: 20_000 });
+  await expect(live).toContainText('last position 6');
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { freshDatabase, needsServer, requireServer, sql, uniqueName } from '../servers';
+import { PASSWORD_ROLE } from '../servers/postgres';
+import { NATS_USER } from '../servers/nats';
+import { seedEmmett } from '../seed/emmett';
+import { installMessageDb, writeMessages } from '../seed/messageDb';
+import { createMartenSchema } from '../seed/marten';
+import { readSource } from '../sources/read';
+import { cli } from './cli';
+
+
+/** `url` with a user and password in it. */
+const withUser = (url: string, user: string, password: string) => url.replace('://postgres@', `://${user}:${password}@`);
+
+describe('purestream inspect <postgres URL>', () => {
+  needsServer('postgres');
+
+  it('reads a store like a file: the report, and the last position on stderr to resume from', async () => {
+    const url = await freshDatabase('cli_mdb');
+    await installMessageDb(url);
+    await writeMessages(url, [
+      { id: '7f8e0c4e-0000-4000-8000-000000000001', streamName: 'account-1', type: 'Deposited', data: { amount: 10 } },
+      { id: '7f8e0c4e-0000-4000-8000-000000000002', streamName: 'account-1', type: 'Withdrawn', data: { amount: 3 } },
+    ]);
+    // on a terminal, progress on stderr (redrawn in place), the URL as shown
+    const tty = await cli(['inspect', `${url}?store=message-db`, '--batch', '1'], { errIsTTY: true });
+    expect(tty.err).toContain(`\r\x1b[Kreading ${url}?store=message-db: 2 records, position 2`);
+    expect(tty.err.endsWith('\r\x1b[Klast position read: 2 (resume with --from 2)\n')).toBe(true);
+    const first = await cli(['inspect', `${url}?store=message-db`, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ source: `${url}?store=message-db`, profile: 'message-db', framing: 'rows', events: 2 });
+    expect(first.err).toBe('last position read: 2 (resume with --from 2)\n');
+    await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000003', streamName: 'account-2', type: 'Deposited', data: { amount: 1 } }]);
+    const next = await cli(['inspect', `${url}?store=message-db`, '--from', '2']);
+    expect(next.code).toBe(0);
+    expect(next.out).toContain('1 event, 0 commands');
+    expect(next.err).toBe('last position read: 3 (resume with --from 3)\n');
+  });
+
+  it('bad input is one line naming the URL, the password hidden, exit 1: unreachable host, wrong password, missing table, a store of another kind', async () => {
+    const url = await freshDatabase('cli_bad');
+    await createMartenSchema(url);
+    await sql(url, `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PASSWORD_ROLE}') THEN CREATE ROLE ${PASSWORD_ROLE} LOGIN PASSWORD 'right-one'; END IF; END $$`);
+    const port = new URL(url).port;
+    const cases: [string, string][] = [
+      [`postgres://postgres:s3cret@127.0.0.1:1/x?store=emmett`, 'postgres://postgres:***@127.0.0.1:1/x?store=emmett: cannot connect: connection refused (is PostgreSQL running there?)'],
+      [`${withUser(url, PASSWORD_ROLE, 'wrong-one')}?store=marten`, `${withUser(url, PASSWORD_ROLE, '***')}?store=marten: cannot connect: authentication failed for user "${PASSWORD_ROLE}" (password authentication failed for user "${PASSWORD_ROLE}")`],
+      [`${withUser(url, 'postgres', 'hunter2')}?store=emmett`, `${withUser(url, 'postgres', '***')}?store=emmett: no emt_messages table in schema public: this database holds Marten's mt_events (public.mt_events), use store=marten`],
+      [`postgres://postgres@127.0.0.1:${port}/postgres?store=message-db`, `postgres://postgres@127.0.0.1:${port}/postgres?store=message-db: no messages table in schema message_store: is this Message DB's database? (schema= names another schema)`],
+    ];
+    for (const [source, line] of cases) {
+      const r = await cli(['inspect', source]);
+      expect([r.code, r.out, r.err]).toEqual([1, '', `${line}\n`]);
+    }
+  });
+
+  it('a connection lost mid-read ends with the position reached; a read from it gets the rest', async () => {
+    const url = await freshDatabase('cli_lost');
+    await seedEmmett(url, [1, 2, 3, 4, 5].map((n) => ({ streamName: `order-${n}`, messages: [{ type: 'OrderPlaced', data: { orderId: `o-${n}` } }] })));
+    const cut = await readSource(`${url}?store=emmett`, {
+      batch: 2,
+      onBatch: async (records) => {
+        if (records === 2) await sql(url.replace(/\/[^/]+$/, '/postgres'), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'purestream'");
+      },
+    });
+    expect(cut.lost?.message).toMatch(/^read failed: /);
+    expect(cut.rows.map((r) => r.stream_id)).toEqual(['order-1', 'order-2']);
+    const rest = await readSource(`${url}?store=emmett`, { from: cut.position });
+    expect(rest.rows.map((r) => r.stream_id)).toEqual(['order-3', 'order-4', 'order-5']);
+
+    // the command line says so in one line, with the position to resume from
+    const tail = cli(['inspect', `${url}?store=emmett`, '--until', 'live']);
+    const admin = url.replace(/\/[^/]+$/, '/postgres');
+    const reading = "FROM pg_stat_activity WHERE application_name = 'purestream'";
+    while ((await sql(admin, `SELECT pid ${reading}`)).length === 0) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 500)); // it has read the five rows and is waiting for more
+    await sql(admin, `SELECT pg_terminate_backend(pid) ${reading}`);
+    const r = await tail;
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`^${url.replace(/[.?]/g, '\\$&')}\\?store=emmett: read failed: .*, after 5 records; last position read: (\\d+):5 \\(resume with --from \\1:5\\)\\n$`));
+  });
+});
+
+describe('purestream inspect <nats URL>', () => {
+  const available = needsServer('nats');
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  beforeAll(async () => {
+    if (!available) return;
+    nc = await connect({ servers: requireServer('nats').url });
+    js = jetstream(nc);
+  });
+  afterAll(async () => nc?.close());
+
+  it('--until live prints new anomalies as they are found, and the report and position when interrupted', async () => {
+    const stream = uniqueName('live').toUpperCase();
+    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
+    let stop: (() => void) | undefined;
+    let republished = false;
+    const run = cli(['inspect', `${requireServer('nats').url}/${stream}`, '--until', 'live'], {
+      onInterrupt: (handler) => (stop = handler),
+      onOut: (_t, all) => {
+        if (all.includes('anomaly:')) stop!();
+      },
+    });
+    // wait until the tail is reading, then the same message again: an identical duplicate
+    while (!stop) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    if (!republished) {
+      republished = true;
+      await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
+    }
+    const r = await run;
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^anomaly: record 2 {2}duplicate-id {2}stream .*\.a {2}position 2 {2}event id "t-1" of source ".*" appeared before \(the same record again: a redelivery\); not replayed again\n/);
+    expect(r.out).toContain('jetstream profile, messages, no domain: 2 events');
+    expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
+  });
+
+  it('bad input: a missing stream (the server\'s streams named), wrong credentials, an unreachable server', async () => {
+    const { url } = requireServer('nats');
+    const missing = await cli(['inspect', `${url}/NO_SUCH_STREAM`]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^nats:\/\/127\.0\.0\.1:\d+\/NO_SUCH_STREAM: no stream NO_SUCH_STREAM on this server \(streams: .*\)\n$/);
+    const wrong = await cli(['inspect', url.replace('nats://', `nats://${NATS_USER}:not-the-password@`) + '/ANY']);
+    expect(wrong.err).toBe(`${url.replace('nats://', `nats://${NATS_USER}:***@`)}/ANY: cannot connect: the server refused the credentials (Authorization Violation)\n`);
+    const down = await cli(['inspect', 'nats://127.0.0.1:1/ANY']);
+    expect([down.code, down.err]).toEqual([1, 'nats://127.0.0.1:1/ANY: cannot connect: connection refused (is nats-server running there?)\n']);
+  });
+});
+
+describe('purestream inspect <kafka URL>: bad input', () => {
+  needsServer('kafka');
+  it('names a missing topic and an unreachable broker', async () => {
+    const { bootstrap } = requireServer('kafka');
+    const missing = await cli(['inspect', `kafka://${bootstrap}/no-such-topic`]);
+    expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(new RegExp(`^kafka://${bootstrap}/no-such-topic: no topic no-such-topic on this cluster`))]);
+    const down = await cli(['inspect', 'kafka://127.0.0.1:1/t']);
+    expect([down.code, down.err]).toEqual([1, 'kafka://127.0.0.1:1/t: cannot connect: connection refused (is a Kafka broker running there?)\n']);
+  });
+});
+
+describe('purestream inspect: usage', () => {
+  it('a URL without store=, --from of the wrong form, --framing for a URL, --from for a file: exit 2', async () => {
+    expect((await cli(['inspect', 'postgres://h/db'])).err).toBe('purestream inspect: postgres://h/db: store= is required: store=emmett, store=marten, store=message-db\n');
+    expect((await cli(['inspect', 'kafka://h:9092/t', '--from', '17'])).err).toBe('purestream inspect: --from takes start, end, a time or a position, for this source PARTITION:OFFSET[,PARTITION:OFFSET…]; got "17"\n');
+    expect((await cli(['inspect', 'nats://h:4222/S', '--framing', 'lines'])).code).toBe(2);
+    expect((await cli(['inspect', 'some.jsonl', '--until', 'live'])).err).toBe('purestream inspect: --until is for source URLs (postgres://, nats://, kafka://), not files\n');
+    expect((await cli(['inspect', 'nats://h:4222/S', '--batch', '0'])).err).toBe('purestream inspect: --batch must be a whole number from 1 to 100000, got "0"\n');
+    expect((await cli(['inspect', 'nats://h:4222/S', '--until', 'forever'])).err).toBe('purestream inspect: --until must be head or live, got "forever"\n');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The desktop app's Connect… as its main process runs it (src/main/sourceSessions.ts), against
+ * the real servers: batches streamed to the window two at a time, the position reached at the
+ * end, errors naming the URL with the password hidden. (No Electron runs here: the window is a
+ * recorder of what would be sent.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { SourceSessions, type SessionHost } from '../../../src/main/sourceSessions';
+import { openSourceReader } from '../../../src/sources/node/openSourceReader';
+import type { SourceBatchMessage, SourceEndMessage } from '../../../src/preload/api';
+import { freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
+import { installMessageDb, writeMessages } from '../seed/messageDb';
+
+function window() {
+  const batches: SourceBatchMessage[] = [];
+  let ended: (end: SourceEndMessage) => void;
+  const end = new Promise<SourceEndMessage>((r) => (ended = r));
+  const host: SessionHost = {
+    open: (source, options) => openSourceReader(source, options),
+    sendBatch: (_id, b) => batches.push(b),
+    sendEnd: (_id, e) => ended(e),
+    savedUrl: () => ({ error: 'none saved' }),
+    remember: () => ({ secretKept: true }),
+  };
+  return { host, batches, end };
+}
+
+describe('Connect… in the desktop app\'s main process', () => {
+  const available = needsServer('nats');
+  let nc: NatsConnection;
+  beforeAll(async () => {
+    if (!available) return;
+    nc = await connect({ servers: requireServer('nats').url });
+  });
+  afterAll(async () => nc?.close());
+
+  it('streams a JetStream stream two batches ahead of the window, then its end with the position', async () => {
+    const stream = uniqueName('desk').toUpperCase();
+    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    const js = jetstream(nc);
+    for (let i = 1; i <= 1200; i++) await js.publish(`${stream}.x`, JSON.stringify({ type: 'Ticked', id: `t-${i}` }));
+    const w = window();
+    const sessions = new SourceSessions(w.host);
+    const opened = await sessions.open({ url: `${requireServer('nats').url}/${stream}`, until: 'head', remember: false });
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value).toMatchObject({ display: `${requireServer('nats').url}/${stream}`, profile: 'jetstream', framing: 'messages' });
+    expect(w.batches).toEqual([]); // nothing before start
+    sessions.start(opened.value.session);
+    while (w.batches.length < 2) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(w.batches.length).toBe(2); // the window took none yet: the read waits
+    const acking = setInterval(() => sessions.ack(opened.value.session), 5);
+    const end = await w.end;
+    clearInterval(acking);
+    expect(end).toEqual({ records: 1200, position: '1200' });
+    expect(w.batches.reduce((n, b) => n + b.records.length, 0)).toBe(1200);
+  });
+
+  it('says what failed, naming the URL with the password hidden; checks what the renderer sends', async () => {
+    const sessions = new SourceSessions(window().host);
+    expect(await sessions.open({ url: 'postgres://u:hunter2@127.0.0.1:1/db?store=emmett', until: 'head', remember: true })).toEqual({ ok: false, error: 'postgres://u:***@127.0.0.1:1/db?store=emmett: cannot connect: connection refused (is PostgreSQL running there?)' });
+    expect(await sessions.open({ url: 'kafka://h/t', from: '17', until: 'head', remember: false })).toEqual({ ok: false, error: '--from takes start, end, a time or a position, for this source PARTITION:OFFSET[,PARTITION:OFFSET…]; got "17"' });
+    expect(await sessions.open({ url: 'nats://h/S', until: 'forever', remember: false })).toEqual({ ok: false, error: 'until must be head or live' });
+    expect(await sessions.open('postgres://x')).toEqual({ ok: false, error: 'no connection was given' });
+    expect(await sessions.open({ recentId: 'gone', until: 'head', remember: false })).toEqual({ ok: false, error: 'none saved' });
+  });
+
+});
+
+describe('Connect… in the desktop app\'s main process: a store', () => {
+  needsServer('postgres');
+  it('a live PostgreSQL tail stopped by the user ends with the position reached', async () => {
+    const url = await freshDatabase('desk_mdb');
+    await installMessageDb(url);
+    await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000001', streamName: 'account-1', type: 'Deposited', data: { amount: 1 } }]);
+    const w = window();
+    const sessions = new SourceSessions(w.host);
+    const opened = await sessions.open({ url: `${url}?store=message-db`, until: 'live', remember: false });
+    if (!opened.ok) throw new Error(opened.error);
+    sessions.start(opened.value.session);
+    while (!w.batches.some((b) => b.caughtUp)) {
+      sessions.ack(opened.value.session);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await sessions.stop(opened.value.session);
+    expect(await w.end).toEqual({ records: 1, position: '1' });
+  });
+});
