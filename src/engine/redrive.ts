@@ -8,6 +8,7 @@ import type { EngineServices, EnactResult } from './consumers/interpreter';
 import { getOwn } from './record';
 import { runScenarioWithInterpreters } from './run';
 import type { Scenario } from './types';
+import type { AnyDomainModule } from '../../domain/kernel';
 
 /** What re-driving did: one result per parked event, and the consumer's output afterwards. */
 export interface RedriveResult {
@@ -19,8 +20,8 @@ export interface RedriveResult {
 }
 
 /** Re-drives every event `consumer` parked in run `run`; throws with a clear message for an unknown run or consumer. */
-export function redriveDeadLetters(scenario: Scenario, run: string, consumer: string, services: EngineServices = {}): RedriveResult {
-  const result = runScenarioWithInterpreters(scenario, { runs: [run], trace: true, services });
+export function redriveDeadLetters(scenario: Scenario, run: string, consumer: string, services: EngineServices = {}, domain?: AnyDomainModule): RedriveResult {
+  const result = runScenarioWithInterpreters(scenario, { runs: [run], trace: true, services, ...(domain ? { domain } : {}) });
   const trace = result.traces[0];
   const interpreter = getOwn(result.interpreters[0], consumer);
   if (!interpreter) throw new Error(`run "${run}" has no consumer "${consumer}" (consumers: ${Object.keys(result.interpreters[0]).join(', ')})`);

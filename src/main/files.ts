@@ -16,7 +16,7 @@ export interface ReadFile {
 }
 
 /** Largest file each kind may be (a scenario is small; logs and workspaces can be large). */
-export const MAX_BYTES: Record<FileKind, number> = { scenario: 16 * 1024 * 1024, log: 1024 * 1024 * 1024, workspace: 1024 * 1024 * 1024 };
+export const MAX_BYTES: Record<FileKind, number> = { domain: 8 * 1024 * 1024, scenario: 16 * 1024 * 1024, log: 1024 * 1024 * 1024, workspace: 1024 * 1024 * 1024 };
 
 /** The 16 bytes every SQLite database file starts with. */
 const SQLITE_HEADER = 'SQLite format 3\0';

@@ -1,15 +1,17 @@
 /** Electron main: a thin shell. Window options, security checks, file grants and handlers are plain functions. */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { promises as fs } from 'node:fs';
+import { promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
-import { Channel, type FileKind, type FileResult, type OpenedFile, type RecentFile } from '../preload/api';
+import { Channel, type FileKind, type FileResult, type OpenedDomain, type OpenedFile, type RecentFile } from '../preload/api';
+import { collectModuleFiles } from './moduleFiles';
+import { watchModuleFiles } from './moduleWatch';
 import { parseRecent, readUserFile, withRecent, writeFileAtomic, type RecentEntry } from './files';
 import { FileGrants, fileKindOf, type GrantSource } from './fileGrants';
 import { APP_SCHEME, resolveAppFile } from './appProtocol';
 import { menuTemplate } from './menu';
 import { openDocumentationLink } from './externalLinks';
 import { confirmExternalLink, confirmLeave, type Confirmation } from './dialogs';
-import { allowDevice, allowPermission, appUrlFor, CONTENT_SECURITY_POLICY, guardIpc, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
+import { allowDevice, allowPermission, appUrlFor, guardIpc, securityHeaders, isDevelopment, mainWindowOptions, shouldBlockNavigation } from './security';
 import { ConnectionList } from './connections';
 import { SourceSessions } from './sourceSessions';
 import { openSourceReader } from '../sources/node/openSourceReader';
@@ -19,6 +21,7 @@ const appUrl = appUrlFor(app.isPackaged, process.env);
 const devTools = isDevelopment(app.isPackaged, process.env);
 const rendererDir = join(__dirname, '../renderer');
 const grants = new FileGrants();
+const headerLists = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, [v]]));
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
@@ -28,7 +31,7 @@ function serveRenderer() {
     const found = resolveAppFile(rendererDir, request.url);
     const body = found ? await fs.readFile(found.file).catch(() => undefined) : undefined;
     if (!found || !body) return new Response('not found', { status: 404 });
-    return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    return new Response(new Uint8Array(body), { headers: { 'content-type': found.type, ...securityHeaders(new URL(request.url).pathname) } });
   });
 }
 
@@ -43,7 +46,28 @@ const filters: Record<FileKind, { name: string; extensions: string[] }[]> = {
   scenario: [{ name: 'Purestream scenario', extensions: ['json'] }],
   log: [{ name: 'Event log', extensions: ['jsonl', 'json', 'ndjson'] }],
   workspace: [{ name: 'Purestream workspace', extensions: ['purestream', 'sqlite'] }],
+  domain: [{ name: 'Domain module', extensions: ['ts', 'mts', 'js', 'mjs'] }],
 };
+
+/** Opened domain modules' watchers by token: a saved change tells the renderer, which reloads the module. */
+const domainWatchers = new Map<string, () => void>();
+
+/** Reads a granted domain module and its relative imports, and (re)starts watching them. */
+async function readDomain(path: string): Promise<FileResult<OpenedDomain>> {
+  const collected = await collectModuleFiles(path);
+  if (typeof collected === 'string') return { ok: false, error: collected };
+  const { token, name } = grants.grant(path, 'domain', 'open-dialog');
+  domainWatchers.get(token)?.();
+  domainWatchers.set(
+    token,
+    watchModuleFiles(collected.paths, () => window?.webContents.send(Channel.domainChanged, token), {
+      watch: (folder, listener) => watch(folder, (_event, fileName) => listener(fileName === null ? null : String(fileName))),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (t) => clearTimeout(t as NodeJS.Timeout),
+    }),
+  );
+  return { ok: true, value: { token, name, files: { entry: collected.entry, files: collected.files } } };
+}
 
 /** Reads a file the user chose and hands the renderer its contents and a token (never the path). */
 async function readGranted(path: string, kind: FileKind, source: GrantSource): Promise<FileResult<OpenedFile>> {
@@ -129,6 +153,16 @@ function registerHandlers() {
     if (!entry) return { ok: false, error: 'that file is no longer in the recent-files list' };
     return readGranted(entry.path, entry.kind, 'recent');
   });
+  handle(Channel.openDomain, async () => {
+    if (!window) return { ok: false, error: 'no window' };
+    const picked = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: filters.domain });
+    if (picked.canceled || picked.filePaths.length === 0) return { ok: true, value: null };
+    return readDomain(picked.filePaths[0]);
+  });
+  handle(Channel.readDomain, async (token) => {
+    const path = grants.pathOf(token, 'domain');
+    return path ? readDomain(path) : { ok: false, error: 'that domain module was not opened in this session: open it again' };
+  });
   handle(Channel.openExternal, (url) => openDocumentationLink(url, { confirm: (link) => ask(confirmExternalLink(link)), open: (link) => shell.openExternal(link) }));
 }
 
@@ -162,7 +196,7 @@ app.on('web-contents-created', (_e, contents) => guardContents(contents));
 app.whenReady().then(() => {
   serveRenderer();
   const ses = session.defaultSession;
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }));
+  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, ...headerLists(securityHeaders(new URL(details.url).pathname)) } }));
   ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl ?? contents?.getURL(), appUrl)));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin, appUrl));
   ses.setDevicePermissionHandler(() => allowDevice());

@@ -21,6 +21,39 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * The CSP of a domain module's worker (renderer/src/worker/module.worker.ts), where a user's
+ * module is bundled and run: scripts only from the app itself and from `blob:` URLs (the module's
+ * bundle is evaluated as an ES module from a blob the worker makes — no `eval`, no `new
+ * Function`), WebAssembly compilation (esbuild-wasm and sql.js, both compiled from the app's own
+ * files), and nothing else: no connections (fetch, XHR, WebSocket), no nested workers, no images,
+ * fonts or frames. 'unsafe-eval' is never allowed.
+ */
+export const MODULE_WORKER_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "connect-src 'none'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The module worker's script (built: `assets/module.worker-<hash>.js`; dev server: `module.worker.ts?worker_file`). */
+export const isModuleWorkerPath = (path: string): boolean => /(^|\/)module\.worker[-.\w]*\.(js|ts)(\?|$)/.test(path);
+
+/**
+ * The page is cross-origin isolated so a module's calls can be watched through shared memory
+ * (SharedArrayBuffer) by the one-second watchdog; every response carries these.
+ */
+export const CROSS_ORIGIN_ISOLATION: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** The security headers of a response of the app by its URL path: the module worker's own CSP, else the page's, and isolation. */
+export function securityHeaders(path: string): Record<string, string> {
+  return { 'Content-Security-Policy': isModuleWorkerPath(path) ? MODULE_WORKER_POLICY : CONTENT_SECURITY_POLICY, ...CROSS_ORIGIN_ISOLATION };
+}
+
+/**
  * Development is electron-vite's dev server run (`npm run dev`) of an unpackaged app; `npm start`
  * (electron-vite preview) and a packaged app are not.
  */

@@ -13,6 +13,9 @@ export const Channel = {
   openRecent: 'purestream:open-recent',
   openExternal: 'purestream:open-external',
   menuCommand: 'purestream:menu-command',
+  openDomain: 'purestream:open-domain',
+  readDomain: 'purestream:read-domain',
+  domainChanged: 'purestream:domain-changed',
   sourceRecent: 'purestream:source-recent',
   sourceForget: 'purestream:source-forget',
   sourceOpen: 'purestream:source-open',
@@ -24,7 +27,8 @@ export const Channel = {
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 
-export type FileKind = 'scenario' | 'log' | 'workspace';
+/** Kinds of files the renderer may be granted; `domain`: a domain module, opened only through `openDomain`. */
+export type FileKind = 'scenario' | 'log' | 'workspace' | 'domain';
 
 /** A file the main process let the renderer use: an opaque token and the file's name (for display). */
 export interface FileRef {
@@ -45,6 +49,11 @@ export interface RecentFile extends FileRef {
 
 /** The result of a file handler: the value, or a readable error naming the file. */
 export type FileResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** A domain module the main process read: its reference, and its files (the module and its relative imports) by virtual path. */
+export interface OpenedDomain extends FileRef {
+  readonly files: { readonly entry: string; readonly files: Readonly<Record<string, string>> };
+}
 
 /** What opening a live source asks (sources.md): a URL typed in, or a saved connection by id. */
 export interface SourceOpenRequest {
@@ -120,6 +129,12 @@ export interface PurestreamApi {
   openRecent(token: string): Promise<FileResult<OpenedFile | null>>;
   /** Opens one of the project's documentation links in the browser, after the user confirms. */
   openExternal(url: string): Promise<boolean>;
+  /** Shows the native Open dialog for a domain module, reads it and its relative imports, and watches it; null when cancelled. */
+  openDomain?(): Promise<FileResult<OpenedDomain | null>>;
+  /** Reads an opened domain module again (after it changed on disk). */
+  readDomain?(token: string): Promise<FileResult<OpenedDomain>>;
+  /** Subscribes to changes of opened domain modules on disk (debounced); the listener gets the module's token. */
+  onDomainChanged?(listener: (token: string) => void): () => void;
   /** Subscribes to application-menu commands (new, open, save, save-as, …); returns an unsubscribe function. */
   onMenuCommand(listener: (command: string) => void): () => void;
   /** Live stores and brokers, read in the main process. */

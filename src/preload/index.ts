@@ -8,6 +8,13 @@ const api: PurestreamApi = {
   recentFiles: () => ipcRenderer.invoke(Channel.recentFiles),
   openRecent: (token) => ipcRenderer.invoke(Channel.openRecent, token),
   openExternal: (url) => ipcRenderer.invoke(Channel.openExternal, url),
+  openDomain: () => ipcRenderer.invoke(Channel.openDomain),
+  readDomain: (token) => ipcRenderer.invoke(Channel.readDomain, token),
+  onDomainChanged(listener) {
+    const handler = (_e: unknown, token: string) => listener(token);
+    ipcRenderer.on(Channel.domainChanged, handler);
+    return () => ipcRenderer.removeListener(Channel.domainChanged, handler);
+  },
   onMenuCommand(listener) {
     const handler = (_e: unknown, command: string) => listener(command);
     ipcRenderer.on(Channel.menuCommand, handler);

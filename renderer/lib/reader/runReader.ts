@@ -9,6 +9,7 @@
  * `timelineSourceOf`), which a recorded log implements too.
  */
 import type { CommandEnvelope } from '../../../domain/kernel';
+import type { ModuleImport } from '../../../src/engine/module/testText';
 import type { RedriveResult } from '../../../src/engine/redrive';
 import type { RealComparison } from '../../../src/sources/sinks/compareReal';
 import type { HistoryStep, LogEntry, Report, Sample } from '../../../src/engine/types';
@@ -175,6 +176,14 @@ export interface RunReader {
   exportLog(run: number, format: ExportFormat): Promise<string>;
   /** Delivers a consumer's parked events once more (the run itself is not changed). */
   redrive(run: number, consumer: string): Promise<RedriveResult>;
+  /** Command `commandId`'s decision as test texts importing the domain as `module`; undefined for a batch item or an unknown command. */
+  decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined>;
+}
+
+/** One decision of a run as tests ("Copy as test"): a Purestream given/when/then test and an Emmett DeciderSpecification test. */
+export interface DecisionTests {
+  readonly purestream: string;
+  readonly emmett: string;
 }
 
 /** One run of a reader as a GraphSource. */

@@ -21,7 +21,8 @@ import { consumerOutputs, outputTables } from './consumerOutputs';
 import type { GraphWindow, NodeDetail } from './graphSource';
 import { runCharts, runFacts } from './runCharts';
 import { runOverview } from './runOverview';
-import type { ConsumerOutput, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
+import { decisionCase, emmettTestText, purestreamTestText, type ModuleImport } from '../../../src/engine/module/testText';
+import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
 import { TraceGraph } from './traceGraph';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
 import type { TimelineFrame, TimelineWindow } from './timelineSource';
@@ -68,14 +69,16 @@ export class TraceReader implements RunReader {
     private readonly full: RunResult,
     private readonly scenario: Scenario | undefined,
     private readonly services: () => Promise<EngineServices> = async () => ({}),
+    /** The domain the result was run with when it is not a bundled one (a loaded module). */
+    domain?: AnyDomainModule,
   ) {
-    this.decider = bundledDomain(full.report.domain);
+    this.decider = domain ?? bundledDomain(full.report.domain);
     this.parts = full.traces.map((trace) => ({ index: new TraceIndex(trace, () => this.inputs()) }));
   }
 
   private inputs(): ScenarioInputs | undefined {
     if (!this.scenario) return undefined;
-    return (this.expanded ??= expandScenario(this.scenario));
+    return (this.expanded ??= expandScenario(this.scenario, this.decider));
   }
 
   private part(run: number): RunParts {
@@ -225,6 +228,15 @@ export class TraceReader implements RunReader {
 
   async redrive(run: number, consumer: string): Promise<RedriveResult> {
     if (!this.scenario) throw new Error('this result has no scenario to re-drive (run the scenario again)');
-    return redriveDeadLetters(this.scenario, this.trace(run).run, consumer, await this.services());
+    return redriveDeadLetters(this.scenario, this.trace(run).run, consumer, await this.services(), this.decider);
+  }
+
+  async decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined> {
+    const inputs = this.inputs();
+    if (!inputs || !this.decider) return undefined;
+    const all = [...inputs.setup, ...(inputs as ReturnType<typeof expandScenario>).arrivals.map((a) => a.input)];
+    const found = decisionCase(this.decider, this.trace(run), all, commandId);
+    if (!found) return undefined;
+    return { purestream: purestreamTestText(found, module), emmett: emmettTestText(found, module, this.decider.shape) };
   }
 }

@@ -6,7 +6,7 @@
 import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
-import { EngineCancelled, EngineClient } from '../worker/engineClient';
+import { EngineCancelled, EngineClient, type ModuleResolver } from '../worker/engineClient';
 import { SqlQueries } from './SqlQueries.svelte';
 
 /** Where a run stands. */
@@ -14,7 +14,7 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 /** The latest run of the open scenario and the worker that makes and keeps it. */
 export class RunSession {
-  readonly engine = new EngineClient();
+  readonly engine: EngineClient;
   /** The Consumers view's SQL queries against this session's results. */
   readonly sql = new SqlQueries();
   status = $state.raw<RunStatus>('idle');
@@ -26,6 +26,11 @@ export class RunSession {
   scenario = $state.raw<Scenario | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
   realRun = $state.raw<{ readonly name: string; readonly text: string } | undefined>(undefined);
+
+  /** `moduleFor`: the loaded module a scenario runs with, if any (its runs then run in the module's worker). */
+  constructor(moduleFor?: ModuleResolver) {
+    this.engine = new EngineClient(moduleFor);
+  }
 
   /** Reads the current result (whatever its size) from the engine worker. */
   get reader(): RunReader {

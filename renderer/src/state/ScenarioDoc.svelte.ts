@@ -1,6 +1,7 @@
 /** The scenario being edited: its raw JSON value, validation, file name, dirty flag and undo. */
 import type { ParseResult } from '../../../src/engine/api';
 import type { InputError } from '../../../src/engine/types';
+import type { DomainInfo } from '../../../domain/kernel';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 
 /** A scenario as the user wrote it (no defaults applied): what the editor changes. */
@@ -14,8 +15,15 @@ interface UndoEntry {
   readonly mergeKey?: string;
 }
 
+/** Which loaded domain module a scenario's `domain` path names (its description), if any. */
+export interface ModuleDomains {
+  infoFor(reference: unknown): DomainInfo | undefined;
+}
+
 /** The open scenario. Edits replace `raw` (never mutate it) and can be undone. */
 export class ScenarioDoc {
+  constructor(private readonly modules?: ModuleDomains) {}
+
   raw = $state.raw<RawScenario | undefined>(undefined);
   fileName = $state.raw('untitled.json');
   dirty = $state.raw(false);
@@ -28,7 +36,13 @@ export class ScenarioDoc {
   openErrors = $state.raw<{ readonly file: string; readonly errors: readonly InputError[] } | undefined>(undefined);
 
   /** The validation result of the current value. */
-  readonly result: ParseResult | undefined = $derived(this.raw ? parseScenario(this.raw) : undefined);
+  readonly result: ParseResult | undefined = $derived(this.raw ? parseScenario(this.raw, undefined, this.parseOptions(this.raw)) : undefined);
+
+  /** Parse options for `raw`: the loaded module its `domain` names, if any. */
+  parseOptions(raw: unknown): { domain?: DomainInfo } {
+    const domain = this.modules?.infoFor((raw as RawScenario | undefined)?.domain);
+    return domain ? { domain } : {};
+  }
 
   /** The last undoable edit's label, for the Undo button. */
   get undoLabel(): string | undefined {

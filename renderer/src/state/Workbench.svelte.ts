@@ -19,6 +19,7 @@ export const VIEWS = [
   { id: 'consumers', label: 'Consumers' },
   { id: 'logs', label: 'Logs' },
   { id: 'domains', label: 'Domains' },
+  { id: 'rules', label: 'Rule change' },
   { id: 'workspace', label: 'Workspace' },
 ] as const;
 

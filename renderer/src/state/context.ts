@@ -8,6 +8,7 @@ import type { Inspection } from './Inspection.svelte';
 import type { Selection } from './Selection.svelte';
 import type { Workspace } from './Workspace.svelte';
 import type { Inspector } from './Inspector.svelte';
+import type { DomainModules } from './DomainModules.svelte';
 
 /** A provide/use pair for one piece of app state. */
 function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
@@ -38,3 +39,5 @@ export const [provideSelection, useSelection] = stateContext<Selection>('Selecti
 export const [provideWorkspace, useWorkspace] = stateContext<Workspace>('Workspace');
 /** The log inspector (imports, the inspected log). */
 export const [provideInspector, useInspector] = stateContext<Inspector>('Inspector');
+/** The open domain modules, the trust prompt, the Rule change. */
+export const [provideDomainModules, useDomainModules] = stateContext<DomainModules>('DomainModules');

@@ -1,5 +1,5 @@
 /** Opening a scenario (file text or bundled sample) into the document, never losing work silently. */
-import { parseScenario } from '../../../src/engine/scenario/parse';
+import { isModuleReference, parseScenario } from '../../../src/engine/scenario/parse';
 import type { PickedFile } from '../../lib/desktop';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Workbench } from './Workbench.svelte';
@@ -12,7 +12,18 @@ import type { Workbench } from './Workbench.svelte';
 export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): boolean {
   let result: ReturnType<typeof parseScenario>;
   try {
-    result = parseScenario(file.text, file.name);
+    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = undefined;
+    }
+    // a scenario whose domain module is not open yet opens anyway: the editor asks to locate the module
+    const domain = (raw as RawScenario | undefined)?.domain;
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof domain === 'string' && isModuleReference(domain) && !doc.parseOptions(raw).domain)
+      return replaceWith(doc, workbench, raw as RawScenario, file.name);
+    result = parseScenario(file.text, file.name, doc.parseOptions(raw));
   } catch (e) {
     // a value nested past what any reader's stack holds: one line, never a page that shows nothing
     if (!(e instanceof RangeError)) throw e;

@@ -1,5 +1,5 @@
 /** Tree edits applied to the open scenario: each goes on the undo stack and moves the selection. */
-import type { JsonSchema } from '../../../domain/kernel';
+import type { DomainInfo, JsonSchema } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { blankOf } from '../../../src/engine/module/payloadSchema';
 import { removeNode, type TreeEdit } from '../../lib/tree/commandTree';
@@ -15,9 +15,9 @@ export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, 
   editor.select(edit.selected);
 }
 
-/** The command types of the open scenario's domain with their schemas. */
-export function commandSchemasOf(domain: unknown): Readonly<Record<string, JsonSchema>> {
-  const decider = typeof domain === 'string' ? bundledDomain(domain) : undefined;
+/** The command types of the open scenario's domain with their schemas (`module`: the loaded module its `domain` path names). */
+export function commandSchemasOf(domain: unknown, module?: DomainInfo): Readonly<Record<string, JsonSchema>> {
+  const decider = module ?? (typeof domain === 'string' ? bundledDomain(domain) : undefined);
   return decider?.commandSchemas ?? {};
 }
 
@@ -26,8 +26,8 @@ export function commandSchemasOf(domain: unknown): Readonly<Record<string, JsonS
  * strings), numbers at their minimum but never below 1: a count of 0 (qty, copies) passes the
  * schema but no rule accepts it, so a new command would be rejected before the user touched it.
  */
-export function blankCommand(domain: unknown, type: string): Record<string, unknown> {
-  const schema = commandSchemasOf(domain)[type];
+export function blankCommand(domain: unknown, type: string, module?: DomainInfo): Record<string, unknown> {
+  const schema = commandSchemasOf(domain, module)[type];
   return { type, data: schema ? startingNumbers(schema, blankOf(schema)) : {} };
 }
 

@@ -1,0 +1,191 @@
+/**
+ * The domain modules open in the app (domain-modules.md): opening one (after the trust prompt),
+ * each in its own worker (../worker/moduleClient.ts), the recent list, reloading one and the
+ * Rule change that follows, and which module a scenario names. The open scenario validates
+ * against a module's description; its runs run in the module's worker.
+ */
+import type { DomainInfo } from '../../../domain/kernel';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import { domainInfo, type DomainDescription } from '../../../src/engine/module/description';
+import { compareRuleVersions, type RuleChange } from '../../../src/engine/report/ruleChange';
+import { isModuleReference } from '../../../src/engine/scenario/parse';
+import type { Scenario } from '../../../src/engine/types';
+import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
+import { moduleHash } from '../../lib/modules/moduleHash';
+import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
+import { TrustStore } from '../../lib/modules/trustStore';
+import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
+import type { RunSession } from './RunSession.svelte';
+import type { ScenarioDoc } from './ScenarioDoc.svelte';
+
+/** A loaded module. */
+export interface OpenModule {
+  /** Its file name: how the app, its messages and scenarios' `domain` paths name it. */
+  readonly name: string;
+  readonly hash: string;
+  readonly files: ModuleFiles;
+  readonly description: DomainDescription;
+  readonly info: DomainInfo;
+  readonly client: ModuleClient;
+  /** Where it can be read again: a file handle (web) or a main-process token (desktop). */
+  readonly source?: ModuleSource;
+}
+
+/** Where a module's file can be read again. */
+export type ModuleSource = { readonly handle: FileSystemFileHandle } | { readonly token: string };
+
+/** The trust prompt's question: which file, which content. */
+export interface TrustQuestion {
+  readonly name: string;
+  readonly hash: string;
+  readonly answer: (trusted: boolean) => void;
+}
+
+/** A rule change on screen: what changed, or that nothing did. */
+export interface RuleChangeView {
+  readonly module: string;
+  readonly change: RuleChange | undefined;
+  /** Why there is no comparison (no open scenario with this module, or the run failed). */
+  readonly note?: string;
+}
+
+/** The file name a scenario's `domain` path ends in. */
+export const fileNameOf = (reference: string): string => reference.split(/[\\/]/).pop() ?? reference;
+
+/** The open modules and what happens to them. */
+export class DomainModules {
+  modules = $state.raw<readonly OpenModule[]>([]);
+  recent = $state.raw<readonly RecentDomain[]>([]);
+  question = $state.raw<TrustQuestion | undefined>(undefined);
+  /** The last problem opening or reloading a module (one readable message). */
+  error = $state.raw<string | undefined>(undefined);
+  busy = $state.raw<string | undefined>(undefined);
+  ruleChange = $state.raw<RuleChangeView | undefined>(undefined);
+  private readonly trust = new TrustStore(typeof localStorage === 'undefined' ? undefined : localStorage);
+
+  constructor() {
+    if (typeof indexedDB !== 'undefined') void readRecentDomains().then((r) => (this.recent = r));
+  }
+
+  /** The description of the module a scenario's `domain` names (by file name), for validation and forms. */
+  infoFor(reference: unknown): DomainInfo | undefined {
+    if (typeof reference !== 'string' || !isModuleReference(reference)) return undefined;
+    return this.byReference(reference)?.info;
+  }
+
+  /** The open module a `domain` path names. */
+  byReference(reference: string): OpenModule | undefined {
+    const name = fileNameOf(reference);
+    return this.modules.find((m) => m.name === name);
+  }
+
+  /** The module a validated scenario runs with (its `domain` is then the module's id). */
+  forScenario(scenario: Scenario): ModuleClient | undefined {
+    if (bundledDomain(scenario.domain)) return undefined;
+    return this.modules.find((m) => m.description.id === scenario.domain)?.client;
+  }
+
+  /** Asks the user to trust a module version not run before; resolves their answer. */
+  private async trusted(name: string, hash: string): Promise<boolean> {
+    if (this.trust.isTrusted(name, hash)) return true;
+    this.question?.answer(false);
+    const yes = await new Promise<boolean>((answer) => (this.question = { name, hash, answer }));
+    this.question = undefined;
+    if (yes) this.trust.trust(name, hash);
+    return yes;
+  }
+
+  /** Loads a module version in a fresh worker after the trust prompt; undefined when declined or broken (see `error`). */
+  private async loaded(files: ModuleFiles, source: ModuleSource | undefined): Promise<OpenModule | undefined> {
+    const name = fileNameOf(files.entry);
+    const hash = await moduleHash(files);
+    if (!(await this.trusted(name, hash))) {
+      this.error = `${name} was not run: it is not trusted`;
+      return undefined;
+    }
+    const client = new ModuleClient(name, files);
+    this.busy = `Loading ${name}…`;
+    try {
+      const { description } = await client.load();
+      if (bundledDomain(description.id)) {
+        client.terminate();
+        this.error = `${name}: id: "${description.id}" is a bundled domain's id; give the module an id of its own (export default { id: 'my-${description.id}', … })`;
+        return undefined;
+      }
+      return { name, hash, files, description, info: domainInfo(description), client, ...(source ? { source } : {}) };
+    } catch (e) {
+      client.terminate();
+      this.error = e instanceof ModuleLoadError ? e.problem.message : `${name}: ${e instanceof Error ? e.message : String(e)}`;
+      return undefined;
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Opens a module (replacing an open one of the same name); true when it loaded. */
+  async open(files: ModuleFiles, source?: ModuleSource): Promise<boolean> {
+    this.error = undefined;
+    const module = await this.loaded(files, source);
+    if (!module) return false;
+    this.replace(module);
+    this.recent = withRecentDomain(this.recent, { name: module.name, openedAt: Date.now(), ...(source && 'handle' in source ? { handle: source.handle } : {}) });
+    void writeRecentDomains(this.recent);
+    return true;
+  }
+
+  private replace(module: OpenModule): void {
+    const old = this.modules.find((m) => m.name === module.name);
+    this.modules = [...this.modules.filter((m) => m.name !== module.name), module];
+    if (old && old.client !== module.client) old.client.terminate();
+  }
+
+  /** Closes a module (its worker stops). */
+  close(name: string): void {
+    this.modules.find((m) => m.name === name)?.client.terminate();
+    this.modules = this.modules.filter((m) => m.name !== name);
+  }
+
+  /**
+   * A new version of an open module (edited on disk): loads it, and when the open scenario runs
+   * with it, runs the scenario under the old and the new rules and keeps the Rule change;
+   * then the open scenario's runs are run again with the new rules. True when it loaded.
+   */
+  async reload(name: string, files: ModuleFiles, doc: ScenarioDoc, session: RunSession): Promise<boolean> {
+    this.error = undefined;
+    const old = this.modules.find((m) => m.name === name);
+    if (!old) return this.open(files);
+    if ((await moduleHash(files)) === old.hash) {
+      this.ruleChange = { module: name, change: undefined, note: `${name} has not changed since it was loaded.` };
+      return true;
+    }
+    const next = await this.loaded(files, old.source);
+    if (!next) return false;
+    const uses = typeof doc.raw?.domain === 'string' && this.byReference(doc.raw.domain)?.name === name && doc.result?.ok;
+    if (!uses || !doc.result?.ok) {
+      this.replace(next);
+      this.ruleChange = { module: name, change: undefined, note: 'No open scenario runs with this module: open or build one, then reload the module again.' };
+      return true;
+    }
+    try {
+      this.busy = `Running the scenario with the old and the new ${name}…`;
+      const before = await session.engine.decisions(doc.result.scenario, old.client);
+      this.replace(next);
+      // the scenario validated against the new rules (schemas may have changed)
+      const scenario = doc.result?.ok ? doc.result.scenario : undefined;
+      if (!scenario) {
+        this.ruleChange = { module: name, change: undefined, note: 'The open scenario does not fit the new rules: see its errors in the Scenario view.' };
+        return true;
+      }
+      const after = await session.engine.decisions(scenario, next.client);
+      this.ruleChange = { module: name, change: compareRuleVersions(before, after, { old: `${name} (before)`, new: name }) };
+      this.busy = undefined;
+      await session.run(scenario);
+    } catch (e) {
+      this.replace(next);
+      this.ruleChange = { module: name, change: undefined, note: `The comparison stopped: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      this.busy = undefined;
+    }
+    return true;
+  }
+}

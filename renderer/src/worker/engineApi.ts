@@ -1,0 +1,96 @@
+/**
+ * What an engine worker serves (Comlink): dry runs and runs happen in the worker so the UI never
+ * freezes, and the latest result stays there, read through its RunReader (renderer/lib/reader)
+ * whatever its size. One implementation for both engine workers: the bundled domains' worker
+ * (./engine.worker.ts) and a domain module's worker (./module.worker.ts), which passes the
+ * loaded module as `domain` — so a run with a module is simulated entirely in the module's
+ * worker and its views read it exactly as they read a bundled run.
+ */
+import type { AnyDomainModule } from '../../../domain/kernel';
+import { dryRun, expandScenario, runScenario } from '../../../src/engine';
+import type { DryRunResult, RunProgress } from '../../../src/engine/api';
+import type { EngineServices } from '../../../src/engine/consumers/interpreter';
+import { commandDecisions } from '../../../src/engine/report/ruleChange';
+import type { RuleSide } from '../../../src/engine/report/ruleChange';
+import type { Report, Scenario, Trace } from '../../../src/engine/types';
+import type { RunReader, RunResultView } from '../../lib/reader/runReader';
+import { TraceReader } from '../../lib/reader/traceReader';
+
+/** sql.js for runs with a `sql` consumer (each worker loads it its own way). */
+export type SqlJsLoader = () => Promise<unknown>;
+
+/** The engine API over `domain()` (undefined: the scenario's bundled domain). */
+export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: SqlJsLoader) {
+  let sqlJs: Promise<unknown> | undefined;
+  let kept: TraceReader | undefined;
+
+  /** sql.js, loaded only when a run has a `sql` consumer (the wasm is a separate file). */
+  async function servicesFor(scenario: Scenario | undefined, always = false): Promise<EngineServices> {
+    if (!always && !scenario?.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql'))) return {};
+    sqlJs ??= loadSqlJs();
+    return { sqlJs: await sqlJs } as EngineServices;
+  }
+
+  const withDomain = () => {
+    const d = domain();
+    return d ? { domain: d } : {};
+  };
+
+  return {
+    /** Decides the arrival at depth-first position `arrivalOrder` against the state before it; enacts nothing. */
+    dryRun(scenario: Scenario, arrivalOrder: number): { result: DryRunResult; inputId: string } {
+      const arrival = expandScenario(scenario, domain()).arrivals.find((a) => a.order === arrivalOrder);
+      if (!arrival) throw new Error(`no arrival #${arrivalOrder} in the scenario`);
+      const authorize = scenario.runs[0]?.authorize === true;
+      return { inputId: arrival.input.id, result: dryRun(scenario, arrival.input.id, { authorize, ...withDomain() }) };
+    },
+
+    /** Runs the scenario's runs (all, or the named ones) with progress; the result stays here, read through `reader`. */
+    async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResultView> {
+      kept = undefined;
+      let lastShown = -1;
+      const result = runScenario(scenario, {
+        ...(runs ? { runs } : {}),
+        ...withDomain(),
+        trace: true,
+        services: await servicesFor(scenario),
+        onProgress: (progress) => {
+          const percent = Math.floor((progress.done / Math.max(1, progress.total)) * 100);
+          if (percent !== lastShown || progress.done === progress.total) {
+            lastShown = percent;
+            void onProgress(progress);
+          }
+        },
+      });
+      kept = new TraceReader(result, scenario, () => servicesFor(scenario, true), domain());
+      return kept.result();
+    },
+
+    /** Every command's decision per run and the report (one side of a rule change); keeps nothing. */
+    async decisions(scenario: Scenario): Promise<RuleSide> {
+      const { report, traces } = runScenario(scenario, { ...withDomain(), trace: true, services: await servicesFor(scenario) });
+      return { report, decisions: traces.map(commandDecisions) };
+    },
+
+    /** Keeps a stored result (from a workspace) as the one read; `scenario` when it is still known. */
+    adopt(report: Report, traces: readonly Trace[], scenario: Scenario | undefined): Promise<RunResultView> {
+      kept = new TraceReader({ report, traces }, scenario, () => servicesFor(scenario, true), domain());
+      return kept.result();
+    },
+
+    /** Asks the kept result's reader. */
+    read<K extends keyof RunReader>(method: K, ...args: Parameters<RunReader[K]>): ReturnType<RunReader[K]> {
+      if (!kept) throw new Error('no run result is kept (run the scenario again)');
+      return (kept[method] as (...a: Parameters<RunReader[K]>) => ReturnType<RunReader[K]>).apply(kept, args);
+    },
+
+    /** The kept result's full traces (to store it in a workspace). */
+    traces(): Promise<readonly Trace[]> {
+      if (!kept) throw new Error('no run result is kept (run the scenario again)');
+      return kept.traces();
+    },
+  };
+}
+
+/** An engine worker's API. */
+export type EngineApi = ReturnType<typeof engineApi>;

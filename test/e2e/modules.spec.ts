@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { views } from './flows';
+
+const bank = readFileSync(new URL('../../samples/domains/bank.ts', import.meta.url), 'utf8');
+/** The bank with one rule changed: no overdraft at all (a withdrawal may take only the balance). */
+const strictBank = bank.replace('const available = (account: Account) => account.balance + account.overdraftLimit;', 'const available = (account: Account) => account.balance;');
+
+const moduleFile = (text: string) => ({ name: 'bank.ts', mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+async function trust(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Run bank.ts?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('sandboxed worker');
+  await dialog.getByRole('button', { name: 'Trust and run' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('open the bank module, trust it, build a scenario with its forms, run it, reload an edited module and see the Rule change', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(strictBank).not.toBe(bank);
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const domains = page.getByRole('region', { name: 'Domains' });
+  await expect(domains).toContainText('No module open');
+  await page.getByLabel('Domain module file').first().setInputFiles(moduleFile(bank));
+  await trust(page);
+  const card = domains.getByRole('article', { name: 'Domain Bank' });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card).toContainText('Withdraw');
+  await expect(card).toContainText('within-overdraft-limit');
+  await page.screenshot({ path: 'test-results/screenshots/module-domains.png', fullPage: true });
+
+  // a scenario built with the module's forms
+  await card.getByRole('button', { name: 'New scenario' }).click();
+  const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
+  await tools.getByLabel('Command type').selectOption('OpenAccount');
+  await tools.getByRole('button', { name: 'Add command' }).click();
+  await page.getByRole('textbox', { name: 'accountId *' }).fill('a1');
+  await page.getByRole('textbox', { name: 'owner *' }).fill('ada');
+  await page.getByRole('spinbutton', { name: 'overdraftLimit' }).fill('100');
+  await tools.getByLabel('Command type').selectOption('Withdraw');
+  await tools.getByRole('button', { name: 'Add command' }).click();
+  await page.getByRole('textbox', { name: 'accountId *' }).fill('a1');
+  await page.getByRole('spinbutton', { name: 'amount *' }).fill('50');
+  await page.screenshot({ path: 'test-results/screenshots/module-editor.png' });
+
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 1 run/, { timeout: 30_000 });
+
+  // Copy as test on a history step: the decision as a given/when/then test and an Emmett one
+  await views(page).getByRole('button', { name: 'History' }).click();
+  const copy = page.getByRole('group', { name: 'Copy c2 as a test' });
+  await page.getByRole('button', { name: 'the end of the run' }).click();
+  await expect(copy).toBeVisible();
+  await copy.getByRole('button', { name: 'Purestream' }).click();
+  const purestreamTest = page.getByLabel('Purestream test');
+  await expect(purestreamTest).toContainText("import bank from \"./bank\";");
+  await expect(purestreamTest).toContainText('given(bank, [');
+  await expect(purestreamTest).toContainText('"type":"AccountOpened"');
+  await expect(purestreamTest).toContainText('.when({"id":"c2","type":"Withdraw","data":{"accountId":"a1","amount":50}');
+  await expect(purestreamTest).toContainText('.then([');
+  await expect(purestreamTest).toContainText('{"type":"MoneyWithdrawn","data":{"accountId":"a1","amount":50}}');
+  await copy.getByRole('button', { name: 'Emmett' }).click();
+  await expect(page.getByLabel('Emmett test')).toContainText('DeciderSpecification.for(asEmmettDecider(bank))');
+  await page.screenshot({ path: 'test-results/screenshots/module-copy-as-test.png' });
+
+  // the rules change: the module is read again (here picked again: no file handle) and trusted again
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'Reload' }).click();
+  await (await chooser).setFiles(moduleFile(strictBank));
+  await trust(page);
+  const rules = page.getByRole('region', { name: 'Rule change' });
+  await expect(rules.getByRole('article', { name: 'Run one queue' })).toBeVisible({ timeout: 30_000 });
+  await expect(rules).toContainText('1 of 2 commands decided differently');
+  const changed = rules.getByRole('table', { name: 'Changed decisions of one queue' });
+  await expect(changed).toContainText('MoneyWithdrawn');
+  await expect(changed).toContainText('rejected: insufficient-funds');
+  await page.screenshot({ path: 'test-results/screenshots/module-rule-change.png', fullPage: true });
+});
+
+/** A scenario file naming a module beside it, with one command. */
+const scenarioNaming = (domain: string) => ({
+  name: 'scenario.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: [{ type: 'Go', data: { id: 'x' } }], runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] })),
+});
+const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
+
+async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name));
+  const missing = page.getByRole('alert', { name: 'Domain module not open' });
+  await expect(missing).toContainText(`./${module.name}`);
+  const chooser = page.waitForEvent('filechooser');
+  await missing.getByRole('button', { name: `Locate ${module.name}…` }).click();
+  await (await chooser).setFiles(module);
+  const dialog = page.getByRole('dialog', { name: `Run ${module.name}?` });
+  await dialog.getByRole('button', { name: 'Trust and run' }).press('Enter');
+  await expect(missing).toBeHidden();
+}
+
+async function runAndReadError(page: Page): Promise<string> {
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Runs' });
+  await expect(region).toContainText(/stopped|read the clock/, { timeout: 20_000 });
+  return (await region.textContent()) ?? '';
+}
+
+const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
+
+test('a module that reads the clock while deciding stops the run with one message naming the module, the command and its line', async ({ page }) => {
+  await openScenarioAndLocate(page, js('clock.mjs', decider('    const t = Date.now();')));
+  const text = await runAndReadError(page);
+  expect(text).toContain('clock.mjs: decide read the clock while deciding c1');
+  expect(text).toContain('(Date.now() at clock.mjs:3)');
+  expect(text).not.toMatch(/at .*blob:/);
+});
+
+test('a decide that runs past one second is stopped by the watchdog, which names the function', async ({ page }) => {
+  await openScenarioAndLocate(page, js('spin.mjs', decider('    for (;;) {}')));
+  const text = await runAndReadError(page);
+  expect(text).toContain('spin.mjs: decide ran for more than 1 second and was stopped');
+  await page.screenshot({ path: 'test-results/screenshots/module-watchdog.png' });
+});
+
+test('a broken module is refused with one readable message naming the file and the member or line; nothing runs', async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const input = page.getByLabel('Domain module file').first();
+  const domains = page.getByRole('region', { name: 'Domains' });
+  const cases: [ReturnType<typeof js>, RegExp][] = [
+    [js('shape.mjs', 'export default { decide() {} };'), /^shape\.mjs: .*evolve/m],
+    [js('syntax.ts', 'export default {\n  decide(: 1 }'), /^syntax\.ts:2: Expected identifier/],
+    [js('bare.ts', "import _ from 'lodash';\nexport default _;"), /^bare\.ts:1: cannot import "lodash"/],
+    [js('none.mjs', 'export const x = 1;'), /^none\.mjs: default export: is missing/],
+  ];
+  for (const [file, message] of cases) {
+    await input.setInputFiles(file);
+    await page.getByRole('dialog', { name: `Run ${file.name}?` }).getByRole('button', { name: 'Trust and run' }).click();
+    const alert = domains.getByRole('alert');
+    await expect(alert).toContainText(message, { timeout: 20_000 });
+    expect(await alert.textContent()).not.toMatch(/\n\s+at |blob:/);
+    await alert.getByRole('button', { name: 'Dismiss the message' }).click();
+  }
+  await expect(domains).toContainText('No module open');
+  // declining the trust prompt runs nothing
+  await input.setInputFiles(js('ok.mjs', decider('')));
+  await page.getByRole('dialog', { name: 'Run ok.mjs?' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(domains.getByRole('alert')).toContainText('ok.mjs was not run: it is not trusted');
+  await expect(domains).toContainText('No module open');
+});
+
+test('module screens at 1280×720 and 1440×900: Start, the trust prompt, Domains, the scenario with a missing module, Rule change, the graph', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    const size = `${width}x${height}`;
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Bring your own rules' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-start-${size}.png` });
+    await page.getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+    await expect(page.getByRole('dialog', { name: 'Run bank.ts?' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-trust-${size}.png` });
+    await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+    await expect(page.getByRole('region', { name: 'Lesson' }).or(page.getByText('In the app:')).first()).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `test-results/screenshots/module-lesson-${size}.png` });
+    await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 4 runs/, { timeout: 30_000 });
+    await views(page).getByRole('button', { name: 'Graph' }).click();
+    await page.locator('.svelte-flow__node').first().click();
+    await page.screenshot({ path: `test-results/screenshots/module-graph-${size}.png` });
+    await views(page).getByRole('button', { name: 'Domains' }).click();
+    await page.screenshot({ path: `test-results/screenshots/module-domains-${size}.png` });
+    await views(page).getByRole('button', { name: 'Rule change' }).click();
+    await page.screenshot({ path: `test-results/screenshots/module-rules-empty-${size}.png` });
+    // a scenario naming a module that is not open
+    await page.goto('/');
+    await page.getByLabel('Scenario file').setInputFiles(scenarioNaming('cart.mjs'));
+    await expect(page.getByRole('alert', { name: 'Domain module not open' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/module-missing-${size}.png` });
+  }
+});
