@@ -5,7 +5,7 @@
  * dropped; a run that differs shows its differences as Compare does; a broken file is one message.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type FileChooser, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/real-runs/${name}`, 'utf8');
@@ -25,6 +25,9 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
 }
 
 test('a real run beside the simulated one: same final state, the broker\'s own delivery counts, the same dead letters; differences and broken files said plainly', async ({ page }) => {
+  // file choosers are intercepted from the start (turning interception on as the key is pressed can miss the chooser)
+  const choosers: FileChooser[] = [];
+  page.on('filechooser', (c) => choosers.push(c));
   await openSampleAndRun(page, /^Decoupled uptime/);
   await views(page).getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('region', { name: 'Compare' });
@@ -32,9 +35,9 @@ test('a real run beside the simulated one: same final state, the broker\'s own d
   // the keyboard opens the file chooser
   const open = compare.getByRole('button', { name: 'Open real run…' });
   await open.focus();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
-  await (await chooser).setFiles({ name: EXACTLY_ONCE, mimeType: 'application/json', buffer: Buffer.from(fixture(EXACTLY_ONCE)) });
+  await expect.poll(() => choosers.length).toBe(1);
+  await choosers[0].setFiles({ name: EXACTLY_ONCE, mimeType: 'application/json', buffer: Buffer.from(fixture(EXACTLY_ONCE)) });
 
   const real = compare.getByRole('region', { name: 'Real run' });
   await expect(real.getByRole('status')).toContainText('same final state');
