@@ -47,8 +47,8 @@ export const commerce = {
   evolve,
   streamOf,
   commandSchemas: {
-    RestockItem: object({ sku, qty: int('units to add (> 0)'), warehouse }, ['warehouse']),
-    PlaceOrder: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units to order (> 0)'), warehouse }, ['warehouse']),
+    RestockItem: object({ sku, qty: int('units to add', { minimum: 1 }), warehouse }, ['warehouse']),
+    PlaceOrder: object({ orderId: str('order id'), customerId: str('customer id'), sku, qty: int('units to order', { minimum: 1 }), warehouse }, ['warehouse']),
     CancelOrder: object({ orderId: str('order id') }),
     ShipOrder: object({ orderId: str('order id') }),
   },

@@ -180,7 +180,7 @@ function defaultsOf(schema: JsonSchema): <T>(value: T) => T {
   };
 }
 
-/** A blank payload for a form: defaults where given, empty strings, zeros and `false` for required fields. */
+/** A blank payload for a form: defaults where given, else for required fields empty strings, `false`, and numbers at their `minimum` (else 0), so a new command starts valid by its schema. */
 export function blankOf(schema: JsonSchema): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
@@ -189,7 +189,7 @@ export function blankOf(schema: JsonSchema): Record<string, unknown> {
     if (field.default !== undefined) out[name] = field.default;
     else if (type === 'object') out[name] = blankOf(field);
     else if (!required.has(name)) continue;
-    else out[name] = field.enum?.length ? field.enum[0] : type === 'string' ? '' : type === 'boolean' ? false : type === 'array' ? [] : type === 'null' ? null : 0;
+    else out[name] = field.enum?.length ? field.enum[0] : type === 'string' ? '' : type === 'boolean' ? false : type === 'array' ? [] : type === 'null' ? null : Math.max(0, field.minimum ?? 0);
   }
   return out;
 }

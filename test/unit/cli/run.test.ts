@@ -33,7 +33,7 @@ describe('purestream run: usage and bad input', () => {
   it('names the file and JSON path of a bad value (exit 1), and the line of a syntax error', async () => {
     const io = recordingIO(['bad.json', 'syntax-error.json']);
     expect(await main(['run', 'bad.json'], io)).toBe(1);
-    expect(io.stderr).toBe('bad.json: commands[1].data.qty: expected an integer, got "two"\n');
+    expect(io.stderr).toBe('bad.json: commands[1].data.qty: expected an integer >= 1, got "two"\n');
     expect(await main(['run', 'syntax-error.json', '--json'], io)).toBe(1);
     expect(io.stderr).toContain('syntax-error.json: line 4, column 1: invalid JSON');
     expect(io.stdout).toBe('');

@@ -121,7 +121,7 @@ describe('purity', () => {
 describe('schemas', () => {
   it('reject a command with a wrong field, naming the field', () => {
     const errors = commerce.commandCheck('PlaceOrder')!.problems({ orderId: 'o1', customerId: 'u', sku: 'tee', qty: 'two' }, 'data');
-    expect(errors).toEqual([{ path: 'data.qty', message: 'expected an integer, got "two"' }]);
+    expect(errors).toEqual([{ path: 'data.qty', message: 'expected an integer >= 1, got "two"' }]);
   });
   it('name missing, unknown and nested fields', () => {
     const errors = profiles.commandCheck('AddProfile')!.problems({ profileId: 'p1', userId: 'u', title: 't', bio: 'b', name: { first: 1 }, colour: 'red' }, 'commands[0].data');

@@ -59,7 +59,7 @@ describe('parseScenario: top level', () => {
   });
 
   it('formats errors as <file>: <path>: <message>', () => {
-    expect(scenarioErrorsText(errorsOf(fixture('bad.json')), 'bad.json')).toBe('bad.json: commands[1].data.qty: expected an integer, got "two"\n');
+    expect(scenarioErrorsText(errorsOf(fixture('bad.json')), 'bad.json')).toBe('bad.json: commands[1].data.qty: expected an integer >= 1, got "two"\n');
   });
 });
 
@@ -74,7 +74,7 @@ describe('parseScenario: nodes', () => {
 
   it('validates data with the domain schema under the node path', () => {
     const value = withCommands(restock, { batch: 'all-or-nothing', items: [restock, { type: 'PlaceOrder', data: { orderId: 'o', customerId: 'u', sku: 't', qty: 1.5 } }] });
-    expect(at(value, 'commands[1].items[1].data.qty')).toBe('expected an integer, got 1.5');
+    expect(at(value, 'commands[1].items[1].data.qty')).toBe('expected an integer >= 1, got 1.5');
     expect(at(withCommands({ type: 'RestockItem' }), 'commands[0].data')).toBe('is required');
     expect(at(withCommands({ type: 'RestockItem', data: { sku: 'a', qty: 1, color: 'red' } }), 'commands[0].data.color')).toBe('is not a known field');
   });
