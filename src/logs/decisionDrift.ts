@@ -58,15 +58,22 @@ export class DecisionDrift {
     if (this.pending.length === 0) return;
     const items = this.pending;
     this.pending = [];
+    for (const entry of this.decided(items, state)) {
+      this.places.delete(entry.id);
+      this.entries.set(entry.id, entry);
+    }
+  }
+
+  /** What the domain decides now for `items` (one command, or the commands of one batch) against `state`; takes nothing. */
+  private decided(items: readonly CommandRecord[], state: StateView<unknown>): Entry[] {
     const first = items[0];
     const input: DecisionInput = first.batch ? batchOf(items) : envelopeOf(first);
     const outcome = decideInput(this.decider, input, state, (first.authorize ?? this.authorize) ? { authorize: { now: first.at } } : {});
-    for (const o of commandOutcomes(outcome)) {
+    return commandOutcomes(outcome).map((o) => {
       const now: DriftOutcome = o.accepted ? o.events.map((e) => e.type) : `rejected: ${o.rejection?.code ?? 'unknown'}`;
       const place = this.places.get(o.command.id);
-      this.places.delete(o.command.id);
-      this.entries.set(o.command.id, { id: o.command.id, now, recordedTypes: [], ...(place ? { place } : {}) });
-    }
+      return { id: o.command.id, now, recordedTypes: [], ...(place ? { place } : {}) };
+    });
   }
 
   /** An event recorded for a command (by its causationId). */
@@ -80,13 +87,21 @@ export class DecisionDrift {
     if (entry) entry.rejected = code;
   }
 
-  /** The commands whose outcome differs now, in log order. */
-  drift(): Drift[] {
+  /**
+   * The commands whose outcome differs now, in log order. With `state` (an interim report), the
+   * commands still waiting for the end of their batch are decided against it as `flush` would,
+   * without being taken: the list is the one a flush now would give.
+   */
+  drift(state?: StateView<unknown>): Drift[] {
     const out: Drift[] = [];
-    for (const e of this.entries.values()) {
-      const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : e.recordedTypes;
+    const waiting = state && this.pending.length > 0 ? this.decided(this.pending, state) : [];
+    const take = (e: Entry) => {
+      // a copy: events read later add to a command's recorded types, and a report taken now keeps what it says
+      const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : [...e.recordedTypes];
       if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.place ? { line: e.place.line, record: e.place.record } : {}) });
-    }
+    };
+    for (const e of this.entries.values()) take(e);
+    for (const e of waiting) take(e);
     return out;
   }
 }

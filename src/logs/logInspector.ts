@@ -312,10 +312,28 @@ export class LogInspector {
   finish(source: string, framing = 'lines'): InspectResult {
     this.drain();
     if (!this.reader) this.choose(detectProfile([]));
+    this.facts!.finish();
+    return this.result(source, framing, this.anomalies, true);
+  }
+
+  /**
+   * The report of the records read so far, without ending the inspection (a live source's tail
+   * shows it while it reads): what `finish` would return if no more records came, without the
+   * history. Undefined until the profile is chosen (the first records decide it unless given).
+   * It costs what a report costs — the state's hash and the listed streams are built again —
+   * so a caller spaces the calls; it changes nothing, and `finalState` is the state as it is now.
+   */
+  snapshot(source: string, framing = 'lines'): InspectResult | undefined {
+    if (this.pending !== undefined || !this.reader) return undefined;
+    const { drop, noZone } = this.facts!.closing();
+    return this.result(source, framing, this.anomalies.closed(drop, noZone), false);
+  }
+
+  /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far. */
+  private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
-    facts.finish();
     if (this.refused)
-      return { ok: false, problems: this.anomalies.problems, problemCount: this.anomalies.problemCount, reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read` };
+      return { ok: false, problems: [...this.anomalies.problems], problemCount: this.anomalies.problemCount, reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read` };
     const report: InspectionReport = {
       format: 'purestream/inspection@1',
       domain: this.domain ? this.domain.decider.id : null,
@@ -330,21 +348,30 @@ export class LogInspector {
       tombstones: facts.tombstones,
       systemEvents: facts.systemEvents,
       otherRecords: facts.otherRecords,
-      anomalies: this.anomalies.kept,
-      ...(this.anomalies.count > this.anomalies.kept.length ? { anomalyCount: this.anomalies.count } : {}),
-      violations: this.domain?.replay.violations ?? [],
+      anomalies: final ? anomalies.kept : [...anomalies.kept],
+      ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
+      violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
       ...(this.notice ? { notice: this.notice } : {}),
     };
     if (!this.domain) return { ok: true, report };
     const domain = this.domain;
-    domain.drift.flush(domain.replay.view);
+    const view = domain.replay.view;
+    if (final) domain.drift.flush(view);
     const state = domain.replay.state;
     const keys = [...state.keys()].sort();
-    const withState = { ...report, drift: domain.drift.drift(), stateHash: hashState(state, keys, this.options.hasher), finalState: {} };
-    withLazyFinalState(withState, () => finalStateObject(state, keys), keys.length, function* () {
-      for (const k of keys) yield [k, state.get(k)] as const;
+    const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashState(state, keys, this.options.hasher), finalState: {} };
+    if (final) {
+      withLazyFinalState(withState, () => finalStateObject(state, keys), keys.length, function* () {
+        for (const k of keys) yield [k, state.get(k)] as const;
+      });
+      return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
+    }
+    // the state goes on changing after a snapshot: its aggregates as they are now (evolve makes new ones, so keeping them is enough)
+    const now = new Map(keys.map((k) => [k, state.get(k)] as const));
+    withLazyFinalState(withState, () => finalStateObject(now, keys), keys.length, function* () {
+      for (const k of keys) yield [k, now.get(k)] as const;
     });
-    return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
+    return { ok: true, report: withState };
   }
 }

@@ -64,28 +64,63 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await expect(live).toContainText('3 records · position 3');
   await expect(live).toContainText('up to date, waiting for new records');
 
+  // while the tail is live, the summary follows it: the report so far, every second or so
+  const readAs = logs.getByRole('region', { name: 'How the log was read' });
+  const types = logs.getByRole('region', { name: 'Types' });
+  await expect(readAs).toContainText('3 events');
+  await expect(types.getByRole('row', { name: /^OrderPlaced/ })).toHaveText(/OrderPlaced\s*2/);
   await publish('SHOP', 4, 5);
   await expect(live).toContainText('5 records · position 5');
-  await expect(logs.getByRole('region', { name: 'Records of the log' })).toContainText('5 records');
+  await expect(readAs).toContainText('5 events');
+  await expect(types.getByRole('row', { name: /^OrderPlaced/ })).toHaveText(/OrderPlaced\s*3/);
+  await expect(types.getByRole('row', { name: /^OrderPaid/ })).toHaveText(/OrderPaid\s*2/);
+  await expect(live).toContainText('tailing');
+  await page.screenshot({ path: 'test-results/screenshots/connect-tailing-summary-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-tailing-summary-1280.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // the streams and the records too, and the timeline reads the records stored so far
+  const tabs = logs.getByRole('tablist', { name: 'Parts of the log' });
+  await tabs.getByRole('tab', { name: 'Streams' }).click();
+  const streams = logs.getByRole('region', { name: 'Streams' });
+  await expect(streams).toContainText('order-3');
+  await tabs.getByRole('tab', { name: 'Timeline' }).click();
+  const timeline = logs.getByRole('application', { name: /^Records over time/ });
+  await expect(timeline).toBeVisible();
+  await expect(logs.getByTitle('order-3', { exact: true })).toBeVisible();
+  await publish('SHOP', 6, 7);
+  await expect(logs.getByTitle('order-4', { exact: true })).toBeVisible();
+  await expect(live).toContainText('tailing');
+  await page.screenshot({ path: 'test-results/screenshots/connect-tailing-timeline-1440.png' });
+  await tabs.getByRole('tab', { name: 'Causation graph' }).click();
+  await expect(logs.locator('.svelte-flow__node')).toHaveCount(7);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-tailing-graph-1280.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await tabs.getByRole('tab', { name: 'Streams' }).click();
+  await expect(streams).toContainText('order-4');
+  await tabs.getByRole('tab', { name: 'Records' }).click();
+  await expect(logs.getByRole('region', { name: 'Records of the log' })).toContainText('7 records');
   await page.screenshot({ path: 'test-results/screenshots/connect-tailing-1440.png' });
 
   await live.getByRole('button', { name: 'Stop' }).click();
-  await expect(logs.getByRole('status').filter({ hasText: 'events read' })).toContainText('5 events read: no anomalies', { timeout: 20_000 });
-  await expect(live).toContainText('5 records from');
-  await expect(live).toContainText('last position 5');
+  await expect(logs.getByRole('status').filter({ hasText: 'events read' })).toContainText('7 events read: no anomalies', { timeout: 20_000 });
+  await expect(live).toContainText('7 records from');
+  await expect(live).toContainText('last position 7');
+  await tabs.getByRole('tab', { name: 'Summary' }).click();
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('jetstream');
   await expect(logs.getByRole('region', { name: 'Types' })).toContainText('OrderPlaced');
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/connect-done-1280.png' });
 
   // read on: the recent connection is offered, from the position reached
-  await publish('SHOP', 6, 6);
+  await publish('SHOP', 8, 8);
   await live.getByRole('button', { name: 'Read on from here…' }).click();
-  await expect(dialog.getByRole('textbox', { name: 'Position or time' })).toHaveValue('5');
+  await expect(dialog.getByRole('textbox', { name: 'Position or time' })).toHaveValue('7');
   await expect(dialog.getByRole('region', { name: 'Recent connections' })).toContainText(`${server!.wsUrl}/SHOP`);
   await page.screenshot({ path: 'test-results/screenshots/connect-1280.png' });
   await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(logs.getByRole('status').filter({ hasText: 'events read' })).toContainText('1 events read', { timeout: 20_000 });
-  await expect(live).toContainText('last position 6');
+  await expect(live).toContainText('last position 8');
 });

@@ -16,6 +16,7 @@ import { InspectCancelled, type InspectionReport } from '../../../src/logs/types
 import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, saveInspection, type StoredEventInput } from '../../../src/store/logs';
 import type { Workspace } from '../../../src/store/workspace';
 import type { SeqList } from '../eventlog/seqList';
+import { InterimReports } from './interimReports';
 import { storedRecord } from './storedEvents';
 
 /** Where an import stands after a batch was stored. */
@@ -53,6 +54,12 @@ export interface ImportRecordsOptions extends LogReading {
   readonly onStored?: (progress: StoredProgress) => void;
   readonly isCancelled?: () => boolean;
   readonly now?: number;
+  /**
+   * While a live source's batches are read: the report of the records so far (LogInspector.snapshot),
+   * the first at once, then as InterimReports spaces them (`interimMs` apart at least, 1 s by default).
+   */
+  readonly onInterim?: (report: InspectionReport) => void;
+  readonly interimMs?: number;
 }
 
 /** The reading stored with a log (plain JSON: the map as its file's object form). */
@@ -112,12 +119,25 @@ export async function importRecords(
   try {
     let framing: string;
     if ('batches' in input) {
+      const { onInterim } = o;
+      // a snapshot is taken between batches (here, or from the timer while the next batch is awaited): never mid-record
+      const interim = onInterim
+        ? new InterimReports(() => {
+            const so = inspector.snapshot(o.source, input.framing);
+            if (so?.ok) onInterim(so.report);
+          }, o.interimMs)
+        : undefined;
       let n = 0;
-      for await (const batch of input.batches) {
-        if (o.isCancelled?.()) throw new InspectCancelled();
-        for (const value of batch) inspector.value(value, ++n);
-        o.onProgress?.(inspector.records);
-        flush();
+      try {
+        for await (const batch of input.batches) {
+          if (o.isCancelled?.()) throw new InspectCancelled();
+          for (const value of batch) inspector.value(value, ++n);
+          o.onProgress?.(inspector.records);
+          flush();
+          interim?.changed();
+        }
+      } finally {
+        interim?.stop();
       }
       framing = input.framing;
     } else if ('records' in input) {

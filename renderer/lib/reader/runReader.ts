@@ -11,6 +11,7 @@
 import type { CommandEnvelope } from '../../../domain/kernel';
 import type { ModuleImport } from '../../../src/engine/module/testText';
 import type { RedriveResult } from '../../../src/engine/redrive';
+import type { RealComparison } from '../../../src/sources/sinks/compareReal';
 import type { HistoryStep, LogEntry, Report, Sample } from '../../../src/engine/types';
 import type { Points } from '../compare/chartSeries';
 import type { Columns } from '../metrics/chartData';
@@ -123,6 +124,16 @@ export interface RunFacts {
   readonly latency: Points;
 }
 
+/** A real run (or a comparison `compare-real --json` wrote) set beside the run of the result it belongs to. */
+export interface RealRunView {
+  /** The run's index in the result. */
+  readonly run: number;
+  /** The comparison, as `purestream compare-real --json` gives it. */
+  readonly comparison: RealComparison;
+  /** What the file was: a real run (compared here) or a comparison made before. */
+  readonly from: 'real-run' | 'comparison';
+}
+
 /** The log export formats (as `purestream export --format`). */
 export type ExportFormat = 'events' | 'cloudevents';
 
@@ -148,6 +159,13 @@ export interface RunReader {
   charts(points: number): Promise<RunCharts>;
   /** The Compare view's facts of one run (at most `points` chart points). */
   facts(run: number, points: number): Promise<RunFacts>;
+  /**
+   * A real run (`purestream enact --state` file) or a real comparison (`compare-real --json` file),
+   * given as its text, set beside the run of this result it belongs to — compared by the code
+   * `compare-real` runs; rejects with one message naming `file` and what differs when it is not
+   * this result's, or cannot be read.
+   */
+  compareReal(text: string, file: string): Promise<RealRunView>;
   /** GraphSource of one run. */
   graphWindow(run: number, range: TimeRange | undefined, max: number): Promise<GraphWindow>;
   nodeDetail(run: number, id: string): Promise<NodeDetail | undefined>;

@@ -10,7 +10,8 @@ import { StateCursor } from '../../../src/engine/report/stateCursor';
 import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { RunResult } from '../../../src/engine/api';
-import type { ConsumerConfig, LogEntry, Scenario, Trace } from '../../../src/engine/types';
+import type { ConsumerConfig, LogEntry, RunConfig, Scenario, Trace } from '../../../src/engine/types';
+import { checkRealComparison, compareRealRun, readRealFile, runOfRealRun, type SimulatedRunSide } from '../../../src/sources/sinks/compareRealRun';
 import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
 import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
 import type { CommandEnvelope } from '../../../domain/kernel';
@@ -21,7 +22,7 @@ import type { GraphWindow, NodeDetail } from './graphSource';
 import { runCharts, runFacts } from './runCharts';
 import { runOverview } from './runOverview';
 import { decisionCase, emmettTestText, purestreamTestText, type ModuleImport } from '../../../src/engine/module/testText';
-import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
+import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
 import { TraceGraph } from './traceGraph';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
 import type { TimelineFrame, TimelineWindow } from './timelineSource';
@@ -161,6 +162,31 @@ export class TraceReader implements RunReader {
 
   async facts(run: number, points: number): Promise<RunFacts> {
     return runFacts(this.trace(run), points);
+  }
+
+  async compareReal(text: string, file: string): Promise<RealRunView> {
+    const scenario = this.scenario;
+    const decider = this.decider;
+    if (!scenario || !decider) throw new Error('this result has no scenario to set a real run beside (run the scenario again)');
+    const read = readRealFile(text, file);
+    const side = (run: RunConfig, services: EngineServices = {}): SimulatedRunSide => {
+      const index = this.runIndex(run, file);
+      return { scenario, run, trace: this.trace(index), finalState: this.full.report.runs[index].finalState, decider, services };
+    };
+    if (read.kind === 'comparison') {
+      const run = checkRealComparison(read.comparison, file, scenario, (r) => side(r));
+      return { run: this.runIndex(run, file), comparison: read.comparison, from: 'comparison' };
+    }
+    const run = runOfRealRun(read.run.header, file, scenario);
+    const services = read.run.header.consumer.interpreter === 'sql' ? await this.services() : {};
+    return { run: this.runIndex(run, file), comparison: compareRealRun(read.run, file, side(run, services)), from: 'real-run' };
+  }
+
+  /** The index in this result of a run of its scenario; an Error naming `file` when the result did not run it. */
+  private runIndex(run: RunConfig, file: string): number {
+    const index = this.full.traces.findIndex((t) => t.run === run.name);
+    if (index < 0) throw new Error(`${file}: a real run of run "${run.name}", which this result did not run: run it, then open the file again`);
+    return index;
   }
 
   private graph(run: number): TraceGraph {

@@ -44,6 +44,8 @@ export interface ImportProgress extends InspectProgress {
   readonly source?: LogSource;
   readonly stored?: number;
   readonly counts?: InspectionCounts;
+  /** Now and then while a live source is read: the report of the records so far (the views follow the tail). */
+  readonly report?: InspectionSummary;
 }
 
 /** An inspection report as the UI gets it: without `finalState` (a million-event log can end with hundreds of thousands of streams, costly to clone and unused on screen), with its stream count. */

@@ -21,15 +21,15 @@ export type LogTab = 'summary' | 'events' | 'streams' | 'graph' | 'timeline' | '
 /** The bundled sample logs. */
 export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs/*', { query: '?raw', import: 'default', eager: true }));
 
-/** An imported log on screen: where it is stored, how it was read and its inspection (absent while it is imported). */
+/** An imported log on screen: where it is stored, how it was read and its inspection (while it is imported: absent, or a live read's report so far). */
 export interface OpenLog {
   readonly name: string;
   readonly source: LogSource;
   readonly report?: InspectionSummary;
   readonly reading?: StoredReading;
   readonly seconds?: number;
-  /** While importing: the counts so far and how many records are stored (readable) yet. */
-  readonly live?: { readonly counts: InspectionCounts; readonly stored: number };
+  /** While importing: the counts so far, how many records are stored (readable) yet, and how many interim reports came (the graph and timeline read again at each). */
+  readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number };
 }
 
 /** Import state, the log being inspected and the Logs view's place. */
@@ -86,11 +86,15 @@ export class Inspector {
         // the log is readable from its first stored batch: show it while the rest streams in
         if (!p.source || !p.counts || p.stored === undefined || !this.following) return;
         // the same source object throughout, so the views keep their place (a new one means another log)
-        const source = this.current?.live && this.current.source.logId === p.source.logId ? this.current.source : p.source;
-        this.current = { name, source, live: { counts: p.counts, stored: p.stored } };
+        const same = this.current?.live && this.current.source.logId === p.source.logId ? this.current : undefined;
+        // a live read's report so far, kept until the next one comes
+        const report = p.report ?? same?.report;
+        const reports = (same?.live?.reports ?? 0) + (p.report ? 1 : 0);
+        this.current = { name, source: same?.source ?? p.source, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
       });
       const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: result.report.domain, ...(this.reading.map !== undefined ? { map: this.reading.map } : {}) };
-      this.current = { name, source: result.source, report: result.report, reading, seconds: result.seconds };
+      const source = this.current?.source.db === result.source.db && this.current.source.logId === result.source.logId ? this.current.source : result.source;
+      this.current = { name, source, report: result.report, reading, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
     } catch (e) {

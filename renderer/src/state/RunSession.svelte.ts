@@ -24,6 +24,8 @@ export class RunSession {
   error = $state.raw<string | undefined>(undefined);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
+  /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
+  realRun = $state.raw<{ readonly name: string; readonly text: string } | undefined>(undefined);
 
   /** `moduleFor`: the loaded module a scenario runs with, if any (its runs then run in the module's worker). */
   constructor(moduleFor?: ModuleResolver) {
@@ -73,6 +75,7 @@ export class RunSession {
   clear(): void {
     this.cancel();
     this.status = 'idle';
+    this.realRun = undefined;
     this.forget();
     this.progress = undefined;
     this.error = undefined;

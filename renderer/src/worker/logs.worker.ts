@@ -18,6 +18,8 @@ const file = new WorkspaceFile();
 const pages = new LogPages(file);
 const imports = new LogImport(file, pages);
 const inspections = new LogInspections(file);
+// a log read live changes under its graph and timeline: they are read again
+imports.onChanged = (logId) => inspections.forget(logId);
 file.onReplaced = () => {
   pages.forget();
   inspections.forget();

@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compareReal, simulatedCounts, type RealComparison } from '../../sources/sinks/compareReal';
+import { comparisonVerdict, TIMING_NOTE, type DeadLetter, type RealComparison } from '../../sources/sinks/compareReal';
+import { compareRealRun } from '../../sources/sinks/compareRealRun';
 import { parseRealRun } from '../../sources/sinks/realRun';
 import { printable } from '../printable';
 import { EXIT, InputFileError, parseArgs, table, UsageError, type CliCommand } from '../io';
 import { scenarioFileOf } from '../loadScenario';
-import { isRunStore, runConsumer } from './runConsumer';
 import { loadSqlJs, simulateRun } from './runEvents';
 
 /** `purestream compare-real`. */
@@ -36,29 +36,23 @@ export const compareRealCommand: CliCommand = async (args, io) => {
     throw new InputFileError((e as Error).message);
   }
   const sim = await simulateRun(file, runName, io);
-  const name = real.header.consumer.name;
-  if (real.header.domain !== sim.scenario.domain) throw new InputFileError(`${realFile}: a real run of domain ${real.header.domain}, but ${file} is of domain ${sim.scenario.domain}`);
-  if (real.header.run !== undefined && real.header.run !== runName) throw new InputFileError(`${realFile}: a real run of run "${real.header.run}", not "${runName}"`);
-  const consumer = runConsumer(sim.run, name, file);
-  const trace = sim.result.traces[0];
-  const simulatedState = isRunStore(sim.run, name) ? sim.result.report.runs[0].finalState : trace.outputs[name];
-  const services = consumer.interpreter === 'sql' ? { sqlJs: await loadSqlJs() } : {};
-  const comparison = compareReal({
-    scenario: sim.scenario.name,
-    run: runName,
-    consumer,
-    simulatedCounts: simulatedCounts(trace, name, (type) => consumer.events === '*' || consumer.events.includes(type)),
-    simulatedState,
-    realCounts: real.tally(),
-    realState: real.rebuild(sim.decider, services).output(),
-    source: real.header.source,
-  });
+  const services = real.header.consumer.interpreter === 'sql' ? { sqlJs: await loadSqlJs() } : {};
+  let comparison: RealComparison;
+  try {
+    comparison = compareRealRun(real, realFile, { scenario: sim.scenario, run: sim.run, trace: sim.result.traces[0], finalState: sim.result.report.runs[0].finalState, decider: sim.decider, services });
+  } catch (e) {
+    throw new InputFileError((e as Error).message);
+  }
   if (flags.has('json')) io.out(`${JSON.stringify(comparison, null, 2)}\n`);
   else io.out(comparisonText(comparison));
   return comparison.mustBeEqual && !comparison.sameFinalState ? EXIT.violation : EXIT.ok;
 };
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/** Dead letters for a terminal: `c8.1 (OrderPlaced), c12.1 (OrderPlaced)`. */
+const deadLetterList = (list: readonly DeadLetter[]) =>
+  list.length === 0 ? 'none' : list.map((d) => (d.id !== undefined ? `${printable(d.id, 40)}${d.type ? ` (${printable(d.type, 40)})` : ''}` : `stream sequence ${d.seq}`)).join(', ');
 
 /** The comparison for a terminal. */
 export function comparisonText(c: RealComparison): string {
@@ -71,16 +65,16 @@ export function comparisonText(c: RealComparison): string {
     ]),
     ['final state', short(c.simulated.stateHash), short(c.real.stateHash)],
   ];
-  const verdict = c.sameFinalState
-    ? `The final states are equal (stateHash ${c.real.stateHash})${c.mustBeEqual ? `, as they must be for ${c.delivery === 'exactly-once' ? 'an exactly-once' : 'an idempotent'} consumer` : ''}.`
-    : c.mustBeEqual
-      ? `The final states DIFFER, though they must be equal for ${c.delivery === 'exactly-once' ? 'an exactly-once' : 'an idempotent'} consumer:`
-      : `The final states differ: expected for a consumer that is neither idempotent nor exactly-once (duplicates are enacted again):`;
+  const deadLetters =
+    c.simulated.deadLetters.length + c.real.deadLetters.length === 0 ? ''
+    : c.sameDeadLetters ? `  The same events were dead-lettered: ${deadLetterList(c.real.deadLetters)}.\n`
+    : `  Dead-lettered: simulated ${deadLetterList(c.simulated.deadLetters)}; real ${deadLetterList(c.real.deadLetters)}.\n`;
   const differences = c.differences.map((d) => `    ${printable(d.path.join('.'), 80)}: simulated ${printable(JSON.stringify(d.a) ?? 'nothing', 60)}, real ${printable(JSON.stringify(d.b) ?? 'nothing', 60)}\n`).join('');
   return (
     `compare-real: run "${printable(c.run, 60)}" of ${printable(c.scenario, 80)}, consumer "${printable(c.consumer, 60)}" (${c.interpreter}, ${c.delivery}${c.idempotent ? ', idempotent' : ''}) — real on ${c.real.source}${c.real.sessions > 1 ? ` over ${c.real.sessions} sessions` : ''}\n` +
-    table(rows).replace(/^/gm, '  ') +
-    `${verdict}\n${differences}` +
-    'Failures and repeats are injected on the broker as the simulation drew them, event by event; the broker\'s timing adds deliveries (ack timeouts, a restart, deliveries refused until it gives up on an event).\n'
+    table(rows).replace(/^(?=.)/gm, '  ') +
+    deadLetters +
+    `  ${comparisonVerdict(c)}${differences ? ' Where they differ:' : ''}\n${differences}` +
+    `${TIMING_NOTE}\n`
   );
 }

@@ -35,15 +35,8 @@ export class AnomalyList {
 
   /** Inserts an anomaly found at the end (one per file, like `no-zone`) at its place in file order. */
   insertInOrder(a: Anomaly): void {
-    let lo = 0;
-    let hi = this.kept.length;
-    const at = a.record ?? 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.kept[mid].record ?? 0) <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < MAX_ANOMALIES) this.kept.splice(lo, 0, a);
+    const at = placeOf(this.kept, a);
+    if (at < MAX_ANOMALIES) this.kept.splice(at, 0, a);
     if (this.kept.length > MAX_ANOMALIES) this.kept.length = MAX_ANOMALIES;
     this.count++;
     this.byKind.set(a.kind, (this.byKind.get(a.kind) ?? 0) + 1);
@@ -62,4 +55,33 @@ export class AnomalyList {
     this.kept.length = 0;
     this.kept.push(...kept);
   }
+
+  /**
+   * The kept anomalies and their count as they would be after `retract(a => drop.has(a))` and
+   * `insertInOrder(extra)`, changing nothing and telling no one (an interim report).
+   */
+  closed(drop: ReadonlySet<Anomaly>, extra: Anomaly | undefined): { readonly kept: Anomaly[]; readonly count: number } {
+    const kept = drop.size > 0 ? this.kept.filter((a) => !drop.has(a)) : this.kept.slice();
+    let count = this.count - (this.kept.length - kept.length);
+    if (extra) {
+      const at = placeOf(kept, extra);
+      if (at < MAX_ANOMALIES) kept.splice(at, 0, extra);
+      if (kept.length > MAX_ANOMALIES) kept.length = MAX_ANOMALIES;
+      count++;
+    }
+    return { kept, count };
+  }
+}
+
+/** Where an anomaly goes in a list in file order: after every one at or before its record. */
+function placeOf(list: readonly Anomaly[], a: Anomaly): number {
+  let lo = 0;
+  let hi = list.length;
+  const at = a.record ?? 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid].record ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

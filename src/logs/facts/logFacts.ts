@@ -339,19 +339,26 @@ export class LogFacts {
 
   /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. */
   finish(): void {
+    const { drop, noZone } = this.closing();
+    if (drop.size > 0) this.anomalies.retract((a) => drop.has(a));
+    if (noZone) this.anomalies.insertInOrder(noZone);
+  }
+
+  /**
+   * What ending the log now would change, changing nothing (an interim report reads it): the
+   * gaps found in sources whose positions turned out not to be all decimal (they no longer hold),
+   * and the one `no-zone` anomaly of the file.
+   */
+  closing(): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
+    const drop = new Set<Anomaly>();
     for (const [source, list] of this.numericBySource) {
       if (this.sources.get(source)?.allDecimal !== false) continue;
-      const drop = new Set(list.filter((a) => a.kind === 'gap'));
-      if (drop.size > 0) this.anomalies.retract((a) => drop.has(a));
+      for (const a of list) if (a.kind === 'gap') drop.add(a);
     }
-    if (this.noZone)
-      this.anomalies.insertInOrder({
-        kind: 'no-zone',
-        line: this.noZone.line,
-        record: this.noZone.record,
-        count: this.noZone.count,
-        message: `${this.noZone.count === 1 ? 'a time' : `${this.noZone.count.toLocaleString('en')} times`} without a zone offset, first on line ${this.noZone.line}: read as UTC`,
-      });
+    const z = this.noZone;
+    if (!z) return { drop };
+    const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, first on line ${z.line}: read as UTC`;
+    return { drop, noZone: { kind: 'no-zone', line: z.line, record: z.record, count: z.count, message } };
   }
 
   /** The streams with the most events (ties in order of appearance), at most MAX_LISTED. */

@@ -12,9 +12,19 @@ import { stateHash } from '../../engine/report/stateHash';
 import type { ConsumerConfig, StateDifference, Trace } from '../../engine/types';
 import type { DeliveryCounts, RealRunCounts } from './realRun';
 
+/** An event given up on and parked on the dead-letter queue: its id and type (unknown on the broker when its message could not be read, then its stream sequence says which). */
+export interface DeadLetter {
+  readonly id?: string;
+  readonly type?: string;
+  /** The broker's stream sequence (real side). */
+  readonly seq?: string;
+}
+
 /** One side of the comparison. */
 export interface ComparedSide extends DeliveryCounts {
   readonly stateHash: string;
+  /** The events dead-lettered, in the order they were. */
+  readonly deadLetters: readonly DeadLetter[];
 }
 
 /** The `purestream/real-comparison@1` report. */
@@ -31,6 +41,8 @@ export interface RealComparison {
   readonly simulated: ComparedSide;
   readonly real: ComparedSide & { readonly sessions: number; readonly source: string };
   readonly sameFinalState: boolean;
+  /** Whether the same events were dead-lettered on both sides (by event id, in any order). */
+  readonly sameDeadLetters: boolean;
   /** The first differences of the final states (leaf paths), when they differ. */
   readonly differences: readonly StateDifference[];
 }
@@ -89,6 +101,8 @@ export interface CompareRealInput {
   readonly realCounts: RealRunCounts;
   readonly realState: unknown;
   readonly source: string;
+  readonly simulatedDeadLetters: readonly DeadLetter[];
+  readonly realDeadLetters: readonly DeadLetter[];
 }
 
 /** The comparison. */
@@ -108,9 +122,31 @@ export function compareReal(i: CompareRealInput): RealComparison {
     delivery: i.consumer.delivery,
     idempotent: i.consumer.idempotent,
     mustBeEqual: i.consumer.delivery === 'exactly-once' || i.consumer.idempotent,
-    simulated: { ...i.simulatedCounts, stateHash: simHash },
-    real: { ...counts, stateHash: realHash, sessions, source: i.source },
+    simulated: { ...i.simulatedCounts, stateHash: simHash, deadLetters: i.simulatedDeadLetters },
+    real: { ...counts, stateHash: realHash, deadLetters: i.realDeadLetters, sessions, source: i.source },
     sameFinalState: same,
+    sameDeadLetters: sameEvents(i.simulatedDeadLetters, i.realDeadLetters),
     differences: same ? [] : diffLeaves(sim, real).slice(0, MAX_DIFFERENCES),
   };
 }
+
+/** Whether two lists of dead letters name the same events (an unread message on the broker names none: then they are not known to be the same). */
+function sameEvents(a: readonly DeadLetter[], b: readonly DeadLetter[]): boolean {
+  if (a.length !== b.length || [...a, ...b].some((d) => d.id === undefined)) return false;
+  const ids = new Set(a.map((d) => d.id));
+  return b.every((d) => ids.has(d.id));
+}
+
+const article = (c: RealComparison) => (c.delivery === 'exactly-once' ? 'an exactly-once' : 'an idempotent');
+
+/** What the comparison concludes about the final states, in a sentence (the command line and the app say the same). */
+export function comparisonVerdict(c: RealComparison): string {
+  if (c.sameFinalState) return `The final states are equal (stateHash ${c.real.stateHash})${c.mustBeEqual ? `, as they must be for ${article(c)} consumer` : ''}.`;
+  return c.mustBeEqual
+    ? `The final states DIFFER, though they must be equal for ${article(c)} consumer.`
+    : 'The final states differ: expected for a consumer that is neither idempotent nor exactly-once (duplicates are enacted again).';
+}
+
+/** Why delivery counts may differ while final states may not (said under every comparison). */
+export const TIMING_NOTE =
+  "Failures and repeats are injected on the broker as the simulation drew them, event by event; the broker's timing adds deliveries (ack timeouts, a restart, deliveries refused until it gives up on an event). Delivery counts may differ; with an idempotent or exactly-once consumer the final states must be equal.";

@@ -83,6 +83,7 @@ export class RealRun {
   private readonly failedTimes = new Map<string, number>();
   private readonly repeatedTimes = new Map<string, number>();
   private readonly deadSeqs = new Set<string>();
+  private readonly parkedLines: { readonly seq: string; readonly event?: string }[] = [];
   private counts = { deliveries: 0, redeliveries: 0, failures: 0, duplicates: 0, deadLettered: 0, lost: 0, skipped: 0, sessions: 0 };
 
   constructor(readonly header: RealRunHeader) {}
@@ -101,8 +102,10 @@ export class RealRun {
       case 'dead-letter':
         if (this.deadSeqs.has(line.seq)) return;
         this.deadSeqs.add(line.seq);
-        if (line.parked) c.deadLettered++;
-        else c.lost++;
+        if (line.parked) {
+          c.deadLettered++;
+          this.parkedLines.push({ seq: line.seq, ...(line.event !== undefined ? { event: line.event } : {}) });
+        } else c.lost++;
         return;
       case 'delivery':
         c.deliveries++;
@@ -135,6 +138,11 @@ export class RealRun {
   /** Whether an event id was enacted before. */
   enacted(id: string): boolean {
     return this.enactedIds.has(id);
+  }
+
+  /** The messages the broker gave up on and that were parked on the dead-letter subject, in the order they were: stream sequence and event id (when it could be read). */
+  deadLetters(): readonly { readonly seq: string; readonly event?: string }[] {
+    return this.parkedLines;
   }
 
   /** The counts so far. */

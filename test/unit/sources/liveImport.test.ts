@@ -1,9 +1,10 @@
 import initSqlJs from 'sql.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { importRecords, type StoredProgress } from '../../../renderer/lib/inspector/importRecords';
 import { LiveFeed } from '../../../renderer/src/worker/logs/liveFeed';
 import { countEvents, pageEvents } from '../../../src/store/eventPages';
 import { createWorkspace } from '../../../src/store/workspace';
+import type { InspectionReport } from '../../../src/logs/types';
 
 let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {
@@ -27,6 +28,24 @@ describe('a live source imported into the workspace (the app\'s Connect…)', ()
     expect(report).toMatchObject({ profile: 'message-db', framing: 'rows', events: 3, anomalies: [] });
     expect(countEvents(db, logId, {})).toBe(3);
     expect(pageEvents(db, logId, { limit: 3 }).events.map((e) => e.globalPosition)).toEqual(['1', '2', '3']);
+  });
+
+  it('reports the records so far while it reads (a live tail\'s views follow it), the last report the final one when no more came', async () => {
+    const db = createWorkspace(sqlJs);
+    const feed = new LiveFeed();
+    const interim: InspectionReport[] = [];
+    const source = 'postgres://h/db?store=message-db';
+    const done = importRecords(db, { batches: feed.batches(), framing: 'rows' }, { name: source, source, profile: 'message-db', interimMs: 0, onInterim: (r) => interim.push(r) });
+    await feed.push([row(1), row(2)]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(interim.map((r) => r.events)).toEqual([2]);
+    await feed.push([row(3)]);
+    // the second waits its turn (a tenth of the time at most goes to reports), then comes though no more records do
+    await vi.waitFor(() => expect(interim).toHaveLength(2));
+    expect(interim.map((r) => [r.events, r.types])).toEqual([[2, { Deposited: 2 }], [3, { Deposited: 3 }]]);
+    feed.end();
+    const { report } = await done;
+    expect(JSON.parse(JSON.stringify(interim.at(-1)))).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
   it('a push waits until the import took the batch; after the end a push is dropped at once', async () => {

@@ -8,7 +8,7 @@ import { bundledIds } from '../../../../domain';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { withoutFinalState } from '../../../../src/logs/lazyFinalState';
 import { readLogMap, type LogMap } from '../../../../src/logs/profiles';
-import { InspectCancelled } from '../../../../src/logs/types';
+import { InspectCancelled, type InspectionReport } from '../../../../src/logs/types';
 import { deleteLog, loadInspection, storedRecords } from '../../../../src/store/logs';
 import { SeqList } from '../../../lib/eventlog/seqList';
 import { importRecords, type LogReading, type RecordsInput, type StoredReading } from '../../../lib/inspector/importRecords';
@@ -79,6 +79,8 @@ export class LogImport {
   private cancelled = false;
   /** The batches of the live source being imported, if one is. */
   private feed: LiveFeed | undefined;
+  /** Hears that a log's stored records changed while it is imported live, and when its import ends (what was kept of it is out of date). */
+  onChanged: ((logId: number) => void) | undefined;
 
   constructor(
     private readonly file: WorkspaceFile,
@@ -93,12 +95,13 @@ export class LogImport {
 
   /**
    * Imports the records of a live source as `liveBatch` hands them over, until `liveEnd`: stored
-   * batch by batch (a tail is on screen at once), inspected, and kept like any log. `framing`
+   * batch by batch (a tail is on screen at once), inspected, and kept like any log; the progress
+   * carries an interim report now and then (`report`), so the views follow the tail. `framing`
    * says how they came (`rows`, `messages`).
    */
   live(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const feed = (this.feed = new LiveFeed());
-    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress).finally(() => {
+    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress, true).finally(() => {
       if (this.feed === feed) this.feed = undefined;
     });
   }
@@ -134,7 +137,7 @@ export class LogImport {
     return result;
   }
 
-  private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+  private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void, interim = false): Promise<ImportResult> {
     const reading = compileReading(options);
     const db = await this.file.db();
     const { pages } = this;
@@ -172,8 +175,20 @@ export class LogImport {
           progress = { ...progress, source: { db: 'workspace', logId: p.logId }, stored: p.stored, counts: p.counts };
           send(first);
         },
+        ...(interim
+          ? {
+              onInterim: (report: InspectionReport) => {
+                if (logId === undefined) return;
+                this.onChanged?.(logId);
+                // sent once (the next progress goes without it): a report is bigger than the counts
+                lastSent = performance.now();
+                void onProgress({ ...progress, report: withoutFinalState(report) as InspectionSummary });
+              },
+            }
+          : {}),
       });
       logId = result.logId;
+      if (interim) this.onChanged?.(result.logId);
       pages.forgetFiltered(result.logId);
       pages.importedSeqs.set(result.logId, seqs);
       this.file.importing = false;
