@@ -8,10 +8,12 @@ export interface SchedulerParam {
   readonly kind: 'integer' | 'number' | 'string';
   readonly default: number | string;
   readonly help: string;
+  /** What an empty field shows, when not the default (short: the field is narrow; `help` is its tooltip). */
+  readonly placeholder?: string;
 }
 
 const workers: SchedulerParam = { key: 'workers', label: 'workers', kind: 'integer', default: 4, help: 'decision workers' };
-const key: SchedulerParam = { key: 'key', label: 'key field', kind: 'string', default: '', help: 'data field as partition key (default: the domain’s)' };
+const key: SchedulerParam = { key: 'key', label: 'key field', kind: 'string', default: '', help: 'data field as partition key (default: the domain’s)', placeholder: 'the domain’s key' };
 
 /** Scheduler kinds in menu order, each with its one-line behaviour and parameters (spec: scenario.md). */
 export const SCHEDULERS: readonly { readonly kind: SchedulerKind; readonly summary: string; readonly params: readonly SchedulerParam[] }[] = [

@@ -117,17 +117,61 @@ test('new commands start valid and show their type; problems sit beside their fi
   await expect(decision).toContainText('Nothing decided yet');
 });
 
-test('a repeat whose template gives every copy the same id says so, and how to number copies', async ({ page }) => {
+test('a repeat whose copies clash (the same order placed twice) says so, with the rejection and the id to number', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'New Commerce scenario' }).click();
+  await page.getByRole('combobox', { name: 'Command type' }).selectOption('RestockItem');
+  await page.getByRole('button', { name: 'Add command' }).click();
+  await fill(page, 'sku *', 'tee');
+  await fill(page, 'qty *', '100');
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('PlaceOrder');
   await page.getByRole('button', { name: 'Add command' }).click();
   await fill(page, 'orderId *', 'o-1');
+  await fill(page, 'customerId *', 'u1');
+  await fill(page, 'sku *', 'tee');
   await page.getByRole('button', { name: 'Repeat', exact: true }).click();
   const hint = page.getByRole('note', { name: 'Repeat copies' });
-  await expect(hint).toContainText('All 10 copies get the same orderId "o-1"');
-  await expect(hint).toContainText('{n}');
+  await expect(hint).toContainText('the 2nd copy is rejected right after the 1st, duplicate-order (order o-1 already exists)');
+  await expect(hint).toContainText('Give each copy its own orderId with {n}, e.g. o-1-{n}');
+  await expect(hint.locator('code', { hasText: 'duplicate-order' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/editor-repeat-clash.png' });
   await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^PlaceOrder/ }).click();
   await fill(page, 'orderId *', 'o-{n}');
+  await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
+});
+
+test("repeated withdrawals from one bank account are no clash while the money lasts; the words are the bank's", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Domains' }).click();
+  await page.getByRole('button', { name: 'Open the bank sample' }).click();
+  await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  const card = page.getByRole('article', { name: 'Domain Bank' });
+  await card.getByRole('button', { name: 'New scenario' }).click({ timeout: 30_000 });
+  const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
+  await tools.getByLabel('Command type').selectOption('OpenAccount');
+  await tools.getByRole('button', { name: 'Add command' }).click();
+  await fill(page, 'accountId *', 'a1');
+  await fill(page, 'owner *', 'ada');
+  await tools.getByLabel('Command type').selectOption('Deposit');
+  await tools.getByRole('button', { name: 'Add command' }).click();
+  await fill(page, 'accountId *', 'a1');
+  await fill(page, 'amount *', '300');
+  await tools.getByLabel('Command type').selectOption('Withdraw');
+  await tools.getByRole('button', { name: 'Add command' }).click();
+  await fill(page, 'accountId *', 'a1');
+  await fill(page, 'amount *', '200');
+  await tools.getByRole('button', { name: 'Repeat', exact: true }).click();
+  // two withdrawals of 200 from 300: the second cannot be paid, and numbering the account would not help
+  const hint = page.getByRole('note', { name: 'Repeat copies' });
+  await expect(hint).toContainText('the 2nd copy is rejected right after the 1st, insufficient-funds (a1 can pay out 100, not 200)', { timeout: 15_000 });
+  await expect(hint).not.toContainText('Give each copy');
+  await expect(hint).not.toContainText('order');
+  // ten withdrawals of 10 are fine: the copies share the account, and that is no clash
+  await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^Withdraw/ }).click();
+  await fill(page, 'amount *', '10');
+  await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
+  await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^Repeat/ }).click();
+  await expect(page.getByRole('spinbutton', { name: 'copies' })).toHaveValue('10');
   await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
 });

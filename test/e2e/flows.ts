@@ -12,3 +12,15 @@ export async function openSampleAndRun(page: Page, name: RegExp): Promise<void> 
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
 }
+
+/**
+ * Collects what Svelte warns about in the page's console (a derived read after its component was
+ * destroyed, and the like): the production build prints only the warning's link, svelte.dev/e/<code>.
+ */
+export function svelteWarnings(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'warning' || m.type() === 'error') && /svelte\.dev\/e\/|\[svelte\]/.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}

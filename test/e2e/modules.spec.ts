@@ -97,8 +97,12 @@ async function openScenarioAndLocate(page: Page, module: { name: string; mimeTyp
   const chooser = page.waitForEvent('filechooser');
   await missing.getByRole('button', { name: `Locate ${module.name}…` }).click();
   await (await chooser).setFiles(module);
+  // the prompt opens on Cancel: trusting from the keyboard takes a Tab first
   const dialog = page.getByRole('dialog', { name: `Run ${module.name}?` });
-  await dialog.getByRole('button', { name: 'Trust and run' }).press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Trust and run' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(missing).toBeHidden();
 }
 
@@ -118,6 +122,9 @@ test('a module that reads the clock while deciding stops the run with one messag
   expect(text).toContain('clock.mjs: decide read the clock while deciding c1');
   expect(text).toContain('(Date.now() at clock.mjs:3)');
   expect(text).not.toMatch(/at .*blob:/);
+  // the message's `at` shows as code, not as backticks
+  await expect(page.getByRole('region', { name: 'Runs' }).getByRole('alert').locator('code', { hasText: /^at$/ })).toBeVisible();
+  expect(text).not.toContain('`');
 });
 
 test('a decide that runs past one second is stopped by the watchdog, which names the function', async ({ page }) => {
@@ -147,9 +154,10 @@ test('a broken module is refused with one readable message naming the file and t
     await alert.getByRole('button', { name: 'Dismiss the message' }).click();
   }
   await expect(domains).toContainText('No module open');
-  // declining the trust prompt runs nothing
+  // declining the trust prompt runs nothing, and so does a stray Enter (the prompt opens on Cancel)
   await input.setInputFiles(js('ok.mjs', decider('')));
-  await page.getByRole('dialog', { name: 'Run ok.mjs?' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog', { name: 'Run ok.mjs?' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(domains.getByRole('alert')).toContainText('ok.mjs was not run: it is not trusted');
   await expect(domains).toContainText('No module open');
 });

@@ -22,13 +22,26 @@ const row = (label: string, runs: readonly RunReport[], pick: (r: RunReport) => 
   return { label, values, best: indexes(top), worst: indexes(bottom), ...(unit ? { unit } : {}) };
 };
 
-/** The metrics table of a report's runs. */
-export function metricRows(runs: readonly RunReport[]): MetricRow[] {
+/**
+ * The events row: the report counts the events its commands appended; the run's log holds the
+ * setup's events too (`logLengths[i]`, the Event log's count), so the difference is shown beside
+ * it — "30 (+1 setup)" — and both views agree on what they count.
+ */
+function eventsRow(runs: readonly RunReport[], logLengths: readonly number[] | undefined): MetricRow {
+  const values = runs.map((r, i) => {
+    const setup = (logLengths?.[i] ?? r.metrics.events) - r.metrics.events;
+    return setup > 0 ? `${r.metrics.events.toLocaleString('en-US')} (+${setup.toLocaleString('en-US')} setup)` : r.metrics.events;
+  });
+  return { label: 'events', values };
+}
+
+/** The metrics table of a report's runs; `logLengths`: each run's log length (its events with the setup's), when known. */
+export function metricRows(runs: readonly RunReport[], logLengths?: readonly number[]): MetricRow[] {
   return [
     row('commands', runs, (r) => r.metrics.commands, 'none'),
     row('accepted', runs, (r) => r.metrics.accepted, 'none'),
     row('rejected', runs, (r) => r.metrics.rejected, 'none'),
-    row('events', runs, (r) => r.metrics.events, 'none'),
+    eventsRow(runs, logLengths),
     row('invariant violations', runs, (r) => r.violations.length, 'lower'),
     row('makespan', runs, (r) => r.metrics.makespanMs, 'lower', 'ms'),
     row('command latency p50', runs, (r) => r.metrics.commandLatencyMs.p50, 'lower', 'ms'),

@@ -77,7 +77,7 @@ export interface NodeDetail {
   readonly payload?: unknown;
   /** Delivery attempts of an enactment. */
   readonly attempts?: readonly { readonly attempt: number; readonly worker: number; readonly start: number; readonly end: number; readonly outcome: string }[];
-  /** The stream changes it made: the aggregate before (undefined: a new stream) and after. */
+  /** The stream changes it made: the aggregate before (undefined: a new stream) and after, at `step` as shown (counted from 1: a run's history step number, a log's record number). */
   readonly changes: readonly { readonly stream: string; readonly step: number; readonly before: unknown; readonly after: unknown }[];
 }
 

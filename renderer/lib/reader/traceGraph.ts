@@ -10,6 +10,8 @@ import type { DecisionRecord, LogEntry } from '../../../src/engine/types';
 import { nodeIds, parseNodeId } from '../graph/nodeIds';
 import type { TimeRange } from '../timeline/timelineModel';
 import type { CausalRecord, GraphWindow, NodeDetail } from './graphSource';
+import { counted } from '../text/plural';
+import { stepNumber } from '../history/stepNumber';
 import type { TraceIndex } from './traceIndex';
 
 /** A piece: a decision (index ≥ 0) or a setup command (its id), and when it happened. */
@@ -130,13 +132,13 @@ export class TraceGraph {
         const items = commandCount(item);
         // a batch failed when every command in it was rejected (an all-or-nothing batch inside an accepted one, too)
         const failed = commandIds(item).every((c) => rejected.has(c));
-        out.push({ id, kind: 'batch', type: `Batch ${item.id}`, sub: `${item.mode} · ${items} command${items === 1 ? '' : 's'}${parent ? '' : ` · worker ${d.worker}`}`, time: d.endedAt, outcome: failed ? 'rejected' : 'accepted', flow: d.type, ...(parent ? { parent } : {}) });
+        out.push({ id, kind: 'batch', type: `Batch ${item.id}`, sub: `${item.mode} · ${counted(items, 'command')}${parent ? '' : ` · worker ${d.worker}`}`, time: d.endedAt, outcome: failed ? 'rejected' : 'accepted', flow: d.type, ...(parent ? { parent } : {}) });
         item.items.forEach((child) => walk(child, id));
       };
       if (input && isBatch(input)) walk(input, undefined);
       else {
         const id = nodeIds.input(d.inputId);
-        out.push({ id, kind: 'batch', type: `Batch ${d.inputId}`, sub: `${d.commandIds.length} commands · worker ${d.worker}`, time: d.endedAt, outcome: d.accepted ? 'accepted' : 'rejected', flow: d.type });
+        out.push({ id, kind: 'batch', type: `Batch ${d.inputId}`, sub: `${counted(d.commandIds.length, 'command')} · worker ${d.worker}`, time: d.endedAt, outcome: d.accepted ? 'accepted' : 'rejected', flow: d.type });
         for (const c of d.commandIds) command(c, 'command', id);
       }
     }
@@ -212,7 +214,7 @@ export class TraceGraph {
       const step = this.index.stepOfSeq(seq);
       if (step === undefined) return [];
       const h = history[step];
-      return [{ stream: h.stream, step, before: h.prevStep < 0 ? undefined : history[h.prevStep].after, after: h.after }];
+      return [{ stream: h.stream, step: stepNumber(step), before: h.prevStep < 0 ? undefined : history[h.prevStep].after, after: h.after }];
     });
   }
 

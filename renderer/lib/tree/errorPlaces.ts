@@ -1,7 +1,7 @@
 /**
  * Where a scenario's validation problems belong in the editor: the tree node a problem's JSON
  * path falls in (so the node gets a marker and selecting it shows the message beside its
- * field), the problem in words, and the repeat templates whose copies would all be the same.
+ * field), the problem in words, and the ids a repeat template would give all its copies.
  * Pure.
  */
 import type { InputError } from '../../../src/engine/types';
@@ -38,27 +38,32 @@ export function problemsByNode(raw: RawDoc, errors: readonly InputError[]): Map<
   return out;
 }
 
-/** A problem in words: the field it names (`orderId`, `qty of the command's data`) and what is wrong. */
+/** The lists of a scenario and what one entry of each is, for "add at least one command". */
+const LISTS: Readonly<Record<string, string>> = { commands: 'command', setup: 'command', items: 'item', runs: 'run' };
+/** What the scenario check says of an empty list that needs an entry (src/engine/scenario/check.ts). */
+const EMPTY_LIST = 'expected at least one entry';
+
+/**
+ * A problem in words: the field it names (`orderId: …`), or, for a problem of a whole list, the
+ * list (`commands: add at least one command`) — never a bare message that says not of what.
+ */
 export function inWords(e: InputError): string {
   const steps = stepsOf(e.path);
+  const last = steps.at(-1);
+  if (typeof last === 'string' && Object.hasOwn(LISTS, last)) return `${last}: ${e.message === EMPTY_LIST ? `add at least one ${LISTS[last]}` : e.message}`;
   const field = [...steps].reverse().find((s): s is string => typeof s === 'string' && !['items', 'template', 'commands', 'setup'].includes(s));
   return field ? `${field}: ${e.message}` : e.message;
 }
 
-/** Whether any string of a repeat's template numbers its copies (`{n}` or `{i}`). */
-export function numbersCopies(template: unknown): boolean {
-  if (typeof template === 'string') return /\{[ni]\}/.test(template);
-  if (Array.isArray(template)) return template.some(numbersCopies);
-  if (typeof template === 'object' && template !== null) return Object.values(template).some(numbersCopies);
-  return false;
-}
+/** Whether a template's string is an id every copy would share: a node's `id` or a payload's `…Id` field, not empty, without `{n}` or `{i}`. */
+export const isFixedId = (key: string, value: string): boolean => (key === 'id' || /Id$/.test(key)) && value !== '' && !/\{[ni]\}/.test(value);
 
-/** The fixed ids (a command's or batch's `id`, a payload's `…Id` fields) a repeat's template would give every copy. */
-export function repeatedIds(template: unknown): string[] {
-  const out: string[] = [];
+/** The fixed ids (a command's or batch's `id`, a payload's `…Id` fields) a repeat's template would give every copy, in template order. */
+export function repeatedIds(template: unknown): { readonly key: string; readonly value: string }[] {
+  const out: { key: string; value: string }[] = [];
   const walk = (v: unknown, key: string): void => {
     if (typeof v === 'string') {
-      if ((key === 'id' || /Id$/.test(key)) && !/\{[ni]\}/.test(v) && v !== '') out.push(`${key} "${v}"`);
+      if (isFixedId(key, v)) out.push({ key, value: v });
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
     else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, k);
   };

@@ -1,5 +1,6 @@
 /** The command tree flattened into visible rows for an accessible tree (role="tree"). Pure. */
 import { truncate } from '../text/truncate';
+import { counted } from '../text/plural';
 import { childPaths, getAt, keyOf, kindOf, type NodeKind, type NodePath, type RawDoc, type RootList } from './nodePath';
 
 /** One visible row of the tree. */
@@ -67,7 +68,7 @@ export function treeRows(doc: RawDoc, collapsed: ReadonlySet<string>): TreeRow[]
     const expanded = !collapsed.has(list);
     rows.push({
       key: list, path: [list], level: 1, kind: 'root', label: ROOT_LABELS[list],
-      detail: `${children.length} ${children.length === 1 ? 'node' : 'nodes'}${list === 'setup' ? ' · decided before time 0' : ''}`,
+      detail: `${counted(children.length, 'node')}${list === 'setup' ? ' · decided before time 0' : ''}`,
       hasChildren: children.length > 0, expanded, posinset: i + 1, setsize: lists.length,
     });
     if (expanded) addRows(doc, children, 2, list, collapsed, rows);

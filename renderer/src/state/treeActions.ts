@@ -15,10 +15,12 @@ export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, 
   editor.select(edit.selected);
 }
 
+/** What the open scenario's `domain` names: the loaded `module` its path names, else the bundled domain of that id (undefined: neither). */
+export const domainInfoOf = (domain: unknown, module?: DomainInfo): DomainInfo | undefined => module ?? (typeof domain === 'string' ? bundledDomain(domain) : undefined);
+
 /** The command types of the open scenario's domain with their schemas (`module`: the loaded module its `domain` path names). */
 export function commandSchemasOf(domain: unknown, module?: DomainInfo): Readonly<Record<string, JsonSchema>> {
-  const decider = module ?? (typeof domain === 'string' ? bundledDomain(domain) : undefined);
-  return decider?.commandSchemas ?? {};
+  return domainInfoOf(domain, module)?.commandSchemas ?? {};
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inWords, nodeOfPath, numbersCopies, problemsByNode, repeatedIds, stepsOf } from '../../../../renderer/lib/tree/errorPlaces';
+import { inWords, nodeOfPath, problemsByNode, repeatedIds, stepsOf } from '../../../../renderer/lib/tree/errorPlaces';
 
 const raw = {
   commands: [
@@ -27,10 +27,16 @@ describe('where problems belong', () => {
     expect(inWords({ path: 'commands[1].items[0].data.sku', message: 'must not be empty' })).toBe('sku: must not be empty');
   });
 
+  it('names the list of a problem with a whole list: a new scenario says what it needs', () => {
+    expect(inWords({ path: 'commands', message: 'expected at least one entry' })).toBe('commands: add at least one command');
+    expect(inWords({ path: 'commands[1].items', message: 'expected at least one entry' })).toBe('items: add at least one item');
+    expect(inWords({ path: 'runs', message: 'expected at least one entry' })).toBe('runs: add at least one run');
+    expect(inWords({ path: 'setup', message: 'expected an array, got "x"' })).toBe('setup: expected an array, got "x"');
+  });
+
   it("spots a repeat template that gives every copy the same ids", () => {
-    expect(numbersCopies(raw.commands[0].template)).toBe(true);
-    expect(repeatedIds(raw.commands[0].template)).toEqual(['orderId "o-1"']);
+    expect(repeatedIds(raw.commands[0].template)).toEqual([{ key: 'orderId', value: 'o-1' }]);
+    expect(repeatedIds({ batch: 'all-or-nothing', id: 'b', items: [{ type: 'X', data: { accountId: 'a1', amount: 10 } }] })).toEqual([{ key: 'id', value: 'b' }, { key: 'accountId', value: 'a1' }]);
     expect(repeatedIds({ type: 'X', id: 'c-{n}', data: { orderId: 'o-{i}' } })).toEqual([]);
-    expect(numbersCopies({ type: 'RestockItem', data: { sku: 'tee', qty: 1 } })).toBe(false);
   });
 });

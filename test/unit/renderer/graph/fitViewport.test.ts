@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fitViewport, READABLE_ZOOM } from '../../../../renderer/lib/graph/fitViewport';
+
+const pad = { top: 16, right: 16, bottom: 16, left: 56 };
+
+describe('fitting the causation graph', () => {
+  it('shows a small graph whole and centred, no larger than the most zoom', () => {
+    const v = fitViewport({ x: 0, y: 0, width: 200, height: 100 }, { width: 672, height: 532 }, pad);
+    expect(v.zoom).toBe(1.2);
+    expect(v.x).toBeCloseTo(56 + (600 - 240) / 2);
+    expect(v.y).toBeCloseTo(16 + (500 - 120) / 2);
+  });
+
+  it('shrinks a graph that fits at a readable zoom', () => {
+    const v = fitViewport({ x: 10, y: 20, width: 600, height: 540 }, { width: 672, height: 532 }, pad);
+    expect(v.zoom).toBeCloseTo(500 / 540);
+    expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  });
+
+  it('keeps labels readable on a big graph: the zoom stops at 11 px labels and the graph starts top left', () => {
+    // the graph of a 40-order run at 1280×720: a column three times the height of the canvas
+    const v = fitViewport({ x: -30, y: -40, width: 420, height: 1500 }, { width: 614, height: 545 }, pad);
+    expect(v.zoom).toBe(READABLE_ZOOM);
+    expect(12 * v.zoom).toBeCloseTo(11);
+    expect(v.y).toBeCloseTo(16 + 40 * READABLE_ZOOM); // its top at the padding
+    expect(v.x).toBeCloseTo(56 + (542 - 420 * READABLE_ZOOM) / 2 + 30 * READABLE_ZOOM); // centred across: it fits that way
+  });
+});
