@@ -7,6 +7,7 @@
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
+import { counted } from '../../engine/report/counted';
 import { formatInspection } from '../inspectText';
 import { printable } from '../printable';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
@@ -74,13 +75,13 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     progress?.clear();
     const resume = read.position !== undefined ? `last position read: ${read.position} (resume with --from ${read.position})\n` : '';
     if (read.lost) {
-      io.err(`${read.lost.display}: ${read.lost.message}, after ${read.records.toLocaleString('en')} record${read.records === 1 ? '' : 's'}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
+      io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
       return EXIT.badInput;
     }
     const result = read.result;
     if (!result.ok) {
       for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
-      if (result.problemCount > result.problems.length) io.err(`... and ${result.problemCount - result.problems.length} more problems\n`);
+      if (result.problemCount > result.problems.length) io.err(`... and ${counted(result.problemCount - result.problems.length, 'more problem')}\n`);
       io.err(`${source.display}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n${resume}`);
       return EXIT.badInput;
     }
@@ -126,7 +127,7 @@ function progressLine(io: CliIO, display: string, until: Until) {
       last = now;
       shown = true;
       const state = p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
-      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${p.records.toLocaleString('en')} records${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
+      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${counted(p.records, 'record')}${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
     },
     clear: () => {
       if (shown) io.err('\r\x1b[K');
