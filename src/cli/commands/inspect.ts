@@ -61,7 +61,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
     if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
-    io.err(`${printable(file)}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
+    io.err(`${printable(file)}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`);
     return EXIT.badInput;
   }
   if (outcome.nothingRead !== undefined) {

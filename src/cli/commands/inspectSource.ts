@@ -82,7 +82,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     if (!result.ok) {
       for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
       if (result.problemCount > result.problems.length) io.err(`... and ${counted(result.problemCount - result.problems.length, 'more problem')}\n`);
-      io.err(`${source.display}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n${resume}`);
+      io.err(`${source.display}: the source was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n${resume}`);
       return EXIT.badInput;
     }
     const report = result.report;
