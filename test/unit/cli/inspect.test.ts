@@ -153,4 +153,16 @@ describe('purestream inspect', () => {
     expect(r.err).toContain('"a.b": "OrderTeleported" is not an event type of the domain');
     expect(r.err).toContain('"c": "constructor" is not an event type of the domain');
   });
+
+  it('a map without "format" is named as such, not read as a type map whose "types" is a bad type name', async () => {
+    const log = join(fixtures, 'acme-orders.ndjson');
+    const map = write('no-format-map.json', '{"types":{"com.acme.order.placed":"OrderPlaced"}}');
+    const r = await cli(log, '--domain', 'commerce', '--map', map);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toBe(`${map}: format: is missing: a map (with "types") needs "format": "purestream/map@1"; or give a type map as a plain object { "theirs": "ours" }\n`);
+    // the same types as a plain type map, or with the format, are read
+    const plain = write('plain-map.json', '{"com.acme.order.placed":"OrderPlaced"}');
+    const withFormat = write('map.json', '{"format":"purestream/map@1","types":{"com.acme.order.placed":"OrderPlaced"}}');
+    for (const m of [plain, withFormat]) expect((await cli(log, '--domain', 'commerce', '--map', m, '--skip-invalid')).err).not.toContain(m);
+  });
 });
