@@ -19,7 +19,7 @@ import { inspectSource, type SourceProgress } from '../../sources/inspectSource'
 import { openSourceReader } from '../../sources/node/openSourceReader';
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
 import { parseStartAt } from '../../sources/startAt';
-import { SourceError, type Until } from '../../sources/types';
+import { SourceError, type StartAt, type Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 
 /** What `inspect` hands over for a URL. */
@@ -73,7 +73,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       onAnomaly: live,
     });
     progress?.clear();
-    const resume = read.position !== undefined ? `last position read: ${read.position} (resume with --from ${read.position})\n` : '';
+    const resume = resumeLine(read.position, from);
     if (read.lost) {
       io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
       return EXIT.badInput;
@@ -86,6 +86,13 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       return EXIT.badInput;
     }
     const report = result.report;
+    if (read.records === 0 && until === 'live' && stop.signal.aborted) {
+      // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
+      if (a.json) await writeOut(io, reportJsonChunks(report));
+      else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)\n`);
+      io.err(resume);
+      return EXIT.ok;
+    }
     if (report.events === 0) {
       const why = read.records === 0 ? `no records${from.kind === 'start' ? '' : ' after the start asked for'}` : printable(whyNothingRead(report) ?? '', 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
@@ -103,6 +110,31 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     throw e;
   } finally {
     release?.();
+  }
+}
+
+/**
+ * The line every read ends with: the last position read (or, before any record, where the read
+ * started) to resume `--from`; without one, where to resume from instead.
+ */
+export function resumeLine(position: string | undefined, from: StartAt): string {
+  if (position !== undefined) return `last position read: ${position} (resume with --from ${position})\n`;
+  // `end` gives no position only where there was nothing yet (an empty store): all that came since is new
+  const again = from.kind === 'time' ? from.time : 'start';
+  return `nothing read after ${startText(from)} (resume with --from ${again})\n`;
+}
+
+/** Where a read started, in words. */
+function startText(from: StartAt): string {
+  switch (from.kind) {
+    case 'start':
+      return 'the start';
+    case 'end':
+      return 'the end (--from end)';
+    case 'after':
+      return `position ${from.position}`;
+    case 'time':
+      return from.time;
   }
 }
 

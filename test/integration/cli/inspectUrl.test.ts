@@ -122,6 +122,36 @@ describe('purestream inspect <nats URL>', () => {
     expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
   });
 
+  it('--from end --until live ended by Ctrl-C before anything new came: exit 0, "nothing new", and the position to resume from', async () => {
+    const stream = uniqueName('quiet').toUpperCase();
+    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    for (const id of ['t-1', 't-2']) await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
+    const url = `${requireServer('nats').url}/${stream}`;
+    let stop: (() => void) | undefined;
+    const run = cli(['inspect', url, '--from', 'end', '--until', 'live'], { onInterrupt: (handler) => (stop = handler) });
+    while (!stop) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300)); // tailing, nothing new
+    stop();
+    const r = await run;
+    expect([r.code, r.out, r.err]).toEqual([0, `${url}: nothing new read: no record came after the end (--from end) before the tail was ended (0 events)\n`, 'last position read: 2 (resume with --from 2)\n']);
+    // with --json, the (empty) report; the resume line the same
+    let stopJson: (() => void) | undefined;
+    const json = cli(['inspect', url, '--from', 'end', '--until', 'live', '--json'], { onInterrupt: (handler) => (stopJson = handler) });
+    while (!stopJson) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    stopJson();
+    const j = await json;
+    expect([j.code, JSON.parse(j.out).events, j.err]).toEqual([0, 0, 'last position read: 2 (resume with --from 2)\n']);
+    // resuming from there reads what came since
+    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-3' }));
+    const next = await cli(['inspect', url, '--from', '2']);
+    expect([next.code, next.err]).toEqual([0, 'last position read: 3 (resume with --from 3)\n']);
+    expect(next.out).toContain(': 1 event, 0 commands');
+    // a read to the head with nothing after --from end stays bad input (no event read), and says where to resume
+    const head = await cli(['inspect', url, '--from', 'end']);
+    expect([head.code, head.out, head.err]).toEqual([1, '', `0 events read from ${url}: no records after the start asked for\nlast position read: 3 (resume with --from 3)\n`]);
+  });
+
   it('bad input: a missing stream (the server\'s streams named), wrong credentials, an unreachable server', async () => {
     const { url } = requireServer('nats');
     const missing = await cli(['inspect', `${url}/NO_SUCH_STREAM`]);
