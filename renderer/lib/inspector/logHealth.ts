@@ -13,7 +13,7 @@ export interface LogHealth {
 
 /** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"). */
 export function logHealth(report: InspectionSummary): LogHealth {
-  const nothing = whyNothingRead(report);
+  const nothing = whyNothingRead(report, 'app');
   if (nothing !== undefined) return { tone: 'bad', label: 'not understood', text: `Nothing was read as an event: ${nothing}.` };
   const anomalies = report.anomalyCount ?? report.anomalies.length;
   const events = counted(report.events, 'event');

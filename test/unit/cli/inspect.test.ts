@@ -132,6 +132,16 @@ describe('purestream inspect', () => {
     expect(r.out).toContain('\\u001b[2JEvil');
   });
 
+  it('escapes C1 controls in --json too (the same JSON value), with and without a domain', async () => {
+    const log = write('c1.jsonl', JSON.stringify({ id: 'e1', type: 'Evil\u009b2J\u009b31mRed', stream: 's', data: {} }) + '\n');
+    for (const args of [[log, '--json'], [log, '--json', '--domain', 'commerce', '--skip-invalid']]) {
+      const r = await cli(...args);
+      expect(r.out).not.toMatch(/[\u007f-\u009f]/);
+      expect(r.out).toContain('Evil\\u009b2J');
+      expect(JSON.stringify(JSON.parse(r.out))).toContain('Evil\u009b2J');
+    }
+  });
+
   it('usage errors exit 2', async () => {
     expect((await cli()).code).toBe(2);
     expect((await cli('x.jsonl', '--domain', 'nope')).err).toContain('unknown domain "nope"');
