@@ -3,6 +3,7 @@
  * with the main reason) — for the command line's message and the app's warning, so a log of
  * which nothing was understood is never shown as healthy. Pure.
  */
+import { counted } from '../engine/report/counted';
 import type { AnomalyKind, InspectionReport } from './types';
 
 /** Where the advice points: the command line's options, or the app's controls. */
@@ -37,9 +38,9 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adv
   const main = [...byKind.entries()].filter(([k]) => advice[k]).sort((a, b) => b[1].count - a[1].count)[0];
   if (main) {
     const [kind, { count, first }] = main;
-    return `${count.toLocaleString('en')} record${count === 1 ? '' : 's'} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${advice[kind]}`;
+    return `${counted(count, 'record')} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${advice[kind]}`;
   }
-  const apart = [report.tombstones && `${report.tombstones} tombstones`, report.systemEvents && `${report.systemEvents} system events`, report.otherRecords && `${report.otherRecords} other records`].filter(Boolean);
+  const apart = [report.tombstones && counted(report.tombstones, 'tombstone'), report.systemEvents && counted(report.systemEvents, 'system event'), report.otherRecords && counted(report.otherRecords, 'other record')].filter(Boolean);
   if (apart.length > 0) return `it holds only ${apart.join(', ')}`;
   if (report.commands > 0) return 'it holds commands only';
   return 'the file holds no records';
