@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { rendererBuild } from './vite.renderer.mjs';
-import { CROSS_ORIGIN_ISOLATION, isModuleWorkerPath, MODULE_WORKER_POLICY } from './src/main/security';
+// with their extensions, as Node loads modules itself (Vite's `configLoader: 'native'` warns on every start otherwise)
+import { CROSS_ORIGIN_ISOLATION, isModuleWorkerPath, MODULE_WORKER_POLICY } from './src/main/security.ts';
 
 type Next = () => void;
 type Middleware = (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: Next) => void;

@@ -4,6 +4,14 @@
  * (electron.vite.config.ts). No JavaScript chunk may pass CHUNK_LIMIT_KB (test/unit/build checks
  * the web build); a chunk that must be larger needs its reason written here.
  */
+/**
+ * Rolldown's build checks: `bundlerTimings` (formerly `pluginTimings`) prints a
+ * `[PLUGIN_TIMINGS]` warning whenever plugins take a noticeable share of a build — on a busy
+ * machine, every build — which says nothing about the app. The other checks stay on.
+ * @type {{ bundlerTimings: boolean }}
+ */
+export const BUNDLER_CHECKS = { bundlerTimings: false };
+
 /** Vite's warning limit, kept at its default: 500 kB of minified JavaScript per chunk. */
 export const CHUNK_LIMIT_KB = 500;
 
@@ -31,6 +39,8 @@ export const rendererBuild = {
   target: 'es2022',
   chunkSizeWarningLimit: CHUNK_LIMIT_KB,
   rolldownOptions: {
+    // no "[PLUGIN_TIMINGS]" report of which plugin took how long on every build (BUNDLER_CHECKS)
+    checks: BUNDLER_CHECKS,
     output: {
       codeSplitting: { groups: LIBRARY_CHUNKS.map((g, i) => ({ ...g, priority: LIBRARY_CHUNKS.length - i })) },
     },

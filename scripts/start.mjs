@@ -34,7 +34,7 @@ export async function start({ root = ROOT, env = process.env, dev = false, insta
     action = startDecision({ override, binary: findElectron(root, env), installer });
   }
   if (action.action === 'launch') (launch ?? ((binary) => launchElectron(root, env, binary, dev)))(action.binary);
-  else if (action.action === 'web') (web ?? ((reason) => serveWebInstead(reason)))(action.reason);
+  else if (action.action === 'web') (web ?? ((reason) => serveWebInstead(reason, dev)))(action.reason);
   return action;
 }
 
@@ -59,11 +59,14 @@ function launchElectron(root, env, binary, dev) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-/** @param {string} reason */
-async function serveWebInstead(reason) {
+/**
+ * @param {string} reason
+ * @param {boolean} dev
+ */
+async function serveWebInstead(reason, dev) {
   console.log(`Electron cannot start here: ${reason}.\nServing the web UI instead.`);
   const { serveWeb } = await import('./web.mjs');
-  serveWeb();
+  await serveWeb({ command: dev ? 'npm run dev' : 'npm start' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await start({ dev: process.argv.includes('--dev') });

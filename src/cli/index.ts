@@ -5,6 +5,10 @@
  */
 import { internalError, main } from './main';
 import { removeTemps, removeTempsOnSignals } from './tempFiles';
+import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
+
+// kafkajs's harmless negative timer on every Kafka connection (tulios/kafkajs#1751); other warnings still print
+muteKafkajsNegativeTimeout();
 
 const debug = process.argv.includes('--debug');
 

@@ -1,13 +1,12 @@
 /** The readable text form of an inspection report: what was read and how, the facts, anomalies, and with a domain violations, drift and state. */
 import { streamCountOf } from '../logs/lazyFinalState';
 import type { DriftOutcome, InspectionReport } from '../logs/types';
+import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 
 const LIST = 20;
 
 const outcome = (o: DriftOutcome): string => (typeof o === 'string' ? o : o.length === 0 ? 'no events' : o.join(', '));
-/** `1 stream`, `2 streams`, with thousands separators. */
-const plural = (n: number, noun: string): string => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 function list<T>(title: string, items: readonly T[], line: (item: T) => string, total = items.length): string {
   if (total === 0) return `${title}: none\n`;
@@ -22,22 +21,22 @@ const counts = (entries: readonly (readonly [string, number])[], max = 8): strin
 export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
-  const apart = [r.tombstones && plural(r.tombstones, 'tombstone'), r.systemEvents && plural(r.systemEvents, 'system event'), r.otherRecords && plural(r.otherRecords, 'other record')].filter(Boolean);
+  const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
   const out = [
-    `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${plural(r.events, 'event')}, ${plural(r.commands, 'command')}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
+    `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
     fields ? `  fields: ${printable(fields, 400)}\n` : '',
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
     types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
-    `  causation: ${plural(r.causation.roots, 'root')}, ${plural(r.causation.orphans, 'orphan')}, longest chain ${plural(r.causation.maxDepth, 'link')}, ${plural(r.causation.correlations, 'correlation')}\n`,
+    `  causation: ${counted(r.causation.roots, 'root')}, ${counted(r.causation.orphans, 'orphan')}, longest chain ${counted(r.causation.maxDepth, 'link')}, ${counted(r.causation.correlations, 'correlation')}\n`,
     '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
   ];
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `line ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
       '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}`),
-      `  final state: ${plural(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
+      `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }
   return out.join('');

@@ -80,9 +80,17 @@ function usageMessage(e: unknown): string {
 /** Longest cell of a text table (a run name, a path): longer ones are cut. */
 const MAX_CELL = 80;
 
-/** Formats rows as an aligned text table (first row is the header); cells are made printable (./printable). */
-export function table(cells: readonly (readonly string[])[]): string {
+/** How a column's cells line up: text to the left, numbers to the right. */
+export type Align = 'left' | 'right';
+
+/**
+ * Formats rows as an aligned text table (first row is the header, aligned as its column);
+ * cells are made printable (./printable). `align` gives each column's alignment; by default
+ * the first column is left-aligned and the others (numbers) right-aligned.
+ */
+export function table(cells: readonly (readonly string[])[], align: readonly Align[] = []): string {
   const rows = cells.map((r) => r.map((cell) => printable(cell, MAX_CELL)));
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n') + '\n';
+  const alignOf = (c: number): Align => align[c] ?? (c === 0 ? 'left' : 'right');
+  return rows.map((r) => r.map((cell, c) => (alignOf(c) === 'left' ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -17,10 +17,11 @@ Usage:
   purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]
   purestream inspect <log-file> [--domain ID|PATH] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
                      [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]
-  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--json]
+  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
-  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME] [--state FILE] [--json]
+  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID] [--state FILE]
+                   [--ack-wait MS] [--stop-after N] [--until head|live] [--json]
   purestream compare-real <scenario.json> --run NAME --real FILE [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]
   purestream domains [PATH] [--json]
@@ -56,9 +57,14 @@ const commands: Record<string, () => Promise<CliCommand>> = {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv.filter((a) => a !== '--debug');
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // no command is a usage error (exit 2): the usage goes to stderr, so stdout stays empty for a pipe
+    io.err(HELP);
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
     io.out(`purestream ${VERSION}\n`);

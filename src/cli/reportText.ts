@@ -3,6 +3,9 @@
  * violations and state hash; and the final-state differences of a comparison. Every name,
  * code and message from the scenario is made printable (./printable). Pure.
  */
+import type { AnyDomainModule } from '../../domain/kernel';
+import { streamsBreakingInvariants, streamsFirst } from '../engine/report/compareRuns';
+import { labelWithUnit, type MetricKey } from '../engine/report/metricLabels';
 import { outcomeText, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
 import type { Comparison, Metrics, Percentiles, Report, RunReport } from '../engine/types';
 import { table } from './io';
@@ -17,26 +20,26 @@ const MAX_DIFFERENCES = 40;
 /** Up to two decimals, without trailing zeros. */
 export const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
-const COUNTS: readonly (keyof Metrics)[] = ['commands', 'accepted', 'rejected', 'events', 'deliveries', 'failures', 'retries', 'deadLettered', 'lost', 'duplicates'];
+const COUNTS: readonly (keyof Metrics & MetricKey)[] = ['commands', 'accepted', 'rejected', 'events', 'deliveries', 'failures', 'retries', 'deadLettered', 'lost', 'duplicates'];
 const PERCENTILES: readonly (keyof Percentiles)[] = ['p50', 'p95', 'p99', 'max'];
 
-/** The metrics table: one row per metric, one column per run. */
+/** The metrics table: one row per metric (labelled as in the app: ../engine/report/metricLabels), one column per run. */
 export function metricsTable(runs: readonly RunReport[]): string {
-  const row = (label: string, value: (r: RunReport) => string) => [label, ...runs.map(value)];
+  const row = (key: MetricKey | `rejections.${string}`, value: (r: RunReport) => number) => [labelWithUnit(key), ...runs.map((r) => formatNumber(value(r)))];
   const rows: string[][] = [
     ['', ...runs.map((r) => r.name)],
-    ...COUNTS.map((k) => row(k, (r) => formatNumber(r.metrics[k] as number))),
-    row('makespan ms', (r) => formatNumber(r.metrics.makespanMs)),
-    ...PERCENTILES.map((p) => row(`command latency ${p} ms`, (r) => formatNumber(r.metrics.commandLatencyMs[p]))),
-    ...PERCENTILES.map((p) => row(`enact latency ${p} ms`, (r) => formatNumber(r.metrics.enactLatencyMs[p]))),
-    row('max queue depth', (r) => formatNumber(r.metrics.maxQueueDepth)),
-    row('max workers', (r) => formatNumber(r.metrics.maxWorkers)),
-    row('stale decisions', (r) => formatNumber(r.metrics.staleDecisions ?? 0)),
+    ...COUNTS.map((k) => row(k, (r) => r.metrics[k] as number)),
+    row('makespanMs', (r) => r.metrics.makespanMs),
+    ...PERCENTILES.map((p) => row(`commandLatencyMs.${p}`, (r) => r.metrics.commandLatencyMs[p])),
+    ...PERCENTILES.map((p) => row(`enactLatencyMs.${p}`, (r) => r.metrics.enactLatencyMs[p])),
+    row('maxQueueDepth', (r) => r.metrics.maxQueueDepth),
+    row('maxWorkers', (r) => r.metrics.maxWorkers),
+    row('staleDecisions', (r) => r.metrics.staleDecisions ?? 0),
   ];
   const codes = [...new Set(runs.flatMap((r) => Object.keys(r.rejections)))].sort();
-  for (const code of codes) rows.push(row(`rejected: ${code}`, (r) => formatNumber(r.rejections[code] ?? 0)));
-  rows.push(row('violations', (r) => formatNumber(r.violations.length)));
-  rows.push(row('state hash', (r) => r.stateHash.slice(0, 12)));
+  for (const code of codes) rows.push(row(`rejections.${code}`, (r) => r.rejections[code] ?? 0));
+  rows.push(row('violations', (r) => r.violations.length));
+  rows.push(['State hash', ...runs.map((r) => r.stateHash.slice(0, 12))]);
   return table(rows);
 }
 
@@ -54,18 +57,27 @@ export function runReportText(report: Report): string {
 
 const show = (v: unknown): string => (v === null ? '(absent)' : JSON.stringify(v));
 
-/** One comparison: same final state, or its changed leaves as path / a / b. */
-export function comparisonText(c: Comparison): string {
+/**
+ * One comparison: same final state, or its changed leaves as path / a / b — those of `first`
+ * (streams left breaking an invariant in either run) before the rest.
+ */
+export function comparisonText(c: Comparison, first: ReadonlySet<string> = new Set()): string {
   if (c.sameFinalState) return `\n${name(c.b)} vs ${name(c.a)}: same final state\n`;
   const head = `\n${name(c.b)} vs ${name(c.a)}: ${c.differences.length} difference${c.differences.length === 1 ? '' : 's'} in the final state\n`;
-  const rows = [['path', c.a, c.b], ...c.differences.slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
+  const rows = [['path', c.a, c.b], ...streamsFirst(c.differences, first).slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
   const more = c.differences.length > MAX_DIFFERENCES ? `… and ${c.differences.length - MAX_DIFFERENCES} more (see --json)\n` : '';
   return head + indent(table(rows)) + more;
 }
 
-/** What `purestream compare` prints: the runs side by side, then each run's differences from the first. */
-export function compareReportText(report: Report): string {
-  return runReportText(report) + (report.comparison ?? []).map(comparisonText).join('');
+/**
+ * What `purestream compare` prints: the runs side by side, then each run's differences from the
+ * first, those of streams whose final aggregate breaks one of `invariants` in either run first
+ * (the domain's invariants, when they can be checked here).
+ */
+export function compareReportText(report: Report, invariants: AnyDomainModule['invariants'] = []): string {
+  const broken = new Map(report.runs.map((r) => [r.name, streamsBreakingInvariants(invariants, r.finalState)]));
+  const first = (c: Comparison) => new Set([...(broken.get(c.a) ?? []), ...(broken.get(c.b) ?? [])]);
+  return runReportText(report) + (report.comparison ?? []).map((c) => comparisonText(c, first(c))).join('');
 }
 
 const indent = (text: string): string =>
@@ -79,16 +91,16 @@ const MAX_CHANGES = 50;
 
 /** What `compare --against` prints: per run, the decisions that changed and the metrics that moved. */
 export function ruleChangeText(change: RuleChange): string {
-  const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
   const moved = (list: readonly MetricDelta[]) => list.filter((m) => m.delta !== 0);
   const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n`];
   for (const run of change.runs) {
     parts.push(`\nrun ${name(run.run)}: ${run.changed} of ${run.commands} decision${run.commands === 1 ? '' : 's'} changed${run.sameFinalState ? ', same final state' : ''}\n`);
     const metrics = [...moved(run.metrics), ...moved(run.rejections).map((r) => ({ ...r, metric: `rejections.${r.metric}` }))];
-    if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [m.metric, String(m.old), String(m.new), signed(m.delta)])])));
+    if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [labelWithUnit(m.metric), formatNumber(m.old), formatNumber(m.new), signed(m.delta)])])));
     if (run.changes.length) {
       const rows = run.changes.slice(0, MAX_CHANGES).map((c) => [c.commandId, c.type, outcomeText(c.old), outcomeText(c.new) + (sameTypes(c.old, c.new) ? ' (other data)' : '')]);
-      parts.push(indent(table([['command', 'type', 'old rules', 'new rules'], ...rows])));
+      parts.push(indent(table([['command', 'type', 'old rules', 'new rules'], ...rows], ['left', 'left', 'left', 'left'])));
       if (run.changes.length > MAX_CHANGES) parts.push(`  … and ${run.changes.length - MAX_CHANGES} more (see --json)\n`);
     }
   }

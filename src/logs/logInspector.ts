@@ -10,6 +10,7 @@ import { DomainCheck } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
+import { recordJsonError } from './json/recordJsonError';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
@@ -152,7 +153,7 @@ export class LogInspector {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      error = (e as Error).message;
+      error = recordJsonError((e as Error).message, text, line);
     }
     this.take(text, line, record, value, error);
   };

@@ -3,17 +3,29 @@
  * with the main reason) — for the command line's message and the app's warning, so a log of
  * which nothing was understood is never shown as healthy. Pure.
  */
+import { counted } from '../engine/report/counted';
 import type { AnomalyKind, InspectionReport } from './types';
 
-const ADVICE: Partial<Record<AnomalyKind, string>> = {
-  malformed: 'check the framing (--framing) or the file',
-  unmapped: 'a map (--map) can name the field that holds the type',
-  'unknown-type': "the domain knows none of the log's types; a map's \"types\" can rename them",
-  'invalid-data': "the payloads do not match the domain's schemas",
+/** Where the advice points: the command line's options, or the app's controls. */
+export type AdviceFor = 'cli' | 'app';
+
+const ADVICE: Record<AdviceFor, Partial<Record<AnomalyKind, string>>> = {
+  cli: {
+    malformed: 'check the framing (--framing) or the file',
+    unmapped: 'a map (--map) can name the field that holds the type',
+    'unknown-type': "the domain knows none of the log's types; a map's \"types\" can rename them",
+    'invalid-data': "the payloads do not match the domain's schemas",
+  },
+  app: {
+    malformed: 'is it an event log? Check the Framing, or the file',
+    unmapped: 'Mapping… can name the field that holds the type',
+    'unknown-type': "the domain knows none of the log's types: choose another domain, or rename the types in Mapping…",
+    'invalid-data': "the payloads do not match the domain's schemas",
+  },
 };
 
-/** The main reason no record was read as an event, or undefined when some were. */
-export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>): string | undefined {
+/** The main reason no record was read as an event (its advice worded for the command line or the app), or undefined when some were. */
+export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adviceFor: AdviceFor = 'cli'): string | undefined {
   if (report.events > 0) return undefined;
   if (report.notice) return report.notice;
   const byKind = new Map<AnomalyKind, { count: number; first: (typeof report.anomalies)[number] }>();
@@ -22,12 +34,13 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>): st
     if (entry) entry.count++;
     else byKind.set(a.kind, { count: 1, first: a });
   }
-  const main = [...byKind.entries()].filter(([k]) => ADVICE[k]).sort((a, b) => b[1].count - a[1].count)[0];
+  const advice = ADVICE[adviceFor];
+  const main = [...byKind.entries()].filter(([k]) => advice[k]).sort((a, b) => b[1].count - a[1].count)[0];
   if (main) {
     const [kind, { count, first }] = main;
-    return `${count.toLocaleString('en')} record${count === 1 ? '' : 's'} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${ADVICE[kind]}`;
+    return `${counted(count, 'record')} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${advice[kind]}`;
   }
-  const apart = [report.tombstones && `${report.tombstones} tombstones`, report.systemEvents && `${report.systemEvents} system events`, report.otherRecords && `${report.otherRecords} other records`].filter(Boolean);
+  const apart = [report.tombstones && counted(report.tombstones, 'tombstone'), report.systemEvents && counted(report.systemEvents, 'system event'), report.otherRecords && counted(report.otherRecords, 'other record')].filter(Boolean);
   if (apart.length > 0) return `it holds only ${apart.join(', ')}`;
   if (report.commands > 0) return 'it holds commands only';
   return 'the file holds no records';

@@ -1,16 +1,20 @@
 /**
  * A report as JSON, produced piece by piece: each member as two-space JSON, and `finalState`
  * one stream per line (its aggregate as compact JSON) from the replayed state in key order, so a
- * state of millions of streams never becomes one string past V8's limit. Pure.
+ * state of millions of streams never becomes one string past V8's limit. C1 controls (which some
+ * terminals obey) are escaped as `\u00XX`, as in every `--json` output: the same JSON value. Pure.
  */
+import { escapeC1 } from '../engine/report/jsonWriter';
 import { finalStateEntries } from './lazyFinalState';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
-
-
-/** The report's JSON text in pieces (concatenated: the report, parsed back equal). */
+/** The report's JSON text in pieces (concatenated: the report, parsed back equal), C1 controls escaped. */
 export function* reportJsonChunks(report: object): Generator<string> {
+  for (const piece of rawChunks(report)) yield escapeC1(piece);
+}
+
+function* rawChunks(report: object): Generator<string> {
   const keys = Object.keys(report);
   yield '{';
   let first = true;

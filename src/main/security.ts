@@ -3,7 +3,8 @@
  * the window options, the Content-Security-Policy, which URL the app loads, trusted IPC
  * senders, navigation and redirects, and permission requests.
  */
-import { APP_URL } from './appProtocol';
+// with the extension: vite.config.ts imports this file, and a Vite config's imports are loadable by Node itself
+import { APP_URL } from './appProtocol.ts';
 
 /** The CSP of every page: sql.js needs 'wasm-unsafe-eval'; 'unsafe-eval' is never allowed. */
 export const CONTENT_SECURITY_POLICY = [

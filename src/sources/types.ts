@@ -31,7 +31,11 @@ export interface ReadOptions {
 /** One batch: its records, in read order, and the position after its last record. */
 export interface SourceBatch {
   readonly records: readonly object[];
-  /** The position of the last record read so far (resume after it); undefined until one was read. */
+  /**
+   * The position to resume after: the last record read so far, or, before any, where the read
+   * started (`--from POSITION`, or the head at `--from end` where the engine tells it);
+   * undefined when there is none (nothing read from the start, an empty store).
+   */
   readonly position: string | undefined;
   /** True when the read has caught up with the head (no record was waiting). */
   readonly caughtUp: boolean;

@@ -64,7 +64,12 @@ test('a log of which nothing is understood shows a warning, not green; a mapping
   await logs.getByRole('button', { name: /Mapping/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Mapping' });
   await dialog.getByLabel('type: where from').selectOption('pointer');
+  // a pointer that is not one is refused before anything is read: said at the top, Apply stays off
+  await dialog.getByLabel('type: JSON Pointer').fill('what');
+  await expect(dialog.getByRole('alert')).toContainText('JSON Pointer');
+  await expect(dialog.getByRole('button', { name: 'Apply and inspect' })).toBeDisabled();
   await dialog.getByLabel('type: JSON Pointer').fill('/what');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByLabel('stream: where from').selectOption('pointer');
   await dialog.getByLabel('stream: JSON Pointer').fill('/acct');
   // the preview reads the first records the new way as they are edited
@@ -120,4 +125,8 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('warehouse-7', { timeout: 15_000 });
   await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
+  // the sample's domain was for the sample alone: the next file is read as the user chose (no domain)
+  await expect(logs.getByLabel('Domain')).toHaveValue('');
+  await logs.getByRole('tab', { name: 'Summary' }).click();
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('none');
 });

@@ -37,10 +37,10 @@ const EVIDENCE: Record<string, (page: Page) => Promise<void>> = {
   Autoscaling: async (page) => {
     const metrics = page.getByRole('region', { name: 'Metrics' });
     const cells = async (row: string) => (await metrics.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, '')));
-    const [one, auto] = await cells('max workers');
+    const [one, auto] = await cells('Max workers');
     expect(one).toBe(1);
     expect(auto).toBeGreaterThan(1);
-    const [p95One, p95Auto] = await cells('command latency p95');
+    const [p95One, p95Auto] = await cells('Command latency p95');
     expect(p95Auto * 2).toBeLessThan(p95One);
     await expect(page.getByRole('img', { name: /Decision workers/ }).or(page.getByText('Decision workers')).first()).toBeVisible();
   },

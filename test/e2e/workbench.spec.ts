@@ -39,7 +39,7 @@ test('open a sample, run it, see the graph, step the history with the keyboard, 
   const metrics = page.getByRole('region', { name: 'Metrics' });
   const header = metrics.getByRole('table').getByRole('row').first();
   await expect(header.getByRole('columnheader')).toHaveText(['metric', 'one queue', '4 workers']);
-  await expect(metrics.getByRole('rowheader', { name: 'makespan' })).toBeVisible();
+  await expect(metrics.getByRole('rowheader', { name: 'Makespan' })).toBeVisible();
   await expect(metrics.getByRole('img', { name: /Decision queue depth/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/metrics.png', fullPage: true });
 });

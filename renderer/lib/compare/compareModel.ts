@@ -3,6 +3,7 @@
  * per run and deltas against the first, and the final-state differences by stream. Pure.
  */
 import { diffLeaves } from '../../../src/engine/report/compareRuns';
+import { METRIC_LABELS, type MetricKey } from '../../../src/engine/report/metricLabels';
 import type { Metrics, RunReport } from '../../../src/engine/types';
 
 /** Whether a bigger value of a metric is better, worse, or neither. */
@@ -17,27 +18,30 @@ export interface MetricDef {
   readonly value: (m: Metrics, r: RunReport) => number;
 }
 
+/** A metric of the shared label table (src/engine/report/metricLabels) with how it is read and which way is better. */
+const metric = (key: MetricKey, better: Better, value: MetricDef['value']): MetricDef => ({ key, ...METRIC_LABELS[key], better, value });
+
 /** The metrics the comparison shows, in order. */
 export const METRICS: readonly MetricDef[] = [
-  { key: 'accepted', label: 'Accepted', unit: '', better: 'neutral', value: (m) => m.accepted },
-  { key: 'rejected', label: 'Rejected', unit: '', better: 'neutral', value: (m) => m.rejected },
-  { key: 'violations', label: 'Invariant violations', unit: '', better: 'lower', value: (_m, r) => r.violations.length },
-  { key: 'events', label: 'Events', unit: '', better: 'neutral', value: (m) => m.events },
-  { key: 'makespanMs', label: 'Makespan', unit: 'ms', better: 'lower', value: (m) => m.makespanMs },
-  { key: 'p50', label: 'Command latency p50', unit: 'ms', better: 'lower', value: (m) => m.commandLatencyMs.p50 },
-  { key: 'p95', label: 'Command latency p95', unit: 'ms', better: 'lower', value: (m) => m.commandLatencyMs.p95 },
-  { key: 'p99', label: 'Command latency p99', unit: 'ms', better: 'lower', value: (m) => m.commandLatencyMs.p99 },
-  { key: 'maxLatency', label: 'Command latency max', unit: 'ms', better: 'lower', value: (m) => m.commandLatencyMs.max },
-  { key: 'enactP95', label: 'Enact latency p95', unit: 'ms', better: 'lower', value: (m) => m.enactLatencyMs.p95 },
-  { key: 'maxQueueDepth', label: 'Max queue depth', unit: '', better: 'lower', value: (m) => m.maxQueueDepth },
-  { key: 'maxWorkers', label: 'Max workers', unit: '', better: 'neutral', value: (m) => m.maxWorkers },
-  { key: 'staleDecisions', label: 'Stale decisions', unit: '', better: 'neutral', value: (m) => m.staleDecisions ?? 0 },
-  { key: 'deliveries', label: 'Deliveries', unit: '', better: 'neutral', value: (m) => m.deliveries },
-  { key: 'failures', label: 'Delivery failures', unit: '', better: 'lower', value: (m) => m.failures },
-  { key: 'retries', label: 'Retries', unit: '', better: 'lower', value: (m) => m.retries },
-  { key: 'deadLettered', label: 'Dead-lettered', unit: '', better: 'lower', value: (m) => m.deadLettered },
-  { key: 'lost', label: 'Lost', unit: '', better: 'lower', value: (m) => m.lost },
-  { key: 'duplicates', label: 'Duplicates', unit: '', better: 'lower', value: (m) => m.duplicates },
+  metric('accepted', 'neutral', (m) => m.accepted),
+  metric('rejected', 'neutral', (m) => m.rejected),
+  metric('violations', 'lower', (_m, r) => r.violations.length),
+  metric('events', 'neutral', (m) => m.events),
+  metric('makespanMs', 'lower', (m) => m.makespanMs),
+  metric('commandLatencyMs.p50', 'lower', (m) => m.commandLatencyMs.p50),
+  metric('commandLatencyMs.p95', 'lower', (m) => m.commandLatencyMs.p95),
+  metric('commandLatencyMs.p99', 'lower', (m) => m.commandLatencyMs.p99),
+  metric('commandLatencyMs.max', 'lower', (m) => m.commandLatencyMs.max),
+  metric('enactLatencyMs.p95', 'lower', (m) => m.enactLatencyMs.p95),
+  metric('maxQueueDepth', 'lower', (m) => m.maxQueueDepth),
+  metric('maxWorkers', 'neutral', (m) => m.maxWorkers),
+  metric('staleDecisions', 'neutral', (m) => m.staleDecisions ?? 0),
+  metric('deliveries', 'neutral', (m) => m.deliveries),
+  metric('failures', 'lower', (m) => m.failures),
+  metric('retries', 'lower', (m) => m.retries),
+  metric('deadLettered', 'lower', (m) => m.deadLettered),
+  metric('lost', 'lower', (m) => m.lost),
+  metric('duplicates', 'lower', (m) => m.duplicates),
 ];
 
 /** How a delta reads: better, worse, or just different. */

@@ -1,4 +1,5 @@
 /** The rows of the metrics table: one per metric, one cell per run, with which cell is best. Pure. */
+import { METRIC_LABELS, type MetricKey } from '../../../src/engine/report/metricLabels';
 import type { RunReport } from '../../../src/engine/types';
 
 /** One row of the table. */
@@ -12,7 +13,9 @@ export interface MetricRow {
 }
 
 type Better = 'lower' | 'higher' | 'none';
-const row = (label: string, runs: readonly RunReport[], pick: (r: RunReport) => number, better: Better, unit?: string): MetricRow => {
+/** A row labelled from the shared table (src/engine/report/metricLabels). */
+const row = (key: MetricKey, runs: readonly RunReport[], pick: (r: RunReport) => number, better: Better): MetricRow => {
+  const { label, unit } = METRIC_LABELS[key];
   const values = runs.map(pick);
   const distinct = new Set(values).size > 1;
   if (!distinct || better === 'none') return { label, values, ...(unit ? { unit } : {}) };
@@ -32,7 +35,7 @@ function eventsRow(runs: readonly RunReport[], logLengths: readonly number[] | u
     const setup = (logLengths?.[i] ?? r.metrics.events) - r.metrics.events;
     return setup > 0 ? `${r.metrics.events.toLocaleString('en-US')} (+${setup.toLocaleString('en-US')} setup)` : r.metrics.events;
   });
-  return { label: 'events', values };
+  return { label: METRIC_LABELS.events.label, values };
 }
 
 /** The metrics table of a report's runs; `logLengths`: each run's log length (its events with the setup's), when known. */
@@ -42,23 +45,23 @@ export function metricRows(runs: readonly RunReport[], logLengths?: readonly num
     row('accepted', runs, (r) => r.metrics.accepted, 'none'),
     row('rejected', runs, (r) => r.metrics.rejected, 'none'),
     eventsRow(runs, logLengths),
-    row('invariant violations', runs, (r) => r.violations.length, 'lower'),
-    row('makespan', runs, (r) => r.metrics.makespanMs, 'lower', 'ms'),
-    row('command latency p50', runs, (r) => r.metrics.commandLatencyMs.p50, 'lower', 'ms'),
-    row('command latency p95', runs, (r) => r.metrics.commandLatencyMs.p95, 'lower', 'ms'),
-    row('command latency p99', runs, (r) => r.metrics.commandLatencyMs.p99, 'lower', 'ms'),
-    row('command latency max', runs, (r) => r.metrics.commandLatencyMs.max, 'lower', 'ms'),
-    row('enact latency p50', runs, (r) => r.metrics.enactLatencyMs.p50, 'lower', 'ms'),
-    row('enact latency p95', runs, (r) => r.metrics.enactLatencyMs.p95, 'lower', 'ms'),
-    row('max queue depth', runs, (r) => r.metrics.maxQueueDepth, 'lower'),
-    row('max workers', runs, (r) => r.metrics.maxWorkers, 'none'),
-    row('stale decisions', runs, (r) => r.metrics.staleDecisions ?? 0, 'none'),
+    row('violations', runs, (r) => r.violations.length, 'lower'),
+    row('makespanMs', runs, (r) => r.metrics.makespanMs, 'lower'),
+    row('commandLatencyMs.p50', runs, (r) => r.metrics.commandLatencyMs.p50, 'lower'),
+    row('commandLatencyMs.p95', runs, (r) => r.metrics.commandLatencyMs.p95, 'lower'),
+    row('commandLatencyMs.p99', runs, (r) => r.metrics.commandLatencyMs.p99, 'lower'),
+    row('commandLatencyMs.max', runs, (r) => r.metrics.commandLatencyMs.max, 'lower'),
+    row('enactLatencyMs.p50', runs, (r) => r.metrics.enactLatencyMs.p50, 'lower'),
+    row('enactLatencyMs.p95', runs, (r) => r.metrics.enactLatencyMs.p95, 'lower'),
+    row('maxQueueDepth', runs, (r) => r.metrics.maxQueueDepth, 'lower'),
+    row('maxWorkers', runs, (r) => r.metrics.maxWorkers, 'none'),
+    row('staleDecisions', runs, (r) => r.metrics.staleDecisions ?? 0, 'none'),
     row('deliveries', runs, (r) => r.metrics.deliveries, 'none'),
     row('failures', runs, (r) => r.metrics.failures, 'lower'),
     row('retries', runs, (r) => r.metrics.retries, 'lower'),
-    row('dead-lettered', runs, (r) => r.metrics.deadLettered, 'lower'),
+    row('deadLettered', runs, (r) => r.metrics.deadLettered, 'lower'),
     row('lost', runs, (r) => r.metrics.lost, 'lower'),
     row('duplicates', runs, (r) => r.metrics.duplicates, 'lower'),
-    { label: 'final state hash', values: runs.map((r) => r.stateHash.slice(0, 12)) },
+    { label: 'Final state hash', values: runs.map((r) => r.stateHash.slice(0, 12)) },
   ];
 }

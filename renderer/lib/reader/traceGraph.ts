@@ -10,7 +10,7 @@ import type { DecisionRecord, LogEntry } from '../../../src/engine/types';
 import { nodeIds, parseNodeId } from '../graph/nodeIds';
 import type { TimeRange } from '../timeline/timelineModel';
 import type { CausalRecord, GraphWindow, NodeDetail } from './graphSource';
-import { counted } from '../text/plural';
+import { counted } from '../../../src/engine/report/counted';
 import { stepNumber } from '../history/stepNumber';
 import type { TraceIndex } from './traceIndex';
 

@@ -1,6 +1,6 @@
 /** The command tree flattened into visible rows for an accessible tree (role="tree"). Pure. */
 import { truncate } from '../text/truncate';
-import { counted } from '../text/plural';
+import { counted } from '../../../src/engine/report/counted';
 import { childPaths, getAt, keyOf, kindOf, type NodeKind, type NodePath, type RawDoc, type RootList } from './nodePath';
 
 /** One visible row of the tree. */

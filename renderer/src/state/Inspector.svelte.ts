@@ -49,11 +49,13 @@ export class Inspector {
   localTime = $state.raw(false);
   /** False once the user picks another log while an import runs. */
   private following = false;
+  /** How the user chose to read logs (reading bar, mapping): the next file opened is read so. A sample or a stored log shows its own reading without changing this. */
+  private chosen: ReadingOptions = { domain: null };
 
   constructor(private readonly workspace: Workspace) {}
 
   /** Imports a File (streamed) or a text under `name`, read as `reading` says. */
-  async import(input: ImportInput, name: string, reading: ReadingOptions = this.reading): Promise<void> {
+  async import(input: ImportInput, name: string, reading: ReadingOptions = this.chosen): Promise<void> {
     this.reading = reading;
     await this.run(name, (onProgress) => this.workspace.client.importLog(input, { ...reading, name }, onProgress));
   }
@@ -67,6 +69,7 @@ export class Inspector {
   /** Inspects the open log again, read another way (domain, framing, profile, map). */
   async readAs(reading: ReadingOptions): Promise<void> {
     const open = this.current;
+    this.chosen = reading;
     this.reading = reading;
     if (!open || this.status === 'importing') return;
     const options: ImportOptions = { ...reading, name: open.name };
@@ -107,7 +110,15 @@ export class Inspector {
     }
   }
 
-  /** Opens a bundled sample log, with the domain it names. */
+  /** The user's choice of reading: the open log is inspected again so, and the next file opened is read so. */
+  choose(reading: ReadingOptions): Promise<void> {
+    if (this.current) return this.readAs(reading);
+    this.chosen = reading;
+    this.reading = reading;
+    return Promise.resolve();
+  }
+
+  /** Opens a bundled sample log, with the domain it names (for it alone: the next file opened is read as the user chose). */
   openSample(file: string): Promise<void> {
     const sample = sampleLogs.find((s) => s.file === file);
     if (!sample) return Promise.resolve();

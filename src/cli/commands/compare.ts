@@ -5,6 +5,7 @@
  * scenario's own domain, or `--domain`, against the other), per run and per command what the old
  * and the new rules decide, and the metrics' deltas (`purestream/rule-change@1` with `--json`).
  */
+import { bundledDomain } from '../../engine/module/bundled';
 import { compareRuns } from '../../engine/report/compareRuns';
 import { commandDecisions, compareRuleVersions, type RuleSide } from '../../engine/report/ruleChange';
 import { runScenario } from '../../engine/run';
@@ -29,7 +30,9 @@ export const makeCompareCommand =
       if (against !== undefined) return compareRules(loaded, file, against, flags.has('json'), io);
       const { report: ran } = await executeScenario(loaded.scenario, [], io, runnerFor(loaded.domain, runner));
       const report = { ...ran, comparison: ran.comparison ?? compareRuns(ran.runs) };
-      return deliverReport(report, () => compareReportText(report), { json: flags.has('json'), failOnViolation: false, command: 'compare' }, io);
+      // a module's invariants run in its worker: its differences keep their order
+      const invariants = loaded.domain?.host ? [] : (loaded.domain?.module ?? bundledDomain(report.domain))?.invariants;
+      return deliverReport(report, () => compareReportText(report, invariants), { json: flags.has('json'), failOnViolation: false, command: 'compare' }, io);
     });
   };
 

@@ -13,6 +13,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { resolve } from 'node:path';
 import { bundledDomain, bundledDomains } from '../../engine/module/bundled';
 import type { AnyDomainModule } from '../../../domain/kernel';
+import { counted } from '../../engine/report/counted';
 import { stateHash } from '../../engine/report/stateHash';
 import { defaultStateStore } from '../../engine/sim/consumers';
 import type { ConsumerConfig } from '../../engine/types';
@@ -95,8 +96,8 @@ export const enactCommand: CliCommand = async (args, io) => {
     const p = end.policy;
     const policy = p.ackPolicy === 'none' ? 'no acknowledgements (at-most-once)' : `max_deliver ${p.maxDeliver}${p.backoffMs ? `, backoff ${listMs(p.backoffMs)}` : ''}, ack_wait ${p.ackWaitMs} ms${p.doubleAck ? ', double ack' : ''}${header.deadLetterSubject ? `, dead letters to ${header.deadLetterSubject}` : ''}`;
     io.out(
-      `${end.reason === 'stop-after' ? `stopped after ${stopAfter} deliveries, the last one enacted but not acknowledged (as a crashed consumer would): run enact again to resume` : end.reason === 'stopped' ? 'interrupted' : 'enacted'} on ${target.display} by consumer "${name}" (${subject.consumer.interpreter}, ${subject.consumer.delivery}; ${policy})\n` +
-        `  deliveries ${counts.deliveries} (${counts.redeliveries} redeliveries), failures ${counts.failures}, duplicates ${counts.duplicates}, dead letters ${counts.deadLettered}, lost ${counts.lost}; ${counts.enacted} events enacted${counts.sessions > 1 ? ` over ${counts.sessions} sessions` : ''}\n` +
+      `${end.reason === 'stop-after' ? `stopped after ${counted(stopAfter ?? 0, 'delivery', 'deliveries')}, the last one enacted but not acknowledged (as a crashed consumer would): run enact again to resume` : end.reason === 'stopped' ? 'interrupted' : 'enacted'} on ${target.display} by consumer "${name}" (${subject.consumer.interpreter}, ${subject.consumer.delivery}; ${policy})\n` +
+        `  deliveries ${counts.deliveries} (${counted(counts.redeliveries, 'redelivery', 'redeliveries')}), failures ${counts.failures}, duplicates ${counts.duplicates}, dead letters ${counts.deadLettered}, lost ${counts.lost}; ${counted(counts.enacted, 'event')} enacted${counts.sessions > 1 ? ` over ${counts.sessions} sessions` : ''}\n` +
         `  state: stateHash ${hash}${stateFile ? `; real run kept in ${one('state')}` : ''}\n`,
     );
     return EXIT.ok;

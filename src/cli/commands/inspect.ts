@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
+import { counted } from '../../engine/report/counted';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { printable } from '../printable';
@@ -59,8 +60,8 @@ export const inspectCommand: CliCommand = async (args, io) => {
   }
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
-    if (outcome.problemCount > outcome.problems.length) io.err(`... and ${outcome.problemCount - outcome.problems.length} more problems\n`);
-    io.err(`${printable(file)}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n`);
+    if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
+    io.err(`${printable(file)}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`);
     return EXIT.badInput;
   }
   if (outcome.nothingRead !== undefined) {
@@ -138,7 +139,7 @@ function progressLine(io: CliIO, file: string) {
       if (now - last < 200) return;
       last = now;
       shown = true;
-      io.err(`\rinspecting ${printable(file, 80)}: ${(p.bytes / 1e6).toFixed(1)} MB, ${p.records.toLocaleString('en')} records`);
+      io.err(`\rinspecting ${printable(file, 80)}: ${(p.bytes / 1e6).toFixed(1)} MB, ${counted(p.records, 'record')}`);
     },
     clear: () => {
       if (shown) io.err('\r\x1b[K');

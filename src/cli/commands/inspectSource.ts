@@ -7,6 +7,7 @@
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
+import { counted } from '../../engine/report/counted';
 import { formatInspection } from '../inspectText';
 import { printable } from '../printable';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
@@ -18,7 +19,7 @@ import { inspectSource, type SourceProgress } from '../../sources/inspectSource'
 import { openSourceReader } from '../../sources/node/openSourceReader';
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
 import { parseStartAt } from '../../sources/startAt';
-import { SourceError, type Until } from '../../sources/types';
+import { SourceError, type StartAt, type Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 
 /** What `inspect` hands over for a URL. */
@@ -72,19 +73,26 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       onAnomaly: live,
     });
     progress?.clear();
-    const resume = read.position !== undefined ? `last position read: ${read.position} (resume with --from ${read.position})\n` : '';
+    const resume = resumeLine(read.position, from);
     if (read.lost) {
-      io.err(`${read.lost.display}: ${read.lost.message}, after ${read.records.toLocaleString('en')} record${read.records === 1 ? '' : 's'}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
+      io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
       return EXIT.badInput;
     }
     const result = read.result;
     if (!result.ok) {
       for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
-      if (result.problemCount > result.problems.length) io.err(`... and ${result.problemCount - result.problems.length} more problems\n`);
-      io.err(`${source.display}: nothing imported (use --skip-invalid to replay the valid records and report the rest)\n${resume}`);
+      if (result.problemCount > result.problems.length) io.err(`... and ${counted(result.problemCount - result.problems.length, 'more problem')}\n`);
+      io.err(`${source.display}: the source was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n${resume}`);
       return EXIT.badInput;
     }
     const report = result.report;
+    if (read.records === 0 && until === 'live' && stop.signal.aborted) {
+      // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
+      if (a.json) await writeOut(io, reportJsonChunks(report));
+      else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)\n`);
+      io.err(resume);
+      return EXIT.ok;
+    }
     if (report.events === 0) {
       const why = read.records === 0 ? `no records${from.kind === 'start' ? '' : ' after the start asked for'}` : printable(whyNothingRead(report) ?? '', 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
@@ -102,6 +110,31 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     throw e;
   } finally {
     release?.();
+  }
+}
+
+/**
+ * The line every read ends with: the last position read (or, before any record, where the read
+ * started) to resume `--from`; without one, where to resume from instead.
+ */
+export function resumeLine(position: string | undefined, from: StartAt): string {
+  if (position !== undefined) return `last position read: ${position} (resume with --from ${position})\n`;
+  // `end` gives no position only where there was nothing yet (an empty store): all that came since is new
+  const again = from.kind === 'time' ? from.time : 'start';
+  return `nothing read after ${startText(from)} (resume with --from ${again})\n`;
+}
+
+/** Where a read started, in words. */
+function startText(from: StartAt): string {
+  switch (from.kind) {
+    case 'start':
+      return 'the start';
+    case 'end':
+      return 'the end (--from end)';
+    case 'after':
+      return `position ${from.position}`;
+    case 'time':
+      return from.time;
   }
 }
 
@@ -126,7 +159,7 @@ function progressLine(io: CliIO, display: string, until: Until) {
       last = now;
       shown = true;
       const state = p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
-      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${p.records.toLocaleString('en')} records${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
+      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${counted(p.records, 'record')}${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
     },
     clear: () => {
       if (shown) io.err('\r\x1b[K');

@@ -3,13 +3,18 @@
  * (sources.md, "Sinks"): decides the run with the engine and publishes every event of its log,
  * in order, as a structured CloudEvent (the one writer of src/logs), deduplicated by event id
  * (`Nats-Msg-Id`): publishing the same run twice adds nothing within the stream's duplicate
- * window. Creates the stream (subjects `STREAM.>`) when it does not exist.
+ * window. Creates the stream (subjects `STREAM.>`) when it does not exist. Event ids repeat
+ * across runs (`s1.1`), so another run published into the same stream loses its events whose ids
+ * are already there: a warning says so before publishing when the stream holds another run (or
+ * messages not published by Purestream), and the summary says what the dropped events were.
  */
-import { publishCloudEvents } from '../../sources/sinks/publishRun';
+import { counted } from '../../engine/report/counted';
+import { publishCloudEvents, sameRun, type PublishResult, type PublishedRun } from '../../sources/sinks/publishRun';
 import { runCloudEvents } from '../../sources/sinks/runCloudEvents';
 import { reasonOf } from '../../sources/types';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand } from '../io';
 import { scenarioFileOf } from '../loadScenario';
+import { printable } from '../printable';
 import { connectNatsTarget } from './natsTarget';
 import { simulateRun } from './runEvents';
 
@@ -23,22 +28,52 @@ export const publishCommand: CliCommand = async (args, io) => {
   if (to === undefined) throw new UsageError('--to nats://host:port/STREAM is required');
   const sim = await simulateRun(file, runName, io);
   const events = runCloudEvents(sim.records, sim.scenario.domain);
+  const run: PublishedRun = { scenario: sim.scenario.name, run: runName, seed: sim.scenario.seed };
   const { nc, target } = await connectNatsTarget(to, 'to');
   try {
-    const result = await publishCloudEvents(nc, target.stream, events).catch((error: unknown) => {
+    const warn = (before: PublishedRun | 'foreign' | undefined) => {
+      const warning = otherContentWarning(before, run, target);
+      if (warning) io.err(`purestream publish: warning: ${warning}\n`);
+    };
+    const result = await publishCloudEvents(nc, target.stream, events, run, { beforePublishing: warn }).catch((error: unknown) => {
       throw new InputFileError(`${target.display}: ${reasonOf(error)}`);
     });
     const summary = { format: 'purestream/publish@1', scenario: sim.scenario.name, run: runName, to: target.display, events: events.length, ...result };
     if (flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     else
       io.out(
-        `published ${result.published} event${result.published === 1 ? '' : 's'} of run "${runName}" to ${target.display}` +
+        `published ${counted(result.published, 'event')} of run "${printable(runName, 80)}" to ${target.display}` +
           `${result.firstSeq !== undefined ? ` (stream sequences ${result.firstSeq}–${result.lastSeq})` : ''}` +
           `${result.created ? `; stream ${target.stream} created` : ''}` +
-          `${result.duplicates ? `; ${result.duplicates} already there (deduplicated by Nats-Msg-Id)` : ''}\n`,
+          `${result.duplicates ? `; ${duplicatesText(result, run)}` : ''}\n`,
       );
     return EXIT.ok;
   } finally {
     await nc.close();
   }
 };
+
+/** The warning before publishing into a stream that holds something else than this run; undefined when it is empty or holds this run. */
+export function otherContentWarning(before: PublishedRun | 'foreign' | undefined, run: PublishedRun, target: { readonly stream: string; readonly display: string }): string | undefined {
+  if (before === undefined || (before !== 'foreign' && sameRun(before, run))) return undefined;
+  const holds =
+    before === 'foreign' ? 'messages not published by Purestream'
+    : before.scenario === run.scenario && before.seed === run.seed ? `run "${printable(before.run, 60)}" of this scenario`
+    : `run "${printable(before.run, 60)}" of scenario "${printable(before.scenario, 80)}" (seed ${before.seed})`;
+  return (
+    `stream ${target.stream} already holds ${holds}, not run "${printable(run.run, 60)}": ` +
+    `the stream drops an event whose id it already has (Nats-Msg-Id), and event ids repeat across runs (s1.1, …), so events of this run can be lost; ` +
+    `publish each run into a stream of its own (e.g. --to ${target.display.replace(/\/[^/]*$/, '')}/${target.stream}_${natsName(run.run)})`
+  );
+}
+
+/** What the events not stored were: this run again, or events whose ids another run (or producer) had used. */
+export function duplicatesText(result: PublishResult, run: PublishedRun): string {
+  const n = result.duplicates;
+  if (result.before !== undefined && result.before !== 'foreign' && sameRun(result.before, run))
+    return `${counted(n, 'event')} already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)`;
+  return `${counted(n, 'event')} not published: ${n === 1 ? 'its id was' : 'their ids were'} already in the stream, which drops an event whose id it has (Nats-Msg-Id); publishing another run into the same stream drops its events whose ids repeat: use one stream per run`;
+}
+
+/** A run's name as a stream name's part (letters, digits, `_`, `-`). */
+const natsName = (name: string): string => name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase() || 'RUN';

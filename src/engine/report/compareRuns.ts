@@ -1,4 +1,5 @@
-/** `comparison`: each run's final state against the first run's, as changed leaves. */
+/** `comparison`: each run's final state against the first run's, as changed leaves; and which of them matter most. */
+import type { AnyDomainModule } from '../../../domain/kernel';
 import type { Comparison, RunReport, StateDifference } from '../types';
 import { canonicalJson } from './canonicalJson';
 
@@ -47,4 +48,19 @@ function leaves(value: Record<string, unknown>, path: readonly string[], out: St
     if (isObject(v)) leaves(v, [...path, key], out, side);
     else out.push({ path: [...path, key], a: side === 'a' ? v : null, b: side === 'b' ? v : null });
   }
+}
+
+/** The streams whose aggregate in `finalState` (stream → aggregate) breaks one of `invariants`, checked as the state store checks them. */
+export function streamsBreakingInvariants(invariants: AnyDomainModule['invariants'], finalState: Readonly<Record<string, unknown>>): Set<string> {
+  const broken = new Set<string>();
+  if (invariants.length === 0) return broken;
+  for (const [stream, aggregate] of Object.entries(finalState)) if (invariants.some((i) => i.violation(stream, aggregate) !== undefined)) broken.add(stream);
+  return broken;
+}
+
+/** `differences` with those of `streams` (the first key of a path) first; each group keeps its order. */
+export function streamsFirst(differences: readonly StateDifference[], streams: ReadonlySet<string>): StateDifference[] {
+  if (streams.size === 0) return [...differences];
+  const key = (d: StateDifference) => (streams.has(d.path[0] ?? '') ? 0 : 1);
+  return [...differences].sort((a, b) => key(a) - key(b));
 }

@@ -130,7 +130,7 @@ export class FieldReader {
           break;
         }
         case 'type':
-          if (typeof value !== 'string' && typeof value !== 'number') return problem('malformed', `type: expected a string at ${pointer.text}, got ${show(value)}`);
+          if (typeof value !== 'string' && typeof value !== 'number') return problem('malformed', `type: expected a string at ${pointer.text === '' ? 'the record itself (pointer "")' : pointer.text}, got ${show(value)}`);
           e.type = String(value);
           break;
         default: {

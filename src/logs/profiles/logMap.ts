@@ -23,6 +23,9 @@ export interface LogMap {
 /** An empty map: nothing renamed. */
 export const NO_MAP: LogMap = { fields: {}, types: new Map(), data: new Map() };
 
+/** The members of a `purestream/map@1` file. */
+const MAP_MEMBERS = ['format', 'profile', 'fields', 'types', 'data'] as const;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
@@ -35,9 +38,13 @@ export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { 
   const problems: string[] = [];
   if (!isObject(value)) return { ok: false, problems: ['expected a JSON object: a purestream/map@1 map, or a type map from their event type to ours'] };
   const typesOnly = value.format === undefined;
+  // a map without its format would be read as a type map and fail on every member: say what is missing
+  const mapMembers = typesOnly ? MAP_MEMBERS.filter((key) => key !== 'format' && Object.hasOwn(value, key) && isObject(value[key])) : [];
+  if (mapMembers.length > 0)
+    return { ok: false, problems: [`format: is missing: a map (with ${mapMembers.map((k) => `"${k}"`).join(', ')}) needs "format": "purestream/map@1"; or give a type map as a plain object { "theirs": "ours" }`] };
   const body: Record<string, unknown> = typesOnly ? { format: 'purestream/map@1', types: value } : value;
   if (body.format !== 'purestream/map@1') problems.push(`format: expected "purestream/map@1", got ${JSON.stringify(body.format)}`);
-  for (const key of Object.keys(body)) if (!['format', 'profile', 'fields', 'types', 'data'].includes(key)) problems.push(`${shown(key)}: unknown member (expected format, profile, fields, types, data)`);
+  for (const key of Object.keys(body)) if (!(MAP_MEMBERS as readonly string[]).includes(key)) problems.push(`${shown(key)}: unknown member (expected format, profile, fields, types, data)`);
   let profile: ProfileName | undefined;
   if (body.profile !== undefined) {
     if (typeof body.profile === 'string' && (PROFILE_NAMES as readonly string[]).includes(body.profile)) profile = body.profile as ProfileName;

@@ -87,6 +87,8 @@ class KafkaTopicReader implements SourceReader {
     private readonly fail: (message: string, stage?: 'connect' | 'read') => SourceError,
   ) {
     this.offsets = options.from.kind === 'after' ? kafkaOffsets(options.from.position) : new Map();
+    // `end`: before anything is read, the read resumes after each partition's last offset at the start (a partition with none yet is read from its start)
+    if (options.from.kind === 'end') for (const [p, o] of starts) if (BigInt(o) > 0n) this.offsets.set(p, (BigInt(o) - 1n).toString());
     this.next = new Map([...starts].map(([p, o]) => [p, BigInt(o)]));
     this.heads = new Map(partitions.map((p) => [p.partition, BigInt(p.high)]));
     options.signal?.addEventListener('abort', () => this.notify(), { once: true });

@@ -66,15 +66,15 @@ export async function openJetStreamReader(source: NatsSourceUrl, options: ReadOp
     });
     const js = jsm.jetstream();
     const from = options.from;
+    // `end` is after the stream's last sequence now, exactly: a message that comes while the consumer is made is read, and the read can resume after that sequence
+    const after = from.kind === 'after' ? Number(from.position) : from.kind === 'end' ? info.state.last_seq : undefined;
     const start: Partial<OrderedConsumerOptions> =
-      from.kind === 'end' ? { deliver_policy: 'new' as DeliverPolicy }
-      : from.kind === 'after' ? { deliver_policy: 'by_start_sequence' as DeliverPolicy, opt_start_seq: Number(from.position) + 1 }
+      after !== undefined ? { deliver_policy: 'by_start_sequence' as DeliverPolicy, opt_start_seq: after + 1 }
       : from.kind === 'time' ? { deliver_policy: 'by_start_time' as DeliverPolicy, opt_start_time: from.time }
       : { deliver_policy: 'all' as DeliverPolicy };
     const consumer = await js.consumers.get(source.stream, { ...start, ...(source.subject !== undefined ? { filter_subjects: source.subject } : {}) });
     const head = from.kind === 'end' ? 0 : info.state.last_seq;
-    const startAfter = from.kind === 'after' ? Number(from.position) : 0;
-    return new JetStreamReader(nc, consumer, source, options, head, startAfter, fail);
+    return new JetStreamReader(nc, consumer, source, options, head, after ?? 0, fail);
   } catch (error) {
     await nc.close().catch(() => undefined);
     if (error instanceof SourceError) throw error;
@@ -109,7 +109,9 @@ class JetStreamReader implements SourceReader {
     private readonly fail: (message: string, stage?: 'connect' | 'read') => SourceError,
   ) {
     options.signal?.addEventListener('abort', () => this.notify(), { once: true });
+    // before any message is read, the read resumes where it started: after `--from`'s sequence, or `end`'s
     if (options.from.kind === 'after') this.position = options.from.position;
+    else if (options.from.kind === 'end') this.position = String(lastSeq);
   }
 
   private notify(): void {

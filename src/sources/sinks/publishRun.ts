@@ -3,18 +3,35 @@
  * "Sinks"), each deduplicated by its event id (`Nats-Msg-Id`), so publishing the same run again
  * adds nothing within the stream's duplicate window. The stream is created (subjects
  * `<STREAM>.>`) when it does not exist. Events go in log order on one connection, many in
- * flight at once.
+ * flight at once. Each message names its run in a `Purestream-Run` header, so a later publish
+ * can tell whether the stream already holds this run or another one (whose event ids may repeat
+ * this run's: ids such as `s1.1` are per run, and the stream drops repeats).
  */
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { reasonOf } from '../types';
 import { eventSubject, type CloudEvent } from './runCloudEvents';
 
+/** Which run a message came from: its scenario, run and seed. */
+export interface PublishedRun {
+  readonly scenario: string;
+  readonly run: string;
+  readonly seed: number;
+}
+
+/** The header naming a message's run (its value: the PublishedRun as JSON). */
+export const RUN_HEADER = 'Purestream-Run';
+
 /** What a publish did. */
 export interface PublishResult {
   readonly published: number;
-  /** Events the stream already had (same id within its duplicate window). */
+  /** Events the stream already had (same id within its duplicate window), not stored again. */
   readonly duplicates: number;
+  /**
+   * What the stream held before: its first message's run (`Purestream-Run`), `foreign` when that
+   * message was not published by Purestream, absent when the stream was empty.
+   */
+  readonly before?: PublishedRun | 'foreign';
   /** The stream sequences of the first and last event stored, when any was. */
   readonly firstSeq?: number;
   readonly lastSeq?: number;
@@ -38,13 +55,44 @@ export async function ensureStream(jsm: JetStreamManager, stream: string): Promi
   }
 }
 
-/** Publishes the events in order; resolves once the stream has acknowledged every one. */
-export async function publishCloudEvents(nc: NatsConnection, stream: string, events: readonly CloudEvent[], onProgress?: (done: number) => void): Promise<PublishResult> {
+/** The run the stream's first message names (undefined: an empty stream; `foreign`: a message without a readable `Purestream-Run`). */
+export async function runInStream(jsm: JetStreamManager, stream: string): Promise<PublishedRun | 'foreign' | undefined> {
+  const { state } = await jsm.streams.info(stream);
+  if (state.messages === 0) return undefined;
+  const first = await jsm.streams.getMessage(stream, { seq: state.first_seq }).catch(() => null);
+  const value = first?.header?.get(RUN_HEADER);
+  if (!value) return 'foreign';
+  try {
+    const run = JSON.parse(value) as Partial<PublishedRun>;
+    return typeof run.scenario === 'string' && typeof run.run === 'string' && typeof run.seed === 'number' ? { scenario: run.scenario, run: run.run, seed: run.seed } : 'foreign';
+  } catch {
+    return 'foreign';
+  }
+}
+
+/** Whether two runs are the same run (scenario, run and seed). */
+export const sameRun = (a: PublishedRun, b: PublishedRun): boolean => a.scenario === b.scenario && a.run === b.run && a.seed === b.seed;
+
+/**
+ * Publishes the events of `run` in order; resolves once the stream has acknowledged every one.
+ * `beforePublishing` hears, before anything is sent, what the stream already held.
+ */
+export async function publishCloudEvents(
+  nc: NatsConnection,
+  stream: string,
+  events: readonly CloudEvent[],
+  run: PublishedRun,
+  options: { readonly onProgress?: (done: number) => void; readonly beforePublishing?: (before: PublishedRun | 'foreign' | undefined) => void } = {},
+): Promise<PublishResult> {
+  const { onProgress } = options;
   const jsm = await jetstreamManager(nc);
   const created = await ensureStream(jsm, stream);
+  const before = created ? undefined : await runInStream(jsm, stream);
+  options.beforePublishing?.(before);
   const js = jsm.jetstream();
   const h = headers();
   h.set('Content-Type', 'application/cloudevents+json');
+  h.set(RUN_HEADER, JSON.stringify({ scenario: run.scenario, run: run.run, seed: run.seed }));
   let published = 0;
   let duplicates = 0;
   let firstSeq: number | undefined;
@@ -69,5 +117,5 @@ export async function publishCloudEvents(nc: NatsConnection, stream: string, eve
   }
   await Promise.all(inFlight);
   onProgress?.(events.length);
-  return { published, duplicates, ...(firstSeq !== undefined ? { firstSeq, lastSeq } : {}), created };
+  return { published, duplicates, ...(before !== undefined ? { before } : {}), ...(firstSeq !== undefined ? { firstSeq, lastSeq } : {}), created };
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { freshDatabase, needsServer, requireServer, sql, uniqueName } from '../servers';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
+import { createTopic, freshDatabase, needsServer, requireServer, sql, uniqueName } from '../servers';
 import { PASSWORD_ROLE } from '../servers/postgres';
 import { NATS_USER } from '../servers/nats';
 import { seedEmmett } from '../seed/emmett';
@@ -122,6 +125,36 @@ describe('purestream inspect <nats URL>', () => {
     expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
   });
 
+  it('--from end --until live ended by Ctrl-C before anything new came: exit 0, "nothing new", and the position to resume from', async () => {
+    const stream = uniqueName('quiet').toUpperCase();
+    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    for (const id of ['t-1', 't-2']) await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
+    const url = `${requireServer('nats').url}/${stream}`;
+    let stop: (() => void) | undefined;
+    const run = cli(['inspect', url, '--from', 'end', '--until', 'live'], { onInterrupt: (handler) => (stop = handler) });
+    while (!stop) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300)); // tailing, nothing new
+    stop();
+    const r = await run;
+    expect([r.code, r.out, r.err]).toEqual([0, `${url}: nothing new read: no record came after the end (--from end) before the tail was ended (0 events)\n`, 'last position read: 2 (resume with --from 2)\n']);
+    // with --json, the (empty) report; the resume line the same
+    let stopJson: (() => void) | undefined;
+    const json = cli(['inspect', url, '--from', 'end', '--until', 'live', '--json'], { onInterrupt: (handler) => (stopJson = handler) });
+    while (!stopJson) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    stopJson();
+    const j = await json;
+    expect([j.code, JSON.parse(j.out).events, j.err]).toEqual([0, 0, 'last position read: 2 (resume with --from 2)\n']);
+    // resuming from there reads what came since
+    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-3' }));
+    const next = await cli(['inspect', url, '--from', '2']);
+    expect([next.code, next.err]).toEqual([0, 'last position read: 3 (resume with --from 3)\n']);
+    expect(next.out).toContain(': 1 event, 0 commands');
+    // a read to the head with nothing after --from end stays bad input (no event read), and says where to resume
+    const head = await cli(['inspect', url, '--from', 'end']);
+    expect([head.code, head.out, head.err]).toEqual([1, '', `0 events read from ${url}: no records after the start asked for\nlast position read: 3 (resume with --from 3)\n`]);
+  });
+
   it('bad input: a missing stream (the server\'s streams named), wrong credentials, an unreachable server', async () => {
     const { url } = requireServer('nats');
     const missing = await cli(['inspect', `${url}/NO_SUCH_STREAM`]);
@@ -134,9 +167,30 @@ describe('purestream inspect <nats URL>', () => {
   });
 });
 
-describe('purestream inspect <kafka URL>: bad input', () => {
+describe('purestream inspect <kafka URL>', () => {
   needsServer('kafka');
-  it('names a missing topic and an unreachable broker', async () => {
+  it("prints no warning of kafkajs's (its negative timer on Node 24: TimeoutNegativeWarning), and other warnings still show", async () => {
+    const { bootstrap } = requireServer('kafka');
+    const topic = uniqueName('quiet_cli');
+    await createTopic(topic, 1);
+    const kafka = new Kafka({ brokers: [bootstrap], clientId: 'purestream-test', logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ key: 'o-1', value: '{"type":"OrderPlaced","id":"e-1"}' }] });
+    await producer.disconnect();
+    // the real process, as a user runs it: Node prints warnings on its stderr
+    const bin = fileURLToPath(new URL('../../../bin/purestream.mjs', import.meta.url));
+    const env = { ...process.env, PURESTREAM_FROM_SOURCE: '1', KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+    const r = spawnSync(process.execPath, [bin, 'inspect', `kafka://${bootstrap}/${topic}`], { encoding: 'utf8', env, timeout: 60_000 });
+    expect([r.status, r.stderr]).toEqual([0, 'last position read: 0:0 (resume with --from 0:0)\n']);
+    expect(r.stdout).toContain('kafka profile, messages, no domain: 1 event');
+    // the filter is that warning's alone: another one raised in the same process still prints
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/sources/kafka/kafkajsWarning.ts').then((m) => { m.muteKafkajsNegativeTimeout(); setTimeout(() => {}, -5); process.emitWarning('still shown', 'DeprecationWarning'); })"], { encoding: 'utf8', env });
+    expect(other.stderr).toContain('TimeoutNegativeWarning: -5 is a negative number');
+    expect(other.stderr).toContain('DeprecationWarning: still shown');
+  });
+
+  it('bad input: names a missing topic and an unreachable broker', async () => {
     const { bootstrap } = requireServer('kafka');
     const missing = await cli(['inspect', `kafka://${bootstrap}/no-such-topic`]);
     expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(new RegExp(`^kafka://${bootstrap}/no-such-topic: no topic no-such-topic on this cluster`))]);

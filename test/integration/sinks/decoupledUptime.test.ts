@@ -36,7 +36,7 @@ describe('Decoupled uptime, for real (publish → enact → compare-real on JetS
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toBe(`published 31 events of run "exactly-once" to ${streamUrl(stream)} (stream sequences 1–31); stream ${stream} created\n`);
     const again = await cli(['publish', scenario, '--run', 'exactly-once', '--to', streamUrl(stream)]);
-    expect(again.out).toBe(`published 0 events of run "exactly-once" to ${streamUrl(stream)}; 31 already there (deduplicated by Nats-Msg-Id)\n`);
+    expect(again.out).toBe(`published 0 events of run "exactly-once" to ${streamUrl(stream)}; 31 events already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)\n`);
     const stored = await jsm.streams.getMessage(stream, { seq: 2 });
     expect(stored!.json()).toMatchObject({ specversion: '1.0', type: 'purestream.commerce.OrderPlaced', source: '/purestream/commerce', sequence: '00000000000000000002' });
     expect(stored!.header.get('Nats-Msg-Id')).toBe(stored!.json<{ id: string }>().id);

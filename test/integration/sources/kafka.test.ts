@@ -77,6 +77,8 @@ describe('Kafka, read live (kafkajs in a throwaway group that never commits)', (
     await producer.send({ topic, messages: [{ key: 'k', value: '{"type":"Ticked"}' }] });
     const atEnd = await readSource(kafkaUrl(topic), { from: 'end' });
     expect(atEnd.rows).toEqual([]);
+    // nothing read: the read resumes after each partition's last offset when it began
+    expect(atEnd.position).toBe('0:0');
     await expect(readSource(kafkaUrl('no-such-topic'))).rejects.toThrow(/no topic no-such-topic on this cluster/);
     await expect(readSource(kafkaUrl(topic, '?partition=3'))).rejects.toThrow(`topic ${topic} has no partition 3 (it has 1: 0 to 0)`);
   });

@@ -125,17 +125,24 @@ describe('#17.10 an interrupted write leaves no temporary file', () => {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`${signal} while an output file is being written: the temporary file is removed, exit ${code}`, async () => {
       const io = recordingIO();
-      const proc = spawn(process.execPath, [tsx, child, io.cwd], { stdio: 'ignore' });
+      const proc = spawn(process.execPath, [tsx, child, io.cwd], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      proc.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+      // listened to from the start, so a child that ends early is reported, not waited for
+      let ended: string | undefined;
+      const exited = new Promise<number | null>((resolve) => proc.on('exit', (c, s) => { ended = `exit ${c} (${s})`; resolve(c); }));
       const temps = () => readdirSync(io.cwd).filter((f) => f.endsWith('.tmp'));
       // the child starts through tsx: on a busy machine that can take a while
       const deadline = Date.now() + 100_000;
       while (temps().length === 0) {
-        if (Date.now() > deadline) throw new Error('the child never started writing');
+        if (ended !== undefined) throw new Error(`the child ended before writing: ${ended}\n${stderr}`);
+        if (Date.now() > deadline) throw new Error(`the child never started writing\n${stderr}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      const exited = new Promise<number | null>((resolve) => proc.on('exit', (c) => resolve(c)));
       proc.kill(signal);
-      expect(await exited).toBe(code);
+      const waited = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 30_000))]);
+      if (waited === 'still running') proc.kill('SIGKILL');
+      expect(waited, `the child's exit code; its stderr: ${stderr}`).toBe(code);
       expect(readdirSync(io.cwd)).toEqual([]);
       expect(existsSync(join(io.cwd, 'report.json'))).toBe(false);
     }, 150_000);

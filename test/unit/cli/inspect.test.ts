@@ -23,7 +23,7 @@ const write = (name: string, text: string) => {
 };
 
 describe('purestream inspect', () => {
-  it('refuses a log with bad records: exit 1, <file>:<line>: <what>, nothing imported', async () => {
+  it('refuses a log with bad records: exit 1, <file>:<line>: <what>, the log not inspected', async () => {
     const file = join(fixtures, 'anomalies.jsonl');
     const r = await cli(file, '--domain', 'commerce');
     expect(r.code).toBe(1);
@@ -33,7 +33,19 @@ describe('purestream inspect', () => {
       `${file}:4: unknown-type: unknown event type "ItemTeleported" for domain commerce (a map's "types" can rename it)`,
       `${file}:5: invalid-data: data.qty: expected an integer >= 1, got 0`,
     ]);
-    expect(r.err).toContain('nothing imported');
+    expect(r.err).toContain(`${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`);
+    expect(r.err).not.toContain('imported');
+  });
+
+  it("a record that is not JSON is placed by the file's line and the column in it, never JSON.parse's own \"line 1\"", async () => {
+    const file = write('ctrl.jsonl', '{"id":"e-1","type":"Ticked"}\n{"id":"e-2","type":"Tick\ted"}\n');
+    const r = await cli(file);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(`${file}:2: malformed: not JSON: Bad control character in string literal at column 25`);
+    // a pretty-printed record: the physical line of the problem, after the line the record starts on
+    const pretty = write('pretty.json', '{\n  "id": "e-1",\n  "type": "Ticked"\n}\n{\n  "id": "e-2",\n  "type": "Ticked",\n}\n');
+    const p = await cli(pretty);
+    expect(p.err.split('\n')[0]).toBe(`${pretty}:5: malformed: not JSON: Expected double-quoted property name on line 8, column 1`);
   });
 
   it('with --skip-invalid replays the valid records and reports the rest (exit 0), with the facts of logs.md', async () => {
@@ -120,6 +132,16 @@ describe('purestream inspect', () => {
     expect(r.out).toContain('\\u001b[2JEvil');
   });
 
+  it('escapes C1 controls in --json too (the same JSON value), with and without a domain', async () => {
+    const log = write('c1.jsonl', JSON.stringify({ id: 'e1', type: 'Evil\u009b2J\u009b31mRed', stream: 's', data: {} }) + '\n');
+    for (const args of [[log, '--json'], [log, '--json', '--domain', 'commerce', '--skip-invalid']]) {
+      const r = await cli(...args);
+      expect(r.out).not.toMatch(/[\u007f-\u009f]/);
+      expect(r.out).toContain('Evil\\u009b2J');
+      expect(JSON.stringify(JSON.parse(r.out))).toContain('Evil\u009b2J');
+    }
+  });
+
   it('usage errors exit 2', async () => {
     expect((await cli()).code).toBe(2);
     expect((await cli('x.jsonl', '--domain', 'nope')).err).toContain('unknown domain "nope"');
@@ -140,5 +162,17 @@ describe('purestream inspect', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('"a.b": "OrderTeleported" is not an event type of the domain');
     expect(r.err).toContain('"c": "constructor" is not an event type of the domain');
+  });
+
+  it('a map without "format" is named as such, not read as a type map whose "types" is a bad type name', async () => {
+    const log = join(fixtures, 'acme-orders.ndjson');
+    const map = write('no-format-map.json', '{"types":{"com.acme.order.placed":"OrderPlaced"}}');
+    const r = await cli(log, '--domain', 'commerce', '--map', map);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toBe(`${map}: format: is missing: a map (with "types") needs "format": "purestream/map@1"; or give a type map as a plain object { "theirs": "ours" }\n`);
+    // the same types as a plain type map, or with the format, are read
+    const plain = write('plain-map.json', '{"com.acme.order.placed":"OrderPlaced"}');
+    const withFormat = write('map.json', '{"format":"purestream/map@1","types":{"com.acme.order.placed":"OrderPlaced"}}');
+    for (const m of [plain, withFormat]) expect((await cli(log, '--domain', 'commerce', '--map', m, '--skip-invalid')).err).not.toContain(m);
   });
 });

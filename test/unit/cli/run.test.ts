@@ -59,10 +59,10 @@ describe('purestream run: output (fake engine)', () => {
     const lines = io.stdout.split('\n');
     expect(lines[0]).toBe('Flash sale: 30 orders for 20 units — domain commerce, seed 7');
     expect(lines[2]).toMatch(/^\s+one queue\s+8 workers$/);
-    expect(io.stdout).toMatch(/makespan ms\s+12\.35\s+12\.35/);
-    expect(io.stdout).toMatch(/rejected: out-of-stock\s+1\s+1/);
-    expect(io.stdout).toMatch(/violations\s+0\s+0/);
-    expect(io.stdout).toMatch(/state hash\s+abababababab\s+abababababab/);
+    expect(io.stdout).toMatch(/Makespan \(ms\)\s+12\.35\s+12\.35/);
+    expect(io.stdout).toMatch(/Rejected: out-of-stock\s+1\s+1/);
+    expect(io.stdout).toMatch(/Invariant violations\s+0\s+0/);
+    expect(io.stdout).toMatch(/State hash\s+abababababab\s+abababababab/);
     expect(io.stderr).toBe('');
   });
 

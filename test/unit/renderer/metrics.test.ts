@@ -32,8 +32,8 @@ describe('metricRows', () => {
     const base = { commands: 2, accepted: 2, rejected: 0, events: 2, deliveries: 2, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0, makespanMs: 10, commandLatencyMs: { p50: 1, p95: 1, p99: 1, max: 1 }, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 }, maxQueueDepth: 1, maxWorkers: 1 };
     const run = (name: string, makespanMs: number): RunReport => ({ name, metrics: { ...base, makespanMs }, rejections: {}, violations: [], stateHash: 'abcdef0123456789', finalState: {} });
     const rows = metricRows([run('a', 30), run('b', 10), run('c', 10)]);
-    expect(rows.find((r) => r.label === 'makespan')).toMatchObject({ values: [30, 10, 10], best: [1, 2], worst: [0], unit: 'ms' });
-    expect(rows.find((r) => r.label === 'commands')!.best).toBeUndefined();
+    expect(rows.find((r) => r.label === 'Makespan')).toMatchObject({ values: [30, 10, 10], best: [1, 2], worst: [0], unit: 'ms' });
+    expect(rows.find((r) => r.label === 'Commands')!.best).toBeUndefined();
   });
 
   it("counts the setup's events beside the commands' events, as the run's log holds both", () => {

@@ -3,6 +3,7 @@
  * (logs.md, "Map file"): a pointer per common field (or none), type renames as `theirs = ours`
  * lines, and per-type payload mappings as JSON. Pure.
  */
+import { readLogMap } from '../../../../src/logs/profiles/logMap';
 import { COMMON_FIELDS, type CommonField } from '../../../../src/logs/profiles/profile';
 
 /** One field's setting: the profile's own pointers, a pointer, or "the log has none". */
@@ -34,7 +35,7 @@ export function draftOf(map: unknown, profile = ''): MapDraft {
   return { profile: typeof m.profile === 'string' ? m.profile : profile, fields, types, data: isObject(m.data) ? JSON.stringify(m.data, null, 2) : '' };
 }
 
-/** The map a draft stands for (undefined when it changes nothing), or the first problem in words. */
+/** The map a draft stands for (undefined when it changes nothing), or its problems in words (checked by the one map reader, as `--map` is). */
 export function mapOf(draft: MapDraft): { map: Record<string, unknown> | undefined } | { problem: string } {
   const fields: Record<string, string | null> = {};
   for (const f of COMMON_FIELDS) {
@@ -65,5 +66,7 @@ export function mapOf(draft: MapDraft): { map: Record<string, unknown> | undefin
   if (Object.keys(fields).length > 0) map.fields = fields;
   if (Object.keys(types).length > 0) map.types = types;
   if (data !== undefined) map.data = data;
-  return { map: Object.keys(map).length > 1 ? map : undefined };
+  if (Object.keys(map).length === 1) return { map: undefined };
+  const read = readLogMap(map);
+  return read.ok ? { map } : { problem: read.problems.join('; ') };
 }

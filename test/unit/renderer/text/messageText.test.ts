@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageRuns } from '../../../../renderer/lib/text/messageText';
-import { counted } from '../../../../renderer/lib/text/plural';
+import { counted } from '../../../../src/engine/report/counted';
 
 describe('messages with code spans', () => {
   it('splits `backtick` spans from the text around them', () => {

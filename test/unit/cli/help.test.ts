@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+
+const capture = async (argv: string[]) => {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), errIsTTY: false, cwd: process.cwd() });
+  return { code, out, err };
+};
+
+describe('purestream --help', () => {
+  it('offers --domain ID (a bundled domain, not a module path) for source URLs, as inspect accepts', async () => {
+    const { out } = await capture(['--help']);
+    const sourceLine = out.split('\n').find((l) => l.includes('inspect <source-url>'));
+    expect(sourceLine).toContain('[--domain ID]');
+    expect(sourceLine).not.toContain('ID|PATH');
+  });
+
+  it("lists enact's options the README uses (--ack-wait, --stop-after)", async () => {
+    const { out } = await capture(['--help']);
+    const enact = out.slice(out.indexOf('purestream enact'), out.indexOf('purestream compare-real'));
+    for (const option of ['--ack-wait MS', '--stop-after N', '--state FILE', '--until head|live', '--domain ID']) expect(enact).toContain(option);
+  });
+
+  it('a bare `purestream` is a usage error: the usage on stderr, nothing on stdout, exit 2', async () => {
+    const bare = await capture([]);
+    expect(bare.code).toBe(2);
+    expect(bare.out).toBe('');
+    expect(bare.err).toContain('Usage:\n  purestream run <scenario.json>');
+    const asked = await capture(['--help']);
+    expect([asked.code, asked.err]).toEqual([0, '']);
+    expect(asked.out).toContain('Usage:');
+  });
+});
