@@ -38,7 +38,7 @@ describe('metricRows', () => {
 
   it("counts the setup's events beside the commands' events, as the run's log holds both", () => {
     const run = (name: string, events: number): RunReport => ({ name, metrics: { commands: 1, accepted: 1, rejected: 0, events, deliveries: 0, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0, makespanMs: 1, commandLatencyMs: { p50: 1, p95: 1, p99: 1, max: 1 }, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 }, maxQueueDepth: 1, maxWorkers: 1 }, rejections: {}, violations: [], stateHash: 'abcdef0123456789', finalState: {} });
-    const events = (logLengths?: number[]) => metricRows([run('a', 30), run('b', 1_200)], logLengths).find((r) => r.label === 'events')!.values;
+    const events = (logLengths?: number[]) => metricRows([run('a', 30), run('b', 1_200)], logLengths).find((r) => r.label === 'Events')!.values;
     expect(events([31, 1_200])).toEqual(['30 (+1 setup)', 1_200]);
     expect(events([1_230, 3_200])).toEqual(['30 (+1,200 setup)', '1,200 (+2,000 setup)']);
     expect(events()).toEqual([30, 1_200]);
