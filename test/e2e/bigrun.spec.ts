@@ -42,7 +42,7 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
 
   await view(page, 'Metrics').click();
   const metrics = page.getByRole('region', { name: 'Metrics' });
-  await expect(metrics.getByRole('row', { name: /commands/ }).first()).toContainText('200,000');
+  await expect(metrics.getByRole('row', { name: /^Commands/ }).first()).toContainText('200,000');
   await page.screenshot({ path: 'test-results/screenshots/bigrun-metrics.png' });
 
   // The slider spans every enactment; its steps are read from the worker.

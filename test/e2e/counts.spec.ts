@@ -28,7 +28,7 @@ test('History counts its steps as it counts its enactments; Metrics and the Even
   // Metrics counts the commands' events and says how many the setup added; the Event log holds both
   await views(page).getByRole('button', { name: 'Metrics' }).click();
   const metrics = page.getByRole('region', { name: 'Metrics' });
-  const cell = metrics.getByRole('row', { name: /^events/ }).getByRole('cell').first();
+  const cell = metrics.getByRole('row', { name: /^Events/ }).getByRole('cell').first();
   await expect(cell).toHaveText(/^\d+ \(\+\d+ setup\)$/);
   const [, decided, setup] = /^(\d+) \(\+(\d+) setup\)$/.exec((await cell.textContent()) ?? '')!;
   await views(page).getByRole('button', { name: 'Event log' }).click();

@@ -18,9 +18,9 @@ const runs = (page: Page) => page.getByRole('region', { name: 'Runs' });
 /** Opens the bank sample from the Start view (the module after the trust prompt, and its scenario). */
 async function openBankSample(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+  await page.getByRole('region', { name: 'Bring your own rules' }).getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
   await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Bring your own rules: a bank with overdrafts' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Bring your own rules: a bank with overdrafts' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('at 1280 px the top bar keeps the scenario name readable beside "unsaved"', async ({ page }) => {
