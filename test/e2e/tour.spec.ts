@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 
 /**
@@ -82,4 +83,36 @@ test('tour of the main views, for the README', async ({ page }) => {
   await expect(tab(page, 'Consumers')).toHaveAttribute('aria-current', 'page', { timeout: 30_000 });
   await foldLesson(page);
   if (await page.getByRole('region', { name: 'Consumers' }).count()) await shot(page, 'consumers');
+
+  // Logs: a recorded log of another system, read without a domain, its anomalies and drift.
+  await tab(page, 'Logs').click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status').filter({ hasText: /in [\d,]+ events?/ })).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'logs');
+
+  // Your own rules: the bank module, trusted, described like a bundled domain.
+  await tab(page, 'Start').click();
+  await page.getByRole('region', { name: 'Bring your own rules' }).getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+  await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Bring your own rules: a bank with overdrafts' })).toBeVisible({ timeout: 30_000 });
+  await foldLesson(page);
+  await tab(page, 'Runs').click();
+  await page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
+  await tab(page, 'Domains').click();
+  const card = page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: 'Domain Bank' });
+  await expect(card).toBeVisible();
+  await shot(page, 'domains');
+
+  // The rules change (the overdraft gone): the runs re-run and Rule change shows what differs.
+  const bank = readFileSync(new URL('../../samples/domains/bank.ts', import.meta.url), 'utf8');
+  const strict = bank.replace('const available = (account: Account) => account.balance + account.overdraftLimit;', 'const available = (account: Account) => account.balance;');
+  expect(strict).not.toBe(bank);
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'Reload' }).click();
+  await (await chooser).setFiles({ name: 'bank.ts', mimeType: 'text/plain', buffer: Buffer.from(strict) });
+  await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('region', { name: 'Rule change' })).toContainText('decided differently', { timeout: 30_000 });
+  await shot(page, 'rule-change');
 });
