@@ -1,6 +1,9 @@
 /** What integration tests use to reach the run's servers (started by globalSetup.ts). */
-import { beforeEach, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import type { TestServers } from './servers/types';
 import './servers/types';
 
@@ -25,6 +28,30 @@ export function needsServer(name: keyof TestServers): boolean {
     requireServer(name);
   });
   return inject('servers')[name].ok;
+}
+
+/** A connection to the run's NATS server for the tests of the enclosing `describe`, with its JetStream manager and client. */
+export interface NatsForTests {
+  /** Whether the server runs (needsServer: without it each test fails with the one line saying so). */
+  readonly available: boolean;
+  nc: NatsConnection;
+  jsm: JetStreamManager;
+  js: JetStreamClient;
+  /** `nats://host:port/STREAM` plus a query. */
+  url(stream: string, query?: string): string;
+}
+
+/** Connects before the enclosing `describe`'s tests (when the server runs) and closes after them. */
+export function natsForTests(): NatsForTests {
+  const nats = { available: needsServer('nats'), url: (stream: string, query = '') => `${requireServer('nats').url}/${stream}${query}` } as NatsForTests;
+  beforeAll(async () => {
+    if (!nats.available) return;
+    nats.nc = await connect({ servers: requireServer('nats').url });
+    nats.jsm = await jetstreamManager(nats.nc);
+    nats.js = jetstream(nats.nc);
+  });
+  afterAll(async () => nats.nc?.close());
+  return nats;
 }
 
 let counter = 0;

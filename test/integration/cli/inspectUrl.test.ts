@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { describe, expect, it } from 'vitest';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopic, freshDatabase, needsServer, requireServer, sql, uniqueName } from '../servers';
+import { createTopic, freshDatabase, natsForTests, needsServer, requireServer, sql, uniqueName } from '../servers';
 import { PASSWORD_ROLE } from '../servers/postgres';
 import { NATS_USER } from '../servers/nats';
 import { seedEmmett } from '../seed/emmett';
@@ -89,20 +87,12 @@ describe('purestream inspect <postgres URL>', () => {
 });
 
 describe('purestream inspect <nats URL>', () => {
-  const available = needsServer('nats');
-  let nc: NatsConnection;
-  let js: JetStreamClient;
-  beforeAll(async () => {
-    if (!available) return;
-    nc = await connect({ servers: requireServer('nats').url });
-    js = jetstream(nc);
-  });
-  afterAll(async () => nc?.close());
+  const nats = natsForTests();
 
   it('--until live prints new anomalies as they are found, and the report and position when interrupted', async () => {
     const stream = uniqueName('live').toUpperCase();
-    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
-    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
+    await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
     let stop: (() => void) | undefined;
     let republished = false;
     const run = cli(['inspect', `${requireServer('nats').url}/${stream}`, '--until', 'live'], {
@@ -116,7 +106,7 @@ describe('purestream inspect <nats URL>', () => {
     await new Promise((r) => setTimeout(r, 300));
     if (!republished) {
       republished = true;
-      await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
+      await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-1' }));
     }
     const r = await run;
     expect(r.code).toBe(0);
@@ -127,8 +117,8 @@ describe('purestream inspect <nats URL>', () => {
 
   it('--from end --until live ended by Ctrl-C before anything new came: exit 0, "nothing new", and the position to resume from', async () => {
     const stream = uniqueName('quiet').toUpperCase();
-    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
-    for (const id of ['t-1', 't-2']) await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
+    await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    for (const id of ['t-1', 't-2']) await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
     const url = `${requireServer('nats').url}/${stream}`;
     let stop: (() => void) | undefined;
     const run = cli(['inspect', url, '--from', 'end', '--until', 'live'], { onInterrupt: (handler) => (stop = handler) });
@@ -146,7 +136,7 @@ describe('purestream inspect <nats URL>', () => {
     const j = await json;
     expect([j.code, JSON.parse(j.out).events, j.err]).toEqual([0, 0, 'last position read: 2 (resume with --from 2)\n']);
     // resuming from there reads what came since
-    await js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-3' }));
+    await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id: 't-3' }));
     const next = await cli(['inspect', url, '--from', '2']);
     expect([next.code, next.err]).toEqual([0, 'last position read: 3 (resume with --from 3)\n']);
     expect(next.out).toContain(': 1 event, 0 commands');

@@ -7,46 +7,34 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '@nats-io/transport-node';
-import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { needsServer, requireServer, uniqueName } from '../servers';
+import { describe, expect, it } from 'vitest';
+import { natsForTests, uniqueName } from '../servers';
 import { cli } from '../cli/cli';
 
 const scenario = 'samples/scenarios/decoupled-uptime.json';
 const dir = mkdtempSync(join(tmpdir(), 'purestream-real-'));
 
 describe('Decoupled uptime, for real (publish → enact → compare-real on JetStream)', () => {
-  const available = needsServer('nats');
-  let nc: NatsConnection;
-  let jsm: JetStreamManager;
-  beforeAll(async () => {
-    if (!available) return;
-    nc = await connect({ servers: requireServer('nats').url });
-    jsm = await jetstreamManager(nc);
-  });
-  afterAll(async () => nc?.close());
+  const nats = natsForTests();
 
-  const streamUrl = (stream: string) => `${requireServer('nats').url}/${stream}`;
 
   it('publishes a run as CloudEvents once (Nats-Msg-Id), and an exactly-once consumer stopped mid-way and started again ends in the simulated state', async () => {
     const stream = uniqueName('uptime').toUpperCase();
-    const first = await cli(['publish', scenario, '--run', 'exactly-once', '--to', streamUrl(stream)]);
+    const first = await cli(['publish', scenario, '--run', 'exactly-once', '--to', nats.url(stream)]);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toBe(`published 31 events of run "exactly-once" to ${streamUrl(stream)} (stream sequences 1–31); stream ${stream} created\n`);
-    const again = await cli(['publish', scenario, '--run', 'exactly-once', '--to', streamUrl(stream)]);
-    expect(again.out).toBe(`published 0 events of run "exactly-once" to ${streamUrl(stream)}; 31 events already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)\n`);
-    const stored = await jsm.streams.getMessage(stream, { seq: 2 });
+    expect(first.out).toBe(`published 31 events of run "exactly-once" to ${nats.url(stream)} (stream sequences 1–31); stream ${stream} created\n`);
+    const again = await cli(['publish', scenario, '--run', 'exactly-once', '--to', nats.url(stream)]);
+    expect(again.out).toBe(`published 0 events of run "exactly-once" to ${nats.url(stream)}; 31 events already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)\n`);
+    const stored = await nats.jsm.streams.getMessage(stream, { seq: 2 });
     expect(stored!.json()).toMatchObject({ specversion: '1.0', type: 'purestream.commerce.OrderPlaced', source: '/purestream/commerce', sequence: '00000000000000000002' });
     expect(stored!.header.get('Nats-Msg-Id')).toBe(stored!.json<{ id: string }>().id);
 
     const state = join(dir, `${stream}.audit.jsonl`);
-    const enact = ['enact', '--from', streamUrl(stream), '--consumer', 'audit', '--scenario', scenario, '--run', 'exactly-once', '--state', state, '--ack-wait', '300'];
+    const enact = ['enact', '--from', nats.url(stream), '--consumer', 'audit', '--scenario', scenario, '--run', 'exactly-once', '--state', state, '--ack-wait', '300'];
     const crashed = await cli([...enact, '--stop-after', '20']);
     expect(crashed.code).toBe(0);
     expect(crashed.out).toMatch(/^stopped after 20 deliveries, the last one enacted but not acknowledged/);
-    const info = await jsm.consumers.info(stream, 'audit');
+    const info = await nats.jsm.consumers.info(stream, 'audit');
     expect(info.config).toMatchObject({ ack_policy: 'explicit', max_deliver: 13, ack_wait: 300_000_000 });
     expect(info.config.backoff).toHaveLength(10);
 
@@ -71,7 +59,7 @@ describe('Decoupled uptime, for real (publish → enact → compare-real on JetS
 
     // the state store of the same run: its final state is the run's, stateHash identical
     const storeState = join(dir, `${stream}.state.jsonl`);
-    expect((await cli(['enact', '--from', streamUrl(stream), '--consumer', 'state', '--scenario', scenario, '--run', 'exactly-once', '--state', storeState])).code).toBe(0);
+    expect((await cli(['enact', '--from', nats.url(stream), '--consumer', 'state', '--scenario', scenario, '--run', 'exactly-once', '--state', storeState])).code).toBe(0);
     const store = await cli(['compare-real', scenario, '--run', 'exactly-once', '--real', storeState]);
     expect(store.code).toBe(0);
     expect(store.out).toContain('The final states are equal');
@@ -81,15 +69,15 @@ describe('Decoupled uptime, for real (publish → enact → compare-real on JetS
 
   it('a flaky notifier: the broker gives up after max_deliver, its advisory feeds the dead-letter subject, the same events as in the simulation', async () => {
     const stream = uniqueName('flaky').toUpperCase();
-    expect((await cli(['publish', scenario, '--run', 'flaky + retries', '--to', streamUrl(stream)])).code).toBe(0);
+    expect((await cli(['publish', scenario, '--run', 'flaky + retries', '--to', nats.url(stream)])).code).toBe(0);
     const state = join(dir, `${stream}.email.jsonl`);
-    const enacted = await cli(['enact', '--from', streamUrl(stream), '--consumer', 'email', '--scenario', scenario, '--run', 'flaky + retries', '--state', state, '--ack-wait', '300', '--json']);
+    const enacted = await cli(['enact', '--from', nats.url(stream), '--consumer', 'email', '--scenario', scenario, '--run', 'flaky + retries', '--state', state, '--ack-wait', '300', '--json']);
     expect(enacted.code).toBe(0);
     const summary = JSON.parse(enacted.out);
     expect(summary).toMatchObject({ format: 'purestream/enactment@1', ended: 'done', deadLettered: 2, lost: 0, policy: { maxDeliver: 5, attempts: 3, backoffMs: [300, 300], deadLetter: true } });
-    const dlq = await jsm.streams.info(`${stream}_DLQ`);
+    const dlq = await nats.jsm.streams.info(`${stream}_DLQ`);
     expect(dlq.state.messages).toBe(2);
-    const parked = await jsm.streams.getMessage(`${stream}_DLQ`, { seq: 1 });
+    const parked = await nats.jsm.streams.getMessage(`${stream}_DLQ`, { seq: 1 });
     expect(parked!.header.get('Purestream-Deliveries')).toBe('5');
     const compared = await cli(['compare-real', scenario, '--run', 'flaky + retries', '--real', state, '--json']);
     const c = JSON.parse(compared.out);
@@ -98,9 +86,9 @@ describe('Decoupled uptime, for real (publish → enact → compare-real on JetS
 
   it('an at-least-once audit log that is not idempotent records the broker\'s repeats twice, as the simulation did', async () => {
     const stream = uniqueName('alo').toUpperCase();
-    expect((await cli(['publish', scenario, '--run', 'at-least-once', '--to', streamUrl(stream)])).code).toBe(0);
+    expect((await cli(['publish', scenario, '--run', 'at-least-once', '--to', nats.url(stream)])).code).toBe(0);
     const state = join(dir, `${stream}.audit.jsonl`);
-    expect((await cli(['enact', '--from', streamUrl(stream), '--consumer', 'audit', '--scenario', scenario, '--run', 'at-least-once', '--state', state])).code).toBe(0);
+    expect((await cli(['enact', '--from', nats.url(stream), '--consumer', 'audit', '--scenario', scenario, '--run', 'at-least-once', '--state', state])).code).toBe(0);
     const c = JSON.parse((await cli(['compare-real', scenario, '--run', 'at-least-once', '--real', state, '--json'])).out);
     expect(c).toMatchObject({ mustBeEqual: false, sameFinalState: true });
     expect(c.real.duplicates).toBe(c.simulated.duplicates);
@@ -108,7 +96,7 @@ describe('Decoupled uptime, for real (publish → enact → compare-real on JetS
   });
 
   it('bad input: no such stream, a run or consumer the scenario does not have, a real run of another consumer', async () => {
-    const url = streamUrl('NO_SUCH_STREAM');
+    const url = nats.url('NO_SUCH_STREAM');
     const missing = await cli(['enact', '--from', url, '--consumer', 'audit', '--scenario', scenario, '--run', 'exactly-once']);
     expect([missing.code, missing.err]).toEqual([1, `${url}: no stream NO_SUCH_STREAM on this server (publish a run to it first: purestream publish SCENARIO --run NAME --to …/NO_SUCH_STREAM)\n`]);
     const consumer = await cli(['enact', '--from', url, '--consumer', 'mailer', '--scenario', scenario, '--run', 'exactly-once']);

@@ -3,35 +3,24 @@
  * id it has (Nats-Msg-Id), and event ids repeat across runs, so another run published into the
  * same stream loses events — said plainly, with a warning naming what the stream holds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { needsServer, requireServer, uniqueName } from '../servers';
+import { describe, expect, it } from 'vitest';
+import { jetstream } from '@nats-io/jetstream';
+import { natsForTests, uniqueName } from '../servers';
 import { cli } from '../cli/cli';
 
 const scenario = 'samples/scenarios/decoupled-uptime.json';
 const NAME = 'Decoupled uptime: retries, dead letters, guarantees, stale reads';
 
 describe('publish into a stream that already holds events', () => {
-  const available = needsServer('nats');
-  let nc: NatsConnection;
-  let jsm: JetStreamManager;
-  beforeAll(async () => {
-    if (!available) return;
-    nc = await connect({ servers: requireServer('nats').url });
-    jsm = await jetstreamManager(nc);
-  });
-  afterAll(async () => nc?.close());
+  const nats = natsForTests();
 
-  const streamUrl = (stream: string) => `${requireServer('nats').url}/${stream}`;
 
   it('the same run again: "already there", no warning; another run: a warning naming the run the stream holds, and what its dropped events mean', async () => {
     const stream = uniqueName('runs').toUpperCase();
-    const url = streamUrl(stream);
+    const url = nats.url(stream);
     const first = await cli(['publish', scenario, '--run', 'exactly-once', '--to', url]);
     expect([first.code, first.err]).toEqual([0, '']);
-    const stored = await jsm.streams.getMessage(stream, { seq: 1 });
+    const stored = await nats.jsm.streams.getMessage(stream, { seq: 1 });
     expect(JSON.parse(stored!.header.get('Purestream-Run'))).toEqual({ scenario: NAME, run: 'exactly-once', seed: 42 });
 
     const again = await cli(['publish', scenario, '--run', 'exactly-once', '--to', url]);
@@ -54,9 +43,9 @@ describe('publish into a stream that already holds events', () => {
 
   it('a stream whose messages Purestream did not publish: a warning saying so', async () => {
     const stream = uniqueName('theirs').toUpperCase();
-    await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
-    await jetstream(nc).publish(`${stream}.orders`, JSON.stringify({ type: 'OrderPlaced', id: 'o-1' }));
-    const r = await cli(['publish', scenario, '--run', 'exactly-once', '--to', streamUrl(stream)]);
+    await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await jetstream(nats.nc).publish(`${stream}.orders`, JSON.stringify({ type: 'OrderPlaced', id: 'o-1' }));
+    const r = await cli(['publish', scenario, '--run', 'exactly-once', '--to', nats.url(stream)]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(new RegExp(`^purestream publish: warning: stream ${stream} already holds messages not published by Purestream, not run "exactly-once"`));
     expect(r.out).toMatch(/^published 31 events of run "exactly-once"/);
