@@ -4,14 +4,12 @@
  * end, errors naming the URL with the password hidden. (No Electron runs here: the window is a
  * recorder of what would be sent.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '@nats-io/transport-node';
+import { describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
 import { SourceSessions, type SessionHost } from '../../../src/main/sourceSessions';
 import { openSourceReader } from '../../../src/sources/node/openSourceReader';
 import type { SourceBatchMessage, SourceEndMessage } from '../../../src/preload/api';
-import { freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
+import { natsForTests, freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
 import { installMessageDb, writeMessages } from '../seed/messageDb';
 
 function window() {
@@ -29,18 +27,12 @@ function window() {
 }
 
 describe('Connect… in the desktop app\'s main process', () => {
-  const available = needsServer('nats');
-  let nc: NatsConnection;
-  beforeAll(async () => {
-    if (!available) return;
-    nc = await connect({ servers: requireServer('nats').url });
-  });
-  afterAll(async () => nc?.close());
+  const nats = natsForTests();
 
   it('streams a JetStream stream two batches ahead of the window, then its end with the position', async () => {
     const stream = uniqueName('desk').toUpperCase();
-    await (await jetstreamManager(nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
-    const js = jetstream(nc);
+    await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    const js = jetstream(nats.nc);
     for (let i = 1; i <= 1200; i++) await js.publish(`${stream}.x`, JSON.stringify({ type: 'Ticked', id: `t-${i}` }));
     const w = window();
     const sessions = new SourceSessions(w.host);

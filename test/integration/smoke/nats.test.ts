@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '@nats-io/transport-node';
-import { headers, wsconnect, type NatsConnection } from '@nats-io/nats-core';
+import { describe, expect, it } from 'vitest';
+import { headers, wsconnect } from '@nats-io/nats-core';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { needsServer, requireServer, uniqueName } from '../servers';
+import { natsForTests, requireServer, uniqueName } from '../servers';
 
 describe('NATS JetStream (real nats-server -js)', () => {
-  const available = needsServer('nats');
-  let nc: NatsConnection;
-  beforeAll(async () => {
-    if (!available) return;
-    nc = await connect({ servers: requireServer('nats').url });
-  });
-  afterAll(async () => nc?.close());
+  const nats = natsForTests();
 
   it('stores messages with headers, dedupes by Nats-Msg-Id, and reads them back in order through an ordered consumer', async () => {
     const stream = uniqueName('orders').toUpperCase();
-    const jsm = await jetstreamManager(nc);
+    const jsm = await jetstreamManager(nats.nc);
     await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
-    const js = jetstream(nc);
+    const js = jetstream(nats.nc);
     const h = headers();
     h.set('ce-specversion', '1.0');
     h.set('ce-type', 'OrderPlaced');
@@ -45,8 +38,8 @@ describe('NATS JetStream (real nats-server -js)', () => {
     const subject = uniqueName('ping');
     const sub = ws.subscribe(subject, { max: 1 });
     await ws.flush(); // the subscription is on the server before anything is published
-    nc.publish(subject, 'pong');
-    await nc.flush();
+    nats.nc.publish(subject, 'pong');
+    await nats.nc.flush();
     for await (const m of sub) expect(m.string()).toBe('pong');
     await ws.close();
   });
