@@ -135,14 +135,21 @@ class Members {
 
 // ------------------------------------------------------------------ what each function must return
 
+/** `a` or `an` before a word (a type name). */
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 const shown = (v: unknown): string => (typeof v === 'function' ? 'a function' : v === undefined ? 'undefined' : describe(v));
 
-/** Why `e` is not an event (`{ type, data }` with a type the module declares). */
+/** Why `e` is not an event (`{ type, data }` with a type the module declares, its data valid by that type's schema). */
 function eventProblem(e: unknown, checks: Map<string, PayloadCheck> | undefined, which: string): string | undefined {
   if (!isObject(e)) return `${shown(e)} as ${which}: an event is { type, data }`;
   if (typeof e.type !== 'string' || e.type.length === 0) return `an event without a type as ${which}: an event is { type, data }`;
-  if (!('data' in e)) return `a ${e.type} event without data as ${which}: an event is { type, data }`;
-  if (checks && !checks.has(e.type)) return `a ${e.type} event as ${which}, a type its eventSchemas do not declare (${[...checks.keys()].join(', ')})`;
+  if (!('data' in e)) return `${article(e.type)} ${e.type} event without data as ${which}: an event is { type, data }`;
+  if (!checks) return undefined;
+  const check = checks.get(e.type);
+  if (!check) return `${article(e.type)} ${e.type} event as ${which}, a type its eventSchemas do not declare (${[...checks.keys()].join(', ')})`;
+  // the same schema a log of the module's events is checked against
+  if (!check.test(e.data)) return `${article(e.type)} ${e.type} event as ${which} whose data does not match its schema (${check.problems(e.data, 'data').map((p) => `${p.path}: ${p.message}`).join('; ')})`;
   return undefined;
 }
 

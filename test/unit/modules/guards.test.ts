@@ -52,6 +52,9 @@ describe('the guards stop the run with the module, the function, the command and
       'counter.ts: decide returned 42: a decision is { type: "accepted", events } or { type: "rejected", rejection: { code, message } } while deciding c1 (Add) (decide is at counter.ts:5)',
     );
     expect((await run("return accept({ type: 'Subtracted', data: {} });")).err).toContain('decide returned a Subtracted event as event 1, a type its eventSchemas do not declare (Added) while deciding c1 (Add)');
+    expect((await run("return accept({ type: 'Added', data: { id: command.data.id, by: 'one' } });")).err).toContain(
+      'decide returned an Added event as event 1 whose data does not match its schema (data.by: expected an integer, got "one") while deciding c1 (Add)',
+    );
   });
 
   it('evolve returning nothing names the event', async () => {
