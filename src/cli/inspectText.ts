@@ -3,6 +3,7 @@ import { streamCountOf } from '../logs/lazyFinalState';
 import type { DriftOutcome, InspectionReport } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { printable } from './printable';
+import { unlikeLog } from '../logs/nothingRead';
 
 const LIST = 20;
 
@@ -32,6 +33,8 @@ export function formatInspection(r: InspectionReport): string {
     `  causation: ${counted(r.causation.roots, 'root')}, ${counted(r.causation.orphans, 'orphan')}, longest chain ${counted(r.causation.maxDepth, 'link')}, ${counted(r.causation.correlations, 'correlation')}\n`,
     '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
   ];
+  const caution = unlikeLog(r);
+  if (caution) out.push(`  note: ${caution}\n`);
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `line ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),

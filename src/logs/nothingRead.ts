@@ -45,3 +45,15 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adv
   if (report.commands > 0) return 'it holds commands only';
   return 'the file holds no records';
 }
+
+/**
+ * A caution for a log read as events that may not be one: read with the generic profile, no
+ * record gave an id, a time or a stream (any JSON with a `type` member reads as one event —
+ * a package.json does). Undefined when the log has any of them, or was read by a known profile.
+ */
+export function unlikeLog(report: Pick<InspectionReport, 'profile' | 'fieldsUsed' | 'events'>, adviceFor: AdviceFor = 'cli'): string | undefined {
+  if (report.events === 0 || report.profile !== 'generic') return undefined;
+  const used = report.fieldsUsed;
+  if (used.id || used.time || used.stream) return undefined;
+  return `no record has an id, a time or a stream: this may not be an event log (${adviceFor === 'cli' ? 'a map, --map, can name its fields' : 'Mapping… can name its fields'})`;
+}

@@ -7,6 +7,7 @@
  * messages. Runs in the module's worker thread.
  */
 import { build, type Message, type Plugin } from 'esbuild';
+import { statSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { PACKAGE_ROOT } from './packageRoot';
 
@@ -43,6 +44,9 @@ const providePurestream: Plugin = {
 export async function bundleModule(file: string, shown: (path: string) => string): Promise<Bundle> {
   if (!(MODULE_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase()))
     throw new BundleError([`${shown(file)}: not a domain module: expected a .ts, .mts, .js or .mjs file`]);
+  const kind = statSync(file, { throwIfNoEntry: false });
+  if (!kind) throw new BundleError([`${shown(file)}: cannot read the file: no such file`]);
+  if (!kind.isFile()) throw new BundleError([`${shown(file)}: cannot read the file: it is a folder`]);
   const dir = dirname(file);
   try {
     const result = await build({

@@ -14,8 +14,9 @@ export interface PickedText {
 export const isModuleFileName = (name: string): boolean => (MODULE_EXTENSIONS as readonly string[]).some((e) => name.toLowerCase().endsWith(e));
 
 /**
- * The module files of a pick: the entry is `wanted` when given, else the only module file, else
- * the one no other picked file imports. A string is the reason there is none.
+ * The module files of a pick: the entry is `wanted` when given (a single module file of another
+ * name is read as it: an edited copy picked for Reload or Locate…), else the only module file,
+ * else the one no other picked file imports. A string is the reason there is none.
  */
 export function moduleFilesOf(picked: readonly PickedText[], wanted?: string): ModuleFiles | string {
   const modules = picked.filter((p) => isModuleFileName(p.name));
@@ -24,7 +25,13 @@ export function moduleFilesOf(picked: readonly PickedText[], wanted?: string): M
   const files = Object.fromEntries(picked.map((p) => [`/${p.name}`, p.text]));
   if (wanted !== undefined) {
     const found = picked.find((p) => p.name === wanted);
-    return found ? { entry: `/${found.name}`, files } : `pick ${wanted} (the file the scenario names)`;
+    if (found) return { entry: `/${found.name}`, files };
+    // one module file under another name (an edited copy, bank-v2.ts for bank.ts): read as the one wanted
+    if (modules.length === 1) {
+      const { [`/${modules[0].name}`]: text, ...others } = files;
+      return { entry: `/${wanted}`, files: { ...others, [`/${wanted}`]: text } };
+    }
+    return `pick ${wanted}, or one module file to read as ${wanted} (${modules.map((m) => m.name).join(', ')} were picked)`;
   }
   if (modules.length === 1) return { entry: `/${modules[0].name}`, files };
   const base = (name: string) => name.replace(/\.[^.]+$/, '');

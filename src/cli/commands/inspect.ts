@@ -5,6 +5,7 @@
  * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
  * 3 `--fail-on` found what it names.
  */
+import { notInspectedAdvice } from '../notInspected';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
@@ -61,7 +62,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
     if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
-    io.err(`${printable(file)}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`);
+    io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
     return EXIT.badInput;
   }
   if (outcome.nothingRead !== undefined) {

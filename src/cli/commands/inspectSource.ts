@@ -9,6 +9,7 @@
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
 import { formatInspection } from '../inspectText';
+import { notInspectedAdvice } from '../notInspected';
 import { printable } from '../printable';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { whyNothingRead } from '../../logs/nothingRead';
@@ -82,7 +83,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     if (!result.ok) {
       for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
       if (result.problemCount > result.problems.length) io.err(`... and ${counted(result.problemCount - result.problems.length, 'more problem')}\n`);
-      io.err(`${source.display}: the source was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n${resume}`);
+      io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(result.problems.map((p) => p.kind))})\n${resume}`);
       return EXIT.badInput;
     }
     const report = result.report;

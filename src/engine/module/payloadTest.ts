@@ -13,7 +13,7 @@
 /** Whether a value satisfies the schema the predicate was built from. */
 export type Predicate = (value: unknown) => boolean;
 
-const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', '$comment', 'readOnly', 'writeOnly', 'deprecated']);
+const ANNOTATIONS = new Set(['$schema', 'description', 'title', 'default', 'examples', '$comment', 'readOnly', 'writeOnly', 'deprecated']);
 const HANDLED = new Set(['type', 'properties', 'required', 'enum', 'minimum', 'maximum', 'items', 'additionalProperties', 'minLength', 'maxLength']);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 

@@ -37,6 +37,14 @@ describe('purestream inspect', () => {
     expect(r.err).not.toContain('imported');
   });
 
+  it("another system's records without a type field the profiles know: the advice names a map first", async () => {
+    const file = write('other.jsonl', '{"evt":"signed-up","user":"u1","when":"2026-01-01T00:00:00Z"}\n{"evt":"logged-in","user":"u1","when":"2026-01-01T00:01:00Z"}\n');
+    const r = await cli(file);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1: unmapped: `));
+    expect(r.err).toContain(`${file}: the log was not inspected (a map (--map FILE, logs.md "Map file") can name the field that holds the event type; or use --skip-invalid`);
+  });
+
   it("a record that is not JSON is placed by the file's line and the column in it, never JSON.parse's own \"line 1\"", async () => {
     const file = write('ctrl.jsonl', '{"id":"e-1","type":"Ticked"}\n{"id":"e-2","type":"Tick\ted"}\n');
     const r = await cli(file);

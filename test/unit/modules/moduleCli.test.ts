@@ -113,6 +113,13 @@ describe('bad modules: one message naming the file and the member, exit 1, nothi
     expect((await cli(dir, 'domains', file)).code).toBe(1);
   });
 
+  it('a module path that names no file says so, whichever command names it', async () => {
+    const dir = folderWith({ 'counter.ts': counter(), 'scenario.json': counterScenario('counter.ts') });
+    expect(await cli(dir, 'domains', 'nothere.ts')).toMatchObject({ code: 1, err: 'nothere.ts: cannot read the file: no such file\n' });
+    expect(await cli(dir, 'run', 'scenario.json', '--domain', './Counter.ts')).toMatchObject({ code: 1, err: 'Counter.ts: cannot read the file: no such file\n' });
+    expect(await cli(dir, 'compare', 'scenario.json', '--against', './counter-v3.ts')).toMatchObject({ code: 1, err: 'counter-v3.ts: cannot read the file: no such file\n' });
+  });
+
   it('a module with several problems lists each by member', async () => {
     const dir = folderWith({ 'm.mjs': "export default { decide: 1, evolve: (a) => a, streamOf: () => 's', invariants: [{ name: 'x' }], eventSchemas: { E: { type: 'object', pattern: 'x' } } };" });
     const r = await cli(dir, 'domains', 'm.mjs');
