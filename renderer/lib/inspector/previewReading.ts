@@ -15,6 +15,8 @@ export interface PreviewRow {
   readonly fields: Readonly<Record<string, string>>;
   /** Why it could not be read, or what the domain says of it. */
   readonly problem?: string;
+  /** The record as the file has it (cut at 300 characters), so its field names can be read off for a map. */
+  readonly raw?: string;
 }
 
 /** A preview: the profile chosen, the pointers used, the first records. */
@@ -59,12 +61,16 @@ export function previewReading(records: Iterable<{ readonly raw: string; readonl
       rows.push({ record: r.record, line: r.line, fields });
     },
   });
-  for (const r of records) inspector.record(r.raw, r.line);
+  const rawAt = new Map<number, string>();
+  for (const r of records) {
+    rawAt.set(r.line, r.raw.length > 300 ? `${r.raw.slice(0, 300)}…` : r.raw);
+    inspector.record(r.raw, r.line);
+  }
   const result = inspector.finish('preview');
   if (result.ok) for (const a of result.report.anomalies) if (a.record !== undefined && !problems.has(a.record)) problems.set(a.record, `${a.kind}: ${a.message}`);
   return {
     profile: result.ok ? result.report.profile : (inspector.profile?.name ?? 'generic'),
     fieldsUsed: result.ok ? result.report.fieldsUsed : {},
-    rows: rows.map((row) => (row.problem === undefined && problems.has(row.record) ? { ...row, problem: problems.get(row.record) } : row)),
+    rows: rows.map((row) => ({ ...row, ...(row.problem === undefined && problems.has(row.record) ? { problem: problems.get(row.record) } : {}), ...(rawAt.has(row.line) ? { raw: rawAt.get(row.line) } : {}) })),
   };
 }

@@ -83,6 +83,9 @@ describe('reading a stored log again', () => {
     const preview = previewReading(records.slice(0, 2), { map: map.map });
     expect(preview.profile).toBe('cloudevents');
     expect(preview.rows.map((r) => r.fields.type)).toEqual(['com.acme.inventory.ItemRestocked', 'OrderPlaced']);
+    // a record the reading cannot type shows its own text, to read its field names off for a map
+    const untyped = previewReading([{ raw: '{"evt":"signed-up","user":"u1"}', line: 1 }], {});
+    expect(untyped.rows[0]).toMatchObject({ problem: expect.stringMatching(/^unmapped: /), raw: '{"evt":"signed-up","user":"u1"}' });
     const again = await importRecords(db, { records, framing: 'lines' }, { name: 'again', source: 'again', domain: commerce, map: map.map });
     expect(again.report.domain).toBe('commerce');
     expect(again.report.framing).toBe('lines');
