@@ -125,7 +125,7 @@ describe('#17.10 an interrupted write leaves no temporary file', () => {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`${signal} while an output file is being written: the temporary file is removed, exit ${code}`, async () => {
       const io = recordingIO();
-      const proc = spawn(process.execPath, [tsx, child, io.cwd], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const proc = spawn(process.execPath, ['--expose-gc', tsx, child, io.cwd], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       proc.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
       // listened to from the start, so a child that ends early is reported, not waited for
