@@ -46,6 +46,12 @@ test('a real run beside the simulated one: same final state, the broker\'s own d
   await expect(real.getByRole('heading', { name: 'Real run beside the simulated one' })).toBeFocused();
   await expect(real).toContainText('consumer audit (audit-log, exactly-once) of run “exactly-once”');
   await expect(real).toContainText('over 2 sessions');
+  // the HTML export holds the real run too
+  const download = page.waitForEvent('download');
+  await compare.getByRole('button', { name: 'Export HTML' }).click();
+  const html = await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(html).toContain('<h2>Real run: exactly-once</h2>');
+  expect(html).toContain('The final states are equal (stateHash 87f862f17f61');
   const deliveries = real.getByRole('table', { name: 'Deliveries, simulated and real' });
   await expect(deliveries.getByRole('columnheader', { name: 'simulated · exactly-once' })).toBeVisible();
   await expect(deliveries.getByRole('row', { name: /^Deliveries/ })).toHaveText(/Deliveries\s*47\s*47/);

@@ -1,11 +1,14 @@
 /**
  * The comparison as one standalone HTML file: metrics with deltas, the state differences, the
- * why hints and inline SVG charts; no scripts, no external resources. Pure.
+ * why hints, inline SVG charts and, when one is open, the real run beside its simulated run
+ * (deliveries side by side, dead letters, stateHash and the verdict); no scripts, no external
+ * resources. Pure.
  */
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
 import { runColor, thin } from './chartSeries';
 import { escapeXml, svgChart } from './svgChart';
+import type { RealRunModel } from './realRunModel';
 import type { RunData, WhyHint } from './whyHints';
 
 /** What the report shows. */
@@ -14,6 +17,28 @@ export interface CompareHtmlInput {
   readonly model: CompareModel;
   readonly hints: readonly WhyHint[];
   readonly runs: readonly RunData[];
+  /** A real run set beside its simulated run (Compare's "Real run"): the file it came from, the run's name, the model shown. */
+  readonly real?: { readonly file: string; readonly run: string; readonly model: RealRunModel };
+}
+
+/** The real-run section: counts side by side, dead letters, final states and their differences. */
+function realSection(real: NonNullable<CompareHtmlInput['real']>): string {
+  const e = escapeXml;
+  const { model } = real;
+  const tone = model.tone === 'ok' ? 'better' : model.tone === 'bad' ? 'worse' : 'changed';
+  const rows = model.rows.map((r) => `<tr><td>${e(r.label)}</td><td>${r.simulated}</td><td>${r.real}${r.delta !== 0 ? `<span class="d changed">${formatDelta(r.delta, '')}</span>` : ''}</td></tr>`).join('\n');
+  const letters = (items: readonly string[]) => (items.length === 0 ? 'none' : items.map(e).join(', '));
+  const diffs =
+    model.differences.length === 0
+      ? ''
+      : `<table><tr><th>Path</th><th>simulated</th><th>real</th></tr>${model.differences
+          .map((d) => `<tr class="diverging"><td><code>${e(d.path.join('.'))}</code></td>${d.values.map((v) => `<td>${e(showValue(v))}</td>`).join('')}</tr>`)
+          .join('\n')}</table>${model.differencesCut ? '<p class="muted">(the first differences only)</p>' : ''}`;
+  return `<h2>Real run: ${e(real.run)}</h2><p class="muted">${e(real.file)} · consumer ${e(model.consumer)}</p>
+<p class="${tone}">${e(model.verdict)}</p>
+<table><tr><th></th><th>simulated</th><th>real</th></tr>\n${rows}</table>
+<p>Dead letters: simulated ${letters(model.deadLetters.simulated)}; real ${letters(model.deadLetters.real)}</p>
+<p class="muted">stateHash simulated <code>${e(model.stateHash.simulated)}</code>, real <code>${e(model.stateHash.real)}</code></p>${diffs}`;
 }
 
 const STYLE = `body{background:#111418;color:#e4e8ee;font:14px/1.45 system-ui,sans-serif;margin:0;padding:24px 32px}
@@ -64,6 +89,7 @@ export function compareHtml(input: CompareHtmlInput): string {
 <h2>Metrics</h2><table>${head}\n${rows}</table>
 <h2>Final-state differences${model.divergingStreams.length > 0 ? ` (${model.divergingStreams.length} diverging ${model.divergingStreams.length === 1 ? 'stream' : 'streams'}: ${model.divergingStreams.map(e).join(', ')})` : ''}</h2>${diffs}
 ${charts}
+${input.real ? realSection(input.real) : ''}
 </body></html>
 `;
 }

@@ -3,6 +3,9 @@ import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { alignSeries, latencyPoints, thin } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
+import { realRunModel } from '../../../../renderer/lib/compare/realRunModel';
+import type { RealComparison } from '../../../../src/sources/sinks/compareReal';
+import { readFileSync } from 'node:fs';
 import { svgChart, ticks } from '../../../../renderer/lib/compare/svgChart';
 import { whyHints } from '../../../../renderer/lib/compare/whyHints';
 import { flashSale } from './flashSale';
@@ -18,6 +21,17 @@ describe('compareHtml', () => {
     expect(html).toContain('stock:tee@main.stock');
     expect(html).toContain('oversold tee@main by 4');
     expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|src=|href=/);
+  });
+
+  it('holds the real run set beside its simulated run: counts side by side, dead letters, stateHash and the verdict', () => {
+    const comparison = JSON.parse(readFileSync('test/fixtures/real-runs/decoupled-uptime.flaky-retries.email.comparison.json', 'utf8')) as RealComparison;
+    const model = realRunModel(comparison);
+    const html = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: [], runs, real: { file: 'email.state.json', run: comparison.run, model } });
+    expect(html).toContain(`<h2>Real run: ${comparison.run.replace('&', '&amp;')}</h2>`);
+    expect(html).toContain('<tr><td>Deliveries</td><td>28</td><td>32<span class="d changed">+4</span></td></tr>');
+    expect(html).toContain('Dead letters: simulated c8.1 (OrderPlaced), c12.1 (OrderPlaced); real c8.1 (OrderPlaced), c12.1 (OrderPlaced)');
+    expect(html).toContain(`<p class="better">The final states are equal (stateHash ${comparison.real.stateHash}), as they must be for an exactly-once consumer.</p>`);
     expect(html).not.toMatch(/<script|src=|href=/);
   });
 
