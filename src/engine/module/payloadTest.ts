@@ -54,15 +54,13 @@ export function payloadPredicate(schema: unknown): Predicate | undefined {
   const checks: Predicate[] = [];
 
   const { type } = schema;
+  let typed = false;
   if (type !== undefined) {
     const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : undefined;
     if (!types || types.some((t) => typeof t !== 'string' || !TYPES.has(t))) return undefined;
-    const integer = types.includes('integer');
-    const names = new Set(types);
-    checks.push((v) => {
-      const t = jsonType(v)!;
-      return names.has(t) || (integer && t === 'number' && (v as number) % 1 === 0);
-    });
+    checks.push(typeCheck(types as string[]));
+    // a value of no JSON type fails every type check: the guard below is not needed
+    typed = true;
   }
   if (schema.enum !== undefined) {
     const values = schema.enum;
@@ -88,9 +86,8 @@ export function payloadPredicate(schema: unknown): Predicate | undefined {
   if (schema.required !== undefined) {
     const required = schema.required;
     if (!Array.isArray(required) || required.some((r) => typeof r !== 'string')) return undefined;
-    checks.push((v) => !isPlainObject(v) || required.every((name: string) => Object.hasOwn(v, name)));
   }
-  const objectCheck = propertiesCheck(schema);
+  const objectCheck = propertiesCheck(schema, (schema.required as string[] | undefined) ?? []);
   if (objectCheck === undefined) return undefined;
   if (objectCheck) checks.push(objectCheck);
   if (schema.items !== undefined) {
@@ -98,30 +95,75 @@ export function payloadPredicate(schema: unknown): Predicate | undefined {
     if (!item || Array.isArray(schema.items)) return undefined;
     checks.push((v) => !Array.isArray(v) || v.every((x) => item(x)));
   }
+  if (typed && checks.length === 1) return checks[0];
+  if (typed && checks.length === 2) {
+    const [first, second] = checks;
+    return (v) => first(v) && second(v);
+  }
+  const n = checks.length;
   return (v) => {
-    if (jsonType(v) === undefined) return false;
-    for (const check of checks) if (!check(v)) return false;
+    if (!typed && jsonType(v) === undefined) return false;
+    for (let i = 0; i < n; i++) if (!checks[i](v)) return false;
     return true;
   };
 }
 
-/** `properties` and `additionalProperties` together; null when neither is there, undefined when outside the subset. */
-function propertiesCheck(schema: Record<string, unknown>): Predicate | null | undefined {
+/** The `type` check, one closure per common case (the library's rule: an integer is a number with no fraction). */
+function typeCheck(types: readonly string[]): Predicate {
+  if (types.length === 1) {
+    switch (types[0]) {
+      case 'string':
+        return (v) => typeof v === 'string';
+      case 'boolean':
+        return (v) => typeof v === 'boolean';
+      case 'number':
+        return (v) => typeof v === 'number';
+      case 'integer':
+        return (v) => typeof v === 'number' && v % 1 === 0;
+      case 'object':
+        return isPlainObject;
+      case 'array':
+        return (v) => Array.isArray(v);
+      default:
+        return (v) => v === null;
+    }
+  }
+  const integer = types.includes('integer');
+  const names = new Set(types);
+  return (v) => {
+    const t = jsonType(v);
+    return t !== undefined && (names.has(t) || (integer && t === 'number' && (v as number) % 1 === 0));
+  };
+}
+
+/**
+ * `required`, `properties` and `additionalProperties` together, on objects only (other values
+ * pass: the type check answers for them); null when none is there, undefined when outside the subset.
+ */
+function propertiesCheck(schema: Record<string, unknown>, required: readonly string[]): Predicate | null | undefined {
   const { properties, additionalProperties } = schema;
-  if (properties === undefined && additionalProperties === undefined) return null;
+  if (properties === undefined && additionalProperties === undefined && required.length === 0) return null;
   if (properties !== undefined && !isPlainObject(properties)) return undefined;
-  const known = new Map<string, Predicate>();
+  const names: string[] = [];
+  const checks: Predicate[] = [];
   for (const [name, sub] of Object.entries(properties ?? {})) {
     const p = payloadPredicate(sub);
     if (!p) return undefined;
-    known.set(name, p);
+    names.push(name);
+    checks.push(p);
   }
+  const known = new Set(names);
   const extra = additionalProperties === undefined ? undefined : payloadPredicate(additionalProperties);
   if (additionalProperties !== undefined && !extra) return undefined;
-  const entries = [...known];
+  const n = names.length;
+  const r = required.length;
   return (v) => {
     if (!isPlainObject(v)) return true;
-    for (const [name, p] of entries) if (Object.hasOwn(v, name) && !p(v[name])) return false;
+    for (let i = 0; i < r; i++) if (!Object.hasOwn(v, required[i])) return false;
+    for (let i = 0; i < n; i++) {
+      const name = names[i];
+      if (Object.hasOwn(v, name) && !checks[i](v[name])) return false;
+    }
     if (extra) for (const key in v) if (!known.has(key) && !extra(v[key])) return false;
     return true;
   };
