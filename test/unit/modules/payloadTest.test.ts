@@ -62,6 +62,11 @@ describe('the fast payload predicate', () => {
     expect(quick(undefined)).toBe(false);
     expect(quick({ a: () => 1 })).toBe(false);
     expect(quick({ b: undefined })).toBe(true);
+    for (const type of ['object', 'string', 'number', 'integer', 'boolean', 'array', 'null', ['string', 'null']]) {
+      const typed = payloadPredicate({ type })!;
+      for (const v of [undefined, () => 1, 1n, Symbol('s')]) expect(typed(v), `${String(type)} of ${typeof v}`).toBe(false);
+    }
+    expect(payloadPredicate({ minimum: 1 })!(undefined)).toBe(false);
   });
 
   it('leaves schemas outside the subset to the library', () => {
