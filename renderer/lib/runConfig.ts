@@ -56,3 +56,13 @@ export function uniqueName(base: string, taken: readonly string[]): string {
   if (!taken.includes(base)) return base;
   for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
 }
+
+/**
+ * A run's name after its scheduler kind changed: a name that was only the old kind's default
+ * ("pool", "pool 2") follows the new kind ("capacity-aware", "capacity-aware 2"); a name the user
+ * chose stays.
+ */
+export function renamedForKind(name: string, from: string, to: string): string {
+  const m = new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+)?$`).exec(name);
+  return m ? `${to}${m[1] ?? ''}` : name;
+}

@@ -11,13 +11,14 @@ export interface ParamChoice {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The run's sweepable parameters: scheduler workers (or max for autoscale), serviceMs, each consumer's failureRate, the seed. */
+/** The run's sweepable parameters: scheduler workers (or max for autoscale; none for one queue), serviceMs, each consumer's failureRate, the seed. */
 export function paramChoices(run: unknown): ParamChoice[] {
   const r = isRecord(run) ? run : {};
   const scheduler = isRecord(r.scheduler) ? r.scheduler : {};
   const choices: ParamChoice[] = [];
+  // one queue (serial, the default) has no workers to vary
   if (scheduler.kind === 'autoscale') choices.push({ path: 'scheduler.max', label: 'autoscale max workers', from: 1, to: 16, step: 1 });
-  else choices.push({ path: 'scheduler.workers', label: 'scheduler workers', from: 1, to: 16, step: 1 });
+  else if (scheduler.kind !== undefined && scheduler.kind !== 'serial') choices.push({ path: 'scheduler.workers', label: 'scheduler workers', from: 1, to: 16, step: 1 });
   choices.push({ path: 'serviceMs', label: 'decision time (serviceMs)', from: 5, to: 50, step: 5 });
   const consumers = Array.isArray(r.consumers) ? r.consumers : [];
   consumers.forEach((c, i) => {

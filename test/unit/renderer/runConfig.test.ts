@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramsOf, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
+import { paramsOf, renamedForKind, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
 
 describe('runConfig', () => {
   it('keeps only the parameters the new scheduler kind accepts', () => {
@@ -11,5 +11,12 @@ describe('runConfig', () => {
   it('makes unique run names', () => {
     expect(uniqueName('pool', ['serial'])).toBe('pool');
     expect(uniqueName('pool', ['pool', 'pool 2'])).toBe('pool 3');
+  });
+
+  it('a name that was only the old kind\'s default follows a new scheduler kind; a chosen name stays', () => {
+    expect(renamedForKind('pool', 'pool', 'capacity-aware')).toBe('capacity-aware');
+    expect(renamedForKind('pool 2', 'pool', 'single-writer')).toBe('single-writer 2');
+    expect(renamedForKind('8 workers', 'pool', 'capacity-aware')).toBe('8 workers');
+    expect(renamedForKind('pool of 4', 'pool', 'serial')).toBe('pool of 4');
   });
 });

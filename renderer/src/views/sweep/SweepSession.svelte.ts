@@ -58,14 +58,15 @@ export class SweepSession {
     return this.sweep ? sweepReport(this.sweep, this.rows) : undefined;
   }
 
-  /** Sets the form up for a newly opened scenario: its first pool-like run, workers 1..16. */
+  /** Sets the form up for a newly opened scenario: its first pool (else a run with workers), workers 1..16 (one queue: its first parameter). */
   adopt(raw: Readonly<Record<string, unknown>>, generation: number): void {
     if (generation === this.generation) return;
     this.cancel();
     this.generation = generation;
     const runs = (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
     const kind = (r: Record<string, unknown>): unknown => (r.scheduler as Record<string, unknown> | undefined)?.kind;
-    const run = runs.find((r) => kind(r) === 'pool') ?? runs[0];
+    // a pool first, else any run with workers to vary, else the first
+    const run = runs.find((r) => kind(r) === 'pool') ?? runs.find((r) => kind(r) !== undefined && kind(r) !== 'serial') ?? runs[0];
     this.form.run = String(run?.name ?? 'default');
     this.choose(paramChoices(run)[0].path, run);
     this.form.seeds = false;

@@ -11,6 +11,9 @@ describe('sweep parameter choices', () => {
       'seed',
     ]);
     expect(paramChoices({ scheduler: { kind: 'autoscale' } })[0].path).toBe('scheduler.max');
+    // one queue has no workers: a sweep of it starts at the decision time
+    expect(paramChoices({ scheduler: { kind: 'serial' } })[0].path).toBe('serviceMs');
+    expect(paramChoices({})[0].path).toBe('serviceMs');
     expect(rangeSpec('serviceMs', 5, 50, 5)).toBe('serviceMs=5..50:5');
   });
 });
