@@ -51,6 +51,19 @@ async function measured(args: readonly string[]): Promise<{ records: number; eve
 }
 
 const rate = (n: number, seconds: number) => Math.round(n / seconds);
+type Measured = Awaited<ReturnType<typeof measured>>;
+
+/**
+ * Inspect's figures beside the engine's own reader's (named `name`, its throughput as `perSecond`):
+ * seconds, records per second, peak RSS, and the ratio of the two times.
+ */
+function sideBySide(ours: Measured, name: string, bare: { seconds: number; records: number; maxRssMB: number }, perSecond: string): Record<string, unknown> {
+  return {
+    inspect: { seconds: +ours.seconds.toFixed(2), eventsPerSecond: rate(ours.records, ours.seconds), peakRssMB: ours.maxRssMB },
+    [name]: { seconds: +bare.seconds.toFixed(2), [perSecond]: rate(bare.records, bare.seconds), peakRssMB: bare.maxRssMB },
+    ratio: +(ours.seconds / bare.seconds).toFixed(2),
+  };
+}
 
 async function postgres(): Promise<Record<string, unknown>> {
   const bin = findPostgres();
@@ -87,9 +100,7 @@ async function postgres(): Promise<Record<string, unknown>> {
       store: 'emmett',
       events: ours.events,
       seedSeconds: Math.round(seeded),
-      inspect: { seconds: +ours.seconds.toFixed(2), eventsPerSecond: rate(ours.records, ours.seconds), peakRssMB: ours.maxRssMB },
-      copyToStdout: { seconds: +copy.seconds.toFixed(2), rowsPerSecond: rate(ours.records, copy.seconds), peakRssMB: copyRss },
-      ratio: +(ours.seconds / copy.seconds).toFixed(2),
+      ...sideBySide(ours, 'copyToStdout', { seconds: copy.seconds, records: ours.records, maxRssMB: copyRss }, 'rowsPerSecond'),
     };
   } finally {
     await server.stop();
@@ -119,9 +130,7 @@ async function jetStream(): Promise<Record<string, unknown>> {
     return {
       events: ours.events,
       seedSeconds: Math.round(seeded),
-      inspect: { seconds: +ours.seconds.toFixed(2), eventsPerSecond: rate(ours.records, ours.seconds), peakRssMB: ours.maxRssMB },
-      orderedConsumer: { seconds: +bare.seconds.toFixed(2), messagesPerSecond: rate(bare.records, bare.seconds), peakRssMB: bare.maxRssMB },
-      ratio: +(ours.seconds / bare.seconds).toFixed(2),
+      ...sideBySide(ours, 'orderedConsumer', bare, 'messagesPerSecond'),
     };
   } finally {
     await server.stop();
@@ -159,9 +168,7 @@ async function kafka(): Promise<Record<string, unknown>> {
     return {
       events: ours.events,
       seedSeconds: Math.round(seeded),
-      inspect: { seconds: +ours.seconds.toFixed(2), eventsPerSecond: rate(ours.records, ours.seconds), peakRssMB: ours.maxRssMB },
-      kafkajsConsumer: { seconds: +bare.seconds.toFixed(2), recordsPerSecond: rate(bare.records, bare.seconds), peakRssMB: bare.maxRssMB },
-      ratio: +(ours.seconds / bare.seconds).toFixed(2),
+      ...sideBySide(ours, 'kafkajsConsumer', bare, 'recordsPerSecond'),
       note: 'both read in a consumer group (about 3 s to join the mock); kcat (librdkafka) is not installed here to compare with',
     };
   } finally {

@@ -4,7 +4,6 @@
  * line on stderr: bad input (exit 1) and usage errors (exit 2) name the place; anything
  * unexpected is an internal error (exit 70, with the stack only under `--debug`).
  */
-import { didYouMean } from './didYouMean';
 import { ModuleError } from '../modules/moduleError';
 import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from './io';
 import { printable, printableLines } from './printable';
@@ -73,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
+    const { didYouMean } = await import('./didYouMean');
     const meant = didYouMean(name, Object.keys(commands));
     io.err(`purestream: unknown command "${printable(name, 40)}"${meant ? `; did you mean "${meant}"?` : ''}\n\n${HELP}`);
     return EXIT.usage;
