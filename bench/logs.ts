@@ -10,8 +10,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { inspectLog } from '../src/logs/inspectLog';
-import { logFileChunks } from '../src/logs/node/threadedFileChunks';
+import { inspectLogFile } from '../src/logs/node/inspectLogFile';
 import { generate, LOG } from './inspect';
 
 export const name = 'logs';
@@ -62,7 +61,7 @@ const round2 = (x: number) => Number(x.toFixed(2));
 
 async function inspectOnce(path: string): Promise<{ seconds: number; events: number; profile: string }> {
   const t = process.hrtime.bigint();
-  const result = await inspectLog(logFileChunks(path), { source: path, skipInvalid: true });
+  const result = await inspectLogFile(path, { source: path, skipInvalid: true });
   if (!result.ok) throw new Error(`${path} was refused`);
   return { seconds: seconds(t), events: result.report.events, profile: result.report.profile };
 }

@@ -18,10 +18,12 @@ export async function buildCli() {
   mkdirSync(out, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    // the CLI, and the worker thread a domain module runs in (src/modules/moduleWorker.mjs starts it)
+    // the CLI, the worker thread a domain module runs in (src/modules/moduleWorker.mjs starts it) and
+    // the thread that frames a big log file (src/logs/node/framingThread.mjs)
     entryPoints: [
       { in: 'src/cli/index.ts', out: 'index' },
       { in: 'src/modules/moduleWorker.ts', out: 'moduleWorker' },
+      { in: 'src/logs/node/framingThread.ts', out: 'framingThread' },
     ],
     outdir: out,
     bundle: true,

@@ -4,6 +4,7 @@
  * text, and feeds the inspector. Reports progress per chunk and stops when cancelled.
  * Works in Node and the browser.
  */
+import { readBatch, type FramedBatch } from './framing/framedBatch';
 import { FRAMINGS, LogFramer, type Framing } from './framing/logFramer';
 import { LogInspector, type InspectorOptions } from './logInspector';
 import { InspectCancelled, type InspectProgress, type InspectResult, type LogFormat } from './types';
@@ -37,11 +38,16 @@ export function formatDefaults(format: LogFormat | undefined): Pick<InspectOptio
   }
 }
 
+/** The framing to read with: the one asked for, else the format's, else `auto` (detected). */
+export const requestedFraming = (options: Pick<InspectOptions, 'framing' | 'format'>): Framing | 'auto' =>
+  options.framing && options.framing !== 'auto' ? options.framing : (formatDefaults(options.format).framing ?? 'auto');
+
+const inspectorFor = (options: InspectOptions): LogInspector => new LogInspector({ ...options, profile: options.profile ?? formatDefaults(options.format).profile });
+
 /** Inspects a log given as text chunks; resolves to the report or the problems refusing it. */
 export async function inspectLog(chunks: AsyncIterable<string> | Iterable<string>, options: InspectOptions): Promise<InspectResult> {
-  const defaults = formatDefaults(options.format);
-  const inspector = new LogInspector({ ...options, profile: options.profile ?? defaults.profile });
-  const framer = new LogFramer(options.framing && options.framing !== 'auto' ? options.framing : (defaults.framing ?? 'auto'), inspector.record, inspector.structural);
+  const inspector = inspectorFor(options);
+  const framer = new LogFramer(requestedFraming(options), inspector.record, inspector.structural);
   let bytes = 0;
   for await (const chunk of chunks) {
     if (options.isCancelled?.()) throw new InspectCancelled();
@@ -51,4 +57,18 @@ export async function inspectLog(chunks: AsyncIterable<string> | Iterable<string
   }
   framer.end();
   return inspector.finish(options.source, framer.label ?? 'lines');
+}
+
+/**
+ * Inspects a log framed elsewhere (../framing/framedBatch, in file order), as `inspectLog` would
+ * its text: `framing` tells the framing's label once the batches have ended.
+ */
+export async function inspectBatches(batches: AsyncIterable<FramedBatch>, framing: () => string | undefined, options: InspectOptions): Promise<InspectResult> {
+  const inspector = inspectorFor(options);
+  for await (const batch of batches) {
+    if (options.isCancelled?.()) throw new InspectCancelled();
+    readBatch(batch, inspector);
+    options.onProgress?.({ bytes: batch.chars, records: inspector.records });
+  }
+  return inspector.finish(options.source, framing() ?? 'lines');
 }

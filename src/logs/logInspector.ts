@@ -11,6 +11,7 @@ import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
 import { recordJsonError } from './json/recordJsonError';
+import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
@@ -18,6 +19,7 @@ import { finalStateObject, hashState, type HasherFactory } from '../engine/repor
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord } from './types';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
+export { MAX_RECORD_DEPTH } from './json/recordDepth';
 
 /** Options of an inspection. */
 export interface InspectorOptions {
@@ -71,27 +73,6 @@ interface Pending {
   readonly record: number;
   readonly value: unknown;
   readonly error?: string;
-}
-
-/** Levels of nesting a record may have: more is refused as malformed (deeper walks would need the stack). */
-export const MAX_RECORD_DEPTH = 512;
-
-/** Whether a record's text nests more than MAX_RECORD_DEPTH levels (only long texts can). */
-function tooDeep(text: string): boolean {
-  if (text.length < 2 * MAX_RECORD_DEPTH) return false;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_RECORD_DEPTH) return true;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return false;
 }
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,6 +137,18 @@ export class LogInspector {
       error = recordJsonError((e as Error).message, text, line);
     }
     this.take(text, line, record, value, error);
+  };
+
+  /** Whether a record scanned on another thread (../framing/framedBatch) is read as such now: the profile scans, and no caller wants each record's text. */
+  get takesScanned(): boolean {
+    return this.scan !== undefined && this.pending === undefined && this.reader?.profile.framedScan === true && this.options.onRecord === undefined;
+  }
+
+  /** Reads an event record scanned on another thread (only while `takesScanned`), numbered as `record` numbers; `fingerprint` is its text's. */
+  scanned = (e: EventRecord, line: number, fingerprint: number): void => {
+    const record = ++this.recordCount;
+    this.records = record;
+    this.event(e, { line, record }, '', undefined, fingerprint);
   };
 
   /**
@@ -270,12 +263,12 @@ export class LogInspector {
     }
   }
 
-  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined): void {
+  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined, fingerprint?: number): void {
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
-    const counted = this.facts!.event(e, e.stream ?? domainStream, place, text);
+    const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (e.time) this.lastMs = e.time.ms;
     if (!counted || domain === undefined) return;

@@ -24,7 +24,7 @@ import type { Report, Scenario } from '../engine/types';
 import { exportRecords, type ExportRecord } from '../logs/exportRun';
 import { inspectLog, type InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
-import { logFileChunks } from '../logs/node/threadedFileChunks';
+import { inspectLogFile } from '../logs/node/inspectLogFile';
 import type { InspectProgress } from '../logs/types';
 import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
 import { bundleModule, BundleError, shownFrom } from './bundleModule';
@@ -171,7 +171,7 @@ const api = {
   /** Inspects the log file at `file` with the module; answers what `inspect` prints. */
   inspect(file: string, options: WorkerInspectOptions, onProgress?: (p: InspectProgress) => void): Promise<WorkerResult<InspectOutcome>> {
     const { json, ...rest } = options;
-    return guardedAsync(async () => inspectOutcome(await inspectLog(logFileChunks(file), { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: throttled(onProgress) }), json));
+    return guardedAsync(async () => inspectOutcome(await inspectLogFile(file, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: throttled(onProgress) }), json));
   },
 };
 

@@ -15,7 +15,7 @@ import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { printable } from '../printable';
 import { FRAMINGS, inspectLog, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
-import { logFileChunks } from '../../logs/node/threadedFileChunks';
+import { inspectLogFile } from '../../logs/node/inspectLogFile';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
 import { isSourceUrl } from '../../sources/sourceUrl';
@@ -94,7 +94,7 @@ async function inspected(
   try {
     if (domain?.host) return await domain.host.inspect(file, options, progress?.update);
     const { json, ...rest } = options;
-    const result = await inspectLog(logFileChunks(file), { ...rest, domain: domain?.module as AnyDomainModule | undefined, onProgress: progress?.update, hasher: nodeSha256 });
+    const result = await inspectLogFile(file, { ...rest, domain: domain?.module as AnyDomainModule | undefined, onProgress: progress?.update, hasher: nodeSha256 });
     return inspectOutcome(result, json);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

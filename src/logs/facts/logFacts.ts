@@ -127,15 +127,16 @@ export class LogFacts {
   ) {}
 
   /**
-   * Takes one event-like record (its text for `identical`); false when it is not to be
+   * Takes one event-like record (its text, or that text's hash53 when already made, for
+   * `identical`); false when it is not to be
    * replayed: a tombstone, or a record repeating an identity already read (a `duplicate-id`:
    * counted as read, but neither ordered nor replayed again).
    */
-  event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string): boolean {
+  event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint?: number): boolean {
     let idEntry = -1;
     if (e.id !== undefined) {
       const scope = e.idScope ?? e.source;
-      const fingerprint = hash53(e.content ?? text);
+      const fingerprint = e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text);
       let earlier = Number.NaN;
       if (scope === undefined) {
         idEntry = this.ids.findOrInsert(e.id, fingerprint);

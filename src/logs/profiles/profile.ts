@@ -57,6 +57,8 @@ export interface Profile {
   refine?(prepared: JsonObject, event: MutableEvent): ReadProblem | void;
   /** Reads an event record straight from its text, when it is plainly one (undefined: parse it and `read`). */
   scan?(text: string): EventRecord | undefined;
+  /** `scan` is purestream's scanner: records another thread scanned with it (../framing/framedBatch) read as `scan` would. */
+  readonly framedScan?: boolean;
   /** Reads the record itself, bypassing the pointers (a format with several record forms, like purestream's). */
   read?(record: JsonObject): ReadResult | typeof NEEDS_EXACT;
   /** How `refine` derives a field, for `fieldsUsed` (e.g. `source: "/topic + /partition"`). */

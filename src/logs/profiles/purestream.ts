@@ -103,6 +103,7 @@ export const purestreamProfile: Profile = {
   fields: { id: ['/id'], type: ['/type'], stream: ['/stream'], globalPosition: ['/seq'], time: ['/at'], data: ['/data'], causationId: ['/causationId'], correlationId: ['/correlationId'] },
   dense: { global: true },
   scan: scanEvent,
+  framedScan: true,
   read(v) {
     if (v.seq !== undefined) return readEvent(v);
     if (v.kind === 'command') return readCommand(v);

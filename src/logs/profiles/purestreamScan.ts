@@ -17,6 +17,9 @@ import type { EventRecord } from '../types';
 export interface Envelope {
   readonly seq: number;
   readonly id: string;
+  /** Where the id's text lies (`text.slice(idStart, idEnd)` is `id`). */
+  readonly idStart: number;
+  readonly idEnd: number;
   readonly type: string;
   readonly at: number;
   readonly stream: string | undefined;
@@ -76,7 +79,7 @@ function plainString(text: string, open: number, close: number): string | undefi
  * from the closing brace (purestream's own export writes stream, causationId and correlationId
  * there); data is the object between. Undefined when anything is unusual (an escape, another key).
  */
-function dataOnwards(text: string, start: number, seen: number, seq: number, id: string, type: string, at: number, stream: string | undefined, causationId: string | undefined, correlationId: string | undefined): Envelope | undefined {
+function dataOnwards(text: string, start: number, seen: number, seq: number, idStart: number, idEnd: number, type: string, at: number, stream: string | undefined, causationId: string | undefined, correlationId: string | undefined): Envelope | undefined {
   let j = text.length - 1;
   while (j > start && isWs(text.charCodeAt(j))) j--;
   if (text.charCodeAt(j) !== 125) return undefined;
@@ -100,8 +103,10 @@ function dataOnwards(text: string, start: number, seen: number, seq: number, id:
     const field = keyAt(text, keyOpen + 1, j);
     if (field <= 0 || (seen & field) !== 0 || field === SEQ || field === AT) return undefined;
     seen |= field;
-    if (field === ID) id = value;
-    else if (field === TYPE) type = value;
+    if (field === ID) {
+      idStart = open + 1;
+      idEnd = j;
+    } else if (field === TYPE) type = value;
     else if (field === STREAM) stream = value;
     else if (field === CAUSATION) causationId = value;
     else correlationId = value;
@@ -112,7 +117,7 @@ function dataOnwards(text: string, start: number, seen: number, seq: number, id:
   }
   // data is an object ending here (else JSON.parse would throw on the slice: costly, per record)
   if (text.charCodeAt(start) !== 123 || text.charCodeAt(j) !== 125 || (seen & REQUIRED) !== REQUIRED) return undefined;
-  return { seq, id, type, at, stream, causationId, correlationId, dataStart: start, dataEnd: j + 1 };
+  return { seq, id: text.slice(idStart, idEnd), idStart, idEnd, type, at, stream, causationId, correlationId, dataStart: start, dataEnd: j + 1 };
 }
 
 /** Scans the record; undefined when it is not plainly an event record of this form. */
@@ -161,7 +166,7 @@ function standardEnvelope(text: string): Envelope | undefined {
     at = at * 10 + (c - 48);
     c = text.charCodeAt(++i);
   }
-  return dataOnwards(text, dataStart, REQUIRED, seq, text.slice(idStart, idEnd), typeAt(text, typeStart, typeEnd), at, undefined, undefined, undefined);
+  return dataOnwards(text, dataStart, REQUIRED, seq, idStart, idEnd, typeAt(text, typeStart, typeEnd), at, undefined, undefined, undefined);
 }
 
 /** The envelope with its members in any order and JSON whitespace anywhere. */
@@ -170,7 +175,8 @@ function anyOrderEnvelope(text: string): Envelope | undefined {
   let seen = 0;
   let seq = 0;
   let at = 0;
-  let id = '';
+  let idStart = 0;
+  let idEnd = 0;
   let type = '';
   let stream: string | undefined;
   let causationId: string | undefined;
@@ -186,7 +192,7 @@ function anyOrderEnvelope(text: string): Envelope | undefined {
     i = skipWs(text, keyEnd + 1);
     if (text.charCodeAt(i) !== 58) return undefined;
     i = skipWs(text, i + 1);
-    if (field === 0) return dataOnwards(text, i, seen, seq, id, type, at, stream, causationId, correlationId);
+    if (field === 0) return dataOnwards(text, i, seen, seq, idStart, idEnd, type, at, stream, causationId, correlationId);
     seen |= field;
     if (field === SEQ || field === AT) {
       const start = i;
@@ -206,12 +212,14 @@ function anyOrderEnvelope(text: string): Envelope | undefined {
       if (close < 0) return undefined;
       const value = plainString(text, i, close);
       if (value === undefined) return undefined;
-      i = close + 1;
-      if (field === ID) id = value;
-      else if (field === TYPE) type = value;
+      if (field === ID) {
+        idStart = i + 1;
+        idEnd = close;
+      } else if (field === TYPE) type = value;
       else if (field === STREAM) stream = value;
       else if (field === CAUSATION) causationId = value;
       else correlationId = value;
+      i = close + 1;
     }
     i = skipWs(text, i);
     if (text.charCodeAt(i) !== 44) return undefined;
@@ -226,21 +234,33 @@ function anyOrderEnvelope(text: string): Envelope | undefined {
 export function scanEvent(text: string): EventRecord | undefined {
   const e = scanEnvelope(text);
   if (e === undefined || e.id.length === 0 || e.type.length === 0) return undefined;
-  let data: unknown;
+  const data = dataOf(text, e.dataStart, e.dataEnd);
+  return data === NOT_DATA ? undefined : scannedEvent(e.seq, e.at, e.id, e.type, e.stream, e.causationId, e.correlationId, data);
+}
+
+/** What `dataOf` answers for text JSON.parse refuses. */
+export const NOT_DATA: unique symbol = Symbol('not data');
+
+/** The data object whose text lies at `text[start..end)` (an envelope's `dataStart`, `dataEnd`), or NOT_DATA. */
+export function dataOf(text: string, start: number, end: number): unknown {
   try {
-    data = JSON.parse(text.slice(e.dataStart, e.dataEnd));
+    return JSON.parse(text.slice(start, end));
   } catch {
-    return undefined;
+    return NOT_DATA;
   }
+}
+
+/** The event record of a scanned envelope's fields and its parsed data (here and where another thread scanned it: ../framing/framedBatch). */
+export function scannedEvent(seq: number, at: number, id: string, type: string, stream: string | undefined, causationId: string | undefined, correlationId: string | undefined, data: unknown): EventRecord {
   return {
     kind: 'event',
-    id: e.id,
-    type: e.type,
-    stream: e.stream,
-    globalPosition: String(e.seq),
-    time: { ms: VIRTUAL_EPOCH_MS + e.at, fraction: '', leap: false, zoned: true },
+    id,
+    type,
+    stream,
+    globalPosition: String(seq),
+    time: { ms: VIRTUAL_EPOCH_MS + at, fraction: '', leap: false, zoned: true },
     data,
-    causationId: e.causationId,
-    correlationId: e.correlationId,
+    causationId,
+    correlationId,
   };
 }

@@ -1,0 +1,93 @@
+/**
+ * A big log file is framed and scanned on a worker thread (src/logs/node/framingThread): the
+ * inspection must report exactly what reading the same file on the calling thread reports —
+ * on every fixture, and on generated logs with what the scanner must hand back (other key
+ * orders, escapes, stream and causation members, duplicates, gaps, malformed and deep records,
+ * blank lines, CRLF, a BOM) — with and without a domain.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import { inspectLog, type InspectOptions } from '../../../src/logs/inspectLog';
+import { fileChunks } from '../../../src/logs/node/fileChunks';
+import { inspectLogFile } from '../../../src/logs/node/inspectLogFile';
+import { seededRandom } from '../../../src/engine/random';
+import { InspectCancelled } from '../../../src/logs/types';
+
+const commerce = bundledDomain('commerce')!;
+const dir = mkdtempSync(join(tmpdir(), 'purestream-framed-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fixtures = fileURLToPath(new URL('../../fixtures/logs/', import.meta.url));
+const fixtureFiles = [
+  ...readdirSync(fixtures).filter((f) => /\.(jsonl|ndjson|json)$/.test(f)).map((f) => join(fixtures, f)),
+  ...readdirSync(join(fixtures, 'profiles')).filter((f) => !f.endsWith('.expect.json') && !f.endsWith('.md')).map((f) => join(fixtures, 'profiles', f)),
+];
+
+/** The whole result as text (the final state built), for comparing two readings. */
+const asText = (r: unknown): string => JSON.stringify(r);
+
+async function bothWays(path: string, options: Omit<InspectOptions, 'source'>): Promise<[string, string]> {
+  const here = await inspectLog(fileChunks(path), { source: 'log', ...options });
+  const framed = await inspectLogFile(path, { source: 'log', ...options }, 0);
+  return [asText(framed), asText(here)];
+}
+
+/** A purestream log of `n` events with a bit of everything the scanner meets. */
+function generatedLog(seed: number, n: number): string {
+  const random = seededRandom(seed, 1);
+  const lines: string[] = [];
+  let seq = 0;
+  for (let i = 0; i < n; i++) {
+    const roll = random.int(0, 99);
+    seq += roll < 3 ? 2 : roll < 5 ? 0 : 1;
+    const sku = `sku-${random.int(1, 5)}`;
+    const data = roll % 4 === 0 ? { sku, qty: random.int(1, 9), warehouse: 'main' } : { sku, qty: random.int(1, 9), warehouse: 'main', orderId: `o-${random.int(1, 20)}` };
+    const type = roll % 4 === 0 ? 'ItemRestocked' : roll % 4 === 1 ? 'StockReserved' : roll % 4 === 2 ? 'StockReleased' : 'Mystery';
+    const id = roll < 8 ? `e${random.int(1, i + 1)}` : `e${i + 1}`;
+    if (roll < 70) lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":${i * 7},"data":${JSON.stringify(data)}}`);
+    else if (roll < 78) lines.push(`{"id":"${id}", "seq": ${seq}, "type":"${type}","at":${i * 7},"data":${JSON.stringify(data)},"stream":"stock:${sku}@main","causationId":"e${random.int(1, i + 1)}"}`);
+    else if (roll < 82) lines.push(`{"seq":${seq},"id":"e\\u0031${i}","type":"${type}","at":${i * 7},"data":${JSON.stringify(data)}}`);
+    else if (roll < 85) lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":"2026-01-01T00:00:0${random.int(0, 9)}Z","data":${JSON.stringify(data)}}`);
+    else if (roll < 87) lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":${i},"data":{"sku":`);
+    else if (roll < 88) lines.push('');
+    else if (roll < 89) lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":${i},"data":{"sku":"x","deep":${'['.repeat(600)}${']'.repeat(600)}}}`);
+    else if (roll < 91) lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":${i * 7},"data":${JSON.stringify(data)}}\r`);
+    else lines.push(`{"seq":${seq},"id":"${id}","type":"${type}","at":${i * 7},"data":${JSON.stringify(data)},"correlationId":"c${random.int(1, 3)}"}`);
+  }
+  return `\ufeff${lines.join('\n')}\n`;
+}
+
+describe('a log file framed on a worker thread', () => {
+  it('reports what reading it on the calling thread reports, on every fixture', async () => {
+    expect(fixtureFiles.length).toBeGreaterThan(20);
+    for (const file of fixtureFiles) {
+      const [framed, here] = await bothWays(file, { skipInvalid: true });
+      expect(framed, file).toBe(here);
+    }
+  });
+
+  it('reports the same on generated purestream logs, with and without a domain, refused or not', async () => {
+    for (const seed of [1, 2, 3]) {
+      const file = join(dir, `generated-${seed}.jsonl`);
+      writeFileSync(file, generatedLog(seed, 3000));
+      for (const options of [{ skipInvalid: true }, { skipInvalid: false }, { skipInvalid: true, domain: commerce }, { skipInvalid: true, domain: commerce, framing: 'lines' as const }]) {
+        const [framed, here] = await bothWays(file, options);
+        expect(framed, `seed ${seed} ${JSON.stringify(Object.keys(options))}`).toBe(here);
+        if (options.skipInvalid) expect(JSON.parse(here).report).toMatchObject({ profile: 'purestream', events: expect.any(Number) });
+      }
+    }
+  });
+
+  it('stops when cancelled, and rejects with the file system code when the file cannot be read', async () => {
+    const file = join(dir, 'cancel.jsonl');
+    writeFileSync(file, generatedLog(9, 20_000));
+    await expect(inspectLogFile(file, { source: 'log', isCancelled: () => true }, 0)).rejects.toBeInstanceOf(InspectCancelled);
+    await expect(inspectLogFile(join(dir, 'missing.jsonl'), { source: 'log' }, 0)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(inspectLogFile(dir, { source: 'log' }, 0)).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(inspectLogFile(dir, { source: 'log' })).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
