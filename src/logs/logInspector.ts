@@ -34,6 +34,8 @@ export interface InspectorOptions {
   readonly history?: boolean;
   /** Decide drift with the authorization policy (a header's `authorize` overrides it). */
   readonly authorize?: boolean;
+  /** The log's size in characters, when known up front (its tables are sized for it). */
+  readonly sizeHint?: number;
   /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
   readonly hasher?: HasherFactory;
   /** Sees every record (after its checks), read or not, in file order; for a caller that stores records. */
@@ -74,6 +76,9 @@ interface Pending {
   readonly value: unknown;
   readonly error?: string;
 }
+
+/** Records a log of `size` characters may hold, for sizing tables: records of 100 characters (most logs' are longer), at most 8M. */
+const expectedRecords = (size: number | undefined): number | undefined => (size === undefined ? undefined : Math.min(8 << 20, Math.ceil(size / 100)));
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isProblem = (r: unknown): r is ReadProblem => (r as ReadProblem)?.kind === 'anomaly';
@@ -194,7 +199,7 @@ export class LogInspector {
       denseGlobal: profile.dense?.global === true,
       globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'position',
       utcWithoutZone: profile.utcWithoutZone === true,
-    });
+    }, expectedRecords(this.options.sizeHint));
   }
 
   /** Chooses the profile from the records waiting (unless given) and reads them. */

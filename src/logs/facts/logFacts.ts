@@ -106,8 +106,8 @@ export class LogFacts {
    * hash of the record that has this id with no scope (NaN when only named as a command, an
    * address or a scoped record's id); the causation depth is in `depthOf`.
    */
-  private readonly ids = new KeyTable<number>();
-  private depthOf = new Int32Array(1024);
+  private readonly ids: KeyTable<number>;
+  private depthOf: Int32Array;
   /** Content hash per scoped identity (`scope \0 id`). */
   private readonly scoped = new KeyTable<number>();
   /** Causation ids not known when first named (checked again at the end). */
@@ -121,10 +121,15 @@ export class LogFacts {
   /** Ordering anomalies of each source, in case the source turns out not to be decimal. */
   private readonly numericBySource = new Map<string, Anomaly[]>();
 
+  /** `expectedRecords`: about how many records the log has, when known (tables are sized for them at once instead of growing). */
   constructor(
     private readonly anomalies: AnomalyList,
     private readonly rules: PositionRules,
-  ) {}
+    expectedRecords = 1024,
+  ) {
+    this.ids = new KeyTable<number>(expectedRecords);
+    this.depthOf = new Int32Array(Math.max(1024, expectedRecords));
+  }
 
   /**
    * Takes one event-like record (its text, or that text's hash53 when already made, for

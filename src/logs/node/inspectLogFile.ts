@@ -24,7 +24,7 @@ export async function inspectLogFile(path: string, options: InspectOptions, thre
   const { size } = await stat(path);
   if (size < threadFrom) return inspectLog(fileChunks(path), options);
   let framing: string | undefined;
-  return inspectBatches(framedBatches(path, requestedFraming(options), (label) => (framing = label)), () => framing, options);
+  return inspectBatches(framedBatches(path, requestedFraming(options), (label) => (framing = label)), () => framing, { sizeHint: size, ...options });
 }
 
 /** The file's records in batches, framed on a worker thread; `onFraming` hears the framing's label at the end. */
