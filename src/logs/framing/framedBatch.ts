@@ -137,7 +137,7 @@ export function readBatch(batch: FramedBatch, reader: BatchReader): void {
     const s = i * FIELDS;
     const end = ends[i];
     const seq = scans[s + SEQ];
-    // eslint-disable-next-line no-self-compare -- NaN: not scanned
+    // seq is NaN when the record was not scanned
     if (seq === seq && reader.takesScanned) {
       const data = dataOf(text, scans[s + DATA_START], scans[s + DATA_END]);
       if (data !== NOT_DATA) {

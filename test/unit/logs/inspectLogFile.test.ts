@@ -16,6 +16,7 @@ import { fileChunks } from '../../../src/logs/node/fileChunks';
 import { inspectLogFile } from '../../../src/logs/node/inspectLogFile';
 import { seededRandom } from '../../../src/engine/random';
 import { InspectCancelled } from '../../../src/logs/types';
+import { BatchBuilder, readBatch } from '../../../src/logs/framing/framedBatch';
 
 const commerce = bundledDomain('commerce')!;
 const dir = mkdtempSync(join(tmpdir(), 'purestream-framed-'));
@@ -42,7 +43,7 @@ function generatedLog(seed: number, n: number): string {
   const lines: string[] = [];
   let seq = 0;
   for (let i = 0; i < n; i++) {
-    const roll = random.int(0, 99);
+    const roll = i < 100 ? random.int(8, 69) : random.int(0, 99);
     seq += roll < 3 ? 2 : roll < 5 ? 0 : 1;
     const sku = `sku-${random.int(1, 5)}`;
     const data = roll % 4 === 0 ? { sku, qty: random.int(1, 9), warehouse: 'main' } : { sku, qty: random.int(1, 9), warehouse: 'main', orderId: `o-${random.int(1, 20)}` };
@@ -89,5 +90,31 @@ describe('a log file framed on a worker thread', () => {
     await expect(inspectLogFile(join(dir, 'missing.jsonl'), { source: 'log' }, 0)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(inspectLogFile(dir, { source: 'log' }, 0)).rejects.toMatchObject({ code: 'EISDIR' });
     await expect(inspectLogFile(dir, { source: 'log' })).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+describe('a framed batch', () => {
+  it('hands over plain event records scanned, the rest as text, and problems in their place', () => {
+    const builder = new BatchBuilder();
+    builder.record('{"seq":1,"id":"e1","type":"T","at":5,"data":{"a":1}}', 1);
+    builder.problem('line 2 is too long', 2);
+    builder.record('{"seq":2,"id":"e\\u0032","type":"T","at":6,"data":{}}', 3);
+    builder.record('', 4);
+    builder.record('{"id":"e3","seq":3,"type":"U","at":7,"data":{"b":[1]},"stream":"s-1"}', 5);
+    const seen: string[] = [];
+    const reader = {
+      takesScanned: true,
+      record: (text: string, line: number) => seen.push(`text ${line} ${text.length}`),
+      structural: (message: string, line: number) => seen.push(`problem ${line} ${message}`),
+      scanned: (e: { id?: string; type: string; stream?: string; globalPosition?: string; data: unknown }, line: number, fingerprint: number) =>
+        seen.push(`event ${line} ${e.id} ${e.type} ${e.stream} ${e.globalPosition} ${JSON.stringify(e.data)} ${typeof fingerprint}`),
+    };
+    readBatch(structuredClone(builder.take(100)), reader);
+    expect(seen).toEqual(['event 1 e1 T undefined 1 {"a":1} number', 'problem 2 line 2 is too long', 'text 3 52', 'text 4 0', 'event 5 e3 U s-1 3 {"b":[1]} number']);
+    // an inspection that does not take scanned records (another profile, a caller wanting texts) gets every text
+    seen.length = 0;
+    builder.record('{"seq":1,"id":"e1","type":"T","at":5,"data":{"a":1}}', 1);
+    readBatch(builder.take(200), { ...reader, takesScanned: false });
+    expect(seen).toEqual(['text 1 52']);
   });
 });
