@@ -2,13 +2,16 @@
  * Records framed on one thread and read on another (Node's file inspection, ../node/framingThread):
  * a batch holds the records framed from a stretch of the file — their texts one after another,
  * each record's line — and, where a record is plainly a purestream event, its envelope read by
- * the purestream profile's own scanner (../profiles/purestreamScan) and the fingerprint of its
- * text (../facts/hash), so the thread that inspects only parses `data` and folds. Reading a batch
+ * the purestream profile's own scanner (../profiles/purestreamScan), the fingerprint of its
+ * text (../facts/hash) and its payload parsed — a flat one packed as columns (./flatData) — so
+ * the thread that inspects only builds payloads and folds. Reading a batch
  * gives the inspection exactly what feeding it the records one by one gives (an agreement test
  * compares both on every fixture). Pure.
  */
 import { hash53 } from '../facts/hash';
 import { tooDeep } from '../json/recordDepth';
+import { Float64Table, Int32Table } from '../../engine/sim/growable';
+import { FlatPacker, FlatReader, NOT_PACKED, type FlatColumns } from './flatData';
 import { dataOf, NOT_DATA, scanEnvelope, scannedEvent } from '../profiles/purestreamScan';
 import type { EventRecord } from '../types';
 
@@ -41,6 +44,8 @@ export interface FramedBatch {
   readonly extras: ReadonlyMap<number, Extras>;
   /** Problems of the file's structure, each reported before record `before`. */
   readonly problems: readonly { readonly before: number; readonly message: string; readonly line: number }[];
+  /** The scanned records' payloads that are flat, packed. */
+  readonly flat: FlatColumns;
   /** Characters of the file framed up to the end of this batch. */
   readonly chars: number;
 }
@@ -49,30 +54,37 @@ export interface FramedBatch {
 export class BatchBuilder {
   private parts: string[] = [];
   private length = 0;
-  private ends: number[] = [];
-  private lines: number[] = [];
-  private scans: number[] = [];
+  private count = 0;
+  private readonly ends = new Int32Table();
+  private readonly lines = new Int32Table();
+  private readonly scans = new Float64Table();
   private types: string[] = [];
   private typeIndex = new Map<string, number>();
   private extras = new Map<number, Extras>();
   private problems: { before: number; message: string; line: number }[] = [];
+  private readonly packer = new FlatPacker();
 
   /** Records held so far. */
   get size(): number {
-    return this.ends.length;
+    return this.count;
   }
 
   /** Takes one record's text (a framer's record sink). */
   record = (text: string, line: number): void => {
     const start = this.length;
-    const index = this.ends.length;
+    const index = this.count++;
     this.parts.push(text);
     this.length += text.length;
-    this.ends.push(this.length);
-    this.lines.push(line);
+    this.ends.set(index, this.length);
+    this.lines.set(index, line);
+    const s = index * FIELDS;
+    this.scans.set(s + FIELDS - 1, 0);
+    const scans = this.scans.data;
     const e = text.charCodeAt(0) === 123 && !tooDeep(text) ? scanEnvelope(text) : undefined;
-    if (e === undefined || e.id.length === 0 || e.type.length === 0) {
-      this.scans.push(Number.NaN, 0, 0, 0, 0, 0, 0, 0);
+    const data = e === undefined || e.id.length === 0 || e.type.length === 0 ? NOT_DATA : dataOf(text, e.dataStart, e.dataEnd);
+    if (e === undefined || data === NOT_DATA) {
+      scans[s + SEQ] = Number.NaN;
+      this.packer.add(undefined);
       return;
     }
     let type = this.typeIndex.get(e.type);
@@ -81,32 +93,39 @@ export class BatchBuilder {
       this.types.push(e.type);
       this.typeIndex.set(e.type, type);
     }
-    this.scans.push(e.seq, e.at, start + e.idStart, start + e.idEnd, start + e.dataStart, start + e.dataEnd, type, hash53(text));
+    this.packer.add(data, type);
+    scans[s + SEQ] = e.seq;
+    scans[s + AT] = e.at;
+    scans[s + ID_START] = start + e.idStart;
+    scans[s + ID_END] = start + e.idEnd;
+    scans[s + DATA_START] = start + e.dataStart;
+    scans[s + DATA_END] = start + e.dataEnd;
+    scans[s + TYPE] = type;
+    scans[s + FINGERPRINT] = hash53(text);
     if (e.stream !== undefined || e.causationId !== undefined || e.correlationId !== undefined) this.extras.set(index, [e.stream, e.causationId, e.correlationId]);
   };
 
   /** Takes a problem of the file's structure (a framer's structure sink). */
   problem = (message: string, line: number): void => {
-    this.problems.push({ before: this.ends.length, message, line });
+    this.problems.push({ before: this.count, message, line });
   };
 
   /** The batch of everything taken since the last one (`chars`: the file's characters framed so far). */
   take(chars: number): FramedBatch {
     const batch: FramedBatch = {
       text: this.parts.join(''),
-      ends: Int32Array.from(this.ends),
-      lines: Int32Array.from(this.lines),
-      scans: Float64Array.from(this.scans),
+      ends: this.ends.data.slice(0, this.count),
+      lines: this.lines.data.slice(0, this.count),
+      scans: this.scans.data.slice(0, this.count * FIELDS),
       types: this.types,
       extras: this.extras,
       problems: this.problems,
+      flat: this.packer.take(),
       chars,
     };
     this.parts = [];
     this.length = 0;
-    this.ends = [];
-    this.lines = [];
-    this.scans = [];
+    this.count = 0;
     this.types = [];
     this.typeIndex = new Map();
     this.extras = new Map();
@@ -130,6 +149,7 @@ export interface BatchReader {
 /** Feeds a batch's records and problems to `reader` in the file's order. */
 export function readBatch(batch: FramedBatch, reader: BatchReader): void {
   const { text, ends, lines, scans, types, extras, problems } = batch;
+  const flat = new FlatReader(batch.flat);
   let p = 0;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
@@ -139,7 +159,8 @@ export function readBatch(batch: FramedBatch, reader: BatchReader): void {
     const seq = scans[s + SEQ];
     // seq is NaN when the record was not scanned
     if (seq === seq && reader.takesScanned) {
-      const data = dataOf(text, scans[s + DATA_START], scans[s + DATA_END]);
+      const packed = flat.data(i);
+      const data = packed !== NOT_PACKED ? packed : dataOf(text, scans[s + DATA_START], scans[s + DATA_END]);
       if (data !== NOT_DATA) {
         const x = extras.get(i);
         const e = scannedEvent(seq, scans[s + AT], text.slice(scans[s + ID_START], scans[s + ID_END]), types[scans[s + TYPE]], x?.[0], x?.[1], x?.[2], data);

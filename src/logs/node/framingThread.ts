@@ -26,7 +26,8 @@ const post = async (): Promise<void> => {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits--;
   const batch = builder.take(chars);
-  port.postMessage({ batch }, [batch.ends.buffer as ArrayBuffer, batch.lines.buffer as ArrayBuffer, batch.scans.buffer as ArrayBuffer]);
+  const { ends, lines, scans, flat } = batch;
+  port.postMessage({ batch }, [ends.buffer, lines.buffer, scans.buffer, flat.shape.buffer, flat.at.buffer, flat.values.buffer, flat.stringEnds.buffer] as ArrayBuffer[]);
 };
 try {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: chunkBytes });
