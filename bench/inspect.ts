@@ -7,7 +7,9 @@
  * duplicate ids, seq gaps and reversals, each stock stream's running sum and the streams that
  * went negative. Figures: seconds per round and their medians, each round's ratio and the ratio
  * of the medians (target <= 1.0, goal 0.6), and purestream's peak RSS (MB, from /usr/bin/time;
- * target < 1.5 GB). Without DuckDB, purestream's figures alone and a message saying so.
+ * target < 1.5 GB). Without DuckDB, purestream's figures alone and a message saying so. For
+ * scale, bench/jsChecks.mjs does DuckDB's checks alone in the least JavaScript can (one thread,
+ * JSON.parse per line): its median and its ratio to DuckDB say how far any JavaScript reading is.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -26,6 +28,7 @@ export const LOG = `${DATA_DIR}commerce-1m-v3.jsonl`;
 const ROUNDS = 5;
 const BIN = fileURLToPath(new URL('../bin/purestream.mjs', import.meta.url));
 const DUCKDB_CHECKS = fileURLToPath(new URL('./duckdbChecks.mjs', import.meta.url));
+const JS_CHECKS = fileURLToPath(new URL('./jsChecks.mjs', import.meta.url));
 
 /**
  * Writes the log once: restocks, orders (placed + reserved), shipments and cancellations over
@@ -132,14 +135,26 @@ export default async function inspectBench(): Promise<Record<string, unknown>> {
   const duckdbFound = withDuckdb ? (JSON.parse(timed([DUCKDB_CHECKS, LOG]).stdout) as { negativeStockStreams: number; duplicateIds: number }) : undefined;
   const inspects: Timed[] = [];
   const duckdbs: Timed[] = [];
+  const plainJs: Timed[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     inspects.push(timed(inspectArgs, '/dev/null'));
     if (withDuckdb) duckdbs.push(timed([DUCKDB_CHECKS, LOG]));
+    plainJs.push(timed([JS_CHECKS, LOG]));
   }
+  const jsSeconds = median(plainJs.map((r) => r.seconds));
   const inspectSeconds = median(inspects.map((r) => r.seconds));
   const peaks = inspects.flatMap((r) => (r.peakMb === undefined ? [] : [r.peakMb]));
   const peakRssMb = peaks.length > 0 ? Math.max(...peaks) : undefined;
-  const common = { name: 'inspect 1M-event log vs DuckDB', events: found.events, sizeMb, rounds: ROUNDS, inspectSeconds: round2(inspectSeconds), inspectRounds: inspects.map((r) => round2(r.seconds)), peakRssMb, peakRssTargetMb: 1536, anomalies: found.anomalies, violations: found.violations, violatingStreams: found.violatingStreams, stateHash: found.stateHash };
+  const common = {
+    name: 'inspect 1M-event log vs DuckDB',
+    events: found.events,
+    sizeMb,
+    rounds: ROUNDS,
+    inspectSeconds: round2(inspectSeconds),
+    inspectRounds: inspects.map((r) => round2(r.seconds)),
+    /** bench/jsChecks.mjs: DuckDB's checks alone, in plain JavaScript on one thread (for scale, not a contender). */
+    plainJsChecksSeconds: round2(jsSeconds),
+    peakRssMb, peakRssTargetMb: 1536, anomalies: found.anomalies, violations: found.violations, violatingStreams: found.violatingStreams, stateHash: found.stateHash };
   if (!withDuckdb) return { ...common, duckdb: 'skipped: @duckdb/node-api is not installed (npm install --include=dev)', ok: peakRssMb === undefined || peakRssMb < 1536 };
   const duckdbSeconds = median(duckdbs.map((r) => r.seconds));
   const ratio = inspectSeconds / duckdbSeconds;
@@ -153,6 +168,8 @@ export default async function inspectBench(): Promise<Record<string, unknown>> {
     /** Each round's inspect over DuckDB's run just after it: how much the machine drifted shows here. */
     roundRatios: inspects.map((r, i) => round2(r.seconds / duckdbs[i].seconds)),
     ratio: round2(ratio),
+    /** The plain-JavaScript checks over DuckDB: the least any JavaScript reading of the file takes. */
+    plainJsChecksRatio: round2(jsSeconds / duckdbSeconds),
     ratioTarget: 1.0,
     ratioGoal: 0.6,
     ok: ratio <= 1.0 && (peakRssMb === undefined || peakRssMb < 1536),
