@@ -7,19 +7,24 @@
 
 const streamCounts = new WeakMap<object, number>();
 const entryReaders = new WeakMap<object, () => Iterable<readonly [string, unknown]>>();
+const memberTexts = new WeakMap<object, readonly string[]>();
 
 /**
  * Makes `report.finalState` lazy: `build` runs on its first read; `streams` is its key count,
  * known without building it; `entries`, when given, lists its (stream, aggregate) pairs in key
- * order without building the object (for writing it piece by piece).
+ * order without building the object (for writing it piece by piece); `members`, when given, is
+ * each of those entries as its JSON member text, `"stream":aggregate`, in the same order (from the
+ * state hash, ../engine/report/stateHash), after a comma but the first.
  */
 export function withLazyFinalState<T extends { readonly finalState: Readonly<Record<string, unknown>> }>(
   report: T,
   build: () => Record<string, unknown>,
   streams: number,
   entries?: () => Iterable<readonly [string, unknown]>,
+  members?: readonly string[],
 ): T {
   if (entries) entryReaders.set(report, entries);
+  if (entries && members) memberTexts.set(report, members);
   Object.defineProperty(report, 'finalState', {
     enumerable: true,
     configurable: true,
@@ -47,3 +52,6 @@ export function withoutFinalState<T extends object>(report: T): Omit<T, 'finalSt
   out.finalStreams = 'stateHash' in report && report.stateHash !== undefined ? streamCountOf(report as unknown as { finalState: Readonly<Record<string, unknown>> }) : 0;
   return out as Omit<T, 'finalState'> & { readonly finalStreams: number };
 }
+
+/** The final state's entries as JSON member texts, when the state hash left them (see `withLazyFinalState`). */
+export const finalStateMembers = (report: object): readonly string[] | undefined => memberTexts.get(report);

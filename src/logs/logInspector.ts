@@ -359,11 +359,18 @@ export class LogInspector {
     if (final) domain.drift.flush(view);
     const state = domain.replay.state;
     const keys = [...state.keys()].sort();
-    const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashState(state, keys, this.options.hasher), finalState: {} };
+    const kept: { members?: string[] } = {};
+    const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashState(state, keys, this.options.hasher, final ? kept : undefined), finalState: {} };
     if (final) {
-      withLazyFinalState(withState, () => finalStateObject(state, keys), keys.length, function* () {
-        for (const k of keys) yield [k, state.get(k)] as const;
-      });
+      withLazyFinalState(
+        withState,
+        () => finalStateObject(state, keys),
+        keys.length,
+        function* () {
+          for (const k of keys) yield [k, state.get(k)] as const;
+        },
+        kept.members,
+      );
       return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
     }
     // the state goes on changing after a snapshot: its aggregates as they are now (evolve makes new ones, so keeping them is enough)

@@ -5,7 +5,7 @@
  * terminals obey) are escaped as `\u00XX`, as in every `--json` output: the same JSON value. Pure.
  */
 import { escapeC1 } from '../engine/report/jsonWriter';
-import { finalStateEntries } from './lazyFinalState';
+import { finalStateEntries, finalStateMembers } from './lazyFinalState';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
@@ -28,12 +28,19 @@ function* rawChunks(report: object): Generator<string> {
       yield indent(JSON.stringify(value, null, 2), '  ');
       continue;
     }
-    // one stream per line, its aggregate as compact JSON (a million small native calls, no re-indenting)
+    // one stream per line, its aggregate as compact JSON (a million small native calls, no re-indenting;
+    // none when the state hash left each member's text: `"stream":aggregate`, cut after the stream)
+    const members = finalStateMembers(report);
     let piece = '';
     let any = false;
+    let i = -1;
     for (const [stream, aggregate] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
+      i++;
       if (aggregate === undefined) continue;
-      piece += `${any ? ',' : '{'}\n    ${JSON.stringify(stream)}: ${JSON.stringify(aggregate)}`;
+      const name = JSON.stringify(stream);
+      const member = members?.[i];
+      const from = member?.charCodeAt(0) === 44 ? 1 : 0;
+      piece += `${any ? ',' : '{'}\n    ${name}: ${member !== undefined ? member.slice(from + name.length + 1) : JSON.stringify(aggregate)}`;
       any = true;
       if (piece.length >= 1 << 16) {
         yield piece;

@@ -57,18 +57,31 @@ function bufferedSink(hash: TextHasher): { write: (text: string) => void; flush:
   };
 }
 
-/** SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's keys, sorted; a missing aggregate is `null`). */
-export function hashState(state: StateReader, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256): string {
+/**
+ * SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's
+ * keys, sorted; a missing aggregate is `null`). With `kept`, when every aggregate already is its
+ * canonical JSON as `JSON.stringify` writes it (keys in sorted order), `kept.members` gets each
+ * stream's member text, `"key":aggregate` (after a comma but the first), for a report to reuse.
+ */
+export function hashState(state: StateReader, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256, kept?: { members?: string[] }): string {
   const plan = nativePlan(state);
   if (plan.kind !== 'js') {
     const hash = hasher();
     const sink = bufferedSink(hash);
     const plain = plainKeys(sortedKeys);
+    const members: string[] | undefined = kept && plan.kind === 'direct' ? [] : undefined;
+    const write = members
+      ? (text: string) => {
+          members.push(text);
+          sink.write(text);
+        }
+      : sink.write;
     sink.write('{');
     let ok = true;
     for (let start = 0; ok && start < sortedKeys.length; start += CHUNK_STREAMS)
-      ok = writeChunk(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan, plain, start === 0, sink.write);
+      ok = writeChunk(state, sortedKeys, start, Math.min(sortedKeys.length, start + CHUNK_STREAMS), plan, plain, start === 0, write);
     if (ok) {
+      if (kept && members?.length === sortedKeys.length) kept.members = members;
       sink.write('}');
       sink.flush();
       return hash.hex();

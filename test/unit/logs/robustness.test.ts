@@ -51,6 +51,19 @@ describe('log readers on hostile input', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(r.report)));
     expect(json).toMatch(/\n    "stock:s0@main": \{"sku":"s0",[^\n]*\},\n/);
   });
+
+  it('writes the final state the same from the state hash\'s member texts as from the aggregates, hostile stream ids too', async () => {
+    const { withLazyFinalState, finalStateEntries, finalStateMembers } = await import('../../../src/logs/lazyFinalState');
+    const skus = ['s"0', 's\u2028', 's\u0085', 'plain', '10'];
+    const text = skus.map((sku, i) => JSON.stringify({ seq: i + 1, id: `e${i}`, type: 'ItemRestocked', at: i, data: { sku, qty: 2, warehouse: 'main' } })).join('\n');
+    const r = await inspectLog([text], { source: 'x', domain: commerce });
+    if (!r.ok) throw new Error('refused');
+    expect(finalStateMembers(r.report)).toHaveLength(skus.length);
+    const entries = [...finalStateEntries(r.report)];
+    const { finalState: _, ...rest } = r.report;
+    const without = withLazyFinalState({ ...rest, finalState: {} }, () => Object.fromEntries(entries), entries.length, () => entries);
+    expect([...reportJsonChunks(r.report)].join('')).toBe([...reportJsonChunks(without)].join(''));
+  });
 });
 
 describe('reportJsonChunks', () => {
