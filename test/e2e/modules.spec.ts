@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { views } from './flows';
+import { openSampleAndRun, views } from './flows';
 
 const bank = readFileSync(new URL('../../samples/domains/bank.ts', import.meta.url), 'utf8');
 /** The bank with one rule changed: no overdraft at all (a withdrawal may take only the balance). */
@@ -195,4 +195,21 @@ test('module screens at 1280×720 and 1440×900: Start, the trust prompt, Domain
     await expect(page.getByRole('alert', { name: 'Domain module not open' })).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/module-missing-${size}.png` });
   }
+});
+
+test('Copy as test on an item of a batch: given the events of the earlier item it read', async ({ page }) => {
+  await openSampleAndRun(page, /Composable commands/);
+  await views(page).getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'the end of the run' }).click();
+  // c18 updates alan's profile inside the onboard-alan batch, after c14 added it (a nested batch between failed)
+  const copy = page.getByRole('group', { name: 'Copy c18 as a test' });
+  await expect(copy).toBeVisible();
+  await copy.getByRole('button', { name: 'Purestream' }).click();
+  const text = page.getByLabel('Purestream test');
+  await expect(text).toContainText('given(profiles, [');
+  await expect(text).toContainText('"type":"ProfileAdded"');
+  await expect(text).not.toContainText('GalleryImageAdded","data":{"profileId":"alan"');
+  await expect(text).toContainText('.when({"id":"c18","type":"UpdateProfile"');
+  await expect(text).toContainText('{"type":"ProfileUpdated"');
+  await expect(copy.locator('.error-text')).toHaveCount(0);
 });

@@ -176,7 +176,7 @@ export interface RunReader {
   exportLog(run: number, format: ExportFormat): Promise<string>;
   /** Delivers a consumer's parked events once more (the run itself is not changed). */
   redrive(run: number, consumer: string): Promise<RedriveResult>;
-  /** Command `commandId`'s decision as test texts importing the domain as `module`; undefined for a batch item or an unknown command. */
+  /** Command `commandId`'s decision as test texts importing the domain as `module`; undefined for setup, an item its batch aborted, or an unknown command. */
   decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined>;
 }
 

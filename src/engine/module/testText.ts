@@ -4,7 +4,7 @@
  * Purestream `given(...).when(...).then(...)` test and of an Emmett `DeciderSpecification` test.
  * The app's "Copy as test" and any tool call these. Pure.
  */
-import { viewOf, type AnyDomainModule, type CommandEnvelope, type DecisionInput } from '../../../domain/kernel';
+import { BATCH_ABORTED, commandOutcomes, decideInput, isBatch, viewOf, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type DomainEvent, type StateView } from '../../../domain/kernel';
 import type { Trace } from '../types';
 import type { DecisionOutcome } from '../report/ruleChange';
 
@@ -24,25 +24,92 @@ export interface ModuleImport {
 
 /**
  * The decision of command `commandId` in a traced run (`inputs`: the run's arrivals' inputs, for
- * the command itself). Undefined for a command inside a batch (its state includes earlier items).
+ * the command itself): a command decided on its own, or an item of a batch — then the state it
+ * read includes the events of the earlier items its batch kept. Undefined for a command the run
+ * did not decide (setup), an item its all-or-nothing batch aborted (another item was rejected),
+ * or an item whose batch cannot be decided again as the run did (its authorization policy).
  */
 export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: readonly DecisionInput[], commandId: string): DecisionCase | undefined {
-  const decision = trace.decisions.find((d) => d.kind === 'command' && d.inputId === commandId);
-  const command = inputs.find((i): i is CommandEnvelope => !('kind' in i) && i.id === commandId);
-  if (!decision || !command) return undefined;
-  const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
-  // the state the decision read: the state store's steps before it, one aggregate per stream
-  const steps = trace.history.slice(0, decision.stateVersion);
-  const state: Record<string, unknown> = {};
-  for (const step of steps) state[step.stream] = step.after;
-  const read = new Set<string>();
-  const view = viewOf(state);
-  module.decide(command, { get: (stream) => (read.add(stream), view.get(stream)) });
-  if (module.shape === 'emmett') read.add(module.partitionKey(command, view) as string);
-  const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
+  const decision = trace.decisions.find((d) => d.commandIds.includes(commandId));
+  if (!decision) return undefined;
   const rejection = decision.rejections.find((r) => r.commandId === commandId)?.rejection.code;
   const then: DecisionOutcome = rejection !== undefined ? { rejected: rejection } : { events: trace.log.filter((e) => e.causationId === commandId).map((e) => ({ type: e.type, data: e.data })) };
-  return { given, command: { id: command.id, type: command.type, data: command.data, at: command.at, ...(command.actor !== undefined ? { actor: command.actor } : {}) }, then };
+  const input = inputs.find((i) => i.id === decision.inputId);
+  if (decision.kind === 'command') {
+    if (!input || isBatch(input) || input.id !== commandId) return undefined;
+    const read = new Set<string>();
+    const steps = trace.history.slice(0, decision.stateVersion);
+    const state: Record<string, unknown> = {};
+    for (const step of steps) state[step.stream] = step.after;
+    const view = viewOf(state);
+    module.decide(input, { get: (stream) => (read.add(stream), view.get(stream)) });
+    if (module.shape === 'emmett') read.add(module.partitionKey(input, view) as string);
+    const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
+    const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
+    return { given, command: commandOf(input), then };
+  }
+  if (!input || !isBatch(input) || rejection === BATCH_ABORTED) return undefined;
+  const item = batchItem(module, trace, decision.stateVersion, input, commandId);
+  if (!item) return undefined;
+  // the batch decided again must be the run's (an authorization policy the run applied is not here)
+  const run = new Map(decision.rejections.map((r) => [r.commandId, r.rejection.code]));
+  if (!commandOutcomes(item.outcome).every((o) => o.rejection?.code === run.get(o.command.id))) return undefined;
+  return { given: item.given, command: commandOf(item.command), then };
+}
+
+const commandOf = (c: CommandEnvelope): DecisionCase['command'] => ({ id: c.id, type: c.type, data: c.data, at: c.at, ...(c.actor !== undefined ? { actor: c.actor } : {}) });
+
+/** An aggregate with the events that made it, newest first (a chain: no copying per event). */
+interface Traced {
+  readonly aggregate: unknown;
+  readonly last: EventLink | undefined;
+}
+interface EventLink {
+  readonly event: DecisionCase['given'][number];
+  /** Pre-batch events by their seq, in-batch ones after every seq, in the order decided. */
+  readonly order: number;
+  readonly previous: EventLink | undefined;
+}
+
+/**
+ * An item of a batch decided again by the kernel (../../../domain/kernel), with aggregates that
+ * carry the events that made them: what the item read is then the events behind it — the
+ * state's before the batch and those of the earlier items its batch kept at that moment (a
+ * nested batch that failed before it had taken its items' back).
+ */
+function batchItem(module: AnyDomainModule, trace: Trace, stateVersion: number, batch: BatchEnvelope, commandId: string) {
+  const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
+  const before = new Map<string, Traced>();
+  for (const step of trace.history.slice(0, stateVersion)) {
+    const e = bySeq.get(step.eventSeq)!;
+    before.set(step.stream, { aggregate: step.after, last: { event: { type: e.type, data: e.data, stream: e.stream }, order: e.seq, previous: before.get(step.stream)?.last } });
+  }
+  let decided = 0;
+  let found: { command: CommandEnvelope; read: Map<string, Traced | undefined> } | undefined;
+  const plain = (view: StateView<unknown>): StateView<unknown> => ({ get: (stream) => (view.get(stream) as Traced | undefined)?.aggregate });
+  const tracing: AnyDomainModule = Object.assign(Object.create(module) as AnyDomainModule, {
+    evolve: (t: Traced | undefined, e: DomainEvent): Traced => {
+      const stream = String(module.streamOf(e));
+      return { aggregate: module.evolve(t?.aggregate, e), last: { event: { type: e.type, data: e.data, stream }, order: Number.MAX_SAFE_INTEGER / 2 + ++decided, previous: t?.last } };
+    },
+    decide: (c: CommandEnvelope, view: StateView<unknown>) => {
+      if (c.id !== commandId) return module.decide(c, plain(view));
+      const read = new Map<string, Traced | undefined>();
+      found = { command: c, read };
+      const decision = module.decide(c, { get: (stream) => (read.set(stream, view.get(stream) as Traced | undefined), (view.get(stream) as Traced | undefined)?.aggregate) });
+      if (module.shape === 'emmett') {
+        const own = String(module.partitionKey(c, plain(view)));
+        read.set(own, view.get(own) as Traced | undefined);
+      }
+      return decision;
+    },
+  });
+  const outcome = decideInput(tracing, batch, { get: (stream) => before.get(stream) });
+  if (!found) return undefined;
+  const links: EventLink[] = [];
+  for (const t of found.read.values()) for (let l = t?.last; l; l = l.previous) links.push(l);
+  links.sort((a, b) => a.order - b.order);
+  return { command: found.command, given: links.map((l) => l.event), outcome };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);

@@ -59,7 +59,7 @@ describe('log readers on hostile input', () => {
     const r = await inspectLog([text], { source: 'x', domain: commerce });
     if (!r.ok) throw new Error('refused');
     expect(finalStateMembers(r.report)).toHaveLength(skus.length);
-    const entries = [...finalStateEntries(r.report)];
+    const entries = [...finalStateEntries(r.report as { finalState: Readonly<Record<string, unknown>> })];
     const { finalState: _, ...rest } = r.report;
     const without = withLazyFinalState({ ...rest, finalState: {} }, () => Object.fromEntries(entries), entries.length, () => entries);
     expect([...reportJsonChunks(r.report)].join('')).toBe([...reportJsonChunks(without)].join(''));

@@ -80,3 +80,60 @@ it("the README's module example and its test run as written", async () => {
   writeFileSync(join(dir, 'counter.test.ts'), test.split('\n').slice(1).join('\n'));
   await import(/* @vite-ignore */ join(dir, 'counter.test.ts'));
 });
+
+describe('copy as test: an item of a batch', () => {
+  const module = toDomainModule(bank as object);
+  // a1 holds 50; b1 deposits 20 then withdraws 60 (it reads the deposit); b2 lets parts fail: a
+  // withdrawal too big, a nested all-or-nothing batch whose deposit is taken back when its own
+  // withdrawal fails, then a withdrawal of 5 that reads the state without that deposit
+  const scenarioText = JSON.stringify({
+    format: 'purestream/scenario@1',
+    name: 'batches',
+    domain: 'bank',
+    setup: [
+      { type: 'OpenAccount', data: { accountId: 'a1', owner: 'ada' } },
+      { type: 'Deposit', data: { accountId: 'a1', amount: 50 } },
+    ],
+    commands: [
+      { batch: 'all-or-nothing', id: 'b1', at: 1, items: [{ id: 'c1', type: 'Deposit', data: { accountId: 'a1', amount: 20 } }, { id: 'c2', type: 'Withdraw', data: { accountId: 'a1', amount: 60 } }] },
+      {
+        batch: 'allow-partial',
+        id: 'b2',
+        at: 5,
+        items: [
+          { id: 'c3', type: 'Withdraw', data: { accountId: 'a1', amount: 1000 } },
+          { batch: 'all-or-nothing', id: 'b3', items: [{ id: 'c4', type: 'Deposit', data: { accountId: 'a1', amount: 5 } }, { id: 'c5', type: 'Withdraw', data: { accountId: 'a1', amount: 999 } }] },
+          { id: 'c6', type: 'Withdraw', data: { accountId: 'a1', amount: 5 } },
+        ],
+      },
+    ],
+    runs: [{ name: 'one queue', scheduler: { kind: 'serial' } }],
+  });
+  const parsed = parseScenario(scenarioText, 'batches.json', { domain: module });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { traces } = runScenario(parsed.scenario, { domain: module });
+  const inputs = expandScenario(parsed.scenario, module).arrivals.map((a) => a.input);
+  const caseOf = (id: string) => decisionCase(module, traces[0], inputs, id);
+  const amounts = (c: DecisionCase | undefined) => c?.given.map((e) => `${e.type} ${(e.data as { amount?: number }).amount ?? ''}`.trim());
+
+  it('is given what the item read: the state before its batch and the earlier items its batch kept', () => {
+    expect(amounts(caseOf('c2'))).toEqual(['AccountOpened', 'MoneyDeposited 50', 'MoneyDeposited 20']);
+    expect(caseOf('c2')?.then).toEqual({ events: [{ type: 'MoneyWithdrawn', data: { accountId: 'a1', amount: 60 } }] });
+    // c4's deposit is seen by c5, its batch's root cause, and taken back before c6
+    expect(amounts(caseOf('c5'))).toEqual(['AccountOpened', 'MoneyDeposited 50', 'MoneyDeposited 20', 'MoneyWithdrawn 60', 'MoneyDeposited 5']);
+    expect(caseOf('c5')?.then).toHaveProperty('rejected');
+    expect(amounts(caseOf('c6'))).toEqual(['AccountOpened', 'MoneyDeposited 50', 'MoneyDeposited 20', 'MoneyWithdrawn 60']);
+    expect(caseOf('c3')?.then).toHaveProperty('rejected');
+  });
+
+  it('is not offered for an item its all-or-nothing batch aborted', () => {
+    expect(caseOf('c4')).toBeUndefined();
+  });
+
+  it.each([
+    ['Purestream given/when/then', (c: DecisionCase, m: { path: string; name: string }) => purestreamTestText(c, m)],
+    ['Emmett DeciderSpecification', (c: DecisionCase, m: { path: string; name: string }) => emmettTestText(c, m, module.shape)],
+  ])('%s text of a batch item runs against the module and passes', async (_kind, text) => {
+    for (const id of ['c2', 'c5', 'c6']) await execute(text(caseOf(id)!, { path: join(samples, 'bank.ts'), name: 'bank' }));
+  });
+});
