@@ -5,12 +5,12 @@ import { openSampleAndRun, views } from './flows';
 const autosavedScenario = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ name?: string; dirty?: boolean } | undefined>((resolve) => {
+      new Promise<{ name?: string; dirty?: boolean; ran?: boolean } | undefined>((resolve) => {
         const open = indexedDB.open('purestream', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('autosave');
         open.onsuccess = () => {
           const get = open.result.transaction('autosave').objectStore('autosave').get('scenario');
-          get.onsuccess = () => resolve(get.result ? { name: get.result.raw?.name, dirty: get.result.dirty } : undefined);
+          get.onsuccess = () => resolve(get.result ? { name: get.result.raw?.name, dirty: get.result.dirty, ...(get.result.ran ? { ran: true } : {}) } : undefined);
           get.onerror = () => resolve(undefined);
         };
       }),
@@ -97,6 +97,19 @@ test('the open scenario is autosaved and offered back after a reload, edits incl
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download scenario' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await page.evaluate(() => indexedDB.deleteDatabase('purestream'));
+});
+
+test('a scenario restored after a reload runs again when its results were on screen', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await expect.poll(() => autosavedScenario(page)).toMatchObject({ name: expect.stringMatching(/^Flash sale/), ran: true });
+  page.on('dialog', (d) => void d.accept());
+  await page.reload();
+  const offer = page.getByRole('region', { name: 'Restore scenario' });
+  await expect(offer).toContainText('Restoring runs it again');
+  await offer.getByRole('button', { name: 'Restore' }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
   await page.evaluate(() => indexedDB.deleteDatabase('purestream'));
 });
 

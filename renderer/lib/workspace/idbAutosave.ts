@@ -22,6 +22,8 @@ export interface AutosavedScenario {
   readonly fileName: string;
   readonly dirty: boolean;
   readonly savedAt: number;
+  /** Its runs' results were on screen: restoring runs it again (runs are deterministic: the same results). */
+  readonly ran?: boolean;
 }
 
 function open(): Promise<IDBDatabase> {

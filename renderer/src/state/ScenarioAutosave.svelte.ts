@@ -1,6 +1,8 @@
 /**
  * The open scenario, autosaved to IndexedDB as it changes and offered back after a reload or a
- * crash (the page starts with no scenario open and the last one waiting in `offer`).
+ * crash (the page starts with no scenario open and the last one waiting in `offer`). Whether its
+ * runs' results were on screen is kept too: restoring then runs it again (`onRestored`), and a
+ * seeded run gives the same results.
  */
 import { clearScenarioAutosave, readScenarioAutosave, writeScenarioAutosave, type AutosavedScenario } from '../../lib/workspace/idbAutosave';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
@@ -14,7 +16,11 @@ export class ScenarioAutosave {
   offer = $state.raw<AutosavedScenario | undefined>(undefined);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly doc: ScenarioDoc) {
+  /** `onRestored` hears a restore, with whether the scenario's results were on screen. */
+  constructor(
+    private readonly doc: ScenarioDoc,
+    private readonly onRestored: (ran: boolean) => void = () => {},
+  ) {
     if (typeof indexedDB !== 'undefined') void this.readOffer();
   }
 
@@ -23,13 +29,13 @@ export class ScenarioAutosave {
     if (saved && !this.doc.raw) this.offer = saved;
   }
 
-  /** Call when the document changes: writes it (after edits settle); an open scenario replaces the offer. */
-  changed(): void {
+  /** Call when the document changes or a run ends (`ran`: its results are on screen): writes it (after edits settle); an open scenario replaces the offer. */
+  changed(ran = false): void {
     const { raw, fileName, dirty } = this.doc;
     if (!raw) return;
     this.offer = undefined;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void writeScenarioAutosave({ raw, fileName, dirty, savedAt: Date.now() }).catch(() => undefined), SETTLE_MS);
+    this.timer = setTimeout(() => void writeScenarioAutosave({ raw, fileName, dirty, savedAt: Date.now(), ran }).catch(() => undefined), SETTLE_MS);
   }
 
   /** Opens the offered scenario as it was, unsaved changes included. */
@@ -39,6 +45,7 @@ export class ScenarioAutosave {
     this.offer = undefined;
     this.doc.load(offer.raw, offer.fileName);
     this.doc.dirty = offer.dirty;
+    this.onRestored(offer.ran === true);
   }
 
   /** Forgets the offered scenario. */
