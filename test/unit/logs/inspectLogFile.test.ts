@@ -83,6 +83,27 @@ describe('a log file framed on a worker thread', () => {
     }
   });
 
+  it('reports the same on hostile files: other framings, whitespace only, broken UTF-8, a line past the longest a record may be', async () => {
+    const record = (i: number) => JSON.stringify({ seq: i, id: `e${i}`, type: 'ItemRestocked', at: i, data: { sku: 'tee', qty: 1, warehouse: 'main' } });
+    const files: [string, string | Buffer][] = [
+      ['array.json', `[\n${Array.from({ length: 500 }, (_, i) => record(i + 1)).join(',\n')}\n]`],
+      ['pretty.json', Array.from({ length: 300 }, (_, i) => JSON.stringify(JSON.parse(record(i + 1)), null, 2)).join('\n')],
+      ['rs.json-seq', Array.from({ length: 300 }, (_, i) => `\u001e${record(i + 1)}\n`).join('')],
+      ['wrapper.json', `{"events":[${Array.from({ length: 300 }, (_, i) => record(i + 1)).join(',')}]}`],
+      ['blank.jsonl', ' \n\t\n'.repeat(50_000)],
+      ['utf8.jsonl', Buffer.concat([Buffer.from(`${record(1)}\n{"seq":2,"id":"e2","type":"T","at":2,"data":{"s":"`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(`"}}\n${record(3)}\n`)])],
+      ['overlong.jsonl', `${record(1)}\n{"seq":2,"id":"e2","type":"T","at":2,"data":{"s":"${'x'.repeat(17 << 20)}"}}\n${record(3)}\n`],
+    ];
+    for (const [name, content] of files) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      for (const options of [{ skipInvalid: true }, { skipInvalid: true, domain: commerce }]) {
+        const [framed, here] = await bothWays(file, options);
+        expect(framed, name).toBe(here);
+      }
+    }
+  });
+
   it('stops when cancelled, and rejects with the file system code when the file cannot be read', async () => {
     const file = join(dir, 'cancel.jsonl');
     writeFileSync(file, generatedLog(9, 20_000));
