@@ -1,7 +1,44 @@
-/** What the editor does with the selected node: Ctrl+Enter leaves the focus alone. */
+/** What the editor says about the selected node (its arrival) and that Ctrl+Enter leaves the focus alone. */
 import { test, expect, type Page } from '@playwright/test';
 
 const tree = (page: Page) => page.getByRole('region', { name: 'Command tree' });
+const arrival = (page: Page) => page.getByRole('note', { name: 'Arrival time' });
+const fill = (page: Page, label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+
+test('the selected node says when it arrives in virtual time, as the engine resolves it, and nothing while the scenario is invalid', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Flash sale/ }).click();
+  await tree(page).getByRole('treeitem', { name: /^Repeat ×150/ }).click();
+  await expect(arrival(page)).toHaveText('150 arrivals, t = 0 … 298 ms');
+  await tree(page).getByRole('treeitem', { name: /^PlaceOrder/ }).click();
+  await expect(arrival(page)).toHaveText('150 copies arrive, t = 0 … 298 ms');
+
+  await tree(page).getByRole('treeitem', { name: /^Repeat ×150/ }).click();
+  await fill(page, 'at (ms)', '10');
+  await expect(arrival(page)).toHaveText('150 arrivals, t = 10 … 308 ms');
+  await fill(page, 'jitter (ms)', '3');
+  await expect(arrival(page)).toHaveText(/^150 arrivals, t = 1\d … 3(0[89]|1[01]) ms · jitter: each copy 0–3 ms late$/);
+  await fill(page, 'jitter (ms)', '');
+
+  // an invalid scenario has no resolved times: the line is blank, never a wrong time
+  await fill(page, 'every (ms)', '-1');
+  await expect(page.getByRole('button', { name: /^1 problem/ })).toBeVisible();
+  await expect(arrival(page)).toHaveText('');
+  await fill(page, 'every (ms)', '2');
+  await expect(arrival(page)).toHaveText('150 arrivals, t = 10 … 308 ms');
+
+  // a batch after the repeat takes the repeat's last scheduled time; its items arrive with it
+  await page.getByRole('button', { name: 'Add batch' }).click();
+  // empty, the batch makes the scenario invalid: no time
+  await expect(arrival(page)).toHaveText('');
+  await page.getByRole('combobox', { name: 'Command type' }).selectOption('RestockItem');
+  await page.getByRole('button', { name: 'Add command' }).click();
+  await fill(page, 'sku *', 'tee');
+  await expect(arrival(page)).toHaveText('Arrives with its batch at t = 308 ms');
+  await tree(page).getByRole('treeitem', { name: /^Batch/ }).click();
+  await expect(arrival(page)).toHaveText('Arrives at t = 308 ms');
+  await page.screenshot({ path: 'test-results/screenshots/editor-arrival.png' });
+});
 
 test('Ctrl+Enter dry-runs and leaves the focus where it was: on the tree item, or in the field', async ({ page }) => {
   await page.goto('/');
