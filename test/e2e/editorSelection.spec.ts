@@ -1,4 +1,4 @@
-/** What the editor says about the selected node (its arrival) and that Ctrl+Enter leaves the focus alone. */
+/** What the editor says about the selected node (its arrival, where Add command adds) and that Ctrl+Enter leaves the focus alone. */
 import { test, expect, type Page } from '@playwright/test';
 
 const tree = (page: Page) => page.getByRole('region', { name: 'Command tree' });
@@ -29,15 +29,32 @@ test('the selected node says when it arrives in virtual time, as the engine reso
 
   // a batch after the repeat takes the repeat's last scheduled time; its items arrive with it
   await page.getByRole('button', { name: 'Add batch' }).click();
-  // empty, the batch makes the scenario invalid: no time
+  // empty, the batch makes the scenario invalid: no time, and no id to name it by yet
   await expect(arrival(page)).toHaveText('');
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('RestockItem');
-  await page.getByRole('button', { name: 'Add command' }).click();
+  await page.getByRole('button', { name: 'Add command to the selected batch', exact: true }).click();
   await fill(page, 'sku *', 'tee');
   await expect(arrival(page)).toHaveText('Arrives with its batch at t = 308 ms');
   await tree(page).getByRole('treeitem', { name: /^Batch/ }).click();
   await expect(arrival(page)).toHaveText('Arrives at t = 308 ms');
+  await expect(page.getByRole('button', { name: 'Add command to batch b1', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/editor-arrival.png' });
+});
+
+test('Add command says when it adds into the selected batch, by the batch id', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Profile with gallery: all-or-nothing batches' }).click();
+  const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
+  await tree(page).getByRole('treeitem', { name: /^Batch, all-or-nothing · id create-profile/ }).click();
+  const add = tools.getByRole('button', { name: 'Add command to batch create-profile', exact: true });
+  await expect(add).toBeVisible();
+  await tools.getByLabel('Command type').selectOption('AddGalleryImage');
+  await add.click();
+  // the new command is the batch's last item, and with it selected the button adds after it
+  const items = tree(page).getByRole('treeitem', { name: /^AddGalleryImage/ });
+  await expect(items.nth(2)).toHaveAttribute('aria-level', '3');
+  await expect(items.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(tools.getByRole('button', { name: 'Add command', exact: true })).toBeVisible();
 });
 
 test('Ctrl+Enter dry-runs and leaves the focus where it was: on the tree item, or in the field', async ({ page }) => {
