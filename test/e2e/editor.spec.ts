@@ -15,7 +15,8 @@ test('build a batch with two commands in the tree, dry-run it, see the decision;
   await expect(tree.getByRole('treeitem', { name: /^Batch, all-or-nothing/ })).toHaveAttribute('aria-selected', 'true');
 
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('AddProfile');
-  await page.getByRole('button', { name: 'Add command' }).click();
+  // with the batch selected, Add command adds into it, and says so
+  await page.getByRole('button', { name: 'Add command to the selected batch', exact: true }).click();
   const addProfile = tree.getByRole('treeitem', { name: /^AddProfile/ });
   await expect(addProfile).toHaveAttribute('aria-level', '3');
   // Inline validation: blank required strings are named by their path.

@@ -27,6 +27,7 @@ test('tour of the main views, for the README', async ({ page }) => {
   await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: /^Show me/ }).click();
   await expect(page.getByRole('region', { name: 'Decision' }).getByRole('status')).toContainText('would be rejected');
   await expect(page.getByRole('tree')).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Arrival time' })).toHaveText('Arrives at t = 20 ms');
   await shot(page, 'editor');
 
   // Runs and the causation graph of the profile-with-gallery batches.

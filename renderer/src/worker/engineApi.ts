@@ -15,6 +15,7 @@ import type { RuleSide } from '../../../src/engine/report/ruleChange';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { TraceReader } from '../../lib/reader/traceReader';
+import { resolvedNodes, type ResolvedNodes } from '../../lib/tree/resolvedNodes';
 
 /** sql.js for runs with a `sql` consumer (each worker loads it its own way). */
 export type SqlJsLoader = () => Promise<unknown>;
@@ -43,6 +44,11 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
       if (!arrival) throw new Error(`no arrival #${arrivalOrder} in the scenario`);
       const authorize = scenario.runs[0]?.authorize === true;
       return { inputId: arrival.input.id, result: dryRun(scenario, arrival.input.id, { authorize, ...withDomain() }) };
+    },
+
+    /** When each node of the scenario's `commands` arrives and which id it gets, as the expansion resolves them (the editor shows it). */
+    resolvedNodes(scenario: Scenario): ResolvedNodes {
+      return resolvedNodes(scenario.commands, expandScenario(scenario, domain()).arrivals);
     },
 
     /** Runs the scenario's runs (all, or the named ones) with progress; the result stays here, read through `reader`. */

@@ -9,6 +9,7 @@ import type { DryRunResult, RunProgress } from '../../../src/engine/api';
 import type { RuleSide } from '../../../src/engine/report/ruleChange';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
+import type { ResolvedNodes } from '../../lib/tree/resolvedNodes';
 import type { EngineApi } from './engineApi';
 import EngineWorker from './engine.worker?worker';
 import type { EngineCaller } from './moduleClient';
@@ -45,6 +46,14 @@ export class EngineClient {
   /** Decides the arrival at depth-first position `arrivalOrder` against the state before it; enacts nothing. */
   dryRun(scenario: Scenario, arrivalOrder: number): Promise<{ result: DryRunResult; inputId: string }> {
     return this.on(this.callerFor(scenario), (api) => api.dryRun(scenario, arrivalOrder));
+  }
+
+  /**
+   * When each node of the scenario's `commands` arrives and which id it gets, from the engine's
+   * expansion. A quick look-up: it never becomes the job Cancel stops (a run started meanwhile stays it).
+   */
+  resolvedNodes(scenario: Scenario): Promise<ResolvedNodes> {
+    return this.callerFor(scenario).call((api) => api.resolvedNodes(scenario));
   }
 
   /** Runs the scenario's runs (all, or the named ones) with progress; the result is read through `reader`. */

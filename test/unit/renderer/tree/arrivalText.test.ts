@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { arrivalText } from '../../../../renderer/lib/tree/arrivalText';
+import { raw, resolve } from './arrivalFixture';
+
+describe('arrivalText', () => {
+  const resolved = resolve(raw);
+  const text = (...path: (string | number)[]) => arrivalText(raw, path, resolved);
+
+  it('says when a command arrives and when the copies of a repeat do', () => {
+    expect(text('commands', 0)).toBe('Arrives at t = 5 ms');
+    expect(text('commands', 1)).toBe('40 arrivals, t = 5 … 83 ms');
+    expect(text('commands', 1, 'template')).toBe('40 copies arrive, t = 5 … 83 ms');
+    expect(text('commands', 5)).toBe('No arrivals: the repeat makes 0 copies');
+  });
+
+  it('says what jitter does', () => {
+    const r = resolved['commands/3'];
+    expect(text('commands', 3)).toBe(`10 arrivals, t = ${r.first} … ${r.last} ms · jitter: each copy 0–4 ms late`);
+    expect(text('commands', 3, 'template')).toContain('jitter: each copy 0–4 ms late');
+  });
+
+  it('says that batch items arrive with their batch', () => {
+    expect(text('commands', 2)).toBe('Arrives at t = 83 ms');
+    expect(text('commands', 2, 'items', 0)).toBe('Arrives with its batch at t = 83 ms');
+    expect(text('commands', 2, 'items', 1, 'items', 0)).toBe('Arrives with its batch at t = 83 ms');
+    expect(text('commands', 2, 'items', 2, 'template')).toBe('Arrives with its batch at t = 83 ms');
+    expect(text('commands', 6, 'template', 'items', 0)).toBe('Arrives with its batch: 2 copies, t = 600 … 605 ms');
+  });
+
+  it('says offline commands arrive when their client syncs, and setup is decided before time 0', () => {
+    expect(text('commands', 4)).toBe('2 arrivals at t = 500 ms, when phone syncs');
+    expect(text('commands', 4, 'items', 0)).toBe('Arrives at t = 500 ms, when phone syncs');
+    expect(text('setup', 0)).toBe('Setup: decided in order before t = 0');
+  });
+
+  it('says nothing without the expansion (an invalid scenario) or for the root lists', () => {
+    expect(arrivalText(raw, ['commands', 0], undefined)).toBeUndefined();
+    expect(text('commands')).toBeUndefined();
+  });
+});
