@@ -22,7 +22,7 @@ import { expandScenario } from '../engine/scenario/expand';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
 import { exportRecords, type ExportRecord } from '../logs/exportRun';
-import { inspectLog, type InspectOptions } from '../logs/inspectLog';
+import type { InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
 import type { InspectProgress } from '../logs/types';

@@ -13,7 +13,7 @@ import { counted } from '../../engine/report/counted';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { printable } from '../printable';
-import { FRAMINGS, inspectLog, type Framing } from '../../logs/inspectLog';
+import { FRAMINGS, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { inspectLogFile } from '../../logs/node/inspectLogFile';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
