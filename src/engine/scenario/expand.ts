@@ -86,9 +86,14 @@ class Expansion {
     const every = node.every ?? 0;
     const jitter = node.jitterMs ?? 0;
     const copy = copier(node.template);
+    const template = node.template;
+    // copies of one command without placeholders: the same node each time, its data defaulted once
+    const plain = !copy.fresh && isCommand(template) && !isRepeat(template) && template.at === undefined ? template : undefined;
+    const data = plain ? this.dataOf(plain, false) : undefined;
     for (let k = 0; k < node.repeat; k++) {
       const at = base + k * every + (jitter > 0 ? this.random.int(0, Math.floor(jitter)) : 0);
-      this.node(copy.make(k), at, copy.fresh);
+      if (plain) this.arrivals.push({ at, order: this.arrivals.length, input: this.command(plain, at, false, data) });
+      else this.node(copy.make(k), at, copy.fresh);
     }
     return base + Math.max(0, node.repeat - 1) * every;
   }
@@ -102,15 +107,12 @@ class Expansion {
     return node.syncAt;
   }
 
-  private command(node: CommandNode, at: number, fresh: boolean): CommandEnvelope {
+  /** The envelope of a command node arriving at `at` (`data`: its defaulted data, when known already). */
+  private command(node: CommandNode, at: number, fresh: boolean, data: unknown = this.dataOf(node, fresh)): CommandEnvelope {
     const n = ++this.commands;
-    return {
-      id: commandId(node.id ?? `${this.commandPrefix}${n}`),
-      type: node.type,
-      data: this.dataOf(node, fresh),
-      at,
-      ...(node.actor !== undefined ? { actor: node.actor } : {}),
-    };
+    const envelope: { -readonly [K in keyof CommandEnvelope]: CommandEnvelope[K] } = { id: commandId(node.id ?? `${this.commandPrefix}${n}`), type: node.type, data, at };
+    if (node.actor !== undefined) envelope.actor = node.actor;
+    return envelope;
   }
 
   /**
