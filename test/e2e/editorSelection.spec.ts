@@ -41,7 +41,7 @@ test('the selected node says when it arrives in virtual time, as the engine reso
   await page.screenshot({ path: 'test-results/screenshots/editor-arrival.png' });
 });
 
-test('Add command says when it adds into the selected batch, by the batch id', async ({ page }) => {
+test('Add command says when it adds into a batch (selected, or a command in it), by the batch id', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Profile with gallery: all-or-nothing batches' }).click();
   const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
@@ -50,10 +50,13 @@ test('Add command says when it adds into the selected batch, by the batch id', a
   await expect(add).toBeVisible();
   await tools.getByLabel('Command type').selectOption('AddGalleryImage');
   await add.click();
-  // the new command is the batch's last item, and with it selected the button adds after it
+  // the new command is the batch's last item; with it selected the button adds after it, in the same batch, and says so
   const items = tree(page).getByRole('treeitem', { name: /^AddGalleryImage/ });
   await expect(items.nth(2)).toHaveAttribute('aria-level', '3');
   await expect(items.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(add).toBeVisible();
+  // a top-level command selected: plain Add command
+  await tree(page).getByRole('treeitem', { name: /^UpdateProfile/ }).click();
   await expect(tools.getByRole('button', { name: 'Add command', exact: true })).toBeVisible();
 });
 

@@ -3,15 +3,18 @@ import { getAt, keyOf, kindOf, type NodePath, type RawDoc, type RawNode } from '
 import type { ResolvedNodes } from './resolvedNodes';
 
 /**
- * What Add command adds into, said after "Add command to ": a selected batch (by its id, its own
- * else the engine's, unknown while the scenario is invalid) or offline group; undefined when it
- * adds after the selection.
+ * What Add command adds into, said after "Add command to ", from the list it inserts into (its
+ * `insertionPoint`, ./commandTree): a batch's items — the batch selected, or a command inside it —
+ * by the batch's id (its own, else the engine's; unknown while the scenario is invalid), or an
+ * offline group's; undefined for the scenario's own `setup` or `commands`.
  */
-export function addCommandInto(doc: RawDoc | undefined, path: NodePath, resolved: ResolvedNodes | undefined): string | undefined {
-  const node = doc && path.length > 1 ? (getAt(doc, path) as RawNode | undefined) : undefined;
+export function addCommandInto(doc: RawDoc | undefined, list: NodePath, resolved: ResolvedNodes | undefined): string | undefined {
+  if (!doc || list.length < 2 || list[list.length - 1] !== 'items') return undefined;
+  const container = list.slice(0, -1);
+  const node = getAt(doc, container) as RawNode | undefined;
   const kind = kindOf(node);
   if (kind === 'offline') return `offline ${String(node?.offline)}`;
   if (kind !== 'batch') return undefined;
-  const id = typeof node?.id === 'string' && node.id !== '' ? node.id : resolved?.[keyOf(path)]?.id;
+  const id = typeof node?.id === 'string' && node.id !== '' ? node.id : resolved?.[keyOf(container)]?.id;
   return id === undefined ? 'the selected batch' : `batch ${id}`;
 }
