@@ -11,6 +11,7 @@
  */
 
 import { fnv1a } from '../engine/sim/fnv1a';
+import { ownString } from './ownString';
 
 /** A key's hash as the table stores it: the engine's FNV-1a, as a signed 32-bit integer. */
 export const keyHash = (key: string): number => fnv1a(key) | 0;
@@ -52,7 +53,8 @@ export class KeyTable<V> {
   insert(key: string, hash: number, value: V): number {
     if ((this.keyList.length + 1) * 2 > this.slots.length) this.grow();
     const index = this.keyList.length;
-    this.keyList.push(key);
+    // a key cut from a chunk of the file must not keep the chunk
+    this.keyList.push(ownString(key));
     this.valueList.push(value);
     let i = hash & this.mask;
     while (this.slots[i] !== 0) i = (i + 1) & this.mask;

@@ -27,7 +27,8 @@ export interface ModuleImport {
  * the command itself): a command decided on its own, or an item of a batch — then the state it
  * read includes the events of the earlier items its batch kept. Undefined for a command the run
  * did not decide (setup), an item its all-or-nothing batch aborted (another item was rejected),
- * or an item whose batch cannot be decided again as the run did (its authorization policy).
+ * or a command (or a batch) the domain alone decides otherwise than the run did (its
+ * authorization policy refused it).
  */
 export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: readonly DecisionInput[], commandId: string): DecisionCase | undefined {
   const decision = trace.decisions.find((d) => d.commandIds.includes(commandId));
@@ -42,7 +43,9 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
     const state: Record<string, unknown> = {};
     for (const step of steps) state[step.stream] = step.after;
     const view = viewOf(state);
-    module.decide(input, { get: (stream) => (read.add(stream), view.get(stream)) });
+    const own = module.decide(input, { get: (stream) => (read.add(stream), view.get(stream)) });
+    // decided otherwise than in the run (an authorization policy refused it there): no test would pass
+    if ((own.type === 'rejected' ? own.rejection.code : undefined) !== rejection) return undefined;
     if (module.shape === 'emmett') read.add(module.partitionKey(input, view) as string);
     const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
     const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
@@ -58,6 +61,9 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
 }
 
 const commandOf = (c: CommandEnvelope): DecisionCase['command'] => ({ id: c.id, type: c.type, data: c.data, at: c.at, ...(c.actor !== undefined ? { actor: c.actor } : {}) });
+
+/** Where the order of in-batch events starts: after every seq a log can have, exact for every count after it. */
+const IN_BATCH = 2 ** 52;
 
 /** An aggregate with the events that made it, newest first (a chain: no copying per event). */
 interface Traced {
@@ -90,7 +96,7 @@ function batchItem(module: AnyDomainModule, trace: Trace, stateVersion: number, 
   const tracing: AnyDomainModule = Object.assign(Object.create(module) as AnyDomainModule, {
     evolve: (t: Traced | undefined, e: DomainEvent): Traced => {
       const stream = String(module.streamOf(e));
-      return { aggregate: module.evolve(t?.aggregate, e), last: { event: { type: e.type, data: e.data, stream }, order: Number.MAX_SAFE_INTEGER / 2 + ++decided, previous: t?.last } };
+      return { aggregate: module.evolve(t?.aggregate, e), last: { event: { type: e.type, data: e.data, stream }, order: IN_BATCH + ++decided, previous: t?.last } };
     },
     decide: (c: CommandEnvelope, view: StateView<unknown>) => {
       if (c.id !== commandId) return module.decide(c, plain(view));

@@ -14,6 +14,7 @@
 export const MAX_MEMBERS = 32;
 
 import { Float64Table, Int32Table } from '../../engine/sim/growable';
+import { ownString } from '../ownString';
 
 const STRING = 0;
 const NUMBER = 1;
@@ -110,7 +111,8 @@ export class FlatPacker {
   private shapeOf(o: Record<string, unknown>): number {
     const keys = Object.keys(o);
     const kinds = keys.map((key) => kindOf(o[key]));
-    const signature = keys.map((key, i) => `${kinds[i]}${key}`).join('\u0000');
+    // unambiguous whatever the keys hold
+    const signature = JSON.stringify([kinds, keys]);
     let index = this.shapeIndex.get(signature);
     if (index === undefined) {
       index = this.shapes.length;
@@ -166,7 +168,8 @@ export class FlatReader {
       const v = values[f];
       switch (kinds[k]) {
         case STRING:
-          o[keys[k]] = this.cut[v] ?? (this.cut[v] = c.strings.slice(v === 0 ? 0 : ends[v - 1], ends[v]));
+          // its own string: a payload value kept in an aggregate must not keep the batch's strings
+          o[keys[k]] = this.cut[v] ?? (this.cut[v] = ownString(c.strings.slice(v === 0 ? 0 : ends[v - 1], ends[v])));
           break;
         case INT:
           o[keys[k]] = v | 0;

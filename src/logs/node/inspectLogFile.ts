@@ -7,7 +7,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { bundledDomain } from '../../engine/module/bundled';
 import type { FramedBatch } from '../framing/framedBatch';
+import type { FramingRequest } from './framingThread';
 import { inspectBatches, inspectLog, requestedFraming, type InspectOptions } from '../inspectLog';
 import type { InspectResult } from '../types';
 import { CHUNK_BYTES, fileChunks } from './fileChunks';
@@ -24,12 +26,15 @@ export async function inspectLogFile(path: string, options: InspectOptions, thre
   const { size } = await stat(path);
   if (size < threadFrom) return inspectLog(fileChunks(path), options);
   let framing: string | undefined;
-  return inspectBatches(framedBatches(path, requestedFraming(options), (label) => (framing = label)), () => framing, { sizeHint: size, ...options });
+  // a bundled domain runs on the framing thread too: there it reads each scanned event (../framing/domainVerdicts)
+  const domain = options.domain !== undefined && bundledDomain(options.domain.id) === options.domain ? options.domain.id : undefined;
+  const request: FramingRequest = { path, framing: requestedFraming(options), window: WINDOW, chunkBytes: CHUNK_BYTES, ...(domain !== undefined ? { domain, renames: options.map?.types ?? new Map() } : {}) };
+  return inspectBatches(framedBatches(request, (label) => (framing = label)), () => framing, { sizeHint: size, ...options });
 }
 
 /** The file's records in batches, framed on a worker thread; `onFraming` hears the framing's label at the end. */
-async function* framedBatches(path: string, framing: string, onFraming: (label: string | undefined) => void): AsyncIterable<FramedBatch> {
-  const worker = new Worker(new URL('./framingThread.mjs', import.meta.url), { workerData: { path, framing, window: WINDOW, chunkBytes: CHUNK_BYTES } });
+async function* framedBatches(request: FramingRequest, onFraming: (label: string | undefined) => void): AsyncIterable<FramedBatch> {
+  const worker = new Worker(new URL('./framingThread.mjs', import.meta.url), { workerData: request });
   const queue: Message[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
@@ -45,10 +50,19 @@ async function* framedBatches(path: string, framing: string, onFraming: (label: 
     failure = e;
     arrive();
   });
+  // a thread that ends without its last word (killed, out of memory) must not leave the inspection waiting
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the thread reading the file stopped (exit code ${code}) before the end of the file`);
+    arrive();
+  });
   try {
     for (;;) {
-      if (queue.length === 0 && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
-      if (failure) throw failure;
+      // what the thread sent before it failed or stopped is read first
+      if (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
       const m = queue.shift()!;
       if ('done' in m) return onFraming(m.framing);
       if ('error' in m) throw Object.assign(new Error(m.error.message), { code: m.error.code });

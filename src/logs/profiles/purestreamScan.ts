@@ -92,6 +92,7 @@ function dataOnwards(text: string, start: number, seen: number, seq: number, idS
     if (open <= start) return undefined;
     const value = plainString(text, open, j);
     if (value === undefined) return undefined;
+    const valueEnd = j;
     j = open - 1;
     while (j > start && isWs(text.charCodeAt(j))) j--;
     if (text.charCodeAt(j) !== 58) return undefined;
@@ -105,7 +106,7 @@ function dataOnwards(text: string, start: number, seen: number, seq: number, idS
     seen |= field;
     if (field === ID) {
       idStart = open + 1;
-      idEnd = j;
+      idEnd = valueEnd;
     } else if (field === TYPE) type = value;
     else if (field === STREAM) stream = value;
     else if (field === CAUSATION) causationId = value;

@@ -58,6 +58,14 @@ describe('flat payloads built from columns', () => {
     expect(packed).toBeGreaterThan(2500);
   });
 
+  it('tells shapes apart whatever their keys hold', () => {
+    const packer = new FlatPacker();
+    const texts = ['{"sku":"tee","qty":3,"warehouse":"main"}', '{"sku\\u00004qty\\u00000warehouse":"tee"}', '{"sku":"hat","qty":7,"warehouse":"main"}'];
+    for (const t of texts) packer.add(JSON.parse(t));
+    const reader = new FlatReader(packer.take());
+    expect(texts.map((_, i) => reader.data(i))).toEqual(texts.map((t) => JSON.parse(t)));
+  });
+
   it('does not pack a payload with a nested value, a __proto__ member or too many members', () => {
     const packer = new FlatPacker();
     expect(packer.add(JSON.parse('{"a":{"b":1}}'))).toBe(false);

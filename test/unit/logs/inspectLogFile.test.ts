@@ -17,6 +17,7 @@ import { inspectLogFile } from '../../../src/logs/node/inspectLogFile';
 import { seededRandom } from '../../../src/engine/random';
 import { InspectCancelled } from '../../../src/logs/types';
 import { BatchBuilder, readBatch } from '../../../src/logs/framing/framedBatch';
+import { NO_MAP } from '../../../src/logs/profiles/logMap';
 
 const commerce = bundledDomain('commerce')!;
 const dir = mkdtempSync(join(tmpdir(), 'purestream-framed-'));
@@ -75,7 +76,8 @@ describe('a log file framed on a worker thread', () => {
     for (const seed of [1, 2, 3]) {
       const file = join(dir, `generated-${seed}.jsonl`);
       writeFileSync(file, generatedLog(seed, 3000));
-      for (const options of [{ skipInvalid: true }, { skipInvalid: false }, { skipInvalid: true, domain: commerce }, { skipInvalid: true, domain: commerce, framing: 'lines' as const }]) {
+      const renames = { ...NO_MAP, types: new Map([['Mystery', 'StockReleased'], ['StockReserved', 'OrderShipped']]) };
+      for (const options of [{ skipInvalid: true }, { skipInvalid: false }, { skipInvalid: true, domain: commerce }, { skipInvalid: true, domain: commerce, framing: 'lines' as const }, { skipInvalid: true, domain: commerce, map: renames }]) {
         const [framed, here] = await bothWays(file, options);
         expect(framed, `seed ${seed} ${JSON.stringify(Object.keys(options))}`).toBe(here);
         if (options.skipInvalid) expect(JSON.parse(here).report).toMatchObject({ profile: 'purestream', events: expect.any(Number) });
@@ -137,5 +139,20 @@ describe('a framed batch', () => {
     builder.record('{"seq":1,"id":"e1","type":"T","at":5,"data":{"a":1}}', 1);
     readBatch(builder.take(200), { ...reader, takesScanned: false });
     expect(seen).toEqual(['text 1 52']);
+  });
+});
+
+describe('the domain read where events are framed', () => {
+  it('gives the inspection each valid event as the domain accepts it, and leaves the rest to it', async () => {
+    const { VerdictBuilder } = await import('../../../src/logs/framing/domainVerdicts');
+    const { DomainCheck } = await import('../../../src/logs/domainCheck');
+    const builder = new BatchBuilder(new VerdictBuilder(new DomainCheck(commerce, NO_MAP), new Map([['Restocked', 'ItemRestocked']])));
+    builder.record('{"seq":1,"id":"e1","type":"Restocked","at":5,"data":{"sku":"tee","qty":3,"warehouse":"main"}}', 1);
+    builder.record('{"seq":2,"id":"e2","type":"ItemRestocked","at":6,"data":{"sku":"tee","qty":"three","warehouse":"main"}}', 2);
+    builder.record('{"seq":3,"id":"e3","type":"Unheard","at":7,"data":{}}', 3);
+    builder.record('not json', 4);
+    const reads: unknown[] = [];
+    readBatch(structuredClone(builder.take(100)), { takesScanned: true, record: () => reads.push('text'), structural: () => undefined, scanned: (_e, _line, _fp, read) => reads.push(read) });
+    expect(reads).toEqual([{ type: 'ItemRestocked', data: { sku: 'tee', qty: 3, warehouse: 'main' } }, undefined, undefined, 'text']);
   });
 });

@@ -121,5 +121,11 @@ describe("the purestream profile's quick reading", () => {
     ])
       expect(scanEvent(other), other).toBeUndefined();
     expect(scanEnvelope('{"seq":1,"id":"e1","type":"T","at":1,"data":{},"x":1}')).toBeUndefined();
+    // an id written after data: where it lies is told exactly
+    const late = '{"seq":1,"type":"T","at":1,"data":{"a":1},"id":"e1"}';
+    const envelope = scanEnvelope(late)!;
+    expect(envelope.id).toBe('e1');
+    expect(late.slice(envelope.idStart, envelope.idEnd)).toBe('e1');
+    expect(scanEvent(late)).toMatchObject({ id: 'e1', type: 'T', data: { a: 1 } });
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { runScenario } from '../../../src/engine/run';
-import { toDomainModule } from '../../../src/engine/module/bundled';
+import { bundledDomain, toDomainModule } from '../../../src/engine/module/bundled';
 import { decisionCase, emmettTestText, purestreamTestText, type DecisionCase } from '../../../src/engine/module/testText';
 import bank from '../../../samples/domains/bank';
 import cart from '../../../samples/domains/cart.mjs';
@@ -135,5 +135,40 @@ describe('copy as test: an item of a batch', () => {
     ['Emmett DeciderSpecification', (c: DecisionCase, m: { path: string; name: string }) => emmettTestText(c, m, module.shape)],
   ])('%s text of a batch item runs against the module and passes', async (_kind, text) => {
     for (const id of ['c2', 'c5', 'c6']) await execute(text(caseOf(id)!, { path: join(samples, 'bank.ts'), name: 'bank' }));
+  });
+});
+
+describe('copy as test: what the run decided otherwise', () => {
+  it('gives an item the events of earlier items in the order they were decided (an Emmett-shaped module)', async () => {
+    const module = toDomainModule(cart as object);
+    const item = (id: string, type: string, quantity: number) => ({ id, type, data: { cartId: 'k', productId: 'p', quantity } });
+    const text = JSON.stringify({
+      format: 'purestream/scenario@1',
+      name: 'order of given',
+      domain: 'cart',
+      commands: [{ batch: 'allow-partial', id: 'b1', at: 1, items: [item('c1', 'AddProductItem', 1), item('c2', 'AddProductItem', 1), item('c3', 'RemoveProductItem', 2), item('c4', 'RemoveProductItem', 1)] }],
+      runs: [{ name: 'one queue', scheduler: { kind: 'serial' } }],
+    });
+    const parsed = parseScenario(text, 'order.json', { domain: module });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { traces } = runScenario(parsed.scenario, { domain: module });
+    const inputs = expandScenario(parsed.scenario, module).arrivals.map((a) => a.input);
+    const c4 = decisionCase(module, traces[0], inputs, 'c4')!;
+    expect(c4.given.map((e) => `${e.type} ${(e.data as { quantity: number }).quantity}`)).toEqual(['ProductItemAdded 1', 'ProductItemAdded 1', 'ProductItemRemoved 2']);
+    expect(c4.then).toEqual({ rejected: 'not-enough-items' });
+    await execute(purestreamTestText(c4, { path: join(samples, 'cart.mjs'), name: 'cart' }));
+  });
+
+  it('is not offered for a command the authorization policy refused: the domain alone would accept it', () => {
+    const module = bundledDomain('commerce')!;
+    const parsed = parseScenario(readFileSync(new URL('../../../samples/scenarios/central-authorization.json', import.meta.url), 'utf8'), 'auth.json', { domain: module });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { traces } = runScenario(parsed.scenario, { domain: module, runs: ['with policy'] });
+    const inputs = expandScenario(parsed.scenario, module).arrivals.map((a) => a.input);
+    const refused = traces[0].decisions.flatMap((d) => d.rejections).filter((r) => r.rejection.code === 'unauthorized');
+    expect(refused.length).toBe(2);
+    for (const r of refused) expect(decisionCase(module, traces[0], inputs, r.commandId)).toBeUndefined();
+    const accepted = traces[0].decisions.find((d) => d.accepted)!;
+    expect(decisionCase(module, traces[0], inputs, accepted.inputId)).toBeDefined();
   });
 });
