@@ -61,12 +61,6 @@ export class DomainCheck {
 
   /** The event as the domain sees it, or why it cannot (unknown type, invalid data). `record` is the prepared record for the map's `data` pointers. */
   read(e: EventRecord, record: JsonObject | undefined): DomainEvent | ReadProblem {
-    const event = this.accept(e, record);
-    return 'kind' in event ? event : this.streamed(event, e);
-  }
-
-  /** The first half of `read`: the event's type matched and its payload checked against the type's schema (../framing/domainVerdicts makes it where events are framed). */
-  accept(e: EventRecord, record: JsonObject | undefined): { readonly type: string; readonly data: unknown } | ReadProblem {
     const known = this.match(e.type);
     if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id} (a map's "types" can rename it)`);
     const pointers = this.map.data.get(known.type);
@@ -75,11 +69,7 @@ export class DomainCheck {
       const errors = known.check.problems(data, 'data');
       return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');
     }
-    return { type: known.type, data };
-  }
-
-  /** The second half of `read`: an accepted event (of log event `e`) with its stream. */
-  streamed(event: { readonly type: string; readonly data: unknown }, e: EventRecord): DomainEvent | ReadProblem {
+    const event = { type: known.type, data };
     let stream: string;
     try {
       // an Emmett-style decider names streams by command: a recorded event's stream is the log's

@@ -7,7 +7,6 @@
  */
 import type { AnyDomainModule } from '../../domain/kernel';
 import { DomainCheck } from './domainCheck';
-import type { Accepted } from './framing/domainVerdicts';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
@@ -150,15 +149,11 @@ export class LogInspector {
     return this.scan !== undefined && this.pending === undefined && this.reader?.profile.framedScan === true && this.options.onRecord === undefined;
   }
 
-  /**
-   * Reads an event record scanned on another thread (only while `takesScanned`), numbered as
-   * `record` numbers; `fingerprint` is its text's; `accepted`, the type the inspection's domain
-   * accepted it as there (../framing/domainVerdicts), when the domain ran there.
-   */
-  scanned = (e: EventRecord, line: number, fingerprint: number, accepted: Accepted | undefined): void => {
+  /** Reads an event record scanned on another thread (only while `takesScanned`), numbered as `record` numbers; `fingerprint` is its text's. */
+  scanned = (e: EventRecord, line: number, fingerprint: number): void => {
     const record = ++this.recordCount;
     this.records = record;
-    this.event(e, { line, record }, '', undefined, fingerprint, accepted);
+    this.event(e, { line, record }, '', undefined, fingerprint);
   };
 
   /**
@@ -273,11 +268,10 @@ export class LogInspector {
     }
   }
 
-  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined, fingerprint?: number, accepted?: Accepted): void {
+  private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined, fingerprint?: number): void {
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
-    const domain =
-      this.domain && e.kind === 'event' && !e.archived ? (accepted ? this.domain.streamed(accepted, e) : this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value))) : undefined;
+    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });

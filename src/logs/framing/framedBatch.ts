@@ -11,7 +11,6 @@
 import { hash53 } from '../facts/hash';
 import { tooDeep } from '../json/recordDepth';
 import { Float64Table, Int32Table } from '../../engine/sim/growable';
-import { verdictOf, type Accepted, type DomainVerdicts, type VerdictBuilder } from './domainVerdicts';
 import { FlatPacker, FlatReader, NOT_PACKED, type FlatColumns } from './flatData';
 import { dataOf, NOT_DATA, scanEnvelope, scannedEvent } from '../profiles/purestreamScan';
 import type { EventRecord } from '../types';
@@ -47,8 +46,6 @@ export interface FramedBatch {
   readonly problems: readonly { readonly before: number; readonly message: string; readonly line: number }[];
   /** The scanned records' payloads that are flat, packed. */
   readonly flat: FlatColumns;
-  /** The domain's reading of the scanned events, when the framing thread has the domain (./domainVerdicts). */
-  readonly domain?: DomainVerdicts;
   /** Characters of the file framed up to the end of this batch. */
   readonly chars: number;
 }
@@ -66,9 +63,6 @@ export class BatchBuilder {
   private extras = new Map<number, Extras>();
   private problems: { before: number; message: string; line: number }[] = [];
   private readonly packer = new FlatPacker();
-
-  /** `verdicts`: the domain's reading of each scanned event, when the domain runs here. */
-  constructor(private readonly verdicts?: VerdictBuilder) {}
 
   /** Records held so far. */
   get size(): number {
@@ -91,10 +85,8 @@ export class BatchBuilder {
     if (e === undefined || data === NOT_DATA) {
       scans[s + SEQ] = Number.NaN;
       this.packer.add(undefined);
-      this.verdicts?.add(undefined);
       return;
     }
-    this.verdicts?.add(scannedEvent(e.seq, e.at, e.id, e.type, e.stream, e.causationId, e.correlationId, data));
     let type = this.typeIndex.get(e.type);
     if (type === undefined) {
       type = this.types.length;
@@ -129,7 +121,6 @@ export class BatchBuilder {
       extras: this.extras,
       problems: this.problems,
       flat: this.packer.take(),
-      ...(this.verdicts ? { domain: this.verdicts.take() } : {}),
       chars,
     };
     this.parts = [];
@@ -151,8 +142,8 @@ export interface BatchReader {
   structural(message: string, line: number): void;
   /** Whether scanned records are read as such now (the purestream profile, chosen and scanning). */
   readonly takesScanned: boolean;
-  /** A scanned event record, with the fingerprint of its text and, when the framing thread had the domain, the type the domain accepted it as. */
-  scanned(e: EventRecord, line: number, fingerprint: number, accepted: Accepted | undefined): void;
+  /** A scanned event record, with the fingerprint of its text. */
+  scanned(e: EventRecord, line: number, fingerprint: number): void;
 }
 
 /** Feeds a batch's records and problems to `reader` in the file's order. */
@@ -173,7 +164,7 @@ export function readBatch(batch: FramedBatch, reader: BatchReader): void {
       if (data !== NOT_DATA) {
         const x = extras.get(i);
         const e = scannedEvent(seq, scans[s + AT], text.slice(scans[s + ID_START], scans[s + ID_END]), types[scans[s + TYPE]], x?.[0], x?.[1], x?.[2], data);
-        reader.scanned(e, lines[i], scans[s + FINGERPRINT], verdictOf(batch.domain, i, data));
+        reader.scanned(e, lines[i], scans[s + FINGERPRINT]);
         start = end;
         continue;
       }

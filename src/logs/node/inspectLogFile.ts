@@ -7,9 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { bundledDomain } from '../../engine/module/bundled';
 import type { FramedBatch } from '../framing/framedBatch';
-import type { FramingRequest } from './framingThread';
 import { inspectBatches, inspectLog, requestedFraming, type InspectOptions } from '../inspectLog';
 import type { InspectResult } from '../types';
 import { CHUNK_BYTES, fileChunks } from './fileChunks';
@@ -26,15 +24,12 @@ export async function inspectLogFile(path: string, options: InspectOptions, thre
   const { size } = await stat(path);
   if (size < threadFrom) return inspectLog(fileChunks(path), options);
   let framing: string | undefined;
-  // a bundled domain runs on the framing thread too: there it reads each scanned event (../framing/domainVerdicts)
-  const domain = options.domain !== undefined && bundledDomain(options.domain.id) === options.domain ? options.domain.id : undefined;
-  const request: FramingRequest = { path, framing: requestedFraming(options), window: WINDOW, chunkBytes: CHUNK_BYTES, ...(domain !== undefined ? { domain, renames: options.map?.types ?? new Map() } : {}) };
-  return inspectBatches(framedBatches(request, (label) => (framing = label)), () => framing, { sizeHint: size, ...options });
+  return inspectBatches(framedBatches(path, requestedFraming(options), (label) => (framing = label)), () => framing, { sizeHint: size, ...options });
 }
 
 /** The file's records in batches, framed on a worker thread; `onFraming` hears the framing's label at the end. */
-async function* framedBatches(request: FramingRequest, onFraming: (label: string | undefined) => void): AsyncIterable<FramedBatch> {
-  const worker = new Worker(new URL('./framingThread.mjs', import.meta.url), { workerData: request });
+async function* framedBatches(path: string, framing: string, onFraming: (label: string | undefined) => void): AsyncIterable<FramedBatch> {
+  const worker = new Worker(new URL('./framingThread.mjs', import.meta.url), { workerData: { path, framing, window: WINDOW, chunkBytes: CHUNK_BYTES } });
   const queue: Message[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;

@@ -143,17 +143,3 @@ describe('a framed batch', () => {
   });
 });
 
-describe('the domain read where events are framed', () => {
-  it('gives the inspection each valid event as the domain accepts it, and leaves the rest to it', async () => {
-    const { VerdictBuilder } = await import('../../../src/logs/framing/domainVerdicts');
-    const { DomainCheck } = await import('../../../src/logs/domainCheck');
-    const builder = new BatchBuilder(new VerdictBuilder(new DomainCheck(commerce, NO_MAP), new Map([['Restocked', 'ItemRestocked']])));
-    builder.record('{"seq":1,"id":"e1","type":"Restocked","at":5,"data":{"sku":"tee","qty":3,"warehouse":"main"}}', 1);
-    builder.record('{"seq":2,"id":"e2","type":"ItemRestocked","at":6,"data":{"sku":"tee","qty":"three","warehouse":"main"}}', 2);
-    builder.record('{"seq":3,"id":"e3","type":"Unheard","at":7,"data":{}}', 3);
-    builder.record('not json', 4);
-    const reads: unknown[] = [];
-    readBatch(structuredClone(builder.take(100)), { takesScanned: true, record: () => reads.push('text'), structural: () => undefined, scanned: (_e, _line, _fp, read) => reads.push(read) });
-    expect(reads).toEqual([{ type: 'ItemRestocked', data: { sku: 'tee', qty: 3, warehouse: 'main' } }, undefined, undefined, 'text']);
-  });
-});
