@@ -78,7 +78,7 @@ export class BatchBuilder {
     this.ends.set(index, this.length);
     this.lines.set(index, line);
     const s = index * FIELDS;
-    this.scans.set(s + FIELDS - 1, 0);
+    this.scans.reserve(s + FIELDS);
     const scans = this.scans.data;
     const e = text.charCodeAt(0) === 123 && !tooDeep(text) ? scanEnvelope(text) : undefined;
     const data = e === undefined || e.id.length === 0 || e.type.length === 0 ? NOT_DATA : dataOf(text, e.dataStart, e.dataEnd);
