@@ -45,3 +45,20 @@ export function fitViewport(bounds: Box, view: { readonly width: number; readonl
   };
   return { x: place(bounds.x, bounds.width, room.width, padding.left), y: place(bounds.y, bounds.height, room.height, padding.top), zoom };
 }
+
+/**
+ * `viewport` moved as little as possible so that `box` (graph coordinates) shows inside `view`
+ * less `padding`, the zoom kept: the same viewport when it already shows; a box bigger than the
+ * room shows its start (top, left). For a selected node that a narrower pane would hide.
+ */
+export function viewportShowing(box: Box, viewport: Viewport, view: { readonly width: number; readonly height: number }, padding: Padding): Viewport {
+  const { zoom } = viewport;
+  const shift = (offset: number, start: number, size: number, room: number, before: number, after: number): number => {
+    const from = offset + start * zoom;
+    const to = from + size * zoom;
+    if (from < before || to - from > room - before - after) return offset + before - from;
+    if (to > room - after) return offset + room - after - to;
+    return offset;
+  };
+  return { x: shift(viewport.x, box.x, box.width, view.width, padding.left, padding.right), y: shift(viewport.y, box.y, box.height, view.height, padding.top, padding.bottom), zoom };
+}

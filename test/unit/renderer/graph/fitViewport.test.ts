@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, READABLE_ZOOM } from '../../../../renderer/lib/graph/fitViewport';
+import { fitViewport, READABLE_ZOOM, viewportShowing } from '../../../../renderer/lib/graph/fitViewport';
 
 const pad = { top: 16, right: 16, bottom: 16, left: 56 };
 
@@ -24,5 +24,32 @@ describe('fitting the causation graph', () => {
     expect(12 * v.zoom).toBeCloseTo(11);
     expect(v.y).toBeCloseTo(16 + 40 * READABLE_ZOOM); // its top at the padding
     expect(v.x).toBeCloseTo(56 + (542 - 420 * READABLE_ZOOM) / 2 + 30 * READABLE_ZOOM); // centred across: it fits that way
+  });
+});
+
+describe('keeping a node in view', () => {
+  const view = { width: 600, height: 400 };
+  const even = { top: 16, right: 16, bottom: 16, left: 16 };
+
+  it('leaves the viewport alone when the node already shows', () => {
+    const at = { x: -100, y: -50, zoom: 1 };
+    expect(viewportShowing({ x: 200, y: 100, width: 220, height: 48 }, at, view, even)).toEqual(at);
+  });
+
+  it('pans the least that brings a node cut off on the right or below back inside the padding', () => {
+    // the pane narrowed to 600 px (details opened): the node's right edge at 700 px
+    const v = viewportShowing({ x: 480, y: 380, width: 220, height: 48 }, { x: 0, y: 0, zoom: 1 }, view, even);
+    expect(v).toEqual({ x: 600 - 16 - 700, y: 400 - 16 - 428, zoom: 1 });
+  });
+
+  it('pans a node above or left of the pane down and right, at the zoom it was', () => {
+    const v = viewportShowing({ x: 100, y: 100, width: 200, height: 40 }, { x: -150, y: -150, zoom: 0.5 }, view, even);
+    expect(v).toEqual({ x: 16 - 50, y: 16 - 50, zoom: 0.5 });
+  });
+
+  it('shows the start of a node bigger than the room (a tall batch)', () => {
+    const v = viewportShowing({ x: 0, y: 0, width: 300, height: 900 }, { x: 0, y: -200, zoom: 1 }, view, even);
+    expect(v.y).toBe(16);
+    expect(v.x).toBe(16);
   });
 });
