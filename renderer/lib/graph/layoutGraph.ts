@@ -29,7 +29,8 @@ const HEADER = 24;
 /** Lays the graph out; batch groups get boxes around their commands; children's positions are parent-relative. */
 export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 70, marginx: 20, marginy: 20 });
+  // ranks 56 apart: a run's three columns, nested batches and all, fit at readable labels beside a lesson at 1280 px
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 56, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) {
     if (n.kind === 'batch') g.setNode(n.id, { paddingTop: PAD + HEADER, paddingBottom: PAD, paddingLeft: PAD, paddingRight: PAD });
