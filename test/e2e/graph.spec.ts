@@ -1,12 +1,12 @@
-/** The causation graph: fits again on a run switch, keyboard opens details, the minimap covers no node, details wrap. */
-import { expect, test, type Locator } from '@playwright/test';
+/** The causation graph: fits again on a run switch, keyboard opens details, the minimap and zoom controls cover no node, details wrap, room beside a lesson. */
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
 
-/** Whether every node lies inside the canvas, and none under the minimap. */
+/** Whether every node lies inside the canvas, and none under the minimap (looked for in the whole graph region, wherever it sits). */
 async function nodesInView(canvas: Locator): Promise<{ outside: number; underMap: number; nodes: number }> {
   return canvas.evaluate((el) => {
     const box = el.getBoundingClientRect();
-    const map = el.querySelector('.svelte-flow__minimap')?.getBoundingClientRect();
+    const map = el.closest('[aria-label="Causation graph"], .graph')?.querySelector('.svelte-flow__minimap')?.getBoundingClientRect();
     const nodes = [...el.querySelectorAll('.svelte-flow__node')].map((n) => n.getBoundingClientRect());
     const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     return {
@@ -15,6 +15,57 @@ async function nodesInView(canvas: Locator): Promise<{ outside: number; underMap
       underMap: map ? nodes.filter((r) => overlaps(r, map)).length : 0,
     };
   });
+}
+
+/** Where the graph's nodes are drawn against its pane, the minimap and the zoom controls, and the size its labels show at (px). */
+interface GraphGeometry {
+  nodes: number;
+  /** Nodes cut off at the pane's left or right edge (a column that needs a sideways pan). */
+  cutSideways: number;
+  underMap: number;
+  underControls: number;
+  /** Whether the minimap lies over the pane at all. */
+  mapOverPane: boolean;
+  labelPx: number;
+}
+
+function graphGeometry(graph: Locator): Promise<GraphGeometry> {
+  return graph.evaluate((el) => {
+    const pane = el.querySelector('.svelte-flow')!.getBoundingClientRect();
+    const map = el.querySelector('.svelte-flow__minimap')?.getBoundingClientRect();
+    const controls = el.querySelector('.svelte-flow__controls')?.getBoundingClientRect();
+    const nodes = [...el.querySelectorAll('.svelte-flow__node')].map((n) => n.getBoundingClientRect()).filter((r) => r.bottom > pane.top && r.top < pane.bottom);
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const label = el.querySelector('.svelte-flow__node .label');
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(el.querySelector('.svelte-flow__viewport')!).transform).a;
+    return {
+      nodes: nodes.length,
+      cutSideways: nodes.filter((r) => r.left < pane.left - 1 || r.right > pane.right + 1).length,
+      underMap: map ? nodes.filter((r) => overlaps(r, map)).length : 0,
+      underControls: controls ? nodes.filter((r) => overlaps(r, controls)).length : 0,
+      mapOverPane: map ? overlaps(map, pane) : false,
+      labelPx: label ? parseFloat(getComputedStyle(label).fontSize) * zoom : 0,
+    };
+  });
+}
+
+/** Drags the graph's background by `dy` px (a point of the bare pane near its right edge, found on screen). */
+async function panGraph(page: Page, graph: Locator, dy: number): Promise<void> {
+  const at = await graph.evaluate((el) => {
+    const pane = el.querySelector('.svelte-flow')!.getBoundingClientRect();
+    for (let y = pane.top + pane.height / 2; y < pane.bottom - 4; y += 6) {
+      for (const x of [pane.right - 6, pane.left + 6]) {
+        if (document.elementFromPoint(x, y)?.classList.contains('svelte-flow__pane')) return { x, y };
+      }
+    }
+    return undefined;
+  });
+  expect(at, 'a bare spot of the pane to drag').toBeDefined();
+  await page.mouse.move(at!.x, at!.y);
+  await page.mouse.down();
+  await page.mouse.move(at!.x, at!.y + dy / 2, { steps: 4 });
+  await page.mouse.move(at!.x, at!.y + dy, { steps: 4 });
+  await page.mouse.up();
 }
 
 test('the graph fits again when the run changes, keeps its minimap off the nodes, and opens details from the keyboard', async ({ page }) => {
@@ -52,3 +103,43 @@ test('the graph fits again when the run changes, keeps its minimap off the nodes
   // the nodes' connection handles are not announced as unnamed buttons
   expect(await graph.getByRole('button', { name: 'Handle' }).count()).toBe(0);
 });
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`beside the Composable commands lesson at ${size.width}×${size.height}, the graph shows every column readable, and the minimap and zoom controls never cover a node, panned or not`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Composable commands/ }).click();
+    const lesson = page.getByRole('complementary', { name: 'Lesson' });
+    await lesson.getByRole('button', { name: /^Show me/ }).click();
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+    await expect(lesson.getByRole('heading', { name: /^Composable commands/ })).toBeVisible();
+    // tall: fitted at readable labels, the rest a pan away, so the minimap is on
+    await expect(graph.getByLabel('Minimap')).toBeChecked();
+
+    // fitted: every column across, labels readable, nothing under the minimap or the controls, which sit beside the pane
+    await expect.poll(() => graphGeometry(graph), { timeout: 5_000 }).toMatchObject({ cutSideways: 0, underMap: 0, underControls: 0, mapOverPane: false });
+    const fitted = await graphGeometry(graph);
+    expect(fitted.nodes).toBeGreaterThan(5);
+    expect(fitted.labelPx).toBeGreaterThanOrEqual(10.99);
+
+    // a node in the rightmost column opens its details beside the pane and stays in sight, though the pane narrows for them
+    const enactment = graph.locator('.svelte-flow__node', { hasText: 'enacted · t=34' }).first();
+    await enactment.click();
+    const details = graph.getByRole('complementary', { name: 'Node details' });
+    await expect(details).toContainText('enacted');
+    const pane = graph.locator('.svelte-flow');
+    await expect.poll(async () => {
+      const [n, p] = [await enactment.boundingBox(), await pane.boundingBox()];
+      return !!n && !!p && n.x >= p.x - 1 && n.x + n.width <= p.x + p.width + 1 && n.y >= p.y - 1 && n.y + n.height <= p.y + p.height + 1;
+    }, { timeout: 5_000 }).toBe(true);
+    expect((await graphGeometry(graph)).underMap).toBe(0);
+    await details.getByRole('button', { name: 'Close details' }).click();
+
+    // panned down the graph: still nothing covered
+    await panGraph(page, graph, -260);
+    await expect.poll(() => graphGeometry(graph)).toMatchObject({ underMap: 0, underControls: 0, mapOverPane: false });
+    expect((await graphGeometry(graph)).nodes).toBeGreaterThan(5);
+    await expect(lesson).toBeVisible();
+  });
+}
