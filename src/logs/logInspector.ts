@@ -192,8 +192,8 @@ export class LogInspector {
 
   private choose(profile: Profile): void {
     this.reader = new FieldReader(profile, this.map.fields);
-    // a map's payload pointers read the whole record: then every record is parsed
-    this.scan = this.map.data.size === 0 ? profile.scan : undefined;
+    // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
+    this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
     this.facts = new LogFacts(this.anomalies, {
       denseStream: profile.dense?.stream === true,
       denseGlobal: profile.dense?.global === true,

@@ -9,7 +9,7 @@ import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
 import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
 import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
-import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadResult } from './profile';
+import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadProblem, type ReadResult } from './profile';
 
 export { NEEDS_EXACT } from './profile';
 
@@ -18,6 +18,8 @@ interface FieldPlan {
   readonly field: CommonField;
   readonly pointers: readonly Pointer[];
   readonly served: number[];
+  /** The map names this field's pointer (or says the log has none): it overrides the profile's reading. */
+  readonly mapped: boolean;
 }
 
 const has = Object.prototype.hasOwnProperty;
@@ -76,9 +78,17 @@ export function show(value: unknown): string {
   return String(value);
 }
 
-/** Reads records under one profile (with a map's pointers overriding its own). */
+/**
+ * Reads records under one profile, a map's `fields` overriding the profile's reading of
+ * theirs whatever the profile (logs.md, "Map file"): the profile reads the record as it
+ * always does — its pointers, `prepare`, `refine`, or its own `read` — and then each field the
+ * map names is what the map's pointer gives (typed like any field), or nothing when the
+ * pointer finds nothing or the map says `null`. A Purestream log's commands, rejections and
+ * header are read as they are.
+ */
 export class FieldReader {
   private readonly plans: FieldPlan[];
+  private readonly mapped: FieldPlan[];
   /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
   lastPrepared: JsonObject | undefined;
 
@@ -90,81 +100,121 @@ export class FieldReader {
       const given = has.call(overrides, field) ? overrides[field] : undefined;
       const texts = given !== undefined ? (given === null ? [] : [given]) : (profile.fields[field] ?? []);
       const pointers = texts.map(compilePointer);
-      return { field, pointers, served: pointers.map(() => 0) };
+      return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined };
     });
+    this.mapped = this.plans.filter((p) => p.mapped);
   }
 
-  /** Reads one parsed record (`text` is its source, for `content`); NEEDS_EXACT asks for an exact parse. */
+  /** The profile's quick reading of a record's text, unless the map changes what a field is read from (then every record is read by `read`). */
+  get scan(): Profile['scan'] {
+    return this.mapped.length === 0 ? this.profile.scan : undefined;
+  }
+
+  /** Reads one parsed record; NEEDS_EXACT asks for an exact parse. */
   read(record: JsonObject): ReadResult | typeof NEEDS_EXACT {
     if (this.profile.read) {
       this.lastPrepared = record;
-      return this.profile.read(record);
+      const read = this.profile.read(record);
+      if (this.mapped.length === 0 || read === NEEDS_EXACT || read.kind === 'anomaly' || read.kind === 'command' || read.kind === 'rejection' || read.kind === 'header') return read;
+      const e: MutableEvent = { ...read };
+      for (const plan of this.mapped) {
+        const refused = this.readField(plan, record, record, e);
+        if (refused !== undefined) return refused;
+      }
+      return this.typed(e);
     }
     const prepared = this.profile.prepare ? this.profile.prepare(record) : record;
     if (prepared === NEEDS_EXACT) return NEEDS_EXACT;
     this.lastPrepared = prepared;
     const e: MutableEvent = { kind: 'event', type: undefined, data: undefined };
     for (const plan of this.plans) {
-      let value: unknown;
-      let at = -1;
-      for (let i = 0; i < plan.pointers.length; i++) {
-        value = resolve(prepared, plan.pointers[i]);
-        if (value !== undefined && value !== null) {
-          at = i;
-          break;
-        }
-      }
-      if (at < 0) continue;
-      const pointer = plan.pointers[at];
-      switch (plan.field) {
-        case 'data':
-          e.data = value;
-          break;
-        case 'metadata':
-          e.metadata = value;
-          break;
-        case 'time': {
-          const t = timeOf(value, this.profile.numericTime);
-          if (typeof t === 'string') return problem('malformed', t);
-          e.time = t;
-          break;
-        }
-        case 'type':
-          if (typeof value !== 'string' && typeof value !== 'number') return problem('malformed', `type: expected a string at ${pointer.text === '' ? 'the record itself (pointer "")' : pointer.text}, got ${show(value)}`);
-          e.type = String(value);
-          break;
-        default: {
-          const holder = typeof value === 'number' ? holderOf(record, prepared, pointer) : undefined;
-          const text = plan.field === 'streamPosition' || plan.field === 'globalPosition' ? positionOf(value, holder) : idOf(value, holder);
-          if (text === NEEDS_EXACT) return NEEDS_EXACT;
-          if (text === undefined) continue;
-          e[plan.field] = text;
-        }
-      }
-      plan.served[at]++;
+      const refused = this.readField(plan, record, prepared, e);
+      if (refused !== undefined) return refused;
     }
-    const refused = this.profile.refine?.(prepared, e);
-    if (refused) return refused;
+    if (this.profile.refine) {
+      // a field the profile derives in `refine` (a Kafka source, a Message DB causation) stays what the map's pointer read
+      const kept = this.mapped.filter((p) => this.profile.derived?.[p.field] !== undefined).map((p) => [p.field, e[p.field]] as const);
+      const refused = this.profile.refine(prepared, e);
+      if (refused) return refused;
+      for (const [field, value] of kept) (e as Record<string, unknown>)[field] = value;
+    }
+    return this.typed(e);
+  }
+
+  /** The event, or `unmapped` when no type was read. */
+  private typed(e: MutableEvent): ReadResult {
     if (e.type === undefined || e.type === '') return problem('unmapped', `no event type under the ${this.profile.name} profile (${this.describe('type')})`);
     return e as unknown as ReadResult;
   }
 
-  private describe(field: CommonField): string {
-    const plan = this.plans.find((p) => p.field === field)!;
-    return plan.pointers.length === 0 ? `the map says the log has no ${field}` : `tried ${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
+  /**
+   * Sets one field of `e` from the first of its pointers present in the prepared record (a
+   * mapped pointer that finds nothing there is tried on the record as written); clears it
+   * when none is. Returns why the record cannot be read, if it cannot.
+   */
+  private readField(plan: FieldPlan, record: JsonObject, prepared: JsonObject, e: MutableEvent): ReadProblem | typeof NEEDS_EXACT | undefined {
+    const out = e as Record<string, unknown>;
+    out[plan.field] = undefined;
+    let value: unknown;
+    let at = -1;
+    let from = prepared;
+    for (let i = 0; i < plan.pointers.length; i++) {
+      value = resolve(prepared, plan.pointers[i]);
+      if ((value === undefined || value === null) && plan.mapped && prepared !== record) {
+        value = resolve(record, plan.pointers[i]);
+        from = record;
+      }
+      if (value !== undefined && value !== null) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return undefined;
+    const pointer = plan.pointers[at];
+    switch (plan.field) {
+      case 'data':
+      case 'metadata':
+        out[plan.field] = value;
+        break;
+      case 'time': {
+        const t = timeOf(value, this.profile.numericTime);
+        if (typeof t === 'string') return problem('malformed', t);
+        e.time = t;
+        break;
+      }
+      case 'type':
+        if (typeof value !== 'string' && typeof value !== 'number') return problem('malformed', `type: expected a string at ${pointer.text === '' ? 'the record itself (pointer "")' : pointer.text}, got ${show(value)}`);
+        e.type = String(value);
+        break;
+      default: {
+        const holder = typeof value === 'number' ? holderOf(record, from, pointer) : undefined;
+        const text = plan.field === 'streamPosition' || plan.field === 'globalPosition' ? positionOf(value, holder) : idOf(value, holder);
+        if (text === NEEDS_EXACT) return NEEDS_EXACT;
+        if (text === undefined) return undefined;
+        out[plan.field] = text;
+      }
+    }
+    plan.served[at]++;
+    return undefined;
   }
 
-  /** Per common field, the pointer that served it most often (null: none did). */
+  private describe(field: CommonField): string {
+    const plan = this.plans.find((p) => p.field === field)!;
+    if (plan.pointers.length === 0) return `the map says the log has no ${field}`;
+    return `${plan.mapped ? "tried the map's " : 'tried '}${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
+  }
+
+  /** Per common field, the pointer that served it most often (null: none did); a field the map names is never reported as the profile's. */
   fieldsUsed(): Record<CommonField, string | null> {
     const out = {} as Record<CommonField, string | null>;
-    if (this.profile.read) {
-      for (const plan of this.plans) out[plan.field] = plan.pointers[0]?.text ?? null;
-      return out;
-    }
     for (const plan of this.plans) {
       let best = -1;
       for (let i = 0; i < plan.served.length; i++) if (plan.served[i] > 0 && (best < 0 || plan.served[i] > plan.served[best])) best = i;
-      out[plan.field] = best < 0 ? (this.profile.derived?.[plan.field] ?? null) : plan.pointers[best].text;
+      if (best >= 0) out[plan.field] = plan.pointers[best].text;
+      // a profile that reads records itself serves its first pointers (or derives the field)
+      else if (plan.mapped) out[plan.field] = null;
+      else if (this.profile.read) out[plan.field] = plan.pointers[0]?.text ?? null;
+      else out[plan.field] = this.profile.derived?.[plan.field] ?? null;
     }
     return out;
   }

@@ -112,6 +112,19 @@ describe('purestream inspect', () => {
     expect(refused.err).toContain(`${bad}: types."constructor": expected an event type name, got ""`);
   });
 
+  it("a map's fields override the detected profile: acme-orders.ndjson with type from /source reads the sources as types; /nope reads nothing", async () => {
+    const log = join(fixtures, 'acme-orders.ndjson');
+    const map = write('type-from-source.json', '{"format":"purestream/map@1","fields":{"type":"/source"}}');
+    const r = await cli(log, '--map', map);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('cloudevents profile');
+    expect(r.out).toContain(', type /source,');
+    expect(r.out).toContain('  types (2): https://shop.acme.example/inventory 2, https://shop.acme.example/orders 2\n');
+    const nope = await cli(log, '--map', write('type-from-nope.json', '{"format":"purestream/map@1","fields":{"type":"/nope"}}'));
+    expect(nope.code).toBe(1);
+    expect(nope.err.split('\n')[0]).toBe(`${log}:1: unmapped: no event type under the cloudevents profile (tried the map's /nope)`);
+  });
+
   it('nothing read is exit 1, even with --skip-invalid, with the main reason', async () => {
     const notLogs = write('not-a-log.jsonl', 'hello\nworld\n');
     const r = await cli(notLogs, '--skip-invalid');
