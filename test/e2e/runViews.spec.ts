@@ -1,0 +1,55 @@
+/** What a new user's trial found in the views that show runs: a History crowded by rejections, graph keyboard stops, stream order, "Go to seq", Compare's empty state. */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openSampleAndRun, views } from './flows';
+
+/** Whether `el` lies wholly inside the window (its top `minHeight` px at least, for a pane that scrolls). */
+async function onScreen(page: Page, el: Locator, minHeight = Infinity): Promise<boolean> {
+  const box = await el.boundingBox();
+  const size = page.viewportSize()!;
+  if (!box) return false;
+  return box.y >= 0 && box.x >= 0 && box.x + box.width <= size.width && box.y + Math.min(box.height, minHeight) <= size.height;
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+] as const) {
+  test(`History at ${width}×${height}: the rejections take a few lines, State and Change stay in sight, and before the first enactment nothing is rejected yet`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openSampleAndRun(page, /^Flash sale/);
+    await views(page).getByRole('button', { name: 'History' }).click();
+    const history = page.getByRole('region', { name: 'State history' });
+    await history.getByRole('tab', { name: '8 workers' }).click();
+    const slider = history.getByRole('slider', { name: 'History position' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect(history.getByRole('status')).toContainText('Before the first enactment');
+    await expect(history.getByRole('group', { name: 'Rejected commands' })).toHaveCount(0);
+    await expect(history.getByText(/rejected right after this step/)).toHaveCount(0);
+
+    await page.keyboard.press('End');
+    await expect(history.getByRole('status')).toContainText('Step 209 of 209');
+    const rejected = history.getByRole('group', { name: 'Rejected commands' });
+    await expect(rejected).toContainText('Rejected so far (46 of 46)');
+    const state = history.locator('.pane').filter({ has: page.getByRole('heading', { name: /^State/ }) });
+    const change = history.locator('.pane').filter({ has: page.getByRole('heading', { name: 'Change at this step' }) });
+    // the list of this step's rejections is one summary line until opened
+    const here = history.locator('details.rejected-here');
+    await expect(here.locator('summary')).toHaveText('46 commands rejected right after this step');
+    await expect(here.getByRole('list')).toBeHidden();
+    expect(await onScreen(page, history.locator('.stream').first())).toBe(true);
+    expect(await onScreen(page, change.getByRole('heading'))).toBe(true);
+    expect(await onScreen(page, change.locator('.ops'))).toBe(true);
+
+    // opened, it scrolls within a few lines, and the panes below still show their first stream and the change
+    await here.locator('summary').click();
+    const list = here.getByRole('list', { name: 'Rejected right after this step' });
+    await expect(list.getByRole('listitem')).toHaveCount(46);
+    expect((await list.boundingBox())!.height).toBeLessThan(130);
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await onScreen(page, state.getByRole('heading'))).toBe(true);
+    expect(await onScreen(page, history.locator('.stream').first(), 60)).toBe(true);
+    expect(await onScreen(page, change.locator('.ops'))).toBe(true);
+    await page.screenshot({ path: `test-results/screenshots/history-rejections-${width}.png` });
+  });
+}
