@@ -53,3 +53,30 @@ for (const [width, height] of [
     await page.screenshot({ path: `test-results/screenshots/history-rejections-${width}.png` });
   });
 }
+
+test('the causation graph: Tab goes from the controls straight to the nodes, each named in words', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Composable commands/ }).click();
+  await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: /^Show me/ }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  await expect(graph.getByText(/Tab to it, then Enter/)).toBeVisible();
+  // no edge is a tab stop
+  expect(await graph.locator('.svelte-flow__edge[tabindex="0"]').count()).toBe(0);
+  await graph.getByLabel('Minimap').focus();
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveClass(/svelte-flow__node/);
+  const name = (await focused.getAttribute('aria-label')) ?? '';
+  expect(name).toMatch(/^Command \S+ \S+, (accepted|rejected)$/);
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveClass(/svelte-flow__node/);
+  // every node is named in words, never by an internal id
+  const names = await graph.locator('.svelte-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(names.length).toBeGreaterThan(5);
+  for (const n of names) expect(n).toMatch(/^(Command|Event|Rejection|Consumer|Batch|Group) /);
+  expect(names.filter((n) => /\b(cmd|ev|rej|act):/.test(n))).toEqual([]);
+  expect(names).toEqual(expect.arrayContaining(['Command AddGalleryImage c12, rejected', 'Event ProfileAdded #1 on profile:grace', 'Rejection gallery-full of command c12: the gallery already has 10 images']));
+  await page.keyboard.press('Enter');
+  await expect(graph.getByRole('complementary', { name: 'Node details' })).toBeVisible();
+});

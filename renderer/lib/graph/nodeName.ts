@@ -1,0 +1,24 @@
+/** What a causation-graph node is called to a screen reader: its kind, title, id and outcome in words, never an internal node id. Pure. */
+import type { GraphNode } from './causationGraph';
+import { parseNodeId } from './nodeIds';
+
+/** The accessible name of a node: "Command PlaceOrder o3, accepted", "Event OrderPlaced #3 on order:o-3". */
+export function nodeName(n: GraphNode): string {
+  const id = parseNodeId(n.id);
+  const sub = n.sub.replaceAll(' · ', ', ');
+  if (n.outside) return `Command ${n.label}, its cause outside this view`;
+  switch (n.kind) {
+    case 'command':
+      return id?.kind === 'command' ? `Command ${n.label} ${id.id}, ${n.outcome}` : `Command ${n.label}, ${n.outcome}, ${sub}`;
+    case 'event':
+      return id?.kind === 'event' ? `Event ${n.label} #${id.seq}${n.stream ? ` on ${n.stream}` : ''}` : `Event ${n.label}, ${sub}`;
+    case 'rejection':
+      return id?.kind === 'rejection' ? `Rejection ${n.label} of command ${id.id}: ${n.sub}` : `Rejection ${n.label}: ${n.sub}`;
+    case 'enactment':
+      return id?.kind === 'enactment' ? `Consumer ${n.label} on event #${id.seq}: ${sub}` : `Consumer ${n.label}: ${sub}`;
+    case 'batch':
+      return `${n.label}, ${n.outcome}, ${sub}`;
+    case 'group':
+      return `Group ${n.label}, ${sub}`;
+  }
+}
