@@ -136,11 +136,13 @@ export function unnestNode(doc: RawDoc, path: NodePath): TreeEdit {
   return moveNodeTo(doc, path, parentSlot.list, parentSlot.index + 1);
 }
 
-/** Wraps the node in a repeat of `count` copies arriving `every` ms apart. */
+/** Wraps the node in a repeat of `count` copies arriving `every` ms apart; inside a batch, a repeat without timing (what the scenario check accepts there). */
 export function wrapInRepeat(doc: RawDoc, path: NodePath, count = 10, every = 1): TreeEdit {
   const node = getAt(doc, path) as RawNode;
   const { at, ...rest } = node;
-  const repeat = { repeat: count, ...(at !== undefined && !insideBatch(doc, path) ? { at } : {}), every, template: rest };
+  // inside a batch the copies are items of the batch, decided together: a repeat there has no timing (no at, every or jitterMs)
+  const timing = insideBatch(doc, path) ? {} : { ...(at !== undefined ? { at } : {}), every };
+  const repeat = { repeat: count, ...timing, template: rest };
   return { doc: updateAt(doc, path, () => repeat) as RawDoc, selected: path };
 }
 

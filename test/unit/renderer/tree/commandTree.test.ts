@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertNode, insertionPoint, moveNode, moveNodeTo, nestNode, removeNode, unnestNode, wrapInBatch, wrapInOffline, wrapInRepeat } from '../../../../renderer/lib/tree/commandTree';
 import { getAt } from '../../../../renderer/lib/tree/nodePath';
+import { parseScenario } from '../../../../src/engine/scenario/parse';
 
 const cmd = (type: string, extra: Record<string, unknown> = {}) => ({ type, data: {}, ...extra });
 const deepFreeze = <T>(v: T): T => {
@@ -74,5 +75,15 @@ describe('commandTree', () => {
     const o = wrapInOffline(doc(), ['commands', 1], 'phone', 50);
     expect(getAt(o.doc, ['commands', 1])).toEqual({ offline: 'phone', syncAt: 50, items: [{ type: 'B', data: {} }] });
     expect(wrapInBatch(doc(), ['commands', 1], 'all-or-nothing').selected).toEqual(['commands', 1]);
+  });
+
+  it('wraps a batch item in a repeat without timing (no at, every or jitterMs), which the scenario check accepts', () => {
+    const r = wrapInRepeat(doc(), ['commands', 2, 'items', 1]);
+    expect(getAt(r.doc, ['commands', 2, 'items', 1])).toEqual({ repeat: 10, template: { type: 'D', data: {} } });
+    expect(r.selected).toEqual(['commands', 2, 'items', 1]);
+    const scenario = { format: 'purestream/scenario@1', name: 's', domain: 'commerce', commands: [{ batch: 'allow-partial', items: [{ type: 'ShipOrder', data: { orderId: 'o-{n}' } }] }] };
+    const wrapped = wrapInRepeat(scenario, ['commands', 0, 'items', 0]).doc;
+    expect(parseScenario(wrapped).ok).toBe(true);
+    expect(parseScenario(wrapInRepeat(scenario, ['commands', 0]).doc)).toMatchObject({ ok: true });
   });
 });
