@@ -1,5 +1,7 @@
-/** The scenario being edited: its raw JSON value, validation, file name, dirty flag and undo. */
+/** The scenario being edited: its raw JSON value, JSON text that does not parse yet, validation, file name, dirty flag, undo and redo. */
 import type { ParseResult } from '../../../src/engine/api';
+import { emptyHistory, recorded, redone, undone, type EditHistory } from '../../lib/editHistory';
+import { scenarioOfText } from '../../lib/scenarioOfText';
 import type { InputError } from '../../../src/engine/types';
 import type { DomainInfo } from '../../../domain/kernel';
 import { parseScenario } from '../../../src/engine/scenario/parse';
@@ -7,12 +9,10 @@ import { parseScenario } from '../../../src/engine/scenario/parse';
 /** A scenario as the user wrote it (no defaults applied): what the editor changes. */
 export type RawScenario = Readonly<Record<string, unknown>>;
 
-/** One undoable edit: the value before it and what it did. */
-interface UndoEntry {
-  readonly before: RawScenario;
-  readonly label: string;
-  /** Consecutive edits with the same merge key (typing into one field) undo as one. */
-  readonly mergeKey?: string;
+/** What undo and redo restore: the value and the JSON text typed over it that does not parse, if any. */
+interface DocState {
+  readonly raw: RawScenario;
+  readonly draft?: string;
 }
 
 /** Which loaded domain module a scenario's `domain` path names (its description), if any. */
@@ -20,7 +20,7 @@ export interface ModuleDomains {
   infoFor(reference: unknown): DomainInfo | undefined;
 }
 
-/** The open scenario. Edits replace `raw` (never mutate it) and can be undone. */
+/** The open scenario. Edits replace `raw` (never mutate it) and can be undone and redone. */
 export class ScenarioDoc {
   constructor(private readonly modules?: ModuleDomains) {}
 
@@ -29,7 +29,13 @@ export class ScenarioDoc {
   dirty = $state.raw(false);
   /** Counts scenarios loaded, so views can reset when a different one is opened. */
   generation = $state.raw(0);
-  undoStack = $state.raw<readonly UndoEntry[]>([]);
+  history = $state.raw<EditHistory<DocState>>(emptyHistory());
+  /**
+   * JSON text typed in the JSON tab that does not parse to an object: kept (across views) as an
+   * unsaved draft over `raw`, which stays the last value that parsed, until it parses, is undone
+   * or is discarded. Never dropped silently.
+   */
+  draft = $state.raw<string | undefined>(undefined);
   /** The value as last opened or saved: undoing back to it leaves nothing unsaved. */
   private savedRaw: RawScenario | undefined;
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
@@ -37,6 +43,10 @@ export class ScenarioDoc {
 
   /** The validation result of the current value. */
   readonly result: ParseResult | undefined = $derived(this.raw ? parseScenario(this.raw, undefined, this.parseOptions(this.raw)) : undefined);
+  /** The problems of the draft (its JSON error, named by line and column), when there is one. */
+  readonly draftResult: ParseResult | undefined = $derived(this.draft === undefined ? undefined : parseScenario(this.draft));
+  /** What the editor shows: the draft's problems while there is one, else the value's. */
+  readonly shownResult: ParseResult | undefined = $derived(this.draftResult ?? this.result);
 
   /** Parse options for `raw`: the loaded module its `domain` names, if any. */
   parseOptions(raw: unknown): { domain?: DomainInfo } {
@@ -46,7 +56,12 @@ export class ScenarioDoc {
 
   /** The last undoable edit's label, for the Undo button. */
   get undoLabel(): string | undefined {
-    return this.undoStack.at(-1)?.label;
+    return this.history.undo.at(-1)?.label;
+  }
+
+  /** The last undone edit's label, for the Redo button. */
+  get redoLabel(): string | undefined {
+    return this.history.redo.at(-1)?.label;
   }
 
   /** True when replacing the scenario would lose nothing, or the user agreed to lose it. */
@@ -54,40 +69,82 @@ export class ScenarioDoc {
     return !this.dirty || !this.raw || ask(`"${String(this.raw.name ?? this.fileName)}" has unsaved changes. Discard them?`);
   }
 
-  /** Replaces the scenario (after {@link mayReplace}); clears undo and the dirty flag. */
+  /** Replaces the scenario (after {@link mayReplace}); clears undo, redo, the draft and the dirty flag. */
   load(raw: RawScenario, fileName: string): void {
     this.raw = raw;
     this.savedRaw = raw;
     this.fileName = fileName;
+    this.draft = undefined;
     this.dirty = false;
-    this.undoStack = [];
+    this.history = emptyHistory();
     this.openErrors = undefined;
     this.generation++;
   }
 
-  /** Applies an edit; the previous value goes on the undo stack (once per run of same-`mergeKey` edits). */
+  /**
+   * Applies an edit; the state before goes on the undo stack (once per run of same-`mergeKey`
+   * edits) and redo is cleared. A draft stays: it is the user's text, shown until it is resolved.
+   */
   edit(next: RawScenario, label: string, mergeKey?: string): void {
     if (!this.raw || next === this.raw) return;
-    const last = this.undoStack.at(-1);
-    if (!(mergeKey !== undefined && last?.mergeKey === mergeKey)) this.undoStack = [...this.undoStack.slice(-199), { before: this.raw, label, mergeKey }];
+    this.history = recorded(this.history, this.state(this.raw), label, mergeKey);
     this.raw = next;
-    this.dirty = next !== this.savedRaw;
+    this.settleDirty();
   }
 
-  /** Reverts the last edit; returns its label, or undefined when there was none. */
+  /** The JSON tab's text: applied when it parses to an object, else kept as the draft (either way one undoable step per run of typing). */
+  editJson(text: string): void {
+    if (!this.raw) return;
+    const value = scenarioOfText(text);
+    if (value === undefined && text === this.draft) return;
+    this.history = recorded(this.history, this.state(this.raw), 'Edited JSON', 'json');
+    if (value !== undefined) this.raw = value;
+    this.draft = value === undefined ? text : undefined;
+    this.settleDirty();
+  }
+
+  /** Drops the draft (undoably), back to the last value that parsed. */
+  discardDraft(): void {
+    if (!this.raw || this.draft === undefined) return;
+    this.history = recorded(this.history, this.state(this.raw), 'Discarded the JSON text');
+    this.draft = undefined;
+    this.settleDirty();
+  }
+
+  /** Reverts the last edit (a draft first); returns its label, or undefined when there was none. */
   undo(): string | undefined {
-    const last = this.undoStack.at(-1);
-    if (!last) return undefined;
-    this.undoStack = this.undoStack.slice(0, -1);
-    this.raw = last.before;
-    this.dirty = this.raw !== this.savedRaw;
-    return last.label;
+    if (!this.raw) return undefined;
+    return this.go(undone(this.history, this.state(this.raw)));
   }
 
-  /** Marks the scenario saved under a file name. */
+  /** Re-applies the last undone edit; returns its label, or undefined when there was none. */
+  redo(): string | undefined {
+    if (!this.raw) return undefined;
+    return this.go(redone(this.history, this.state(this.raw)));
+  }
+
+  /** Marks the scenario saved under a file name (a draft stays unsaved: only the value is saved). */
   saved(fileName: string): void {
     this.fileName = fileName;
     this.savedRaw = this.raw;
-    this.dirty = false;
+    this.settleDirty();
+  }
+
+  private state(raw: RawScenario): DocState {
+    return this.draft === undefined ? { raw } : { raw, draft: this.draft };
+  }
+
+  private go(step: { state: DocState; label: string; history: EditHistory<DocState> } | undefined): string | undefined {
+    if (!step) return undefined;
+    this.history = step.history;
+    this.raw = step.state.raw;
+    this.draft = step.state.draft;
+    this.settleDirty();
+    return step.label;
+  }
+
+  /** Unsaved: the value differs from the one opened or saved, or a draft is typed over it. */
+  private settleDirty(): void {
+    this.dirty = this.raw !== this.savedRaw || this.draft !== undefined;
   }
 }

@@ -56,3 +56,9 @@ export function undoLast(doc: ScenarioDoc, editor: Editor): void {
   const label = doc.undo();
   editor.toast = label ? `Undid: ${label}` : undefined;
 }
+
+/** Redoes the last undone edit and says what was redone. */
+export function redoLast(doc: ScenarioDoc, editor: Editor): void {
+  const label = doc.redo();
+  editor.toast = label ? `Redid: ${label}` : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Undo and redo as plain data: the states before each edit (undo) and the states an undo left
+ * (redo), each with what the edit did. A new edit clears redo. Generic over the state kept, so
+ * the scenario editor keeps its value and its unparsed JSON text together. Pure.
+ */
+import type { KeyPress } from './appCommands';
+
+/** One step of history: the state to go back (or forward) to and what the edit did. */
+export interface HistoryEntry<S> {
+  readonly state: S;
+  readonly label: string;
+  /** Consecutive edits with the same merge key (typing into one field) undo as one. */
+  readonly mergeKey?: string;
+}
+
+/** Undo and redo stacks, the newest entry last. */
+export interface EditHistory<S> {
+  readonly undo: readonly HistoryEntry<S>[];
+  readonly redo: readonly HistoryEntry<S>[];
+}
+
+/** How many edits undo remembers. */
+export const HISTORY_LIMIT = 200;
+
+/** A history with nothing to undo or redo. */
+export const emptyHistory = <S>(): EditHistory<S> => ({ undo: [], redo: [] });
+
+/** The history after an edit from `before`: one undo entry per run of same-`mergeKey` edits; redo is cleared. */
+export function recorded<S>(history: EditHistory<S>, before: S, label: string, mergeKey?: string): EditHistory<S> {
+  const last = history.undo.at(-1);
+  const merges = mergeKey !== undefined && last?.mergeKey === mergeKey;
+  return { undo: merges ? history.undo : [...history.undo.slice(-(HISTORY_LIMIT - 1)), { state: before, label, ...(mergeKey !== undefined ? { mergeKey } : {}) }], redo: [] };
+}
+
+/** What undo or redo moved to: the state, the edit's label and the history after it. */
+export interface HistoryStep<S> {
+  readonly state: S;
+  readonly label: string;
+  readonly history: EditHistory<S>;
+}
+
+/** Goes back one edit from `current` (which becomes redoable), or undefined when there is nothing to undo. */
+export function undone<S>(history: EditHistory<S>, current: S): HistoryStep<S> | undefined {
+  const last = history.undo.at(-1);
+  if (!last) return undefined;
+  return { state: last.state, label: last.label, history: { undo: history.undo.slice(0, -1), redo: [...history.redo, { state: current, label: last.label }] } };
+}
+
+/** Goes forward one undone edit from `current` (which becomes undoable again), or undefined when there is nothing to redo. */
+export function redone<S>(history: EditHistory<S>, current: S): HistoryStep<S> | undefined {
+  const next = history.redo.at(-1);
+  if (!next) return undefined;
+  // no merge key: an edit after a redo starts an undo step of its own
+  return { state: next.state, label: next.label, history: { undo: [...history.undo, { state: current, label: next.label }], redo: history.redo.slice(0, -1) } };
+}
+
+/**
+ * Undo or redo for a key press, or undefined: Ctrl (⌘ on macOS) + Z undoes; Ctrl + Shift + Z
+ * (⌘⇧Z) and Ctrl + Y redo.
+ */
+export function historyKey(e: KeyPress): 'undo' | 'redo' | undefined {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
+  const key = e.key.toLowerCase();
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !e.shiftKey) return 'redo';
+  return undefined;
+}
