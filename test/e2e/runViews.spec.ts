@@ -80,3 +80,15 @@ test('the causation graph: Tab goes from the controls straight to the nodes, eac
   await page.keyboard.press('Enter');
   await expect(graph.getByRole('complementary', { name: 'Node details' })).toBeVisible();
 });
+
+test('the Consumers view lists a state store’s streams in natural order: o-1, o-2 … o-10 … o-100', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Consumers' }).click();
+  const store = page.getByRole('region', { name: 'Consumers' }).getByRole('region', { name: 'Consumer state' });
+  const text = (await store.locator('pre').textContent()) ?? '';
+  const streams = [...text.matchAll(/^ {2}"([^"]+)":/gm)].map((m) => m[1]);
+  expect(streams.slice(0, 4)).toEqual(['order:o-1', 'order:o-2', 'order:o-3', 'order:o-4']);
+  expect(streams.indexOf('order:o-9')).toBe(streams.indexOf('order:o-10') - 1);
+  expect(streams.indexOf('order:o-99')).toBe(streams.indexOf('order:o-100') - 1);
+  expect(streams.at(-1)).toBe('stock:tee@main');
+});
