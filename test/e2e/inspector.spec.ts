@@ -130,3 +130,61 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await logs.getByRole('tab', { name: 'Summary' }).click();
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('none');
 });
+
+test("the map's type pointer overrides the detected profile: preview, result and Fields used agree", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
+  await expect(logs.getByRole('status')).toContainText('4 events', { timeout: 20_000 });
+  await logs.getByRole('button', { name: /Mapping/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mapping' });
+  await dialog.getByLabel('type: where from').selectOption('pointer');
+  await dialog.getByLabel('type: JSON Pointer').fill('/source');
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('row').nth(1)).toContainText('https://shop.acme.example/inventory');
+  await expect(preview.getByRole('row').nth(1)).not.toContainText('ItemRestocked');
+  await dialog.getByRole('button', { name: 'Apply and inspect' }).click();
+  const types = logs.getByRole('region', { name: 'Types' });
+  await expect(types).toContainText('https://shop.acme.example/orders', { timeout: 20_000 });
+  await expect(types).not.toContainText('com.acme.inventory.ItemRestocked');
+  const read = logs.getByRole('region', { name: 'How the log was read' });
+  await expect(read).toContainText('cloudevents');
+  await expect(read.getByRole('listitem').filter({ hasText: /^type\s/ })).toHaveText(/^type\s+\/source$/);
+});
+
+test('the Mapping dialog at 1280×720: a rename to a type the domain lacks keeps Apply off like a syntax error; the footer stays in sight; type and stream are not cut', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
+  await expect(logs.getByRole('status')).toContainText('4 events', { timeout: 20_000 });
+  await logs.getByLabel('Domain').selectOption('commerce');
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('commerce', { timeout: 20_000 });
+  await logs.getByRole('button', { name: /Mapping/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mapping' });
+  const apply = dialog.getByRole('button', { name: 'Apply and inspect' });
+  const renames = dialog.getByLabel('Type renames');
+
+  await renames.fill('<img src=x onerror=alert(1)> = ../../etc/passwd');
+  await expect(dialog.getByRole('alert')).toContainText('is not an event type of the domain');
+  await expect(apply).toBeDisabled();
+  // the footer lies inside the dialog and inside the window, the banner shown
+  const box = (await dialog.boundingBox())!;
+  const button = (await apply.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(720);
+  expect(button.y + button.height).toBeLessThanOrEqual(box.y + box.height);
+  await page.screenshot({ path: 'test-results/screenshots/logs-mapping-problem.png' });
+
+  await renames.fill('no equals sign');
+  await expect(dialog.getByRole('alert')).toContainText('write "their type = our type"');
+  await expect(apply).toBeDisabled();
+  await renames.fill('com.acme.orders.v2.order.placed = OrderPlaced');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(apply).toBeEnabled();
+
+  // the preview's type and stream values show whole
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('row').nth(1)).toContainText('https://shop.acme.example/inventory');
+  const cut = await preview.locator('tbody td').evaluateAll((cells) => cells.filter((c) => /^(com\.acme|https:)/.test(c.textContent ?? '') && c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  expect(cut).toEqual([]);
+  await apply.click();
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('OrderPlaced', { timeout: 20_000 });
+});

@@ -35,8 +35,12 @@ export function draftOf(map: unknown, profile = ''): MapDraft {
   return { profile: typeof m.profile === 'string' ? m.profile : profile, fields, types, data: isObject(m.data) ? JSON.stringify(m.data, null, 2) : '' };
 }
 
-/** The map a draft stands for (undefined when it changes nothing), or its problems in words (checked by the one map reader, as `--map` is). */
-export function mapOf(draft: MapDraft): { map: Record<string, unknown> | undefined } | { problem: string } {
+/**
+ * The map a draft stands for (undefined when it changes nothing), or its problems in words
+ * (checked by the one map reader, as `--map` is; with the chosen domain's `eventTypes`, a
+ * rename or payload mapping to a type the domain lacks is one, as the inspection would refuse it).
+ */
+export function mapOf(draft: MapDraft, eventTypes?: ReadonlySet<string>): { map: Record<string, unknown> | undefined } | { problem: string } {
   const fields: Record<string, string | null> = {};
   for (const f of COMMON_FIELDS) {
     const d = draft.fields[f];
@@ -67,6 +71,6 @@ export function mapOf(draft: MapDraft): { map: Record<string, unknown> | undefin
   if (Object.keys(types).length > 0) map.types = types;
   if (data !== undefined) map.data = data;
   if (Object.keys(map).length === 1) return { map: undefined };
-  const read = readLogMap(map);
+  const read = readLogMap(map, eventTypes);
   return read.ok ? { map } : { problem: read.problems.join('; ') };
 }
