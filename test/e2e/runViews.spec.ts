@@ -92,3 +92,29 @@ test('the Consumers view lists a state store’s streams in natural order: o-1, 
   expect(streams.indexOf('order:o-99')).toBe(streams.indexOf('order:o-100') - 1);
   expect(streams.at(-1)).toBe('stock:tee@main');
 });
+
+test('the event log’s "Go to seq" names a seq the log does not hold, with the log’s range, and stays where it is', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Event log' }).click();
+  const table = page.getByRole('region', { name: /^Events of / });
+  await expect(table).toContainText('201 events');
+  const go = async (text: string) => {
+    await table.getByLabel('Go to seq').fill(text);
+    await table.getByRole('button', { name: 'Go to seq' }).click();
+  };
+  const scrolled = () => table.locator('.viewport').evaluate((el) => el.scrollTop);
+  await go('120');
+  await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('120');
+  const at = await scrolled();
+  for (const seq of ['99999', '0', '-1']) {
+    await go(seq);
+    await expect(table.getByRole('alert')).toHaveText(`no event with seq ${seq} (the log has seq 1–201)`);
+    await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('120');
+    expect(await scrolled()).toBe(at);
+  }
+  await go('abc');
+  await expect(table.getByRole('alert')).toHaveText('enter a whole number');
+  await go('201');
+  await expect(table.getByRole('alert')).toHaveCount(0);
+  await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('201');
+});
