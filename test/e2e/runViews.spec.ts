@@ -118,3 +118,17 @@ test('the event log’s "Go to seq" names a seq the log does not hold, with the 
   await expect(table.getByRole('alert')).toHaveCount(0);
   await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('201');
 });
+
+test('Compare with no scenario open offers the Start view’s samples, not Runs; with one open, Runs', async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
+  const empty = page.locator('main .empty.full');
+  await expect(empty).toContainText('Nothing to compare yet');
+  await expect(empty).toContainText('Open a sample on the Start view');
+  await expect(empty.getByRole('button', { name: 'Go to Runs' })).toHaveCount(0);
+  await empty.getByRole('button', { name: 'Go to Start' }).click();
+  await page.getByRole('button', { name: /^Flash sale/ }).click();
+  await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
+  await empty.getByRole('button', { name: 'Go to Runs' }).click();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+});
