@@ -7,7 +7,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../domain/kernel';
 import { bundledDomain } from '../engine/module/bundled';
-import { isModuleReference } from '../engine/scenario/parse';
+import { isModuleReference, notAModule } from '../engine/scenario/parse';
 import { ModuleHost } from '../modules/moduleHost';
 import { UsageError, type CliIO } from './io';
 import { printable } from './printable';
@@ -46,12 +46,14 @@ export async function chooseDomain(value: string, io: CliIO): Promise<ChosenDoma
 
 /**
  * The domain of a scenario file: `--domain` when given, else the file's `domain` when it names a
- * module (opened relative to the file's folder); undefined for a bundled id (the parser looks it up).
+ * module (opened relative to the file's folder); undefined for a bundled id (the parser looks it up)
+ * and for a path that cannot be a module (the parser says why).
  */
 export async function scenarioDomain(scenarioFile: string, text: string, override: string | undefined, io: CliIO): Promise<ChosenDomain | undefined> {
   if (override !== undefined) return chooseDomain(override, io);
   const reference = domainField(text);
-  if (reference === undefined || !isModuleReference(reference)) return undefined;
+  // a path no loader opens (not .ts/.mts/.js/.mjs) is the file's problem: the parser names the file and its `domain` field
+  if (reference === undefined || !isModuleReference(reference) || notAModule(reference) !== undefined) return undefined;
   const path = relative(io.cwd, resolve(io.cwd, dirname(scenarioFile), reference)) || reference;
   const host = await ModuleHost.open(path, io.cwd);
   return { info: host.info, host, name: path };

@@ -34,6 +34,18 @@ export interface ParseOptions {
 /** True when a scenario's `domain` names a module file (`./bank.ts`) rather than a bundled domain's id. */
 export const isModuleReference = (domain: string): boolean => /[\\/]/.test(domain) || /\.(ts|mts|js|mjs)$/i.test(domain);
 
+/** The file extensions a domain module may have: what the loaders (CLI, desktop, web) accept (domain-modules.md). */
+export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
+
+/**
+ * Why a scenario's `domain`, a path, cannot name a domain module (it is no .ts, .mts, .js or
+ * .mjs file, so no loader would open it), or undefined when it can or is no path.
+ */
+export function notAModule(domain: string): string | undefined {
+  if (!isModuleReference(domain) || MODULE_EXTENSIONS.some((e) => domain.toLowerCase().endsWith(e))) return undefined;
+  return `${describe(domain)} is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain's id (${names(bundledIds)})`;
+}
+
 /**
  * Parses a scenario from JSON text or an already-parsed value. `source` (a file name) is not
  * part of the error paths: callers prefix it when they print (see {@link scenarioErrorsText}).
@@ -71,9 +83,9 @@ function validateScenario(value: unknown, errors: Errors, options: ParseOptions)
   if (domainId !== undefined && !decider)
     errors.push({
       path: 'domain',
-      message: isModuleReference(domainId)
+      message: notAModule(domainId) ?? (isModuleReference(domainId)
         ? `${describe(domainId)} names a domain module, which has to be loaded first (the command line loads it: purestream run <scenario.json>)`
-        : `unknown domain ${describe(domainId)}; known domains: ${names(bundledIds)}`,
+        : `unknown domain ${describe(domainId)}; known domains: ${names(bundledIds)}`),
     });
   const setup = array(top, 'setup', '', errors) ?? [];
   const commands = array(top, 'commands', '', errors, { required: true, nonEmpty: true });

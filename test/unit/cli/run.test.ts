@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,13 @@ describe('purestream run: usage and bad input', () => {
     const io = recordingIO();
     expect(await main(['run', 'nope.json'], io)).toBe(1);
     expect(io.stderr).toBe('nope.json: cannot read the file: no such file\n');
+  });
+
+  it("names the scenario file and its domain field when the domain is a path no loader opens (exit 1)", async () => {
+    const io = recordingIO();
+    writeFileSync(join(io.cwd, 'pathdomain.json'), JSON.stringify({ format: 'purestream/scenario@1', name: 'p', domain: '../../etc/passwd', commands: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }] }));
+    expect(await main(['run', 'pathdomain.json'], io)).toBe(1);
+    expect(io.stderr).toBe('pathdomain.json: domain: "../../etc/passwd" is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain\'s id ("commerce", "profiles")\n');
   });
 
   it('names the file and JSON path of a bad value (exit 1), and the line of a syntax error', async () => {

@@ -91,7 +91,6 @@ describe('compare --against', () => {
 
 describe('bad modules: one message naming the file and the member, exit 1, nothing run', () => {
   const cases: [string, string, string][] = [
-    ['notes.txt', 'just words', 'notes.txt: not a domain module: expected a .ts, .mts, .js or .mjs file'],
     ['broken.ts', 'export default {', 'broken.ts:1: Expected identifier but found end of file'],
     ['named.mjs', 'export const decide = () => 1;', 'named.mjs: default export: is missing'],
     ['fn.mjs', 'export default () => 1;', 'fn.mjs: default export: expected a domain'],
@@ -111,6 +110,15 @@ describe('bad modules: one message naming the file and the member, exit 1, nothi
     expect(r.out).toBe('');
     expect(existsSync(join(dir, 'report.json'))).toBe(false);
     expect((await cli(dir, 'domains', file)).code).toBe(1);
+  });
+
+  it("a scenario whose domain is no module file names the scenario and its domain field; domains names the file", async () => {
+    const dir = folderWith({ 'notes.txt': 'just words', 'scenario.json': counterScenario('notes.txt') });
+    const r = await cli(dir, 'run', 'scenario.json', '--out', 'report.json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('scenario.json: domain: "./notes.txt" is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain\'s id ("commerce", "profiles")\n');
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
+    expect(await cli(dir, 'domains', 'notes.txt')).toMatchObject({ code: 1, err: 'notes.txt: not a domain module: expected a .ts, .mts, .js or .mjs file\n' });
   });
 
   it('a module path that names no file says so, whichever command names it', async () => {

@@ -46,6 +46,12 @@ describe('parseScenario: top level', () => {
     expect(at({ ...base(), domain: 'shop' }, 'domain')).toBe('unknown domain "shop"; known domains: "commerce", "profiles"');
   });
 
+  it('says a domain path that is no .ts, .mts, .js or .mjs file is not a domain module, and asks to load one that is', () => {
+    expect(at({ ...base(), domain: '../../etc/passwd' }, 'domain')).toBe('"../../etc/passwd" is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain\'s id ("commerce", "profiles")');
+    expect(errorsOf({ ...base(), domain: '../../etc/passwd' }).map((e) => e.path)).toEqual(['domain']);
+    expect(at({ ...base(), domain: './bank.TS' }, 'domain')).toContain('names a domain module, which has to be loaded first');
+  });
+
   it('rejects empty commands, a non-integer seed, a non-string description and empty runs', () => {
     expect(at({ ...base(), commands: [] }, 'commands')).toBe('expected at least one entry');
     expect(at({ ...base(), seed: 1.5 }, 'seed')).toContain('expected an integer');
