@@ -113,3 +113,45 @@ test('Repeat on a command inside a batch makes a repeat without timing, which is
   const json = JSON.parse(await page.getByLabel('Scenario JSON').inputValue()) as { commands: { items?: unknown[] }[] };
   expect(json.commands.at(-1)).toEqual({ batch: 'all-or-nothing', items: [{ repeat: 10, template: { type: 'ShipOrder', data: { orderId: 'o1' } } }] });
 });
+
+test('a scenario whose domain is a path no loader opens is refused at Open, naming its domain field and why; typed in the JSON tab, the domain field is marked', async ({ page }) => {
+  await page.goto('/');
+  const scenario = { format: 'purestream/scenario@1', name: 'Path domain', domain: '../../etc/passwd', commands: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }] };
+  await page.getByLabel('Scenario file').setInputFiles({ name: 'pathdomain.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  const alert = page.getByRole('alert', { name: 'Scenario file errors' });
+  await expect(alert).toContainText('1 problem');
+  await expect(alert.getByText('domain', { exact: true })).toBeVisible();
+  await expect(alert).toContainText('"../../etc/passwd" is not a domain module: expected a .ts, .mts, .js or .mjs file');
+  await expect(page.getByRole('button', { name: /^Locate/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'New Commerce scenario' }).click();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const json = page.getByLabel('Scenario JSON');
+  await json.fill((await json.inputValue()).replace('"domain": "commerce"', '"domain": "../../etc/passwd"'));
+  await expect(page.getByRole('status', { name: 'JSON check' })).toContainText('is not a domain module');
+  await expect(page.getByRole('button', { name: /^Locate/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /^\d+ problems?$/ }).click();
+  const domain = page.getByLabel('domain', { exact: true });
+  await expect(domain).toHaveAttribute('aria-invalid', 'true');
+  await expect(domain).toBeFocused();
+  await expect(page.getByText('"../../etc/passwd" is not a domain module', { exact: false }).first()).toBeVisible();
+});
+
+test('Tab first reaches "Skip to content", shown only then, which jumps past the view tabs; Enter on a sample card goes on from the editor title', async ({ page }) => {
+  await page.goto('/');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).not.toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+  await page.getByRole('button', { name: /^Dry run/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main').getByRole('heading', { level: 2, name: /^Dry run/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.editor') !== null)).toBe(true);
+});
