@@ -16,6 +16,7 @@ import { printable } from '../printable';
 import { FRAMINGS, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { inspectLogFile } from '../../logs/node/inspectLogFile';
+import { NOT_UTF8 } from '../../logs/framing/utf8Chunks';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
 import { isSourceUrl } from '../../sources/sourceUrl';
@@ -100,6 +101,7 @@ async function inspected(
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : undefined;
     if (why) throw new InputFileError(`${file}: cannot read the file: ${why}`);
+    if (code === NOT_UTF8) throw new InputFileError((e as Error).message);
     throw e;
   } finally {
     progress?.clear();

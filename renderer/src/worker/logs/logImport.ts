@@ -6,6 +6,7 @@
  */
 import { bundledIds } from '../../../../domain';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
+import { Utf8Chunks } from '../../../../src/logs/framing/utf8Chunks';
 import { withoutFinalState } from '../../../../src/logs/lazyFinalState';
 import { readLogMap, type LogMap } from '../../../../src/logs/profiles';
 import { InspectCancelled, type InspectionReport } from '../../../../src/logs/types';
@@ -39,7 +40,8 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
     return;
   }
   const reader = input.file.stream().getReader();
-  const decoder = new TextDecoder();
+  // a file that is not UTF-8 text stops the import, saying so (not records of replacement characters)
+  const decoder = new Utf8Chunks(input.file.name);
   let bytes = 0;
   let last = performance.now();
   for (;;) {
@@ -47,7 +49,7 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
     if (done) break;
     bytes += value.byteLength;
     onBytes(bytes);
-    const text = decoder.decode(value, { stream: true });
+    const text = decoder.decode(value);
     // in pieces of 64K characters, letting page requests and Cancel in every few milliseconds
     for (let i = 0; i < text.length; i += 1 << 16) {
       yield text.length <= 1 << 16 ? text : text.slice(i, i + (1 << 16));
@@ -57,7 +59,7 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
       }
     }
   }
-  const rest = decoder.decode();
+  const rest = decoder.end();
   if (rest) yield rest;
 }
 
