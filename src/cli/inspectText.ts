@@ -4,6 +4,7 @@ import type { DriftOutcome, InspectionReport } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
+import { bundledDomain } from '../engine/module/bundled';
 
 const LIST = 20;
 
@@ -35,6 +36,7 @@ export function formatInspection(r: InspectionReport): string {
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
+  if (r.headerDomain !== undefined && !r.domain) out.push(`  ${headerHint(r.headerDomain)}\n`);
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `line ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
@@ -43,4 +45,11 @@ export function formatInspection(r: InspectionReport): string {
     );
   }
   return out.join('');
+}
+
+/** What to do with the domain a log's header names (it is never applied unasked). */
+function headerHint(domain: string): string {
+  const name = printable(JSON.stringify(domain), 80);
+  if (bundledDomain(domain)) return `the log's header names domain ${name}: add --domain ${domain} to replay it`;
+  return `the log's header names domain ${name}, which is not bundled: --domain FILE (its domain module) replays it`;
 }

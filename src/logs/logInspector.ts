@@ -100,6 +100,8 @@ export class LogInspector {
   records = 0;
   /** What the file is, when it is plainly not a log (a Purestream scenario). */
   private notice: string | undefined;
+  /** The domain the log's header names, when it is read without one. */
+  private headerDomain: string | undefined;
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
 
@@ -254,6 +256,7 @@ export class LogInspector {
       case 'header':
         if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) return this.unread(place, text, 'malformed', `the log is for domain "${read.domain}", not "${this.domain.decider.id}"`);
         if (read.authorize !== undefined) this.domain?.drift.setAuthorize(read.authorize);
+        if (!this.domain && read.domain !== undefined) this.headerDomain ??= read.domain;
         return this.options.onRecord?.({ ...place, text, read, counted: true });
       case 'command':
         return this.command(read, place, text);
@@ -352,6 +355,7 @@ export class LogInspector {
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
       ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.headerDomain !== undefined ? { headerDomain: this.headerDomain } : {}),
     };
     if (!this.domain) return { ok: true, report };
     const domain = this.domain;

@@ -38,7 +38,9 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adv
   const main = [...byKind.entries()].filter(([k]) => advice[k]).sort((a, b) => b[1].count - a[1].count)[0];
   if (main) {
     const [kind, { count, first }] = main;
-    return `${counted(count, 'record')} ${kind === 'unknown-type' ? 'of types the domain does not know' : `${kind === 'unmapped' ? 'without an event type' : kind}`} (line ${first.line}: ${first.message}); ${advice[kind]}`;
+    // the first one's message may hold brackets of its own: it is said after a comma, never inside brackets
+    const what = kind === 'unknown-type' ? 'of types the domain does not know' : kind === 'unmapped' ? 'without an event type' : kind;
+    return `${counted(count, 'record')} ${what}, ${count === 1 ? 'on' : 'the first on'} line ${first.line}: ${first.message}; ${advice[kind]}`;
   }
   const apart = [report.tombstones && counted(report.tombstones, 'tombstone'), report.systemEvents && counted(report.systemEvents, 'system event'), report.otherRecords && counted(report.otherRecords, 'other record')].filter(Boolean);
   if (apart.length > 0) return `it holds only ${apart.join(', ')}`;

@@ -9,13 +9,16 @@ import { finalStateEntries, finalStateMembers } from './lazyFinalState';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
-/** The report's JSON text in pieces (concatenated: the report, parsed back equal), C1 controls escaped. */
+/** Members a report carries for the text report and the app alone (a hint, not a fact of the log): `--json` leaves them out. */
+const NOT_WRITTEN: ReadonlySet<string> = new Set(['headerDomain']);
+
+/** The report's JSON text in pieces (concatenated: the report, parsed back equal but for the hints of NOT_WRITTEN), C1 controls escaped. */
 export function* reportJsonChunks(report: object): Generator<string> {
   for (const piece of rawChunks(report)) yield escapeC1(piece);
 }
 
 function* rawChunks(report: object): Generator<string> {
-  const keys = Object.keys(report);
+  const keys = Object.keys(report).filter((key) => !NOT_WRITTEN.has(key));
   yield '{';
   let first = true;
   for (const key of keys) {

@@ -192,6 +192,12 @@ export interface InspectionReport {
   readonly drift: readonly Drift[];
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
+  /**
+   * The domain a Purestream log's header names (cli-and-reports.md: "The first line may be a
+   * header {format, domain}") when the log was read without a domain: never applied silently,
+   * offered instead (the text report's hint, the app's Replay button). Not written by `--json`.
+   */
+  readonly headerDomain?: string;
   /** Present with a domain: the replayed state's hash and the state. */
   readonly stateHash?: string;
   readonly finalState?: Readonly<Record<string, unknown>>;

@@ -188,3 +188,30 @@ test('the Mapping dialog at 1280×720: a rename to a type the domain lacks keeps
   await apply.click();
   await expect(logs.getByRole('region', { name: 'Types' })).toContainText('OrderPlaced', { timeout: 20_000 });
 });
+
+test("a log whose header names a bundled domain offers to replay with it, one click; the workspace list counts events and malformed records alike; a binary file is said not to be UTF-8 text", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/anomalies.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('anomalies', { timeout: 20_000 });
+  const replay = logs.getByRole('button', { name: "Replay with commerce (named by the log's header)" });
+  await expect(logs.getByLabel('Domain')).toHaveValue('');
+  await replay.click();
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('commerce', { timeout: 20_000 });
+  await expect(logs.getByLabel('Domain')).toHaveValue('commerce');
+  await expect(replay).toHaveCount(0);
+
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-broken-'));
+  writeFileSync(join(dir, 'broken.json'), '{"id":"e1","type":"Placed"\n');
+  await logs.getByLabel('Domain').selectOption('');
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'broken.json'));
+  const status = logs.getByRole('status');
+  await expect(status).toContainText('1 record malformed, on line 1: the record starting on line 1 is not complete at the end of the file (a missing "}" or "]"); is it an event log?', { timeout: 20_000 });
+  const stored = logs.getByRole('region', { name: 'Logs in the workspace' });
+  await expect(stored.getByRole('listitem').filter({ hasText: 'anomalies.jsonl' })).toContainText('8 events · 1 malformed');
+  await expect(stored.getByRole('listitem').filter({ hasText: 'broken.json' })).toContainText('0 events · 1 malformed');
+
+  writeFileSync(join(dir, 'image.png'), Buffer.concat([Buffer.from([0x89]), Buffer.from('PNG\r\n'), Buffer.from([0x1a, 0x0a, 0, 0, 0xff])]));
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'image.png'));
+  await expect(logs.getByRole('alert')).toContainText('image.png is not UTF-8 text: byte 0x89 at byte offset 0, line 1', { timeout: 20_000 });
+  await expect(logs).not.toContainText('Unexpected token');
+});

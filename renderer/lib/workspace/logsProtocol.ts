@@ -5,6 +5,7 @@ import type { ProfileName } from '../../../src/logs/profiles';
 import type { InspectionReport, InspectProgress } from '../../../src/logs/types';
 import type { StoredEvent } from '../../../src/store/eventPages';
 import type { StoredLog } from '../../../src/store/logs';
+import type { LogTally } from '../inspector/storedLogLabel';
 import type { RunSummary } from '../../../src/store/runs';
 
 /** Which database a log lives in: the workspace (imported logs) or the scratch one (the current run's logs). */
@@ -17,7 +18,8 @@ export interface LogSource {
 export interface WorkspaceContents {
   readonly scenarios: readonly { readonly name: string; readonly updated: number }[];
   readonly runs: readonly RunSummary[];
-  readonly logs: readonly StoredLog[];
+  /** Each with what its stored inspection read (absent when none was kept). */
+  readonly logs: readonly (StoredLog & { readonly tally?: LogTally })[];
 }
 
 /** Where a log to import comes from. */

@@ -125,11 +125,32 @@ describe('purestream inspect', () => {
     expect(nope.err.split('\n')[0]).toBe(`${log}:1: unmapped: no event type under the cloudevents profile (tried the map's /nope)`);
   });
 
+  it("a log whose header names a domain read without one: the text report says how to replay it, --json leaves the hint out, a chosen domain needs none", async () => {
+    const file = join(fixtures, 'anomalies.jsonl');
+    const text = await cli(file, '--skip-invalid');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('no domain: 8 events');
+    expect(text.out).toContain('\n  the log\'s header names domain "commerce": add --domain commerce to replay it\n');
+    const json = await cli(file, '--skip-invalid', '--json');
+    expect(JSON.parse(json.out).headerDomain).toBeUndefined();
+    expect(json.out).not.toContain('header names');
+    expect((await cli(file, '--skip-invalid', '--domain', 'commerce')).out).not.toContain('header names');
+    const other = write('other-domain.jsonl', '{"format":"purestream/events@1","domain":"bank"}\n{"seq":1,"id":"e1","type":"Opened","at":0,"data":{}}\n');
+    expect((await cli(other)).out).toContain('\n  the log\'s header names domain "bank", which is not bundled: --domain FILE (its domain module) replays it\n');
+  });
+
+  it('the reason nothing was read never nests brackets: an unclosed record', async () => {
+    const file = write('broken.json', '{"id":"e1","type":"Placed"\n');
+    const r = await cli(file, '--skip-invalid');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`0 events read from ${file}: 1 record malformed, on line 1: the record starting on line 1 is not complete at the end of the file (a missing "}" or "]"); check the framing (--framing) or the file\n`);
+  });
+
   it('nothing read is exit 1, even with --skip-invalid, with the main reason', async () => {
     const notLogs = write('not-a-log.jsonl', 'hello\nworld\n');
     const r = await cli(notLogs, '--skip-invalid');
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`0 events read from ${notLogs}: 2 records malformed (line 1: not JSON: Unexpected token 'h', "hello" is not valid JSON); check the framing (--framing) or the file\n`);
+    expect(r.err).toBe(`0 events read from ${notLogs}: 2 records malformed, the first on line 1: not JSON: Unexpected token 'h', "hello" is not valid JSON; check the framing (--framing) or the file\n`);
     const scenario = new URL('../../../samples/scenarios/flash-sale.json', import.meta.url).pathname;
     expect((await cli(scenario, '--skip-invalid')).err).toContain('this is a Purestream scenario, not an event log');
     expect((await cli(write('empty.jsonl', ''), '--domain', 'commerce')).err).toContain('the file holds no records');

@@ -32,7 +32,7 @@ describe('singular counts', () => {
     const base = { events: 0, commands: 0, anomalies: [], tombstones: 1, systemEvents: 0, otherRecords: 0 } as unknown as Parameters<typeof whyNothingRead>[0];
     expect(whyNothingRead(base)).toBe('it holds only 1 tombstone');
     const malformed = { ...base, tombstones: 0, anomalies: [{ kind: 'malformed', line: 1, message: 'not JSON' }] } as unknown as Parameters<typeof whyNothingRead>[0];
-    expect(whyNothingRead(malformed)).toMatch(/^1 record malformed \(line 1/);
+    expect(whyNothingRead(malformed)).toMatch(/^1 record malformed, on line 1: not JSON; /);
   });
 
   it("the app's verdict on a log: 1 event read, 1 anomaly, 1 invariant violation", () => {
