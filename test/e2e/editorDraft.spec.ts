@@ -109,6 +109,8 @@ test('Repeat on a command inside a batch makes a repeat without timing, which is
   await expect(repeat).toHaveAttribute('aria-selected', 'true');
   await expect(repeat).not.toContainText('every');
   await expect(page.getByText('a repeat inside a batch has no timing')).toHaveCount(0);
+  await expect(page.getByLabel('every (ms)')).toHaveCount(0);
+  await expect(page.getByText('The copies are items of the batch')).toBeVisible();
   await page.getByRole('tab', { name: 'JSON' }).click();
   const json = JSON.parse(await page.getByLabel('Scenario JSON').inputValue()) as { commands: { items?: unknown[] }[] };
   expect(json.commands.at(-1)).toEqual({ batch: 'all-or-nothing', items: [{ repeat: 10, template: { type: 'ShipOrder', data: { orderId: 'o1' } } }] });
