@@ -7,10 +7,9 @@
  * files is left to the bundler's message or reported here. Plain (no Electron), tested under Node.
  */
 import { promises as fs } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isModuleFileName, NOT_A_MODULE } from '../engine/module/moduleFile';
 
-/** The extensions of a domain module (domain-modules.md). */
-export const DOMAIN_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
 /** At most this many files, and this many bytes in all, are read for one module. */
 export const MAX_MODULE_FILES = 200;
 export const MAX_MODULE_BYTES = 8 * 1024 * 1024;
@@ -55,7 +54,7 @@ async function resolveImport(from: string, specifier: string, read: ReadText): P
 
 /** Reads the module at `entryPath` (absolute) and its relative imports; a string is the one reason it cannot be read. */
 export async function collectModuleFiles(entryPath: string, read: ReadText = nodeRead): Promise<CollectedModule | string> {
-  if (!(DOMAIN_EXTENSIONS as readonly string[]).includes(extname(entryPath).toLowerCase())) return `${entryPath}: not a domain module: expected a .ts, .mts, .js or .mjs file`;
+  if (!isModuleFileName(entryPath)) return `${entryPath}: ${NOT_A_MODULE}`;
   const root = dirname(entryPath);
   const virtual = (path: string) => `/${relative(root, path).split(sep).join('/')}`;
   const entryText = await read(entryPath);

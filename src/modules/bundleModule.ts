@@ -8,11 +8,9 @@
  */
 import { build, type Message, type Plugin } from 'esbuild';
 import { statSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { isModuleFileName, NOT_A_MODULE } from '../engine/module/moduleFile';
 import { PACKAGE_ROOT } from './packageRoot';
-
-/** The file extensions a domain module may have (domain-modules.md). */
-export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
 
 /** Purestream's published module API, which `purestream/domain` resolves to. */
 export const PUBLISHED_ENTRY = join(PACKAGE_ROOT, 'src', 'engine', 'module', 'published.ts');
@@ -42,8 +40,7 @@ const providePurestream: Plugin = {
 
 /** Bundles the module at `file` (absolute); `shown(path)` names files in messages. Throws BundleError. */
 export async function bundleModule(file: string, shown: (path: string) => string): Promise<Bundle> {
-  if (!(MODULE_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase()))
-    throw new BundleError([`${shown(file)}: not a domain module: expected a .ts, .mts, .js or .mjs file`]);
+  if (!isModuleFileName(file)) throw new BundleError([`${shown(file)}: ${NOT_A_MODULE}`]);
   const kind = statSync(file, { throwIfNoEntry: false });
   if (!kind) throw new BundleError([`${shown(file)}: cannot read the file: no such file`]);
   if (!kind.isFile()) throw new BundleError([`${shown(file)}: cannot read the file: it is a folder`]);

@@ -7,9 +7,8 @@
  * esbuild's `build` as a parameter: esbuild-wasm inside the module worker, native esbuild in tests.
  */
 import type { BuildOptions, BuildResult, Message, OnLoadArgs, OnResolveArgs, Plugin } from 'esbuild-wasm';
+import { isModuleFileName, NOT_A_MODULE } from '../../../src/engine/module/moduleFile';
 
-/** The file extensions a domain module may have (domain-modules.md). */
-export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
 
 /** Where the loader keeps the published API for the shim (`globalThis[PUBLISHED_KEY]`). */
 export const PUBLISHED_KEY = '__purestreamDomain';
@@ -95,8 +94,7 @@ function virtualFiles(input: ModuleFiles, publishedNames: readonly string[]): Pl
 
 /** Bundles `input` with `build`; `publishedNames`: what `purestream/domain` exports at run time. Throws ModuleBundleError. */
 export async function bundleModuleFiles(build: BuildFn, input: ModuleFiles, publishedNames: readonly string[]): Promise<AppBundle> {
-  if (!(MODULE_EXTENSIONS as readonly string[]).includes(extOf(input.entry)))
-    throw new ModuleBundleError([`${shownPath(input.entry)}: not a domain module: expected a .ts, .mts, .js or .mjs file`]);
+  if (!isModuleFileName(input.entry)) throw new ModuleBundleError([`${shownPath(input.entry)}: ${NOT_A_MODULE}`]);
   if (!Object.hasOwn(input.files, input.entry)) throw new ModuleBundleError([`${shownPath(input.entry)}: the file was not read`]);
   try {
     const result = await build({

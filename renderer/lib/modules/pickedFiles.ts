@@ -2,16 +2,14 @@
  * A domain module's files from what the user picked or dropped (one module file, or the module
  * and its relative imports together): which one is the entry, in one virtual folder. Pure.
  */
-import { MODULE_EXTENSIONS, type ModuleFiles } from './bundleModuleFiles';
+import type { ModuleFiles } from './bundleModuleFiles';
+import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 
 /** A picked file: its name and text. */
 export interface PickedText {
   readonly name: string;
   readonly text: string;
 }
-
-/** Whether a file name has a domain module's extension (.ts, .mts, .js, .mjs). */
-export const isModuleFileName = (name: string): boolean => (MODULE_EXTENSIONS as readonly string[]).some((e) => name.toLowerCase().endsWith(e));
 
 /**
  * The module files of a pick: the entry is `wanted` when given (a single module file of another

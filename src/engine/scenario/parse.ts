@@ -8,6 +8,7 @@
 import { bundledIds } from '../../../domain';
 import type { DomainInfo } from '../../../domain/kernel';
 import { bundledDomain } from '../module/bundled';
+import { isModuleFileName, NOT_A_MODULE } from '../module/moduleFile';
 import type { ParseResult } from '../api';
 import type { InputError, RunConfig, Scenario } from '../types';
 import { array, describe, integer, knownKeys, names, object, string, type Errors, type Json } from './check';
@@ -34,16 +35,13 @@ export interface ParseOptions {
 /** True when a scenario's `domain` names a module file (`./bank.ts`) rather than a bundled domain's id. */
 export const isModuleReference = (domain: string): boolean => /[\\/]/.test(domain) || /\.(ts|mts|js|mjs)$/i.test(domain);
 
-/** The file extensions a domain module may have: what the loaders (CLI, desktop, web) accept (domain-modules.md). */
-export const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
-
 /**
  * Why a scenario's `domain`, a path, cannot name a domain module (it is no .ts, .mts, .js or
  * .mjs file, so no loader would open it), or undefined when it can or is no path.
  */
 export function notAModule(domain: string): string | undefined {
-  if (!isModuleReference(domain) || MODULE_EXTENSIONS.some((e) => domain.toLowerCase().endsWith(e))) return undefined;
-  return `${describe(domain)} is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain's id (${names(bundledIds)})`;
+  if (!isModuleReference(domain) || isModuleFileName(domain)) return undefined;
+  return `${describe(domain)} is ${NOT_A_MODULE}, or a bundled domain's id (${names(bundledIds)})`;
 }
 
 /**
