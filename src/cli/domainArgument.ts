@@ -4,12 +4,13 @@
  * folder) or `--domain PATH` (relative to the working directory), which overrides it. A module
  * is opened in its worker (../modules/moduleHost) and closed when the command is done.
  */
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../domain/kernel';
 import { bundledDomain } from '../engine/module/bundled';
 import { isModuleReference, notAModule } from '../engine/scenario/parse';
 import { ModuleHost } from '../modules/moduleHost';
-import { UsageError, type CliIO } from './io';
+import { InputFileError, UsageError, type CliIO } from './io';
 import { printable } from './printable';
 import { bundledIds } from '../../domain';
 
@@ -54,7 +55,10 @@ export async function scenarioDomain(scenarioFile: string, text: string, overrid
   const reference = domainField(text);
   // a path no loader opens (not .ts/.mts/.js/.mjs) is the file's problem: the parser names the file and its `domain` field
   if (reference === undefined || !isModuleReference(reference) || notAModule(reference) !== undefined) return undefined;
-  const path = relative(io.cwd, resolve(io.cwd, dirname(scenarioFile), reference)) || reference;
+  const absolute = resolve(io.cwd, dirname(scenarioFile), reference);
+  const path = relative(io.cwd, absolute) || reference;
+  // the scenario names a file that is not there: say which scenario and field, and where it looked
+  if (!existsSync(absolute)) throw new InputFileError(`${printable(scenarioFile, 120)}: domain: ${JSON.stringify(printable(reference, 120))} names no file (looked for ${printable(path, 200)})`);
   const host = await ModuleHost.open(path, io.cwd);
   return { info: host.info, host, name: path };
 }
