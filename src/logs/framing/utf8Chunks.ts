@@ -1,9 +1,11 @@
 /**
- * A log's bytes as UTF-8 text, chunk by chunk (logs.md: logs are JSON, and JSON is UTF-8): a
- * byte that is not part of a UTF-8 character ends the read with `NotUtf8Error`, naming the file,
- * the byte, its offset and its line, instead of reading replacement characters as records. The
- * decoding is the platform's (fast); only a failure is looked at byte by byte. A BOM is kept
- * (the framer skips it). Pure.
+ * A log's bytes as UTF-8 text, chunk by chunk (logs.md: logs are JSON, and JSON is UTF-8). A
+ * file whose first line is not UTF-8 text (a PNG, a gzip, a database: a binary file) ends the
+ * read with `NotUtf8Error`, naming the file, the byte, its offset and its line, instead of
+ * reading replacement characters as records. After the first line a stray byte reads as U+FFFD,
+ * as before: a log with one Latin-1 byte in a payload stays readable. The decoding is the
+ * platform's (fast); only a failure is looked at byte by byte. A BOM is kept (the framer skips
+ * it). Pure.
  */
 
 /** The `code` of NotUtf8Error. */
@@ -28,8 +30,9 @@ export class NotUtf8Error extends Error {
 /** Decodes one file's chunks in order. */
 export class Utf8Chunks {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** Past the first line: what is not UTF-8 reads as U+FFFD. */
+  private lenient: TextDecoder | undefined;
   private bytes = 0;
-  private lines = 1;
   /** The last bytes decoded (up to 3): a character cut at a chunk's end starts there. */
   private tail = new Uint8Array(0);
 
@@ -37,24 +40,32 @@ export class Utf8Chunks {
 
   /** The text of the next chunk (a character cut between chunks comes whole with the next). */
   decode(chunk: Uint8Array): string {
+    if (this.lenient) return this.lenient.decode(chunk, { stream: true });
+    // the first line is checked; a newline is a character boundary, so the rest goes to the lenient decoder whole
+    const newline = chunk.indexOf(10);
+    const checked = newline < 0 ? chunk : chunk.subarray(0, newline + 1);
     let text: string;
     try {
-      text = this.decoder.decode(chunk, { stream: true });
+      text = this.decoder.decode(checked, { stream: true });
     } catch {
-      throw this.failure(chunk);
+      throw this.failure(checked);
     }
-    this.lines += newlines(chunk, chunk.length);
+    if (newline >= 0) {
+      this.lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+      return text + this.lenient.decode(chunk.subarray(newline + 1), { stream: true });
+    }
     this.bytes += chunk.length;
     this.tail = chunk.length >= 3 ? chunk.slice(-3) : concat(this.tail, chunk).slice(-3);
     return text;
   }
 
-  /** The text left at the end (none unless the file ends inside a character: then NotUtf8Error). */
+  /** The text left at the end (none unless the file ends inside a character: within its first line, NotUtf8Error). */
   end(): string {
+    if (this.lenient) return this.lenient.decode();
     try {
       return this.decoder.decode();
     } catch {
-      throw new NotUtf8Error(this.file, this.bytes, this.lines, undefined);
+      throw new NotUtf8Error(this.file, this.bytes, 1, undefined);
     }
   }
 
@@ -62,7 +73,7 @@ export class Utf8Chunks {
   private failure(chunk: Uint8Array): NotUtf8Error {
     const seen = concat(this.tail, chunk);
     const at = firstInvalid(seen, this.tail.length);
-    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, this.lines - newlines(this.tail, this.tail.length) + newlines(seen, at), seen[at]);
+    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, 1, seen[at]);
   }
 }
 
@@ -72,13 +83,6 @@ const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
   out.set(b, a.length);
   return out;
 };
-
-/** Newline bytes in `bytes` before `end`. */
-function newlines(bytes: Uint8Array, end: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
-}
 
 /**
  * The index of the first byte of `bytes` that is not part of a valid UTF-8 character; among

@@ -1,8 +1,8 @@
 /**
- * A log that is not UTF-8 text (a binary file, a stray Latin-1 byte) is refused, saying so —
- * the file, the byte, its offset and line — instead of reading replacement characters as
- * records: split across chunks anywhere, in the command line (on its thread and on the framing
- * thread) and in the app's reader alike.
+ * A file whose first line is not UTF-8 text (a binary file) is refused, saying so — the file,
+ * the byte, its offset and line — instead of reading replacement characters as records: split
+ * across chunks anywhere, in the command line (on its thread and on the framing thread) and in
+ * the app's reader alike. A stray byte further on reads as U+FFFD, as before.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,11 +46,15 @@ describe('Utf8Chunks', () => {
     expect(thrown(png, 1 << 20)?.message).toBe('log.jsonl is not UTF-8 text: byte 0x89 at byte offset 0, line 1; a log is JSON text in UTF-8 — is it a binary file?');
   });
 
-  it('a stray byte on a later line: its offset and line, whatever the chunk size', () => {
+  it('a stray byte in the first line: its offset, whatever the chunk size; a file ending inside a character', () => {
+    const data = bytes('{"id":"é","type":"', [0xe9], '"}\n');
+    for (const size of [1, 3, 7, 100]) expect(thrown(data, size), `chunks of ${size}`).toMatchObject({ offset: 19, line: 1, byte: 0xe9 });
+    expect(thrown(bytes('{"id":"', [0xe2, 0x82]), 4)?.message).toContain('it ends inside a character');
+  });
+
+  it('after the first line a stray byte reads as U+FFFD, as before (a Latin-1 byte in one payload leaves the log readable)', () => {
     const data = bytes('{"id":"é"}\n{"id":"', [0xe9], '"}\n');
-    for (const size of [1, 3, 7, 100]) expect(thrown(data, size), `chunks of ${size}`).toMatchObject({ offset: 19, line: 2, byte: 0xe9 });
-    // a file that ends inside a character
-    expect(() => decodeIn(bytes('{"id":"', [0xe2, 0x82]), 4)).toThrow('it ends inside a character');
+    for (const size of [1, 3, 11, 100]) expect(decodeIn(data, size)).toBe('{"id":"é"}\n{"id":"\ufffd"}\n');
   });
 
   it('inspect of a binary file: exit 1 with that message, on this thread and on the framing thread', async () => {
