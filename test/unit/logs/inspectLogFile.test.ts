@@ -64,11 +64,14 @@ function generatedLog(seed: number, n: number): string {
 }
 
 describe('a log file framed on a worker thread', () => {
-  it('reports what reading it on the calling thread reports, on every fixture', async () => {
+  it('reports what reading it on the calling thread reports, on every fixture, with and without a map naming fields', async () => {
     expect(fixtureFiles.length).toBeGreaterThan(20);
+    const fields = { ...NO_MAP, fields: { id: null, stream: '/type' } };
     for (const file of fixtureFiles) {
-      const [framed, here] = await bothWays(file, { skipInvalid: true });
-      expect(framed, file).toBe(here);
+      for (const options of [{ skipInvalid: true }, { skipInvalid: true, map: fields }]) {
+        const [framed, here] = await bothWays(file, options);
+        expect(framed, `${file} ${options.map ? 'with fields' : ''}`).toBe(here);
+      }
     }
   });
 
@@ -78,7 +81,10 @@ describe('a log file framed on a worker thread', () => {
       // the last one spans several batches (a batch is a chunk of about 1 MB)
       writeFileSync(file, generatedLog(seed, seed === 3 ? 25_000 : 3000));
       const renames = { ...NO_MAP, types: new Map([['Mystery', 'StockReleased'], ['StockReserved', 'OrderShipped']]) };
-      for (const options of [{ skipInvalid: true }, { skipInvalid: false }, { skipInvalid: true, domain: commerce }, { skipInvalid: true, domain: commerce, framing: 'lines' as const }, { skipInvalid: true, domain: commerce, map: renames }]) {
+      // a map naming fields: the scanner steps aside on both threads, and both read every record through the map
+      const fields = { ...NO_MAP, fields: { stream: '/data/sku', type: '/data/warehouse', id: null } };
+      const fieldsAndRenames = { ...renames, fields: { stream: '/data/orderId' } };
+      for (const options of [{ skipInvalid: true }, { skipInvalid: false }, { skipInvalid: true, domain: commerce }, { skipInvalid: true, domain: commerce, framing: 'lines' as const }, { skipInvalid: true, domain: commerce, map: renames }, { skipInvalid: true, map: fields }, { skipInvalid: false, map: fields }, { skipInvalid: true, domain: commerce, map: fieldsAndRenames }]) {
         const [framed, here] = await bothWays(file, options);
         expect(framed, `seed ${seed} ${JSON.stringify(Object.keys(options))}`).toBe(here);
         if (options.skipInvalid) expect(JSON.parse(here).report).toMatchObject({ profile: 'purestream', events: expect.any(Number) });
