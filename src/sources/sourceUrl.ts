@@ -72,10 +72,23 @@ export class SourceUrlError extends Error {
 
 const SCHEMES: Readonly<Record<string, SourceUrl['kind']>> = { postgres: 'postgres', postgresql: 'postgres', nats: 'nats', tls: 'nats', ws: 'nats', wss: 'nats', kafka: 'kafka' };
 
+/** The schemes Purestream reads, as a message lists them. */
+export const SOURCE_SCHEMES_TEXT = Object.keys(SCHEMES).map((s) => `${s}://`).join(', ');
+
+/** The scheme of `text` when it starts `scheme://` (lowercase), else undefined. */
+export const urlScheme = (text: string): string | undefined => /^([a-z][a-z0-9+.-]*):\/\//i.exec(text.trim())?.[1].toLowerCase();
+
 /** True when `text` is a source URL rather than a file path (a scheme Purestream reads live). */
 export function isSourceUrl(text: string): boolean {
-  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-  return m !== null && Object.hasOwn(SCHEMES, m[1].toLowerCase());
+  const scheme = urlScheme(text);
+  return scheme !== undefined && Object.hasOwn(SCHEMES, scheme);
+}
+
+/** Why `text`, a `scheme://` URL, is not a source (a scheme Purestream does not read); undefined when it is one, or no URL. */
+export function notASource(text: string): SourceUrlError | undefined {
+  const scheme = urlScheme(text);
+  if (scheme === undefined || Object.hasOwn(SCHEMES, scheme)) return undefined;
+  return new SourceUrlError(redactUrl(text.trim()), `not a source Purestream reads (${SOURCE_SCHEMES_TEXT})${scheme === 'file' ? '; for a file, give its path' : ''}`);
 }
 
 /** `text` with any password (in the authority, or a `password=` parameter) replaced by `***`. */
@@ -110,8 +123,8 @@ export function parseSourceUrl(text: string): SourceUrl {
     throw new SourceUrlError(display, 'not a URL');
   }
   const scheme = url.protocol.slice(0, -1).toLowerCase();
-  const kind = SCHEMES[scheme];
-  if (!kind) throw new SourceUrlError(display, `unknown scheme "${scheme}": postgres://, nats:// (tls://, ws://, wss://) or kafka:// expected`);
+  const kind = Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : undefined;
+  if (!kind) throw notASource(text) ?? new SourceUrlError(display, `not a source Purestream reads (${SOURCE_SCHEMES_TEXT})`);
   if (!url.hostname) throw new SourceUrlError(display, 'no host');
   const user = url.username ? decodeURIComponent(url.username) : undefined;
   const password = url.password ? decodeURIComponent(url.password) : undefined;
@@ -149,7 +162,8 @@ function postgresUrl(url: URL, database: string, common: SourceCommon): Postgres
 }
 
 function natsUrl(url: URL, scheme: string, stream: string, common: SourceCommon): NatsSourceUrl {
-  if (!stream) throw new SourceUrlError(common.display, 'no stream: nats://host:port/STREAM');
+  // the example in the scheme given: a browser refuses nats:// where ws:// was typed
+  if (!stream) throw new SourceUrlError(common.display, `no stream: ${scheme}://host:port/STREAM`);
   if (!NAME.test(stream) || stream.includes('.')) throw new SourceUrlError(common.display, `"${stream}" is not a JetStream stream name (letters, digits, - and _)`);
   const websocket = scheme === 'ws' || scheme === 'wss';
   const port = url.port || (websocket ? (scheme === 'wss' ? '443' : '80') : '4222');

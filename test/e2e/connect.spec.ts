@@ -54,6 +54,15 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await url.fill('ws://127.0.0.1:1/SHOP');
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog.getByRole('alert')).toContainText('ws://127.0.0.1:1/SHOP: cannot connect');
+  // no stream: the example is in the scheme typed (a browser refuses nats://)
+  await url.fill('ws://127.0.0.1:4523');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('ws://127.0.0.1:4523: no stream: ws://host:port/STREAM');
+  // an empty URL replaces the last failure with what to do
+  await url.fill('');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('enter a URL: ws://host:port/STREAM');
+  await expect(url).toBeFocused();
 
   await url.fill(`${server!.wsUrl}/SHOP`);
   await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();

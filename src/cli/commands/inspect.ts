@@ -19,7 +19,7 @@ import { inspectLogFile } from '../../logs/node/inspectLogFile';
 import { NOT_UTF8 } from '../../logs/framing/utf8Chunks';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
-import { isSourceUrl } from '../../sources/sourceUrl';
+import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 
 const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
@@ -39,6 +39,9 @@ export const inspectCommand: CliCommand = async (args, io) => {
   for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${f}"`);
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
+  // http://…, mysql://…: a URL of a kind not read, not a file that is missing
+  const notSource = notASource(file);
+  if (notSource) throw new InputFileError(`${printable(notSource.display)}: ${notSource.message}`);
   if (isSourceUrl(file)) {
     for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
     const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);

@@ -10,6 +10,8 @@ export function natsConnectFailure(error: unknown): string {
   if (/authoriz|authenticat/i.test(reason) || /Authorization/.test(name)) return `cannot connect: the server refused the credentials (${reason})`;
   if (/ENOTFOUND|EAI_AGAIN/.test(reason)) return 'cannot connect: unknown host';
   if (/timeout/i.test(reason) || /Timeout/.test(name)) return 'cannot connect: timed out';
+  // a WebSocket's failure carries no reason (the browser's never does): say what to check
+  if (name === 'ConnectionError' && !(error as Error).message) return 'cannot connect: no NATS WebSocket answered there (is nats-server running there, with websocket enabled?)';
   return `cannot connect: ${reason}`;
 }
 

@@ -10,6 +10,7 @@ import { openKafkaReader } from '../kafka/kafkaReader';
 import { connectKafkajs, type KafkaConnect } from '../kafka/kafkaClient';
 import { openJetStreamReader, type NatsConnect } from '../nats/jetstreamReader';
 import { natsOptions } from '../nats/natsOptions';
+import { websocketFailure } from './websocketFailure';
 import { openPostgresReader, type PostgresTuning } from '../postgres/postgresReader';
 import { connectPg, type PgConnect } from '../postgres/pgSession';
 import type { SourceUrl } from '../sourceUrl';
@@ -23,8 +24,9 @@ export interface SourceClients {
   readonly postgresTuning?: PostgresTuning;
 }
 
-/** Connects NATS over TCP/TLS (transport-node) or WebSocket (nats-core's wsconnect; Node has a WebSocket). */
-export const connectNatsNode: NatsConnect = (source) => (source.transport === 'websocket' ? wsconnect(natsOptions(source)) : natsTcp(natsOptions(source)));
+/** Connects NATS over TCP/TLS (transport-node) or WebSocket (nats-core's wsconnect; Node has a WebSocket, whose failures {@link websocketFailure} explains). */
+export const connectNatsNode: NatsConnect = (source) =>
+  source.transport === 'websocket' ? wsconnect(natsOptions(source)).catch(async (error: unknown) => Promise.reject(await websocketFailure(source.server, error))) : natsTcp(natsOptions(source));
 
 /** Opens the reader of `source`; a SourceError (naming the URL, password hidden) when it cannot. */
 export function openSourceReader(source: SourceUrl, options: ReadOptions, clients: SourceClients = {}): Promise<SourceReader> {

@@ -154,6 +154,18 @@ describe('purestream inspect <nats URL>', () => {
     expect(wrong.err).toBe(`${url.replace('nats://', `nats://${NATS_USER}:***@`)}/ANY: cannot connect: the server refused the credentials (Authorization Violation)\n`);
     const down = await cli(['inspect', 'nats://127.0.0.1:1/ANY']);
     expect([down.code, down.err]).toEqual([1, 'nats://127.0.0.1:1/ANY: cannot connect: connection refused (is nats-server running there?)\n']);
+
+  });
+
+  it('an unreachable ws:// server is worded as nats:// is: connection refused, unknown host, or a port that is no NATS WebSocket', async () => {
+    const refused = await cli(['inspect', 'ws://127.0.0.1:1/ANY']);
+    expect([refused.code, refused.err]).toEqual([1, 'ws://127.0.0.1:1/ANY: cannot connect: connection refused (is nats-server running there?)\n']);
+    const unknown = await cli(['inspect', 'ws://nohost.invalid:4599/S']);
+    expect([unknown.code, unknown.err]).toEqual([1, 'ws://nohost.invalid:4599/S: cannot connect: unknown host\n']);
+    // the server's TCP port answers, but not as a WebSocket
+    const tcpPort = requireServer('nats').url.replace('nats://', 'ws://');
+    const notWs = await cli(['inspect', `${tcpPort}/ANY`]);
+    expect([notWs.code, notWs.err]).toEqual([1, `${tcpPort}/ANY: cannot connect: no NATS WebSocket answered there (is it nats-server, with websocket enabled?)\n`]);
   });
 });
 
@@ -190,6 +202,13 @@ describe('purestream inspect <kafka URL>', () => {
 });
 
 describe('purestream inspect: usage', () => {
+  it('a URL of a scheme it does not read is said to be no source, not a missing file: exit 1', async () => {
+    for (const url of ['http://example.com/x', 'mysql://x/y']) {
+      const r = await cli(['inspect', url]);
+      expect([r.code, r.out, r.err]).toEqual([1, '', `${url}: not a source Purestream reads (postgres://, postgresql://, nats://, tls://, ws://, wss://, kafka://)\n`]);
+    }
+  });
+
   it('a URL without store=, --from of the wrong form, --framing for a URL, --from for a file: exit 2', async () => {
     expect((await cli(['inspect', 'postgres://h/db'])).err).toBe('purestream inspect: postgres://h/db: store= is required: store=emmett, store=marten, store=message-db\n');
     expect((await cli(['inspect', 'kafka://h:9092/t', '--from', '17'])).err).toBe('purestream inspect: --from takes start, end, a time or a position, for this source PARTITION:OFFSET[,PARTITION:OFFSET…]; got "17"\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hideSecrets, isSourceUrl, parseSourceUrl, redactUrl, secretsOf } from '../../../src/sources/sourceUrl';
+import { hideSecrets, isSourceUrl, notASource, parseSourceUrl, redactUrl, secretsOf } from '../../../src/sources/sourceUrl';
 import { kafkaOffsets, kafkaPosition, parseStartAt } from '../../../src/sources/startAt';
 
 const error = (url: string) => {
@@ -39,8 +39,20 @@ describe('source URLs', () => {
     expect(error('postgres://h/db?store=marten&category=orders')).toBe('postgres://h/db?store=marten&category=orders: Marten streams have no category: use stream=ID');
     expect(error('postgres://h/db?store=emmett&schema=a;drop')).toBe('postgres://h/db?store=emmett&schema=a;drop: schema=a;drop is not a plain PostgreSQL name');
     expect(error('nats://h:4222')).toBe('nats://h:4222: no stream: nats://host:port/STREAM');
+    // the example in the scheme typed: a browser cannot open nats://
+    expect(error('ws://127.0.0.1:4523')).toBe('ws://127.0.0.1:4523: no stream: ws://host:port/STREAM');
+    expect(error('wss://h')).toBe('wss://h: no stream: wss://host:port/STREAM');
     expect(error('nats://h/A.B')).toBe('nats://h/A.B: "A.B" is not a JetStream stream name (letters, digits, - and _)');
     expect(error('kafka://h/t?partition=-1')).toBe('kafka://h/t?partition=-1: partition=-1 is not a partition number');
+  });
+
+  it('a scheme:// it does not read is not a source (the schemes it reads listed), nor a file; a path is neither', () => {
+    const schemes = 'postgres://, postgresql://, nats://, tls://, ws://, wss://, kafka://';
+    expect(notASource('http://example.com/x')?.message).toBe(`not a source Purestream reads (${schemes})`);
+    expect(notASource('mysql://u:pw@x/y')).toMatchObject({ display: 'mysql://u:***@x/y' });
+    expect(notASource('file:///tmp/x.jsonl')?.message).toBe(`not a source Purestream reads (${schemes}); for a file, give its path`);
+    expect(error('http://example.com/x')).toBe(`http://example.com/x: not a source Purestream reads (${schemes})`);
+    expect(['nats://h/S', 'log.jsonl', './http/x', 'C:\\logs\\x.json'].map(notASource)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('hides passwords in any message (a driver may repeat its settings)', () => {
