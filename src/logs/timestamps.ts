@@ -1,13 +1,9 @@
 /**
  * Times in logs: virtual milliseconds or ISO-8601. Exported CloudEvents need an absolute
- * `time`, so virtual ms are placed after a fixed epoch, 2026-01-01T00:00:00Z (virtual 0).
+ * `time`, so virtual ms are placed after the engine's one epoch, 2026-01-01T00:00:00Z
+ * (virtual 0; ../engine/virtualTime).
  */
-
-/** Virtual time 0 as an absolute time: 2026-01-01T00:00:00Z in ms since the Unix epoch. */
-export const VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 1);
-
-/** The ISO-8601 time of a virtual ms value (epoch 2026-01-01T00:00:00Z). */
-export const virtualToIso = (ms: number): string => new Date(VIRTUAL_EPOCH_MS + ms).toISOString();
+export { VIRTUAL_EPOCH_MS, virtualToIso } from '../engine/virtualTime';
 
 const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 

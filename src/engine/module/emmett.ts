@@ -9,6 +9,7 @@
 import type { CommandEnvelope, Decision, DomainEvent, EmmettCommand, Rejection, StateView } from '../../../domain/kernel';
 import { errorText } from './callGuard';
 import { isModuleFault } from './moduleProblem';
+import { VIRTUAL_EPOCH_MS } from '../virtualTime';
 
 /** The author's four functions (already guarded when the module is not bundled). */
 export interface EmmettFunctions {
@@ -49,9 +50,14 @@ export function rejectionOf(error: unknown): Rejection | undefined {
 /** True when a throw of an Emmett `decide` is a rejection (what the guard lets through). */
 export const isRejection = (error: unknown): boolean => !isModuleFault(error) && rejectionOf(error) !== undefined;
 
-/** The command as an Emmett-style `decide` receives it. `dateOf` makes `now` in the module's realm. */
+/**
+ * The command as an Emmett-style `decide` receives it. `now` is the command's `at` on the
+ * virtual clock's epoch (2026-01-01T00:00:00Z + at, as exports write it); `dateOf` makes it in
+ * the module's realm.
+ */
 export function emmettCommand(command: CommandEnvelope, dateOf: (ms: number) => Date): EmmettCommand {
-  const metadata = command.actor !== undefined ? { now: dateOf(command.at), commandId: command.id, actor: command.actor } : { now: dateOf(command.at), commandId: command.id };
+  const now = dateOf(VIRTUAL_EPOCH_MS + command.at);
+  const metadata = command.actor !== undefined ? { now, commandId: command.id, actor: command.actor } : { now, commandId: command.id };
   return { type: command.type, data: command.data, metadata };
 }
 

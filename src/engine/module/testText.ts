@@ -6,6 +6,7 @@
  */
 import { BATCH_ABORTED, commandOutcomes, decideInput, isBatch, viewOf, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type DomainEvent, type StateView } from '../../../domain/kernel';
 import type { Trace } from '../types';
+import { virtualToIso } from '../virtualTime';
 import type { DecisionOutcome } from '../report/ruleChange';
 
 /** One decision, as a test states it. */
@@ -142,7 +143,7 @@ export function purestreamTestText(c: DecisionCase, module: ModuleImport): strin
 export function emmettTestText(c: DecisionCase, module: ModuleImport, shape: 'purestream' | 'emmett'): string {
   const decider = shape === 'emmett' ? `{ decide: ${module.name}.decide, evolve: ${module.name}.evolve, initialState: ${module.name}.initialState }` : `asEmmettDecider(${module.name})`;
   const { id, type, data, at, actor } = c.command;
-  const metadata = `{ now: new Date(${at}), commandId: ${json(id)}${actor !== undefined ? `, actor: ${json(actor)}` : ''} }`;
+  const metadata = `{ now: new Date(${json(virtualToIso(at))}), commandId: ${json(id)}${actor !== undefined ? `, actor: ${json(actor)}` : ''} }`;
   const then = 'rejected' in c.then ? `.thenThrows((error) => rejectionCode(error) === ${json(c.then.rejected)});` : `.then(${list(c.then.events)});`;
   const given = c.given.map((e) => ({ type: e.type, data: e.data }));
   return [

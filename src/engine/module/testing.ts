@@ -8,6 +8,7 @@
 import { commandOutcomes, commandId, decideInput, evolveRecord, viewOf, type AuthorizationContext, type CommandEnvelope, type DecisionInput, type DomainEvent, type EmmettCommand, type Outcome } from '../../../domain/kernel';
 import { toDomainModule } from './bundled';
 import { rejectionOf } from './emmett';
+import { VIRTUAL_EPOCH_MS } from '../virtualTime';
 
 /** A command written tersely in tests: id, `at` and actor get defaults. */
 export interface TestCommand {
@@ -104,7 +105,7 @@ export function asEmmettDecider(domain: object) {
     },
     decide(command: EmmettCommand, state: State): DomainEvent[] {
       const { commandId: id, now, actor } = command.metadata;
-      const outcome = decideInput(module, envelope({ id, type: command.type, data: command.data, at: now.getTime(), ...(actor !== undefined ? { actor } : {}) }), viewOf(state));
+      const outcome = decideInput(module, envelope({ id, type: command.type, data: command.data, at: now.getTime() - VIRTUAL_EPOCH_MS, ...(actor !== undefined ? { actor } : {}) }), viewOf(state));
       const rejection = commandOutcomes(outcome).find((o) => !o.accepted)?.rejection;
       if (rejection) throw new DecisionRejected(rejection.code, rejection.message);
       return outcome.events.map((e) => ({ type: e.type, data: e.data }));
