@@ -100,7 +100,7 @@ describe('purestream run: output (fake engine)', () => {
   it('exits 1 and leaves nothing behind when --out cannot be written', async () => {
     const { io, code } = runWith(['flash-sale.json'], ['flash-sale.json', '--out', 'missing/dir/report.json']);
     expect(await code).toBe(1);
-    expect(io.stderr).toContain('missing/dir/report.json: cannot write the file');
+    expect(io.stderr).toBe('--out missing/dir/report.json: folder missing/dir does not exist\n');
     expect(filesIn(io)).toEqual(['flash-sale.json']);
   });
 
