@@ -213,3 +213,15 @@ test('Copy as test on an item of a batch: given the events of the earlier item i
   await expect(text).toContainText('{"type":"ProfileUpdated"');
   await expect(copy.locator('.error-text')).toHaveCount(0);
 });
+
+test('a module that declares command schemas but no event schemas says any event is accepted, not "None."', async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const text = `export default {\n  id: 'tally', title: 'Tally',\n  commandSchemas: { Add: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },\n  decide: (command) => ({ type: 'accepted', events: [{ type: 'Added', data: command.data }] }),\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'tally:' + event.data.id,\n};\n`;
+  await page.getByLabel('Domain module file').first().setInputFiles(js('tally.mjs', text));
+  await page.getByRole('dialog', { name: 'Run tally.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  const card = page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: 'Domain Tally' });
+  await expect(card).toContainText('Add', { timeout: 30_000 });
+  await expect(card).toContainText('No event schemas declared: any event is accepted.');
+  await expect(card).not.toContainText('None.');
+});
