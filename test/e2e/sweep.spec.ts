@@ -74,3 +74,43 @@ test('a small sweep averaged over seeds; a bad range names its path and runs not
   await expect(sweep.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(3);
   await expect(sweep.getByRole('img', { name: /^units oversold against decision time/ })).toBeVisible();
 });
+
+test('a bad range is named beside its field as the user types; Run sweep waits, the command line never says null, and the last results stay', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  const from = sweep.getByLabel('From', { exact: true });
+  const to = sweep.getByLabel('To', { exact: true });
+  const step = sweep.getByLabel('Step', { exact: true });
+  const runButton = sweep.getByRole('button', { name: 'Run sweep' });
+  await to.fill('3');
+  await runButton.click();
+  await expect(sweep.getByText('3 points')).toBeVisible({ timeout: 30_000 });
+  const results = sweep.getByRole('table', { name: 'Sweep results' });
+
+  await from.fill('10');
+  await to.fill('2');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(to).toHaveAccessibleDescription('To: the range 10..2 is empty (TO must not be below FROM)');
+  await expect(runButton).toBeDisabled();
+  await expect(runButton).toHaveAttribute('title', /To: the range 10\.\.2 is empty/);
+  await expect(sweep).toContainText('The equivalent command line shows once the range is valid.');
+  await from.press('Enter');
+  await expect(results.getByRole('row')).toHaveCount(4);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/sweep-bad-range.png' });
+
+  await from.fill('');
+  await expect(from).toHaveAccessibleDescription('From: enter a number');
+  await expect(sweep).not.toContainText('null');
+  await from.fill('1');
+  await step.fill('-1');
+  await expect(step).toHaveAccessibleDescription('Step: the step must be greater than 0');
+  await expect(runButton).toBeDisabled();
+  await step.fill('1');
+  await expect(step).not.toHaveAttribute('aria-invalid');
+  await expect(runButton).toBeEnabled();
+  await expect(sweep).toContainText('--param scheduler.workers=1..2:1 --json');
+  await expect(results.getByRole('row')).toHaveCount(4);
+});

@@ -31,3 +31,6 @@ export function paramChoices(run: unknown): ParamChoice[] {
 
 /** The `PATH=FROM..TO:STEP` spec the CLI takes for a range. */
 export const rangeSpec = (path: string, from: number, to: number, step: number): string => `${path}=${from}..${to}:${step}`;
+
+/** Whether a swept parameter takes whole numbers only (worker counts and seeds). */
+export const takesWholeNumbers = (path: string): boolean => path === 'seed' || /^scheduler\.(workers|max)$/.test(path);

@@ -27,7 +27,7 @@ export type SweepPlan = { readonly ok: true; readonly points: readonly SweepPoin
 const PATH = /^[A-Za-z_$][\w$]*(\[\d+\])*(\.[A-Za-z_$][\w$]*(\[\d+\])*)*$/;
 /** Names that would reach the objects' prototypes instead of a parameter. */
 const BUILT_IN = new Set(['__proto__', 'constructor', 'prototype']);
-const RANGE = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/;
+const RANGE = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(-?\d+(?:\.\d+)?))?$/;
 
 /** Parses `PATH=FROM..TO[:STEP]` (step 1 by default); returns a message when it is malformed. */
 export function parseSweepParam(spec: string): SweepParam | string {
@@ -51,12 +51,22 @@ function rangeValues(spec: string): number[] | string {
   const m = RANGE.exec(spec);
   if (!m) return `expected FROM..TO or FROM..TO:STEP, got ${quote(spec)}`;
   const [from, to, step] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  if (step <= 0) return 'the step must be greater than 0';
-  if (to < from) return `the range ${from}..${to} is empty (TO must not be below FROM)`;
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (!(count <= MAX_SWEEP_POINTS)) return `${thousands(count)} values are too many (at most ${thousands(MAX_SWEEP_POINTS)})`;
+  const problem = rangeProblem(from, to, step);
+  if (problem) return problem.message;
+  const count = rangeCount(from, to, step);
   return Array.from({ length: count }, (_, k) => Math.round((from + k * step) * 1e9) / 1e9);
 }
+
+/** Which part of the range FROM..TO:STEP is wrong (the step, or TO below FROM) and why, or undefined when it is sound; the wording of the command line and of the Sweep view. */
+export function rangeProblem(from: number, to: number, step: number): { readonly bound: 'to' | 'step'; readonly message: string } | undefined {
+  if (!(step > 0)) return { bound: 'step', message: 'the step must be greater than 0' };
+  if (to < from) return { bound: 'to', message: `the range ${from}..${to} is empty (TO must not be below FROM)` };
+  const count = rangeCount(from, to, step);
+  if (!(count <= MAX_SWEEP_POINTS)) return { bound: 'step', message: `${thousands(count)} values are too many (at most ${thousands(MAX_SWEEP_POINTS)})` };
+  return undefined;
+}
+
+const rangeCount = (from: number, to: number, step: number): number => Math.floor((to - from) / step + 1e-9) + 1;
 
 /** Every combination of the parameters' values (the first parameter varies slowest). */
 export function sweepGrid(params: readonly SweepParam[]): Record<string, number>[] {

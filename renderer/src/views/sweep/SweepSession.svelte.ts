@@ -3,6 +3,7 @@ import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
+import { sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
 import type { SweepApi } from '../../worker/sweep.worker';
 import SweepWorker from '../../worker/sweep.worker?worker';
@@ -17,16 +18,16 @@ function sweepRunner(): JobRunner {
 /** Where a sweep stands. */
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-/** The form's fields. */
+/** The form's fields; a cleared number field reads as null. */
 export interface SweepForm {
   run: string;
   path: string;
-  from: number;
-  to: number;
-  step: number;
+  from: number | null;
+  to: number | null;
+  step: number | null;
   seeds: boolean;
-  seedFrom: number;
-  seedTo: number;
+  seedFrom: number | null;
+  seedTo: number | null;
 }
 
 /** Plotted first: how far a pool oversells and how stale its reads are as it grows, then throughput. */
@@ -52,6 +53,12 @@ export class SweepSession {
     void this.finished;
     return this.sweep ? sweepRows(this.sweep, this.results) : [];
   });
+
+  /** What is wrong with the range fields, field by field, as the user types. */
+  readonly problems: SweepFieldProblems = $derived(sweepFormProblems(this.form));
+
+  /** Whether the form can run: no field has a problem. */
+  readonly runnable: boolean = $derived(Object.keys(this.problems).length === 0);
 
   /** The sweep as the CLI's `--json` document. */
   get report(): SweepReport | undefined {
@@ -84,23 +91,25 @@ export class SweepSession {
     if (choice) Object.assign(this.form, { from: choice.from, to: choice.to, step: choice.step });
   }
 
-  /** The CLI arguments the form stands for (for the equivalent command line). */
-  get cliArgs(): string {
-    const f = this.form;
-    return `--run ${JSON.stringify(f.run)} --param ${rangeSpec(f.path, f.from, f.to, f.step)}${f.seeds ? ` --seeds ${f.seedFrom}..${f.seedTo}` : ''}`;
+  /** The CLI arguments the form stands for (for the equivalent command line); undefined while a field has a problem. */
+  get cliArgs(): string | undefined {
+    return sweepCliArgs(this.form);
   }
 
   /** Plans the sweep of `raw` (the scenario as written) and runs it on the worker pool. */
   async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, makeWorker: () => JobRunner = sweepRunner): Promise<void> {
+    // a field with a problem is shown beside it; the previous results stay
+    if (!this.runnable) return;
     this.cancel();
     const f = this.form;
-    const param = parseSweepParam(rangeSpec(f.path, f.from, f.to, f.step));
-    const seeds = f.seeds ? parseSeedRange(`${f.seedFrom}..${f.seedTo}`) : undefined;
+    const param = parseSweepParam(rangeSpec(f.path, f.from!, f.to!, f.step!));
+    const seeds = f.seeds && f.path !== 'seed' ? parseSeedRange(`${f.seedFrom}..${f.seedTo}`) : undefined;
     const problems: InputError[] = [];
     if (typeof param === 'string') problems.push({ path: 'range', message: param });
     if (typeof seeds === 'string') problems.push({ path: 'seeds', message: seeds });
     const plan = problems.length || typeof param === 'string' || typeof seeds === 'string' ? undefined : planSweepJobs(raw, f.run, [param], seeds);
     if (!plan?.ok) {
+      // the scenario refuses a point (workers 0, say): say so, and keep the previous results on screen
       this.errors = plan ? plan.errors : problems;
       this.status = 'error';
       this.error = undefined;

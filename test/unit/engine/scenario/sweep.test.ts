@@ -14,6 +14,8 @@ describe('sweep planner', () => {
     expect(parseSweepParam('a..b=1..2')).toContain('expected PATH=FROM..TO');
     expect(parseSweepParam('x=4..1')).toBe('x: the range 4..1 is empty (TO must not be below FROM)');
     expect(parseSweepParam('x=1..2:0')).toBe('x: the step must be greater than 0');
+    // a negative step is named as such, not as a malformed range
+    expect(parseSweepParam('x=1..2:-1')).toBe('x: the step must be greater than 0');
     expect(parseSweepParam('x=0..100000')).toContain('too many');
   });
 

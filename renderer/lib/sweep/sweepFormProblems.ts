@@ -1,0 +1,59 @@
+/** What is wrong with the Sweep view's range fields as the user types, field by field, in the engine's wording (src/engine/scenario/sweep.ts). Pure. */
+import { rangeProblem } from '../../../src/engine/scenario/sweep';
+import { rangeSpec, takesWholeNumbers } from './paramChoices';
+
+/** The form's values; a cleared number field reads as null. */
+export interface SweepFormValues {
+  readonly run: string;
+  readonly path: string;
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly step: number | null;
+  readonly seeds: boolean;
+  readonly seedFrom: number | null;
+  readonly seedTo: number | null;
+}
+
+/** A field of the range. */
+export type SweepField = 'from' | 'to' | 'step' | 'seedFrom' | 'seedTo';
+
+/** Each field's problem, worded with the field's label first; empty when the form is sound. */
+export type SweepFieldProblems = Partial<Record<SweepField, string>>;
+
+/** The labels the view shows. */
+export const SWEEP_FIELD_LABELS: Readonly<Record<SweepField, string>> = { from: 'From', to: 'To', step: 'Step', seedFrom: 'Seed from', seedTo: 'Seed to' };
+
+/** The problems of `form`: each field a number (a whole number for workers and seeds), From ≤ To, Step > 0, seeds likewise. */
+export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
+  const problems: SweepFieldProblems = {};
+  const whole = takesWholeNumbers(form.path);
+  const check = (field: SweepField, value: number | null, wholeOnly: boolean): value is number => {
+    const label = SWEEP_FIELD_LABELS[field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) problems[field] = `${label}: enter a number`;
+    else if (wholeOnly && !Number.isInteger(value)) problems[field] = `${label}: a whole number (${field.startsWith('seed') || form.path === 'seed' ? 'seeds are' : 'workers are counted in'} whole numbers)`;
+    else return true;
+    return false;
+  };
+  const from = check('from', form.from, whole);
+  const to = check('to', form.to, whole);
+  const step = check('step', form.step, whole);
+  // the step is judged on its own, so a bad step shows even while From or To is empty
+  const stepProblem = step ? rangeProblem(0, 0, form.step!) : undefined;
+  if (stepProblem) problems.step = `${SWEEP_FIELD_LABELS.step}: ${stepProblem.message}`;
+  else if (from && to && step) {
+    const problem = rangeProblem(form.from!, form.to!, form.step!);
+    if (problem) problems[problem.bound] = `${SWEEP_FIELD_LABELS[problem.bound]}: ${problem.message}`;
+  }
+  if (form.seeds && form.path !== 'seed' && check('seedFrom', form.seedFrom, true) && check('seedTo', form.seedTo, true)) {
+    const problem = rangeProblem(form.seedFrom!, form.seedTo!, 1);
+    if (problem) problems.seedTo = `${SWEEP_FIELD_LABELS.seedTo}: ${problem.message}`;
+  }
+  return problems;
+}
+
+/** The CLI arguments a sound form stands for; undefined while a field has a problem (so no `null` reaches the command line). */
+export function sweepCliArgs(form: SweepFormValues): string | undefined {
+  if (Object.keys(sweepFormProblems(form)).length) return undefined;
+  const seeds = form.seeds && form.path !== 'seed' ? ` --seeds ${form.seedFrom}..${form.seedTo}` : '';
+  return `--run ${JSON.stringify(form.run)} --param ${rangeSpec(form.path, form.from!, form.to!, form.step!)}${seeds}`;
+}

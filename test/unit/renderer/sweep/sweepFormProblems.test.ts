@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { sweepCliArgs, sweepFormProblems, type SweepFormValues } from '../../../../renderer/lib/sweep/sweepFormProblems';
+
+const form = (over: Partial<SweepFormValues>): SweepFormValues => ({ run: '8 workers', path: 'scheduler.workers', from: 1, to: 4, step: 1, seeds: false, seedFrom: 1, seedTo: 3, ...over });
+
+describe('the sweep form, checked as the user types', () => {
+  it('names the field and says what it needs, in the engine\'s wording', () => {
+    expect(sweepFormProblems(form({}))).toEqual({});
+    expect(sweepFormProblems(form({ from: 10, to: 2 }))).toEqual({ to: 'To: the range 10..2 is empty (TO must not be below FROM)' });
+    expect(sweepFormProblems(form({ from: null }))).toEqual({ from: 'From: enter a number' });
+    expect(sweepFormProblems(form({ step: -1 }))).toEqual({ step: 'Step: the step must be greater than 0' });
+    expect(sweepFormProblems(form({ from: null, step: -1 }))).toEqual({ from: 'From: enter a number', step: 'Step: the step must be greater than 0' });
+    expect(sweepFormProblems(form({ step: 0 }))).toEqual({ step: 'Step: the step must be greater than 0' });
+    expect(sweepFormProblems(form({ from: 1.5 }))).toEqual({ from: 'From: a whole number (workers are counted in whole numbers)' });
+    expect(sweepFormProblems(form({ step: 0.5, path: 'serviceMs' }))).toEqual({});
+    expect(sweepFormProblems(form({ from: 0, to: 100_000, path: 'serviceMs' })).step).toContain('too many');
+  });
+
+  it('checks the seeds only when averaging over them', () => {
+    expect(sweepFormProblems(form({ seedFrom: 5, seedTo: 2 }))).toEqual({});
+    expect(sweepFormProblems(form({ seeds: true, seedFrom: 5, seedTo: 2 }))).toEqual({ seedTo: 'Seed to: the range 5..2 is empty (TO must not be below FROM)' });
+    expect(sweepFormProblems(form({ seeds: true, seedFrom: 1.5 }))).toEqual({ seedFrom: 'Seed from: a whole number (seeds are whole numbers)' });
+  });
+
+  it('prints a command line only for a sound form, never with null in it', () => {
+    expect(sweepCliArgs(form({}))).toBe('--run "8 workers" --param scheduler.workers=1..4:1');
+    expect(sweepCliArgs(form({ seeds: true }))).toBe('--run "8 workers" --param scheduler.workers=1..4:1 --seeds 1..3');
+    expect(sweepCliArgs(form({ from: null }))).toBeUndefined();
+  });
+});
