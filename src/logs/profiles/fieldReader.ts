@@ -89,6 +89,8 @@ export function show(value: unknown): string {
 export class FieldReader {
   private readonly plans: FieldPlan[];
   private readonly mapped: FieldPlan[];
+  /** The mapped fields the profile's `refine` derives: what the map's pointers read is put back after it. */
+  private readonly mappedDerived: FieldPlan[];
   /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
   lastPrepared: JsonObject | undefined;
 
@@ -103,6 +105,7 @@ export class FieldReader {
       return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined };
     });
     this.mapped = this.plans.filter((p) => p.mapped);
+    this.mappedDerived = this.mapped.filter((p) => profile.refine !== undefined && profile.derived?.[p.field] !== undefined);
   }
 
   /** The profile's quick reading of a record's text, unless the map changes what a field is read from (then every record is read by `read`). */
@@ -118,6 +121,8 @@ export class FieldReader {
       if (this.mapped.length === 0 || read === NEEDS_EXACT || read.kind === 'anomaly' || read.kind === 'command' || read.kind === 'rejection' || read.kind === 'header') return read;
       const e: MutableEvent = { ...read };
       for (const plan of this.mapped) {
+        // the map's field replaces the profile's reading, found or not
+        (e as Record<string, unknown>)[plan.field] = undefined;
         const refused = this.readField(plan, record, record, e);
         if (refused !== undefined) return refused;
       }
@@ -132,11 +137,12 @@ export class FieldReader {
       if (refused !== undefined) return refused;
     }
     if (this.profile.refine) {
-      // a field the profile derives in `refine` (a Kafka source, a Message DB causation) stays what the map's pointer read
-      const kept = this.mapped.filter((p) => this.profile.derived?.[p.field] !== undefined).map((p) => [p.field, e[p.field]] as const);
+      // a field the profile derives in `refine` (a Kafka source, a Message DB causation) stays what the map's pointer read; nothing is kept when the map names none
+      const derived = this.mappedDerived;
+      const kept = derived.length === 0 ? undefined : derived.map((p) => e[p.field]);
       const refused = this.profile.refine(prepared, e);
       if (refused) return refused;
-      for (const [field, value] of kept) (e as Record<string, unknown>)[field] = value;
+      if (kept) for (let i = 0; i < kept.length; i++) (e as Record<string, unknown>)[derived[i].field] = kept[i];
     }
     return this.typed(e);
   }
@@ -149,12 +155,11 @@ export class FieldReader {
 
   /**
    * Sets one field of `e` from the first of its pointers present in the prepared record (a
-   * mapped pointer that finds nothing there is tried on the record as written); clears it
-   * when none is. Returns why the record cannot be read, if it cannot.
+   * mapped pointer that finds nothing there is tried on the record as written); leaves it as it
+   * is when none is. Returns why the record cannot be read, if it cannot.
    */
   private readField(plan: FieldPlan, record: JsonObject, prepared: JsonObject, e: MutableEvent): ReadProblem | typeof NEEDS_EXACT | undefined {
     const out = e as Record<string, unknown>;
-    out[plan.field] = undefined;
     let value: unknown;
     let at = -1;
     let from = prepared;
