@@ -27,8 +27,10 @@ export interface SourceInspection {
   readonly result: InspectResult;
   /** Records read. */
   readonly records: number;
-  /** The position of the last record read (resume `--from` it); undefined when nothing was read. */
+  /** The position of the last record read (resume `--from` it); before any record, where the read started (undefined from the start). */
   readonly position: string | undefined;
+  /** The source's last position when the read began, where the reader knows it. */
+  readonly lastAtStart?: string;
   /** Why the read ended before its end (a lost connection); the result covers what was read. */
   readonly lost?: SourceError;
 }
@@ -54,5 +56,5 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   } finally {
     await reader.close();
   }
-  return { result: inspector.finish(options.source, reader.framing), records, position, ...(lost ? { lost } : {}) };
+  return { result: inspector.finish(options.source, reader.framing), records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
 }

@@ -47,6 +47,8 @@ export interface SourceReader {
   readonly profile: ProfileName;
   /** What the report's `framing` says for this source: `rows` or `messages`. */
   readonly framing: string;
+  /** The source's last position when the read began, where the reader knows it: a `--from` past it reads nothing. */
+  readonly lastAtStart?: string;
   /** The batches, until the head (or, tailing, until the signal stops it); a lost connection throws a SourceError. */
   batches(): AsyncGenerator<SourceBatch, void, undefined>;
   /** Ends the connection (idempotent). */

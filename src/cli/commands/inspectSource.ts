@@ -74,9 +74,11 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       onAnomaly: live,
     });
     progress?.clear();
-    const resume = resumeLine(read.position, from);
+    // a `--from` position with nothing after it was asked for, not read: never reported as read
+    const unread = read.records === 0 && from.kind === 'after' && read.position === from.position;
+    const resume = resumeLine(unread ? undefined : read.position, from);
     if (read.lost) {
-      io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
+      io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined && !unread ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
       return EXIT.badInput;
     }
     const result = read.result;
@@ -95,7 +97,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       return EXIT.ok;
     }
     if (report.events === 0) {
-      const why = read.records === 0 ? `no records${from.kind === 'start' ? '' : ' after the start asked for'}` : printable(whyNothingRead(report) ?? '', 400);
+      const why = read.records === 0 ? nothingAfter(from, read.lastAtStart, source) : printable(whyNothingRead(report) ?? '', 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
@@ -120,9 +122,20 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
  */
 export function resumeLine(position: string | undefined, from: StartAt): string {
   if (position !== undefined) return `last position read: ${position} (resume with --from ${position})\n`;
+  if (from.kind === 'after') return `no position read (resume with --from ${from.position}, the position asked for)\n`;
   // `end` gives no position only where there was nothing yet (an empty store): all that came since is new
   const again = from.kind === 'time' ? from.time : 'start';
   return `nothing read after ${startText(from)} (resume with --from ${again})\n`;
+}
+
+const CONTAINER: Readonly<Record<SourceUrl['kind'], string>> = { nats: 'stream', kafka: 'topic', postgres: 'store' };
+
+/** Why a read gave no record: none at all, none after the start asked for, or a `--from` position past the source's last one. */
+function nothingAfter(from: StartAt, lastAtStart: string | undefined, source: SourceUrl): string {
+  if (from.kind === 'start') return 'no records';
+  if (from.kind !== 'after') return 'no records after the start asked for';
+  const past = lastAtStart !== undefined && /^\d+$/.test(lastAtStart) && /^\d+$/.test(from.position) && BigInt(from.position) > BigInt(lastAtStart);
+  return `nothing after position ${from.position}${past ? ` (the ${CONTAINER[source.kind]}'s last position is ${lastAtStart})` : ''}`;
 }
 
 /** Where a read started, in words. */

@@ -74,7 +74,7 @@ export async function openJetStreamReader(source: NatsSourceUrl, options: ReadOp
       : { deliver_policy: 'all' as DeliverPolicy };
     const consumer = await js.consumers.get(source.stream, { ...start, ...(source.subject !== undefined ? { filter_subjects: source.subject } : {}) });
     const head = from.kind === 'end' ? 0 : info.state.last_seq;
-    return new JetStreamReader(nc, consumer, source, options, head, after ?? 0, fail);
+    return new JetStreamReader(nc, consumer, source, options, head, after ?? 0, fail, String(info.state.last_seq));
   } catch (error) {
     await nc.close().catch(() => undefined);
     if (error instanceof SourceError) throw error;
@@ -107,6 +107,7 @@ class JetStreamReader implements SourceReader {
     private readonly head: number,
     private lastSeq: number,
     private readonly fail: (message: string, stage?: 'connect' | 'read') => SourceError,
+    readonly lastAtStart: string,
   ) {
     options.signal?.addEventListener('abort', () => this.notify(), { once: true });
     // before any message is read, the read resumes where it started: after `--from`'s sequence, or `end`'s
