@@ -14,6 +14,8 @@ export interface RunProgress {
   /** Arrivals handled so far in this run, of `total`. */
   readonly done: number;
   readonly total: number;
+  /** What the run is doing: taking arrivals, finishing the work queued once all have arrived, or building its report (the simulation has ended). */
+  readonly phase?: 'arriving' | 'finishing' | 'report';
 }
 
 export interface RunOptions {

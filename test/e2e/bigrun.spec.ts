@@ -133,3 +133,19 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await expect(history.getByRole('status')).toContainText('Step 187,654');
   await expect(history).toContainText('187654');
 });
+
+test('once every command of a 2M-command run has arrived, the progress says the run is finishing instead of sitting full', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, 2_000_000);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  const bar = runs.getByRole('progressbar', { name: 'Run progress' });
+  await expect(runs.getByTestId('run-progress-text')).toContainText('commands arrived');
+  await expect(runs.getByTestId('run-progress-text')).toHaveText(/finishing: deciding and enacting what is queued…|building the report…/, { timeout: 60_000 });
+  // an indeterminate bar: no value claims the run is done
+  await expect(bar).not.toHaveAttribute('aria-valuenow');
+  await expect(bar).toHaveAttribute('aria-valuetext', /finishing|building the report/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/bigrun-finishing.png' });
+  await expect(runs).toContainText('Ran 1 run', { timeout: 90_000 });
+});

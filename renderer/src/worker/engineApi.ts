@@ -54,16 +54,17 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
     /** Runs the scenario's runs (all, or the named ones) with progress; the result stays here, read through `reader`. */
     async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResultView> {
       kept = undefined;
-      let lastShown = -1;
+      let lastShown = '';
       const result = runScenario(scenario, {
         ...(runs ? { runs } : {}),
         ...withDomain(),
         trace: true,
         services: await servicesFor(scenario),
         onProgress: (progress) => {
-          const percent = Math.floor((progress.done / Math.max(1, progress.total)) * 100);
-          if (percent !== lastShown || progress.done === progress.total) {
-            lastShown = percent;
+          // one message per percent, and one per phase (finishing the queued work, building the report)
+          const shown = `${progress.run}:${progress.phase}:${Math.floor((progress.done / Math.max(1, progress.total)) * 100)}`;
+          if (shown !== lastShown) {
+            lastShown = shown;
             void onProgress(progress);
           }
         },

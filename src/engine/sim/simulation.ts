@@ -146,10 +146,10 @@ export class Simulation implements SchedulerHost, SettleListener {
       } else break;
       if (++steps % POLL_EVERY === 0) {
         if (isCancelled?.()) throw new RunCancelled();
-        onProgress?.({ run: this.run_.name, done: next, total });
+        onProgress?.({ run: this.run_.name, done: next, total, phase: next < total ? 'arriving' : 'finishing' });
       }
     }
-    onProgress?.({ run: this.run_.name, done: total, total });
+    onProgress?.({ run: this.run_.name, done: total, total, phase: 'report' });
   }
 
   /** Setup inputs: decided and enacted instantly before time 0, counted in no metric. */

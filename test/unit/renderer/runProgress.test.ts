@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { runProgressView } from '../../../renderer/lib/runProgress';
+import { runScenario } from '../../../src/engine/run';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { RunProgress } from '../../../src/engine/api';
+
+describe('the run progress line', () => {
+  it('counts arrivals while they come, then says what the run is doing with an indeterminate bar', () => {
+    expect(runProgressView(undefined)).toEqual({ percent: undefined, text: 'starting…' });
+    expect(runProgressView({ run: 'pool', done: 500_000, total: 2_000_000, phase: 'arriving' })).toEqual({ percent: 25, text: '500,000 / 2,000,000 commands arrived' });
+    expect(runProgressView({ run: 'pool', done: 2_000_000, total: 2_000_000, phase: 'finishing' })).toEqual({ percent: undefined, text: 'finishing: deciding and enacting what is queued…' });
+    expect(runProgressView({ run: 'pool', done: 2_000_000, total: 2_000_000 })).toEqual({ percent: undefined, text: 'finishing: deciding and enacting what is queued…' });
+    expect(runProgressView({ run: 'pool', done: 2_000_000, total: 2_000_000, phase: 'report' })).toEqual({ percent: undefined, text: 'building the report…' });
+  });
+
+  it('hears from the engine that arrivals are done before the run is, and when the report is being built', () => {
+    const parsed = parseScenario({
+      format: 'purestream/scenario@1',
+      name: 'restocks',
+      domain: 'commerce',
+      commands: [{ repeat: 20_000, every: 1, template: { type: 'RestockItem', data: { sku: 'tee', qty: 1 } } }],
+      runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 4 }, serviceMs: 10 }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const seen: RunProgress[] = [];
+    runScenario(parsed.scenario, { trace: false, onProgress: (p) => seen.push(p) });
+    const phases = [...new Set(seen.map((p) => p.phase))];
+    // 4 workers at 10 ms each take 50 s for what arrives in 20 s: most of the run comes after the last arrival
+    expect(phases).toEqual(['arriving', 'finishing', 'report']);
+    expect(seen.filter((p) => p.phase === 'finishing').every((p) => p.done === p.total)).toBe(true);
+  });
+});
