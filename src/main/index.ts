@@ -4,6 +4,7 @@ import { promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
 import { Channel, type FileKind, type FileResult, type OpenedDomain, type OpenedFile, type RecentFile } from '../preload/api';
 import { collectModuleFiles } from './moduleFiles';
+import { MODULE_EXTENSIONS } from '../engine/module/moduleFile';
 import { watchModuleFiles } from './moduleWatch';
 import { parseRecent, readUserFile, withRecent, writeFileAtomic, type RecentEntry } from './files';
 import { FileGrants, fileKindOf, type GrantSource } from './fileGrants';
@@ -46,7 +47,7 @@ const filters: Record<FileKind, { name: string; extensions: string[] }[]> = {
   scenario: [{ name: 'Purestream scenario', extensions: ['json'] }],
   log: [{ name: 'Event log', extensions: ['jsonl', 'json', 'ndjson'] }],
   workspace: [{ name: 'Purestream workspace', extensions: ['purestream', 'sqlite'] }],
-  domain: [{ name: 'Domain module', extensions: ['ts', 'mts', 'js', 'mjs'] }],
+  domain: [{ name: 'Domain module', extensions: MODULE_EXTENSIONS.map((e) => e.slice(1)) }],
 };
 
 /** Opened domain modules' watchers by token: a saved change tells the renderer, which reloads the module. */

@@ -3,7 +3,7 @@
  * and its relative imports together): which one is the entry, in one virtual folder. Pure.
  */
 import type { ModuleFiles } from './bundleModuleFiles';
-import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { isModuleFileName, NOT_A_MODULE } from '../../../src/engine/module/moduleFile';
 
 /** A picked file: its name and text. */
 export interface PickedText {
@@ -19,7 +19,7 @@ export interface PickedText {
 export function moduleFilesOf(picked: readonly PickedText[], wanted?: string): ModuleFiles | string {
   const modules = picked.filter((p) => isModuleFileName(p.name));
   if (modules.length === 0)
-    return `${picked.map((p) => p.name).join(', ') || 'nothing'}: not a domain module: expected a .ts, .mts, .js or .mjs file`;
+    return `${picked.map((p) => p.name).join(', ') || 'nothing'}: ${NOT_A_MODULE}`;
   const files = Object.fromEntries(picked.map((p) => [`/${p.name}`, p.text]));
   if (wanted !== undefined) {
     const found = picked.find((p) => p.name === wanted);

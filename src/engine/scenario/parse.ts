@@ -33,7 +33,7 @@ export interface ParseOptions {
 }
 
 /** True when a scenario's `domain` names a module file (`./bank.ts`) rather than a bundled domain's id. */
-export const isModuleReference = (domain: string): boolean => /[\\/]/.test(domain) || /\.(ts|mts|js|mjs)$/i.test(domain);
+export const isModuleReference = (domain: string): boolean => /[\\/]/.test(domain) || isModuleFileName(domain);
 
 /**
  * Why a scenario's `domain`, a path, cannot name a domain module (it is no .ts, .mts, .js or

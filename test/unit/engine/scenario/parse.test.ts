@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioErrorsText } from '../../../../src/engine/scenario/parse';
+import { isModuleReference, scenarioErrorsText } from '../../../../src/engine/scenario/parse';
+import { isModuleFileName, MODULE_EXTENSIONS } from '../../../../src/engine/module/moduleFile';
 import { at, errorsOf, scenarioOf } from './parseHelpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/scenarios/${name}`, import.meta.url), 'utf8');
@@ -50,6 +51,12 @@ describe('parseScenario: top level', () => {
     expect(at({ ...base(), domain: '../../etc/passwd' }, 'domain')).toBe('"../../etc/passwd" is not a domain module: expected a .ts, .mts, .js or .mjs file, or a bundled domain\'s id ("commerce", "profiles")');
     expect(errorsOf({ ...base(), domain: '../../etc/passwd' }).map((e) => e.path)).toEqual(['domain']);
     expect(at({ ...base(), domain: './bank.TS' }, 'domain')).toContain('names a domain module, which has to be loaded first');
+  });
+
+  it('takes a name with a module extension, any case, for a module file by the one list of extensions (moduleFile.ts)', () => {
+    for (const ext of MODULE_EXTENSIONS) for (const name of [`bank${ext}`, `bank${ext.toUpperCase()}`]) expect(isModuleReference(name), name).toBe(isModuleFileName(name));
+    expect(MODULE_EXTENSIONS.every((ext) => isModuleReference(`bank${ext}`))).toBe(true);
+    expect([isModuleReference('bank.json'), isModuleReference('commerce'), isModuleReference('./bank.json')]).toEqual([false, false, true]);
   });
 
   it('rejects empty commands, a non-integer seed, a non-string description and empty runs', () => {
