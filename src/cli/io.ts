@@ -1,4 +1,5 @@
 /** The CLI's plumbing: what a command gets from the process, exit codes, argument parsing, text tables. */
+import { existsSync } from 'node:fs';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { printable } from './printable';
 
@@ -49,7 +50,7 @@ export function parseArgs(
   try {
     parsed = nodeParseArgs({ args: [...args], options: config, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError(usageMessage(e));
+    throw new UsageError(usageMessage(e, args));
   }
   const flags = new Set<string>();
   const options = new Map<string, string[]>();
@@ -63,13 +64,17 @@ export function parseArgs(
   return { positionals: parsed.positionals, flags, options };
 }
 
-/** util.parseArgs's error, said as the CLI says usage errors. */
-function usageMessage(e: unknown): string {
+/** util.parseArgs's error, said as the CLI says usage errors; an unknown option that looks like a file name (`-dash.jsonl`) says how to give it. */
+function usageMessage(e: unknown, args: readonly string[]): string {
   const error = e as { code?: string; message?: string };
   const option = /'(-{1,2}[^' ]+)/.exec(error.message ?? '')?.[1] ?? '';
   switch (error.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const end = args.indexOf('--');
+      const word = (end < 0 ? args : args.slice(0, end)).find((a) => a.startsWith(option) && !a.includes('='));
+      const fileLike = word !== undefined && (/\.[A-Za-z0-9]+$/.test(word) || existsSync(word));
+      return `unknown option ${option}${fileLike ? ' (a file whose name starts with "-": put -- before it)' : ''}`;
+    }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /does not take an argument/.test(error.message ?? '') ? `${option} takes no value` : `${option} needs a value`;
     default:
