@@ -1,0 +1,74 @@
+/**
+ * The Runs editor's validation problems placed beside their fields: each problem of a run, by the
+ * field it falls in (`scheduler.workers`, `consumers[0].failureRate`), worded for people
+ * ("workers: a whole number ≥ 1 (got 0)"); what no field shows stays a list. Pure.
+ */
+import type { InputError } from '../../src/engine/types';
+
+/** The fields of one consumer form, by their key in the consumer. */
+export const CONSUMER_FIELDS = ['name', 'interpreter', 'events', 'latencyMs', 'workers', 'failureRate', 'delivery', 'retry.max', 'retry.backoffMs', 'retry.factor', 'retry', 'deadLetter', 'idempotent'] as const;
+
+/** How a field is called on the form, where its key does not say it. */
+const LABELS: Readonly<Record<string, string>> = {
+  serviceMs: 'service time',
+  latencyMs: 'latency',
+  failureRate: 'failure rate',
+  'retry.max': 'retries',
+  'retry.backoffMs': 'retry backoff',
+  'retry.factor': 'retry factor',
+  scaleUpDepth: 'scale-up depth',
+  startupMs: 'startup',
+  idleMs: 'idle',
+  scheduler: 'scheduler',
+};
+
+/** The scenario check's wording (src/engine/scenario/check.ts) of a number out of range, in plain words. */
+const RANGES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^expected an? (integer|number) between (\S+) and (\S+), got (.+)$/, (m) => `${what(m[1])} from ${m[2]} to ${m[3]} (got ${m[4]})`],
+  [/^expected an? (integer|number) >= (\S+), got (.+)$/, (m) => `${what(m[1])} ≥ ${m[2]} (got ${m[3]})`],
+  [/^expected an? (integer|number) <= (\S+), got (.+)$/, (m) => `${what(m[1])} ≤ ${m[2]} (got ${m[3]})`],
+  [/^expected an? (integer|number), got (.+)$/, (m) => `${what(m[1])} (got ${m[2]})`],
+];
+const what = (kind: string): string => (kind === 'integer' ? 'a whole number' : 'a number');
+
+/** A field's problem in words: its label, then what it needs. */
+export function problemInWords(field: string, message: string): string {
+  const label = LABELS[field] ?? field.replace(/^.*\./, '');
+  for (const [pattern, words] of RANGES) {
+    const m = pattern.exec(message);
+    if (m) return `${label}: ${words(m)}`;
+  }
+  return `${label}: ${message}`;
+}
+
+/** Run `index`'s problems (others are left out): by the field they fall in (of `fields`, keys inside the run), and the rest as they came. */
+export function placeRunProblems(errors: readonly InputError[], index: number, fields: readonly string[]): { readonly byField: Readonly<Record<string, string>>; readonly rest: readonly InputError[] } {
+  const prefix = `runs[${index}].`;
+  const byField: Record<string, string> = {};
+  const rest: InputError[] = [];
+  // the longest field a problem's path falls in: `retry.max` before `retry`
+  const ordered = [...fields].sort((a, b) => b.length - a.length);
+  for (const e of errors) {
+    if (!e.path.startsWith(prefix)) continue;
+    const inRun = e.path.slice(prefix.length);
+    const field = ordered.find((f) => inRun === f || inRun.startsWith(`${f}.`) || inRun.startsWith(`${f}[`));
+    if (field === undefined || Object.hasOwn(byField, field)) rest.push(e);
+    else byField[field] = problemInWords(field.replace(/^consumers\[\d+\]\./, ''), e.message);
+  }
+  return { byField, rest };
+}
+
+/** The fields of a run's form, keys inside the run: name, scheduler and its parameters, service time, authorize, each consumer's fields. */
+export function runFormFields(paramKeys: readonly string[], consumerCount: number): string[] {
+  const consumers = Array.from({ length: consumerCount }, (_, i) => CONSUMER_FIELDS.map((f) => `consumers[${i}].${f}`)).flat();
+  return ['name', 'scheduler.kind', ...paramKeys.map((k) => `scheduler.${k}`), 'scheduler', 'serviceMs', 'authorize', ...consumers];
+}
+
+/** Why Run is disabled, for its tooltip: the first problem in words and how many more. */
+export function runBlockedReason(errors: readonly InputError[], runName: (index: number) => string): string | undefined {
+  if (errors.length === 0) return undefined;
+  const first = errors[0];
+  const m = /^runs\[(\d+)\]\.(.+)$/.exec(first.path);
+  const text = m ? `run "${runName(Number(m[1]))}": ${problemInWords(m[2].replace(/^consumers\[\d+\]\.|^scheduler\./, ''), first.message)}` : `${first.path}: ${first.message}`;
+  return `Fix ${errors.length === 1 ? 'this' : `${errors.length} problems`} first — ${text}${errors.length > 1 ? ' …' : ''}`;
+}

@@ -1,0 +1,61 @@
+import { test, expect, type Page } from '@playwright/test';
+
+const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
+
+async function openFlashSaleRuns(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+}
+
+test('a run\'s problems show beside their fields in words, and the disabled Run button says why', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const card = runs.getByRole('article', { name: 'Run 8 workers' });
+  const workers = card.getByLabel('workers', { exact: true });
+  await workers.fill('1.5');
+  await expect(workers).toHaveAttribute('aria-invalid', 'true');
+  await expect(workers).toHaveAccessibleDescription('workers: a whole number ≥ 1 (got 1.5)');
+  const run = runs.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAttribute('title', 'Fix this first — run "8 workers": workers: a whole number ≥ 1 (got 1.5)');
+  await expect(card).not.toContainText('runs[1]');
+  await workers.fill('0');
+  await expect(workers).toHaveAccessibleDescription('workers: a whole number ≥ 1 (got 0)');
+  await workers.fill('8');
+  await expect(workers).not.toHaveAttribute('aria-invalid');
+  await expect(run).toBeEnabled();
+
+  await card.getByRole('button', { name: 'Add consumer' }).click();
+  const failure = card.getByLabel('failure rate');
+  await failure.fill('2');
+  await expect(failure).toHaveAttribute('aria-invalid', 'true');
+  await expect(failure).toHaveAccessibleDescription('failure rate: a number from 0 to 1 (got 2)');
+  await failure.fill('0.1');
+  await expect(run).toBeEnabled();
+
+  // the card is named after its run: find it by place once renamed
+  const name = runs.getByRole('article').nth(1).getByLabel('run name');
+  await name.fill('one queue');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/^name: duplicate run name "one queue"/);
+  await expect(run).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/runs-field-problems.png' });
+});
+
+for (const [width, height] of [[1280, 720], [1440, 900]]) {
+  test(`at ${width}×${height} a consumer's Remove button sits clear of its fields`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openFlashSaleRuns(page);
+    const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
+    await card.getByRole('button', { name: 'Add consumer' }).click();
+    const remove = (await card.getByRole('button', { name: /^Remove consumer/ }).boundingBox())!;
+    for (const field of [card.getByLabel('interpreter'), card.getByLabel('consumer name')]) {
+      const box = (await field.boundingBox())!;
+      const overlaps = remove.x < box.x + box.width && box.x < remove.x + remove.width && remove.y < box.y + box.height && box.y < remove.y + remove.height;
+      expect(overlaps).toBe(false);
+    }
+    await card.screenshot({ path: `test-results/screenshots/runs-consumer-${width}.png` });
+  });
+}
