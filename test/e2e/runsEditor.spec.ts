@@ -59,3 +59,33 @@ for (const [width, height] of [[1280, 720], [1440, 900]]) {
     await card.screenshot({ path: `test-results/screenshots/runs-consumer-${width}.png` });
   });
 }
+
+test('removing a run says so with Undo, and Ctrl+Z / Ctrl+Shift+Z work in the Runs view on the Scenario view\'s history', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const cards = runs.getByRole('article');
+  await expect(cards).toHaveCount(4);
+  await runs.getByRole('button', { name: 'Remove run 8 workers' }).click();
+  await expect(cards).toHaveCount(3);
+  const status = runs.getByRole('status');
+  await expect(status).toContainText('Removed run "8 workers"');
+  await page.screenshot({ path: 'test-results/screenshots/runs-removed-undo.png' });
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(cards).toHaveCount(4);
+  await expect(status).toContainText('Undid: Removed run "8 workers"');
+
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(cards).toHaveCount(3);
+  await page.keyboard.press('Control+Z');
+  await expect(cards).toHaveCount(4);
+  await expect(runs.getByRole('article', { name: 'Run 8 workers' })).toBeVisible();
+  await page.keyboard.press('Control+Y');
+  await expect(cards).toHaveCount(3);
+
+  // the same history: the Scenario view's Undo takes it back
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(cards).toHaveCount(4);
+});
