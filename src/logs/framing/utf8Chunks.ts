@@ -1,8 +1,9 @@
 /**
  * A log's bytes as UTF-8 text, chunk by chunk (logs.md: logs are JSON, and JSON is UTF-8). A
- * file whose first line is not UTF-8 text (a PNG, a gzip, a database: a binary file) ends the
- * read with `NotUtf8Error`, naming the file, the byte, its offset and its line, instead of
- * reading replacement characters as records. After the first line a stray byte reads as U+FFFD,
+ * file whose first line with content (blank lines before it included) is not UTF-8 text (a PNG,
+ * a gzip, a database: a binary file) ends the read with `NotUtf8Error`, naming the file, the
+ * byte, its offset and its line, instead of reading replacement characters as records. After
+ * that line a stray byte reads as U+FFFD,
  * as before: a log with one Latin-1 byte in a payload stays readable. The decoding is the
  * platform's (fast); only a failure is looked at byte by byte. A BOM is kept (the framer skips
  * it). Pure.
@@ -33,6 +34,10 @@ export class Utf8Chunks {
   /** Past the first line: what is not UTF-8 reads as U+FFFD. */
   private lenient: TextDecoder | undefined;
   private bytes = 0;
+  /** Line breaks in the chunks checked whole so far (blank lines before the first with content). */
+  private lines = 0;
+  /** Whether a byte other than blank space was seen (the first line with content has begun). */
+  private content = false;
   /** The last bytes decoded (up to 3): a character cut at a chunk's end starts there. */
   private tail = new Uint8Array(0);
 
@@ -41,8 +46,8 @@ export class Utf8Chunks {
   /** The text of the next chunk (a character cut between chunks comes whole with the next). */
   decode(chunk: Uint8Array): string {
     if (this.lenient) return this.lenient.decode(chunk, { stream: true });
-    // the first line is checked; a newline is a character boundary, so the rest goes to the lenient decoder whole
-    const newline = chunk.indexOf(10);
+    // the first line with content is checked; a newline is a character boundary, so the rest goes to the lenient decoder whole
+    const newline = this.checkedEnd(chunk);
     const checked = newline < 0 ? chunk : chunk.subarray(0, newline + 1);
     let text: string;
     try {
@@ -55,8 +60,20 @@ export class Utf8Chunks {
       return text + this.lenient.decode(chunk.subarray(newline + 1), { stream: true });
     }
     this.bytes += chunk.length;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) this.lines++;
     this.tail = chunk.length >= 3 ? chunk.slice(-3) : concat(this.tail, chunk).slice(-3);
     return text;
+  }
+
+  /** Where the first line with content ends in `chunk` (its newline's index), or -1 when it goes on. */
+  private checkedEnd(chunk: Uint8Array): number {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 10) {
+        if (this.content) return i;
+      } else if (!this.content && b !== 32 && b !== 9 && b !== 13) this.content = true;
+    }
+    return -1;
   }
 
   /** The text left at the end (none unless the file ends inside a character: within its first line, NotUtf8Error). */
@@ -65,7 +82,7 @@ export class Utf8Chunks {
     try {
       return this.decoder.decode();
     } catch {
-      throw new NotUtf8Error(this.file, this.bytes, 1, undefined);
+      throw new NotUtf8Error(this.file, this.bytes, this.lines + 1, undefined);
     }
   }
 
@@ -73,7 +90,10 @@ export class Utf8Chunks {
   private failure(chunk: Uint8Array): NotUtf8Error {
     const seen = concat(this.tail, chunk);
     const at = firstInvalid(seen, this.tail.length);
-    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, 1, seen[at]);
+    let line = this.lines + 1;
+    // the line breaks of this chunk before the bad byte (a character begun in the tail has none after its start)
+    for (let i = this.tail.length; i < at; i++) if (seen[i] === 10) line++;
+    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, line, seen[at]);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A file whose first line is not UTF-8 text (a binary file) is refused, saying so — the file,
+ * A file whose first line with content is not UTF-8 text (a binary file) is refused, saying so — the file,
  * the byte, its offset and line — instead of reading replacement characters as records: split
  * across chunks anywhere, in the command line (on its thread and on the framing thread) and in
  * the app's reader alike. A stray byte further on reads as U+FFFD, as before.
@@ -50,6 +50,15 @@ describe('Utf8Chunks', () => {
     const data = bytes('{"id":"é","type":"', [0xe9], '"}\n');
     for (const size of [1, 3, 7, 100]) expect(thrown(data, size), `chunks of ${size}`).toMatchObject({ offset: 19, line: 1, byte: 0xe9 });
     expect(thrown(bytes('{"id":"', [0xe2, 0x82]), 4)?.message).toContain('it ends inside a character');
+  });
+
+  it('blank lines before the first line with content do not let a binary file through: its line counts them', () => {
+    const data = bytes('\n\r\n  \n', [0x89], 'PNG\r\n', [0x1a, 0x0a, 0xff]);
+    for (const size of [1, 2, 5, 100]) expect(thrown(data, size), `chunks of ${size}`).toMatchObject({ offset: 6, line: 4, byte: 0x89 });
+    const late = bytes('\n\n{"id":"', [0xe9], '"}\n{"id":"x"}\n');
+    for (const size of [1, 4, 100]) expect(thrown(late, size), `chunks of ${size}`).toMatchObject({ offset: 9, line: 3, byte: 0xe9 });
+    // a blank first line and UTF-8 text after it read as before
+    expect(decodeIn(bytes('\n{"id":"é"}\n{"id":"', [0xe9], '"}\n'), 3)).toBe('\n{"id":"é"}\n{"id":"\ufffd"}\n');
   });
 
   it('after the first line a stray byte reads as U+FFFD, as before (a Latin-1 byte in one payload leaves the log readable)', () => {
