@@ -75,3 +75,24 @@ export function latencyHistogram(runs: readonly (readonly number[])[], bins = 30
   });
   return [xs, ...ys];
 }
+
+/** The largest y value of the columns (0 when there is none). */
+export function yMaxOf(data: Columns): number {
+  let max = 0;
+  for (let k = 1; k < data.length; k++) for (const v of data[k]) if (v !== null && v > max) max = v;
+  return max;
+}
+
+/** Whole-number steps for an axis of counts: 1, 2, 5, 10, 20, 25, 50, 100, … (never a tick at 0.5 commands). */
+export const COUNT_STEPS: readonly number[] = Array.from({ length: 10 }, (_, e) => [1, 2, 2.5, 5].map((m) => m * 10 ** e)).flat().filter((s) => Number.isInteger(s));
+
+/**
+ * The top of a y axis of counts from 0: a little above `max`, on a whole step of about a
+ * quarter of it, so the line never sits on the frame nor flat at the bottom of a 0–100 scale
+ * (max 0 → 1, 1 → 2, 4 → 5, 40 → 50).
+ */
+export function countAxisTop(max: number): number {
+  if (!(max > 0)) return 1;
+  const step = COUNT_STEPS.find((s) => s >= max / 4) ?? COUNT_STEPS[COUNT_STEPS.length - 1];
+  return Math.ceil((max * 1.05) / step) * step;
+}

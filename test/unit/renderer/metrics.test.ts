@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSteps, latencyHistogram } from '../../../renderer/lib/metrics/chartData';
+import { alignSteps, countAxisTop, latencyHistogram, yMaxOf } from '../../../renderer/lib/metrics/chartData';
 import { metricRows } from '../../../renderer/lib/metrics/metricRows';
 import type { RunReport } from '../../../src/engine/types';
 
@@ -17,6 +17,18 @@ describe('chartData', () => {
     const [xs, ys] = alignSteps([s], 100);
     expect(xs).toHaveLength(100);
     expect(Math.max(...(ys as number[]))).toBe(99);
+  });
+
+  it('scales a count axis to the data with whole-number headroom, never 0–100 for a depth of 1', () => {
+    expect(countAxisTop(0)).toBe(1);
+    expect(countAxisTop(1)).toBe(2);
+    expect(countAxisTop(2)).toBe(3);
+    expect(countAxisTop(4)).toBe(5);
+    expect(countAxisTop(40)).toBe(50);
+    expect(countAxisTop(100)).toBe(125);
+    expect(countAxisTop(199_999)).toBe(250_000);
+    expect(yMaxOf(alignSteps([[{ t: 0, value: 0 }, { t: 5, value: 1 }, { t: 6, value: 0 }]], 2000, 10))).toBe(1);
+    expect(yMaxOf([[0, 1], [null, null]])).toBe(0);
   });
 
   it('bins latencies of several runs on shared bins', () => {
