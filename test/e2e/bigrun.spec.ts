@@ -2,18 +2,19 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 
 /** The 1M-restock benchmark scenario cut to `commands` arrivals (the test stays short; above 50k the result is kept in the worker). */
-const scenario = (commands: number): Buffer => {
+const scenario = (commands: number, serviceMs?: number): Buffer => {
   const s = JSON.parse(readFileSync(new URL('../../bench/scenario-1m-restocks.json', import.meta.url), 'utf8'));
   s.name = `Benchmark: ${commands.toLocaleString('en')} restocks through a pool of 4 workers`;
   s.commands[0].repeat = commands;
+  if (serviceMs !== undefined) s.runs[0].serviceMs = serviceMs;
   return Buffer.from(JSON.stringify(s));
 };
 
 const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 
-async function open(page: Page, commands: number): Promise<void> {
+async function open(page: Page, commands: number, serviceMs?: number): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Scenario file').setInputFiles({ name: `restocks-${commands}.json`, mimeType: 'application/json', buffer: scenario(commands) });
+  await page.getByLabel('Scenario file').setInputFiles({ name: `restocks-${commands}.json`, mimeType: 'application/json', buffer: scenario(commands, serviceMs) });
   await expect(page.getByText(`${commands.toLocaleString('en')} restocks`).first()).toBeVisible();
   await view(page, 'Runs').click();
 }
@@ -136,7 +137,8 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
 
 test('once every command of a 2M-command run has arrived, the progress says the run is finishing instead of sitting full', async ({ page }) => {
   test.setTimeout(120_000);
-  await open(page, 2_000_000);
+  // 4 workers at 8 ms a decision take twice as long as the arrivals: half the run comes after the last one
+  await open(page, 2_000_000, 8);
   const runs = page.getByRole('region', { name: 'Runs' });
   await runs.getByRole('button', { name: 'Run', exact: true }).click();
   const bar = runs.getByRole('progressbar', { name: 'Run progress' });
