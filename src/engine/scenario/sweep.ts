@@ -130,19 +130,23 @@ function setAt(target: Record<string, unknown>, path: string, value: number): In
     const next = Object.hasOwn(node, key) ? node[key] : undefined;
     const wantsArray = /^\d+$/.test(keys[i + 1]);
     if (next === undefined) {
-      if (isIndex) return { path: walked, message: 'no such entry' };
-      if (wantsArray) return { path: walked, message: 'the run has no such list' };
+      if (isIndex) return { path: walked, message: noEntry(Array.isArray(node) ? node.length : 0) };
+      if (wantsArray)
+        return { path: walked, message: key === 'consumers' ? 'the run lists no consumers (only the default state store): add the consumer to the run in the scenario to sweep its parameters' : `the run has no list ${quote(key)}` };
       node[key] = {};
     } else if (typeof next !== 'object' || next === null || Array.isArray(next) !== wantsArray)
       return { path: walked, message: `is not ${wantsArray ? 'a list' : 'an object with parameters'}` };
     node = node[key] as Record<string, unknown>;
   }
   const last = keys[keys.length - 1];
-  if (Array.isArray(node) && !(Number(last) < node.length)) return { path: walked ? `${walked}[${last}]` : last, message: 'no such entry' };
+  if (Array.isArray(node) && !(Number(last) < node.length)) return { path: walked ? `${walked}[${last}]` : last, message: noEntry(node.length) };
   if (BUILT_IN.has(last)) return { path: walked ? `${walked}.${last}` : last, message: 'is not a parameter' };
   node[last] = value;
   return undefined;
 }
+
+/** Why an index is past a list's end: what the list has. */
+const noEntry = (length: number): string => (length === 0 ? 'no such entry: the list is empty' : `no such entry: the list has ${length} (indexes 0…${length - 1})`);
 
 /** A user's text in a message: quoted, and cut when long. */
 const quote = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);

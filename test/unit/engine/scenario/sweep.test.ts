@@ -61,8 +61,8 @@ describe('sweep planner', () => {
       ok: false,
       errors: [{ path: 'runs[1].scheduler.workers', message: 'expected an integer >= 1, got 0 (with scheduler.workers=0)' }],
     });
-    expect(planSweep(file, 'pool', [param('consumers[5].workers=1..1')])).toEqual({ ok: false, errors: [{ path: 'runs[1].consumers[5]', message: 'no such entry' }] });
-    expect(planSweep(file, 'serial', [param('consumers[0].workers=1..1')])).toEqual({ ok: false, errors: [{ path: 'runs[0].consumers', message: 'the run has no such list' }] });
+    expect(planSweep(file, 'pool', [param('consumers[5].workers=1..1')])).toEqual({ ok: false, errors: [{ path: 'runs[1].consumers[5]', message: expect.stringMatching(/^no such entry: the list has \d+ \(indexes 0…\d+\)$/) }] });
+    expect(planSweep(file, 'serial', [param('consumers[0].workers=1..1')])).toEqual({ ok: false, errors: [{ path: 'runs[0].consumers', message: 'the run lists no consumers (only the default state store): add the consumer to the run in the scenario to sweep its parameters' }] });
     expect(planSweep(file, 'pool', [param('serviceMs.min.x=1..1')])).toEqual({ ok: false, errors: [{ path: 'runs[1].serviceMs.min', message: 'is not an object with parameters' }] });
     expect(planSweep(file, 'nope', [param('serviceMs=1..1')])).toMatchObject({ ok: false });
   });
