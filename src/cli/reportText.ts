@@ -91,13 +91,15 @@ const MAX_CHANGES = 50;
 
 /** What `compare --against` prints: per run, the decisions that changed and the metrics that moved. */
 export function ruleChangeText(change: RuleChange): string {
-  const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  // a latency with nothing measured on one side (no accepted command) shows as a dash
+  const value = (n: number | null) => (n === null ? '—' : formatNumber(n));
+  const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
   const moved = (list: readonly MetricDelta[]) => list.filter((m) => m.delta !== 0);
   const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n`];
   for (const run of change.runs) {
     parts.push(`\nrun ${name(run.run)}: ${run.changed} of ${run.commands} decision${run.commands === 1 ? '' : 's'} changed${run.sameFinalState ? ', same final state' : ''}\n`);
     const metrics = [...moved(run.metrics), ...moved(run.rejections).map((r) => ({ ...r, metric: `rejections.${r.metric}` }))];
-    if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [labelWithUnit(m.metric), formatNumber(m.old), formatNumber(m.new), signed(m.delta)])])));
+    if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [labelWithUnit(m.metric), value(m.old), value(m.new), signed(m.delta)])])));
     if (run.changes.length) {
       const rows = run.changes.slice(0, MAX_CHANGES).map((c) => [c.commandId, c.type, outcomeText(c.old), outcomeText(c.new) + (sameTypes(c.old, c.new) ? ' (other data)' : '')]);
       parts.push(indent(table([['command', 'type', 'old rules', 'new rules'], ...rows], ['left', 'left', 'left', 'left'])));

@@ -45,11 +45,17 @@ export interface RuleSide {
 }
 
 /** A metric before and after. */
+/**
+ * A metric under the old and the new rules. A latency percentile of a run that had none to
+ * measure — `enactLatencyMs` with no accepted command, `commandLatencyMs` with no command — is
+ * `null` (the run report writes 0 there, cli-and-reports.md); `delta` is null when only one side
+ * has a value, 0 when neither has.
+ */
 export interface MetricDelta {
   readonly metric: string;
-  readonly old: number;
-  readonly new: number;
-  readonly delta: number;
+  readonly old: number | null;
+  readonly new: number | null;
+  readonly delta: number | null;
 }
 
 /** One command decided differently. */
@@ -84,23 +90,26 @@ export interface RuleChange {
   readonly runs: readonly RunRuleChange[];
 }
 
-/** Every metric of a run as a flat list (`commandLatencyMs.p95`), `violations` last. */
-function flatMetrics(report: RunReport): Map<string, number> {
-  const out = new Map<string, number>();
+/** Every metric of a run as a flat list (`commandLatencyMs.p95`), `violations` last; null for a latency with nothing measured. */
+function flatMetrics(report: RunReport): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const m = report.metrics satisfies Metrics;
+  const measured = (prefix: string): boolean => (prefix.startsWith('enactLatencyMs.') ? m.accepted > 0 : prefix.startsWith('commandLatencyMs.') ? m.commands > 0 : true);
   const walk = (prefix: string, value: unknown) => {
-    if (typeof value === 'number') out.set(prefix, value);
+    if (typeof value === 'number') out.set(prefix, measured(prefix) ? value : null);
     else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
   };
-  walk('', report.metrics satisfies Metrics);
+  walk('', m);
   out.set('violations', report.violations.length);
   return out;
 }
 
-const deltas = (a: Map<string, number>, b: Map<string, number>): MetricDelta[] =>
+const deltas = (a: Map<string, number | null>, b: Map<string, number | null>): MetricDelta[] =>
   [...new Set([...a.keys(), ...b.keys()])].map((metric) => {
-    const o = a.get(metric) ?? 0;
-    const n = b.get(metric) ?? 0;
-    return { metric, old: o, new: n, delta: n - o };
+    // a metric one side lacks (a rejection code it never gave) is 0 there; null stays null
+    const o = a.has(metric) ? a.get(metric)! : 0;
+    const n = b.has(metric) ? b.get(metric)! : 0;
+    return { metric, old: o, new: n, delta: o === null && n === null ? 0 : o === null || n === null ? null : n - o };
   });
 
 /** Compares the same scenario run under old and new rules, run by run (matched by name). */

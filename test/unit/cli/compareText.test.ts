@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { ruleChangeText, metricsTable } from '../../../src/cli/reportText';
-import type { RuleChange } from '../../../src/engine/report/ruleChange';
+import { compareRuleVersions, type RuleChange } from '../../../src/engine/report/ruleChange';
+import type { RunReport } from '../../../src/engine/types';
 import { compareModel } from '../../../renderer/lib/compare/compareModel';
 import { fakeRun } from './cliHarness';
 
@@ -55,6 +56,16 @@ describe('compare --against: the rule change as text', () => {
     const end = (line: string, word: string) => line.indexOf(word) + word.length;
     expect(end(metricHead, 'delta')).toBe(metricRows[0].length);
     expect(end(metricHead, 'old')).toBe(end(metricRows[0], '40'));
+  });
+
+  it('a latency with nothing to measure (no accepted command under the new rules) is a dash, not a drop to 0', () => {
+    const before = fakeRun('one queue');
+    const after: RunReport = { ...before, metrics: { ...before.metrics, accepted: 0, rejected: 3, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 } } };
+    const side = (run: RunReport) => ({ report: { format: 'purestream/report@1' as const, scenario: 's', domain: 'd', seed: 1, runs: [run] }, decisions: [[]] });
+    const rule = compareRuleVersions(side(before), side(after), { old: 'a.ts', new: 'b.ts' });
+    expect(rule.runs[0].metrics.find((m) => m.metric === 'enactLatencyMs.p50')).toEqual({ metric: 'enactLatencyMs.p50', old: before.metrics.enactLatencyMs.p50, new: null, delta: null });
+    expect(rule.runs[0].metrics.find((m) => m.metric === 'commandLatencyMs.p50')?.delta).toBe(0);
+    expect(ruleChangeText(rule)).toMatch(new RegExp(`^ {2}Enact latency p50 \\(ms\\) +${before.metrics.enactLatencyMs.p50} +— +—$`, 'm'));
   });
 
   it("shares the app's labels (one table under src/engine)", () => {
