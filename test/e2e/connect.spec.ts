@@ -46,22 +46,20 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await expect(url).toBeFocused();
   await page.screenshot({ path: 'test-results/screenshots/connect-1440.png' });
 
+  /** Connects to `text` and returns the dialog's alert. */
+  const tryUrl = async (text: string) => {
+    await url.fill(text);
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    return dialog.getByRole('alert');
+  };
   // a store a browser cannot open: said beside the connection, password hidden
-  await url.fill('postgres://app:hunter2@db.example:5432/events?store=emmett');
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('postgres://app:***@db.example:5432/events?store=emmett: a browser cannot open a PostgreSQL connection: read it in the desktop app, or with purestream inspect on the command line');
+  await expect(await tryUrl('postgres://app:hunter2@db.example:5432/events?store=emmett')).toHaveText('postgres://app:***@db.example:5432/events?store=emmett: a browser cannot open a PostgreSQL connection: read it in the desktop app, or with purestream inspect on the command line');
   // nothing listens there: the same place says so
-  await url.fill('ws://127.0.0.1:1/SHOP');
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('ws://127.0.0.1:1/SHOP: cannot connect');
+  await expect(await tryUrl('ws://127.0.0.1:1/SHOP')).toContainText('ws://127.0.0.1:1/SHOP: cannot connect');
   // no stream: the example is in the scheme typed (a browser refuses nats://)
-  await url.fill('ws://127.0.0.1:4523');
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('ws://127.0.0.1:4523: no stream: ws://host:port/STREAM');
+  await expect(await tryUrl('ws://127.0.0.1:4523')).toHaveText('ws://127.0.0.1:4523: no stream: ws://host:port/STREAM');
   // an empty URL replaces the last failure with what to do
-  await url.fill('');
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('enter a URL: ws://host:port/STREAM');
+  await expect(await tryUrl('')).toHaveText('enter a URL: ws://host:port/STREAM');
   await expect(url).toBeFocused();
 
   await url.fill(`${server!.wsUrl}/SHOP`);

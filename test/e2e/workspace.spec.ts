@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { openSampleAndRun, views } from './flows';
 
 test('save a workspace, reload the page, open it again: scenarios, runs and logs are all there', async ({ page }, info) => {
   await page.goto('/');
@@ -49,13 +50,9 @@ test('save a workspace, reload the page, open it again: scenarios, runs and logs
 
 test('✕ on a workspace scenario or run result asks first; Keep keeps it, Remove removes it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  const nav = page.getByRole('navigation', { name: 'Views' });
-  await page.getByRole('button', { name: /^Flash sale/ }).click();
-  await nav.getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
-  await nav.getByRole('button', { name: 'Workspace' }).click();
+  await openSampleAndRun(page, /^Flash sale/);
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs');
+  await views(page).getByRole('button', { name: 'Workspace' }).click();
   const ws = page.getByRole('region', { name: 'Workspace' });
   await ws.getByRole('button', { name: 'Current run result' }).click();
   const scenarios = ws.getByRole('region', { name: 'Scenarios' });
