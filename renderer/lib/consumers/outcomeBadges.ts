@@ -4,6 +4,7 @@
  * (outcome `failed`), the last ones parked in the dead-letter queue (`parked`) or dropped
  * (`lost`) — so the failures badge is their sum, and the parts say what became of them. Pure.
  */
+import { counted } from '../../../src/engine/report/counted';
 
 /** One badge: its text, its tone, and what it counts (its tooltip). */
 export interface OutcomeBadge {
@@ -26,12 +27,12 @@ export function outcomeBadges(outcomes: ReadonlyMap<string, number>): OutcomeBad
       n('lost') > 0 ? `${fmt(n('lost'))} lost` : '',
     ].filter(Boolean);
     badges.push({
-      text: `${fmt(failures)} ${failures === 1 ? 'failure' : 'failures'} (${fates.join(', ')})`,
+      text: `${counted(failures, 'failure')} (${fates.join(', ')})`,
       tone: n('parked') + n('lost') > 0 ? 'bad' : 'warn',
       title: 'Failed delivery attempts (Metrics: Delivery failures): each was retried, or parked in the dead-letter queue, or lost',
     });
   }
   if (n('duplicate') > 0)
-    badges.push({ text: `${fmt(n('duplicate'))} duplicate ${n('duplicate') === 1 ? 'delivery' : 'deliveries'}`, tone: 'warn', title: 'Attempts that delivered an event again: a duplicate delivery, or one an idempotent consumer ignored' });
+    badges.push({ text: counted(n('duplicate'), 'duplicate delivery', 'duplicate deliveries'), tone: 'warn', title: 'Attempts that delivered an event again: a duplicate delivery, or one an idempotent consumer ignored' });
   return badges;
 }
