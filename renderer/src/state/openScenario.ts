@@ -1,5 +1,6 @@
 /** Opening a scenario (file text or bundled sample) into the document, never losing work silently. */
-import { isModuleReference, notAModule, parseScenario } from '../../../src/engine/scenario/parse';
+import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { PickedFile } from '../../lib/desktop';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Workbench } from './Workbench.svelte';
@@ -22,7 +23,7 @@ export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: P
     // a scenario whose domain module is not open yet opens anyway: the editor asks to locate the module
     // (a path no loader opens, not .ts/.mts/.js/.mjs, is no module to locate: the file's problem, shown below)
     const domain = (raw as RawScenario | undefined)?.domain;
-    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof domain === 'string' && isModuleReference(domain) && notAModule(domain) === undefined && !doc.parseOptions(raw).domain)
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof domain === 'string' && isModuleFileName(domain) && !doc.parseOptions(raw).domain)
       return replaceWith(doc, workbench, raw as RawScenario, file.name);
     result = parseScenario(file.text, file.name, doc.parseOptions(raw));
   } catch (e) {
