@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../domain/kernel';
 import { bundledDomain } from '../engine/module/bundled';
-import { isModuleReference, notAModule } from '../engine/scenario/parse';
+import { isModuleReference } from '../engine/scenario/parse';
+import { isModuleFileName } from '../engine/module/moduleFile';
 import { ModuleHost } from '../modules/moduleHost';
 import { InputFileError, UsageError, type CliIO } from './io';
 import { printable } from './printable';
 import { bundledIds } from '../../domain';
+import { parseJsonText } from '../engine/jsonText';
 
 /** The domain a command runs with: its checks, and the module's host when it is a module. */
 export interface ChosenDomain {
@@ -54,7 +56,7 @@ export async function scenarioDomain(scenarioFile: string, text: string, overrid
   if (override !== undefined) return chooseDomain(override, io);
   const reference = domainField(text);
   // a path no loader opens (not .ts/.mts/.js/.mjs) is the file's problem: the parser names the file and its `domain` field
-  if (reference === undefined || !isModuleReference(reference) || notAModule(reference) !== undefined) return undefined;
+  if (reference === undefined || !isModuleFileName(reference)) return undefined;
   const absolute = resolve(io.cwd, dirname(scenarioFile), reference);
   const path = relative(io.cwd, absolute) || reference;
   // the scenario names a file that is not there: say which scenario and field, and where it looked
@@ -66,7 +68,7 @@ export async function scenarioDomain(scenarioFile: string, text: string, overrid
 /** The top-level `domain` string of a scenario's text, if it parses (else the parser reports the file). */
 function domainField(text: string): string | undefined {
   try {
-    const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const value = parseJsonText(text);
     const domain = typeof value === 'object' && value !== null ? (value as { domain?: unknown }).domain : undefined;
     return typeof domain === 'string' ? domain : undefined;
   } catch {

@@ -4,6 +4,7 @@ import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { PickedFile } from '../../lib/desktop';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Workbench } from './Workbench.svelte';
+import { parseJsonText, withoutBom } from '../../../src/engine/jsonText';
 
 /**
  * Opens file text: a file with errors only shows them (with their JSON paths) and leaves the
@@ -13,7 +14,7 @@ import type { Workbench } from './Workbench.svelte';
 export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): boolean {
   let result: ReturnType<typeof parseScenario>;
   try {
-    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    const text = withoutBom(file.text);
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -36,7 +37,7 @@ export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: P
     doc.openErrors = { file: file.name, errors: result.errors };
     return false;
   }
-  return replaceWith(doc, workbench, JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text) as RawScenario, file.name);
+  return replaceWith(doc, workbench, parseJsonText(file.text) as RawScenario, file.name);
 }
 
 /** Opens a value (a bundled sample or a new scenario) after confirming unsaved changes away. */

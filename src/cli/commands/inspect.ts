@@ -21,6 +21,7 @@ import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../
 import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
 import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
+import { parseJsonText } from '../../engine/jsonText';
 
 const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
 
@@ -126,7 +127,7 @@ async function readMap(file: string, decider: DomainInfo | undefined): Promise<L
   }
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = parseJsonText(text);
   } catch (e) {
     throw new InputFileError(`${file}: not JSON: ${(e as Error).message}`);
   }

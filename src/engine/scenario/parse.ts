@@ -17,6 +17,7 @@ import { locateJsonError } from './locateJsonError';
 import { tooDeep } from './nesting';
 import { validateNodes } from './validateNodes';
 import { defaultRun, validateRuns } from './validateRuns';
+import { withoutBom } from '../jsonText';
 
 /** The format tag every scenario file carries. */
 export const SCENARIO_FORMAT = 'purestream/scenario@1';
@@ -53,7 +54,7 @@ export function parseScenario(input: string | unknown, source?: string, options:
   let value: unknown = input;
   if (typeof input === 'string') {
     // a leading byte-order mark is not part of the JSON (editors on Windows write one)
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const text = withoutBom(input);
     try {
       value = JSON.parse(text);
     } catch (e) {

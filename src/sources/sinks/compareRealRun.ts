@@ -16,6 +16,7 @@ import { stateHash } from '../../engine/report/stateHash';
 import { comparableState, compareReal, simulatedCounts, type DeadLetter, type RealComparison } from './compareReal';
 import { REAL_RUN_FORMAT, parseRealRun, type RealRun, type RealRunHeader } from './realRun';
 import { findRunConsumer, isRunStore, runConsumerNames } from './runConsumers';
+import { withoutBom } from '../../engine/jsonText';
 
 /** The simulated run a real run is set beside. */
 export interface SimulatedRunSide {
@@ -120,7 +121,7 @@ const SIDE_FIELDS = ['deliveries', 'redeliveries', 'failures', 'duplicates', 'de
 
 /** Reads a real run (`purestream/real-run@1`, JSON Lines) or a real comparison (`purestream/real-comparison@1`, one JSON object); an Error naming `file` and the line or field that is wrong. */
 export function readRealFile(text: string, file: string): RealFile {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   let whole: unknown;
   try {
     whole = JSON.parse(body);

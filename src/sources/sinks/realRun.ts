@@ -10,6 +10,7 @@ import type { AnyDomainModule } from '../../../domain/kernel';
 import { createInterpreter } from '../../engine/consumers/registry';
 import type { EngineServices, Interpreter } from '../../engine/consumers/interpreter';
 import type { ConsumerConfig, LogEntry } from '../../engine/types';
+import { withoutBom } from '../../engine/jsonText';
 
 /** The format name of the first line. */
 export const REAL_RUN_FORMAT = 'purestream/real-run@1';
@@ -164,7 +165,7 @@ export function parseRealRun(text: string, file: string): RealRun {
   if (lines.length === 0) throw new Error(`${file}: empty: not a ${REAL_RUN_FORMAT} file`);
   const parse = (l: string, n: number): Record<string, unknown> => {
     try {
-      const v = JSON.parse(n === 0 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l);
+      const v = JSON.parse(n === 0 ? withoutBom(l) : l);
       if (typeof v === 'object' && v !== null) return v as Record<string, unknown>;
     } catch {
       // reported below
