@@ -199,7 +199,7 @@ export class LogInspector {
     this.facts = new LogFacts(this.anomalies, {
       denseStream: profile.dense?.stream === true,
       denseGlobal: profile.dense?.global === true,
-      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'position',
+      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'global position',
       utcWithoutZone: profile.utcWithoutZone === true,
     }, expectedRecords(this.options.sizeHint));
   }
