@@ -7,8 +7,9 @@
  * (./engineApi.ts) with the module as the domain: whole runs happen here, no message per
  * decision. For the watchdog's message, a fresh worker can be told to stop at a call number
  * (`stopAt`): the page replays a task whose call ran too long up to that call, which then names
- * its command or event (`stopped`). Module code runs only here. The worker's CSP (src/main/security.ts,
- * MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's compiled WebAssembly.
+ * its command or event (`stopped`). Module code runs only here. The worker's CSP
+ * (src/main/security.ts, MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's
+ * compiled WebAssembly.
  */
 import { expose } from 'comlink';
 import * as esbuild from 'esbuild-wasm';
@@ -117,7 +118,7 @@ const api = {
 
   /** The module's call numbered `seq` (as the heartbeat's SEQ counts) is not made but stops the task as one that ran too long. */
   stopAt(seq: number): void {
-    loaded();
+    loaded(); // throws when no module is loaded
     moduleGuard?.options.watch?.stopAt(seq);
   },
 
