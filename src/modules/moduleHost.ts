@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DomainInfo } from '../../domain/kernel';
 import type { DryRunResult, RunProgress } from '../engine/api';
-import { CALL_LIMIT_MS, newWatchBuffer, readWatch, StuckCall } from '../engine/module/callWatch';
+import { newWatchBuffer, overranText, readWatch, StuckCall } from '../engine/module/callWatch';
 import { domainInfo, type DomainDescription } from '../engine/module/description';
 import type { ModuleProblem } from '../engine/module/moduleProblem';
 import { ModuleError } from './moduleError';
@@ -110,7 +110,7 @@ export class ModuleHost {
       member,
       ...(at.call ? { subject: at.call.subject } : {}),
       ...(at.location ? { location: at.location } : {}),
-      message: `${this.name}: ${member} ran for more than ${CALL_LIMIT_MS / 1000} second${at.call ? ` while ${at.call.subject}` : ''} and was stopped${at.location ? ` (at ${at.location})` : ''}`,
+      message: `${overranText(this.name, member, at.call?.subject)}${at.location ? ` (at ${at.location})` : ''}`,
     };
     this.failure = new ModuleError(problem);
     await this.worker.terminate();

@@ -5,8 +5,11 @@
  * this worker's global, CallGuard with a source-map locator and the shared-memory heartbeat the
  * page's watchdog reads), and then serves the same engine API as the bundled domains' worker
  * (./engineApi.ts) with the module as the domain: whole runs happen here, no message per
- * decision. Module code runs only here. The worker's CSP (src/main/security.ts,
- * MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's compiled WebAssembly.
+ * decision. For the watchdog's message, a fresh worker can be told to stop at a call number
+ * (`stopAt`): the page replays a task whose call ran too long up to that call, which then names
+ * its command or event (`stopped`). Module code runs only here. The worker's CSP
+ * (src/main/security.ts, MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's
+ * compiled WebAssembly.
  */
 import { expose } from 'comlink';
 import * as esbuild from 'esbuild-wasm';
@@ -41,6 +44,8 @@ export interface LoadedModule {
 export type ModuleLoadResult = { readonly ok: true; readonly value: LoadedModule } | { readonly ok: false; readonly problem: ModuleProblem };
 
 let module: AnyDomainModule | undefined;
+/** The loaded module's guard (stopAt reaches its heartbeat). */
+let moduleGuard: CallGuard | undefined;
 let sqlWasm: (() => Promise<WebAssembly.Module>) | undefined;
 let esbuildReady: Promise<void> | undefined;
 
@@ -91,7 +96,7 @@ const api = {
     (globalThis as Record<string, unknown>)[PUBLISHED_KEY] = published;
     const url = URL.createObjectURL(new Blob([bundle.code], { type: 'text/javascript' }));
     const locator = new BundleLocator(bundle, url);
-    const guard = new CallGuard({ module: name, ...(request.watch ? { watch: new CallWatch(request.watch) } : {}), locator });
+    const guard = (moduleGuard = new CallGuard({ module: name, ...(request.watch ? { watch: new CallWatch(request.watch) } : {}), locator }));
     installPurityTraps(self, guard);
     let exports: Record<string, unknown>;
     try {
@@ -109,6 +114,17 @@ const api = {
       throw e;
     }
     return { ok: true, value: { description: describeDomain(module), members: guard.members.map((m) => m?.name ?? '') } };
+  },
+
+  /** The module's call numbered `seq` (as the heartbeat's SEQ counts) is not made but stops the task as one that ran too long. */
+  stopAt(seq: number): void {
+    loaded(); // throws when no module is loaded
+    moduleGuard?.options.watch?.stopAt(seq);
+  },
+
+  /** The call `stopAt` stopped, once it was reached. */
+  stopped(): ModuleProblem | undefined {
+    return moduleGuard?.stopped;
   },
 
   ...engineApi(loaded, loadSqlJs),
