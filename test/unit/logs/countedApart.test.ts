@@ -72,6 +72,8 @@ describe('Kafka records without an id', () => {
   it('a record read twice at one offset is a redelivery (an identical duplicate), not out of order', async () => {
     const r = await inspect([kcat(0, { type: 'BookAdded' }), kcat(1, { type: 'BookLent' }), kcat(1, { type: 'BookLent' })]);
     expect(r.events).toBe(3);
+    expect(r.fieldsUsed.time).toBe('/ts');
+    expect(r.timeRange?.first).toBe('2026-01-05T10:00:00Z');
     expect(r.anomalies).toEqual([expect.objectContaining({ kind: 'duplicate-id', line: 3, identical: true, position: '1', message: 'offset 1 of source "loans-0" appeared before (the same record again: a redelivery); not replayed again' })]);
   });
 
