@@ -134,7 +134,7 @@ test('a decide that runs past one second is stopped by the watchdog, which names
   // only the second command spins: naming it takes replaying the run in a fresh worker up to that call
   await openScenarioAndLocate(page, js('spin.mjs', decider("    if (command.data.id === 'y') for (;;) {}")), ['x', 'y', 'z']);
   const text = await runAndReadError(page);
-  expect(text).toContain("spin.mjs: decide ran for more than 1 second while deciding c2 (Go) and was stopped (the module's worker was ended; it is loaded again on the next run)");
+  expect(text).toContain("spin.mjs: decide ran for more than 1 second while deciding c2 (Go) and was stopped (decide is at spin.mjs:2; the module's worker was ended; it is loaded again on the next run)");
   await page.screenshot({ path: 'test-results/screenshots/module-watchdog.png' });
 });
 

@@ -148,7 +148,10 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
         live: () => this.replays.has(handle),
       });
       if (replayed instanceof Error) return replayed;
-      return replayed?.member === member ? new ModuleLoadError({ ...replayed, message: `${replayed.message}${ENDED}` }) : functionOnly;
+      if (replayed?.member !== member) return functionOnly;
+      // where the function is defined (where it spun is not known: the replay stops before the call)
+      const ended = replayed.location ? ` (${member} is at ${replayed.location}; ${ENDED.slice(2)}` : ENDED;
+      return new ModuleLoadError({ ...replayed, message: `${replayed.message}${ended}` });
     } finally {
       this.replays.delete(handle);
       handle.terminate();

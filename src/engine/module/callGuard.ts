@@ -77,7 +77,7 @@ export class CallGuard {
       const outerMember = guard.member;
       const outerArg = guard.arg;
       const subject = member.argument === 1 ? b : a;
-      if (watch?.enter(member.code)) throw guard.stop(member, subject, outerMember !== undefined);
+      if (watch?.enter(member.code)) throw guard.stop(member, subject, outerMember !== undefined, fn);
       guard.member = member;
       guard.arg = subject;
       let result: unknown;
@@ -137,16 +137,18 @@ export class CallGuard {
     return member ? { member: member.name, subject: `${verbOf(member)} ${this.subjectOf(member, this.arg, false)}` } : undefined;
   }
 
-  /** The call stopAt marks is reached: instead of making it, stop as the watchdog would have; `nested`: inside another call, which must stop too. */
-  private stop(member: Member, arg: unknown, nested: boolean): ModuleFault {
+  /** The call stopAt marks is reached: instead of making it, stop as the watchdog would have (its `location`: where `fn` is defined, not said in the message); `nested`: inside another call, which must stop too. */
+  private stop(member: Member, arg: unknown, nested: boolean, fn: unknown): ModuleFault {
     this.options.watch?.exit();
     const subject = this.subjectOf(member, arg, false);
+    const location = this.options.locator?.definition(fn);
     const problem: ModuleProblem = {
       kind: 'timeout',
       message: overranText(this.options.module, member.name, `${verbOf(member)} ${subject}`),
       module: this.options.module,
       member: member.name,
       subject,
+      ...(location ? { location } : {}),
     };
     this.stopped = problem;
     // kept in case the module catches the throw, as a purity trap's is
