@@ -12,6 +12,13 @@ describe('chartData', () => {
     expect(alignSteps([[{ t: 0, value: 1 }, { t: 10, value: 3 }], [{ t: 5, value: 2 }]])).toEqual([[0, 5, 10], [1, 1, 3], [null, 2, 2]]);
   });
 
+  it('draws a peak within an instant: the instant stands twice on the axis, the peak then the settled value', () => {
+    const depth = [{ t: 0, value: 0 }, { t: 5, value: 3 }, { t: 5, value: 1 }, { t: 8, value: 0 }];
+    const workers = [{ t: 0, value: 2 }, { t: 5, value: 4 }];
+    expect(alignSteps([depth, workers], 2000, 10)).toEqual([[0, 5, 5, 8, 10], [0, 3, 1, 0, 0], [2, 4, 4, 4, 4]]);
+    expect(yMaxOf(alignSteps([depth], 3))).toBe(3);
+  });
+
   it('thins long series but keeps their peaks', () => {
     const s = Array.from({ length: 10_000 }, (_, t) => ({ t, value: t === 5_000 ? 99 : 1 }));
     const [xs, ys] = alignSteps([s], 100);
