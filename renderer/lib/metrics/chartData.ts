@@ -94,6 +94,18 @@ export function yMaxOf(data: Columns): number {
   return max;
 }
 
+/** A y axis of counts: the largest value drawn, and the axis' top (see {@link countAxisTop}). */
+export interface CountAxis {
+  readonly max: number;
+  readonly top: number;
+}
+
+/** The count axis of `data`, reaching at least `atLeast` (a maximum the data drawn may not hold, such as a report's). */
+export function countAxis(data: Columns, atLeast = 0): CountAxis {
+  const max = yMaxOf(data);
+  return { max, top: countAxisTop(Math.max(atLeast, max)) };
+}
+
 /** Whole-number steps for an axis of counts: 1, 2, 5, 10, 20, 25, 50, 100, … (never a tick at 0.5 commands). */
 export const COUNT_STEPS: readonly number[] = Array.from({ length: 10 }, (_, e) => [1, 2, 2.5, 5].map((m) => m * 10 ** e)).flat().filter((s) => Number.isInteger(s));
 
