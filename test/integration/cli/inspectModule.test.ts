@@ -5,14 +5,11 @@
  * watchdog stop the read in one line; and `publish` sends a module's run.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
-import { createTopic, freshDatabase, natsForTests, needsServer, requireServer, uniqueName } from '../servers';
+import { freshDatabase, natsForTests, needsServer, requireServer, topicWith, uniqueName } from '../servers';
 import { seedEmmett } from '../seed/emmett';
 import { counter, counterScenario, folderWith } from '../../unit/modules/moduleFiles';
-import { cli } from './cli';
+import { cli, cliProcess } from './cli';
 
 const bank = 'samples/domains/bank.ts';
 const bankScenario = 'samples/domains/bank.scenario.json';
@@ -130,17 +127,9 @@ describe('purestream inspect <kafka URL> --domain PATH', () => {
 
   it("a topic replayed through the module, as a user runs it: kafkajs's warning muted in the module's worker too", async () => {
     const { bootstrap } = requireServer('kafka');
-    const topic = uniqueName('module_cli');
-    await createTopic(topic, 1);
-    const kafka = new Kafka({ brokers: [bootstrap], clientId: 'purestream-test', logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
-    await producer.connect();
     const ce = (id: string) => ({ ce_specversion: '1.0', ce_type: 'Added', ce_id: id, ce_source: '/counter' });
-    await producer.send({ topic, messages: [{ key: 'counter:a', value: '{"id":"a","by":2}', headers: ce('e-1') }, { key: 'counter:a', value: '{"id":"a","by":3}', headers: ce('e-2') }] });
-    await producer.disconnect();
-    const bin = fileURLToPath(new URL('../../../bin/purestream.mjs', import.meta.url));
-    const env = { ...process.env, PURESTREAM_FROM_SOURCE: '1', KAFKAJS_NO_PARTITIONER_WARNING: '1' };
-    const r = spawnSync(process.execPath, [bin, 'inspect', `kafka://${bootstrap}/${topic}`, '--domain', './counter.ts'], { cwd: counterFolder(), encoding: 'utf8', env, timeout: 60_000 });
+    const topic = await topicWith('module_cli', [{ key: 'counter:a', value: '{"id":"a","by":2}', headers: ce('e-1') }, { key: 'counter:a', value: '{"id":"a","by":3}', headers: ce('e-2') }]);
+    const r = cliProcess(['inspect', `kafka://${bootstrap}/${topic}`, '--domain', './counter.ts'], counterFolder());
     expect([r.status, r.stderr]).toEqual([0, 'last position read: 0:1 (resume with --from 0:1)\n']);
     expect(r.stdout).toContain('kafka profile, messages, domain counter: 2 events');
     expect(r.stdout).toMatch(/final state: 1 stream, stateHash [0-9a-f]{64}/);
