@@ -190,7 +190,7 @@ export class CallGuard {
       }
       case 'event':
         if (typeof o.id === 'string') return `event ${o.id}${type}`;
-        return `a${typeof o.type === 'string' ? ` ${o.type}` : 'n'} event${this.lastCommand ? ` of ${this.lastCommand}` : ''}`;
+        return `${typeof o.type === 'string' ? `${/^[aeiou]/i.test(o.type) ? 'an' : 'a'} ${o.type}` : 'an'} event${this.lastCommand ? ` of ${this.lastCommand}` : ''}`;
       case 'stream':
         return `stream ${String(arg)}`;
       case 'key':
