@@ -156,6 +156,7 @@ test('the decision that broke an invariant is marked, so is the group holding it
   await expect(graph.getByRole('group', { name: /^Group StockReserved ×\d+, .*, 1 inside broke stock-non-negative$/ })).toBeVisible();
   await expect(graph.getByRole('group', { name: /broke/ })).toHaveCount(2);
   await expect(graph.getByRole('list', { name: 'Legend' })).toContainText('broke an invariant (a group: how many inside)');
+  await expect(graph.getByRole('button', { name: 'Show the invariant violation' })).toBeVisible();
 
   await orders.click();
   const details = graph.getByRole('complementary', { name: 'Node details' });
@@ -179,4 +180,5 @@ test('the decision that broke an invariant is marked, so is the group holding it
   await graph.getByRole('tab', { name: 'one queue' }).click();
   await expect(graph.getByRole('group', { name: /^Group PlaceOrder ×150/ })).toBeVisible();
   await expect(graph.getByRole('group', { name: /broke/ })).toHaveCount(0);
+  await expect(graph.getByRole('button', { name: /invariant violation/ })).toHaveCount(0);
 });

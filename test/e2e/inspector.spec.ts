@@ -246,3 +246,17 @@ test('at 1280×720 the Records table shows whole times and streams, the data the
   expect(await node.locator('.label').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await expect(node.locator('.flow-node')).toHaveAttribute('title', /^com\.example\.library\.BookReturned — /);
 });
+
+test("the sample log's graph marks the event that broke an invariant and its command; a button shows it, though it is far down the graph", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+  await logs.getByRole('tab', { name: 'Causation graph' }).click();
+  await logs.getByRole('button', { name: 'Show the invariant violation' }).click();
+  const event = logs.getByRole('group', { name: /^Event purestream\.commerce\.StockReserved, stock:tee@main .*, broke stock-non-negative$/ });
+  await expect(event).toBeVisible();
+  await expect(event).toContainText('broke stock-non-negative');
+  const details = logs.getByRole('complementary', { name: 'Node details' });
+  await expect(details.getByRole('region', { name: 'Invariants broken' })).toContainText('stock-non-negative on stock:tee@main: stock of tee@main is -1');
+  await expect(logs.getByRole('group', { name: /^Command \S*PlaceOrder, .*broke stock-non-negative$/ })).toHaveCount(1);
+});

@@ -54,3 +54,12 @@ export function brokeHeading(node: Pick<GraphNode, 'kind'> & { readonly broke: r
   if (node.kind === 'group') return `${counted(n, 'violation')} inside`;
   return n === 1 ? 'Broke an invariant' : `Broke ${counted(n, 'invariant')}`;
 }
+
+/** The node to show for what the drawn nodes broke: an event that broke an invariant, else a group holding one, else a command (undefined: none broke anything). */
+export function firstBroken<N extends Pick<GraphNode, 'kind' | 'broke'>>(nodes: readonly N[]): N | undefined {
+  const broke = nodes.filter((n) => (n.broke?.length ?? 0) > 0);
+  return broke.find((n) => n.kind === 'event') ?? broke.find((n) => n.kind === 'group') ?? broke[0];
+}
+
+/** What the graph's button to that node says, for the `count` violations drawn: "Show the invariant violation", "Show the first of 3 invariant violations". */
+export const showBrokenLabel = (count: number): string => (count === 1 ? 'Show the invariant violation' : `Show the first of ${counted(count, 'invariant violation')}`);

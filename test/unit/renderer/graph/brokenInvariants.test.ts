@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../../../src/engine/types';
-import { brokeAmong, brokeHeading, brokeText, markerLines } from '../../../../renderer/lib/graph/brokenInvariants';
+import { brokeAmong, brokeHeading, brokeText, firstBroken, markerLines, showBrokenLabel } from '../../../../renderer/lib/graph/brokenInvariants';
 import { causationGraph, type GraphNode } from '../../../../renderer/lib/graph/causationGraph';
 import { collapseRepeats } from '../../../../renderer/lib/graph/collapseRepeats';
 import { groupGraph } from '../../../../renderer/lib/graph/groupGraph';
@@ -73,6 +73,17 @@ describe('the invariants a graph node broke', () => {
     expect(brokeText({ kind: 'event', broke: [a, b] })).toBe('broke copies-available, one-loan-per-member');
     expect(brokeText({ kind: 'event', broke: [] })).toBeUndefined();
     expect(brokeHeading({ kind: 'event', broke: [a, b] })).toBe('Broke 2 invariants');
+  });
+
+  it('finds the node to show for what broke: its event first, else a group holding it, else its command', () => {
+    const g = causationGraph(recordsBreaking(bigTrace(4), [3]));
+    expect(firstBroken(g.nodes)?.id).toBe('ev:3');
+    expect(firstBroken(g.nodes.filter((n) => n.kind === 'command'))?.id).toBe('cmd:c3');
+    const grouped = groupGraph(causationGraph(recordsBreaking(bigTrace(200), [150])), 'type');
+    expect(firstBroken(grouped.nodes)?.label).toBe('PlaceOrder ×200');
+    expect(firstBroken(causationGraph(recordsBreaking(bigTrace(4), [])).nodes)).toBeUndefined();
+    expect(showBrokenLabel(1)).toBe('Show the invariant violation');
+    expect(showBrokenLabel(3)).toBe('Show the first of 3 invariant violations');
   });
 
   it('gives a marked node room for its marker, and paints it red in the minimap', () => {
