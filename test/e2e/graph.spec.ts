@@ -1,4 +1,4 @@
-/** The causation graph: fits again on a run switch, keyboard opens details, the minimap and zoom controls cover no node, details wrap, room beside a lesson. */
+/** The causation graph: fits again on a run switch, keyboard opens details, the minimap and zoom controls cover no node, details wrap, room beside a lesson, a broken invariant marked. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
 
@@ -143,3 +143,42 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     await expect(lesson).toBeVisible();
   });
 }
+
+test('the decision that broke an invariant is marked, so is the group holding it with how many inside, and its details name the invariant and its message', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph' }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await graph.getByRole('tab', { name: '8 workers' }).click();
+  // 614 nodes: grouped by command type; the orders' group and their reservations' group each hold the one oversell
+  const orders = graph.getByRole('group', { name: /^Group PlaceOrder ×150, .*, 1 inside broke stock-non-negative$/ });
+  await expect(orders).toBeVisible();
+  await expect(orders).toContainText('1 inside broke stock-non-negative');
+  await expect(graph.getByRole('group', { name: /^Group StockReserved ×\d+, .*, 1 inside broke stock-non-negative$/ })).toBeVisible();
+  await expect(graph.getByRole('group', { name: /broke/ })).toHaveCount(2);
+  await expect(graph.getByRole('list', { name: 'Legend' })).toContainText('broke an invariant (a group: how many inside)');
+  await expect(graph.getByRole('button', { name: 'Show the invariant violation' })).toBeVisible();
+
+  await orders.click();
+  const details = graph.getByRole('complementary', { name: 'Node details' });
+  const broken = details.getByRole('region', { name: 'Invariants broken' });
+  await expect(broken).toContainText('1 violation inside');
+  await expect(broken).toContainText('stock-non-negative on stock:tee@main: stock of tee@main is -1');
+
+  // the event that broke it: the group's nodes shown, the event selected and in sight, its details saying what it broke
+  await broken.getByRole('button', { name: 'Show the event that broke stock-non-negative on stock:tee@main' }).click();
+  await expect(graph).toContainText('Showing PlaceOrder ×150');
+  const event = graph.getByRole('group', { name: /^Event StockReserved #\d+ on stock:tee@main, broke stock-non-negative$/ });
+  await expect(event).toBeInViewport();
+  await expect(event).toContainText('broke stock-non-negative');
+  await expect(details.getByRole('region', { name: 'Invariants broken' })).toContainText('Broke an invariant');
+  await expect(details.getByRole('region', { name: 'Invariants broken' })).toContainText('stock of tee@main is -1');
+  await expect(details).toContainText('"stock": -1');
+  // its command, decided against stale stock, is marked too
+  await expect(graph.getByRole('group', { name: /^Command PlaceOrder c\d+, accepted, broke stock-non-negative$/ })).toHaveCount(1);
+
+  // a run that broke nothing marks nothing
+  await graph.getByRole('tab', { name: 'one queue' }).click();
+  await expect(graph.getByRole('group', { name: /^Group PlaceOrder ×150/ })).toBeVisible();
+  await expect(graph.getByRole('group', { name: /broke/ })).toHaveCount(0);
+  await expect(graph.getByRole('button', { name: /invariant violation/ })).toHaveCount(0);
+});

@@ -215,3 +215,48 @@ test("a log whose header names a bundled domain offers to replay with it, one cl
   await expect(logs.getByRole('alert')).toContainText('image.png is not UTF-8 text: byte 0x89 at byte offset 0, line 1', { timeout: 20_000 });
   await expect(logs).not.toContainText('Unexpected token');
 });
+
+test('at 1280×720 the Records table shows whole times and streams, the data the rest; a graph node keeps the end of a long type, whole in its name', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/library-cloudevents.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
+  await logs.getByRole('tab', { name: 'Records' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  const row = records.getByRole('row').filter({ hasText: 'BookReturned' });
+  await expect(row).toBeVisible();
+  const cells = row.getByRole('cell');
+  // time (UTC) and stream whole, not cut by the column
+  await expect(cells.nth(2)).toHaveText('2026-01-05T10:00:06.123456Z');
+  await expect(cells.nth(3)).toHaveText('book:tolkien-the-hobbit');
+  for (const k of [2, 3]) expect(await cells.nth(k).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // the type keeps its last part where it is shortened; the whole type and data are in the tooltips
+  await expect(cells.nth(5)).toHaveText(/(^|…|\.)BookReturned$/);
+  await expect(cells.nth(5)).toHaveAttribute('title', 'com.example.library.BookReturned');
+  await expect(cells.nth(6)).toHaveAttribute('title', 'member=m-0 loanId=loan-0');
+  // the same with times in the machine's zone
+  await logs.getByLabel('local time').check();
+  await expect.poll(() => cells.nth(2).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(cells.nth(2)).toHaveText(/^2026-01-05 \d\d:\d\d:06\.123456 [+-]\d\d:\d\d$/);
+
+  await logs.getByRole('tab', { name: 'Causation graph' }).click();
+  const node = logs.getByRole('group', { name: /^Event com\.example\.library\.BookReturned, / });
+  await expect(node).toBeVisible();
+  await expect(node.locator('.label')).toHaveText(/^….*library\.BookReturned$/);
+  expect(await node.locator('.label').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(node.locator('.flow-node')).toHaveAttribute('title', /^com\.example\.library\.BookReturned — /);
+});
+
+test("the sample log's graph marks the event that broke an invariant and its command; a button shows it, though it is far down the graph", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+  await logs.getByRole('tab', { name: 'Causation graph' }).click();
+  await logs.getByRole('button', { name: 'Show the invariant violation' }).click();
+  const event = logs.getByRole('group', { name: /^Event purestream\.commerce\.StockReserved, stock:tee@main .*, broke stock-non-negative$/ });
+  await expect(event).toBeVisible();
+  await expect(event).toContainText('broke stock-non-negative');
+  const details = logs.getByRole('complementary', { name: 'Node details' });
+  await expect(details.getByRole('region', { name: 'Invariants broken' })).toContainText('stock-non-negative on stock:tee@main: stock of tee@main is -1');
+  await expect(logs.getByRole('group', { name: /^Command \S*PlaceOrder, .*broke stock-non-negative$/ })).toHaveCount(1);
+});

@@ -25,6 +25,21 @@ test('the queue-depth chart is scaled to the depths, not 0–100, and its line r
   await page.screenshot({ path: 'test-results/screenshots/metrics-queue-depth.png' });
 });
 
+test('a run whose queue depth is the same as an earlier run\'s is named so in the legend, not drawn invisibly under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Metrics' }).click();
+  const depth = page.getByRole('region', { name: 'Metrics' }).locator('figure', { hasText: 'Decision queue depth' });
+  await expect(depth.getByRole('img')).toHaveAccessibleName('Decision queue depth: one queue, 8 workers, single writer (same as one queue), inventory-aware');
+  await expect(depth.locator('.u-legend')).toContainText('single writer (same as one queue)');
+  await depth.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/metrics-same-queue.png' });
+});
+
 test('the email consumer\'s failures badge reads the same number as Metrics\' delivery failures', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await runDecoupledUptime(page);

@@ -4,7 +4,7 @@
  * items, an edge from each record's cause. A cause outside the window is drawn once as a
  * placeholder node, so no record hangs loose. Pure.
  */
-import type { CausalKind, CausalOutcome, CausalRecord } from '../reader/graphSource';
+import type { BrokenInvariant, CausalKind, CausalOutcome, CausalRecord } from '../reader/graphSource';
 export { nodeIds } from './nodeIds';
 
 /** What a graph node stands for (a group stands for many nodes of a grouped graph). */
@@ -32,6 +32,8 @@ export interface GraphNode {
   readonly members?: readonly string[];
   /** A cause that is not in the window (or not in the log): drawn faint, without details. */
   readonly outside?: boolean;
+  /** The invariants it broke; for a group, every one broken by a node inside it (see ./brokenInvariants.ts). */
+  readonly broke?: readonly BrokenInvariant[];
 }
 
 /** A causation edge. */
@@ -55,7 +57,7 @@ export function causationGraph(records: readonly CausalRecord[]): CausationGraph
   const present = new Set(records.map((r) => r.id));
   const outside = new Map<string, GraphNode>();
   for (const r of records) {
-    nodes.push({ id: r.id, kind: r.kind, label: r.type, sub: r.sub, outcome: r.outcome, t: r.time, flow: r.flow, ...(r.parent && present.has(r.parent) ? { parent: r.parent } : {}), ...(r.stream !== undefined ? { stream: r.stream } : {}) });
+    nodes.push({ id: r.id, kind: r.kind, label: r.type, sub: r.sub, outcome: r.outcome, t: r.time, flow: r.flow, ...(r.parent && present.has(r.parent) ? { parent: r.parent } : {}), ...(r.stream !== undefined ? { stream: r.stream } : {}), ...(r.broke ? { broke: r.broke } : {}) });
     if (r.causationId === undefined || r.causationId === r.id) continue;
     if (!present.has(r.causationId) && !outside.has(r.causationId))
       outside.set(r.causationId, { id: r.causationId, kind: 'command', label: r.causationId.replace(/^[a-z]+:/, ''), sub: 'cause outside this view', outcome: 'accepted', t: r.time, flow: r.flow, outside: true });

@@ -2,8 +2,10 @@
  * Keeps a graph readable at fit: where three or more sibling units repeat the same shape — a
  * command (or nested batch) with everything it caused, the same types and outcomes, one after
  * another under the same parent — the first is drawn and the others become one group node
- * ("×11 more like it"), which drills into them like any group. Pure.
+ * ("×11 more like it"), which drills into them like any group. A unit whose decision broke an
+ * invariant is not like one that broke nothing: it is drawn, not hidden in a group. Pure.
  */
+import { brokeField, invariantNames } from './brokenInvariants';
 import type { CausationGraph, GraphNode } from './causationGraph';
 
 /** Sibling units repeated this many times or more are collapsed. */
@@ -37,7 +39,7 @@ export function collapseRepeats(graph: CausationGraph): CausationGraph & { reado
     const ids = [...seen].sort((a, b) => order.get(a)! - order.get(b)!);
     const signature = ids.map((id) => {
       const n = byId.get(id)!;
-      return `${n.kind}:${n.kind === 'batch' ? '' : n.label}:${n.outcome}`;
+      return `${n.kind}:${n.kind === 'batch' ? '' : n.label}:${n.outcome}${n.broke ? `:broke ${invariantNames(n.broke).join(',')}` : ''}`;
     }).join('|');
     return { root, ids, signature };
   };
@@ -73,6 +75,7 @@ export function collapseRepeats(graph: CausationGraph): CausationGraph & { reado
           ...(first.stream !== undefined ? { stream: first.stream } : {}),
           count: members.length,
           members,
+          ...brokeField(members.map((id) => byId.get(id)!)),
         });
       }
       start = end;

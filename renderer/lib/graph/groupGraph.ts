@@ -1,7 +1,9 @@
 /**
  * Keeps big causation graphs drawable: past {@link GROUP_THRESHOLD} nodes, nodes are grouped
- * (by command type, stream or time window) and edges between groups are counted. Pure.
+ * (by command type, stream or time window) and edges between groups are counted; a group keeps
+ * the invariants its nodes broke. Pure.
  */
+import { brokeField } from './brokenInvariants';
 import type { CausationGraph, GraphEdge, GraphNode } from './causationGraph';
 
 /** Above this many nodes the graph is grouped instead of drawn node by node. */
@@ -39,13 +41,14 @@ export function groupGraph(graph: CausationGraph, by: GroupBy, threshold = GROUP
   if (graph.nodes.length <= threshold) return { ...graph, grouped: false };
   const windowMs = windowFor(graph.nodes);
   const groupOf = new Map<string, string>();
-  const groups = new Map<string, { first: GraphNode; members: string[]; rejected: number }>();
+  const groups = new Map<string, { first: GraphNode; members: string[]; rejected: number; broke: GraphNode[] }>();
   for (const n of graph.nodes) {
     const key = `group:${groupKeyOf(n, by, windowMs)}`;
     groupOf.set(n.id, key);
-    const g = groups.get(key) ?? { first: n, members: [], rejected: 0 };
+    const g = groups.get(key) ?? { first: n, members: [], rejected: 0, broke: [] };
     if (n.kind !== 'batch') g.members.push(n.id);
     if (n.outcome === 'rejected' || n.outcome === 'failed') g.rejected++;
+    if (n.broke && n.kind !== 'batch') g.broke.push(n);
     groups.set(key, g);
   }
   const nodes: GraphNode[] = [...groups.entries()]
@@ -58,7 +61,7 @@ export function groupGraph(graph: CausationGraph, by: GroupBy, threshold = GROUP
       const outcome = kind === 'command' ? (g.rejected === g.members.length ? 'rejected' : 'accepted') : kind === 'enactment' ? (g.rejected > 0 ? 'failed' : 'enacted') : n.outcome;
       return {
         id, kind: 'group' as const, label: `${what} ×${g.members.length}`, sub: [kind, where, g.rejected > 0 ? `${g.rejected} ${kind === 'enactment' ? 'failed' : 'rejected'}` : ''].filter(Boolean).join(' · '),
-        outcome, t: n.t, flow: n.flow, ...(n.stream ? { stream: n.stream } : {}), count: g.members.length, members: g.members,
+        outcome, t: n.t, flow: n.flow, ...(n.stream ? { stream: n.stream } : {}), count: g.members.length, members: g.members, ...brokeField(g.broke),
       };
     })
     .sort((a, b) => KIND_ORDER[groups.get(a.id)!.first.kind] - KIND_ORDER[groups.get(b.id)!.first.kind] || a.t - b.t);

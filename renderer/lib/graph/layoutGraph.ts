@@ -4,6 +4,7 @@
  * in time order, so the graph reads like the run. Pure.
  */
 import dagre from '@dagrejs/dagre';
+import { markerLines } from './brokenInvariants';
 import type { CausationGraph, GraphNode } from './causationGraph';
 
 /** A node's box: top-left position relative to its parent (if any), and size. */
@@ -23,6 +24,15 @@ export const NODE_SIZE: Record<Exclude<GraphNode['kind'], 'batch'>, { width: num
   group: { width: 220, height: 52 },
 };
 
+/** The height of a line of a node's violation marker, under its detail line (FlowNode.svelte). */
+export const MARKER_LINE = 15;
+
+/** A node's box size: its kind's, taller by the `markerLines` of its violation marker (see ./brokenInvariants.ts). */
+export function nodeSize(kind: Exclude<GraphNode['kind'], 'batch'>, markerLines: number): { width: number; height: number } {
+  const size = NODE_SIZE[kind];
+  return { width: size.width, height: size.height + markerLines * MARKER_LINE };
+}
+
 const PAD = 8;
 const HEADER = 24;
 
@@ -34,7 +44,7 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) {
     if (n.kind === 'batch') g.setNode(n.id, { paddingTop: PAD + HEADER, paddingBottom: PAD, paddingLeft: PAD, paddingRight: PAD });
-    else g.setNode(n.id, { ...NODE_SIZE[n.kind] });
+    else g.setNode(n.id, nodeSize(n.kind, markerLines(n)));
   }
   for (const n of graph.nodes) if (n.parent && g.hasNode(n.parent)) g.setParent(n.id, n.parent);
   for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);

@@ -1,8 +1,8 @@
 /** How the causation graph's minimap paints a node. Pure. */
 import type { GraphNode } from './causationGraph';
 
-/** A node's fill and outline in the minimap: a rejection stands out, a batch is an outline round its commands (CSS colors). */
-export function minimapPaint(node: Pick<GraphNode, 'kind' | 'outcome'>): { readonly fill: string; readonly stroke: string } {
-  const color = node.outcome === 'rejected' ? 'var(--bad)' : node.kind === 'batch' ? 'var(--warn)' : 'var(--border-strong)';
+/** A node's fill and outline in the minimap: a rejection or a node that broke an invariant stands out, a batch is an outline round its commands (CSS colors). */
+export function minimapPaint(node: Pick<GraphNode, 'kind' | 'outcome' | 'broke'>): { readonly fill: string; readonly stroke: string } {
+  const color = node.outcome === 'rejected' || (node.broke?.length ?? 0) > 0 ? 'var(--bad)' : node.kind === 'batch' ? 'var(--warn)' : 'var(--border-strong)';
   return node.kind === 'batch' ? { fill: 'transparent', stroke: color } : { fill: color, stroke: 'transparent' };
 }

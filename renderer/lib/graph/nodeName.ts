@@ -1,9 +1,16 @@
 /** What a causation-graph node is called to a screen reader: its kind, title, id and outcome in words, never an internal node id. Pure. */
+import { brokeText } from './brokenInvariants';
 import type { GraphNode } from './causationGraph';
 import { parseNodeId } from './nodeIds';
 
-/** The accessible name of a node: "Command PlaceOrder o3, accepted", "Event OrderPlaced #3 on order:o-3". */
+/** The accessible name of a node: "Command PlaceOrder o3, accepted", "Event OrderPlaced #3 on order:o-3", then what it broke ("…, broke stock-non-negative"). */
 export function nodeName(n: GraphNode): string {
+  const broke = brokeText(n);
+  return broke ? `${described(n)}, ${broke}` : described(n);
+}
+
+/** The node in words, without what it broke. */
+function described(n: GraphNode): string {
   const id = parseNodeId(n.id);
   const sub = n.sub.replaceAll(' · ', ', ');
   if (n.outside) return `Command ${n.label}, its cause outside this view`;

@@ -4,11 +4,14 @@
  * table — events, commands and rejections with their ids, causation and correlation ids, streams
  * and times. Lanes are the log's busiest streams, ties in natural order (the rest share one lane); a record is a point
  * in time; past `maxBars` in view, each lane's record count per time slice is drawn instead.
+ * With its inspection's violations (a domain's replay), the event that broke an invariant and
+ * the command that caused it carry what they broke, as a run's do.
  * Pure over a sql.js database; the logs worker holds one per log shown.
  */
 import type { SqlValue } from 'sql.js';
 import type { Workspace } from '../../../src/store/workspace';
-import type { CausalRecord, GraphWindow } from '../reader/graphSource';
+import type { LogViolation } from '../../../src/logs/types';
+import type { BrokenInvariant, CausalRecord, GraphWindow } from '../reader/graphSource';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
 import { selectRows as select } from '../../../src/store/selectRows';
@@ -102,11 +105,17 @@ function busiestStreams(db: Workspace, logId: number, max: number): { own: strin
 export class LogViews {
   private frame: TimelineFrame | undefined;
   private laneOf: Map<string, number> | undefined;
+  /** The violations by the record whose enactment broke them. */
+  private readonly brokeAt = new Map<number, LogViolation[]>();
 
+  /** `violations`: the log's inspection's, each at the record that broke an invariant (none without a domain). */
   constructor(
     private readonly db: Workspace,
     readonly logId: number,
-  ) {}
+    violations: readonly LogViolation[] = [],
+  ) {
+    for (const v of violations) this.brokeAt.set(v.record, [...(this.brokeAt.get(v.record) ?? []), v]);
+  }
 
   /** The extent of the log's time (first and last record's ms). */
   extent(): { start: number; end: number; total: number } {
@@ -131,8 +140,27 @@ export class LogViews {
       seen.add(record.id);
       records.push(record);
     }
+    if (this.brokeAt.size > 0) this.markBroken(rows, records);
     const narrowed = inRange > rows.length && rows.length > 0 ? { from, to: rows[rows.length - 1].at } : { from, to };
     return { range: narrowed, records, total, inRange, start, end, clock: 'epoch' };
+  }
+
+  /** Gives the records whose enactment broke an invariant, and the records that caused them, what they broke; in place. */
+  private markBroken(rows: readonly Row[], records: CausalRecord[]): void {
+    const broke = new Map<string, BrokenInvariant[]>();
+    const add = (id: string, more: readonly BrokenInvariant[]) => broke.set(id, [...(broke.get(id) ?? []), ...more]);
+    for (const r of rows) {
+      const violations = this.brokeAt.get(r.seq);
+      if (!violations) continue;
+      const event = nodeIdOf(r);
+      const these = violations.map((v) => ({ invariant: v.invariant, stream: v.stream, message: v.message, event }));
+      add(event, these);
+      if (r.causationId !== undefined && r.causationId !== event) add(r.causationId, these);
+    }
+    records.forEach((record, i) => {
+      const b = broke.get(record.id);
+      if (b) records[i] = { ...record, broke: b };
+    });
   }
 
   /** The stored record a graph node stands for (its first record with that id). */

@@ -23,6 +23,14 @@ export type CausalKind = 'batch' | 'command' | 'event' | 'rejection' | 'enactmen
 /** The colour class of a record: how it ended. */
 export type CausalOutcome = 'accepted' | 'rejected' | 'event' | 'enacted' | 'failed';
 
+/** An invariant a record broke: which, on what stream, the invariant's message, and the node id of the event whose enactment broke it. */
+export interface BrokenInvariant {
+  readonly invariant: string;
+  readonly stream: string;
+  readonly message: string;
+  readonly event: string;
+}
+
 /**
  * One node of a causation graph as a source gives it. `causationId` is the `id` of the record
  * that caused this one (an edge is drawn when that record is in the same window); a log's
@@ -49,6 +57,8 @@ export interface CausalRecord {
   readonly parent?: string;
   /** What grouping "by type" puts it with: its root command's type in a run, its own type in a log. */
   readonly flow: string;
+  /** The invariants it broke (a run's event whose enactment broke them, and the command that decided that event); absent when none. */
+  readonly broke?: readonly BrokenInvariant[];
 }
 
 /** The records of one window of time. */

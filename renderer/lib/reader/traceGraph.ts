@@ -2,14 +2,15 @@
  * A run's GraphSource: the causal records of a trace by window of time, and node details.
  * A run's graph is made of pieces — a decision (a command, or a batch with its nested
  * batches) or a setup command, with its rejections, its events and their enactments — taken
- * whole in order of time (a decision's end, a setup command's first event). Pure apart from
- * its caches.
+ * whole in order of time (a decision's end, a setup command's first event). An event whose
+ * enactment broke an invariant (the run report's violations), and the command that decided it,
+ * carry what they broke. Pure apart from its caches.
  */
 import { isBatch, type DecisionInput } from '../../../domain/kernel';
-import type { DecisionRecord, LogEntry } from '../../../src/engine/types';
+import type { DecisionRecord, LogEntry, Violation } from '../../../src/engine/types';
 import { nodeIds, parseNodeId } from '../graph/nodeIds';
 import type { TimeRange } from '../timeline/timelineModel';
-import type { CausalRecord, GraphWindow, NodeDetail } from './graphSource';
+import type { BrokenInvariant, CausalRecord, GraphWindow, NodeDetail } from './graphSource';
 import { counted } from '../../../src/engine/report/counted';
 import { stepNumber } from '../history/stepNumber';
 import type { TraceIndex } from './traceIndex';
@@ -26,8 +27,13 @@ interface Pieces {
 export class TraceGraph {
   private pieces?: Pieces;
   private total?: number;
+  private brokeBySeq?: Map<number, BrokenInvariant[]>;
 
-  constructor(private readonly index: TraceIndex) {}
+  /** `violations`: the run report's, each at the event whose enactment broke an invariant. */
+  constructor(
+    private readonly index: TraceIndex,
+    private readonly violations: readonly Violation[] = [],
+  ) {}
 
   /** The records of the pieces whose time is in `range` (all when undefined), at most about `max` (whole pieces), earliest first. */
   window(range: TimeRange | undefined, max: number): GraphWindow {
@@ -116,11 +122,13 @@ export class TraceGraph {
   private decisionRecords(d: DecisionRecord, out: CausalRecord[]): void {
     const rejected = new Map(d.rejections.map((r) => [r.commandId as string, r.rejection]));
     const typeOf = new Map<string, string>();
+    const brokeByCommand = this.brokeByCommand(d.eventSeqs);
     const command = (commandId: string, type: string, parent: string | undefined) => {
       typeOf.set(commandId, type);
       const rejection = rejected.get(commandId);
       const id = nodeIds.command(commandId);
-      out.push({ id, kind: 'command', type, sub: `${commandId} · t=${d.endedAt} · w${d.worker}`, time: d.endedAt, outcome: rejection ? 'rejected' : 'accepted', flow: type, ...(parent ? { parent } : {}) });
+      const broke = brokeByCommand.get(commandId);
+      out.push({ id, kind: 'command', type, sub: `${commandId} · t=${d.endedAt} · w${d.worker}`, time: d.endedAt, outcome: rejection ? 'rejected' : 'accepted', flow: type, ...(parent ? { parent } : {}), ...(broke ? { broke } : {}) });
       if (rejection) out.push({ id: nodeIds.rejection(commandId), kind: 'rejection', type: rejection.code, sub: rejection.message, time: d.endedAt, outcome: 'rejected', causationId: id, flow: type });
     };
     if (d.kind === 'command') command(d.commandIds[0] ?? d.inputId, d.type, undefined);
@@ -148,9 +156,36 @@ export class TraceGraph {
     }
   }
 
+  /** What the events `seqs` broke, by the command that caused them (empty: nothing broke, as in most decisions). */
+  private brokeByCommand(seqs: readonly number[]): Map<string, BrokenInvariant[]> {
+    const out = new Map<string, BrokenInvariant[]>();
+    if (this.violations.length === 0) return out;
+    for (const seq of seqs) {
+      const broke = this.brokeOf(seq);
+      const e = broke && this.index.event(seq);
+      if (e) out.set(e.causationId, [...(out.get(e.causationId) ?? []), ...broke]);
+    }
+    return out;
+  }
+
+  /** What the enactment of event `seq` broke (undefined: nothing). */
+  private brokeOf(seq: number): BrokenInvariant[] | undefined {
+    if (this.violations.length === 0) return undefined;
+    if (!this.brokeBySeq) {
+      const by = new Map<number, BrokenInvariant[]>();
+      for (const v of this.violations) {
+        const stream = this.index.event(v.eventSeq)?.stream ?? '';
+        by.set(v.eventSeq, [...(by.get(v.eventSeq) ?? []), { invariant: v.invariant, stream, message: v.message, event: nodeIds.event(v.eventSeq) }]);
+      }
+      this.brokeBySeq = by;
+    }
+    return this.brokeBySeq.get(seq);
+  }
+
   private eventRecords(e: LogEntry, flow: string, out: CausalRecord[]): void {
     const id = nodeIds.event(e.seq);
-    out.push({ id, kind: 'event', type: e.type, sub: `#${e.seq} · ${e.stream}`, time: e.appendedAt, outcome: 'event', stream: e.stream, causationId: nodeIds.command(e.causationId), correlationId: e.correlationId, flow });
+    const broke = this.brokeOf(e.seq);
+    out.push({ id, kind: 'event', type: e.type, sub: `#${e.seq} · ${e.stream}`, time: e.appendedAt, outcome: 'event', stream: e.stream, causationId: nodeIds.command(e.causationId), correlationId: e.correlationId, flow, ...(broke ? { broke } : {}) });
     // one enactment per consumer: its last attempt decides the colour
     const last = new Map<string, ReturnType<TraceIndex['attemptsOf']>[number]>();
     for (const a of this.index.attemptsOf(e.seq)) last.set(a.consumer, a);

@@ -191,7 +191,7 @@ export class TraceReader implements RunReader {
 
   private graph(run: number): TraceGraph {
     const p = this.part(run);
-    return (p.graph ??= new TraceGraph(p.index));
+    return (p.graph ??= new TraceGraph(p.index, this.full.report.runs[run]?.violations));
   }
 
   async graphWindow(run: number, range: TimeRange | undefined, max: number): Promise<GraphWindow> {

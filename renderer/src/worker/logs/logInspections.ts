@@ -49,10 +49,14 @@ export class LogInspections {
     return previewReading(first, compileReading(options));
   }
 
-  /** The graph and timeline of one log. */
+  /** The graph and timeline of one log (its inspection's violations marked in the graph). */
   async views(logId: number): Promise<LogViews> {
     let views = this.viewsOf.get(logId);
-    if (!views) this.viewsOf.set(logId, (views = new LogViews(await this.file.db(), logId)));
+    if (!views) {
+      const db = await this.file.db();
+      const { report } = await this.inspection(logId);
+      this.viewsOf.set(logId, (views = new LogViews(db, logId, report?.violations ?? [])));
+    }
     return views;
   }
 

@@ -43,6 +43,21 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     expect(first.inRange).toBeGreaterThan(10);
   });
 
+  it("marks the event that broke an invariant, and the command that caused it, with the inspection's violation", async () => {
+    const db = createWorkspace(sqlJs);
+    const { logId, report } = await importRecords(db, [sample()], { name: 'log', source: 'log', domain: commerce });
+    expect(report.violations).toHaveLength(1);
+    const [v] = report.violations;
+    const records = new LogViews(db, logId, report.violations).graphWindow(undefined, 10_000).records;
+    const marked = records.filter((r) => r.broke);
+    const event = marked.find((r) => r.kind === 'event')!;
+    expect(marked.map((r) => r.kind).sort()).toEqual(['command', 'event']);
+    expect(marked.find((r) => r.kind === 'command')!.id).toBe(event.causationId);
+    for (const r of marked) expect(r.broke).toEqual([{ invariant: 'stock-non-negative', stream: v.stream, message: v.message, event: event.id }]);
+    // without the violations (no domain), nothing is marked
+    expect(new LogViews(db, logId).graphWindow(undefined, 10_000).records.some((r) => r.broke)).toBe(false);
+  });
+
   it('draws streams as lanes and records as points; past maxBars, counts per lane and slice add up to the records in view', async () => {
     const { db, logId } = await stored(sample());
     const views = new LogViews(db, logId);

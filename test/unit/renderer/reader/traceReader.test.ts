@@ -147,6 +147,15 @@ describe.each([
     expect(command?.payload).toMatchObject({ sku: 'tee' });
   });
 
+  it("marks in the graph the event whose enactment broke an invariant and the command that decided it, with the report's message", async () => {
+    const [v] = result.report.runs[0].violations;
+    const e = trace.log.find((l) => l.seq === v.eventSeq)!;
+    const win = await reader.graphWindow(0, { from: e.appendedAt, to: e.appendedAt }, 50);
+    const marked = win.records.filter((r) => r.broke);
+    expect(marked.map((r) => r.id).sort()).toEqual([nodeIds.command(e.causationId), nodeIds.event(e.seq)].sort());
+    for (const r of marked) expect(r.broke).toEqual([{ invariant: 'stock-non-negative', stream: 'stock:tee@main', message: v.message, event: nodeIds.event(e.seq) }]);
+  });
+
   it('exports the log as the command line does', async () => {
     const text = await reader.exportLog(0, 'events');
     const lines = text.trimEnd().split('\n');

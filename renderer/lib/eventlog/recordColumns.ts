@@ -1,0 +1,95 @@
+/**
+ * The columns of the Logs view's Records table, sized from the longest texts they show: record
+ * and line numbers and the time in full (a time is never cut, so its seconds and fraction always
+ * read), the stream whole up to 32 characters, position and type as wide as their longest when
+ * there is room and never below a readable least, and the data the rest. Pure; the answer is a CSS `grid-template-columns`, whose
+ * free space goes to the tracks with a fixed maximum before the `fr` one. Texts are 12.5 px
+ * monospace (EventTable.svelte).
+ */
+
+/** The width of a character of the table's monospace text (12.5 px: about 0.6 em, a little over). */
+export const RECORD_CHAR_PX = 7.6;
+
+/** The room a kind pill (`command`, `malformed`…) takes before a type. */
+export const PILL_PX = 76;
+
+/** The least the data column keeps, however long the other texts. */
+export const DATA_LEAST_PX = 96;
+
+/** The longest text of each column, in characters (record and line: their numbers' digits). */
+export interface RecordTexts {
+  readonly record: number;
+  readonly line: number;
+  readonly time: number;
+  readonly stream: number;
+  readonly position: number;
+  readonly type: number;
+  /** Whether a type comes after a kind pill (a log with commands, rejections or unread records). */
+  readonly pill: boolean;
+}
+
+/** A cell's padding and a pixel to spare. */
+const SLACK_PX = 4;
+const px = (chars: number): number => Math.ceil(chars * RECORD_CHAR_PX) + SLACK_PX;
+
+/** A column as wide as its longest text (or its header). */
+const whole = (chars: number, header: number): string => `${Math.max(px(chars), header)}px`;
+
+/** A column as wide as its longest text (up to `most` characters) when there is room, else down to `least` characters. */
+function shrinking(chars: number, least: number, most: number, header: number, extra = 0): string {
+  const full = Math.max(px(Math.min(chars, most)) + extra, header);
+  return `minmax(${Math.min(full, Math.max(px(least) + extra, header))}px, ${full}px)`;
+}
+
+/** The table's `grid-template-columns`: #, line, time, stream, position, type, data. */
+export function recordColumns(t: RecordTexts): string {
+  return [
+    whole(t.record + 2, 28), // " ⚠" after a flagged record's number
+    whole(t.line, 32),
+    whole(t.time, 84),
+    shrinking(t.stream, 32, 48, 56),
+    shrinking(t.position, 8, 24, 62),
+    shrinking(t.type, 18, 64, 40, t.pill ? PILL_PX : 0),
+    `minmax(${DATA_LEAST_PX}px, 1fr)`,
+  ].join(' ');
+}
+
+/** How many characters of a text fit a column `widthPx` wide (after a pill of `beforePx`). */
+export const charsIn = (widthPx: number, beforePx = 0): number => Math.max(1, Math.floor((widthPx - beforePx - SLACK_PX) / RECORD_CHAR_PX));
+
+/** The texts of an empty table: nothing read yet. */
+export const NO_TEXTS: RecordTexts = { record: 1, line: 1, time: 0, stream: 0, position: 0, type: 0, pill: false };
+
+/** What a row shows, as far as its width goes (`time` as displayed). */
+export interface RecordRowTexts {
+  readonly seq: number;
+  readonly line?: number;
+  readonly time?: string;
+  readonly stream: string;
+  readonly position?: string;
+  readonly type: string;
+  readonly kind?: string;
+}
+
+/** The length of the longest of `texts` (0: none). */
+export function longestText(texts: Iterable<string>): number {
+  let most = 0;
+  for (const t of texts) most = Math.max(most, t.length);
+  return most;
+}
+
+/** `texts` grown to hold `rows`; itself when nothing grew (never shrunk: the columns do not jump back as the table scrolls). */
+export function grownTexts(texts: RecordTexts, rows: readonly RecordRowTexts[]): RecordTexts {
+  let { record, line, time, stream, position, type, pill } = texts;
+  for (const r of rows) {
+    record = Math.max(record, String(r.seq).length);
+    line = Math.max(line, String(r.line ?? '').length);
+    time = Math.max(time, r.time?.length ?? 0);
+    stream = Math.max(stream, r.stream.length);
+    position = Math.max(position, r.position?.length ?? 0);
+    type = Math.max(type, r.type.length);
+    pill ||= r.kind !== undefined && r.kind !== 'event';
+  }
+  const grown = { record, line, time, stream, position, type, pill };
+  return (Object.keys(grown) as (keyof RecordTexts)[]).every((k) => grown[k] === texts[k]) ? texts : grown;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { charsIn, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns } from '../../../../renderer/lib/eventlog/recordColumns';
+
+/** The tracks of a grid-template-columns: fixed px, or [least, most] px, or the data's fr track. */
+const tracks = (columns: string) =>
+  columns.split(/ (?![^(]*\))/).map((t) => {
+    const m = /^minmax\((\d+)px, (\d+)px\)$/.exec(t);
+    return m ? [Number(m[1]), Number(m[2])] : t.endsWith('px') ? Number(t.slice(0, -2)) : t;
+  });
+
+describe('recordColumns', () => {
+  const library = { record: 1, line: 1, time: '2026-01-05T10:00:00.123450Z'.length, stream: 'book:tolkien-the-hobbit'.length, position: 0, type: 'com.example.library.BookReturned'.length, pill: false };
+
+  it('gives the time its whole text, the stream its whole text up to 32 characters, and the data the rest', () => {
+    const [record, line, time, stream, position, type, data] = tracks(recordColumns(library));
+    expect(time).toBeGreaterThanOrEqual(library.time * RECORD_CHAR_PX);
+    expect(stream).toEqual([expect.any(Number), expect.any(Number)]);
+    const [streamLeast, streamMost] = stream as number[];
+    expect(streamLeast).toBe(streamMost);
+    expect(streamLeast).toBeGreaterThanOrEqual(library.stream * RECORD_CHAR_PX);
+    expect(data).toBe(`minmax(${DATA_LEAST_PX}px, 1fr)`);
+    // the numbers as wide as their digits (and a flag), never narrower than their headers
+    expect(record).toBeLessThan(40);
+    expect(line).toBeLessThan(40);
+    // an empty position column keeps its header; the type shrinks to a readable least, grows to its whole text
+    expect(position).toEqual([62, 62]);
+    const [typeLeast, typeMost] = type as number[];
+    expect(typeLeast).toBeGreaterThanOrEqual(18 * RECORD_CHAR_PX);
+    expect(typeMost).toBeGreaterThanOrEqual(library.type * RECORD_CHAR_PX);
+  });
+
+  it('never cuts a time below its whole text, local with its zone or with nanoseconds', () => {
+    for (const shown of ['2026-01-05 11:00:00.123456789 +01:00', '2026-01-05T10:00:00Z']) expect(tracks(recordColumns({ ...library, time: shown.length }))[2]).toBeGreaterThanOrEqual(shown.length * RECORD_CHAR_PX);
+  });
+
+  it('lets a very long stream shrink to 32 characters, and makes room for a kind pill before a type', () => {
+    const [least, most] = tracks(recordColumns({ ...library, stream: 80 }))[3] as number[];
+    expect(least).toBeLessThan(most);
+    expect(least).toBeGreaterThanOrEqual(32 * RECORD_CHAR_PX);
+    const [, withPill] = tracks(recordColumns({ ...library, pill: true }))[5] as number[];
+    const [, without] = tracks(recordColumns(library))[5] as number[];
+    expect(withPill - without).toBe(PILL_PX);
+  });
+
+  it('grows with the rows it has shown, never shrinks, and stays the same object when nothing grew', () => {
+    const row = { seq: 1200, line: 1201, time: '2026-01-05T10:00:00Z', stream: 'book:b1', position: '9007199254740993', type: 'BookLent' };
+    const once = grownTexts(NO_TEXTS, [row]);
+    expect(once).toEqual({ record: 4, line: 4, time: 20, stream: 7, position: 16, type: 8, pill: false });
+    expect(grownTexts(once, [{ ...row, seq: 3, stream: 'b' }])).toBe(once);
+    expect(grownTexts(once, [{ ...row, kind: 'command' }]).pill).toBe(true);
+    expect(grownTexts(once, [{ ...row, kind: 'event' }])).toBe(once);
+    expect(longestText(['a', 'book:tolkien-the-hobbit', 'bc'])).toBe(23);
+    expect(longestText([])).toBe(0);
+  });
+
+  it('tells how many characters fit a laid-out column', () => {
+    expect(charsIn(18 * RECORD_CHAR_PX + 4)).toBe(18);
+    expect(charsIn(18 * RECORD_CHAR_PX + 4 + PILL_PX, PILL_PX)).toBe(18);
+    expect(charsIn(0)).toBe(1);
+  });
+});
