@@ -69,7 +69,7 @@ export function compileReading(options: ReadingOptions): LogReading & { readonly
   if (options.domain && !domain) throw new Error(`unknown domain "${options.domain}" (bundled: ${bundledIds.join(', ')})`);
   let map: LogMap | undefined;
   if (options.map !== undefined && options.map !== null) {
-    const read = readLogMap(options.map, domain ? new Set(Object.keys(domain.eventSchemas)) : undefined);
+    const read = readLogMap(options.map, domain);
     if (!read.ok) throw new Error(`the map has problems:\n${read.problems.join('\n')}`);
     map = read.map;
   }
