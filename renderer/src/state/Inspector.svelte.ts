@@ -5,8 +5,10 @@
  * where the view is (tab, the record in focus). A big log is on screen from its first stored
  * batch (counts so far, its first page) while the rest streams in.
  */
+import { bundledDomains } from '../../../src/engine/module/bundled';
 import type { InspectionCounts } from '../../../src/logs/logInspector';
 import type { StoredReading } from '../../lib/inspector/importRecords';
+import { readingNotApplied } from '../../lib/inspector/readingChange';
 import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
 import type { ImportInput, ImportOptions, InspectionSummary, LogSource, ReadingOptions } from '../../lib/workspace/logsProtocol';
 import { ImportCancelled, type ImportProgress } from '../worker/logsClient';
@@ -37,6 +39,8 @@ export class Inspector {
   status = $state.raw<ImportStatus>('idle');
   progress = $state.raw<ImportProgress | undefined>(undefined);
   error = $state.raw<string | undefined>(undefined);
+  /** When the error is that of a change of reading that was not applied: what was asked, in words ("Not read with Commerce"); the log on screen and the menus stay as they were. */
+  refused = $state.raw<string | undefined>(undefined);
   current = $state.raw<OpenLog | undefined>(undefined);
   /** How the next log is read; changing it for an open log inspects it again. */
   reading = $state.raw<ReadingOptions>({ domain: null });
@@ -66,21 +70,35 @@ export class Inspector {
     await this.run(name, start);
   }
 
-  /** Inspects the open log again, read another way (domain, framing, profile, map). */
+  /**
+   * Inspects the open log again, read another way (domain, framing, profile, map). When that
+   * fails (a map that does not fit the domain, say) or is cancelled, the log stays read as it
+   * was and so do the menus: they show what is applied, and `refused` says what was not.
+   */
   async readAs(reading: ReadingOptions): Promise<void> {
     const open = this.current;
+    const before = { chosen: this.chosen, shown: this.reading };
     this.chosen = reading;
     this.reading = reading;
     if (!open || this.status === 'importing') return;
     const options: ImportOptions = { ...reading, name: open.name };
-    await this.run(open.name, (onProgress) => this.workspace.client.inspectAgain(open.source.logId, options, onProgress));
+    const applied = await this.run(open.name, (onProgress) => this.workspace.client.inspectAgain(open.source.logId, options, onProgress));
+    if (applied) return;
+    this.chosen = before.chosen;
+    this.reading = before.shown;
+    if (this.status === 'error') this.refused = readingNotApplied(before.shown, reading, this.domainName);
   }
 
-  private async run(name: string, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
+  /** How the menus name a domain (a bundled domain by its title). */
+  readonly domainName = (domain: string): string => bundledDomains.find((d) => d.id === domain)?.title ?? domain;
+
+  /** Runs an import or inspection; true when it ended with the log inspected. */
+  private async run(name: string, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<boolean> {
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
     this.error = undefined;
+    this.refused = undefined;
     this.focus = undefined;
     this.stream = undefined;
     try {
@@ -100,6 +118,7 @@ export class Inspector {
       this.current = { name, source, report: result.report, reading, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
+      return true;
     } catch (e) {
       if (this.current?.live) this.current = undefined; // the partial log is gone
       if (e instanceof ImportCancelled) this.status = 'cancelled';
@@ -107,6 +126,7 @@ export class Inspector {
         this.status = 'error';
         this.error = e instanceof Error ? e.message : String(e);
       }
+      return false;
     }
   }
 

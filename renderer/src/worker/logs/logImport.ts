@@ -70,7 +70,11 @@ export function compileReading(options: ReadingOptions): LogReading & { readonly
   let map: LogMap | undefined;
   if (options.map !== undefined && options.map !== null) {
     const read = readLogMap(options.map, domain);
-    if (!read.ok) throw new Error(`the map has problems:\n${read.problems.join('\n')}`);
+    if (!read.ok) {
+      // a map fine by itself names types of other rules: say so, as the way out is another map or domain
+      const fits = domain !== undefined && readLogMap(options.map).ok;
+      throw new Error(`${fits ? `the map names event types ${domain.id} does not have (change the map, or choose the domain it was made for)` : 'the map has problems'}:\n${read.problems.join('\n')}`);
+    }
     map = read.map;
   }
   return { ...(domain ? { domain } : {}), ...(map ? { map, mapJson: options.map } : {}), ...(options.framing ? { framing: options.framing } : {}), ...(options.profile ? { profile: options.profile } : {}) };
