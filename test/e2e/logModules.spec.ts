@@ -28,6 +28,46 @@ const martenRows = (rows: readonly (readonly [type: string, book: string, member
     .join('\n');
 };
 
+/** A library as a domain module: books are added, lent and returned; a book is lent to one member at a time. */
+const LIBRARY = `const streamOf = (event) => 'book:' + event.data.bookId;
+const id = { type: 'string', minLength: 1 };
+export default {
+  id: 'library',
+  title: 'Library',
+  commandSchemas: { Lend: { type: 'object', properties: { bookId: id, member: id }, required: ['bookId', 'member'] } },
+  eventSchemas: {
+    BookAdded: { type: 'object', properties: { bookId: id }, required: ['bookId'] },
+    BookLent: { type: 'object', properties: { bookId: id, member: id }, required: ['bookId', 'member'] },
+    BookReturned: { type: 'object', properties: { bookId: id }, required: ['bookId'] },
+  },
+  decide(command, view) {
+    const book = view.get('book:' + command.data.bookId);
+    if (!book) return { type: 'rejected', rejection: { code: 'unknown-book', message: 'no book ' + command.data.bookId } };
+    if (book.lentTo.length > 0) return { type: 'rejected', rejection: { code: 'on-loan', message: command.data.bookId + ' is lent to ' + book.lentTo[0] } };
+    return { type: 'accepted', events: [{ type: 'BookLent', data: command.data }] };
+  },
+  evolve(book, event) {
+    switch (event.type) {
+      case 'BookAdded': return { bookId: event.data.bookId, lentTo: [] };
+      case 'BookLent': return { ...book, lentTo: [...book.lentTo, event.data.member] };
+      case 'BookReturned': return { ...book, lentTo: book.lentTo.slice(1) };
+    }
+  },
+  streamOf,
+  invariants: [{ name: 'lent-once', description: 'a book is lent to one member at a time', violation: (stream, book) => (book.lentTo.length > 1 ? book.bookId + ' is lent to ' + book.lentTo.join(' and ') : undefined) }],
+};
+`;
+
+const moduleFile = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+/** Opens a module in the Domains view and trusts it; resolves once its card is there. */
+async function openModule(page: Page, name: string, text: string, title: string): Promise<void> {
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  await page.getByLabel('Domain module file').first().setInputFiles(moduleFile(name, text));
+  await page.getByRole('dialog', { name: `Run ${name}?` }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: `Domain ${title}` })).toBeVisible({ timeout: 30_000 });
+}
+
 /** Their types renamed to the library module's. */
 const RENAMES = 'book_added = BookAdded\nbook_lent = BookLent\nbook_returned = BookReturned';
 
@@ -98,4 +138,78 @@ test('a domain whose types the map does not name is not applied: the menu and "R
   await expect(anomalies.getByRole('listitem')).toHaveCount(3);
   await lent.getByRole('button', { name: 'line 4' }).click();
   await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('Record 4');
+});
+
+/** A log Purestream recorded with the library: commands, their events and a rejection. */
+const recorded = [
+  { format: 'purestream/events@1', domain: 'library' },
+  { seq: 1, id: 'e-0', type: 'BookAdded', at: '2026-03-01T08:00:00Z', stream: 'book:b1', data: { bookId: 'b1' } },
+  { kind: 'command', id: 'c-1', type: 'Lend', at: '2026-03-01T09:00:00Z', data: { bookId: 'b1', member: 'ada' } },
+  { seq: 2, id: 'e-1', type: 'BookLent', at: '2026-03-01T09:00:00.001Z', stream: 'book:b1', causationId: 'c-1', data: { bookId: 'b1', member: 'ada' } },
+  // recorded as accepted, though b1 was on loan: today's rules reject it
+  { kind: 'command', id: 'c-2', type: 'Lend', at: '2026-03-01T09:01:00Z', data: { bookId: 'b1', member: 'alan' } },
+  { seq: 3, id: 'e-2', type: 'BookLent', at: '2026-03-01T09:01:00.001Z', stream: 'book:b1', causationId: 'c-2', data: { bookId: 'b1', member: 'alan' } },
+]
+  .map((r) => JSON.stringify(r))
+  .join('\n');
+
+test('a log read with a domain module chosen in the Logs view: counts, the invariant it breaks, drift, a record before and after, and the module closed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await openModule(page, 'library.ts', LIBRARY, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  const domain = logs.getByLabel('Domain');
+  // the open module is offered by its file name, beside the bundled domains
+  await expect(domain.locator('option')).toHaveText(['none: the facts of any log', 'Commerce', 'Profiles', 'library.ts']);
+
+  await logs.getByLabel('Log file').setInputFiles(logFile('library.mt_events.jsonl', library));
+  await expect(logs.getByRole('status')).toContainText('6 events', { timeout: 20_000 });
+  await applyRenames(page, RENAMES);
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('BookLent', { timeout: 20_000 });
+  await domain.selectOption('library.ts');
+  const read = logs.getByRole('region', { name: 'How the log was read' });
+  await expect(read.locator('dd').nth(2)).toHaveText('library.ts', { timeout: 30_000 });
+  await expect(domain).toHaveValue('library.ts');
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation');
+  await expect(read).toContainText('6 events');
+  const types = logs.getByRole('region', { name: 'Types' });
+  await expect(types.getByRole('row', { name: /BookLent/ })).toContainText('3');
+  await expect(logs.getByRole('region', { name: 'Anomalies' })).toContainText('None');
+  const violations = logs.getByRole('region', { name: 'Invariant violations' });
+  await expect(violations).toContainText('lent-once');
+  await expect(violations).toContainText('b2 is lent to alan and grace');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/logmod-shots/module-summary-${width}x${height}.png` });
+  }
+  await page.screenshot({ path: '/tmp/logmod-shots/module-summary-1440x900-full.png', fullPage: true });
+
+  // the violation's record, with its stream before and after it: replayed in the module's worker
+  await violations.getByRole('button', { name: 'line 6' }).click();
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details).toContainText('Record 6');
+  await expect(details).toContainText('Stream book:b2', { timeout: 15_000 });
+  await expect(details.getByLabel('Stream book:b2 after').or(details)).toContainText('"grace"');
+  await page.screenshot({ path: '/tmp/logmod-shots/module-record-1440x900.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: '/tmp/logmod-shots/module-record-1280x720.png' });
+
+  // the next file is read with the module too: a recorded decision today's rules decide otherwise
+  await logs.getByLabel('Log file').setInputFiles(logFile('library.events.jsonl', recorded));
+  await logs.getByRole('tab', { name: 'Summary' }).click();
+  const drift = logs.getByRole('region', { name: 'Decision drift' });
+  await expect(drift.getByRole('listitem')).toHaveText(['line 5c-2: recorded BookLent → now rejected: on-loan'], { timeout: 30_000 });
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('b1 is lent to ada and alan');
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
+
+  // the module closed: the log falls back to no domain, and says why
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  await page.getByRole('region', { name: 'Domains' }).getByRole('button', { name: 'Close' }).click();
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  await expect(logs).toContainText('library.ts was closed: the log is read without a domain now.', { timeout: 20_000 });
+  await expect(domain).toHaveValue('');
+  await expect(domain.locator('option')).toHaveText(['none: the facts of any log', 'Commerce', 'Profiles']);
+  await expect(read.locator('dd').nth(2)).toHaveText('none');
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
 });

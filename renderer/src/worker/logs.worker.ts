@@ -61,7 +61,7 @@ const logsApi = {
   preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
   recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),
   logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
-  logNodeDetail: (logId: number, id: string) => inspections.nodeDetail(logId, id),
+  logRecordOfNode: (logId: number, id: string) => inspections.views(logId).then((v) => v.recordOfNode(id)),
   logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),
   logTimelineWindow: (logId: number, range: TimeRange, maxBars: number, buckets: number) => inspections.views(logId).then((v) => v.timelineWindow(range, maxBars, buckets)),
   runLog: (key: string, log: readonly LogEntry[]) => pages.runLog(key, log),

@@ -8,8 +8,7 @@ import type { StoredReading } from '../../../lib/inspector/importRecords';
 import type { StoredLogs } from '../../../lib/inspector/logStore';
 import { LogViews } from '../../../lib/inspector/logViews';
 import type { Preview } from '../../../lib/inspector/previewReading';
-import { nodeDetailOf, recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
-import type { NodeDetail } from '../../../lib/reader/graphSource';
+import { recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
 import { previewStored, recordReading } from './logImport';
 import type { WorkspaceFile } from './workspaceFile';
@@ -56,13 +55,6 @@ export class LogInspections {
   /** One record in full (with a bundled domain, its stream before and after it; a module's worker adds that for a module). */
   async recordDetail(logId: number, seq: number): Promise<RecordDetail | undefined> {
     return recordDetail(await this.file.db(), logId, seq, await this.reading(logId));
-  }
-
-  /** A graph node's details: the record it stands for. */
-  async nodeDetail(logId: number, id: string): Promise<NodeDetail | undefined> {
-    const seq = (await this.views(logId)).recordOfNode(id);
-    const detail = seq === undefined ? undefined : await this.recordDetail(logId, seq);
-    return detail ? nodeDetailOf(detail) : undefined;
   }
 
   /** How the log was read, compiled, to read its records again (without a domain module's: that runs in its own worker). */
