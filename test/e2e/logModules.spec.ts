@@ -65,7 +65,7 @@ async function openModule(page: Page, name: string, text: string, title: string)
   await views(page).getByRole('button', { name: 'Domains' }).click();
   await page.getByLabel('Domain module file').first().setInputFiles(moduleFile(name, text));
   await page.getByRole('dialog', { name: `Run ${name}?` }).getByRole('button', { name: 'Trust and run' }).click();
-  await expect(page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: `Domain ${title}` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: `Domain ${title}` }).filter({ hasText: name })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Their types renamed to the library module's. */
@@ -75,12 +75,6 @@ function logFile(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'purestream-logmod-')), name);
   writeFileSync(file, text);
   return file;
-}
-
-async function openLogs(page: Page) {
-  await page.goto('/');
-  await views(page).getByRole('button', { name: 'Logs' }).click();
-  return page.getByRole('region', { name: 'Logs', exact: true });
 }
 
 async function applyRenames(page: Page, renames: string): Promise<void> {
@@ -102,12 +96,17 @@ const library = martenRows([
 ]);
 
 test('a domain whose types the map does not name is not applied: the menu and "Read as" keep what is applied, and the problems are listed once each', async ({ page }) => {
-  const logs = await openLogs(page);
+  await page.goto('/');
+  await openModule(page, 'library.ts', LIBRARY, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
   await logs.getByLabel('Log file').setInputFiles(logFile('library.mt_events.jsonl', library));
   await expect(logs.getByRole('status')).toContainText('6 events', { timeout: 20_000 });
+  // a Marten log whose types a map renames to the module's, read with the module
   await applyRenames(page, RENAMES);
+  await logs.getByLabel('Domain').selectOption('library.ts');
   const read = logs.getByRole('region', { name: 'How the log was read' });
-  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('BookLent', { timeout: 20_000 });
+  await expect(read.locator('dd').nth(2)).toHaveText('library.ts', { timeout: 30_000 });
 
   await logs.getByLabel('Domain').selectOption('commerce');
   const alert = logs.getByRole('alert');
@@ -120,22 +119,22 @@ test('a domain whose types the map does not name is not applied: the menu and "R
   await expect(items.nth(3)).toContainText("commerce's event types: ");
   expect(((await alert.textContent()) ?? '').match(/OrderPlaced/g)).toHaveLength(1);
   // what is applied, in the menu and in "Read as"
-  await expect(logs.getByLabel('Domain')).toHaveValue('');
-  await expect(read.locator('dd').nth(2)).toHaveText('none');
-  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('BookLent');
-  await page.screenshot({ path: '/tmp/logmod-shots/failed-change-1440x900.png', fullPage: true });
+  await expect(logs.getByLabel('Domain')).toHaveValue('library.ts');
+  await expect(read.locator('dd').nth(2)).toHaveText('library.ts');
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation');
+  await page.screenshot({ path: '/tmp/logmod-shots/failed-change-1440x900.png' });
+  await page.screenshot({ path: '/tmp/logmod-shots/failed-change-1440x900-full.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: '/tmp/logmod-shots/failed-change-1280x720.png' });
-  await page.screenshot({ path: '/tmp/logmod-shots/failed-change-1280x720-full.png', fullPage: true });
 
-  // without the map, Commerce reads the log: the same problem on many records is said once, with its lines
+  // without the map the module reads their types as unknown: the same problem on many records is said once, with its lines
   await applyRenames(page, '');
-  await logs.getByLabel('Domain').selectOption('commerce');
-  await expect(read.locator('dd').nth(2)).toHaveText('commerce', { timeout: 20_000 });
+  await expect(logs.getByRole('status')).toContainText('6 anomalies', { timeout: 30_000 });
   const anomalies = logs.getByRole('region', { name: 'Anomalies' });
   const lent = anomalies.getByRole('listitem').filter({ hasText: 'book_lent' });
-  await expect(lent).toHaveText(/^unknown-type 3 records: unknown event type "book_lent" for domain commerce .*\(lines 3, 4, 6\)$/);
+  await expect(lent).toHaveText(/^unknown-type 3 records: unknown event type "book_lent" for domain library .*\(lines 3, 4, 6\)$/);
   await expect(anomalies.getByRole('listitem')).toHaveCount(3);
+  await page.screenshot({ path: '/tmp/logmod-shots/grouped-anomalies-1280x720.png' });
   await lent.getByRole('button', { name: 'line 4' }).click();
   await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('Record 4');
 });
@@ -212,4 +211,39 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   await expect(domain.locator('option')).toHaveText(['none: the facts of any log', 'Commerce', 'Profiles']);
   await expect(read.locator('dd').nth(2)).toHaveText('none');
   await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
+});
+
+test("a module's fault while it reads a log is one readable message naming the module and the function, never a stack; the log stays as it was read", async ({ page }) => {
+  test.setTimeout(180_000);
+  const faulty: [name: string, text: string, message: RegExp][] = [
+    ['cursed.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (event.data.bookId === 'b2') throw new Error('b2 is cursed');"), /^cursed\.ts: evolve threw .*b2 is cursed.*\(at cursed\.ts:\d+\)/],
+    ['clock.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (Date.now() < 0) return book;"), /^clock\.ts: evolve read the clock .*Date\.now\(\) at clock\.ts:\d+/],
+    ['streams.ts', LIBRARY.replace('  streamOf,\n', '  streamOf: () => 42,\n'), /^streams\.ts: streamOf returned 42/],
+    ['spin.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': for (;;) {}"), /^spin\.ts: evolve ran for more than 1 second and was stopped/],
+  ];
+  await page.goto('/');
+  for (const [name, text] of faulty) await openModule(page, name, text, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Log file').setInputFiles(logFile('library.mt_events.jsonl', library));
+  await expect(logs.getByRole('status')).toContainText('6 events', { timeout: 20_000 });
+  await applyRenames(page, RENAMES);
+  await expect(logs.getByRole('region', { name: 'Types' })).toContainText('BookLent', { timeout: 20_000 });
+  const alert = logs.getByRole('alert');
+  for (const [name, , message] of faulty) {
+    await logs.getByLabel('Domain').selectOption(name);
+    await expect(alert).toContainText(`Not read with ${name}:`, { timeout: 30_000 });
+    const text = (await alert.locator('p').first().textContent()) ?? '';
+    expect(text.replace(`Not read with ${name}: `, '')).toMatch(message);
+    expect(await alert.textContent()).not.toMatch(/\n\s+at |blob:|\.worker-/);
+    // what is applied: no domain, as before
+    await expect(logs.getByLabel('Domain')).toHaveValue('');
+    await expect(logs.getByRole('region', { name: 'How the log was read' }).locator('dd').nth(2)).toHaveText('none');
+    if (name === 'spin.ts') await page.screenshot({ path: '/tmp/logmod-shots/module-watchdog-1440x900.png' });
+  }
+  // the worker the watchdog stopped left nothing half-stored
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(1);
+  // the module that was stopped is loaded again for its next use
+  await logs.getByLabel('Domain').selectOption('cursed.ts');
+  await expect(alert).toContainText('b2 is cursed', { timeout: 30_000 });
 });

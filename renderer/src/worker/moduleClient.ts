@@ -89,7 +89,7 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
           kind: 'timeout',
           module: this.name,
           member,
-          message: `${this.name}: ${member} ran for more than ${CALL_LIMIT_MS / 1000} second and was stopped (the module's worker was ended; it is loaded again on the next run)`,
+          message: `${this.name}: ${member} ran for more than ${CALL_LIMIT_MS / 1000} second and was stopped (the module's worker was ended; it is loaded again when next used)`,
         }),
       );
     }, 100);
