@@ -194,6 +194,22 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: '/tmp/logmod-shots/module-record-1280x720.png' });
 
+  // a graph node's details: the same record, the same stream before and after
+  await logs.getByRole('tab', { name: 'Causation graph' }).click();
+  await page.locator('.svelte-flow__node').filter({ hasText: 'book-b2 @3' }).click();
+  const node = logs.getByRole('complementary', { name: 'Node details' });
+  await expect(node).toContainText('book:b2', { timeout: 15_000 });
+  await expect(node).toContainText('"grace"');
+
+  // the Mapping dialog checks renames against the module's event types, and previews with it
+  await logs.getByRole('button', { name: /Mapping/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mapping' });
+  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('row').nth(1)).toContainText('BookAdded', { timeout: 15_000 });
+  await dialog.getByLabel('Type renames').fill(`${RENAMES}\nbook_lost = BookLost`);
+  await expect(dialog.getByRole('alert')).toContainText('"BookLost" is not an event type of library');
+  await expect(dialog.getByRole('button', { name: 'Apply and inspect' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   // the next file is read with the module too: a recorded decision today's rules decide otherwise
   await logs.getByLabel('Log file').setInputFiles(logFile('library.events.jsonl', recorded));
   await logs.getByRole('tab', { name: 'Summary' }).click();
