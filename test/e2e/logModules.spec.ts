@@ -218,6 +218,18 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
 
+  // a new version of the module (here lending a lent book is allowed again): the log is read again with it
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('region', { name: 'Domains' }).getByRole('button', { name: 'Reload' }).click();
+  await (await chooser).setFiles(moduleFile('library.ts', LIBRARY.replace('if (book.lentTo.length > 0) return', 'if (book.lentTo.length > 9) return')));
+  await page.getByRole('dialog', { name: 'Run library.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('region', { name: 'Rule change' })).toContainText('No open scenario runs with this module', { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  await expect(logs).toContainText('library.ts changed: the log was read again with its new version.', { timeout: 30_000 });
+  await expect(drift).toContainText('Today\'s rules decide every recorded command the same way.');
+  await expect(domain).toHaveValue('library.ts');
+
   // the module closed: the log falls back to no domain, and says why
   await views(page).getByRole('button', { name: 'Domains' }).click();
   await page.getByRole('region', { name: 'Domains' }).getByRole('button', { name: 'Close' }).click();
