@@ -65,3 +65,17 @@ export function historyKey(e: KeyPress): 'undo' | 'redo' | undefined {
   if (key === 'y' && !e.shiftKey) return 'redo';
   return undefined;
 }
+
+/** A key press as a view sees it: also whether a control on the way has handled it already. */
+export interface ViewKeyPress extends KeyPress {
+  readonly defaultPrevented: boolean;
+}
+
+/**
+ * Undo or redo of the scenario for a key press in a view that edits it, or undefined: never in a
+ * text field (`inTextField`: an input, textarea or select), where the browser's own undo and redo
+ * work on the text, nor for a key a control has handled already.
+ */
+export function scenarioHistoryKey(e: ViewKeyPress, inTextField: boolean): 'undo' | 'redo' | undefined {
+  return inTextField || e.defaultPrevented ? undefined : historyKey(e);
+}

@@ -13,12 +13,15 @@ export type InspectOutcome =
   | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number }
   | { readonly ok: true; readonly nothingRead?: string; readonly pieces: readonly string[]; readonly anomalies: number; readonly violations: number; readonly drift: number };
 
-/** The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. */
+/**
+ * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. With
+ * nothing read the text is left out, the JSON not (a tail ended before anything came prints it).
+ */
 export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
   if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount };
   const report = result.report;
   const nothingRead = whyNothingRead(report);
-  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: [], anomalies: 0, violations: 0, drift: 0 };
+  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0 };
   return {
     ok: true,
     pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],

@@ -4,6 +4,7 @@ import type { DriftOutcome, InspectionReport } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
+import { placeWord } from '../logs/placeWord';
 import { bundledDomain } from '../engine/module/bundled';
 
 const LIST = 20;
@@ -23,6 +24,7 @@ const counts = (entries: readonly (readonly [string, number])[], max = 8): strin
 export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
+  const at = placeWord(r.framing);
   const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
@@ -32,15 +34,15 @@ export function formatInspection(r: InspectionReport): string {
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
     `  causation: ${counted(r.causation.roots, 'root')}, ${counted(r.causation.orphans, 'orphan')}, longest chain ${counted(r.causation.maxDepth, 'link')}, ${counted(r.causation.correlations, 'correlation')}\n`,
-    '  ' + list('anomalies', r.anomalies, (a) => `line ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
+    '  ' + list('anomalies', r.anomalies, (a) => `${at} ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
   if (r.headerDomain !== undefined && !r.domain) out.push(`  ${headerHint(r.headerDomain)}\n`);
   if (r.domain) {
     out.push(
-      '  ' + list('invariant violations', r.violations, (v) => `line ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
-      '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}`),
+      '  ' + list('invariant violations', r.violations, (v) => `${at} ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
+      r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (the log records no commands to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}`),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }

@@ -10,6 +10,7 @@ import { DomainCheck } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
+import { consoleOutputLine } from './json/consoleOutput';
 import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
 import { withLazyFinalState } from './lazyFinalState';
@@ -141,7 +142,7 @@ export class LogInspector {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      error = recordJsonError((e as Error).message, text, line);
+      error = consoleOutputLine(text) ?? recordJsonError((e as Error).message, text, line);
     }
     this.take(text, line, record, value, error);
   };
@@ -199,7 +200,7 @@ export class LogInspector {
     this.facts = new LogFacts(this.anomalies, {
       denseStream: profile.dense?.stream === true,
       denseGlobal: profile.dense?.global === true,
-      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'position',
+      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'global position',
       utcWithoutZone: profile.utcWithoutZone === true,
     }, expectedRecords(this.options.sizeHint));
   }

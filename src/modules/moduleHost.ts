@@ -1,7 +1,7 @@
 /**
  * Opens a domain module on the command line (domain-modules.md): starts its worker thread
  * (./moduleWorker), which loads and checks it, and hands out whole tasks — runs, dry runs,
- * inspections, exports. Watches every call the module makes (shared-memory heartbeat, ../engine/
+ * inspections of files and of live sources (read in the worker), exports. Watches every call the module makes (shared-memory heartbeat, ../engine/
  * module/callWatch): one running over a second stops the worker, and the task fails with a
  * message naming the module, the function, the command or event and, when the paused worker
  * could tell, the module's own file:line. A module's problem is a {@link ModuleError}.
@@ -12,15 +12,19 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DomainInfo } from '../../domain/kernel';
 import type { DryRunResult, RunProgress } from '../engine/api';
-import { CALL_LIMIT_MS, newWatchBuffer, readWatch, StuckCall } from '../engine/module/callWatch';
+import { newWatchBuffer, overranText, readWatch, StuckCall } from '../engine/module/callWatch';
 import { domainInfo, type DomainDescription } from '../engine/module/description';
 import type { ModuleProblem } from '../engine/module/moduleProblem';
 import { ModuleError } from './moduleError';
 import type { Scenario } from '../engine/types';
 import type { ExportRecord } from '../logs/exportRun';
-import type { InspectProgress } from '../logs/types';
+import type { Anomaly, InspectProgress } from '../logs/types';
 import type { InspectOutcome } from '../cli/inspectOutcome';
-import type { ModuleWorkerApi, RunAnswer, WorkerInspectOptions, WorkerResult } from './moduleWorker';
+import type { SourceOutcome } from '../cli/sourceOutcome';
+import type { SourceProgress } from '../sources/inspectSource';
+import type { SourceUrl } from '../sources/sourceUrl';
+import type { ReadOptions } from '../sources/types';
+import type { ModuleWorkerApi, RunAnswer, WorkerInspectOptions, WorkerResult, WorkerSourceOptions } from './moduleWorker';
 import { pauseWorker } from './pauseWorker';
 
 export { ModuleError };
@@ -110,7 +114,7 @@ export class ModuleHost {
       member,
       ...(at.call ? { subject: at.call.subject } : {}),
       ...(at.location ? { location: at.location } : {}),
-      message: `${this.name}: ${member} ran for more than ${CALL_LIMIT_MS / 1000} second${at.call ? ` while ${at.call.subject}` : ''} and was stopped${at.location ? ` (at ${at.location})` : ''}`,
+      message: `${overranText(this.name, member, at.call?.subject)}${at.location ? ` (at ${at.location})` : ''}`,
     };
     this.failure = new ModuleError(problem);
     await this.worker.terminate();
@@ -135,6 +139,29 @@ export class ModuleHost {
   /** Inspects the log file at `file` with the module. */
   inspect(file: string, options: WorkerInspectOptions, onProgress?: (p: InspectProgress) => void): Promise<InspectOutcome> {
     return this.withProgress(onProgress, (p) => this.remote.inspect(file, options, p));
+  }
+
+  /**
+   * Reads the live source and inspects it with the module, both in the worker (with the readers
+   * the command line uses); `read.signal` ends a tail with what was read.
+   */
+  async inspectSource(
+    source: SourceUrl,
+    read: ReadOptions,
+    options: Omit<WorkerSourceOptions, 'json'> & { readonly onProgress?: (p: SourceProgress) => void; readonly onAnomaly?: (a: Anomaly) => void },
+    json: boolean,
+  ): Promise<SourceOutcome> {
+    const { signal, ...rest } = read;
+    const { onProgress, onAnomaly, ...plain } = options;
+    const stop = () => void this.remote.stopReading();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const answer = this.task(() => this.remote.inspectSource(source, rest, { ...plain, json }, onProgress && proxy(onProgress), onAnomaly && proxy(onAnomaly)));
+      if (signal?.aborted) stop();
+      return await answer;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
   }
 
   private async withProgress<P, T>(onProgress: ((p: P) => void) | undefined, start: (p: ((p: P) => void) | undefined) => Promise<WorkerResult<T>>): Promise<T> {

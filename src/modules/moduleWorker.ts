@@ -2,8 +2,9 @@
  * The worker thread a domain module runs in (domain-modules.md, "Safety and purity"): it
  * bundles the module (./bundleModule), evaluates it in a `node:vm` context (./sandbox), builds
  * its guarded DomainModule, and then runs whole tasks — a scenario's runs, a dry run, an
- * inspection, an export — so that no message crosses the thread per decision. Exposed with
- * comlink; every answer is a {@link WorkerResult}: a value, or the module's problem.
+ * inspection of a file or of a live source (read here, by the readers of src/sources), an export —
+ * so that no message crosses the thread per decision. Exposed with comlink; every answer is a
+ * {@link WorkerResult}: a value, or the module's problem.
  */
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -27,6 +28,12 @@ import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
 import type { InspectProgress } from '../logs/types';
 import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
+import type { SourceOutcome } from '../cli/sourceOutcome';
+import type { SourceInspectOptions, SourceProgress } from '../sources/inspectSource';
+import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
+import type { SourceUrl } from '../sources/sourceUrl';
+import type { ReadOptions } from '../sources/types';
+import type { Anomaly } from '../logs/types';
 import { bundleModule, BundleError, shownFrom } from './bundleModule';
 import { BundleLocator, evaluateModule } from './sandbox';
 
@@ -50,7 +57,12 @@ export interface RunAnswer {
 /** What an inspection in the worker takes (the file is read here; `map` already checked). */
 export type WorkerInspectOptions = Omit<InspectOptions, 'domain' | 'onProgress' | 'hasher' | 'isCancelled'> & { readonly json: boolean };
 
+/** What an inspection of a live source in the worker takes (the source is read here; `map` already checked). */
+export type WorkerSourceOptions = Pick<SourceInspectOptions, 'source' | 'profile' | 'map' | 'skipInvalid'> & { readonly json: boolean };
+
 let module: AnyDomainModule | undefined;
+/** Ends the live source being read, if any (`stopReading`). */
+let reading: AbortController | undefined;
 let guard: CallGuard | undefined;
 let locate: ((frames: readonly { scriptId: string; lineNumber: number; columnNumber: number }[]) => string | undefined) | undefined;
 
@@ -84,16 +96,22 @@ const services = async (scenario: Scenario) => ({
   ...(scenario.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql')) ? { sqlJs: await (sqlJs ??= import('sql.js').then((m) => m.default())) } : {}),
 });
 
-/** At most ten progress messages a second cross to the other thread. */
-function throttled<P>(report: ((p: P) => void) | undefined): ((p: P) => void) | undefined {
+/**
+ * A callback of the other thread, called at most ten times a second (a call `urgent` says must be
+ * seen goes at once); `settled()` resolves once the other thread has handled the last call made,
+ * so nothing it prints comes after the task's answer.
+ */
+function forwarded<P>(report: ((p: P) => void) | undefined, urgent: (p: P) => boolean = () => false): (((p: P) => void) & { settled: () => Promise<unknown> }) | undefined {
   if (!report) return undefined;
   let last = 0;
-  return (p) => {
+  let pending: unknown;
+  const call = (p: P) => {
     const now = performance.now();
-    if (now - last < 100) return;
+    if (now - last < 100 && !urgent(p)) return;
     last = now;
-    report(p);
+    pending = report(p);
   };
+  return Object.assign(call, { settled: () => Promise.resolve(pending) });
 }
 
 const api = {
@@ -145,7 +163,7 @@ const api = {
         ...(options.runs?.length ? { runs: options.runs } : {}),
         trace: options.decisions === true,
         services: s,
-        onProgress: throttled(onProgress),
+        onProgress: forwarded(onProgress),
       });
       return { report, ...(options.decisions ? { decisions: traces.map(commandDecisions) } : {}) };
     });
@@ -171,12 +189,43 @@ const api = {
   /** Inspects the log file at `file` with the module; answers what `inspect` prints. */
   inspect(file: string, options: WorkerInspectOptions, onProgress?: (p: InspectProgress) => void): Promise<WorkerResult<InspectOutcome>> {
     const { json, ...rest } = options;
-    return guardedAsync(async () => inspectOutcome(await inspectLogFile(file, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: throttled(onProgress) }), json));
+    return guardedAsync(async () => inspectOutcome(await inspectLogFile(file, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: forwarded(onProgress) }), json));
+  },
+
+  /** Reads the live source and inspects it with the module; answers what `inspect URL` prints. `stopReading` ends a tail. */
+  inspectSource(
+    source: SourceUrl,
+    read: Omit<ReadOptions, 'signal'>,
+    options: WorkerSourceOptions,
+    onProgress?: (p: SourceProgress) => void,
+    onAnomaly?: (a: Anomaly) => void,
+  ): Promise<WorkerResult<SourceOutcome>> {
+    const stop = (reading = new AbortController());
+    const progress = forwarded(onProgress, (p) => p.caughtUp);
+    const anomalies = forwarded(onAnomaly, () => true);
+    const { json, ...rest } = options;
+    return guardedAsync(async () => {
+      // the readers and their clients load only when a source is read
+      const { readSourceOutcome } = await import('../cli/sourceOutcome');
+      const outcome = await readSourceOutcome(source, { ...read, signal: stop.signal }, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: progress, onAnomaly: anomalies }, json);
+      await Promise.all([progress?.settled(), anomalies?.settled()]);
+      return outcome;
+    }).finally(() => {
+      if (reading === stop) reading = undefined;
+    });
+  },
+
+  /** Ends the read of `inspectSource` at its next wait, with what was read (Ctrl-C on a tail). */
+  stopReading(): void {
+    reading?.abort();
   },
 };
 
 /** The worker's API, as the thread that started it sees it. */
 export type ModuleWorkerApi = typeof api;
+
+// a source read here may be Kafka: its client's harmless negative timer is muted here as in the command line's thread
+muteKafkajsNegativeTimeout();
 
 // the watchdog asks, through the inspector, what the module was doing when it stopped answering
 Object.assign(globalThis, {

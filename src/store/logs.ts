@@ -62,6 +62,31 @@ export function saveInspection(db: Workspace, logId: number, inspection: unknown
   db.run('UPDATE logs SET inspection = ?, reading = coalesce(?, reading) WHERE log_id = ?', [JSON.stringify(inspection), reading === undefined ? null : JSON.stringify(reading), logId]);
 }
 
+/** A stored log's inspection in counts: events and commands read, records that were not JSON or not a record (`malformed`; `more`: the anomaly list was cut, so there may be more). */
+export interface LogTally {
+  readonly events: number;
+  readonly commands: number;
+  readonly malformed: number;
+  readonly more: boolean;
+}
+
+/** Per stored log with an inspection kept, what it read, by log id; SQLite reads the JSON, so no inspection is parsed here. */
+export function logTallies(db: Workspace): Map<number, LogTally> {
+  const rows =
+    db.exec(
+      `SELECT log_id, json_extract(inspection, '$.events'), json_extract(inspection, '$.commands'),
+         (SELECT count(*) FROM json_each(logs.inspection, '$.anomalies') WHERE json_extract(value, '$.kind') = 'malformed'),
+         json_extract(inspection, '$.anomalyCount') IS NOT NULL
+       FROM logs WHERE inspection IS NOT NULL AND json_valid(inspection)`,
+    )[0]?.values ?? [];
+  const out = new Map<number, LogTally>();
+  for (const [logId, events, commands, malformed, more] of rows) {
+    if (typeof events !== 'number') continue;
+    out.set(Number(logId), { events, commands: Number(commands ?? 0), malformed: Number(malformed), more: Number(more) === 1 });
+  }
+  return out;
+}
+
 /** A log's stored inspection and reading (undefined when none was stored, or the text is not JSON). */
 export function loadInspection(db: Workspace, logId: number): { inspection?: unknown; reading?: unknown } {
   const row = db.exec('SELECT inspection, reading FROM logs WHERE log_id = ?', [logId])[0]?.values[0];

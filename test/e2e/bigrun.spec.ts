@@ -24,12 +24,15 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await open(page, 200_000);
   const runs = page.getByRole('region', { name: 'Runs' });
 
-  // Cancel: the progress goes away and nothing is shown as a result.
-  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  // Cancel, from the keyboard: Cancel takes Run's focus, and Run takes it back; the progress goes away and nothing is shown as a result.
+  await runs.getByRole('button', { name: 'Run', exact: true }).focus();
+  await page.keyboard.press('Enter');
   await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();
-  await runs.getByRole('button', { name: 'Cancel' }).click();
+  await expect(runs.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(runs.getByRole('progressbar', { name: 'Run progress' })).toBeHidden();
   await expect(runs.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+  await expect(runs.getByRole('button', { name: 'Run', exact: true })).toBeFocused();
 
   // While it runs, another tab opens at once and the page answers.
   await runs.getByRole('button', { name: 'Run', exact: true }).click();

@@ -82,17 +82,19 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   await page.screenshot({ path: 'test-results/screenshots/module-rule-change.png', fullPage: true });
 });
 
-/** A scenario file naming a module beside it, with one command. */
-const scenarioNaming = (domain: string) => ({
+/** A scenario file naming a module beside it, with a Go command for each id (c1, c2…). */
+const scenarioNaming = (domain: string, ids: readonly string[] = ['x']) => ({
   name: 'scenario.json',
   mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: [{ type: 'Go', data: { id: 'x' } }], runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] })),
+  buffer: Buffer.from(
+    JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: ids.map((id) => ({ type: 'Go', data: { id } })), runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] }),
+  ),
 });
 const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
 
-async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }, ids?: readonly string[]): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name));
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name, ids));
   const missing = page.getByRole('alert', { name: 'Domain module not open' });
   await expect(missing).toContainText(`./${module.name}`);
   const chooser = page.waitForEvent('filechooser');
@@ -128,10 +130,11 @@ test('a module that reads the clock while deciding stops the run with one messag
   expect(text).not.toContain('`');
 });
 
-test('a decide that runs past one second is stopped by the watchdog, which names the function', async ({ page }) => {
-  await openScenarioAndLocate(page, js('spin.mjs', decider('    for (;;) {}')));
+test('a decide that runs past one second is stopped by the watchdog, which names the function and the command', async ({ page }) => {
+  // only the second command spins: naming it takes replaying the run in a fresh worker up to that call
+  await openScenarioAndLocate(page, js('spin.mjs', decider("    if (command.data.id === 'y') for (;;) {}")), ['x', 'y', 'z']);
   const text = await runAndReadError(page);
-  expect(text).toContain('spin.mjs: decide ran for more than 1 second and was stopped');
+  expect(text).toContain("spin.mjs: decide ran for more than 1 second while deciding c2 (Go) and was stopped (decide is at spin.mjs:2; the module's worker was ended; it is loaded again on the next run)");
   await page.screenshot({ path: 'test-results/screenshots/module-watchdog.png' });
 });
 

@@ -89,3 +89,36 @@ test('removing a run says so with Undo, and Ctrl+Z / Ctrl+Shift+Z work in the Ru
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await expect(cards).toHaveCount(4);
 });
+
+test('in the Runs and the Scenario view alike, Ctrl+Z typed in a text field is left to the field, and the notice of a removal offers Undo', async ({ page }) => {
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const cards = runs.getByRole('article');
+  await runs.getByRole('button', { name: 'Remove run 8 workers' }).click();
+  await expect(cards).toHaveCount(3);
+  await runs.getByRole('article', { name: 'Run single writer' }).getByLabel('workers', { exact: true }).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(runs.getByRole('status')).toContainText('Removed run "8 workers"');
+  await expect(runs.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(cards).toHaveCount(3);
+
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  const tree = page.getByRole('region', { name: 'Command tree' });
+  const restock = tree.getByRole('treeitem', { name: /^RestockItem/ });
+  await restock.click();
+  await page.keyboard.press('Delete');
+  await expect(restock).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Deleted RestockItem');
+  await expect(page.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible();
+  await tree.getByRole('treeitem').first().click();
+  await page.getByLabel('name', { exact: true }).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(restock).toHaveCount(0);
+  // out of the field, the same key takes the deletion back, and then the removal from the Runs view
+  await page.getByRole('main').getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(restock).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText('Undid: Deleted RestockItem');
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByRole('status')).toContainText('Undid: Removed run "8 workers"');
+});

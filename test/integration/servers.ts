@@ -4,6 +4,7 @@ import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { Kafka, logLevel, type Message } from 'kafkajs';
 import type { TestServers } from './servers/types';
 import './servers/types';
 
@@ -82,6 +83,21 @@ export async function createTopic(name: string, partitions: number): Promise<voi
   const { controlUrl } = requireServer('kafka');
   const res = await fetch(`${controlUrl}/topics?name=${encodeURIComponent(name)}&partitions=${partitions}`, { method: 'POST' });
   if (res.status !== 204) throw new Error(`creating topic ${name}: ${await res.text()}`);
+}
+
+/** A new topic of one partition (named from `prefix`) holding `messages`, produced with kafkajs; its name. */
+export async function topicWith(prefix: string, messages: Message[]): Promise<string> {
+  const topic = uniqueName(prefix);
+  await createTopic(topic, 1);
+  const kafka = new Kafka({ brokers: [requireServer('kafka').bootstrap], clientId: 'purestream-test', logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+  return topic;
 }
 
 /** Runs one statement on a fresh connection to `url` (pg's own parsers: int8 as strings); its rows. */

@@ -19,23 +19,15 @@ export function latencyPoints(trace: Trace): Points {
 }
 
 /**
- * Merges runs' points on one x axis. `step` series carry their last value forward (a queue
- * stays as deep until it changes); others have null where they have no point. Points at the
- * same x keep the last value.
+ * Merges runs' points on one x axis, null where a run has no point; points at the same x keep
+ * the last value. (Step series, such as queue depth, align with alignSteps in ../metrics/chartData.)
  */
-export function alignSeries(series: readonly Points[], step: boolean): AlignedData {
+export function alignSeries(series: readonly Points[]): AlignedData {
   const xs = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
   const index = new Map(xs.map((x, i) => [x, i]));
   const ys = series.map((s) => {
     const y: (number | null)[] = new Array(xs.length).fill(null);
     for (const p of s) y[index.get(p.t)!] = p.value;
-    if (step) {
-      let last: number | null = null;
-      for (let i = 0; i < y.length; i++) {
-        if (y[i] === null) y[i] = last;
-        else last = y[i];
-      }
-    }
     return y;
   });
   return [xs, ...ys];

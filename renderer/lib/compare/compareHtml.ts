@@ -7,6 +7,7 @@
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
 import { runColor, thin } from './chartSeries';
+import { thinSamples } from '../reader/runCharts';
 import { escapeXml, svgChart } from './svgChart';
 import type { RealRunModel } from './realRunModel';
 import type { RunData, WhyHint } from './whyHints';
@@ -75,7 +76,7 @@ export function compareHtml(input: CompareHtmlInput): string {
       ? ''
       : `<h2>Charts</h2><div class="charts">${svgChart(
           'Queue depth',
-          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thin(r.facts.queueDepth, 2000), step: true }] : [])),
+          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thinSamples(r.facts.queueDepth, 2000), step: true }] : [])),
           'queue depth',
         )}${svgChart(
           'Command latency',

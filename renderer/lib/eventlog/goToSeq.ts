@@ -25,3 +25,37 @@ export function goToSeq(text: string, range: SeqRange | undefined, record = fals
   }
   return { seq };
 }
+
+/** One row window of a whole log, as the logs worker gives it (filters aside). */
+export type LogRows = (first: number, count: number) => Promise<{ readonly total: number; readonly events: readonly { readonly seq: number }[] }>;
+
+/** The first and last seq of the whole log `rows` reads, undefined when it is empty: its first row and its last. */
+export async function seqRangeOf(rows: LogRows): Promise<SeqRange | undefined> {
+  const head = await rows(0, 1);
+  if (head.total === 0 || head.events.length === 0) return undefined;
+  const tail = head.total === 1 ? head : await rows(head.total - 1, 1);
+  return { first: head.events[0].seq, last: (tail.events[0] ?? head.events[0]).seq };
+}
+
+/**
+ * A log's seq range, asked once per log: kept until `get` is called for another log (another
+ * source object) or another revision of a growing one. A failed question is asked again next time.
+ */
+export class SeqRangeCache {
+  private log: object | undefined;
+  private revision: number | undefined;
+  private range: Promise<SeqRange | undefined> | undefined;
+
+  /** The range of `log` at `revision`, from the cache or from `ask` (asked at most once while the log stays the same). */
+  get(log: object, revision: number | undefined, ask: () => Promise<SeqRange | undefined>): Promise<SeqRange | undefined> {
+    if (this.range && this.log === log && this.revision === revision) return this.range;
+    this.log = log;
+    this.revision = revision;
+    const range = ask();
+    this.range = range;
+    range.catch(() => {
+      if (this.range === range) this.range = undefined;
+    });
+    return range;
+  }
+}

@@ -2,7 +2,7 @@
  * A stored log (an imported recorded log) as the run views read runs: the causation graph's
  * windows (./graphSource) and the timeline's (./timelineSource), from the workspace's events
  * table — events, commands and rejections with their ids, causation and correlation ids, streams
- * and times. Lanes are the log's busiest streams (the rest share one lane); a record is a point
+ * and times. Lanes are the log's busiest streams, ties in natural order (the rest share one lane); a record is a point
  * in time; past `maxBars` in view, each lane's record count per time slice is drawn instead.
  * Pure over a sql.js database; the logs worker holds one per log shown.
  */
@@ -12,6 +12,7 @@ import type { CausalRecord, GraphWindow } from '../reader/graphSource';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
 import { selectRows as select } from '../../../src/store/selectRows';
+import { naturalOrder } from '../text/naturalOrder';
 
 /** Streams with a lane of their own; the others share one. */
 export const STREAM_LANES = 40;
@@ -69,6 +70,34 @@ function causalRecord(r: Row): CausalRecord {
   };
 }
 
+/**
+ * The `max` streams of a log with the most records shown, busiest first and equally busy ones in
+ * natural order (o-2 before o-10), and whether the log has other streams. One pass over SQLite's
+ * count per stream, keeping the best `max` (SQLite's own ORDER BY knows only code-unit order).
+ */
+function busiestStreams(db: Workspace, logId: number, max: number): { own: string[]; others: boolean } {
+  const kept: { stream: string; n: number }[] = [];
+  const before = (a: { stream: string; n: number }, b: { stream: string; n: number }) => b.n - a.n || naturalOrder(a.stream, b.stream);
+  let streams = 0;
+  const stmt = db.prepare(`SELECT stream, count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN} GROUP BY stream`);
+  try {
+    stmt.bind([logId]);
+    while (stmt.step()) {
+      streams++;
+      const [stream, n] = stmt.get();
+      const row = { stream: String(stream), n: Number(n) };
+      if (kept.length === max && before(row, kept[max - 1]) >= 0) continue;
+      let at = kept.length;
+      while (at > 0 && before(row, kept[at - 1]) < 0) at--;
+      kept.splice(at, 0, row);
+      if (kept.length > max) kept.pop();
+    }
+  } finally {
+    stmt.free();
+  }
+  return { own: kept.map((r) => r.stream), others: streams > max };
+}
+
 /** The graph and timeline of one stored log. */
 export class LogViews {
   private frame: TimelineFrame | undefined;
@@ -114,13 +143,12 @@ export class LogViews {
     return row ? Number(row[0]) : undefined;
   }
 
-  /** Lanes: the busiest streams, then one lane for the others; the extent of time. */
+  /** Lanes: the busiest streams (ties in natural order), then one lane for the others; the extent of time. */
   timelineFrame(): TimelineFrame {
     if (this.frame) return this.frame;
-    const streams = select(this.db, `SELECT stream, count(*) AS n FROM events WHERE log_id = ? AND kind IN ${SHOWN} GROUP BY stream ORDER BY n DESC, stream LIMIT ?`, [this.logId, STREAM_LANES + 1]).map((r) => String(r[0]));
-    const own = streams.length > STREAM_LANES ? streams.slice(0, STREAM_LANES) : streams;
+    const { own, others } = busiestStreams(this.db, this.logId, STREAM_LANES);
     const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : s, kind: 'stream' }));
-    if (streams.length > STREAM_LANES) lanes.push({ label: 'other streams', kind: 'stream' });
+    if (others) lanes.push({ label: 'other streams', kind: 'stream' });
     this.laneOf = new Map(own.map((s, i) => [s, i]));
     const { start, end } = this.extent();
     this.frame = { lanes, downtime: [], start, end, clock: 'epoch' };

@@ -1,13 +1,6 @@
 /** What the Logs view's "In the workspace" list says of a stored log: what its inspection read, in one sense for every log. Pure. */
 import { counted } from '../../../src/engine/report/counted';
-
-/** A stored log's inspection in counts: events and commands read, records that were not JSON or not a record (`malformed`; `more`: the anomaly list was cut, so there may be more). */
-export interface LogTally {
-  readonly events: number;
-  readonly commands: number;
-  readonly malformed: number;
-  readonly more: boolean;
-}
+import type { LogTally } from '../../../src/store/logs';
 
 /** "8 events · 1 malformed": the records read as events (a header or a line that is not JSON is not one) and those that could not be read; the stored record count when no inspection was kept. */
 export function storedLogLabel(records: number, tally: LogTally | undefined): string {

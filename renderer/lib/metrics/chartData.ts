@@ -4,45 +4,56 @@ import type { Sample, Trace } from '../../../src/engine/types';
 /** uPlot data: x values, then one y column per series (null where a series has no value). */
 export type Columns = [number[], ...(number | null)[][]];
 
-/** Value of a step function (samples sorted by t) at time t: the last sample at or before t. */
-function holdAt(samples: readonly Sample[], t: number, from: number): { value: number | null; next: number } {
-  let i = from;
-  while (i + 1 < samples.length && samples[i + 1].t <= t) i++;
-  return { value: i < samples.length && samples[i].t <= t ? samples[i].value : null, next: i };
-}
-
 /**
- * Aligns several step series (queue depth, workers) on one time axis. With more than
- * `maxPoints` distinct times, the axis is thinned to evenly spaced times and each keeps the
- * maximum of the interval it stands for, so peaks stay visible. `endT` extends the axis to the
- * end of the runs.
+ * Aligns several step series (queue depth, workers) on one time axis. An instant where a series
+ * has two samples (the peak it reached within that instant, then the value it settled on) stands
+ * on the axis twice, so the line rises to the peak and falls back at that x. With more than
+ * `maxPoints` x values, the axis is thinned to evenly spaced times and each keeps the maximum of
+ * the interval it stands for, so peaks stay visible. `endT` extends the axis to the end of the runs.
  */
 export function alignSteps(series: readonly (readonly Sample[])[], maxPoints = 2000, endT?: number): Columns {
-  const times = [...new Set(series.flatMap((s) => s.map((p) => p.t)))].sort((a, b) => a - b);
+  // how many x values each instant takes: the most samples any series has at it
+  const slots = new Map<number, number>();
+  for (const s of series) {
+    for (let i = 0, j = 0; i < s.length; i = j) {
+      while (j < s.length && s[j].t === s[i].t) j++;
+      slots.set(s[i].t, Math.max(j - i, slots.get(s[i].t) ?? 0));
+    }
+  }
+  const times = [...slots.keys()].sort((a, b) => a - b);
   // Each series holds its last value until the end of the run (else a constant series is a dot).
-  if (endT !== undefined && (times.length === 0 || endT > times[times.length - 1])) times.push(endT);
-  if (times.length <= maxPoints) {
-    const cursors = series.map(() => 0);
-    const ys = series.map((s, k) =>
-      times.map((t) => {
-        const { value, next } = holdAt(s, t, cursors[k]);
-        cursors[k] = next;
-        return value;
-      }),
-    );
-    return [times, ...ys];
+  if (endT !== undefined && (times.length === 0 || endT > times[times.length - 1])) {
+    times.push(endT);
+    slots.set(endT, 1);
+  }
+  const xs = times.flatMap((t) => Array<number>(slots.get(t)!).fill(t));
+  if (xs.length <= maxPoints) {
+    const ys = series.map((s) => {
+      const out: (number | null)[] = [];
+      let j = 0;
+      let last: number | null = null;
+      for (const t of times) {
+        const first = j;
+        while (j < s.length && s[j].t === t) j++;
+        // the instant's samples in order; the slots past them hold the last (the settled value)
+        for (let k = 0; k < slots.get(t)!; k++) out.push(j > first ? s[Math.min(first + k, j - 1)].value : last);
+        if (j > first) last = s[j - 1].value;
+      }
+      return out;
+    });
+    return [xs, ...ys];
   }
   const start = times[0];
   const end = times[times.length - 1];
   const step = (end - start) / (maxPoints - 1);
-  const xs = Array.from({ length: maxPoints }, (_, i) => start + i * step);
+  const even = Array.from({ length: maxPoints }, (_, i) => start + i * step);
   const ys = series.map((s) => {
-    const out: (number | null)[] = xs.map(() => null);
+    const out: (number | null)[] = even.map(() => null);
     let last: number | null = null;
     let j = 0;
-    for (let i = 0; i < xs.length; i++) {
+    for (let i = 0; i < even.length; i++) {
       let peak = last;
-      while (j < s.length && s[j].t <= xs[i]) {
+      while (j < s.length && s[j].t <= even[i]) {
         peak = peak === null ? s[j].value : Math.max(peak, s[j].value);
         last = s[j].value;
         j++;
@@ -51,7 +62,7 @@ export function alignSteps(series: readonly (readonly Sample[])[], maxPoints = 2
     }
     return out;
   });
-  return [xs, ...ys];
+  return [even, ...ys];
 }
 
 /** Every command's latency (ms from arrival to the end of its decision). */
@@ -81,6 +92,18 @@ export function yMaxOf(data: Columns): number {
   let max = 0;
   for (let k = 1; k < data.length; k++) for (const v of data[k]) if (v !== null && v > max) max = v;
   return max;
+}
+
+/** A y axis of counts: the largest value drawn, and the axis' top (see {@link countAxisTop}). */
+export interface CountAxis {
+  readonly max: number;
+  readonly top: number;
+}
+
+/** The count axis of `data`, reaching at least `atLeast` (a maximum the data drawn may not hold, such as a report's). */
+export function countAxis(data: Columns, atLeast = 0): CountAxis {
+  const max = yMaxOf(data);
+  return { max, top: countAxisTop(Math.max(atLeast, max)) };
 }
 
 /** Whole-number steps for an axis of counts: 1, 2, 5, 10, 20, 25, 50, 100, … (never a tick at 0.5 commands). */

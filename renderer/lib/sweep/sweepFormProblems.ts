@@ -51,9 +51,9 @@ export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
   return problems;
 }
 
-/** The CLI arguments a sound form stands for; undefined while a field has a problem (so no `null` reaches the command line). */
-export function sweepCliArgs(form: SweepFormValues): string | undefined {
-  if (Object.keys(sweepFormProblems(form)).length) return undefined;
+/** The CLI arguments a sound form stands for; undefined while `problems` (the form's, from {@link sweepFormProblems}) has any, so no `null` reaches the command line. */
+export function sweepCliArgs(form: SweepFormValues, problems: SweepFieldProblems): string | undefined {
+  if (Object.keys(problems).length) return undefined;
   const seeds = form.seeds && form.path !== 'seed' ? ` --seeds ${form.seedFrom}..${form.seedTo}` : '';
   return `--run ${JSON.stringify(form.run)} --param ${rangeSpec(form.path, form.from!, form.to!, form.step!)}${seeds}`;
 }

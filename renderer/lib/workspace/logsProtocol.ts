@@ -4,8 +4,7 @@ import type { Framing } from '../../../src/logs/framing/logFramer';
 import type { ProfileName } from '../../../src/logs/profiles';
 import type { InspectionReport, InspectProgress } from '../../../src/logs/types';
 import type { StoredEvent } from '../../../src/store/eventPages';
-import type { StoredLog } from '../../../src/store/logs';
-import type { LogTally } from '../inspector/storedLogLabel';
+import type { LogTally, StoredLog } from '../../../src/store/logs';
 import type { RunSummary } from '../../../src/store/runs';
 
 /** Which database a log lives in: the workspace (imported logs) or the scratch one (the current run's logs). */

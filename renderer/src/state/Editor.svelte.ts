@@ -1,5 +1,5 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- sets here are replaced whole ($state.raw), never mutated */
-/** View state of the scenario editor: selection, collapsed rows, the active tab, the dry-run decision and the undo toast. */
+/** View state of the scenario editor: selection, collapsed rows, the active tab and the dry-run decision. */
 import type { DryRunResult } from '../../../src/engine/api';
 import type { Scenario } from '../../../src/engine/types';
 
@@ -25,8 +25,6 @@ export class Editor {
   collapsed = $state.raw<ReadonlySet<string>>(new Set());
   tab = $state.raw<'form' | 'json'>('form');
   decision = $state.raw<DecisionState>({ status: 'idle' });
-  /** A short message with an Undo action after a destructive edit. */
-  toast = $state.raw<string | undefined>(undefined);
 
   /** The selected node's path. */
   get selected(): NodePath {
@@ -58,7 +56,6 @@ export class Editor {
     this.selectedKey = 'commands';
     this.collapsed = new Set();
     this.decision = { status: 'idle' };
-    this.toast = undefined;
   }
 
   /**

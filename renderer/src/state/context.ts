@@ -2,6 +2,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Workbench } from './Workbench.svelte';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
+import type { ScenarioUndo } from './ScenarioUndo.svelte';
 import type { Editor } from './Editor.svelte';
 import type { RunSession } from './RunSession.svelte';
 import type { Inspection } from './Inspection.svelte';
@@ -27,6 +28,8 @@ function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T]
 export const [provideWorkbench, useWorkbench] = stateContext<Workbench>('Workbench');
 /** The open scenario. */
 export const [provideScenarioDoc, useScenarioDoc] = stateContext<ScenarioDoc>('ScenarioDoc');
+/** Undo and redo of the open scenario, with their keys and notice, for every view that edits it. */
+export const [provideScenarioUndo, useScenarioUndo] = stateContext<ScenarioUndo>('ScenarioUndo');
 /** Editor view state (selection, tabs, dry-run decision). */
 export const [provideEditor, useEditor] = stateContext<Editor>('Editor');
 /** The engine worker and the latest run. */

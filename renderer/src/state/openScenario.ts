@@ -1,7 +1,7 @@
 /** Opening a scenario (file text or bundled sample) into the document, never losing work silently. */
-import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { PickedFile } from '../../lib/desktop';
+import { awaitsModule, NESTED_TOO_DEEPLY } from '../../lib/workspace/storedScenarioCheck';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Workbench } from './Workbench.svelte';
 import { parseJsonText, withoutBom } from '../../../src/engine/jsonText';
@@ -23,14 +23,12 @@ export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: P
     }
     // a scenario whose domain module is not open yet opens anyway: the editor asks to locate the module
     // (a path no loader opens, not .ts/.mts/.js/.mjs, is no module to locate: the file's problem, shown below)
-    const domain = (raw as RawScenario | undefined)?.domain;
-    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof domain === 'string' && isModuleFileName(domain) && !doc.parseOptions(raw).domain)
-      return replaceWith(doc, workbench, raw as RawScenario, file.name);
+    if (awaitsModule(raw, doc.parseOptions(raw))) return replaceWith(doc, workbench, raw as RawScenario, file.name);
     result = parseScenario(file.text, file.name, doc.parseOptions(raw));
   } catch (e) {
     // a value nested past what any reader's stack holds: one line, never a page that shows nothing
     if (!(e instanceof RangeError)) throw e;
-    doc.openErrors = { file: file.name, errors: [{ path: '(file)', message: 'nested too deeply to be read (a scenario nests a few levels; this one nests thousands)' }] };
+    doc.openErrors = { file: file.name, errors: [NESTED_TOO_DEEPLY] };
     return false;
   }
   if (!result.ok) {

@@ -7,6 +7,7 @@ import { getAt } from '../../lib/tree/nodePath';
 import { describeNode } from '../../lib/tree/treeRows';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Editor } from './Editor.svelte';
+import type { ScenarioUndo } from './ScenarioUndo.svelte';
 
 /** Applies a tree edit as one undoable step labelled `label`. */
 export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string): void {
@@ -42,23 +43,11 @@ function startingNumbers(schema: JsonSchema, blank: Record<string, unknown>): Re
   return out;
 }
 
-/** Deletes the selected node (not a root list) and offers Undo in a toast. */
-export function deleteSelected(doc: ScenarioDoc, editor: Editor): void {
+/** Deletes the selected node (not a root list) and says so, offering Undo (`history`'s notice). */
+export function deleteSelected(doc: ScenarioDoc, editor: Editor, history: Pick<ScenarioUndo, 'removed'>): void {
   const path = editor.selected;
   if (!doc.raw || path.length < 2) return;
   const label = `Deleted ${describeNode(getAt(doc.raw, path)).label}`;
   applyTreeEdit(doc, editor, removeNode(doc.raw, path), label);
-  editor.toast = label;
-}
-
-/** Undoes the last edit and says what was undone. */
-export function undoLast(doc: ScenarioDoc, editor: Editor): void {
-  const label = doc.undo();
-  editor.toast = label ? `Undid: ${label}` : undefined;
-}
-
-/** Redoes the last undone edit and says what was redone. */
-export function redoLast(doc: ScenarioDoc, editor: Editor): void {
-  const label = doc.redo();
-  editor.toast = label ? `Redid: ${label}` : undefined;
+  history.removed(label);
 }

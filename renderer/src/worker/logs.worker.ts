@@ -51,7 +51,7 @@ const logsApi = {
   inspectAgain: (logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void) => imports.again(logId, options, onProgress),
   cancelImport: () => imports.cancel(),
   /** Serves the workspace's logs on `port` to a domain module's worker, which imports and inspects with its module (renderer/src/worker/moduleLogs.ts). */
-  link: (port: MessagePort) => logs.link(port),
+  link: (port: MessagePort, readOnly?: boolean) => logs.link(port, readOnly),
   /** Discards what an import in a module's worker left unfinished (the worker was stopped: the watchdog, Cancel). */
   abandonImports: () => logs.abandon(),
   importLive: (options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void) => imports.live(options, framing, onProgress),

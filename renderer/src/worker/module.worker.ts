@@ -6,8 +6,10 @@
  * page's watchdog reads), and then serves the same engine API as the bundled domains' worker
  * (./engineApi.ts) with the module as the domain: whole runs happen here, no message per
  * decision. Logs read with the module are imported and inspected here too, through the logs
- * worker's code (./logs/linkedLogs.ts), storing over a port to the logs worker. Module code runs
- * only here. The worker's CSP (src/main/security.ts,
+ * worker's code (./logs/linkedLogs.ts), storing over a port to the logs worker. For the
+ * watchdog's message, a fresh worker can be told to stop at a call number (`stopAt`): the page
+ * replays a task whose call ran too long up to that call, which then names its command or event
+ * (`stopped`). Module code runs only here. The worker's CSP (src/main/security.ts,
  * MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's compiled WebAssembly.
  */
 import { expose } from 'comlink';
@@ -46,6 +48,8 @@ export type ModuleLoadResult = { readonly ok: true; readonly value: LoadedModule
 let module: AnyDomainModule | undefined;
 /** How the module is named (its file name): a log's reading names it so. */
 let moduleName: string | undefined;
+/** The loaded module's guard (stopAt reaches its heartbeat). */
+let moduleGuard: CallGuard | undefined;
 let sqlWasm: (() => Promise<WebAssembly.Module>) | undefined;
 let esbuildReady: Promise<void> | undefined;
 
@@ -97,7 +101,7 @@ const api = {
     (globalThis as Record<string, unknown>)[PUBLISHED_KEY] = published;
     const url = URL.createObjectURL(new Blob([bundle.code], { type: 'text/javascript' }));
     const locator = new BundleLocator(bundle, url);
-    const guard = new CallGuard({ module: name, ...(request.watch ? { watch: new CallWatch(request.watch) } : {}), locator });
+    const guard = (moduleGuard = new CallGuard({ module: name, ...(request.watch ? { watch: new CallWatch(request.watch) } : {}), locator }));
     installPurityTraps(self, guard);
     let exports: Record<string, unknown>;
     try {
@@ -115,6 +119,17 @@ const api = {
       throw e;
     }
     return { ok: true, value: { description: describeDomain(module), members: guard.members.map((m) => m?.name ?? '') } };
+  },
+
+  /** The module's call numbered `seq` (as the heartbeat's SEQ counts) is not made but stops the task as one that ran too long. */
+  stopAt(seq: number): void {
+    loaded(); // throws when no module is loaded
+    moduleGuard?.options.watch?.stopAt(seq);
+  },
+
+  /** The call `stopAt` stopped, once it was reached. */
+  stopped(): ModuleProblem | undefined {
+    return moduleGuard?.stopped;
   },
 
   ...engineApi(loaded, loadSqlJs),

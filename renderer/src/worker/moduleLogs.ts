@@ -4,7 +4,8 @@
  * (./moduleClient.ts, under its watchdog), which stores and reads the workspace's logs over a
  * port to the logs worker — one MessageChannel per task, its ends handed to the two workers. A
  * module's fault comes back as its readable message; when the module's worker is stopped in the
- * middle of an import (the watchdog), the logs worker discards what it left unfinished.
+ * middle of an import (the watchdog), the logs worker discards what it left unfinished, and the
+ * watchdog's replay naming the call reads through a port that stores nothing.
  */
 import { proxy, transfer, type Remote } from 'comlink';
 import type { Preview } from '../../lib/inspector/previewReading';
@@ -18,11 +19,17 @@ import type { ModuleClient } from './moduleClient';
 export class ModuleLogs {
   constructor(private readonly logs: LogsClient) {}
 
-  /** Runs `task` in the module's worker with a port to the logs worker's logs. */
-  private async linked<R>(module: ModuleClient, task: (api: Remote<ModuleWorkerApi>, port: MessagePort) => Promise<R>): Promise<R> {
-    const { port1, port2 } = new MessageChannel();
-    await this.logs.api.link(transfer(port1, [port1]));
-    return module.call((api) => task(api, transfer(port2, [port2])));
+  /** Runs `task` in the module's worker with a port to the logs worker's logs, a new one each time the job is made. */
+  private linked<R>(module: ModuleClient, task: (api: Remote<ModuleWorkerApi>, port: MessagePort) => Promise<R>): Promise<R> {
+    let made = 0;
+    return module.call(async (api) => {
+      // the watchdog makes a job again, in a fresh worker up to the call that ran too long, to name
+      // that call's event: the replay reads the same records and stores nothing
+      const replay = made++ > 0;
+      const { port1, port2 } = new MessageChannel();
+      await this.logs.api.link(transfer(port1, [port1]), replay);
+      return task(api, transfer(port2, [port2]));
+    });
   }
 
   /** An import in the module's worker, with progress (dropped once it ended); a cancelled one rejects with ImportCancelled. */

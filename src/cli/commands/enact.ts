@@ -25,7 +25,9 @@ import { reasonOf } from '../../sources/types';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand } from '../io';
 import { connectNatsTarget } from './natsTarget';
 import { runConsumer } from './runConsumer';
-import { loadSqlJs, simulateRun } from './runEvents';
+import { isModuleReference } from '../../engine/scenario/parse';
+import { printable } from '../printable';
+import { loadSqlJs, MODULE_NOT_ENACTED, simulateRun } from './runEvents';
 
 /** `purestream enact`. */
 export const enactCommand: CliCommand = async (args, io) => {
@@ -122,7 +124,8 @@ async function consumerToEnact(file: string | undefined, runName: string | undef
   if (runName !== undefined) throw new UsageError('--run needs --scenario FILE');
   if (domainId === undefined) throw new UsageError('--scenario FILE --run NAME (a run\'s consumer), or --domain ID (a state store with the defaults), is required');
   const decider: AnyDomainModule | undefined = bundledDomain(domainId);
-  if (!decider) throw new UsageError(`unknown domain "${domainId}" (bundled: ${bundledDomains.map((d) => d.id).join(', ')})`);
+  if (!decider && isModuleReference(domainId)) throw new UsageError(`--domain ${printable(domainId, 80)}: ${MODULE_NOT_ENACTED}`);
+  if (!decider) throw new UsageError(`unknown domain "${printable(domainId, 60)}" (bundled: ${bundledDomains.map((d) => d.id).join(', ')})`);
   const consumer: ConsumerConfig = defaultStateStore(name);
   return { consumer, decider, seed: 0, scenario: undefined, run: undefined, plan: NO_INJECTION };
 }

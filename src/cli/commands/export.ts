@@ -2,15 +2,13 @@
  * `purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]`: one
  * run's event log, written a record at a time (a log of any size, never one string).
  */
-import { bundledDomain } from '../../engine/module/bundled';
 import { toCloudEvent } from '../../logs/cloudEventWriter';
-import { exportHeader, exportRecords, type ExportRecord } from '../../logs/exportRun';
+import { exportHeader, type ExportRecord } from '../../logs/exportRun';
 import { escapeC1 } from '../../engine/report/jsonWriter';
-import { expandScenario } from '../../engine/scenario/expand';
-import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { EXIT, parseArgs, UsageError, writeOut, type CliCommand } from '../io';
 import { closing } from '../executeScenario';
-import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
+import { loadScenario, scenarioFileOf } from '../loadScenario';
+import { runLog } from './runEvents';
 import { printable } from '../printable';
 import { writeAtomically } from '../writeAtomically';
 
@@ -25,17 +23,7 @@ export const exportCommand: CliCommand = async (args, io) => {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${printable(format, 40)}"`);
   const loaded = await loadScenario(file, io, options.get('domain')?.[0]);
   const { scenario } = loaded;
-  const records = await closing(loaded, async () => {
-    checkRunNames(scenario, [runName], file);
-    if (loaded.domain?.host) return loaded.domain.host.exportRun(scenario, runName);
-    const run = scenario.runs.find((r) => r.name === runName)!;
-    const needsSql = run.consumers.some((c) => c.interpreter === 'sql');
-    const { runScenario } = await import('../../engine/run');
-    const services = { hasher: nodeSha256, ...(needsSql ? { sqlJs: await (await import('sql.js')).default() } : {}) };
-    const { traces } = runScenario(scenario, { runs: [runName], trace: true, services });
-    const { setup, arrivals } = expandScenario(scenario);
-    return exportRecords({ decider: bundledDomain(scenario.domain)!, trace: traces[0], setup, arrivals, authorize: run.authorize });
-  });
+  const records = await closing(loaded, () => runLog(loaded, runName, file));
   const run = scenario.runs.find((r) => r.name === runName)!;
   const pieces = format === 'cloudevents' ? cloudEventPieces(records, scenario.domain) : eventLines(exportHeader(scenario.domain, scenario.name, runName, run.authorize), records);
   const out = options.get('out')?.[0];

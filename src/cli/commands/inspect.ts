@@ -18,7 +18,7 @@ import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { inspectLogFile } from '../../logs/node/inspectLogFile';
 import { NOT_UTF8 } from '../../logs/framing/utf8Chunks';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
-import { LOG_FORMATS, type InspectionReport, type InspectProgress, type LogFormat } from '../../logs/types';
+import { LOG_FORMATS, type InspectProgress, type LogFormat } from '../../logs/types';
 import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { parseJsonText } from '../../engine/jsonText';
@@ -46,14 +46,15 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (isSourceUrl(file)) {
     for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
     const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
-    if (domain?.host) {
-      await domain.host.close();
-      throw new UsageError(`--domain ${printable(domainName!, 80)}: a domain module checks a file, not yet a source URL (a module runs in its own worker): read the source into a file first, or choose a bundled domain`);
+    try {
+      const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
+      const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
+      const { inspectSourceUrl } = await import('./inspectSource');
+      const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch };
+      return await inspectSourceUrl({ ...args, failed: (found) => failed(found, failOn) }, io);
+    } finally {
+      await domain?.host?.close();
     }
-    const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
-    const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
-    const { inspectSourceUrl } = await import('./inspectSource');
-    return inspectSourceUrl({ url: file, decider: domain?.module, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch, failed: (r) => failed(r, failOn) }, io);
   }
   for (const o of ['from', 'until', 'batch']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
   const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
@@ -75,17 +76,12 @@ export const inspectCommand: CliCommand = async (args, io) => {
     return EXIT.badInput;
   }
   await writeOut(io, outcome.pieces);
-  const found = (failOn.includes('anomalies') && outcome.anomalies > 0) || (failOn.includes('violations') && outcome.violations > 0) || (failOn.includes('drift') && outcome.drift > 0);
-  return found ? EXIT.violation : EXIT.ok;
+  return failed(outcome, failOn) ? EXIT.violation : EXIT.ok;
 };
 
-/** Whether the report holds what `--fail-on` names. */
-function failed(report: InspectionReport, failOn: readonly string[]): boolean {
-  return (
-    (failOn.includes('anomalies') && (report.anomalyCount ?? report.anomalies.length) > 0) ||
-    (failOn.includes('violations') && report.violations.length > 0) ||
-    (failOn.includes('drift') && report.drift.length > 0)
-  );
+/** Whether an inspection found what `--fail-on` names. */
+function failed(found: Readonly<Record<(typeof FAIL_ON)[number], number>>, failOn: readonly string[]): boolean {
+  return FAIL_ON.some((kind) => failOn.includes(kind) && found[kind] > 0);
 }
 
 /** Inspects the file here (a bundled domain, or none) or in the domain module's worker. */

@@ -5,28 +5,31 @@
  * with --from P)`); with `--until live` new anomalies are printed as they are found until
  * interrupted (Ctrl-C), then the report. Progress shows on a terminal. Errors are one line
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
+ * With a domain module (`--domain ./bank.ts`) the source is read and replayed in the module's
+ * worker, by the same readers (../sourceOutcome), and printed here the same way.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
-import { formatInspection } from '../inspectText';
+import type { ModuleHost } from '../../modules/moduleHost';
 import { notInspectedAdvice } from '../notInspected';
 import { printable } from '../printable';
+import { readSourceOutcome } from '../sourceOutcome';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
-import { whyNothingRead } from '../../logs/nothingRead';
 import type { LogMap, ProfileName } from '../../logs/profiles';
-import { reportJsonChunks } from '../../logs/reportJson';
-import type { Anomaly, InspectionReport } from '../../logs/types';
-import { inspectSource, type SourceProgress } from '../../sources/inspectSource';
-import { openSourceReader } from '../../sources/node/openSourceReader';
+import type { Anomaly } from '../../logs/types';
+import type { SourceProgress } from '../../sources/inspectSource';
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
 import { parseStartAt } from '../../sources/startAt';
-import { SourceError, type StartAt, type Until } from '../../sources/types';
+import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
   readonly url: string;
+  /** A bundled domain, replayed in this thread. */
   readonly decider?: AnyDomainModule;
+  /** A domain module's worker: the source is read and replayed there. */
+  readonly host?: ModuleHost;
   readonly profile?: ProfileName;
   readonly map?: LogMap;
   readonly skipInvalid: boolean;
@@ -34,8 +37,8 @@ export interface SourceInspectArgs {
   readonly from?: string;
   readonly until?: string;
   readonly batch?: string;
-  /** Whether the report holds what `--fail-on` names. */
-  readonly failed: (report: InspectionReport) => boolean;
+  /** Whether what was found is what `--fail-on` names. */
+  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number }) => boolean;
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
@@ -62,56 +65,45 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
   const progress = io.errIsTTY ? progressLine(io, source.display, until) : undefined;
   const live = until === 'live' ? liveAnomalies(io, a.json, progress) : undefined;
   try {
-    const reader = await openSourceReader(source, { from, until, batch, signal: stop.signal });
-    const read = await inspectSource(reader, {
-      source: source.display,
-      domain: a.decider,
-      profile: a.profile,
-      map: a.map,
-      skipInvalid: a.skipInvalid,
-      hasher: nodeSha256,
-      onProgress: progress?.update,
-      onAnomaly: live,
-    });
+    const read: ReadOptions = { from, until, batch, signal: stop.signal };
+    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress: progress?.update, onAnomaly: live };
+    const got = a.host ? await a.host.inspectSource(source, read, options, a.json) : await readSourceOutcome(source, read, { ...options, domain: a.decider, hasher: nodeSha256 }, a.json);
     progress?.clear();
+    if (!got.ok) {
+      io.err(`${got.refused.display}: ${got.refused.message}\n`);
+      return EXIT.badInput;
+    }
     // a `--from` position with nothing after it was asked for, not read: never reported as read
-    const unread = read.records === 0 && from.kind === 'after' && read.position === from.position;
-    const resume = resumeLine(unread ? undefined : read.position, from);
-    if (read.lost) {
-      io.err(`${read.lost.display}: ${read.lost.message}, after ${counted(read.records, 'record')}${read.position !== undefined && !unread ? `; last position read: ${read.position} (resume with --from ${read.position})` : ''}\n`);
+    const unread = got.records === 0 && from.kind === 'after' && got.position === from.position;
+    const resume = resumeLine(unread ? undefined : got.position, from);
+    if (got.lost) {
+      io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
       return EXIT.badInput;
     }
-    const result = read.result;
-    if (!result.ok) {
-      for (const p of result.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
-      if (result.problemCount > result.problems.length) io.err(`... and ${counted(result.problemCount - result.problems.length, 'more problem')}\n`);
-      io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(result.problems.map((p) => p.kind))})\n${resume}`);
+    const outcome = got.outcome;
+    if (!outcome.ok) {
+      for (const p of outcome.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message)}\n`);
+      if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
+      io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n${resume}`);
       return EXIT.badInput;
     }
-    const report = result.report;
-    if (read.records === 0 && until === 'live' && stop.signal.aborted) {
+    if (got.records === 0 && until === 'live' && stop.signal.aborted) {
       // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
-      if (a.json) await writeOut(io, reportJsonChunks(report));
+      if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)\n`);
       io.err(resume);
       return EXIT.ok;
     }
-    if (report.events === 0) {
-      const why = read.records === 0 ? nothingAfter(from, read.lastAtStart, source) : printable(whyNothingRead(report) ?? '', 400);
+    if (outcome.nothingRead !== undefined) {
+      const why = got.records === 0 ? nothingAfter(from, got.lastAtStart, source) : printable(outcome.nothingRead, 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
-    await writeOut(io, a.json ? reportJsonChunks(report) : [formatInspection(report)]);
+    await writeOut(io, outcome.pieces);
     io.err(resume);
-    return a.failed(report) ? EXIT.violation : EXIT.ok;
-  } catch (e) {
-    progress?.clear();
-    if (e instanceof SourceError) {
-      io.err(`${e.display}: ${e.message}\n`);
-      return EXIT.badInput;
-    }
-    throw e;
+    return a.failed(outcome) ? EXIT.violation : EXIT.ok;
   } finally {
+    progress?.clear();
     release?.();
   }
 }

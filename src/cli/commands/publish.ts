@@ -1,6 +1,7 @@
 /**
  * `purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]`
- * (sources.md, "Sinks"): decides the run with the engine and publishes every event of its log,
+ * (sources.md, "Sinks"): decides the run with the engine (a domain module's run in the module's
+ * worker) and publishes every event of its log,
  * in order, as a structured CloudEvent (the one writer of src/logs), deduplicated by event id
  * (`Nats-Msg-Id`): publishing the same run twice adds nothing within the stream's duplicate
  * window. Creates the stream (subjects `STREAM.>`) when it does not exist. Event ids repeat
@@ -13,10 +14,11 @@ import { publishCloudEvents, sameRun, type PublishResult, type PublishedRun } fr
 import { runCloudEvents } from '../../sources/sinks/runCloudEvents';
 import { reasonOf } from '../../sources/types';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand } from '../io';
-import { scenarioFileOf } from '../loadScenario';
+import { closing } from '../executeScenario';
+import { loadScenario, scenarioFileOf } from '../loadScenario';
 import { printable } from '../printable';
 import { connectNatsTarget } from './natsTarget';
-import { simulateRun } from './runEvents';
+import { runLog } from './runEvents';
 
 /** `purestream publish`. */
 export const publishCommand: CliCommand = async (args, io) => {
@@ -26,9 +28,11 @@ export const publishCommand: CliCommand = async (args, io) => {
   if (runName === undefined) throw new UsageError('--run NAME is required: publish sends the events of one run');
   const to = options.get('to')?.[0];
   if (to === undefined) throw new UsageError('--to nats://host:port/STREAM is required');
-  const sim = await simulateRun(file, runName, io);
-  const events = runCloudEvents(sim.records, sim.scenario.domain);
-  const run: PublishedRun = { scenario: sim.scenario.name, run: runName, seed: sim.scenario.seed };
+  const loaded = await loadScenario(file, io);
+  const { scenario } = loaded;
+  // a domain module decides the run in its worker, closed before publishing
+  const events = runCloudEvents(await closing(loaded, () => runLog(loaded, runName, file)), scenario.domain);
+  const run: PublishedRun = { scenario: scenario.name, run: runName, seed: scenario.seed };
   const { nc, target } = await connectNatsTarget(to, 'to');
   try {
     const warn = (before: PublishedRun | 'foreign' | undefined) => {
@@ -38,7 +42,7 @@ export const publishCommand: CliCommand = async (args, io) => {
     const result = await publishCloudEvents(nc, target.stream, events, run, { beforePublishing: warn }).catch((error: unknown) => {
       throw new InputFileError(`${target.display}: ${reasonOf(error)}`);
     });
-    const summary = { format: 'purestream/publish@1', scenario: sim.scenario.name, run: runName, to: target.display, events: events.length, ...result };
+    const summary = { format: 'purestream/publish@1', scenario: scenario.name, run: runName, to: target.display, events: events.length, ...result };
     if (flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     else
       io.out(

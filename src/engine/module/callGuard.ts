@@ -4,9 +4,11 @@
  * ./callWatch), turns a throw, a return that is not what the function must return, or a read
  * of the clock or of randomness into one {@link ModuleFault} whose message names the module,
  * the function, the command or event and the module's own file:line. The run then stops.
- * Per call: a few field writes; nothing is allocated unless something goes wrong.
+ * The call the watch's `stopAt` marks is not made: it stops as a call that ran too long,
+ * named with its command or event (how the app names a stuck call, by replaying the task).
+ * Per call: a few field writes and one compare; nothing is allocated unless something goes wrong.
  */
-import type { CallWatch } from './callWatch';
+import { overranText, type CallWatch } from './callWatch';
 import { ModuleFault, isModuleFault, type ModuleProblem } from './moduleProblem';
 
 /** What a guarded function handles, which names it in messages. */
@@ -60,6 +62,8 @@ export class CallGuard {
   private lastCommand: string | undefined;
   /** Members by code, for the watchdog's message. */
   readonly members: Member[] = [];
+  /** The call the watch's stopAt stopped, once it was reached: the call a replay was looking for. */
+  stopped: ModuleProblem | undefined;
 
   constructor(readonly options: GuardOptions) {}
 
@@ -73,9 +77,9 @@ export class CallGuard {
       const outerMember = guard.member;
       const outerArg = guard.arg;
       const subject = member.argument === 1 ? b : a;
+      if (watch?.enter(member.code)) throw guard.stop(member, subject, outerMember !== undefined, fn);
       guard.member = member;
       guard.arg = subject;
-      watch?.enter(member.code);
       let result: unknown;
       try {
         result = fn.call(self, a, b, c);
@@ -133,6 +137,25 @@ export class CallGuard {
     return member ? { member: member.name, subject: `${verbOf(member)} ${this.subjectOf(member, this.arg, false)}` } : undefined;
   }
 
+  /** The call stopAt marks is reached: instead of making it, stop as the watchdog would have (its `location`: where `fn` is defined, not said in the message); `nested`: inside another call, which must stop too. */
+  private stop(member: Member, arg: unknown, nested: boolean, fn: unknown): ModuleFault {
+    this.options.watch?.exit();
+    const subject = this.subjectOf(member, arg, false);
+    const location = this.options.locator?.definition(fn);
+    const problem: ModuleProblem = {
+      kind: 'timeout',
+      message: overranText(this.options.module, member.name, `${verbOf(member)} ${subject}`),
+      module: this.options.module,
+      member: member.name,
+      subject,
+      ...(location ? { location } : {}),
+    };
+    this.stopped = problem;
+    // kept in case the module catches the throw, as a purity trap's is
+    if (nested) this.tripped ??= problem;
+    return new ModuleFault(problem);
+  }
+
   private takeTripped(): ModuleProblem | undefined {
     const t = this.tripped;
     this.tripped = undefined;
@@ -167,7 +190,7 @@ export class CallGuard {
       }
       case 'event':
         if (typeof o.id === 'string') return `event ${o.id}${type}`;
-        return `a${typeof o.type === 'string' ? ` ${o.type}` : 'n'} event${this.lastCommand ? ` of ${this.lastCommand}` : ''}`;
+        return `${typeof o.type === 'string' ? `${/^[aeiou]/i.test(o.type) ? 'an' : 'a'} ${o.type}` : 'an'} event${this.lastCommand ? ` of ${this.lastCommand}` : ''}`;
       case 'stream':
         return `stream ${String(arg)}`;
       case 'key':

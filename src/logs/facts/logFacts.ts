@@ -139,7 +139,10 @@ export class LogFacts {
    */
   event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint?: number): boolean {
     let idEntry = -1;
-    if (e.id !== undefined) {
+    if (e.id === undefined && e.globalPosition !== undefined && e.kind !== 'tombstone') {
+      // no id: a record's position within its source is its identity (a Kafka offset read twice is a redelivery)
+      if (this.positionSeen(e, stream, at, text, textFingerprint)) return false;
+    } else if (e.id !== undefined) {
       const scope = e.idScope ?? e.source;
       const fingerprint = e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text);
       let earlier = Number.NaN;
@@ -170,9 +173,34 @@ export class LogFacts {
       }
     }
     const streamIndex = this.count(e, stream);
-    if (streamIndex === TOMBSTONE) return false;
+    if (streamIndex === TOMBSTONE) {
+      // a tombstone is no event, but it has its place in its source's order
+      if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
+      return false;
+    }
     if (e.kind !== 'system') this.order(e, stream, streamIndex, at);
-    this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId);
+    this.causation(idEntry, e.id, e.address, e.causationId, e.correlationId, e.kind === 'event' && !e.archived);
+    return true;
+  }
+
+  /** Whether a record without an id repeats the position of an earlier one in its source (then reported as a `duplicate-id`). */
+  private positionSeen(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint: number | undefined): boolean {
+    const position = e.globalPosition!;
+    const fingerprint = e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text);
+    const entry = this.scoped.findOrInsert(`${e.source ?? ''}\u0001${isDecimal(position) ? normalizeDecimal(position) : position}`, fingerprint);
+    if (entry < 0) return false;
+    const identical = this.scoped.valueAt(entry) === fingerprint;
+    const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
+    this.anomalies.add({
+      kind: 'duplicate-id',
+      line: at.line,
+      record: at.record,
+      message: `${this.rules.globalName} ${position}${where} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
+      identical,
+      ...(stream !== undefined ? { stream } : {}),
+      position,
+    });
+    this.count(e, stream);
     return true;
   }
 
@@ -203,12 +231,14 @@ export class LogFacts {
     }
     // system events are the store's own: counted apart, in no user stream or source
     if (e.kind === 'system') return -1;
-    if (e.source !== undefined && e.kind !== 'other') this.sourceOf(e.source).events++;
+    // records counted apart (an Emmett command row, an archived event) keep their place in their stream's order, nothing more
+    const apart = e.kind === 'other' || e.archived === true;
+    if (e.source !== undefined && !apart) this.sourceOf(e.source).events++;
     if (stream !== undefined) {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
       if (i < 0) c.add((i = ~i));
-      if (e.kind === 'other') return i;
+      if (apart) return i;
       c.events[i]++;
       const position = e.streamPosition ?? e.globalPosition;
       if (position !== undefined) {
@@ -232,7 +262,7 @@ export class LogFacts {
 
   /** A command record of the log: its id can be a cause. */
   command(id: string): void {
-    this.causation(-1, id, undefined, undefined, undefined);
+    this.causation(-1, id, undefined, undefined, undefined, false);
   }
 
   /** Makes room for the depth of a new id entry; returns it. */
@@ -257,8 +287,10 @@ export class LogFacts {
         if (this.noZone) this.noZone.count++;
         else this.noZone = { line: at.line, record: at.record, count: 1 };
       }
-      if (!this.first || compareTimes(e.time, this.first) < 0) this.first = e.time;
-      if (!this.last || compareTimes(e.time, this.last) > 0) this.last = e.time;
+      if (e.kind === 'event' && !e.archived) {
+        if (!this.first || compareTimes(e.time, this.first) < 0) this.first = e.time;
+        if (!this.last || compareTimes(e.time, this.last) > 0) this.last = e.time;
+      }
     }
     if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
     if (stream === undefined || i < 0) return;
@@ -267,7 +299,8 @@ export class LogFacts {
     if (p !== undefined) {
       const max = c.maxPosition[i];
       if (max !== undefined) {
-        if (comparePositions(p, max) <= 0) this.orderAnomaly('out-of-order', at, `position ${p} after position ${max} in stream ${q(stream)}`, stream, p);
+        const order = comparePositions(p, max);
+        if (order <= 0) this.orderAnomaly('out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${max} in stream ${q(stream)}`, stream, p);
         else if (this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
           const expected = successor(normalizeDecimal(max));
           if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
@@ -289,7 +322,7 @@ export class LogFacts {
     const n = smallDecimal(p);
     if (n === n && src.maxNumber === src.maxNumber) {
       // the common case: both small decimals, compared as numbers
-      if (n <= src.maxNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${this.rules.globalName} ${p} after ${this.rules.globalName} ${src.maxPosition}${e.source !== undefined ? ` of source ${q(e.source)}` : ''}`, e.stream, p));
+      if (n <= src.maxNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === src.maxNumber, src.maxPosition!, e.source), e.stream, p));
       else {
         if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), String(n), e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
         src.maxNumber = n;
@@ -303,7 +336,8 @@ export class LogFacts {
     const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
     if (src.maxPosition !== undefined) {
       const last = src.maxPosition;
-      if (comparePositions(p, last) <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, `${name} ${p} after ${name} ${last}${where}`, e.stream, p));
+      const order = comparePositions(p, last);
+      if (order <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, order === 0, last, e.source), e.stream, p));
       else if (this.rules.denseGlobal && decimal && isDecimal(last)) {
         const expected = successor(normalizeDecimal(last));
         if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(name, expected, normalizeDecimal(p), where), e.stream, p));
@@ -313,6 +347,13 @@ export class LogFacts {
       src.maxPosition = p;
       src.maxNumber = smallDecimal(p);
     }
+  }
+
+  /** `offset 3 after offset 5 of source "t-0"`, or `offset 5 again of source "t-0"` for a repeated position. */
+  private backwards(p: string, same: boolean, last: string, source: string | undefined): string {
+    const name = this.rules.globalName;
+    const where = source !== undefined ? ` of source ${q(source)}` : '';
+    return same ? `${name} ${p} again${where}` : `${name} ${p} after ${name} ${last}${where}`;
   }
 
   private orderAnomaly(kind: Anomaly['kind'], at: RecordPlace, message: string, stream: string | undefined, position: string | undefined): Anomaly {
@@ -327,11 +368,12 @@ export class LogFacts {
     list.push(a);
   }
 
-  /** Causation of a record whose id has entry `idEntry` (-1: look it up by `id`). */
-  private causation(idEntry: number, id: string | undefined, address: string | undefined, causationId: string | undefined, correlationId: string | undefined): void {
+  /** Causation of a record whose id has entry `idEntry` (-1: look it up by `id`); only `event`s (not commands or records counted apart) count as roots. */
+  private causation(idEntry: number, id: string | undefined, address: string | undefined, causationId: string | undefined, correlationId: string | undefined, event: boolean): void {
     let depth = 0;
-    if (causationId === undefined) this.roots++;
-    else {
+    if (causationId === undefined) {
+      if (event) this.roots++;
+    } else {
       const cause = this.ids.find(causationId, keyHash(causationId));
       if (cause < 0) this.unresolved.add(causationId);
       else depth = this.depthOf[cause] + 1;

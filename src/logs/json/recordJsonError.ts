@@ -5,8 +5,8 @@
  * line) or `on line 14, column 3` (a record spanning lines). Pure.
  */
 
-/** V8's `in JSON at position P` with its optional `(line L column C)`. */
-const V8_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/;
+/** V8's `in JSON at position P` (or `after JSON at …`, for text after a complete value) with its optional `(line L column C)`. */
+const V8_POSITION = / (in|after) JSON at position (\d+)(?: \(line \d+ column \d+\))?/;
 
 /**
  * `message` (thrown by JSON.parse on `text`, a record starting on physical line `line`) with
@@ -15,8 +15,8 @@ const V8_POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/;
 export function recordJsonError(message: string, text: string, line: number): string {
   const m = V8_POSITION.exec(message);
   if (!m) return message;
-  const reason = message.slice(0, m.index) + message.slice(m.index + m[0].length);
-  const offset = Math.min(Number(m[1]), text.length);
+  const reason = message.slice(0, m.index) + (m[1] === 'after' ? " after the record's JSON value" : '') + message.slice(m.index + m[0].length);
+  const offset = Math.min(Number(m[2]), text.length);
   const before = text.slice(0, offset);
   const newlines = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;

@@ -49,14 +49,14 @@ export const kafkaProfile: Profile = {
     const raw = msk ? r.value : r.payload;
     const decoded = typeof raw === 'string' ? (msk ? decodeBase64Payload(raw) : decodeTextPayload(raw)) : { data: raw ?? null };
     const key = msk && typeof r.key === 'string' ? (utf8Text(base64Bytes(r.key) ?? new Uint8Array()) ?? r.key) : r.key;
-    return { ...r, headers: headersOf(r.headers), payload: decoded.data, payloadContentType: decoded.contentType, key, time: r.ts ?? r.timestamp };
+    return { ...r, headers: headersOf(r.headers), payload: decoded.data, payloadContentType: decoded.contentType, key };
   },
   fields: {
     id: ['/headers/ce_id', '/headers/id', '/headers/eventId', '/headers/event_id', '/payload/id', '/payload/eventId', '/payload/event_id', '/payload/messageId'],
     type: ['/headers/ce_type', '/headers/type', '/headers/eventType', '/headers/event_type', '/payload/type', '/payload/eventType', '/payload/event_type', '/topic'],
     stream: ['/headers/ce_subject', '/key'],
     globalPosition: ['/offset'],
-    time: ['/headers/ce_time', '/time'],
+    time: ['/headers/ce_time', '/ts', '/timestamp'],
     data: ['/payload'],
     metadata: ['/headers'],
     causationId: ['/headers/ce_causationid', '/headers/causationId', '/headers/causation_id', '/payload/causationId', '/payload/metadata/causationId'],

@@ -1,4 +1,6 @@
-/** Runs the `purestream` command line in this process, as a user would (exit code, stdout, stderr). */
+/** Runs the `purestream` command line in this process, as a user would (exit code, stdout, stderr), or as the real process. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/io';
 
@@ -37,4 +39,13 @@ export async function cli(args: readonly string[], o: CliOptions = {}): Promise<
   };
   const code = await main(args, io);
   return { code, out, err };
+}
+
+/** The env of a real `purestream` process: from the sources, without kafkajs's partitioner notice. */
+export const processEnv = { ...process.env, PURESTREAM_FROM_SOURCE: '1', KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+
+/** Runs `purestream ...args` as its own process, as a user runs it (Node prints warnings on its stderr). */
+export function cliProcess(args: readonly string[], cwd?: string): SpawnSyncReturns<string> {
+  const bin = fileURLToPath(new URL('../../../bin/purestream.mjs', import.meta.url));
+  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: processEnv, timeout: 60_000 });
 }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
-import { createTopic, freshDatabase, natsForTests, needsServer, requireServer, sql, uniqueName } from '../servers';
+import { freshDatabase, natsForTests, needsServer, requireServer, sql, topicWith, uniqueName } from '../servers';
 import { PASSWORD_ROLE } from '../servers/postgres';
 import { NATS_USER } from '../servers/nats';
 import { seedEmmett } from '../seed/emmett';
 import { installMessageDb, writeMessages } from '../seed/messageDb';
 import { createMartenSchema } from '../seed/marten';
 import { readSource } from '../sources/read';
-import { cli } from './cli';
+import { cli, cliProcess, processEnv } from './cli';
 
 
 /** `url` with a user and password in it. */
@@ -195,21 +193,13 @@ describe('purestream inspect <kafka URL>', () => {
   needsServer('kafka');
   it("prints no warning of kafkajs's (its negative timer on Node 24: TimeoutNegativeWarning), and other warnings still show", async () => {
     const { bootstrap } = requireServer('kafka');
-    const topic = uniqueName('quiet_cli');
-    await createTopic(topic, 1);
-    const kafka = new Kafka({ brokers: [bootstrap], clientId: 'purestream-test', logLevel: logLevel.NOTHING });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({ topic, messages: [{ key: 'o-1', value: '{"type":"OrderPlaced","id":"e-1"}' }] });
-    await producer.disconnect();
+    const topic = await topicWith('quiet_cli', [{ key: 'o-1', value: '{"type":"OrderPlaced","id":"e-1"}' }]);
     // the real process, as a user runs it: Node prints warnings on its stderr
-    const bin = fileURLToPath(new URL('../../../bin/purestream.mjs', import.meta.url));
-    const env = { ...process.env, PURESTREAM_FROM_SOURCE: '1', KAFKAJS_NO_PARTITIONER_WARNING: '1' };
-    const r = spawnSync(process.execPath, [bin, 'inspect', `kafka://${bootstrap}/${topic}`], { encoding: 'utf8', env, timeout: 60_000 });
+    const r = cliProcess(['inspect', `kafka://${bootstrap}/${topic}`]);
     expect([r.status, r.stderr]).toEqual([0, 'last position read: 0:0 (resume with --from 0:0)\n']);
     expect(r.stdout).toContain('kafka profile, messages, no domain: 1 event');
     // the filter is that warning's alone: another one raised in the same process still prints
-    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/sources/kafka/kafkajsWarning.ts').then((m) => { m.muteKafkajsNegativeTimeout(); setTimeout(() => {}, -5); process.emitWarning('still shown', 'DeprecationWarning'); })"], { encoding: 'utf8', env });
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/sources/kafka/kafkajsWarning.ts').then((m) => { m.muteKafkajsNegativeTimeout(); setTimeout(() => {}, -5); process.emitWarning('still shown', 'DeprecationWarning'); })"], { encoding: 'utf8', env: processEnv });
     expect(other.stderr).toContain('TimeoutNegativeWarning: -5 is a negative number');
     expect(other.stderr).toContain('DeprecationWarning: still shown');
   });

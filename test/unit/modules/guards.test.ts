@@ -6,6 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
+import { CallGuard, type Member } from '../../../src/engine/module/callGuard';
+import { CallWatch, newWatchBuffer, readWatch } from '../../../src/engine/module/callWatch';
+import { domainModule } from '../../../src/engine/module/domainModule';
+import { runScenario } from '../../../src/engine/run';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { Scenario } from '../../../src/engine/types';
 import { counter, counterScenario, folderWith } from './moduleFiles';
 
 async function run(decideBody: string, extra = '') {
@@ -71,5 +77,92 @@ describe('the guards stop the run with the module, the function, the command and
       code: 1,
       err: 'counter.ts: decide ran for more than 1 second while deciding c1 (Add) and was stopped (at counter.ts:6)',
     });
+  });
+});
+
+/** The counter domain as a module's default export, guarded and watched as in a fresh worker; `seen` is told of each decide. */
+function freshWorker(seen: (command: { id: string }, heartbeat: SharedArrayBuffer) => void = () => undefined) {
+  const heartbeat = newWatchBuffer();
+  const watch = new CallWatch(heartbeat);
+  const guard = new CallGuard({ module: 'counter.ts', watch });
+  const domain = domainModule(
+    {
+      decide(command: { id: string; data: { id: string; by: number } }) {
+        seen(command, heartbeat);
+        return { type: 'accepted', events: [{ type: 'Added', data: command.data }] };
+      },
+      evolve: (count: { total?: number } | undefined, event: { data: { by: number } }) => ({ total: (count?.total ?? 0) + event.data.by }),
+      streamOf: (event: { data: { id: string } }) => `counter:${event.data.id}`,
+      partitionKey: (command: { data: { id: string } }) => `counter:${command.data.id}`,
+    },
+    { name: 'counter.ts', guard },
+  );
+  return { heartbeat, watch, guard, domain };
+}
+
+const scenario = (() => {
+  const parsed = parseScenario(counterScenario('counter.ts'), 'counter', { domain: freshWorker().domain });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario as Scenario;
+})();
+
+// the app's watchdog cannot pause a Web Worker to ask what it does: it replays the task in a fresh worker up to the same call
+describe('stopping at a call number, to name the call that ran too long', () => {
+  it('the call the heartbeat showed is the same call in a fresh worker: it is not made, and the run stops naming its command', () => {
+    // the first worker: the heartbeat's call number while c3 is decided in the second run, as the watchdog reads it when a call hangs
+    let stuckAt = 0;
+    const first = freshWorker((command, heartbeat) => {
+      if (command.id === 'c3') stuckAt = readWatch(heartbeat).seq;
+    });
+    const base = readWatch(first.heartbeat).seq;
+    runScenario(scenario, { domain: first.domain });
+    expect(stuckAt).toBeGreaterThan(base);
+
+    const decided: string[] = [];
+    const replay = freshWorker((command) => void decided.push(command.id));
+    replay.watch.stopAt(readWatch(replay.heartbeat).seq + (stuckAt - base));
+    expect(() => runScenario(scenario, { domain: replay.domain })).toThrow('counter.ts: decide ran for more than 1 second while deciding c3 (Add) and was stopped');
+    // the serial run, then the partitioned one up to c3 (two workers: c3 on key b is decided before c2 on key a)
+    expect(decided).toEqual(['c1', 'c2', 'c3', 'c1']);
+    expect(replay.guard.stopped).toEqual({
+      kind: 'timeout',
+      module: 'counter.ts',
+      member: 'decide',
+      subject: 'c3 (Add)',
+      message: 'counter.ts: decide ran for more than 1 second while deciding c3 (Add) and was stopped',
+    });
+    // the heartbeat shows no call in progress
+    expect(readWatch(replay.heartbeat).active).toBe(false);
+  });
+
+  it('without a call to stop at, or before reaching it, every call is made and nothing is stopped', () => {
+    const decided: string[] = [];
+    const worker = freshWorker((command) => void decided.push(command.id));
+    runScenario(scenario, { domain: worker.domain, runs: ['serial'] });
+    worker.watch.stopAt(readWatch(worker.heartbeat).seq + 1_000);
+    runScenario(scenario, { domain: worker.domain, runs: ['serial'] });
+    expect(decided).toEqual(['c1', 'c2', 'c3', 'c1', 'c2', 'c3']);
+    expect(worker.guard.stopped).toBeUndefined();
+  });
+
+  it('a stopped call inside another stops that one too, even when the module catches the throw', () => {
+    const watch = new CallWatch(newWatchBuffer());
+    const guard = new CallGuard({ module: 'm.ts', watch });
+    const member = (code: number, name: string, subject: Member['subject']): Member => ({ name, code, subject, returns: () => undefined });
+    const inner = guard.wrap(member(2, 'streamOf', 'event'), (event: unknown) => `counter:${String(event)}`, undefined);
+    const outer = guard.wrap(
+      member(1, 'decide', 'command'),
+      (command: unknown) => {
+        try {
+          inner({ id: 'c1.1', type: 'Added' });
+        } catch {
+          // the module swallows it
+        }
+        return command;
+      },
+      undefined,
+    );
+    watch.stopAt(2);
+    expect(() => outer({ id: 'c1', type: 'Add' })).toThrow('m.ts: streamOf ran for more than 1 second while handling event c1.1 (Added) and was stopped');
   });
 });

@@ -14,6 +14,7 @@ import { bundledDomain, toDomainModule } from '../../../src/engine/module/bundle
 import { decisionCase, emmettTestText, purestreamTestText, type DecisionCase } from '../../../src/engine/module/testText';
 import bank from '../../../samples/domains/bank';
 import cart from '../../../samples/domains/cart.mjs';
+import { readmeCounterFiles } from './readmeExample';
 import { readFileSync } from 'node:fs';
 
 const samples = new URL('../../../samples/domains/', import.meta.url).pathname;
@@ -71,13 +72,9 @@ describe.each([
 });
 
 it("the README's module example and its test run as written", async () => {
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const block = /```ts\n\/\/ counter\.ts\n([\s\S]*?)```/.exec(readme)![1];
-  const [module, test] = block.split('// counter.test.ts');
   const dir = join(out, 'readme');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'counter.ts'), module);
-  writeFileSync(join(dir, 'counter.test.ts'), test.split('\n').slice(1).join('\n'));
+  for (const [name, text] of Object.entries(readmeCounterFiles())) writeFileSync(join(dir, name), text);
   await import(/* @vite-ignore */ join(dir, 'counter.test.ts'));
 });
 

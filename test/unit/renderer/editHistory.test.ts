@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, HISTORY_LIMIT, historyKey, recorded, redone, undone, type EditHistory } from '../../../renderer/lib/editHistory';
+import { emptyHistory, HISTORY_LIMIT, historyKey, recorded, redone, scenarioHistoryKey, undone, type EditHistory } from '../../../renderer/lib/editHistory';
 import { scenarioOfText } from '../../../renderer/lib/scenarioOfText';
 
 /** The editor's state: a value and, maybe, JSON text typed over it that does not parse. */
@@ -64,6 +64,17 @@ describe('editHistory', () => {
     expect(historyKey(press('z', {}))).toBeUndefined();
     expect(historyKey(press('z', { ctrlKey: true, altKey: true }))).toBeUndefined();
     expect(historyKey(press('Y', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+  });
+
+  it('leaves a key typed in a text field to the field\'s own undo, and a key a control handled to that control, in every view that edits the scenario', () => {
+    const press = (key: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; defaultPrevented: boolean }>) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, defaultPrevented: false, ...mods });
+    expect(scenarioHistoryKey(press('z', { ctrlKey: true }), false)).toBe('undo');
+    expect(scenarioHistoryKey(press('z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo');
+    expect(scenarioHistoryKey(press('y', { ctrlKey: true }), false)).toBe('redo');
+    expect(scenarioHistoryKey(press('z', { ctrlKey: true }), true)).toBeUndefined();
+    expect(scenarioHistoryKey(press('y', { ctrlKey: true }), true)).toBeUndefined();
+    expect(scenarioHistoryKey(press('z', { ctrlKey: true, defaultPrevented: true }), false)).toBeUndefined();
+    expect(scenarioHistoryKey(press('Enter', { ctrlKey: true }), false)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSteps, countAxisTop, latencyHistogram, yMaxOf } from '../../../renderer/lib/metrics/chartData';
+import { alignSteps, countAxis, countAxisTop, latencyHistogram, yMaxOf } from '../../../renderer/lib/metrics/chartData';
 import { metricRows } from '../../../renderer/lib/metrics/metricRows';
 import type { RunReport } from '../../../src/engine/types';
 
@@ -10,6 +10,13 @@ describe('chartData', () => {
 
   it('aligns step series on one axis, holding the last value', () => {
     expect(alignSteps([[{ t: 0, value: 1 }, { t: 10, value: 3 }], [{ t: 5, value: 2 }]])).toEqual([[0, 5, 10], [1, 1, 3], [null, 2, 2]]);
+  });
+
+  it('draws a peak within an instant: the instant stands twice on the axis, the peak then the settled value', () => {
+    const depth = [{ t: 0, value: 0 }, { t: 5, value: 3 }, { t: 5, value: 1 }, { t: 8, value: 0 }];
+    const workers = [{ t: 0, value: 2 }, { t: 5, value: 4 }];
+    expect(alignSteps([depth, workers], 2000, 10)).toEqual([[0, 5, 5, 8, 10], [0, 3, 1, 0, 0], [2, 4, 4, 4, 4]]);
+    expect(yMaxOf(alignSteps([depth], 3))).toBe(3);
   });
 
   it('thins long series but keeps their peaks', () => {
@@ -29,6 +36,14 @@ describe('chartData', () => {
     expect(countAxisTop(199_999)).toBe(250_000);
     expect(yMaxOf(alignSteps([[{ t: 0, value: 0 }, { t: 5, value: 1 }, { t: 6, value: 0 }]], 2000, 10))).toBe(1);
     expect(yMaxOf([[0, 1], [null, null]])).toBe(0);
+  });
+
+  it('gives a count axis its data max and top once, reaching a maximum the data does not hold', () => {
+    const data = alignSteps([[{ t: 0, value: 0 }, { t: 5, value: 4 }, { t: 6, value: 0 }]], 2000, 10);
+    expect(countAxis(data)).toEqual({ max: 4, top: 5 });
+    expect(countAxis(data, 9)).toEqual({ max: 4, top: 10 });
+    expect(countAxis(data, 2)).toEqual({ max: 4, top: 5 });
+    expect(countAxis([[]])).toEqual({ max: 0, top: 1 });
   });
 
   it('bins latencies of several runs on shared bins', () => {

@@ -91,9 +91,9 @@ export class SweepSession {
     if (choice) Object.assign(this.form, { from: choice.from, to: choice.to, step: choice.step });
   }
 
-  /** The CLI arguments the form stands for (for the equivalent command line); undefined while a field has a problem. */
+  /** The CLI arguments the form stands for (for the equivalent command line); undefined while a field has a problem (the one check, {@link problems}). */
   get cliArgs(): string | undefined {
-    return sweepCliArgs(this.form);
+    return sweepCliArgs(this.form, this.problems);
   }
 
   /** Plans the sweep of `raw` (the scenario as written) and runs it on the worker pool. */

@@ -6,12 +6,11 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { Report, Trace } from '../../../../src/engine/types';
-import { ensureEventIndexes, deleteLog, listLogs } from '../../../../src/store/logs';
+import { ensureEventIndexes, deleteLog, listLogs, logTallies } from '../../../../src/store/logs';
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../../src/store/runs';
 import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../../src/store/scenarios';
 import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../../src/store/workspace';
 import { readAutosave, writeAutosave } from '../../../lib/workspace/idbAutosave';
-import type { LogTally } from '../../../lib/inspector/storedLogLabel';
 import type { LogSource, WorkspaceContents } from '../../../lib/workspace/logsProtocol';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
@@ -160,21 +159,4 @@ export class WorkspaceFile {
     this.autosaveDue = false;
     void writeAutosave({ bytes: saveWorkspace(this.workspace), name: this.name, savedAt: Date.now() }).catch(() => undefined);
   }
-}
-
-/** Per stored log, what its kept inspection read (SQLite reads the JSON: no report is parsed here). */
-function logTallies(db: Workspace): Map<number, LogTally> {
-  const rows =
-    db.exec(
-      `SELECT log_id, json_extract(inspection, '$.events'), json_extract(inspection, '$.commands'),
-         (SELECT count(*) FROM json_each(logs.inspection, '$.anomalies') WHERE json_extract(value, '$.kind') = 'malformed'),
-         json_extract(inspection, '$.anomalyCount') IS NOT NULL
-       FROM logs WHERE inspection IS NOT NULL AND json_valid(inspection)`,
-    )[0]?.values ?? [];
-  const out = new Map<number, LogTally>();
-  for (const [logId, events, commands, malformed, more] of rows) {
-    if (typeof events !== 'number') continue;
-    out.set(Number(logId), { events, commands: Number(commands ?? 0), malformed: Number(malformed), more: Number(more) === 1 });
-  }
-  return out;
 }

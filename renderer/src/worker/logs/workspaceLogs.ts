@@ -102,18 +102,28 @@ export class WorkspaceLogs implements LogWorkspace {
     return (await this.here()).streamUpTo(logId, seq);
   }
 
-  /** Serves these logs on `port` to a domain module's worker, which inspects with its module and stores here (what LogWorkspace says, nothing else of the worker). */
-  link(port: MessagePort): void {
-    const served: LogWorkspace = {
-      create: (info, bulk) => this.create(info, bulk),
-      append: (logId, rows) => this.append(logId, rows),
-      finish: (logId, inspection, reading) => this.finish(logId, inspection, reading),
-      discard: (logId) => this.discard(logId),
-      remove: (logId) => this.remove(logId),
-      stored: (logId) => this.stored(logId),
-      records: (logId, afterSeq, count) => this.records(logId, afterSeq, count),
-      streamUpTo: (logId, seq) => this.streamUpTo(logId, seq),
+  /**
+   * Serves these logs on `port` to a domain module's worker, which inspects with its module and
+   * stores here (what LogWorkspace says, nothing else of the worker). `readOnly`: for the
+   * watchdog's replay of a task (../moduleClient.ts), which reads the same records but must
+   * store and remove nothing — its writes are taken and dropped.
+   */
+  link(port: MessagePort, readOnly = false): void {
+    const reads = {
+      stored: (logId: number) => this.stored(logId),
+      records: (logId: number, afterSeq: number, count: number) => this.records(logId, afterSeq, count),
+      streamUpTo: (logId: number, seq: number) => this.streamUpTo(logId, seq),
     };
+    const served: LogWorkspace = readOnly
+      ? { ...reads, create: () => 0, append: (_, rows) => rows.length, finish: () => {}, discard: () => {}, remove: () => {} }
+      : {
+          ...reads,
+          create: (info, bulk) => this.create(info, bulk),
+          append: (logId, rows) => this.append(logId, rows),
+          finish: (logId, inspection, reading) => this.finish(logId, inspection, reading),
+          discard: (logId) => this.discard(logId),
+          remove: (logId) => this.remove(logId),
+        };
     expose(served, port);
   }
 }

@@ -44,10 +44,8 @@ describe('compareHtml', () => {
 });
 
 describe('chart data', () => {
-  it('aligns step series on one x axis, carrying values forward', () => {
-    const data = alignSeries([[{ t: 0, value: 1 }, { t: 10, value: 3 }], [{ t: 5, value: 2 }]], true);
-    expect(data).toEqual([[0, 5, 10], [1, 1, 3], [null, 2, 2]]);
-    expect(alignSeries([[{ t: 0, value: 1 }], [{ t: 5, value: 2 }]], false)).toEqual([[0, 5], [1, null], [null, 2]]);
+  it('aligns point series on one x axis, null where a run has no point', () => {
+    expect(alignSeries([[{ t: 0, value: 1 }], [{ t: 5, value: 2 }]])).toEqual([[0, 5], [1, null], [null, 2]]);
   });
 
   it('thins long series and keeps the last point', () => {

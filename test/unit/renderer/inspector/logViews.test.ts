@@ -5,11 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { DatabaseLogs, recordPages } from '../../../../renderer/lib/inspector/logStore';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
-import { LogViews } from '../../../../renderer/lib/inspector/logViews';
+import { LogViews, STREAM_LANES } from '../../../../renderer/lib/inspector/logViews';
 import { previewReading } from '../../../../renderer/lib/inspector/previewReading';
 import { recordDetail, streamChange, streamUpTo } from '../../../../renderer/lib/inspector/recordDetail';
 import { readLogMap } from '../../../../src/logs/profiles';
-import { storedRecords } from '../../../../src/store/logs';
+import { importLog, storedRecords } from '../../../../src/store/logs';
 import { createWorkspace, type Workspace } from '../../../../src/store/workspace';
 
 const commerce = bundledDomain('commerce')!;
@@ -61,6 +61,20 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     const overview = views.timelineWindow({ from: frame.start, to: frame.end }, 10, 50);
     expect(overview.bars).toEqual([]);
     expect(overview.activity!.count.reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it('orders equally busy streams\' lanes naturally, o-2 before o-10, and keeps the busiest ahead of them', async () => {
+    const db = createWorkspace(sqlJs);
+    // o-1 … o-50 with one record each, then o-7 and o-30 with a second: 52 records
+    const streams = [...Array.from({ length: 50 }, (_, i) => `o-${i + 1}`), 'o-30', 'o-7'];
+    const logId = importLog(db, { name: 'orders', source: 'orders', imported: 0 }, streams.map((stream, i) => ({ seq: i + 1, id: `e${i + 1}`, type: 'OrderPlaced', stream, at: i, data: {} })));
+    const lanes = new LogViews(db, logId).timelineFrame().lanes.map((l) => l.label);
+    expect(lanes).toHaveLength(STREAM_LANES + 1);
+    expect(lanes.slice(0, 6)).toEqual(['o-7', 'o-30', 'o-1', 'o-2', 'o-3', 'o-4']);
+    expect(lanes.slice(-3)).toEqual(['o-39', 'o-40', 'other streams']);
+    // fewer streams than lanes: each its own, in the same order, and no lane for others
+    const few = importLog(db, { name: 'few', source: 'few', imported: 0 }, ['o-10', 'o-2', 'o-1', 'o-2'].map((stream, i) => ({ seq: i + 1, id: `f${i + 1}`, type: 'OrderPlaced', stream, at: i, data: {} })));
+    expect(new LogViews(db, few).timelineFrame().lanes.map((l) => l.label)).toEqual(['o-2', 'o-1', 'o-10']);
   });
 
   it('a record in full: its text, what was read, and its stream before and after it (replayed alone)', async () => {

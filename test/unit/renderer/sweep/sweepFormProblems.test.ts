@@ -23,8 +23,9 @@ describe('the sweep form, checked as the user types', () => {
   });
 
   it('prints a command line only for a sound form, never with null in it', () => {
-    expect(sweepCliArgs(form({}))).toBe('--run "8 workers" --param scheduler.workers=1..4:1');
-    expect(sweepCliArgs(form({ seeds: true }))).toBe('--run "8 workers" --param scheduler.workers=1..4:1 --seeds 1..3');
-    expect(sweepCliArgs(form({ from: null }))).toBeUndefined();
+    const cliArgs = (f: SweepFormValues): string | undefined => sweepCliArgs(f, sweepFormProblems(f));
+    expect(cliArgs(form({}))).toBe('--run "8 workers" --param scheduler.workers=1..4:1');
+    expect(cliArgs(form({ seeds: true }))).toBe('--run "8 workers" --param scheduler.workers=1..4:1 --seeds 1..3');
+    expect(cliArgs(form({ from: null }))).toBeUndefined();
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * What opening a stored scenario would come to, found when the workspace's list is read: its text
+ * parsed and validated by the editor's check (parseScenario with the open domain modules), each
+ * saved version checked once. Pure but for the `load` it is given.
+ */
+import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { counted } from '../../../src/engine/report/counted';
+import { parseScenario, type ParseOptions } from '../../../src/engine/scenario/parse';
+import type { InputError } from '../../../src/engine/types';
+import { scenarioOfText } from '../scenarioOfText';
+
+/** Why a stored scenario would not open (its text is no JSON object) or would open but not run (the editor would list problems). */
+export interface StoredScenarioProblem {
+  readonly opens: boolean;
+  readonly first: InputError;
+  readonly count: number;
+}
+
+/** The problem of a scenario nested past what any reader's stack holds (JSON.parse or a check threw a RangeError). */
+export const NESTED_TOO_DEEPLY: InputError = { path: '(file)', message: 'nested too deeply to be read (a scenario nests a few levels; this one nests thousands)' };
+
+/** True when `raw` names a domain module file that is not open: it opens anyway, and the editor asks where the module is. */
+export function awaitsModule(raw: unknown, options: ParseOptions): boolean {
+  const domain = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { readonly domain?: unknown }).domain : undefined;
+  return typeof domain === 'string' && isModuleFileName(domain) && !options.domain;
+}
+
+/** The problem of a stored scenario's JSON text, or undefined when it opens and runs (or awaits its module); `optionsFor` gives the parse options for its value. */
+export function storedScenarioProblem(json: string, optionsFor: (raw: unknown) => ParseOptions): StoredScenarioProblem | undefined {
+  const raw = scenarioOfText(json);
+  const options = raw ? optionsFor(raw) : {};
+  if (raw && awaitsModule(raw, options)) return undefined;
+  let result: ReturnType<typeof parseScenario>;
+  try {
+    result = parseScenario(raw ?? json, undefined, options);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { opens: raw !== undefined, first: NESTED_TOO_DEEPLY, count: 1 };
+  }
+  return result.ok ? undefined : { opens: raw !== undefined, first: result.errors[0], count: result.errors.length };
+}
+
+/** The problem in one line: "commands[0].data.qty: expected a number (and 2 more problems)"; a problem of the whole text without its path. */
+export function storedScenarioProblemText(p: StoredScenarioProblem): string {
+  const where = p.first.path === '(top level)' || p.first.path === '(file)' ? '' : `${p.first.path}: `;
+  return `${where}${p.first.message}${p.count > 1 ? ` (and ${counted(p.count - 1, 'more problem')})` : ''}`;
+}
+
+/** A stored scenario as the workspace lists it. */
+export interface ListedScenario {
+  readonly name: string;
+  readonly updated: number;
+}
+
+/** The problems of a workspace's stored scenarios, each saved version (name and `updated`) checked once while `context` (the open modules) stays the same. */
+export class StoredScenarioChecks {
+  private readonly checked = new Map<string, { readonly updated: number; readonly problem: StoredScenarioProblem | undefined }>();
+  private context: unknown;
+
+  constructor(
+    private readonly load: (name: string) => Promise<string | undefined>,
+    private readonly optionsFor: (raw: unknown) => ParseOptions,
+  ) {}
+
+  /** The problem of each listed scenario that has one, by name; loads only the versions not checked yet. */
+  async of(list: readonly ListedScenario[], context: unknown): Promise<ReadonlyMap<string, StoredScenarioProblem>> {
+    if (context !== this.context) {
+      this.checked.clear();
+      this.context = context;
+    }
+    const stale = list.filter((s) => this.checked.get(s.name)?.updated !== s.updated);
+    const texts = await Promise.all(stale.map((s) => this.load(s.name)));
+    stale.forEach((s, i) => {
+      const json = texts[i];
+      this.checked.set(s.name, { updated: s.updated, problem: json === undefined ? undefined : storedScenarioProblem(json, this.optionsFor) });
+    });
+    const out = new Map<string, StoredScenarioProblem>();
+    for (const s of list) {
+      const problem = this.checked.get(s.name)?.problem;
+      if (problem) out.set(s.name, problem);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * `purestream inspect URL --domain PATH`: a live source replayed through a domain module, read in
+ * the module's worker by the same readers as without one — PostgreSQL (Emmett), JetStream and
+ * Kafka on the real servers; `--until live` tails and ends on Ctrl-C; the module's faults and the
+ * watchdog stop the read in one line; and `publish` sends a module's run.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { freshDatabase, natsForTests, needsServer, requireServer, topicWith, uniqueName } from '../servers';
+import { seedEmmett } from '../seed/emmett';
+import { counter, counterScenario, folderWith } from '../../unit/modules/moduleFiles';
+import { cli, cliProcess } from './cli';
+
+const bank = 'samples/domains/bank.ts';
+const bankScenario = 'samples/domains/bank.scenario.json';
+
+/** A folder holding the counter module (`counter.ts`, or `evolve` replaced) and its scenario. */
+const counterFolder = (evolve?: string) => {
+  const module = counter();
+  return folderWith({ 'counter.ts': evolve ? module.replace(/evolve: .*\n/, `evolve: ${evolve},\n`) : module, 'counter.scenario.json': counterScenario('counter.ts') });
+};
+
+/** The counter's `Added` event as a structured CloudEvent (a JetStream message's body). */
+const added = (id: string, by: number) => JSON.stringify({ specversion: '1.0', id, source: '/counter', type: 'Added', data: { id: 'a', by } });
+
+describe('purestream inspect <nats URL> --domain PATH', () => {
+  const nats = natsForTests();
+
+  /** Resolves once the module's worker reads `stream` (its ordered consumer is there) and has had time to catch up. */
+  const reading = async (stream: string) => {
+    const consumers = async () => (await (await nats.jsm.consumers.list(stream)).next()).length;
+    while ((await consumers()) === 0) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+  };
+
+  it("a module's run published, then its stream inspected with the module: the run's state and violations, --fail-on as with a file", async () => {
+    const url = nats.url(uniqueName('bank').toUpperCase());
+    const published = await cli(['publish', bankScenario, '--run', '4 workers', '--to', url]);
+    expect([published.code, published.err]).toEqual([0, '']);
+    expect(published.out).toMatch(/^published 50 events of run "4 workers" to nats:/);
+    const run = JSON.parse((await cli(['run', bankScenario, '--run', '4 workers', '--json'])).out);
+
+    const r = await cli(['inspect', url, '--domain', bank, '--json']);
+    expect([r.code, r.err]).toEqual([0, 'last position read: 50 (resume with --from 50)\n']);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ domain: 'bank', source: url, profile: 'jetstream', events: 50, stateHash: run.runs[0].stateHash });
+    expect(report.violations.map((v: { invariant: string }) => v.invariant)).toEqual(['within-overdraft-limit']);
+    expect((await cli(['inspect', url, '--domain', bank, '--fail-on', 'violations'])).code).toBe(3);
+    // the same log exported to a file and inspected with the module ends in the same state
+    const dir = folderWith({});
+    await cli(['export', bankScenario, '--run', '4 workers', '--format', 'cloudevents', '--out', join(dir, 'bank.json')]);
+    expect(JSON.parse((await cli(['inspect', join(dir, 'bank.json'), '--domain', bank, '--json'])).out).stateHash).toBe(report.stateHash);
+  });
+
+  it('--until live with a module: new anomalies as they come, the report when interrupted', async () => {
+    const cwd = counterFolder();
+    const stream = uniqueName('tail').toUpperCase();
+    await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await nats.js.publish(`${stream}.a`, added('e-1', 2));
+    let stop: (() => void) | undefined;
+    const tail = cli(['inspect', nats.url(stream), '--domain', './counter.ts', '--until', 'live'], {
+      cwd,
+      onInterrupt: (handler) => (stop = handler),
+      onOut: (_t, all) => {
+        if (all.includes('anomaly:')) stop!();
+      },
+    });
+    await reading(stream);
+    await nats.js.publish(`${stream}.a`, added('e-1', 2)); // the same event again: a redelivery
+    const r = await tail;
+    expect([r.code, r.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
+    expect(r.out).toMatch(/^anomaly: record 2 {2}duplicate-id {2}stream .*\.a {2}position 2 {2}event id "e-1" .* appeared before \(the same record again: a redelivery\); not replayed again\n/);
+    expect(r.out).toContain('jetstream profile, messages, domain counter: 2 events');
+
+    // Ctrl-C before anything new came: "nothing new", exit 0
+    const quietStream = uniqueName('quiet').toUpperCase();
+    await nats.jsm.streams.add({ name: quietStream, subjects: [`${quietStream}.>`] });
+    for (const id of ['e-1', 'e-2']) await nats.js.publish(`${quietStream}.a`, added(id, 1));
+    let stopQuiet: (() => void) | undefined;
+    const quiet = cli(['inspect', nats.url(quietStream), '--domain', './counter.ts', '--from', 'end', '--until', 'live'], { cwd, onInterrupt: (handler) => (stopQuiet = handler) });
+    await reading(quietStream);
+    stopQuiet!();
+    const q = await quiet;
+    expect([q.code, q.out, q.err]).toEqual([0, `${nats.url(quietStream)}: nothing new read: no record came after the end (--from end) before the tail was ended (0 events)\n`, 'last position read: 2 (resume with --from 2)\n']);
+  });
+
+  it("the module's fault, a call past the watchdog's second, an unreachable server: one line each, exit 1, no stack", async () => {
+    const stream = uniqueName('faults').toUpperCase();
+    await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await nats.js.publish(`${stream}.a`, added('e-1', 2));
+
+    const throws = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder("() => { throw new Error('no counting today'); }") });
+    expect([throws.code, throws.out]).toEqual([1, '']);
+    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at counter\.ts:\d+\)\n$/);
+
+    const stuck = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder('() => { for (;;); }') });
+    expect([stuck.code, stuck.out]).toEqual([1, '']);
+    expect(stuck.err).toMatch(/^\.\/counter\.ts: evolve ran for more than 1 second while evolving an Added event.* and was stopped \(at counter\.ts:\d+\)\n$/);
+
+    const down = await cli(['inspect', 'nats://127.0.0.1:1/ANY', '--domain', './counter.ts'], { cwd: counterFolder() });
+    expect([down.code, down.out, down.err]).toEqual([1, '', 'nats://127.0.0.1:1/ANY: cannot connect: connection refused (is nats-server running there?)\n']);
+  });
+});
+
+describe('purestream inspect <postgres URL> --domain PATH', () => {
+  needsServer('postgres');
+
+  it("an Emmett store's events replayed through the module: its state per stream", async () => {
+    const url = await freshDatabase('cli_module');
+    await seedEmmett(url, [
+      { streamName: 'counter:a', messages: [{ type: 'Added', data: { id: 'a', by: 2 } }, { type: 'Added', data: { id: 'a', by: 3 } }] },
+      { streamName: 'counter:b', messages: [{ type: 'Added', data: { id: 'b', by: 1 } }] },
+    ]);
+    const r = await cli(['inspect', `${url}?store=emmett`, '--domain', './counter.ts', '--json'], { cwd: counterFolder() });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^last position read: \d+:3 \(resume with --from \d+:3\)\n$/);
+    expect(JSON.parse(r.out)).toMatchObject({ domain: 'counter', profile: 'emmett', events: 3, anomalies: [], finalState: { 'counter:a': { total: 5 }, 'counter:b': { total: 1 } } });
+    // on a terminal, the worker's progress, drawn and cleared before the report: nothing of it after the last line
+    const tty = await cli(['inspect', `${url}?store=emmett`, '--domain', './counter.ts', '--batch', '1'], { cwd: counterFolder(), errIsTTY: true });
+    expect(tty.err).toMatch(/^\r\x1b\[Kreading .*: 1 record, position \d+:1/);
+    expect(tty.err).toMatch(/\r\x1b\[Klast position read: \d+:3 \(resume with --from \d+:3\)\n$/);
+  });
+});
+
+describe('purestream inspect <kafka URL> --domain PATH', () => {
+  needsServer('kafka');
+
+  it("a topic replayed through the module, as a user runs it: kafkajs's warning muted in the module's worker too", async () => {
+    const { bootstrap } = requireServer('kafka');
+    const ce = (id: string) => ({ ce_specversion: '1.0', ce_type: 'Added', ce_id: id, ce_source: '/counter' });
+    const topic = await topicWith('module_cli', [{ key: 'counter:a', value: '{"id":"a","by":2}', headers: ce('e-1') }, { key: 'counter:a', value: '{"id":"a","by":3}', headers: ce('e-2') }]);
+    const r = cliProcess(['inspect', `kafka://${bootstrap}/${topic}`, '--domain', './counter.ts'], counterFolder());
+    expect([r.status, r.stderr]).toEqual([0, 'last position read: 0:1 (resume with --from 0:1)\n']);
+    expect(r.stdout).toContain('kafka profile, messages, domain counter: 2 events');
+    expect(r.stdout).toMatch(/final state: 1 stream, stateHash [0-9a-f]{64}/);
+  });
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledDomain } from '../../../../src/engine/module/bundled';
+import { StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
+
+const flashSale = readFileSync('samples/scenarios/flash-sale.json', 'utf8');
+const noModules = () => ({});
+const withQty = (qty: unknown, domain = 'commerce') => {
+  const raw = JSON.parse(flashSale) as Record<string, unknown>;
+  return JSON.stringify({ ...raw, domain, commands: [{ type: 'PlaceOrder', data: { orderId: 'o-1', customerId: 'u-1', sku: 'tee', qty } }] });
+};
+
+describe('storedScenarioProblem: the editor’s check of a stored scenario', () => {
+  it('finds nothing in a scenario that opens and runs', () => {
+    expect(storedScenarioProblem(flashSale, noModules)).toBeUndefined();
+    expect(storedScenarioProblem(withQty(2), noModules)).toBeUndefined();
+  });
+
+  it('says text that is no JSON object will not open, with its first problem', () => {
+    expect(storedScenarioProblem('{"format": ', noModules)).toMatchObject({ opens: false, count: 1, first: { path: expect.stringMatching(/^line 1, column/), message: expect.stringMatching(/^invalid JSON/) } });
+    const array = storedScenarioProblem('[1, 2]', noModules)!;
+    expect(array).toMatchObject({ opens: false, count: 1 });
+    expect(storedScenarioProblemText(array)).toBe('expected a scenario object, got an array');
+  });
+
+  it('says a scenario with problems opens (the editor lists them) but will not run: the first and how many', () => {
+    const problem = storedScenarioProblem(withQty('two'), noModules);
+    expect(problem).toMatchObject({ opens: true, count: 1, first: { path: 'commands[0].data.qty' } });
+    const two = JSON.stringify({ ...(JSON.parse(withQty('two')) as object), seed: 'x' });
+    expect(storedScenarioProblem(two, noModules)?.count).toBe(2);
+    expect(storedScenarioProblemText(storedScenarioProblem(two, noModules)!)).toMatch(/^seed: expected an integer, got "x" \(and 1 more problem\)$/);
+  });
+
+  it('leaves a scenario whose domain module is not open alone (it opens and asks for the module), and checks it against the module once open', () => {
+    expect(storedScenarioProblem(withQty('two', './shop.ts'), noModules)).toBeUndefined();
+    const shop = () => ({ domain: bundledDomain('commerce')! });
+    expect(storedScenarioProblem(withQty('two', './shop.ts'), shop)).toMatchObject({ opens: true, first: { path: 'commands[0].data.qty' } });
+    expect(storedScenarioProblem(withQty(1, './shop.ts'), shop)).toBeUndefined();
+  });
+});
+
+describe('StoredScenarioChecks', () => {
+  it('loads and checks each saved version once, again when it is saved anew or the open modules change', async () => {
+    const texts: Record<string, string> = { good: flashSale, bad: withQty('two') };
+    const loaded: string[] = [];
+    const checks = new StoredScenarioChecks(async (name) => (loaded.push(name), texts[name]), noModules);
+    const list = [{ name: 'bad', updated: 1 }, { name: 'good', updated: 1 }];
+    const first = await checks.of(list, 'modules A');
+    expect([...first.keys()]).toEqual(['bad']);
+    expect(first.get('bad')).toMatchObject({ opens: true, first: { path: 'commands[0].data.qty' } });
+    await checks.of(list, 'modules A');
+    expect(loaded).toEqual(['bad', 'good']);
+
+    texts.bad = withQty(3);
+    const fixed = await checks.of([{ name: 'bad', updated: 2 }, { name: 'good', updated: 1 }], 'modules A');
+    expect(fixed.size).toBe(0);
+    expect(loaded).toEqual(['bad', 'good', 'bad']);
+
+    await checks.of([{ name: 'bad', updated: 2 }], 'modules B');
+    expect(loaded).toEqual(['bad', 'good', 'bad', 'bad']);
+  });
+
+  it('names only the scenarios listed now', async () => {
+    const checks = new StoredScenarioChecks(async () => '{', noModules);
+    expect([...(await checks.of([{ name: 'a', updated: 1 }, { name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['a', 'b']);
+    expect([...(await checks.of([{ name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['b']);
+  });
+});
