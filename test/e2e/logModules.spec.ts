@@ -218,6 +218,14 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
 
+  // a live source is not read with a module in the app: said before connecting
+  await logs.getByRole('button', { name: 'Connect…' }).click();
+  const connect = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+  await connect.getByRole('textbox', { name: 'URL' }).fill('ws://127.0.0.1:1/LIBRARY');
+  await connect.getByRole('button', { name: 'Connect' }).click();
+  await expect(connect.getByRole('alert')).toHaveText('in the app, library.ts checks a file or a log stored in the workspace, not yet a live source: read the source without a domain (or with a bundled one), then choose library.ts');
+  await connect.getByRole('button', { name: 'Cancel' }).click();
+
   // a new version of the module (here lending a lent book is allowed again): the log is read again with it
   await views(page).getByRole('button', { name: 'Domains' }).click();
   const chooser = page.waitForEvent('filechooser');

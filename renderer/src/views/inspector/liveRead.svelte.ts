@@ -70,8 +70,8 @@ export class LiveRead {
     if (this.active || this.inspector.status === 'importing') return false;
     const domain = this.inspector.reading.domain;
     if (namesModule(domain)) {
-      // as on the command line: a module runs in its own worker, which reads stored logs, not a live stream
-      this.error = `${domain} checks a log stored in the workspace, not yet a live source: read the source without a domain (or with a bundled one), then choose ${domain}`;
+      // in the app a module's worker reads files and stored logs; a live read feeds the logs worker (the command line's `inspect URL --domain PATH` does read one)
+      this.error = `in the app, ${domain} checks a file or a log stored in the workspace, not yet a live source: read the source without a domain (or with a bundled one), then choose ${domain}`;
       return false;
     }
     this.phase = 'connecting';
