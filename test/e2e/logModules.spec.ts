@@ -218,6 +218,13 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
 
+  // read without a domain, the log's header names the library: the open module is offered by its file name
+  await domain.selectOption('');
+  const replay = logs.getByRole('button', { name: "Replay with library.ts (named by the log's header)" });
+  await replay.click();
+  await expect(drift.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+  await expect(domain).toHaveValue('library.ts');
+
   // a live source is not read with a module in the app: said before connecting
   await logs.getByRole('button', { name: 'Connect…' }).click();
   const connect = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
