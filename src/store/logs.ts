@@ -116,6 +116,24 @@ export function* storedRecords(db: Workspace, logId: number): Generator<{ readon
   }
 }
 
+/** A record's text as the file had it, its number in the file (`seq`) and its line. */
+export interface RecordText {
+  readonly seq: number;
+  readonly raw: string;
+  readonly line: number;
+}
+
+/** Up to `count` records of an imported log after record `afterSeq`, as the file had them, in order (a page of {@link storedRecords}). */
+export function storedRecordPage(db: Workspace, logId: number, afterSeq: number, count: number): RecordText[] {
+  const rows = db.exec('SELECT seq, raw, line FROM events WHERE log_id = ? AND seq > ? AND raw IS NOT NULL ORDER BY seq LIMIT ?', [logId, afterSeq, count])[0]?.values ?? [];
+  return rows.map(([seq, raw, line]) => ({ seq: Number(seq), raw: String(raw), line: Number(line) }));
+}
+
+/** How many records of an imported log are kept as the file had them. */
+export function storedRecordCount(db: Workspace, logId: number): number {
+  return Number(db.exec('SELECT count(*) FROM events WHERE log_id = ? AND raw IS NOT NULL', [logId])[0]?.values[0][0] ?? 0);
+}
+
 /** Deletes a log and its events; true when there was one. */
 export function deleteLog(db: Workspace, logId: number): boolean {
   return inTransaction(db, () => {

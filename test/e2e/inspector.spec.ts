@@ -164,7 +164,7 @@ test('the Mapping dialog at 1280×720: a rename to a type the domain lacks keeps
   const renames = dialog.getByLabel('Type renames');
 
   await renames.fill('<img src=x onerror=alert(1)> = ../../etc/passwd');
-  await expect(dialog.getByRole('alert')).toContainText('is not an event type of the domain');
+  await expect(dialog.getByRole('alert')).toContainText('is not an event type of commerce');
   await expect(apply).toBeDisabled();
   // the footer lies inside the dialog and inside the window, the banner shown
   const box = (await dialog.boundingBox())!;

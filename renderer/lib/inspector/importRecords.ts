@@ -4,8 +4,9 @@
  * so the log can be inspected again with another domain, profile or map), the inspection
  * report out. The app never refuses a log: unreadable records are reported with their line.
  * The first batch is small and stored at once, so the log can be shown while the rest streams
- * in (`onStored`). Works in a worker or Node; the caller supplies the chunks, progress and
- * cancellation.
+ * in (`onStored`). Works in a worker or Node, wherever the domain runs — the logs worker for a
+ * bundled domain, a domain module's own worker for a module — storing through a LogStore
+ * (./logStore.ts); the caller supplies the chunks, progress and cancellation.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
@@ -13,10 +14,9 @@ import { LogInspector, type InspectionCounts } from '../../../src/logs/logInspec
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
 import { withoutFinalState } from '../../../src/logs/lazyFinalState';
 import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
-import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, saveInspection, type StoredEventInput } from '../../../src/store/logs';
-import type { Workspace } from '../../../src/store/workspace';
-import type { SeqList } from '../eventlog/seqList';
+import type { RecordText, StoredEventInput } from '../../../src/store/logs';
 import { InterimReports } from './interimReports';
+import type { LogStore } from './logStore';
 import { storedRecord } from './storedEvents';
 
 /** Where an import stands after a batch was stored. */
@@ -41,14 +41,14 @@ export interface LogReading {
 export interface ImportRecordsOptions extends LogReading {
   readonly name: string;
   readonly source: string;
+  /** How the stored reading and the workspace's list name the domain (a module by its file name); the domain's id by default. */
+  readonly domainName?: string;
   /** Records stored per transaction (at the first chunk boundary past it). */
   readonly batch?: number;
   /** Records of the first transaction: small, so the first page is there early. */
   readonly firstBatch?: number;
   /** Drop the events' secondary indexes while inserting and build them at the end (for big logs). */
   readonly bulk?: boolean;
-  /** Filled with the stored seqs (record numbers), in storage order. */
-  readonly seqs?: SeqList;
   readonly onProgress?: (records: number) => void;
   /** After each stored batch: the log is readable from the first one on. */
   readonly onStored?: (progress: StoredProgress) => void;
@@ -66,25 +66,30 @@ export interface ImportRecordsOptions extends LogReading {
 export interface StoredReading {
   readonly framing: string;
   readonly profile: string;
+  /** The domain as the Domain menu names it: a bundled domain's id, a domain module's file name (`library.ts`), or null. */
   readonly domain: string | null;
   readonly map?: unknown;
 }
 
+/** A stored record as the file had it (its text and line). */
+type StoredText = Pick<RecordText, 'raw' | 'line'>;
+
 /**
  * What is read: the file's text in chunks (framed here), the records of a log stored before, as
- * the file had them, with the framing they were found in (to inspect them again), or records
- * already parsed arriving in batches from a live source (`framing` names how they came: `rows`,
- * `messages`), each batch stored as it comes so a tail shows at once.
+ * the file had them — all at hand, or a page at a time — with the framing they were found in
+ * (to inspect them again), or records already parsed arriving in batches from a live source
+ * (`framing` names how they came: `rows`, `messages`), each batch stored as it comes so a tail
+ * shows at once.
  */
 export type RecordsInput =
   | AsyncIterable<string>
   | Iterable<string>
-  | { readonly records: Iterable<{ readonly raw: string; readonly line: number }>; readonly framing: string }
+  | { readonly records: Iterable<StoredText> | AsyncIterable<Iterable<StoredText>>; readonly framing: string }
   | { readonly batches: AsyncIterable<readonly unknown[]>; readonly framing: string };
 
-/** Imports and inspects; resolves to the new log's id, the report and how many records were stored. A cancelled import leaves nothing behind. */
+/** Imports and inspects into `store`; resolves to the new log's id, the report and how many records were stored. A cancelled or failed import leaves nothing behind. */
 export async function importRecords(
-  db: Workspace,
+  store: LogStore,
   input: RecordsInput,
   o: ImportRecordsOptions & { readonly mapJson?: unknown },
 ): Promise<{ logId: number; report: InspectionReport; stored: number }> {
@@ -101,21 +106,20 @@ export async function importRecords(
       buffer.push(row);
     },
   });
-  const logId = importLog(db, { name: o.name, source: o.source, ...(o.domain ? { domain: o.domain.id } : {}), imported: o.now ?? Date.now() }, []);
+  const domainName = o.domain ? (o.domainName ?? o.domain.id) : undefined;
+  const logId = await store.create({ name: o.name, source: o.source, ...(domainName !== undefined ? { domain: domainName } : {}), imported: o.now ?? Date.now() }, o.bulk === true);
   const batchSize = o.batch ?? 8192;
   let threshold = o.firstBatch ?? 1000;
   let stored = 0;
-  const flush = () => {
+  const flush = async () => {
     if (buffer.length === 0) return;
     const batch = buffer;
     buffer = [];
-    stored += appendEvents(db, logId, batch);
-    if (o.seqs) for (const e of batch) o.seqs.push(e.seq);
+    stored += await store.append(logId, batch);
     threshold = batchSize;
     o.onStored?.({ logId, stored, counts: inspector.counts() });
   };
   const framer = new LogFramer(o.framing ?? 'auto', inspector.record, inspector.structural);
-  if (o.bulk) dropEventIndexes(db);
   try {
     let framing: string;
     if ('batches' in input) {
@@ -133,7 +137,7 @@ export async function importRecords(
           if (o.isCancelled?.()) throw new InspectCancelled();
           for (const value of batch) inspector.value(value, ++n);
           o.onProgress?.(inspector.records);
-          flush();
+          await flush();
           interim?.changed();
         }
       } finally {
@@ -142,13 +146,16 @@ export async function importRecords(
       framing = input.framing;
     } else if ('records' in input) {
       let n = 0;
-      for (const r of input.records) {
-        inspector.record(r.raw, r.line);
-        if ((++n & 1023) === 0) {
-          if (o.isCancelled?.()) throw new InspectCancelled();
-          o.onProgress?.(inspector.records);
+      const pages = Symbol.asyncIterator in input.records ? input.records : [input.records];
+      for await (const page of pages) {
+        for (const r of page) {
+          inspector.record(r.raw, r.line);
+          if ((++n & 1023) === 0) {
+            if (o.isCancelled?.()) throw new InspectCancelled();
+            o.onProgress?.(inspector.records);
+          }
+          if (buffer.length >= threshold) await flush();
         }
-        if (buffer.length >= threshold) flush();
       }
       framing = input.framing;
     } else {
@@ -156,21 +163,22 @@ export async function importRecords(
         if (o.isCancelled?.()) throw new InspectCancelled();
         framer.push(chunk);
         o.onProgress?.(inspector.records);
-        if (buffer.length >= threshold) flush();
+        if (buffer.length >= threshold) await flush();
       }
       framer.end();
       framing = framer.label ?? 'lines';
     }
     const result = inspector.finish(o.source, framing);
-    flush();
-    if (!result.ok) throw new Error(result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n'));
-    const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: result.report.domain, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}) };
-    saveInspection(db, logId, withoutFinalState(result.report), reading);
+    await flush();
+    if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);
+    const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: domainName ?? null, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}) };
+    await store.finish(logId, withoutFinalState(result.report), reading);
     return { logId, report: result.report, stored };
   } catch (error) {
-    deleteLog(db, logId);
+    // the import's own error is the one to tell, even if the store is gone too (a module's worker stopped)
+    await Promise.resolve()
+      .then(() => store.discard(logId))
+      .catch(() => undefined);
     throw error;
-  } finally {
-    if (o.bulk) ensureEventIndexes(db);
   }
 }

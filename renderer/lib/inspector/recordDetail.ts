@@ -10,6 +10,7 @@ import type { SqlValue } from 'sql.js';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogInspector } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
+import type { RecordText } from '../../../src/store/logs';
 import type { Workspace } from '../../../src/store/workspace';
 import type { NodeDetail } from '../reader/graphSource';
 
@@ -57,7 +58,7 @@ function one(db: Workspace, sql: string, params: SqlValue[]): Record<string, Sql
   }
 }
 
-/** The record `seq` of log `logId` (undefined: no such record). */
+/** The record `seq` of log `logId` (undefined: no such record); with a domain in `reading`, its stream before and after it. */
 export function recordDetail(db: Workspace, logId: number, seq: number, reading: RecordReading | undefined): RecordDetail | undefined {
   const row = one(db, 'SELECT * FROM events WHERE log_id = ? AND seq = ?', [logId, seq]);
   if (!row) return undefined;
@@ -73,27 +74,51 @@ export function recordDetail(db: Workspace, logId: number, seq: number, reading:
     data = String(row.data);
   }
   const kind = String(row.kind ?? 'event');
-  const stream = row.domain_stream !== null && row.domain_stream !== undefined ? String(row.domain_stream) : String(row.stream);
-  const change = reading?.domain && kind === 'event' && stream !== '' ? streamChange(db, logId, seq, stream, reading) : undefined;
+  const stream = reading?.domain ? streamUpTo(db, logId, seq) : undefined;
+  const change = stream && reading ? streamChange(stream, seq, reading) : undefined;
   return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(change ? { change } : {}) };
 }
 
-/** The stream's aggregate before and after record `seq`: its records up to it, replayed alone. */
-function streamChange(db: Workspace, logId: number, seq: number, stream: string, reading: RecordReading): RecordDetail['change'] {
-  const inspector = new LogInspector({ domain: reading.domain, profile: reading.profile, map: reading.map, skipInvalid: true, history: true });
+/** A record's stream (the domain's, else the log's) and that stream's event records up to it. */
+export interface StreamRecords {
+  readonly stream: string;
+  readonly records: readonly RecordText[];
+}
+
+/** Record `seq`'s stream and its event records up to it, as the file had them; undefined when it is no event or has no stream. */
+export function streamUpTo(db: Workspace, logId: number, seq: number): StreamRecords | undefined {
+  const row = one(db, 'SELECT kind, stream, domain_stream FROM events WHERE log_id = ? AND seq = ?', [logId, seq]);
+  if (!row || String(row.kind ?? 'event') !== 'event') return undefined;
+  const stream = row.domain_stream !== null && row.domain_stream !== undefined ? String(row.domain_stream) : String(row.stream);
+  if (stream === '') return undefined;
+  const records: RecordText[] = [];
   const stmt = db.prepare("SELECT raw, line, seq FROM events WHERE log_id = ? AND (domain_stream = ?2 OR (domain_stream IS NULL AND stream = ?2)) AND seq <= ? AND kind = 'event' AND raw IS NOT NULL ORDER BY seq");
-  let count = 0;
-  let mine = -1;
   try {
     stmt.bind([logId, stream, seq]);
     while (stmt.step()) {
       const [raw, line, s] = stmt.get();
-      count++;
-      if (Number(s) === seq) mine = count;
-      inspector.record(String(raw), Number(line));
+      records.push({ raw: String(raw), line: Number(line), seq: Number(s) });
     }
   } finally {
     stmt.free();
+  }
+  return { stream, records };
+}
+
+/**
+ * The stream's aggregate before and after record `seq`: its records up to it replayed alone,
+ * through the same inspection (profile, map, domain). Where the domain runs: in the logs worker
+ * for a bundled domain, in its own worker for a domain module.
+ */
+export function streamChange({ stream, records }: StreamRecords, seq: number, reading: RecordReading): RecordDetail['change'] {
+  if (!reading.domain) return undefined;
+  const inspector = new LogInspector({ domain: reading.domain, profile: reading.profile, map: reading.map, skipInvalid: true, history: true });
+  let count = 0;
+  let mine = -1;
+  for (const r of records) {
+    count++;
+    if (r.seq === seq) mine = count;
+    inspector.record(r.raw, r.line);
   }
   const result = inspector.finish('stream');
   if (!result.ok || !result.history) return undefined;

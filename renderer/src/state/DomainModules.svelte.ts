@@ -49,6 +49,12 @@ export interface RuleChangeView {
   readonly note?: string;
 }
 
+/** What happened to an open module: it was closed, or another version of it replaced it. */
+export interface ModuleChange {
+  readonly kind: 'closed' | 'replaced';
+  readonly name: string;
+}
+
 /** The file name a scenario's `domain` path ends in. */
 export const fileNameOf = (reference: string): string => reference.split(/[\\/]/).pop() ?? reference;
 
@@ -62,6 +68,8 @@ export class DomainModules {
   busy = $state.raw<string | undefined>(undefined);
   ruleChange = $state.raw<RuleChangeView | undefined>(undefined);
   private readonly trust = new TrustStore(typeof localStorage === 'undefined' ? undefined : localStorage);
+  /** Not state: who hears of modules closed or replaced. */
+  private listeners: readonly ((change: ModuleChange) => void)[] = [];
 
   constructor() {
     if (typeof indexedDB !== 'undefined') void readRecentDomains().then((r) => (this.recent = r));
@@ -83,6 +91,18 @@ export class DomainModules {
   forScenario(scenario: Scenario): ModuleClient | undefined {
     if (bundledDomain(scenario.domain)) return undefined;
     return this.modules.find((m) => m.description.id === scenario.domain)?.client;
+  }
+
+  /** Hears each module closed or replaced by another version (a log read with it follows); returns the way to stop. */
+  listen(listener: (change: ModuleChange) => void): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  private changed(change: ModuleChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   /** Asks the user to trust a module version not run before; resolves their answer. */
@@ -136,13 +156,19 @@ export class DomainModules {
   private replace(module: OpenModule): void {
     const old = this.modules.find((m) => m.name === module.name);
     this.modules = [...this.modules.filter((m) => m.name !== module.name), module];
-    if (old && old.client !== module.client) old.client.terminate();
+    if (old && old.client !== module.client) {
+      old.client.terminate();
+      this.changed({ kind: 'replaced', name: module.name });
+    }
   }
 
   /** Closes a module (its worker stops). */
   close(name: string): void {
-    this.modules.find((m) => m.name === name)?.client.terminate();
+    const open = this.modules.find((m) => m.name === name);
+    if (!open) return;
+    open.client.terminate();
     this.modules = this.modules.filter((m) => m.name !== name);
+    this.changed({ kind: 'closed', name });
   }
 
   /**

@@ -1,15 +1,25 @@
 /**
- * The Logs view's state: importing any recorded log into the workspace (in the logs worker,
- * with progress and Cancel), how it is read (domain, framing, profile, map — changing them
- * inspects the stored log again at once, without reopening the file), its inspection, and
- * where the view is (tab, the record in focus). A big log is on screen from its first stored
- * batch (counts so far, its first page) while the rest streams in.
+ * The Logs view's state: importing any recorded log into the workspace (in the logs worker, or
+ * in a domain module's worker when the log is read with a module — ./logDomains.ts — with
+ * progress and Cancel), how it is read (domain, framing, profile, map — changing them inspects
+ * the stored log again at once, without reopening the file), its inspection, and where the view
+ * is (tab, the record in focus). A big log is on screen from its first stored batch (counts so
+ * far, its first page) while the rest streams in. A log read with a module follows the module:
+ * closed, the log is read without a domain; replaced by another version, it is read again.
  */
 import type { InspectionCounts } from '../../../src/logs/logInspector';
 import type { StoredReading } from '../../lib/inspector/importRecords';
+import { logSourceOf } from '../../lib/inspector/logSource';
+import type { Preview } from '../../lib/inspector/previewReading';
+import { readingNotApplied } from '../../lib/inspector/readingChange';
+import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
+import type { GraphSource } from '../../lib/reader/graphSource';
+import type { TimelineSource } from '../../lib/reader/timelineSource';
 import type { ImportInput, ImportOptions, InspectionSummary, LogSource, ReadingOptions } from '../../lib/workspace/logsProtocol';
 import { ImportCancelled, type ImportProgress } from '../worker/logsClient';
+import type { DomainModules, ModuleChange } from './DomainModules.svelte';
+import { LogDomains } from './logDomains';
 import type { Workspace } from './Workspace.svelte';
 
 /** Where an import stands. */
@@ -37,6 +47,10 @@ export class Inspector {
   status = $state.raw<ImportStatus>('idle');
   progress = $state.raw<ImportProgress | undefined>(undefined);
   error = $state.raw<string | undefined>(undefined);
+  /** When the error is that of a change of reading that was not applied: what was asked, in words ("Not read with Commerce"); the log on screen and the menus stay as they were. */
+  refused = $state.raw<string | undefined>(undefined);
+  /** Why the log was read again without being asked (its domain module was closed or changed). */
+  notice = $state.raw<string | undefined>(undefined);
   current = $state.raw<OpenLog | undefined>(undefined);
   /** How the next log is read; changing it for an open log inspects it again. */
   reading = $state.raw<ReadingOptions>({ domain: null });
@@ -52,35 +66,76 @@ export class Inspector {
   /** How the user chose to read logs (reading bar, mapping): the next file opened is read so. A sample or a stored log shows its own reading without changing this. */
   private chosen: ReadingOptions = { domain: null };
 
-  constructor(private readonly workspace: Workspace) {}
+  /** Where each domain runs: the logs worker, or a module's own worker. */
+  readonly domains: LogDomains;
+
+  /** `modules`: the open domain modules a log may be read with (none: bundled domains only). */
+  constructor(
+    private readonly workspace: Workspace,
+    modules?: DomainModules,
+  ) {
+    this.domains = new LogDomains(workspace.client, () => modules?.modules ?? []);
+    modules?.listen((change) => this.moduleChanged(change));
+  }
 
   /** Imports a File (streamed) or a text under `name`, read as `reading` says. */
   async import(input: ImportInput, name: string, reading: ReadingOptions = this.chosen): Promise<void> {
+    const before = this.reading;
     this.reading = reading;
-    await this.run(name, (onProgress) => this.workspace.client.importLog(input, { ...reading, name }, onProgress));
+    this.notice = undefined;
+    const shown = this.current;
+    const imported = await this.run(name, reading, (onProgress) => this.domains.importLog(input, { ...reading, name }, onProgress));
+    // the log on screen before stays, and the menus show how it is read
+    if (!imported && shown && this.current === shown) this.reading = before;
   }
 
   /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import. */
   async importFrom(name: string, reading: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
     this.reading = reading;
-    await this.run(name, start);
+    this.notice = undefined;
+    await this.run(name, reading, start);
   }
 
-  /** Inspects the open log again, read another way (domain, framing, profile, map). */
-  async readAs(reading: ReadingOptions): Promise<void> {
+  /**
+   * Inspects the open log again, read another way (domain, framing, profile, map). When that
+   * fails (a map that does not fit the domain, say) or is cancelled, the log stays read as it
+   * was and so do the menus: they show what is applied, and `refused` says what was not.
+   * `notice` says why, when the app asks it (a module closed).
+   */
+  async readAs(reading: ReadingOptions, notice?: string): Promise<void> {
     const open = this.current;
+    const before = { chosen: this.chosen, shown: this.reading };
     this.chosen = reading;
     this.reading = reading;
+    this.notice = notice;
     if (!open || this.status === 'importing') return;
     const options: ImportOptions = { ...reading, name: open.name };
-    await this.run(open.name, (onProgress) => this.workspace.client.inspectAgain(open.source.logId, options, onProgress));
+    const applied = await this.run(open.name, reading, (onProgress) => this.domains.inspectAgain(open.source.logId, options, onProgress));
+    if (applied) return;
+    this.chosen = before.chosen;
+    this.reading = before.shown;
+    if (this.status === 'error') this.refused = readingNotApplied(before.shown, reading, (d) => this.domains.name(d));
   }
 
-  private async run(name: string, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
+  /** A module closed or replaced: the next log is not read with a closed one, and the log on screen read with it is read again — without a domain, or with the new version. */
+  private moduleChanged({ kind, name }: ModuleChange): void {
+    if (kind === 'closed' && this.chosen.domain === name) this.chosen = { ...this.chosen, domain: null };
+    if (this.reading.domain !== name) return;
+    const readWith = this.current?.reading?.domain === name && this.status !== 'importing';
+    if (kind === 'closed') {
+      const next = { ...this.reading, domain: null };
+      if (readWith) void this.readAs(next, `${name} was closed: the log is read without a domain now.`);
+      else this.reading = next;
+    } else if (readWith) void this.readAs(this.reading, `${name} changed: the log was read again with its new version.`);
+  }
+
+  /** Runs an import or inspection read as `asked`; true when it ended with the log inspected. */
+  private async run(name: string, asked: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<boolean> {
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
     this.error = undefined;
+    this.refused = undefined;
     this.focus = undefined;
     this.stream = undefined;
     try {
@@ -95,11 +150,14 @@ export class Inspector {
         const reports = (same?.live?.reports ?? 0) + (p.report ? 1 : 0);
         this.current = { name, source: same?.source ?? p.source, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
       });
-      const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: result.report.domain, ...(this.reading.map !== undefined ? { map: this.reading.map } : {}) };
+      // the domain as the menu names it (a module by its file name)
+      const domain = result.report.domain === null ? null : (asked.domain ?? result.report.domain);
+      const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain, ...(asked.map !== undefined ? { map: asked.map } : {}) };
       const source = this.current?.source.db === result.source.db && this.current.source.logId === result.source.logId ? this.current.source : result.source;
       this.current = { name, source, report: result.report, reading, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
+      return true;
     } catch (e) {
       if (this.current?.live) this.current = undefined; // the partial log is gone
       if (e instanceof ImportCancelled) this.status = 'cancelled';
@@ -107,6 +165,7 @@ export class Inspector {
         this.status = 'error';
         this.error = e instanceof Error ? e.message : String(e);
       }
+      return false;
     }
   }
 
@@ -127,11 +186,28 @@ export class Inspector {
 
   /** Stops the import in progress; nothing of it is kept. */
   cancel(): void {
-    if (this.status === 'importing') void this.workspace.client.api.cancelImport();
+    if (this.status === 'importing') this.domains.cancel();
+  }
+
+  /** One record of the log on screen in full, with its stream before and after it when it was read with a domain (a module's replayed in its worker). */
+  recordDetail(logId: number, seq: number): Promise<RecordDetail | undefined> {
+    const reading = this.current?.source.logId === logId ? this.current.reading : undefined;
+    return this.domains.recordDetail(logId, seq, reading);
+  }
+
+  /** The causation graph and timeline of stored log `logId`; a node's details are its record's. */
+  viewsOf(logId: number): GraphSource & TimelineSource {
+    return logSourceOf(this.workspace.client.api, logId, (seq) => this.recordDetail(logId, seq));
+  }
+
+  /** The first `count` records of the open log read with `options` (the Mapping dialog's preview). */
+  preview(logId: number, options: ImportOptions, count: number): Promise<Preview> {
+    return this.domains.preview(logId, options, count);
   }
 
   /** Shows a log already in the workspace, with the inspection stored with it. */
   async show(logId: number, name: string): Promise<void> {
+    this.notice = undefined;
     this.current = { name, source: { db: 'workspace', logId } };
     this.focus = undefined;
     this.stream = undefined;

@@ -13,13 +13,16 @@ import { LogImport } from './logs/logImport';
 import { LogInspections } from './logs/logInspections';
 import { LogPages } from './logs/logPages';
 import { WorkspaceFile } from './logs/workspaceFile';
+import { WorkspaceLogs } from './logs/workspaceLogs';
 
 const file = new WorkspaceFile();
 const pages = new LogPages(file);
-const imports = new LogImport(file, pages);
-const inspections = new LogInspections(file);
+const logs = new WorkspaceLogs(file, pages);
+const imports = new LogImport(logs);
+const inspections = new LogInspections(file, logs);
 // a log read live changes under its graph and timeline: they are read again
 imports.onChanged = (logId) => inspections.forget(logId);
+logs.onGone = (logId) => inspections.forget(logId);
 file.onReplaced = () => {
   pages.forget();
   inspections.forget();
@@ -45,12 +48,12 @@ const logsApi = {
     return reply;
   },
   importLog: (input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void) => imports.run(input, options, onProgress),
-  async inspectAgain(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void) {
-    const result = await imports.again(logId, options, onProgress);
-    inspections.forget(logId);
-    return result;
-  },
+  inspectAgain: (logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void) => imports.again(logId, options, onProgress),
   cancelImport: () => imports.cancel(),
+  /** Serves the workspace's logs on `port` to a domain module's worker, which imports and inspects with its module (renderer/src/worker/moduleLogs.ts). */
+  link: (port: MessagePort, readOnly?: boolean) => logs.link(port, readOnly),
+  /** Discards what an import in a module's worker left unfinished (the worker was stopped: the watchdog, Cancel). */
+  abandonImports: () => logs.abandon(),
   importLive: (options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void) => imports.live(options, framing, onProgress),
   liveBatch: (records: readonly unknown[]) => imports.liveBatch(records),
   liveEnd: () => imports.liveEnd(),
@@ -58,7 +61,7 @@ const logsApi = {
   preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
   recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),
   logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
-  logNodeDetail: (logId: number, id: string) => inspections.nodeDetail(logId, id),
+  logRecordOfNode: (logId: number, id: string) => inspections.views(logId).then((v) => v.recordOfNode(id)),
   logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),
   logTimelineWindow: (logId: number, range: TimeRange, maxBars: number, buckets: number) => inspections.views(logId).then((v) => v.timelineWindow(range, maxBars, buckets)),
   runLog: (key: string, log: readonly LogEntry[]) => pages.runLog(key, log),

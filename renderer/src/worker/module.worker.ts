@@ -5,11 +5,12 @@
  * this worker's global, CallGuard with a source-map locator and the shared-memory heartbeat the
  * page's watchdog reads), and then serves the same engine API as the bundled domains' worker
  * (./engineApi.ts) with the module as the domain: whole runs happen here, no message per
- * decision. For the watchdog's message, a fresh worker can be told to stop at a call number
- * (`stopAt`): the page replays a task whose call ran too long up to that call, which then names
- * its command or event (`stopped`). Module code runs only here. The worker's CSP
- * (src/main/security.ts, MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's
- * compiled WebAssembly.
+ * decision. Logs read with the module are imported and inspected here too, through the logs
+ * worker's code (./logs/linkedLogs.ts), storing over a port to the logs worker. For the
+ * watchdog's message, a fresh worker can be told to stop at a call number (`stopAt`): the page
+ * replays a task whose call ran too long up to that call, which then names its command or event
+ * (`stopped`). Module code runs only here. The worker's CSP (src/main/security.ts,
+ * MODULE_WORKER_POLICY) allows no connections; the page hands it esbuild's compiled WebAssembly.
  */
 import { expose } from 'comlink';
 import * as esbuild from 'esbuild-wasm';
@@ -24,6 +25,7 @@ import { installPurityTraps } from '../../../src/engine/module/purityTraps';
 import { BundleLocator } from '../../lib/modules/bundleLocator';
 import { bundleModuleFiles, ModuleBundleError, PUBLISHED_KEY, shownPath, type BuildFn, type ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { engineApi } from './engineApi';
+import { linkedLogsApi } from './logs/linkedLogs';
 
 /** What `load` needs: the files, how messages name the module, the heartbeat, esbuild's WebAssembly (sql.js's is compiled by the page on demand, a second argument). */
 export interface ModuleLoadRequest {
@@ -44,6 +46,8 @@ export interface LoadedModule {
 export type ModuleLoadResult = { readonly ok: true; readonly value: LoadedModule } | { readonly ok: false; readonly problem: ModuleProblem };
 
 let module: AnyDomainModule | undefined;
+/** How the module is named (its file name): a log's reading names it so. */
+let moduleName: string | undefined;
 /** The loaded module's guard (stopAt reaches its heartbeat). */
 let moduleGuard: CallGuard | undefined;
 let sqlWasm: (() => Promise<WebAssembly.Module>) | undefined;
@@ -82,6 +86,7 @@ const api = {
   async load(request: ModuleLoadRequest, compileSqlWasm: () => Promise<WebAssembly.Module>): Promise<ModuleLoadResult> {
     if (module) throw new Error('a module worker loads one module');
     const { name, files } = request;
+    moduleName = name;
     sqlWasm = compileSqlWasm;
     esbuildReady ??= esbuild.initialize({ wasmModule: request.esbuildWasm, worker: false });
     await esbuildReady;
@@ -128,6 +133,7 @@ const api = {
   },
 
   ...engineApi(loaded, loadSqlJs),
+  ...linkedLogsApi((domain) => (domain === moduleName ? loaded() : undefined)),
 };
 
 /** The module worker's API. */

@@ -127,7 +127,7 @@ async function readMap(file: string, decider: DomainInfo | undefined): Promise<L
   } catch (e) {
     throw new InputFileError(`${file}: not JSON: ${(e as Error).message}`);
   }
-  const read = readLogMap(value, decider?.declaresEvents ? new Set(Object.keys(decider.eventSchemas)) : undefined);
+  const read = readLogMap(value, decider);
   if (!read.ok) throw new InputFileError(read.problems.map((p) => `${printable(file)}: ${printable(p)}`).join('\n'));
   return read.map;
 }

@@ -7,6 +7,7 @@
  * Every user-named thing lives in a Map, so `constructor` or `__proto__` are names like any
  * other. Pure.
  */
+import type { DomainInfo } from '../../../domain/kernel';
 import { compilePointer, pointerProblem, resolvePointer, type Pointer } from '../json/pointer';
 import { COMMON_FIELDS, PROFILE_NAMES, type CommonField, type JsonObject, type ProfileName } from './profile';
 
@@ -29,13 +30,19 @@ const MAP_MEMBERS = ['format', 'profile', 'fields', 'types', 'data'] as const;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+/** What a map is checked against when a domain is chosen: its event types, when it declares any. */
+export type MapDomain = Pick<DomainInfo, 'id' | 'eventSchemas' | 'declaresEvents'>;
+
 /**
  * Checks a parsed map file; returns the map or the problems, each naming its JSON path
  * (`fields.type: …`). A plain object of strings is read as `types` alone (`--type-map`).
- * `eventTypes`, when given (a domain is chosen), are the names `types` and `data` may use.
+ * With a `domain` that declares its event types, those are the names `types` and `data` may
+ * use; a name it lacks is a problem, and the domain's types are listed once, in a last line.
  */
-export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { ok: true; map: LogMap } | { ok: false; problems: string[] } {
+export function readLogMap(value: unknown, domain?: MapDomain): { ok: true; map: LogMap } | { ok: false; problems: string[] } {
   const problems: string[] = [];
+  const eventTypes = domain?.declaresEvents ? new Set(Object.keys(domain.eventSchemas)) : undefined;
+  let foreign = 0;
   if (!isObject(value)) return { ok: false, problems: ['expected a JSON object: a purestream/map@1 map, or a type map from their event type to ours'] };
   const typesOnly = value.format === undefined;
   // a map without its format would be read as a type map and fail on every member: say what is missing
@@ -71,7 +78,10 @@ export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { 
       for (const [theirs, ours] of Object.entries(body.types)) {
         const path = typesOnly ? shown(theirs) : `types.${shown(theirs)}`;
         if (typeof ours !== 'string' || ours === '') problems.push(`${path}: expected an event type name, got ${JSON.stringify(ours)}`);
-        else if (eventTypes && !eventTypes.has(ours)) problems.push(`${path}: ${shown(ours)} is not an event type of the domain (${[...eventTypes].join(', ')})`);
+        else if (eventTypes && !eventTypes.has(ours)) {
+          foreign++;
+          problems.push(`${path}: ${shown(ours)} is not an event type of ${domain!.id}`);
+        }
         else types.set(theirs, ours);
       }
   }
@@ -80,7 +90,10 @@ export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { 
     if (!isObject(body.data)) problems.push('data: expected an object from event type to { member: JSON Pointer }');
     else
       for (const [type, members] of Object.entries(body.data)) {
-        if (eventTypes && !eventTypes.has(type)) problems.push(`data.${shown(type)}: not an event type of the domain (${[...eventTypes].join(', ')})`);
+        if (eventTypes && !eventTypes.has(type)) {
+          foreign++;
+          problems.push(`data.${shown(type)}: not an event type of ${domain!.id}`);
+        }
         if (!isObject(members)) {
           problems.push(`data.${shown(type)}: expected an object from payload member to JSON Pointer`);
           continue;
@@ -94,6 +107,8 @@ export function readLogMap(value: unknown, eventTypes?: ReadonlySet<string>): { 
         data.set(type, pointers);
       }
   }
+  // the domain's types once, not in every problem: a map made for other rules names many
+  if (foreign > 0) problems.push(`${domain!.id}'s event types: ${[...eventTypes!].join(', ')}`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, map: { ...(profile ? { profile } : {}), fields, types, data } };
 }
 

@@ -202,8 +202,11 @@ describe('purestream inspect', () => {
     const wrongType = write('wrong-map.json', '{"a.b":"OrderTeleported","c":"constructor"}');
     const r = await cli(log, '--domain', 'commerce', '--type-map', wrongType);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('"a.b": "OrderTeleported" is not an event type of the domain');
-    expect(r.err).toContain('"c": "constructor" is not an event type of the domain');
+    expect(r.err).toContain(`${wrongType}: "a.b": "OrderTeleported" is not an event type of commerce\n`);
+    expect(r.err).toContain(`${wrongType}: "c": "constructor" is not an event type of commerce\n`);
+    // the domain's types once, not in each problem
+    expect(r.err.match(/OrderPlaced/g)).toHaveLength(1);
+    expect(r.err).toContain(`${wrongType}: commerce's event types: `);
   });
 
   it('a map without "format" is named as such, not read as a type map whose "types" is a bad type name', async () => {

@@ -1,5 +1,6 @@
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { DatabaseLogs } from '../../../renderer/lib/inspector/logStore';
 import { importRecords, type StoredProgress } from '../../../renderer/lib/inspector/importRecords';
 import { LiveFeed } from '../../../renderer/src/worker/logs/liveFeed';
 import { countEvents, pageEvents } from '../../../src/store/eventPages';
@@ -18,7 +19,7 @@ describe('a live source imported into the workspace (the app\'s Connect…)', ()
     const db = createWorkspace(sqlJs);
     const feed = new LiveFeed();
     const stored: StoredProgress[] = [];
-    const done = importRecords(db, { batches: feed.batches(), framing: 'rows' }, { name: 'postgres://h/db?store=message-db', source: 'postgres://h/db?store=message-db', profile: 'message-db', onStored: (p) => stored.push(p) });
+    const done = importRecords(new DatabaseLogs(db), { batches: feed.batches(), framing: 'rows' }, { name: 'postgres://h/db?store=message-db', source: 'postgres://h/db?store=message-db', profile: 'message-db', onStored: (p) => stored.push(p) });
     await feed.push([row(1), row(2)]);
     await new Promise((r) => setTimeout(r, 0));
     expect(stored.map((s) => s.stored)).toEqual([2]); // not waiting for a thousand records
@@ -35,7 +36,7 @@ describe('a live source imported into the workspace (the app\'s Connect…)', ()
     const feed = new LiveFeed();
     const interim: InspectionReport[] = [];
     const source = 'postgres://h/db?store=message-db';
-    const done = importRecords(db, { batches: feed.batches(), framing: 'rows' }, { name: source, source, profile: 'message-db', interimMs: 0, onInterim: (r) => interim.push(r) });
+    const done = importRecords(new DatabaseLogs(db), { batches: feed.batches(), framing: 'rows' }, { name: source, source, profile: 'message-db', interimMs: 0, onInterim: (r) => interim.push(r) });
     await feed.push([row(1), row(2)]);
     await new Promise((r) => setTimeout(r, 0));
     expect(interim.map((r) => r.events)).toEqual([2]);

@@ -7,6 +7,7 @@
  * kept to be shown beside the connection; a connection lost mid-read ends the read with what
  * was read and says so.
  */
+import { namesModule } from '../../state/logDomains';
 import { desktopApi } from '../../../lib/desktop';
 import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
 import { desktopConnector } from '../../../lib/inspector/liveSources/desktopConnector';
@@ -67,6 +68,12 @@ export class LiveRead {
   /** Connects and starts reading; false (with `error` set) when it could not connect. The read goes on after it returns. */
   async connect(request: LiveRequest): Promise<boolean> {
     if (this.active || this.inspector.status === 'importing') return false;
+    const domain = this.inspector.reading.domain;
+    if (namesModule(domain)) {
+      // in the app a module's worker reads files and stored logs; a live read feeds the logs worker (the command line's `inspect URL --domain PATH` does read one)
+      this.error = `in the app, ${domain} checks a file or a log stored in the workspace, not yet a live source: read the source without a domain (or with a bundled one), then choose ${domain}`;
+      return false;
+    }
     this.phase = 'connecting';
     this.error = undefined;
     let session: LiveSession;

@@ -3,7 +3,7 @@
  * (logs.md, "Map file"): a pointer per common field (or none), type renames as `theirs = ours`
  * lines, and per-type payload mappings as JSON. Pure.
  */
-import { readLogMap } from '../../../../src/logs/profiles/logMap';
+import { readLogMap, type MapDomain } from '../../../../src/logs/profiles/logMap';
 import { COMMON_FIELDS, type CommonField } from '../../../../src/logs/profiles/profile';
 
 /** One field's setting: the profile's own pointers, a pointer, or "the log has none". */
@@ -37,10 +37,10 @@ export function draftOf(map: unknown, profile = ''): MapDraft {
 
 /**
  * The map a draft stands for (undefined when it changes nothing), or its problems in words
- * (checked by the one map reader, as `--map` is; with the chosen domain's `eventTypes`, a
- * rename or payload mapping to a type the domain lacks is one, as the inspection would refuse it).
+ * (checked by the one map reader, as `--map` is; with the chosen `domain`, a rename or payload
+ * mapping to a type the domain lacks is one, as the inspection would refuse it).
  */
-export function mapOf(draft: MapDraft, eventTypes?: ReadonlySet<string>): { map: Record<string, unknown> | undefined } | { problem: string } {
+export function mapOf(draft: MapDraft, domain?: MapDomain): { map: Record<string, unknown> | undefined } | { problem: string } {
   const fields: Record<string, string | null> = {};
   for (const f of COMMON_FIELDS) {
     const d = draft.fields[f];
@@ -71,6 +71,6 @@ export function mapOf(draft: MapDraft, eventTypes?: ReadonlySet<string>): { map:
   if (Object.keys(types).length > 0) map.types = types;
   if (data !== undefined) map.data = data;
   if (Object.keys(map).length === 1) return { map: undefined };
-  const read = readLogMap(map, eventTypes);
+  const read = readLogMap(map, domain);
   return read.ok ? { map } : { problem: read.problems.join('; ') };
 }

@@ -1,22 +1,26 @@
 /**
  * Importing a recorded log into the workspace — any framing, any profile, with or without a
  * domain (logs.md) — streamed in chunks, inspected and stored in batches, readable from its
- * first batch on, with progress and Cancel; and inspecting a stored log again with another
- * domain, profile or map, from the records it keeps as the file had them.
+ * first batch on, with progress and Cancel; inspecting a stored log again with another domain,
+ * profile or map, from the records it keeps as the file had them; and what else reads a stored
+ * log with a domain (the Mapping dialog's preview, a record's stream before and after it).
+ * One implementation wherever the domain runs: the logs worker, with the workspace's database
+ * at hand and the bundled domains; a domain module's worker, with its module, storing and
+ * reading through a port to the logs worker (../module.worker.ts).
  */
 import { bundledIds } from '../../../../domain';
+import type { AnyDomainModule } from '../../../../domain/kernel';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { Utf8Chunks } from '../../../../src/logs/framing/utf8Chunks';
 import { withoutFinalState } from '../../../../src/logs/lazyFinalState';
-import { readLogMap, type LogMap } from '../../../../src/logs/profiles';
+import { profileByName, readLogMap, type LogMap, type ProfileName } from '../../../../src/logs/profiles';
 import { InspectCancelled, type InspectionReport } from '../../../../src/logs/types';
-import { deleteLog, loadInspection, storedRecords } from '../../../../src/store/logs';
-import { SeqList } from '../../../lib/eventlog/seqList';
 import { importRecords, type LogReading, type RecordsInput, type StoredReading } from '../../../lib/inspector/importRecords';
+import { recordPages, type LogWorkspace, type StoredLogs } from '../../../lib/inspector/logStore';
+import { previewReading, type Preview } from '../../../lib/inspector/previewReading';
+import { streamChange, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, InspectionSummary, ReadingOptions } from '../../../lib/workspace/logsProtocol';
 import { LiveFeed } from './liveFeed';
-import type { LogPages } from './logPages';
-import type { WorkspaceFile } from './workspaceFile';
 
 /** Input this big (bytes) is imported without the secondary indexes, built once at the end. */
 const BULK_BYTES = 16 << 20;
@@ -63,20 +67,53 @@ async function* chunksOf(input: ImportInput, onBytes: (n: number) => void): Asyn
   if (rest) yield rest;
 }
 
+/** The domain a reading names, where the import runs (the bundled domains in the logs worker; its module in a module's worker). */
+export type DomainOf = (name: string) => AnyDomainModule | undefined;
+
 /** The domain and map of reading options, checked (an unknown domain or a bad map is an Error naming the problem). */
-export function compileReading(options: ReadingOptions): LogReading & { readonly mapJson?: unknown } {
-  const domain = options.domain === null || options.domain === undefined ? undefined : bundledDomain(options.domain);
+export function compileReading(options: ReadingOptions, domainOf: DomainOf = bundledDomain): LogReading & { readonly mapJson?: unknown } {
+  const domain = options.domain === null || options.domain === undefined ? undefined : domainOf(options.domain);
   if (options.domain && !domain) throw new Error(`unknown domain "${options.domain}" (bundled: ${bundledIds.join(', ')})`);
   let map: LogMap | undefined;
   if (options.map !== undefined && options.map !== null) {
-    const read = readLogMap(options.map, domain ? new Set(Object.keys(domain.eventSchemas)) : undefined);
-    if (!read.ok) throw new Error(`the map has problems:\n${read.problems.join('\n')}`);
+    const read = readLogMap(options.map, domain);
+    if (!read.ok) {
+      // a map fine by itself names types of other rules: say so, as the way out is another map or domain
+      const fits = domain !== undefined && readLogMap(options.map).ok;
+      throw new Error(`${fits ? `the map names event types ${domain.id} does not have (change the map, or choose the domain it was made for)` : 'the map has problems'}:\n${read.problems.join('\n')}`);
+    }
     map = read.map;
   }
   return { ...(domain ? { domain } : {}), ...(map ? { map, mapJson: options.map } : {}), ...(options.framing ? { framing: options.framing } : {}), ...(options.profile ? { profile: options.profile } : {}) };
 }
 
-/** Imports of recorded logs into a WorkspaceFile, one at a time. */
+/** How a stored log was read, compiled to read its records again (undefined when its domain is not here, or its map no longer reads). */
+export function recordReading(reading: StoredReading | undefined, domainOf: DomainOf = bundledDomain): RecordReading | undefined {
+  if (!reading) return undefined;
+  try {
+    const { domain, map } = compileReading({ domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) }, domainOf);
+    return { profile: profileByName(reading.profile as ProfileName).name, ...(domain ? { domain } : {}), ...(map ? { map } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first `count` records of a stored log read with `options` (the Mapping dialog's preview). */
+export async function previewStored(logs: StoredLogs, logId: number, options: ReadingOptions, count: number, domainOf: DomainOf = bundledDomain): Promise<Preview> {
+  const reading = compileReading(options, domainOf);
+  return previewReading(await logs.records(logId, 0, count), reading);
+}
+
+/** Record `seq`'s stream before and after it, replayed as the log was read (undefined: no event of a stream, or no domain here). */
+export async function storedChange(logs: StoredLogs, logId: number, seq: number, domainOf: DomainOf = bundledDomain): Promise<RecordDetail['change']> {
+  const { reading } = await logs.stored(logId);
+  const compiled = recordReading(reading, domainOf);
+  if (!compiled?.domain) return undefined;
+  const stream = await logs.streamUpTo(logId, seq);
+  return stream ? streamChange(stream, seq, compiled) : undefined;
+}
+
+/** Imports of recorded logs into the workspace, one at a time. */
 export class LogImport {
   private cancelled = false;
   /** The batches of the live source being imported, if one is. */
@@ -84,9 +121,10 @@ export class LogImport {
   /** Hears that a log's stored records changed while it is imported live, and when its import ends (what was kept of it is out of date). */
   onChanged: ((logId: number) => void) | undefined;
 
+  /** `logs`: the workspace's logs, here or across a port; `domainOf`: the domains a reading may name here. */
   constructor(
-    private readonly file: WorkspaceFile,
-    private readonly pages: LogPages,
+    private readonly logs: LogWorkspace,
+    private readonly domainOf: DomainOf = bundledDomain,
   ) {}
 
   /** Stops the import in progress; nothing of it is kept. */
@@ -125,28 +163,20 @@ export class LogImport {
     return this.store((p) => chunksOf(input, (b) => p((bytes = b))), options, total, () => bytes, onProgress);
   }
 
-  /** Inspects a stored log again with other reading options: its records are read as the file had them into a new log, which replaces it. */
+  /** Inspects a stored log again with other reading options: its records are read as the file had them, a page at a time, into a new log, which replaces it. */
   async again(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
-    const db = await this.file.db();
-    const { reading } = loadInspection(db, logId);
-    const stored = [...storedRecords(db, logId)];
-    if (stored.length === 0) throw new Error('this log was stored before Purestream kept its records as the file had them: open the file again to inspect it another way');
-    const framing = (reading as StoredReading | undefined)?.framing ?? 'lines';
-    const result = await this.store(() => ({ records: stored, framing }), options, stored.length, () => 0, onProgress);
-    deleteLog(db, logId);
-    this.pages.forget(logId);
-    this.file.changed();
+    const { reading, records } = await this.logs.stored(logId);
+    if (records === 0) throw new Error('this log was stored before Purestream kept its records as the file had them: open the file again to inspect it another way');
+    const framing = reading?.framing ?? 'lines';
+    const result = await this.store(() => ({ records: recordPages(this.logs, logId), framing }), options, records, () => 0, onProgress);
+    await this.logs.remove(logId);
     return result;
   }
 
   private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void, interim = false): Promise<ImportResult> {
-    const reading = compileReading(options);
-    const db = await this.file.db();
-    const { pages } = this;
+    const reading = compileReading(options, this.domainOf);
     this.cancelled = false;
-    this.file.importing = true;
     const started = performance.now();
-    const seqs = new SeqList();
     let progress: ImportProgress = { bytes: 0, records: 0, total };
     let lastSent = 0;
     const send = (force: boolean) => {
@@ -157,13 +187,13 @@ export class LogImport {
     };
     let logId: number | undefined;
     try {
-      const result = await importRecords(db, input(() => send(false)), {
+      const result = await importRecords(this.logs, input(() => send(false)), {
         ...reading,
         name: options.name,
         source: options.name,
+        ...(reading.domain && options.domain ? { domainName: options.domain } : {}),
         bulk: total >= BULK_BYTES,
         batch: 4096,
-        seqs,
         isCancelled: () => this.cancelled,
         onProgress: (records) => {
           progress = { ...progress, bytes: bytesRead(), records };
@@ -172,8 +202,6 @@ export class LogImport {
         onStored: (p) => {
           const first = logId === undefined;
           logId = p.logId;
-          if (first) pages.importedSeqs.set(p.logId, seqs);
-          pages.forgetFiltered(p.logId);
           progress = { ...progress, source: { db: 'workspace', logId: p.logId }, stored: p.stored, counts: p.counts };
           send(first);
         },
@@ -189,24 +217,15 @@ export class LogImport {
             }
           : {}),
       });
-      logId = result.logId;
       if (interim) this.onChanged?.(result.logId);
-      pages.forgetFiltered(result.logId);
-      pages.importedSeqs.set(result.logId, seqs);
-      this.file.importing = false;
-      this.file.changed();
       return { source: { db: 'workspace', logId: result.logId }, report: withoutFinalState(result.report) as InspectionSummary, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
-      if (logId !== undefined) pages.forget(logId);
       if (error instanceof InspectCancelled) {
         const cancelled = new Error('import cancelled');
         cancelled.name = 'ImportCancelled';
         throw cancelled;
       }
       throw error;
-    } finally {
-      this.file.importing = false;
-      this.file.armAutosave();
     }
   }
 }

@@ -3,15 +3,14 @@
  * preview of its first records under other reading options, one record in full (with its
  * stream's aggregate before and after it), and its causation graph and timeline.
  */
-import { profileByName, type ProfileName } from '../../../../src/logs/profiles';
-import { loadInspection, storedRecords } from '../../../../src/store/logs';
+import { loadInspection } from '../../../../src/store/logs';
 import type { StoredReading } from '../../../lib/inspector/importRecords';
+import type { StoredLogs } from '../../../lib/inspector/logStore';
 import { LogViews } from '../../../lib/inspector/logViews';
-import { previewReading, type Preview } from '../../../lib/inspector/previewReading';
-import { nodeDetailOf, recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
-import type { NodeDetail } from '../../../lib/reader/graphSource';
+import type { Preview } from '../../../lib/inspector/previewReading';
+import { recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
-import { compileReading } from './logImport';
+import { previewStored, recordReading } from './logImport';
 import type { WorkspaceFile } from './workspaceFile';
 
 /** The inspections of the workspace's stored logs. */
@@ -19,7 +18,10 @@ export class LogInspections {
   private readonly viewsOf = new Map<number, LogViews>();
   private readonly readings = new Map<number, RecordReading | undefined>();
 
-  constructor(private readonly file: WorkspaceFile) {}
+  constructor(
+    private readonly file: WorkspaceFile,
+    private readonly logs: StoredLogs,
+  ) {}
 
   /** Forgets what was kept of one log (all without `logId`). */
   forget(logId?: number): void {
@@ -39,14 +41,8 @@ export class LogInspections {
   }
 
   /** The first `count` records of the log read with `options`. */
-  async preview(logId: number, options: ImportOptions, count: number): Promise<Preview> {
-    const db = await this.file.db();
-    const first: { raw: string; line: number }[] = [];
-    for (const r of storedRecords(db, logId)) {
-      first.push(r);
-      if (first.length >= count) break;
-    }
-    return previewReading(first, compileReading(options));
+  preview(logId: number, options: ImportOptions, count: number): Promise<Preview> {
+    return previewStored(this.logs, logId, options, count);
   }
 
   /** The graph and timeline of one log (its inspection's violations marked in the graph). */
@@ -60,31 +56,15 @@ export class LogInspections {
     return views;
   }
 
-  /** One record in full. */
+  /** One record in full (with a bundled domain, its stream before and after it; a module's worker adds that for a module). */
   async recordDetail(logId: number, seq: number): Promise<RecordDetail | undefined> {
     return recordDetail(await this.file.db(), logId, seq, await this.reading(logId));
   }
 
-  /** A graph node's details: the record it stands for. */
-  async nodeDetail(logId: number, id: string): Promise<NodeDetail | undefined> {
-    const seq = (await this.views(logId)).recordOfNode(id);
-    const detail = seq === undefined ? undefined : await this.recordDetail(logId, seq);
-    return detail ? nodeDetailOf(detail) : undefined;
-  }
-
-  /** How the log was read, compiled, to read its records again. */
+  /** How the log was read, compiled, to read its records again (without a domain module's: that runs in its own worker). */
   private async reading(logId: number): Promise<RecordReading | undefined> {
     if (this.readings.has(logId)) return this.readings.get(logId);
-    const { reading } = await this.inspection(logId);
-    let compiled: RecordReading | undefined;
-    try {
-      if (reading) {
-        const { domain, map } = compileReading({ domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) });
-        compiled = { profile: profileByName(reading.profile as ProfileName).name, ...(domain ? { domain } : {}), ...(map ? { map } : {}) };
-      }
-    } catch {
-      compiled = undefined;
-    }
+    const compiled = recordReading((await this.inspection(logId)).reading);
     this.readings.set(logId, compiled);
     return compiled;
   }

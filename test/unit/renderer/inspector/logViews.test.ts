@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
+import { DatabaseLogs, recordPages } from '../../../../renderer/lib/inspector/logStore';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { LogViews, STREAM_LANES } from '../../../../renderer/lib/inspector/logViews';
 import { previewReading } from '../../../../renderer/lib/inspector/previewReading';
-import { recordDetail } from '../../../../renderer/lib/inspector/recordDetail';
+import { recordDetail, streamChange, streamUpTo } from '../../../../renderer/lib/inspector/recordDetail';
 import { readLogMap } from '../../../../src/logs/profiles';
 import { importLog, storedRecords } from '../../../../src/store/logs';
 import { createWorkspace, type Workspace } from '../../../../src/store/workspace';
@@ -23,7 +24,7 @@ const sample = () => fixture('samples/logs/flash-sale-oversell.cloudevents.json'
 
 async function stored(text: string, domain = true): Promise<{ db: Workspace; logId: number }> {
   const db = createWorkspace(sqlJs);
-  const { logId } = await importRecords(db, [text], { name: 'log', source: 'log', ...(domain ? { domain: commerce } : {}) });
+  const { logId } = await importRecords(new DatabaseLogs(db), [text], { name: 'log', source: 'log', ...(domain ? { domain: commerce } : {}) });
   return { db, logId };
 }
 
@@ -115,9 +116,29 @@ describe('reading a stored log again', () => {
     // a record the reading cannot type shows its own text, to read its field names off for a map
     const untyped = previewReading([{ raw: '{"evt":"signed-up","user":"u1"}', line: 1 }], {});
     expect(untyped.rows[0]).toMatchObject({ problem: expect.stringMatching(/^unmapped: /), raw: '{"evt":"signed-up","user":"u1"}' });
-    const again = await importRecords(db, { records, framing: 'lines' }, { name: 'again', source: 'again', domain: commerce, map: map.map });
+    const again = await importRecords(new DatabaseLogs(db), { records, framing: 'lines' }, { name: 'again', source: 'again', domain: commerce, map: map.map });
     expect(again.report.domain).toBe('commerce');
     expect(again.report.framing).toBe('lines');
     expect(again.report.finalState).toMatchObject({ 'order:A-17': { status: 'shipped' } });
+  });
+
+  it('reads the stored records a page at a time as it reads them all at once, and a stream up to a record as the detail replays it', async () => {
+    const { db, logId } = await stored(sample());
+    const logs = new DatabaseLogs(db);
+    const records = [...storedRecords(db, logId)];
+    expect(logs.stored(logId)).toMatchObject({ records: records.length, reading: { framing: 'array', profile: 'cloudevents', domain: 'commerce' } });
+    const whole = await importRecords(logs, { records, framing: 'array' }, { name: 'whole', source: 'again', domain: commerce, now: 1 });
+    const paged = await importRecords(logs, { records: recordPages(logs, logId, 7), framing: 'array' }, { name: 'paged', source: 'again', domain: commerce, now: 1 });
+    expect(JSON.stringify(paged.report)).toBe(JSON.stringify(whole.report));
+    const seq = Number(db.exec("SELECT seq FROM events WHERE log_id = ? AND id = 'c1.2'", [logId])[0].values[0][0]);
+    const stream = streamUpTo(db, logId, seq)!;
+    expect(stream.stream).toBe('stock:tee@main');
+    expect(stream.records.at(-1)!.seq).toBe(seq);
+    expect(streamChange(stream, seq, { profile: 'cloudevents', domain: commerce })).toEqual(recordDetail(db, logId, seq, { profile: 'cloudevents', domain: commerce })!.change);
+    // a module names the domain in the stored reading by its file name
+    const named = await importRecords(logs, { records, framing: 'array' }, { name: 'named', source: 'again', domain: commerce, domainName: 'commerce.ts' });
+    expect(logs.stored(named.logId).reading?.domain).toBe('commerce.ts');
+    logs.remove(named.logId);
+    expect(logs.stored(named.logId).records).toBe(0);
   });
 });
