@@ -46,7 +46,7 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
 
   it("marks the event that broke an invariant, and the command that caused it, with the inspection's violation", async () => {
     const db = createWorkspace(sqlJs);
-    const { logId, report } = await importRecords(db, [sample()], { name: 'log', source: 'log', domain: commerce });
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [sample()], { name: 'log', source: 'log', domain: commerce });
     expect(report.violations).toHaveLength(1);
     const [v] = report.violations;
     const records = new LogViews(db, logId, report.violations).graphWindow(undefined, 10_000).records;
