@@ -15,7 +15,7 @@ export class SampleSeries {
   private before: number | undefined;
   private peak = 0;
 
-  /** Records `value` at time `t` (times never go back). */
+  /** Records `value` at time `t` (times never go back). Writes in place: no array is cut and grown again per call. */
   record(t: number, value: number): void {
     const s = this.samples;
     if (t !== this.instant) {
@@ -24,9 +24,29 @@ export class SampleSeries {
       this.before = s.length > 0 ? s[s.length - 1].value : undefined;
       this.peak = value;
     } else if (value > this.peak) this.peak = value;
-    s.length = this.from;
-    const above = this.before === undefined ? value : Math.max(this.before, value);
-    if (this.peak > above) s.push({ t, value: this.peak });
-    if (this.peak > above || value !== this.before) s.push({ t, value });
+    const before = this.before;
+    const above = before === undefined || before < value ? value : before;
+    const from = this.from;
+    if (this.peak > above) {
+      this.put(from, t, this.peak);
+      this.put(from + 1, t, value);
+      this.cut(from + 2);
+    } else if (value !== before) {
+      this.put(from, t, value);
+      this.cut(from + 1);
+    } else this.cut(from);
+  }
+
+  /** Sample `i` of the current instant is `value` (a new one only when it differs). */
+  private put(i: number, t: number, value: number): void {
+    const s = this.samples;
+    if (i === s.length) s.push({ t, value });
+    else if (s[i].value !== value) s[i] = { t, value };
+  }
+
+  /** The current instant keeps its first `n - from` samples. */
+  private cut(n: number): void {
+    const s = this.samples;
+    while (s.length > n) s.pop();
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../src/engine/random';
 import { SampleSeries } from '../../../../src/engine/sim/samples';
 import { orders, restock, runOne } from './scenarios';
 
@@ -33,5 +34,40 @@ describe('SampleSeries', () => {
     const { report, trace } = runOne({ setup: restock(10), commands: [orders(4, 0)], runs: [{ name: 'pool', scheduler: { kind: 'pool', workers: 4 }, serviceMs: 10 }] });
     expect(report.metrics.maxQueueDepth).toBe(1);
     expect(trace.queueDepth).toEqual([{ t: 0, value: 1 }, { t: 0, value: 0 }]);
+  });
+});
+
+/** The rule written plainly (the oracle): per instant, the peak when it rose above both the value before and the settled value, then the settled value when it differs from the value before. */
+function oracle(steps: readonly (readonly [number, number])[]): { t: number; value: number }[] {
+  const out: { t: number; value: number }[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const t = steps[i][0];
+    const before = out.length > 0 ? out[out.length - 1].value : undefined;
+    let peak = -Infinity;
+    let settled = 0;
+    for (; i < steps.length && steps[i][0] === t; i++) {
+      peak = Math.max(peak, steps[i][1]);
+      settled = steps[i][1];
+    }
+    const above = before === undefined ? settled : Math.max(before, settled);
+    if (peak > above) out.push({ t, value: peak });
+    if (peak > above || settled !== before) out.push({ t, value: settled });
+  }
+  return out;
+}
+
+describe('SampleSeries against the plain rule', () => {
+  it('agrees on generated series (fixed seed), same-instant bursts included', () => {
+    const random = seededRandom(18, 3);
+    for (let round = 0; round < 500; round++) {
+      const steps: [number, number][] = [];
+      let t = 0;
+      for (let k = random.int(0, 30); k > 0; k--) {
+        if (random.int(0, 2) === 0) t += random.int(1, 5);
+        steps.push([t, random.int(0, 4)]);
+      }
+      expect(recorded(steps)).toEqual(oracle(steps));
+    }
   });
 });
