@@ -5,6 +5,7 @@ import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
 import { placeWord } from '../logs/placeWord';
+import { groupProblems, lineList } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 
 const LIST = 20;
@@ -34,7 +35,7 @@ export function formatInspection(r: InspectionReport): string {
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
     `  causation: ${counted(r.causation.roots, 'root')}, ${counted(r.causation.orphans, 'orphan')}, longest chain ${counted(r.causation.maxDepth, 'link')}, ${counted(r.causation.correlations, 'correlation')}\n`,
-    '  ' + list('anomalies', r.anomalies, (a) => `${at} ${a.line}  ${a.kind}  ${printable(a.message)}`, r.anomalyCount ?? r.anomalies.length),
+    '  ' + anomalyList(r, at),
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
@@ -47,6 +48,19 @@ export function formatInspection(r: InspectionReport): string {
     );
   }
   return out.join('');
+}
+
+/** The anomalies, the same kind and message said of many records once (`lines 3, 4, 6  unknown-type  … (3 records)`), as the Logs view lists them. */
+function anomalyList(r: InspectionReport, at: string): string {
+  const total = r.anomalyCount ?? r.anomalies.length;
+  if (total === 0) return 'anomalies: none\n';
+  const groups = groupProblems(r.anomalies, (a) => `${a.kind}\u0000${a.message}`).slice(0, LIST);
+  const shown = groups.map(({ members, message }) => {
+    const places = lineList(members.map((a) => a.line), 8, at);
+    return `    ${places}  ${members[0].kind}  ${printable(message)}${members.length > 1 ? ` (${members.length.toLocaleString('en')} records)` : ''}\n`;
+  });
+  const rest = total - groups.reduce((n, g) => n + g.members.length, 0);
+  return `anomalies (${total.toLocaleString('en')}):\n${shown.join('')}${rest > 0 ? `    ... and ${rest.toLocaleString('en')} more (--json lists them)\n` : ''}`;
 }
 
 /** What to do with the domain a log's header names (it is never applied unasked). */

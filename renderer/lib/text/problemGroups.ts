@@ -1,34 +1,12 @@
 /**
  * Problems as a reader takes them in: the same message said of many records once, with how
- * many and where ("6 records: unknown event type … (lines 2, 3, 5, …)"), and a message of
+ * many and where ("6 records: unknown event type … (lines 2, 3, 5, …)"; the grouping is
+ * src/logs/problemGroups, shared with the command line), and a message of
  * several lines as a lead and one item per line, so a long list wraps instead of running on
  * as one block. Pure.
  */
 
-/** One message and every place it was said of, in the order first met. */
-export interface ProblemGroup<T> {
-  readonly message: string;
-  /** The problems with this message, in order. */
-  readonly members: readonly T[];
-}
-
-/** Groups problems whose `keyOf` (their kind and message, say) is the same; groups in the order first met. */
-export function groupProblems<T extends { readonly message: string }>(problems: Iterable<T>, keyOf: (p: T) => string = (p) => p.message): ProblemGroup<T>[] {
-  const groups = new Map<string, { message: string; members: T[] }>();
-  for (const p of problems) {
-    const key = keyOf(p);
-    const group = groups.get(key);
-    if (group) group.members.push(p);
-    else groups.set(key, { message: p.message, members: [p] });
-  }
-  return [...groups.values()];
-}
-
-/** "lines 2, 3, 5, …" (at most `max` numbers, then an ellipsis); "line 4" for one. */
-export function lineList(lines: readonly number[], max = 8): string {
-  if (lines.length === 1) return `line ${lines[0]}`;
-  return `lines ${lines.slice(0, max).join(', ')}${lines.length > max ? ', …' : ''}`;
-}
+import { groupProblems, lineList } from '../../../src/logs/problemGroups';
 
 /** `NAME:LINE: message`, as a refused log names each record's problem. */
 const PLACED = /^(.*?):(\d+): (.+)$/;

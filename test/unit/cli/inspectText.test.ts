@@ -28,4 +28,10 @@ describe('the text report of an inspection', () => {
     expect(formatInspection({ ...report, framing: 'messages' })).toMatch(/message 2 {2}gap[\s\S]*message 2 {2}stock:tee@main/);
     expect(formatInspection({ ...report, framing: 'rows' })).toMatch(/row 2 {2}gap/);
   });
+
+  it('says the same anomaly of many records once, with their lines and count', async () => {
+    const text = formatInspection(await reportOf([restocked(1, 2), restocked(1, 2), restocked(1, 2), restocked(2, 1)]));
+    expect(text).toContain('anomalies (2):\n    lines 2, 3  duplicate-id  event id "e1" appeared before (the same record again: a redelivery); not replayed again (2 records)\n');
+    expect(text).not.toContain('more (--json lists them)');
+  });
 });

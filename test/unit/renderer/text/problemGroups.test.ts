@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupProblems, lineList, problemItems } from '../../../../renderer/lib/text/problemGroups';
+import { groupProblems, lineList } from '../../../../src/logs/problemGroups';
+import { problemItems } from '../../../../renderer/lib/text/problemGroups';
 
 describe('problem groups', () => {
   it('groups problems of one message in the order first met, keeping each place', () => {
