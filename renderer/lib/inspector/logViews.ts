@@ -145,21 +145,22 @@ export class LogViews {
     return { range: narrowed, records, total, inRange, start, end, clock: 'epoch' };
   }
 
-  /** Gives the records whose enactment broke an invariant, and the records that caused them, what they broke; in place. */
+  /** Gives the records whose replay broke an invariant, and the commands that decided them, what they broke; in place. A cause that is an event did not break it, and is not marked. */
   private markBroken(rows: readonly Row[], records: CausalRecord[]): void {
     const broke = new Map<string, BrokenInvariant[]>();
-    const add = (id: string, more: readonly BrokenInvariant[]) => broke.set(id, [...(broke.get(id) ?? []), ...more]);
+    const decided = new Map<string, BrokenInvariant[]>();
+    const add = (to: Map<string, BrokenInvariant[]>, id: string, more: readonly BrokenInvariant[]) => to.set(id, [...(to.get(id) ?? []), ...more]);
     for (const r of rows) {
       const violations = this.brokeAt.get(r.seq);
       if (!violations) continue;
       const event = nodeIdOf(r);
       const these = violations.map((v) => ({ invariant: v.invariant, stream: v.stream, message: v.message, event }));
-      add(event, these);
-      if (r.causationId !== undefined && r.causationId !== event) add(r.causationId, these);
+      add(broke, event, these);
+      if (r.causationId !== undefined && r.causationId !== event) add(decided, r.causationId, these);
     }
     records.forEach((record, i) => {
-      const b = broke.get(record.id);
-      if (b) records[i] = { ...record, broke: b };
+      const b = [...(broke.get(record.id) ?? []), ...(record.kind === 'command' ? (decided.get(record.id) ?? []) : [])];
+      if (b.length > 0) records[i] = { ...record, broke: b };
     });
   }
 

@@ -59,6 +59,18 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     expect(new LogViews(db, logId).graphWindow(undefined, 10_000).records.some((r) => r.broke)).toBe(false);
   });
 
+  it('marks no event that only caused the one that broke an invariant (a cause is marked only when it is a command)', async () => {
+    const db = createWorkspace(sqlJs);
+    const lines = [
+      { seq: 1, id: 'e1', type: 'ItemRestocked', at: 1, data: { sku: 'tee', qty: 1, warehouse: 'main' } },
+      { seq: 2, id: 'e2', type: 'StockReserved', at: 2, data: { sku: 'tee', qty: 3, warehouse: 'main', orderId: 'o1' }, causationId: 'e1' },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [`${lines}\n`], { name: 'log', source: 'log', domain: commerce });
+    expect(report.violations).toHaveLength(1);
+    const records = new LogViews(db, logId, report.violations).graphWindow(undefined, 100).records;
+    expect(records.filter((r) => r.broke).map((r) => r.id)).toEqual(['e2']);
+  });
+
   it('draws streams as lanes and records as points; past maxBars, counts per lane and slice add up to the records in view', async () => {
     const { db, logId } = await stored(sample());
     const views = new LogViews(db, logId);
