@@ -24,6 +24,13 @@ test('a foreign log opened without a domain shows its types, streams and causati
   // no domain: nothing claims the invariants hold
   await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/logs-kafka.png' });
+  // a domain that reads none of its events: nothing was replayed, which is not "every invariant holds"
+  await logs.getByLabel('Domain').selectOption('commerce');
+  const violations = logs.getByRole('region', { name: 'Invariant violations' });
+  await expect(violations).toContainText("Nothing was replayed: none of the log's events could be read as commerce's", { timeout: 20_000 });
+  await expect(violations).not.toContainText('satisfies every invariant');
+  await logs.getByLabel('Domain').selectOption('');
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
 
   await logs.getByRole('tab', { name: 'Streams' }).click();
   const streams = logs.getByRole('region', { name: 'Streams' });
