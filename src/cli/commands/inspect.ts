@@ -66,7 +66,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
     await domain?.host?.close();
   }
   if (!outcome.ok) {
-    for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message)}\n`);
+    for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
     if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
     io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
     return EXIT.badInput;

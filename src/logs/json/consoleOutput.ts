@@ -12,11 +12,11 @@ const KEY_THEN_JSON = /^[^\t{["]*\t[{[]/;
 /** The summary it writes to stderr when it stops. */
 const SUMMARY = /^Processed a total of \d+ messages?$/;
 
-const INSTEAD = 'read the topic with `kcat -C -J` (JSON records with key, headers, partition and offset), or print the values alone';
+const INSTEAD = 'read the topic with `kcat -C -J` instead (JSON records), or print the values alone';
 
 /** What a line that is not JSON is, when it is kafka-console-consumer's output; else undefined. */
 export function consoleOutputLine(text: string): string | undefined {
-  if (PRINTED_PROPERTIES.test(text)) return `this is kafka-console-consumer output with printed properties (CreateTime, Partition, Offset…) before the value: ${INSTEAD}`;
+  if (PRINTED_PROPERTIES.test(text)) return `kafka-console-consumer output, its printed properties (CreateTime, Partition, Offset…) before the value: ${INSTEAD}`;
   if (SUMMARY.test(text.trim())) return "this is kafka-console-consumer's closing summary (written to stderr): redirect only its standard output to the file";
   if (KEY_THEN_JSON.test(text)) return `a key and a tab come before the JSON value (kafka-console-consumer with print.key=true?): ${INSTEAD}`;
   return undefined;

@@ -17,7 +17,7 @@ async function reportOf(lines: string[]): Promise<InspectionReport> {
 describe('the text report of an inspection', () => {
   it('says drift was not checked when the log records no commands', async () => {
     const text = formatInspection(await reportOf([restocked(1, 2)]));
-    expect(text).toContain('decision drift: not checked (the log records no commands to decide again)');
+    expect(text).toContain('decision drift: not checked (no command records were read from the log to decide again)');
     expect(text).not.toContain('decision drift: none');
   });
 

@@ -10,7 +10,7 @@ const problems = async (text: string): Promise<string[]> => {
 describe('kafka-console-consumer output', () => {
   it('with printed properties before the value', async () => {
     const [first] = await problems('CreateTime:1767607200000\tPartition:0\tOffset:0\tNO_HEADERS\tdune\t{"type":"BookAdded"}\n');
-    expect(first).toBe('1: not JSON: this is kafka-console-consumer output with printed properties (CreateTime, Partition, Offset…) before the value: read the topic with `kcat -C -J` (JSON records with key, headers, partition and offset), or print the values alone');
+    expect(first).toBe('1: not JSON: kafka-console-consumer output, its printed properties (CreateTime, Partition, Offset…) before the value: read the topic with `kcat -C -J` instead (JSON records), or print the values alone');
   });
 
   it('with a key before the value', async () => {
