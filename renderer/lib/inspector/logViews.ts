@@ -57,8 +57,12 @@ const toRow = (r: SqlValue[]): Row => ({
 /** The node id of a stored record: its own id (causation ids name it so), or `#<record>` when it has none. */
 export const nodeIdOf = (row: { readonly id: string; readonly seq: number; readonly kind?: string }): string => (row.kind === 'rejection' ? `rejection:${row.id}` : row.id !== '' ? row.id : `#${row.seq}`);
 
+/** What a record counted apart is, said on its node (it is drawn as an event, but is none of the log's events). */
+const APART: Readonly<Record<string, string>> = { other: 'not an event', archived: 'archived', system: 'system event' };
+
 function causalRecord(r: Row): CausalRecord {
-  const sub = [r.stream, r.position !== undefined ? `@${r.position}` : '', r.time ?? ''].filter(Boolean).join(' ');
+  const place = [r.stream, r.position !== undefined ? `@${r.position}` : '', r.time ?? ''].filter(Boolean).join(' ');
+  const sub = [APART[r.kind], place].filter(Boolean).join(' · ');
   return {
     id: nodeIdOf(r),
     kind: r.kind === 'command' ? 'command' : r.kind === 'rejection' ? 'rejection' : 'event',

@@ -59,6 +59,13 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     expect(new LogViews(db, logId).graphWindow(undefined, 10_000).records.some((r) => r.broke)).toBe(false);
   });
 
+  it('says on its node that a record counted apart (an Emmett command row) is not an event', async () => {
+    const row = (position: number, kind: string, type: string) => ({ stream_id: 'book:dune', stream_position: position, message_kind: kind, message_data: {}, message_metadata: {}, message_type: type, message_id: `m${position}`, global_position: position, created: '2026-01-05 10:00:00+00' });
+    const { db, logId } = await stored(`${[row(1, 'E', 'BookAdded'), row(2, 'C', 'Lend')].map((r) => JSON.stringify(r)).join('\n')}\n`, false);
+    const records = new LogViews(db, logId).graphWindow(undefined, 100).records;
+    expect(records.map((r) => r.sub)).toEqual(['book:dune @1 2026-01-05T10:00:00Z', 'not an event · book:dune @2 2026-01-05T10:00:00Z']);
+  });
+
   it('marks no event that only caused the one that broke an invariant (a cause is marked only when it is a command)', async () => {
     const db = createWorkspace(sqlJs);
     const lines = [
