@@ -228,3 +228,28 @@ test('a module that declares command schemas but no event schemas says any event
   await expect(card).toContainText('No event schemas declared: any event is accepted.');
   await expect(card).not.toContainText('None.');
 });
+
+test('a module that declares no command schemas: a command type is typed in (the scenario\'s types offered) and its data written as JSON', async ({ page }) => {
+  await openScenarioAndLocate(page, js('free.mjs', decider('')), ['x']);
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  const tree = page.getByRole('region', { name: 'Command tree' });
+  await tree.getByRole('treeitem', { name: /^Go/ }).first().click();
+  await expect(page.getByText('Unknown command type for this domain.')).toHaveCount(0);
+  const data = page.getByLabel('data (JSON)');
+  await expect(data).toHaveValue(/"id": "x"/);
+  await data.fill('{ "id": "y" ');
+  await data.blur();
+  await expect(page.getByText(/^not JSON:/)).toBeVisible();
+  await data.fill('{ "id": "y" }');
+  await data.blur();
+  await expect(page.getByText(/^not JSON:/)).toHaveCount(0);
+  // Add command: the type is typed in
+  const type = page.getByRole('toolbar', { name: 'Command tree tools' }).getByLabel('Command type');
+  await type.fill('Stop');
+  await page.getByRole('button', { name: /^Add command/ }).click();
+  await expect(tree.getByRole('treeitem', { name: /^Stop/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/module-any-command.png' });
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.keyboard.press('Control+z');
+  await expect(tree.getByRole('treeitem', { name: /^Stop/ })).toHaveCount(0);
+});

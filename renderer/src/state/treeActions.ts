@@ -24,6 +24,26 @@ export function commandSchemasOf(domain: unknown, module?: DomainInfo): Readonly
   return domainInfoOf(domain, module)?.commandSchemas ?? {};
 }
 
+/** Whether the domain takes any command type (a module that declares no command schemas): its commands' types are typed in, their data written as JSON. */
+export const takesAnyCommand = (domain: unknown, module?: DomainInfo): boolean => domainInfoOf(domain, module)?.declaresCommands === false;
+
+/** The command types a scenario's commands use (setup included), each once, in order of appearance. */
+export function commandTypesUsed(scenario: unknown): string[] {
+  const types = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && !('batch' in o)) types.add(o.type);
+      for (const [k, child] of Object.entries(o)) if (k !== 'data') visit(child);
+    }
+  };
+  const s = (scenario ?? {}) as Record<string, unknown>;
+  visit(s.setup);
+  visit(s.commands);
+  return [...types];
+}
+
 /**
  * A new command of `type` with a blank payload from its schema (blankOf: defaults, empty
  * strings), numbers at their minimum but never below 1: a count of 0 (qty, copies) passes the
