@@ -61,7 +61,7 @@ export function given(domain: object, history: readonly GivenEvent[] = [], optio
         outcome,
         /** Asserts the decision appended exactly these events (type and data). */
         then(expected: readonly DomainEvent[]) {
-          if (!outcome.accepted) throw new Error(`expected events, but the decision was rejected:\n${show(commandOutcomes(outcome).map((o) => o.rejection))}`);
+          if (!outcome.accepted) throw new Error(`expected events\n${show(expected)}\nbut the decision was rejected:\n${show(commandOutcomes(outcome).map((o) => o.rejection))}`);
           if (!same(events, expected)) throw new Error(`expected events\n${show(expected)}\nbut got\n${show(events)}`);
           return events;
         },

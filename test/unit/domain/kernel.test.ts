@@ -139,3 +139,11 @@ describe('schemas', () => {
     for (const e of events) expect(profiles.eventCheck(e.type)!.problems(e.data, 'data')).toEqual([]);
   });
 });
+
+describe('given/when/then says both sides', () => {
+  it('an expected list of events met by a rejection shows the events expected and the rejection', () => {
+    const commerce = bundledDomain('commerce')!;
+    const expected = [{ type: 'OrderPlaced', data: { orderId: 'o1' } }];
+    expect(() => given(commerce).when({ type: 'PlaceOrder', data: { orderId: 'o1', customerId: 'u', sku: 'tee', qty: 1, warehouse: 'main' } }).then(expected)).toThrow(/^expected events\n[\s\S]*OrderPlaced[\s\S]*but the decision was rejected:\n[\s\S]*out-of-stock/);
+  });
+});
