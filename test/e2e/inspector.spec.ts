@@ -126,6 +126,9 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await expect(logs.getByRole('region', { name: 'Decision drift' })).toContainText('order-cancelled');
   await logs.getByRole('region', { name: 'Invariant violations' }).getByRole('button').first().click();
   await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('"stock": -1', { timeout: 15_000 });
+  // the record says which invariant it broke
+  await expect(logs.getByRole('list', { name: 'Invariants this record broke' })).toContainText('⚠ broke stock-non-negative');
+  await page.screenshot({ path: 'test-results/screenshots/log-record-broke.png' });
   // a drift entry links to its command's record
   await logs.getByRole('tab', { name: 'Summary' }).click();
   await logs.getByRole('region', { name: 'Decision drift' }).getByRole('listitem').filter({ hasText: 'warehouse-7' }).getByRole('button').click();
