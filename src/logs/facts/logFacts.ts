@@ -88,6 +88,9 @@ function smallDecimal(p: string): number {
   return +p;
 }
 
+/** What tells a record's content apart (for `identical`): the profile's content, else the text's hash53, made once. */
+const fingerprintOf = (e: EventRecord, text: string, textFingerprint: number | undefined): number => (e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text));
+
 const q = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
 /** Accumulates the facts of one log. */
@@ -144,7 +147,7 @@ export class LogFacts {
       if (this.positionSeen(e, stream, at, text, textFingerprint)) return false;
     } else if (e.id !== undefined) {
       const scope = e.idScope ?? e.source;
-      const fingerprint = e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text);
+      const fingerprint = fingerprintOf(e, text, textFingerprint);
       let earlier = Number.NaN;
       if (scope === undefined) {
         idEntry = this.ids.findOrInsert(e.id, fingerprint);
@@ -157,18 +160,7 @@ export class LogFacts {
         if (entry >= 0) earlier = this.scoped.valueAt(entry);
       }
       if (!Number.isNaN(earlier)) {
-        const identical = earlier === fingerprint;
-        const position = e.streamPosition ?? e.globalPosition;
-        this.anomalies.add({
-          kind: 'duplicate-id',
-          line: at.line,
-          record: at.record,
-          message: `event id ${q(e.id)}${e.source !== undefined ? ` of source ${q(e.source)}` : ''} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
-          identical,
-          ...(stream !== undefined ? { stream } : {}),
-          ...(position !== undefined ? { position } : {}),
-        });
-        this.count(e, stream);
+        this.duplicate(e, stream, at, `event id ${q(e.id)}`, earlier === fingerprint, e.streamPosition ?? e.globalPosition);
         return false;
       }
     }
@@ -186,22 +178,25 @@ export class LogFacts {
   /** Whether a record without an id repeats the position of an earlier one in its source (then reported as a `duplicate-id`). */
   private positionSeen(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint: number | undefined): boolean {
     const position = e.globalPosition!;
-    const fingerprint = e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text);
+    const fingerprint = fingerprintOf(e, text, textFingerprint);
     const entry = this.scoped.findOrInsert(`${e.source ?? ''}\u0001${isDecimal(position) ? normalizeDecimal(position) : position}`, fingerprint);
     if (entry < 0) return false;
-    const identical = this.scoped.valueAt(entry) === fingerprint;
-    const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
+    this.duplicate(e, stream, at, `${this.rules.globalName} ${position}`, this.scoped.valueAt(entry) === fingerprint, position);
+    return true;
+  }
+
+  /** A record repeating an identity already read (`what`: `event id "e1"`, `offset 1`): its `duplicate-id`, and it is counted as read. */
+  private duplicate(e: EventRecord, stream: string | undefined, at: RecordPlace, what: string, identical: boolean, position: string | undefined): void {
     this.anomalies.add({
       kind: 'duplicate-id',
       line: at.line,
       record: at.record,
-      message: `${this.rules.globalName} ${position}${where} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
+      message: `${what}${e.source !== undefined ? ` of source ${q(e.source)}` : ''} appeared before${identical ? ' (the same record again: a redelivery)' : ' with different content'}; not replayed again`,
       identical,
       ...(stream !== undefined ? { stream } : {}),
-      position,
+      ...(position !== undefined ? { position } : {}),
     });
     this.count(e, stream);
-    return true;
   }
 
   /** Counts a record by kind, type, source and stream; its stream's entry (-1: none), or TOMBSTONE. */
