@@ -38,20 +38,25 @@ export class LogDomains {
   /** The open module a domain names; undefined for none or a bundled domain; an Error when it names a module that is not open. */
   moduleFor(domain: string | null | undefined): ModuleClient | undefined {
     if (!namesModule(domain)) return undefined;
-    const open = this.modules().find((m) => m.name === domain);
+    const open = this.open(domain!);
     if (!open) throw new Error(`${domain} is not open: open it in the Domains view, or choose another domain`);
     return open.client;
   }
 
   /** Whether a domain module of that name is open. */
   isOpen(domain: string): boolean {
-    return this.modules().some((m) => m.name === domain);
+    return this.open(domain) !== undefined;
+  }
+
+  /** The open module of that file name. */
+  private open(domain: string): OpenModule | undefined {
+    return this.modules().find((m) => m.name === domain);
   }
 
   /** What a map is checked against for a domain (a bundled domain, or an open module's description). */
   info(domain: string | null | undefined): DomainInfo | undefined {
     if (!domain) return undefined;
-    return namesModule(domain) ? this.modules().find((m) => m.name === domain)?.info : bundledDomain(domain);
+    return namesModule(domain) ? this.open(domain)?.info : bundledDomain(domain);
   }
 
   /** How the menus name a domain: a bundled domain by its title, a module by its file name. */
