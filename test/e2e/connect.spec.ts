@@ -8,6 +8,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+import { views } from './flows';
+import { LIBRARY, openModule } from './libraryModule';
 
 let server: NatsServer | undefined;
 test.beforeAll(async () => {
@@ -130,4 +132,61 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(logs.getByRole('status').filter({ hasText: /events? read/ })).toContainText('1 event read', { timeout: 20_000 });
   await expect(live).toContainText('last position 8');
+});
+
+test('Connect… reads a JetStream stream with a domain module: checked in the module\'s worker as it is tailed, and Cancel keeps nothing', async ({ page }) => {
+  const nc = await connect({ servers: server!.url });
+  await (await jetstreamManager(nc)).streams.add({ name: 'LIB', subjects: ['LIB.>'] });
+  const js = jetstream(nc);
+  const book = async (n: number, type: string, data: Record<string, string>) =>
+    js.publish('LIB.books', JSON.stringify({ specversion: '1.0', id: `b-${n}`, source: '/library', type, subject: `book:${data.bookId}`, time: `2026-03-01T10:00:0${n}Z`, data }), { msgID: `b-${n}` });
+  await book(1, 'BookAdded', { bookId: 'b1' });
+  await book(2, 'BookLent', { bookId: 'b1', member: 'ada' });
+
+  await page.goto('/');
+  await openModule(page, 'library.ts', LIBRARY, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Domain').selectOption('library.ts');
+  await logs.getByRole('button', { name: 'Connect…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/LIB`);
+  await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toBeHidden();
+  const live = logs.getByRole('status', { name: 'Live read' });
+  await expect(live).toContainText('2 records · position 2', { timeout: 30_000 });
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('2 events');
+
+  // the module's invariant follows the tail: a second loan of b1 breaks it
+  await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
+  await nc.close();
+  const violations = logs.getByRole('region', { name: 'Invariant violations' });
+  await expect(violations).toContainText('b1 is lent to ada and alan', { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1280.png' });
+  await live.getByRole('button', { name: 'Stop' }).click();
+  await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('1 invariant violation in 3 events', { timeout: 20_000 });
+  await expect(live).toContainText('3 records from');
+  await expect(violations).toContainText('b1 is lent to ada and alan');
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
+  // a record's stream before and after it is replayed with the module
+  await violations.getByRole('button', { name: 'message 3' }).click();
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details).toContainText('Stream book:b1', { timeout: 15_000 });
+  await expect(details).toContainText(/before\s*\{\s*"bookId": "b1",\s*"lentTo": \[\s*"ada"\s*\]\s*\}\s*after\s*\{\s*"bookId": "b1",\s*"lentTo": \[\s*"ada",\s*"alan"\s*\]/);
+
+  // read again with Cancel: nothing of it is kept
+  const stored = await logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem').count();
+  await logs.getByRole('button', { name: 'Connect…' }).click();
+  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/LIB`);
+  await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(live).toContainText('3 records · position 3', { timeout: 30_000 });
+  await live.getByRole('button', { name: 'Cancel' }).click();
+  await expect(logs.getByText('The import was stopped; nothing of it was kept.')).toBeVisible({ timeout: 15_000 });
+  await expect(live).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/connect-module-cancelled-1280.png' });
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(stored);
 });

@@ -168,6 +168,8 @@ export async function importRecords(
       framer.end();
       framing = framer.label ?? 'lines';
     }
+    // cancelled while the input ended (a live read's Cancel ends its feed): nothing is kept
+    if (o.isCancelled?.()) throw new InspectCancelled();
     const result = inspector.finish(o.source, framing);
     await flush();
     if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);

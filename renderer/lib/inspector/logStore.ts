@@ -23,6 +23,8 @@ export interface LogStore {
   finish(logId: number, inspection: unknown, reading: StoredReading): Awaitable<void>;
   /** A failed or cancelled import: nothing of the log is kept. */
   discard(logId: number): Awaitable<void>;
+  /** A log imported live changed under what was read of it (its graph and timeline are read again); where nothing is kept beside the database, absent. */
+  changed?(logId: number): Awaitable<void>;
 }
 
 /** What is read back of a stored log to inspect it again. */

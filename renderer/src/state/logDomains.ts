@@ -2,9 +2,9 @@
  * Which worker reads a log with its domain (logs.md: "a domain, bundled or a module"): the logs
  * worker for no domain or a bundled one, the module's own worker for a domain module, which a
  * reading names by its file name (`library.ts`), as the rest of the app does. Every call of the
- * Logs view that runs a domain goes through here — an import, an inspection again, the Mapping
- * dialog's preview, a record's stream before and after it — so a module's log reads like a
- * bundled domain's, and module code runs only in its worker.
+ * Logs view that runs a domain goes through here — an import (of a file or a live source), an
+ * inspection again, the Mapping dialog's preview, a record's stream before and after it — so a
+ * module's log reads like a bundled domain's, and module code runs only in its worker.
  */
 import type { DomainInfo } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
@@ -13,6 +13,7 @@ import type { StoredReading } from '../../lib/inspector/importRecords';
 import type { Preview } from '../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../../lib/workspace/logsProtocol';
+import type { LiveBatches } from '../worker/logs/linkedLogs';
 import type { LogsClient } from '../worker/logsClient';
 import type { ModuleClient } from '../worker/moduleClient';
 import { ModuleLogs } from '../worker/moduleLogs';
@@ -69,6 +70,23 @@ export class LogDomains {
     const module = this.moduleFor(options.domain);
     if (!module) return this.logs.importLog(input, options, onProgress);
     return this.whileImporting(module, this.moduleLogs.importLog(module, input, options, onProgress));
+  }
+
+  /**
+   * Imports a live source's records, read as `options` says, where its domain runs: `batches`
+   * hands them over as the connection gives them (each resolves once the import took it; `end`
+   * finishes the import with what was read).
+   */
+  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): { result: Promise<ImportResult>; batches: LiveBatches } {
+    const module = this.moduleFor(options.domain);
+    if (module) {
+      const live = this.moduleLogs.importLive(module, options, framing, onProgress);
+      return { result: this.whileImporting(module, live.result), batches: live.batches };
+    }
+    return {
+      result: this.logs.importLive(options, framing, onProgress),
+      batches: { batch: (records) => this.logs.api.liveBatch(records), end: () => void this.logs.api.liveEnd() },
+    };
   }
 
   /** Inspects a stored log again, read as `options` says, where its domain runs. */

@@ -20,9 +20,8 @@ const pages = new LogPages(file);
 const logs = new WorkspaceLogs(file, pages);
 const imports = new LogImport(logs);
 const inspections = new LogInspections(file, logs);
-// a log read live changes under its graph and timeline: they are read again
-imports.onChanged = (logId) => inspections.forget(logId);
-logs.onGone = (logId) => inspections.forget(logId);
+// a log removed, or read live (it changes under its graph and timeline): they are read again
+logs.onOutdated = (logId) => inspections.forget(logId);
 file.onReplaced = () => {
   pages.forget();
   inspections.forget();

@@ -1,16 +1,17 @@
 /**
- * The page's side of reading a log with a domain module: the import, the inspection again, the
- * Mapping dialog's preview and a record's stream before and after run in the module's own worker
- * (./moduleClient.ts, under its watchdog), which stores and reads the workspace's logs over a
+ * The page's side of reading a log with a domain module: the import (of a file, or of a live
+ * source's records as they come), the inspection again, the Mapping dialog's preview and a
+ * record's stream before and after run in the module's own worker (./moduleClient.ts, under its watchdog), which stores and reads the workspace's logs over a
  * port to the logs worker — one MessageChannel per task, its ends handed to the two workers. A
  * module's fault comes back as its readable message; when the module's worker is stopped in the
  * middle of an import (the watchdog), the logs worker discards what it left unfinished, and the
  * watchdog's replay naming the call reads through a port that stores nothing.
  */
-import { proxy, transfer, type Remote } from 'comlink';
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { Preview } from '../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, ReadingOptions } from '../../lib/workspace/logsProtocol';
+import type { LiveBatches } from './logs/linkedLogs';
 import { ImportCancelled, type LogsClient } from './logsClient';
 import type { ModuleWorkerApi } from './module.worker';
 import type { ModuleClient } from './moduleClient';
@@ -50,6 +51,42 @@ export class ModuleLogs {
   /** Imports and inspects a log with the module. */
   importLog(module: ModuleClient, input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     return this.importing(module, onProgress, (api, port, progress) => api.importLog(port, input, options, progress));
+  }
+
+  /**
+   * Imports a live source's records with the module: `batches` hands them to the module's worker
+   * over a port of their own (each resolves once the import took it; `end` finishes it). A live
+   * read cannot be made again, so the watchdog's replay does not reach the call and its message
+   * names the function only.
+   */
+  importLive(module: ModuleClient, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): { result: Promise<ImportResult>; batches: LiveBatches } {
+    const { port1, port2 } = new MessageChannel();
+    const remote = wrap<LiveBatches>(port1);
+    let handed = false;
+    const result = this.importing(module, onProgress, (api, port, progress) => {
+      if (handed) return Promise.reject(new Error('a live read is not read again'));
+      handed = true;
+      return api.importLive(port, transfer(port2, [port2]), options, framing, progress);
+    });
+    // once the import ended (finished, failed, cancelled, its worker stopped) a batch is dropped at once
+    let ended = false;
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    void settled.then(() => {
+      ended = true;
+      remote[releaseProxy]();
+    });
+    return {
+      result,
+      batches: {
+        batch: (records) => (ended ? Promise.resolve() : Promise.race([remote.batch(records), settled])),
+        end: () => {
+          if (!ended) void remote.end().catch(() => undefined);
+        },
+      },
+    };
   }
 
   /** Inspects a stored log again with the module; the new log replaces it. */

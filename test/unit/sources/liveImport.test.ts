@@ -5,7 +5,8 @@ import { importRecords, type StoredProgress } from '../../../renderer/lib/inspec
 import { LiveFeed } from '../../../renderer/src/worker/logs/liveFeed';
 import { countEvents, pageEvents } from '../../../src/store/eventPages';
 import { createWorkspace } from '../../../src/store/workspace';
-import type { InspectionReport } from '../../../src/logs/types';
+import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
+import { listLogs } from '../../../src/store/logs';
 
 let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {
@@ -47,6 +48,21 @@ describe('a live source imported into the workspace (the app\'s Connect…)', ()
     feed.end();
     const { report } = await done;
     expect(JSON.parse(JSON.stringify(interim.at(-1)))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('Cancel while it waits for the next batch keeps nothing of the log (the feed ends; the import does not finish with what it had)', async () => {
+    const db = createWorkspace(sqlJs);
+    const feed = new LiveFeed();
+    let cancelled = false;
+    const source = 'postgres://h/db?store=message-db';
+    const done = importRecords(new DatabaseLogs(db), { batches: feed.batches(), framing: 'rows' }, { name: source, source, profile: 'message-db', isCancelled: () => cancelled });
+    await feed.push([row(1), row(2)]);
+    await new Promise((r) => setTimeout(r, 0)); // the batch is stored; the import waits for the next
+    expect(listLogs(db)).toHaveLength(1);
+    cancelled = true;
+    feed.end();
+    await expect(done).rejects.toBeInstanceOf(InspectCancelled);
+    expect(listLogs(db)).toEqual([]);
   });
 
   it('a push waits until the import took the batch; after the end a push is dropped at once', async () => {

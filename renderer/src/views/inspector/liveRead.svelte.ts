@@ -1,19 +1,19 @@
 /**
  * A live source read into the Logs view (sources.md, the app's Connect…): connects through the
  * app's connector (the desktop's main process, or NATS over WebSocket in a browser), streams the
- * batches into the workspace (the logs worker stores and inspects them as they come, so the
- * records table and the counts move while it reads), and ends — at the head, or when the user
+ * batches into the workspace (stored and inspected as they come — with the reading's domain, in
+ * the logs worker or in a domain module's own worker — so the records table and the counts move
+ * while it reads), and ends — at the head, or when the user
  * stops a tail — with the position reached, kept to read on from later. A failure to connect is
  * kept to be shown beside the connection; a connection lost mid-read ends the read with what
  * was read and says so.
  */
-import { namesModule } from '../../state/logDomains';
 import { desktopApi } from '../../../lib/desktop';
 import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
 import { desktopConnector } from '../../../lib/inspector/liveSources/desktopConnector';
 import type { LiveConnector, LiveRequest, LiveSession, RecentConnection } from '../../../lib/inspector/liveSources/liveConnector';
+import type { LiveBatches } from '../../worker/logs/linkedLogs';
 import type { Inspector } from '../../state/Inspector.svelte';
-import type { Workspace } from '../../state/Workspace.svelte';
 
 /** Where a live read stands. */
 export type LivePhase = 'idle' | 'connecting' | 'reading' | 'stopping' | 'done';
@@ -45,7 +45,6 @@ export class LiveRead {
 
   constructor(
     private readonly inspector: Inspector,
-    private readonly workspace: Workspace,
     readonly connector: LiveConnector = appConnector(),
   ) {}
 
@@ -68,10 +67,12 @@ export class LiveRead {
   /** Connects and starts reading; false (with `error` set) when it could not connect. The read goes on after it returns. */
   async connect(request: LiveRequest): Promise<boolean> {
     if (this.active || this.inspector.status === 'importing') return false;
-    const domain = this.inspector.reading.domain;
-    if (namesModule(domain)) {
-      // in the app a module's worker reads files and stored logs; a live read feeds the logs worker (the command line's `inspect URL --domain PATH` does read one)
-      this.error = `in the app, ${domain} checks a file or a log stored in the workspace, not yet a live source: read the source without a domain (or with a bundled one), then choose ${domain}`;
+    const domains = this.inspector.domains;
+    try {
+      // a module that is not open is said before connecting
+      domains.moduleFor(this.inspector.reading.domain);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
       return false;
     }
     this.phase = 'connecting';
@@ -94,26 +95,32 @@ export class LiveRead {
     this.lost = undefined;
     this.notice = session.notice;
     this.phase = 'reading';
-    const client = this.workspace.client;
     const reading = this.inspector.reading;
-    const imported = this.inspector.importFrom(session.display, reading, (onProgress) =>
-      client.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, onProgress),
-    );
+    // where the reading's domain runs: the logs worker, or a domain module's own worker
+    let batches: LiveBatches | undefined;
+    const imported = this.inspector.importFrom(session.display, reading, (onProgress) => {
+      const live = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, onProgress);
+      batches = live.batches;
+      return live.result;
+    });
+    const into = batches!;
     session.start({
       batch: async (records, position, caughtUp) => {
         this.records += records.length;
         if (position !== undefined) this.position = position;
         this.caughtUp = caughtUp;
-        await client.api.liveBatch(records);
+        await into.batch(records);
       },
       end: (end) => {
         if (end.position !== undefined) this.position = end.position;
         this.lost = end.lost;
-        void client.api.liveEnd();
+        into.end();
       },
     });
     void this.refreshRecent();
     void imported.finally(() => {
+      // the import ended first (it failed: a module's fault, say): the connection is closed too
+      if (this.phase === 'reading') void session.stop();
       this.session = undefined;
       this.phase = 'done';
     });

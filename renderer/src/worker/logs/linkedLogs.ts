@@ -1,17 +1,25 @@
 /**
  * What a domain module's worker (../module.worker.ts) does with the workspace's logs: import a
- * log, inspect a stored log again, preview a reading and replay a record's stream, all with the
+ * log (a file, or a live source's records as they come), inspect a stored log again, preview a reading and replay a record's stream, all with the
  * loaded module and through the same code as the logs worker's (./logImport.ts, src/logs). The
  * workspace stays in the logs worker: each task gets a port to it (the logs worker's
  * WorkspaceLogs, ./workspaceLogs.ts) and stores and reads through it, a batch or page per
  * message. A module's fault stops the task with its message; the log it was writing is discarded.
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
+import { expose, releaseProxy, wrap, type Remote } from 'comlink';
 import type { LogWorkspace } from '../../../lib/inspector/logStore';
 import type { Preview } from '../../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, ReadingOptions } from '../../../lib/workspace/logsProtocol';
 import { LogImport, previewStored, storedChange, type DomainOf } from './logImport';
+
+/** Where a live import takes its batches (the page's side of a live read: ../../views/inspector/liveRead.svelte.ts). */
+export interface LiveBatches {
+  /** Hands over a batch; resolves once the import took it. */
+  batch(records: readonly unknown[]): Promise<void>;
+  /** No more batches: the import finishes with what was read. */
+  end(): void;
+}
 
 /** Runs `task` over the workspace's logs served on `port`; the port is let go after. */
 async function overPort<R>(port: MessagePort, task: (logs: LogWorkspace) => Promise<R>): Promise<R> {
@@ -43,6 +51,19 @@ export function linkedLogsApi(domainOf: DomainOf) {
     /** Imports and inspects a log with the module, storing it in the workspace over `port`. */
     importLog(port: MessagePort, input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
       return importing(port, (imports) => imports.run(input, options, onProgress));
+    },
+
+    /**
+     * Imports a live source's records with the module as the page hands them over on `feed`
+     * (a LiveBatches served there: each batch resolves once taken, `end` finishes with what was
+     * read), storing them in the workspace over `port`.
+     */
+    importLive(port: MessagePort, feed: MessagePort, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+      return importing(port, (imports) => {
+        const batches: LiveBatches = { batch: (records) => imports.liveBatch(records), end: () => imports.liveEnd() };
+        expose(batches, feed);
+        return imports.live(options, framing, onProgress).finally(() => feed.close());
+      });
     },
 
     /** Inspects a stored log again with the module; the new log replaces it. */

@@ -118,8 +118,6 @@ export class LogImport {
   private cancelled = false;
   /** The batches of the live source being imported, if one is. */
   private feed: LiveFeed | undefined;
-  /** Hears that a log's stored records changed while it is imported live, and when its import ends (what was kept of it is out of date). */
-  onChanged: ((logId: number) => void) | undefined;
 
   /** `logs`: the workspace's logs, here or across a port; `domainOf`: the domains a reading may name here. */
   constructor(
@@ -209,15 +207,16 @@ export class LogImport {
           ? {
               onInterim: (report: InspectionReport) => {
                 if (logId === undefined) return;
-                this.onChanged?.(logId);
                 // sent once (the next progress goes without it): a report is bigger than the counts
                 lastSent = performance.now();
-                void onProgress({ ...progress, report: withoutFinalState(report) as InspectionSummary });
+                const sent = { ...progress, report: withoutFinalState(report) as InspectionSummary };
+                // the views read the log again once the logs worker knows it changed (across a port, from a module's worker)
+                void Promise.resolve(this.logs.changed?.(logId)).then(() => onProgress(sent));
               },
             }
           : {}),
       });
-      if (interim) this.onChanged?.(result.logId);
+      if (interim) await this.logs.changed?.(result.logId);
       return { source: { db: 'workspace', logId: result.logId }, report: withoutFinalState(result.report) as InspectionSummary, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
       if (error instanceof InspectCancelled) {

@@ -18,8 +18,8 @@ import type { WorkspaceFile } from './workspaceFile';
 export class WorkspaceLogs implements LogWorkspace {
   /** Logs being imported: where each is stored (the database of the moment it began) and its seqs. */
   private readonly open = new Map<number, { readonly logs: DatabaseLogs; readonly seqs: SeqList }>();
-  /** Hears that a log was removed or discarded (what was kept of it is out of date). */
-  onGone: (logId: number) => void = () => {};
+  /** Hears that what was kept of a log is out of date: it was removed or discarded, or changed while imported live. */
+  onOutdated: (logId: number) => void = () => {};
 
   constructor(
     private readonly file: WorkspaceFile,
@@ -68,8 +68,12 @@ export class WorkspaceLogs implements LogWorkspace {
     open.logs.discard(logId);
     this.open.delete(logId);
     this.pages.forget(logId);
-    this.onGone(logId);
+    this.onOutdated(logId);
     this.ended();
+  }
+
+  changed(logId: number): void {
+    this.onOutdated(logId);
   }
 
   /** Discards every log whose import did not end (a module's worker stopped in the middle of one). */
@@ -86,7 +90,7 @@ export class WorkspaceLogs implements LogWorkspace {
   async remove(logId: number): Promise<void> {
     (await this.here()).remove(logId);
     this.pages.forget(logId);
-    this.onGone(logId);
+    this.onOutdated(logId);
     this.file.changed();
   }
 
@@ -115,7 +119,7 @@ export class WorkspaceLogs implements LogWorkspace {
       streamUpTo: (logId: number, seq: number) => this.streamUpTo(logId, seq),
     };
     const served: LogWorkspace = readOnly
-      ? { ...reads, create: () => 0, append: (_, rows) => rows.length, finish: () => {}, discard: () => {}, remove: () => {} }
+      ? { ...reads, create: () => 0, append: (_, rows) => rows.length, finish: () => {}, discard: () => {}, remove: () => {}, changed: () => {} }
       : {
           ...reads,
           create: (info, bulk) => this.create(info, bulk),
@@ -123,6 +127,7 @@ export class WorkspaceLogs implements LogWorkspace {
           finish: (logId, inspection, reading) => this.finish(logId, inspection, reading),
           discard: (logId) => this.discard(logId),
           remove: (logId) => this.remove(logId),
+          changed: (logId) => this.changed(logId),
         };
     expose(served, port);
   }
