@@ -190,3 +190,43 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await page.screenshot({ path: 'test-results/screenshots/connect-module-cancelled-1280.png' });
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(stored);
 });
+
+test("a module's fault while it tails a live source ends the read with the module's one-line message, keeping nothing half-stored", async ({ page }) => {
+  test.setTimeout(120_000);
+  const faulty: [name: string, text: string, message: RegExp][] = [
+    ['cursed.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (event.data.bookId === 'b2') throw new Error('b2 is cursed');"), /^cursed\.ts: evolve threw .*b2 is cursed.*\(at cursed\.ts:\d+\)/],
+    // a live read cannot be made again: the watchdog names the function only
+    ['spin.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (event.data.bookId === 'b2') for (;;) {}"), /^spin\.ts: evolve ran for more than 1 second and was stopped/],
+  ];
+  await page.goto('/');
+  for (const [name, text] of faulty) await openModule(page, name, text, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  const nc = await connect({ servers: server!.url });
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  for (const [name, , message] of faulty) {
+    const stream = name.replace('.ts', '').toUpperCase();
+    await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    const book = (n: number, type: string, data: Record<string, string>) =>
+      js.publish(`${stream}.books`, JSON.stringify({ specversion: '1.0', id: `b-${n}`, source: '/library', type, subject: `book:${data.bookId}`, time: `2026-03-01T10:00:0${n}Z`, data }), { msgID: `b-${n}` });
+    await book(1, 'BookAdded', { bookId: 'b2' });
+    await logs.getByLabel('Domain').selectOption(name);
+    await logs.getByRole('button', { name: 'Connect…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/${stream}`);
+    await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    const live = logs.getByRole('status', { name: 'Live read' });
+    await expect(live).toContainText('1 record · position 1', { timeout: 30_000 });
+    await book(2, 'BookLent', { bookId: 'b2', member: 'grace' });
+    const alert = logs.getByRole('alert');
+    await expect(alert).toContainText(name, { timeout: 30_000 });
+    expect(((await alert.textContent()) ?? '').trim().replace('Could not read the log: ', '')).toMatch(message);
+    expect(await alert.textContent()).not.toMatch(/\n\s+at |blob:|\.worker-/);
+    // the read ended with the import: nothing is tailed on, and nothing of the log was kept
+    await expect(live.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toHaveCount(0);
+  }
+  await nc.close();
+});
