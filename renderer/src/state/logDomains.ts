@@ -125,8 +125,8 @@ export class LogDomains {
   async recordDetail(logId: number, seq: number, reading: StoredReading | undefined): Promise<RecordDetail | undefined> {
     const detail = await this.logs.api.recordDetail(logId, seq);
     const domain = reading?.domain;
-    if (!detail || detail.change || detail.kind !== 'event' || !namesModule(domain) || !this.isOpen(domain)) return detail;
-    const change = await this.moduleLogs.recordChange(this.moduleFor(domain)!, logId, seq).catch(() => undefined);
+    if (!detail || detail.change || detail.kind !== 'event' || !reading || !namesModule(domain) || !this.isOpen(domain)) return detail;
+    const change = await this.moduleLogs.recordChange(this.moduleFor(domain)!, logId, seq, reading).catch(() => undefined);
     return change ? { ...detail, change } : detail;
   }
 }

@@ -8,6 +8,7 @@
  * watchdog's replay naming the call reads through a port that stores nothing.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { StoredReading } from '../../lib/inspector/importRecords';
 import type { Preview } from '../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, ReadingOptions } from '../../lib/workspace/logsProtocol';
@@ -105,7 +106,7 @@ export class ModuleLogs {
   }
 
   /** Record `seq`'s stream before and after it, replayed with the module. */
-  recordChange(module: ModuleClient, logId: number, seq: number): Promise<RecordDetail['change']> {
-    return this.linked(module, (api, port) => api.recordChange(port, logId, seq));
+  recordChange(module: ModuleClient, logId: number, seq: number, reading: StoredReading): Promise<RecordDetail['change']> {
+    return this.linked(module, (api, port) => api.recordChange(port, logId, seq, reading));
   }
 }

@@ -7,6 +7,7 @@
  * message. A module's fault stops the task with its message; the log it was writing is discarded.
  */
 import { expose, releaseProxy, wrap, type Remote } from 'comlink';
+import type { StoredReading } from '../../../lib/inspector/importRecords';
 import type { LogWorkspace } from '../../../lib/inspector/logStore';
 import type { Preview } from '../../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../../lib/inspector/recordDetail';
@@ -81,9 +82,9 @@ export function linkedLogsApi(domainOf: DomainOf) {
       return overPort(port, (logs) => previewStored(logs, logId, options, count, domainOf));
     },
 
-    /** Record `seq`'s stream before and after it, replayed with the module as the log was read. */
-    recordChange(port: MessagePort, logId: number, seq: number): Promise<RecordDetail['change']> {
-      return overPort(port, (logs) => storedChange(logs, logId, seq, domainOf));
+    /** Record `seq`'s stream before and after it, replayed with the module as the log was read (`reading`, as stored with it). */
+    recordChange(port: MessagePort, logId: number, seq: number, reading: StoredReading): Promise<RecordDetail['change']> {
+      return overPort(port, (logs) => storedChange(logs, logId, seq, reading, domainOf));
     },
   };
 }

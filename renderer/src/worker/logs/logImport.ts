@@ -104,9 +104,8 @@ export async function previewStored(logs: StoredLogs, logId: number, options: Re
   return previewReading(await logs.records(logId, 0, count), reading);
 }
 
-/** Record `seq`'s stream before and after it, replayed as the log was read (undefined: no event of a stream, or no domain here). */
-export async function storedChange(logs: StoredLogs, logId: number, seq: number, domainOf: DomainOf = bundledDomain): Promise<RecordDetail['change']> {
-  const { reading } = await logs.stored(logId);
+/** Record `seq`'s stream before and after it, replayed as the log was read — `reading`, as stored with it (undefined: no event of a stream, or no domain here). */
+export async function storedChange(logs: StoredLogs, logId: number, seq: number, reading: StoredReading, domainOf: DomainOf = bundledDomain): Promise<RecordDetail['change']> {
   const compiled = recordReading(reading, domainOf);
   if (!compiled?.domain) return undefined;
   const stream = await logs.streamUpTo(logId, seq);
