@@ -6,7 +6,7 @@
  */
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
-import { runColor, thin } from './chartSeries';
+import { runColor } from './chartSeries';
 import { thinSamples } from '../reader/runCharts';
 import { escapeXml, svgChart } from './svgChart';
 import type { RealRunModel } from './realRunModel';
@@ -80,7 +80,7 @@ export function compareHtml(input: CompareHtmlInput): string {
           'queue depth',
         )}${svgChart(
           'Command latency',
-          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thin(r.facts.latency, 2000) }] : [])),
+          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thinSamples(r.facts.latency, 2000) }] : [])),
           'latency (ms)',
         )}</div>`;
   return `<!doctype html>

@@ -9,7 +9,7 @@ import { releasedTogether, staleReads } from '../compare/whyHints';
 import { commandLatencies, latencyHistogram } from '../metrics/chartData';
 import type { RunCharts, RunFacts } from './runReader';
 
-/** Thins a step series to about `max` samples, each the peak of the stretch it stands for (the last sample is kept). */
+/** Thins a series (a step series, or points such as latencies) to about `max` samples, each the peak of the stretch it stands for, so a spike never disappears (the last sample is kept). */
 export function thinSamples(samples: readonly Sample[], max: number): readonly Sample[] {
   if (samples.length <= max) return samples;
   const size = Math.ceil(samples.length / (max - 1));

@@ -23,6 +23,9 @@ export type SweepFieldProblems = Partial<Record<SweepField, string>>;
 /** The labels the view shows. */
 export const SWEEP_FIELD_LABELS: Readonly<Record<SweepField, string>> = { from: 'From', to: 'To', step: 'Step', seedFrom: 'Seed from', seedTo: 'Seed to' };
 
+/** True when the form sweeps seeds: "Average over seeds" is on and the parameter swept is not the seed itself (a sweep varies the seed as its parameter or over seeds, not both). */
+export const seedsSwept = (form: Pick<SweepFormValues, 'seeds' | 'path'>): boolean => form.seeds && form.path !== 'seed';
+
 /** The problems of `form`: each field a number (a whole number for workers and seeds), From ≤ To, Step > 0, seeds likewise. */
 export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
   const problems: SweepFieldProblems = {};
@@ -44,7 +47,7 @@ export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
     const problem = rangeProblem(form.from!, form.to!, form.step!);
     if (problem) problems[problem.bound] = `${SWEEP_FIELD_LABELS[problem.bound]}: ${problem.message}`;
   }
-  if (form.seeds && form.path !== 'seed' && check('seedFrom', form.seedFrom, true) && check('seedTo', form.seedTo, true)) {
+  if (seedsSwept(form) && check('seedFrom', form.seedFrom, true) && check('seedTo', form.seedTo, true)) {
     const problem = rangeProblem(form.seedFrom!, form.seedTo!, 1);
     if (problem) problems.seedTo = `${SWEEP_FIELD_LABELS.seedTo}: ${problem.message}`;
   }
@@ -54,6 +57,6 @@ export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
 /** The CLI arguments a sound form stands for; undefined while `problems` (the form's, from {@link sweepFormProblems}) has any, so no `null` reaches the command line. */
 export function sweepCliArgs(form: SweepFormValues, problems: SweepFieldProblems): string | undefined {
   if (Object.keys(problems).length) return undefined;
-  const seeds = form.seeds && form.path !== 'seed' ? ` --seeds ${form.seedFrom}..${form.seedTo}` : '';
+  const seeds = seedsSwept(form) ? ` --seeds ${form.seedFrom}..${form.seedTo}` : '';
   return `--run ${JSON.stringify(form.run)} --param ${rangeSpec(form.path, form.from!, form.to!, form.step!)}${seeds}`;
 }

@@ -1,7 +1,7 @@
 /**
- * What opening a stored scenario would come to, found when the workspace's list is read: its text
- * parsed and validated by the editor's check (parseScenario with the open domain modules), each
- * saved version checked once. Pure but for the `load` it is given.
+ * What opening a scenario's text comes to: the editor's check (parseScenario with the open domain
+ * modules), used by Open and, for the stored scenarios, when the workspace's list is read (each
+ * saved version checked once). Pure but for the `load` it is given.
  */
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { counted } from '../../../src/engine/report/counted';
@@ -25,19 +25,38 @@ export function awaitsModule(raw: unknown, options: ParseOptions): boolean {
   return typeof domain === 'string' && isModuleFileName(domain) && !options.domain;
 }
 
-/** The problem of a stored scenario's JSON text, or undefined when it opens and runs (or awaits its module); `optionsFor` gives the parse options for its value. */
-export function storedScenarioProblem(json: string, optionsFor: (raw: unknown) => ParseOptions): StoredScenarioProblem | undefined {
+/**
+ * What the editor's check makes of a scenario's JSON text, the text parsed once: `ok` when it opens
+ * and runs, or awaits its domain module; else every problem, and the value when it still opens
+ * (a JSON object the editor can show). Text that is no JSON object is left to the parser, which
+ * names its line and column or what it is instead.
+ */
+export type ScenarioTextCheck =
+  | { readonly ok: true; readonly raw: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly raw: Readonly<Record<string, unknown>> | undefined; readonly errors: readonly InputError[] };
+
+/** Checks a scenario's JSON text as the editor would open it; `optionsFor` gives the parse options for its value. */
+export function checkScenarioText(json: string, optionsFor: (raw: unknown) => ParseOptions): ScenarioTextCheck {
   const raw = scenarioOfText(json);
   const options = raw ? optionsFor(raw) : {};
-  if (raw && awaitsModule(raw, options)) return undefined;
+  if (raw && awaitsModule(raw, options)) return { ok: true, raw };
   let result: ReturnType<typeof parseScenario>;
   try {
     result = parseScenario(raw ?? json, undefined, options);
   } catch (e) {
+    // a value nested past what any reader's stack holds: one line, never a page that shows nothing
     if (!(e instanceof RangeError)) throw e;
-    return { opens: raw !== undefined, first: NESTED_TOO_DEEPLY, count: 1 };
+    return { ok: false, raw, errors: [NESTED_TOO_DEEPLY] };
   }
-  return result.ok ? undefined : { opens: raw !== undefined, first: result.errors[0], count: result.errors.length };
+  if (!result.ok) return { ok: false, raw, errors: result.errors };
+  // only a JSON object is a valid scenario, so a valid one has its value
+  return { ok: true, raw: raw! };
+}
+
+/** The problem of a stored scenario's JSON text, or undefined when it opens and runs (or awaits its module); `optionsFor` gives the parse options for its value. */
+export function storedScenarioProblem(json: string, optionsFor: (raw: unknown) => ParseOptions): StoredScenarioProblem | undefined {
+  const check = checkScenarioText(json, optionsFor);
+  return check.ok ? undefined : { opens: check.raw !== undefined, first: check.errors[0], count: check.errors.length };
 }
 
 /** The problem in one line: "commands[0].data.qty: expected a number (and 2 more problems)"; a problem of the whole text without its path. */

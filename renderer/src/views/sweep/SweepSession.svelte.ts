@@ -3,7 +3,7 @@ import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
-import { sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
+import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
 import type { SweepApi } from '../../worker/sweep.worker';
 import SweepWorker from '../../worker/sweep.worker?worker';
@@ -103,7 +103,7 @@ export class SweepSession {
     this.cancel();
     const f = this.form;
     const param = parseSweepParam(rangeSpec(f.path, f.from!, f.to!, f.step!));
-    const seeds = f.seeds && f.path !== 'seed' ? parseSeedRange(`${f.seedFrom}..${f.seedTo}`) : undefined;
+    const seeds = seedsSwept(f) ? parseSeedRange(`${f.seedFrom}..${f.seedTo}`) : undefined;
     const problems: InputError[] = [];
     if (typeof param === 'string') problems.push({ path: 'range', message: param });
     if (typeof seeds === 'string') problems.push({ path: 'seeds', message: seeds });

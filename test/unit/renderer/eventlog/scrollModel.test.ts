@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lowerBound, MAX_SCROLL_PX, rowWindow, scrollHeight, scrollTopFor, trueTop } from '../../../../renderer/lib/eventlog/scrollModel';
-import { formatAt, summarize } from '../../../../renderer/lib/eventlog/summarize';
+import { formatAt, rowSummary, summarize } from '../../../../renderer/lib/eventlog/summarize';
 
 describe('scroll model', () => {
   it('lays out small lists at their true height', () => {
@@ -49,6 +49,17 @@ describe('summaries', () => {
     expect(summarize({ sku: 'tee', qty: 2, tags: ['a'], more: { x: 1 } })).toBe('sku=tee qty=2 tags=[1] more={…}');
     expect(summarize('x'.repeat(200), 10)).toBe('xxxxxxxxx…');
     expect(summarize(null)).toBe('');
+  });
+
+  it('a table row’s summary is made once: the cell’s text as summarize gives it, the tooltip’s up to 2,000 characters', () => {
+    const short = { sku: 'tee', qty: 2 };
+    expect(rowSummary(short)).toEqual({ text: 'sku=tee qty=2', title: 'sku=tee qty=2' });
+    const long = { note: `${'é😀'.repeat(800)}`, tags: ['a'] };
+    const { text, title } = rowSummary(long);
+    expect(text).toBe(summarize(long));
+    expect(title).toBe(summarize(long, 2000));
+    expect(text.length).toBeLessThanOrEqual(120);
+    expect(title.length).toBeGreaterThan(1900);
   });
 
   it('formats virtual and wall-clock times', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepCliArgs, sweepFormProblems, type SweepFormValues } from '../../../../renderer/lib/sweep/sweepFormProblems';
+import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFormValues } from '../../../../renderer/lib/sweep/sweepFormProblems';
 
 const form = (over: Partial<SweepFormValues>): SweepFormValues => ({ run: '8 workers', path: 'scheduler.workers', from: 1, to: 4, step: 1, seeds: false, seedFrom: 1, seedTo: 3, ...over });
 
@@ -20,6 +20,13 @@ describe('the sweep form, checked as the user types', () => {
     expect(sweepFormProblems(form({ seedFrom: 5, seedTo: 2 }))).toEqual({});
     expect(sweepFormProblems(form({ seeds: true, seedFrom: 5, seedTo: 2 }))).toEqual({ seedTo: 'Seed to: the range 5..2 is empty (TO must not be below FROM)' });
     expect(sweepFormProblems(form({ seeds: true, seedFrom: 1.5 }))).toEqual({ seedFrom: 'Seed from: a whole number (seeds are whole numbers)' });
+  });
+
+  it('sweeps seeds only when averaging over them and the parameter is not the seed', () => {
+    expect(seedsSwept(form({ seeds: true }))).toBe(true);
+    expect(seedsSwept(form({ seeds: false }))).toBe(false);
+    expect(seedsSwept(form({ seeds: true, path: 'seed' }))).toBe(false);
+    expect(sweepFormProblems(form({ seeds: true, path: 'seed', from: 1, to: 3, seedFrom: 5, seedTo: 2 }))).toEqual({});
   });
 
   it('prints a command line only for a sound form, never with null in it', () => {

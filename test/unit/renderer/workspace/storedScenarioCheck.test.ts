@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
-import { StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
+import { checkScenarioText, StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
 
 const flashSale = readFileSync('samples/scenarios/flash-sale.json', 'utf8');
 const noModules = () => ({});
@@ -36,6 +36,21 @@ describe('storedScenarioProblem: the editor’s check of a stored scenario', () 
     const shop = () => ({ domain: bundledDomain('commerce')! });
     expect(storedScenarioProblem(withQty('two', './shop.ts'), shop)).toMatchObject({ opens: true, first: { path: 'commands[0].data.qty' } });
     expect(storedScenarioProblem(withQty(1, './shop.ts'), shop)).toBeUndefined();
+  });
+});
+
+describe('checkScenarioText: what Open makes of a file', () => {
+  it('gives the value of a scenario that runs, or that awaits its module, to open', () => {
+    expect(checkScenarioText(`\uFEFF${flashSale}`, noModules)).toEqual({ ok: true, raw: JSON.parse(flashSale) });
+    expect(checkScenarioText(withQty('two', './shop.ts'), noModules)).toMatchObject({ ok: true, raw: { domain: './shop.ts' } });
+  });
+
+  it('gives every problem, and the value when the text is a JSON object', () => {
+    const two = JSON.stringify({ ...(JSON.parse(withQty('two')) as object), seed: 'x' });
+    const check = checkScenarioText(two, noModules);
+    expect(check).toMatchObject({ ok: false, raw: { seed: 'x' } });
+    expect(check.ok ? [] : check.errors.map((e) => e.path)).toEqual(['seed', 'commands[0].data.qty']);
+    expect(checkScenarioText('[1, 2]', noModules)).toMatchObject({ ok: false, raw: undefined, errors: [{ message: 'expected a scenario object, got an array' }] });
   });
 });
 
