@@ -1,8 +1,9 @@
 /**
  * The page's side of reading a log with a domain module: the import (of a file, or of a live
  * source's records as they come), the inspection again, the Mapping dialog's preview and a
- * record's stream before and after run in the module's own worker (./moduleClient.ts, under its watchdog), which stores and reads the workspace's logs over a
- * port to the logs worker — one MessageChannel per task, its ends handed to the two workers. A
+ * record's stream before and after run in the module's own worker (./moduleClient.ts, under its
+ * watchdog), which stores and reads the workspace's logs over a port to the logs worker — one
+ * MessageChannel per task, its ends handed to the two workers. A
  * module's fault comes back as its readable message; when the module's worker is stopped in the
  * middle of an import (the watchdog), the logs worker discards what it left unfinished, and the
  * watchdog's replay naming the call reads through a port that stores nothing.

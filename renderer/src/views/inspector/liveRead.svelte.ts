@@ -3,16 +3,16 @@
  * app's connector (the desktop's main process, or NATS over WebSocket in a browser), streams the
  * batches into the workspace (stored and inspected as they come — with the reading's domain, in
  * the logs worker or in a domain module's own worker — so the records table and the counts move
- * while it reads), and ends — at the head, or when the user
- * stops a tail — with the position reached, kept to read on from later. A failure to connect is
- * kept to be shown beside the connection; a connection lost mid-read ends the read with what
- * was read and says so.
+ * while it reads), and ends — at the head, or when the user stops a tail — with the position
+ * reached, kept to read on from later. A failure to connect is kept to be shown beside the
+ * connection; a connection lost mid-read ends the read with what was read and says so; an import
+ * that fails (a module's fault) closes the connection.
  */
 import { desktopApi } from '../../../lib/desktop';
 import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
 import { desktopConnector } from '../../../lib/inspector/liveSources/desktopConnector';
 import type { LiveConnector, LiveRequest, LiveSession, RecentConnection } from '../../../lib/inspector/liveSources/liveConnector';
-import type { LiveBatches } from '../../worker/logs/linkedLogs';
+import type { ImportProgress } from '../../worker/logsClient';
 import type { Inspector } from '../../state/Inspector.svelte';
 
 /** Where a live read stands. */
@@ -96,14 +96,13 @@ export class LiveRead {
     this.notice = session.notice;
     this.phase = 'reading';
     const reading = this.inspector.reading;
-    // where the reading's domain runs: the logs worker, or a domain module's own worker
-    let batches: LiveBatches | undefined;
+    // imported where the reading's domain runs: the logs worker, or a domain module's own worker
+    let progressTo: (p: ImportProgress) => void = () => {};
+    const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, (p) => progressTo(p));
     const imported = this.inspector.importFrom(session.display, reading, (onProgress) => {
-      const live = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, onProgress);
-      batches = live.batches;
-      return live.result;
+      progressTo = onProgress;
+      return result;
     });
-    const into = batches!;
     session.start({
       batch: async (records, position, caughtUp) => {
         this.records += records.length;
