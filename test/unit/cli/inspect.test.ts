@@ -166,6 +166,14 @@ describe('purestream inspect', () => {
     expect((await cli(clean, '--fail-on', 'bugs')).code).toBe(2);
   });
 
+  it('one global position far ahead is one out-of-order, not one per later record', async () => {
+    const globals = [1, 2, 3, 900000, ...Array.from({ length: 200 }, (_, i) => i + 4)];
+    const rows = globals.map((g) => JSON.stringify({ global_position: g, position: 0, time: '2026-11-29T22:09:47.1', stream_name: `account-${g}`, type: 'Deposited', data: {}, metadata: null, id: `m${g}` }));
+    const r = await cli(write('jump.jsonl', rows.join('\n') + '\n'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).anomalies).toEqual([{ kind: 'out-of-order', line: 5, record: 5, message: 'global position 4 after global position 900000', stream: 'account-4', position: '4' }]);
+  });
+
   it('escapes control characters from the log in what it prints', async () => {
     const log = write('esc.jsonl', JSON.stringify({ id: 'x', type: '\u001b[2JEvil', stream: '\u001b]0;title\u0007s' }) + '\n');
     const r = await cli(log);
