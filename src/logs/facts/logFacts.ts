@@ -15,7 +15,8 @@
  * 1,2,4,3,5 only 3; in 1,2,3,1,2,3,4 under new ids once, where the positions restart (under the
  * same ids the second 1,2,3 are `duplicate-id`s, which take no part in ordering). A `gap`
  * compares with the highest position so far, so a position filled in late opens none: dense
- * 1,2,4,3,5 has one gap (3, at 4) and the `out-of-order` at 3, and 5 is in order.
+ * 1,2,4,3,5 has one gap (3, at 4) and the `out-of-order` at 3, and 5 is in order. Times
+ * likewise: a `time-reversal` is a time before the previous record's time in its stream.
  */
 import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
 import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
@@ -61,7 +62,8 @@ class StreamColumns {
   readonly maxPosition: (string | undefined)[] = [];
   readonly firstTime: (LogTime | undefined)[] = [];
   readonly lastTime: (LogTime | undefined)[] = [];
-  readonly maxTime: (LogTime | undefined)[] = [];
+  /** The time of the previous record ordered in the stream (`time-reversal` compares with it, as `out-of-order` does). */
+  readonly previousTime: (LogTime | undefined)[] = [];
 
   /** Makes room for entry `i` (a new stream). */
   add(i: number): void {
@@ -76,7 +78,7 @@ class StreamColumns {
     this.maxPosition.push(undefined);
     this.firstTime.push(undefined);
     this.lastTime.push(undefined);
-    this.maxTime.push(undefined);
+    this.previousTime.push(undefined);
   }
 }
 
@@ -326,9 +328,9 @@ export class LogFacts {
     }
     const t = e.time;
     if (t) {
-      const max = c.maxTime[i];
-      if (max && compareTimes(t, max) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(max)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
-      if (!max || compareTimes(t, max) > 0) c.maxTime[i] = t;
+      const previous = c.previousTime[i];
+      if (previous && compareTimes(t, previous) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(previous)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
+      c.previousTime[i] = t;
     }
   }
 

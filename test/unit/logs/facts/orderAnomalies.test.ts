@@ -104,3 +104,17 @@ describe('out-of-order on stream positions (per stream), consistent with global 
     expect(found(r)).toEqual([[4, 'out-of-order', 'position 0 after position 2 in stream "account-1"']]);
   });
 });
+
+describe('time-reversal (per stream) follows the same rule', () => {
+  const at = (seconds: number[]) => seconds.map((s, i) => ({ ...row(i + 1, `m${i}`, 'account-1', i), time: `2026-11-29T22:00:${String(s).padStart(2, '0')}` }));
+
+  it('one time far ahead: one reversal, at the record after it', async () => {
+    const r = await inspect(at([1, 2, 59, 3, 4, 5]));
+    expect(found(r)).toEqual([[4, 'time-reversal', 'time 2026-11-29T22:00:03Z after 2026-11-29T22:00:59Z in stream "account-1"']]);
+  });
+
+  it('one late record: one reversal, at it', async () => {
+    const r = await inspect(at([1, 2, 4, 3, 5]));
+    expect(found(r)).toEqual([[4, 'time-reversal', 'time 2026-11-29T22:00:03Z after 2026-11-29T22:00:04Z in stream "account-1"']]);
+  });
+});
