@@ -109,7 +109,7 @@ export class LogInspector {
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));

@@ -235,6 +235,12 @@ export class FieldReader {
     return `${plan.mapped ? "tried the map's " : 'tried '}${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
   }
 
+  /** The pointer that gave `field` in the last read (undefined: none did, or the profile read the record itself). */
+  lastPointer(field: CommonField): string | undefined {
+    const plan = this.plans[COMMON_FIELDS.indexOf(field)];
+    return plan.countedIn === this.reads ? plan.pointers[plan.countedAt].text : undefined;
+  }
+
   /** Per common field, the pointer that served it most often (null: none did); a field the map names is never reported as the profile's. */
   fieldsUsed(): Record<CommonField, string | null> {
     const out = {} as Record<CommonField, string | null>;
