@@ -2,8 +2,8 @@
  * Applies a profile to parsed records: resolves each common field's candidate pointers (the
  * first present one wins; a pointer may pass through a string holding JSON, as stores often
  * keep metadata), types the values — ids and streams as strings, positions as exact decimal
- * strings, times as `LogTime`s — lets the profile refine the result, and counts which pointer
- * served each field for the report's `fieldsUsed`. Pure.
+ * strings, times as `LogTime`s — lets the profile refine the result, and counts the records
+ * each pointer served, once per record, for the report's `fieldsUsed` and `fieldPointers`. Pure.
  */
 import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
