@@ -109,7 +109,7 @@ export class LogInspector {
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -337,6 +337,7 @@ export class LogInspector {
     const facts = this.facts!;
     if (this.refused)
       return { ok: false, problems: [...this.anomalies.problems], problemCount: this.anomalies.problemCount, reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read` };
+    const fieldPointers = this.reader!.fieldPointers();
     const report: InspectionReport = {
       format: 'purestream/inspection@1',
       domain: this.domain ? this.domain.decider.id : null,
@@ -344,6 +345,7 @@ export class LogInspector {
       framing,
       profile: this.reader!.profile.name,
       fieldsUsed: this.reader!.fieldsUsed(),
+      ...(Object.keys(fieldPointers).length > 0 ? { fieldPointers } : {}),
       events: facts.events,
       commands: this.commands,
       types: facts.typeCounts(),

@@ -163,6 +163,14 @@ export interface InferredSchema {
   readonly enum?: readonly string[];
 }
 
+/** One pointer that served a common field: how many records it served, and what it means when it is a profile's fallback. */
+export interface PointerUse {
+  readonly pointer: string;
+  readonly records: number;
+  /** Said when the pointer is a fallback of the profile (`the topic: no type header or payload type`). */
+  readonly note?: string;
+}
+
 /** The `purestream/inspection@1` report, with the facts of logs.md. */
 export interface InspectionReport {
   readonly format: 'purestream/inspection@1';
@@ -172,6 +180,13 @@ export interface InspectionReport {
   readonly framing: string;
   readonly profile: string;
   readonly fieldsUsed: Readonly<Record<string, string | null>>;
+  /**
+   * Extends the spec beside `fieldsUsed` (which names the pointer that served a field most):
+   * per common field whose records were read through more than one pointer, or through a
+   * profile's fallback (the Kafka topic as the type), every pointer that served it with its
+   * record count, most first. Absent when no field is either.
+   */
+  readonly fieldPointers?: Readonly<Record<string, readonly PointerUse[]>>;
   readonly events: number;
   readonly commands: number;
   readonly types: Readonly<Record<string, number>>;
