@@ -95,6 +95,7 @@ export const kinesisProfile: Profile = {
     causationId: ['/payload/causationId', '/payload/metadata/causationId'],
     correlationId: ['/payload/correlationId', '/payload/metadata/correlationId'],
   },
+  fallbacks: { type: { '/eventName': 'the Lambda event name (aws:kinesis:record): no payload type' } },
   numericTime: 's',
   derived: { source: 'the shard of /eventID' },
   refine: (r, e) => {

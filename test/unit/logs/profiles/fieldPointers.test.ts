@@ -82,3 +82,18 @@ describe('counts', () => {
     expect(r.fieldPointers).toEqual({ type: [{ pointer: '/payload/type', records: 2 }, { pointer: '/topic', records: 1, note: TOPIC }] });
   });
 });
+
+describe('the kinesis profile taking the Lambda event name as the type', () => {
+  it('is said with the records it served', async () => {
+    const record = (n: number, payload: object) => ({
+      kinesis: { partitionKey: 'order-1', sequenceNumber: String(49590338271490256608559692538361571095921575989136588898n + BigInt(n)), data: Buffer.from(JSON.stringify(payload)).toString('base64'), approximateArrivalTimestamp: 1767225600 + n },
+      eventSource: 'aws:kinesis',
+      eventID: `shardId-000000000000:${n}`,
+      eventName: 'aws:kinesis:record',
+    });
+    const r = await inspect([record(1, { type: 'OrderPlaced', orderId: 'order-1' }), record(2, { orderId: 'order-1' })]);
+    expect(r.profile).toBe('kinesis');
+    expect(r.types).toEqual({ OrderPlaced: 1, 'aws:kinesis:record': 1 });
+    expect(r.fieldPointers).toEqual({ type: [{ pointer: '/payload/type', records: 1 }, { pointer: '/eventName', records: 1, note: 'the Lambda event name (aws:kinesis:record): no payload type' }] });
+  });
+});
