@@ -20,7 +20,8 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
   await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
   await expect(sweep.getByLabel('From', { exact: true })).toHaveValue('1');
   await expect(sweep.getByLabel('To', { exact: true })).toHaveValue('16');
-  await expect(sweep).toContainText('purestream sweep flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json');
+  // the line names the sample by its path from the checkout: the command this test runs there (its range spelled with the step)
+  await expect(sweep.locator('.cli')).toHaveText('Same as purestream sweep samples/scenarios/flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json, run in a Purestream checkout\'s folder');
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(sweep.getByText('16 points')).toBeVisible({ timeout: 30_000 });
 
