@@ -208,6 +208,12 @@ export interface InspectionReport {
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
   /**
+   * How the log was read where the user's choice differs from what the log says (extends the
+   * spec): a header naming another domain than the one chosen (./headerDomainNote). Not
+   * problems of the log; present only when there is one.
+   */
+  readonly notes?: readonly string[];
+  /**
    * The domain a Purestream log's header names (cli-and-reports.md: "The first line may be a
    * header {format, domain}") when the log was read without a domain: never applied silently,
    * offered instead (the text report's hint, the app's Replay button). Not written by `--json`.
@@ -232,7 +238,7 @@ export interface InspectProgress {
 /** What an inspection returns: the report, or the problems that stopped it. */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string };
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[] };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {

@@ -143,6 +143,17 @@ describe('purestream inspect', () => {
     expect((await cli(other)).out).toContain('\n  the log\'s header names domain "bank", which is not bundled: --domain FILE (its domain module) replays it\n');
   });
 
+  it('a log whose header names another domain than the one chosen is replayed with it; refused for its records, the note still says what the header names', async () => {
+    const file = write('profiles.jsonl', '{"format":"purestream/events@1","domain":"profiles"}\n{"seq":1,"id":"e1","type":"ProfileAdded","at":0,"data":{}}\n');
+    const r = await cli(file, '--domain', 'commerce');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').slice(1, 3)).toEqual([
+      `${file}: note: the log's header names domain "profiles"; it was replayed with domain "commerce", as chosen`,
+      `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`,
+    ]);
+    expect(r.err).not.toContain('malformed');
+  });
+
   it('the reason nothing was read never nests brackets: an unclosed record', async () => {
     const file = write('broken.json', '{"id":"e1","type":"Placed"\n');
     const r = await cli(file, '--skip-invalid');
