@@ -42,7 +42,7 @@ describe('a domain\'s events folded in any order (a consumer that retries)', () 
     const sample = JSON.parse(readFileSync(new URL('../../../samples/scenarios/batch-hierarchy.json', import.meta.url), 'utf8'));
     const flaky = { ...sample, runs: [{ name: 'flaky', scheduler: { kind: 'serial' }, serviceMs: 2, consumers: [{ name: 'state', interpreter: 'state-store', failureRate: 0.5, delivery: 'at-least-once', retry: { max: 2, backoffMs: 10, factor: 2 } }] }] };
     const parsed = parseScenario(JSON.stringify(flaky));
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const { metrics } = runScenario(parsed.scenario).report.runs[0];
     expect(metrics.failures).toBeGreaterThan(0);
     expect(metrics.retries).toBeGreaterThan(0);
