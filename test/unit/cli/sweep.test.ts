@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeSweepCommand } from '../../../src/cli/commands/sweep';
 import { main } from '../../../src/cli/main';
@@ -32,8 +33,10 @@ describe('purestream sweep', () => {
     expect(lines[0]).toBe('Flash sale: 30 orders for 20 units — run "one queue", 2 points');
     expect(lines[2].split(/\s{2,}/)).toEqual([
       'serviceMs', 'violations', 'accepted', 'rejected', 'makespan ms', 'cmd p50 ms', 'cmd p95 ms', 'enact p95 ms', 'max queue', 'max workers',
-      'stale decisions', 'units oversold', 'failures', 'retries', 'dead-lettered', 'lost', 'duplicates', 'rejected: out-of-stock',
+      'stale decisions', 'units oversold', 'rejected: out-of-stock',
     ]);
+    // no consumer fails: the delivery columns, 0 throughout, are named under the table instead
+    expect(io.stdout).toContain('\n0 in every point: failures, retries, dead-lettered, lost, duplicates\n');
     expect(lines[3]).toMatch(/^5\s+0\s+20\s+10\s+150\s/);
     expect(lines[4]).toMatch(/^10\s+0\s+20\s+10\s+300\s/);
   });
@@ -52,7 +55,20 @@ describe('purestream sweep', () => {
     expect(await main(args, io)).toBe(0);
     const [head, ...rows] = io.stdout.split('\n').slice(2, 5).map((l) => l.split(/\s{2,}/));
     const column = (label: string) => rows.map((r) => Number(r[head.indexOf(label)]));
-    expect(['stale decisions', 'units oversold', 'cmd p50 ms', 'retries'].map(column)).toEqual([0, 1, 2, 3].map((i) => json.map((p: number[]) => p[i])));
+    expect(['stale decisions', 'units oversold', 'cmd p50 ms'].map(column)).toEqual([0, 1, 2].map((i) => json.map((p: number[]) => p[i])));
+    // retries are 0 in both points: named under the table
+    expect(json.map((p: number[]) => p[3])).toEqual([0, 0]);
+    expect(io.stdout).toMatch(/\n0 in every point: .*retries/);
+  });
+
+  it('shows the delivery columns where a consumer fails, naming only those 0 throughout under the table (real engine)', async () => {
+    const io = recordingIO();
+    const sample = fileURLToPath(new URL('../../../samples/scenarios/decoupled-uptime.json', import.meta.url));
+    expect(await main(['sweep', sample, '--run', 'flaky + retries', '--param', 'serviceMs=2..4:2'], io)).toBe(0);
+    const head = io.stdout.split('\n')[2].split(/\s{2,}/);
+    expect(head).toEqual(expect.arrayContaining(['failures', 'retries', 'dead-lettered']));
+    expect(head).not.toContain('lost');
+    expect(io.stdout).toContain('\n0 in every point: lost, duplicates\n');
   });
 
   it('has usage errors for missing or malformed options and values the run does not accept', async () => {
