@@ -7,7 +7,7 @@
  */
 import { notInspectedAdvice } from '../notInspected';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
@@ -47,7 +47,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
     for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
     const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
     try {
-      const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
+      const map = mapFile ? await readMap(mapFile, domain?.info, io.cwd) : undefined;
       const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
       const { inspectSourceUrl } = await import('./inspectSource');
       const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch };
@@ -60,7 +60,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
   let outcome: InspectOutcome;
   try {
-    const map = mapFile ? await readMap(mapFile, domain?.info) : undefined;
+    const map = mapFile ? await readMap(mapFile, domain?.info, io.cwd) : undefined;
     outcome = await inspected(file, domain, { source: basename(file), format, framing, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json') }, io);
   } finally {
     await domain?.host?.close();
@@ -94,9 +94,11 @@ async function inspected(
 ): Promise<InspectOutcome> {
   const progress = io.errIsTTY ? progressLine(io, file) : undefined;
   try {
-    if (domain?.host) return await domain.host.inspect(file, options, progress?.update);
+    // read from the command's folder; messages name the file as it was typed
+    const path = resolve(io.cwd, file);
+    if (domain?.host) return await domain.host.inspect(path, options, progress?.update);
     const { json, ...rest } = options;
-    const result = await inspectLogFile(file, { ...rest, domain: domain?.module as AnyDomainModule | undefined, onProgress: progress?.update, hasher: nodeSha256 });
+    const result = await inspectLogFile(path, { ...rest, domain: domain?.module as AnyDomainModule | undefined, onProgress: progress?.update, hasher: nodeSha256 });
     return inspectOutcome(result, json);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -115,10 +117,10 @@ function oneOf(name: string, value: string, allowed: readonly string[]): string 
 }
 
 /** Reads a `--map` (purestream/map@1) or `--type-map` file (a BOM is ignored); problems name the file and the JSON path. */
-async function readMap(file: string, decider: DomainInfo | undefined): Promise<LogMap> {
+async function readMap(file: string, decider: DomainInfo | undefined, cwd: string): Promise<LogMap> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (e) {
     throw new InputFileError(`${file}: cannot read the map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

@@ -23,6 +23,16 @@ const write = (name: string, text: string) => {
 };
 
 describe('purestream inspect', () => {
+  it('reads a log and a map named relative to the command\'s folder, and names them as typed', async () => {
+    let out = '';
+    let err = '';
+    const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: fixtures };
+    expect(await main(['inspect', 'acme-orders.ndjson', '--type-map', 'acme-type-map.json', '--json'], io)).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ source: 'acme-orders.ndjson' });
+    expect(await main(['inspect', 'missing.jsonl'], io)).toBe(1);
+    expect(err).toBe('missing.jsonl: cannot read the file: no such file\n');
+  });
+
   it('refuses a log with bad records: exit 1, <file>:<line>: <what>, the log not inspected', async () => {
     const file = join(fixtures, 'anomalies.jsonl');
     const r = await cli(file, '--domain', 'commerce');
