@@ -8,6 +8,9 @@ import type { InputError } from '../../src/engine/types';
 /** The fields of one consumer form, by their key in the consumer. */
 export const CONSUMER_FIELDS = ['name', 'interpreter', 'events', 'latencyMs', 'workers', 'failureRate', 'delivery', 'retry.max', 'retry.backoffMs', 'retry.factor', 'retry', 'deadLetter', 'idempotent'] as const;
 
+/** The scenario check's problem of a run name another run has (validateRuns.ts): the name as quoted, and the other run's place. */
+const DUPLICATE_RUN_NAME = /^duplicate run name (".*") \(also at runs\[(\d+)\]\.name\)$/;
+
 /** How a field is called on the form, where its key does not say it. */
 const LABELS: Readonly<Record<string, string>> = {
   serviceMs: 'service time',
@@ -22,23 +25,50 @@ const LABELS: Readonly<Record<string, string>> = {
   scheduler: 'scheduler',
 };
 
-/** The scenario check's wording (src/engine/scenario/check.ts) of a number out of range, in plain words. */
-const RANGES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+/**
+ * The scenario check's wording (src/engine/scenario/check.ts, validateRuns.ts) in plain words: a
+ * number out of range, and a run name another run has (the other run named by its place, not its path).
+ */
+const WORDINGS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected an? (integer|number) between (\S+) and (\S+), got (.+)$/, (m) => `${what(m[1])} from ${m[2]} to ${m[3]} (got ${m[4]})`],
   [/^expected an? (integer|number) >= (\S+), got (.+)$/, (m) => `${what(m[1])} ≥ ${m[2]} (got ${m[3]})`],
   [/^expected an? (integer|number) <= (\S+), got (.+)$/, (m) => `${what(m[1])} ≤ ${m[2]} (got ${m[3]})`],
   [/^expected an? (integer|number), got (.+)$/, (m) => `${what(m[1])} (got ${m[2]})`],
+  [DUPLICATE_RUN_NAME, (m) => `the ${ordinal(Number(m[2]) + 1)} run is called ${m[1]} too; each run needs a name of its own`],
 ];
 const what = (kind: string): string => (kind === 'integer' ? 'a whole number' : 'a number');
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 /** A field's problem in words: its label, then what it needs. */
 export function problemInWords(field: string, message: string): string {
   const label = LABELS[field] ?? field.replace(/^.*\./, '');
-  for (const [pattern, words] of RANGES) {
+  for (const [pattern, words] of WORDINGS) {
     const m = pattern.exec(message);
     if (m) return `${label}: ${words(m)}`;
   }
   return `${label}: ${message}`;
+}
+
+/**
+ * The problems with, for each run name that two runs share, the problem at the first of them as
+ * well (the scenario check names the second only): whichever of the two was renamed, its field says so.
+ */
+export function withBothRunsOfANameClash(errors: readonly InputError[]): readonly InputError[] {
+  const mirrored: InputError[] = [];
+  for (const e of errors) {
+    const m = DUPLICATE_RUN_NAME.exec(e.message);
+    const at = /^runs\[(\d+)\]\.name$/.exec(e.path);
+    const path = `runs[${m?.[2]}].name`;
+    // the first run's field names the first other run of its name
+    if (m && at && !mirrored.some((x) => x.path === path)) mirrored.push({ path, message: `duplicate run name ${m[1]} (also at ${e.path})` });
+  }
+  return mirrored.length === 0 ? errors : [...errors, ...mirrored];
 }
 
 /** Run `index`'s problems (others are left out): by the field they fall in (of `fields`, keys inside the run), and the rest as they came. */

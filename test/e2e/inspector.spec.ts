@@ -268,6 +268,43 @@ test('at 1280×720 the Records table shows whole times and streams, the data the
   await expect(node.locator('.flow-node')).toHaveAttribute('title', /^com\.example\.library\.BookReturned — /);
 });
 
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height} with a sample's lesson open, the Records table shows every column and its filters; the record's details go below when beside it they would cut the columns`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Flash sale/ }).click();
+    await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+    const logs = page.getByRole('region', { name: 'Logs', exact: true });
+    await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/library-cloudevents.jsonl'));
+    await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
+    await logs.getByRole('tab', { name: 'Records' }).click();
+    const records = logs.getByRole('region', { name: 'Records of the log' });
+    const row = records.getByRole('row').filter({ hasText: 'BookReturned' });
+    await expect(row).toBeVisible();
+    await row.click();
+    await expect(page.getByRole('complementary', { name: 'Record details' })).toContainText('Record 7');
+    await page.screenshot({ path: `test-results/screenshots/logs-records-lesson-${size.width}.png` });
+
+    const table = (await records.boundingBox())!;
+    const inside = async (name: string, box: { x: number; y: number; width: number; height: number } | null) => {
+      expect(box, name).not.toBeNull();
+      expect(box!.x, `${name} starts inside the table`).toBeGreaterThanOrEqual(table.x);
+      expect(box!.x + box!.width, `${name} ends inside the table (${table.x + table.width})`).toBeLessThanOrEqual(table.x + table.width);
+      expect(box!.x + box!.width, `${name} ends inside the window`).toBeLessThanOrEqual(size.width);
+    };
+    for (const name of ['Filter by type', 'Filter by stream', 'Filter by text', 'Go to record']) await inside(name, await records.getByLabel(name, { exact: true }).boundingBox());
+    for (const name of ['type', 'data']) await inside(`the ${name} column`, await records.getByRole('columnheader', { name, exact: true }).boundingBox());
+    // the whole type and the start of the data read in the row, nothing cut at the table's edge
+    await expect(row.getByRole('cell').nth(5)).toHaveText(/BookReturned$/);
+    await inside('the data cell', await row.getByRole('cell').nth(6).boundingBox());
+    expect(await records.locator('[role="row"]').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // the details beside the table or below it, never over it
+    const details = (await page.getByRole('complementary', { name: 'Record details' }).boundingBox())!;
+    expect(details.x >= table.x + table.width || details.y >= table.y + table.height).toBe(true);
+  });
+}
+
 test("the sample log's graph marks the event that broke an invariant and its command; a button shows it, though it is far down the graph", async ({ page }) => {
   const logs = await openLogs(page);
   await logs.getByRole('button', { name: 'Open sample log' }).click();

@@ -16,7 +16,7 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
   await tab(page, 'Sweep').click();
   const sweep = page.getByRole('region', { name: 'Sweep' });
-  await expect(sweep.getByLabel('Run', { exact: true })).toHaveValue('8 workers');
+  await expect(sweep.getByLabel('Run', { exact: true }).locator('option:checked')).toHaveText('8 workers');
   await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
   await expect(sweep.getByLabel('From', { exact: true })).toHaveValue('1');
   await expect(sweep.getByLabel('To', { exact: true })).toHaveValue('16');
@@ -117,4 +117,53 @@ test('a bad range is named beside its field as the user types; Run sweep waits, 
   await expect(runButton).toBeEnabled();
   await expect(sweep).toContainText('--param scheduler.workers=1..2:1 --json');
   await expect(results.getByRole('row')).toHaveCount(4);
+});
+
+test('Sweep follows its run through a rename in the Runs view; a name another run has is refused at both names, and Sweep still shows the renamed run and its parameters', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  const runChoice = sweep.getByLabel('Run', { exact: true });
+  await expect(runChoice.locator('option:checked')).toHaveText('8 workers');
+
+  // the swept run takes the name of the first run
+  await tab(page, 'Runs').click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const [first, second] = [0, 1].map((i) => runs.getByRole('article').nth(i).getByLabel('run name'));
+  await second.fill('one queue');
+  await expect(second).toHaveAccessibleDescription('name: the 1st run is called "one queue" too; each run needs a name of its own');
+  await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(first).toHaveAccessibleDescription('name: the 2nd run is called "one queue" too; each run needs a name of its own');
+  await expect(runs.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+
+  // Sweep: the renamed run (the second of two of that name) with its workers to vary; nothing runs while the names clash
+  await tab(page, 'Sweep').click();
+  await expect(runChoice.locator('option:checked')).toHaveText('one queue');
+  await expect(runChoice).toHaveValue('1');
+  await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
+  await expect(sweep.getByLabel('Parameter').locator('option:checked')).toHaveText('scheduler workers');
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+
+  // a name of its own: Sweep names it, on the command line too, and can run
+  await tab(page, 'Runs').click();
+  await second.fill('8 pool workers');
+  await expect(second).not.toHaveAttribute('aria-invalid');
+  await expect(first).not.toHaveAttribute('aria-invalid');
+  await tab(page, 'Sweep').click();
+  await expect(runChoice.locator('option:checked')).toHaveText('8 pool workers');
+  await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
+  await expect(sweep).toContainText('--run "8 pool workers" --param scheduler.workers=1..16:1');
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeEnabled();
+});
+
+test('a run renamed to another run\'s name before Sweep is first shown: Sweep shows the pool, not the first run of that name', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Runs').click();
+  await page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' }).getByLabel('run name').fill('one queue');
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await expect(sweep.getByLabel('Run', { exact: true })).toHaveValue('1');
+  await expect(sweep.getByLabel('Parameter').locator('option:checked')).toHaveText('scheduler workers');
 });

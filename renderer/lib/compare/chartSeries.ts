@@ -33,15 +33,6 @@ export function alignSeries(series: readonly Points[]): AlignedData {
   return [xs, ...ys];
 }
 
-/** Keeps at most `max` points of a series (every k-th, always the last), so charts of big runs stay light. */
-export function thin(points: Points, max: number): Points {
-  if (points.length <= max) return points;
-  const k = Math.ceil(points.length / max);
-  const out = points.filter((_, i) => i % k === 0);
-  if (out[out.length - 1] !== points[points.length - 1]) out.push(points[points.length - 1]);
-  return out;
-}
-
 /** The colors runs are drawn in, in order (the first is the baseline). */
 export const RUN_COLORS = ['#5aa9ff', '#f2716b', '#4cc38a', '#e6b450', '#b18cff', '#4fc7d6', '#ff9bd2', '#c0c8d4'] as const;
 

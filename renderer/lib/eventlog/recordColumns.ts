@@ -32,17 +32,27 @@ export interface RecordTexts {
 const SLACK_PX = 4;
 const px = (chars: number): number => Math.ceil(chars * RECORD_CHAR_PX) + SLACK_PX;
 
-/** A column as wide as its longest text (or its header). */
-const whole = (chars: number, header: number): string => `${Math.max(px(chars), header)}px`;
-
-/** A column as wide as its longest text (up to `most` characters) when there is room, else down to `least` characters. */
-function shrinking(chars: number, least: number, most: number, header: number, extra = 0): string {
-  const full = Math.max(px(Math.min(chars, most)) + extra, header);
-  return `minmax(${Math.min(full, Math.max(px(least) + extra, header))}px, ${full}px)`;
+/** A column: its CSS track and the least it is laid out at, in px. */
+interface Track {
+  readonly css: string;
+  readonly least: number;
 }
 
-/** The table's `grid-template-columns`: #, line, time, stream, position, type, data. */
-export function recordColumns(t: RecordTexts): string {
+/** A column as wide as its longest text (or its header). */
+function whole(chars: number, header: number): Track {
+  const width = Math.max(px(chars), header);
+  return { css: `${width}px`, least: width };
+}
+
+/** A column as wide as its longest text (up to `most` characters) when there is room, else down to `least` characters. */
+function shrinking(chars: number, least: number, most: number, header: number, extra = 0): Track {
+  const full = Math.max(px(Math.min(chars, most)) + extra, header);
+  const low = Math.min(full, Math.max(px(least) + extra, header));
+  return { css: `minmax(${low}px, ${full}px)`, least: low };
+}
+
+/** The columns in order: #, line, time, stream, position, type, data. */
+function tracks(t: RecordTexts): readonly Track[] {
   return [
     whole(t.record + 2, 28), // " ⚠" after a flagged record's number
     whole(t.line, 32),
@@ -50,8 +60,28 @@ export function recordColumns(t: RecordTexts): string {
     shrinking(t.stream, 32, 48, 56),
     shrinking(t.position, 8, 24, 62),
     shrinking(t.type, 18, 64, 40, t.pill ? PILL_PX : 0),
-    `minmax(${DATA_LEAST_PX}px, 1fr)`,
-  ].join(' ');
+    { css: `minmax(${DATA_LEAST_PX}px, 1fr)`, least: DATA_LEAST_PX },
+  ];
+}
+
+/** The table's `grid-template-columns`: #, line, time, stream, position, type, data. */
+export function recordColumns(t: RecordTexts): string {
+  return tracks(t)
+    .map((c) => c.css)
+    .join(' ');
+}
+
+/** The gap between two columns and a row's padding at each side, in px (EventTable.svelte's `.head, .row`). */
+export const COLUMN_GAP_PX = 10;
+export const ROW_PADDING_PX = 10;
+
+/**
+ * The least width, in px, a row of these columns needs: every column at its least, the gaps and
+ * the row's padding (the table's own border aside). Narrower, the row is cut at its right.
+ */
+export function recordColumnsLeast(t: RecordTexts): number {
+  const columns = tracks(t);
+  return columns.reduce((sum, c) => sum + c.least, 0) + (columns.length - 1) * COLUMN_GAP_PX + 2 * ROW_PADDING_PX;
 }
 
 /** How many characters of a text fit a column `widthPx` wide (after a pill of `beforePx`). */

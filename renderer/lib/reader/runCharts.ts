@@ -4,7 +4,7 @@
  * binned, stale reads and simultaneous releases counted over every decision. Pure.
  */
 import type { Sample, Trace } from '../../../src/engine/types';
-import { latencyPoints, thin } from '../compare/chartSeries';
+import { latencyPoints } from '../compare/chartSeries';
 import { releasedTogether, staleReads } from '../compare/whyHints';
 import { commandLatencies, latencyHistogram } from '../metrics/chartData';
 import type { RunCharts, RunFacts } from './runReader';
@@ -32,7 +32,7 @@ export function runCharts(traces: readonly Trace[], points: number): RunCharts {
   };
 }
 
-/** The Compare view's facts of one run. */
+/** The Compare view's facts of one run; its series are thinned to about `points` samples, each a stretch's peak (a latency spike stays). */
 export function runFacts(trace: Trace, points: number): RunFacts {
   const rejections = new Map<string, number>();
   for (const d of trace.decisions) for (const r of d.rejections) rejections.set(r.rejection.code, (rejections.get(r.rejection.code) ?? 0) + 1);
@@ -42,6 +42,6 @@ export function runFacts(trace: Trace, points: number): RunFacts {
     rejections,
     decisions: trace.decisions.length,
     queueDepth: thinSamples(trace.queueDepth, points),
-    latency: thin(latencyPoints(trace), points),
+    latency: thinSamples(latencyPoints(trace), points),
   };
 }

@@ -120,7 +120,9 @@ export interface RunFacts {
   /** Rejections by code, every one counted. */
   readonly rejections: ReadonlyMap<string, number>;
   readonly decisions: number;
+  /** Queue depth over time, thinned to the peak of each stretch. */
   readonly queueDepth: Points;
+  /** Each command's latency (ms) at its arrival, thinned to the peak of each stretch (a spike stays). */
   readonly latency: Points;
 }
 

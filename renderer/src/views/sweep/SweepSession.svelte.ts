@@ -2,6 +2,7 @@
 import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
+import { defaultRun, followRun, runName } from '../../../lib/sweep/chosenRun';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
 import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
@@ -30,6 +31,9 @@ export interface SweepForm {
   seedTo: number | null;
 }
 
+/** The scenario's runs as written. */
+const runsOf = (raw: Readonly<Record<string, unknown>>): Record<string, unknown>[] => (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
+
 /** Plotted first: how far a pool oversells and how stale its reads are as it grows, then throughput. */
 const DEFAULT_METRICS = ['oversold', 'staleDecisions', 'accepted', 'makespanMs'];
 
@@ -38,6 +42,10 @@ export class SweepSession {
   /** The document generation the form and results belong to. */
   generation = $state.raw(-1);
   form = $state<SweepForm>({ run: '', path: 'scheduler.workers', from: 1, to: 16, step: 1, seeds: false, seedFrom: 1, seedTo: 10 });
+  /** The place in the scenario's runs of the run the form names (`form.run`): what the Run list shows and the parameters come from, as names may clash while a run is renamed. */
+  runIndex = $state.raw(0);
+  /** How many runs the scenario had when the run was last chosen or followed (a rename keeps it; see followRun). */
+  private runCount = 0;
   metrics = $state.raw<readonly string[]>(DEFAULT_METRICS);
   status = $state.raw<SweepStatus>('idle');
   errors = $state.raw<readonly InputError[]>([]);
@@ -70,18 +78,43 @@ export class SweepSession {
     if (generation === this.generation) return;
     this.cancel();
     this.generation = generation;
-    const runs = (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
-    const kind = (r: Record<string, unknown>): unknown => (r.scheduler as Record<string, unknown> | undefined)?.kind;
-    // a pool first, else any run with workers to vary, else the first
-    const run = runs.find((r) => kind(r) === 'pool') ?? runs.find((r) => kind(r) !== undefined && kind(r) !== 'serial') ?? runs[0];
-    this.form.run = String(run?.name ?? 'default');
-    this.choose(paramChoices(run)[0].path, run);
+    const runs = runsOf(raw);
+    const chosen = defaultRun(runs);
+    this.runIndex = chosen.index;
+    this.runCount = chosen.count;
+    this.form.run = chosen.name;
+    this.choose(paramChoices(runs[chosen.index])[0].path, runs[chosen.index]);
     this.form.seeds = false;
     this.status = 'idle';
     this.sweep = undefined;
     this.results = [];
     this.finished = 0;
     this.errors = [];
+  }
+
+  /** Keeps the form on its run as the scenario's runs are edited (followRun: through a rename, or a removal before it), and on a parameter that run has. */
+  follow(raw: Readonly<Record<string, unknown>>): void {
+    const runs = runsOf(raw);
+    const chosen = followRun(runs, { index: this.runIndex, name: this.form.run, count: this.runCount });
+    this.runCount = chosen.count;
+    if (chosen.index !== this.runIndex) this.runIndex = chosen.index;
+    if (chosen.name !== this.form.run) this.form.run = chosen.name;
+    this.keepParameter(runs[chosen.index]);
+  }
+
+  /** Picks the run at `index` of the scenario's runs; the parameter stays when that run has it, else its first. */
+  pickRun(index: number, raw: Readonly<Record<string, unknown>>): void {
+    const runs = runsOf(raw);
+    const run = runs[index];
+    this.runIndex = index;
+    this.runCount = runs.length;
+    this.form.run = runName(run);
+    this.keepParameter(run);
+  }
+
+  private keepParameter(run: unknown): void {
+    const choices = paramChoices(run);
+    if (!choices.some((c) => c.path === this.form.path)) this.choose(choices[0].path, run);
   }
 
   /** Picks a parameter and its starting range. */

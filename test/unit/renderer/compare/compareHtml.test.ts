@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFacts } from '../../../../renderer/lib/reader/runCharts';
-import { alignSeries, latencyPoints, thin } from '../../../../renderer/lib/compare/chartSeries';
+import { alignSeries, latencyPoints } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
 import { realRunModel } from '../../../../renderer/lib/compare/realRunModel';
@@ -46,13 +46,6 @@ describe('compareHtml', () => {
 describe('chart data', () => {
   it('aligns point series on one x axis, null where a run has no point', () => {
     expect(alignSeries([[{ t: 0, value: 1 }], [{ t: 5, value: 2 }]])).toEqual([[0, 5], [1, null], [null, 2]]);
-  });
-
-  it('thins long series and keeps the last point', () => {
-    const points = Array.from({ length: 1001 }, (_, i) => ({ t: i, value: i }));
-    const out = thin(points, 100);
-    expect(out.length).toBeLessThanOrEqual(102);
-    expect(out[out.length - 1]).toEqual({ t: 1000, value: 1000 });
   });
 
   it('latency points are sorted by arrival', () => {

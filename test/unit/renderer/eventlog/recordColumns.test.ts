@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsIn, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns } from '../../../../renderer/lib/eventlog/recordColumns';
+import { charsIn, COLUMN_GAP_PX, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns, recordColumnsLeast, ROW_PADDING_PX } from '../../../../renderer/lib/eventlog/recordColumns';
 
 /** The tracks of a grid-template-columns: fixed px, or [least, most] px, or the data's fr track. */
 const tracks = (columns: string) =>
@@ -51,6 +51,14 @@ describe('recordColumns', () => {
     expect(grownTexts(once, [{ ...row, kind: 'event' }])).toBe(once);
     expect(longestText(['a', 'book:tolkien-the-hobbit', 'bc'])).toBe(23);
     expect(longestText([])).toBe(0);
+  });
+
+  it('tells the least width a row needs: each column at its least, the gaps and the padding', () => {
+    const least = tracks(recordColumns(library)).map((t) => (typeof t === 'number' ? t : Array.isArray(t) ? t[0] : DATA_LEAST_PX));
+    expect(recordColumnsLeast(library)).toBe(least.reduce((a, b) => a + b, 0) + 6 * COLUMN_GAP_PX + 2 * ROW_PADDING_PX);
+    // the library log's: whole time and stream, the type at its readable least, the data at its least
+    expect(recordColumnsLeast(library)).toBe(828);
+    expect(recordColumnsLeast({ ...library, pill: true }) - recordColumnsLeast(library)).toBe(PILL_PX);
   });
 
   it('tells how many characters fit a laid-out column', () => {
