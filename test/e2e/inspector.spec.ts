@@ -141,6 +141,25 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('none');
 });
 
+test("the sample log's headline names its decision drift and links to the panel; a drifting command's details say how it is decided now", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  const headline = logs.getByRole('status');
+  await expect(headline).toContainText("1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.", { timeout: 20_000 });
+  const drift = logs.getByRole('region', { name: 'Decision drift' });
+  await expect(drift).not.toBeInViewport();
+  await headline.getByRole('button', { name: "4 decisions today's rules decide otherwise" }).click();
+  await expect(drift).toBeInViewport();
+  await expect(drift).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/logs-drift-headline-1280.png' });
+  await drift.getByRole('listitem').filter({ hasText: 'warehouse-7' }).getByRole('button').click();
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details).toContainText('warehouse-7', { timeout: 15_000 });
+  await expect(details.getByRole('list', { name: "How today's rules decide this command" })).toHaveText('⚠ decided otherwise now recorded OrderShipped → now rejected: order-cancelled');
+  await page.screenshot({ path: 'test-results/screenshots/logs-drift-record-1280.png' });
+});
+
 test("the map's type pointer overrides the detected profile: preview, result and Fields used agree", async ({ page }) => {
   const logs = await openLogs(page);
   await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/acme-orders.ndjson'));
