@@ -21,17 +21,17 @@ const VIEW_TAB: Record<string, string> = {
 const EVIDENCE: Record<string, (page: Page) => Promise<void>> = {
   'Flash sale': async (page) => {
     const why = page.getByRole('region', { name: 'Why' });
-    await expect(why).toContainText('8 workers oversold tee@main by');
-    await expect(why).toContainText('8 workers broke stock-non-negative');
-    await expect(why).toContainText(/inventory-aware: .*stale state.*harmless here/);
+    await expect(why).toContainText('“8 workers” oversold tee@main by');
+    await expect(why).toContainText('“8 workers” broke stock-non-negative');
+    await expect(why).toContainText(/In run “inventory-aware”, \d+ of its workers read stale state.*harmless here/);
   },
   Partitioning: async (page) => {
     const why = page.getByRole('region', { name: 'Why' });
-    await expect(why).toContainText(/partitioned 6 finished [\d.]+× faster than one queue/);
-    await expect(why).toContainText('pool of 6 broke stock-non-negative');
+    await expect(why).toContainText(/“partitioned 6” finished [\d.]+× faster than “one queue”/);
+    await expect(why).toContainText('“pool of 6” broke stock-non-negative');
   },
   'Central authorization': async (page) => {
-    await expect(page.getByRole('region', { name: 'Why' })).toContainText('with policy rejected 2 commands as unauthorized (no policy: 0)');
+    await expect(page.getByRole('region', { name: 'Why' })).toContainText('“with policy” rejected 2 commands as unauthorized (“no policy”: 0)');
     await expect(page.getByRole('region', { name: 'Final-state differences' })).toContainText('order:alice-1');
   },
   Autoscaling: async (page) => {
