@@ -122,3 +122,17 @@ test('in the Runs and the Scenario view alike, Ctrl+Z typed in a text field is l
   await page.keyboard.press('Control+Z');
   await expect(page.getByRole('status')).toContainText('Undid: Removed run "8 workers"');
 });
+
+test("Add run makes a pool with the last run's service time, so the comparison differs only in scheduling", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Composable commands/ }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await expect(runs.getByRole('article', { name: 'Run one queue' }).getByLabel('ms', { exact: true })).toHaveValue('2');
+  await runs.getByRole('button', { name: 'Add run' }).click();
+  const added = runs.getByRole('article', { name: 'Run pool' });
+  await expect(added.getByLabel('scheduler')).toHaveValue('pool');
+  await expect(added.getByLabel('ms', { exact: true })).toHaveValue('2');
+  await page.screenshot({ path: 'test-results/screenshots/runs-added-1280.png' });
+});
