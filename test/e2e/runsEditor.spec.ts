@@ -136,3 +136,22 @@ test("Add run makes a pool with the last run's service time, so the comparison d
   await expect(added.getByLabel('ms', { exact: true })).toHaveValue('2');
   await page.screenshot({ path: 'test-results/screenshots/runs-added-1280.png' });
 });
+
+test('the Runs view shows Undo and Redo, as the Scenario view does, titled with the edit they undo or redo', async ({ page }) => {
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  // the header's buttons (a removal's notice offers an Undo of its own)
+  const undo = runs.locator('header').getByRole('button', { name: 'Undo', exact: true });
+  const redo = runs.locator('header').getByRole('button', { name: 'Redo', exact: true });
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute('title', 'Nothing to undo');
+  await runs.getByRole('button', { name: 'Remove run single writer' }).click();
+  await expect(runs.getByRole('article')).toHaveCount(3);
+  await expect(undo).toHaveAttribute('title', 'Undo: Removed run "single writer" (Ctrl+Z)');
+  await page.screenshot({ path: 'test-results/screenshots/runs-undo-1440.png' });
+  await undo.click();
+  await expect(runs.getByRole('article')).toHaveCount(4);
+  await expect(redo).toHaveAttribute('title', 'Redo: Removed run "single writer" (Ctrl+Shift+Z or Ctrl+Y)');
+  await redo.click();
+  await expect(runs.getByRole('article')).toHaveCount(3);
+});
