@@ -136,3 +136,36 @@ test('a file opened afterwards hides the lesson; folding keeps it at hand', asyn
   await page.getByRole('button', { name: 'New Commerce scenario' }).click();
   await expect(lesson).toHaveCount(0);
 });
+
+test('the lesson folds itself away in Logs, Domains and Workspace, and comes back as it was in the scenario\'s views', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  const lesson = page.getByRole('complementary', { name: 'Lesson' });
+  const heading = lesson.getByRole('heading', { name: 'Flash sale: 150 orders for 100 units' });
+  await expect(heading).toBeVisible();
+  for (const view of ['Logs', 'Domains', 'Workspace']) {
+    await tab(page, view).click();
+    await expect(lesson.getByRole('button', { name: 'Show the lesson' })).toBeVisible();
+    await expect(heading).toHaveCount(0);
+    if (view === 'Logs') await page.screenshot({ path: 'test-results/screenshots/lesson-folded-logs-1280.png' });
+  }
+  await tab(page, 'Scenario').click();
+  await expect(heading).toBeVisible();
+  // unfolded in Logs, it stays open there; folded again, it is folded there alone
+  await tab(page, 'Logs').click();
+  await lesson.getByRole('button', { name: 'Show the lesson' }).click();
+  await expect(heading).toBeVisible();
+  await tab(page, 'Runs').click();
+  await tab(page, 'Logs').click();
+  await expect(heading).toBeVisible();
+  await lesson.getByRole('button', { name: 'Fold the lesson' }).click();
+  await expect(heading).toHaveCount(0);
+  await tab(page, 'Graph').click();
+  await expect(heading).toBeVisible();
+  // folded by the user in the scenario's views, it stays folded everywhere
+  await lesson.getByRole('button', { name: 'Fold the lesson' }).click();
+  await tab(page, 'Domains').click();
+  await tab(page, 'Scenario').click();
+  await expect(heading).toHaveCount(0);
+});
