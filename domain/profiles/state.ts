@@ -27,7 +27,14 @@ export const profileStream = (profileId: string): StreamId => `profile:${profile
 /** Every profiles event belongs to its profile's stream. */
 export const streamOf = (event: ProfilesEvent): StreamId => profileStream(event.data.profileId);
 
-/** Folds one event into the profile aggregate. */
+/**
+ * A profile whose `ProfileAdded` was not folded yet: a consumer may enact a profile's events out
+ * of order (a retried `ProfileAdded` arrives after the next event), and the fold stays total —
+ * no owner, empty texts, an empty gallery — as `decide` never sees it (it reads an ordered log).
+ */
+const notAdded = (profileId: string): Profile => ({ profileId, userId: '', title: '', bio: '', name: { first: '', last: '' }, gallery: [], updatedAt: 0 });
+
+/** Folds one event into the profile aggregate; total: an event before its profile's `ProfileAdded` folds into a profile not added yet. */
 export function evolve(agg: Profile | undefined, event: ProfilesEvent): Profile {
   switch (event.type) {
     case 'ProfileAdded': {
@@ -36,12 +43,16 @@ export function evolve(agg: Profile | undefined, event: ProfilesEvent): Profile 
     }
     case 'ProfileUpdated': {
       const { title, bio, name, at } = event.data;
-      return { ...(agg as Profile), title, bio, name, updatedAt: at };
+      return { ...(agg ?? notAdded(event.data.profileId)), title, bio, name, updatedAt: at };
     }
-    case 'GalleryImageAdded':
-      return { ...(agg as Profile), gallery: [...(agg?.gallery ?? []), event.data.imageRef] };
-    case 'GalleryImageRemoved':
-      return { ...(agg as Profile), gallery: (agg?.gallery ?? []).filter((ref) => ref !== event.data.imageRef) };
+    case 'GalleryImageAdded': {
+      const profile = agg ?? notAdded(event.data.profileId);
+      return { ...profile, gallery: [...profile.gallery, event.data.imageRef] };
+    }
+    case 'GalleryImageRemoved': {
+      const profile = agg ?? notAdded(event.data.profileId);
+      return { ...profile, gallery: profile.gallery.filter((ref) => ref !== event.data.imageRef) };
+    }
     default: {
       const never: never = event;
       throw new Error(`unknown profiles event ${(never as ProfilesEvent).type}`);

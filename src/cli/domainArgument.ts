@@ -5,7 +5,7 @@
  * is opened in its worker (../modules/moduleHost) and closed when the command is done.
  */
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../domain/kernel';
 import { bundledDomain } from '../engine/module/bundled';
 import { isModuleReference } from '../engine/scenario/parse';
@@ -22,7 +22,7 @@ export interface ChosenDomain {
   readonly host?: ModuleHost;
   /** A bundled domain chosen by id (runs in this thread). */
   readonly module?: AnyDomainModule;
-  /** How messages and reports name it: the module's path (relative to the working directory) or the bundled id. */
+  /** How messages and reports name it: the module's path as typed (a scenario's module: joined to the scenario's path as typed) or the bundled id. */
   readonly name: string;
 }
 
@@ -58,7 +58,8 @@ export async function scenarioDomain(scenarioFile: string, text: string, overrid
   // a path no loader opens (not .ts/.mts/.js/.mjs) is the file's problem: the parser names the file and its `domain` field
   if (reference === undefined || !isModuleFileName(reference)) return undefined;
   const absolute = resolve(io.cwd, dirname(scenarioFile), reference);
-  const path = relative(io.cwd, absolute) || reference;
+  // named as the user typed the scenario's path: absolute when it was, else from the working directory
+  const path = isAbsolute(reference) ? reference : join(dirname(scenarioFile), reference);
   // the scenario names a file that is not there: say which scenario and field, and where it looked
   if (!existsSync(absolute)) throw new InputFileError(`${printable(scenarioFile, 120)}: domain: ${JSON.stringify(printable(reference, 120))} names no file (looked for ${printable(path, 200)})`);
   const host = await ModuleHost.open(path, io.cwd);

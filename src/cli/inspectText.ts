@@ -1,6 +1,6 @@
 /** The readable text form of an inspection report: what was read and how, the facts, anomalies, and with a domain violations, drift and state. */
 import { streamCountOf } from '../logs/lazyFinalState';
-import type { DriftOutcome, InspectionReport } from '../logs/types';
+import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
@@ -21,6 +21,9 @@ function list<T>(title: string, items: readonly T[], line: (item: T) => string, 
 const counts = (entries: readonly (readonly [string, number])[], max = 8): string =>
   entries.slice(0, max).map(([k, n]) => `${printable(k, 60)} ${n.toLocaleString('en')}`).join(', ') + (entries.length > max ? `, … ${entries.length - max} more` : '');
 
+/** Every pointer a field was read through: `/payload/type (3 records), /topic (2 records; the topic: no type header or payload type)`. */
+const pointerUses = (uses: readonly PointerUse[]): string => uses.map((u) => `${u.pointer === '' ? '(the whole record)' : u.pointer} (${counted(u.records, 'record')}${u.note !== undefined ? `; ${u.note}` : ''})`).join(', ');
+
 /** Formats the report for a terminal. */
 export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
@@ -29,7 +32,9 @@ export function formatInspection(r: InspectionReport): string {
   const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
+    ...(r.notes ?? []).map((note) => `  note: ${printable(note, 400)}\n`),
     fields ? `  fields: ${printable(fields, 400)}\n` : '',
+    ...Object.entries(r.fieldPointers ?? {}).map(([field, uses]) => `  ${field} read from ${printable(pointerUses(uses), 400)}\n`),
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
     types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',

@@ -11,6 +11,7 @@ import { DecisionDrift, type RecordPlace } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
+import { invalidDataMessage } from './typeFieldHint';
 import type { CommandRecord, EventRecord } from './types';
 
 /** A log event as the domain sees it. */
@@ -34,12 +35,15 @@ export class DomainCheck {
   /** Their type → the domain's (null: unknown), so each distinct type is matched once. */
   private readonly matched = new Map<string, KnownType | null>();
   private readonly prefix: string;
+  private readonly pointerOf: ((field: 'type' | 'data') => string | undefined) | undefined;
 
   constructor(
     readonly decider: AnyDomainModule,
     private readonly map: LogMap,
-    options: { readonly history?: boolean; readonly authorize?: boolean } = {},
+    /** `pointerOf`: the JSON Pointer that gave a field of the record last read (asked only of a refused payload, for the hint of ./typeFieldHint). */
+    options: { readonly history?: boolean; readonly authorize?: boolean; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
   ) {
+    this.pointerOf = options.pointerOf;
     for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
     this.prefix = `purestream.${decider.id}.`;
     this.replay = new LogReplay(decider, options.history === true);
@@ -67,7 +71,10 @@ export class DomainCheck {
     const data = pointers && record ? mappedPayload(pointers, record) : e.data;
     if (!known.check.test(data)) {
       const errors = known.check.problems(data, 'data');
-      return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');
+      if (pointers) return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');
+      // the payload as the profile read it: the pointers are known for a record parsed here (not one the profile's scanner read)
+      const from = record !== undefined ? this.pointerOf : undefined;
+      return problem('invalid-data', invalidDataMessage(errors, { type: known.type, data, typePointer: from?.('type'), dataPointer: from?.('data') }) || 'data: does not match the schema');
     }
     const event = { type: known.type, data };
     let stream: string;

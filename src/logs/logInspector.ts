@@ -13,6 +13,7 @@ import { parseWithNumberText } from './json/exactJson';
 import { consoleOutputLine } from './json/consoleOutput';
 import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
+import { headerDomainNote } from './headerDomainNote';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
@@ -103,13 +104,15 @@ export class LogInspector {
   private notice: string | undefined;
   /** The domain the log's header names, when it is read without one. */
   private headerDomain: string | undefined;
+  /** The report's notes (InspectionReport.notes), each said once. */
+  private readonly notes = new Set<string>();
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -255,7 +258,8 @@ export class LogInspector {
     const obj = value as JsonObject;
     switch (read.kind) {
       case 'header':
-        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) return this.unread(place, text, 'malformed', `the log is for domain "${read.domain}", not "${this.domain.decider.id}"`);
+        // the domain was chosen (another version of the rules, say): replayed with it, and said in a note
+        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) this.notes.add(headerDomainNote(read.domain, this.domain.decider.id));
         if (read.authorize !== undefined) this.domain?.drift.setAuthorize(read.authorize);
         if (!this.domain && read.domain !== undefined) this.headerDomain ??= read.domain;
         return this.options.onRecord?.({ ...place, text, read, counted: true });
@@ -336,7 +340,14 @@ export class LogInspector {
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
     if (this.refused)
-      return { ok: false, problems: [...this.anomalies.problems], problemCount: this.anomalies.problemCount, reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read` };
+      return {
+        ok: false,
+        problems: [...this.anomalies.problems],
+        problemCount: this.anomalies.problemCount,
+        reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
+        ...(this.notes.size > 0 ? { notes: [...this.notes] } : {}),
+      };
+    const fieldPointers = this.reader!.fieldPointers();
     const report: InspectionReport = {
       format: 'purestream/inspection@1',
       domain: this.domain ? this.domain.decider.id : null,
@@ -344,6 +355,7 @@ export class LogInspector {
       framing,
       profile: this.reader!.profile.name,
       fieldsUsed: this.reader!.fieldsUsed(),
+      ...(Object.keys(fieldPointers).length > 0 ? { fieldPointers } : {}),
       events: facts.events,
       commands: this.commands,
       types: facts.typeCounts(),
@@ -356,6 +368,7 @@ export class LogInspector {
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
       ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.notes.size > 0 ? { notes: [...this.notes] } : {}),
       ...(this.headerDomain !== undefined ? { headerDomain: this.headerDomain } : {}),
     };
     if (!this.domain) return { ok: true, report };

@@ -163,6 +163,14 @@ export interface InferredSchema {
   readonly enum?: readonly string[];
 }
 
+/** One pointer that served a common field: how many records it served, and what it means when it is a profile's fallback. */
+export interface PointerUse {
+  readonly pointer: string;
+  readonly records: number;
+  /** Said when the pointer is a fallback of the profile (`the topic: no type header or payload type`). */
+  readonly note?: string;
+}
+
 /** The `purestream/inspection@1` report, with the facts of logs.md. */
 export interface InspectionReport {
   readonly format: 'purestream/inspection@1';
@@ -172,6 +180,13 @@ export interface InspectionReport {
   readonly framing: string;
   readonly profile: string;
   readonly fieldsUsed: Readonly<Record<string, string | null>>;
+  /**
+   * Extends the spec beside `fieldsUsed` (which names the pointer that served a field most):
+   * per common field whose records were read through more than one pointer, or through a
+   * profile's fallback (the Kafka topic as the type), every pointer that served it with its
+   * record count, most first. Absent when no field is either.
+   */
+  readonly fieldPointers?: Readonly<Record<string, readonly PointerUse[]>>;
   readonly events: number;
   readonly commands: number;
   readonly types: Readonly<Record<string, number>>;
@@ -192,6 +207,12 @@ export interface InspectionReport {
   readonly drift: readonly Drift[];
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
+  /**
+   * How the log was read where the user's choice differs from what the log says (extends the
+   * spec): a header naming another domain than the one chosen (./headerDomainNote). Not
+   * problems of the log; present only when there is one.
+   */
+  readonly notes?: readonly string[];
   /**
    * The domain a Purestream log's header names (cli-and-reports.md: "The first line may be a
    * header {format, domain}") when the log was read without a domain: never applied silently,
@@ -217,7 +238,7 @@ export interface InspectProgress {
 /** What an inspection returns: the report, or the problems that stopped it. */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string };
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[] };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {

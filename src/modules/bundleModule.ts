@@ -7,8 +7,8 @@
  * messages. Runs in the module's worker thread.
  */
 import { build, type Message, type Plugin } from 'esbuild';
-import { statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isModuleFileName, NOT_A_MODULE } from '../engine/module/moduleFile';
 import { PACKAGE_ROOT } from './packageRoot';
 
@@ -88,8 +88,23 @@ function problemText(m: Message, dir: string, shown: (path: string) => string): 
   return `${where}: ${m.text}`;
 }
 
-/** How messages show a path: relative to `from` (the working directory). */
-export const shownFrom =
-  (from: string) =>
-  (path: string): string =>
-    relative(from, path) || path;
+/**
+ * How messages show a path, as the user typed the module's (`typed`, relative to `cwd` or
+ * absolute): the module itself by the path typed; its other files absolute when that was, else
+ * relative to the working directory (`--domain /tmp/m/seats.ts` run from elsewhere never reads
+ * `../../../tmp/m/seats.ts`).
+ */
+export function shownAsTyped(typed: string, cwd: string): (path: string) => string {
+  const file = resolve(cwd, typed);
+  const real = realpathOr(file);
+  return (path) => (path === file || path === real ? typed : isAbsolute(typed) ? path : relative(cwd, path) || path);
+}
+
+/** The path with its links resolved (as a bundler may report it), or the path itself when it cannot be. */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -34,7 +34,7 @@ import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
 import type { SourceUrl } from '../sources/sourceUrl';
 import type { ReadOptions } from '../sources/types';
 import type { Anomaly } from '../logs/types';
-import { bundleModule, BundleError, shownFrom } from './bundleModule';
+import { bundleModule, BundleError, shownAsTyped } from './bundleModule';
 import { BundleLocator, evaluateModule } from './sandbox';
 
 /** A task's answer: its value, or what the module did wrong. */
@@ -118,7 +118,7 @@ const api = {
   /** Bundles, evaluates and checks the module; answers its description. */
   async load(request: LoadRequest): Promise<WorkerResult<DomainDescription>> {
     const { file, name, cwd } = request;
-    const shown = shownFrom(cwd);
+    const shown = shownAsTyped(name, cwd);
     let bundle;
     try {
       bundle = await bundleModule(file, shown);

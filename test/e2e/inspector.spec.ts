@@ -47,6 +47,17 @@ test('a foreign log opened without a domain shows its types, streams and causati
   await expect(logs.getByText('order-1', { exact: true }).first()).toBeVisible();
 });
 
+test('Fields used names every pointer a field was read through, and says when the Kafka topic stood in for the type', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-topic-'));
+  const kcat = (offset: number, payload: object) => JSON.stringify({ topic: 'loans', partition: 0, offset, ts: 1767607200000 + offset, key: 'b1', payload: JSON.stringify(payload) });
+  writeFileSync(join(dir, 'loans.jsonl'), [kcat(0, { type: 'BookLent', book: 'b1' }), kcat(1, { type: 'BookLent', book: 'b2' }), kcat(2, { book: 'b3' })].join('\n') + '\n');
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'loans.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('3 events', { timeout: 20_000 });
+  const type = logs.getByRole('region', { name: 'How the log was read' }).getByRole('listitem').filter({ hasText: /^\s*type\b/ });
+  await expect(type).toHaveText(/\/payload\/type \(2 records\), \/topic \(1 record; the topic: no type header or payload type\)/);
+});
+
 test('a log of which nothing is understood shows a warning, not green; a mapping chosen in the dialog reads it', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'purestream-map-'));
   const file = join(dir, 'audit.jsonl');

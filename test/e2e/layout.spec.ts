@@ -137,3 +137,19 @@ for (const size of SIZES) {
     expect(all).toEqual([]);
   });
 }
+
+test('at 1280×720 with the lesson open, nothing decided yet leaves the Scenario view\'s height to the command tree', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSampleAndRun(page, /^Composable commands/);
+  await views(page).getByRole('button', { name: 'Scenario' }).click();
+  const tree = page.getByRole('tree');
+  // the nested all-or-nothing batch, the tree's eighth row, is on screen without scrolling
+  await expect(tree.getByRole('treeitem', { name: /^Batch, all-or-nothing/ })).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Decision' })).toContainText('Nothing decided yet');
+  // a dry run's result takes the room it needs again
+  await tree.getByRole('treeitem', { name: /^AddProfile/ }).first().click();
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const decision = page.getByRole('region', { name: 'Decision' });
+  await expect(decision).toContainText('would be accepted');
+  expect((await decision.boundingBox())!.height).toBeGreaterThan(150);
+});

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { views } from './flows';
@@ -242,4 +242,20 @@ test("a module's fault while it reads a log is one readable message naming the m
   // the module that was stopped is loaded again for its next use
   await logs.getByLabel('Domain').selectOption('cursed.ts');
   await expect(alert).toContainText('b2 is cursed', { timeout: 30_000 });
+});
+
+test("a log written by a module, read with an edited copy of it (another file name, so another id): replayed with the copy, its drift shown, the header's domain said in a note, not an anomaly", async ({ page }) => {
+  const seats = new URL('../fixtures/modules/seats/', import.meta.url).pathname;
+  await page.goto('/');
+  await openModule(page, 'seats-v2.ts', readFileSync(join(seats, 'seats-v2.ts'), 'utf8'), 'Seats');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Log file').setInputFiles(join(seats, 'seats-4w.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('24 events', { timeout: 20_000 });
+  await logs.getByLabel('Domain').selectOption('seats-v2.ts');
+  const read = logs.getByRole('region', { name: 'How the log was read' });
+  await expect(read.locator('dd').nth(2)).toHaveText('seats-v2.ts', { timeout: 30_000 });
+  await expect(read).toContainText('note the log\'s header names domain "seats"; it was replayed with domain "seats-v2", as chosen');
+  await expect(logs.getByRole('region', { name: 'Anomalies' })).toContainText('None');
+  await expect(logs.getByRole('region', { name: 'Decision drift' }).getByRole('listitem')).toHaveCount(5);
 });

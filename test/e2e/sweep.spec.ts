@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 
 interface CliSweep {
-  points: { values: Record<string, number>; violations: number; metrics: { accepted: number; makespanMs: number } }[];
+  points: { values: Record<string, number>; violations: number; oversold: number; metrics: { accepted: number; makespanMs: number; staleDecisions: number } }[];
 }
 
 test('a sweep of the flash sale over workers 1..16 plots oversells against workers, with the numbers the CLI prints', async ({ page }) => {
@@ -20,7 +20,8 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
   await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
   await expect(sweep.getByLabel('From', { exact: true })).toHaveValue('1');
   await expect(sweep.getByLabel('To', { exact: true })).toHaveValue('16');
-  await expect(sweep).toContainText('purestream sweep flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json');
+  // the line names the sample by its path from the checkout: the command this test runs there (its range spelled with the step)
+  await expect(sweep.locator('.cli')).toHaveText('Same as purestream sweep samples/scenarios/flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json, run in a Purestream checkout\'s folder');
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(sweep.getByText('16 points')).toBeVisible({ timeout: 30_000 });
 
@@ -43,6 +44,9 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
     expect(Number(cells[column('makespan ms') - 1])).toBeCloseTo(point.metrics.makespanMs, 2);
     // 100 tees in stock, one per order: every order accepted past 100 is a unit oversold
     expect(Number(cells[column('units oversold') - 1])).toBe(Math.max(0, point.metrics.accepted - 100));
+    // the view's headline numbers are the CLI's too
+    expect(Number(cells[column('units oversold') - 1])).toBe(point.oversold);
+    expect(Number(cells[column('stale decisions') - 1])).toBe(point.metrics.staleDecisions);
   }
   expect(Math.max(...cli.points.map((p) => p.metrics.accepted - 100))).toBeGreaterThan(1);
   expect(cli.points[0].violations).toBe(0);

@@ -7,7 +7,7 @@
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
 import type { RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
-import { STOCK_LIKE } from './oversold';
+import { STOCK_LIKE } from '../../../src/engine/report/oversold';
 
 /** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
 export interface WhyHint {

@@ -9,14 +9,11 @@ import { runScenario } from '../../../src/engine/run';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { InputError, Scenario } from '../../../src/engine/types';
-import { oversoldUnits } from '../compare/oversold';
-import { sweepResultOf, sweepRow, type SweepReport, type SweepResult, type SweepRow as CliSweepRow } from '../../../src/engine/scenario/sweepRows';
+import { sweepResultOf, sweepRow, type SweepReport, type SweepResult, type SweepRow } from '../../../src/engine/scenario/sweepRows';
 
-/** What a job keeps of its run's report, plus the units its final state oversold (the Sweep view's own column, not in the CLI's document). */
-export type JobResult = SweepResult & { readonly oversold?: number };
-/** A point's row: the CLI's, plus the units oversold averaged over its seeds. */
-export type SweepRow = CliSweepRow & { readonly oversold?: number };
-export type { SweepReport };
+/** What a job keeps of its run's report (the CLI's result of one run, units oversold included). */
+export type JobResult = SweepResult;
+export type { SweepReport, SweepRow };
 export { sweepRow };
 
 /** One engine run of a sweep: a point's scenario variant under one seed. */
@@ -58,7 +55,7 @@ export function planSweepJobs(
 /** Runs one job in the engine (no trace, only its run); `services` carries sql.js when a consumer needs it. */
 export function runSweepJob(job: SweepJob, services: EngineServices = {}): JobResult {
   const report = runScenario(job.scenario, { runs: [job.run], trace: false, services }).report.runs[0];
-  return { ...sweepResultOf(report), oversold: oversoldUnits(report.finalState) };
+  return sweepResultOf(report);
 }
 
 /** The rows of every point whose jobs have all finished, in point order; `results` is indexed by job. */
@@ -69,16 +66,13 @@ export function sweepRows(sweep: SweepJobs, results: readonly (JobResult | undef
     if (r) perPoint[job.point].push(r);
   }
   const perSeed = sweep.jobs.length / Math.max(1, sweep.points.length);
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  return sweep.points.flatMap((p, i) => (perPoint[i].length === perSeed ? [{ ...sweepRow(p.values, perPoint[i]), oversold: mean(perPoint[i].map((r) => r.oversold ?? 0)) }] : []));
+  return sweep.points.flatMap((p, i) => (perPoint[i].length === perSeed ? [sweepRow(p.values, perPoint[i])] : []));
 }
 
 /** The sweep as the CLI's JSON document. */
 export function sweepReport(sweep: SweepJobs, rows: readonly SweepRow[]): SweepReport {
   const base = sweep.points[0]?.scenario;
-  // the CLI's document exactly: the view's own column stays out
-  const points = rows.map(({ oversold: _oversold, ...row }) => row);
-  return { format: 'purestream/sweep@1', scenario: base?.name ?? '', domain: base?.domain ?? '', run: sweep.run, params: sweep.params, seeds: sweep.seeds, points };
+  return { format: 'purestream/sweep@1', scenario: base?.name ?? '', domain: base?.domain ?? '', run: sweep.run, params: sweep.params, seeds: sweep.seeds, points: rows };
 }
 
 /** Runs a whole sweep here, job after job (what the workers do in parallel); for tests and small sweeps. */

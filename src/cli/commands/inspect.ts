@@ -68,6 +68,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
     if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
+    for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 400)}\n`);
     io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
     return EXIT.badInput;
   }

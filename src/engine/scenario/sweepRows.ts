@@ -1,8 +1,9 @@
 /**
- * A sweep's rows (`purestream/sweep@1`): one per grid point with the run's metrics, rejections
- * and violation count, averaged over seeds. Shared by `purestream sweep` and the app's Sweep view
- * so both print the same numbers. Pure.
+ * A sweep's rows (`purestream/sweep@1`): one per grid point with the run's metrics, rejections,
+ * violation count and units oversold, averaged over seeds. Shared by `purestream sweep` and the
+ * app's Sweep view so both print the same numbers (their columns: ./sweepMetrics). Pure.
  */
+import { oversoldUnits } from '../report/oversold';
 import type { Metrics, RunReport } from '../types';
 
 /** What one (point, seed) run contributes (small, so it crosses from a worker cheaply). */
@@ -10,6 +11,8 @@ export interface SweepResult {
   readonly metrics: Metrics;
   readonly rejections: Readonly<Record<string, number>>;
   readonly violations: number;
+  /** Units sold beyond stock in the final state (../report/oversold; extends `purestream/sweep@1`). */
+  readonly oversold: number;
 }
 
 /** One grid point's results, averaged over `seeds`. */
@@ -30,7 +33,12 @@ export interface SweepReport {
 }
 
 /** The part of a run report a sweep keeps. */
-export const sweepResultOf = (report: RunReport): SweepResult => ({ metrics: report.metrics, rejections: report.rejections, violations: report.violations.length });
+export const sweepResultOf = (report: RunReport): SweepResult => ({
+  metrics: report.metrics,
+  rejections: report.rejections,
+  violations: report.violations.length,
+  oversold: oversoldUnits(report.finalState),
+});
 
 /** Averages every number of `values` (same shape), leaf by leaf; keys missing in some count as 0. */
 function average<T>(values: readonly T[]): T {
@@ -47,4 +55,5 @@ export const sweepRow = (values: Readonly<Record<string, number>>, results: read
   metrics: average(results.map((r) => r.metrics)),
   rejections: average(results.map((r) => r.rejections)),
   violations: average(results.map((r) => r.violations)),
+  oversold: average(results.map((r) => r.oversold)),
 });

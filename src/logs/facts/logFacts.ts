@@ -5,8 +5,18 @@
  * anomalies of identity and order — `duplicate-id` per (source, id) with `identical` for a
  * redelivery, `out-of-order` per stream on stream positions and per source on global
  * positions, `gap` only where positions are dense, `time-reversal` per stream at full
- * precision, one `no-zone` per file. Fed record by record; memory grows with distinct
- * streams, sources and ids, never with the file's size otherwise. Pure.
+ * precision, one `no-zone` per file. Fed record by record; memory grows with distinct streams,
+ * sources and ids, never with the file's size otherwise. Pure.
+ *
+ * A position "goes backwards" (logs.md, `out-of-order`) when it is at or before the position of
+ * the previous record of its stream (stream positions) or source (global positions), not the
+ * highest one so far, so that one misplaced record gives one anomaly: in 1,2,3,900000,4,5 only 4
+ * (against the highest, every later record would be one: a million for one far jump); in
+ * 1,2,4,3,5 only 3; in 1,2,3,1,2,3,4 under new ids once, where the positions restart (under the
+ * same ids the second 1,2,3 are `duplicate-id`s, which take no part in ordering). A `gap`
+ * compares with the highest position so far, so a position filled in late opens none: dense
+ * 1,2,4,3,5 has one gap (3, at 4) and the `out-of-order` at 3, and 5 is in order. Times
+ * likewise: a `time-reversal` is a time before the previous record's time in its stream.
  */
 import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
 import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
@@ -46,11 +56,14 @@ class StreamColumns {
   events = new Int32Array(1024);
   readonly firstPosition: (string | undefined)[] = [];
   readonly lastPosition: (string | undefined)[] = [];
-  /** Highest stream position so far (ordering compares against it). */
+  /** The stream position of the previous record ordered in the stream (`out-of-order` compares with it). */
+  readonly previousPosition: (string | undefined)[] = [];
+  /** Highest stream position so far (`gap` compares with it). */
   readonly maxPosition: (string | undefined)[] = [];
   readonly firstTime: (LogTime | undefined)[] = [];
   readonly lastTime: (LogTime | undefined)[] = [];
-  readonly maxTime: (LogTime | undefined)[] = [];
+  /** The time of the previous record ordered in the stream (`time-reversal` compares with it, as `out-of-order` does). */
+  readonly previousTime: (LogTime | undefined)[] = [];
 
   /** Makes room for entry `i` (a new stream). */
   add(i: number): void {
@@ -61,15 +74,21 @@ class StreamColumns {
     }
     this.firstPosition.push(undefined);
     this.lastPosition.push(undefined);
+    this.previousPosition.push(undefined);
     this.maxPosition.push(undefined);
     this.firstTime.push(undefined);
     this.lastTime.push(undefined);
-    this.maxTime.push(undefined);
+    this.previousTime.push(undefined);
   }
 }
 
 interface SourceState {
   events: number;
+  /** The global position of the previous record ordered in the source (`out-of-order` compares with it). */
+  previousPosition: string | undefined;
+  /** `previousPosition` as a number when it is a decimal of at most 15 digits, else NaN. */
+  previousNumber: number;
+  /** The highest global position so far (`gap` compares with it). */
   maxPosition: string | undefined;
   /** `maxPosition` as a number when it is a decimal of at most 15 digits, else NaN. */
   maxNumber: number;
@@ -251,7 +270,7 @@ export class LogFacts {
 
   private sourceOf(key: string): SourceState {
     let src = this.sources.get(key);
-    if (!src) this.sources.set(key, (src = { events: 0, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
+    if (!src) this.sources.set(key, (src = { events: 0, previousPosition: undefined, previousNumber: Number.NaN, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
     return src;
   }
 
@@ -292,22 +311,26 @@ export class LogFacts {
     const c = this.columns;
     const p = e.streamPosition;
     if (p !== undefined) {
-      const max = c.maxPosition[i];
-      if (max !== undefined) {
-        const order = comparePositions(p, max);
-        if (order <= 0) this.orderAnomaly('out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${max} in stream ${q(stream)}`, stream, p);
-        else if (this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
-          const expected = successor(normalizeDecimal(max));
-          if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
+      const previous = c.previousPosition[i];
+      const order = previous === undefined ? 1 : comparePositions(p, previous);
+      if (order <= 0) this.orderAnomaly('out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${previous} in stream ${q(stream)}`, stream, p);
+      else {
+        const max = c.maxPosition[i];
+        if (max === undefined || comparePositions(p, max) > 0) {
+          if (max !== undefined && this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
+            const expected = successor(normalizeDecimal(max));
+            if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
+          }
+          c.maxPosition[i] = p;
         }
       }
-      if (max === undefined || comparePositions(p, max) > 0) c.maxPosition[i] = p;
+      c.previousPosition[i] = p;
     }
     const t = e.time;
     if (t) {
-      const max = c.maxTime[i];
-      if (max && compareTimes(t, max) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(max)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
-      if (!max || compareTimes(t, max) > 0) c.maxTime[i] = t;
+      const previous = c.previousTime[i];
+      if (previous && compareTimes(t, previous) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(previous)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
+      c.previousTime[i] = t;
     }
   }
 
@@ -315,36 +338,41 @@ export class LogFacts {
     const key = e.source ?? '';
     const src = this.sourceOf(key);
     const n = smallDecimal(p);
-    if (n === n && src.maxNumber === src.maxNumber) {
-      // the common case: both small decimals, compared as numbers
-      if (n <= src.maxNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === src.maxNumber, src.maxPosition!, e.source), e.stream, p));
-      else {
+    const previousNumber = src.previousNumber;
+    if (n === n && previousNumber === previousNumber && src.maxNumber === src.maxNumber) {
+      // the common case: all small decimals, compared as numbers
+      if (n <= previousNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === previousNumber, src.previousPosition!, e.source), e.stream, p));
+      else if (n > src.maxNumber) {
         if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), String(n), e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
         src.maxNumber = n;
         src.maxPosition = p;
       }
+      src.previousNumber = n;
+      src.previousPosition = p;
       return;
     }
     const decimal = isDecimal(p);
     if (!decimal) src.allDecimal = false;
-    const name = this.rules.globalName;
-    const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
-    if (src.maxPosition !== undefined) {
-      const last = src.maxPosition;
-      const order = comparePositions(p, last);
-      if (order <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, order === 0, last, e.source), e.stream, p));
-      else if (this.rules.denseGlobal && decimal && isDecimal(last)) {
-        const expected = successor(normalizeDecimal(last));
-        if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(name, expected, normalizeDecimal(p), where), e.stream, p));
+    const previous = src.previousPosition;
+    const order = previous === undefined ? 1 : comparePositions(p, previous);
+    if (order <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, order === 0, previous!, e.source), e.stream, p));
+    else {
+      const max = src.maxPosition;
+      if (max === undefined || comparePositions(p, max) > 0) {
+        if (max !== undefined && this.rules.denseGlobal && decimal && isDecimal(max)) {
+          const expected = successor(normalizeDecimal(max));
+          const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
+          if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, expected, normalizeDecimal(p), where), e.stream, p));
+        }
+        src.maxPosition = p;
+        src.maxNumber = n;
       }
     }
-    if (src.maxPosition === undefined || comparePositions(p, src.maxPosition) > 0) {
-      src.maxPosition = p;
-      src.maxNumber = smallDecimal(p);
-    }
+    src.previousPosition = p;
+    src.previousNumber = n;
   }
 
-  /** `offset 3 after offset 5 of source "t-0"`, or `offset 5 again of source "t-0"` for a repeated position. */
+  /** `offset 3 after offset 5 of source "t-0"` (`last`: the previous record's position), or `offset 5 again of source "t-0"` for a repeated position. */
   private backwards(p: string, same: boolean, last: string, source: string | undefined): string {
     const name = this.rules.globalName;
     const where = source !== undefined ? ` of source ${q(source)}` : '';

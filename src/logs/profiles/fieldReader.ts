@@ -2,13 +2,14 @@
  * Applies a profile to parsed records: resolves each common field's candidate pointers (the
  * first present one wins; a pointer may pass through a string holding JSON, as stores often
  * keep metadata), types the values — ids and streams as strings, positions as exact decimal
- * strings, times as `LogTime`s — lets the profile refine the result, and counts which pointer
- * served each field for the report's `fieldsUsed`. Pure.
+ * strings, times as `LogTime`s — lets the profile refine the result, and counts the records
+ * each pointer served, once per record, for the report's `fieldsUsed` and `fieldPointers`. Pure.
  */
 import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
 import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
 import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
+import type { PointerUse } from '../types';
 import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadProblem, type ReadResult } from './profile';
 
 export { NEEDS_EXACT } from './profile';
@@ -18,6 +19,9 @@ interface FieldPlan {
   readonly field: CommonField;
   readonly pointers: readonly Pointer[];
   readonly served: number[];
+  /** The read (`FieldReader.reads`) that last counted a pointer of this field, and which pointer: a read given up on takes its counts back. */
+  countedIn: number;
+  countedAt: number;
   /** The map names this field's pointer (or says the log has none): it overrides the profile's reading. */
   readonly mapped: boolean;
 }
@@ -93,6 +97,9 @@ export class FieldReader {
   private readonly mappedDerived: FieldPlan[];
   /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
   lastPrepared: JsonObject | undefined;
+  private readonly typePlan: FieldPlan;
+  /** Reads so far (each read's counts are known by it). */
+  private reads = 0;
 
   constructor(
     readonly profile: Profile,
@@ -102,8 +109,9 @@ export class FieldReader {
       const given = has.call(overrides, field) ? overrides[field] : undefined;
       const texts = given !== undefined ? (given === null ? [] : [given]) : (profile.fields[field] ?? []);
       const pointers = texts.map(compilePointer);
-      return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined };
+      return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined, countedIn: -1, countedAt: -1 };
     });
+    this.typePlan = this.plans.find((p) => p.field === 'type')!;
     this.mapped = this.plans.filter((p) => p.mapped);
     this.mappedDerived = this.mapped.filter((p) => profile.refine !== undefined && profile.derived?.[p.field] !== undefined);
   }
@@ -115,6 +123,7 @@ export class FieldReader {
 
   /** Reads one parsed record; NEEDS_EXACT asks for an exact parse. */
   read(record: JsonObject): ReadResult | typeof NEEDS_EXACT {
+    this.reads++;
     if (this.profile.read) {
       this.lastPrepared = record;
       const read = this.profile.read(record);
@@ -124,7 +133,7 @@ export class FieldReader {
         // the map's field replaces the profile's reading, found or not
         (e as Record<string, unknown>)[plan.field] = undefined;
         const refused = this.readField(plan, record, record, e);
-        if (refused !== undefined) return refused;
+        if (refused !== undefined) return this.givenUp(refused);
       }
       return this.typed(e);
     }
@@ -134,7 +143,7 @@ export class FieldReader {
     const e: MutableEvent = { kind: 'event', type: undefined, data: undefined };
     for (const plan of this.plans) {
       const refused = this.readField(plan, record, prepared, e);
-      if (refused !== undefined) return refused;
+      if (refused !== undefined) return this.givenUp(refused);
     }
     if (this.profile.refine) {
       // a field the profile derives in `refine` (a Kafka source, a Message DB causation) stays what the map's pointer read; nothing is kept when the map names none
@@ -143,8 +152,23 @@ export class FieldReader {
       const refused = this.profile.refine(prepared, e);
       if (refused) return refused;
       if (kept) for (let i = 0; i < kept.length; i++) (e as Record<string, unknown>)[derived[i].field] = kept[i];
+      // a tombstone's type is no event's (it is counted apart): not counted as read (from a Kafka topic)
+      if (e.kind === 'tombstone') this.uncount(this.typePlan);
     }
     return this.typed(e);
+  }
+
+  /** A read that stops: a record read again exactly (NEEDS_EXACT) takes back this read's counts, so each record counts once. */
+  private givenUp(refused: ReadProblem | typeof NEEDS_EXACT): ReadProblem | typeof NEEDS_EXACT {
+    if (refused === NEEDS_EXACT) for (const plan of this.plans) this.uncount(plan);
+    return refused;
+  }
+
+  /** Takes back the count this read made for `plan`, if it made one. */
+  private uncount(plan: FieldPlan): void {
+    if (plan.countedIn !== this.reads) return;
+    plan.served[plan.countedAt]--;
+    plan.countedIn = -1;
   }
 
   /** The event, or `unmapped` when no type was read. */
@@ -200,6 +224,8 @@ export class FieldReader {
       }
     }
     plan.served[at]++;
+    plan.countedIn = this.reads;
+    plan.countedAt = at;
     return undefined;
   }
 
@@ -207,6 +233,12 @@ export class FieldReader {
     const plan = this.plans.find((p) => p.field === field)!;
     if (plan.pointers.length === 0) return `the map says the log has no ${field}`;
     return `${plan.mapped ? "tried the map's " : 'tried '}${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
+  }
+
+  /** The pointer that gave `field` in the last read (undefined: none did, or the profile read the record itself). */
+  lastPointer(field: CommonField): string | undefined {
+    const plan = this.plans[COMMON_FIELDS.indexOf(field)];
+    return plan.countedIn === this.reads ? plan.pointers[plan.countedAt].text : undefined;
   }
 
   /** Per common field, the pointer that served it most often (null: none did); a field the map names is never reported as the profile's. */
@@ -220,6 +252,29 @@ export class FieldReader {
       else if (plan.mapped) out[plan.field] = null;
       else if (this.profile.read) out[plan.field] = plan.pointers[0]?.text ?? null;
       else out[plan.field] = this.profile.derived?.[plan.field] ?? null;
+    }
+    return out;
+  }
+
+  /**
+   * The fields read through more than one pointer, or through a fallback of the profile (a
+   * map's own pointer never is one): each pointer that served, with its record count, most
+   * first (ties in candidate order). Empty when every field came from one ordinary pointer.
+   */
+  fieldPointers(): Partial<Record<CommonField, PointerUse[]>> {
+    const out: Partial<Record<CommonField, PointerUse[]>> = {};
+    for (const plan of this.plans) {
+      const notes = plan.mapped ? undefined : this.profile.fallbacks?.[plan.field];
+      const uses: PointerUse[] = [];
+      let fallback = false;
+      for (let i = 0; i < plan.served.length; i++) {
+        if (plan.served[i] === 0) continue;
+        const pointer = plan.pointers[i].text;
+        const note = notes !== undefined && Object.hasOwn(notes, pointer) ? notes[pointer] : undefined;
+        if (note !== undefined) fallback = true;
+        uses.push({ pointer, records: plan.served[i], ...(note !== undefined ? { note } : {}) });
+      }
+      if (uses.length > 1 || fallback) out[plan.field] = uses.sort((a, b) => b.records - a.records);
     }
     return out;
   }

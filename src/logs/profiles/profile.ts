@@ -61,6 +61,11 @@ export interface Profile {
   readonly framedScan?: boolean;
   /** Reads the record itself, bypassing the pointers (a format with several record forms, like purestream's). */
   read?(record: JsonObject): ReadResult | typeof NEEDS_EXACT;
+  /**
+   * Candidate pointers that are a last resort, each with what reading a field there means (the
+   * Kafka topic as the type): the report says so, with the records it served, whenever one serves.
+   */
+  readonly fallbacks?: Partial<Readonly<Record<CommonField, Readonly<Record<string, string>>>>>;
   /** How `refine` derives a field, for `fieldsUsed` (e.g. `source: "/topic + /partition"`). */
   readonly derived?: Partial<Readonly<Record<CommonField, string>>>;
   /** Positions that are dense by contract, so a missing number is a `gap`. */

@@ -6,7 +6,7 @@
  *   `headers` as [{ key: [bytes] }]); `source` = topic-partition, `globalPosition` = offset,
  *   `stream` = key (else topic-partition); a payload behind a binary prefix is read as its
  *   JSON; a null payload is a tombstone; CloudEvents binary-mode `ce_*` headers are honoured;
- *   the type is a header's or the payload's, else the topic.
+ *   the type is a header's or the payload's, else the topic (a fallback the report names).
  * - `kinesis`: Lambda Kinesis records (base64 `data`, `sequenceNumber` as `globalPosition`,
  *   the shard of `eventID` as `source`, `partitionKey` as stream).
  * - `eventbridge`: EventBridge events (`detail-type` as type, `detail` as data, the producing
@@ -62,6 +62,7 @@ export const kafkaProfile: Profile = {
     causationId: ['/headers/ce_causationid', '/headers/causationId', '/headers/causation_id', '/payload/causationId', '/payload/metadata/causationId'],
     correlationId: ['/headers/ce_correlationid', '/headers/correlationId', '/headers/correlation_id', '/payload/correlationId', '/payload/metadata/correlationId'],
   },
+  fallbacks: { type: { '/topic': 'the topic: no type header or payload type' } },
   derived: { source: '/topic + "-" + /partition', stream: '/key, else the topic-partition' },
   refine: (r, e) => {
     e.source = `${String(r.topic)}-${String(r.partition)}`;
@@ -94,6 +95,7 @@ export const kinesisProfile: Profile = {
     causationId: ['/payload/causationId', '/payload/metadata/causationId'],
     correlationId: ['/payload/correlationId', '/payload/metadata/correlationId'],
   },
+  fallbacks: { type: { '/eventName': 'the Lambda event name (aws:kinesis:record): no payload type' } },
   numericTime: 's',
   derived: { source: 'the shard of /eventID' },
   refine: (r, e) => {

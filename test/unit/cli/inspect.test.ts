@@ -82,8 +82,12 @@ describe('purestream inspect', () => {
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ domain: null, profile: 'kafka', events: 8, tombstones: 1, violations: [], drift: [] });
     expect(report.stateHash).toBeUndefined();
+    // five types come from ce_type headers, three from the payloads (two of them on records read again for their 17-digit offsets, counted once): both are named
+    expect(report.fieldsUsed.type).toBe('/headers/ce_type');
+    expect(report.fieldPointers.type).toEqual([{ pointer: '/headers/ce_type', records: 5 }, { pointer: '/payload/type', records: 3 }]);
     const text = await cli(join(fixtures, 'profiles/kafka-kcat.jsonl'));
     expect(text.out).toContain('kafka-kcat.jsonl — kafka profile, lines, no domain: 8 events, 0 commands (and 1 tombstone)');
+    expect(text.out).toContain('  type read from /headers/ce_type (5 records), /payload/type (3 records)\n');
     expect(text.out).not.toContain('invariant');
   });
 
@@ -139,6 +143,17 @@ describe('purestream inspect', () => {
     expect((await cli(other)).out).toContain('\n  the log\'s header names domain "bank", which is not bundled: --domain FILE (its domain module) replays it\n');
   });
 
+  it('a log whose header names another domain than the one chosen is replayed with it; refused for its records, the note still says what the header names', async () => {
+    const file = write('profiles.jsonl', '{"format":"purestream/events@1","domain":"profiles"}\n{"seq":1,"id":"e1","type":"ProfileAdded","at":0,"data":{}}\n');
+    const r = await cli(file, '--domain', 'commerce');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').slice(1, 3)).toEqual([
+      `${file}: note: the log's header names domain "profiles"; it was replayed with domain "commerce", as chosen`,
+      `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`,
+    ]);
+    expect(r.err).not.toContain('malformed');
+  });
+
   it('the reason nothing was read never nests brackets: an unclosed record', async () => {
     const file = write('broken.json', '{"id":"e1","type":"Placed"\n');
     const r = await cli(file, '--skip-invalid');
@@ -164,6 +179,14 @@ describe('purestream inspect', () => {
     const clean = write('clean.jsonl', '{"seq":1,"id":"e1","type":"ItemRestocked","at":0,"data":{"sku":"a","qty":1,"warehouse":"w"}}\n');
     expect((await cli(clean, '--domain', 'commerce', '--fail-on', 'anomalies,violations,drift')).code).toBe(0);
     expect((await cli(clean, '--fail-on', 'bugs')).code).toBe(2);
+  });
+
+  it('one global position far ahead is one out-of-order, not one per later record', async () => {
+    const globals = [1, 2, 3, 900000, ...Array.from({ length: 200 }, (_, i) => i + 4)];
+    const rows = globals.map((g) => JSON.stringify({ global_position: g, position: 0, time: '2026-11-29T22:09:47.1', stream_name: `account-${g}`, type: 'Deposited', data: {}, metadata: null, id: `m${g}` }));
+    const r = await cli(write('jump.jsonl', rows.join('\n') + '\n'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).anomalies).toEqual([{ kind: 'out-of-order', line: 5, record: 5, message: 'global position 4 after global position 900000', stream: 'account-4', position: '4' }]);
   });
 
   it('escapes control characters from the log in what it prints', async () => {

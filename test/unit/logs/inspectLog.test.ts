@@ -72,9 +72,24 @@ describe('inspectLog anomalies', () => {
     expect(r.types).toEqual({ ItemRestocked: 2 });
   });
 
-  it('refuses a log recorded for another domain', async () => {
-    const r = await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, restocked(1)));
-    expect(r.ok ? [] : r.problems).toEqual([{ kind: 'malformed', line: 1, record: 1, message: 'the log is for domain "profiles", not "commerce"' }]);
+  it('replays a log whose header names another domain with the one chosen, and says so in a note (not an anomaly)', async () => {
+    const r = report(await inspect(lines({ format: 'purestream/events@1', domain: 'commerce-v1' }, restocked(1))));
+    expect(r.anomalies).toEqual([]);
+    expect([r.domain, r.events, r.finalState]).toEqual(['commerce', 1, { 'stock:tee@main': expect.anything() }]);
+    // a bundled domain was chosen: no word on a module's id
+    expect(r.notes).toEqual(['the log\'s header names domain "commerce-v1"; it was replayed with domain "commerce", as chosen']);
+  });
+
+  it('has no notes when the header names the domain chosen, or when none is chosen', async () => {
+    const log = lines({ format: 'purestream/events@1', domain: 'commerce' }, restocked(1));
+    expect(report(await inspect(log)).notes).toBeUndefined();
+    const bare = report(await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, restocked(1)), { domain: undefined }));
+    expect([bare.notes, bare.headerDomain]).toEqual([undefined, 'profiles']);
+  });
+
+  it('keeps the note when the records of a log of another domain refuse it', async () => {
+    const r = await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, { seq: 1, id: 'e1', type: 'ProfileAdded', at: 0, data: {} }));
+    expect(r.ok ? undefined : [r.problems.map((p) => p.kind), r.notes]).toEqual([['unknown-type'], ['the log\'s header names domain "profiles"; it was replayed with domain "commerce", as chosen']]);
   });
 
   it('names the envelope field that is wrong', async () => {

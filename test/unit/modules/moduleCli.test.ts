@@ -124,8 +124,9 @@ describe('bad modules: one message naming the file and the member, exit 1, nothi
   it('a module path that names no file says so, whichever command names it', async () => {
     const dir = folderWith({ 'counter.ts': counter(), 'scenario.json': counterScenario('counter.ts') });
     expect(await cli(dir, 'domains', 'nothere.ts')).toMatchObject({ code: 1, err: 'nothere.ts: cannot read the file: no such file\n' });
-    expect(await cli(dir, 'run', 'scenario.json', '--domain', './Counter.ts')).toMatchObject({ code: 1, err: 'Counter.ts: cannot read the file: no such file\n' });
-    expect(await cli(dir, 'compare', 'scenario.json', '--against', './counter-v3.ts')).toMatchObject({ code: 1, err: 'counter-v3.ts: cannot read the file: no such file\n' });
+    // named as typed
+    expect(await cli(dir, 'run', 'scenario.json', '--domain', './Counter.ts')).toMatchObject({ code: 1, err: './Counter.ts: cannot read the file: no such file\n' });
+    expect(await cli(dir, 'compare', 'scenario.json', '--against', './counter-v3.ts')).toMatchObject({ code: 1, err: './counter-v3.ts: cannot read the file: no such file\n' });
     // a scenario's own `domain` naming no file: the scenario, its field and where it looked
     const moved = folderWith({ 'scenario.json': counterScenario('lib/counter.ts') });
     expect(await cli(moved, 'run', 'scenario.json')).toMatchObject({ code: 1, err: `scenario.json: domain: "./lib/counter.ts" names no file (looked for ${join('lib', 'counter.ts')})\n` });

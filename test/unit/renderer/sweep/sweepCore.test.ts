@@ -5,6 +5,7 @@ import { engineRunner } from '../../../../src/cli/executeScenario';
 import type { CliIO } from '../../../../src/cli/io';
 import { parseSeedRange, parseSweepParam, type SweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, runSweep, sweepReport, sweepRows, type JobResult } from '../../../../renderer/lib/sweep/sweepCore';
+import { formatCell, rejectedWith, rejectionCodes, SWEEP_METRICS } from '../../../../renderer/lib/sweep/sweepMetrics';
 
 const FLASH = 'samples/scenarios/flash-sale.json';
 
@@ -30,10 +31,36 @@ describe('the UI sweep core', () => {
     const cli = await cliJson(FLASH, ['--run', '8 workers', '--param', 'scheduler.workers=1..16']);
     const ui = uiJson(FLASH, '8 workers', [param('scheduler.workers=1..16')]);
     expect(ui).toEqual(cli);
-    const rows = (ui as { points: { values: Record<string, number>; violations: number }[] }).points;
+    const rows = (ui as { points: { values: Record<string, number>; violations: number; oversold: number }[] }).points;
     expect(rows).toHaveLength(16);
     expect(rows[0].violations).toBe(0);
     expect(rows.some((r) => r.violations > 0)).toBe(true);
+    // the view's headline, units oversold, is in both documents (equal above): none with one worker, some with more
+    expect(rows[0].oversold).toBe(0);
+    expect(rows.some((r) => r.oversold > 0)).toBe(true);
+  });
+
+  it('shows in its table the cells the CLI prints, column for column', async () => {
+    let stdout = '';
+    const io: CliIO = { errIsTTY: false, cwd: process.cwd(), out: (t) => void (stdout += t), err: () => undefined };
+    expect(await makeSweepCommand(engineRunner)([FLASH, '--run', '8 workers', '--param', 'scheduler.workers=1..4'], io)).toBe(0);
+    const cli = stdout.split('\n').slice(2, 7).map((l) => l.split(/\s{2,}/));
+    const plan = planSweepJobs(JSON.parse(readFileSync(FLASH, 'utf8')), '8 workers', [param('scheduler.workers=1..4')]);
+    if (!plan.ok) throw new Error('plan');
+    const rows = runSweep(plan.sweep);
+    const codes = rejectionCodes(rows);
+    // the view's header and cells (SweepView.svelte: the parameter, SWEEP_METRICS, a column per rejection code)
+    const view = [
+      ['scheduler.workers', ...SWEEP_METRICS.map((m) => m.label), ...codes.map((c) => `rejected: ${c}`)],
+      ...rows.map((r) => [formatCell(r.values['scheduler.workers']), ...SWEEP_METRICS.map((m) => formatCell(m.value(r))), ...codes.map((c) => formatCell(rejectedWith(r, c)))]),
+    ];
+    // the CLI names the delivery columns that are 0 in every point under its table, to keep it narrow
+    const zero = ['failures', 'retries', 'dead-lettered', 'lost', 'duplicates'];
+    const shown = view[0].map((label, i) => (zero.includes(label) ? -1 : i)).filter((i) => i >= 0);
+    expect(view.slice(1).every((row) => zero.every((label) => row[view[0].indexOf(label)] === '0'))).toBe(true);
+    expect(cli).toEqual(view.map((row) => shown.map((i) => row[i])));
+    expect(stdout).toContain(`\n0 in every point: ${zero.join(', ')}\n`);
+    expect(view[0]).toEqual(expect.arrayContaining(['stale decisions', 'units oversold', 'cmd p50 ms', 'retries']));
   });
 
   it('averages over seeds and sweeps the seed like the CLI', async () => {
@@ -64,7 +91,7 @@ describe('the UI sweep core', () => {
     const file = JSON.parse(readFileSync(FLASH, 'utf8'));
     const plan = planSweepJobs(file, '8 workers', [param('scheduler.workers=1..2')], [1, 2]);
     if (!plan.ok) throw new Error('plan');
-    const r = (accepted: number): JobResult => ({ metrics: { accepted } as never, rejections: { x: accepted }, violations: accepted });
-    expect(sweepRows(plan.sweep, [r(1), undefined, r(3), r(5)]).map((row) => [row.values['scheduler.workers'], row.violations, row.rejections.x])).toEqual([[2, 4, 4]]);
+    const r = (accepted: number): JobResult => ({ metrics: { accepted } as never, rejections: { x: accepted }, violations: accepted, oversold: accepted * 2 });
+    expect(sweepRows(plan.sweep, [r(1), undefined, r(3), r(5)]).map((row) => [row.values['scheduler.workers'], row.violations, row.rejections.x, row.oversold])).toEqual([[2, 4, 4, 8]]);
   });
 });

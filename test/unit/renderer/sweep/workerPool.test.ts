@@ -3,7 +3,7 @@ import type { JobResult, SweepJob } from '../../../../renderer/lib/sweep/sweepCo
 import { poolSize, runOnPool, SweepCancelled, type JobRunner } from '../../../../renderer/lib/sweep/workerPool';
 
 const jobs = (n: number): SweepJob[] => Array.from({ length: n }, (_, index) => ({ index, point: index, run: 'r', scenario: {} as never }));
-const result = (n: number): JobResult => ({ metrics: { accepted: n } as never, rejections: {}, violations: n });
+const result = (n: number): JobResult => ({ metrics: { accepted: n } as never, rejections: {}, violations: n, oversold: 0 });
 
 /** A fake runner whose jobs the test finishes by hand. */
 class FakeRunner implements JobRunner {

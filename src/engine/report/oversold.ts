@@ -1,4 +1,4 @@
-/** Oversells read from a final state: stock-like counters below zero. Pure. */
+/** Oversells read from a final state: stock-like counters below zero (Compare's "Why" and the sweep's units oversold). Pure. */
 
 /** Field names that count units on hand (a value below zero is an oversell). */
 export const STOCK_LIKE = /stock|qty|quantity|available|inventory|units/i;
