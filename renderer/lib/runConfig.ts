@@ -58,6 +58,20 @@ export function uniqueName(base: string, taken: readonly string[]): string {
 }
 
 /**
+ * The run "Add run" appends to `runs`: a pool of 4 workers (another scheduler to compare),
+ * with everything else of the last run — its service time, consumers and authorization —
+ * so that a comparison of the two differs only in scheduling. Copying the service time
+ * matters most: with another one, makespan and latency differ for a reason that is not the
+ * scheduler's. A key the last run leaves out stays out (both then take the spec's default:
+ * scenario.md, "Runs"). A deep copy: editing one run's consumers never edits the other's.
+ */
+export function addedRun(runs: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+  const last = runs[runs.length - 1] ?? {};
+  const { name: _name, scheduler: _scheduler, ...settings } = structuredClone(last) as Record<string, unknown>;
+  return { name: uniqueName('pool', runs.map((r) => String(r.name))), scheduler: { kind: 'pool', workers: 4 }, ...settings };
+}
+
+/**
  * A run's name after its scheduler kind changed: a name that was only the old kind's default
  * ("pool", "pool 2") follows the new kind ("capacity-aware", "capacity-aware 2"); a name the user
  * chose stays.

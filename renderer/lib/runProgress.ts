@@ -1,4 +1,4 @@
-/** How the Runs view shows the engine's progress of a run: a bar while commands arrive, a phase text and an indeterminate bar after. Pure. */
+/** How the Runs view shows the engine's progress of a run: which run of how many, a bar while commands arrive, a phase text and an indeterminate bar after. Pure. */
 import type { RunProgress } from '../../src/engine/api';
 
 /** What the progress line shows: `percent` undefined means an indeterminate bar. */
@@ -19,4 +19,27 @@ export function runProgressView(progress: RunProgress | undefined): RunProgressV
   // an engine without phases says the same with done = total
   if (progress.phase === 'finishing' || progress.done >= progress.total) return { percent: undefined, text: 'finishing: deciding and enacting what is queued…' };
   return { percent: Math.floor((progress.done / Math.max(1, progress.total)) * 100), text: arrived };
+}
+
+/**
+ * "run 2 of 4": where the run in progress stands among the result's runs (`runs`: their names,
+ * in the order they run: the scenario's), or undefined for a result of one run or a name not
+ * among them.
+ */
+export function runOrdinal(progress: Pick<RunProgress, 'run'> | undefined, runs: readonly string[]): string | undefined {
+  const at = progress ? runs.indexOf(progress.run) : -1;
+  return runs.length > 1 && at >= 0 ? `run ${at + 1} of ${runs.length}` : undefined;
+}
+
+/**
+ * What the Runs view says of a run cancelled at `progress` among `runs`. Nothing of it is kept:
+ * the engine keeps a result's runs together, in the worker that Cancel stops, so the runs that
+ * had finished go with it; the sentence says so rather than let it look like a loss of data.
+ */
+export function cancelledText(progress: Pick<RunProgress, 'run'> | undefined, runs: readonly string[]): string {
+  const ordinal = runOrdinal(progress, runs);
+  if (!progress || !ordinal) return 'The run was stopped; nothing was kept from it.';
+  const finished = runs.indexOf(progress.run);
+  const notEven = finished === 0 ? '' : `, not even the ${finished === 1 ? 'run' : `${finished} runs`} that had finished: a result keeps its runs together`;
+  return `Stopped during “${progress.run}” (${ordinal}). Nothing was kept${notEven}.`;
 }

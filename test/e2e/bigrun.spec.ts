@@ -2,19 +2,20 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 
 /** The 1M-restock benchmark scenario cut to `commands` arrivals (the test stays short; above 50k the result is kept in the worker). */
-const scenario = (commands: number, serviceMs?: number): Buffer => {
+const scenario = (commands: number, serviceMs?: number, runs = 1): Buffer => {
   const s = JSON.parse(readFileSync(new URL('../../bench/scenario-1m-restocks.json', import.meta.url), 'utf8'));
   s.name = `Benchmark: ${commands.toLocaleString('en')} restocks through a pool of 4 workers`;
   s.commands[0].repeat = commands;
   if (serviceMs !== undefined) s.runs[0].serviceMs = serviceMs;
+  for (let i = 2; i <= runs; i++) s.runs.push({ ...s.runs[0], name: `${s.runs[0].name} ${i}` });
   return Buffer.from(JSON.stringify(s));
 };
 
 const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 
-async function open(page: Page, commands: number, serviceMs?: number): Promise<void> {
+async function open(page: Page, commands: number, serviceMs?: number, runs = 1): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Scenario file').setInputFiles({ name: `restocks-${commands}.json`, mimeType: 'application/json', buffer: scenario(commands, serviceMs) });
+  await page.getByLabel('Scenario file').setInputFiles({ name: `restocks-${commands}.json`, mimeType: 'application/json', buffer: scenario(commands, serviceMs, runs) });
   await expect(page.getByText(`${commands.toLocaleString('en')} restocks`).first()).toBeVisible();
   await view(page, 'Runs').click();
 }
@@ -153,4 +154,18 @@ test('once every command of a 2M-command run has arrived, the progress says the 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/bigrun-finishing.png' });
   await expect(runs).toContainText('Ran 1 run', { timeout: 90_000 });
+});
+
+test('the progress of several runs says which run of how many is running, and a cancelled batch says where it stopped and that the finished run went too', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, 100_000, undefined, 2);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runs.getByTestId('run-ordinal')).toHaveText('· run 1 of 2');
+  await page.screenshot({ path: 'test-results/screenshots/runs-progress-1280.png' });
+  await expect(runs.getByTestId('run-ordinal')).toHaveText('· run 2 of 2', { timeout: 60_000 });
+  await runs.getByRole('button', { name: 'Cancel' }).click();
+  await expect(runs.locator('p', { hasText: 'cancelled' })).toHaveText(/^cancelled Stopped during “.* 2” \(run 2 of 2\)\. Nothing was kept, not even the run that had finished: a result keeps its runs together\./);
+  await page.screenshot({ path: 'test-results/screenshots/runs-cancelled-1280.png' });
 });

@@ -23,7 +23,7 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
   await expect(diffs.getByRole('list', { name: 'Diverging streams' })).toContainText('stock:tee@main');
   await expect(diffs.getByRole('row', { name: /stock:tee@main\.stock/ })).toContainText('-4');
 
-  await expect(compare.getByRole('region', { name: 'Why' })).toContainText('8 workers oversold tee@main by 4');
+  await expect(compare.getByRole('region', { name: 'Why' })).toContainText('“8 workers” oversold tee@main by 4');
   const depth = compare.getByRole('figure', { name: 'Decision queue depth' });
   await expect(depth.locator('canvas')).toBeVisible();
   // a count axis on whole steps a little above the deepest queue (120 orders waiting for one queue)

@@ -112,7 +112,7 @@ test('an anomaly clicked lands on its row; a domain chosen afterwards replays th
   await expect(row).toHaveAttribute('aria-rowindex', '3');
   await expect(row).toContainText('malformed');
   const details = logs.getByRole('complementary', { name: 'Record details' });
-  await expect(details).toContainText('Record 3');
+  await expect(details).toContainText('Record #3 on line 3');
   await expect(details).toContainText('this is not json');
 
   // choose the domain afterwards: the stored log is inspected again at once
@@ -150,6 +150,30 @@ test('the sample log with its domain: violations and drift, and both logs kept i
   await expect(logs.getByLabel('Domain')).toHaveValue('');
   await logs.getByRole('tab', { name: 'Summary' }).click();
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('none');
+});
+
+test("the sample log's headline names its decision drift and links to the panel; a drifting command's details say how it is decided now", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  const headline = logs.getByRole('status');
+  await expect(headline).toContainText("1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.", { timeout: 20_000 });
+  // the record count adds up, and "0 roots" says why
+  const read = logs.getByRole('region', { name: 'How the log was read' });
+  await expect(read).toContainText('411 records: 212 events · 153 commands · 46 others (rejections, headers)');
+  await expect(read).toContainText('0 root events (every event has a cause) · 0 orphans');
+  const drift = logs.getByRole('region', { name: 'Decision drift' });
+  await expect(drift).not.toBeInViewport();
+  await headline.getByRole('button', { name: "4 decisions today's rules decide otherwise" }).click();
+  await expect(drift).toBeInViewport();
+  await expect(drift).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/logs-drift-headline-1280.png' });
+  await drift.getByRole('listitem').filter({ hasText: 'warehouse-7' }).getByRole('button').click();
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details).toContainText('warehouse-7', { timeout: 15_000 });
+  await expect(details.getByRole('heading', { level: 3 })).toHaveText(/^Record #410 on line 411\s+command$/);
+  await expect(details.getByRole('list', { name: "How today's rules decide this command" })).toHaveText('⚠ decided otherwise now recorded OrderShipped → now rejected: order-cancelled');
+  await page.screenshot({ path: 'test-results/screenshots/logs-drift-record-1280.png' });
 });
 
 test("the map's type pointer overrides the detected profile: preview, result and Fields used agree", async ({ page }) => {

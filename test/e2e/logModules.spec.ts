@@ -97,7 +97,7 @@ test('a domain whose types the map does not name is not applied: the menu and "R
   await expect(anomalies.getByRole('listitem')).toHaveCount(3);
   await page.screenshot({ path: '/tmp/logmod-shots/grouped-anomalies-1280x720.png' });
   await lent.getByRole('button', { name: 'line 4' }).click();
-  await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('Record 4');
+  await expect(logs.getByRole('complementary', { name: 'Record details' })).toContainText('Record #4 on line 4');
 });
 
 /** A log Purestream recorded with the library: commands, their events and a rejection. */
@@ -148,7 +148,7 @@ test('a log read with a domain module chosen in the Logs view: counts, the invar
   // the violation's record, with its stream before and after it: replayed in the module's worker
   await violations.getByRole('button', { name: 'line 6' }).click();
   const details = logs.getByRole('complementary', { name: 'Record details' });
-  await expect(details).toContainText('Record 6');
+  await expect(details).toContainText('Record #6 on line 6');
   await expect(details).toContainText('Stream book:b2', { timeout: 15_000 });
   await expect(details.getByLabel('Stream book:b2 after').or(details)).toContainText('"grace"');
   await page.screenshot({ path: '/tmp/logmod-shots/module-record-1440x900.png' });

@@ -48,6 +48,27 @@ test('each view has its own URL; Back and Forward move between three views and k
   await expect(views(page).getByRole('button', { name: 'Domains', exact: true })).toHaveAttribute('aria-current', 'page');
 });
 
+test('a URL that names no view shows Start with a notice naming the view it likely meant, which opens it; ✕ takes the notice away', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/events');
+  await expect(views(page).getByRole('button', { name: 'Start', exact: true })).toHaveAttribute('aria-current', 'page');
+  const notice = page.getByRole('status').filter({ hasText: 'No view is called' });
+  await expect(notice).toHaveText(/^No view is called “events”: did you mean Event log\?/);
+  await page.screenshot({ path: 'test-results/screenshots/route-notice-1280.png' });
+  await notice.getByRole('button', { name: 'Event log' }).click();
+  await expect(page).toHaveURL(/#\/eventlog$/);
+  await expect(views(page).getByRole('button', { name: 'Event log', exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.goto('/#/zz');
+  await expect(notice).toHaveText(/^No view is called “zz”: here is Start; the views are in the bar above\./);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // a hash typed in the address bar is followed, and a known view says nothing
+  await page.evaluate(() => (location.hash = '#/metric'));
+  await expect(notice).toHaveText(/did you mean Metrics\?/);
+  await page.goto('/#/');
+  await expect(page.getByText('No view is called')).toHaveCount(0);
+});
+
 test('leaving or reloading with a run not in the workspace asks first; staying keeps the run', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
   const prompts: string[] = [];

@@ -122,3 +122,36 @@ test('in the Runs and the Scenario view alike, Ctrl+Z typed in a text field is l
   await page.keyboard.press('Control+Z');
   await expect(page.getByRole('status')).toContainText('Undid: Removed run "8 workers"');
 });
+
+test("Add run makes a pool with the last run's service time, so the comparison differs only in scheduling", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Composable commands/ }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await expect(runs.getByRole('article', { name: 'Run one queue' }).getByLabel('ms', { exact: true })).toHaveValue('2');
+  await runs.getByRole('button', { name: 'Add run' }).click();
+  const added = runs.getByRole('article', { name: 'Run pool' });
+  await expect(added.getByLabel('scheduler')).toHaveValue('pool');
+  await expect(added.getByLabel('ms', { exact: true })).toHaveValue('2');
+  await page.screenshot({ path: 'test-results/screenshots/runs-added-1280.png' });
+});
+
+test('the Runs view shows Undo and Redo, as the Scenario view does, titled with the edit they undo or redo', async ({ page }) => {
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  // the header's buttons (a removal's notice offers an Undo of its own)
+  const undo = runs.locator('header').getByRole('button', { name: 'Undo', exact: true });
+  const redo = runs.locator('header').getByRole('button', { name: 'Redo', exact: true });
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute('title', 'Nothing to undo');
+  await runs.getByRole('button', { name: 'Remove run single writer' }).click();
+  await expect(runs.getByRole('article')).toHaveCount(3);
+  await expect(undo).toHaveAttribute('title', 'Undo: Removed run "single writer" (Ctrl+Z)');
+  await page.screenshot({ path: 'test-results/screenshots/runs-undo-1440.png' });
+  await undo.click();
+  await expect(runs.getByRole('article')).toHaveCount(4);
+  await expect(redo).toHaveAttribute('title', 'Redo: Removed run "single writer" (Ctrl+Shift+Z or Ctrl+Y)');
+  await redo.click();
+  await expect(runs.getByRole('article')).toHaveCount(3);
+});

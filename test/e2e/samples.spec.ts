@@ -21,17 +21,17 @@ const VIEW_TAB: Record<string, string> = {
 const EVIDENCE: Record<string, (page: Page) => Promise<void>> = {
   'Flash sale': async (page) => {
     const why = page.getByRole('region', { name: 'Why' });
-    await expect(why).toContainText('8 workers oversold tee@main by');
-    await expect(why).toContainText('8 workers broke stock-non-negative');
-    await expect(why).toContainText(/inventory-aware: .*stale state.*harmless here/);
+    await expect(why).toContainText('“8 workers” oversold tee@main by');
+    await expect(why).toContainText('“8 workers” broke stock-non-negative');
+    await expect(why).toContainText(/In run “inventory-aware”, \d+ of its workers read stale state.*harmless here/);
   },
   Partitioning: async (page) => {
     const why = page.getByRole('region', { name: 'Why' });
-    await expect(why).toContainText(/partitioned 6 finished [\d.]+× faster than one queue/);
-    await expect(why).toContainText('pool of 6 broke stock-non-negative');
+    await expect(why).toContainText(/“partitioned 6” finished [\d.]+× faster than “one queue”/);
+    await expect(why).toContainText('“pool of 6” broke stock-non-negative');
   },
   'Central authorization': async (page) => {
-    await expect(page.getByRole('region', { name: 'Why' })).toContainText('with policy rejected 2 commands as unauthorized (no policy: 0)');
+    await expect(page.getByRole('region', { name: 'Why' })).toContainText('“with policy” rejected 2 commands as unauthorized (“no policy”: 0)');
     await expect(page.getByRole('region', { name: 'Final-state differences' })).toContainText('order:alice-1');
   },
   Autoscaling: async (page) => {
@@ -135,4 +135,37 @@ test('a file opened afterwards hides the lesson; folding keeps it at hand', asyn
   await tab(page, 'Start').click();
   await page.getByRole('button', { name: 'New Commerce scenario' }).click();
   await expect(lesson).toHaveCount(0);
+});
+
+test('the lesson folds itself away in Logs, Domains and Workspace, and comes back as it was in the scenario\'s views', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  const lesson = page.getByRole('complementary', { name: 'Lesson' });
+  const heading = lesson.getByRole('heading', { name: 'Flash sale: 150 orders for 100 units' });
+  await expect(heading).toBeVisible();
+  for (const view of ['Logs', 'Domains', 'Workspace']) {
+    await tab(page, view).click();
+    await expect(lesson.getByRole('button', { name: 'Show the lesson' })).toBeVisible();
+    await expect(heading).toHaveCount(0);
+    if (view === 'Logs') await page.screenshot({ path: 'test-results/screenshots/lesson-folded-logs-1280.png' });
+  }
+  await tab(page, 'Scenario').click();
+  await expect(heading).toBeVisible();
+  // unfolded in Logs, it stays open there; folded again, it is folded there alone
+  await tab(page, 'Logs').click();
+  await lesson.getByRole('button', { name: 'Show the lesson' }).click();
+  await expect(heading).toBeVisible();
+  await tab(page, 'Runs').click();
+  await tab(page, 'Logs').click();
+  await expect(heading).toBeVisible();
+  await lesson.getByRole('button', { name: 'Fold the lesson' }).click();
+  await expect(heading).toHaveCount(0);
+  await tab(page, 'Graph').click();
+  await expect(heading).toBeVisible();
+  // folded by the user in the scenario's views, it stays folded everywhere
+  await lesson.getByRole('button', { name: 'Fold the lesson' }).click();
+  await tab(page, 'Domains').click();
+  await tab(page, 'Scenario').click();
+  await expect(heading).toHaveCount(0);
 });

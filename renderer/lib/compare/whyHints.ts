@@ -1,7 +1,8 @@
 /**
  * "Why" hints for a comparison, drawn from the runs' reports and traces: stale reads, values that
  * went below zero (oversells), broken invariants, decisions released together, rejections and
- * speed against the first run. Each hint is a sentence with the run it is about. Pure.
+ * speed against the first run. Each hint is a sentence with the run it is about, whose name is
+ * quoted (“8 workers”), so it never runs into the counts beside it. Pure.
  */
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
 import type { RunFacts } from '../reader/runReader';
@@ -22,6 +23,9 @@ export interface RunData {
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** A run's name as a name: “8 workers” (a name may begin with a number). */
+export const quoted = (name: string): string => `“${name}”`;
 
 /**
  * Stale decisions as the report counts them (`DecisionRecord.stale`: appended to a stream changed
@@ -84,8 +88,9 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
   const base = runs[0];
   const hints: WhyHint[] = [];
   const { differences } = stateDifferences(runs.map((r) => r.report));
+  const baseName = quoted(base.report.name);
   runs.forEach((run, i) => {
-    const name = run.report.name;
+    const name = quoted(run.report.name);
     const facts = run.facts;
     if (facts && facts.decisions > 0) {
       const stale = facts.stale;
@@ -94,48 +99,48 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
         // stale reads are only a problem where they did harm: say so either way
         const harmless = run.report.violations.length === 0;
         hints.push({
-          run: name,
+          run: run.report.name,
           tone: harmless ? 'good' : 'bad',
-          text: `${name}: ${plural(stale.workers, 'worker')} read stale state in ${plural(stale.decisions, 'decision')}${behind}${harmless ? ' — harmless here: no invariant broke' : ''}`,
+          text: `In run ${name}, ${stale.workers.toLocaleString('en-US')} of its workers read stale state in ${plural(stale.decisions, 'decision')}${behind}${harmless ? ' — harmless here: no invariant broke' : ''}`,
         });
       }
       const together = facts.together;
       const baseTogether = i > 0 && base.facts && base.facts.decisions > 0 ? base.facts.together.count : 1;
       if (together.count >= 5 && together.count > baseTogether)
-        hints.push({ run: name, tone: 'note', text: `${name} released ${together.count} ${together.count === 1 ? 'decision' : 'decisions'} together at t=${together.at} ms${together.rejected > 0 ? ` (${together.rejected} of them rejected)` : ''}` });
+        hints.push({ run: run.report.name, tone: 'note', text: `${name} released ${together.count} ${together.count === 1 ? 'decision' : 'decisions'} together at t=${together.at} ms${together.rejected > 0 ? ` (${together.rejected} of them rejected)` : ''}` });
     }
     for (const d of differences) {
       const value = d.values[i];
       const field = d.path[d.path.length - 1] ?? '';
       if (typeof value !== 'number' || value >= 0) continue;
-      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && (d.values[k] as number) >= 0 ? `${r.report.name}: ${d.values[k]}` : undefined)).filter(Boolean);
+      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && (d.values[k] as number) >= 0 ? `${quoted(r.report.name)}: ${d.values[k]}` : undefined)).filter(Boolean);
       const verb = STOCK_LIKE.test(field) ? `oversold ${d.stream.replace(/^[^:]*:/, '')} by ${-value}` : `drove ${d.path.join('.')} below zero`;
-      hints.push({ run: name, tone: 'bad', text: `${name} ${verb}: ${field} ends at ${value}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
+      hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${verb}: ${field} ends at ${value}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
     }
     const violations = run.report.violations;
     if (violations.length > 0) {
       const first = violations[0];
-      hints.push({ run: name, tone: 'bad', text: `${name} broke ${first.invariant} ${violations.length === 1 ? 'once' : `${violations.length} times`}, first at t=${first.atMs} ms: ${first.message}` });
+      hints.push({ run: run.report.name, tone: 'bad', text: `${name} broke ${first.invariant} ${violations.length === 1 ? 'once' : `${violations.length} times`}, first at t=${first.atMs} ms: ${first.message}` });
     }
     if (i === 0) return;
     const m = run.report.metrics;
     const b = base.report.metrics;
     if (m.accepted !== b.accepted)
-      hints.push({ run: name, tone: m.accepted > b.accepted && violations.length > 0 ? 'bad' : 'note', text: `${name} accepted ${plural(m.accepted, 'command')} (${base.report.name}: ${b.accepted})` });
+      hints.push({ run: run.report.name, tone: m.accepted > b.accepted && violations.length > 0 ? 'bad' : 'note', text: `${name} accepted ${plural(m.accepted, 'command')} (${baseName}: ${b.accepted})` });
     if (m.makespanMs > 0 && b.makespanMs > 0 && m.makespanMs !== b.makespanMs) {
       const ratio = b.makespanMs / m.makespanMs;
       const faster = ratio > 1;
       const factor = faster ? ratio : 1 / ratio;
-      hints.push({ run: name, tone: faster ? (violations.length === 0 ? 'good' : 'note') : 'note', text: `${name} finished ${factor.toFixed(1)}× ${faster ? 'faster' : 'slower'} than ${base.report.name} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
+      hints.push({ run: run.report.name, tone: faster ? (violations.length === 0 ? 'good' : 'note') : 'note', text: `${name} finished ${factor.toFixed(1)}× ${faster ? 'faster' : 'slower'} than ${baseName} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
     }
     // rejections by code, named: a policy's `unauthorized`, a capacity's `out-of-stock`
     for (const code of new Set([...Object.keys(run.report.rejections), ...Object.keys(base.report.rejections)])) {
       const n = Object.hasOwn(run.report.rejections, code) ? run.report.rejections[code] : 0;
       const was = Object.hasOwn(base.report.rejections, code) ? base.report.rejections[code] : 0;
-      if (n !== was) hints.push({ run: name, tone: 'note', text: `${name} rejected ${plural(n, 'command')} as ${code} (${base.report.name}: ${was})` });
+      if (n !== was) hints.push({ run: run.report.name, tone: 'note', text: `${name} rejected ${plural(n, 'command')} as ${code} (${baseName}: ${was})` });
     }
-    if (m.deadLettered > b.deadLettered) hints.push({ run: name, tone: 'bad', text: `${name} parked ${plural(m.deadLettered, 'event')} in dead-letter queues (${base.report.name}: ${b.deadLettered})` });
-    if (m.lost > b.lost) hints.push({ run: name, tone: 'bad', text: `${name} lost ${plural(m.lost, 'delivery', 'deliveries')} (${base.report.name}: ${b.lost})` });
+    if (m.deadLettered > b.deadLettered) hints.push({ run: run.report.name, tone: 'bad', text: `${name} parked ${plural(m.deadLettered, 'event')} in dead-letter queues (${baseName}: ${b.deadLettered})` });
+    if (m.lost > b.lost) hints.push({ run: run.report.name, tone: 'bad', text: `${name} lost ${plural(m.lost, 'delivery', 'deliveries')} (${baseName}: ${b.lost})` });
   });
   return hints;
 }

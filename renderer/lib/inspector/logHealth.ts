@@ -1,26 +1,38 @@
-/** The one-line verdict the Logs view shows over an inspection: not understood, violations, anomalies, or healthy. Pure. */
+/** The one-line verdict the Logs view shows over an inspection: not understood, violations, anomalies, decision drift, or healthy. Pure. */
 import { counted } from '../../../src/engine/report/counted';
 import { unlikeLog, whyNothingRead } from '../../../src/logs/nothingRead';
 import type { InspectionSummary } from '../workspace/logsProtocol';
 
-/** `bad`: nothing read as an event, or invariant violations; `warn`: anomalies, or records that may not be events; `ok`: none of those. */
+/**
+ * `bad`: nothing read as an event, or invariant violations; `warn`: anomalies, decision drift,
+ * or records that may not be events; `ok`: none of those.
+ */
 export interface LogHealth {
   readonly tone: 'ok' | 'warn' | 'bad';
   /** What the pill says. */
-  readonly label: 'healthy' | 'anomalies' | 'not understood' | 'violations' | 'not an event log?';
+  readonly label: 'healthy' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'not an event log?';
+  /** The whole sentence, the drift phrase included. */
   readonly text: string;
+  /** The part of `text` that names the decision drift ("4 decisions today's rules decide otherwise"), which the view links to the Decision drift panel; absent without drift. */
+  readonly drift?: string;
 }
 
-/** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"). */
+/** "4 decisions today's rules decide otherwise": recorded commands that today's domain decides another way (logs.md, decision drift). */
+export const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's rules decide otherwise`;
+
+/** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"), and drift is part of it. */
 export function logHealth(report: InspectionSummary): LogHealth {
   const nothing = whyNothingRead(report, 'app');
   if (nothing !== undefined) return { tone: 'bad', label: 'not understood', text: `Nothing was read as an event: ${nothing}.` };
   const anomalies = report.anomalyCount ?? report.anomalies.length;
   const events = counted(report.events, 'event');
+  const drift = report.drift.length > 0 ? driftPhrase(report.drift.length) : undefined;
+  const withDrift = (lead: string, joiner: string) => (drift ? { text: `${lead}${joiner}${drift}.`, drift } : { text: `${lead}.` });
   if (report.violations.length > 0)
-    return { tone: 'bad', label: 'violations', text: `${counted(report.violations.length, 'invariant violation')}${anomalies ? ` and ${counted(anomalies, 'anomaly', 'anomalies')}` : ''} in ${events}.` };
-  if (anomalies > 0) return { tone: 'warn', label: 'anomalies', text: `${counted(anomalies, 'anomaly', 'anomalies')} in ${events}.` };
+    return { tone: 'bad', label: 'violations', ...withDrift(`${counted(report.violations.length, 'invariant violation')}${anomalies ? ` and ${counted(anomalies, 'anomaly', 'anomalies')}` : ''} in ${events}`, ', and ') };
+  if (anomalies > 0) return { tone: 'warn', label: 'anomalies', ...withDrift(`${counted(anomalies, 'anomaly', 'anomalies')} in ${events}`, ', and ') };
   const caution = unlikeLog(report, 'app');
   if (caution) return { tone: 'warn', label: 'not an event log?', text: `${events} read, but ${caution}.` };
+  if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: no anomalies, every invariant holds`, ', but ') };
   return { tone: 'ok', label: 'healthy', text: `${events} read: no anomalies${report.domain ? ', every invariant holds' : ''}.` };
 }

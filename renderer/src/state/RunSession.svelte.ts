@@ -22,6 +22,8 @@ export class RunSession {
   /** The report and per-run overview of the result the reader reads (a new object for each result). */
   result = $state.raw<RunResultView | undefined>(undefined);
   error = $state.raw<string | undefined>(undefined);
+  /** The names of the runs being run, or last run, in the order they run (for "run 2 of 4"). */
+  runNames = $state.raw<readonly string[]>([]);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
@@ -42,6 +44,7 @@ export class RunSession {
     // the worker lets the previous result go when the next run starts
     this.forget();
     this.status = 'running';
+    this.runNames = scenario.runs.map((r) => r.name);
     this.progress = undefined;
     this.error = undefined;
     try {

@@ -1,6 +1,7 @@
 /** The web mode's routing, unsaved-work check and scenario file names, as plain functions. */
 import { describe, expect, it } from 'vitest';
-import { hashOfView, viewOfHash } from '../../../renderer/lib/route';
+import { hashOfView, unknownRoute, viewOfHash } from '../../../renderer/lib/route';
+import { VIEWS as NAMED } from '../../../renderer/src/state/Workbench.svelte';
 import { unsavedWork } from '../../../renderer/lib/unsavedWork';
 import { scenarioFileName } from '../../../renderer/src/state/downloadScenario';
 
@@ -16,6 +17,25 @@ describe('each view has its own URL', () => {
     'falls back to Start for %j',
     (hash) => expect(viewOfHash(hash, VIEWS, 'start')).toBe('start'),
   );
+});
+
+describe('a hash that names no view', () => {
+  const eventLog = { id: 'eventlog', label: 'Event log' };
+  it('names the view it most likely meant: by a typo, by its label, or by a shared start', () => {
+    expect(unknownRoute('#/events', NAMED)).toEqual({ typed: 'events', nearest: eventLog });
+    expect(unknownRoute('#/event-log', NAMED)).toEqual({ typed: 'event-log', nearest: eventLog });
+    expect(unknownRoute('#/scenario', NAMED)).toEqual({ typed: 'scenario', nearest: { id: 'editor', label: 'Scenario' } });
+    expect(unknownRoute('#/RUNS', NAMED)).toEqual({ typed: 'RUNS', nearest: { id: 'runs', label: 'Runs' } });
+    expect(unknownRoute('#/log', NAMED)).toEqual({ typed: 'log', nearest: { id: 'logs', label: 'Logs' } });
+    expect(unknownRoute('#/metric/', NAMED)?.nearest?.id).toBe('metrics');
+  });
+  it('says what was typed, cut, even when nothing is near', () => {
+    expect(unknownRoute('#/zz', NAMED)).toEqual({ typed: 'zz' });
+    expect(unknownRoute('#/quux%20bar', NAMED)).toEqual({ typed: 'quux bar' });
+    expect(unknownRoute('#/%E0%A4%A', NAMED)).toEqual({ typed: '%E0%A4%A' });
+    expect(unknownRoute(`#/${'a'.repeat(5000)}`, NAMED)?.typed).toBe(`${'a'.repeat(40)}…`);
+  });
+  it.each(['', '#', '#/', '#/runs', '#/graph/'])('is nothing for %j', (hash) => expect(unknownRoute(hash, NAMED)).toBeUndefined());
 });
 
 describe('unsaved work', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramsOf, renamedForKind, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
+import { addedRun, paramsOf, renamedForKind, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
 
 describe('runConfig', () => {
   it('keeps only the parameters the new scheduler kind accepts', () => {
@@ -18,5 +18,20 @@ describe('runConfig', () => {
     expect(renamedForKind('pool 2', 'pool', 'single-writer')).toBe('single-writer 2');
     expect(renamedForKind('8 workers', 'pool', 'capacity-aware')).toBe('8 workers');
     expect(renamedForKind('pool of 4', 'pool', 'serial')).toBe('pool of 4');
+  });
+
+  it('a run added copies the last run\'s service time, consumers and authorization: only the scheduler differs', () => {
+    const consumers = [{ name: 'state', interpreter: 'state-store', latencyMs: 5 }];
+    const last = { name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 2, consumers, authorize: true };
+    const added = addedRun([{ name: 'first', serviceMs: 9 }, last]);
+    expect(added).toEqual({ name: 'pool', scheduler: { kind: 'pool', workers: 4 }, serviceMs: 2, consumers, authorize: true });
+    // its own copy: editing the new run's consumers leaves the last run's alone
+    expect(added.consumers).not.toBe(consumers);
+    expect(addedRun([{ name: 'pool', serviceMs: { dist: 'exponential', mean: 3 } }])).toEqual({ name: 'pool 2', scheduler: { kind: 'pool', workers: 4 }, serviceMs: { dist: 'exponential', mean: 3 } });
+  });
+
+  it('a setting the last run leaves out stays out, so both take the default', () => {
+    expect(addedRun([{ name: 'default' }])).toEqual({ name: 'pool', scheduler: { kind: 'pool', workers: 4 } });
+    expect(addedRun([])).toEqual({ name: 'pool', scheduler: { kind: 'pool', workers: 4 } });
   });
 });

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { runProgressView } from '../../../renderer/lib/runProgress';
+import { cancelledText, runOrdinal, runProgressView } from '../../../renderer/lib/runProgress';
 import { runScenario } from '../../../src/engine/run';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { RunProgress } from '../../../src/engine/api';
 
 describe('the run progress line', () => {
+  it('says which run of how many is running, when there are several', () => {
+    const runs = ['one queue', '8 workers', 'single writer', 'inventory-aware'];
+    expect(runOrdinal({ run: 'one queue' }, runs)).toBe('run 1 of 4');
+    expect(runOrdinal({ run: 'inventory-aware' }, runs)).toBe('run 4 of 4');
+    expect(runOrdinal({ run: 'one queue' }, ['one queue'])).toBeUndefined();
+    expect(runOrdinal(undefined, runs)).toBeUndefined();
+    expect(runOrdinal({ run: 'elsewhere' }, runs)).toBeUndefined();
+  });
+
+  it('a cancelled batch says where it stopped and that the runs already finished were not kept', () => {
+    const runs = ['one queue', '8 workers', 'single writer', 'inventory-aware'];
+    expect(cancelledText({ run: 'one queue' }, runs)).toBe('Stopped during “one queue” (run 1 of 4). Nothing was kept.');
+    expect(cancelledText({ run: '8 workers' }, runs)).toBe('Stopped during “8 workers” (run 2 of 4). Nothing was kept, not even the run that had finished: a result keeps its runs together.');
+    expect(cancelledText({ run: 'inventory-aware' }, runs)).toBe('Stopped during “inventory-aware” (run 4 of 4). Nothing was kept, not even the 3 runs that had finished: a result keeps its runs together.');
+    expect(cancelledText(undefined, runs)).toBe('The run was stopped; nothing was kept from it.');
+  });
+
   it('counts arrivals while they come, then says what the run is doing with an indeterminate bar', () => {
     expect(runProgressView(undefined)).toEqual({ percent: undefined, text: 'starting…' });
     expect(runProgressView({ run: 'pool', done: 500_000, total: 2_000_000, phase: 'arriving' })).toEqual({ percent: 25, text: '500,000 / 2,000,000 commands arrived' });

@@ -2,6 +2,7 @@
 import { tick } from 'svelte';
 import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
+import { foldedAt, foldedIn, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
 import type { Editor } from '../../state/Editor.svelte';
 import type { Inspection } from '../../state/Inspection.svelte';
@@ -14,8 +15,8 @@ export class Lesson {
   sample = $state.raw<SampleScenario | undefined>(undefined);
   /** The document generation the sample was opened as; another scenario opened later hides the lesson. */
   generation = $state.raw(-1);
-  /** Folded to a narrow strip. */
-  folded = $state.raw(false);
+  /** Folded to a narrow strip: by the user, and in views apart from the scenario (lib/lessonFolding.ts). */
+  folding = $state.raw<LessonFolding>({ folded: false });
   busy = $state.raw(false);
   message = $state.raw<string | undefined>(undefined);
 
@@ -23,8 +24,23 @@ export class Lesson {
   open(sample: SampleScenario, generation: number): void {
     this.sample = sample;
     this.generation = generation;
-    this.folded = false;
+    this.folding = { folded: false };
     this.message = undefined;
+  }
+
+  /** Whether the lesson shows as its strip in `view`. */
+  foldedIn(view: ViewId): boolean {
+    return foldedIn(this.folding, view);
+  }
+
+  /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view). */
+  unfold(view: ViewId): void {
+    this.folding = unfolded(view);
+  }
+
+  /** Folds the lesson in `view` (in a view apart from the scenario, for that view alone). */
+  fold(view: ViewId): void {
+    this.folding = foldedAt(this.folding, view);
   }
 
   /** Hides the lesson. */

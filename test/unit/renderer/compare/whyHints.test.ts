@@ -11,10 +11,10 @@ describe('whyHints', () => {
   it('explains the oversell of the 8-worker run from its data', () => {
     const hints = whyHints([runs[0], runs[1]]);
     const texts = hints.map((h) => h.text);
-    expect(texts.some((t) => /^8 workers oversold tee@main by 4/.test(t))).toBe(true);
-    expect(texts.some((t) => /8 workers broke stock-non-negative/.test(t))).toBe(true);
-    expect(texts.some((t) => /8 workers: \d+ workers? read stale state in \d+ decisions?/.test(t))).toBe(true);
-    expect(texts.some((t) => /8 workers finished 4\.9× faster than one queue/.test(t))).toBe(true);
+    expect(texts.some((t) => /^“8 workers” oversold tee@main by 4: stock ends at -4 \(“one queue”: 0/.test(t))).toBe(true);
+    expect(texts.some((t) => /^“8 workers” broke stock-non-negative/.test(t))).toBe(true);
+    expect(texts.some((t) => /^In run “8 workers”, \d+ of its workers read stale state in \d+ decisions?/.test(t))).toBe(true);
+    expect(texts.some((t) => /^“8 workers” finished 4\.9× faster than “one queue”/.test(t))).toBe(true);
     expect(hints.filter((h) => h.run === 'one queue')).toEqual([]);
   });
 
@@ -24,9 +24,14 @@ describe('whyHints', () => {
     expect(stale.tone).toBe('good');
     expect(stale.text).toContain('harmless here: no invariant broke');
     expect(safe.map((h) => h.text).join('\n')).not.toMatch(/up to 0 events/);
-    expect(whyHints([runs[0], runs[1]]).some((h) => h.text === '8 workers rejected 46 commands as out-of-stock (one queue: 50)')).toBe(true);
+    expect(whyHints([runs[0], runs[1]]).some((h) => h.text === '“8 workers” rejected 46 commands as out-of-stock (“one queue”: 50)')).toBe(true);
     const unsafe = whyHints([runs[0], runs[1]]).find((h) => /stale/.test(h.text))!;
     expect(unsafe.tone).toBe('bad');
+  });
+
+  it('quotes every run name, so a name that begins with a number never runs into a count', () => {
+    for (const hint of whyHints(runs)) expect(hint.text).toMatch(new RegExp(`“${hint.run}”`));
+    expect(whyHints([runs[0], runs[1]]).map((h) => h.text)).not.toContainEqual(expect.stringMatching(/^8 workers/));
   });
 
   it('one queue never reads stale state; the pool does', () => {

@@ -1,0 +1,54 @@
+/**
+ * How the Logs view's Summary words a log's record count and its causation facts, so that its
+ * numbers add up for a reader who has never seen the spec (logs.md, "Facts every inspection
+ * reports"). Pure.
+ */
+import { counted } from '../../../src/engine/report/counted';
+import type { CausationFacts } from '../../../src/logs/types';
+import type { InspectionSummary } from '../workspace/logsProtocol';
+
+/** The anomaly kinds of records that were not read at all (stored, but neither event nor command). */
+const UNREAD = new Set(['malformed', 'unmapped']);
+
+/**
+ * "411 records: 212 events · 153 commands · 46 others (rejections, headers)": every record the
+ * log stores (`stored`, undefined while unknown: then only the parts), split into what the
+ * inspection read. The inspection counts events, commands, tombstones, system events, a store's
+ * other rows and unread records; what is left are the records it reads without counting them:
+ * rejections and a log's header (and a command repeated under its id).
+ */
+export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'anomalies' | 'anomalyCount'>, stored: number | undefined): string {
+  const parts: [number, string][] = [
+    [report.events, counted(report.events, 'event')],
+    [report.commands, counted(report.commands, 'command')],
+  ];
+  if (report.tombstones) parts.push([report.tombstones, counted(report.tombstones, 'tombstone')]);
+  if (report.systemEvents) parts.push([report.systemEvents, counted(report.systemEvents, 'system event')]);
+  if (report.otherRecords) parts.push([report.otherRecords, counted(report.otherRecords, 'other record')]);
+  // a capped anomaly list does not say how many records were unread: then they go with the rest
+  const unread = report.anomalyCount === undefined ? report.anomalies.filter((a) => UNREAD.has(a.kind)).length : 0;
+  if (unread > 0) parts.push([unread, `${unread.toLocaleString('en-US')} not read`]);
+  const listed = parts.map(([, text]) => text).join(' · ');
+  if (stored === undefined) return listed;
+  const rest = stored - parts.reduce((sum, [n]) => sum + n, 0);
+  return `${counted(stored, 'record')}: ${listed}${rest > 0 ? ` · ${counted(rest, 'other')} (rejections, headers)` : ''}`;
+}
+
+/**
+ * The causation facts in words, and what each counts (the spec's definitions, for a tooltip):
+ * "0 root events (every event has a cause)" rather than a bare "0 roots", which reads as wrong
+ * when every event was caused by a command. Roots are events with no causation id; orphans are
+ * causation ids that name no record of the log; the longest chain counts links (logs.md).
+ */
+export function causationText(c: CausationFacts, events: number): { readonly text: string; readonly title: string } {
+  const roots = `${counted(c.roots, 'root event')}${c.roots > 0 ? ' (with no cause)' : events > 0 ? ' (every event has a cause)' : ''}`;
+  return {
+    text: [roots, counted(c.orphans, 'orphan'), `longest chain ${c.maxDepth}`, counted(c.correlations, 'correlation')].join(' · '),
+    title: [
+      'Root events: events with no causation id.',
+      'Orphans: causation ids that name no record in the log.',
+      'Longest chain: the most links from a first cause to its last effect (a command and the event it caused: 1).',
+      'Correlations: distinct correlation ids.',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Where the lesson panel shows folded to its strip. Views apart from the open scenario (another
+ * log, the domain modules, the workspace's files) have it folded out of the way unless the user
+ * unfolds it there; the scenario's views show it as the user left it. Pure.
+ */
+
+/** The views that have nothing to do with the open scenario. */
+export const APART_FROM_SCENARIO: readonly string[] = ['logs', 'domains', 'workspace'];
+
+/** The user's folding: folded in the scenario's views, and the view apart where it was unfolded. */
+export interface LessonFolding {
+  readonly folded: boolean;
+  readonly unfoldedIn?: string;
+}
+
+const apart = (view: string): boolean => APART_FROM_SCENARIO.includes(view);
+
+/** Whether the lesson shows as its strip in `view`. */
+export const foldedIn = (f: LessonFolding, view: string): boolean => f.folded || (apart(view) && f.unfoldedIn !== view);
+
+/** The folding once the user unfolds the lesson in `view` (in a view apart, for that view). */
+export const unfolded = (view: string): LessonFolding => (apart(view) ? { folded: false, unfoldedIn: view } : { folded: false });
+
+/** The folding once the user folds the lesson in `view`: in a view apart, for that view alone. */
+export const foldedAt = (f: LessonFolding, view: string): LessonFolding => (apart(view) ? { folded: f.folded } : { folded: true });

@@ -1,0 +1,35 @@
+/** The Summary's record count adds up, and its causation facts do not read as wrong (logs.md: roots are events with no causation id). */
+import { describe, expect, it } from 'vitest';
+import { causationText, recordsText } from '../../../../renderer/lib/inspector/logFactsText';
+
+const base = { events: 212, commands: 153, tombstones: 0, systemEvents: 0, otherRecords: 0, anomalies: [] };
+
+describe('recordsText', () => {
+  it('says what the records that are neither events nor commands are, so the parts add up to the records stored', () => {
+    expect(recordsText(base, 411)).toBe('411 records: 212 events · 153 commands · 46 others (rejections, headers)');
+    expect(recordsText(base, 365)).toBe('365 records: 212 events · 153 commands');
+  });
+
+  it('counts unread records, tombstones and system events as parts, and only the parts while the total is unknown', () => {
+    const report = { ...base, tombstones: 2, systemEvents: 1, anomalies: [{ kind: 'malformed', line: 3, message: 'not JSON' }, { kind: 'gap', line: 4, message: '' }] } as const;
+    expect(recordsText(report, 369)).toBe('369 records: 212 events · 153 commands · 2 tombstones · 1 system event · 1 not read');
+    expect(recordsText(report, undefined)).toBe('212 events · 153 commands · 2 tombstones · 1 system event · 1 not read');
+  });
+
+  it('a capped anomaly list does not guess the unread records: they go with the others', () => {
+    expect(recordsText({ ...base, anomalies: [{ kind: 'malformed', line: 3, message: '' }], anomalyCount: 5000 }, 370)).toBe('370 records: 212 events · 153 commands · 5 others (rejections, headers)');
+  });
+});
+
+describe('causationText', () => {
+  it('says that every event has a cause when there is no root, and what each count is', () => {
+    const facts = causationText({ roots: 0, orphans: 0, maxDepth: 1, correlations: 107 }, 212);
+    expect(facts.text).toBe('0 root events (every event has a cause) · 0 orphans · longest chain 1 · 107 correlations');
+    expect(facts.title).toContain('Root events: events with no causation id.');
+  });
+
+  it('roots are the events with no cause', () => {
+    expect(causationText({ roots: 1, orphans: 2, maxDepth: 0, correlations: 1 }, 3).text).toMatch(/^1 root event \(with no cause\) · 2 orphans/);
+    expect(causationText({ roots: 0, orphans: 0, maxDepth: 0, correlations: 0 }, 0).text).toMatch(/^0 root events · /);
+  });
+});

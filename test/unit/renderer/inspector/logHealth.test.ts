@@ -1,0 +1,48 @@
+/** The Logs view's verdict names decision drift beside violations and anomalies, and never calls a log with drift healthy. */
+import { describe, expect, it } from 'vitest';
+import { logHealth } from '../../../../renderer/lib/inspector/logHealth';
+import type { InspectionSummary } from '../../../../renderer/lib/workspace/logsProtocol';
+
+const FIELDS = { id: '/id', type: '/type', stream: null, time: null };
+const report = (anomalies: number, violations: number, drift: number) =>
+  ({
+    events: 212,
+    commands: 153,
+    anomalies: Array.from({ length: anomalies }, () => ({ kind: 'gap', line: 1, message: '' })),
+    violations: Array.from({ length: violations }, () => ({})),
+    drift: Array.from({ length: drift }, (_, i) => ({ commandId: `c${i}`, recorded: ['OrderShipped'], now: 'rejected: order-cancelled' })),
+    domain: 'commerce',
+    profile: 'cloudevents',
+    fieldsUsed: FIELDS,
+    tombstones: 0,
+    systemEvents: 0,
+    otherRecords: 0,
+  }) as unknown as InspectionSummary;
+
+describe('logHealth', () => {
+  it('says how many decisions drift after the violations and anomalies, as a phrase the view can link', () => {
+    const health = logHealth(report(4, 1, 4));
+    expect(health).toEqual({
+      tone: 'bad',
+      label: 'violations',
+      text: "1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.",
+      drift: "4 decisions today's rules decide otherwise",
+    });
+    expect(health.text).toContain(health.drift);
+    expect(logHealth(report(1, 0, 1)).text).toBe("1 anomaly in 212 events, and 1 decision today's rules decide otherwise.");
+  });
+
+  it('drift alone is a warning, not healthy', () => {
+    expect(logHealth(report(0, 0, 2))).toEqual({
+      tone: 'warn',
+      label: 'decision drift',
+      text: "212 events read: no anomalies, every invariant holds, but 2 decisions today's rules decide otherwise.",
+      drift: "2 decisions today's rules decide otherwise",
+    });
+  });
+
+  it('without drift the verdict has no drift phrase', () => {
+    expect(logHealth(report(0, 0, 0))).toEqual({ tone: 'ok', label: 'healthy', text: '212 events read: no anomalies, every invariant holds.' });
+    expect(logHealth(report(0, 1, 0))).not.toHaveProperty('drift');
+  });
+});

@@ -1,0 +1,30 @@
+/** The lesson folds itself away in views apart from the scenario and keeps the user's choice in the scenario's views. */
+import { describe, expect, it } from 'vitest';
+import { foldedAt, foldedIn, unfolded, type LessonFolding } from '../../../renderer/lib/lessonFolding';
+
+const open: LessonFolding = { folded: false };
+
+describe('the lesson panel', () => {
+  it("is folded in Logs, Domains and Workspace, open in the scenario's views", () => {
+    expect(['logs', 'domains', 'workspace'].map((v) => foldedIn(open, v))).toEqual([true, true, true]);
+    expect(['start', 'editor', 'runs', 'graph', 'compare', 'rules'].some((v) => foldedIn(open, v))).toBe(false);
+  });
+
+  it("unfolded in a view apart, stays open there alone; folded there, the scenario's views keep it open", () => {
+    const inLogs = unfolded('logs');
+    expect(foldedIn(inLogs, 'logs')).toBe(false);
+    expect(foldedIn(inLogs, 'domains')).toBe(true);
+    const again = foldedAt(inLogs, 'logs');
+    expect(foldedIn(again, 'logs')).toBe(true);
+    expect(foldedIn(again, 'editor')).toBe(false);
+  });
+
+  it('folded by the user, it is folded everywhere until unfolded', () => {
+    const folded = foldedAt(open, 'editor');
+    expect(foldedIn(folded, 'runs')).toBe(true);
+    expect(foldedIn(folded, 'logs')).toBe(true);
+    const back = unfolded('graph');
+    expect(foldedIn(back, 'runs')).toBe(false);
+    expect(foldedIn(back, 'logs')).toBe(true);
+  });
+});
