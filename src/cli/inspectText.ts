@@ -48,7 +48,7 @@ export function formatInspection(r: InspectionReport): string {
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `${at} ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
-      r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}`),
+      r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}${d.nowMessage !== undefined ? ` (${printable(d.nowMessage, 200)})` : ''}`),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }

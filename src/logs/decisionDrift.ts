@@ -18,6 +18,8 @@ interface Entry {
   readonly id: string;
   readonly place?: RecordPlace;
   now: DriftOutcome;
+  /** The rejection's message, when rejected now. */
+  nowMessage?: string;
   recordedTypes: string[];
   rejected?: string;
 }
@@ -72,7 +74,8 @@ export class DecisionDrift {
     return commandOutcomes(outcome).map((o) => {
       const now: DriftOutcome = o.accepted ? o.events.map((e) => e.type) : `rejected: ${o.rejection?.code ?? 'unknown'}`;
       const place = this.places.get(o.command.id);
-      return { id: o.command.id, now, recordedTypes: [], ...(place ? { place } : {}) };
+      const message = o.accepted ? undefined : o.rejection?.message;
+      return { id: o.command.id, now, recordedTypes: [], ...(message ? { nowMessage: message } : {}), ...(place ? { place } : {}) };
     });
   }
 
@@ -98,7 +101,7 @@ export class DecisionDrift {
     const take = (e: Entry) => {
       // a copy: events read later add to a command's recorded types, and a report taken now keeps what it says
       const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : [...e.recordedTypes];
-      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.place ? { line: e.place.line, record: e.place.record } : {}) });
+      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.nowMessage !== undefined ? { nowMessage: e.nowMessage } : {}), ...(e.place ? { line: e.place.line, record: e.place.record } : {}) });
     };
     for (const e of this.entries.values()) take(e);
     for (const e of waiting) take(e);

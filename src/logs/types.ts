@@ -130,6 +130,8 @@ export interface Drift {
   readonly commandId: string;
   readonly recorded: DriftOutcome;
   readonly now: DriftOutcome;
+  /** When the command is rejected now: the rejection's message (extends the spec, so views can say why). */
+  readonly nowMessage?: string;
   /** The command's physical line (1-based; extends the spec, so views can link to the record). */
   readonly line?: number;
   /** The command's record number in file order (1-based; extends the spec). */

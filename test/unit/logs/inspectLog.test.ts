@@ -169,7 +169,7 @@ describe('inspectLog decision drift', () => {
     const r = report(await inspect(text, { skipInvalid: true }));
     expect(r.commands).toBe(4);
     expect(r.drift).toEqual([
-      { commandId: 'c2', recorded: ['OrderPlaced', 'StockReserved'], now: 'rejected: out-of-stock', line: 5, record: 5 },
+      { commandId: 'c2', recorded: ['OrderPlaced', 'StockReserved'], now: 'rejected: out-of-stock', nowMessage: 'tee@main has 0, order wants 1', line: 5, record: 5 },
       { commandId: 'c4', recorded: 'rejected: something-old', now: ['OrderCancelled', 'StockReleased'], line: 10, record: 10 },
     ]);
   });

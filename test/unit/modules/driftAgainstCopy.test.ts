@@ -28,7 +28,7 @@ describe('inspect LOG --domain an edited copy of the module that wrote it', () =
     expect(r.out).toContain('seats-4w.jsonl — purestream profile, lines, domain seats-v2: 24 events, 31 commands\n');
     expect(r.out).toContain(`\n  note: ${NOTE}\n`);
     expect(r.out).toContain('\n  anomalies: none\n');
-    expect(r.out).toContain('\n  decision drift (5):\n    c19  recorded: SeatBooked  now: rejected: full\n');
+    expect(r.out).toContain('\n  decision drift (5):\n    c19  recorded: SeatBooked  now: rejected: full (all 20 seats taken)\n');
     expect(r.out).not.toContain('malformed');
   });
 
