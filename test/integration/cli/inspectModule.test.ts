@@ -91,11 +91,11 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
 
     const throws = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder("() => { throw new Error('no counting today'); }") });
     expect([throws.code, throws.out]).toEqual([1, '']);
-    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at counter\.ts:\d+\)\n$/);
+    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at \.\/counter\.ts:\d+\)\n$/);
 
     const stuck = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder('() => { for (;;); }') });
     expect([stuck.code, stuck.out]).toEqual([1, '']);
-    expect(stuck.err).toMatch(/^\.\/counter\.ts: evolve ran for more than 1 second while evolving an Added event.* and was stopped \(at counter\.ts:\d+\)\n$/);
+    expect(stuck.err).toMatch(/^\.\/counter\.ts: evolve ran for more than 1 second while evolving an Added event.* and was stopped \(at \.\/counter\.ts:\d+\)\n$/);
 
     const down = await cli(['inspect', 'nats://127.0.0.1:1/ANY', '--domain', './counter.ts'], { cwd: counterFolder() });
     expect([down.code, down.out, down.err]).toEqual([1, '', 'nats://127.0.0.1:1/ANY: cannot connect: connection refused (is nats-server running there?)\n']);
