@@ -96,6 +96,7 @@ export class LogInspector {
   private pendingObjects = 0;
   private readonly commandIds = new Set<string>();
   private commands = 0;
+  private rejections = 0;
   private recordCount = 0;
   private lastMs = 0;
   /** Records met so far (for progress). */
@@ -266,6 +267,7 @@ export class LogInspector {
       case 'command':
         return this.command(read, place, text);
       case 'rejection':
+        this.rejections++;
         if (this.domain && !this.refused) {
           this.domain.drift.flush(this.domain.replay.view);
           this.domain.drift.rejection(read.commandId, read.code);
@@ -358,6 +360,7 @@ export class LogInspector {
       ...(Object.keys(fieldPointers).length > 0 ? { fieldPointers } : {}),
       events: facts.events,
       commands: this.commands,
+      ...(this.rejections > 0 ? { rejections: this.rejections } : {}),
       types: facts.typeCounts(),
       ...facts.facts(),
       tombstones: facts.tombstones,

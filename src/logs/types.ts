@@ -191,6 +191,8 @@ export interface InspectionReport {
   readonly fieldPointers?: Readonly<Record<string, readonly PointerUse[]>>;
   readonly events: number;
   readonly commands: number;
+  /** Rejection records read (extends the spec: a `purestream` log's rejections; absent when none), so a log's record count adds up. */
+  readonly rejections?: number;
   readonly types: Readonly<Record<string, number>>;
   readonly sources: readonly { readonly source: string; readonly events: number }[];
   readonly tombstones: number;

@@ -160,7 +160,7 @@ test("the sample log's headline names its decision drift and links to the panel;
   await expect(headline).toContainText("1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.", { timeout: 20_000 });
   // the record count adds up, and "0 roots" says why
   const read = logs.getByRole('region', { name: 'How the log was read' });
-  await expect(read).toContainText('411 records: 212 events · 153 commands · 46 others (rejections, headers)');
+  await expect(read).toContainText('411 records: 212 events · 153 commands · 46 rejections');
   await expect(read).toContainText('0 root events (every event has a cause) · 0 orphans');
   const drift = logs.getByRole('region', { name: 'Decision drift' });
   await expect(drift).not.toBeInViewport();

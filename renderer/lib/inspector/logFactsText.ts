@@ -11,17 +11,18 @@ import type { InspectionSummary } from '../workspace/logsProtocol';
 const UNREAD = new Set(['malformed', 'unmapped']);
 
 /**
- * "411 records: 212 events · 153 commands · 46 others (rejections, headers)": every record the
- * log stores (`stored`, undefined while unknown: then only the parts), split into what the
- * inspection read. The inspection counts events, commands, tombstones, system events, a store's
- * other rows and unread records; what is left are the records it reads without counting them:
- * rejections and a log's header (and a command repeated under its id).
+ * "411 records: 212 events · 153 commands · 45 rejections · 1 other (a log's header)": every
+ * record the log stores (`stored`, undefined while unknown: then only the parts), split into what
+ * the inspection read. The inspection counts events, commands, rejections, tombstones, system
+ * events, a store's other rows and unread records; what is left are the records it reads without
+ * counting them: a log's header (and a command repeated under its id).
  */
-export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'anomalies' | 'anomalyCount'>, stored: number | undefined): string {
+export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands' | 'rejections' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'anomalies' | 'anomalyCount'>, stored: number | undefined): string {
   const parts: [number, string][] = [
     [report.events, counted(report.events, 'event')],
     [report.commands, counted(report.commands, 'command')],
   ];
+  if (report.rejections) parts.push([report.rejections, counted(report.rejections, 'rejection')]);
   if (report.tombstones) parts.push([report.tombstones, counted(report.tombstones, 'tombstone')]);
   if (report.systemEvents) parts.push([report.systemEvents, counted(report.systemEvents, 'system event')]);
   if (report.otherRecords) parts.push([report.otherRecords, counted(report.otherRecords, 'other record')]);
@@ -31,7 +32,9 @@ export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands
   const listed = parts.map(([, text]) => text).join(' · ');
   if (stored === undefined) return listed;
   const rest = stored - parts.reduce((sum, [n]) => sum + n, 0);
-  return `${counted(stored, 'record')}: ${listed}${rest > 0 ? ` · ${counted(rest, 'other')} (rejections, headers)` : ''}`;
+  // what is left: a log's header; with a capped anomaly list, the unread records too
+  const what = report.anomalyCount !== undefined ? 'records not read, headers' : rest === 1 ? "the log's header" : 'headers';
+  return `${counted(stored, 'record')}: ${listed}${rest > 0 ? ` · ${counted(rest, 'other')} (${what})` : ''}`;
 }
 
 /**

@@ -6,7 +6,9 @@ const base = { events: 212, commands: 153, tombstones: 0, systemEvents: 0, other
 
 describe('recordsText', () => {
   it('says what the records that are neither events nor commands are, so the parts add up to the records stored', () => {
-    expect(recordsText(base, 411)).toBe('411 records: 212 events · 153 commands · 46 others (rejections, headers)');
+    expect(recordsText({ ...base, rejections: 46 }, 411)).toBe('411 records: 212 events · 153 commands · 46 rejections');
+    // a purestream log's header is read, not counted
+    expect(recordsText({ ...base, rejections: 45 }, 411)).toBe("411 records: 212 events · 153 commands · 45 rejections · 1 other (the log's header)");
     expect(recordsText(base, 365)).toBe('365 records: 212 events · 153 commands');
   });
 
@@ -17,7 +19,7 @@ describe('recordsText', () => {
   });
 
   it('a capped anomaly list does not guess the unread records: they go with the others', () => {
-    expect(recordsText({ ...base, anomalies: [{ kind: 'malformed', line: 3, message: '' }], anomalyCount: 5000 }, 370)).toBe('370 records: 212 events · 153 commands · 5 others (rejections, headers)');
+    expect(recordsText({ ...base, anomalies: [{ kind: 'malformed', line: 3, message: '' }], anomalyCount: 5000 }, 370)).toBe('370 records: 212 events · 153 commands · 5 others (records not read, headers)');
   });
 });
 
