@@ -25,7 +25,7 @@ describe('inspect LOG --domain an edited copy of the module that wrote it', () =
   it('replays with the copy, shows the drift of the changed rule and says what the header names (text)', async () => {
     const r = await cli('inspect', LOG, '--domain', './seats-v2.ts');
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out).toContain('seats-4w.jsonl — purestream profile, lines, domain seats-v2: 24 events, 31 commands\n');
+    expect(r.out).toContain('seats-4w.jsonl — purestream profile, lines, domain seats-v2: 24 events, 31 commands, 7 rejections\n');
     expect(r.out).toContain(`\n  note: ${NOTE}\n`);
     expect(r.out).toContain('\n  anomalies: none\n');
     expect(r.out).toContain('\n  decision drift (5):\n    c19  recorded: SeatBooked  now: rejected: full (all 20 seats taken)\n');
