@@ -1,0 +1,50 @@
+/**
+ * Each view that stands for a command says which ("Same as `purestream …`"), and the line is one
+ * the CLI takes: run here, from the checkout's folder, through a POSIX shell, it exits 0. Copy puts
+ * the command on the clipboard and says so. Screenshots at 1280x720 and 1440x900.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { openSampleAndRun } from './flows';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
+
+/** Runs a shown command from the checkout's folder, as a shell would, with the checkout's CLI; its exit code. */
+function exitCode(command: string): number {
+  try {
+    execFileSync('sh', ['-c', command.replace(/^purestream /, 'node bin/purestream.mjs ')], { stdio: 'ignore', timeout: 60_000 });
+    return 0;
+  } catch (e) {
+    return (e as { status?: number }).status ?? -1;
+  }
+}
+
+/** The line's command; checks the line says it in full in its tooltip, and that Copy copies it. */
+async function shownCommand(page: Page, group: Locator): Promise<string> {
+  const line = group.getByTestId('command-line');
+  await expect(line).toBeVisible();
+  const command = (await line.locator('code').textContent()) ?? '';
+  await expect(line).toHaveAttribute('title', `${(await line.textContent()) ?? ''}`);
+  await group.getByRole('button', { name: 'Copy' }).click();
+  await expect(group.getByRole('status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  return command;
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/cmdline-${name}-${width}.png` });
+  }
+}
+
+test('Runs says the run command for the open sample, which the CLI runs from the checkout', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  const group = page.getByRole('region', { name: 'Runs' }).getByRole('group', { name: 'Run command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream run samples/scenarios/flash-sale.json, run in a Purestream checkout's folder");
+  const command = await shownCommand(page, group);
+  expect(exitCode(command)).toBe(0);
+  await screenshots(page, 'runs');
+});
