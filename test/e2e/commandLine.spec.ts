@@ -48,3 +48,16 @@ test('Runs says the run command for the open sample, which the CLI runs from the
   expect(exitCode(command)).toBe(0);
   await screenshots(page, 'runs');
 });
+
+test('Compare says the compare command (every run: the CLI takes no subset), which the CLI runs from the checkout', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  const group = compare.getByRole('group', { name: 'Compare command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream compare samples/scenarios/flash-sale.json, run in a Purestream checkout's folder");
+  await compare.getByRole('checkbox', { name: 'single writer' }).uncheck();
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream compare samples/scenarios/flash-sale.json, run in a Purestream checkout's folder (it compares every run)");
+  const command = await shownCommand(page, group);
+  expect(exitCode(command)).toBe(0);
+  await screenshots(page, 'compare');
+});
