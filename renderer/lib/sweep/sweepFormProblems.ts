@@ -1,6 +1,7 @@
 /** What is wrong with the Sweep view's range fields as the user types, field by field, in the engine's wording (src/engine/scenario/sweep.ts). Pure. */
 import { rangeProblem } from '../../../src/engine/scenario/sweep';
 import { rangeSpec, takesWholeNumbers } from './paramChoices';
+import { shellWord } from '../cli/commandLine';
 
 /** The form's values; a cleared number field reads as null. */
 export interface SweepFormValues {
@@ -58,5 +59,5 @@ export function sweepFormProblems(form: SweepFormValues): SweepFieldProblems {
 export function sweepCliArgs(form: SweepFormValues, problems: SweepFieldProblems): string | undefined {
   if (Object.keys(problems).length) return undefined;
   const seeds = seedsSwept(form) ? ` --seeds ${form.seedFrom}..${form.seedTo}` : '';
-  return `--run ${JSON.stringify(form.run)} --param ${rangeSpec(form.path, form.from!, form.to!, form.step!)}${seeds}`;
+  return `--run ${shellWord(form.run)} --param ${rangeSpec(form.path, form.from!, form.to!, form.step!)}${seeds}`;
 }

@@ -1,0 +1,116 @@
+/**
+ * The `purestream …` command line a view says it stands for ("Same as `purestream run …`"), with
+ * paths that work where it says it is run: a scenario or log the checkout ships, unchanged, by its
+ * path from the checkout's folder (`samples/scenarios/flash-sale.json`); any other file by its name,
+ * run in that file's folder (the app never learns a file's path: src/main/fileGrants.ts). Arguments
+ * follow the CLI's usage (src/cli/main.ts HELP) and are quoted for a POSIX shell. Pure.
+ */
+
+/** A file the checkout ships: its path from the checkout's folder, and its value as bundled. */
+export interface ShippedScenario {
+  readonly path: string;
+  readonly value: unknown;
+}
+
+/** A scenario argument and the folder the command is run in. */
+export interface ScenarioArgument {
+  /** The scenario argument, quoted when the shell would split it. */
+  readonly file: string;
+  /** `checkout`: a Purestream checkout's folder; `scenario`: the scenario file's folder. */
+  readonly from: 'checkout' | 'scenario';
+}
+
+/** A command as shown: the command itself (what is copied) and where to run it, in words. */
+export interface CommandLine {
+  readonly command: string;
+  readonly where: string;
+}
+
+/**
+ * An argument as a POSIX shell reads it back unchanged: as it is when plain (letters, digits,
+ * `_ . / @ : + , = -`); in double quotes when nothing inside would be expanded (`"8 workers"`);
+ * else in single quotes, a `'` written `'\''`.
+ */
+export function shellWord(word: string): string {
+  if (/^[\w./@:+,=-]+$/.test(word)) return word;
+  if (!/[$`\\"!\n\r]/.test(word) && !/[^\x20-\x7e]/.test(word)) return `"${word}"`;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const WHERE = { checkout: "run in a Purestream checkout's folder", scenario: "run in the scenario file's folder" } as const;
+
+/**
+ * Where a command finds the open scenario (`raw`, opened as `fileName`): a shipped one, unchanged
+ * (the bundled value itself, or an equal one under the shipped file's name), by its path; else by its name.
+ */
+export function scenarioArgument(fileName: string, raw: unknown, shipped: readonly ShippedScenario[]): ScenarioArgument {
+  const name = baseName(fileName);
+  const same = shipped.find((s) => s.value === raw) ?? shipped.find((s) => s.path.endsWith(`/${name}`) && JSON.stringify(s.value) === JSON.stringify(raw));
+  return same ? { file: shellWord(same.path), from: 'checkout' } : { file: shellWord(name), from: 'scenario' };
+}
+
+/** Where a scenario command is run, in words; an unsaved scenario of the user's is run once saved. */
+export function whereRun(scenario: ScenarioArgument, unsaved = false): string {
+  return scenario.from === 'scenario' && unsaved ? `${WHERE.scenario} once saved` : WHERE[scenario.from];
+}
+
+/** `purestream run FILE [--run NAME]...`: every run of the scenario, or the named ones (`--run` repeats). */
+export function runCommandLine(scenario: ScenarioArgument, runs: readonly string[] = [], unsaved = false): CommandLine {
+  const named = runs.map((r) => ` --run ${shellWord(r)}`).join('');
+  return { command: `purestream run ${scenario.file}${named}`, where: whereRun(scenario, unsaved) };
+}
+
+/** `purestream compare FILE`: every run side by side (the CLI takes no subset of runs). */
+export function compareCommandLine(scenario: ScenarioArgument, unsaved = false): CommandLine {
+  return { command: `purestream compare ${scenario.file}`, where: whereRun(scenario, unsaved) };
+}
+
+/** `purestream sweep FILE ARGS --json`, ARGS as {@link sweepCliArgs} wrote them. */
+export function sweepCommandLine(scenario: ScenarioArgument, args: string): CommandLine {
+  return { command: `purestream sweep ${scenario.file} ${args} --json`, where: WHERE[scenario.from] };
+}
+
+/** Where a log was read from: a log the checkout ships (its path from the checkout), a file of the user's (its name), or a live source (its URL as shown, password hidden as `***`). */
+export type LogArgument = { readonly kind: 'shipped'; readonly path: string } | { readonly kind: 'file'; readonly name: string } | { readonly kind: 'url'; readonly display: string; readonly from?: string; readonly until?: 'head' | 'live' };
+
+/** How the log is read, as the Logs view's reading bar shows it. */
+export interface InspectReading {
+  /** A bundled domain's id, or a domain module's file name (`seats.ts`); null or absent for none. */
+  readonly domain?: string | null;
+  readonly profile?: string;
+  readonly framing?: string;
+  /** Whether a map (Mapping…) is applied: it is named `map.json`, the name Mapping… → Download map gives it. */
+  readonly map?: boolean;
+}
+
+/** A file name whose module loader the CLI knows (.ts, .mts, .js, .mjs: src/engine/module/moduleFile.ts). */
+const isModuleName = (domain: string): boolean => /\.(m?ts|m?js)$/i.test(domain);
+
+/**
+ * `purestream inspect LOG|URL [--domain ID|./MODULE] [--profile NAME] [--framing NAME] [--map map.json]`
+ * (src/cli/commands/inspect.ts): a URL loses its hidden password (`user:***@` → `user@`, `password=***`
+ * dropped: it is added back by hand) and takes no framing; `auto` is the CLI's default, so not written.
+ */
+export function inspectCommandLine(log: LogArgument, reading: InspectReading): CommandLine {
+  const module = reading.domain && isModuleName(reading.domain) ? `./${baseName(reading.domain)}` : undefined;
+  const args = [log.kind === 'url' ? shellWord(withoutPassword(log.display)) : shellWord(log.kind === 'shipped' ? log.path : log.name)];
+  if (reading.domain) args.push('--domain', shellWord(module ?? reading.domain));
+  if (reading.profile) args.push('--profile', shellWord(reading.profile));
+  if (reading.framing && reading.framing !== 'auto' && log.kind !== 'url') args.push('--framing', shellWord(reading.framing));
+  if (reading.map) args.push('--map', 'map.json');
+  if (log.kind === 'url') {
+    if (log.from) args.push('--from', shellWord(log.from));
+    if (log.until === 'live') args.push('--until', 'live');
+  }
+  const hidden = log.kind === 'url' && withoutPassword(log.display) !== log.display;
+  const place = log.kind === 'url' ? (module ? "run in the module's folder" : reading.map ? 'run in a folder' : 'run anywhere') : log.kind === 'shipped' ? WHERE.checkout : "run in the log file's folder";
+  const beside = [module && log.kind !== 'url' ? `the module ${baseName(reading.domain!)}` : '', reading.map ? 'map.json (Mapping… → Download map)' : ''].filter(Boolean);
+  const extras = [beside.length ? `${beside.join(' and ')} in it` : '', hidden ? 'the password added to the URL' : ''].filter(Boolean);
+  return { command: `purestream inspect ${args.join(' ')}`, where: extras.length ? `${place}, with ${extras.join(' and ')}` : place };
+}
+
+/** A URL as shown with its hidden password (`***`) left out. */
+export const withoutPassword = (display: string): string =>
+  display.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):\*\*\*@/i, '$1@').replace(/([?&])(?:password|sslpassword|pass|token)=\*\*\*(&|$)/gi, (_m, sep: string, next: string) => (next ? sep : '')).replace(/\?$/, '');
+
+const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '');

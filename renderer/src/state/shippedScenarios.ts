@@ -1,0 +1,9 @@
+/** The scenarios a checkout ships, by their paths from its folder: a command line names an unchanged one so (renderer/lib/cli/commandLine.ts). */
+import type { ShippedScenario } from '../../lib/cli/commandLine';
+import { bundledSamples } from './bundledSamples';
+import { bankSample } from './bundledModules';
+
+export const SHIPPED_SCENARIOS: readonly ShippedScenario[] = [
+  ...bundledSamples.map((s) => ({ path: `samples/scenarios/${s.file}`, value: s.value })),
+  { path: `samples/domains/${bankSample.scenario.file}`, value: bankSample.scenario.value },
+];

@@ -1,0 +1,91 @@
+/**
+ * Each view that stands for a command says which ("Same as `purestream …`"), and the line is one
+ * the CLI takes: run here, from the checkout's folder, through a POSIX shell, it exits 0. Copy puts
+ * the command on the clipboard and says so. Screenshots at 1280x720 and 1440x900.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openSampleAndRun } from './flows';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
+
+/** Runs a shown command in `cwd` (the checkout's folder unless said), as a shell would, with the checkout's CLI; its exit code. */
+function exitCode(command: string, cwd = process.cwd()): number {
+  try {
+    execFileSync('sh', ['-c', command.replace(/^purestream /, `node ${resolve('bin/purestream.mjs')} `)], { stdio: 'ignore', timeout: 60_000, cwd });
+    return 0;
+  } catch (e) {
+    return (e as { status?: number }).status ?? -1;
+  }
+}
+
+/** The line's command; checks the line says it in full in its tooltip, and that Copy copies it. */
+async function shownCommand(page: Page, group: Locator): Promise<string> {
+  const line = group.getByTestId('command-line');
+  await expect(line).toBeVisible();
+  const command = (await line.locator('code').textContent()) ?? '';
+  await expect(line).toHaveAttribute('title', `${(await line.textContent()) ?? ''}`);
+  await group.getByRole('button', { name: 'Copy' }).click();
+  await expect(group.getByTestId('copy-status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  return command;
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/cmdline-${name}-${width}.png` });
+  }
+}
+
+test('Runs says the run command for the open sample, which the CLI runs from the checkout', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  const group = page.getByRole('region', { name: 'Runs' }).getByRole('group', { name: 'Run command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream run samples/scenarios/flash-sale.json, run in a Purestream checkout's folder");
+  const command = await shownCommand(page, group);
+  expect(exitCode(command)).toBe(0);
+  await screenshots(page, 'runs');
+});
+
+test('Compare says the compare command (every run: the CLI takes no subset), which the CLI runs from the checkout', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  const group = compare.getByRole('group', { name: 'Compare command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream compare samples/scenarios/flash-sale.json, run in a Purestream checkout's folder");
+  await compare.getByRole('checkbox', { name: 'single writer' }).uncheck();
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream compare samples/scenarios/flash-sale.json, run in a Purestream checkout's folder (it compares every run)");
+  const command = await shownCommand(page, group);
+  expect(exitCode(command)).toBe(0);
+  await screenshots(page, 'compare');
+});
+
+test('Logs says the inspect command for the log on screen as the reading bar reads it, which the CLI runs where it says', async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+  const group = logs.getByRole('group', { name: 'Inspect command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream inspect samples/logs/flash-sale-oversell.cloudevents.json --domain commerce, run in a Purestream checkout's folder");
+  expect(exitCode(await shownCommand(page, group))).toBe(0);
+  await screenshots(page, 'logs');
+
+  // a file of the user's, its name quoted, with the profile and framing chosen: run in the file's folder
+  const dir = mkdtempSync(join(tmpdir(), 'cmdline-'));
+  copyFileSync('test/fixtures/logs/profiles/kafka-kcat.jsonl', join(dir, 'kafka orders.jsonl'));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'kafka orders.jsonl'));
+  await expect(logs.getByRole('heading', { name: 'kafka orders.jsonl' })).toBeVisible({ timeout: 20_000 });
+  await logs.getByLabel('Domain', { exact: true }).selectOption('');
+  await logs.getByLabel('Profile', { exact: true }).selectOption('kafka');
+  await logs.getByLabel('Framing', { exact: true }).selectOption('lines');
+  await expect(group.getByTestId('command-line')).toHaveText('Same as purestream inspect "kafka orders.jsonl" --profile kafka --framing lines, run in the log file\'s folder', { timeout: 20_000 });
+  await expect(logs.getByRole('status')).toContainText('8 events', { timeout: 20_000 });
+  expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, sweepCommandLine, withoutPassword, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import { main } from '../../../../src/cli/main';
+
+const flash = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as Record<string, unknown>;
+const SHIPPED: readonly ShippedScenario[] = [{ path: 'samples/scenarios/flash-sale.json', value: flash }];
+const shipped = scenarioArgument('flash-sale.json', flash, SHIPPED);
+
+/** A command line split into words as a POSIX shell does (plain, '…', "…" without expansions, and \\x): what the CLI receives. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  for (const m of line.matchAll(/(?:[^\s'"\\]+|\\.|'[^']*'|"[^"]*")+/g)) words.push(m[0].replace(/'([^']*)'|"([^"]*)"|\\(.)/g, (_m, s?: string, d?: string, e?: string) => s ?? d ?? e ?? ''));
+  return words;
+}
+
+async function cli(command: string) {
+  let err = '';
+  const [name, ...argv] = shellWords(command);
+  expect(name).toBe('purestream');
+  const code = await main(argv, { out: () => {}, err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() });
+  return { code, err };
+}
+
+describe('shellWord', () => {
+  it('leaves a plain word as it is, double-quotes one with spaces, single-quotes one the shell would expand', () => {
+    expect(shellWord('samples/scenarios/flash-sale.json')).toBe('samples/scenarios/flash-sale.json');
+    expect(shellWord('8 workers')).toBe('"8 workers"');
+    expect(shellWord('my class.json')).toBe('"my class.json"');
+    expect(shellWord('cost $5')).toBe("'cost $5'");
+    expect(shellWord('a `b`')).toBe("'a `b`'");
+    expect(shellWord('say "hi"')).toBe(`'say "hi"'`);
+    expect(shellWord("it's")).toBe(`"it's"`);
+    expect(shellWord("it's $5")).toBe(`'it'\\''s $5'`);
+    expect(shellWord('wow!')).toBe("'wow!'");
+    expect(shellWord('é')).toBe("'é'");
+  });
+
+  it('reads back, split as a shell splits, as the word given', () => {
+    for (const w of ['8 workers', 'cost $5', "it's", "it's $5", 'say "hi"', 'a\\b', 'x;y|z&', '*.json']) expect(shellWords(`run ${shellWord(w)}`)).toEqual(['run', w]);
+  });
+});
+
+describe('scenarioArgument', () => {
+  it('names a shipped sample, unchanged, by its path from the checkout (the value itself, or an equal one restored under its name)', () => {
+    expect(shipped).toEqual({ file: 'samples/scenarios/flash-sale.json', from: 'checkout' });
+    expect(scenarioArgument('flash-sale.json', structuredClone(flash), SHIPPED)).toEqual({ file: 'samples/scenarios/flash-sale.json', from: 'checkout' });
+  });
+
+  it('names an edited sample, or any other file, by its name, run in its folder', () => {
+    expect(scenarioArgument('flash-sale.json', { ...flash, seed: 8 }, SHIPPED)).toEqual({ file: 'flash-sale.json', from: 'scenario' });
+    // another file that happens to hold the sample: still a file of the user's
+    expect(scenarioArgument('copy.json', structuredClone(flash), SHIPPED)).toEqual({ file: 'copy.json', from: 'scenario' });
+    expect(scenarioArgument('C:\\class\\seats.scenario.json', { name: 'x' }, SHIPPED)).toEqual({ file: 'seats.scenario.json', from: 'scenario' });
+  });
+
+  it('quotes a name the shell would split', () => {
+    expect(scenarioArgument('my class.json', {}, SHIPPED).file).toBe('"my class.json"');
+    expect(scenarioArgument("bob's $.json", {}, SHIPPED).file).toBe(`'bob'\\''s $.json'`);
+  });
+});
+
+describe('the commands', () => {
+  const mine = scenarioArgument('seats.json', {}, SHIPPED);
+
+  it('run: every run, or the named ones with --run repeated; a file of the user\'s in its folder, once saved when it is not', () => {
+    expect(runCommandLine(shipped)).toEqual({ command: 'purestream run samples/scenarios/flash-sale.json', where: "run in a Purestream checkout's folder" });
+    expect(runCommandLine(mine, ['8 workers', 'fifo'])).toEqual({ command: 'purestream run seats.json --run "8 workers" --run fifo', where: "run in the scenario file's folder" });
+    expect(runCommandLine(mine, [], true).where).toBe("run in the scenario file's folder once saved");
+    expect(runCommandLine(shipped, [], true).where).toBe("run in a Purestream checkout's folder");
+  });
+
+  it('compare and sweep', () => {
+    expect(compareCommandLine(shipped)).toEqual({ command: 'purestream compare samples/scenarios/flash-sale.json', where: "run in a Purestream checkout's folder" });
+    expect(sweepCommandLine(shipped, '--run "8 workers" --param scheduler.workers=1..16:1')).toEqual({
+      command: 'purestream sweep samples/scenarios/flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json',
+      where: "run in a Purestream checkout's folder",
+    });
+  });
+
+  it('inspect: the reading bar as flags (auto left out), a module by ./its file name, a map as map.json', () => {
+    const sample = { kind: 'shipped', path: 'samples/logs/flash-sale-oversell.cloudevents.json' } as const;
+    expect(inspectCommandLine(sample, { domain: 'commerce' })).toEqual({ command: 'purestream inspect samples/logs/flash-sale-oversell.cloudevents.json --domain commerce', where: "run in a Purestream checkout's folder" });
+    expect(inspectCommandLine({ kind: 'file', name: 'orders log.jsonl' }, { domain: null, profile: 'emmett', framing: 'lines' })).toEqual({ command: 'purestream inspect "orders log.jsonl" --profile emmett --framing lines', where: "run in the log file's folder" });
+    expect(inspectCommandLine({ kind: 'file', name: 'x.jsonl' }, { domain: 'seats.ts', framing: 'auto', map: true })).toEqual({
+      command: 'purestream inspect x.jsonl --domain ./seats.ts --map map.json',
+      where: "run in the log file's folder, with the module seats.ts and map.json (Mapping… → Download map) in it",
+    });
+  });
+
+  it('inspect a live source: the URL without its password, no framing, where it started and whether it tails', () => {
+    expect(withoutPassword('postgres://app:***@db:5432/shop?store=emmett')).toBe('postgres://app@db:5432/shop?store=emmett');
+    expect(withoutPassword('nats://host:4222/ORDERS?token=***')).toBe('nats://host:4222/ORDERS');
+    expect(withoutPassword('postgres://db/shop?password=***&store=marten')).toBe('postgres://db/shop?store=marten');
+    expect(inspectCommandLine({ kind: 'url', display: 'postgres://app:***@db:5432/shop?store=emmett', until: 'live' }, { domain: 'commerce', framing: 'lines' })).toEqual({
+      command: 'purestream inspect "postgres://app@db:5432/shop?store=emmett" --domain commerce --until live',
+      where: 'run anywhere, with the password added to the URL',
+    });
+    expect(inspectCommandLine({ kind: 'url', display: 'nats://h:4222/S', from: '42', until: 'head' }, { domain: 'bank.ts' })).toEqual({ command: 'purestream inspect nats://h:4222/S --domain ./bank.ts --from 42', where: "run in the module's folder" });
+  });
+});
+
+describe('the lines run as the CLI takes them, from the checkout\'s folder', () => {
+  it('run a bundled sample, every run and one named run', async () => {
+    expect(await cli(runCommandLine(shipped).command)).toEqual({ code: 0, err: '' });
+    const first = (flash.runs as { name: string }[])[0].name;
+    expect(await cli(runCommandLine(shipped, [first]).command)).toEqual({ code: 0, err: '' });
+  }, 60_000);
+
+  it('compare a bundled sample; inspect the bundled log with its domain', async () => {
+    expect(await cli(compareCommandLine(shipped).command)).toEqual({ code: 0, err: '' });
+    expect((await cli(inspectCommandLine({ kind: 'shipped', path: 'samples/logs/flash-sale-oversell.cloudevents.json' }, { domain: 'commerce', profile: 'cloudevents' }).command)).code).toBe(0);
+  }, 60_000);
+});
