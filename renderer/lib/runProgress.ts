@@ -32,14 +32,18 @@ export function runOrdinal(progress: Pick<RunProgress, 'run'> | undefined, runs:
 }
 
 /**
- * What the Runs view says of a run cancelled at `progress` among `runs`. Nothing of it is kept:
- * the engine keeps a result's runs together, in the worker that Cancel stops, so the runs that
- * had finished go with it; the sentence says so rather than let it look like a loss of data.
+ * What the Runs view says of a run Cancel stopped during the run named `during` (undefined: not
+ * known) among `runs` (their names, in the order they run), `kept` being the names of the runs
+ * that had finished and stay the result (../src/worker/engineClient.ts, cancel). None is kept
+ * when the first run was stopped, or when the worker had to be terminated (it did not answer,
+ * or the page has no shared memory): the sentence then says so rather than let it look like a
+ * loss of data.
  */
-export function cancelledText(progress: Pick<RunProgress, 'run'> | undefined, runs: readonly string[]): string {
-  const ordinal = runOrdinal(progress, runs);
-  if (!progress || !ordinal) return 'The run was stopped; nothing was kept from it.';
-  const finished = runs.indexOf(progress.run);
-  const notEven = finished === 0 ? '' : `, not even the ${finished === 1 ? 'run' : `${finished} runs`} that had finished: a result keeps its runs together`;
-  return `Stopped during “${progress.run}” (${ordinal}). Nothing was kept${notEven}.`;
+export function cancelledText(during: string | undefined, runs: readonly string[], kept: readonly string[]): string {
+  const ordinal = runOrdinal(during === undefined ? undefined : { run: during }, runs);
+  if (during === undefined || !ordinal) return 'The run was stopped; nothing was kept from it.';
+  const stopped = `Stopped during “${during}” (${ordinal})`;
+  if (kept.length > 0) return `${stopped}; kept the ${kept.length} ${kept.length === 1 ? 'run' : 'runs'} that finished: ${kept.map((name) => `“${name}”`).join(', ')}.`;
+  if (runs.indexOf(during) === 0) return `${stopped}; no run had finished, so nothing was kept.`;
+  return `${stopped}; nothing was kept: the engine's worker had to be ended to stop it.`;
 }

@@ -43,9 +43,18 @@ export interface DryRunResult {
   readonly stateBefore: Readonly<Record<string, unknown>>;
 }
 
-/** Thrown by runScenario when `isCancelled` returned true. */
+/**
+ * Thrown by runScenario when `isCancelled` returned true. `during` names the run that was
+ * stopped, and `finished` holds the runs that had finished before it (their report and traces,
+ * exactly as a run of only those runs would give them); both are absent when a single
+ * simulation throws it (runScenario adds them).
+ */
 export class RunCancelled extends Error {
-  constructor() {
-    super('run cancelled');
+  constructor(
+    readonly during?: string,
+    readonly finished?: RunResult,
+  ) {
+    super(during === undefined ? 'run cancelled' : `run cancelled during "${during}"`);
+    this.name = 'RunCancelled';
   }
 }

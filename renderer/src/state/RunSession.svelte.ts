@@ -24,6 +24,8 @@ export class RunSession {
   error = $state.raw<string | undefined>(undefined);
   /** The names of the runs being run, or last run, in the order they run (for "run 2 of 4"). */
   runNames = $state.raw<readonly string[]>([]);
+  /** When Cancel stopped the last run: the run it stopped (the result, if any, holds the runs that finished before it). */
+  stoppedDuring = $state.raw<string | undefined>(undefined);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
@@ -47,11 +49,15 @@ export class RunSession {
     this.runNames = scenario.runs.map((r) => r.name);
     this.progress = undefined;
     this.error = undefined;
+    this.stoppedDuring = undefined;
     try {
-      const result = await this.engine.run(scenario, (p) => (this.progress = p));
-      this.result = result;
-      this.scenario = scenario;
-      this.status = 'done';
+      const { result, stoppedDuring } = await this.engine.run(scenario, (p) => (this.progress = p));
+      if (result) {
+        this.result = result;
+        this.scenario = scenario;
+      }
+      this.stoppedDuring = stoppedDuring;
+      this.status = stoppedDuring === undefined ? 'done' : 'cancelled';
     } catch (e) {
       if (e instanceof EngineCancelled) this.status = 'cancelled';
       else {
@@ -64,12 +70,13 @@ export class RunSession {
   /** Shows a stored result (from the workspace); `scenario` when it is known. */
   async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined): Promise<void> {
     this.forget();
+    this.stoppedDuring = undefined;
     this.result = await this.engine.adopt(report, traces, scenario);
     this.scenario = scenario;
     this.status = 'done';
   }
 
-  /** Stops a run in progress (the worker is terminated). */
+  /** Stops a run in progress; the runs that had finished stay the result (../worker/engineClient.ts, cancel). */
   cancel(): void {
     if (this.status === 'running') this.engine.cancel();
   }
@@ -82,6 +89,7 @@ export class RunSession {
     this.forget();
     this.progress = undefined;
     this.error = undefined;
+    this.stoppedDuring = undefined;
   }
 
   private forget(): void {

@@ -1,6 +1,7 @@
 /**
- * The engine in a Web Worker (Comlink) for the bundled domains (./engineApi.ts). Cancel
- * terminates the worker (a synchronous run cannot read messages while it works).
+ * The engine in a Web Worker (Comlink) for the bundled domains (./engineApi.ts). A synchronous
+ * run cannot read messages while it works: Cancel sets a flag in shared memory that the run
+ * checks (./engineClient.ts), and terminates the worker for anything else.
  */
 import { expose } from 'comlink';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';

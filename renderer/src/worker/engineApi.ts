@@ -8,7 +8,7 @@
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { dryRun, expandScenario, runScenario } from '../../../src/engine';
-import type { DryRunResult, RunProgress } from '../../../src/engine/api';
+import { RunCancelled, type DryRunResult, type RunProgress } from '../../../src/engine/api';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import { commandDecisions } from '../../../src/engine/report/ruleChange';
 import type { RuleSide } from '../../../src/engine/report/ruleChange';
@@ -16,6 +16,16 @@ import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { TraceReader } from '../../lib/reader/traceReader';
 import { resolvedNodes, type ResolvedNodes } from '../../lib/tree/resolvedNodes';
+
+/**
+ * What a run answers: the result the reader now reads, and — when Cancel stopped it — the run
+ * it stopped. A stopped run's result holds the runs that had finished before it (undefined
+ * when none had: nothing is kept).
+ */
+export interface RunOutcome {
+  readonly result: RunResultView | undefined;
+  readonly stoppedDuring?: string;
+}
 
 /** sql.js for runs with a `sql` consumer (each worker loads it its own way). */
 export type SqlJsLoader = () => Promise<unknown>;
@@ -51,26 +61,41 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
       return resolvedNodes(scenario.commands, expandScenario(scenario, domain()).arrivals);
     },
 
-    /** Runs the scenario's runs (all, or the named ones) with progress; the result stays here, read through `reader`. */
-    async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResultView> {
+    /**
+     * Runs the scenario's runs (all, or the named ones) with progress; the result stays here,
+     * read through `reader`. `stop` (shared memory, one Int32; absent when the page is not
+     * cross-origin isolated) is Cancel's flag: once the page sets it to 1 the run stops at its
+     * next check and the runs that had finished become the result.
+     */
+    async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[], stop?: SharedArrayBuffer): Promise<RunOutcome> {
       kept = undefined;
       let lastShown = '';
-      const result = runScenario(scenario, {
-        ...(runs ? { runs } : {}),
-        ...withDomain(),
-        trace: true,
-        services: await servicesFor(scenario),
-        onProgress: (progress) => {
-          // one message per percent, and one per phase (finishing the queued work, building the report)
-          const shown = `${progress.run}:${progress.phase}:${Math.floor((progress.done / Math.max(1, progress.total)) * 100)}`;
-          if (shown !== lastShown) {
-            lastShown = shown;
-            void onProgress(progress);
-          }
-        },
-      });
+      const flag = stop ? new Int32Array(stop) : undefined;
+      let result;
+      try {
+        result = runScenario(scenario, {
+          ...(runs ? { runs } : {}),
+          ...withDomain(),
+          trace: true,
+          services: await servicesFor(scenario),
+          ...(flag ? { isCancelled: () => Atomics.load(flag, 0) !== 0 } : {}),
+          onProgress: (progress) => {
+            // one message per percent, and one per phase (finishing the queued work, building the report)
+            const shown = `${progress.run}:${progress.phase}:${Math.floor((progress.done / Math.max(1, progress.total)) * 100)}`;
+            if (shown !== lastShown) {
+              lastShown = shown;
+              void onProgress(progress);
+            }
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof RunCancelled) || e.during === undefined) throw e;
+        const finished = e.finished && e.finished.traces.length > 0 ? e.finished : undefined;
+        if (finished) kept = new TraceReader(finished, scenario, () => servicesFor(scenario, true), domain());
+        return { result: kept ? await kept.result() : undefined, stoppedDuring: e.during };
+      }
       kept = new TraceReader(result, scenario, () => servicesFor(scenario, true), domain());
-      return kept.result();
+      return { result: await kept.result() };
     },
 
     /** Every command's decision per run and the report (one side of a rule change); keeps nothing. */

@@ -2,7 +2,10 @@
  * The UI's handle on the engine: dry runs, runs with progress, Cancel, and the kept result's
  * RunReader. A scenario whose domain is a loaded module runs in that module's worker
  * (./moduleClient.ts), any other in the bundled domains' worker; the reader reads from whichever
- * worker made the result, so views never know the difference.
+ * worker made the result, so views never know the difference. Cancel asks a run to stop through
+ * shared memory, so the worker keeps the runs that had finished (a page that is not
+ * cross-origin isolated has no shared memory: there Cancel terminates the worker and nothing is
+ * kept); any other job is stopped by terminating its worker.
  */
 import { proxy, type Remote } from 'comlink';
 import type { DryRunResult, RunProgress } from '../../../src/engine/api';
@@ -10,13 +13,17 @@ import type { RuleSide } from '../../../src/engine/report/ruleChange';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import type { ResolvedNodes } from '../../lib/tree/resolvedNodes';
-import type { EngineApi } from './engineApi';
+import type { EngineApi, RunOutcome } from './engineApi';
 import EngineWorker from './engine.worker?worker';
 import type { EngineCaller } from './moduleClient';
 import { WorkerCancelled, WorkerHandle } from './workerHandle';
 
 /** Rejected when a job was cancelled. */
 export { WorkerCancelled as EngineCancelled };
+export type { RunOutcome };
+
+/** How long a run asked to stop may take to answer before its worker is terminated (ms). */
+export const STOP_GRACE_MS = 5_000;
 
 /** Which loaded module (if any) a scenario's domain is. */
 export type ModuleResolver = (scenario: Scenario) => EngineCaller<EngineApi> | undefined;
@@ -27,6 +34,8 @@ export class EngineClient {
   /** The worker holding the kept result. */
   private keeper: EngineCaller<EngineApi> = this.bundled;
   private busy: EngineCaller<EngineApi> | undefined;
+  /** The run in progress that Cancel can ask to stop: its flag (shared with its worker) and its worker. */
+  private stoppable: { readonly flag: Int32Array; readonly caller: EngineCaller<EngineApi> } | undefined;
 
   constructor(private readonly moduleFor: ModuleResolver = () => undefined) {}
 
@@ -56,16 +65,23 @@ export class EngineClient {
     return this.callerFor(scenario).call((api) => api.resolvedNodes(scenario));
   }
 
-  /** Runs the scenario's runs (all, or the named ones) with progress; the result is read through `reader`. */
-  async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunResultView> {
+  /**
+   * Runs the scenario's runs (all, or the named ones) with progress; the result is read through
+   * `reader`. Resolves with the runs that finished when Cancel stopped it (./engineApi.ts,
+   * RunOutcome); rejects with EngineCancelled when Cancel had to terminate the worker.
+   */
+  async run(scenario: Scenario, onProgress: (p: RunProgress) => void, runs?: readonly string[]): Promise<RunOutcome> {
     // progress comes over a port of its own: a report that arrives after the result is dropped
     let settled = false;
     const caller = this.callerFor(scenario);
     this.keeper = caller;
+    const stop = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) : undefined;
+    const stoppable = (this.stoppable = stop && { flag: new Int32Array(stop), caller });
     try {
-      return await this.on(caller, (api) => api.run(scenario, proxy((p: RunProgress) => settled || onProgress(p)), runs));
+      return await this.on(caller, (api) => api.run(scenario, proxy((p: RunProgress) => settled || onProgress(p)), runs, stop));
     } finally {
       settled = true;
+      if (this.stoppable === stoppable) this.stoppable = undefined;
     }
   }
 
@@ -94,8 +110,21 @@ export class EngineClient {
         this.keeper.call((api) => (api.read as unknown as (m: keyof RunReader, ...a: never[]) => Promise<unknown>)(method, ...args)),
   });
 
-  /** Stops whatever the worker is doing; pending jobs reject with EngineCancelled, and the kept result is gone. */
+  /**
+   * Stops whatever the worker is doing. A run (with shared memory) is asked to stop: it checks
+   * every few thousand steps and resolves with the runs that had finished; one that has not
+   * answered after STOP_GRACE_MS (a module's slow calls, say) is terminated. Anything else is
+   * terminated at once: pending jobs reject with EngineCancelled, and the kept result is gone.
+   */
   cancel(): void {
-    (this.busy ?? this.bundled).terminate();
+    const stoppable = this.stoppable;
+    if (!stoppable) {
+      (this.busy ?? this.bundled).terminate();
+      return;
+    }
+    Atomics.store(stoppable.flag, 0, 1);
+    setTimeout(() => {
+      if (this.stoppable === stoppable) stoppable.caller.terminate();
+    }, STOP_GRACE_MS);
   }
 }

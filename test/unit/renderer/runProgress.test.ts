@@ -14,12 +14,21 @@ describe('the run progress line', () => {
     expect(runOrdinal({ run: 'elsewhere' }, runs)).toBeUndefined();
   });
 
-  it('a cancelled batch says where it stopped and that the runs already finished were not kept', () => {
+  it('a cancelled batch says where it stopped and names the runs that finished and were kept', () => {
     const runs = ['one queue', '8 workers', 'single writer', 'inventory-aware'];
-    expect(cancelledText({ run: 'one queue' }, runs)).toBe('Stopped during “one queue” (run 1 of 4). Nothing was kept.');
-    expect(cancelledText({ run: '8 workers' }, runs)).toBe('Stopped during “8 workers” (run 2 of 4). Nothing was kept, not even the run that had finished: a result keeps its runs together.');
-    expect(cancelledText({ run: 'inventory-aware' }, runs)).toBe('Stopped during “inventory-aware” (run 4 of 4). Nothing was kept, not even the 3 runs that had finished: a result keeps its runs together.');
-    expect(cancelledText(undefined, runs)).toBe('The run was stopped; nothing was kept from it.');
+    expect(cancelledText('8 workers', runs, ['one queue'])).toBe('Stopped during “8 workers” (run 2 of 4); kept the 1 run that finished: “one queue”.');
+    expect(cancelledText('inventory-aware', runs, ['one queue', '8 workers', 'single writer'])).toBe(
+      'Stopped during “inventory-aware” (run 4 of 4); kept the 3 runs that finished: “one queue”, “8 workers”, “single writer”.',
+    );
+    expect(cancelledText('one queue', runs, [])).toBe('Stopped during “one queue” (run 1 of 4); no run had finished, so nothing was kept.');
+  });
+
+  it('a cancelled run says nothing was kept when none was, and why when runs had finished', () => {
+    const runs = ['one queue', '8 workers'];
+    // the worker had to be ended (it did not answer, or the page has no shared memory)
+    expect(cancelledText('8 workers', runs, [])).toBe('Stopped during “8 workers” (run 2 of 2); nothing was kept: the engine\'s worker had to be ended to stop it.');
+    expect(cancelledText(undefined, runs, [])).toBe('The run was stopped; nothing was kept from it.');
+    expect(cancelledText('one queue', ['one queue'], [])).toBe('The run was stopped; nothing was kept from it.');
   });
 
   it('counts arrivals while they come, then says what the run is doing with an indeterminate bar', () => {

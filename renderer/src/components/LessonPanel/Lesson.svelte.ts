@@ -63,7 +63,8 @@ export class Lesson {
     this.message = undefined;
     const view = this.viewId;
     if (view === 'editor') return this.showDecision(doc, session, editor, workbench);
-    if (view !== 'runs' && !(session.result && session.scenario === scenario)) {
+    // a cancelled run's result may lack runs the lesson's view shows: run again
+    if (view !== 'runs' && !(session.result && session.scenario === scenario && session.status === 'done')) {
       this.busy = true;
       try {
         await session.run(scenario);
