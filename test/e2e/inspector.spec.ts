@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,17 @@ async function openLogs(page: Page) {
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
   return page.getByRole('region', { name: 'Logs', exact: true });
+}
+
+/** Opens the library's CloudEvents fixture in the Logs view and shows its Records: the table and its BookReturned row. */
+async function libraryRecords(logs: Locator) {
+  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/library-cloudevents.jsonl'));
+  await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
+  await logs.getByRole('tab', { name: 'Records' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  const row = records.getByRole('row').filter({ hasText: 'BookReturned' });
+  await expect(row).toBeVisible();
+  return { records, row };
 }
 
 test('a foreign log opened without a domain shows its types, streams and causation graph', async ({ page }) => {
@@ -264,12 +275,7 @@ test("a log whose header names a bundled domain offers to replay with it, one cl
 test('at 1280×720 the Records table shows whole times and streams, the data the rest; a graph node keeps the end of a long type, whole in its name', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const logs = await openLogs(page);
-  await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/library-cloudevents.jsonl'));
-  await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
-  await logs.getByRole('tab', { name: 'Records' }).click();
-  const records = logs.getByRole('region', { name: 'Records of the log' });
-  const row = records.getByRole('row').filter({ hasText: 'BookReturned' });
-  await expect(row).toBeVisible();
+  const { row } = await libraryRecords(logs);
   const cells = row.getByRole('cell');
   // time (UTC) and stream whole, not cut by the column
   await expect(cells.nth(2)).toHaveText('2026-01-05T10:00:06.123456Z');
@@ -299,13 +305,11 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     await page.getByRole('button', { name: /^Flash sale/ }).click();
     await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+    // the lesson folds to its strip in Logs; unfolded there, it takes its room again
+    await page.getByRole('button', { name: 'Show the lesson' }).click();
+    await expect(page.getByRole('button', { name: 'Fold the lesson' })).toBeVisible();
     const logs = page.getByRole('region', { name: 'Logs', exact: true });
-    await logs.getByLabel('Log file').setInputFiles(fixture('test/fixtures/logs/library-cloudevents.jsonl'));
-    await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
-    await logs.getByRole('tab', { name: 'Records' }).click();
-    const records = logs.getByRole('region', { name: 'Records of the log' });
-    const row = records.getByRole('row').filter({ hasText: 'BookReturned' });
-    await expect(row).toBeVisible();
+    const { records, row } = await libraryRecords(logs);
     await row.click();
     await expect(page.getByRole('complementary', { name: 'Record details' })).toContainText('Record #7');
     await page.screenshot({ path: `test-results/screenshots/logs-records-lesson-${size.width}.png` });
