@@ -52,6 +52,25 @@ test('Runs says the run command for the open sample, which the CLI runs from the
   await screenshots(page, 'runs');
 });
 
+test('Metrics says the same run command as Runs (the command that prints these metrics), on one line above the charts', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Metrics' }).click();
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  const group = metrics.getByRole('group', { name: 'Run command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream run samples/scenarios/flash-sale.json, run in a Purestream checkout's folder");
+  expect(await shownCommand(page, group)).toBe('purestream run samples/scenarios/flash-sale.json');
+  // the lesson closed, the charts sit beside the table: the line costs one line, and they stay on screen
+  await page.getByRole('button', { name: 'Close the lesson' }).click();
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    const line = (await group.getByTestId('command-line').boundingBox())!;
+    expect(line.height).toBeLessThan(24);
+    const chart = (await metrics.getByRole('img', { name: /^Decision queue depth/ }).boundingBox())!;
+    expect(chart.y).toBeLessThan(height / 2);
+  }
+  await screenshots(page, 'metrics');
+});
+
 test('Compare says the compare command (every run: the CLI takes no subset), which the CLI runs from the checkout', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
   await views(page).getByRole('button', { name: 'Compare' }).click();
