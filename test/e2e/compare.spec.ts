@@ -37,4 +37,6 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
   const html = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   expect(html).toContain('<th>8 workers</th>');
   expect(html).toContain('<svg');
+  // the command line Compare shows (two runs chosen: it says the command compares every run), as text under the title
+  expect(html).toContain(`<p class="muted">Same as <code>purestream compare samples/scenarios/flash-sale.json</code>, run in a Purestream checkout&#39;s folder (it compares every run)</p>`);
 });

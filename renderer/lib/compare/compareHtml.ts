@@ -1,8 +1,8 @@
 /**
- * The comparison as one standalone HTML file: metrics with deltas, the state differences, the
- * why hints, inline SVG charts and, when one is open, the real run beside its simulated run
- * (deliveries side by side, dead letters, stateHash and the verdict); no scripts, no external
- * resources. Pure.
+ * The comparison as one standalone HTML file: the `purestream compare …` line that reproduces it
+ * (when known, as text), metrics with deltas, the state differences, the why hints, inline SVG
+ * charts and, when one is open, the real run beside its simulated run (deliveries side by side,
+ * dead letters, stateHash and the verdict); no scripts, no external resources. Pure.
  */
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
@@ -11,6 +11,7 @@ import { thinSamples } from '../reader/runCharts';
 import { escapeXml, svgChart } from './svgChart';
 import type { RealRunModel } from './realRunModel';
 import type { RunData, WhyHint } from './whyHints';
+import type { CommandLine } from '../cli/commandLine';
 
 /** What the report shows. */
 export interface CompareHtmlInput {
@@ -20,6 +21,8 @@ export interface CompareHtmlInput {
   readonly runs: readonly RunData[];
   /** A real run set beside its simulated run (Compare's "Real run"): the file it came from, the run's name, the model shown. */
   readonly real?: { readonly file: string; readonly run: string; readonly model: RealRunModel };
+  /** The command that reproduces it, as Compare shows it (renderer/lib/cli/commandLine.ts): said under the title as text. */
+  readonly command?: CommandLine;
 }
 
 /** The real-run section: counts side by side, dead letters, final states and their differences. */
@@ -86,7 +89,7 @@ export function compareHtml(input: CompareHtmlInput): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(input.scenario)} — comparison</title><style>${STYLE}</style></head>
 <body><h1>${e(input.scenario)}</h1><p class="muted">Purestream comparison of ${model.runs.map(e).join(', ')}; deltas are against ${e(model.runs[0] ?? '')}.</p>
-<h2>Why</h2>${hints}
+${input.command ? `<p class="muted">Same as <code>${e(input.command.command)}</code>, ${e(input.command.where)}</p>\n` : ''}<h2>Why</h2>${hints}
 <h2>Metrics</h2><table>${head}\n${rows}</table>
 <h2>Final-state differences${model.divergingStreams.length > 0 ? ` (${model.divergingStreams.length} diverging ${model.divergingStreams.length === 1 ? 'stream' : 'streams'}: ${model.divergingStreams.map(e).join(', ')})` : ''}</h2>${diffs}
 ${charts}

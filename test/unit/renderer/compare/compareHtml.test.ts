@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { svgChart, ticks } from '../../../../renderer/lib/compare/svgChart';
 import { whyHints } from '../../../../renderer/lib/compare/whyHints';
 import { flashSale } from './flashSale';
+import { compareCommandLine, scenarioArgument } from '../../../../renderer/lib/cli/commandLine';
 
 describe('compareHtml', () => {
   const { report, traces } = flashSale();
@@ -40,6 +41,24 @@ describe('compareHtml', () => {
     const html = compareHtml({ scenario: 'a & b', model: compareModel([evil]), hints: [], runs: [{ report: evil }] });
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(html).toContain('a &amp; b');
+  });
+
+  it('says the command line that reproduces it, as Compare shows it, as escaped text under the title', () => {
+    const shipped = compareCommandLine(scenarioArgument('flash-sale.json', {}, [{ path: 'samples/scenarios/flash-sale.json', value: {} }]));
+    const plain = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: [], runs, command: shipped });
+    expect(plain).toContain(`</h1><p class="muted">Purestream comparison of one queue, 8 workers; deltas are against one queue.</p>
+<p class="muted">Same as <code>purestream compare samples/scenarios/flash-sale.json</code>, run in a Purestream checkout&#39;s folder</p>`);
+
+    // a hostile scenario file name and run name: the command quotes it for the shell, the page escapes it
+    const evil = { ...report.runs[0], name: '<script>alert("run")</script>' };
+    const command = compareCommandLine(scenarioArgument(`<script>alert("x")'.json`, {}, []));
+    expect(command.command).toBe(`purestream compare '<script>alert("x")'\\''.json'`);
+    const html = compareHtml({ scenario: '<script>"s"</script>', model: compareModel([evil]), hints: [], runs: [{ report: evil }], command });
+    expect(html).toContain(
+      `<p class="muted">Same as <code>purestream compare &#39;&lt;script&gt;alert(&quot;x&quot;)&#39;\\&#39;&#39;.json&#39;</code>, run in the scenario file&#39;s folder</p>`,
+    );
+    expect(html).toContain('&lt;script&gt;alert(&quot;run&quot;)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|src=|href=/);
   });
 });
 
