@@ -10,7 +10,7 @@ import { ensureEventIndexes, deleteLog, listLogs, logTallies } from '../../../..
 import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../../src/store/runs';
 import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../../src/store/scenarios';
 import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../../src/store/workspace';
-import { readAutosave, writeAutosave } from '../../../lib/workspace/idbAutosave';
+import { readAutosave, writeAutosave, type Autosaved } from '../../../lib/workspace/idbAutosave';
 import type { LogSource, WorkspaceContents } from '../../../lib/workspace/logsProtocol';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
@@ -20,6 +20,14 @@ export const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ l
 /** The workspace and scratch databases of the worker, and the workspace's autosave. */
 export class WorkspaceFile {
   private workspace: Workspace | undefined;
+  /**
+   * The workspace's first opening, which every caller meanwhile awaits: two callers that each
+   * created their own (an import asked for the database while `init` still loaded sql.js) left
+   * the import's log in a database the worker then dropped — the table's rows never came.
+   */
+  private opening: Promise<Workspace> | undefined;
+  /** The autosave the first opening restored. */
+  private restored: Autosaved | undefined;
   private name = 'Untitled workspace';
   private scratchDb: Workspace | undefined;
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -29,9 +37,25 @@ export class WorkspaceFile {
   /** Called when the workspace was replaced (its logs' indexes are stale). */
   onReplaced: () => void = () => {};
 
-  /** The workspace database (created empty on first use). */
+  /** The workspace database (created empty on first use, unless `init` came first and restored the autosave). */
   async db(): Promise<Workspace> {
-    return (this.workspace ??= createWorkspace(await sqlJs()));
+    return this.workspace ?? (this.opening ??= this.openFirst(false));
+  }
+
+  /** Opens the first workspace: the autosave when `restore` and there is a readable one, else an empty one (a workspace opened meanwhile stays). */
+  private async openFirst(restore: boolean): Promise<Workspace> {
+    const SQL = await sqlJs();
+    const saved = restore ? await readAutosave() : undefined;
+    if (saved && !this.workspace) {
+      try {
+        this.workspace = openWorkspace(SQL, saved.bytes, saved.name);
+        this.name = saved.name;
+        this.restored = saved;
+      } catch {
+        // a damaged autosave is dropped; a fresh workspace follows
+      }
+    }
+    return (this.workspace ??= createWorkspace(SQL));
   }
 
   /** The scratch database of the current run's logs. */
@@ -53,19 +77,16 @@ export class WorkspaceFile {
     return { scenarios: listScenarios(db), runs: listRuns(db), logs: listLogs(db).map((l) => (tallies.has(l.logId) ? { ...l, tally: tallies.get(l.logId)! } : l)) };
   }
 
-  /** Restores the last autosave, else starts an empty workspace. */
+  /**
+   * Restores the last autosave, else starts an empty workspace. Calls that come in meanwhile
+   * (an import begun at once) wait for it and use the same database; a workspace already opened
+   * before it stays, and nothing is restored.
+   */
   async init(): Promise<{ restored: boolean; name: string; savedAt?: number; contents: WorkspaceContents }> {
-    const saved = await readAutosave();
-    if (saved) {
-      try {
-        this.workspace = openWorkspace(await sqlJs(), saved.bytes, saved.name);
-        this.name = saved.name;
-        return { restored: true, name: saved.name, savedAt: saved.savedAt, contents: await this.contents() };
-      } catch {
-        // a damaged autosave is dropped; a fresh workspace follows
-      }
-    }
-    return { restored: false, name: this.name, contents: await this.contents() };
+    if (!this.workspace) await (this.opening ??= this.openFirst(true));
+    const saved = this.restored;
+    const contents = await this.contents();
+    return saved ? { restored: true, name: saved.name, savedAt: saved.savedAt, contents } : { restored: false, name: this.name, contents };
   }
 
   /** Starts an empty workspace. */
