@@ -6,6 +6,7 @@
 import type { AnyDomainModule } from '../../domain/kernel';
 import { streamsBreakingInvariants, streamsFirst } from '../engine/report/compareRuns';
 import { labelWithUnit, type MetricKey } from '../engine/report/metricLabels';
+import { formatCell } from '../engine/scenario/sweepMetrics';
 import { outcomeText, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
 import type { Comparison, Metrics, Percentiles, Report, RunReport } from '../engine/types';
 import { table } from './io';
@@ -18,14 +19,13 @@ const name = (text: string): string => printable(text, 80);
 const MAX_DIFFERENCES = 40;
 
 /** Up to two decimals, without trailing zeros. */
-export const formatNumber = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 const COUNTS: readonly (keyof Metrics & MetricKey)[] = ['commands', 'accepted', 'rejected', 'events', 'deliveries', 'failures', 'retries', 'deadLettered', 'lost', 'duplicates'];
 const PERCENTILES: readonly (keyof Percentiles)[] = ['p50', 'p95', 'p99', 'max'];
 
 /** The metrics table: one row per metric (labelled as in the app: ../engine/report/metricLabels), one column per run. */
 export function metricsTable(runs: readonly RunReport[]): string {
-  const row = (key: MetricKey | `rejections.${string}`, value: (r: RunReport) => number) => [labelWithUnit(key), ...runs.map((r) => formatNumber(value(r)))];
+  const row = (key: MetricKey | `rejections.${string}`, value: (r: RunReport) => number) => [labelWithUnit(key), ...runs.map((r) => formatCell(value(r)))];
   const rows: string[][] = [
     ['', ...runs.map((r) => r.name)],
     ...COUNTS.map((k) => row(k, (r) => r.metrics[k] as number)),
@@ -45,7 +45,7 @@ export function metricsTable(runs: readonly RunReport[]): string {
 
 /** Every violation, run by run, in order of occurrence. */
 export function violationsText(runs: readonly RunReport[]): string {
-  const lines = runs.flatMap((r) => r.violations.map((v) => `  ${name(r.name)}: ${name(v.invariant)} at ${formatNumber(v.atMs)} ms (event ${v.eventSeq}): ${printable(v.message)}\n`));
+  const lines = runs.flatMap((r) => r.violations.map((v) => `  ${name(r.name)}: ${name(v.invariant)} at ${formatCell(v.atMs)} ms (event ${v.eventSeq}): ${printable(v.message)}\n`));
   return lines.length ? `\nInvariant violations:\n${lines.join('')}` : '';
 }
 
@@ -92,8 +92,8 @@ const MAX_CHANGES = 50;
 /** What `compare --against` prints: per run, the decisions that changed and the metrics that moved. */
 export function ruleChangeText(change: RuleChange): string {
   // a latency with nothing measured on one side (no accepted command) shows as a dash
-  const value = (n: number | null) => (n === null ? '—' : formatNumber(n));
-  const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  const value = (n: number | null) => (n === null ? '—' : formatCell(n));
+  const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${formatCell(n)}` : formatCell(n));
   const moved = (list: readonly MetricDelta[]) => list.filter((m) => m.delta !== 0);
   const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n`];
   for (const run of change.runs) {

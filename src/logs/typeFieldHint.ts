@@ -7,6 +7,7 @@
  * type") builds the payload without it. Pure.
  */
 import type { ValidationError } from '../../domain/kernel';
+import { compilePointer, pointerProblem, pointerToken } from './json/pointer';
 
 /** What the engine's payload check says of a member the schema does not allow. */
 const UNKNOWN_FIELD = 'is not a known field';
@@ -40,15 +41,16 @@ export function invalidDataMessage(errors: readonly ValidationError[], payload: 
 
 /** The payload member a type pointer reads (`type` for `/payload/type` when the payload is `/payload`; `eventType` for `/eventType` when it is the whole record), if it is one. */
 function memberOf(typePointer: string | undefined, dataPointer: string | undefined): string | undefined {
-  if (typePointer === undefined || dataPointer === undefined || !typePointer.startsWith(`${dataPointer}/`)) return undefined;
-  const rest = typePointer.slice(dataPointer.length + 1);
-  return rest.includes('/') ? undefined : rest.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (typePointer === undefined || dataPointer === undefined || pointerProblem(typePointer) || pointerProblem(dataPointer)) return undefined;
+  const type = compilePointer(typePointer).tokens;
+  const data = compilePointer(dataPointer).tokens;
+  return type.length === data.length + 1 && data.every((t, i) => t === type[i]) ? type[data.length] : undefined;
 }
 
 /** `"data": {"BookLent": {"book": "/payload/book", …}}`: the payload's first other member through the payload's pointer. */
 function mapExample(payload: RefusedPayload, left: string): string {
   const kept = typeof payload.data === 'object' && payload.data !== null && !Array.isArray(payload.data) ? Object.keys(payload.data).filter((k) => k !== left) : [];
-  const pointer = (k: string) => (payload.dataPointer !== undefined ? `${payload.dataPointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` : '<JSON Pointer>');
+  const pointer = (k: string) => (payload.dataPointer !== undefined ? `${payload.dataPointer}/${pointerToken(k)}` : '<JSON Pointer>');
   const members = kept.length === 0 ? '' : `${JSON.stringify(kept[0])}: ${JSON.stringify(pointer(kept[0]))}${kept.length > 1 ? ', …' : ''}`;
   return `"data": {${JSON.stringify(payload.type)}: {${members}}}`;
 }

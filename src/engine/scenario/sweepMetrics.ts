@@ -31,9 +31,6 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
   { id: 'duplicates', label: 'duplicates', value: (r) => r.metrics.duplicates },
 ];
 
-/** The metric with `id`. */
-export const metricById = (id: string): SweepMetric | undefined => SWEEP_METRICS.find((m) => m.id === id);
-
 /** Rejection codes seen in any row, sorted: a column each (`rejected: CODE`), after the metrics. */
 export const rejectionCodes = (rows: readonly SweepRow[]): string[] => [...new Set(rows.flatMap((r) => Object.keys(r.rejections)))].sort();
 

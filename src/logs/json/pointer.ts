@@ -26,6 +26,9 @@ export function compilePointer(text: string): Pointer {
   return { text, tokens };
 }
 
+/** A member name as a pointer token: `~` written `~0`, `/` written `~1` (RFC 6901). */
+export const pointerToken = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
 const has = Object.prototype.hasOwnProperty;
 
 /**
