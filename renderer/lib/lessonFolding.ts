@@ -5,7 +5,7 @@
  */
 
 /** The views that have nothing to do with the open scenario. */
-export const APART_FROM_SCENARIO: readonly string[] = ['logs', 'domains', 'workspace'];
+const APART_FROM_SCENARIO: readonly string[] = ['logs', 'domains', 'workspace'];
 
 /** The user's folding: folded in the scenario's views, and the view apart where it was unfolded. */
 export interface LessonFolding {

@@ -91,11 +91,27 @@ export function notASource(text: string): SourceUrlError | undefined {
   return new SourceUrlError(redactUrl(text.trim()), `not a source Purestream reads (${SOURCE_SCHEMES_TEXT})${scheme === 'file' ? '; for a file, give its path' : ''}`);
 }
 
+/** The URL parameters that hold a secret. */
+const SECRET_PARAMS = 'password|sslpassword|pass|token';
+
 /** `text` with any password (in the authority, or a `password=` parameter) replaced by `***`. */
 export function redactUrl(text: string): string {
   return text
     .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):([^@/?#]*)@/i, (_m, head: string) => `${head}:***@`)
-    .replace(/([?&](?:password|sslpassword|pass|token)=)[^&#]*/gi, '$1***');
+    .replace(new RegExp(`([?&](?:${SECRET_PARAMS})=)[^&#]*`, 'gi'), '$1***');
+}
+
+/**
+ * A shown URL (`display`: its secrets `***`, as {@link redactUrl} and a NATS token's `***@` leave
+ * it) with the hidden secrets left out — `user:***@` → `user@`, a token's `***@` and a
+ * `password=***` parameter dropped — for a command line the user completes by hand.
+ */
+export function withoutHiddenSecrets(display: string): string {
+  return display
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):\*\*\*@/i, '$1@')
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)\*\*\*@/i, '$1')
+    .replace(new RegExp(`([?&])(?:${SECRET_PARAMS})=\\*\\*\\*(&|$)`, 'gi'), (_m, sep: string, next: string) => (next ? sep : ''))
+    .replace(/\?$/, '');
 }
 
 /** `message` with each secret (longer than 2 characters) replaced by `***`: for errors a driver may have built from its settings. */

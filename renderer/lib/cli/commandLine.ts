@@ -5,6 +5,8 @@
  * run in that file's folder (the app never learns a file's path: src/main/fileGrants.ts). Arguments
  * follow the CLI's usage (src/cli/main.ts HELP) and are quoted for a POSIX shell. Pure.
  */
+import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { withoutHiddenSecrets } from '../../../src/sources/sourceUrl';
 
 /** A file the checkout ships: its path from the checkout's folder, and its value as bundled. */
 export interface ShippedScenario {
@@ -50,7 +52,7 @@ export function scenarioArgument(fileName: string, raw: unknown, shipped: readon
 }
 
 /** Where a scenario command is run, in words; an unsaved scenario of the user's is run once saved. */
-export function whereRun(scenario: ScenarioArgument, unsaved = false): string {
+function whereRun(scenario: ScenarioArgument, unsaved = false): string {
   return scenario.from === 'scenario' && unsaved ? `${WHERE.scenario} once saved` : WHERE[scenario.from];
 }
 
@@ -83,17 +85,14 @@ export interface InspectReading {
   readonly map?: boolean;
 }
 
-/** A file name whose module loader the CLI knows (.ts, .mts, .js, .mjs: src/engine/module/moduleFile.ts). */
-const isModuleName = (domain: string): boolean => /\.(m?ts|m?js)$/i.test(domain);
-
 /**
  * `purestream inspect LOG|URL [--domain ID|./MODULE] [--profile NAME] [--framing NAME] [--map map.json]`
  * (src/cli/commands/inspect.ts): a URL loses its hidden password (`user:***@` → `user@`, `password=***`
  * dropped: it is added back by hand) and takes no framing; `auto` is the CLI's default, so not written.
  */
 export function inspectCommandLine(log: LogArgument, reading: InspectReading): CommandLine {
-  const module = reading.domain && isModuleName(reading.domain) ? `./${baseName(reading.domain)}` : undefined;
-  const args = [log.kind === 'url' ? shellWord(withoutPassword(log.display)) : shellWord(log.kind === 'shipped' ? log.path : log.name)];
+  const module = reading.domain && isModuleFileName(reading.domain) ? `./${baseName(reading.domain)}` : undefined;
+  const args = [log.kind === 'url' ? shellWord(withoutHiddenSecrets(log.display)) : shellWord(log.kind === 'shipped' ? log.path : log.name)];
   if (reading.domain) args.push('--domain', shellWord(module ?? reading.domain));
   if (reading.profile) args.push('--profile', shellWord(reading.profile));
   if (reading.framing && reading.framing !== 'auto' && log.kind !== 'url') args.push('--framing', shellWord(reading.framing));
@@ -102,15 +101,11 @@ export function inspectCommandLine(log: LogArgument, reading: InspectReading): C
     if (log.from) args.push('--from', shellWord(log.from));
     if (log.until === 'live') args.push('--until', 'live');
   }
-  const hidden = log.kind === 'url' && withoutPassword(log.display) !== log.display;
+  const hidden = log.kind === 'url' && withoutHiddenSecrets(log.display) !== log.display;
   const place = log.kind === 'url' ? (module ? "run in the module's folder" : reading.map ? 'run in a folder' : 'run anywhere') : log.kind === 'shipped' ? WHERE.checkout : "run in the log file's folder";
   const beside = [module && log.kind !== 'url' ? `the module ${baseName(reading.domain!)}` : '', reading.map ? 'map.json (Mapping… → Download map)' : ''].filter(Boolean);
   const extras = [beside.length ? `${beside.join(' and ')} in it` : '', hidden ? 'the password added to the URL' : ''].filter(Boolean);
   return { command: `purestream inspect ${args.join(' ')}`, where: extras.length ? `${place}, with ${extras.join(' and ')}` : place };
 }
-
-/** A URL as shown with its hidden password (`***`) left out. */
-export const withoutPassword = (display: string): string =>
-  display.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):\*\*\*@/i, '$1@').replace(/([?&])(?:password|sslpassword|pass|token)=\*\*\*(&|$)/gi, (_m, sep: string, next: string) => (next ? sep : '')).replace(/\?$/, '');
 
 const baseName = (fileName: string): string => fileName.replace(/^.*[\\/]/, '');

@@ -18,7 +18,7 @@ export interface LogHealth {
 }
 
 /** "4 decisions today's rules decide otherwise": recorded commands that today's domain decides another way (logs.md, decision drift). */
-export const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's rules decide otherwise`;
+const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's rules decide otherwise`;
 
 /** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"), and drift is part of it. */
 export function logHealth(report: InspectionSummary): LogHealth {

@@ -23,7 +23,7 @@ export { WorkerCancelled as EngineCancelled };
 export type { RunOutcome };
 
 /** How long a run asked to stop may take to answer before its worker is terminated (ms). */
-export const STOP_GRACE_MS = 5_000;
+const STOP_GRACE_MS = 5_000;
 
 /** Which loaded module (if any) a scenario's domain is. */
 export type ModuleResolver = (scenario: Scenario) => EngineCaller<EngineApi> | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, sweepCommandLine, withoutPassword, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import { withoutHiddenSecrets } from '../../../../src/sources/sourceUrl';
+import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
 import { main } from '../../../../src/cli/main';
 
 const flash = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as Record<string, unknown>;
@@ -89,9 +90,11 @@ describe('the commands', () => {
   });
 
   it('inspect a live source: the URL without its password, no framing, where it started and whether it tails', () => {
-    expect(withoutPassword('postgres://app:***@db:5432/shop?store=emmett')).toBe('postgres://app@db:5432/shop?store=emmett');
-    expect(withoutPassword('nats://host:4222/ORDERS?token=***')).toBe('nats://host:4222/ORDERS');
-    expect(withoutPassword('postgres://db/shop?password=***&store=marten')).toBe('postgres://db/shop?store=marten');
+    expect(withoutHiddenSecrets('postgres://app:***@db:5432/shop?store=emmett')).toBe('postgres://app@db:5432/shop?store=emmett');
+    expect(withoutHiddenSecrets('nats://host:4222/ORDERS?token=***')).toBe('nats://host:4222/ORDERS');
+    expect(withoutHiddenSecrets('postgres://db/shop?password=***&store=marten')).toBe('postgres://db/shop?store=marten');
+    // a NATS token shown as ***@ (src/sources/sourceUrl.ts)
+    expect(withoutHiddenSecrets('nats://***@host:4222/ORDERS')).toBe('nats://host:4222/ORDERS');
     expect(inspectCommandLine({ kind: 'url', display: 'postgres://app:***@db:5432/shop?store=emmett', until: 'live' }, { domain: 'commerce', framing: 'lines' })).toEqual({
       command: 'purestream inspect "postgres://app@db:5432/shop?store=emmett" --domain commerce --until live',
       where: 'run anywhere, with the password added to the URL',
