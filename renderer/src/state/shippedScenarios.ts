@@ -1,5 +1,5 @@
 /** The scenarios a checkout ships, by their paths from its folder: a command line names an unchanged one so (renderer/lib/cli/commandLine.ts). */
-import type { ShippedScenario } from '../../lib/cli/commandLine';
+import { scenarioArgument, type ScenarioArgument, type ShippedScenario } from '../../lib/cli/commandLine';
 import { bundledSamples } from './bundledSamples';
 import { bankSample } from './bundledModules';
 
@@ -7,3 +7,6 @@ export const SHIPPED_SCENARIOS: readonly ShippedScenario[] = [
   ...bundledSamples.map((s) => ({ path: `samples/scenarios/${s.file}`, value: s.value })),
   { path: `samples/domains/${bankSample.scenario.file}`, value: bankSample.scenario.value },
 ];
+
+/** How a command line names the open scenario (`doc`: its file name and value): a shipped one by its path, else by its name. */
+export const openScenarioArgument = (doc: { readonly fileName: string; readonly raw: unknown }): ScenarioArgument => scenarioArgument(doc.fileName, doc.raw, SHIPPED_SCENARIOS);
