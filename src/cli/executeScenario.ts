@@ -9,6 +9,7 @@ import type { ModuleHost } from '../modules/moduleHost';
 import type { ChosenDomain } from './domainArgument';
 import type { CliIO } from './io';
 import { printable } from './printable';
+import { loadSqlJs } from './simulatedRun';
 
 /** The engine entry point (`runScenario` of src/engine/run.ts); injectable so commands can be tested alone. */
 export type ScenarioRunner = (scenario: Scenario, options?: RunOptions) => RunResult | Promise<RunResult>;
@@ -57,14 +58,6 @@ export async function executeScenario(
   } finally {
     progress?.clear();
   }
-}
-
-let sqlJs: Promise<unknown> | undefined;
-
-/** The sql.js module, initialised once per process. */
-function loadSqlJs(): Promise<unknown> {
-  sqlJs ??= import('sql.js').then((m) => m.default());
-  return sqlJs;
 }
 
 /** A one-line progress display that appears only once the work has taken about a second. */

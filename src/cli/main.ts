@@ -20,7 +20,7 @@ Usage:
   purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
-  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID] [--state FILE]
+  purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID|PATH] [--state FILE]
                    [--ack-wait MS] [--stop-after N] [--until head|live] [--json]
   purestream compare-real <scenario.json> --run NAME --real FILE [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]

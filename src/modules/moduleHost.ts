@@ -1,7 +1,8 @@
 /**
  * Opens a domain module on the command line (domain-modules.md): starts its worker thread
  * (./moduleWorker), which loads and checks it, and hands out whole tasks — runs, dry runs,
- * inspections of files and of live sources (read in the worker), exports. Watches every call the module makes (shared-memory heartbeat, ../engine/
+ * inspections of files and of live sources (read in the worker), exports, enactments on a
+ * broker and their comparisons with the simulation. Watches every call the module makes (shared-memory heartbeat, ../engine/
  * module/callWatch): one running over a second stops the worker, and the task fails with a
  * message naming the module, the function, the command or event and, when the paused worker
  * could tell, the module's own file:line. A module's problem is a {@link ModuleError}.
@@ -21,6 +22,8 @@ import type { ExportRecord } from '../logs/exportRun';
 import type { Anomaly, InspectProgress } from '../logs/types';
 import type { InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
+import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
+import type { CompareRealOutcome } from '../cli/compareRealOutcome';
 import type { SourceProgress } from '../sources/inspectSource';
 import type { SourceUrl } from '../sources/sourceUrl';
 import type { ReadOptions } from '../sources/types';
@@ -132,7 +135,7 @@ export class ModuleHost {
   }
 
   /** One run's event log (`purestream/events@1` records). */
-  exportRun(scenario: Scenario, runName: string): Promise<ExportRecord[]> {
+  exportRun(scenario: Scenario, runName: string): Promise<readonly ExportRecord[]> {
     return this.task(() => this.remote.exportRun(scenario, runName));
   }
 
@@ -153,10 +156,25 @@ export class ModuleHost {
   ): Promise<SourceOutcome> {
     const { signal, ...rest } = read;
     const { onProgress, onAnomaly, ...plain } = options;
+    return this.stoppable(signal, () => this.remote.inspectSource(source, rest, { ...plain, json }, onProgress && proxy(onProgress), onAnomaly && proxy(onAnomaly)));
+  }
+
+  /** Enacts a consumer with the module: connects, simulates and enacts in the worker (../cli/enactOutcome); `signal` ends it at its next wait. */
+  enact(request: EnactRequest, signal: AbortSignal): Promise<EnactOutcome> {
+    return this.stoppable(signal, () => this.remote.enact(request));
+  }
+
+  /** Sets the real run (its text; `realFile` names it) beside the module's simulated run `runName` (../cli/compareRealOutcome). */
+  compareReal(realText: string, realFile: string, scenario: Scenario, runName: string): Promise<CompareRealOutcome> {
+    return this.task(() => this.remote.compareReal(realText, realFile, scenario, runName));
+  }
+
+  /** A task that reads a source or stream until `signal` asks the worker to stop reading (it ends with what was read). */
+  private async stoppable<T>(signal: AbortSignal | undefined, start: () => Promise<WorkerResult<T>>): Promise<T> {
     const stop = () => void this.remote.stopReading();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      const answer = this.task(() => this.remote.inspectSource(source, rest, { ...plain, json }, onProgress && proxy(onProgress), onAnomaly && proxy(onAnomaly)));
+      const answer = this.task(start);
       if (signal?.aborted) stop();
       return await answer;
     } finally {

@@ -19,16 +19,18 @@ import { DomainShapeError, domainModule } from '../engine/module/domainModule';
 import { isModuleFault, type ModuleProblem } from '../engine/module/moduleProblem';
 import { commandDecisions, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
-import { expandScenario } from '../engine/scenario/expand';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
-import { exportRecords, type ExportRecord } from '../logs/exportRun';
+import type { ExportRecord } from '../logs/exportRun';
+import { loadSqlJs, simulateScenarioRun } from '../cli/simulatedRun';
 import type { InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
 import type { InspectProgress } from '../logs/types';
 import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
+import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
+import { compareRealOutcome, type CompareRealOutcome } from '../cli/compareRealOutcome';
 import type { SourceInspectOptions, SourceProgress } from '../sources/inspectSource';
 import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
 import type { SourceUrl } from '../sources/sourceUrl';
@@ -90,10 +92,9 @@ async function guardedAsync<T>(task: () => Promise<T>): Promise<WorkerResult<T>>
   }
 }
 
-let sqlJs: Promise<unknown> | undefined;
 const services = async (scenario: Scenario) => ({
   hasher: nodeSha256,
-  ...(scenario.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql')) ? { sqlJs: await (sqlJs ??= import('sql.js').then((m) => m.default())) } : {}),
+  ...(scenario.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql')) ? { sqlJs: await loadSqlJs() } : {}),
 });
 
 /**
@@ -175,15 +176,8 @@ const api = {
   },
 
   /** One run's event log as export records. */
-  async exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<ExportRecord[]>> {
-    const s = await services(scenario);
-    return guarded(() => {
-      const domain = loaded();
-      const run = scenario.runs.find((r) => r.name === runName)!;
-      const { traces } = runScenario(scenario, { domain, runs: [runName], trace: true, services: s });
-      const { setup, arrivals } = expandScenario(scenario, domain);
-      return exportRecords({ decider: domain, trace: traces[0], setup, arrivals, authorize: run.authorize });
-    });
+  exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<readonly ExportRecord[]>> {
+    return guardedAsync(async () => (await simulateScenarioRun(scenario, runName, loaded())).records);
   },
 
   /** Inspects the log file at `file` with the module; answers what `inspect` prints. */
@@ -215,7 +209,24 @@ const api = {
     });
   },
 
-  /** Ends the read of `inspectSource` at its next wait, with what was read (Ctrl-C on a tail). */
+  /** Enacts a consumer with the module on a JetStream stream (../cli/enactOutcome); `stopReading` ends it at its next delivery. */
+  enact(request: EnactRequest): Promise<WorkerResult<EnactOutcome>> {
+    const stop = (reading = new AbortController());
+    return guardedAsync(async () => {
+      // the broker's client loads only when a consumer is enacted
+      const { enactOutcome } = await import('../cli/enactOutcome');
+      return enactOutcome(request, loaded(), stop.signal);
+    }).finally(() => {
+      if (reading === stop) reading = undefined;
+    });
+  },
+
+  /** The real run (its text) beside the module's simulated run (../cli/compareRealOutcome). */
+  compareReal(realText: string, realFile: string, scenario: Scenario, runName: string): Promise<WorkerResult<CompareRealOutcome>> {
+    return guardedAsync(() => compareRealOutcome(realText, realFile, scenario, runName, loaded()));
+  },
+
+  /** Ends the read of `inspectSource`, or `enact`, at its next wait, with what was read (Ctrl-C on a tail). */
   stopReading(): void {
     reading?.abort();
   },

@@ -4,16 +4,16 @@
  * deliveries, redeliveries, failures, duplicates, dead letters, events enacted and the final
  * state's `stateHash`. Exit 0 when the final states are equal, or may differ (a consumer neither
  * idempotent nor exactly-once); 3 when they must be equal and are not; 1 bad input; 2 usage.
+ * A domain module's run is simulated, and the real run's state rebuilt, in the module's worker.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { comparisonVerdict, TIMING_NOTE, type DeadLetter, type RealComparison } from '../../sources/sinks/compareReal';
-import { compareRealRun } from '../../sources/sinks/compareRealRun';
-import { parseRealRun } from '../../sources/sinks/realRun';
 import { printable } from '../printable';
 import { EXIT, InputFileError, parseArgs, table, UsageError, type CliCommand } from '../io';
-import { scenarioFileOf } from '../loadScenario';
-import { loadSqlJs, simulateRun } from './runEvents';
+import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
+import { compareRealOutcome } from '../compareRealOutcome';
+import { closing } from '../executeScenario';
 
 /** `purestream compare-real`. */
 export const compareRealCommand: CliCommand = async (args, io) => {
@@ -29,20 +29,14 @@ export const compareRealCommand: CliCommand = async (args, io) => {
   } catch (e) {
     throw new InputFileError(`${realFile}: cannot read the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  let real;
-  try {
-    real = parseRealRun(text, realFile);
-  } catch (e) {
-    throw new InputFileError((e as Error).message);
-  }
-  const sim = await simulateRun(file, runName, io);
-  const services = real.header.consumer.interpreter === 'sql' ? { sqlJs: await loadSqlJs() } : {};
-  let comparison: RealComparison;
-  try {
-    comparison = compareRealRun(real, realFile, { scenario: sim.scenario, run: sim.run, trace: sim.result.traces[0], finalState: sim.result.report.runs[0].finalState, decider: sim.decider, services });
-  } catch (e) {
-    throw new InputFileError((e as Error).message);
-  }
+  const loaded = await loadScenario(file, io);
+  const outcome = await closing(loaded, async () => {
+    checkRunNames(loaded.scenario, [runName], file);
+    const host = loaded.domain?.host;
+    return host ? host.compareReal(text, realFile, loaded.scenario, runName) : compareRealOutcome(text, realFile, loaded.scenario, runName);
+  });
+  if (!outcome.ok) throw new InputFileError(outcome.message);
+  const comparison = outcome.comparison;
   if (flags.has('json')) io.out(`${JSON.stringify(comparison, null, 2)}\n`);
   else io.out(comparisonText(comparison));
   return comparison.mustBeEqual && !comparison.sameFinalState ? EXIT.violation : EXIT.ok;

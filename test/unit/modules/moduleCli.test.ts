@@ -132,19 +132,6 @@ describe('bad modules: one message naming the file and the member, exit 1, nothi
     expect(await cli(moved, 'run', 'scenario.json')).toMatchObject({ code: 1, err: `scenario.json: domain: "./lib/counter.ts" names no file (looked for ${join('lib', 'counter.ts')})\n` });
   });
 
-  it('enact and compare-real refuse a module in one line saying why and what takes one (publish, inspect)', async () => {
-    const why =
-      "enact and compare-real run the consumer's rules in this process, and a module's code runs only in its own worker, so they take bundled domains for now; " +
-      "a module's run can be published (purestream publish) and its stream inspected with the module (purestream inspect nats://HOST:PORT/STREAM --domain PATH)";
-    const enact = await cli(samples, 'enact', '--from', 'nats://127.0.0.1:1/S', '--consumer', 'audit', '--scenario', 'bank.scenario.json', '--run', 'one queue');
-    expect(enact).toEqual({ code: 2, out: '', err: `purestream enact: bank.scenario.json: its domain is a domain module (bank.ts): ${why}\n` });
-    const byDomain = await cli(samples, 'enact', '--from', 'nats://127.0.0.1:1/S', '--consumer', 'audit', '--domain', './bank.ts');
-    expect(byDomain).toEqual({ code: 2, out: '', err: `purestream enact: --domain ./bank.ts: ${why}\n` });
-    const real = new URL('../../fixtures/real-runs/decoupled-uptime.exactly-once.audit.jsonl', import.meta.url).pathname;
-    const compared = await cli(samples, 'compare-real', 'bank.scenario.json', '--run', 'one queue', '--real', real);
-    expect(compared).toEqual({ code: 2, out: '', err: `purestream compare-real: bank.scenario.json: its domain is a domain module (bank.ts): ${why}\n` });
-  });
-
   it('a module with several problems lists each by member', async () => {
     const dir = folderWith({ 'm.mjs': "export default { decide: 1, evolve: (a) => a, streamOf: () => 's', invariants: [{ name: 'x' }], eventSchemas: { E: { type: 'object', pattern: 'x' } } };" });
     const r = await cli(dir, 'domains', 'm.mjs');
