@@ -5,7 +5,7 @@
  * real run set beside the simulated one; a module that throws while enacting ends the enactment
  * with the module's one-line message, the delivery unacknowledged and the real run kept.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +69,22 @@ describe('enact and compare-real with a domain module', () => {
     const lines = readFileSync(state, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'purestream/real-run@1', domain: 'bank' });
     expect(lines.filter((l) => l.t === 'delivery').every((l) => l.outcome === 'enacted')).toBe(true);
+  });
+
+  it('Ctrl-C ends a live enactment in the module\'s worker at its next wait: "interrupted", with what was enacted', async () => {
+    const stream = uniqueName('banklive').toUpperCase();
+    const published = await cli(['publish', scenario, '--run', 'one queue', '--to', nats.url(stream)]);
+    const events = Number(/published (\d+) events/.exec(published.out)![1]);
+    const state = join(dir, `${stream}.live.jsonl`);
+    let stop: (() => void) | undefined;
+    const live = cli(['enact', '--from', nats.url(stream), '--consumer', 'tail', '--domain', './bank.ts', '--state', state, '--until', 'live'], { cwd: samples, onInterrupt: (handler) => (stop = handler) });
+    const enactedSoFar = () => (existsSync(state) ? readFileSync(state, 'utf8').split('\n').filter((l) => l.includes('"outcome":"enacted"')).length : 0);
+    for (let i = 0; i < 300 && enactedSoFar() < events; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(enactedSoFar()).toBe(events);
+    stop!();
+    const r = await live;
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(new RegExp(`^interrupted on ${nats.url(stream).replace(/[.]/g, '\\.')} by consumer "tail" \\(state-store, exactly-once;`));
+    expect(r.out).toContain(`${events} events enacted`);
   });
 });
