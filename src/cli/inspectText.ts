@@ -32,7 +32,7 @@ export function formatInspection(r: InspectionReport): string {
   const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
-    ...(r.notes ?? []).map((note) => `  note: ${printable(note, 400)}\n`),
+    ...(r.notes ?? []).map((note) => `  note: ${printable(note, 600)}\n`),
     fields ? `  fields: ${printable(fields, 400)}\n` : '',
     ...Object.entries(r.fieldPointers ?? {}).map(([field, uses]) => `  ${field} read from ${printable(pointerUses(uses), 400)}\n`),
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',

@@ -38,7 +38,7 @@ export async function readSourceOutcome(source: SourceUrl, read: ReadOptions, op
     if (e instanceof SourceError) return { ok: false, refused: failure(e) };
     throw e;
   }
-  const { result, lost, ...inspection } = await inspectSource(reader, options);
+  const { result, lost, ...inspection } = await inspectSource(reader, { ...options, partial: read.from.kind !== 'start' });
   return { ok: true, ...inspection, ...(lost ? { lost: failure(lost) } : {}), outcome: inspectOutcome(result, json) };
 }
 

@@ -84,6 +84,11 @@ export class DecisionDrift {
     if (causationId !== undefined) this.entries.get(causationId)?.recordedTypes.push(type);
   }
 
+  /** An event of a command (by its causationId) went to a stream left out of the replay: the command is decided against a state that lacks it, so it leaves the drift list. */
+  leftOut(causationId: string | undefined): void {
+    if (causationId !== undefined) this.entries.delete(causationId);
+  }
+
   /** A rejection recorded for a command. */
   rejection(commandIdValue: string, code: string): void {
     const entry = this.entries.get(commandIdValue);

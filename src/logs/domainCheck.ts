@@ -6,7 +6,7 @@
  * `invalid-data`), then the replay with invariants per stream and decision drift. Pure.
  */
 import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
-import { isModuleFault } from '../engine/module/moduleProblem';
+import { isModuleFault, ModuleFault } from '../engine/module/moduleProblem';
 import { DecisionDrift, type RecordPlace } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
@@ -36,14 +36,20 @@ export class DomainCheck {
   private readonly matched = new Map<string, KnownType | null>();
   private readonly prefix: string;
   private readonly pointerOf: ((field: 'type' | 'data') => string | undefined) | undefined;
+  /** Streams left out of the replay: the module's evolve threw on their first event here (see `apply`). */
+  private readonly unreplayed = new Set<string>();
+  private firstUnreplayed: { readonly stream: string; readonly line: number; readonly message: string } | undefined;
+  /** The read began after the log's start (InspectorOptions.partial). */
+  private readonly partial: boolean;
 
   constructor(
     readonly decider: AnyDomainModule,
     private readonly map: LogMap,
     /** `pointerOf`: the JSON Pointer that gave a field of the record last read (asked only of a refused payload, for the hint of ./typeFieldHint). */
-    options: { readonly history?: boolean; readonly authorize?: boolean; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
+    options: { readonly history?: boolean; readonly authorize?: boolean; readonly partial?: boolean; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
   ) {
     this.pointerOf = options.pointerOf;
+    this.partial = options.partial === true;
     for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
     this.prefix = `purestream.${decider.id}.`;
     this.replay = new LogReplay(decider, options.history === true);
@@ -92,14 +98,42 @@ export class DomainCheck {
   /** Replays one event; a problem when the domain cannot apply it. */
   apply(e: DomainEvent, causationId: string | undefined, place: ReplayPlace): ReadProblem | undefined {
     this.drift.flush(this.replay.view);
+    if (this.unreplayed.size > 0 && this.unreplayed.has(e.stream)) {
+      this.drift.leftOut(causationId);
+      return undefined;
+    }
     try {
       this.replay.apply(e, e.stream, place);
     } catch (err) {
-      if (isModuleFault(err)) throw err;
+      if (isModuleFault(err)) {
+        // in a read that began after the log's start, a module's evolve that throws on a stream's first
+        // event here (no state yet) lacks the stream's earlier events: the stream is left out and said in
+        // a note; any other fault of the module stops the inspection with its message and the log's line
+        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream)) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying line ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}` });
+        this.unreplayed.add(e.stream);
+        this.firstUnreplayed ??= { stream: e.stream, line: place.line, message: err.problem.message };
+        this.drift.leftOut(causationId);
+        return undefined;
+      }
       return problem('invalid-data', `the domain cannot apply this event: ${(err as Error).message}`);
     }
     this.drift.event(causationId, e.type);
     return undefined;
+  }
+
+  /**
+   * The note on the streams a domain module's `evolve` could not start (see `apply`): how many, the
+   * first with its line and the module's message; undefined when every stream was replayed.
+   */
+  unreplayedNote(): string | undefined {
+    const first = this.firstUnreplayed;
+    if (!first) return undefined;
+    const n = this.unreplayed.size;
+    return (
+      `${n === 1 ? '1 stream was' : `${n} streams were`} not replayed, nor their commands decided again: the read began after the log's start, ` +
+      `and evolve threw on ${n === 1 ? 'its' : 'each one\'s'} first event here, with no state to fold it into (its earlier events were not read); ` +
+      `first: stream ${JSON.stringify(first.stream)} at line ${first.line}: ${first.message}`
+    );
   }
 
   /** A command of the log: checked against its schema, then decided again for drift. */

@@ -44,6 +44,13 @@ export interface InspectorOptions {
   readonly onRecord?: (record: InspectedRecord) => void;
   /** Hears each anomaly as it is found (a live source's tail prints them as they come). */
   readonly onAnomaly?: (anomaly: Anomaly) => void;
+  /**
+   * The read began after the log's first record (a source read `--from` a position, a time or its
+   * end), so streams' earlier events are missing: a stream whose first event here a domain module's
+   * `evolve` cannot fold into no state is left out of the replay and said in a note, where a full
+   * read stops with the module's fault.
+   */
+  readonly partial?: boolean;
 }
 
 /** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
@@ -113,7 +120,7 @@ export class LogInspector {
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -341,13 +348,16 @@ export class LogInspector {
   /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far. */
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
+    // said at each report (the count of streams left out grows while a source is tailed)
+    const unreplayed = this.domain?.unreplayedNote();
+    const notes = unreplayed === undefined ? [...this.notes] : [...this.notes, unreplayed];
     if (this.refused)
       return {
         ok: false,
         problems: [...this.anomalies.problems],
         problemCount: this.anomalies.problemCount,
         reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
-        ...(this.notes.size > 0 ? { notes: [...this.notes] } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       };
     const fieldPointers = this.reader!.fieldPointers();
     const report: InspectionReport = {
@@ -371,7 +381,7 @@ export class LogInspector {
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
       ...(this.notice ? { notice: this.notice } : {}),
-      ...(this.notes.size > 0 ? { notes: [...this.notes] } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
       ...(this.headerDomain !== undefined ? { headerDomain: this.headerDomain } : {}),
     };
     if (!this.domain) return { ok: true, report };

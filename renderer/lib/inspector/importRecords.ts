@@ -35,6 +35,8 @@ export interface LogReading {
   readonly map?: LogMap;
   /** The domain to replay (none: the facts every log has). */
   readonly domain?: AnyDomainModule;
+  /** The records begin after the log's start (a live read from its end or a position): InspectorOptions.partial. */
+  readonly partial?: boolean;
 }
 
 /** What an import needs besides the chunks. */
@@ -69,6 +71,8 @@ export interface StoredReading {
   /** The domain as the Domain menu names it: a bundled domain's id, a domain module's file name (`library.ts`), or null. */
   readonly domain: string | null;
   readonly map?: unknown;
+  /** The records begin after the source's start (see LogReading.partial). */
+  readonly partial?: boolean;
 }
 
 /** A stored record as the file had it (its text and line). */
@@ -100,6 +104,7 @@ export async function importRecords(
     profile: o.profile,
     map: o.map,
     skipInvalid: true,
+    ...(o.partial ? { partial: true } : {}),
     onRecord: (r) => {
       const row = storedRecord(r, lastAt);
       lastAt = row.at;
@@ -173,7 +178,7 @@ export async function importRecords(
     const result = inspector.finish(o.source, framing);
     await flush();
     if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);
-    const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: domainName ?? null, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}) };
+    const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: domainName ?? null, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}), ...(o.partial ? { partial: true } : {}) };
     await store.finish(logId, withoutFinalState(result.report), reading);
     return { logId, report: result.report, stored };
   } catch (error) {

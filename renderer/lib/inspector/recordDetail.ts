@@ -19,6 +19,8 @@ export interface RecordReading {
   readonly profile: ProfileName;
   readonly map?: LogMap;
   readonly domain?: AnyDomainModule;
+  /** The log begins after its source's start (StoredReading.partial). */
+  readonly partial?: boolean;
 }
 
 /** A record of a stored log, for the details panel. */
@@ -112,7 +114,7 @@ export function streamUpTo(db: Workspace, logId: number, seq: number): StreamRec
  */
 export function streamChange({ stream, records }: StreamRecords, seq: number, reading: RecordReading): RecordDetail['change'] {
   if (!reading.domain) return undefined;
-  const inspector = new LogInspector({ domain: reading.domain, profile: reading.profile, map: reading.map, skipInvalid: true, history: true });
+  const inspector = new LogInspector({ domain: reading.domain, profile: reading.profile, map: reading.map, skipInvalid: true, history: true, ...(reading.partial ? { partial: true } : {}) });
   let count = 0;
   let mine = -1;
   for (const r of records) {

@@ -32,6 +32,8 @@ export interface ReadingOptions {
   readonly profile?: ProfileName;
   /** A `purestream/map@1` map (or a type map) as its file's JSON object. */
   readonly map?: unknown;
+  /** The records begin after the source's start (a live read from its end or a position): a stream a domain module cannot start there is left out, with a note. */
+  readonly partial?: boolean;
 }
 
 /** Options of an import. */

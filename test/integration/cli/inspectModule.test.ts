@@ -52,6 +52,24 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     expect(JSON.parse((await cli(['inspect', join(dir, 'bank.json'), '--domain', bank, '--json'])).out).stateHash).toBe(report.stateHash);
   });
 
+  it("a read --from after the stream's start: the streams the module cannot start without their earlier events are left out, said in one note (the trial's tail)", async () => {
+    const url = nats.url(uniqueName('bankmid').toUpperCase());
+    expect((await cli(['publish', bankScenario, '--run', 'one queue', '--to', url])).code).toBe(0);
+    // the accounts were opened by the first four events: bank.ts's evolve cannot fold a withdrawal into no account
+    const r = await cli(['inspect', url, '--domain', bank, '--from', '4', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^last position read: \d+/);
+    const report = JSON.parse(r.out);
+    expect(report.notes).toEqual([
+      "2 streams were not replayed, nor their commands decided again: the read began after the log's start, and evolve threw on each one's first event here, with no state to fold it into (its earlier events were not read); " +
+        `first: stream "account:a1" at line 1: ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41)`,
+    ]);
+    expect([report.anomalies, report.violations, report.finalState]).toEqual([[], [], {}]);
+    // from the start, every stream is replayed: no note
+    const whole = JSON.parse((await cli(['inspect', url, '--domain', bank, '--json'])).out);
+    expect([whole.notes, Object.keys(whole.finalState).sort()]).toEqual([undefined, ['account:a1', 'account:a2']]);
+  });
+
   it('--until live with a module: new anomalies as they come, the report when interrupted', async () => {
     const cwd = counterFolder();
     const stream = uniqueName('tail').toUpperCase();
@@ -91,7 +109,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
 
     const throws = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder("() => { throw new Error('no counting today'); }") });
     expect([throws.code, throws.out]).toEqual([1, '']);
-    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at \.\/counter\.ts:\d+\)\n$/);
+    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at \.\/counter\.ts:\d+\), replaying line 1 of the log \(position 1\)\n$/);
 
     const stuck = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder('() => { for (;;); }') });
     expect([stuck.code, stuck.out]).toEqual([1, '']);

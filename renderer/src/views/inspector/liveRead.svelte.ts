@@ -98,7 +98,7 @@ export class LiveRead {
     const reading = this.inspector.reading;
     // imported where the reading's domain runs: the logs worker, or a domain module's own worker
     let progressTo: (p: ImportProgress) => void = () => {};
-    const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile }, session.framing, (p) => progressTo(p));
+    const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile, ...(request.from !== undefined && request.from !== 'start' ? { partial: true } : {}) }, session.framing, (p) => progressTo(p));
     const imported = this.inspector.importFrom(session.display, reading, (onProgress) => {
       progressTo = onProgress;
       return result;

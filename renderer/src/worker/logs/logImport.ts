@@ -84,7 +84,7 @@ export function compileReading(options: ReadingOptions, domainOf: DomainOf = bun
     }
     map = read.map;
   }
-  return { ...(domain ? { domain } : {}), ...(map ? { map, mapJson: options.map } : {}), ...(options.framing ? { framing: options.framing } : {}), ...(options.profile ? { profile: options.profile } : {}) };
+  return { ...(domain ? { domain } : {}), ...(map ? { map, mapJson: options.map } : {}), ...(options.framing ? { framing: options.framing } : {}), ...(options.profile ? { profile: options.profile } : {}), ...(options.partial ? { partial: true } : {}) };
 }
 
 /** How a stored log was read, compiled to read its records again (undefined when its domain is not here, or its map no longer reads). */
@@ -92,7 +92,7 @@ export function recordReading(reading: StoredReading | undefined, domainOf: Doma
   if (!reading) return undefined;
   try {
     const { domain, map } = compileReading({ domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) }, domainOf);
-    return { profile: profileByName(reading.profile as ProfileName).name, ...(domain ? { domain } : {}), ...(map ? { map } : {}) };
+    return { profile: profileByName(reading.profile as ProfileName).name, ...(domain ? { domain } : {}), ...(map ? { map } : {}), ...(reading.partial ? { partial: true } : {}) };
   } catch {
     return undefined;
   }
@@ -165,7 +165,8 @@ export class LogImport {
     const { reading, records } = await this.logs.stored(logId);
     if (records === 0) throw new Error('this log was stored before Purestream kept its records as the file had them: open the file again to inspect it another way');
     const framing = reading?.framing ?? 'lines';
-    const result = await this.store(() => ({ records: recordPages(this.logs, logId), framing }), options, records, () => 0, onProgress);
+    // a log read from a source's end or a position stays one that lacks its streams' earlier events
+    const result = await this.store(() => ({ records: recordPages(this.logs, logId), framing }), { ...options, ...(reading?.partial ? { partial: true } : {}) }, records, () => 0, onProgress);
     await this.logs.remove(logId);
     return result;
   }
