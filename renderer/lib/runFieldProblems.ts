@@ -3,13 +3,13 @@
  * field it falls in (`scheduler.workers`, `consumers[0].failureRate`), worded for people
  * ("workers: a whole number ≥ 1 (got 0)"); what no field shows stays a list. Pure.
  */
+import { describe } from '../../src/engine/scenario/check';
+import { listedProblems } from '../../src/engine/scenario/parse';
 import type { InputError } from '../../src/engine/types';
+import { stepsOf } from './tree/errorPlaces';
 
 /** The fields of one consumer form, by their key in the consumer. */
 export const CONSUMER_FIELDS = ['name', 'interpreter', 'events', 'latencyMs', 'workers', 'failureRate', 'delivery', 'retry.max', 'retry.backoffMs', 'retry.factor', 'retry', 'deadLetter', 'idempotent'] as const;
-
-/** The scenario check's problem of a run name another run has (validateRuns.ts): the name as quoted, and the other run's place. */
-const DUPLICATE_RUN_NAME = /^duplicate run name (".*") \(also at runs\[(\d+)\]\.name\)$/;
 
 /** How a field is called on the form, where its key does not say it. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -25,16 +25,12 @@ const LABELS: Readonly<Record<string, string>> = {
   scheduler: 'scheduler',
 };
 
-/**
- * The scenario check's wording (src/engine/scenario/check.ts, validateRuns.ts) in plain words: a
- * number out of range, and a run name another run has (the other run named by its place, not its path).
- */
+/** The scenario check's wording of a number out of range (src/engine/scenario/check.ts) in plain words. */
 const WORDINGS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected an? (integer|number) between (\S+) and (\S+), got (.+)$/, (m) => `${what(m[1])} from ${m[2]} to ${m[3]} (got ${m[4]})`],
   [/^expected an? (integer|number) >= (\S+), got (.+)$/, (m) => `${what(m[1])} ≥ ${m[2]} (got ${m[3]})`],
   [/^expected an? (integer|number) <= (\S+), got (.+)$/, (m) => `${what(m[1])} ≤ ${m[2]} (got ${m[3]})`],
   [/^expected an? (integer|number), got (.+)$/, (m) => `${what(m[1])} (got ${m[2]})`],
-  [DUPLICATE_RUN_NAME, (m) => `the ${ordinal(Number(m[2]) + 1)} run is called ${m[1]} too; each run needs a name of its own`],
 ];
 const what = (kind: string): string => (kind === 'integer' ? 'a whole number' : 'a number');
 
@@ -45,34 +41,26 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** A field's problem in words: its label, then what it needs. */
-export function problemInWords(field: string, message: string): string {
+/**
+ * A field's problem in words: its label, then what it needs. A value another place has too (the
+ * check's `sameAs`: a run name) says which run has it, by its place, and `value`, the field's value.
+ */
+export function problemInWords(field: string, problem: InputError, value?: unknown): string {
   const label = LABELS[field] ?? field.replace(/^.*\./, '');
+  const other = problem.sameAs === undefined ? undefined : stepsOf(problem.sameAs);
+  if (other?.[0] === 'runs' && typeof other[1] === 'number') return `${label}: the ${ordinal(other[1] + 1)} run is called ${describe(value)} too; each run needs a name of its own`;
   for (const [pattern, words] of WORDINGS) {
-    const m = pattern.exec(message);
+    const m = pattern.exec(problem.message);
     if (m) return `${label}: ${words(m)}`;
   }
-  return `${label}: ${message}`;
+  return `${label}: ${problem.message}`;
 }
 
 /**
- * The problems with, for each run name that two runs share, the problem at the first of them as
- * well (the scenario check names the second only): whichever of the two was renamed, its field says so.
+ * Run `index`'s problems (others are left out): by the field they fall in (of `fields`, keys
+ * inside the run), and the rest as they came; `name` is the run's name, which a clash says.
  */
-export function withBothRunsOfANameClash(errors: readonly InputError[]): readonly InputError[] {
-  const mirrored: InputError[] = [];
-  for (const e of errors) {
-    const m = DUPLICATE_RUN_NAME.exec(e.message);
-    const at = /^runs\[(\d+)\]\.name$/.exec(e.path);
-    const path = `runs[${m?.[2]}].name`;
-    // the first run's field names the first other run of its name
-    if (m && at && !mirrored.some((x) => x.path === path)) mirrored.push({ path, message: `duplicate run name ${m[1]} (also at ${e.path})` });
-  }
-  return mirrored.length === 0 ? errors : [...errors, ...mirrored];
-}
-
-/** Run `index`'s problems (others are left out): by the field they fall in (of `fields`, keys inside the run), and the rest as they came. */
-export function placeRunProblems(errors: readonly InputError[], index: number, fields: readonly string[]): { readonly byField: Readonly<Record<string, string>>; readonly rest: readonly InputError[] } {
+export function placeRunProblems(errors: readonly InputError[], index: number, fields: readonly string[], name?: unknown): { readonly byField: Readonly<Record<string, string>>; readonly rest: readonly InputError[] } {
   const prefix = `runs[${index}].`;
   const byField: Record<string, string> = {};
   const rest: InputError[] = [];
@@ -83,7 +71,7 @@ export function placeRunProblems(errors: readonly InputError[], index: number, f
     const inRun = e.path.slice(prefix.length);
     const field = ordered.find((f) => inRun === f || inRun.startsWith(`${f}.`) || inRun.startsWith(`${f}[`));
     if (field === undefined || Object.hasOwn(byField, field)) rest.push(e);
-    else byField[field] = problemInWords(field.replace(/^consumers\[\d+\]\./, ''), e.message);
+    else byField[field] = problemInWords(field.replace(/^consumers\[\d+\]\./, ''), e, name);
   }
   return { byField, rest };
 }
@@ -94,11 +82,13 @@ export function runFormFields(paramKeys: readonly string[], consumerCount: numbe
   return ['name', 'scheduler.kind', ...paramKeys.map((k) => `scheduler.${k}`), 'scheduler', 'serviceMs', 'authorize', ...consumers];
 }
 
-/** Why Run is disabled, for its tooltip: the first problem in words and how many more. */
-export function runBlockedReason(errors: readonly InputError[], runName: (index: number) => string): string | undefined {
+/** Why Run is disabled, for its tooltip: the first problem in words and how many more (a clash of two runs once). */
+export function runBlockedReason(allErrors: readonly InputError[], runName: (index: number) => string): string | undefined {
+  const errors = listedProblems(allErrors);
   if (errors.length === 0) return undefined;
   const first = errors[0];
   const m = /^runs\[(\d+)\]\.(.+)$/.exec(first.path);
-  const text = m ? `run "${runName(Number(m[1]))}": ${problemInWords(m[2].replace(/^consumers\[\d+\]\.|^scheduler\./, ''), first.message)}` : `${first.path}: ${first.message}`;
+  const name = m ? runName(Number(m[1])) : '';
+  const text = m ? `run "${name}": ${problemInWords(m[2].replace(/^consumers\[\d+\]\.|^scheduler\./, ''), first, name)}` : `${first.path}: ${first.message}`;
   return `Fix ${errors.length === 1 ? 'this' : `${errors.length} problems`} first — ${text}${errors.length > 1 ? ' …' : ''}`;
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DomainInfo } from '../../domain/kernel';
-import { parseScenario, scenarioErrorsText } from '../engine/scenario/parse';
+import { listedProblems, parseScenario, scenarioErrorsText } from '../engine/scenario/parse';
 import type { Scenario } from '../engine/types';
 import { scenarioDomain, type ChosenDomain } from './domainArgument';
 import { InputFileError, UsageError, type CliIO } from './io';
@@ -37,8 +37,9 @@ export async function loadScenario(file: string, io: CliIO, override?: string): 
 export function parseScenarioText(text: string, file: string, domain?: DomainInfo): Scenario {
   const result = parseScenario(text, file, domain ? { domain } : {});
   if (result.ok) return result.scenario;
-  const shown = scenarioErrorsText(result.errors.slice(0, MAX_ERRORS), file);
-  const more = result.errors.length > MAX_ERRORS ? `${file}: … and ${result.errors.length - MAX_ERRORS} more errors\n` : '';
+  const errors = listedProblems(result.errors);
+  const shown = scenarioErrorsText(errors.slice(0, MAX_ERRORS), file);
+  const more = errors.length > MAX_ERRORS ? `${file}: … and ${errors.length - MAX_ERRORS} more errors\n` : '';
   throw new InputFileError((shown + more).trimEnd());
 }
 

@@ -92,10 +92,19 @@ export interface Scenario {
   readonly extensions: Readonly<Record<string, unknown>>;
 }
 
-/** A problem in an input file: where (JSON path or line) and what. */
+/**
+ * A problem in an input file: where (JSON path or line) and what. A value two places may not share
+ * (a run name) is a problem at each of them: each names the other in `sameAs`, and the one at the
+ * first place is a `repeat` of the one at the second, which a list in text shows alone
+ * ({@link listedProblems} in ./scenario/parse).
+ */
 export interface InputError {
   readonly path: string;
   readonly message: string;
+  /** The path of the other place that has the same value, for a value two places may not share. */
+  readonly sameAs?: string;
+  /** True when this problem says again, at the first of two places, the problem listed at the second (`sameAs`). */
+  readonly repeat?: true;
 }
 
 /** One input arriving at a decision queue: a command or a whole batch. */

@@ -108,3 +108,28 @@ test('Logs says the inspect command for the log on screen as the reading bar rea
   await expect(logs.getByRole('status')).toContainText('8 events', { timeout: 20_000 });
   expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
 });
+
+test("Logs names a file of the user's by its name even when a bundled sample has that name; the sample shown again from the workspace is still the checkout's", async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  const group = logs.getByRole('group', { name: 'Inspect command line' });
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+
+  // the user's own log, saved under the sample's name: not the checkout's file
+  const dir = mkdtempSync(join(tmpdir(), 'cmdline-'));
+  copyFileSync('test/fixtures/logs/library-cloudevents.jsonl', join(dir, 'flash-sale-oversell.cloudevents.json'));
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'flash-sale-oversell.cloudevents.json'));
+  await expect(logs.getByRole('status')).toContainText('7 events', { timeout: 20_000 });
+  await expect(group.getByTestId('command-line')).toHaveText(/^Same as purestream inspect flash-sale-oversell\.cloudevents\.json( .*)?, run in the log file's folder$/);
+  expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
+
+  // each shown again from the workspace's list: the first is the sample, the second the user's file
+  const stored = logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('button', { name: 'flash-sale-oversell.cloudevents.json', exact: true });
+  await expect(stored).toHaveCount(2);
+  await stored.first().click();
+  await expect(group.getByTestId('command-line')).toHaveText(/^Same as purestream inspect samples\/logs\/flash-sale-oversell\.cloudevents\.json( .*)?, run in a Purestream checkout's folder$/);
+  await stored.last().click();
+  await expect(group.getByTestId('command-line')).toHaveText(/run in the log file's folder$/);
+});

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 
@@ -166,4 +167,23 @@ test('a run renamed to another run\'s name before Sweep is first shown: Sweep sh
   const sweep = page.getByRole('region', { name: 'Sweep' });
   await expect(sweep.getByLabel('Run', { exact: true })).toHaveValue('1');
   await expect(sweep.getByLabel('Parameter').locator('option:checked')).toHaveText('scheduler workers');
+});
+
+test("Sweep's command line names a scenario of the user's by its name, and says it is run once saved while it has unsaved changes, as the Runs view's line does", async ({ page }) => {
+  await page.goto('/');
+  const scenario = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as { runs: { name: string }[] };
+  await page.getByLabel('Scenario file').setInputFiles({ name: 'my sale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await expect(sweep.locator('.cli')).toHaveText(/^Same as purestream sweep "my sale.json" .* --json, run in the scenario file's folder$/);
+
+  // an edit in the Runs view: the file on disk is not the scenario shown any more
+  await tab(page, 'Runs').click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('article').nth(0).getByLabel('run name').fill('a single queue');
+  await expect(runs.getByRole('group', { name: 'Run command line' }).getByTestId('command-line')).toHaveText(/run in the scenario file's folder once saved$/);
+  await tab(page, 'Sweep').click();
+  await expect(sweep.locator('.cli')).toHaveText(/^Same as purestream sweep "my sale.json" .* --json, run in the scenario file's folder once saved$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/sweep-command-line-unsaved-1280.png' });
 });

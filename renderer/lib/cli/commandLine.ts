@@ -68,8 +68,8 @@ export function compareCommandLine(scenario: ScenarioArgument, unsaved = false):
 }
 
 /** `purestream sweep FILE ARGS --json`, ARGS as {@link sweepCliArgs} wrote them. */
-export function sweepCommandLine(scenario: ScenarioArgument, args: string): CommandLine {
-  return { command: `purestream sweep ${scenario.file} ${args} --json`, where: WHERE[scenario.from] };
+export function sweepCommandLine(scenario: ScenarioArgument, args: string, unsaved = false): CommandLine {
+  return { command: `purestream sweep ${scenario.file} ${args} --json`, where: whereRun(scenario, unsaved) };
 }
 
 /** Where a log was read from: a log the checkout ships (its path from the checkout), a file of the user's (its name), or a live source (its URL as shown, password hidden as `***`). */

@@ -18,6 +18,8 @@ export interface GraphNode {
   readonly id: string;
   readonly kind: GraphNodeKind;
   readonly label: string;
+  /** The end of `label` the canvas keeps whole when it shortens the label: a group of repeats' count (` ×9 more`, ./collapseRepeats.ts). */
+  readonly labelTail?: string;
   readonly sub: string;
   readonly outcome: GraphOutcome;
   /** The batch group containing this node. */

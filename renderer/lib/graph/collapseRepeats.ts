@@ -63,10 +63,12 @@ export function collapseRepeats(graph: CausationGraph): CausationGraph & { reado
         const members = rest.flatMap((u) => u.ids);
         for (const id of members) hidden.add(id);
         const first = units[start].root;
+        const count = ` ×${rest.length} more`;
         groups.push({
           id: `repeat:${rest[0].root.id}`,
           kind: 'group',
-          label: `${first.label} ×${rest.length} more`,
+          label: `${first.label}${count}`,
+          labelTail: count,
           sub: `like the one above · ${members.length} nodes`,
           outcome: first.outcome,
           t: rest[0].root.t,

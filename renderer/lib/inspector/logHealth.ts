@@ -13,9 +13,22 @@ export interface LogHealth {
   readonly label: 'healthy' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'not an event log?';
   /** The whole sentence, the drift phrase included. */
   readonly text: string;
-  /** The part of `text` that names the decision drift ("4 decisions today's rules decide otherwise"), which the view links to the Decision drift panel; absent without drift. */
-  readonly drift?: string;
+  /** `text` in pieces, in order: words, and the phrase naming the decision drift, which the view links to the Decision drift panel. */
+  readonly parts: readonly HealthPart[];
 }
+
+/** A piece of the verdict's sentence: plain words, or the phrase that names the decision drift ("4 decisions today's rules decide otherwise"). */
+export interface HealthPart {
+  readonly kind: 'words' | 'drift';
+  readonly text: string;
+}
+
+/** A verdict's sentence from its pieces (empty ones left out), and its whole text. */
+const sentence = (...parts: readonly HealthPart[]): Pick<LogHealth, 'text' | 'parts'> => {
+  const kept = parts.filter((p) => p.text !== '');
+  return { text: kept.map((p) => p.text).join(''), parts: kept };
+};
+const words = (text: string): HealthPart => ({ kind: 'words', text });
 
 /** "4 decisions today's rules decide otherwise": recorded commands that today's domain decides another way (logs.md, decision drift). */
 const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's rules decide otherwise`;
@@ -23,16 +36,16 @@ const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's ru
 /** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"), and drift is part of it. */
 export function logHealth(report: InspectionSummary): LogHealth {
   const nothing = whyNothingRead(report, 'app');
-  if (nothing !== undefined) return { tone: 'bad', label: 'not understood', text: `Nothing was read as an event: ${nothing}.` };
+  if (nothing !== undefined) return { tone: 'bad', label: 'not understood', ...sentence(words(`Nothing was read as an event: ${nothing}.`)) };
   const anomalies = report.anomalyCount ?? report.anomalies.length;
   const events = counted(report.events, 'event');
   const drift = report.drift.length > 0 ? driftPhrase(report.drift.length) : undefined;
-  const withDrift = (lead: string, joiner: string) => (drift ? { text: `${lead}${joiner}${drift}.`, drift } : { text: `${lead}.` });
+  const withDrift = (lead: string, joiner: string) => (drift ? sentence(words(`${lead}${joiner}`), { kind: 'drift', text: drift }, words('.')) : sentence(words(`${lead}.`)));
   if (report.violations.length > 0)
     return { tone: 'bad', label: 'violations', ...withDrift(`${counted(report.violations.length, 'invariant violation')}${anomalies ? ` and ${counted(anomalies, 'anomaly', 'anomalies')}` : ''} in ${events}`, ', and ') };
   if (anomalies > 0) return { tone: 'warn', label: 'anomalies', ...withDrift(`${counted(anomalies, 'anomaly', 'anomalies')} in ${events}`, ', and ') };
   const caution = unlikeLog(report, 'app');
-  if (caution) return { tone: 'warn', label: 'not an event log?', text: `${events} read, but ${caution}.` };
+  if (caution) return { tone: 'warn', label: 'not an event log?', ...sentence(words(`${events} read, but ${caution}.`)) };
   if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: no anomalies, every invariant holds`, ', but ') };
-  return { tone: 'ok', label: 'healthy', text: `${events} read: no anomalies${report.domain ? ', every invariant holds' : ''}.` };
+  return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: no anomalies${report.domain ? ', every invariant holds' : ''}.`)) };
 }

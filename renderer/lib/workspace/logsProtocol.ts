@@ -39,6 +39,8 @@ export interface ReadingOptions {
 /** Options of an import. */
 export interface ImportOptions extends ReadingOptions {
   readonly name: string;
+  /** Where the log came from, as the workspace keeps it: its name unless said (a bundled sample's path from the checkout, `samples/logs/…`). */
+  readonly source?: string;
 }
 
 /** How far an import got: bytes and records read of `total`, and once its first events are stored, the log (already readable) with the counts so far. */

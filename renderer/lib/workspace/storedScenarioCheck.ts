@@ -5,7 +5,7 @@
  */
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { counted } from '../../../src/engine/report/counted';
-import { parseScenario, type ParseOptions } from '../../../src/engine/scenario/parse';
+import { listedProblems, parseScenario, type ParseOptions } from '../../../src/engine/scenario/parse';
 import type { InputError } from '../../../src/engine/types';
 import { scenarioOfText } from '../scenarioOfText';
 
@@ -56,7 +56,9 @@ export function checkScenarioText(json: string, optionsFor: (raw: unknown) => Pa
 /** The problem of a stored scenario's JSON text, or undefined when it opens and runs (or awaits its module); `optionsFor` gives the parse options for its value. */
 export function storedScenarioProblem(json: string, optionsFor: (raw: unknown) => ParseOptions): StoredScenarioProblem | undefined {
   const check = checkScenarioText(json, optionsFor);
-  return check.ok ? undefined : { opens: check.raw !== undefined, first: check.errors[0], count: check.errors.length };
+  if (check.ok) return undefined;
+  const listed = listedProblems(check.errors);
+  return { opens: check.raw !== undefined, first: listed[0], count: listed.length };
 }
 
 /** The problem in one line: "commands[0].data.qty: expected a number (and 2 more problems)"; a problem of the whole text without its path. */

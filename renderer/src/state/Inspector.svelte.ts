@@ -13,7 +13,7 @@ import { logSourceOf } from '../../lib/inspector/logSource';
 import type { Preview } from '../../lib/inspector/previewReading';
 import { readingNotApplied } from '../../lib/inspector/readingChange';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
-import { sampleLogsFrom } from '../../lib/inspector/sampleLogs';
+import { SAMPLE_LOGS_FOLDER, sampleLogsFrom, shippedSamplePath } from '../../lib/inspector/sampleLogs';
 import type { GraphSource } from '../../lib/reader/graphSource';
 import type { TimelineSource } from '../../lib/reader/timelineSource';
 import type { ImportInput, ImportOptions, InspectionSummary, LogSource, ReadingOptions } from '../../lib/workspace/logsProtocol';
@@ -38,6 +38,8 @@ export interface OpenLog {
   readonly report?: InspectionSummary;
   readonly reading?: StoredReading;
   readonly seconds?: number;
+  /** The bundled sample it is, by its path from the checkout (`samples/logs/…`): opened from the samples menu, as the workspace keeps it. */
+  readonly shipped?: string;
   /** While importing: the counts so far, how many records are stored (readable) yet, and how many interim reports came (the graph and timeline read again at each). */
   readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number };
 }
@@ -78,13 +80,14 @@ export class Inspector {
     modules?.listen((change) => this.moduleChanged(change));
   }
 
-  /** Imports a File (streamed) or a text under `name`, read as `reading` says. */
-  async import(input: ImportInput, name: string, reading: ReadingOptions = this.chosen): Promise<void> {
+  /** Imports a File (streamed) or a text under `name`, read as `reading` says; `shipped`: the bundled sample's path from the checkout, when it is one. */
+  async import(input: ImportInput, name: string, reading: ReadingOptions = this.chosen, shipped?: string): Promise<void> {
     const before = this.reading;
     this.reading = reading;
     this.notice = undefined;
     const shown = this.current;
-    const imported = await this.run(name, reading, (onProgress) => this.domains.importLog(input, { ...reading, name }, onProgress));
+    const options: ImportOptions = { ...reading, name, ...(shipped ? { source: shipped } : {}) };
+    const imported = await this.run(name, reading, (onProgress) => this.domains.importLog(input, options, onProgress), shipped);
     // the log on screen before stays, and the menus show how it is read
     if (!imported && shown && this.current === shown) this.reading = before;
   }
@@ -110,7 +113,7 @@ export class Inspector {
     this.notice = notice;
     if (!open || this.status === 'importing') return;
     const options: ImportOptions = { ...reading, name: open.name };
-    const applied = await this.run(open.name, reading, (onProgress) => this.domains.inspectAgain(open.source.logId, options, onProgress));
+    const applied = await this.run(open.name, reading, (onProgress) => this.domains.inspectAgain(open.source.logId, options, onProgress), open.shipped);
     if (applied) return;
     this.chosen = before.chosen;
     this.reading = before.shown;
@@ -129,8 +132,9 @@ export class Inspector {
     } else if (readWith) void this.readAs(this.reading, `${name} changed: the log was read again with its new version.`);
   }
 
-  /** Runs an import or inspection read as `asked`; true when it ended with the log inspected. */
-  private async run(name: string, asked: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<boolean> {
+  /** Runs an import or inspection read as `asked` (of the bundled sample at `shipped`, when it is one); true when it ended with the log inspected. */
+  private async run(name: string, asked: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>, shipped?: string): Promise<boolean> {
+    const sample = shipped ? { shipped } : {};
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
@@ -148,13 +152,13 @@ export class Inspector {
         // a live read's report so far, kept until the next one comes
         const report = p.report ?? same?.report;
         const reports = (same?.live?.reports ?? 0) + (p.report ? 1 : 0);
-        this.current = { name, source: same?.source ?? p.source, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
+        this.current = { name, source: same?.source ?? p.source, ...sample, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
       });
       // the domain as the menu names it (a module by its file name)
       const domain = result.report.domain === null ? null : (asked.domain ?? result.report.domain);
       const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain, ...(asked.map !== undefined ? { map: asked.map } : {}) };
       const source = this.current?.source.db === result.source.db && this.current.source.logId === result.source.logId ? this.current.source : result.source;
-      this.current = { name, source, report: result.report, reading, seconds: result.seconds };
+      this.current = { name, source, ...sample, report: result.report, reading, seconds: result.seconds };
       this.status = 'done';
       await this.workspace.refresh();
       return true;
@@ -181,7 +185,7 @@ export class Inspector {
   openSample(file: string): Promise<void> {
     const sample = sampleLogs.find((s) => s.file === file);
     if (!sample) return Promise.resolve();
-    return this.import({ kind: 'text', text: sample.text }, sample.file, { domain: sample.domain });
+    return this.import({ kind: 'text', text: sample.text }, sample.file, { domain: sample.domain }, `${SAMPLE_LOGS_FOLDER}${sample.file}`);
   }
 
   /** Stops the import in progress; nothing of it is kept. */
@@ -208,14 +212,16 @@ export class Inspector {
   /** Shows a log already in the workspace, with the inspection stored with it. */
   async show(logId: number, name: string): Promise<void> {
     this.notice = undefined;
-    this.current = { name, source: { db: 'workspace', logId } };
+    const sample = shippedSamplePath(this.workspace.contents.logs.find((l) => l.logId === logId)?.source, sampleLogs);
+    const shipped = sample ? { shipped: sample } : {};
+    this.current = { name, source: { db: 'workspace', logId }, ...shipped };
     this.focus = undefined;
     this.stream = undefined;
     if (this.status === 'importing') this.following = false;
     else this.status = 'done';
     const { report, reading } = await this.workspace.client.api.inspection(logId);
     if (this.current?.source.logId !== logId) return;
-    this.current = { name, source: { db: 'workspace', logId }, ...(report ? { report } : {}), ...(reading ? { reading } : {}) };
+    this.current = { name, source: { db: 'workspace', logId }, ...shipped, ...(report ? { report } : {}), ...(reading ? { reading } : {}) };
     if (reading) this.reading = { domain: reading.domain, ...(reading.map !== undefined ? { map: reading.map } : {}) };
   }
 

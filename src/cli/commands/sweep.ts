@@ -5,6 +5,7 @@
  * that leads nowhere or a value the run does not accept is a usage error (exit 2).
  */
 import { parseSeedRange, parseSweepParam, planSweep, type SweepParam } from '../../engine/scenario/sweep';
+import { scenarioErrorsText } from '../../engine/scenario/parse';
 import { sweepResultOf } from '../../engine/scenario/sweepRows';
 import type { RunReport } from '../../engine/types';
 import type { DomainInfo } from '../../../domain/kernel';
@@ -57,7 +58,7 @@ export const makeSweepCommand =
 
 async function sweep(file: unknown, fileName: string, run: string, params: readonly SweepParam[], seeds: readonly number[] | undefined, io: CliIO, runner: ScenarioRunner, domain: DomainInfo | undefined): Promise<SweepRow[]> {
   const plan = planSweep(file, run, params, seeds?.length ?? 1, domain);
-  if (!plan.ok) throw new UsageError(plan.errors.map((e) => `${fileName}: ${e.path}: ${e.message}`).join('\n'));
+  if (!plan.ok) throw new UsageError(scenarioErrorsText(plan.errors, fileName).trimEnd());
   const rows: SweepRow[] = [];
   const started = Date.now();
   for (const [k, point] of plan.points.entries()) {

@@ -117,7 +117,10 @@ function syntaxError(text: string, engineMessage: string): InputError {
   return { path: 'line 1, column 1', message: `invalid JSON: ${engineMessage}` };
 }
 
-/** Formats errors for a terminal: one `<file>: <path>: <message>` line each. */
+/** The problems a list shows, each once: without those that repeat at another place a problem listed at its `sameAs` (a run name two runs share). */
+export const listedProblems = (errors: readonly InputError[]): readonly InputError[] => (errors.some((e) => e.repeat) ? errors.filter((e) => !e.repeat) : errors);
+
+/** Formats errors for a terminal: one `<file>: <path>: <message>` line each, a clash of two places once ({@link listedProblems}). */
 export function scenarioErrorsText(errors: readonly InputError[], file: string): string {
-  return errors.map((e) => `${file}: ${e.path}: ${e.message}\n`).join('');
+  return listedProblems(errors).map((e) => `${file}: ${e.path}: ${e.message}\n`).join('');
 }

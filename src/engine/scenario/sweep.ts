@@ -97,7 +97,7 @@ export function planSweep(file: unknown, run: string, params: readonly SweepPara
     if ('error' in variant) return { ok: false, errors: [variant.error] };
     const parsed = parseScenario(variant.file, undefined, domain ? { domain } : {});
     const at = Object.entries(values).map(([p, v]) => `${p}=${v}`).join(', ');
-    if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: e.path, message: `${e.message} (with ${at})` })) };
+    if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ ...e, message: `${e.message} (with ${at})` })) };
     points.push({ values, scenario: parsed.scenario });
   }
   return { ok: true, points };

@@ -31,20 +31,33 @@ export const DEFAULT_SCHEDULER: SchedulerConfig = { kind: 'serial', workers: 1, 
 /** The run used when a scenario has no `runs`. */
 export const defaultRun = (decider: DomainInfo | undefined): RunConfig => validateRun(decider, { name: 'default' }, '', []) as RunConfig;
 
-/** Validates the `runs` array (names unique); undefined entries are invalid runs. */
+/**
+ * Validates the `runs` array (names unique); undefined entries are invalid runs. A name runs
+ * share is a problem at each of them: at every later run naming the first, and at the first
+ * naming the second (a `repeat` of the second's, so a list in text says the clash once).
+ */
 export function validateRuns(decider: DomainInfo | undefined, runs: readonly unknown[], path: string, errors: Errors): (RunConfig | undefined)[] {
-  const seen = new Map<string, string>();
+  /** Each name's first run's name path, and whether its clash was said there yet. */
+  const seen = new Map<string, { readonly at: string; said: boolean }>();
   return runs.map((r, i) => {
     const runPath = item(path, i);
     const run = validateRun(decider, r, runPath, errors);
     const name = (r as Json | undefined)?.name;
     if (typeof name === 'string' && name) {
-      if (seen.has(name)) errors.push({ path: at(runPath, 'name'), message: `duplicate run name ${describe(name)} (also at ${seen.get(name)})` });
-      else seen.set(name, at(runPath, 'name'));
+      const here = at(runPath, 'name');
+      const first = seen.get(name);
+      if (!first) seen.set(name, { at: here, said: false });
+      else {
+        if (!first.said) errors.push({ path: first.at, message: duplicateName(name, here), sameAs: here, repeat: true });
+        first.said = true;
+        errors.push({ path: here, message: duplicateName(name, first.at), sameAs: first.at });
+      }
     }
     return run;
   });
 }
+
+const duplicateName = (name: string, other: string): string => `duplicate run name ${describe(name)} (also at ${other})`;
 
 function validateRun(decider: DomainInfo | undefined, value: unknown, path: string, errors: Errors): RunConfig | undefined {
   const run = object(value, path, errors, 'a run configuration');

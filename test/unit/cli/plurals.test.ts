@@ -38,7 +38,7 @@ describe('singular counts', () => {
   it("the app's verdict on a log: 1 event read, 1 anomaly, 1 invariant violation", () => {
     const report = (events: number, anomalies: number, violations: number) =>
       ({ events, commands: 0, anomalies: Array.from({ length: anomalies }, () => ({ kind: 'gap', line: 1, message: '' })), violations: Array.from({ length: violations }, () => ({})), drift: [], domain: 'commerce', tombstones: 0, systemEvents: 0, otherRecords: 0 }) as unknown as InspectionSummary;
-    expect(logHealth(report(1, 0, 0))).toEqual({ tone: 'ok', label: 'healthy', text: '1 event read: no anomalies, every invariant holds.' });
+    expect(logHealth(report(1, 0, 0))).toMatchObject({ tone: 'ok', label: 'healthy', text: '1 event read: no anomalies, every invariant holds.' });
     expect(logHealth(report(1, 1, 0)).text).toBe('1 anomaly in 1 event.');
     expect(logHealth(report(1, 1, 1)).text).toBe('1 invariant violation and 1 anomaly in 1 event.');
     expect(logHealth(report(2_000, 2, 0)).text).toBe('2 anomalies in 2,000 events.');

@@ -46,6 +46,15 @@ describe('purestream run: usage and bad input', () => {
     expect(io.stdout).toBe('');
   });
 
+  it('says a run name two runs share in one line, at the second of them (exit 1)', async () => {
+    const io = recordingIO(['flash-sale.json']);
+    const s = JSON.parse(readFileSync(join(io.cwd, 'flash-sale.json'), 'utf8'));
+    s.runs[1].name = s.runs[0].name;
+    writeFileSync(join(io.cwd, 'clash.json'), JSON.stringify(s));
+    expect(await main(['run', 'clash.json'], io)).toBe(1);
+    expect(io.stderr).toBe('clash.json: runs[1].name: duplicate run name "one queue" (also at runs[0].name)\n');
+  });
+
   it('treats an unknown --run name as a usage error listing the runs (exit 2)', async () => {
     const io = recordingIO(['flash-sale.json']);
     expect(await main(['run', 'flash-sale.json', '--run', 'nine workers'], io)).toBe(2);

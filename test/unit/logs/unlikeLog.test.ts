@@ -34,6 +34,6 @@ describe('a log that may not be one', () => {
 
   it('the Logs view does not call it healthy', () => {
     const report = { events: 1, commands: 0, anomalies: [], violations: [], drift: [], domain: null, profile: 'generic', fieldsUsed: NONE, tombstones: 0, systemEvents: 0, otherRecords: 0 } as unknown as InspectionSummary;
-    expect(logHealth(report)).toEqual({ tone: 'warn', label: 'not an event log?', text: '1 event read, but no record has an id, a time or a stream: this may not be an event log (Mapping… can name its fields).' });
+    expect(logHealth(report)).toMatchObject({ tone: 'warn', label: 'not an event log?', text: '1 event read, but no record has an id, a time or a stream: this may not be an event log (Mapping… can name its fields).' });
   });
 });

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../../src/engine/scenario/parse';
-import { placeRunProblems, problemInWords, runBlockedReason, runFormFields, withBothRunsOfANameClash } from '../../../renderer/lib/runFieldProblems';
+import { placeRunProblems, problemInWords, runBlockedReason, runFormFields } from '../../../renderer/lib/runFieldProblems';
 
 describe('the Runs editor\'s problems beside their fields', () => {
-  it('words the scenario check\'s ranges for people', () => {
-    expect(problemInWords('scheduler.workers', 'expected an integer >= 1, got 1.5')).toBe('workers: a whole number ≥ 1 (got 1.5)');
-    expect(problemInWords('failureRate', 'expected a number between 0 and 1, got 2')).toBe('failure rate: a number from 0 to 1 (got 2)');
-    expect(problemInWords('name', 'duplicate run name "one queue" (also at runs[0].name)')).toBe('name: the 1st run is called "one queue" too; each run needs a name of its own');
-    expect(problemInWords('name', 'duplicate run name "a" (also at runs[1].name)')).toMatch(/^name: the 2nd run /);
-    expect(problemInWords('name', 'duplicate run name "a" (also at runs[2].name)')).toMatch(/^name: the 3rd run /);
-    expect(problemInWords('name', 'duplicate run name "a" (also at runs[10].name)')).toMatch(/^name: the 11th run /);
-    expect(problemInWords('name', 'duplicate run name "a" (also at runs[20].name)')).toMatch(/^name: the 21st run /);
+  it('words the scenario check\'s ranges for people, and a run name another run has by that run\'s place', () => {
+    expect(problemInWords('scheduler.workers', { path: 'runs[0].scheduler.workers', message: 'expected an integer >= 1, got 1.5' })).toBe('workers: a whole number ≥ 1 (got 1.5)');
+    expect(problemInWords('failureRate', { path: 'runs[0].consumers[0].failureRate', message: 'expected a number between 0 and 1, got 2' })).toBe('failure rate: a number from 0 to 1 (got 2)');
+    const clash = (other: number) => ({ path: 'runs[5].name', message: 'duplicate run name', sameAs: `runs[${other}].name` });
+    expect(problemInWords('name', clash(0), 'one queue')).toBe('name: the 1st run is called "one queue" too; each run needs a name of its own');
+    expect(problemInWords('name', clash(1), 'a')).toMatch(/^name: the 2nd run /);
+    expect(problemInWords('name', clash(2), 'a')).toMatch(/^name: the 3rd run /);
+    expect(problemInWords('name', clash(10), 'a')).toMatch(/^name: the 11th run /);
+    expect(problemInWords('name', clash(20), 'a')).toMatch(/^name: the 21st run /);
   });
 
   it('places each problem of a run in the field it falls in, as the engine names it', () => {
@@ -28,22 +29,17 @@ describe('the Runs editor\'s problems beside their fields', () => {
       'consumers[0].retry.max': 'retries: a whole number ≥ 0 (got -1)',
     });
     expect(second.rest).toEqual([]);
-    expect(placeRunProblems(parsed.errors, 2, runFormFields(['workers'], 0)).byField).toEqual({ name: `name: the 1st run is called "${s.runs[0].name}" too; each run needs a name of its own` });
-    // the check names the second run of a clash; the first one's field says it too
-    expect(placeRunProblems(parsed.errors, 0, runFormFields([], 0)).byField).toEqual({});
-    expect(placeRunProblems(withBothRunsOfANameClash(parsed.errors), 0, runFormFields([], 0)).byField).toEqual({ name: `name: the 3rd run is called "${s.runs[0].name}" too; each run needs a name of its own` });
+    // a name two runs share is said at both, each naming the other
+    expect(placeRunProblems(parsed.errors, 2, runFormFields(['workers'], 0), s.runs[2].name).byField).toEqual({ name: `name: the 1st run is called "${s.runs[0].name}" too; each run needs a name of its own` });
+    expect(placeRunProblems(parsed.errors, 0, runFormFields([], 0), s.runs[0].name).byField).toEqual({ name: `name: the 3rd run is called "${s.runs[0].name}" too; each run needs a name of its own` });
     // a problem no field shows stays in the list
     expect(placeRunProblems([{ path: 'runs[0].bogus', message: 'unknown key' }], 0, runFormFields([], 0)).rest).toHaveLength(1);
     expect(runBlockedReason(parsed.errors, (i) => String(s.runs[i].name))).toBe(`Fix 4 problems first — run "${s.runs[1].name}": workers: a whole number ≥ 1 (got 1.5) …`);
   });
 
-  it('says a name three runs share once at the first of them, naming the second', () => {
-    const errors = [
-      { path: 'runs[1].name', message: 'duplicate run name "a" (also at runs[0].name)' },
-      { path: 'runs[2].name', message: 'duplicate run name "a" (also at runs[0].name)' },
-    ];
-    expect(withBothRunsOfANameClash(errors)).toEqual([...errors, { path: 'runs[0].name', message: 'duplicate run name "a" (also at runs[1].name)' }]);
-    const none = [{ path: 'runs[0].serviceMs', message: 'expected a number >= 1, got 0' }];
-    expect(withBothRunsOfANameClash(none)).toBe(none);
+  it('counts a name two runs share as one problem in Run\'s tooltip, said at the later run', () => {
+    const parsed = parseScenario({ format: 'purestream/scenario@1', name: 't', domain: 'commerce', commands: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }], runs: [{ name: 'a' }, { name: 'a' }] });
+    if (parsed.ok) throw new Error('expected problems');
+    expect(runBlockedReason(parsed.errors, () => 'a')).toBe('Fix this first — run "a": name: the 1st run is called "a" too; each run needs a name of its own');
   });
 });

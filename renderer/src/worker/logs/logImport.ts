@@ -188,7 +188,7 @@ export class LogImport {
       const result = await importRecords(this.logs, input(() => send(false)), {
         ...reading,
         name: options.name,
-        source: options.name,
+        source: options.source ?? options.name,
         ...(reading.domain && options.domain ? { domainName: options.domain } : {}),
         bulk: total >= BULK_BYTES,
         batch: 4096,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { listedProblems, scenarioErrorsText } from '../../../../src/engine/scenario/parse';
 import { at, errorsOf, scenarioOf } from './parseHelpers';
 
 const everything = JSON.parse(readFileSync(new URL('../../../fixtures/scenarios/everything.json', import.meta.url), 'utf8'));
@@ -56,6 +57,17 @@ describe('parseScenario: runs and schedulers', () => {
     expect(at(withRuns({ name: 'a', workers: 2 }), 'runs[0].workers')).toContain('unknown key');
     expect(at(withRuns({ name: 'a', authorize: 'yes' }), 'runs[0].authorize')).toContain('true or false');
     expect(scenarioOf(withRuns({ name: 'a', 'x-color': 'red' })).runs[0].name).toBe('a');
+  });
+
+  it('says a run name runs share at each of them, naming another; a list says it once, at each later run', () => {
+    const errors = errorsOf(withRuns({ name: 'a' }, { name: 'b' }, { name: 'a' }, { name: 'a' }));
+    expect(errors).toEqual([
+      { path: 'runs[0].name', message: 'duplicate run name "a" (also at runs[2].name)', sameAs: 'runs[2].name', repeat: true },
+      { path: 'runs[2].name', message: 'duplicate run name "a" (also at runs[0].name)', sameAs: 'runs[0].name' },
+      { path: 'runs[3].name', message: 'duplicate run name "a" (also at runs[0].name)', sameAs: 'runs[0].name' },
+    ]);
+    expect(listedProblems(errors).map((e) => e.path)).toEqual(['runs[2].name', 'runs[3].name']);
+    expect(scenarioErrorsText(errors, 's.json')).toBe('s.json: runs[2].name: duplicate run name "a" (also at runs[0].name)\ns.json: runs[3].name: duplicate run name "a" (also at runs[0].name)\n');
   });
 
   it('checks durations', () => {

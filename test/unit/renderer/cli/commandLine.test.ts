@@ -71,12 +71,16 @@ describe('the commands', () => {
     expect(runCommandLine(shipped, [], true).where).toBe("run in a Purestream checkout's folder");
   });
 
-  it('compare and sweep', () => {
+  it('compare and sweep, a file of the user\'s once saved when it is not, as run', () => {
     expect(compareCommandLine(shipped)).toEqual({ command: 'purestream compare samples/scenarios/flash-sale.json', where: "run in a Purestream checkout's folder" });
+    expect(compareCommandLine(mine, true).where).toBe("run in the scenario file's folder once saved");
     expect(sweepCommandLine(shipped, '--run "8 workers" --param scheduler.workers=1..16:1')).toEqual({
       command: 'purestream sweep samples/scenarios/flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json',
       where: "run in a Purestream checkout's folder",
     });
+    expect(sweepCommandLine(mine, '--param seed=1..3:1').where).toBe("run in the scenario file's folder");
+    expect(sweepCommandLine(mine, '--param seed=1..3:1', true).where).toBe("run in the scenario file's folder once saved");
+    expect(sweepCommandLine(shipped, '--param seed=1..3:1', true).where).toBe("run in a Purestream checkout's folder");
   });
 
   it('inspect: the reading bar as flags (auto left out), a module by ./its file name, a map as map.json', () => {

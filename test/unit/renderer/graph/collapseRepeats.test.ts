@@ -13,7 +13,7 @@ describe('collapseRepeats', () => {
     expect(shown.collapsed).toBe(33);
     expect(shown.nodes.map((n) => n.label)).toEqual(['PlaceOrder', 'OrderPlaced', 'state', 'PlaceOrder ×11 more']);
     const group = shown.nodes.at(-1)!;
-    expect(group).toMatchObject({ kind: 'group', count: 33 });
+    expect(group).toMatchObject({ kind: 'group', count: 33, labelTail: ' ×11 more' });
     expect(shown.edges).toHaveLength(2);
     expect(drillInto(full, group.members!).nodes).toHaveLength(33);
     expect(layoutGraph(shown).size).toBe(4);

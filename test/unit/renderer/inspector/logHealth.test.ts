@@ -20,15 +20,18 @@ const report = (anomalies: number, violations: number, drift: number) =>
   }) as unknown as InspectionSummary;
 
 describe('logHealth', () => {
-  it('says how many decisions drift after the violations and anomalies, as a phrase the view can link', () => {
+  it('says how many decisions drift after the violations and anomalies, as a piece of its own the view can link', () => {
     const health = logHealth(report(4, 1, 4));
     expect(health).toEqual({
       tone: 'bad',
       label: 'violations',
       text: "1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.",
-      drift: "4 decisions today's rules decide otherwise",
+      parts: [
+        { kind: 'words', text: '1 invariant violation and 4 anomalies in 212 events, and ' },
+        { kind: 'drift', text: "4 decisions today's rules decide otherwise" },
+        { kind: 'words', text: '.' },
+      ],
     });
-    expect(health.text).toContain(health.drift);
     expect(logHealth(report(1, 0, 1)).text).toBe("1 anomaly in 212 events, and 1 decision today's rules decide otherwise.");
   });
 
@@ -37,12 +40,25 @@ describe('logHealth', () => {
       tone: 'warn',
       label: 'decision drift',
       text: "212 events read: no anomalies, every invariant holds, but 2 decisions today's rules decide otherwise.",
-      drift: "2 decisions today's rules decide otherwise",
+      parts: [
+        { kind: 'words', text: '212 events read: no anomalies, every invariant holds, but ' },
+        { kind: 'drift', text: "2 decisions today's rules decide otherwise" },
+        { kind: 'words', text: '.' },
+      ],
     });
   });
 
   it('without drift the verdict has no drift phrase', () => {
-    expect(logHealth(report(0, 0, 0))).toEqual({ tone: 'ok', label: 'healthy', text: '212 events read: no anomalies, every invariant holds.' });
-    expect(logHealth(report(0, 1, 0))).not.toHaveProperty('drift');
+    const text = '212 events read: no anomalies, every invariant holds.';
+    expect(logHealth(report(0, 0, 0))).toEqual({ tone: 'ok', label: 'healthy', text, parts: [{ kind: 'words', text }] });
+    expect(logHealth(report(0, 1, 0)).parts.map((p) => p.kind)).toEqual(['words']);
+  });
+
+  it('gives the sentence in pieces that make it whole, the drift phrase a piece alone', () => {
+    for (const r of [report(4, 1, 4), report(1, 0, 1), report(0, 0, 2), report(0, 0, 0)]) {
+      const health = logHealth(r);
+      expect(health.parts.map((p) => p.text).join('')).toBe(health.text);
+      expect(health.parts.filter((p) => p.kind === 'drift').map((p) => p.text)).toEqual(r.drift.length ? [`${r.drift.length === 1 ? '1 decision' : `${r.drift.length} decisions`} today's rules decide otherwise`] : []);
+    }
   });
 });

@@ -34,17 +34,24 @@ describe('elideName', () => {
 });
 
 describe('nodeLabel', () => {
+  const node = (label: string, labelTail?: string) => ({ label, ...(labelTail ? { labelTail } : {}) });
+
   it('shows a label whole until its room is measured, then shortened to the characters that fit', () => {
-    expect(nodeLabel('com.example.library.BookLent', 0)).toBe('com.example.library.BookLent');
-    expect(nodeLabel('com.example.library.BookLent', 20 * LABEL_CHAR_PX)).toBe('…library.BookLent');
-    expect(nodeLabel('com.example.library.BookLent', 28 * LABEL_CHAR_PX)).toBe('com.example.library.BookLent');
+    expect(nodeLabel(node('com.example.library.BookLent'), 0)).toBe('com.example.library.BookLent');
+    expect(nodeLabel(node('com.example.library.BookLent'), 20 * LABEL_CHAR_PX)).toBe('…library.BookLent');
+    expect(nodeLabel(node('com.example.library.BookLent'), 28 * LABEL_CHAR_PX)).toBe('com.example.library.BookLent');
   });
 
   it('keeps a group of repeats\' count whole and shortens its type only (not "AddGallery…ge ×9 more")', () => {
-    expect(nodeLabel('AddGalleryImage ×9 more', 21 * LABEL_CHAR_PX)).toBe('AddGal…yImage ×9 more');
-    expect(nodeLabel('com.example.library.BookLent ×12 more', 22 * LABEL_CHAR_PX)).toBe('…BookLent ×12 more');
-    expect(nodeLabel('AddGalleryImage ×9 more', 23 * LABEL_CHAR_PX)).toBe('AddGalleryImage ×9 more');
+    expect(nodeLabel(node('AddGalleryImage ×9 more', ' ×9 more'), 21 * LABEL_CHAR_PX)).toBe('AddGal…yImage ×9 more');
+    expect(nodeLabel(node('com.example.library.BookLent ×12 more', ' ×12 more'), 22 * LABEL_CHAR_PX)).toBe('…BookLent ×12 more');
+    expect(nodeLabel(node('AddGalleryImage ×9 more', ' ×9 more'), 23 * LABEL_CHAR_PX)).toBe('AddGalleryImage ×9 more');
     // no room for the type beside the count: the whole label is shortened as any other
-    expect(nodeLabel('AddGalleryImage ×9 more', 10 * LABEL_CHAR_PX)).toBe(elideName('AddGalleryImage ×9 more', 10));
+    expect(nodeLabel(node('AddGalleryImage ×9 more', ' ×9 more'), 10 * LABEL_CHAR_PX)).toBe(elideName('AddGalleryImage ×9 more', 10));
+  });
+
+  it('keeps whole only the count the node carries, never a label that merely ends like one', () => {
+    // a node whose own label reads like a count (a cause outside the view, say) is shortened as any other
+    expect(nodeLabel(node('AddGalleryImage ×9 more'), 21 * LABEL_CHAR_PX)).toBe(elideName('AddGalleryImage ×9 more', 21));
   });
 });

@@ -31,6 +31,12 @@ describe('storedScenarioProblem: the editor’s check of a stored scenario', () 
     expect(storedScenarioProblemText(storedScenarioProblem(two, noModules)!)).toMatch(/^seed: expected an integer, got "x" \(and 1 more problem\)$/);
   });
 
+  it('counts a run name two runs share as one problem, said at the later run', () => {
+    const raw = JSON.parse(flashSale) as { runs: { name: string }[] };
+    raw.runs[1].name = raw.runs[0].name;
+    expect(storedScenarioProblem(JSON.stringify(raw), noModules)).toMatchObject({ opens: true, count: 1, first: { path: 'runs[1].name' } });
+  });
+
   it('leaves a scenario whose domain module is not open alone (it opens and asks for the module), and checks it against the module once open', () => {
     expect(storedScenarioProblem(withQty('two', './shop.ts'), noModules)).toBeUndefined();
     const shop = () => ({ domain: bundledDomain('commerce')! });
