@@ -17,7 +17,7 @@ test('History counts its steps as it counts its enactments; Metrics and the Even
   await views(page).getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('region', { name: 'State history' });
   await history.getByRole('tab', { name: 'flaky + retries' }).click();
-  const enactments = number(/([\d,]+) enactments/.exec((await history.locator('header').textContent()) ?? '')?.[1] ?? null);
+  const enactments = number(/([\d,]+) enactments/.exec((await history.getByText(/[\d,]+ enactments · /).textContent()) ?? '')?.[1] ?? null);
   expect(enactments).toBeGreaterThan(1);
   await history.getByRole('button', { name: 'the end of the run' }).click();
   await expect(history.getByRole('status')).toContainText(`Step ${enactments.toLocaleString('en')} of ${enactments.toLocaleString('en')}`);

@@ -10,6 +10,7 @@ import type { Selection } from './Selection.svelte';
 import type { Workspace } from './Workspace.svelte';
 import type { Inspector } from './Inspector.svelte';
 import type { DomainModules } from './DomainModules.svelte';
+import type { Beside } from './Beside.svelte';
 
 /** A provide/use pair for one piece of app state. */
 function stateContext<T>(name: string): [provide: (value: T) => T, use: () => T] {
@@ -44,3 +45,5 @@ export const [provideWorkspace, useWorkspace] = stateContext<Workspace>('Workspa
 export const [provideInspector, useInspector] = stateContext<Inspector>('Inspector');
 /** The open domain modules, the trust prompt, the Rule change. */
 export const [provideDomainModules, useDomainModules] = stateContext<DomainModules>('DomainModules');
+/** The run shown beside the current one in the Graph, History and Timeline. */
+export const [provideBeside, useBeside] = stateContext<Beside>('Beside');

@@ -1,0 +1,45 @@
+/**
+ * The run shown beside the current one in the Graph, History and Timeline: one choice for the
+ * three views, so it stays when the user moves between them. The pane beside has an Inspection
+ * of its own (run, graph selection, history step), so each pane keeps its own selection.
+ * Which run, and when it is forgotten: ../../lib/beside/besideRun.ts.
+ */
+import { besideIndex } from '../../lib/beside/besideRun';
+import { Inspection } from './Inspection.svelte';
+
+/** The second pane of the run views, off (one pane) until a run is chosen. */
+export class Beside {
+  /** The name of the run beside; undefined: one pane. */
+  run = $state.raw<string | undefined>(undefined);
+  /** History: both sliders move to the same enactment index. */
+  linked = $state.raw(false);
+  /** What the pane beside inspects; its `runIndex` is the run beside. */
+  readonly inspection = new Inspection();
+
+  /** Sets run `index` of `names` beside, its selection cleared. */
+  show(names: readonly string[], index: number): void {
+    this.run = names[index];
+    this.inspection.selectRun(index);
+  }
+
+  /** Back to one pane. */
+  close(): void {
+    this.run = undefined;
+    this.inspection.reset();
+  }
+
+  /** A new result (`names` its runs, `main` the current one): the same run beside, its selection cleared, or one pane if it is gone. */
+  adopt(names: readonly string[], main: number): void {
+    const index = besideIndex(names, this.run, main);
+    if (index === undefined) this.close();
+    else this.show(names, index);
+  }
+
+  /** The current run became `main` (it was `previous`): if it is the run beside, the two swap. */
+  follow(names: readonly string[], main: number, previous: number): void {
+    if (this.run !== names[main]) return;
+    const index = besideIndex(names, this.run, main, previous);
+    if (index === undefined) this.close();
+    else this.show(names, index);
+  }
+}

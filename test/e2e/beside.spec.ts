@@ -1,0 +1,170 @@
+/** Two runs side by side in the Graph, History and Timeline ("Beside [run]"). */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openSampleAndRun, svelteWarnings, views } from './flows';
+
+const beside = (page: Page) => page.getByRole('combobox', { name: 'Beside' });
+/** The pane of the current run and the pane beside, in the view whose region is `view`. */
+const panes = (page: Page, view: string) => ({
+  main: page.getByRole('region', { name: `${view} of one queue`, exact: true }),
+  other: page.getByRole('region', { name: `${view} of 8 workers, beside`, exact: true }),
+});
+
+test('History beside: two sliders, the 8-workers pane alone marks the invariant it broke; Step together; closing returns to one pane', async ({ page }) => {
+  const warnings = svelteWarnings(page);
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('region', { name: 'State history' });
+  await expect(beside(page)).toHaveValue('');
+  await expect(history.getByRole('slider', { name: 'History position' })).toHaveCount(1);
+
+  await beside(page).selectOption('8 workers');
+  const { main, other } = panes(page, 'State history');
+  await expect(history.getByRole('slider', { name: 'History position' })).toHaveCount(2);
+  await expect(main).toContainText('201 enactments · 0 with violations');
+  await expect(other).toContainText('209 enactments · 1 with violations');
+  await expect(other.getByRole('group', { name: 'Violations' })).toBeVisible();
+  await expect(main.getByRole('group', { name: 'Violations' })).toHaveCount(0);
+
+  // each slider its own: the violation beside, the current run still before its first enactment
+  await other.getByRole('button', { name: 'step 203' }).click();
+  await expect(other.getByRole('alert')).toContainText('Invariant broken at this step: stock-non-negative');
+  await expect(other.getByRole('status')).toContainText('Step 203 of 209');
+  await expect(main.getByRole('status')).toContainText('Before the first enactment');
+
+  // step together: both at the same enactment index, each held to its own run's end
+  await history.getByRole('checkbox', { name: 'Step together' }).check();
+  await expect(other.getByRole('status')).toContainText('Before the first enactment');
+  await main.getByRole('button', { name: 'the end of the run' }).click();
+  await expect(main.getByRole('status')).toContainText('Step 201 of 201');
+  await expect(other.getByRole('status')).toContainText('Step 201 of 209');
+  await other.getByRole('button', { name: 'Next step' }).click();
+  await expect(other.getByRole('status')).toContainText('Step 202 of 209');
+  await expect(main.getByRole('status')).toContainText('Step 201 of 201');
+  await other.getByRole('button', { name: 'Previous step' }).click();
+  await other.getByRole('button', { name: 'Previous step' }).click();
+  await expect(main.getByRole('status')).toContainText('Step 200 of 201');
+
+  await other.getByRole('button', { name: 'Close the run beside' }).click();
+  await expect(history.getByRole('slider', { name: 'History position' })).toHaveCount(1);
+  await expect(beside(page)).toHaveValue('');
+  await expect(history.getByRole('checkbox', { name: 'Step together' })).toHaveCount(0);
+  await expect(history.getByRole('status')).toContainText('Step 200 of 201');
+  expect(warnings).toEqual([]);
+});
+
+test('the run beside stays when moving between Graph, History and Timeline; each graph keeps its own selection; timelines share the time axis', async ({ page }) => {
+  const warnings = svelteWarnings(page);
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  await beside(page).selectOption('8 workers');
+  const graph = panes(page, 'Causation graph');
+  await expect(graph.other.getByRole('button', { name: /Show the invariant violation/ })).toBeVisible();
+  await expect(graph.main.getByRole('button', { name: /Show the invariant violation/ })).toHaveCount(0);
+  // a node opened beside opens there only
+  await graph.other.getByRole('button', { name: /Show the invariant violation/ }).click();
+  await expect(graph.other.getByRole('complementary', { name: 'Node details' })).toContainText('stock-non-negative');
+  await expect(graph.main.getByRole('complementary', { name: 'Node details' })).toHaveCount(0);
+  await graph.main.getByRole('group', { name: /PlaceOrder/ }).first().click();
+  await expect(graph.main.getByRole('complementary', { name: 'Node details' })).toContainText('PlaceOrder');
+  await expect(graph.other.getByRole('complementary', { name: 'Node details' })).toContainText('stock-non-negative');
+
+  await views(page).getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(beside(page)).toHaveValue('8 workers');
+  const timeline = panes(page, 'Timeline');
+  await expect(timeline.other.getByText('worker 4', { exact: true })).toBeVisible();
+  await expect(timeline.main.getByText('worker 4', { exact: true })).toHaveCount(0);
+  // one time axis: both fit to the longer run, and zooming one zooms both
+  const inView = (pane: typeof timeline.main) => pane.getByTitle('Time in view');
+  await expect(inView(timeline.main)).toHaveText('0–1500 ms');
+  await expect(inView(timeline.other)).toHaveText('0–1500 ms');
+  await timeline.other.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(inView(timeline.other)).not.toHaveText('0–1500 ms');
+  await expect(inView(timeline.main)).toHaveText((await inView(timeline.other).textContent())!);
+  await timeline.main.getByRole('button', { name: 'Fit' }).click();
+  await expect(inView(timeline.other)).toHaveText('0–1500 ms');
+
+  await views(page).getByRole('button', { name: 'History', exact: true }).click();
+  await expect(beside(page)).toHaveValue('8 workers');
+  await expect(panes(page, 'State history').other).toBeVisible();
+
+  // picking the run beside as the current run swaps the two
+  await page.getByRole('region', { name: 'State history' }).getByRole('tab', { name: '8 workers' }).click();
+  await expect(beside(page)).toHaveValue('one queue');
+  await expect(page.getByRole('region', { name: 'State history of 8 workers', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'State history of one queue, beside', exact: true })).toBeVisible();
+  expect(warnings).toEqual([]);
+});
+
+test('Beside is reached and worked from the keyboard, and a run removed from the scenario is no longer beside once run again', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await graph.getByRole('tab', { name: 'inventory-aware' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(beside(page)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(beside(page)).toHaveValue('8 workers');
+  await expect(panes(page, 'Causation graph').other).toBeVisible();
+  const close = panes(page, 'Causation graph').other.getByRole('button', { name: 'Close the run beside' });
+  for (let i = 0; i < 30 && !(await close.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panes(page, 'Causation graph').other).toHaveCount(0);
+
+  await beside(page).selectOption('8 workers');
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'Remove run 8 workers' }).click();
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runs).toContainText(/Ran 3 runs/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  await expect(beside(page)).toHaveValue('');
+  await expect(beside(page).getByRole('option')).toHaveText(['none', 'single writer', 'inventory-aware']);
+  await expect(graph.getByRole('region')).toHaveCount(0);
+});
+
+test('with one run, the views say how to get a second instead of offering Beside', async ({ page }) => {
+  const scenario = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as { runs: unknown[] };
+  scenario.runs = scenario.runs.slice(0, 1);
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles({ name: 'one-run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 1 run/, { timeout: 30_000 });
+  for (const [view, region] of [['Graph', 'Causation graph'], ['History', 'State history'], ['Timeline', 'Timeline']] as const) {
+    await views(page).getByRole('button', { name: view, exact: true }).click();
+    const shown = page.getByRole('region', { name: region, exact: true });
+    await expect(shown).toContainText('One run only: add a run to see two side by side.');
+    await expect(beside(page)).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'add a run' }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toBeVisible();
+});
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height}, one pane and two in each view: both panes' controls on screen or a scroll away, nothing wider than the view`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openSampleAndRun(page, /^Flash sale/);
+    for (const [view, region] of [['Graph', 'Causation graph'], ['History', 'State history'], ['Timeline', 'Timeline']] as const) {
+      await views(page).getByRole('button', { name: view, exact: true }).click();
+      const shown = page.getByRole('region', { name: region, exact: true });
+      await expect(shown).toBeVisible();
+      await beside(page).selectOption('');
+      await page.screenshot({ path: `test-results/screenshots/beside-${view.toLowerCase()}-one-${size.width}.png` });
+      await beside(page).selectOption('8 workers');
+      const { main, other } = panes(page, region);
+      await expect(other).toBeVisible();
+      for (const pane of [main, other]) {
+        const box = (await pane.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      }
+      const close = other.getByRole('button', { name: 'Close the run beside' });
+      await close.scrollIntoViewIfNeeded();
+      await expect(close).toBeInViewport();
+      if (view === 'History') await expect(other.getByRole('slider')).toBeInViewport();
+      await main.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screenshots/beside-${view.toLowerCase()}-two-${size.width}.png` });
+    }
+  });
+}
