@@ -55,7 +55,7 @@ test('a real run beside the simulated one: same final state, the broker\'s own d
   const deliveries = real.getByRole('table', { name: 'Deliveries, simulated and real' });
   await expect(deliveries.getByRole('columnheader', { name: 'simulated · exactly-once' })).toBeVisible();
   await expect(deliveries.getByRole('row', { name: /^Deliveries/ })).toHaveText(/Deliveries\s*47\s*47/);
-  await expect(deliveries.getByRole('row', { name: /^Redeliveries/ })).toHaveText(/Redeliveries\s*16\s*21\s*\+5/);
+  await expect(deliveries.getByRole('row', { name: /^Redeliveries/ })).toHaveText(/Redeliveries\s*16\s*16(?![\d+])/);
   await expect(deliveries.getByRole('row', { name: /^Final state/ })).toContainText('equal');
   await expect(real).toContainText('Delivery counts may differ; with an idempotent or exactly-once consumer the final states must be equal.');
   await expect(real.getByRole('region', { name: 'Dead letters' })).toContainText('None on either side');

@@ -59,7 +59,7 @@ export type RealRunLine =
 /** One consumer's delivery counts, real or simulated, named as the run report's metrics where they mean the same. */
 export interface DeliveryCounts {
   readonly deliveries: number;
-  /** Deliveries made again (a retry, a repeat; on a broker also after a timeout or a restart). */
+  /** Deliveries made again (a retry, a repeat; on a broker also after a timeout or a restart): deliveries of a message delivered before (a real run: recorded before). */
   readonly redeliveries: number;
   /** Failed deliveries, the last one of an event given up (dead-lettered or lost) included (not those refused after the retries were spent). */
   readonly failures: number;
@@ -84,6 +84,8 @@ export class RealRun {
   private readonly failedTimes = new Map<string, number>();
   private readonly repeatedTimes = new Map<string, number>();
   private readonly deadSeqs = new Set<string>();
+  /** Stream sequences delivered (recorded) at least once. */
+  private readonly deliveredSeqs = new Set<string>();
   private readonly parkedLines: { readonly seq: string; readonly event?: string }[] = [];
   private counts = { deliveries: 0, redeliveries: 0, failures: 0, duplicates: 0, deadLettered: 0, lost: 0, skipped: 0, sessions: 0 };
 
@@ -110,7 +112,10 @@ export class RealRun {
         return;
       case 'delivery':
         c.deliveries++;
-        if (line.delivery > 1) c.redeliveries++;
+        // made again as recorded here: a message a stopped session fetched but never handled comes back
+        // with the broker's delivery count past 1, and is still its first delivery to this consumer
+        if (this.deliveredSeqs.has(line.seq)) c.redeliveries++;
+        else this.deliveredSeqs.add(line.seq);
         if (line.outcome === 'failed') {
           c.failures++;
           this.failedTimes.set(line.event, (this.failedTimes.get(line.event) ?? 0) + 1);
