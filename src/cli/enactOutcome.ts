@@ -91,6 +91,7 @@ async function enact(request: EnactRequest, decider: AnyDomainModule, signal: Ab
           consumer: subject.consumer,
           domain: decider.id,
           plan: subject.plan,
+          ...(request.scenario ? { published: { scenario: request.scenario.scenario.name, run: request.scenario.run, seed: request.scenario.scenario.seed } } : {}),
           run,
           interpreter,
           record: (line) => state && appendFileSync(state.file, `${JSON.stringify(line)}\n`),

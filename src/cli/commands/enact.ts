@@ -93,7 +93,7 @@ function enactmentText(o: Extract<EnactOutcome, { ok: true }>, name: string, sta
   const ended = o.end.reason === 'stop-after' ? `stopped after ${counted(stopAfter ?? 0, 'delivery', 'deliveries')}, the last one enacted but not acknowledged (as a crashed consumer would): run enact again to resume` : o.end.reason === 'stopped' ? 'interrupted' : 'enacted';
   return (
     `${ended} on ${o.source} by consumer "${name}" (${o.consumer.interpreter}, ${o.consumer.delivery}; ${policy})\n` +
-    `  deliveries ${counts.deliveries} (${counted(counts.redeliveries, 'redelivery', 'redeliveries')}), failures ${counts.failures}, duplicates ${counts.duplicates}, dead letters ${counts.deadLettered}, lost ${counts.lost}; ${counted(counts.enacted, 'event')} enacted${counts.sessions > 1 ? ` over ${counts.sessions} sessions` : ''}\n` +
+    `  deliveries ${counts.deliveries} (${counted(counts.redeliveries, 'redelivery', 'redeliveries')}), failures ${counts.failures}, duplicates ${counts.duplicates}, dead letters ${counts.deadLettered}, lost ${counts.lost}; ${counted(counts.enacted, 'event')} enacted${counts.sessions > 1 ? ` over ${counts.sessions} sessions` : ''}${counts.skipped > 0 ? `; ${counted(counts.skipped, 'message')} skipped (not events of this run)` : ''}\n` +
     `  state: stateHash ${o.stateHash}${stateShown !== undefined ? `; real run kept in ${stateShown}` : ''}\n`
   );
 }

@@ -15,6 +15,7 @@ import { reasonOf } from '../types';
 import { sleep } from '../sleep';
 import { brokerPolicy, deadLetterSubject, natsToken, retryDelays, type BrokerPolicy, type InjectionPlan } from './deliveryPolicy';
 import type { RealRun, RealRunLine } from './realRun';
+import { publishedRunOf, RUN_HEADER, sameRun, type PublishedRun } from './publishRun';
 import { logEntryOf } from './runCloudEvents';
 
 /** What an enactment needs. */
@@ -25,6 +26,8 @@ export interface EnactSetup {
   readonly domain: string;
   /** Which deliveries fail or are repeated: as in the simulated run (./deliveryPolicy.ts). */
   readonly plan: InjectionPlan;
+  /** The run whose consumer is enacted: a message whose `Purestream-Run` header names another run is skipped (a stream can hold several runs' events). */
+  readonly published?: PublishedRun;
   /** The real run so far (read from its file); lines are added to it and handed to `record` before each acknowledgement. */
   readonly run: RealRun;
   /** The consumer's interpreter with the run's enacted events already enacted again. */
@@ -173,6 +176,11 @@ async function deliver(m: JsMsg, s: EnactSetup, policy: BrokerPolicy, delays: re
   };
   if (read.kind === 'other') {
     write({ t: 'skipped', at: now(), seq, why: read.why });
+    return ack();
+  }
+  const from = s.published ? publishedRunOf(m.headers?.get(RUN_HEADER)) : 'foreign';
+  if (from !== 'foreign' && !sameRun(from, s.published!)) {
+    write({ t: 'skipped', at: now(), seq, why: `an event of run ${JSON.stringify(from.run)} of ${JSON.stringify(from.scenario)} (seed ${from.seed}), as its ${RUN_HEADER} header says, not of this run` });
     return ack();
   }
   const entry = read.entry;

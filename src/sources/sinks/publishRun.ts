@@ -60,7 +60,11 @@ export async function runInStream(jsm: JetStreamManager, stream: string): Promis
   const { state } = await jsm.streams.info(stream);
   if (state.messages === 0) return undefined;
   const first = await jsm.streams.getMessage(stream, { seq: state.first_seq }).catch(() => null);
-  const value = first?.header?.get(RUN_HEADER);
+  return publishedRunOf(first?.header?.get(RUN_HEADER));
+}
+
+/** The run a `Purestream-Run` header's value names; `foreign` when there is none or it cannot be read. */
+export function publishedRunOf(value: string | undefined): PublishedRun | 'foreign' {
   if (!value) return 'foreign';
   try {
     const run = JSON.parse(value) as Partial<PublishedRun>;

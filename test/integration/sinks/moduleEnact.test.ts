@@ -49,6 +49,25 @@ describe('enact and compare-real with a domain module', () => {
     expect(JSON.parse(byDomain.out)).toMatchObject({ consumer: 'ledger', enacted: events, stateHash: run.runs[0].stateHash });
   });
 
+  it("a stream holding two runs' events: enact takes only its run's (by the Purestream-Run header), so compare-real finds the states equal (the trial's DIFFER)", async () => {
+    const stream = uniqueName('bankmixed').toUpperCase();
+    expect((await cli(['publish', scenario, '--run', 'one queue', '--to', nats.url(stream)])).code).toBe(0);
+    // four workers accept withdrawals one queue rejected: those events' ids are new to the stream
+    const other = await cli(['publish', scenario, '--run', '4 workers', '--to', nats.url(stream)]);
+    expect(other.err).toMatch(/warning: stream .* already holds run "one queue"/);
+    const stored = Number(/published (\d+) event/.exec(other.out)![1]);
+    expect(stored).toBeGreaterThan(0);
+    const state = join(dir, `${stream}.mixed.jsonl`);
+    const enact = await cli(['enact', '--from', nats.url(stream), '--consumer', 'state', '--scenario', scenario, '--run', 'one queue', '--state', state]);
+    expect([enact.code, enact.err]).toEqual([0, '']);
+    expect(enact.out).toContain(`; ${stored} message${stored === 1 ? '' : 's'} skipped (not events of this run)\n`);
+    const skipped = readFileSync(state, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.t === 'skipped');
+    expect(skipped[0].why).toBe('an event of run "4 workers" of "Bring your own rules: a bank with overdrafts" (seed 3), as its Purestream-Run header says, not of this run');
+    const compared = await cli(['compare-real', scenario, '--run', 'one queue', '--real', state]);
+    expect([compared.code, compared.err]).toEqual([0, '']);
+    expect(compared.out).toContain('The final states are equal');
+  });
+
   it("a module whose evolve throws while enacting: the module's message, exit 1, the delivery unacknowledged and the real run kept", async () => {
     const stream = uniqueName('bankfault').toUpperCase();
     expect((await cli(['publish', scenario, '--run', 'one queue', '--to', nats.url(stream)])).code).toBe(0);
