@@ -106,6 +106,9 @@ export class LogInspector {
   private rejections = 0;
   private recordCount = 0;
   private lastMs = 0;
+  /** Events the domain files under another stream than the log names (its streamOf), and the first of them. */
+  private restreamed = 0;
+  private firstRestreamed: { readonly line: number; readonly log: string; readonly domain: string } | undefined;
   /** Records met so far (for progress). */
   records = 0;
   /** What the file is, when it is plainly not a log (a Purestream scenario). */
@@ -290,6 +293,7 @@ export class LogInspector {
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
+    if (domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (e.time) this.lastMs = e.time.ms;
@@ -350,7 +354,14 @@ export class LogInspector {
     const facts = this.facts!;
     // said at each report (the count of streams left out grows while a source is tailed)
     const unreplayed = this.domain?.unreplayedNote();
-    const notes = unreplayed === undefined ? [...this.notes] : [...this.notes, unreplayed];
+    const restreamed = this.firstRestreamed;
+    const notes = [...this.notes];
+    if (restreamed)
+      notes.push(
+        `the domain files events under its own streams (its streamOf), and ${this.restreamed === facts.events ? 'every event' : `${this.restreamed} of ${facts.events} events`} the log files under another: ` +
+          `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations and the final state name the domain's streams, the rest of the report the log's`,
+      );
+    if (unreplayed !== undefined) notes.push(unreplayed);
     if (this.refused)
       return {
         ok: false,
