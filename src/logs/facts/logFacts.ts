@@ -163,7 +163,7 @@ export class LogFacts {
    * Takes one event-like record (its text, or that text's hash53 when already made, for
    * `identical`); false when it is not to be
    * replayed: a tombstone, or a record repeating an identity already read (a `duplicate-id`:
-   * counted as read, but neither ordered nor replayed again).
+   * counted as read, neither ordered nor replayed again, its positions present for `gap`).
    */
   event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint?: number): boolean {
     let idEntry = -1;
