@@ -187,3 +187,32 @@ test("Sweep's command line names a scenario of the user's by its name, and says 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/sweep-command-line-unsaved-1280.png' });
 });
+
+test('a domain with nothing to oversell (profiles) sweeps without a units oversold column, chart or plot choice, as the CLI prints it', async ({ page }) => {
+  const cli = execFileSync('node', ['bin/purestream.mjs', 'sweep', 'samples/scenarios/profile-gallery-batch.json', '--run', '4 workers', '--param', 'scheduler.workers=1..2'], { encoding: 'utf8' });
+  const cliHead = cli.split('\n')[2].split(/\s{2,}/);
+  expect(cliHead).not.toContain('units oversold');
+
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Profile with gallery: all-or-nothing batches' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await sweep.getByLabel('Run', { exact: true }).selectOption({ label: '4 workers' });
+  await sweep.getByLabel('Parameter').selectOption('scheduler.workers');
+  await sweep.getByLabel('From', { exact: true }).fill('1');
+  await sweep.getByLabel('To', { exact: true }).fill('2');
+  await sweep.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.getByText('2 points')).toBeVisible({ timeout: 30_000 });
+
+  const header = await sweep.getByRole('table', { name: 'Sweep results' }).getByRole('columnheader').allTextContents();
+  expect(header).not.toContain('units oversold');
+  // the CLI's columns, less the delivery ones it names under its table (0 throughout)
+  expect(cliHead.every((label) => header.includes(label))).toBe(true);
+  const plot = sweep.getByRole('group', { name: 'Plot' });
+  await expect(plot).toContainText('stale decisions');
+  await expect(plot).not.toContainText('units oversold');
+  await expect(sweep.getByRole('img', { name: /^units oversold/ })).toHaveCount(0);
+  // the other charts picked by default are there
+  await expect(sweep.getByRole('img', { name: /^stale decisions against scheduler workers/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/sweep-profiles.png' });
+});

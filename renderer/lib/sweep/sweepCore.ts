@@ -9,9 +9,9 @@ import { runScenario } from '../../../src/engine/run';
 import { parseScenario } from '../../../src/engine/scenario/parse';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { InputError, Scenario } from '../../../src/engine/types';
-import { sweepResultOf, sweepRow, type SweepReport, type SweepResult, type SweepRow } from '../../../src/engine/scenario/sweepRows';
+import { sweepPoints, sweepResultOf, sweepRow, type SweepReport, type SweepResult, type SweepRow } from '../../../src/engine/scenario/sweepRows';
 
-/** What a job keeps of its run's report (the CLI's result of one run, units oversold included). */
+/** What a job keeps of its run's report (the CLI's result of one run, units oversold included where the domain counts units). */
 export type JobResult = SweepResult;
 export type { SweepReport, SweepRow };
 export { sweepRow };
@@ -72,7 +72,7 @@ export function sweepRows(sweep: SweepJobs, results: readonly (JobResult | undef
 /** The sweep as the CLI's JSON document. */
 export function sweepReport(sweep: SweepJobs, rows: readonly SweepRow[]): SweepReport {
   const base = sweep.points[0]?.scenario;
-  return { format: 'purestream/sweep@1', scenario: base?.name ?? '', domain: base?.domain ?? '', run: sweep.run, params: sweep.params, seeds: sweep.seeds, points: rows };
+  return { format: 'purestream/sweep@1', scenario: base?.name ?? '', domain: base?.domain ?? '', run: sweep.run, params: sweep.params, seeds: sweep.seeds, points: sweepPoints(rows) };
 }
 
 /** Runs a whole sweep here, job after job (what the workers do in parallel); for tests and small sweeps. */

@@ -2,7 +2,7 @@
 import type { SweepMetric } from '../../../src/engine/scenario/sweepMetrics';
 import type { SweepRow } from './sweepCore';
 
-export { formatCell, rejectedWith, rejectionCodes, SWEEP_METRICS, type SweepMetric } from '../../../src/engine/scenario/sweepMetrics';
+export { formatCell, rejectedWith, rejectionCodes, SWEEP_METRICS, sweepMetricsFor, type SweepMetric } from '../../../src/engine/scenario/sweepMetrics';
 
 /** Chart columns for one metric: x = the parameter's values, y = the metric, one value per finished point. */
 export function metricColumns(rows: readonly SweepRow[], param: string, metric: SweepMetric): [number[], number[]] {

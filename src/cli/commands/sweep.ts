@@ -13,7 +13,7 @@ import { closing, executeScenario, engineRunner, runnerFor, type ScenarioRunner 
 import { reportJsonPieces } from '../deliverReport';
 import { EXIT, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
-import { sweepRow, sweepText, type SweepReport, type SweepRow } from '../sweepReport';
+import { sweepPoints, sweepRow, sweepText, type SweepReport, type SweepRow } from '../sweepReport';
 
 const one = <T>(parsed: T | string): T => {
   if (typeof parsed === 'string') throw new UsageError(parsed);
@@ -49,7 +49,7 @@ export const makeSweepCommand =
       run,
       params: params.map((p) => p.path),
       seeds: seeds ?? [scenario.seed],
-      points,
+      points: sweepPoints(points),
     };
     if (flags.has('json')) await writeOut(io, reportJsonPieces(report));
     else io.out(sweepText(report));

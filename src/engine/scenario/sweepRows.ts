@@ -1,9 +1,10 @@
 /**
  * A sweep's rows (`purestream/sweep@1`): one per grid point with the run's metrics, rejections,
- * violation count and units oversold, averaged over seeds. Shared by `purestream sweep` and the
- * app's Sweep view so both print the same numbers (their columns: ./sweepMetrics). Pure.
+ * violation count and — where the domain counts units on hand — units oversold, averaged over
+ * seeds. Shared by `purestream sweep` and the app's Sweep view so both print the same numbers
+ * (their columns: ./sweepMetrics). Pure.
  */
-import { oversoldUnits } from '../report/oversold';
+import { countsUnits, oversoldUnits } from '../report/oversold';
 import type { Metrics, RunReport } from '../types';
 
 /** What one (point, seed) run contributes (small, so it crosses from a worker cheaply). */
@@ -11,8 +12,11 @@ export interface SweepResult {
   readonly metrics: Metrics;
   readonly rejections: Readonly<Record<string, number>>;
   readonly violations: number;
-  /** Units sold beyond stock in the final state (../report/oversold; extends `purestream/sweep@1`). */
-  readonly oversold: number;
+  /**
+   * Units sold beyond stock in the final state (../report/oversold; extends `purestream/sweep@1`);
+   * absent when the final state has no stock-like counter (the domain has nothing to oversell).
+   */
+  readonly oversold?: number;
 }
 
 /** One grid point's results, averaged over `seeds`. */
@@ -37,7 +41,7 @@ export const sweepResultOf = (report: RunReport): SweepResult => ({
   metrics: report.metrics,
   rejections: report.rejections,
   violations: report.violations.length,
-  oversold: oversoldUnits(report.finalState),
+  ...(countsUnits(report.finalState) ? { oversold: oversoldUnits(report.finalState) } : {}),
 });
 
 /** Averages every number of `values` (same shape), leaf by leaf; keys missing in some count as 0. */
@@ -55,5 +59,12 @@ export const sweepRow = (values: Readonly<Record<string, number>>, results: read
   metrics: average(results.map((r) => r.metrics)),
   rejections: average(results.map((r) => r.rejections)),
   violations: average(results.map((r) => r.violations)),
-  oversold: average(results.map((r) => r.oversold)),
+  // a seed whose final state counts no units oversold none
+  ...(results.some((r) => r.oversold !== undefined) ? { oversold: average(results.map((r) => r.oversold ?? 0)) } : {}),
 });
+
+/** Whether units oversold mean something in this sweep: some point's domain state counts units on hand. */
+export const countsOversold = (rows: readonly SweepResult[]): boolean => rows.some((r) => r.oversold !== undefined);
+
+/** The points of the `sweep --json` document: `oversold` in every point when it means something in any (0 where a point's state counted no units), else in none. */
+export const sweepPoints = (rows: readonly SweepRow[]): SweepRow[] => (countsOversold(rows) ? rows.map((r) => (r.oversold === undefined ? { ...r, oversold: 0 } : r)) : [...rows]);

@@ -17,6 +17,12 @@
  * compares with the highest position so far, so a position filled in late opens none: dense
  * 1,2,4,3,5 has one gap (3, at 4) and the `out-of-order` at 3, and 5 is in order. Times
  * likewise: a `time-reversal` is a time before the previous record's time in its stream.
+ *
+ * A `duplicate-id` is not replayed and is never the "previous record" of `out-of-order` or
+ * `time-reversal`, but its position is in the log, so the gap check counts it as present: in
+ * dense 1,2,3 followed by a reused id at 4 and then 5, nothing is missing (only the
+ * `duplicate-id`); a duplicate that jumps ahead (1,2, a reused id at 5) reports the positions
+ * it skips (3..4), at its own line, as any record would.
  */
 import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
 import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
@@ -157,7 +163,7 @@ export class LogFacts {
    * Takes one event-like record (its text, or that text's hash53 when already made, for
    * `identical`); false when it is not to be
    * replayed: a tombstone, or a record repeating an identity already read (a `duplicate-id`:
-   * counted as read, but neither ordered nor replayed again).
+   * counted as read, neither ordered nor replayed again, its positions present for `gap`).
    */
   event(e: EventRecord, stream: string | undefined, at: RecordPlace, text: string, textFingerprint?: number): boolean {
     let idEntry = -1;
@@ -215,7 +221,19 @@ export class LogFacts {
       ...(stream !== undefined ? { stream } : {}),
       ...(position !== undefined ? { position } : {}),
     });
-    this.count(e, stream);
+    const i = this.count(e, stream);
+    if (e.kind !== 'system') this.present(e, stream, i, at);
+  }
+
+  /**
+   * A record that is not ordered (a `duplicate-id`): its positions still count as present for
+   * `gap` (they are in the log), without `out-of-order` and without becoming the previous record
+   * of its stream or source.
+   */
+  private present(e: EventRecord, stream: string | undefined, i: number, at: RecordPlace): void {
+    if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at, false);
+    const p = e.streamPosition;
+    if (p !== undefined && stream !== undefined && i >= 0) this.streamGap(stream, i, p, at);
   }
 
   /** Counts a record by kind, type, source and stream; its stream's entry (-1: none), or TOMBSTONE. */
@@ -314,16 +332,7 @@ export class LogFacts {
       const previous = c.previousPosition[i];
       const order = previous === undefined ? 1 : comparePositions(p, previous);
       if (order <= 0) this.orderAnomaly('out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${previous} in stream ${q(stream)}`, stream, p);
-      else {
-        const max = c.maxPosition[i];
-        if (max === undefined || comparePositions(p, max) > 0) {
-          if (max !== undefined && this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
-            const expected = successor(normalizeDecimal(max));
-            if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
-          }
-          c.maxPosition[i] = p;
-        }
-      }
+      else this.streamGap(stream, i, p, at);
       c.previousPosition[i] = p;
     }
     const t = e.time;
@@ -334,27 +343,42 @@ export class LogFacts {
     }
   }
 
-  private sourceOrder(e: EventRecord, p: string, at: RecordPlace): void {
+  /** Stream position `p` of stream entry `i` against the highest so far: a `gap` where positions are dense and numbers are skipped. */
+  private streamGap(stream: string, i: number, p: string, at: RecordPlace): void {
+    const c = this.columns;
+    const max = c.maxPosition[i];
+    if (max !== undefined && comparePositions(p, max) <= 0) return;
+    if (max !== undefined && this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
+      const expected = successor(normalizeDecimal(max));
+      if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
+    }
+    c.maxPosition[i] = p;
+  }
+
+  /** Global position `p` in its source: `out-of-order` against the previous record and `gap` against the highest; `ordered` false (a duplicate) checks only the gap and leaves the previous record as it was. */
+  private sourceOrder(e: EventRecord, p: string, at: RecordPlace, ordered = true): void {
     const key = e.source ?? '';
     const src = this.sourceOf(key);
     const n = smallDecimal(p);
     const previousNumber = src.previousNumber;
     if (n === n && previousNumber === previousNumber && src.maxNumber === src.maxNumber) {
       // the common case: all small decimals, compared as numbers
-      if (n <= previousNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === previousNumber, src.previousPosition!, e.source), e.stream, p));
+      if (ordered && n <= previousNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === previousNumber, src.previousPosition!, e.source), e.stream, p));
       else if (n > src.maxNumber) {
         if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), String(n), e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
         src.maxNumber = n;
         src.maxPosition = p;
       }
-      src.previousNumber = n;
-      src.previousPosition = p;
+      if (ordered) {
+        src.previousNumber = n;
+        src.previousPosition = p;
+      }
       return;
     }
     const decimal = isDecimal(p);
     if (!decimal) src.allDecimal = false;
     const previous = src.previousPosition;
-    const order = previous === undefined ? 1 : comparePositions(p, previous);
+    const order = previous === undefined || !ordered ? 1 : comparePositions(p, previous);
     if (order <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, order === 0, previous!, e.source), e.stream, p));
     else {
       const max = src.maxPosition;
@@ -368,6 +392,7 @@ export class LogFacts {
         src.maxNumber = n;
       }
     }
+    if (!ordered) return;
     src.previousPosition = p;
     src.previousNumber = n;
   }

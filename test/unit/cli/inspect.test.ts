@@ -75,14 +75,14 @@ describe('purestream inspect', () => {
       'tombstones', 'systemEvents', 'otherRecords', 'anomalies', 'violations', 'drift', 'stateHash', 'finalState',
     ]);
     expect(report).toMatchObject({ format: 'purestream/inspection@1', domain: 'commerce', source: 'anomalies.jsonl', framing: 'lines', profile: 'purestream', events: 8, commands: 0 });
-    expect(report.anomalies).toHaveLength(8);
+    expect(report.anomalies).toHaveLength(7);
     expect(report.fieldsUsed).toMatchObject({ globalPosition: '/seq', type: '/type' });
   });
 
   it('prints a readable summary without --json', async () => {
     const r = await cli(join(fixtures, 'anomalies.jsonl'), '--domain', 'commerce', '--skip-invalid');
     expect(r.out).toContain('anomalies.jsonl — purestream profile, lines, domain commerce: 8 events, 0 commands');
-    expect(r.out).toContain('line 7  gap  seq 4 is missing');
+    expect(r.out).toContain('line 9  gap  seq 6..7 are missing');
     expect(r.out).toMatch(/stateHash [0-9a-f]{64}/);
   });
 

@@ -71,6 +71,24 @@ describe('purestream sweep', () => {
     expect(io.stdout).toContain('\n0 in every point: lost, duplicates\n');
   });
 
+  it('leaves units oversold out for a domain with nothing to oversell: the bank module, in the table and in --json (real engine)', async () => {
+    const bank = fileURLToPath(new URL('../../../samples/domains/bank.scenario.json', import.meta.url));
+    const args = ['sweep', bank, '--run', '4 workers', '--param', 'scheduler.workers=1..2'];
+    const io = recordingIO();
+    expect(await main(args, io)).toBe(0);
+    const head = io.stdout.split('\n')[2].split(/\s{2,}/);
+    expect(head).toEqual([
+      'scheduler.workers', 'violations', 'accepted', 'rejected', 'makespan ms', 'cmd p50 ms', 'cmd p95 ms', 'enact p95 ms', 'max queue', 'max workers',
+      'stale decisions', 'rejected: insufficient-funds',
+    ]);
+    expect(io.stdout).not.toContain('oversold');
+    io.stdout = '';
+    expect(await main([...args, '--json'], io)).toBe(0);
+    const points = JSON.parse(io.stdout).points;
+    expect(points).toHaveLength(2);
+    for (const p of points) expect(Object.keys(p)).toEqual(['values', 'seeds', 'metrics', 'rejections', 'violations']);
+  });
+
   it('has usage errors for missing or malformed options and values the run does not accept', async () => {
     const io = recordingIO(['flash-sale.json', 'bad.json']);
     expect(await main(['sweep', 'flash-sale.json', '--param', 'serviceMs=1..2'], io)).toBe(2);

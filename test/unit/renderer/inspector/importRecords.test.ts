@@ -77,6 +77,20 @@ describe('importRecords', () => {
     expect(db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_by_%'")[0].values[0][0]).toBe(3);
   });
 
+  it('reports the anomalies of the command line (one LogInspector): a duplicate-id keeps its position for the gap check', async () => {
+    const log = text('test/fixtures/logs/duplicate-positions.emmett.jsonl');
+    const { report } = await importRecords(new DatabaseLogs(createWorkspace(sqlJs)), chunks(log), { name: 'dup', source: 'dup.jsonl' });
+    const cli = await inspectLog([log], { source: 'dup.jsonl' });
+    if (!cli.ok) throw new Error('refused');
+    expect(report.anomalies).toEqual(cli.report.anomalies);
+    expect(report.anomalies.map((a) => [a.line, a.kind])).toEqual([
+      [3, 'duplicate-id'],
+      [6, 'duplicate-id'],
+      [6, 'gap'],
+      [8, 'duplicate-id'],
+    ]);
+  });
+
   it('leaves nothing behind when cancelled', async () => {
     const db = createWorkspace(sqlJs);
     let n = 0;

@@ -5,7 +5,7 @@ import { engineRunner } from '../../../../src/cli/executeScenario';
 import type { CliIO } from '../../../../src/cli/io';
 import { parseSeedRange, parseSweepParam, type SweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, runSweep, sweepReport, sweepRows, type JobResult } from '../../../../renderer/lib/sweep/sweepCore';
-import { formatCell, rejectedWith, rejectionCodes, SWEEP_METRICS } from '../../../../renderer/lib/sweep/sweepMetrics';
+import { formatCell, rejectedWith, rejectionCodes, sweepMetricsFor } from '../../../../renderer/lib/sweep/sweepMetrics';
 
 const FLASH = 'samples/scenarios/flash-sale.json';
 
@@ -49,10 +49,11 @@ describe('the UI sweep core', () => {
     if (!plan.ok) throw new Error('plan');
     const rows = runSweep(plan.sweep);
     const codes = rejectionCodes(rows);
-    // the view's header and cells (SweepView.svelte: the parameter, SWEEP_METRICS, a column per rejection code)
+    // the view's header and cells (SweepView.svelte: the parameter, sweepMetricsFor(rows), a column per rejection code)
+    const metrics = sweepMetricsFor(rows);
     const view = [
-      ['scheduler.workers', ...SWEEP_METRICS.map((m) => m.label), ...codes.map((c) => `rejected: ${c}`)],
-      ...rows.map((r) => [formatCell(r.values['scheduler.workers']), ...SWEEP_METRICS.map((m) => formatCell(m.value(r))), ...codes.map((c) => formatCell(rejectedWith(r, c)))]),
+      ['scheduler.workers', ...metrics.map((m) => m.label), ...codes.map((c) => `rejected: ${c}`)],
+      ...rows.map((r) => [formatCell(r.values['scheduler.workers']), ...metrics.map((m) => formatCell(m.value(r))), ...codes.map((c) => formatCell(rejectedWith(r, c)))]),
     ];
     // the CLI names the delivery columns that are 0 in every point under its table, to keep it narrow
     const zero = ['failures', 'retries', 'dead-lettered', 'lost', 'duplicates'];
@@ -61,6 +62,19 @@ describe('the UI sweep core', () => {
     expect(cli).toEqual(view.map((row) => shown.map((i) => row[i])));
     expect(stdout).toContain(`\n0 in every point: ${zero.join(', ')}\n`);
     expect(view[0]).toEqual(expect.arrayContaining(['stale decisions', 'units oversold', 'cmd p50 ms', 'retries']));
+  });
+
+  it('leaves units oversold out, as the CLI does, for a domain with nothing to oversell (profiles)', async () => {
+    const GALLERY = 'samples/scenarios/profile-gallery-batch.json';
+    const cli = await cliJson(GALLERY, ['--run', '4 workers', '--param', 'scheduler.workers=1..2']);
+    const ui = uiJson(GALLERY, '4 workers', [param('scheduler.workers=1..2')]);
+    expect(ui).toEqual(cli);
+    for (const p of (ui as { points: object[] }).points) expect(p).not.toHaveProperty('oversold');
+    const plan = planSweepJobs(JSON.parse(readFileSync(GALLERY, 'utf8')), '4 workers', [param('scheduler.workers=1..2')]);
+    if (!plan.ok) throw new Error('plan');
+    const labels = sweepMetricsFor(runSweep(plan.sweep)).map((m) => m.label);
+    expect(labels).not.toContain('units oversold');
+    expect(labels).toEqual(expect.arrayContaining(['violations', 'stale decisions', 'cmd p50 ms']));
   });
 
   it('averages over seeds and sweeps the seed like the CLI', async () => {
