@@ -1,0 +1,51 @@
+/**
+ * The Logs view over the trial's credit log (an Emmett-shaped log with a duplicate id, gaps,
+ * time reversals, an unknown type, invalid data and a malformed line) read with its domain
+ * module, credit.ts: the records table and a record's details, and the Summary's anomalies.
+ * Screenshots at 1280×720 and 1440×900 in test-results/screenshots/.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { views } from './flows';
+import { openModule } from './libraryModule';
+
+const FOLDER = 'test/fixtures/modules/credit';
+
+/** Opens credit.ts, then the credit log read with it; resolves to the Logs view once it is inspected. */
+async function creditLog(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await openModule(page, 'credit.ts', readFileSync(join(FOLDER, 'credit.ts'), 'utf8'), 'Credit limits');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Domain', { exact: true }).selectOption('credit.ts');
+  await logs.getByLabel('Log file').setInputFiles(join(FOLDER, 'credit-emmett.jsonl'));
+  await expect(logs.getByRole('status').filter({ hasText: 'violations' })).toContainText('7 invariant violations and 10 anomalies in 84 events', { timeout: 30_000 });
+  return logs;
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/logs-credit-${name}-${width}.png` });
+  }
+}
+
+test('Go to record selects the record it lands on and shows it in the details, as a click on its row does', async ({ page }) => {
+  const logs = await creditLog(page);
+  await logs.getByRole('tab', { name: 'Records' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  // the trial's steps: record 45 selected first, then Go to record 74
+  await records.getByLabel('Go to record').fill('45');
+  await records.getByRole('button', { name: 'Go to record' }).click();
+  await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #45');
+  await records.getByLabel('Go to record').fill('74');
+  await records.getByRole('button', { name: 'Go to record' }).click();
+  await expect(records.locator('.row.hl')).toHaveAttribute('aria-rowindex', '74');
+  await expect(records.locator('.row.selected')).toHaveAttribute('aria-rowindex', '74');
+  await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #74 on line 74');
+  await expect(details).toContainText('Why it was not read');
+  await expect(details).toContainText('not JSON');
+  await screenshots(page, 'goto74');
+});
