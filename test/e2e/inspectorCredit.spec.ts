@@ -49,3 +49,26 @@ test('Go to record selects the record it lands on and shows it in the details, a
   await expect(details).toContainText('not JSON');
   await screenshots(page, 'goto74');
 });
+
+test('rows whose event broke an invariant carry the ⚠ marker, named by the invariant; anomaly rows by their kind', async ({ page }) => {
+  const logs = await creditLog(page);
+  await logs.getByRole('tab', { name: 'Records' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  const row = (n: number) => records.locator(`.row[aria-rowindex="${n}"]`);
+  await records.getByLabel('Go to record').fill('45');
+  await records.getByRole('button', { name: 'Go to record' }).click();
+  // the violations at lines 45 and 49, an anomaly at 54, none at 46
+  await expect(row(45).getByRole('img', { name: '⚠ broke within-credit-limit' })).toBeVisible();
+  await expect(row(45).getByRole('cell').first()).toHaveAttribute('title', 'broke within-credit-limit');
+  await expect(row(49).getByRole('img', { name: '⚠ broke non-negative-outstanding' })).toBeVisible();
+  await expect(row(54).getByRole('img', { name: '⚠ time-reversal' })).toBeVisible();
+  await expect(row(46).getByRole('img')).toHaveCount(0);
+  // every violation of the report is marked: seven rows say "broke"
+  await records.getByLabel('Go to record').fill('1');
+  await records.getByRole('button', { name: 'Go to record' }).click();
+  await expect(row(14).getByRole('img', { name: '⚠ broke non-negative-outstanding' })).toBeVisible();
+  await expect(row(25).getByRole('img', { name: '⚠ broke non-negative-outstanding' })).toBeVisible();
+  await records.getByLabel('Go to record').fill('45');
+  await records.getByRole('button', { name: 'Go to record' }).click();
+  await screenshots(page, 'marks');
+});
