@@ -72,3 +72,25 @@ test('rows whose event broke an invariant carry the ⚠ marker, named by the inv
   await records.getByRole('button', { name: 'Go to record' }).click();
   await screenshots(page, 'marks');
 });
+
+test("a duplicate row's details name its duplicate-id anomaly and say it was not replayed, the stream shown once as it stayed", async ({ page }) => {
+  const logs = await creditLog(page);
+  // from the Summary's anomaly, as the trial went: line 29
+  await logs.getByRole('region', { name: 'Anomalies' }).getByRole('button', { name: 'line 29' }).click();
+  const details = logs.getByRole('complementary', { name: 'Record details' });
+  await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #29 on line 29');
+  const anomalies = details.getByRole('list', { name: 'Anomalies of this record' });
+  await expect(anomalies).toHaveText(/^⚠ duplicate-id\s*event id "00000000-0000-4000-8000-000000000005" appeared before with different content; not replayed again$/);
+  await expect(details).toContainText('Stream customer:initech', { timeout: 15_000 });
+  await expect(details).toContainText('Not replayed: the stream stays as it was.');
+  await expect(details.getByLabel('The stream as it was')).toContainText('"orders": 7');
+  await expect(details.getByText('before', { exact: true })).toHaveCount(0);
+  await screenshots(page, 'duplicate29');
+  // a record that was replayed still shows its stream before and after it
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  await records.locator('.row[aria-rowindex="30"]').click();
+  await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #30');
+  await expect(details.getByRole('list', { name: 'Anomalies of this record' })).toContainText('gap');
+  await expect(details.getByText('before', { exact: true })).toBeVisible();
+  await expect(details).not.toContainText('Not replayed');
+});
