@@ -94,3 +94,45 @@ test("a duplicate row's details name its duplicate-id anomaly and say it was not
   await expect(details.getByText('before', { exact: true })).toBeVisible();
   await expect(details).not.toContainText('Not replayed');
 });
+
+test("the Summary's Anomalies card shows every kind at a glance with its count, and grows with the page: no scroll box, no row cut", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await creditLog(page);
+  const card = logs.getByRole('region', { name: 'Anomalies' });
+  const kinds = card.getByLabel('Anomalies by kind');
+  await expect(kinds).toHaveText(/^malformed 1\s*unknown-type 1\s*invalid-data 1\s*duplicate-id 2\s*gap 2\s*time-reversal 3$/);
+  // the kinds fit in the window without scrolling
+  const box = await kinds.boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+  for (const [kind, records] of [['malformed', 1], ['unknown-type', 1], ['invalid-data', 1], ['duplicate-id', 2], ['gap', 2], ['time-reversal', 3]] as const)
+    await expect(card.getByRole('group', { name: `${kind}: ${records} record${records === 1 ? '' : 's'}` }).getByRole('listitem')).toHaveCount(records);
+  // nothing in the card scrolls within it: every entry is whole
+  const clipped = await card.evaluate((el) => [el, ...el.querySelectorAll('*')].filter((e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible').length);
+  expect(clipped).toBe(0);
+  await screenshots(page, 'anomalies');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // a kind's pill shows its entries; a line link lands on the record
+  await kinds.getByRole('button', { name: /time-reversal/ }).click();
+  const reversals = card.getByRole('group', { name: 'time-reversal: 3 records' });
+  await expect(reversals).toBeFocused();
+  await expect(reversals).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/logs-credit-anomalies-scrolled-1280.png' });
+  await reversals.getByRole('button', { name: 'line 56' }).click();
+  await expect(logs.getByRole('complementary', { name: 'Record details' }).getByRole('heading', { level: 3 })).toContainText('Record #56');
+});
+
+test("a kind with many anomalies shows its first few in the card and the rest on asking", async ({ page }) => {
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  // the credit log's first record, written again at every other stream position: a gap before each but the first
+  const first = JSON.parse(readFileSync(join(FOLDER, 'credit-emmett.jsonl'), 'utf8').split('\n')[0]) as Record<string, unknown>;
+  const lines = Array.from({ length: 8 }, (_, i) => JSON.stringify({ ...first, stream_position: 1 + 2 * i, global_position: 1001 + i, message_id: `00000000-0000-4000-8000-00000000010${i}` }));
+  await logs.getByLabel('Log file').setInputFiles({ name: 'gaps.jsonl', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+  await expect(logs.getByRole('status')).toContainText('7 anomalies in 8 events', { timeout: 20_000 });
+  const gaps = logs.getByRole('region', { name: 'Anomalies' }).getByRole('group', { name: 'gap: 7 records' });
+  await expect(gaps.getByRole('listitem')).toHaveCount(4);
+  await gaps.getByRole('button', { name: 'Show 3 more gap' }).click();
+  await expect(gaps.getByRole('listitem')).toHaveCount(7);
+  await expect(gaps.getByRole('listitem').last()).toContainText('line 8');
+});
