@@ -157,12 +157,16 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   const live = logs.getByRole('status', { name: 'Live read' });
   await expect(live).toContainText('2 records · position 2', { timeout: 30_000 });
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('2 events');
+  const headline = logs.locator('.log-head .health');
+  await expect(headline).toHaveText('reading 2 events so far: no anomalies, every invariant holds');
 
   // the module's invariant follows the tail: a second loan of b1 breaks it
   await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
   await nc.close();
   const violations = logs.getByRole('region', { name: 'Invariant violations' });
   await expect(violations).toContainText('b1 is lent to ada and alan', { timeout: 15_000 });
+  // the headline counts what was found so far as the finished one will: the violation, not "0 anomalies"
+  await expect(headline).toHaveText('reading 1 invariant violation in 3 events so far');
   await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1440.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1280.png' });
