@@ -92,11 +92,14 @@ export class Inspector {
     if (!imported && shown && this.current === shown) this.reading = before;
   }
 
-  /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import. */
+  /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import (failed, the log on screen before stays, and so do the menus). */
   async importFrom(name: string, reading: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
+    const before = this.reading;
     this.reading = reading;
     this.notice = undefined;
-    await this.run(name, reading, start);
+    const shown = this.current;
+    const imported = await this.run(name, reading, start);
+    if (!imported && shown && this.current === shown) this.reading = before;
   }
 
   /**
@@ -135,6 +138,8 @@ export class Inspector {
   /** Runs an import or inspection read as `asked` (of the bundled sample at `shipped`, when it is one); true when it ended with the log inspected. */
   private async run(name: string, asked: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>, shipped?: string): Promise<boolean> {
     const sample = shipped ? { shipped } : {};
+    /** The log on screen before, shown again when this one fails or is cancelled after showing its first records. */
+    const before = this.current?.live ? undefined : this.current;
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
@@ -163,7 +168,8 @@ export class Inspector {
       await this.workspace.refresh();
       return true;
     } catch (e) {
-      if (this.current?.live) this.current = undefined; // the partial log is gone
+      // the partial log is gone: the one on screen before is shown again (it stays in the workspace)
+      if (this.current?.live) this.current = before;
       if (e instanceof ImportCancelled) this.status = 'cancelled';
       else {
         this.status = 'error';
