@@ -159,6 +159,9 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('2 events');
   const headline = logs.locator('.log-head .health');
   await expect(headline).toHaveText('reading 2 events so far: no anomalies, every invariant holds');
+  // the domain is named as the Domain menu names it, while it reads as once it has read
+  const domainRead = logs.getByRole('region', { name: 'How the log was read' }).locator('dd').nth(2);
+  await expect(domainRead).toHaveText('library.ts');
 
   // the module's invariant follows the tail: a second loan of b1 breaks it
   await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
@@ -173,6 +176,7 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await live.getByRole('button', { name: 'Stop' }).click();
   await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('1 invariant violation in 3 events', { timeout: 20_000 });
   await expect(live).toContainText('3 records from');
+  await expect(domainRead).toHaveText('library.ts');
   await expect(violations).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
   // a record's stream before and after it is replayed with the module

@@ -40,8 +40,12 @@ export interface OpenLog {
   readonly seconds?: number;
   /** The bundled sample it is, by its path from the checkout (`samples/logs/…`): opened from the samples menu, as the workspace keeps it. */
   readonly shipped?: string;
-  /** While importing: the counts so far, how many records are stored (readable) yet, and how many interim reports came (the graph and timeline read again at each). */
-  readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number };
+  /**
+   * While importing: the counts so far, how many records are stored (readable) yet, how many
+   * interim reports came (the graph and timeline read again at each), and the domain it is read
+   * with as the Domain menu names it (a module by its file name; `reading` says it once read).
+   */
+  readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number; readonly domain: string | null };
 }
 
 /** Import state, the log being inspected and the Logs view's place. */
@@ -157,7 +161,7 @@ export class Inspector {
         // a live read's report so far, kept until the next one comes
         const report = p.report ?? same?.report;
         const reports = (same?.live?.reports ?? 0) + (p.report ? 1 : 0);
-        this.current = { name, source: same?.source ?? p.source, ...sample, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
+        this.current = { name, source: same?.source ?? p.source, ...sample, live: { counts: p.counts, stored: p.stored, reports, domain: asked.domain }, ...(report ? { report } : {}) };
       });
       // the domain as the menu names it (a module by its file name)
       const domain = result.report.domain === null ? null : (asked.domain ?? result.report.domain);
