@@ -76,6 +76,8 @@ export interface InspectionCounts {
   readonly commands: number;
   readonly types: Readonly<Record<string, number>>;
   readonly anomalies: number;
+  /** With a domain: the invariant violations found so far (each a stream's event that broke one, as the report lists them). */
+  readonly violations?: number;
 }
 
 interface Pending {
@@ -323,9 +325,10 @@ export class LogInspector {
     this.anomalies.add(a);
   }
 
-  /** The counts so far (events, commands, events per type, anomalies). */
+  /** The counts so far (events, commands, events per type, anomalies, and with a domain the violations). */
   counts(): InspectionCounts {
-    return { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, anomalies: this.anomalies.count };
+    const counts = { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, anomalies: this.anomalies.count };
+    return this.domain ? { ...counts, violations: this.domain.replay.violations.length } : counts;
   }
 
   /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */

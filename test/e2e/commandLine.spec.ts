@@ -5,10 +5,11 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSampleAndRun } from './flows';
+import { openModule } from './libraryModule';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -132,4 +133,22 @@ test("Logs names a file of the user's by its name even when a bundled sample has
   await expect(group.getByTestId('command-line')).toHaveText(/^Same as purestream inspect samples\/logs\/flash-sale-oversell\.cloudevents\.json( .*)?, run in a Purestream checkout's folder$/);
   await stored.last().click();
   await expect(group.getByTestId('command-line')).toHaveText(/run in the log file's folder$/);
+});
+
+test("Logs: a log whose unreadable records the app skipped is shown with --skip-invalid, and the line gives the app's report (exit 0 where the bare line is refused)", async ({ page }) => {
+  const folder = 'test/fixtures/modules/credit';
+  const dir = mkdtempSync(join(tmpdir(), 'cmdline-'));
+  for (const file of ['credit.ts', 'credit-emmett.jsonl']) copyFileSync(join(folder, file), join(dir, file));
+  await page.goto('/');
+  await openModule(page, 'credit.ts', readFileSync(join(folder, 'credit.ts'), 'utf8'), 'Credit limits');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Domain', { exact: true }).selectOption('credit.ts');
+  await logs.getByLabel('Log file').setInputFiles(join(dir, 'credit-emmett.jsonl'));
+  await expect(logs.getByRole('status').filter({ hasText: 'violations' })).toContainText('7 invariant violations and 10 anomalies in 84 events', { timeout: 30_000 });
+  const group = logs.getByRole('group', { name: 'Inspect command line' });
+  await expect(group.getByTestId('command-line')).toHaveText("Same as purestream inspect credit-emmett.jsonl --domain ./credit.ts --skip-invalid, run in the log file's folder, with the module credit.ts in it");
+  expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
+  expect(exitCode('purestream inspect credit-emmett.jsonl --domain ./credit.ts', dir)).toBe(1);
+  await screenshots(page, 'logs-skip-invalid');
 });

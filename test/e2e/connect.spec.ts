@@ -157,18 +157,26 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   const live = logs.getByRole('status', { name: 'Live read' });
   await expect(live).toContainText('2 records · position 2', { timeout: 30_000 });
   await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('2 events');
+  const headline = logs.locator('.log-head .health');
+  await expect(headline).toHaveText('reading 2 events so far: no anomalies, every invariant holds');
+  // the domain is named as the Domain menu names it, while it reads as once it has read
+  const domainRead = logs.getByRole('region', { name: 'How the log was read' }).locator('dd').nth(2);
+  await expect(domainRead).toHaveText('library.ts');
 
   // the module's invariant follows the tail: a second loan of b1 breaks it
   await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
   await nc.close();
   const violations = logs.getByRole('region', { name: 'Invariant violations' });
   await expect(violations).toContainText('b1 is lent to ada and alan', { timeout: 15_000 });
+  // the headline counts what was found so far as the finished one will: the violation, not "0 anomalies"
+  await expect(headline).toHaveText('reading 1 invariant violation in 3 events so far');
   await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1440.png' });
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/connect-module-tailing-1280.png' });
   await live.getByRole('button', { name: 'Stop' }).click();
   await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('1 invariant violation in 3 events', { timeout: 20_000 });
   await expect(live).toContainText('3 records from');
+  await expect(domainRead).toHaveText('library.ts');
   await expect(violations).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
   // a record's stream before and after it is replayed with the module
@@ -226,7 +234,75 @@ test("a module's fault while it tails a live source ends the read with the modul
     expect(await alert.textContent()).not.toMatch(/\n\s+at |blob:|\.worker-/);
     // the read ended with the import: nothing is tailed on, and nothing of the log was kept
     await expect(live.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    await expect(live.locator('.pill')).toHaveText('failed');
     await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toHaveCount(0);
   }
   await nc.close();
+});
+
+test("a live read that fails on a module's fault says it failed, beside the log read before, which stays as it was read: no green chip, no counts of the failed read as if kept", async ({ page }) => {
+  test.setTimeout(120_000);
+  const nc = await connect({ servers: server!.url });
+  await (await jetstreamManager(nc)).streams.add({ name: 'SHELF', subjects: ['SHELF.>'] });
+  const js = jetstream(nc);
+  const book = (n: number, type: string, data: Record<string, string>) =>
+    js.publish('SHELF.books', JSON.stringify({ specversion: '1.0', id: `s-${n}`, source: '/library', type, subject: `book:${data.bookId}`, time: `2026-03-01T10:00:0${n}Z`, data }), { msgID: `s-${n}` });
+  await book(1, 'BookAdded', { bookId: 'b1' });
+  await book(2, 'BookLent', { bookId: 'b1', member: 'ada' });
+  await book(3, 'BookAdded', { bookId: 'b2' });
+  await book(4, 'BookLent', { bookId: 'b2', member: 'grace' });
+  await book(5, 'BookLent', { bookId: 'b1', member: 'alan' });
+
+  await page.goto('/');
+  // evolve throws on a loan to mallory: an event on a stream the module has started, read from the start
+  await openModule(page, 'cursed.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (event.data.member === 'mallory') throw new Error('mallory is cursed');"), 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+  const readFromStart = async () => {
+    await logs.getByRole('button', { name: 'Connect…' }).click();
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/SHELF`);
+    await dialog.getByRole('radio', { name: 'the beginning' }).check();
+    await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
+    await dialog.getByRole('button', { name: 'Connect' }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  // the first read: kept
+  await logs.getByLabel('Domain').selectOption('cursed.ts');
+  await readFromStart();
+  const live = logs.getByRole('status', { name: 'Live read' });
+  const headline = logs.getByRole('status').filter({ hasText: 'violation' });
+  await expect(headline).toContainText('1 invariant violation in 5 events', { timeout: 30_000 });
+  await expect(live).toContainText('5 records from');
+  const group = logs.getByRole('group', { name: 'Inspect command line' });
+  const before = await group.getByTestId('command-line').textContent();
+  expect(before).toContain('--domain ./cursed.ts --from start');
+
+  // a loan to mallory comes; read again from the start: evolve throws on it
+  await book(6, 'BookLent', { bookId: 'b2', member: 'mallory' });
+  await nc.close();
+  await readFromStart();
+  const alert = logs.getByRole('alert');
+  await expect(alert).toContainText('cursed.ts: evolve threw', { timeout: 30_000 });
+  await expect(alert).toContainText('The log below is the one read before: nothing of this read was kept.');
+  // the chip says it failed, never "read", and offers nothing to read on from
+  await expect(live.locator('.pill')).toHaveText('failed');
+  await expect(live).toContainText(`The read of ${server!.wsUrl}/SHELF failed after`);
+  await expect(live).toContainText('nothing of it was kept');
+  await expect(live.getByRole('button', { name: 'Read on from here…' })).toHaveCount(0);
+  // the log below is the first read, as it was read: its headline, its reading, its command line
+  await expect(headline).toContainText('1 invariant violation in 5 events');
+  await expect(logs.getByLabel('Domain')).toHaveValue('cursed.ts');
+  await expect(group.getByTestId('command-line')).toHaveText(before!);
+  await expect(logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem')).toHaveCount(1);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-failed-1280.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screenshots/connect-failed-1440.png' });
+
+  // another log opened: the failure is no longer said
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('invariant violation', { timeout: 20_000 });
+  await expect(live).toHaveCount(0);
 });

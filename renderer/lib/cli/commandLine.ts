@@ -6,6 +6,7 @@
  * follow the CLI's usage (src/cli/main.ts HELP) and are quoted for a POSIX shell. Pure.
  */
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { BLOCKING_ANOMALIES, type Anomaly } from '../../../src/logs/types';
 import { withoutHiddenSecrets } from '../../../src/sources/sourceUrl';
 
 /** A file the checkout ships: its path from the checkout's folder, and its value as bundled. */
@@ -83,12 +84,25 @@ export interface InspectReading {
   readonly framing?: string;
   /** Whether a map (Mapping…) is applied: it is named `map.json`, the name Mapping… → Download map gives it. */
   readonly map?: boolean;
+  /** Whether the app's reading skipped records the CLI refuses a log for unless told to skip them ({@link skipsInvalid}). */
+  readonly skipInvalid?: boolean;
 }
 
 /**
- * `purestream inspect LOG|URL [--domain ID|./MODULE] [--profile NAME] [--framing NAME] [--map map.json]`
+ * Whether a report's log has records that `purestream inspect` refuses it for without
+ * `--skip-invalid` — malformed, unmapped, unknown-type, invalid-data (BLOCKING_ANOMALIES;
+ * cli-and-reports.md) — which the app skips: one is listed, or the list was cut (`anomalyCount`
+ * beyond it), when one may be among those left out.
+ */
+export function skipsInvalid(report: { readonly anomalies: readonly Pick<Anomaly, 'kind'>[]; readonly anomalyCount?: number }): boolean {
+  return report.anomalies.some((a) => BLOCKING_ANOMALIES.has(a.kind)) || (report.anomalyCount ?? 0) > report.anomalies.length;
+}
+
+/**
+ * `purestream inspect LOG|URL [--domain ID|./MODULE] [--profile NAME] [--framing NAME] [--map map.json] [--skip-invalid]`
  * (src/cli/commands/inspect.ts): a URL loses its hidden password (`user:***@` → `user@`, `password=***`
  * dropped: it is added back by hand) and takes no framing; `auto` is the CLI's default, so not written.
+ * `--skip-invalid` when the app skipped records the CLI would refuse the log for, so the line gives the app's report.
  */
 export function inspectCommandLine(log: LogArgument, reading: InspectReading): CommandLine {
   const module = reading.domain && isModuleFileName(reading.domain) ? `./${baseName(reading.domain)}` : undefined;
@@ -101,6 +115,7 @@ export function inspectCommandLine(log: LogArgument, reading: InspectReading): C
     if (log.from) args.push('--from', shellWord(log.from));
     if (log.until === 'live') args.push('--until', 'live');
   }
+  if (reading.skipInvalid) args.push('--skip-invalid');
   const hidden = log.kind === 'url' && withoutHiddenSecrets(log.display) !== log.display;
   const place = log.kind === 'url' ? (module ? "run in the module's folder" : reading.map ? 'run in a folder' : 'run anywhere') : log.kind === 'shipped' ? WHERE.checkout : "run in the log file's folder";
   const beside = [module && log.kind !== 'url' ? `the module ${baseName(reading.domain!)}` : '', reading.map ? 'map.json (Mapping… → Download map)' : ''].filter(Boolean);

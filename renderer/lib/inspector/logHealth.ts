@@ -1,6 +1,7 @@
-/** The one-line verdict the Logs view shows over an inspection: not understood, violations, anomalies, decision drift, or healthy. Pure. */
+/** The one-line verdict the Logs view shows over an inspection (and over a log still read, from its counts so far): not understood, violations, anomalies, decision drift, or healthy. Pure. */
 import { counted } from '../../../src/engine/report/counted';
 import { unlikeLog, whyNothingRead } from '../../../src/logs/nothingRead';
+import type { InspectionCounts } from '../../../src/logs/logInspector';
 import type { InspectionSummary } from '../workspace/logsProtocol';
 
 /**
@@ -48,4 +49,18 @@ export function logHealth(report: InspectionSummary): LogHealth {
   if (caution) return { tone: 'warn', label: 'not an event log?', ...sentence(words(`${events} read, but ${caution}.`)) };
   if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: no anomalies, every invariant holds`, ', but ') };
   return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: no anomalies${report.domain ? ', every invariant holds' : ''}.`)) };
+}
+
+/**
+ * The verdict while a log is still read (a live source, a big file), from its counts so far, in the
+ * words of {@link logHealth}'s: violations (with a domain) and anomalies in the events read "so far".
+ * `bad`: a violation found; `warn`: an anomaly; `ok`: neither yet.
+ */
+export function liveHealth(counts: InspectionCounts): Pick<LogHealth, 'tone' | 'text'> {
+  const events = counted(counts.events, 'event');
+  const violations = counts.violations ?? 0;
+  const anomalies = counts.anomalies > 0 ? counted(counts.anomalies, 'anomaly', 'anomalies') : '';
+  if (violations > 0) return { tone: 'bad', text: `${counted(violations, 'invariant violation')}${anomalies ? ` and ${anomalies}` : ''} in ${events} so far` };
+  if (anomalies) return { tone: 'warn', text: `${anomalies} in ${events} so far` };
+  return { tone: 'ok', text: `${events} so far: no anomalies${counts.violations !== undefined ? ', every invariant holds' : ''}` };
 }

@@ -33,8 +33,11 @@ export interface RecordDetail {
   /** Label → value: what the profile read (id, type, stream, positions, time, causation…). */
   readonly facts: readonly (readonly [string, string])[];
   readonly data: unknown;
-  /** With a domain: the aggregate of the record's stream before (undefined: a new stream) and after it. */
-  readonly change?: { readonly stream: string; readonly before: unknown; readonly after: unknown };
+  /**
+   * With a domain: the aggregate of the record's stream before (undefined: a new stream) and after
+   * it; `replayed` false when the replay passed it by (a duplicate id, data its schema refuses): after is before.
+   */
+  readonly change?: { readonly stream: string; readonly before: unknown; readonly after: unknown; readonly replayed: boolean };
 }
 
 const LABELS: readonly (readonly [string, string])[] = [
@@ -129,7 +132,7 @@ export function streamChange({ stream, records }: StreamRecords, seq: number, re
   // the record may not have been replayed (a duplicate): then it changed nothing
   const applied = last !== undefined && last.eventSeq === mine;
   const before = applied ? steps[steps.length - 2]?.after : last?.after;
-  return { stream, before, after: applied ? last.after : before };
+  return { stream, before, after: applied ? last.after : before, replayed: applied };
 }
 
 /** A record's details as a causation-graph node's. */

@@ -40,8 +40,12 @@ export interface OpenLog {
   readonly seconds?: number;
   /** The bundled sample it is, by its path from the checkout (`samples/logs/…`): opened from the samples menu, as the workspace keeps it. */
   readonly shipped?: string;
-  /** While importing: the counts so far, how many records are stored (readable) yet, and how many interim reports came (the graph and timeline read again at each). */
-  readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number };
+  /**
+   * While importing: the counts so far, how many records are stored (readable) yet, how many
+   * interim reports came (the graph and timeline read again at each), and the domain it is read
+   * with as the Domain menu names it (a module by its file name; `reading` says it once read).
+   */
+  readonly live?: { readonly counts: InspectionCounts; readonly stored: number; readonly reports: number; readonly domain: string | null };
 }
 
 /** Import state, the log being inspected and the Logs view's place. */
@@ -92,11 +96,14 @@ export class Inspector {
     if (!imported && shown && this.current === shown) this.reading = before;
   }
 
-  /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import. */
+  /** Imports a log that `start` streams into the workspace (a live source's records), read as `reading` says, like any import (failed, the log on screen before stays, and so do the menus). */
   async importFrom(name: string, reading: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>): Promise<void> {
+    const before = this.reading;
     this.reading = reading;
     this.notice = undefined;
-    await this.run(name, reading, start);
+    const shown = this.current;
+    const imported = await this.run(name, reading, start);
+    if (!imported && shown && this.current === shown) this.reading = before;
   }
 
   /**
@@ -135,6 +142,8 @@ export class Inspector {
   /** Runs an import or inspection read as `asked` (of the bundled sample at `shipped`, when it is one); true when it ended with the log inspected. */
   private async run(name: string, asked: ReadingOptions, start: (onProgress: (p: ImportProgress) => void) => Promise<{ source: LogSource; report: InspectionSummary; seconds: number }>, shipped?: string): Promise<boolean> {
     const sample = shipped ? { shipped } : {};
+    /** The log on screen before, shown again when this one fails or is cancelled after showing its first records. */
+    const before = this.current?.live ? undefined : this.current;
     this.status = 'importing';
     this.following = true;
     this.progress = undefined;
@@ -152,7 +161,7 @@ export class Inspector {
         // a live read's report so far, kept until the next one comes
         const report = p.report ?? same?.report;
         const reports = (same?.live?.reports ?? 0) + (p.report ? 1 : 0);
-        this.current = { name, source: same?.source ?? p.source, ...sample, live: { counts: p.counts, stored: p.stored, reports }, ...(report ? { report } : {}) };
+        this.current = { name, source: same?.source ?? p.source, ...sample, live: { counts: p.counts, stored: p.stored, reports, domain: asked.domain }, ...(report ? { report } : {}) };
       });
       // the domain as the menu names it (a module by its file name)
       const domain = result.report.domain === null ? null : (asked.domain ?? result.report.domain);
@@ -163,7 +172,8 @@ export class Inspector {
       await this.workspace.refresh();
       return true;
     } catch (e) {
-      if (this.current?.live) this.current = undefined; // the partial log is gone
+      // the partial log is gone: the one on screen before is shown again (it stays in the workspace)
+      if (this.current?.live) this.current = before;
       if (e instanceof ImportCancelled) this.status = 'cancelled';
       else {
         this.status = 'error';

@@ -289,6 +289,22 @@ describe('LogInspector hooks', () => {
     inspector.record('   ', 3);
     inspector.record('{"kind":"command","id":"c1","type":"ShipOrder","at":1,"data":{"orderId":"o"}}', 4);
     expect(read).toEqual(['1/1:event', '2/2:malformed', '4/3:command']);
-    expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1 });
+    expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1, violations: 0 });
+    // without a domain nothing is checked: no violations counted
+    const plain = new LogInspector({ skipInvalid: true, profile: 'purestream' });
+    plain.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":2,"warehouse":"main"}}', 1);
+    expect(plain.counts()).toEqual({ events: 1, commands: 0, types: { ItemRestocked: 1 }, anomalies: 0 });
+  });
+
+  it('counts the violations found so far as the report lists them', () => {
+    const inspector = new LogInspector({ domain: commerce, skipInvalid: true, profile: 'purestream' });
+    inspector.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":1,"warehouse":"main"}}', 1);
+    expect(inspector.counts().violations).toBe(0);
+    // 3 reserved of 1 in stock: the stock goes below zero
+    inspector.record('{"seq":2,"id":"e2","type":"StockReserved","at":2,"stream":"stock:tee@main","data":{"sku":"tee","qty":3,"warehouse":"main","orderId":"o1"}}', 2);
+    expect(inspector.counts().violations).toBe(1);
+    const result = inspector.finish('log');
+    if (!result.ok) throw new Error('refused');
+    expect(result.report.violations).toHaveLength(1);
   });
 });

@@ -6,7 +6,8 @@
  * while it reads), and ends — at the head, or when the user stops a tail — with the position
  * reached, kept to read on from later. A failure to connect is kept to be shown beside the
  * connection; a connection lost mid-read ends the read with what was read and says so; an import
- * that fails (a module's fault) closes the connection.
+ * that fails (a module's fault) closes the connection, and the read is said to have failed, with
+ * nothing of it kept (the log read before stays on screen, and so does how it was read).
  */
 import { desktopApi } from '../../../lib/desktop';
 import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
@@ -41,6 +42,10 @@ export class LiveRead {
   recent = $state.raw<readonly RecentConnection[]>([]);
   /** The last request, to read on from where it ended. */
   last = $state.raw<LiveRequest | undefined>(undefined);
+  /** How the last read ended: its log kept (inspected and stored), failed (a module's fault: nothing of it kept), or cancelled. */
+  ended = $state.raw<'kept' | 'failed' | 'cancelled' | undefined>(undefined);
+  /** The last read whose log was kept: where and how it was read, for the command line of its log on screen. */
+  kept = $state.raw<{ readonly display: string; readonly request: LiveRequest } | undefined>(undefined);
   private session: LiveSession | undefined;
 
   constructor(
@@ -94,6 +99,7 @@ export class LiveRead {
     this.caughtUp = false;
     this.lost = undefined;
     this.notice = session.notice;
+    this.ended = undefined;
     this.phase = 'reading';
     const reading = this.inspector.reading;
     // imported where the reading's domain runs: the logs worker, or a domain module's own worker
@@ -121,6 +127,9 @@ export class LiveRead {
       // the import ended first (it failed: a module's fault, say): the connection is closed too
       if (this.phase === 'reading') void session.stop();
       this.session = undefined;
+      const status = this.inspector.status;
+      this.ended = status === 'done' ? 'kept' : status === 'cancelled' ? 'cancelled' : 'failed';
+      if (this.ended === 'kept') this.kept = { display: session.display, request };
       this.phase = 'done';
     });
     return true;
@@ -139,8 +148,8 @@ export class LiveRead {
     await this.session?.stop();
   }
 
-  /** The last request, reading on after the position reached. */
+  /** The last request, reading on after the position reached (a read kept: one that failed or was cancelled is read again, not on). */
   readOn(): LiveRequest | undefined {
-    return this.last && this.position !== undefined ? { ...this.last, from: this.position } : undefined;
+    return this.last && this.position !== undefined && this.ended === 'kept' ? { ...this.last, from: this.position } : undefined;
   }
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { withoutHiddenSecrets } from '../../../../src/sources/sourceUrl';
-import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import initSqlJs from 'sql.js';
+import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
+import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
+import { CallGuard } from '../../../../src/engine/module/callGuard';
+import { domainModule } from '../../../../src/engine/module/domainModule';
+import { createWorkspace } from '../../../../src/store/workspace';
+import credit from '../../../fixtures/modules/credit/credit';
 import { main } from '../../../../src/cli/main';
 
 const flash = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as Record<string, unknown>;
@@ -15,12 +22,14 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-async function cli(command: string) {
+/** Runs a shown command line through the CLI in `cwd` (the checkout's folder unless said): its exit code, what it printed and its errors. */
+async function cli(command: string, cwd = process.cwd()) {
   let err = '';
+  let out = '';
   const [name, ...argv] = shellWords(command);
   expect(name).toBe('purestream');
-  const code = await main(argv, { out: () => {}, err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() });
-  return { code, err };
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
+  return { code, err, out };
 }
 
 describe('shellWord', () => {
@@ -93,6 +102,17 @@ describe('the commands', () => {
     });
   });
 
+  it('inspect: --skip-invalid when the app skipped records the CLI refuses a log for (malformed, unmapped, unknown-type, invalid-data), or may have (the list was cut)', () => {
+    const file = { kind: 'file', name: 'credit-emmett.jsonl' } as const;
+    expect(inspectCommandLine(file, { domain: 'credit.ts', skipInvalid: true }).command).toBe('purestream inspect credit-emmett.jsonl --domain ./credit.ts --skip-invalid');
+    expect(inspectCommandLine({ kind: 'url', display: 'nats://h:4222/S', until: 'live' }, { domain: 'bank.ts', skipInvalid: true }).command).toBe('purestream inspect nats://h:4222/S --domain ./bank.ts --until live --skip-invalid');
+    for (const kind of ['malformed', 'unmapped', 'unknown-type', 'invalid-data'] as const) expect(skipsInvalid({ anomalies: [{ kind: 'gap' }, { kind }] })).toBe(true);
+    // the rest are reported by the CLI as by the app, without the flag
+    expect(skipsInvalid({ anomalies: [{ kind: 'duplicate-id' }, { kind: 'gap' }, { kind: 'out-of-order' }, { kind: 'time-reversal' }, { kind: 'no-zone' }] })).toBe(false);
+    expect(skipsInvalid({ anomalies: [] })).toBe(false);
+    expect(skipsInvalid({ anomalies: [{ kind: 'gap' }], anomalyCount: 10_001 })).toBe(true);
+  });
+
   it('inspect a live source: the URL without its password, no framing, where it started and whether it tails', () => {
     expect(withoutHiddenSecrets('postgres://app:***@db:5432/shop?store=emmett')).toBe('postgres://app@db:5432/shop?store=emmett');
     expect(withoutHiddenSecrets('nats://host:4222/ORDERS?token=***')).toBe('nats://host:4222/ORDERS');
@@ -109,13 +129,32 @@ describe('the commands', () => {
 
 describe('the lines run as the CLI takes them, from the checkout\'s folder', () => {
   it('run a bundled sample, every run and one named run', async () => {
-    expect(await cli(runCommandLine(shipped).command)).toEqual({ code: 0, err: '' });
+    expect(await cli(runCommandLine(shipped).command)).toMatchObject({ code: 0, err: '' });
     const first = (flash.runs as { name: string }[])[0].name;
-    expect(await cli(runCommandLine(shipped, [first]).command)).toEqual({ code: 0, err: '' });
+    expect(await cli(runCommandLine(shipped, [first]).command)).toMatchObject({ code: 0, err: '' });
   }, 60_000);
 
   it('compare a bundled sample; inspect the bundled log with its domain', async () => {
-    expect(await cli(compareCommandLine(shipped).command)).toEqual({ code: 0, err: '' });
+    expect(await cli(compareCommandLine(shipped).command)).toMatchObject({ code: 0, err: '' });
     expect((await cli(inspectCommandLine({ kind: 'shipped', path: 'samples/logs/flash-sale-oversell.cloudevents.json' }, { domain: 'commerce', profile: 'cloudevents' }).command)).code).toBe(0);
+  }, 60_000);
+
+  it("inspect a log of the user's with a malformed, an unknown-type and an invalid record, read as the app read it: the same report, exit 0", async () => {
+    const folder = 'test/fixtures/modules/credit';
+    const text = readFileSync(`${folder}/credit-emmett.jsonl`, 'utf8');
+    // read as the app reads it: every record stored, the unreadable ones skipped and reported
+    const domain = domainModule(credit, { name: 'credit.ts', defaultId: 'credit', guard: new CallGuard({ module: 'credit.ts' }) });
+    const db = createWorkspace(await initSqlJs());
+    const { report } = await importRecords(new DatabaseLogs(db), [text], { domain, domainName: 'credit.ts', name: 'credit-emmett.jsonl', source: 'credit-emmett.jsonl' });
+    expect(report.anomalies.map((a) => a.kind)).toEqual(expect.arrayContaining(['malformed', 'unknown-type', 'invalid-data']));
+    const line = inspectCommandLine({ kind: 'file', name: 'credit-emmett.jsonl' }, { domain: 'credit.ts', skipInvalid: skipsInvalid(report) });
+    expect(line.command).toBe('purestream inspect credit-emmett.jsonl --domain ./credit.ts --skip-invalid');
+    const run = await cli(line.command, folder);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toContain(`anomalies (${report.anomalies.length}):`);
+    expect(run.out).toContain('line 74  malformed');
+    expect(run.out).toContain(`invariant violations (${report.violations.length}):`);
+    // without the flag the CLI refuses the log the app reads
+    expect((await cli('purestream inspect credit-emmett.jsonl --domain ./credit.ts', folder)).code).toBe(1);
   }, 60_000);
 });

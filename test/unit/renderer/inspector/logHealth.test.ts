@@ -1,6 +1,6 @@
 /** The Logs view's verdict names decision drift beside violations and anomalies, and never calls a log with drift healthy. */
 import { describe, expect, it } from 'vitest';
-import { logHealth } from '../../../../renderer/lib/inspector/logHealth';
+import { liveHealth, logHealth } from '../../../../renderer/lib/inspector/logHealth';
 import type { InspectionSummary } from '../../../../renderer/lib/workspace/logsProtocol';
 
 const FIELDS = { id: '/id', type: '/type', stream: null, time: null };
@@ -60,5 +60,21 @@ describe('logHealth', () => {
       expect(health.parts.map((p) => p.text).join('')).toBe(health.text);
       expect(health.parts.filter((p) => p.kind === 'drift').map((p) => p.text)).toEqual(r.drift.length ? [`${r.drift.length === 1 ? '1 decision' : `${r.drift.length} decisions`} today's rules decide otherwise`] : []);
     }
+  });
+});
+
+describe('liveHealth', () => {
+  it("counts what a read found so far as the finished verdict does: a violation found is said, never \"0 anomalies\"", () => {
+    // the trial's live read: 60 events, a violation found already
+    expect(liveHealth({ events: 60, commands: 0, types: {}, anomalies: 0, violations: 1 })).toEqual({ tone: 'bad', text: '1 invariant violation in 60 events so far' });
+    expect(liveHealth({ events: 212, commands: 153, types: {}, anomalies: 4, violations: 2 })).toEqual({ tone: 'bad', text: '2 invariant violations and 4 anomalies in 212 events so far' });
+    // the finished verdict's first words are the same
+    expect(logHealth(report(4, 2, 0)).text.startsWith('2 invariant violations and 4 anomalies in 212 events')).toBe(true);
+    expect(liveHealth({ events: 212, commands: 0, types: {}, anomalies: 1, violations: 0 })).toEqual({ tone: 'warn', text: '1 anomaly in 212 events so far' });
+  });
+
+  it('says none found so far; every invariant holding only when a domain checks them', () => {
+    expect(liveHealth({ events: 5, commands: 0, types: {}, anomalies: 0, violations: 0 })).toEqual({ tone: 'ok', text: '5 events so far: no anomalies, every invariant holds' });
+    expect(liveHealth({ events: 1, commands: 0, types: {}, anomalies: 0 })).toEqual({ tone: 'ok', text: '1 event so far: no anomalies' });
   });
 });

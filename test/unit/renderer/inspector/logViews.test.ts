@@ -9,6 +9,9 @@ import { LogViews, STREAM_LANES } from '../../../../renderer/lib/inspector/logVi
 import { previewReading } from '../../../../renderer/lib/inspector/previewReading';
 import { recordDetail, streamChange, streamUpTo } from '../../../../renderer/lib/inspector/recordDetail';
 import { readLogMap } from '../../../../src/logs/profiles';
+import { CallGuard } from '../../../../src/engine/module/callGuard';
+import { domainModule } from '../../../../src/engine/module/domainModule';
+import credit from '../../../fixtures/modules/credit/credit';
 import { importLog, storedRecords } from '../../../../src/store/logs';
 import { createWorkspace, type Workspace } from '../../../../src/store/workspace';
 
@@ -117,7 +120,20 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     const detail = recordDetail(db, logId, seq, { profile: 'cloudevents', domain: commerce })!;
     expect(JSON.parse(detail.raw!)).toMatchObject({ id: 'c1.2', subject: 'stock:tee@main' });
     expect(detail.facts).toContainEqual(['stream', 'stock:tee@main']);
-    expect(detail.change).toEqual({ stream: 'stock:tee@main', before: { sku: 'tee', warehouse: 'main', stock: 100 }, after: { sku: 'tee', warehouse: 'main', stock: 99 } });
+    expect(detail.change).toEqual({ stream: 'stock:tee@main', before: { sku: 'tee', warehouse: 'main', stock: 100 }, after: { sku: 'tee', warehouse: 'main', stock: 99 }, replayed: true });
+  });
+
+  it("a record the replay passed by (the trial's line 29: an id seen before, with other content) changed nothing: after is before, and it says it was not replayed", async () => {
+    const domain = domainModule(credit, { name: 'credit.ts', defaultId: 'credit', guard: new CallGuard({ module: 'credit.ts' }) });
+    const db = createWorkspace(sqlJs);
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [fixture('test/fixtures/modules/credit/credit-emmett.jsonl')], { name: 'credit', source: 'credit', domain });
+    expect(report.anomalies.find((a) => a.record === 29)).toMatchObject({ kind: 'duplicate-id', message: expect.stringContaining('with different content; not replayed again') });
+    const duplicate = recordDetail(db, logId, 29, { profile: 'emmett', domain })!;
+    expect(duplicate.change).toMatchObject({ stream: 'customer:initech', replayed: false, before: { customerId: 'initech', outstanding: 280, orders: 7 } });
+    expect(duplicate.change!.after).toEqual(duplicate.change!.before);
+    // the record after it is replayed on the same state
+    const next = recordDetail(db, logId, 30, { profile: 'emmett', domain })!;
+    expect(next.change).toMatchObject({ stream: 'customer:initech', replayed: true, before: { orders: 7 }, after: { orders: 8 } });
   });
 });
 

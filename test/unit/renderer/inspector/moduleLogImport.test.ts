@@ -63,7 +63,7 @@ describe('a log read with a domain module', () => {
     const { reading } = logs.stored(again.source.logId);
     expect(reading).toMatchObject({ domain: 'library.ts', map });
     // a record's stream before and after it (read as the log was stored), and the Mapping dialog's preview, with the module
-    expect(await storedChange(logs, again.source.logId, 3, reading!, domainOf)).toEqual({ stream: 'book:b1', before: { bookId: 'b1', lentTo: ['ada'] }, after: { bookId: 'b1', lentTo: ['ada', 'alan'] } });
+    expect(await storedChange(logs, again.source.logId, 3, reading!, domainOf)).toEqual({ stream: 'book:b1', before: { bookId: 'b1', lentTo: ['ada'] }, after: { bookId: 'b1', lentTo: ['ada', 'alan'] }, replayed: true });
     expect(await storedChange(logs, again.source.logId, 3, reading!)).toBeUndefined(); // the logs worker has no module: it leaves that to the module's worker
     const preview = await previewStored(logs, again.source.logId, { domain: 'library.ts' }, 2, domainOf);
     expect(preview.rows.map((r) => r.problem)).toEqual([expect.stringContaining('unknown event type "book_added" for domain library'), expect.stringContaining('"book_lent"')]);
