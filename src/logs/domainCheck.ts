@@ -38,18 +38,20 @@ export class DomainCheck {
   private readonly pointerOf: ((field: 'type' | 'data') => string | undefined) | undefined;
   /** Streams left out of the replay: the module's evolve threw on their first event here (see `apply`). */
   private readonly unreplayed = new Set<string>();
-  private firstUnreplayed: { readonly stream: string; readonly line: number; readonly message: string } | undefined;
+  private firstUnreplayed: { readonly stream: string; readonly place: string; readonly message: string } | undefined;
   /** The read began after the log's start (InspectorOptions.partial). */
   private readonly partial: boolean;
+  private readonly placeWord: 'line' | 'row' | 'message';
 
   constructor(
     readonly decider: AnyDomainModule,
     private readonly map: LogMap,
     /** `pointerOf`: the JSON Pointer that gave a field of the record last read (asked only of a refused payload, for the hint of ./typeFieldHint). */
-    options: { readonly history?: boolean; readonly authorize?: boolean; readonly partial?: boolean; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
+    options: { readonly history?: boolean; readonly authorize?: boolean; readonly partial?: boolean; readonly placeWord?: 'line' | 'row' | 'message'; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
   ) {
     this.pointerOf = options.pointerOf;
     this.partial = options.partial === true;
+    this.placeWord = options.placeWord ?? 'line';
     for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
     this.prefix = `purestream.${decider.id}.`;
     this.replay = new LogReplay(decider, options.history === true);
@@ -109,9 +111,9 @@ export class DomainCheck {
         // in a read that began after the log's start, a module's evolve that throws on a stream's first
         // event here (no state yet) lacks the stream's earlier events: the stream is left out and said in
         // a note; any other fault of the module stops the inspection with its message and the log's line
-        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream)) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying line ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}` });
+        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream)) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}` });
         this.unreplayed.add(e.stream);
-        this.firstUnreplayed ??= { stream: e.stream, line: place.line, message: err.problem.message };
+        this.firstUnreplayed ??= { stream: e.stream, place: `${this.placeWord} ${place.line}`, message: err.problem.message };
         this.drift.leftOut(causationId);
         return undefined;
       }
@@ -132,7 +134,7 @@ export class DomainCheck {
     return (
       `${n === 1 ? '1 stream was' : `${n} streams were`} not replayed, nor their commands decided again: the read began after the log's start, ` +
       `and evolve threw on ${n === 1 ? 'its' : 'each one\'s'} first event here, with no state to fold it into (its earlier events were not read); ` +
-      `first: stream ${JSON.stringify(first.stream)} at line ${first.line}: ${first.message}`
+      `first: stream ${JSON.stringify(first.stream)} at ${first.place}: ${first.message}`
     );
   }
 

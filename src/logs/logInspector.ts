@@ -51,6 +51,8 @@ export interface InspectorOptions {
    * read stops with the module's fault.
    */
   readonly partial?: boolean;
+  /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
+  readonly placeWord?: 'line' | 'row' | 'message';
 }
 
 /** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
@@ -125,7 +127,7 @@ export class LogInspector {
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));

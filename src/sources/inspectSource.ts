@@ -5,6 +5,7 @@
  * Works in Node and the browser (the reader brings its own client).
  */
 import { LogInspector, type InspectorOptions } from '../logs/logInspector';
+import { placeWord } from '../logs/placeWord';
 import type { InspectResult } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 
@@ -40,7 +41,7 @@ export const sourceProfile = (options: InspectorOptions, reader: SourceReader) =
 
 /** Reads the source to its end (or until stopped) and inspects what was read; closes the reader. */
 export async function inspectSource(reader: SourceReader, options: SourceInspectOptions): Promise<SourceInspection> {
-  const inspector = new LogInspector({ ...options, profile: sourceProfile(options, reader) });
+  const inspector = new LogInspector({ ...options, profile: sourceProfile(options, reader), placeWord: placeWord(reader.framing) });
   let records = 0;
   let position: string | undefined;
   let lost: SourceError | undefined;

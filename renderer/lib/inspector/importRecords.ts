@@ -8,6 +8,7 @@
  * bundled domain, a domain module's own worker for a module — storing through a LogStore
  * (./logStore.ts); the caller supplies the chunks, progress and cancellation.
  */
+import { placeWord } from '../../../src/logs/placeWord';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
 import { LogInspector, type InspectionCounts } from '../../../src/logs/logInspector';
@@ -105,6 +106,8 @@ export async function importRecords(
     map: o.map,
     skipInvalid: true,
     ...(o.partial ? { partial: true } : {}),
+    // records of a store or a broker are named by rows or messages, a file's by lines
+    ...(typeof input === 'object' && 'framing' in input ? { placeWord: placeWord(input.framing) } : {}),
     onRecord: (r) => {
       const row = storedRecord(r, lastAt);
       lastAt = row.at;
