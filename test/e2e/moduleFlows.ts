@@ -1,0 +1,34 @@
+/** Steps of the browser tests that open a scenario naming a small domain module beside it. */
+import { expect, type Page } from '@playwright/test';
+
+/** A scenario file naming a module beside it, with a Go command for each id (c1, c2…). */
+export const scenarioNaming = (domain: string, ids: readonly string[] = ['x']) => ({
+  name: 'scenario.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(
+    JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: ids.map((id) => ({ type: 'Go', data: { id } })), runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] }),
+  ),
+});
+/** A JavaScript module file to set on a file input. */
+export const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
+
+/** Opens a scenario naming `module` (not open yet), locates the module from the app's notice and trusts it from the keyboard. */
+export async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }, ids?: readonly string[]): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name, ids));
+  const missing = page.getByRole('alert', { name: 'Domain module not open' });
+  await expect(missing).toContainText(`./${module.name}`);
+  const chooser = page.waitForEvent('filechooser');
+  await missing.getByRole('button', { name: `Locate ${module.name}…` }).click();
+  await (await chooser).setFiles(module);
+  // the prompt opens on Cancel: trusting from the keyboard takes a Tab first
+  const dialog = page.getByRole('dialog', { name: `Run ${module.name}?` });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Trust and run' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(missing).toBeHidden();
+}
+
+/** A module deciding every Go into a Went of its data; `decide` is code put first in its decide. */
+export const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
