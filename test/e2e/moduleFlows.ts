@@ -1,5 +1,6 @@
-/** Steps of the browser tests that open a scenario naming a small domain module beside it. */
+/** Steps of the browser tests with domain modules: the bank sample, and a scenario naming a small module beside it. */
 import { expect, type Page } from '@playwright/test';
+import { views } from './flows';
 
 /** A scenario file naming a module beside it, with a Go command for each id (c1, c2…). */
 export const scenarioNaming = (domain: string, ids: readonly string[] = ['x']) => ({
@@ -32,3 +33,17 @@ export async function openScenarioAndLocate(page: Page, module: { name: string; 
 
 /** A module deciding every Go into a Went of its data; `decide` is code put first in its decide. */
 export const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
+
+/** Opens the bank sample (its domain is the module ./bank.ts), trusts the module and runs the scenario. */
+export async function openBankAndRun(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run bank.ts?' });
+  await dialog.getByRole('button', { name: 'Trust and run' }).click();
+  await expect(dialog).toBeHidden();
+  // the scenario opens once the module has loaded
+  await expect(page.getByRole('region', { name: 'Lesson' }).or(page.getByText('In the app:')).first()).toBeVisible({ timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 4 runs/, { timeout: 30_000 });
+}

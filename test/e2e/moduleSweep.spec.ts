@@ -2,26 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { test, expect, type Page } from '@playwright/test';
 import { views } from './flows';
-import { decider, js, openScenarioAndLocate } from './moduleFlows';
+import { decider, js, openBankAndRun, openScenarioAndLocate } from './moduleFlows';
 
 const tab = (page: Page, name: string) => views(page).getByRole('button', { name, exact: true });
 
 interface CliSweep {
   points: { values: Record<string, number>; violations: number; metrics: { accepted: number; rejected: number; makespanMs: number; staleDecisions: number } }[];
-}
-
-/** Opens the bank sample (its domain is the module ./bank.ts), trusts the module and runs the scenario. */
-async function openBankAndRun(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Run bank.ts?' });
-  await dialog.getByRole('button', { name: 'Trust and run' }).click();
-  await expect(dialog).toBeHidden();
-  // the scenario opens once the module has loaded
-  await expect(page.getByRole('region', { name: 'Lesson' }).or(page.getByText('In the app:')).first()).toBeVisible({ timeout: 30_000 });
-  await tab(page, 'Runs').click();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 4 runs/, { timeout: 30_000 });
 }
 
 test("a sweep of the bank module's 4 workers over workers 1..4: overdrafts from 2 workers up, the CLI's numbers, and the run's views still read its result", async ({ page }) => {
