@@ -2,21 +2,24 @@
 import { expect, type Page } from '@playwright/test';
 import { views } from './flows';
 
-/** A scenario file naming a module beside it, with a Go command for each id (c1, c2…). */
-export const scenarioNaming = (domain: string, ids: readonly string[] = ['x']) => ({
+/** A run on one queue (the scenarios' run unless a test gives its own). */
+const ONE_QUEUE: Readonly<Record<string, unknown>> = { name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 };
+
+/** A scenario file naming a module beside it, with a Go command for each id (c1, c2…) and one run. */
+export const scenarioNaming = (domain: string, ids: readonly string[] = ['x'], run = ONE_QUEUE) => ({
   name: 'scenario.json',
   mimeType: 'application/json',
   buffer: Buffer.from(
-    JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: ids.map((id) => ({ type: 'Go', data: { id } })), runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] }),
+    JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: ids.map((id) => ({ type: 'Go', data: { id } })), runs: [run] }),
   ),
 });
 /** A JavaScript module file to set on a file input. */
 export const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
 
 /** Opens a scenario naming `module` (not open yet), locates the module from the app's notice and trusts it from the keyboard. */
-export async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }, ids?: readonly string[]): Promise<void> {
+export async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }, ids?: readonly string[], run?: Readonly<Record<string, unknown>>): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name, ids));
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name, ids, run));
   const missing = page.getByRole('alert', { name: 'Domain module not open' });
   await expect(missing).toContainText(`./${module.name}`);
   const chooser = page.waitForEvent('filechooser');
