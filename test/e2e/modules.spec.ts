@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
+import { decider, js, openScenarioAndLocate, scenarioNaming } from './moduleFlows';
 
 const bank = readFileSync(new URL('../../samples/domains/bank.ts', import.meta.url), 'utf8');
 /** The bank with one rule changed: no overdraft at all (a withdrawal may take only the balance). */
@@ -82,33 +83,6 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   await page.screenshot({ path: 'test-results/screenshots/module-rule-change.png', fullPage: true });
 });
 
-/** A scenario file naming a module beside it, with a Go command for each id (c1, c2…). */
-const scenarioNaming = (domain: string, ids: readonly string[] = ['x']) => ({
-  name: 'scenario.json',
-  mimeType: 'application/json',
-  buffer: Buffer.from(
-    JSON.stringify({ format: 'purestream/scenario@1', name: `With ${domain}`, domain: `./${domain}`, commands: ids.map((id) => ({ type: 'Go', data: { id } })), runs: [{ name: 'one queue', scheduler: { kind: 'serial' }, serviceMs: 1 }] }),
-  ),
-});
-const js = (name: string, text: string) => ({ name, mimeType: 'text/javascript', buffer: Buffer.from(text) });
-
-async function openScenarioAndLocate(page: Page, module: { name: string; mimeType: string; buffer: Buffer }, ids?: readonly string[]): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming(module.name, ids));
-  const missing = page.getByRole('alert', { name: 'Domain module not open' });
-  await expect(missing).toContainText(`./${module.name}`);
-  const chooser = page.waitForEvent('filechooser');
-  await missing.getByRole('button', { name: `Locate ${module.name}…` }).click();
-  await (await chooser).setFiles(module);
-  // the prompt opens on Cancel: trusting from the keyboard takes a Tab first
-  const dialog = page.getByRole('dialog', { name: `Run ${module.name}?` });
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('button', { name: 'Trust and run' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(missing).toBeHidden();
-}
-
 async function runAndReadError(page: Page): Promise<string> {
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -116,8 +90,6 @@ async function runAndReadError(page: Page): Promise<string> {
   await expect(region).toContainText(/stopped|read the clock/, { timeout: 20_000 });
   return (await region.textContent()) ?? '';
 }
-
-const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
 
 test('a module that reads the clock while deciding stops the run with one message naming the module, the command and its line', async ({ page }) => {
   await openScenarioAndLocate(page, js('clock.mjs', decider('    const t = Date.now();')));

@@ -8,7 +8,7 @@
  * the smaller GraphSource and TimelineSource (bound to one run by `graphSourceOf` /
  * `timelineSourceOf`), which a recorded log implements too.
  */
-import type { CommandEnvelope } from '../../../domain/kernel';
+import type { CommandEnvelope, TableDeclaration } from '../../../domain/kernel';
 import type { ModuleImport } from '../../../src/engine/module/testText';
 import type { RedriveResult } from '../../../src/engine/redrive';
 import type { RealComparison } from '../../../src/sources/sinks/compareReal';
@@ -18,6 +18,16 @@ import type { Columns } from '../metrics/chartData';
 import type { TimeRange } from '../timeline/timelineModel';
 import type { GraphSource, GraphWindow, NodeDetail } from './graphSource';
 import type { TimelineFrame, TimelineSource, TimelineWindow } from './timelineSource';
+
+/**
+ * A `sql` consumer's tables as the query worker loads them: the CREATE statements of the domain
+ * the result was run with (a module's, read in its worker; none when that domain is not known
+ * where the result is kept) and every row of each table, by table name.
+ */
+export interface SqlTablesToLoad {
+  readonly declarations: readonly TableDeclaration[];
+  readonly rows: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>;
+}
 
 /** A range of history steps (inclusive) during which some stream's aggregate broke an invariant. */
 export interface BrokenRange {
@@ -155,8 +165,8 @@ export interface RunReader {
   commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]>;
   /** Each consumer's figures and output, first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
   consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>>;
-  /** Every row of each table of a `sql` consumer (to load into the query worker). */
-  outputTables(run: number, consumer: string): Promise<ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>>;
+  /** A `sql` consumer's tables, to load into the query worker: the result's domain's declarations and every row of each. */
+  outputTables(run: number, consumer: string): Promise<SqlTablesToLoad>;
   /** The Metrics view's charts (at most `points` samples per series). */
   charts(points: number): Promise<RunCharts>;
   /** The Compare view's facts of one run (at most `points` chart points). */

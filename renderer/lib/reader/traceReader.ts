@@ -22,7 +22,7 @@ import type { GraphWindow, NodeDetail } from './graphSource';
 import { runCharts, runFacts } from './runCharts';
 import { runOverview } from './runOverview';
 import { decisionCase, emmettTestText, purestreamTestText, type ModuleImport } from '../../../src/engine/module/testText';
-import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView } from './runReader';
+import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView, SqlTablesToLoad } from './runReader';
 import { TraceGraph } from './traceGraph';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
 import type { TimelineFrame, TimelineWindow } from './timelineSource';
@@ -152,8 +152,9 @@ export class TraceReader implements RunReader {
     return consumerOutputs(this.part(run).index, this.consumersOf(run), rows);
   }
 
-  async outputTables(run: number, consumer: string): Promise<ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>> {
-    return outputTables(this.trace(run), consumer);
+  async outputTables(run: number, consumer: string): Promise<SqlTablesToLoad> {
+    const declarations = (this.decider?.sql?.tables ?? []).map((t) => ({ name: t.name, create: t.create }));
+    return { declarations, rows: outputTables(this.trace(run), consumer) };
   }
 
   async charts(points: number): Promise<RunCharts> {

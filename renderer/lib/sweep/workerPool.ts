@@ -6,7 +6,7 @@
  */
 import type { JobResult, SweepJob } from './sweepCore';
 
-/** A worker as the pool uses it: runs one job at a time (a Comlink-wrapped sweep worker in the app). */
+/** A worker as the pool uses it: runs one job at a time (in the app, an engine worker's `sweepJob`: ../../src/views/sweep/SweepSession.svelte.ts). */
 export interface JobRunner {
   run(job: SweepJob): Promise<JobResult>;
   terminate(): void;

@@ -26,12 +26,12 @@ export class SqlQueries {
   }
 
   /** Runs `sql` against consumer `consumer` of run `run`; its tables are read from `reader` when the query worker lacks them. */
-  async run(key: string, domain: string, reader: RunReader, run: number, consumer: string, sql: string): Promise<void> {
+  async run(key: string, reader: RunReader, run: number, consumer: string, sql: string): Promise<void> {
     // the previous answer goes: what is on screen is this query's, or nothing while it runs
     this.answers.delete(key);
     this.running = key;
     try {
-      this.answers.set(key, await this.client.query(key, domain, () => reader.outputTables(run, consumer), sql));
+      this.answers.set(key, await this.client.query(key, () => reader.outputTables(run, consumer), sql));
     } catch (e) {
       this.answers.set(key, e instanceof WorkerCancelled ? 'The query was cancelled.' : e instanceof Error ? e.message : String(e));
     } finally {

@@ -14,6 +14,7 @@ import { commandDecisions } from '../../../src/engine/report/ruleChange';
 import type { RuleSide } from '../../../src/engine/report/ruleChange';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
+import { runSweepJob, type JobResult, type SweepJob } from '../../lib/sweep/sweepCore';
 import { TraceReader } from '../../lib/reader/traceReader';
 import { resolvedNodes, type ResolvedNodes } from '../../lib/tree/resolvedNodes';
 
@@ -102,6 +103,11 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
     async decisions(scenario: Scenario): Promise<RuleSide> {
       const { report, traces } = runScenario(scenario, { ...withDomain(), trace: true, services: await servicesFor(scenario) });
       return { report, decisions: traces.map(commandDecisions) };
+    },
+
+    /** Runs one point of a sweep under one seed (no trace, only its run) and answers its metrics; keeps nothing. */
+    async sweepJob(job: SweepJob): Promise<JobResult> {
+      return runSweepJob(job, await servicesFor(job.scenario), domain());
     },
 
     /** Keeps a stored result (from a workspace) as the one read; `scenario` when it is still known. */

@@ -15,7 +15,7 @@ import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import type { ResolvedNodes } from '../../lib/tree/resolvedNodes';
 import type { EngineApi, RunOutcome } from './engineApi';
 import EngineWorker from './engine.worker?worker';
-import type { EngineCaller } from './moduleClient';
+import type { EngineCaller, ModuleClient } from './moduleClient';
 import { WorkerCancelled, WorkerHandle } from './workerHandle';
 
 /** Rejected when a job was cancelled. */
@@ -26,7 +26,7 @@ export type { RunOutcome };
 const STOP_GRACE_MS = 5_000;
 
 /** Which loaded module (if any) a scenario's domain is. */
-export type ModuleResolver = (scenario: Scenario) => EngineCaller<EngineApi> | undefined;
+export type ModuleResolver = (scenario: Scenario) => ModuleClient | undefined;
 
 /** One worker per domain source at a time; cancelling terminates it and the next job starts a fresh one. */
 export class EngineClient {
@@ -50,6 +50,16 @@ export class EngineClient {
     } finally {
       if (this.busy === caller) this.busy = undefined;
     }
+  }
+
+  /**
+   * A new engine worker for `scenario`, apart from this client's: another worker of the module it
+   * runs with, else a bundled domains' worker. A sweep runs its points on these, so they neither
+   * wait behind nor end the worker that keeps the result the views read; terminating one ends
+   * only it.
+   */
+  freshWorker(scenario: Scenario): EngineCaller<EngineApi> {
+    return this.moduleFor(scenario)?.fork() ?? new WorkerHandle<EngineApi>(() => new EngineWorker(), 'engine');
   }
 
   /** Decides the arrival at depth-first position `arrivalOrder` against the state before it; enacts nothing. */

@@ -158,6 +158,15 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
     }
   }
 
+  /**
+   * Another client of the same module (the same files, trusted already) with a worker of its own,
+   * loaded on first use: for work that must neither wait behind this worker's nor end it (a
+   * sweep's points beside the kept result the views read).
+   */
+  fork(): ModuleClient {
+    return new ModuleClient(this.name, this.files);
+  }
+
   /** Stops whatever the worker does, and any replay (Cancel); the module is loaded again on next use. */
   terminate(): void {
     this.ready = undefined;

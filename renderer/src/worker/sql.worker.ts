@@ -1,16 +1,17 @@
 /**
  * The SQL query box's worker (Comlink): a `sql` consumer's tables loaded into a database of the
- * domain's schema, and read-only queries against it. Alone in its worker so that a query that
+ * domain's schema (its declarations come with the rows, from the worker that keeps the result:
+ * a module's own, for a module), and read-only queries against it. Alone in its worker so that a query that
  * runs too long is stopped by terminating it (see SqlClient) without touching the workspace or
  * the event log.
  */
 import { expose } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { bundledDomain } from '../../../src/engine/module/bundled';
 import { querySql } from '../../../src/engine/consumers/querySql';
 import { quoteIdentifier, SqlInterpreter } from '../../../src/engine/consumers/sql';
 import { sqlCell, type SqlCell } from '../../lib/consumers/sqlCells';
+import type { SqlTablesToLoad } from '../../lib/reader/runReader';
 
 let sqlJsPromise: Promise<SqlJsStatic> | undefined;
 const sqlJs = (): Promise<SqlJsStatic> => (sqlJsPromise ??= initSqlJs({ locateFile: () => wasmUrl }));
@@ -18,12 +19,12 @@ const databases = new Map<string, SqlInterpreter>();
 
 /** What the SQL worker serves. */
 const sqlApi = {
-  /** Loads a consumer's tables (rows by table name) under `key`, replacing what was there. */
-  async load(key: string, domain: string, tables: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>): Promise<readonly string[]> {
-    const decider = bundledDomain(domain);
-    if (!decider) throw new Error(`unknown domain "${domain}"`);
+  /** Loads a consumer's tables (the domain's declarations, rows by table name) under `key`, replacing what was there. */
+  async load(key: string, { declarations, rows: tables }: SqlTablesToLoad): Promise<readonly string[]> {
+    if (declarations.length === 0) throw new Error("the consumer's tables cannot be loaded: the result's domain is not known here (open its domain module and run the scenario again)");
     databases.get(key)?.dispose();
-    const interpreter = new SqlInterpreter(decider, await sqlJs());
+    // the tables are filled from the rows given: no event is enacted here, so no statements are needed
+    const interpreter = new SqlInterpreter({ id: 'query', sql: { tables: declarations, statementsFor: () => [] } }, await sqlJs());
     for (const [table, rows] of tables) {
       for (const row of rows) {
         const cols = Object.keys(row);

@@ -4,6 +4,7 @@
  * tables are loaded again before the next query.
  */
 import type { SqlCell } from '../../lib/consumers/sqlCells';
+import type { SqlTablesToLoad } from '../../lib/reader/runReader';
 import type { SqlApi } from './sql.worker';
 import SqlWorker from './sql.worker?worker';
 import { WorkerCancelled, WorkerHandle } from './workerHandle';
@@ -25,10 +26,10 @@ export class SqlClient {
    * Runs `sql` against the tables `tables()` gives (loaded under `key` when the worker lacks
    * them); rejects with a message when it runs longer than `limitMs`, or WorkerCancelled on Cancel.
    */
-  async query(key: string, domain: string, tables: () => Promise<ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>>, sql: string, limitMs = QUERY_TIME_LIMIT_MS): Promise<SqlAnswer> {
+  async query(key: string, tables: () => Promise<SqlTablesToLoad>, sql: string, limitMs = QUERY_TIME_LIMIT_MS): Promise<SqlAnswer> {
     if (!(await this.handle.call((api) => api.loaded(key)))) {
-      const rows = await tables();
-      await this.handle.call((api) => api.load(key, domain, rows));
+      const loaded = await tables();
+      await this.handle.call((api) => api.load(key, loaded));
     }
     const timer = setTimeout(() => this.handle.terminate(new Error(`the query ran longer than ${limitMs / 1000} s and was stopped`)), limitMs);
     try {

@@ -27,7 +27,8 @@ export class SqlInterpreter implements Interpreter {
   /** Prepared statements by SQL text (sql.js frees them all on export, so they are re-made lazily). */
   private prepared = new Map<string, Statement>();
 
-  constructor(decider: AnyDomainModule, sqlJs: SqlJsStatic | undefined, idempotent = false) {
+  /** `decider`: the domain's id and SQL projection (its tables and statements) are all it reads. */
+  constructor(decider: Pick<AnyDomainModule, 'id' | 'sql'>, sqlJs: SqlJsStatic | undefined, idempotent = false) {
     if (!decider.sql) throw new Error(`the sql interpreter needs SQL tables, but domain '${decider.id}' declares none`);
     if (!sqlJs?.Database) throw new Error('the sql interpreter needs the sql.js module: the host must pass services.sqlJs');
     this.db = new sqlJs.Database();

@@ -1,4 +1,5 @@
 /** A parameter sweep of the open scenario: the form, the jobs on the worker pool, progress, rows and Cancel. */
+import type { DomainInfo } from '../../../../domain/kernel';
 import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
@@ -6,15 +7,21 @@ import { defaultRun, followRun, runName } from '../../../lib/sweep/chosenRun';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
 import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
-import type { SweepApi } from '../../worker/sweep.worker';
-import SweepWorker from '../../worker/sweep.worker?worker';
-import { WorkerHandle } from '../../worker/workerHandle';
+import type { EngineApi } from '../../worker/engineApi';
+import type { EngineCaller } from '../../worker/moduleClient';
 
-/** A sweep worker as the pool's runner (Comlink, like every worker of the app). */
-function sweepRunner(): JobRunner {
-  const handle = new WorkerHandle<SweepApi>(() => new SweepWorker(), 'sweep');
-  return { run: (job) => handle.call((api) => api.run(job)), terminate: () => handle.terminate() };
+/**
+ * Where a sweep's points run: the domain the scenario validates against (a loaded module's
+ * description; undefined for a bundled domain) and a new engine worker for each runner of the
+ * pool (../../worker/engineClient.ts, `freshWorker`: a worker of the module for a module's scenario).
+ */
+export interface SweepEngine {
+  readonly domain?: DomainInfo;
+  readonly worker: () => EngineCaller<EngineApi>;
 }
+
+/** An engine worker as the pool's runner: each job is one `sweepJob` call (the same API in a bundled domains' and a module's worker). */
+const jobRunner = (worker: EngineCaller<EngineApi>): JobRunner => ({ run: (job) => worker.call((api) => api.sweepJob(job)), terminate: () => worker.terminate() });
 
 /** Where a sweep stands. */
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -129,8 +136,8 @@ export class SweepSession {
     return sweepCliArgs(this.form, this.problems);
   }
 
-  /** Plans the sweep of `raw` (the scenario as written) and runs it on the worker pool. */
-  async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, makeWorker: () => JobRunner = sweepRunner): Promise<void> {
+  /** Plans the sweep of `raw` (the scenario as written) and runs it on a pool of `engine`'s workers, at most one per core. */
+  async start(raw: Readonly<Record<string, unknown>>, cores: number | undefined, engine: SweepEngine): Promise<void> {
     // a field with a problem is shown beside it; the previous results stay
     if (!this.runnable) return;
     this.cancel();
@@ -140,7 +147,7 @@ export class SweepSession {
     const problems: InputError[] = [];
     if (typeof param === 'string') problems.push({ path: 'range', message: param });
     if (typeof seeds === 'string') problems.push({ path: 'seeds', message: seeds });
-    const plan = problems.length || typeof param === 'string' || typeof seeds === 'string' ? undefined : planSweepJobs(raw, f.run, [param], seeds);
+    const plan = problems.length || typeof param === 'string' || typeof seeds === 'string' ? undefined : planSweepJobs(raw, f.run, [param], seeds, engine.domain);
     if (!plan?.ok) {
       // the scenario refuses a point (workers 0, say): say so, and keep the previous results on screen
       this.errors = plan ? plan.errors : problems;
@@ -155,7 +162,7 @@ export class SweepSession {
     this.finished = 0;
     this.status = 'running';
     this.workers = poolSize(cores, plan.sweep.jobs.length);
-    const pool = runOnPool(plan.sweep.jobs, this.workers, makeWorker, (index, result) => {
+    const pool = runOnPool(plan.sweep.jobs, this.workers, () => jobRunner(engine.worker()), (index, result) => {
       this.results[index] = result;
       this.finished++;
     });
