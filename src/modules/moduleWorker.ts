@@ -17,7 +17,7 @@ import { CallWatch } from '../engine/module/callWatch';
 import { describeDomain, type DomainDescription } from '../engine/module/description';
 import { DomainShapeError, domainModule } from '../engine/module/domainModule';
 import { isModuleFault, type ModuleProblem } from '../engine/module/moduleProblem';
-import { commandDecisions, type CommandDecision } from '../engine/report/ruleChange';
+import { ruleSide, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
@@ -159,14 +159,14 @@ const api = {
   async run(scenario: Scenario, options: { runs?: readonly string[]; decisions?: boolean } = {}, onProgress?: (p: RunProgress) => void): Promise<WorkerResult<RunAnswer>> {
     const s = await services(scenario);
     return guarded(() => {
-      const { report, traces } = runScenario(scenario, {
+      const result = runScenario(scenario, {
         domain: loaded(),
         ...(options.runs?.length ? { runs: options.runs } : {}),
         trace: options.decisions === true,
         services: s,
         onProgress: forwarded(onProgress),
       });
-      return { report, ...(options.decisions ? { decisions: traces.map(commandDecisions) } : {}) };
+      return { report: result.report, ...(options.decisions ? { decisions: ruleSide(scenario, result, loaded()).decisions } : {}) };
     });
   },
 
