@@ -21,8 +21,7 @@ import { ruleSide, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
-import type { ExportRecord } from '../logs/exportRun';
-import { loadSqlJs, simulateScenarioRun } from '../cli/simulatedRun';
+import { loadSqlJs, simulateScenarioRun, type RunLog } from '../cli/simulatedRun';
 import type { InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
@@ -176,8 +175,11 @@ const api = {
   },
 
   /** One run's event log as export records. */
-  exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<readonly ExportRecord[]>> {
-    return guardedAsync(async () => (await simulateScenarioRun(scenario, runName, loaded())).records);
+  exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<RunLog>> {
+    return guardedAsync(async () => {
+      const { records, setupEvents } = await simulateScenarioRun(scenario, runName, loaded());
+      return { records, setupEvents };
+    });
   },
 
   /** Inspects the log file at `file` with the module; answers what `inspect` prints. */
