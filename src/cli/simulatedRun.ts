@@ -12,13 +12,18 @@ import type { RunConfig, Scenario } from '../engine/types';
 import { exportRecords, type ExportRecord } from '../logs/exportRun';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 
+/** A run's log as records, and how many of its events the setup appended (counted in no metric: the run report's `events` leaves them out). */
+export interface RunLog {
+  readonly records: readonly ExportRecord[];
+  readonly setupEvents: number;
+}
+
 /** A simulated run: the scenario, the run's configuration, the decider, the result with its trace, and its log as records. */
-export interface SimulatedRun {
+export interface SimulatedRun extends RunLog {
   readonly scenario: Scenario;
   readonly run: RunConfig;
   readonly decider: AnyDomainModule;
   readonly result: RunResultWithInterpreters;
-  readonly records: readonly ExportRecord[];
 }
 
 let sqlJs: Promise<unknown> | undefined;
@@ -43,5 +48,7 @@ export async function simulateScenarioRun(scenario: Scenario, runName: string, d
   });
   const { setup, arrivals } = expandScenario(scenario, decider);
   const records = exportRecords({ decider, trace: result.traces[0], setup, arrivals, authorize: run.authorize });
-  return { scenario, run, decider, result, records };
+  // the log holds the setup's events before the run's; the report counts only the run's (as the app's Metrics view says "(+2 setup)")
+  const setupEvents = result.traces[0].log.length - result.report.runs[0].metrics.events;
+  return { scenario, run, decider, result, records, setupEvents };
 }

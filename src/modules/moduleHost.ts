@@ -18,7 +18,7 @@ import { domainInfo, type DomainDescription } from '../engine/module/description
 import type { ModuleProblem } from '../engine/module/moduleProblem';
 import { ModuleError } from './moduleError';
 import type { Scenario } from '../engine/types';
-import type { ExportRecord } from '../logs/exportRun';
+import type { RunLog } from '../cli/simulatedRun';
 import type { Anomaly, InspectProgress } from '../logs/types';
 import type { InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
@@ -134,8 +134,8 @@ export class ModuleHost {
     return this.task(() => this.remote.dryRun(scenario, inputId, authorize));
   }
 
-  /** One run's event log (`purestream/events@1` records). */
-  exportRun(scenario: Scenario, runName: string): Promise<readonly ExportRecord[]> {
+  /** One run's event log (`purestream/events@1` records), and how many of its events the setup appended. */
+  exportRun(scenario: Scenario, runName: string): Promise<RunLog> {
     return this.task(() => this.remote.exportRun(scenario, runName));
   }
 

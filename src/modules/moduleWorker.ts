@@ -17,12 +17,11 @@ import { CallWatch } from '../engine/module/callWatch';
 import { describeDomain, type DomainDescription } from '../engine/module/description';
 import { DomainShapeError, domainModule } from '../engine/module/domainModule';
 import { isModuleFault, type ModuleProblem } from '../engine/module/moduleProblem';
-import { commandDecisions, type CommandDecision } from '../engine/report/ruleChange';
+import { ruleSide, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
-import type { ExportRecord } from '../logs/exportRun';
-import { loadSqlJs, simulateScenarioRun } from '../cli/simulatedRun';
+import { loadSqlJs, simulateScenarioRun, type RunLog } from '../cli/simulatedRun';
 import type { InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
@@ -159,14 +158,14 @@ const api = {
   async run(scenario: Scenario, options: { runs?: readonly string[]; decisions?: boolean } = {}, onProgress?: (p: RunProgress) => void): Promise<WorkerResult<RunAnswer>> {
     const s = await services(scenario);
     return guarded(() => {
-      const { report, traces } = runScenario(scenario, {
+      const result = runScenario(scenario, {
         domain: loaded(),
         ...(options.runs?.length ? { runs: options.runs } : {}),
         trace: options.decisions === true,
         services: s,
         onProgress: forwarded(onProgress),
       });
-      return { report, ...(options.decisions ? { decisions: traces.map(commandDecisions) } : {}) };
+      return { report: result.report, ...(options.decisions ? { decisions: ruleSide(scenario, result, loaded()).decisions } : {}) };
     });
   },
 
@@ -176,8 +175,11 @@ const api = {
   },
 
   /** One run's event log as export records. */
-  exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<readonly ExportRecord[]>> {
-    return guardedAsync(async () => (await simulateScenarioRun(scenario, runName, loaded())).records);
+  exportRun(scenario: Scenario, runName: string): Promise<WorkerResult<RunLog>> {
+    return guardedAsync(async () => {
+      const { records, setupEvents } = await simulateScenarioRun(scenario, runName, loaded());
+      return { records, setupEvents };
+    });
   },
 
   /** Inspects the log file at `file` with the module; answers what `inspect` prints. */

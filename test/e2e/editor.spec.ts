@@ -176,3 +176,16 @@ test("repeated withdrawals from one bank account are no clash while the money la
   await expect(page.getByRole('spinbutton', { name: 'copies' })).toHaveValue('10');
   await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
 });
+
+test("the Scenario form's domain field says in plain words why it cannot be typed in and how to use other rules", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New Commerce scenario' }).click();
+  const domain = page.getByLabel('domain', { exact: true });
+  await expect(domain).toHaveValue('commerce');
+  await expect(domain).not.toBeEditable();
+  await expect(domain).toHaveAccessibleDescription("A scenario's domain is set when it is created. To use other rules, start a new scenario from Start or Domains, or edit domain in the JSON tab.");
+  // the field's name shows as code, as in the JSON it names
+  await expect(page.locator('#scenario-domain-hint').locator('code')).toHaveText('domain');
+  await page.screenshot({ path: 'test-results/screenshots/scenario-domain-hint-1280.png' });
+});

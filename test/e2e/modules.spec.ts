@@ -9,8 +9,9 @@ const strictBank = bank.replace('const available = (account: Account) => account
 
 const moduleFile = (text: string) => ({ name: 'bank.ts', mimeType: 'text/plain', buffer: Buffer.from(text) });
 
-async function trust(page: Page): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Run bank.ts?' });
+/** Trusts the module file `name` at the prompt, which names it. */
+async function trust(page: Page, name = 'bank.ts'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Run ${name}?` });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('sandboxed worker');
   await dialog.getByRole('button', { name: 'Trust and run' }).click();
@@ -71,9 +72,11 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   await views(page).getByRole('button', { name: 'Domains' }).click();
   const chooser = page.waitForEvent('filechooser');
   await card.getByRole('button', { name: 'Reload' }).click();
-  // an edited copy under its own name is read as the module it replaces
+  // an edited copy under its own name is read as the module it replaces; the prompt names the file that runs
   await (await chooser).setFiles({ ...moduleFile(strictBank), name: 'bank-v2.ts' });
-  await trust(page);
+  await expect(page.getByRole('dialog', { name: 'Run bank-v2.ts?' })).toContainText('bank-v2.ts is a domain module, read as bank.ts:');
+  await page.screenshot({ path: 'test-results/screenshots/module-trust-other-file.png' });
+  await trust(page, 'bank-v2.ts');
   const rules = page.getByRole('region', { name: 'Rule change' });
   await expect(rules.getByRole('article', { name: 'Run one queue' })).toBeVisible({ timeout: 30_000 });
   await expect(rules).toContainText('1 of 2 commands decided differently');

@@ -216,3 +216,22 @@ test('a domain with nothing to oversell (profiles) sweeps without a units overso
   await expect(sweep.getByRole('img', { name: /^stale decisions against scheduler workers/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/sweep-profiles.png' });
 });
+
+test("the Sweep view's opening sentence takes its example from the open scenario's domain", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Bring your own rules' }).getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
+  await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Bring your own rules: a bank with overdrafts' })).toBeVisible({ timeout: 30_000 });
+  await tab(page, 'Sweep').click();
+  const intro = page.getByRole('region', { name: 'Sweep' }).locator('header p');
+  // a bank has no units to oversell: its own invariant is the example
+  await expect(intro).toHaveText("Run one configuration over a range of a parameter and see how each metric moves — for example, as a pool's workers grow, how many of its decisions read stale state and whether within-overdraft-limit breaks.");
+  await expect(intro.locator('code')).toHaveText('within-overdraft-limit');
+  await page.screenshot({ path: 'test-results/screenshots/sweep-intro-bank-1280.png' });
+
+  await tab(page, 'Start').click();
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  await expect(intro).toContainText('whether stock-non-negative breaks');
+});

@@ -3,49 +3,42 @@
  * per run and deltas against the first, and the final-state differences by stream. Pure.
  */
 import { diffLeaves } from '../../../src/engine/report/compareRuns';
-import { METRIC_LABELS, type MetricKey } from '../../../src/engine/report/metricLabels';
+import { deltaTone, METRIC_LABELS, type DeltaTone, type MetricKey } from '../../../src/engine/report/metricLabels';
 import type { Metrics, RunReport } from '../../../src/engine/types';
 
-/** Whether a bigger value of a metric is better, worse, or neither. */
-export type Better = 'higher' | 'lower' | 'neutral';
-
-/** One metric: its label, how to read it from a report, and which direction is good. */
+/** One metric: its label and unit, and how to read it from a report. */
 export interface MetricDef {
-  readonly key: string;
+  readonly key: MetricKey;
   readonly label: string;
   readonly unit: '' | 'ms';
-  readonly better: Better;
   readonly value: (m: Metrics, r: RunReport) => number;
 }
 
-/** A metric of the shared label table (src/engine/report/metricLabels) with how it is read and which way is better. */
-const metric = (key: MetricKey, better: Better, value: MetricDef['value']): MetricDef => ({ key, ...METRIC_LABELS[key], better, value });
+/** A metric of the shared label table (src/engine/report/metricLabels, which also says which way is better) with how it is read. */
+const metric = (key: MetricKey, value: MetricDef['value']): MetricDef => ({ key, label: METRIC_LABELS[key].label, unit: METRIC_LABELS[key].unit, value });
 
 /** The metrics the comparison shows, in order. */
 export const METRICS: readonly MetricDef[] = [
-  metric('accepted', 'neutral', (m) => m.accepted),
-  metric('rejected', 'neutral', (m) => m.rejected),
-  metric('violations', 'lower', (_m, r) => r.violations.length),
-  metric('events', 'neutral', (m) => m.events),
-  metric('makespanMs', 'lower', (m) => m.makespanMs),
-  metric('commandLatencyMs.p50', 'lower', (m) => m.commandLatencyMs.p50),
-  metric('commandLatencyMs.p95', 'lower', (m) => m.commandLatencyMs.p95),
-  metric('commandLatencyMs.p99', 'lower', (m) => m.commandLatencyMs.p99),
-  metric('commandLatencyMs.max', 'lower', (m) => m.commandLatencyMs.max),
-  metric('enactLatencyMs.p95', 'lower', (m) => m.enactLatencyMs.p95),
-  metric('maxQueueDepth', 'lower', (m) => m.maxQueueDepth),
-  metric('maxWorkers', 'neutral', (m) => m.maxWorkers),
-  metric('staleDecisions', 'neutral', (m) => m.staleDecisions ?? 0),
-  metric('deliveries', 'neutral', (m) => m.deliveries),
-  metric('failures', 'lower', (m) => m.failures),
-  metric('retries', 'lower', (m) => m.retries),
-  metric('deadLettered', 'lower', (m) => m.deadLettered),
-  metric('lost', 'lower', (m) => m.lost),
-  metric('duplicates', 'lower', (m) => m.duplicates),
+  metric('accepted', (m) => m.accepted),
+  metric('rejected', (m) => m.rejected),
+  metric('violations', (_m, r) => r.violations.length),
+  metric('events', (m) => m.events),
+  metric('makespanMs', (m) => m.makespanMs),
+  metric('commandLatencyMs.p50', (m) => m.commandLatencyMs.p50),
+  metric('commandLatencyMs.p95', (m) => m.commandLatencyMs.p95),
+  metric('commandLatencyMs.p99', (m) => m.commandLatencyMs.p99),
+  metric('commandLatencyMs.max', (m) => m.commandLatencyMs.max),
+  metric('enactLatencyMs.p95', (m) => m.enactLatencyMs.p95),
+  metric('maxQueueDepth', (m) => m.maxQueueDepth),
+  metric('maxWorkers', (m) => m.maxWorkers),
+  metric('staleDecisions', (m) => m.staleDecisions ?? 0),
+  metric('deliveries', (m) => m.deliveries),
+  metric('failures', (m) => m.failures),
+  metric('retries', (m) => m.retries),
+  metric('deadLettered', (m) => m.deadLettered),
+  metric('lost', (m) => m.lost),
+  metric('duplicates', (m) => m.duplicates),
 ];
-
-/** How a delta reads: better, worse, or just different. */
-export type DeltaTone = 'same' | 'better' | 'worse' | 'changed';
 
 /** One cell of a run after the first: its value and its difference from the first run. */
 export interface MetricCell {
@@ -80,12 +73,6 @@ export interface CompareModel {
   readonly divergingStreams: readonly string[];
 }
 
-const toneOf = (delta: number, better: Better): DeltaTone => {
-  if (delta === 0) return 'same';
-  if (better === 'neutral') return 'changed';
-  return (delta < 0) === (better === 'lower') ? 'better' : 'worse';
-};
-
 /** Builds the comparison of `runs` (the first is the baseline). */
 export function compareModel(runs: readonly RunReport[]): CompareModel {
   const metrics = METRICS.map((def): MetricRow => {
@@ -93,7 +80,7 @@ export function compareModel(runs: readonly RunReport[]): CompareModel {
     const cells = runs.map((r) => {
       const value = def.value(r.metrics, r);
       const delta = value - base;
-      return { value, delta, tone: toneOf(delta, def.better) };
+      return { value, delta, tone: deltaTone(def.key, delta) };
     });
     return { key: def.key, label: def.label, unit: def.unit, cells, differs: cells.some((c) => c.delta !== 0) };
   });

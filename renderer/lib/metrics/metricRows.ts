@@ -12,13 +12,12 @@ export interface MetricRow {
   readonly unit?: string;
 }
 
-type Better = 'lower' | 'higher' | 'none';
-/** A row labelled from the shared table (src/engine/report/metricLabels). */
-const row = (key: MetricKey, runs: readonly RunReport[], pick: (r: RunReport) => number, better: Better): MetricRow => {
-  const { label, unit } = METRIC_LABELS[key];
+/** A row labelled from the shared table (src/engine/report/metricLabels), which also says which way is better. */
+const row = (key: MetricKey, runs: readonly RunReport[], pick: (r: RunReport) => number): MetricRow => {
+  const { label, unit, better } = METRIC_LABELS[key];
   const values = runs.map(pick);
   const distinct = new Set(values).size > 1;
-  if (!distinct || better === 'none') return { label, values, ...(unit ? { unit } : {}) };
+  if (!distinct || better === 'neutral') return { label, values, ...(unit ? { unit } : {}) };
   const top = better === 'lower' ? Math.min(...values) : Math.max(...values);
   const bottom = better === 'lower' ? Math.max(...values) : Math.min(...values);
   const indexes = (target: number): number[] => values.flatMap((v, i) => (v === target ? [i] : []));
@@ -41,27 +40,27 @@ function eventsRow(runs: readonly RunReport[], logLengths: readonly number[] | u
 /** The metrics table of a report's runs; `logLengths`: each run's log length (its events with the setup's), when known. */
 export function metricRows(runs: readonly RunReport[], logLengths?: readonly number[]): MetricRow[] {
   return [
-    row('commands', runs, (r) => r.metrics.commands, 'none'),
-    row('accepted', runs, (r) => r.metrics.accepted, 'none'),
-    row('rejected', runs, (r) => r.metrics.rejected, 'none'),
+    row('commands', runs, (r) => r.metrics.commands),
+    row('accepted', runs, (r) => r.metrics.accepted),
+    row('rejected', runs, (r) => r.metrics.rejected),
     eventsRow(runs, logLengths),
-    row('violations', runs, (r) => r.violations.length, 'lower'),
-    row('makespanMs', runs, (r) => r.metrics.makespanMs, 'lower'),
-    row('commandLatencyMs.p50', runs, (r) => r.metrics.commandLatencyMs.p50, 'lower'),
-    row('commandLatencyMs.p95', runs, (r) => r.metrics.commandLatencyMs.p95, 'lower'),
-    row('commandLatencyMs.p99', runs, (r) => r.metrics.commandLatencyMs.p99, 'lower'),
-    row('commandLatencyMs.max', runs, (r) => r.metrics.commandLatencyMs.max, 'lower'),
-    row('enactLatencyMs.p50', runs, (r) => r.metrics.enactLatencyMs.p50, 'lower'),
-    row('enactLatencyMs.p95', runs, (r) => r.metrics.enactLatencyMs.p95, 'lower'),
-    row('maxQueueDepth', runs, (r) => r.metrics.maxQueueDepth, 'lower'),
-    row('maxWorkers', runs, (r) => r.metrics.maxWorkers, 'none'),
-    row('staleDecisions', runs, (r) => r.metrics.staleDecisions ?? 0, 'none'),
-    row('deliveries', runs, (r) => r.metrics.deliveries, 'none'),
-    row('failures', runs, (r) => r.metrics.failures, 'lower'),
-    row('retries', runs, (r) => r.metrics.retries, 'lower'),
-    row('deadLettered', runs, (r) => r.metrics.deadLettered, 'lower'),
-    row('lost', runs, (r) => r.metrics.lost, 'lower'),
-    row('duplicates', runs, (r) => r.metrics.duplicates, 'lower'),
+    row('violations', runs, (r) => r.violations.length),
+    row('makespanMs', runs, (r) => r.metrics.makespanMs),
+    row('commandLatencyMs.p50', runs, (r) => r.metrics.commandLatencyMs.p50),
+    row('commandLatencyMs.p95', runs, (r) => r.metrics.commandLatencyMs.p95),
+    row('commandLatencyMs.p99', runs, (r) => r.metrics.commandLatencyMs.p99),
+    row('commandLatencyMs.max', runs, (r) => r.metrics.commandLatencyMs.max),
+    row('enactLatencyMs.p50', runs, (r) => r.metrics.enactLatencyMs.p50),
+    row('enactLatencyMs.p95', runs, (r) => r.metrics.enactLatencyMs.p95),
+    row('maxQueueDepth', runs, (r) => r.metrics.maxQueueDepth),
+    row('maxWorkers', runs, (r) => r.metrics.maxWorkers),
+    row('staleDecisions', runs, (r) => r.metrics.staleDecisions ?? 0),
+    row('deliveries', runs, (r) => r.metrics.deliveries),
+    row('failures', runs, (r) => r.metrics.failures),
+    row('retries', runs, (r) => r.metrics.retries),
+    row('deadLettered', runs, (r) => r.metrics.deadLettered),
+    row('lost', runs, (r) => r.metrics.lost),
+    row('duplicates', runs, (r) => r.metrics.duplicates),
     { label: 'Final state hash', values: runs.map((r) => r.stateHash.slice(0, 12)) },
   ];
 }

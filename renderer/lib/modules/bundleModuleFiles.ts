@@ -17,6 +17,8 @@ export const PUBLISHED_KEY = '__purestreamDomain';
 export interface ModuleFiles {
   readonly entry: string;
   readonly files: Readonly<Record<string, string>>;
+  /** The name of the file the user picked, when it is read as the entry of another name (`bank-v2.ts` picked to Reload `bank.ts`): the file that will run. */
+  readonly pickedAs?: string;
 }
 
 /** A bundle: ES module text and its source map (JSON text, sources named by the files' paths). */

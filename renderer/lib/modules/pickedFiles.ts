@@ -13,8 +13,9 @@ export interface PickedText {
 
 /**
  * The module files of a pick: the entry is `wanted` when given (a single module file of another
- * name is read as it: an edited copy picked for Reload or Locate…), else the only module file,
- * else the one no other picked file imports. A string is the reason there is none.
+ * name is read as it, and named in `pickedAs`: an edited copy picked for Reload or Locate…),
+ * else the only module file, else the one no other picked file imports. A string is the reason
+ * there is none.
  */
 export function moduleFilesOf(picked: readonly PickedText[], wanted?: string): ModuleFiles | string {
   const modules = picked.filter((p) => isModuleFileName(p.name));
@@ -27,7 +28,7 @@ export function moduleFilesOf(picked: readonly PickedText[], wanted?: string): M
     // one module file under another name (an edited copy, bank-v2.ts for bank.ts): read as the one wanted
     if (modules.length === 1) {
       const { [`/${modules[0].name}`]: text, ...others } = files;
-      return { entry: `/${wanted}`, files: { ...others, [`/${wanted}`]: text } };
+      return { entry: `/${wanted}`, files: { ...others, [`/${wanted}`]: text }, pickedAs: modules[0].name };
     }
     return `pick ${wanted}, or one module file to read as ${wanted} (${modules.map((m) => m.name).join(', ')} were picked)`;
   }

@@ -36,7 +36,10 @@ export type ModuleSource = { readonly handle: FileSystemFileHandle } | { readonl
 
 /** The trust prompt's question: which file, which content. */
 export interface TrustQuestion {
+  /** The file that will run: the one the user picked. */
   readonly name: string;
+  /** The module it is read as, when that has another name (`bank.ts` for a picked `bank-v2.ts`). */
+  readonly readAs?: string;
   readonly hash: string;
   readonly answer: (trusted: boolean) => void;
 }
@@ -105,11 +108,12 @@ export class DomainModules {
     for (const listener of this.listeners) listener(change);
   }
 
-  /** Asks the user to trust a module version not run before; resolves their answer. */
-  private async trusted(name: string, hash: string): Promise<boolean> {
+  /** Asks the user to trust a module version not run before (remembered as `name` and its hash; the prompt names the file picked); resolves their answer. */
+  private async trusted(name: string, hash: string, pickedAs: string | undefined): Promise<boolean> {
     if (this.trust.isTrusted(name, hash)) return true;
     this.question?.answer(false);
-    const yes = await new Promise<boolean>((answer) => (this.question = { name, hash, answer }));
+    const file = pickedAs !== undefined && pickedAs !== name ? { name: pickedAs, readAs: name } : { name };
+    const yes = await new Promise<boolean>((answer) => (this.question = { ...file, hash, answer }));
     this.question = undefined;
     if (yes) this.trust.trust(name, hash);
     return yes;
@@ -119,8 +123,8 @@ export class DomainModules {
   private async loaded(files: ModuleFiles, source: ModuleSource | undefined): Promise<OpenModule | undefined> {
     const name = fileNameOf(files.entry);
     const hash = await moduleHash(files);
-    if (!(await this.trusted(name, hash))) {
-      this.error = `${name} was not run: it is not trusted`;
+    if (!(await this.trusted(name, hash, files.pickedAs))) {
+      this.error = `${files.pickedAs ?? name} was not run: it is not trusted`;
       return undefined;
     }
     const client = new ModuleClient(name, files);

@@ -10,8 +10,7 @@ import type { AnyDomainModule } from '../../../domain/kernel';
 import { dryRun, expandScenario, runScenario } from '../../../src/engine';
 import { RunCancelled, type DryRunResult, type RunProgress } from '../../../src/engine/api';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
-import { commandDecisions } from '../../../src/engine/report/ruleChange';
-import type { RuleSide } from '../../../src/engine/report/ruleChange';
+import { ruleSide, type RuleSide } from '../../../src/engine/report/ruleChange';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { runSweepJob, type JobResult, type SweepJob } from '../../lib/sweep/sweepCore';
@@ -101,8 +100,8 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
 
     /** Every command's decision per run and the report (one side of a rule change); keeps nothing. */
     async decisions(scenario: Scenario): Promise<RuleSide> {
-      const { report, traces } = runScenario(scenario, { ...withDomain(), trace: true, services: await servicesFor(scenario) });
-      return { report, decisions: traces.map(commandDecisions) };
+      const result = runScenario(scenario, { ...withDomain(), trace: true, services: await servicesFor(scenario) });
+      return ruleSide(scenario, result, domain());
     },
 
     /** Runs one point of a sweep under one seed (no trace, only its run) and answers its metrics; keeps nothing. */

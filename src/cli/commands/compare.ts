@@ -7,7 +7,7 @@
  */
 import { bundledDomain } from '../../engine/module/bundled';
 import { compareRuns } from '../../engine/report/compareRuns';
-import { commandDecisions, compareRuleVersions, type RuleSide } from '../../engine/report/ruleChange';
+import { compareRuleVersions, ruleSide, type RuleSide } from '../../engine/report/ruleChange';
 import { runScenario } from '../../engine/run';
 import type { Scenario } from '../../engine/types';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
@@ -58,8 +58,8 @@ async function sideOf(scenario: Scenario, domain: ChosenDomain | undefined): Pro
     const { report, decisions } = await domain.host.run(scenario, { decisions: true });
     return { report, decisions: decisions ?? [] };
   }
-  const { report, traces } = runScenario(scenario, { trace: true, services: { hasher: nodeSha256 }, ...(domain?.module ? { domain: domain.module } : {}) });
-  return { report, decisions: traces.map(commandDecisions) };
+  const result = runScenario(scenario, { trace: true, services: { hasher: nodeSha256 }, ...(domain?.module ? { domain: domain.module } : {}) });
+  return ruleSide(scenario, result, domain?.module);
 }
 
 /** `purestream compare`: every run side by side, with final-state differences from the first run. */

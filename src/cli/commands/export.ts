@@ -23,7 +23,7 @@ export const exportCommand: CliCommand = async (args, io) => {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${printable(format, 40)}"`);
   const loaded = await loadScenario(file, io, options.get('domain')?.[0]);
   const { scenario } = loaded;
-  const records = await closing(loaded, () => runLog(loaded, runName, file));
+  const { records } = await closing(loaded, () => runLog(loaded, runName, file));
   const run = scenario.runs.find((r) => r.name === runName)!;
   const pieces = format === 'cloudevents' ? cloudEventPieces(records, scenario.domain) : eventLines(exportHeader(scenario.domain, scenario.name, runName, run.authorize), records);
   const out = options.get('out')?.[0];

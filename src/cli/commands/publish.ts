@@ -4,7 +4,8 @@
  * worker) and publishes every event of its log,
  * in order, as a structured CloudEvent (the one writer of src/logs), deduplicated by event id
  * (`Nats-Msg-Id`): publishing the same run twice adds nothing within the stream's duplicate
- * window. Creates the stream (subjects `STREAM.>`) when it does not exist. Event ids repeat
+ * window. The log holds the setup's events before the run's: the summary says how many (the run
+ * report's Events counts the run's only). Creates the stream (subjects `STREAM.>`) when it does not exist. Event ids repeat
  * across runs (`s1.1`), so another run published into the same stream loses its events whose ids
  * are already there: a warning says so before publishing when the stream holds another run (or
  * messages not published by Purestream), and the summary says what the dropped events were.
@@ -31,7 +32,8 @@ export const publishCommand: CliCommand = async (args, io) => {
   const loaded = await loadScenario(file, io);
   const { scenario } = loaded;
   // a domain module decides the run in its worker, closed before publishing
-  const events = runCloudEvents(await closing(loaded, () => runLog(loaded, runName, file)), scenario.domain);
+  const log = await closing(loaded, () => runLog(loaded, runName, file));
+  const events = runCloudEvents(log.records, scenario.domain);
   const run: PublishedRun = { scenario: scenario.name, run: runName, seed: scenario.seed };
   const { nc, target } = await connectNatsTarget(to, 'to');
   try {
@@ -42,11 +44,11 @@ export const publishCommand: CliCommand = async (args, io) => {
     const result = await publishCloudEvents(nc, target.stream, events, run, { beforePublishing: warn }).catch((error: unknown) => {
       throw new InputFileError(`${target.display}: ${reasonOf(error)}`);
     });
-    const summary = { format: 'purestream/publish@1', scenario: scenario.name, run: runName, to: target.display, events: events.length, ...result };
+    const summary = { format: 'purestream/publish@1', scenario: scenario.name, run: runName, to: target.display, events: events.length, setupEvents: log.setupEvents, ...result };
     if (flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     else
       io.out(
-        `published ${counted(result.published, 'event')} of run "${printable(runName, 80)}" to ${target.display}` +
+        `published ${counted(result.published, 'event')}${setupPart(result.published, events.length, log.setupEvents)} of run "${printable(runName, 80)}" to ${target.display}` +
           `${result.firstSeq !== undefined ? ` (stream sequences ${result.firstSeq}–${result.lastSeq})` : ''}` +
           `${result.created ? `; stream ${target.stream} created` : ''}` +
           `${result.duplicates ? `; ${duplicatesText(result, run)}` : ''}\n`,
@@ -56,6 +58,17 @@ export const publishCommand: CliCommand = async (args, io) => {
     await nc.close();
   }
 };
+
+/**
+ * How the events published split into the run's and the setup's, when every event of the log
+ * was published and the setup appended some: ` (45 of the run, 2 setup)` — `purestream run`
+ * reports the run's 45 (its Events), the log holds the setup's too. Empty otherwise (which of
+ * the events a stream dropped were the setup's is not known).
+ */
+export function setupPart(published: number, logEvents: number, setupEvents: number): string {
+  if (setupEvents <= 0 || published !== logEvents) return '';
+  return ` (${(published - setupEvents).toLocaleString('en-US')} of the run, ${setupEvents.toLocaleString('en-US')} setup)`;
+}
 
 /** The warning before publishing into a stream that holds something else than this run; undefined when it is empty or holds this run. */
 export function otherContentWarning(before: PublishedRun | 'foreign' | undefined, run: PublishedRun, target: { readonly stream: string; readonly display: string }): string | undefined {

@@ -5,7 +5,11 @@
  * code) — with every metric's delta. Used by `purestream compare --against` and the app's Rule
  * change view. Pure.
  */
-import type { Metrics, Report, RunReport, Trace } from '../types';
+import type { AnyDomainModule, CommandEnvelope } from '../../../domain/kernel';
+import type { RunResult } from '../api';
+import { expandScenario } from '../scenario/expand';
+import { commandsOf } from '../sim/inputs';
+import type { Metrics, Report, RunReport, Scenario, Trace } from '../types';
 import { canonicalJson } from './canonicalJson';
 
 /** What one command's decision was: its events (type and data), or its rejection code. */
@@ -14,13 +18,28 @@ export type DecisionOutcome = { readonly events: readonly { readonly type: strin
 /** One command's decision in a run. */
 export interface CommandDecision {
   readonly commandId: string;
-  /** The command's type ('' when the trace does not tell it: an item of a batch). */
+  /** The command's type. */
   readonly type: string;
+  /** The command's data, as the scenario expanded it (defaults filled in). */
+  readonly data: unknown;
   readonly outcome: DecisionOutcome;
 }
 
-/** Every command's decision in a run, in the order the decisions started. */
-export function commandDecisions(trace: Trace): CommandDecision[] {
+/** The commands of a scenario's arrivals by id, batch items included (what `commandDecisions` names commands by). */
+export function scenarioCommands(scenario: Scenario, domain?: AnyDomainModule): ReadonlyMap<string, CommandEnvelope> {
+  const out = new Map<string, CommandEnvelope>();
+  for (const arrival of expandScenario(scenario, domain).arrivals) for (const c of commandsOf(arrival.input)) out.set(c.id, c);
+  return out;
+}
+
+/** One side of a rule change from a traced run of `scenario` (`domain`: the module it ran with, else the bundled one). */
+export function ruleSide(scenario: Scenario, result: RunResult, domain?: AnyDomainModule): RuleSide {
+  const commands = scenarioCommands(scenario, domain);
+  return { report: result.report, decisions: result.traces.map((t) => commandDecisions(t, commands)) };
+}
+
+/** Every command's decision in a run, in the order the decisions started, with its type and data from `commands` ({@link scenarioCommands}). */
+export function commandDecisions(trace: Trace, commands: ReadonlyMap<string, CommandEnvelope>): CommandDecision[] {
   const eventsOf = new Map<string, { type: string; data: unknown }[]>();
   for (const e of trace.log) {
     let list = eventsOf.get(e.causationId);
@@ -32,7 +51,9 @@ export function commandDecisions(trace: Trace): CommandDecision[] {
     const rejected = new Map(d.rejections.map((r) => [r.commandId, r.rejection.code]));
     for (const commandId of d.commandIds) {
       const code = rejected.get(commandId);
-      out.push({ commandId, type: d.kind === 'command' ? d.type : '', outcome: code !== undefined ? { rejected: code } : { events: eventsOf.get(commandId) ?? [] } });
+      const command = commands.get(commandId);
+      const outcome = code !== undefined ? { rejected: code } : { events: eventsOf.get(commandId) ?? [] };
+      out.push({ commandId, type: command?.type ?? (d.kind === 'command' ? d.type : ''), data: command?.data, outcome });
     }
   }
   return out;
@@ -44,7 +65,6 @@ export interface RuleSide {
   readonly decisions: readonly (readonly CommandDecision[])[];
 }
 
-/** A metric before and after. */
 /**
  * A metric under the old and the new rules. A latency percentile of a run that had none to
  * measure — `enactLatencyMs` with no accepted command, `commandLatencyMs` with no command — is
@@ -62,6 +82,8 @@ export interface MetricDelta {
 export interface DecisionChange {
   readonly commandId: string;
   readonly type: string;
+  /** The command's data (as the old side's scenario expanded it). */
+  readonly data: unknown;
   readonly old: DecisionOutcome;
   readonly new: DecisionOutcome;
 }
@@ -125,7 +147,7 @@ export function compareRuleVersions(oldSide: RuleSide, newSide: RuleSide, names:
       const now = after.get(before.commandId);
       if (!now) continue;
       commands++;
-      if (canonicalJson(before.outcome) !== canonicalJson(now.outcome)) changes.push({ commandId: before.commandId, type: before.type || now.type, old: before.outcome, new: now.outcome });
+      if (canonicalJson(before.outcome) !== canonicalJson(now.outcome)) changes.push({ commandId: before.commandId, type: before.type || now.type, data: before.data, old: before.outcome, new: now.outcome });
     }
     return [
       {

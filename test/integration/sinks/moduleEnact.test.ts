@@ -38,6 +38,10 @@ describe('enact and compare-real with a domain module', () => {
 
     const run = JSON.parse((await cli(['run', scenario, '--run', 'one queue', '--json'])).out);
     expect(enacted.stateHash).toBe(run.runs[0].stateHash);
+    // what publish counts beside what run reports: the run's events, and the setup's (the bank's accounts opened and funded)
+    const runEvents = run.runs[0].metrics.events;
+    expect(published.out).toMatch(new RegExp(`^published ${events} events \\(${runEvents} of the run, ${events - runEvents} setup\\) of run "one queue"`));
+    expect(events - runEvents).toBe(4);
     const compared = await cli(['compare-real', scenario, '--run', 'one queue', '--real', state]);
     expect([compared.code, compared.err]).toEqual([0, '']);
     expect(compared.out).toContain('The final states are equal');

@@ -39,6 +39,7 @@ describe('publish into a stream that already holds events', () => {
     );
     const json = JSON.parse((await cli(['publish', scenario, '--run', 'flaky + retries', '--to', url, '--json'])).out);
     expect(json.before).toEqual({ scenario: NAME, run: 'exactly-once', seed: 42 });
+    expect([json.events, json.setupEvents]).toEqual([31, 1]);
   });
 
   it('a stream whose messages Purestream did not publish: a warning saying so', async () => {
@@ -48,6 +49,6 @@ describe('publish into a stream that already holds events', () => {
     const r = await cli(['publish', scenario, '--run', 'exactly-once', '--to', nats.url(stream)]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(new RegExp(`^purestream publish: warning: stream ${stream} already holds messages not published by Purestream, not run "exactly-once"`));
-    expect(r.out).toMatch(/^published 31 events of run "exactly-once"/);
+    expect(r.out).toMatch(/^published 31 events \(30 of the run, 1 setup\) of run "exactly-once"/);
   });
 });

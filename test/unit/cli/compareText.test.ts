@@ -24,7 +24,7 @@ const change: RuleChange = {
       ],
       rejections: [{ metric: 'insufficient-funds', old: 5, new: 15, delta: 10 }],
       sameFinalState: false,
-      changes: [{ commandId: 'c24', type: 'Withdraw', old: { events: [{ type: 'MoneyWithdrawn', data: {} }] }, new: { rejected: 'insufficient-funds' } }],
+      changes: [{ commandId: 'c24', type: 'Withdraw', data: { accountId: 'a1', amount: 10 }, old: { events: [{ type: 'MoneyWithdrawn', data: {} }] }, new: { rejected: 'insufficient-funds' } }],
     },
   ],
 };

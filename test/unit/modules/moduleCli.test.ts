@@ -80,7 +80,7 @@ describe('compare --against', () => {
     const serial = change.runs.find((r: { run: string }) => r.run === 'one queue');
     expect(serial.changed).toBeGreaterThan(0);
     const first = serial.changes[0];
-    expect([first.type, first.old, first.new]).toEqual(['Withdraw', { events: [{ type: 'MoneyWithdrawn', data: { accountId: 'a1', amount: 10 } }] }, { rejected: 'insufficient-funds' }]);
+    expect([first.type, first.data, first.old, first.new]).toEqual(['Withdraw', { accountId: 'a1', amount: 10 }, { events: [{ type: 'MoneyWithdrawn', data: { accountId: 'a1', amount: 10 } }] }, { rejected: 'insufficient-funds' }]);
     const rejected = serial.metrics.find((m: { metric: string }) => m.metric === 'rejected');
     expect(rejected.delta).toBe(serial.changed);
     const text = await cli(dir, 'compare', 'bank.scenario.json', '--against', 'bank-v2.ts');

@@ -63,6 +63,14 @@ describe('metricRows', () => {
     expect(rows.find((r) => r.label === 'Commands')!.best).toBeUndefined();
   });
 
+  it('reads each metric the way Compare and Rule change do: neither rejections nor accepted marked best (a rejection is the rules at work)', () => {
+    const base = { commands: 2, events: 2, deliveries: 2, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0, makespanMs: 10, commandLatencyMs: { p50: 1, p95: 1, p99: 1, max: 1 }, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 }, maxQueueDepth: 1, maxWorkers: 1 };
+    const run = (name: string, rejected: number): RunReport => ({ name, metrics: { ...base, accepted: 2 - rejected, rejected }, rejections: {}, violations: [], stateHash: 'abcdef0123456789', finalState: {} });
+    const rows = metricRows([run('a', 1), run('b', 0)]);
+    expect(rows.find((r) => r.label === 'Rejected')!.best).toBeUndefined();
+    expect(rows.find((r) => r.label === 'Accepted')!.best).toBeUndefined();
+  });
+
   it("counts the setup's events beside the commands' events, as the run's log holds both", () => {
     const run = (name: string, events: number): RunReport => ({ name, metrics: { commands: 1, accepted: 1, rejected: 0, events, deliveries: 0, failures: 0, retries: 0, deadLettered: 0, lost: 0, duplicates: 0, makespanMs: 1, commandLatencyMs: { p50: 1, p95: 1, p99: 1, max: 1 }, enactLatencyMs: { p50: 0, p95: 0, p99: 0, max: 0 }, maxQueueDepth: 1, maxWorkers: 1 }, rejections: {}, violations: [], stateHash: 'abcdef0123456789', finalState: {} });
     const events = (logLengths?: number[]) => metricRows([run('a', 30), run('b', 1_200)], logLengths).find((r) => r.label === 'Events')!.values;

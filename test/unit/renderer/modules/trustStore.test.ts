@@ -57,7 +57,7 @@ describe('moduleFilesOf (what the user picked or dropped)', () => {
     expect(moduleFilesOf(picked, 'fees.ts')).toMatchObject({ entry: '/fees.ts' });
     expect(moduleFilesOf(picked, 'cart.mjs')).toBe('pick cart.mjs, or one module file to read as cart.mjs (fees.ts, bank.ts were picked)');
     // an edited copy under another name, picked for Reload: read as the module it replaces
-    expect(moduleFilesOf([{ name: 'bank-v2.ts', text: 'y' }, { name: 'notes.md', text: '' }], 'bank.ts')).toEqual({ entry: '/bank.ts', files: { '/notes.md': '', '/bank.ts': 'y' } });
+    expect(moduleFilesOf([{ name: 'bank-v2.ts', text: 'y' }, { name: 'notes.md', text: '' }], 'bank.ts')).toEqual({ entry: '/bank.ts', files: { '/notes.md': '', '/bank.ts': 'y' }, pickedAs: 'bank-v2.ts' });
   });
 
   it('refuses a pick with no module file, naming what was picked', () => {
