@@ -102,6 +102,12 @@ export function loadInspection(db: Workspace, logId: number): { inspection?: unk
   return { inspection: parse(row[0]), reading: parse(row[1]) };
 }
 
+/** Where a log came from, as the workspace keeps it (undefined when there is no such log). */
+export function logSource(db: Workspace, logId: number): string | undefined {
+  const row = db.exec('SELECT source FROM logs WHERE log_id = ?', [logId])[0]?.values[0];
+  return row ? String(row[0]) : undefined;
+}
+
 /** The file text of each record of an imported log, in order, with its line (nothing for a run's log or one stored before records were kept). */
 export function* storedRecords(db: Workspace, logId: number): Generator<{ readonly raw: string; readonly line: number }> {
   const stmt = db.prepare('SELECT raw, line FROM events WHERE log_id = ? AND raw IS NOT NULL ORDER BY seq');

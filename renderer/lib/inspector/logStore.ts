@@ -5,7 +5,7 @@
  * worker, which inspects with the module, makes the same calls over a port to the logs worker
  * (renderer/src/worker/logs/workspaceLogs.ts). One import (./importRecords.ts) for both.
  */
-import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, loadInspection, saveInspection, storedRecordCount, storedRecordPage, type LogInfo, type RecordText, type StoredEventInput } from '../../../src/store/logs';
+import { appendEvents, deleteLog, dropEventIndexes, ensureEventIndexes, importLog, loadInspection, logSource, saveInspection, storedRecordCount, storedRecordPage, type LogInfo, type RecordText, type StoredEventInput } from '../../../src/store/logs';
 import type { Workspace } from '../../../src/store/workspace';
 import type { StoredReading } from './importRecords';
 import { streamUpTo, type StreamRecords } from './recordDetail';
@@ -27,10 +27,17 @@ export interface LogStore {
   changed?(logId: number): Awaitable<void>;
 }
 
+/** What an inspection again keeps of the stored log it reads. */
+export interface StoredLogInfo {
+  readonly reading?: StoredReading;
+  readonly source?: string;
+  readonly records: number;
+}
+
 /** What is read back of a stored log to inspect it again. */
 export interface StoredLogs {
-  /** How it was read (undefined for a log stored before readings were kept) and how many of its records are kept as the file had them. */
-  stored(logId: number): Awaitable<{ readonly reading?: StoredReading; readonly records: number }>;
+  /** How it was read (undefined for a log stored before readings were kept), where it came from (its `source`, as the workspace keeps it) and how many of its records are kept as the file had them. */
+  stored(logId: number): Awaitable<StoredLogInfo>;
   /** Up to `count` records after record `afterSeq`, as the file had them. */
   records(logId: number, afterSeq: number, count: number): Awaitable<readonly RecordText[]>;
   /** Record `seq`'s stream and that stream's event records up to it (undefined: no event, or no stream). */
@@ -91,9 +98,10 @@ export class DatabaseLogs implements LogWorkspace {
     if (this.bulk.delete(logId)) ensureEventIndexes(this.db);
   }
 
-  stored(logId: number): { reading?: StoredReading; records: number } {
+  stored(logId: number): StoredLogInfo {
     const { reading } = loadInspection(this.db, logId);
-    return { ...(typeof reading === 'object' && reading !== null ? { reading: reading as StoredReading } : {}), records: storedRecordCount(this.db, logId) };
+    const source = logSource(this.db, logId);
+    return { ...(typeof reading === 'object' && reading !== null ? { reading: reading as StoredReading } : {}), ...(source !== undefined ? { source } : {}), records: storedRecordCount(this.db, logId) };
   }
 
   records(logId: number, afterSeq: number, count: number): RecordText[] {

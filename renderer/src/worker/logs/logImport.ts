@@ -160,13 +160,14 @@ export class LogImport {
     return this.store((p) => chunksOf(input, (b) => p((bytes = b))), options, total, () => bytes, onProgress);
   }
 
-  /** Inspects a stored log again with other reading options: its records are read as the file had them, a page at a time, into a new log, which replaces it. */
+  /** Inspects a stored log again with other reading options: its records are read as the file had them, a page at a time, into a new log, which replaces it and keeps its source (a bundled sample stays one) unless `options` name another. */
   async again(logId: number, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
-    const { reading, records } = await this.logs.stored(logId);
+    const { reading, source, records } = await this.logs.stored(logId);
     if (records === 0) throw new Error('this log was stored before Purestream kept its records as the file had them: open the file again to inspect it another way');
     const framing = reading?.framing ?? 'lines';
     // a log read from a source's end or a position stays one that lacks its streams' earlier events
-    const result = await this.store(() => ({ records: recordPages(this.logs, logId), framing }), { ...options, ...(reading?.partial ? { partial: true } : {}) }, records, () => 0, onProgress);
+    const kept = { ...(source !== undefined && options.source === undefined ? { source } : {}), ...(reading?.partial ? { partial: true } : {}) };
+    const result = await this.store(() => ({ records: recordPages(this.logs, logId), framing }), { ...options, ...kept }, records, () => 0, onProgress);
     await this.logs.remove(logId);
     return result;
   }

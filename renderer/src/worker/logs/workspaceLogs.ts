@@ -9,7 +9,7 @@ import { expose } from 'comlink';
 import type { LogInfo, RecordText, StoredEventInput } from '../../../../src/store/logs';
 import { SeqList } from '../../../lib/eventlog/seqList';
 import type { StoredReading } from '../../../lib/inspector/importRecords';
-import { DatabaseLogs, type LogWorkspace } from '../../../lib/inspector/logStore';
+import { DatabaseLogs, type LogWorkspace, type StoredLogInfo } from '../../../lib/inspector/logStore';
 import type { StreamRecords } from '../../../lib/inspector/recordDetail';
 import type { LogPages } from './logPages';
 import type { WorkspaceFile } from './workspaceFile';
@@ -94,7 +94,7 @@ export class WorkspaceLogs implements LogWorkspace {
     this.file.changed();
   }
 
-  async stored(logId: number): Promise<{ reading?: StoredReading; records: number }> {
+  async stored(logId: number): Promise<StoredLogInfo> {
     return (await this.here()).stored(logId);
   }
 
