@@ -100,7 +100,7 @@ test("the Summary's Anomalies card shows every kind at a glance with its count, 
   await page.setViewportSize({ width: 1280, height: 720 });
   const logs = await creditLog(page);
   const card = logs.getByRole('region', { name: 'Anomalies' });
-  const kinds = card.getByLabel('Anomalies by kind');
+  const kinds = card.getByRole('group', { name: 'Anomalies by kind' });
   await expect(kinds).toHaveText(/^malformed 1\s*unknown-type 1\s*invalid-data 1\s*duplicate-id 2\s*gap 1\s*time-reversal 3$/);
   // the kinds fit in the window without scrolling
   const box = await kinds.boundingBox();
