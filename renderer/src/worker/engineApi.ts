@@ -35,9 +35,10 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
   let sqlJs: Promise<unknown> | undefined;
   let kept: TraceReader | undefined;
 
-  /** sql.js, loaded only when a run has a `sql` consumer (the wasm is a separate file). */
-  async function servicesFor(scenario: Scenario | undefined, always = false): Promise<EngineServices> {
-    if (!always && !scenario?.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql'))) return {};
+  /** sql.js, loaded only when a run that is run (those named in `runs`; all when absent) has a `sql` consumer (the wasm is a separate file); `always`: whatever the runs. */
+  async function servicesFor(scenario: Scenario | undefined, { runs, always = false }: { runs?: readonly string[]; always?: boolean } = {}): Promise<EngineServices> {
+    const run = (name: string) => runs === undefined || runs.includes(name);
+    if (!always && !scenario?.runs.some((r) => run(r.name) && r.consumers.some((c) => c.interpreter === 'sql'))) return {};
     sqlJs ??= loadSqlJs();
     return { sqlJs: await sqlJs } as EngineServices;
   }
@@ -77,7 +78,7 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
           ...(runs ? { runs } : {}),
           ...withDomain(),
           trace: true,
-          services: await servicesFor(scenario),
+          services: await servicesFor(scenario, runs ? { runs } : {}),
           ...(flag ? { isCancelled: () => Atomics.load(flag, 0) !== 0 } : {}),
           onProgress: (progress) => {
             // one message per percent, and one per phase (finishing the queued work, building the report)
@@ -91,10 +92,10 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
       } catch (e) {
         if (!(e instanceof RunCancelled) || e.during === undefined) throw e;
         const finished = e.finished && e.finished.traces.length > 0 ? e.finished : undefined;
-        if (finished) kept = new TraceReader(finished, scenario, () => servicesFor(scenario, true), domain());
+        if (finished) kept = new TraceReader(finished, scenario, () => servicesFor(scenario, { always: true }), domain());
         return { result: kept ? await kept.result() : undefined, stoppedDuring: e.during };
       }
-      kept = new TraceReader(result, scenario, () => servicesFor(scenario, true), domain());
+      kept = new TraceReader(result, scenario, () => servicesFor(scenario, { always: true }), domain());
       return { result: await kept.result() };
     },
 
@@ -106,12 +107,12 @@ export function engineApi(domain: () => AnyDomainModule | undefined, loadSqlJs: 
 
     /** Runs one point of a sweep under one seed (no trace, only its run) and answers its metrics; keeps nothing. */
     async sweepJob(job: SweepJob): Promise<JobResult> {
-      return runSweepJob(job, await servicesFor(job.scenario), domain());
+      return runSweepJob(job, await servicesFor(job.scenario, { runs: [job.run] }), domain());
     },
 
     /** Keeps a stored result (from a workspace) as the one read; `scenario` when it is still known. */
     adopt(report: Report, traces: readonly Trace[], scenario: Scenario | undefined): Promise<RunResultView> {
-      kept = new TraceReader({ report, traces }, scenario, () => servicesFor(scenario, true), domain());
+      kept = new TraceReader({ report, traces }, scenario, () => servicesFor(scenario, { always: true }), domain());
       return kept.result();
     },
 

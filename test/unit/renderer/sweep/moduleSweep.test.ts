@@ -62,6 +62,19 @@ describe("a sweep of a module's scenario", () => {
     expect(violations.slice(1).every((v: number) => v > 0)).toBe(true);
   });
 
+  it('loads sql.js only for a swept run with a sql consumer, not for another run of the scenario that has one', async () => {
+    const domain = bankModule();
+    let loads = 0;
+    const api = engineApi(() => domain, () => ((loads += 1), noSql()));
+    const job = planned(domain).jobs[0];
+    const swept = job.scenario.runs.find((r) => r.name === job.run)!;
+    const tables = { ...swept, name: 'with tables', consumers: [{ ...swept.consumers[0], name: 'tables', interpreter: 'sql' }] };
+    await api.sweepJob({ ...job, scenario: { ...job.scenario, runs: [...job.scenario.runs, tables] } });
+    expect(loads).toBe(0);
+    await expect(api.sweepJob({ ...job, run: 'with tables', scenario: { ...job.scenario, runs: [...job.scenario.runs, tables] } })).rejects.toThrow('no sql.js here');
+    expect(loads).toBe(1);
+  });
+
   it("stops at a module's fault with the module's one-line message", async () => {
     const broken = bankModule({
       ...(bank as object),
