@@ -6,7 +6,6 @@
 import { describe } from '../../src/engine/scenario/check';
 import { listedProblems } from '../../src/engine/scenario/parse';
 import type { InputError } from '../../src/engine/types';
-import { stepsOf } from './tree/errorPlaces';
 
 /** The fields of one consumer form, by their key in the consumer. */
 export const CONSUMER_FIELDS = ['name', 'interpreter', 'events', 'latencyMs', 'workers', 'failureRate', 'delivery', 'retry.max', 'retry.backoffMs', 'retry.factor', 'retry', 'deadLetter', 'idempotent'] as const;
@@ -42,13 +41,14 @@ function ordinal(n: number): string {
 }
 
 /**
- * A field's problem in words: its label, then what it needs. A value another place has too (the
- * check's `sameAs`: a run name) says which run has it, by its place, and `value`, the field's value.
+ * A field's problem in words: its label, then what it needs. A run name another run has too (the
+ * check's `sameAs`, `runs[n].name`) says which run has it, by its place, and `value`, the field's
+ * value; any other `sameAs` is worded by its message.
  */
 export function problemInWords(field: string, problem: InputError, value?: unknown): string {
   const label = LABELS[field] ?? field.replace(/^.*\./, '');
-  const other = problem.sameAs === undefined ? undefined : stepsOf(problem.sameAs);
-  if (other?.[0] === 'runs' && typeof other[1] === 'number') return `${label}: the ${ordinal(other[1] + 1)} run is called ${describe(value)} too; each run needs a name of its own`;
+  const other = field === 'name' && problem.sameAs !== undefined ? /^runs\[(\d+)\]\.name$/.exec(problem.sameAs) : null;
+  if (other) return `${label}: the ${ordinal(Number(other[1]) + 1)} run is called ${describe(value)} too; each run needs a name of its own`;
   for (const [pattern, words] of WORDINGS) {
     const m = pattern.exec(problem.message);
     if (m) return `${label}: ${words(m)}`;

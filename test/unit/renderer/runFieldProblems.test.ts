@@ -15,6 +15,11 @@ describe('the Runs editor\'s problems beside their fields', () => {
     expect(problemInWords('name', clash(20), 'a')).toMatch(/^name: the 21st run /);
   });
 
+  it('says "the Nth run is called" only of a run name: another field, or a place other than a run\'s name, is worded by its message', () => {
+    expect(problemInWords('name', { path: 'runs[1].consumers[0].name', message: 'duplicate consumer name', sameAs: 'runs[1].consumers[2].name' }, 'tables')).toBe('name: duplicate consumer name');
+    expect(problemInWords('serviceMs', { path: 'runs[1].serviceMs', message: 'the same as run 0', sameAs: 'runs[0].name' }, 5)).toBe('service time: the same as run 0');
+  });
+
   it('places each problem of a run in the field it falls in, as the engine names it', () => {
     const s = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8'));
     s.runs[1].scheduler.workers = 1.5;
