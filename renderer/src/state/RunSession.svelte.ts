@@ -7,6 +7,7 @@ import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { EngineCancelled, EngineClient, type ModuleResolver } from '../worker/engineClient';
+import type { Inspection } from './Inspection.svelte';
 import { SqlQueries } from './SqlQueries.svelte';
 
 /** Where a run stands. */
@@ -39,6 +40,11 @@ export class RunSession {
   /** Reads the current result (whatever its size) from the engine worker. */
   get reader(): RunReader {
     return this.engine.reader;
+  }
+
+  /** The run `inspection` inspects, as an index of the result's runs: its `runIndex`, kept within them (0 without a result). */
+  runOf(inspection: Pick<Inspection, 'runIndex'>): number {
+    return Math.max(0, Math.min(inspection.runIndex, (this.result?.runs.length ?? 1) - 1));
   }
 
   /** Runs every run configuration of `scenario`; resolves when done, failed or cancelled. */
