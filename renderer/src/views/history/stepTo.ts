@@ -1,7 +1,9 @@
 /**
- * Moving one pane's history slider: the step is set at once, and the step's event is selected
- * (so the graph and the timeline show it) once the run reader has read it, unless the user
- * has moved on meanwhile.
+ * A step and its node, one following the other: moving one pane's history slider sets the step
+ * at once and selects the step's event (so the graph and the timeline show it) once the run
+ * reader has read it; selecting a node (in the graph, the timeline or the event log) selects it
+ * at once and moves the history to its step once the reader has found it — each unless the
+ * user has moved on meanwhile.
  */
 import { nodeIds } from '../../../lib/graph/nodeIds';
 import type { RunReader } from '../../../lib/reader/runReader';
@@ -16,6 +18,23 @@ export function stepTo(reader: RunReader, inspection: Inspection, target: number
   void reader.historyState(run, target, 0).then(
     (r) => {
       if (inspection.step === target && inspection.runIndex === run && r.entry) inspection.selectedNode = nodeIds.event(r.entry.eventSeq);
+    },
+    () => {},
+  );
+}
+
+/**
+ * Selects node `node` of run `run` in `inspection`, and once the reader has found the node's
+ * history step (if it has one), sets it and tells `onStep` — unless another node or run has been
+ * selected meanwhile.
+ */
+export function selectNode(reader: RunReader, inspection: Inspection, run: number, node: string, onStep?: (step: number) => void): void {
+  inspection.selectedNode = node;
+  void reader.stepOfNode(run, node).then(
+    (step) => {
+      if (step === undefined || inspection.selectedNode !== node || inspection.runIndex !== run) return;
+      inspection.step = step;
+      onStep?.(step);
     },
     () => {},
   );
