@@ -34,6 +34,15 @@ const words = (text: string): HealthPart => ({ kind: 'words', text });
 /** "4 decisions today's rules decide otherwise": recorded commands that today's domain decides another way (logs.md, decision drift). */
 const driftPhrase = (n: number): string => `${counted(n, 'decision')} today's rules decide otherwise`;
 
+/** "2 invariant violations and 3 anomalies in 40 events": what was found, either count left out when none (undefined when neither). */
+const findings = (violations: number, anomalies: number, events: number): string | undefined => {
+  const found = [violations > 0 ? counted(violations, 'invariant violation') : '', anomalies > 0 ? counted(anomalies, 'anomaly', 'anomalies') : ''].filter((f) => f !== '');
+  return found.length > 0 ? `${found.join(' and ')} in ${counted(events, 'event')}` : undefined;
+};
+
+/** "no anomalies, every invariant holds" (`invariants`: they were checked, there is a domain). */
+const nothingFound = (invariants: boolean): string => `no anomalies${invariants ? ', every invariant holds' : ''}`;
+
 /** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"), and drift is part of it. */
 export function logHealth(report: InspectionSummary): LogHealth {
   const nothing = whyNothingRead(report, 'app');
@@ -42,13 +51,12 @@ export function logHealth(report: InspectionSummary): LogHealth {
   const events = counted(report.events, 'event');
   const drift = report.drift.length > 0 ? driftPhrase(report.drift.length) : undefined;
   const withDrift = (lead: string, joiner: string) => (drift ? sentence(words(`${lead}${joiner}`), { kind: 'drift', text: drift }, words('.')) : sentence(words(`${lead}.`)));
-  if (report.violations.length > 0)
-    return { tone: 'bad', label: 'violations', ...withDrift(`${counted(report.violations.length, 'invariant violation')}${anomalies ? ` and ${counted(anomalies, 'anomaly', 'anomalies')}` : ''} in ${events}`, ', and ') };
-  if (anomalies > 0) return { tone: 'warn', label: 'anomalies', ...withDrift(`${counted(anomalies, 'anomaly', 'anomalies')} in ${events}`, ', and ') };
+  const found = findings(report.violations.length, anomalies, report.events);
+  if (found) return report.violations.length > 0 ? { tone: 'bad', label: 'violations', ...withDrift(found, ', and ') } : { tone: 'warn', label: 'anomalies', ...withDrift(found, ', and ') };
   const caution = unlikeLog(report, 'app');
   if (caution) return { tone: 'warn', label: 'not an event log?', ...sentence(words(`${events} read, but ${caution}.`)) };
-  if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: no anomalies, every invariant holds`, ', but ') };
-  return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: no anomalies${report.domain ? ', every invariant holds' : ''}.`)) };
+  if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: ${nothingFound(true)}`, ', but ') };
+  return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: ${nothingFound(Boolean(report.domain))}.`)) };
 }
 
 /**
@@ -57,10 +65,8 @@ export function logHealth(report: InspectionSummary): LogHealth {
  * `bad`: a violation found; `warn`: an anomaly; `ok`: neither yet.
  */
 export function liveHealth(counts: InspectionCounts): Pick<LogHealth, 'tone' | 'text'> {
-  const events = counted(counts.events, 'event');
   const violations = counts.violations ?? 0;
-  const anomalies = counts.anomalies > 0 ? counted(counts.anomalies, 'anomaly', 'anomalies') : '';
-  if (violations > 0) return { tone: 'bad', text: `${counted(violations, 'invariant violation')}${anomalies ? ` and ${anomalies}` : ''} in ${events} so far` };
-  if (anomalies) return { tone: 'warn', text: `${anomalies} in ${events} so far` };
-  return { tone: 'ok', text: `${events} so far: no anomalies${counts.violations !== undefined ? ', every invariant holds' : ''}` };
+  const found = findings(violations, counts.anomalies, counts.events);
+  if (found) return { tone: violations > 0 ? 'bad' : 'warn', text: `${found} so far` };
+  return { tone: 'ok', text: `${counted(counts.events, 'event')} so far: ${nothingFound(counts.violations !== undefined)}` };
 }
