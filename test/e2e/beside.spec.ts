@@ -96,6 +96,22 @@ test('the run beside stays when moving between Graph, History and Timeline; each
   expect(warnings).toEqual([]);
 });
 
+test('run again, the same two runs stay on screen: the first run current (as a new result starts), the run that was current beside it', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  await page.getByRole('region', { name: 'Causation graph' }).getByRole('tab', { name: 'single writer' }).click();
+  await beside(page).selectOption('one queue');
+  await expect(page.getByRole('region', { name: 'Causation graph of single writer', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Causation graph of one queue, beside', exact: true })).toBeVisible();
+
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: 'Run', exact: true }).click();
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Causation graph of one queue', exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Causation graph of single writer, beside', exact: true })).toBeVisible();
+  await expect(beside(page)).toHaveValue('single writer');
+});
+
 test('Beside is reached and worked from the keyboard, and a run removed from the scenario is no longer beside once run again', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
   await views(page).getByRole('button', { name: 'Graph', exact: true }).click();

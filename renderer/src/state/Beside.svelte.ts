@@ -28,9 +28,14 @@ export class Beside {
     this.inspection.reset();
   }
 
-  /** A new result (`names` its runs, `main` the current one): the same run beside, its selection cleared, or one pane if it is gone. */
-  adopt(names: readonly string[], main: number): void {
-    const index = besideIndex(names, this.run, main);
+  /**
+   * A new result (`names` its runs, `main` the current one): the same run beside, its selection
+   * cleared, or one pane if it is gone. `previous`: the name of the run that was current before;
+   * when the run beside is the current one now, the pane beside takes that run, so the two runs
+   * on screen stay the same.
+   */
+  adopt(names: readonly string[], main: number, previous?: string): void {
+    const index = besideIndex(names, this.run, main, previous === undefined ? undefined : names.indexOf(previous));
     if (index === undefined) this.close();
     else this.show(names, index);
   }
