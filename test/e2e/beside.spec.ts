@@ -50,6 +50,9 @@ test('History beside: two sliders, the 8-workers pane alone marks the invariant 
   await expect(beside(page)).toHaveValue('');
   await expect(history.getByRole('checkbox', { name: 'Step together' })).toHaveCount(0);
   await expect(history.getByRole('status')).toContainText('Step 200 of 201');
+  // the next pair opens not stepping together (its pane beside starts before its first enactment)
+  await beside(page).selectOption('8 workers');
+  await expect(history.getByRole('checkbox', { name: 'Step together' })).not.toBeChecked();
   expect(warnings).toEqual([]);
 });
 

@@ -22,9 +22,10 @@ export class Beside {
     this.inspection.selectRun(index);
   }
 
-  /** Back to one pane. */
+  /** Back to one pane; the next pair does not step together until asked (its sliders start apart). */
   close(): void {
     this.run = undefined;
+    this.linked = false;
     this.inspection.reset();
   }
 
