@@ -37,7 +37,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     const url = nats.url(uniqueName('bank').toUpperCase());
     const published = await cli(['publish', bankScenario, '--run', '4 workers', '--to', url]);
     expect([published.code, published.err]).toEqual([0, '']);
-    expect(published.out).toMatch(/^published 50 events of run "4 workers" to nats:/);
+    expect(published.out).toMatch(/^published 50 events \(46 of the run, 4 setup\) of run "4 workers" to nats:/);
     const run = JSON.parse((await cli(['run', bankScenario, '--run', '4 workers', '--json'])).out);
 
     const r = await cli(['inspect', url, '--domain', bank, '--json']);
