@@ -45,6 +45,8 @@ export interface RealComparison {
   readonly sameDeadLetters: boolean;
   /** The first differences of the final states (leaf paths), when they differ. */
   readonly differences: readonly StateDifference[];
+  /** Why the real run ended before its stream was enacted (its last session was stopped and not resumed): its state is not final yet. An addition to the format. */
+  readonly stopped?: string;
 }
 
 /** Differences listed at most. */
@@ -103,6 +105,8 @@ export interface CompareRealInput {
   readonly source: string;
   readonly simulatedDeadLetters: readonly DeadLetter[];
   readonly realDeadLetters: readonly DeadLetter[];
+  /** Why the real run was stopped before its end, when its last session was (RealRun.stoppedWhy). */
+  readonly stopped?: string;
 }
 
 /** The comparison. */
@@ -127,6 +131,7 @@ export function compareReal(i: CompareRealInput): RealComparison {
     sameFinalState: same,
     sameDeadLetters: sameEvents(i.simulatedDeadLetters, i.realDeadLetters),
     differences: same ? [] : diffLeaves(sim, real).slice(0, MAX_DIFFERENCES),
+    ...(i.stopped !== undefined ? { stopped: i.stopped } : {}),
   };
 }
 
@@ -141,6 +146,8 @@ const article = (c: RealComparison) => (c.delivery === 'exactly-once' ? 'an exac
 
 /** What the comparison concludes about the final states, in a sentence (the command line and the app say the same). */
 export function comparisonVerdict(c: RealComparison): string {
+  if (c.stopped !== undefined && !c.sameFinalState)
+    return `The real run was stopped before its stream was enacted (${c.stopped}): its state is not final, so the states are not compared yet — run enact again with the same --state file to resume.`;
   if (c.sameFinalState) return `The final states are equal (stateHash ${c.real.stateHash})${c.mustBeEqual ? `, as they must be for ${article(c)} consumer` : ''}.`;
   return c.mustBeEqual
     ? `The final states DIFFER, though they must be equal for ${article(c)} consumer.`

@@ -48,8 +48,12 @@ export interface EnactEnd {
   readonly durable: string;
 }
 
-/** Creates or updates the durable consumer with the policy; a message when one exists with another ack policy. */
-async function durableConsumer(jsm: JetStreamManager, stream: string, name: string, policy: BrokerPolicy): Promise<void> {
+/**
+ * Creates or updates the durable consumer with the policy; a message when one exists with another
+ * ack policy, or when a new real run (`fresh`) would take over one the broker already delivered to
+ * (an earlier enact's: the broker would deliver only what that one left, and the run would be empty).
+ */
+async function durableConsumer(jsm: JetStreamManager, stream: string, name: string, policy: BrokerPolicy, fresh: boolean): Promise<void> {
   const settings: Partial<JsConsumerConfig> = {
     ack_wait: nanos(policy.ackWaitMs),
     max_deliver: policy.maxDeliver,
@@ -66,6 +70,10 @@ async function durableConsumer(jsm: JetStreamManager, stream: string, name: stri
     await jsm.consumers.add(stream, { durable_name: name, ack_policy: ackPolicy, ...settings });
     return;
   }
+  if (fresh && existing.delivered.consumer_seq > 0)
+    throw new Error(
+      `stream ${stream} already has a consumer ${name} that an earlier enact took ${existing.delivered.consumer_seq} deliveries from: resume that real run with its --state file, use another --consumer, or delete it (nats consumer rm ${stream} ${name})`,
+    );
   if (existing.config.ack_policy !== ackPolicy) throw new Error(`stream ${stream} has a consumer ${name} acknowledging "${existing.config.ack_policy}", but this run's delivery needs "${ackPolicy}": delete it (nats consumer rm ${stream} ${name}) or use another --consumer`);
   await jsm.consumers.update(stream, name, settings);
 }
@@ -82,7 +90,7 @@ export async function enactOnJetStream(s: EnactSetup, ackWaitMs: number, headroo
   if (policy.deadLetter) {
     await jsm.streams.info(`${s.stream}_DLQ`).catch(() => jsm.streams.add({ name: `${s.stream}_DLQ`, subjects: [`${s.stream}_DLQ.>`] }));
   }
-  await durableConsumer(jsm, s.stream, durable, policy);
+  await durableConsumer(jsm, s.stream, durable, policy, s.run.lines.length === 0);
   const started = Date.now();
   const now = () => Date.now() - started + lastAt(s.run);
   const write = (line: RealRunLine) => {

@@ -151,6 +151,16 @@ export class RealRun {
     return this.parkedLines;
   }
 
+  /** Why the run ended before the stream was enacted, when its last session was stopped (`--stop-after`, Ctrl-C) and not resumed. */
+  stoppedWhy(): string | undefined {
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const line = this.lines[i];
+      if (line.t === 'stopped') return line.why;
+      if (line.t === 'session') return undefined;
+    }
+    return undefined;
+  }
+
   /** The counts so far. */
   tally(): RealRunCounts {
     return { ...this.counts, enacted: this.enactedIds.size };

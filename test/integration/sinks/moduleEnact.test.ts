@@ -30,6 +30,10 @@ describe('enact and compare-real with a domain module', () => {
     const crashed = await cli([...enact, '--stop-after', '10']);
     expect([crashed.code, crashed.err]).toEqual([0, '']);
     expect(crashed.out).toMatch(/^stopped after 10 deliveries, the last one enacted but not acknowledged/);
+    // a real run stopped and not resumed is not final: compare-real says so and does not call it a broken guarantee
+    const early = await cli(['compare-real', scenario, '--run', 'one queue', '--real', state]);
+    expect([early.code, early.err]).toEqual([0, '']);
+    expect(early.out).toContain('The real run was stopped before its stream was enacted (stopped after 10 deliveries, the last one not acknowledged): its state is not final, so the states are not compared yet — run enact again with the same --state file to resume.\n');
     const resumed = await cli([...enact, '--json']);
     expect([resumed.code, resumed.err]).toEqual([0, '']);
     const enacted = JSON.parse(resumed.out);
@@ -51,6 +55,13 @@ describe('enact and compare-real with a domain module', () => {
     const byDomain = await cli(['enact', '--from', nats.url(stream), '--consumer', 'ledger', '--domain', './bank.ts', '--json'], { cwd: samples });
     expect([byDomain.code, byDomain.err]).toEqual([0, '']);
     expect(JSON.parse(byDomain.out)).toMatchObject({ consumer: 'ledger', enacted: events, stateHash: run.runs[0].stateHash });
+    // a new real run of a consumer the broker already delivered to would be empty: refused, saying why and what to do
+    const again = await cli(['enact', '--from', nats.url(stream), '--consumer', 'ledger', '--domain', './bank.ts'], { cwd: samples });
+    expect(again).toEqual({
+      code: 1,
+      out: '',
+      err: `${nats.url(stream)}: stream ${stream} already has a consumer ledger that an earlier enact took ${events} deliveries from: resume that real run with its --state file, use another --consumer, or delete it (nats consumer rm ${stream} ledger)\n`,
+    });
   });
 
   it("a stream holding two runs' events: enact takes only its run's (by the Purestream-Run header), so compare-real finds the states equal (the trial's DIFFER)", async () => {
