@@ -113,7 +113,7 @@ export class DomainCheck {
         // a note; any other fault of the module stops the inspection with its message and the log's line
         if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream)) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}` });
         this.unreplayed.add(e.stream);
-        this.firstUnreplayed ??= { stream: e.stream, place: `${this.placeWord} ${place.line}`, message: err.problem.message };
+        this.firstUnreplayed ??= { stream: e.stream, place: `${this.placeWord} ${place.line}${place.position !== undefined ? ` (position ${place.position})` : ''}`, message: err.problem.message };
         this.drift.leftOut(causationId);
         return undefined;
       }

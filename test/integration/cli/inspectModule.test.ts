@@ -62,7 +62,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     const report = JSON.parse(r.out);
     expect(report.notes).toEqual([
       "2 streams were not replayed, nor their commands decided again: the read began after the log's start, and evolve threw on each one's first event here, with no state to fold it into (its earlier events were not read); " +
-        `first: stream "account:a1" at message 1: ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41)`,
+        `first: stream "account:a1" at message 1 (position 5): ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41)`,
     ]);
     expect([report.anomalies, report.violations, report.finalState]).toEqual([[], [], {}]);
     // from the start, every stream is replayed: no note

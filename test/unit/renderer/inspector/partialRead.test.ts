@@ -38,7 +38,7 @@ describe('a partial live read with a module that cannot start a stream', () => {
     const logs = new DatabaseLogs(createWorkspace(sqlJs));
     const { logId, report } = await importRecords(logs, [log], { domain: startless, name: 'tail', source: 'nats://x/S', partial: true });
     expect(report.notes).toHaveLength(1);
-    expect(report.notes![0]).toMatch(/^\d+ streams were not replayed, nor their commands decided again: the read began after the log's start, .*; first: stream ".*" at line \d+: shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state$/);
+    expect(report.notes![0]).toMatch(/^\d+ streams were not replayed, nor their commands decided again: the read began after the log's start, .*; first: stream ".*" at line \d+ \(position \d+\): shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state$/);
     expect([report.violations, report.drift, report.finalState]).toEqual([[], [], {}]);
     expect(logs.stored(logId).reading).toMatchObject({ partial: true });
   });
