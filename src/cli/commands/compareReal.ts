@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { comparisonVerdict, TIMING_NOTE, type DeadLetter, type RealComparison } from '../../sources/sinks/compareReal';
+import { comparisonVerdict, setupNote, TIMING_NOTE, type DeadLetter, type RealComparison } from '../../sources/sinks/compareReal';
 import { printable } from '../printable';
 import { EXIT, InputFileError, parseArgs, table, UsageError, type CliCommand } from '../io';
 import { checkRunNames, loadScenario, scenarioFileOf } from '../loadScenario';
@@ -68,6 +68,7 @@ export function comparisonText(c: RealComparison): string {
   return (
     `compare-real: run "${printable(c.run, 60)}" of ${printable(c.scenario, 80)}, consumer "${printable(c.consumer, 60)}" (${c.interpreter}, ${c.delivery}${c.idempotent ? ', idempotent' : ''}) — real on ${c.real.source}${c.real.sessions > 1 ? ` over ${c.real.sessions} sessions` : ''}\n` +
     table(rows).replace(/^(?=.)/gm, '  ') +
+    (setupNote(c) ? `  ${setupNote(c)}\n` : '') +
     deadLetters +
     `  ${comparisonVerdict(c)}${differences ? ' Where they differ:' : ''}\n${differences}` +
     `${TIMING_NOTE}\n`

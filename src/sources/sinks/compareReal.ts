@@ -47,6 +47,8 @@ export interface RealComparison {
   readonly differences: readonly StateDifference[];
   /** Why the real run ended before its stream was enacted (its last session was stopped and not resumed): its state is not final yet. An addition to the format. */
   readonly stopped?: string;
+  /** The setup's events the consumer takes: both sides count them as delivered and enacted, which the run's own report (its Events) leaves out. An addition to the format. */
+  readonly setupEvents?: number;
 }
 
 /** Differences listed at most. */
@@ -63,15 +65,20 @@ export function comparableState(output: unknown): unknown {
   return entries.map((e) => [canonicalJson(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
 }
 
+/** The setup's events a consumer takes: those no decision of the run made (`subscribes`: whether it takes a type). */
+export function setupEventCount(trace: Trace, subscribes: (type: string) => boolean): number {
+  const decided = new Set<number>();
+  for (const d of trace.decisions) for (const seq of d.eventSeqs) decided.add(seq);
+  return trace.log.filter((e) => !decided.has(e.seq) && subscribes(e.type)).length;
+}
+
 /**
  * A consumer's delivery counts in the simulated run, from its trace's attempts. The setup's
  * events, which the simulation enacts before the run outside any delivery policy, count as one
  * delivery each, as they are on a broker (`subscribes`: whether the consumer takes a type).
  */
 export function simulatedCounts(trace: Trace, consumer: string, subscribes: (type: string) => boolean): DeliveryCounts {
-  const decided = new Set<number>();
-  for (const d of trace.decisions) for (const seq of d.eventSeqs) decided.add(seq);
-  const setup = trace.log.filter((e) => !decided.has(e.seq) && subscribes(e.type)).length;
+  const setup = setupEventCount(trace, subscribes);
   const enacted = new Set<number>();
   let deliveries = 0;
   let redeliveries = 0;
@@ -107,6 +114,7 @@ export interface CompareRealInput {
   readonly realDeadLetters: readonly DeadLetter[];
   /** Why the real run was stopped before its end, when its last session was (RealRun.stoppedWhy). */
   readonly stopped?: string;
+  readonly setupEvents?: number;
 }
 
 /** The comparison. */
@@ -132,6 +140,7 @@ export function compareReal(i: CompareRealInput): RealComparison {
     sameDeadLetters: sameEvents(i.simulatedDeadLetters, i.realDeadLetters),
     differences: same ? [] : diffLeaves(sim, real).slice(0, MAX_DIFFERENCES),
     ...(i.stopped !== undefined ? { stopped: i.stopped } : {}),
+    ...(i.setupEvents ? { setupEvents: i.setupEvents } : {}),
   };
 }
 
@@ -153,6 +162,10 @@ export function comparisonVerdict(c: RealComparison): string {
     ? `The final states DIFFER, though they must be equal for ${article(c)} consumer.`
     : 'The final states differ: expected for a consumer that is neither idempotent nor exactly-once (duplicates are enacted again).';
 }
+
+/** What the counts include beyond the run's own report, when the scenario has a setup: said under the counts. */
+export const setupNote = (c: RealComparison): string | undefined =>
+  c.setupEvents ? `Deliveries and events enacted include the setup's ${c.setupEvents} event${c.setupEvents === 1 ? '' : 's'} on both sides, which the run's own report (its Events) leaves out.` : undefined;
 
 /** Why delivery counts may differ while final states may not (said under every comparison). */
 export const TIMING_NOTE =

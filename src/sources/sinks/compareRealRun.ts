@@ -13,7 +13,7 @@ import type { EngineServices } from '../../engine/consumers/interpreter';
 import { getOwn } from '../../engine/record';
 import type { ConsumerConfig, RunConfig, Scenario, Trace } from '../../engine/types';
 import { stateHash } from '../../engine/report/stateHash';
-import { comparableState, compareReal, simulatedCounts, type DeadLetter, type RealComparison } from './compareReal';
+import { comparableState, compareReal, setupEventCount, simulatedCounts, type DeadLetter, type RealComparison } from './compareReal';
 import { REAL_RUN_FORMAT, parseRealRun, type RealRun, type RealRunHeader } from './realRun';
 import { findRunConsumer, isRunStore, runConsumerNames } from './runConsumers';
 import { withoutBom } from '../../engine/jsonText';
@@ -97,6 +97,7 @@ export function compareRealRun(real: RealRun, file: string, sim: SimulatedRunSid
     run: sim.run.name,
     consumer,
     simulatedCounts: simulatedCounts(sim.trace, name, subscriber(consumer)),
+    setupEvents: setupEventCount(sim.trace, subscriber(consumer)),
     simulatedState: simulatedState(sim, name),
     realCounts: real.tally(),
     realState: real.rebuild(sim.decider, sim.services).output(),
