@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openSampleAndRun, svelteWarnings, views } from './flows';
+import { openBankAndRun } from './moduleFlows';
 
 const beside = (page: Page) => page.getByRole('combobox', { name: 'Beside' });
 /** The pane of the current run and the pane beside, in the view whose region is `view`. */
@@ -187,3 +188,19 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     }
   });
 }
+
+test('"Show the invariant violation" in the graph beside scrolls the page to that graph, the violation in sight', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openBankAndRun(page);
+  await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+  await beside(page).selectOption('4 workers');
+  const other = page.getByRole('region', { name: 'Causation graph of 4 workers, beside', exact: true });
+  const canvas = other.locator('.canvas');
+  await other.getByRole('button', { name: 'Show the invariant violation' }).click();
+  await expect(other.getByRole('complementary', { name: 'Node details' })).toContainText('within-overdraft-limit');
+  // the whole canvas of the pane beside is on screen, and the selected node (the violation) inside it
+  await expect.poll(async () => { const b = await canvas.boundingBox(); return b !== null && b.y >= 0 && b.y + b.height <= 720; }).toBe(true);
+  const node = other.locator('.svelte-flow__node.selected');
+  await expect(node).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/beside-graph-violation-scrolled-1280.png' });
+});

@@ -27,7 +27,8 @@ test("a sweep of the bank module's 4 workers over workers 1..4: overdrafts from 
   await expect(sweep.getByText('4 points')).toBeVisible({ timeout: 60_000 });
   await expect(sweep.getByRole('alert')).toHaveCount(0);
 
-  await sweep.getByRole('group', { name: 'Plot' }).getByLabel('violations').check();
+  // the bank declares an invariant (the opening sentence's example): its violations are plotted without asking
+  await expect(sweep.getByRole('group', { name: 'Plot' }).getByLabel('violations')).toBeChecked();
   await expect(sweep.getByRole('img', { name: /^violations against scheduler workers/ })).toBeVisible();
   const table = sweep.getByRole('table', { name: 'Sweep results' });
   const header = await table.getByRole('columnheader').allTextContents();

@@ -4,6 +4,7 @@ import type { InputError } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
 import { defaultRun, followRun, runName } from '../../../lib/sweep/chosenRun';
+import { defaultMetrics } from '../../../lib/sweep/defaultMetrics';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
 import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
@@ -41,9 +42,6 @@ export interface SweepForm {
 /** The scenario's runs as written. */
 const runsOf = (raw: Readonly<Record<string, unknown>>): Record<string, unknown>[] => (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
 
-/** Plotted first: how far a pool oversells and how stale its reads are as it grows, then throughput. */
-const DEFAULT_METRICS = ['oversold', 'staleDecisions', 'accepted', 'makespanMs'];
-
 /** The sweep state; one for the app, kept while the user visits other views. */
 export class SweepSession {
   /** The document generation the form and results belong to. */
@@ -53,7 +51,8 @@ export class SweepSession {
   runIndex = $state.raw(0);
   /** How many runs the scenario had when the run was last chosen or followed (a rename keeps it; see followRun). */
   private runCount = 0;
-  metrics = $state.raw<readonly string[]>(DEFAULT_METRICS);
+  /** The metrics the user picked to plot; undefined until they pick, when the domain's defaults are plotted (`metrics`). */
+  picked = $state.raw<readonly string[] | undefined>(undefined);
   status = $state.raw<SweepStatus>('idle');
   errors = $state.raw<readonly InputError[]>([]);
   error = $state.raw<string | undefined>(undefined);
@@ -92,6 +91,7 @@ export class SweepSession {
     this.form.run = chosen.name;
     this.choose(paramChoices(runs[chosen.index])[0].path, runs[chosen.index]);
     this.form.seeds = false;
+    this.picked = undefined;
     this.status = 'idle';
     this.sweep = undefined;
     this.results = [];
@@ -185,9 +185,15 @@ export class SweepSession {
     if (this.status === 'running') this.pool?.cancel();
   }
 
-  /** Shows or hides a metric's chart. */
-  toggleMetric(id: string, on: boolean): void {
-    this.metrics = on ? [...this.metrics.filter((m) => m !== id), id] : this.metrics.filter((m) => m !== id);
+  /** The metrics plotted for a domain with these invariants: the user's picks, else defaultMetrics. */
+  metrics(invariants: readonly unknown[]): readonly string[] {
+    return this.picked ?? defaultMetrics(invariants);
+  }
+
+  /** Shows or hides a metric's chart, starting from what is plotted for a domain with these invariants. */
+  toggleMetric(id: string, on: boolean, invariants: readonly unknown[]): void {
+    const now = this.metrics(invariants).filter((m) => m !== id);
+    this.picked = on ? [...now, id] : now;
   }
 }
 
