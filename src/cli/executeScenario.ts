@@ -4,12 +4,11 @@
  */
 import type { RunOptions, RunProgress, RunResult } from '../engine/api';
 import type { Scenario } from '../engine/types';
-import { nodeSha256 } from '../logs/node/nodeHasher';
 import type { ModuleHost } from '../modules/moduleHost';
 import type { ChosenDomain } from './domainArgument';
 import type { CliIO } from './io';
 import { printable } from './printable';
-import { loadSqlJs } from './simulatedRun';
+import { runServices } from './simulatedRun';
 
 /** The engine entry point (`runScenario` of src/engine/run.ts); injectable so commands can be tested alone. */
 export type ScenarioRunner = (scenario: Scenario, options?: RunOptions) => RunResult | Promise<RunResult>;
@@ -46,13 +45,12 @@ export async function executeScenario(
   showProgress = io.errIsTTY,
 ): Promise<RunResult> {
   const selected = runNames.length ? scenario.runs.filter((r) => runNames.includes(r.name)) : scenario.runs;
-  const needsSql = selected.some((r) => r.consumers.some((c) => c.interpreter === 'sql'));
   const progress = showProgress ? progressLine(io) : undefined;
   try {
     return await runner(scenario, {
       ...(runNames.length ? { runs: runNames } : {}),
       trace: false,
-      services: { hasher: nodeSha256, ...(needsSql ? { sqlJs: await loadSqlJs() } : {}) },
+      services: await runServices(selected),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {

@@ -34,17 +34,22 @@ export function loadSqlJs(): Promise<unknown> {
   return sqlJs;
 }
 
+/** The engine's services in Node for `runs`: the native hash, and sql.js when one of them has a `sql` consumer. */
+export async function runServices(runs: readonly RunConfig[]): Promise<{ readonly hasher: typeof nodeSha256; readonly sqlJs?: unknown }> {
+  const needsSql = runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql'));
+  return { hasher: nodeSha256, ...(needsSql ? { sqlJs: await loadSqlJs() } : {}) };
+}
+
 /** Simulates the run `runName` (which the scenario has) with `domain` (a module's) or the scenario's bundled domain. */
 export async function simulateScenarioRun(scenario: Scenario, runName: string, domain?: AnyDomainModule): Promise<SimulatedRun> {
   const run = scenario.runs.find((r) => r.name === runName)!;
-  const needsSql = run.consumers.some((c) => c.interpreter === 'sql');
   const decider = domainFor(scenario, domain);
   const { runScenarioWithInterpreters } = await import('../engine/run');
   const result = runScenarioWithInterpreters(scenario, {
     domain: decider,
     runs: [runName],
     trace: true,
-    services: { hasher: nodeSha256, ...(needsSql ? { sqlJs: await loadSqlJs() } : {}) },
+    services: await runServices([run]),
   });
   const { setup, arrivals } = expandScenario(scenario, decider);
   const records = exportRecords({ decider, trace: result.traces[0], setup, arrivals, authorize: run.authorize });

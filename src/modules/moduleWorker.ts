@@ -21,7 +21,7 @@ import { ruleSide, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
 import type { DryRunResult, RunProgress } from '../engine/api';
 import type { Report, Scenario } from '../engine/types';
-import { loadSqlJs, simulateScenarioRun, type RunLog } from '../cli/simulatedRun';
+import { runServices, simulateScenarioRun, type RunLog } from '../cli/simulatedRun';
 import type { InspectOptions } from '../logs/inspectLog';
 import { nodeSha256 } from '../logs/node/nodeHasher';
 import { inspectLogFile } from '../logs/node/inspectLogFile';
@@ -91,11 +91,6 @@ async function guardedAsync<T>(task: () => Promise<T>): Promise<WorkerResult<T>>
   }
 }
 
-const services = async (scenario: Scenario) => ({
-  hasher: nodeSha256,
-  ...(scenario.runs.some((r) => r.consumers.some((c) => c.interpreter === 'sql')) ? { sqlJs: await loadSqlJs() } : {}),
-});
-
 /**
  * A callback of the other thread, called at most ten times a second (a call `urgent` says must be
  * seen goes at once); `settled()` resolves once the other thread has handled the last call made,
@@ -156,7 +151,7 @@ const api = {
 
   /** Runs a scenario's runs (or the named ones) with the module. */
   async run(scenario: Scenario, options: { runs?: readonly string[]; decisions?: boolean } = {}, onProgress?: (p: RunProgress) => void): Promise<WorkerResult<RunAnswer>> {
-    const s = await services(scenario);
+    const s = await runServices(options.runs?.length ? scenario.runs.filter((r) => options.runs!.includes(r.name)) : scenario.runs);
     return guarded(() => {
       const result = runScenario(scenario, {
         domain: loaded(),

@@ -103,7 +103,7 @@ export function compareRealRun(real: RealRun, file: string, sim: SimulatedRunSid
     realState: real.rebuild(sim.decider, sim.services).output(),
     source: h.source,
     simulatedDeadLetters: simulatedDeadLetters(sim.trace, name),
-    ...(real.stoppedWhy() !== undefined ? { stopped: real.stoppedWhy() } : {}),
+    stopped: real.stoppedWhy(),
     realDeadLetters: real.deadLetters().map((d) => ({ ...(d.event !== undefined ? { id: d.event, ...(idOf.has(d.event) ? { type: idOf.get(d.event) } : {}) } : {}), seq: d.seq })),
   });
 }
