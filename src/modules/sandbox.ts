@@ -34,7 +34,8 @@ export function evaluateModule(bundle: Bundle, file: string, guard: CallGuard): 
   const write = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   global.console = { log: write, info: write, warn: write, error: write, debug: write };
   installPurityTraps(global, guard);
-  const script = new vm.Script(`(function (exports, module) {\n${bundle.code}\n})`, { filename: scriptName(file) });
+  // strict, as the ES module the user wrote is (and as the app's worker imports it): a write to a frozen state throws
+  const script = new vm.Script(`(function (exports, module) { 'use strict';\n${bundle.code}\n})`, { filename: scriptName(file) });
   const run = script.runInContext(context) as (exports: object, module: { exports: object }) => void;
   const module = { exports: {} as Record<string, unknown> };
   run(module.exports, module);

@@ -27,6 +27,8 @@ export interface Member {
   readonly returns: (result: unknown) => string | undefined;
   /** Errors that are part of the function's contract (an Emmett `decide` rejects by throwing). */
   readonly mayThrow?: (error: unknown) => boolean;
+  /** Its result is a state (`evolve`, `initialState`): frozen deep, so a later call that changes it stops the run. */
+  readonly freezes?: boolean;
 }
 
 /** Where things are in the module's own files (source-mapped), when the host can tell. */
@@ -91,6 +93,7 @@ export class CallGuard {
         if (tripped) throw new ModuleFault(tripped);
         if (isModuleFault(error)) throw error;
         if (member.mayThrow?.(error)) throw error;
+        if (changedFrozen(error)) throw guard.fault('changed', member, subject, errorText(error), guard.options.locator?.frame(stackOf(error)));
         throw guard.fault('threw', member, subject, `${errorText(error)}`, guard.options.locator?.frame(stackOf(error)));
       }
       watch?.exit();
@@ -98,6 +101,7 @@ export class CallGuard {
       if (tripped) throw new ModuleFault(tripped);
       const wrong = member.returns(result);
       if (wrong !== undefined) throw guard.fault('returned', member, subject, wrong, guard.options.locator?.definition(fn), true);
+      if (member.freezes) freezeDeep(result);
       guard.member = outerMember;
       guard.arg = outerArg;
       return result;
@@ -162,11 +166,16 @@ export class CallGuard {
     return t;
   }
 
-  private fault(kind: 'threw' | 'returned', member: Member, arg: unknown, what: string, location: string | undefined, definition = false): ModuleFault {
+  private fault(kind: 'threw' | 'returned' | 'changed', member: Member, arg: unknown, what: string, location: string | undefined, definition = false): ModuleFault {
     this.member = undefined;
     const subject = this.subjectOf(member, arg, false);
     const where = location ? (definition ? ` (${member.name} is at ${location})` : ` (at ${location})`) : '';
-    const middle = kind === 'threw' ? `threw while ${verbOf(member)} ${subject}: ${what}` : `returned ${what} while ${verbOf(member)} ${subject}`;
+    const middle =
+      kind === 'threw'
+        ? `threw while ${verbOf(member)} ${subject}: ${what}`
+        : kind === 'changed'
+          ? `changed the state it was given while ${verbOf(member)} ${subject} — ${member.freezes ? 'return a new state instead: a run keeps every state, and an earlier one must not change' : `${member.name} only reads the state${member.name === 'decide' ? ': its events say what changes' : ''}`} (${what})`
+          : `returned ${what} while ${verbOf(member)} ${subject}`;
     return new ModuleFault({
       kind,
       message: `${this.options.module}: ${member.name} ${middle}${where}`,
@@ -214,6 +223,28 @@ const verbOf = (member: Member): string =>
       : member.subject === 'none'
         ? 'starting'
         : 'checking';
+
+/**
+ * Freezes a state and everything it holds (arrays, objects, the values of Maps and Sets; a Map or
+ * Set itself can still be changed), stopping at what is frozen already: a state that shares its
+ * unchanged parts with the previous one costs only its new parts. Typed arrays are left as they are.
+ */
+export function freezeDeep(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return;
+  Object.freeze(value);
+  if (value instanceof Map || value instanceof Set) {
+    for (const v of value.values()) freezeDeep(v);
+    return;
+  }
+  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+}
+
+/** True for the TypeError of a write to a frozen object (V8's words: read only, not extensible, cannot delete). */
+const changedFrozen = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as Error).name === 'TypeError' &&
+  /read only property|object is not extensible|Cannot delete property|Cannot (?:add|define) property/.test(String((error as Error).message));
 
 /** `TypeError: Cannot read properties of undefined` (an error of any realm, or anything thrown). */
 export function errorText(error: unknown): string {

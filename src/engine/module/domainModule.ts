@@ -106,7 +106,9 @@ class Members {
     if (!this.guard) return f.bind(self) as F;
     // evolve(aggregate, event) is about its second argument
     const argument = name === 'evolve' ? 1 : 0;
-    return this.guard.wrap({ name, code: ++this.code, subject, argument, returns, ...(mayThrow ? { mayThrow } : {}) }, f as never, self) as F;
+    // the states a run keeps are frozen, so a function that changes the one it was given stops the run
+    const freezes = name === 'evolve' || name === 'initialState';
+    return this.guard.wrap({ name, code: ++this.code, subject, argument, returns, freezes, ...(mayThrow ? { mayThrow } : {}) }, f as never, self) as F;
   }
 
   emmett(eventChecks: Map<string, PayloadCheck> | undefined): EmmettFunctions {

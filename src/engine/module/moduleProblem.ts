@@ -4,8 +4,11 @@
  * event, the module's own file:line). Pure.
  */
 
-/** How a module failed: it could not be loaded, has the wrong shape, or misbehaved in a call. */
-export type ProblemKind = 'load' | 'shape' | 'threw' | 'returned' | 'clock' | 'randomness' | 'timeout';
+/**
+ * How a module failed: it could not be loaded, has the wrong shape, or misbehaved in a call
+ * (`changed`: a function changed the state it was given, which is frozen — ./callGuard).
+ */
+export type ProblemKind = 'load' | 'shape' | 'threw' | 'returned' | 'clock' | 'randomness' | 'timeout' | 'changed';
 
 /** One problem of a module; `message` names the module, the function, the command or event and the place. */
 export interface ModuleProblem {

@@ -72,6 +72,55 @@ describe('the guards stop the run with the module, the function, the command and
     expect(err.trim()).toBe("counter.ts: evolve returned undefined instead of the stream's state while evolving event c1.1 (Added) (evolve is at counter.ts:7)");
   });
 
+  it('evolve changing the state it was given names the event and the line', async () => {
+    const evolve = 'evolve: (count, event) => { if (!count) return { total: event.data.by }; count.total += event.data.by; return count; },';
+    const dir = folderWith({ 'counter.ts': counter().replace('evolve: (count, event) => ({ total: (count?.total ?? 0) + event.data.by }),', evolve), 'scenario.json': twoAdds });
+    let err = '';
+    const code = await main(['run', 'scenario.json'], { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, cwd: dir });
+    expect(code).toBe(1);
+    expect(err.trim()).toBe(
+      "counter.ts: evolve changed the state it was given while evolving event c2.1 (Added) — return a new state instead: a run keeps every state, and an earlier one must not change (TypeError: Cannot assign to read only property 'total' of object '#<Object>') (at counter.ts:7)",
+    );
+  });
+
+  it('decide changing the state it was given, even deep inside it (an array)', async () => {
+    const evolve = 'evolve: (count, event) => ({ total: (count?.total ?? 0) + event.data.by, seen: [...(count?.seen ?? []), event.data.by], first: count?.first ?? { by: event.data.by } }),';
+    const file = (decideBody: string) => counter(decideBody).replace('evolve: (count, event) => ({ total: (count?.total ?? 0) + event.data.by }),', evolve);
+    const runWith = async (decideBody: string) => {
+      let err = '';
+      const code = await main(['run', 'scenario.json'], { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, cwd: folderWith({ 'counter.ts': file(decideBody), 'scenario.json': twoAdds }) });
+      return { code, err: err.trim() };
+    };
+    const accept = "return accept({ type: 'Added', data: { id: command.data.id, by: command.data.by } });";
+    expect((await runWith(`state.get('counter:' + command.data.id)?.seen.push(1); ${accept}`)).err).toMatch(/^counter\.ts: decide changed the state it was given while deciding c2 \(Add\) — decide only reads the state: its events say what changes \(TypeError: Cannot add property 1, object is not extensible\) \(at counter\.ts:5\)$/);
+    expect((await runWith(`const s = state.get('counter:' + command.data.id); if (s) s.first.by = 9; ${accept}`)).err).toContain('decide changed the state it was given while deciding c2 (Add)');
+    // reading the state and returning new ones that share its unchanged parts is what a decider does
+    expect(await runWith(accept)).toEqual({ code: 0, err: '' });
+  });
+
+  it("an Emmett-style decider's initial state is frozen too, and a state may share frozen parts", () => {
+    const guard = new CallGuard({ module: 'cart.ts' });
+    const cart = domainModule(
+      {
+        initialState: () => ({ items: [] as string[] }),
+        decide: (command: { data: { item: string } }, state: { items: string[] }) => {
+          state.items.push(command.data.item);
+          return [{ type: 'Added', data: command.data }];
+        },
+        evolve: (state: { items: string[] }, event: { data: { item: string } }) => ({ items: [...state.items, event.data.item] }),
+        streamOf: () => 'cart:1',
+      },
+      { name: 'cart.ts', guard },
+    );
+    const command = { id: 'c1', type: 'Add', data: { item: 'tea' }, at: 0 };
+    expect(() => cart.decide(command as never, { get: () => undefined } as never)).toThrow(
+      'cart.ts: decide changed the state it was given while deciding c1 (Add) — decide only reads the state: its events say what changes (TypeError: Cannot add property 0, object is not extensible)',
+    );
+    const first = cart.evolve(undefined as never, { type: 'Added', data: { item: 'tea' } } as never) as { items: string[] };
+    expect(Object.isFrozen(first) && Object.isFrozen(first.items)).toBe(true);
+    expect(cart.evolve(first as never, { type: 'Added', data: { item: 'milk' } } as never)).toEqual({ items: ['tea', 'milk'] });
+  });
+
   it('a call over one second', async () => {
     expect(await run('while (command.data.by > 0) {}\n    return reject("never", "reached");')).toEqual({
       code: 1,
@@ -79,6 +128,9 @@ describe('the guards stop the run with the module, the function, the command and
     });
   });
 });
+
+/** Two accepted Adds to one counter: the second's decide and evolve are given the first's state. */
+const twoAdds = JSON.stringify({ ...JSON.parse(counterScenario('counter.ts')), commands: [{ type: 'Add', data: { id: 'a', by: 2 } }, { type: 'Add', data: { id: 'a', by: 1 } }], runs: [{ name: 'serial' }] });
 
 /** The counter domain as a module's default export, guarded and watched as in a fresh worker; `seen` is told of each decide. */
 function freshWorker(seen: (command: { id: string }, heartbeat: SharedArrayBuffer) => void = () => undefined) {
