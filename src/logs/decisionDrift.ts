@@ -6,13 +6,7 @@
  * batch, its nesting rebuilt from each command's batch levels. Pure.
  */
 import { commandId, commandOutcomes, decideInput, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
-import type { BatchLevel, CommandRecord, Drift, DriftOutcome } from './types';
-
-/** Where a command was read: its physical line and record number (both 1-based). */
-export interface RecordPlace {
-  readonly line: number;
-  readonly record: number;
-}
+import type { BatchLevel, CommandRecord, Drift, DriftOutcome, RecordPlace } from './types';
 
 interface Entry {
   readonly id: string;

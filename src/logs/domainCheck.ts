@@ -7,12 +7,12 @@
  */
 import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
 import { isModuleFault, ModuleFault } from '../engine/module/moduleProblem';
-import { DecisionDrift, type RecordPlace } from './decisionDrift';
+import { DecisionDrift } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
 import { invalidDataMessage } from './typeFieldHint';
-import type { CommandRecord, EventRecord } from './types';
+import type { CommandRecord, EventRecord, RecordPlace } from './types';
 
 /** A log event as the domain sees it. */
 export interface DomainEvent {

@@ -88,6 +88,12 @@ export interface LogHeader {
 /** Anything a record can be read as. */
 export type LogRecord = EventRecord | CommandRecord | RejectionRecord | LogHeader;
 
+/** Where a record is in its file: its physical line and its number in file order (both 1-based). */
+export interface RecordPlace {
+  readonly line: number;
+  readonly record: number;
+}
+
 /** Anomaly kinds (logs.md). */
 export type AnomalyKind = 'malformed' | 'unmapped' | 'unknown-type' | 'invalid-data' | 'duplicate-id' | 'out-of-order' | 'gap' | 'time-reversal' | 'no-zone';
 

@@ -24,14 +24,19 @@
  * `duplicate-id`); a duplicate that jumps ahead (1,2, a reused id at 5) reports the positions
  * it skips (3..4), at its own line, as any record would.
  */
-import { isDecimal, missingBetween, normalizeDecimal, successor } from '../json/decimal';
+import { isDecimal, normalizeDecimal, successor } from '../json/decimal';
 import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
 import { comparePositions } from '../profiles/fieldReader';
-import type { Anomaly, CausationFacts, EventRecord, InferredSchema, StreamFacts } from '../types';
+import type { Anomaly, CausationFacts, EventRecord, InferredSchema, RecordPlace, StreamFacts } from '../types';
 import { keyHash, KeyTable } from '../keyTable';
 import type { AnomalyList } from './anomalyList';
 import { hash53 } from './hash';
+import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
+import { SourceOrder } from './sourceOrder';
+import { StreamColumns } from './streamColumns';
+
+export type { PositionRules };
 
 /** What `count` answers for a tombstone. */
 const TOMBSTONE = -2;
@@ -39,84 +44,8 @@ const TOMBSTONE = -2;
 /** Entries listed in `streams` and `sources`. */
 export const MAX_LISTED = 1000;
 
-/** How a log's positions behave (from its profile). */
-export interface PositionRules {
-  /** Stream positions are dense: a missing one is a gap. */
-  readonly denseStream: boolean;
-  /** Global positions are dense (per source) when decimal. */
-  readonly denseGlobal: boolean;
-  /** What a global position is called in messages (`seq`, `sequence`, `offset`, `position`). */
-  readonly globalName: string;
-  /** Times without a zone are UTC by contract (no `no-zone`). */
-  readonly utcWithoutZone: boolean;
-}
-
-/** Where a record is. */
-export interface RecordPlace {
-  readonly line: number;
-  readonly record: number;
-}
-
-/** Per stream, in parallel arrays indexed by the stream's entry in a KeyTable (no object per stream). */
-class StreamColumns {
-  events = new Int32Array(1024);
-  readonly firstPosition: (string | undefined)[] = [];
-  readonly lastPosition: (string | undefined)[] = [];
-  /** The stream position of the previous record ordered in the stream (`out-of-order` compares with it). */
-  readonly previousPosition: (string | undefined)[] = [];
-  /** Highest stream position so far (`gap` compares with it). */
-  readonly maxPosition: (string | undefined)[] = [];
-  readonly firstTime: (LogTime | undefined)[] = [];
-  readonly lastTime: (LogTime | undefined)[] = [];
-  /** The time of the previous record ordered in the stream (`time-reversal` compares with it, as `out-of-order` does). */
-  readonly previousTime: (LogTime | undefined)[] = [];
-
-  /** Makes room for entry `i` (a new stream). */
-  add(i: number): void {
-    if (i >= this.events.length) {
-      const grown = new Int32Array(this.events.length * 2);
-      grown.set(this.events);
-      this.events = grown;
-    }
-    this.firstPosition.push(undefined);
-    this.lastPosition.push(undefined);
-    this.previousPosition.push(undefined);
-    this.maxPosition.push(undefined);
-    this.firstTime.push(undefined);
-    this.lastTime.push(undefined);
-    this.previousTime.push(undefined);
-  }
-}
-
-interface SourceState {
-  events: number;
-  /** The global position of the previous record ordered in the source (`out-of-order` compares with it). */
-  previousPosition: string | undefined;
-  /** `previousPosition` as a number when it is a decimal of at most 15 digits, else NaN. */
-  previousNumber: number;
-  /** The highest global position so far (`gap` compares with it). */
-  maxPosition: string | undefined;
-  /** `maxPosition` as a number when it is a decimal of at most 15 digits, else NaN. */
-  maxNumber: number;
-  allDecimal: boolean;
-}
-
-/** A decimal position of at most 15 significant digits (zero-padding allowed) as a number (exact), else NaN. */
-function smallDecimal(p: string): number {
-  let start = 0;
-  while (start < p.length - 1 && p.charCodeAt(start) === 48) start++;
-  if (p.length - start > 15 || p.length === 0) return Number.NaN;
-  for (let i = start; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c < 48 || c > 57) return Number.NaN;
-  }
-  return +p;
-}
-
 /** What tells a record's content apart (for `identical`): the profile's content, else the text's hash53, made once. */
 const fingerprintOf = (e: EventRecord, text: string, textFingerprint: number | undefined): number => (e.content === undefined && textFingerprint !== undefined ? textFingerprint : hash53(e.content ?? text));
-
-const q = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
 
 /** Accumulates the facts of one log. */
 export class LogFacts {
@@ -128,7 +57,7 @@ export class LogFacts {
   private readonly schemas = new Map<string, SchemaInference>();
   private readonly streams = new KeyTable<undefined>();
   private readonly columns = new StreamColumns();
-  private readonly sources = new Map<string, SourceState>();
+  private readonly sources: SourceOrder;
   /**
    * Every record id and address, for identity and causation at once: the value is the content
    * hash of the record that has this id with no scope (NaN when only named as a command, an
@@ -146,8 +75,6 @@ export class LogFacts {
   private first: LogTime | undefined;
   private last: LogTime | undefined;
   private noZone: { line: number; record: number; count: number } | undefined;
-  /** Ordering anomalies of each source, in case the source turns out not to be decimal. */
-  private readonly numericBySource = new Map<string, Anomaly[]>();
 
   /** `expectedRecords`: about how many records the log has, when known (tables are sized for them at once instead of growing). */
   constructor(
@@ -155,6 +82,7 @@ export class LogFacts {
     private readonly rules: PositionRules,
     expectedRecords = 1024,
   ) {
+    this.sources = new SourceOrder(anomalies, rules);
     this.ids = new KeyTable<number>(expectedRecords);
     this.depthOf = new Int32Array(Math.max(1024, expectedRecords));
   }
@@ -192,7 +120,7 @@ export class LogFacts {
     const streamIndex = this.count(e, stream);
     if (streamIndex === TOMBSTONE) {
       // a tombstone is no event, but it has its place in its source's order
-      if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
+      if (e.globalPosition !== undefined) this.sources.check(e, e.globalPosition, at);
       return false;
     }
     if (e.kind !== 'system') this.order(e, stream, streamIndex, at);
@@ -231,7 +159,7 @@ export class LogFacts {
    * of its stream or source.
    */
   private present(e: EventRecord, stream: string | undefined, i: number, at: RecordPlace): void {
-    if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at, false);
+    if (e.globalPosition !== undefined) this.sources.check(e, e.globalPosition, at, false);
     const p = e.streamPosition;
     if (p !== undefined && stream !== undefined && i >= 0) this.streamGap(stream, i, p, at);
   }
@@ -265,7 +193,7 @@ export class LogFacts {
     if (e.kind === 'system') return -1;
     // records counted apart (an Emmett command row, an archived event) keep their place in their stream's order, nothing more
     const apart = e.kind === 'other' || e.archived === true;
-    if (e.source !== undefined && !apart) this.sourceOf(e.source).events++;
+    if (e.source !== undefined && !apart) this.sources.count(e.source);
     if (stream !== undefined) {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
@@ -284,12 +212,6 @@ export class LogFacts {
       return i;
     }
     return -1;
-  }
-
-  private sourceOf(key: string): SourceState {
-    let src = this.sources.get(key);
-    if (!src) this.sources.set(key, (src = { events: 0, previousPosition: undefined, previousNumber: Number.NaN, maxPosition: undefined, maxNumber: Number.NaN, allDecimal: true }));
-    return src;
   }
 
   /** A command record of the log: its id can be a cause. */
@@ -324,21 +246,21 @@ export class LogFacts {
         if (!this.last || compareTimes(e.time, this.last) > 0) this.last = e.time;
       }
     }
-    if (e.globalPosition !== undefined) this.sourceOrder(e, e.globalPosition, at);
+    if (e.globalPosition !== undefined) this.sources.check(e, e.globalPosition, at);
     if (stream === undefined || i < 0) return;
     const c = this.columns;
     const p = e.streamPosition;
     if (p !== undefined) {
       const previous = c.previousPosition[i];
       const order = previous === undefined ? 1 : comparePositions(p, previous);
-      if (order <= 0) this.orderAnomaly('out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${previous} in stream ${q(stream)}`, stream, p);
+      if (order <= 0) orderAnomaly(this.anomalies, 'out-of-order', at, order === 0 ? `position ${p} again in stream ${q(stream)}` : `position ${p} after position ${previous} in stream ${q(stream)}`, stream, p);
       else this.streamGap(stream, i, p, at);
       c.previousPosition[i] = p;
     }
     const t = e.time;
     if (t) {
       const previous = c.previousTime[i];
-      if (previous && compareTimes(t, previous) < 0) this.orderAnomaly('time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(previous)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
+      if (previous && compareTimes(t, previous) < 0) orderAnomaly(this.anomalies, 'time-reversal', at, `time ${formatUtc(t)} after ${formatUtc(previous)} in stream ${q(stream)}`, stream, e.streamPosition ?? e.globalPosition);
       c.previousTime[i] = t;
     }
   }
@@ -350,70 +272,9 @@ export class LogFacts {
     if (max !== undefined && comparePositions(p, max) <= 0) return;
     if (max !== undefined && this.rules.denseStream && isDecimal(p) && isDecimal(max)) {
       const expected = successor(normalizeDecimal(max));
-      if (normalizeDecimal(p) !== expected) this.orderAnomaly('gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
+      if (normalizeDecimal(p) !== expected) orderAnomaly(this.anomalies, 'gap', at, missing('position', expected, normalizeDecimal(p), ` in stream ${q(stream)}`), stream, p);
     }
     c.maxPosition[i] = p;
-  }
-
-  /** Global position `p` in its source: `out-of-order` against the previous record and `gap` against the highest; `ordered` false (a duplicate) checks only the gap and leaves the previous record as it was. */
-  private sourceOrder(e: EventRecord, p: string, at: RecordPlace, ordered = true): void {
-    const key = e.source ?? '';
-    const src = this.sourceOf(key);
-    const n = smallDecimal(p);
-    const previousNumber = src.previousNumber;
-    if (n === n && previousNumber === previousNumber && src.maxNumber === src.maxNumber) {
-      // the common case: all small decimals, compared as numbers
-      if (ordered && n <= previousNumber) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, n === previousNumber, src.previousPosition!, e.source), e.stream, p));
-      else if (n > src.maxNumber) {
-        if (this.rules.denseGlobal && n !== src.maxNumber + 1) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, String(src.maxNumber + 1), String(n), e.source !== undefined ? ` of source ${q(e.source)}` : ''), e.stream, p));
-        src.maxNumber = n;
-        src.maxPosition = p;
-      }
-      if (ordered) {
-        src.previousNumber = n;
-        src.previousPosition = p;
-      }
-      return;
-    }
-    const decimal = isDecimal(p);
-    if (!decimal) src.allDecimal = false;
-    const previous = src.previousPosition;
-    const order = previous === undefined || !ordered ? 1 : comparePositions(p, previous);
-    if (order <= 0) this.sourceAnomaly(key, this.orderAnomaly('out-of-order', at, this.backwards(p, order === 0, previous!, e.source), e.stream, p));
-    else {
-      const max = src.maxPosition;
-      if (max === undefined || comparePositions(p, max) > 0) {
-        if (max !== undefined && this.rules.denseGlobal && decimal && isDecimal(max)) {
-          const expected = successor(normalizeDecimal(max));
-          const where = e.source !== undefined ? ` of source ${q(e.source)}` : '';
-          if (normalizeDecimal(p) !== expected) this.sourceAnomaly(key, this.orderAnomaly('gap', at, missing(this.rules.globalName, expected, normalizeDecimal(p), where), e.stream, p));
-        }
-        src.maxPosition = p;
-        src.maxNumber = n;
-      }
-    }
-    if (!ordered) return;
-    src.previousPosition = p;
-    src.previousNumber = n;
-  }
-
-  /** `offset 3 after offset 5 of source "t-0"` (`last`: the previous record's position), or `offset 5 again of source "t-0"` for a repeated position. */
-  private backwards(p: string, same: boolean, last: string, source: string | undefined): string {
-    const name = this.rules.globalName;
-    const where = source !== undefined ? ` of source ${q(source)}` : '';
-    return same ? `${name} ${p} again${where}` : `${name} ${p} after ${name} ${last}${where}`;
-  }
-
-  private orderAnomaly(kind: Anomaly['kind'], at: RecordPlace, message: string, stream: string | undefined, position: string | undefined): Anomaly {
-    const a: Anomaly = { kind, line: at.line, record: at.record, message, ...(stream !== undefined ? { stream } : {}), ...(position !== undefined ? { position } : {}) };
-    this.anomalies.add(a);
-    return a;
-  }
-
-  private sourceAnomaly(source: string, a: Anomaly): void {
-    let list = this.numericBySource.get(source);
-    if (!list) this.numericBySource.set(source, (list = []));
-    list.push(a);
   }
 
   /** Causation of a record whose id has entry `idEntry` (-1: look it up by `id`); only `event`s (not commands or records counted apart) count as roots. */
@@ -447,10 +308,7 @@ export class LogFacts {
    */
   closing(): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
     const drop = new Set<Anomaly>();
-    for (const [source, list] of this.numericBySource) {
-      if (this.sources.get(source)?.allDecimal !== false) continue;
-      for (const a of list) if (a.kind === 'gap') drop.add(a);
-    }
+    this.sources.droppedGaps(drop);
     const z = this.noZone;
     if (!z) return { drop };
     const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, first on line ${z.line}: read as UTC`;
@@ -490,7 +348,7 @@ export class LogFacts {
     const schemas: Record<string, InferredSchema> = {};
     for (const [t, s] of this.schemas) Object.defineProperty(schemas, t, { value: s.schema(), enumerable: true, writable: true, configurable: true });
     return {
-      sources: mostFirst([...this.sources].filter(([s]) => s !== '')).map(([source, s]) => ({ source, events: s.events })),
+      sources: mostFirst(this.sources.counts()).map(([source, s]) => ({ source, events: s.events })),
       streamCount: this.streams.size,
       streams: this.listedStreams(),
       timeRange: this.first && this.last ? { first: formatUtc(this.first), last: formatUtc(this.last) } : null,
@@ -508,11 +366,3 @@ function mostFirst<T extends { events: number }>(entries: [string, T][]): [strin
     .slice(0, MAX_LISTED)
     .map(([e]) => e);
 }
-
-/** `seq 6 is missing`, `seq 6..7 are missing`. */
-function missing(name: string, expected: string, found: string, where: string): string {
-  const count = missingBetween(expected, found);
-  return count === '0' ? `${name} ${expected}${where} is missing` : `${name} ${expected}..${predecessor(found)}${where} are missing`;
-}
-
-const predecessor = (a: string): string => (a.length < 16 ? String(Number(a) - 1) : (BigInt(a) - 1n).toString());
