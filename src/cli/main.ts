@@ -35,7 +35,8 @@ version of the rules and prints what changed, command by command.
 
 Any command also takes --debug: an internal error then prints its stack trace.
 
-Exit codes: 0 done, 1 bad input (for inspect also: no event could be read), 2 usage error,
+Exit codes: 0 done, 1 bad input (for inspect also: no event could be read; for publish also: the
+stream did not keep every event of the run), 2 usage error,
 3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names,
 70 internal error (a bug: please report it).
 `;
