@@ -22,7 +22,7 @@ Usage:
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
   purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID|PATH] [--state FILE]
                    [--ack-wait MS] [--stop-after N] [--until head|live] [--json]
-  purestream compare-real <scenario.json> --run NAME --real FILE [--json]
+  purestream compare-real <scenario.json> --run NAME --real FILE [--consumer NAME] [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]
   purestream domains [PATH] [--json]
   purestream --help
