@@ -22,7 +22,7 @@ Usage:
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
   purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID|PATH] [--state FILE]
                    [--ack-wait MS] [--stop-after N] [--until head|live] [--json]
-  purestream compare-real <scenario.json> --run NAME --real FILE [--json]
+  purestream compare-real <scenario.json> --run NAME --real FILE [--consumer NAME] [--json]
   purestream sweep <scenario.json> --run NAME --param PATH=FROM..TO[:STEP] [--seeds A..B] [--domain ID|PATH] [--json]
   purestream domains [PATH] [--json]
   purestream --help
@@ -35,7 +35,8 @@ version of the rules and prints what changed, command by command.
 
 Any command also takes --debug: an internal error then prints its stack trace.
 
-Exit codes: 0 done, 1 bad input (for inspect also: no event could be read), 2 usage error,
+Exit codes: 0 done, 1 bad input (for inspect also: no event could be read; for publish also: the
+stream did not keep every event of the run), 2 usage error,
 3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names,
 70 internal error (a bug: please report it).
 `;

@@ -23,7 +23,7 @@ import type { Anomaly, InspectProgress } from '../logs/types';
 import type { InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
 import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
-import type { CompareRealOutcome } from '../cli/compareRealOutcome';
+import type { CompareRealOutcome, RealRunTarget } from '../cli/compareRealOutcome';
 import type { SourceProgress } from '../sources/inspectSource';
 import type { SourceUrl } from '../sources/sourceUrl';
 import type { ReadOptions } from '../sources/types';
@@ -164,9 +164,9 @@ export class ModuleHost {
     return this.stoppable(signal, () => this.remote.enact(request));
   }
 
-  /** Sets the real run (its text; `realFile` names it) beside the module's simulated run `runName` (../cli/compareRealOutcome). */
-  compareReal(realText: string, realFile: string, scenario: Scenario, runName: string): Promise<CompareRealOutcome> {
-    return this.task(() => this.remote.compareReal(realText, realFile, scenario, runName));
+  /** Sets the real run (its text; `realFile` names it) beside the module's simulated run `target.run`, or its consumer `target.consumer` (../cli/compareRealOutcome). */
+  compareReal(realText: string, realFile: string, scenario: Scenario, target: RealRunTarget): Promise<CompareRealOutcome> {
+    return this.task(() => this.remote.compareReal(realText, realFile, scenario, target));
   }
 
   /** A task that reads a source or stream until `signal` asks the worker to stop reading (it ends with what was read). */

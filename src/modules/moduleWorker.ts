@@ -29,7 +29,7 @@ import type { InspectProgress } from '../logs/types';
 import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
 import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
-import { compareRealOutcome, type CompareRealOutcome } from '../cli/compareRealOutcome';
+import { compareRealOutcome, type CompareRealOutcome, type RealRunTarget } from '../cli/compareRealOutcome';
 import type { SourceInspectOptions, SourceProgress } from '../sources/inspectSource';
 import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
 import type { SourceUrl } from '../sources/sourceUrl';
@@ -219,8 +219,8 @@ const api = {
   },
 
   /** The real run (its text) beside the module's simulated run (../cli/compareRealOutcome). */
-  compareReal(realText: string, realFile: string, scenario: Scenario, runName: string): Promise<WorkerResult<CompareRealOutcome>> {
-    return guardedAsync(() => compareRealOutcome(realText, realFile, scenario, runName, loaded()));
+  compareReal(realText: string, realFile: string, scenario: Scenario, target: RealRunTarget): Promise<WorkerResult<CompareRealOutcome>> {
+    return guardedAsync(() => compareRealOutcome(realText, realFile, scenario, target, loaded()));
   },
 
   /** Ends the read of `inspectSource`, or `enact`, at its next wait, with what was read (Ctrl-C on a tail). */

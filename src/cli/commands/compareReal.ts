@@ -1,6 +1,8 @@
 /**
- * `purestream compare-real <scenario.json> --run NAME --real FILE [--json]` (sources.md, "Sinks"):
- * the real run of a consumer (the `--state` file `enact` kept) beside the simulated run:
+ * `purestream compare-real <scenario.json> --run NAME --real FILE [--consumer NAME] [--json]` (sources.md, "Sinks"):
+ * the real run of a consumer (the `--state` file `enact` kept) beside the simulated run's consumer
+ * of the same name, or, with `--consumer`, beside the run's consumer NAME (a real run enacted with
+ * `enact --domain` under a consumer name of its own stands for one of the run's consumers):
  * deliveries, redeliveries, failures, duplicates, dead letters, events enacted and the final
  * state's `stateHash`. Exit 0 when the final states are equal, or may differ (a consumer neither
  * idempotent nor exactly-once); 3 when they must be equal and are not; 1 bad input; 2 usage.
@@ -17,7 +19,7 @@ import { closing } from '../executeScenario';
 
 /** `purestream compare-real`. */
 export const compareRealCommand: CliCommand = async (args, io) => {
-  const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'real'] });
+  const { positionals, flags, options } = parseArgs(args, { flags: ['json'], options: ['run', 'real', 'consumer'] });
   const file = scenarioFileOf(positionals, 'compare-real');
   const runName = options.get('run')?.[0];
   if (runName === undefined) throw new UsageError('--run NAME is required: the simulated run to set beside the real one');
@@ -29,11 +31,13 @@ export const compareRealCommand: CliCommand = async (args, io) => {
   } catch (e) {
     throw new InputFileError(`${realFile}: cannot read the file: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  const consumer = options.get('consumer')?.[0];
+  const target = { run: runName, ...(consumer !== undefined ? { consumer } : {}) };
   const loaded = await loadScenario(file, io);
   const outcome = await closing(loaded, async () => {
     checkRunNames(loaded.scenario, [runName], file);
     const host = loaded.domain?.host;
-    return host ? host.compareReal(text, realFile, loaded.scenario, runName) : compareRealOutcome(text, realFile, loaded.scenario, runName);
+    return host ? host.compareReal(text, realFile, loaded.scenario, target) : compareRealOutcome(text, realFile, loaded.scenario, target);
   });
   if (!outcome.ok) throw new InputFileError(outcome.message);
   const comparison = outcome.comparison;
@@ -66,7 +70,7 @@ export function comparisonText(c: RealComparison): string {
     : `  Dead-lettered: simulated ${deadLetterList(c.simulated.deadLetters)}; real ${deadLetterList(c.real.deadLetters)}.\n`;
   const differences = c.stopped !== undefined ? '' : c.differences.map((d) => `    ${printable(d.path.join('.'), 80)}: simulated ${printable(JSON.stringify(d.a) ?? 'nothing', 60)}, real ${printable(JSON.stringify(d.b) ?? 'nothing', 60)}\n`).join('');
   return (
-    `compare-real: run "${printable(c.run, 60)}" of ${printable(c.scenario, 80)}, consumer "${printable(c.consumer, 60)}" (${c.interpreter}, ${c.delivery}${c.idempotent ? ', idempotent' : ''}) — real on ${c.real.source}${c.real.sessions > 1 ? ` over ${c.real.sessions} sessions` : ''}\n` +
+    `compare-real: run "${printable(c.run, 60)}" of ${printable(c.scenario, 80)}, consumer "${printable(c.consumer, 60)}" (${c.interpreter}, ${c.delivery}${c.idempotent ? ', idempotent' : ''}) — real on ${c.real.source}${c.realConsumer !== undefined ? ` by consumer "${printable(c.realConsumer, 60)}"` : ''}${c.real.sessions > 1 ? ` over ${c.real.sessions} sessions` : ''}\n` +
     table(rows).replace(/^(?=.)/gm, '  ') +
     (setupNote(c) ? `  ${setupNote(c)}\n` : '') +
     deadLetters +

@@ -7,8 +7,11 @@
  * window. The log holds the setup's events before the run's: the summary says how many (the run
  * report's Events counts the run's only). Creates the stream (subjects `STREAM.>`) when it does not exist. Event ids repeat
  * across runs (`s1.1`), so another run published into the same stream loses its events whose ids
- * are already there: a warning says so before publishing when the stream holds another run (or
- * messages not published by Purestream), and the summary says what the dropped events were.
+ * are already there. The spec's publish sends every event of the run: when the stream kept some
+ * event of this run under another run's (or producer's) message, the run is not there whole, and
+ * publish fails (exit 1) with one message naming the stream and the stream of its own to publish
+ * into instead. When every event was kept but the stream holds another run (or messages not
+ * published by Purestream), a warning says so before the summary.
  */
 import { counted } from '../../engine/report/counted';
 import { publishCloudEvents, sameRun, type PublishResult, type PublishedRun } from '../../sources/sinks/publishRun';
@@ -37,13 +40,13 @@ export const publishCommand: CliCommand = async (args, io) => {
   const run: PublishedRun = { scenario: scenario.name, run: runName, seed: scenario.seed };
   const { nc, target } = await connectNatsTarget(to, 'to');
   try {
-    const warn = (before: PublishedRun | 'foreign' | undefined) => {
-      const warning = otherContentWarning(before, run, target);
-      if (warning) io.err(`purestream publish: warning: ${warning}\n`);
-    };
-    const result = await publishCloudEvents(nc, target.stream, events, run, { beforePublishing: warn }).catch((error: unknown) => {
+    const result = await publishCloudEvents(nc, target.stream, events, run).catch((error: unknown) => {
       throw new InputFileError(`${target.display}: ${reasonOf(error)}`);
     });
+    // one message: the failure says what the warning would have
+    if (result.dropped > 0) throw new InputFileError(`${target.display}: ${notKeptText(result, events.length, run, target)}`);
+    const warning = otherContentWarning(result.before, run, target);
+    if (warning) io.err(`purestream publish: warning: ${warning}\n`);
     const summary = { format: 'purestream/publish@1', scenario: scenario.name, run: runName, to: target.display, events: events.length, setupEvents: log.setupEvents, ...result };
     if (flags.has('json')) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     else
@@ -51,7 +54,7 @@ export const publishCommand: CliCommand = async (args, io) => {
         `published ${counted(result.published, 'event')}${setupPart(result.published, events.length, log.setupEvents)} of run "${printable(runName, 80)}" to ${target.display}` +
           `${result.firstSeq !== undefined ? ` (stream sequences ${result.firstSeq}–${result.lastSeq})` : ''}` +
           `${result.created ? `; stream ${target.stream} created` : ''}` +
-          `${result.duplicates ? `; ${duplicatesText(result, run)}` : ''}\n`,
+          `${result.duplicates ? `; ${duplicatesText(result)}` : ''}\n`,
       );
     return EXIT.ok;
   } finally {
@@ -70,26 +73,47 @@ export function setupPart(published: number, logEvents: number, setupEvents: num
   return ` (${(published - setupEvents).toLocaleString('en-US')} of the run, ${setupEvents.toLocaleString('en-US')} setup)`;
 }
 
-/** The warning before publishing into a stream that holds something else than this run; undefined when it is empty or holds this run. */
-export function otherContentWarning(before: PublishedRun | 'foreign' | undefined, run: PublishedRun, target: { readonly stream: string; readonly display: string }): string | undefined {
+/** The stream a publish is sent to: its name and URL (password hidden). */
+type Target = { readonly stream: string; readonly display: string };
+
+/** What a stream held before, for a message: `run "x" of this scenario`, or `messages not published by Purestream`. */
+const heldText = (before: PublishedRun | 'foreign', run: PublishedRun): string =>
+  before === 'foreign' ? 'messages not published by Purestream'
+  : before.scenario === run.scenario && before.seed === run.seed ? `run "${printable(before.run, 60)}" of this scenario`
+  : `run "${printable(before.run, 60)}" of scenario "${printable(before.scenario, 80)}" (seed ${before.seed})`;
+
+/** Where to publish a run instead of a shared stream: `(e.g. --to nats://host:port/STREAM_RUN)`. */
+const ownStream = (run: PublishedRun, target: Target): string => `(e.g. --to ${target.display.replace(/\/[^/]*$/, '')}/${target.stream}_${natsName(run.run)})`;
+
+/** The warning after publishing every event of this run into a stream that holds something else too; undefined when it was empty or holds this run. */
+export function otherContentWarning(before: PublishedRun | 'foreign' | undefined, run: PublishedRun, target: Target): string | undefined {
   if (before === undefined || (before !== 'foreign' && sameRun(before, run))) return undefined;
-  const holds =
-    before === 'foreign' ? 'messages not published by Purestream'
-    : before.scenario === run.scenario && before.seed === run.seed ? `run "${printable(before.run, 60)}" of this scenario`
-    : `run "${printable(before.run, 60)}" of scenario "${printable(before.scenario, 80)}" (seed ${before.seed})`;
   return (
-    `stream ${target.stream} already holds ${holds}, not run "${printable(run.run, 60)}": ` +
+    `stream ${target.stream} already holds ${heldText(before, run)}, not run "${printable(run.run, 60)}": ` +
     `the stream drops an event whose id it already has (Nats-Msg-Id), and event ids repeat across runs (s1.1, …), so events of this run can be lost; ` +
-    `publish each run into a stream of its own (e.g. --to ${target.display.replace(/\/[^/]*$/, '')}/${target.stream}_${natsName(run.run)})`
+    `publish each run into a stream of its own ${ownStream(run, target)}`
   );
 }
 
-/** What the events not stored were: this run again, or events whose ids another run (or producer) had used. */
-export function duplicatesText(result: PublishResult, run: PublishedRun): string {
-  const n = result.duplicates;
-  if (result.before !== undefined && result.before !== 'foreign' && sameRun(result.before, run))
-    return `${counted(n, 'event')} already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)`;
-  return `${counted(n, 'event')} not published: ${n === 1 ? 'its id was' : 'their ids were'} already in the stream, which drops an event whose id it has (Nats-Msg-Id); publishing another run into the same stream drops its events whose ids repeat: use one stream per run`;
+/**
+ * Why a publish failed when the stream did not keep `result.dropped` of the run's `total` events
+ * (their ids were already there, in another run's or producer's messages): which, what the
+ * stream holds, and the stream of its own to publish into.
+ */
+export function notKeptText(result: PublishResult, total: number, run: PublishedRun, target: Target): string {
+  const kept = total - result.dropped;
+  const which =
+    kept === 0 ? `kept none of the ${counted(total, 'event')} of run "${printable(run.run, 60)}": ${total === 1 ? 'its id was' : 'their ids were'}`
+    : `kept ${kept.toLocaleString('en-US')} of the ${counted(total, 'event')} of run "${printable(run.run, 60)}", so it holds the run incomplete: ${result.dropped === 1 ? 'the id of the other one was' : `the ids of the other ${result.dropped.toLocaleString('en-US')} were`}`;
+  return (
+    `stream ${target.stream} ${which} already in the stream, which holds ${heldText(result.before ?? 'foreign', run)} (event ids repeat across runs: s1.1, …), ` +
+    `and a stream drops an event whose id it has (Nats-Msg-Id); publish each run into a stream of its own ${ownStream(run, target)}`
+  );
+}
+
+/** What the events not stored again were when the stream kept every one (else publish failed, notKeptText): this run's, published before. */
+export function duplicatesText(result: PublishResult): string {
+  return `${counted(result.duplicates, 'event')} already there: this run was published to this stream before (deduplicated by Nats-Msg-Id)`;
 }
 
 /** A run's name as a stream name's part (letters, digits, `_`, `-`). */

@@ -49,6 +49,8 @@ export interface RealComparison {
   readonly stopped?: string;
   /** The setup's events the consumer takes: both sides count them as delivered and enacted, which the run's own report (its Events) leaves out. An addition to the format. */
   readonly setupEvents?: number;
+  /** The real run's consumer name, when it is not `consumer`, the run's consumer it stands for (compare-real --consumer). An addition to the format. */
+  readonly realConsumer?: string;
 }
 
 /** Differences listed at most. */
@@ -115,6 +117,8 @@ export interface CompareRealInput {
   /** Why the real run was stopped before its end, when its last session was (RealRun.stoppedWhy). */
   readonly stopped?: string;
   readonly setupEvents?: number;
+  /** The real run's consumer name, when it is not the run's consumer's (`consumer`). */
+  readonly realConsumer?: string;
 }
 
 /** The comparison. */
@@ -141,6 +145,7 @@ export function compareReal(i: CompareRealInput): RealComparison {
     differences: same ? [] : diffLeaves(sim, real).slice(0, MAX_DIFFERENCES),
     ...(i.stopped !== undefined ? { stopped: i.stopped } : {}),
     ...(i.setupEvents ? { setupEvents: i.setupEvents } : {}),
+    ...(i.realConsumer !== undefined ? { realConsumer: i.realConsumer } : {}),
   };
 }
 

@@ -29,6 +29,12 @@ export interface SimulatedRunSide {
   readonly decider: AnyDomainModule;
   /** sql.js for a `sql` consumer. */
   readonly services?: EngineServices;
+  /**
+   * The run's consumer the real run stands for (`compare-real --consumer`), when the real run's
+   * own consumer name is not one of the run's (a consumer named freely with `enact --domain`);
+   * absent: the consumer of the real run's name.
+   */
+  readonly consumer?: string;
 }
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -84,9 +90,8 @@ export function compareRealRun(real: RealRun, file: string, sim: SimulatedRunSid
   const h = real.header;
   checkOrigin(h, file, sim.scenario);
   if (h.run !== undefined && h.run !== sim.run.name) throw new Error(`${file}: a real run of run "${h.run}", not "${sim.run.name}"`);
-  const name = h.consumer.name;
-  const consumer = findRunConsumer(sim.run, name);
-  if (!consumer) throw new Error(`${file}: a real run of consumer "${name}", but run "${sim.run.name}" has no consumer of that name (its consumers: ${quoted(runConsumerNames(sim.run))})`);
+  const consumer = runConsumerOf(h, file, sim);
+  const name = consumer.name;
   const changed = h.scenario === undefined ? [] : changedSettings(h.consumer, consumer);
   if (changed.length > 0)
     throw new Error(`${file}: consumer "${name}" was enacted as run "${sim.run.name}" configured it then; its ${changed.join(', ')} ${changed.length === 1 ? 'is' : 'are'} configured otherwise now: enact it again`);
@@ -102,10 +107,41 @@ export function compareRealRun(real: RealRun, file: string, sim: SimulatedRunSid
     realCounts: real.tally(),
     realState: real.rebuild(sim.decider, sim.services).output(),
     source: h.source,
+    ...(h.consumer.name !== name ? { realConsumer: h.consumer.name } : {}),
     simulatedDeadLetters: simulatedDeadLetters(sim.trace, name),
     stopped: real.stoppedWhy(),
     realDeadLetters: real.deadLetters().map((d) => ({ ...(d.event !== undefined ? { id: d.event, ...(idOf.has(d.event) ? { type: idOf.get(d.event) } : {}) } : {}), seq: d.seq })),
   });
+}
+
+/**
+ * The consumer of the simulated run that the real run is set beside: `sim.consumer` when given
+ * (compare-real --consumer), else the real run's. An Error naming `file` when the run has no
+ * such consumer, when a real run enacted for a scenario's consumer is set beside another one, or
+ * when a consumer enacted with `enact --domain` (a state store) is set beside one of another kind.
+ */
+function runConsumerOf(h: RealRunHeader, file: string, sim: SimulatedRunSide): ConsumerConfig {
+  const own = h.consumer.name;
+  const name = sim.consumer ?? own;
+  if (h.scenario !== undefined && name !== own)
+    throw new Error(`${file}: a real run of consumer "${own}" of run "${h.run ?? sim.run.name}" (enacted with --scenario), which stands for that consumer only, not "${name}"`);
+  const consumer = findRunConsumer(sim.run, name);
+  if (!consumer) {
+    const hint = sim.consumer === undefined && h.scenario === undefined ? `: name the one it stands for with --consumer ${standIns(sim.run, h.consumer.interpreter)}` : '';
+    throw new Error(`${file}: ${sim.consumer === undefined ? 'a real run of consumer' : '--consumer names'} "${name}", but run "${sim.run.name}" has no consumer of that name (its consumers: ${quoted(runConsumerNames(sim.run))})${hint}`);
+  }
+  if (h.scenario === undefined && consumer.interpreter !== h.consumer.interpreter)
+    throw new Error(
+      `${file}: a real run of consumer "${own}" (enacted with --domain), whose interpreter is ${h.consumer.interpreter}, but consumer "${name}" of run "${sim.run.name}" is ${consumer.interpreter}: ` +
+        `name one that is ${h.consumer.interpreter} with --consumer ${standIns(sim.run, h.consumer.interpreter)}`,
+    );
+  return consumer;
+}
+
+/** The run's consumers a real run of an `interpreter` consumer may stand for, for a message: `state`, `a or b`, or `NAME` when none. */
+function standIns(run: RunConfig, interpreter: string): string {
+  const names = runConsumerNames(run).filter((n) => findRunConsumer(run, n)?.interpreter === interpreter);
+  return names.length === 0 ? 'NAME' : names.map((n) => (/^[\w.-]+$/.test(n) ? n : JSON.stringify(n))).join(' or ');
 }
 
 const subscriber = (consumer: ConsumerConfig) => (type: string) => consumer.events === '*' || consumer.events.includes(type);

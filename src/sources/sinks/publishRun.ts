@@ -5,7 +5,9 @@
  * `<STREAM>.>`) when it does not exist. Events go in log order on one connection, many in
  * flight at once. Each message names its run in a `Purestream-Run` header, so a later publish
  * can tell whether the stream already holds this run or another one (whose event ids may repeat
- * this run's: ids such as `s1.1` are per run, and the stream drops repeats).
+ * this run's: ids such as `s1.1` are per run, and the stream drops repeats). An event the stream
+ * drops is told apart by the message it kept under that id (a duplicate's acknowledgement gives its
+ * sequence): this run's, published before, or another run's — then this run's event was not kept.
  */
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
@@ -28,6 +30,11 @@ export interface PublishResult {
   /** Events the stream already had (same id within its duplicate window), not stored again. */
   readonly duplicates: number;
   /**
+   * Of the duplicates, those whose id the stream holds in a message of another run (or one not
+   * published by Purestream): events of this run the stream did not keep.
+   */
+  readonly dropped: number;
+  /**
    * What the stream held before: its first message's run (`Purestream-Run`), `foreign` when that
    * message was not published by Purestream, absent when the stream was empty.
    */
@@ -41,18 +48,28 @@ export interface PublishResult {
 /** Messages in flight at once. */
 const WINDOW = 256;
 
-/** Makes sure `stream` exists and takes `<stream>.>`; creates it when missing; a message saying what is wrong otherwise. */
+/** What to do when a stream's subjects are not the run's to take. */
+const OWN_STREAM = 'publish the run to a stream of another name (publish creates it)';
+
+/**
+ * Makes sure `stream` exists and takes `<stream>.>`; creates it when missing; a message saying
+ * what is wrong and what to do otherwise (its subjects are others, or another stream takes them).
+ */
 export async function ensureStream(jsm: JetStreamManager, stream: string): Promise<boolean> {
+  let subjects: readonly string[];
   try {
-    const info = await jsm.streams.info(stream);
-    const subjects = info.config.subjects ?? [];
-    if (!subjects.some((s) => s === `${stream}.>` || s === '>')) throw new Error(`stream ${stream} takes the subjects ${subjects.join(', ') || '(none)'}, not ${stream}.> where events are published`);
-    return false;
+    subjects = (await jsm.streams.info(stream)).config.subjects ?? [];
   } catch (error) {
     if (!/not found/i.test(reasonOf(error))) throw error;
-    await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] }).catch(async (added: unknown) => {
+      if (!/overlap/i.test(reasonOf(added))) throw added;
+      const other = await jsm.streams.find(`${stream}.>`).catch(() => undefined);
+      throw new Error(`stream ${stream} cannot be created: ${other ? `stream ${other}` : 'another stream'} already takes subjects of ${stream}.>, where events are published; ${OWN_STREAM}`);
+    });
     return true;
   }
+  if (!subjects.some((s) => s === `${stream}.>` || s === '>')) throw new Error(`stream ${stream} takes the subjects ${subjects.join(', ') || '(none)'}, not ${stream}.> where events are published; ${OWN_STREAM}`);
+  return false;
 }
 
 /** The run the stream's first message names (undefined: an empty stream; `foreign`: a message without a readable `Purestream-Run`). */
@@ -77,22 +94,37 @@ export function publishedRunOf(value: string | undefined): PublishedRun | 'forei
 /** Whether two runs are the same run (scenario, run and seed). */
 export const sameRun = (a: PublishedRun, b: PublishedRun): boolean => a.scenario === b.scenario && a.run === b.run && a.seed === b.seed;
 
+/** How many of the messages at `seqs` (a sequence may repeat) are not of `run`: another run's, a foreign producer's, or gone since. */
+async function notOfRun(jsm: JetStreamManager, stream: string, seqs: readonly number[], run: PublishedRun): Promise<number> {
+  const distinct = [...new Set(seqs)];
+  const ours = new Set<number>();
+  for (let i = 0; i < distinct.length; i += WINDOW) {
+    await Promise.all(
+      distinct.slice(i, i + WINDOW).map(async (seq) => {
+        const kept = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+        const of = publishedRunOf(kept?.header?.get(RUN_HEADER));
+        if (of !== 'foreign' && sameRun(of, run)) ours.add(seq);
+      }),
+    );
+  }
+  return seqs.filter((seq) => !ours.has(seq)).length;
+}
+
 /**
- * Publishes the events of `run` in order; resolves once the stream has acknowledged every one.
- * `beforePublishing` hears, before anything is sent, what the stream already held.
+ * Publishes the events of `run` in order; resolves once the stream has acknowledged every one,
+ * with what the stream held before and which events it did not keep (`dropped`).
  */
 export async function publishCloudEvents(
   nc: NatsConnection,
   stream: string,
   events: readonly CloudEvent[],
   run: PublishedRun,
-  options: { readonly onProgress?: (done: number) => void; readonly beforePublishing?: (before: PublishedRun | 'foreign' | undefined) => void } = {},
+  options: { readonly onProgress?: (done: number) => void } = {},
 ): Promise<PublishResult> {
   const { onProgress } = options;
   const jsm = await jetstreamManager(nc);
   const created = await ensureStream(jsm, stream);
   const before = created ? undefined : await runInStream(jsm, stream);
-  options.beforePublishing?.(before);
   const js = jsm.jetstream();
   const h = headers();
   h.set('Content-Type', 'application/cloudevents+json');
@@ -101,13 +133,17 @@ export async function publishCloudEvents(
   let duplicates = 0;
   let firstSeq: number | undefined;
   let lastSeq: number | undefined;
+  /** The sequences of the messages the stream kept in place of a duplicate, one per duplicate. */
+  const keptInstead: number[] = [];
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     inFlight.push(
       js.publish(eventSubject(stream, event), JSON.stringify(event), { msgID: String(event.id), headers: h }).then((ack) => {
-        if (ack.duplicate) duplicates++;
-        else {
+        if (ack.duplicate) {
+          duplicates++;
+          keptInstead.push(ack.seq);
+        } else {
           published++;
           firstSeq = firstSeq === undefined ? ack.seq : Math.min(firstSeq, ack.seq);
           lastSeq = lastSeq === undefined ? ack.seq : Math.max(lastSeq, ack.seq);
@@ -121,5 +157,7 @@ export async function publishCloudEvents(
   }
   await Promise.all(inFlight);
   onProgress?.(events.length);
-  return { published, duplicates, ...(before !== undefined ? { before } : {}), ...(firstSeq !== undefined ? { firstSeq, lastSeq } : {}), created };
+  // a stream that begins with this run holds the run's own events under these ids
+  const dropped = before === undefined || (before !== 'foreign' && sameRun(before, run)) ? 0 : await notOfRun(jsm, stream, keptInstead, run);
+  return { published, duplicates, dropped, ...(before !== undefined ? { before } : {}), ...(firstSeq !== undefined ? { firstSeq, lastSeq } : {}), created };
 }

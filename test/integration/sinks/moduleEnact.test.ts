@@ -3,7 +3,9 @@
  * command-line command"): the bank sample's run published to JetStream, its state store enacted
  * with the module's `evolve` in the module's worker — stopped as if it crashed and resumed — and the
  * real run set beside the simulated one; a module that throws while enacting ends the enactment
- * with the module's one-line message, the delivery unacknowledged and the real run kept.
+ * with the module's one-line message, the delivery unacknowledged and the real run kept. A real run
+ * enacted with `--domain` under a consumer name of its own is set beside the run's consumer that
+ * `compare-real --consumer` names.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,13 +68,36 @@ describe('enact and compare-real with a domain module', () => {
     });
   });
 
+  it('a real run enacted with --domain under a consumer name of its own: compare-real --consumer sets it beside the run\'s state store (the trial\'s "no consumer of that name")', async () => {
+    const stream = uniqueName('bankmine').toUpperCase();
+    expect((await cli(['publish', scenario, '--run', 'one queue', '--to', nats.url(stream)])).code).toBe(0);
+    const state = join(dir, `${stream}.mine.jsonl`);
+    const enacted = await cli(['enact', '--from', nats.url(stream), '--consumer', 'myname', '--domain', './bank.ts', '--state', state], { cwd: samples });
+    expect([enacted.code, enacted.err]).toEqual([0, '']);
+    const compare = ['compare-real', scenario, '--run', 'one queue', '--real', state];
+    expect(await cli(compare)).toEqual({
+      code: 1,
+      out: '',
+      err: `${state}: a real run of consumer "myname", but run "one queue" has no consumer of that name (its consumers: "state"): name the one it stands for with --consumer state\n`,
+    });
+    const compared = await cli([...compare, '--consumer', 'state']);
+    expect([compared.code, compared.err]).toEqual([0, '']);
+    expect(compared.out).toMatch(new RegExp(`^compare-real: run "one queue" of Bring your own rules: a bank with overdrafts, consumer "state" \\(state-store, exactly-once, idempotent\\) — real on ${nats.url(stream).replace(/[.]/g, '\\.')} by consumer "myname"\n`));
+    const run = JSON.parse((await cli(['run', scenario, '--run', 'one queue', '--json'])).out);
+    expect(compared.out).toContain(`The final states are equal (stateHash ${run.runs[0].stateHash}), as they must be for an exactly-once consumer.`);
+    const json = JSON.parse((await cli([...compare, '--consumer', 'state', '--json'])).out);
+    expect(json).toMatchObject({ format: 'purestream/real-comparison@1', run: 'one queue', consumer: 'state', realConsumer: 'myname', sameFinalState: true });
+  });
+
   it("a stream holding two runs' events: enact takes only its run's (by the Purestream-Run header), so compare-real finds the states equal (the trial's DIFFER)", async () => {
     const stream = uniqueName('bankmixed').toUpperCase();
     expect((await cli(['publish', scenario, '--run', 'one queue', '--to', nats.url(stream)])).code).toBe(0);
-    // four workers accept withdrawals one queue rejected: those events' ids are new to the stream
+    // four workers accept withdrawals one queue rejected: those events' ids are new to the stream and
+    // are kept, the others dropped, so run "4 workers" is there incomplete: publish fails, saying so
     const other = await cli(['publish', scenario, '--run', '4 workers', '--to', nats.url(stream)]);
-    expect(other.err).toMatch(/warning: stream .* already holds run "one queue"/);
-    const stored = Number(/published (\d+) event/.exec(other.out)![1]);
+    expect([other.code, other.out]).toEqual([1, '']);
+    expect(other.err).toMatch(new RegExp(`^${nats.url(stream).replace(/[.]/g, '\\.')}: stream ${stream} kept \\d+ of the 50 events of run "4 workers", so it holds the run incomplete: .* which holds run "one queue" of this scenario`));
+    const stored = Number(/kept (\d+) of the/.exec(other.err)![1]);
     expect(stored).toBeGreaterThan(0);
     const state = join(dir, `${stream}.mixed.jsonl`);
     const enact = await cli(['enact', '--from', nats.url(stream), '--consumer', 'state', '--scenario', scenario, '--run', 'one queue', '--state', state]);

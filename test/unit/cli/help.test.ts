@@ -21,6 +21,11 @@ describe('purestream --help', () => {
     for (const option of ['--ack-wait MS', '--stop-after N', '--state FILE', '--until head|live', '--domain ID']) expect(enact).toContain(option);
   });
 
+  it("offers compare-real's --consumer NAME (the run's consumer a real run enacted with --domain stands for)", async () => {
+    const { out } = await capture(['--help']);
+    expect(out.split('\n').find((l) => l.includes('purestream compare-real'))).toContain('[--consumer NAME]');
+  });
+
   it('a bare `purestream` is a usage error: the usage on stderr, nothing on stdout, exit 2', async () => {
     const bare = await capture([]);
     expect(bare.code).toBe(2);

@@ -95,6 +95,28 @@ describe('a real run beside the simulated one', () => {
     expect(() => runOfRealRun(domainOnly.header, 'd.jsonl', scenario)).toThrow('d.jsonl: enacted without a scenario (enact --domain commerce): set it beside a run on the command line: purestream compare-real SCENARIO --run NAME --real d.jsonl');
   });
 
+  it('a real run enacted with --domain under a consumer name of its own: set beside the run\'s consumer that --consumer names, of the same interpreter', () => {
+    const mine = parseRealRun(fixture(EXACTLY_ONCE).replace(/,"scenario":"[^"]*","run":"exactly-once"/, '').replace('"name":"audit"', '"name":"my audit"'), 'mine.jsonl');
+    const sim = simulated(scenario, 'exactly-once');
+    expect(() => compareRealRun(mine, 'mine.jsonl', sim)).toThrow(
+      'mine.jsonl: a real run of consumer "my audit", but run "exactly-once" has no consumer of that name (its consumers: "state", "audit"): name the one it stands for with --consumer audit',
+    );
+    const c = compareRealRun(mine, 'mine.jsonl', { ...sim, consumer: 'audit' });
+    expect(c).toMatchObject({ consumer: 'audit', realConsumer: 'my audit', interpreter: 'audit-log', sameFinalState: true });
+    // the same numbers as the real run under the run's own consumer name
+    const own = compareRealRun(parseRealRun(fixture(EXACTLY_ONCE), EXACTLY_ONCE), EXACTLY_ONCE, sim);
+    expect({ ...c, realConsumer: undefined }).toEqual({ ...own, realConsumer: undefined });
+    expect(() => compareRealRun(mine, 'mine.jsonl', { ...sim, consumer: 'state' })).toThrow(
+      'mine.jsonl: a real run of consumer "my audit" (enacted with --domain), whose interpreter is audit-log, but consumer "state" of run "exactly-once" is state-store: name one that is audit-log with --consumer audit',
+    );
+    expect(() => compareRealRun(mine, 'mine.jsonl', { ...sim, consumer: 'email' })).toThrow('mine.jsonl: --consumer names "email", but run "exactly-once" has no consumer of that name (its consumers: "state", "audit")');
+    // a real run enacted for a scenario's consumer stands for that consumer only
+    expect(() => compareRealRun(parseRealRun(fixture(EXACTLY_ONCE), 'r.jsonl'), 'r.jsonl', { ...sim, consumer: 'state' })).toThrow(
+      'r.jsonl: a real run of consumer "audit" of run "exactly-once" (enacted with --scenario), which stands for that consumer only, not "state"',
+    );
+    expect(compareRealRun(parseRealRun(fixture(EXACTLY_ONCE), 'r.jsonl'), 'r.jsonl', { ...sim, consumer: 'audit' }).realConsumer).toBeUndefined();
+  });
+
   it('reads a real run or a real comparison; anything else is one message naming the file and the line or field', () => {
     expect(readRealFile(fixture(FLAKY), FLAKY).kind).toBe('real-run');
     expect(() => readRealFile('{"format":"purestream/real-run@1"\n{"t":"session"}\n', 'broken.jsonl')).toThrow('broken.jsonl:1: not a JSON object');
