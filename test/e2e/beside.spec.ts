@@ -57,6 +57,35 @@ test('History beside: two sliders, the 8-workers pane alone marks the invariant 
   expect(warnings).toEqual([]);
 });
 
+test('stepping together, a run chosen beside opens at the current step at once, held to its own length', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('region', { name: 'State history' });
+  await history.getByRole('tab', { name: '8 workers' }).click();
+  await beside(page).selectOption('one queue');
+  await history.getByRole('checkbox', { name: 'Step together' }).check();
+  const main = page.getByRole('region', { name: 'State history of 8 workers', exact: true });
+  await main.getByRole('button', { name: 'the end of the run' }).click();
+  await expect(main.getByRole('status')).toContainText('Step 209 of 209');
+  const paneBeside = (run: string) => page.getByRole('region', { name: `State history of ${run}, beside`, exact: true });
+  await expect(paneBeside('one queue').getByRole('status')).toContainText('Step 201 of 201');
+
+  // another run beside follows at once: step 209 held to its 201 enactments, no slider moved
+  await beside(page).selectOption('single writer');
+  await expect(paneBeside('single writer').getByRole('status')).toContainText('Step 201 of 201');
+  for (let i = 0; i < 9; i++) await main.getByRole('button', { name: 'Previous step' }).click();
+  await expect(main.getByRole('status')).toContainText('Step 200 of 209');
+  await beside(page).selectOption('inventory-aware');
+  await expect(paneBeside('inventory-aware').getByRole('status')).toContainText('Step 200 of 201');
+  await expect(main.getByRole('status')).toContainText('Step 200 of 209');
+  await page.screenshot({ path: 'test-results/screenshots/beside-history-step-together-chosen.png' });
+
+  // not stepping together, a run chosen beside opens before its first enactment, as before
+  await history.getByRole('checkbox', { name: 'Step together' }).uncheck();
+  await beside(page).selectOption('one queue');
+  await expect(paneBeside('one queue').getByRole('status')).toContainText('Before the first enactment');
+});
+
 test('the run beside stays when moving between Graph, History and Timeline; each graph keeps its own selection; timelines share the time axis', async ({ page }) => {
   const warnings = svelteWarnings(page);
   await openSampleAndRun(page, /^Flash sale/);

@@ -1,11 +1,12 @@
 /**
  * "Why" hints for a comparison, drawn from the runs' reports and traces: stale reads, values that
- * went below zero (oversells), broken invariants, decisions released together, rejections and
- * speed against the first run. Each hint is a sentence with the run it is about, whose name is
- * quoted (“8 workers”), so it never runs into the counts beside it. Pure.
+ * ended below zero where the domain does not allow them (oversells), broken invariants, decisions
+ * released together, rejections and speed against the first run. Each hint is a sentence with the
+ * run it is about, whose name is quoted (“8 workers”), so it never runs into the counts beside it.
+ * Pure.
  */
 import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
-import type { RunFacts } from '../reader/runReader';
+import type { BrokenStream, RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
 import { STOCK_LIKE } from '../../../src/engine/report/oversold';
 
@@ -20,6 +21,12 @@ export interface WhyHint {
 export interface RunData {
   readonly report: RunReport;
   readonly facts?: RunFacts;
+  /**
+   * The streams whose final aggregate breaks the domain's invariants (the run's overview,
+   * RunOverview.brokenAtEnd). A value below zero is a problem only there: a domain may allow it
+   * (a bank's overdraft). Absent or empty: the domain allows the final state, or is not known.
+   */
+  readonly brokenAtEnd?: readonly BrokenStream[];
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -89,6 +96,7 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
   const hints: WhyHint[] = [];
   const { differences } = stateDifferences(runs.map((r) => r.report));
   const baseName = quoted(base.report.name);
+  const brokenBy = runs.map((r) => new Map((r.brokenAtEnd ?? []).map((b) => [b.stream, b.invariants])));
   runs.forEach((run, i) => {
     const name = quoted(run.report.name);
     const facts = run.facts;
@@ -113,9 +121,14 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
       const value = d.values[i];
       const field = d.path[d.path.length - 1] ?? '';
       if (typeof value !== 'number' || value >= 0) continue;
-      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && (d.values[k] as number) >= 0 ? `${quoted(r.report.name)}: ${d.values[k]}` : undefined)).filter(Boolean);
-      const verb = STOCK_LIKE.test(field) ? `oversold ${d.stream.replace(/^[^:]*:/, '')} by ${-value}` : `drove ${d.path.join('.')} below zero`;
-      hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${verb}: ${field} ends at ${value}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
+      // below zero is no explanation where the domain allows it (an overdraft): only on a stream its invariants reject
+      const breaks = brokenBy[i].get(d.stream);
+      if (!breaks) continue;
+      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && !brokenBy[k].has(d.stream) ? `${quoted(r.report.name)}: ${d.values[k]}` : undefined)).filter(Boolean);
+      const said = STOCK_LIKE.test(field)
+        ? `oversold ${d.stream.replace(/^[^:]*:/, '')} by ${-value}: ${field} ends at ${value}`
+        : `drove ${d.path.join('.')} to ${value}, which ${breaks.join(' and ')} ${breaks.length === 1 ? 'does' : 'do'} not allow`;
+      hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${said}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
     }
     const violations = run.report.violations;
     if (violations.length > 0) {

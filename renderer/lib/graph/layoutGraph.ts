@@ -1,7 +1,9 @@
 /**
  * Automatic layout of a causation graph with dagre (left to right: commands, events, enactments),
  * then its separate pieces (a command or batch with everything it caused) stacked top to bottom
- * in time order, so the graph reads like the run. Pure.
+ * in time order, so the graph reads like the run. The effects of one cause keep the graph's order
+ * (recording order) top to bottom: a decision's `TransferSent` is drawn above the
+ * `TransferReceived` recorded after it. Pure.
  */
 import dagre from '@dagrejs/dagre';
 import { markerLines } from './brokenInvariants';
@@ -48,7 +50,7 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
   }
   for (const n of graph.nodes) if (n.parent && g.hasNode(n.parent)) g.setParent(n.id, n.parent);
   for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
-  dagre.layout(g);
+  dagre.layout(g, { constraints: siblingOrder(graph) });
 
   const abs = new Map<string, NodeBox>();
   for (const n of graph.nodes) {
@@ -74,6 +76,30 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
     if (!box) continue;
     const parent = n.parent ? abs.get(n.parent) : undefined;
     out.set(n.id, parent ? { ...box, x: box.x - parent.x, y: box.y - parent.y } : box);
+  }
+  return out;
+}
+
+/**
+ * Order constraints for dagre (`left` before `right` within a rank: above it, left to right):
+ * each pair of consecutive effects of one cause in the graph's node order (recording order).
+ * Without them dagre's crossing reduction may swap two effects of one decision. Built from one
+ * total order, so they never form a cycle. Batches are left to dagre, which orders subgraphs with
+ * constraints of its own (and keeps a batch's commands in order without more: constraining them
+ * too made it cross their effects' edges).
+ */
+export function siblingOrder(graph: CausationGraph): { left: string; right: string }[] {
+  const batches = new Set(graph.nodes.filter((n) => n.kind === 'batch').map((n) => n.id));
+  const causes = new Map<string, string[]>();
+  for (const e of graph.edges) if (!batches.has(e.target)) causes.set(e.target, [...(causes.get(e.target) ?? []), e.source]);
+  const lastEffect = new Map<string, string>();
+  const out: { left: string; right: string }[] = [];
+  for (const n of graph.nodes) {
+    for (const cause of causes.get(n.id) ?? []) {
+      const before = lastEffect.get(cause);
+      if (before !== undefined) out.push({ left: before, right: n.id });
+      lastEffect.set(cause, n.id);
+    }
   }
   return out;
 }

@@ -1,14 +1,17 @@
 /**
- * A run's overview: its sizes, every step where a stream newly broke an invariant, and the step
+ * A run's overview: its sizes, every step where a stream newly broke an invariant, the step
  * ranges during which any stream is broken (a stock that went to −5 at step 100 and stays there
- * is broken from 100 to the end, not only at 100). Pure.
+ * is broken from 100 to the end, not only at 100), and the streams still broken at the end. Pure.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import type { Trace } from '../../../src/engine/types';
-import type { BrokenRange, RunOverview } from './runReader';
+import type { BrokenRange, BrokenStream, RunOverview } from './runReader';
 
 /** Ranges listed at most (a run whose streams break and heal at every step would list one per step). */
 export const MAX_BROKEN_RANGES = 10_000;
+
+/** Streams broken at the end listed at most (a run with more lists the first found, invariant by invariant). */
+export const MAX_BROKEN_STREAMS = 10_000;
 
 /** The overview of one run's trace; `decider` gives the invariants checked at each step. */
 export function runOverview(trace: Trace, decider: AnyDomainModule | undefined): RunOverview {
@@ -40,6 +43,11 @@ export function runOverview(trace: Trace, decider: AnyDomainModule | undefined):
     }
   }
   if (open) broken.push({ from: open.from, to: history.length - 1, what: open.what });
+  const atEnd = new Map<string, string[]>();
+  sets.forEach((set, k) => {
+    for (const stream of set) atEnd.set(stream, [...(atEnd.get(stream) ?? []), invariants[k].name]);
+  });
+  const brokenAtEnd: BrokenStream[] = [...atEnd].slice(0, MAX_BROKEN_STREAMS).map(([stream, names]) => ({ stream, invariants: names }));
   return {
     name: trace.run,
     decisions: trace.decisions.length,
@@ -48,6 +56,7 @@ export function runOverview(trace: Trace, decider: AnyDomainModule | undefined):
     history: history.length,
     violationSteps,
     broken: broken.length <= MAX_BROKEN_RANGES ? broken : mergeRanges(broken, MAX_BROKEN_RANGES),
+    brokenAtEnd,
   };
 }
 

@@ -37,6 +37,12 @@ export interface BrokenRange {
   readonly what: readonly string[];
 }
 
+/** A stream whose aggregate breaks invariants, and which (their names, in the domain's order). */
+export interface BrokenStream {
+  readonly stream: string;
+  readonly invariants: readonly string[];
+}
+
 /** The sizes and markers of one run: what views need before asking for any part. */
 export interface RunOverview {
   readonly name: string;
@@ -49,6 +55,8 @@ export interface RunOverview {
   readonly violationSteps: readonly number[];
   /** Step ranges during which at least one stream is broken (from its break until it is repaired, or the end). */
   readonly broken: readonly BrokenRange[];
+  /** The streams whose final aggregate breaks an invariant of the domain (at most MAX_BROKEN_STREAMS; none when the domain is not known where the result is kept). */
+  readonly brokenAtEnd: readonly BrokenStream[];
 }
 
 /** A finished run as the UI receives it: the report (small) and each run's overview. */

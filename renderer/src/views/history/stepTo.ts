@@ -5,8 +5,9 @@
  * at once and moves the history to its step once the reader has found it — each unless the
  * user has moved on meanwhile.
  */
+import { linkedStep } from '../../../lib/beside/besideRun';
 import { nodeIds } from '../../../lib/graph/nodeIds';
-import type { RunReader } from '../../../lib/reader/runReader';
+import type { RunOverview, RunReader } from '../../../lib/reader/runReader';
 import type { Inspection } from '../../state/Inspection.svelte';
 
 /** Sets `inspection` to history step `target` (an index, -1: before the first enactment; already held to the run's range). */
@@ -21,6 +22,14 @@ export function stepTo(reader: RunReader, inspection: Inspection, target: number
     },
     () => {},
   );
+}
+
+/**
+ * "Step together": sets pane `other` to history step `step` (another pane's), held to the range
+ * of its own run (`runs`: the result's run overviews, which give each run's length).
+ */
+export function stepAlong(reader: RunReader, runs: readonly RunOverview[], other: Inspection, step: number): void {
+  stepTo(reader, other, linkedStep(step, (runs[other.runIndex]?.history ?? 0) - 1));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { alignSeries, latencyPoints } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
@@ -8,12 +7,12 @@ import type { RealComparison } from '../../../../src/sources/sinks/compareReal';
 import { readFileSync } from 'node:fs';
 import { svgChart, ticks } from '../../../../renderer/lib/compare/svgChart';
 import { whyHints } from '../../../../renderer/lib/compare/whyHints';
-import { flashSale } from './flashSale';
+import { flashSale, runData } from './flashSale';
 import { compareCommandLine, scenarioArgument } from '../../../../renderer/lib/cli/commandLine';
 
 describe('compareHtml', () => {
-  const { report, traces } = flashSale();
-  const runs = [0, 1].map((i) => ({ report: report.runs[i], facts: runFacts(traces[i], 4000) }));
+  const { report } = flashSale();
+  const runs = [0, 1].map((i) => runData(flashSale(), i));
 
   it('is a standalone page with the table, the differences, the hints and two inline SVG charts', () => {
     const html = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: whyHints(runs), runs });

@@ -1,12 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runFacts } from '../../../../renderer/lib/reader/runCharts';
+import type { AnyDomainModule } from '../../../../domain/kernel';
 import { eventsBehind, releasedTogether, staleReads, whyHints } from '../../../../renderer/lib/compare/whyHints';
+import { toDomainModule } from '../../../../src/engine/module/bundled';
+import { runScenario } from '../../../../src/engine/run';
+import { parseScenario } from '../../../../src/engine/scenario/parse';
 import type { DecisionRecord } from '../../../../src/engine/types';
-import { flashSale } from './flashSale';
+import bank from '../../../../samples/domains/bank';
+import { flashSale, runData } from './flashSale';
 
 describe('whyHints', () => {
   const { report, traces } = flashSale();
-  const runs = report.runs.map((r, i) => ({ report: r, facts: runFacts(traces[i], 4000) }));
+  const runs = report.runs.map((_, i) => runData(flashSale(), i));
 
   it('explains the oversell of the 8-worker run from its data', () => {
     const hints = whyHints([runs[0], runs[1]]);
@@ -49,5 +54,31 @@ describe('whyHints', () => {
   it('finds decisions released together by the inventory-aware scheduler', () => {
     expect(releasedTogether(traces[3]).count).toBeGreaterThanOrEqual(5);
     expect(releasedTogether(traces[0]).count).toBe(1);
+  });
+
+  it('lists a value below zero only where the domain does not allow it: without its invariants to say so, no oversell', () => {
+    const unknown = [runs[0], { ...runs[1], brokenAtEnd: [] }];
+    expect(whyHints(unknown).map((h) => h.text)).not.toContainEqual(expect.stringMatching(/oversold/));
+    // the invariant still explains the run through its violations
+    expect(whyHints(unknown).map((h) => h.text)).toContainEqual(expect.stringMatching(/^“8 workers” broke stock-non-negative/));
+  });
+});
+
+describe('whyHints of the bank, whose overdrafts take balances below zero', () => {
+  const domain = toDomainModule(bank as object) as AnyDomainModule;
+  const parsed = parseScenario(readFileSync('samples/domains/bank.scenario.json', 'utf8'), 'bank.scenario.json', { domain });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const result = runScenario(parsed.scenario, { domain });
+  const runs = result.report.runs.map((_, i) => runData(result, i, domain));
+
+  it('lists no balance below zero within its overdraft limit, and the one beyond it with the invariant it breaks', () => {
+    // every run ends with a1 below zero: -100 (its whole overdraft) and, on 4 workers, -110
+    expect(result.report.runs.map((r) => (r.finalState['account:a1'] as { balance: number }).balance)).toEqual([-100, -110, -100, -100]);
+    const texts = whyHints(runs).map((h) => h.text);
+    expect(texts.filter((t) => /account:a1\.balance/.test(t))).toEqual([
+      '“4 workers” drove account:a1.balance to -110, which within-overdraft-limit does not allow (“one queue”: -100, “single writer”: -100, “capacity-aware”: -100)',
+    ]);
+    expect(texts).not.toContainEqual(expect.stringMatching(/below zero/));
+    expect(texts).toContainEqual(expect.stringMatching(/^“4 workers” broke within-overdraft-limit once/));
   });
 });

@@ -55,6 +55,8 @@ describe.each([
     // the stock goes negative once and stays so: one broken range, from that step to the end
     const first = runs[0].violationSteps[0];
     expect(runs[0].broken).toEqual([{ from: first, to: last, what: ['stock-non-negative (stock:tee@main)'] }]);
+    // still broken at the end: the final state's stream, with the invariant it breaks
+    expect(runs[0].brokenAtEnd).toEqual([{ stream: 'stock:tee@main', invariants: ['stock-non-negative'] }]);
     expect(stateAt(trace, first - 1)['stock:tee@main']).toMatchObject({ stock: 0 });
   });
 
