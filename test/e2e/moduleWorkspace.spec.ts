@@ -1,7 +1,7 @@
-/** A module scenario's run stored in the workspace opens as the run did: read with the module (its invariants, Copy as test). */
+/** A module scenario's run stored in the workspace opens as the run did: read with the module (its invariants, Copy as test), which it waits for when it is not open. */
 import { test, expect, type Page } from '@playwright/test';
 import { views } from './flows';
-import { openBankAndRun } from './moduleFlows';
+import { js, openBankAndRun, openScenarioAndLocate } from './moduleFlows';
 
 /** The History of the bank's "4 workers" at the end of the run: its violations line, and Copy as test of c36 (Purestream). */
 async function fourWorkersAtTheEnd(page: Page): Promise<void> {
@@ -26,4 +26,61 @@ test("the bank's run stored in the workspace opens with the module: its invarian
   await ws.getByRole('region', { name: 'Runs' }).getByRole('button', { name: /Bring your own rules/ }).click();
   await expect(page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Metrics' })).toContainText('capacity-aware', { timeout: 20_000 });
   await fourWorkersAtTheEnd(page);
+});
+
+/** A module with a `sql` consumer's table: what the run writes shows only when it is read with the module. */
+const TABLES = `export default {
+  decide: (command) => ({ type: 'accepted', events: [{ type: 'Went', data: command.data }] }),
+  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),
+  streamOf: (event) => 'thing:' + event.data.id,
+  sql: {
+    tables: [{ name: 'things', create: 'CREATE TABLE things (id TEXT PRIMARY KEY)' }],
+    statementsFor: (event) => [{ sql: 'INSERT INTO things (id) VALUES (?)', params: [event.data.id] }],
+  },
+};
+`;
+
+test('a stored run whose module is not open names the module and waits for it, instead of being read as if bundled; once the module is open the run opens as usual', async ({ page }) => {
+  test.setTimeout(120_000);
+  const module = js('tables.mjs', TABLES);
+  await openScenarioAndLocate(page, module, ['x', 'y', 'z'], { name: 'one queue', consumers: [{ name: 'db', interpreter: 'sql' }] });
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 1 run/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Workspace' }).click();
+  const ws = page.getByRole('region', { name: 'Workspace' });
+  await ws.getByRole('button', { name: 'Current run result' }).click();
+  // the module is closed: the stored run cannot be read with its rules
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  await page.getByRole('region', { name: 'Domains' }).getByRole('button', { name: 'Close', exact: true }).click();
+  await views(page).getByRole('button', { name: 'Workspace' }).click();
+
+  const runs = ws.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'With tables.mjs' }).click();
+  const notice = runs.getByRole('alert', { name: 'With tables.mjs needs tables.mjs' });
+  await expect(notice).toHaveText(/“With tables\.mjs” was run with the domain module \.\/tables\.mjs, which is not open\. Open tables\.mjs to read this run with its rules\./);
+  // the run is not opened without its module: the workspace stays on screen
+  await expect(ws).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Compare' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/workspace-run-awaits-module-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/workspace-run-awaits-module-1280.png' });
+
+  // Cancel takes the notice away; the run asks again when opened again
+  await notice.getByRole('button', { name: 'Cancel' }).click();
+  await expect(notice).toHaveCount(0);
+  await runs.getByRole('button', { name: 'With tables.mjs' }).click();
+
+  // the module opened from the notice (trusted before: no prompt), the run opens, read in the module's worker: its table answers a query
+  const chooser = page.waitForEvent('filechooser');
+  await notice.getByRole('button', { name: 'Open tables.mjs…' }).click();
+  await (await chooser).setFiles(module);
+  await expect(page.getByRole('region', { name: 'Compare' })).toBeVisible({ timeout: 20_000 });
+  await views(page).getByRole('button', { name: 'Consumers' }).click();
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  await expect(consumers).toContainText('things · 3 rows');
+  await consumers.getByLabel('Read-only query').fill("SELECT group_concat(id, '') AS ids FROM things");
+  await consumers.getByRole('button', { name: 'Run query' }).click();
+  await expect(consumers.getByRole('table', { name: 'db query result' }).getByRole('cell')).toHaveText(['xyz']);
+  await expect(consumers.getByRole('alert')).toHaveCount(0);
 });

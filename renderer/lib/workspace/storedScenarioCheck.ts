@@ -26,6 +26,17 @@ export function awaitsModule(raw: unknown, options: ParseOptions): boolean {
 }
 
 /**
+ * The domain module a stored run waits for: the file its stored scenario's `domain` names
+ * (`./bank.ts`) while `isOpen` says no module of it is open, else undefined (a bundled domain, a
+ * module open, or no scenario stored). A run of a module is read in the module's worker; without
+ * it the run would be read as if bundled, so the app asks for the module first.
+ */
+export function runAwaitsModule(json: string | undefined, isOpen: (reference: string) => boolean): string | undefined {
+  const domain = json === undefined ? undefined : scenarioOfText(json)?.domain;
+  return typeof domain === 'string' && isModuleFileName(domain) && !isOpen(domain) ? domain : undefined;
+}
+
+/**
  * What the editor's check makes of a scenario's JSON text, the text parsed once: `ok` when it opens
  * and runs, or awaits its domain module; else every problem, and the value when it still opens
  * (a JSON object the editor can show). Text that is no JSON object is left to the parser, which

@@ -52,9 +52,9 @@ export function browserConnector(storage: Storage | undefined = globalThis.local
       if (cannot) throw new Error(cannot);
       const from = parseStartAt(request.from, source);
       if (typeof from === 'string') throw new Error(from);
-      const [{ openJetStreamReader }, { wsconnect }, { natsOptions }] = await Promise.all([import('../../../../src/sources/nats/jetstreamReader'), import('@nats-io/nats-core'), import('../../../../src/sources/nats/natsOptions')]);
+      const [{ openJetStreamReader }, { connectNatsWebSocket }] = await Promise.all([import('../../../../src/sources/nats/jetstreamReader'), import('./natsWebSocket')]);
       const stop = new AbortController();
-      const reader = await openJetStreamReader(source as Extract<SourceUrl, { kind: 'nats' }>, { from, until: request.until, batch: 500, signal: stop.signal }, (s) => wsconnect(natsOptions(s))).catch((e: unknown) => {
+      const reader = await openJetStreamReader(source as Extract<SourceUrl, { kind: 'nats' }>, { from, until: request.until, batch: 500, signal: stop.signal }, connectNatsWebSocket).catch((e: unknown) => {
         throw new Error(e instanceof SourceError ? `${e.display}: ${e.message}` : String(e));
       });
       if (request.remember) save([withoutSecret(url), ...load(storage).filter((u) => u !== withoutSecret(url))]);

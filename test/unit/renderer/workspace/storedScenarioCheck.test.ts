@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
-import { checkScenarioText, StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
+import { checkScenarioText, runAwaitsModule, StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
 
 const flashSale = readFileSync('samples/scenarios/flash-sale.json', 'utf8');
 const noModules = () => ({});
@@ -85,5 +85,23 @@ describe('StoredScenarioChecks', () => {
     const checks = new StoredScenarioChecks(async () => '{', noModules);
     expect([...(await checks.of([{ name: 'a', updated: 1 }, { name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['a', 'b']);
     expect([...(await checks.of([{ name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['b']);
+  });
+});
+
+describe('runAwaitsModule: the domain module a stored run is read with, while it is not open', () => {
+  const naming = (domain: string) => JSON.stringify({ format: 'purestream/scenario@1', name: 'With bank', domain, commands: [], runs: [] });
+  const open = (...names: string[]) => (reference: string) => names.some((n) => reference.endsWith(`/${n}`) || reference === n);
+
+  it('names the module file the stored scenario names, as it names it, until a module of that file is open', () => {
+    expect(runAwaitsModule(naming('./bank.ts'), open())).toBe('./bank.ts');
+    expect(runAwaitsModule(naming('../domains/bank.mjs'), open('cart.mjs'))).toBe('../domains/bank.mjs');
+    expect(runAwaitsModule(naming('./bank.ts'), open('bank.ts'))).toBeUndefined();
+  });
+
+  it('waits for nothing with a bundled domain, a path no loader opens, no stored scenario, or text that is no scenario', () => {
+    expect(runAwaitsModule(naming('commerce'), open())).toBeUndefined();
+    expect(runAwaitsModule(naming('./bank.json'), open())).toBeUndefined();
+    expect(runAwaitsModule(undefined, open())).toBeUndefined();
+    expect(runAwaitsModule('{"domain": ', open())).toBeUndefined();
   });
 });
