@@ -90,7 +90,7 @@ async function runAndReadError(page: Page): Promise<string> {
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const region = page.getByRole('region', { name: 'Runs' });
-  await expect(region).toContainText(/stopped|read the clock/, { timeout: 20_000 });
+  await expect(region).toContainText(/stopped|read the clock|changed the state/, { timeout: 20_000 });
   return (await region.textContent()) ?? '';
 }
 
@@ -103,6 +103,15 @@ test('a module that reads the clock while deciding stops the run with one messag
   // the message's `at` shows as code, not as backticks
   await expect(page.getByRole('region', { name: 'Runs' }).getByRole('alert').locator('code', { hasText: /^at$/ })).toBeVisible();
   expect(text).not.toContain('`');
+});
+
+test('a module whose evolve changes the state it was given stops the run, naming the function, the event and its line', async ({ page }) => {
+  const changing = decider('').replace('evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),', 'evolve: (state, event) => {\n    if (!state) return { n: 1 };\n    state.n++;\n    return state;\n  },');
+  expect(changing).toContain('state.n++');
+  await openScenarioAndLocate(page, js('changing.mjs', changing), ['x', 'x']);
+  const text = await runAndReadError(page);
+  expect(text).toContain('changing.mjs: evolve changed the state it was given while evolving event c2.1 (Went) — return a new state instead');
+  expect(text).toContain('at changing.mjs:8');
 });
 
 test('a decide that runs past one second is stopped by the watchdog, which names the function and the command', async ({ page }) => {
