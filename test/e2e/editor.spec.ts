@@ -189,3 +189,22 @@ test("the Scenario form's domain field says in plain words why it cannot be type
   await expect(page.locator('#scenario-domain-hint').locator('code')).toHaveText('domain');
   await page.screenshot({ path: 'test-results/screenshots/scenario-domain-hint-1280.png' });
 });
+
+test('a command timed before a node listed above it is marked in the tree with its time, and its arrival line says it is decided in arrival order', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Flash sale/ }).first().click();
+  const tree = page.getByRole('region', { name: 'Command tree' });
+  await page.getByRole('combobox', { name: 'Command type' }).selectOption('RestockItem');
+  await page.getByRole('button', { name: 'Add command' }).click();
+  const restock = tree.getByRole('treeitem', { name: /^RestockItem/ }).last();
+  await expect(restock).not.toContainText('⤒');
+  await fill(page, 'sku *', 'tee');
+  await fill(page, 'at (ms)', '150');
+  // the repeat above runs its 150 orders to t = 298 ms: the restock at 150 ms comes among them, not after
+  await expect(restock).toContainText('⤒ 150 ms');
+  await expect(restock).toHaveAttribute('aria-label', /arrives at t = 150 ms, before a node listed above it/);
+  await expect(page.getByRole('note', { name: 'Arrival time' })).toHaveText('Arrives at t = 150 ms · before a node listed above it (t = 298 ms): commands are decided in arrival order, not list order');
+  await page.screenshot({ path: 'test-results/screenshots/editor-arrival-order.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screenshots/editor-arrival-order-1440.png' });
+});

@@ -20,6 +20,30 @@ function nodesOn(doc: RawDoc, path: NodePath): RawNode[] {
   return nodes;
 }
 
+/**
+ * When the top-level node `commands/<index>` starts arriving before a node listed above it has
+ * (a command given an earlier `at` than what precedes it, or moved above a later repeat): the
+ * latest arrival above it, in virtual ms; undefined when it arrives in list order (or the
+ * expansion does not say). The engine decides in arrival order, not list order.
+ */
+export function arrivesBeforeAbove(resolved: ResolvedNodes | undefined, index: number): number | undefined {
+  const own = resolved?.[`commands/${index}`];
+  if (!own || own.count === 0) return undefined;
+  let latest = -Infinity;
+  for (let i = 0; i < index; i++) {
+    const above = resolved![`commands/${i}`];
+    if (above && above.count > 0 && above.last > latest) latest = above.last;
+  }
+  return own.first < latest ? latest : undefined;
+}
+
+/** " · before a node listed above it (t = 298 ms): …" for a top-level node out of list order, else ''. */
+function outOfListOrder(path: NodePath, resolved: ResolvedNodes): string {
+  if (path.length !== 2 || typeof path[1] !== 'number') return '';
+  const latest = arrivesBeforeAbove(resolved, path[1]);
+  return latest === undefined ? '' : ` · before a node listed above it (t = ${ms(latest)} ms): commands are decided in arrival order, not list order`;
+}
+
 /** One short line on when the node at `path` arrives, or undefined when `resolved` does not say (or it is no node). */
 export function arrivalText(doc: RawDoc, path: NodePath, resolved: ResolvedNodes | undefined): string | undefined {
   if (!resolved || path.length < 2) return undefined;
@@ -39,7 +63,8 @@ export function arrivalText(doc: RawDoc, path: NodePath, resolved: ResolvedNodes
   const jitter = [...nodes].reverse().find((n) => kindOf(n) === 'repeat' && typeof n.jitterMs === 'number' && n.jitterMs > 0)?.jitterMs;
   const jittered = jitter === undefined ? '' : ` · jitter: each copy 0–${ms(Number(jitter))} ms late`;
   if (top.count === 0) return 'No arrivals: the repeat makes 0 copies';
-  if (top.count === 1) return `Arrives at ${times(top)}${jittered}`;
+  const order = outOfListOrder(path, resolved);
+  if (top.count === 1) return `Arrives at ${times(top)}${jittered}${order}`;
   const what = self === topNode ? counted(top.count, 'arrival') : `${counted(top.count, 'copy', 'copies')} arrive`;
-  return `${what}, ${top.first === top.last ? 'all at ' : ''}${times(top)}${jittered}`;
+  return `${what}, ${top.first === top.last ? 'all at ' : ''}${times(top)}${jittered}${order}`;
 }

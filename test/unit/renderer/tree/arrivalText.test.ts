@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalText } from '../../../../renderer/lib/tree/arrivalText';
+import { arrivalText, arrivesBeforeAbove } from '../../../../renderer/lib/tree/arrivalText';
 import { raw, resolve } from './arrivalFixture';
 
 describe('arrivalText', () => {
@@ -31,6 +31,17 @@ describe('arrivalText', () => {
     expect(text('commands', 4)).toBe('2 arrivals at t = 500 ms, when phone syncs');
     expect(text('commands', 4, 'items', 0)).toBe('Arrives at t = 500 ms, when phone syncs');
     expect(text('setup', 0)).toBe('Setup: decided in order before t = 0');
+  });
+
+  it('says when a node arrives before one listed above it (decided in arrival order, not list order)', () => {
+    // the teacher's edit: a cancellation moved above a restock timed at 150 ms, below a repeat that runs to 298 ms
+    const edited = { ...raw, commands: [{ repeat: 150, every: 2, template: raw.commands[1].template }, { type: 'CancelOrder', data: { orderId: 'o-3' } }, { ...raw.commands[0], at: 150 }] };
+    const r = resolve(edited);
+    expect(arrivalText(edited, ['commands', 1], r)).toBe('Arrives at t = 298 ms');
+    expect(arrivalText(edited, ['commands', 2], r)).toBe('Arrives at t = 150 ms · before a node listed above it (t = 298 ms): commands are decided in arrival order, not list order');
+    expect([0, 1, 2].map((i) => arrivesBeforeAbove(r, i))).toEqual([undefined, undefined, 298]);
+    // the fixture's nodes all arrive in list order (the offline group's items sync at 500 ms, after what is above)
+    expect(Object.keys(resolved).filter((k) => /^commands\/\d+$/.test(k)).map((k) => arrivesBeforeAbove(resolved, Number(k.split('/')[1])))).toEqual(Array(7).fill(undefined));
   });
 
   it('says nothing without the expansion (an invalid scenario) or for the root lists', () => {
