@@ -1,7 +1,8 @@
 /**
  * The Rule change across several reloads of one module (a teacher's trial): the failure shown is
  * that of the version compared now, named as the rules before or after the change, and it clears
- * once the new rules run.
+ * once the new rules run; a change that keeps every decision but folds the events into another
+ * final state says so, and its "final state differs" opens the two final states.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { views } from './flows';
@@ -45,6 +46,8 @@ const RETURNED = "return accept({ type: 'BookReturned', data: { isbn: command.da
 const CLOCK = LIBRARY.replace(LENT, "return accept({ type: 'BookLent', data: { isbn: command.data.isbn, member: command.data.member, due: Date.now() } });");
 /** Returns an event of the wrong shape for a Return. */
 const SHAPE = LIBRARY.replace(RETURNED, "return accept({ type: 'BookReturned', payload: { isbn: command.data.isbn, member: command.data.member } });");
+/** Counts each loan twice: every decision the same, another final state. */
+const TWICE = LIBRARY.replace('timesLent: b.timesLent + 1', 'timesLent: b.timesLent + 2');
 
 const SCENARIO = {
   format: 'purestream/scenario@1',
@@ -68,7 +71,7 @@ const SCENARIO = {
 
 /** Opens the library scenario and its module (located from the app's notice, trusted). */
 async function openLibrary(page: Page): Promise<void> {
-  for (const text of [CLOCK, SHAPE]) expect(text).not.toBe(LIBRARY);
+  for (const text of [CLOCK, SHAPE, TWICE]) expect(text).not.toBe(LIBRARY);
   await page.goto('/');
   await page.getByLabel('Scenario file').setInputFiles({ name: 'library.scenario.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SCENARIO)) });
   const missing = page.getByRole('alert', { name: 'Domain module not open' });
@@ -126,4 +129,37 @@ test("Rule change shows the failure of the version it compares now, says whether
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await expect(runs).toContainText('Ran 3 runs', { timeout: 30_000 });
   await expect(runs).not.toContainText('without data');
+});
+
+test('a rule change that keeps every decision but not the final state says so, and "final state differs" opens the two final states', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLibrary(page);
+  await reload(page, TWICE);
+  const rules = page.getByRole('region', { name: 'Rule change' });
+  await expect(rules.getByRole('status').filter({ hasText: 'decided as before' })).toHaveText(
+    'Every command was decided as before, but the final state differs in 3 of 3 runs: evolve folds the events differently.',
+    { timeout: 30_000 },
+  );
+  await expect(rules).not.toContainText('Nothing changed');
+
+  const run = rules.getByRole('article', { name: 'Run one queue' });
+  await expect(run).toContainText('0 of 8 commands decided differently');
+  const differs = run.getByRole('button', { name: 'final state differs' });
+  await expect(differs).toHaveAttribute('aria-expanded', 'false');
+  await differs.click();
+  await expect(differs).toHaveAttribute('aria-expanded', 'true');
+  // the final states as Compare shows them: one row per leaf that differs, the old rules' value and the new rules'
+  const states = run.getByRole('table', { name: 'Final state of one queue: old and new rules' });
+  await expect(states.getByRole('columnheader')).toHaveText(['Path', 'old rules', 'new rules']);
+  await expect(states.getByRole('row')).toHaveCount(2);
+  await expect(states.getByRole('row').nth(1)).toHaveText(/book:dune\.timesLent\s*3\s*6/);
+  // another run's stays closed until asked
+  await expect(rules.getByRole('table', { name: 'Final state of 4 workers: old and new rules' })).toHaveCount(0);
+
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/rule-change-final-state-${width}.png` });
+  }
+  await differs.click();
+  await expect(states).toHaveCount(0);
 });
