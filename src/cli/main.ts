@@ -31,7 +31,8 @@ Usage:
 A domain is a bundled domain's id (commerce, profiles) or a domain module's path (./bank.ts:
 a .ts, .mts, .js or .mjs file whose default export is a domain; see README, "Bring your own
 rules"). --domain overrides the scenario's; compare --against runs the scenario under a second
-version of the rules and prints what changed, command by command.
+version of the rules and prints what changed, command by command, and where the final state
+differs.
 
 Any command also takes --debug: an internal error then prints its stack trace.
 

@@ -7,8 +7,8 @@ import type { AnyDomainModule } from '../../domain/kernel';
 import { streamsBreakingInvariants, streamsFirst } from '../engine/report/compareRuns';
 import { labelWithUnit, type MetricKey } from '../engine/report/metricLabels';
 import { formatCell } from '../engine/scenario/sweepMetrics';
-import { outcomeText, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
-import type { Comparison, Metrics, Percentiles, Report, RunReport } from '../engine/types';
+import { outcomeText, ruleChangeHeadline, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
+import type { Comparison, Metrics, Percentiles, Report, RunReport, StateDifference } from '../engine/types';
 import { table } from './io';
 import { printable } from './printable';
 
@@ -63,10 +63,17 @@ const show = (v: unknown): string => (v === null ? '(absent)' : JSON.stringify(v
  */
 export function comparisonText(c: Comparison, first: ReadonlySet<string> = new Set()): string {
   if (c.sameFinalState) return `\n${name(c.b)} vs ${name(c.a)}: same final state\n`;
-  const head = `\n${name(c.b)} vs ${name(c.a)}: ${c.differences.length} difference${c.differences.length === 1 ? '' : 's'} in the final state\n`;
-  const rows = [['path', c.a, c.b], ...streamsFirst(c.differences, first).slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
-  const more = c.differences.length > MAX_DIFFERENCES ? `… and ${c.differences.length - MAX_DIFFERENCES} more (see --json)\n` : '';
-  return head + indent(table(rows)) + more;
+  const head = `\n${name(c.b)} vs ${name(c.a)}: ${differencesCount(c.differences)} in the final state\n`;
+  return head + differencesTable(streamsFirst(c.differences, first), [c.a, c.b]);
+}
+
+const differencesCount = (differences: readonly StateDifference[]): string => `${differences.length} difference${differences.length === 1 ? '' : 's'}`;
+
+/** Final-state differences as an indented table (path, the value on side a, on side b), the first MAX_DIFFERENCES of them. */
+function differencesTable(differences: readonly StateDifference[], [a, b]: readonly [string, string]): string {
+  const rows = [['path', a, b], ...differences.slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
+  const more = differences.length > MAX_DIFFERENCES ? `… and ${differences.length - MAX_DIFFERENCES} more (see --json)\n` : '';
+  return indent(table(rows)) + more;
 }
 
 /**
@@ -89,15 +96,19 @@ const indent = (text: string): string =>
 /** Most changed decisions listed per run in text (all are in `--json`). */
 const MAX_CHANGES = 50;
 
-/** What `compare --against` prints: per run, the decisions that changed and the metrics that moved. */
+/**
+ * What `compare --against` prints: what the change comes to in one line (ruleChangeHeadline), then
+ * per run the decisions that changed, the metrics that moved and where the final state differs.
+ */
 export function ruleChangeText(change: RuleChange): string {
   // a latency with nothing measured on one side (no accepted command) shows as a dash
   const value = (n: number | null) => (n === null ? '—' : formatCell(n));
   const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${formatCell(n)}` : formatCell(n));
   const moved = (list: readonly MetricDelta[]) => list.filter((m) => m.delta !== 0);
-  const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n`];
+  const parts = [`Rule change: ${change.old} → ${change.new} (scenario ${name(change.scenario)})\n${ruleChangeHeadline(change).text}\n`];
   for (const run of change.runs) {
-    parts.push(`\nrun ${name(run.run)}: ${run.changed} of ${run.commands} decision${run.commands === 1 ? '' : 's'} changed${run.sameFinalState ? ', same final state' : ''}\n`);
+    const state = run.sameFinalState ? 'same final state' : `the final state differs${run.finalStateDifferences.length ? ` (${differencesCount(run.finalStateDifferences)})` : ''}`;
+    parts.push(`\nrun ${name(run.run)}: ${run.changed} of ${run.commands} decision${run.commands === 1 ? '' : 's'} changed, ${state}\n`);
     const metrics = [...moved(run.metrics), ...moved(run.rejections).map((r) => ({ ...r, metric: `rejections.${r.metric}` }))];
     if (metrics.length) parts.push(indent(table([['metric', 'old', 'new', 'delta'], ...metrics.map((m) => [labelWithUnit(m.metric), value(m.old), value(m.new), signed(m.delta)])])));
     if (run.changes.length) {
@@ -105,6 +116,7 @@ export function ruleChangeText(change: RuleChange): string {
       parts.push(indent(table([['command', 'type', 'old rules', 'new rules'], ...rows], ['left', 'left', 'left', 'left'])));
       if (run.changes.length > MAX_CHANGES) parts.push(`  … and ${run.changes.length - MAX_CHANGES} more (see --json)\n`);
     }
+    if (run.finalStateDifferences.length) parts.push(differencesTable(run.finalStateDifferences, ['old rules', 'new rules']));
   }
   return parts.join('');
 }

@@ -4,7 +4,7 @@
  */
 import { diffLeaves } from '../../../src/engine/report/compareRuns';
 import { deltaTone, METRIC_LABELS, type DeltaTone, type MetricKey } from '../../../src/engine/report/metricLabels';
-import type { Metrics, RunReport } from '../../../src/engine/types';
+import type { Metrics, RunReport, StateDifference } from '../../../src/engine/types';
 
 /** One metric: its label and unit, and how to read it from a report. */
 export interface MetricDef {
@@ -106,6 +106,9 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   return a.length - b.length;
 }
+
+/** Two sides' differences (`a`, `b`: absent = null) as rows of the differences table, in their order. */
+export const diffRows = (differences: readonly StateDifference[]): StateDiffRow[] => differences.map((d) => ({ stream: d.path[0] ?? '', path: d.path, values: [d.a ?? null, d.b ?? null] }));
 
 /** The value at a path, or null when absent (own keys only: a key named `constructor` is data, not the prototype's). */
 export function valueAt(root: unknown, path: readonly string[]): unknown {

@@ -6,7 +6,7 @@
  */
 import { comparisonVerdict, type DeadLetter, type RealComparison } from '../../../src/sources/sinks/compareReal';
 import type { DeliveryCounts } from '../../../src/sources/sinks/realRun';
-import type { StateDiffRow } from './compareModel';
+import { diffRows, type StateDiffRow } from './compareModel';
 
 /** One count of the deliveries: simulated and real. */
 export interface DeliveryRow {
@@ -60,7 +60,7 @@ export function realRunModel(c: RealComparison): RealRunModel {
     stateHash: { simulated: c.simulated.stateHash, real: c.real.stateHash, same: c.sameFinalState },
     tone: c.sameFinalState ? 'ok' : c.mustBeEqual ? 'bad' : 'note',
     verdict: comparisonVerdict(c),
-    differences: c.differences.map((d) => ({ stream: d.path[0] ?? '', path: d.path, values: [d.a ?? null, d.b ?? null] })),
+    differences: diffRows(c.differences),
     differencesCut: c.differences.length >= LISTED_DIFFERENCES,
   };
 }

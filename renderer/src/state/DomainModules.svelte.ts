@@ -7,12 +7,12 @@
 import type { DomainInfo } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { domainInfo, type DomainDescription } from '../../../src/engine/module/description';
-import { compareRuleVersions, type RuleChange } from '../../../src/engine/report/ruleChange';
 import { isModuleReference } from '../../../src/engine/scenario/parse';
 import type { Scenario } from '../../../src/engine/types';
 import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { moduleHash } from '../../lib/modules/moduleHash';
 import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
+import { ruleChangeView, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
 import { TrustStore } from '../../lib/modules/trustStore';
 import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
 import type { RunSession } from './RunSession.svelte';
@@ -44,14 +44,6 @@ export interface TrustQuestion {
   readonly answer: (trusted: boolean) => void;
 }
 
-/** A rule change on screen: what changed, or that nothing did. */
-export interface RuleChangeView {
-  readonly module: string;
-  readonly change: RuleChange | undefined;
-  /** Why there is no comparison (no open scenario with this module, or the run failed). */
-  readonly note?: string;
-}
-
 /** What happened to an open module: it was closed, or another version of it replaced it. */
 export interface ModuleChange {
   readonly kind: 'closed' | 'replaced';
@@ -71,6 +63,9 @@ export class DomainModules {
   busy = $state.raw<string | undefined>(undefined);
   ruleChange = $state.raw<RuleChangeView | undefined>(undefined);
   private readonly trust = new TrustStore(typeof localStorage === 'undefined' ? undefined : localStorage);
+  /** Not state: per module, the files of its last version that ran the open scenario in a rule change (what a reload is compared with when the version before it stopped). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- no view reads it
+  private readonly lastRan = new Map<string, ModuleFiles>();
   /** Not state: who hears of modules closed or replaced. */
   private listeners: readonly ((change: ModuleChange) => void)[] = [];
 
@@ -151,6 +146,7 @@ export class DomainModules {
     this.error = undefined;
     const module = await this.loaded(files, source);
     if (!module) return false;
+    this.lastRan.delete(module.name);
     this.replace(module);
     this.recent = withRecentDomain(this.recent, { name: module.name, openedAt: Date.now(), ...(source && 'handle' in source ? { handle: source.handle } : {}) });
     void writeRecentDomains(this.recent);
@@ -171,14 +167,16 @@ export class DomainModules {
     const open = this.modules.find((m) => m.name === name);
     if (!open) return;
     open.client.terminate();
+    this.lastRan.delete(name);
     this.modules = this.modules.filter((m) => m.name !== name);
     this.changed({ kind: 'closed', name });
   }
 
   /**
    * A new version of an open module (edited on disk): loads it, and when the open scenario runs
-   * with it, runs the scenario under the old and the new rules and keeps the Rule change;
-   * then the open scenario's runs are run again with the new rules. True when it loaded.
+   * with it, runs the scenario under the old and the new rules and keeps the Rule change — or
+   * which of the two stopped (ruleChangeView); then the open scenario's runs are run again with
+   * the new rules. True when it loaded.
    */
   async reload(name: string, files: ModuleFiles, doc: ScenarioDoc, session: RunSession): Promise<boolean> {
     this.error = undefined;
@@ -198,7 +196,9 @@ export class DomainModules {
     }
     try {
       this.busy = `Running the scenario with the old and the new ${name}…`;
-      const before = await session.engine.decisions(doc.result.scenario, old.client);
+      const scenarioBefore = doc.result.scenario;
+      const before = await sideOf(scenarioBefore, old.client, session);
+      if (before.ok) this.lastRan.set(name, old.files);
       this.replace(next);
       // the scenario validated against the new rules (schemas may have changed)
       const scenario = doc.result?.ok ? doc.result.scenario : undefined;
@@ -206,16 +206,37 @@ export class DomainModules {
         this.ruleChange = { module: name, change: undefined, note: 'The open scenario does not fit the new rules: see its errors in the Scenario view.' };
         return true;
       }
-      const after = await session.engine.decisions(scenario, next.client);
-      this.ruleChange = { module: name, change: compareRuleVersions(before, after, { old: `${name} (before)`, new: name }) };
+      const after = await sideOf(scenario, next.client, session);
+      const lastRan = !before.ok && after.ok ? await this.lastRanSide(name, scenarioBefore, session) : undefined;
+      if (after.ok) this.lastRan.set(name, next.files);
+      this.ruleChange = ruleChangeView(name, before, after, lastRan);
       this.busy = undefined;
+      // Runs shows the new rules' runs, or the message they stopped with, never the old rules' runs
       await session.run(scenario);
-    } catch (e) {
-      this.replace(next);
-      this.ruleChange = { module: name, change: undefined, note: `The comparison stopped: ${e instanceof Error ? e.message : String(e)}` };
     } finally {
       this.busy = undefined;
     }
     return true;
+  }
+
+  /** The last version of `name` that ran the open scenario, run on `scenario` again in a worker of its own (ended after); undefined when there is none. */
+  private async lastRanSide(name: string, scenario: Scenario, session: RunSession): Promise<RuleSideResult | undefined> {
+    const files = this.lastRan.get(name);
+    if (!files) return undefined;
+    const client = new ModuleClient(name, files);
+    try {
+      return await sideOf(scenario, client, session);
+    } finally {
+      client.terminate();
+    }
+  }
+}
+
+/** One version's run of `scenario` for a rule change (its decisions per run), or the message it stopped with. */
+async function sideOf(scenario: Scenario, client: ModuleClient, session: RunSession): Promise<RuleSideResult> {
+  try {
+    return { ok: true, side: await session.engine.decisions(scenario, client) };
+  } catch (e) {
+    return { ok: false, message: e instanceof ModuleLoadError ? e.problem.message : e instanceof Error ? e.message : String(e) };
   }
 }

@@ -9,8 +9,9 @@ import type { AnyDomainModule, CommandEnvelope } from '../../../domain/kernel';
 import type { RunResult } from '../api';
 import { expandScenario } from '../scenario/expand';
 import { commandsOf } from '../sim/inputs';
-import type { Metrics, Report, RunReport, Scenario, Trace } from '../types';
+import type { Metrics, Report, RunReport, Scenario, StateDifference, Trace } from '../types';
 import { canonicalJson } from './canonicalJson';
+import { diffLeaves } from './compareRuns';
 
 /** What one command's decision was: its events (type and data), or its rejection code. */
 export type DecisionOutcome = { readonly events: readonly { readonly type: string; readonly data: unknown }[] } | { readonly rejected: string };
@@ -99,6 +100,12 @@ export interface RunRuleChange {
   /** Rejections by code, before and after (every code either version used). */
   readonly rejections: readonly MetricDelta[];
   readonly sameFinalState: boolean;
+  /**
+   * Where the final states differ, leaf by leaf (`a` under the old rules, `b` under the new;
+   * absent = null), sorted by path as `compare`'s comparison lists them; empty when the final
+   * states are the same.
+   */
+  readonly finalStateDifferences: readonly StateDifference[];
   readonly changes: readonly DecisionChange[];
 }
 
@@ -149,6 +156,7 @@ export function compareRuleVersions(oldSide: RuleSide, newSide: RuleSide, names:
       commands++;
       if (canonicalJson(before.outcome) !== canonicalJson(now.outcome)) changes.push({ commandId: before.commandId, type: before.type || now.type, data: before.data, old: before.outcome, new: now.outcome });
     }
+    const sameFinalState = oldRun.stateHash === newRun.stateHash;
     return [
       {
         run: oldRun.name,
@@ -156,7 +164,8 @@ export function compareRuleVersions(oldSide: RuleSide, newSide: RuleSide, names:
         changed: changes.length,
         metrics: deltas(flatMetrics(oldRun), flatMetrics(newRun)),
         rejections: deltas(new Map(Object.entries(oldRun.rejections)), new Map(Object.entries(newRun.rejections))),
-        sameFinalState: oldRun.stateHash === newRun.stateHash,
+        sameFinalState,
+        finalStateDifferences: sameFinalState ? [] : diffLeaves(oldRun.finalState, newRun.finalState),
         changes,
       },
     ];
@@ -166,3 +175,29 @@ export function compareRuleVersions(oldSide: RuleSide, newSide: RuleSide, names:
 
 /** `MoneyWithdrawn, FeeCharged` or `rejected: insufficient-funds` (`nothing` for no events). */
 export const outcomeText = (o: DecisionOutcome): string => ('rejected' in o ? `rejected: ${o.rejected}` : o.events.length ? o.events.map((e) => e.type).join(', ') : 'nothing');
+
+/** The comparison in one sentence; `changed` when some decision or some final state differs. */
+export interface RuleChangeHeadline {
+  readonly changed: boolean;
+  readonly text: string;
+}
+
+/**
+ * What the rule change comes to, as the Rule change view heads it and `compare --against` prints
+ * it: nothing; or every decision the same but final states that differ — the same events folded
+ * into another state, so evolve changed; or how many decisions changed, in how many runs.
+ */
+export function ruleChangeHeadline(change: RuleChange): RuleChangeHeadline {
+  const total = change.runs.length;
+  const ofRuns = (n: number) => `${n} of ${total} run${total === 1 ? '' : 's'}`;
+  const decidedDifferently = change.runs.filter((r) => r.changed > 0).length;
+  const statesDiffer = change.runs.filter((r) => !r.sameFinalState).length;
+  if (total === 0) return { changed: false, text: 'No run of the scenario ran under both versions of the rules.' };
+  if (decidedDifferently === 0 && statesDiffer === 0) return { changed: false, text: 'Nothing changed: every command of every run was decided exactly as before, and the final states are the same.' };
+  if (decidedDifferently === 0) return { changed: true, text: `Every command was decided as before, but the final state differs in ${ofRuns(statesDiffer)}: evolve folds the events differently.` };
+  // a command decided in every run counts once per run, as each run's "N of M decisions changed"
+  const changed = change.runs.reduce((n, r) => n + r.changed, 0);
+  const decisions = change.runs.reduce((n, r) => n + r.commands, 0);
+  const states = statesDiffer === 0 ? '; the final states are the same' : `; the final state differs in ${ofRuns(statesDiffer)}`;
+  return { changed: true, text: `${changed} of ${decisions} decisions changed, in ${ofRuns(decidedDifferently)}${states}.` };
+}

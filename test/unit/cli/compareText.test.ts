@@ -24,6 +24,7 @@ const change: RuleChange = {
       ],
       rejections: [{ metric: 'insufficient-funds', old: 5, new: 15, delta: 10 }],
       sameFinalState: false,
+      finalStateDifferences: [{ path: ['account:a1', 'balance'], a: -40, b: 10 }],
       changes: [{ commandId: 'c24', type: 'Withdraw', data: { accountId: 'a1', amount: 10 }, old: { events: [{ type: 'MoneyWithdrawn', data: {} }] }, new: { rejected: 'insufficient-funds' } }],
     },
   ],

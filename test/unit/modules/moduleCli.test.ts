@@ -87,6 +87,33 @@ describe('compare --against', () => {
     expect(text.out).toContain('Rule change: bank.ts → bank-v2.ts');
     expect(text.out).toMatch(/c\d+\s+Withdraw\s+MoneyWithdrawn\s+rejected: insufficient-funds/);
   });
+
+  it('an evolve that folds each event differently: every decision the same, and each run says its final state differs and where', async () => {
+    // the new rules count each Added twice; decide never reads the state, so it decides as before
+    const twice = counter().replace('(count?.total ?? 0) + event.data.by', '(count?.total ?? 0) + 2 * event.data.by');
+    expect(twice).not.toBe(counter());
+    const dir = folderWith({ 'counter.mjs': counter(), 'counter-v2.mjs': twice, 'scenario.json': counterScenario('counter.mjs') });
+    const text = await cli(dir, 'compare', 'scenario.json', '--against', 'counter-v2.mjs');
+    expect(text.err).toBe('');
+    const lines = text.out.split('\n');
+    expect(lines[1]).toBe('Every command was decided as before, but the final state differs in 2 of 2 runs: evolve folds the events differently.');
+    for (const run of ['serial', 'two keys']) {
+      const at = lines.indexOf(`run ${run}: 0 of 3 decisions changed, the final state differs (2 differences)`);
+      expect(at).toBeGreaterThan(0);
+      expect(lines.slice(at + 1, at + 4)).toEqual([
+        expect.stringMatching(/^ {2}path +old rules +new rules$/),
+        expect.stringMatching(/^ {2}counter:a › total +2 +4$/),
+        expect.stringMatching(/^ {2}counter:b › total +1 +2$/),
+      ]);
+    }
+    expect(text.out).not.toContain('same final state');
+    const json = JSON.parse((await cli(dir, 'compare', 'scenario.json', '--against', 'counter-v2.mjs', '--json')).out);
+    expect(json.runs[0]).toMatchObject({ changed: 0, sameFinalState: false, finalStateDifferences: [{ path: ['counter:a', 'total'], a: 2, b: 4 }, { path: ['counter:b', 'total'], a: 1, b: 2 }] });
+    // the same rules: nothing changed, and the text says the states are the same
+    const same = await cli(dir, 'compare', 'scenario.json', '--against', 'counter.mjs');
+    expect(same.out).toContain('Nothing changed: every command of every run was decided exactly as before, and the final states are the same.');
+    expect(same.out).toContain('run serial: 0 of 3 decisions changed, same final state');
+  });
 });
 
 describe('bad modules: one message naming the file and the member, exit 1, nothing run', () => {

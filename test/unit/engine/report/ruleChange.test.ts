@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, runScenario } from '../../../../src/engine';
 import { deltaTone, metricLabel } from '../../../../src/engine/report/metricLabels';
-import { compareRuleVersions, ruleSide } from '../../../../src/engine/report/ruleChange';
+import { compareRuleVersions, ruleChangeHeadline, ruleSide, type RuleSide } from '../../../../src/engine/report/ruleChange';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
 import { flashSale } from '../../renderer/compare/flashSale';
 
@@ -38,6 +38,38 @@ describe('ruleSide', () => {
     const change = compareRuleVersions(before, after, { old: 'old', new: 'new' });
     expect(change.runs[0].changes).toEqual([{ commandId: first.commandId, type: first.type, data: first.data, old: first.outcome, new: { rejected: 'closed' } }]);
     expect(first.data).toBeTypeOf('object');
+  });
+});
+
+describe('a rule change that keeps every decision but not the final state', () => {
+  /** The flash sale under the same rules, with one run's final state folded differently (one more in stock). */
+  const sides = (): { before: RuleSide; after: RuleSide } => {
+    const scenario = sample('flash-sale.json');
+    const before = ruleSide(scenario, flashSale());
+    const [first, ...rest] = before.report.runs;
+    const stock = first.finalState['stock:tee@main'] as { stock: number };
+    const folded = { ...first, stateHash: 'another', finalState: { ...first.finalState, 'stock:tee@main': { ...stock, stock: stock.stock + 1 } } };
+    return { before, after: { ...before, report: { ...before.report, runs: [folded, ...rest] } } };
+  };
+
+  it('says so in its headline, and each run whose final state differs carries where', () => {
+    const { before, after } = sides();
+    const change = compareRuleVersions(before, after, { old: 'old', new: 'new' });
+    const stock = (before.report.runs[0].finalState['stock:tee@main'] as { stock: number }).stock;
+    expect(change.runs.map((r) => [r.changed, r.sameFinalState])).toEqual(change.runs.map((_, i) => [0, i !== 0]));
+    expect(change.runs[0].finalStateDifferences).toEqual([{ path: ['stock:tee@main', 'stock'], a: stock, b: stock + 1 }]);
+    expect(change.runs[1].finalStateDifferences).toEqual([]);
+    expect(ruleChangeHeadline(change)).toEqual({ changed: true, text: `Every command was decided as before, but the final state differs in 1 of ${change.runs.length} runs: evolve folds the events differently.` });
+  });
+
+  it('the headline: nothing changed only when every decision and every final state are the same; otherwise how many decisions changed', () => {
+    const { before } = sides();
+    const same = compareRuleVersions(before, before, { old: 'old', new: 'new' });
+    expect(ruleChangeHeadline(same)).toEqual({ changed: false, text: 'Nothing changed: every command of every run was decided exactly as before, and the final states are the same.' });
+    const [first, ...rest] = before.decisions[0];
+    const decided = compareRuleVersions(before, { ...before, decisions: [[{ ...first, outcome: { rejected: 'closed' } }, ...rest], ...before.decisions.slice(1)] }, { old: 'old', new: 'new' });
+    const decisions = decided.runs.reduce((n, r) => n + r.commands, 0);
+    expect(ruleChangeHeadline(decided).text).toBe(`1 of ${decisions} decisions changed, in 1 of ${decided.runs.length} runs; the final states are the same.`);
   });
 });
 
