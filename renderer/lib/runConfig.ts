@@ -1,5 +1,6 @@
-/** What the run-configuration forms offer: scheduler kinds with their parameters, consumer options. Pure data. */
-import type { SchedulerKind } from '../../src/engine/types';
+/** What the run-configuration forms offer: scheduler kinds with their parameters, consumer options and what a retry policy waits. Pure. */
+import type { RetryPolicy, SchedulerKind } from '../../src/engine/types';
+import { retryWaitMs } from '../../src/engine/retryWait';
 
 /** One numeric or text parameter of a scheduler kind. */
 export interface SchedulerParam {
@@ -79,4 +80,19 @@ export function addedRun(runs: readonly Readonly<Record<string, unknown>>[]): Re
 export function renamedForKind(name: string, from: string, to: string): string {
   const m = new RegExp(`^${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+)?$`).exec(name);
   return m ? `${to}${m[1] ?? ''}` : name;
+}
+
+const ms = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 3 })} ms`;
+
+/**
+ * What a consumer's retry policy waits, in words, as the simulation waits (retryWaitMs:
+ * `backoffMs × factor^(n − 1)` before retry n): "waits 10 ms, 20 ms before the 2 retries";
+ * past four retries the first three, "…" and the last. Undefined for no retry.
+ */
+export function retryWaitsText(retry: RetryPolicy | undefined): string | undefined {
+  if (!retry || !(retry.max >= 1)) return undefined;
+  const max = Math.floor(retry.max);
+  const waits = (max <= 4 ? Array.from({ length: max }, (_, i) => i + 1) : [1, 2, 3, max]).map((n) => ms(retryWaitMs(retry, n)));
+  if (max > 4) waits.splice(3, 0, '…');
+  return `waits ${waits.join(', ')} before ${max === 1 ? 'the retry' : `the ${max.toLocaleString('en-US')} retries`}`;
 }

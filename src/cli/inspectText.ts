@@ -7,6 +7,7 @@ import { unlikeLog } from '../logs/nothingRead';
 import { placeWord } from '../logs/placeWord';
 import { groupProblems, lineList } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
+import { causationParts } from '../logs/causationText';
 
 const LIST = 20;
 
@@ -39,7 +40,7 @@ export function formatInspection(r: InspectionReport): string {
     types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
-    `  causation: ${counted(r.causation.roots, 'root')}, ${counted(r.causation.orphans, 'orphan')}, longest chain ${counted(r.causation.maxDepth, 'link')}, ${counted(r.causation.correlations, 'correlation')}\n`,
+    `  causation: ${causationParts(r.causation, r.events).join(', ')}\n`,
     '  ' + anomalyList(r, at),
   ];
   const caution = unlikeLog(r);

@@ -53,6 +53,13 @@ export interface SchedulerConfig {
 
 export type DeliveryGuarantee = 'exactly-once' | 'at-least-once' | 'at-most-once';
 
+/** A consumer's retries after a failed attempt: at most `max`, the n-th after `backoffMs × factor^(n − 1)` ms (see retryWaitMs). */
+export interface RetryPolicy {
+  readonly max: number;
+  readonly backoffMs: number;
+  readonly factor: number;
+}
+
 /** A consumer configuration with every default filled in. */
 export interface ConsumerConfig {
   readonly name: string;
@@ -61,7 +68,7 @@ export interface ConsumerConfig {
   readonly latencyMs: Duration;
   readonly workers: number;
   readonly failureRate: number;
-  readonly retry?: { readonly max: number; readonly backoffMs: number; readonly factor: number };
+  readonly retry?: RetryPolicy;
   readonly delivery: DeliveryGuarantee;
   readonly duplicateRate: number;
   readonly idempotent: boolean;

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { openSampleAndRun } from './flows';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { openSampleAndRun, views } from './flows';
 
 test('compare two runs of the flash sale: run names, a differing metric, the diverging stream, why, export', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
@@ -39,4 +40,58 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
   expect(html).toContain('<svg');
   // the command line Compare shows (two runs chosen: it says the command compares every run), as text under the title
   expect(html).toContain(`<p class="muted">Same as <code>purestream compare samples/scenarios/flash-sale.json</code>, run in a Purestream checkout&#39;s folder (it compares every run)</p>`);
+});
+
+/** A file of the trial's library (copies lent to members; test/fixtures/modules/library) to set on a file input. */
+const libraryFile = (name: string) => ({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: readFileSync(`test/fixtures/modules/library/${name}`) });
+
+test("the exported page draws the library's charts as Compare does: the axis above the data, titles clear of the ticks, the repeated line named", async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Scenario file').setInputFiles(libraryFile('library.scenario.json'));
+  const missing = page.getByRole('alert', { name: 'Domain module not open' });
+  const chooser = page.waitForEvent('filechooser');
+  await missing.getByRole('button', { name: 'Locate library.ts…' }).click();
+  await (await chooser).setFiles(libraryFile('library.ts'));
+  await page.getByRole('dialog', { name: 'Run library.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(missing).toBeHidden({ timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 3 runs/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  // the app's latency axis: 25 ms drawn under a top of 30
+  const latency = compare.getByRole('figure', { name: 'Command latency (at arrival)' });
+  await expect(latency).toHaveAttribute('data-y-max', '25');
+  await expect(latency).toHaveAttribute('data-y-top', '30');
+  await expect(latency).toContainText('single writer (same as one queue)');
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await latency.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/compare-library-${width}.png` });
+  }
+
+  const download = page.waitForEvent('download');
+  await compare.getByRole('button', { name: 'Export HTML' }).click();
+  const html = await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+
+  writeFileSync('test-results/screenshots/library-comparison.html', html);
+  await page.setContent(html);
+  const charts = page.locator('svg');
+  await expect(charts).toHaveCount(2);
+  await expect(charts.nth(1)).toHaveAttribute('data-y-top', '30');
+  for (const chart of await charts.all()) {
+    await expect(chart.locator('text', { hasText: 'single writer (same as one queue)' })).toBeVisible();
+    // as laid out by the browser: no two texts overlap, every line stays below the top grid line
+    const layout = await chart.evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
+      const gridTop = Math.min(...[...svg.querySelectorAll('line[stroke="#2d343f"]')].map((l) => l.getBoundingClientRect().top));
+      const lineTop = Math.min(...[...svg.querySelectorAll('polyline')].map((l) => l.getBoundingClientRect().top));
+      const outside = boxes.filter((b) => b.box.left < svg.getBoundingClientRect().left || b.box.right > svg.getBoundingClientRect().right).map((b) => b.text);
+      return { overlaps, above: lineTop < gridTop - 1, outside };
+    });
+    expect(layout).toEqual({ overlaps: [], above: false, outside: [] });
+  }
+  await charts.first().scrollIntoViewIfNeeded();
+  await page.locator('.charts').screenshot({ path: 'test-results/screenshots/compare-export-charts.png' });
 });

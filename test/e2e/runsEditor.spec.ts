@@ -45,7 +45,7 @@ test('a run\'s problems show beside their fields in words, and the disabled Run 
 });
 
 for (const [width, height] of [[1280, 720], [1440, 900]]) {
-  test(`at ${width}×${height} a consumer's Remove button sits clear of its fields`, async ({ page }) => {
+  test(`at ${width}×${height} a consumer's Remove button sits clear of its fields; its retries say their unit and waits`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await openFlashSaleRuns(page);
     const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
@@ -56,6 +56,15 @@ for (const [width, height] of [[1280, 720], [1440, 900]]) {
       const overlaps = remove.x < box.x + box.width && box.x < remove.x + remove.width && remove.y < box.y + box.height && box.y < remove.y + remove.height;
       expect(overlaps).toBe(false);
     }
+    // retries: the backoff's unit and what the factor does, and the waits they make
+    await card.getByLabel('retries at most').fill('2');
+    const backoff = card.getByLabel('retry backoff in ms');
+    await expect(backoff).toHaveValue('10');
+    await expect(backoff).toHaveAccessibleDescription('waits 10 ms, 20 ms before the 2 retries');
+    await expect(card.getByText('ms, then ×')).toBeVisible();
+    await card.getByLabel('retry backoff factor').fill('3');
+    await expect(backoff).toHaveAccessibleDescription('waits 10 ms, 30 ms before the 2 retries');
+    await backoff.scrollIntoViewIfNeeded();
     await card.screenshot({ path: `test-results/screenshots/runs-consumer-${width}.png` });
   });
 }

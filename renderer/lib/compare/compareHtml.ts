@@ -1,13 +1,12 @@
 /**
  * The comparison as one standalone HTML file: the `purestream compare …` line that reproduces it
  * (when known, as text), metrics with deltas, the state differences, the why hints, inline SVG
- * charts and, when one is open, the real run beside its simulated run (deliveries side by side,
+ * charts (of the model the app's charts draw, overlayChart.ts) and, when one is open, the real run beside its simulated run (deliveries side by side,
  * dead letters, stateHash and the verdict); no scripts, no external resources. Pure.
  */
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
-import { runColor } from './chartSeries';
-import { thinSamples } from '../reader/runCharts';
+import { compareCharts } from './overlayChart';
 import { escapeXml, svgChart } from './svgChart';
 import type { RealRunModel } from './realRunModel';
 import type { RunData, WhyHint } from './whyHints';
@@ -18,7 +17,8 @@ export interface CompareHtmlInput {
   readonly scenario: string;
   readonly model: CompareModel;
   readonly hints: readonly WhyHint[];
-  readonly runs: readonly RunData[];
+  /** The runs, each with the color the app draws it in (default: by its place here). */
+  readonly runs: readonly (RunData & { readonly color?: string })[];
   /** A real run set beside its simulated run (Compare's "Real run"): the file it came from, the run's name, the model shown. */
   readonly real?: { readonly file: string; readonly run: string; readonly model: RealRunModel };
   /** The command that reproduces it, as Compare shows it (renderer/lib/cli/commandLine.ts): said under the title as text. */
@@ -73,19 +73,8 @@ export function compareHtml(input: CompareHtmlInput): string {
           .map((d) => `<tr class="diverging"><td><code>${e(d.path.join('.'))}</code></td>${d.values.map((v) => `<td>${e(showValue(v))}</td>`).join('')}</tr>`)
           .join('\n')}</table>${model.differences.length > 500 ? `<p class="muted">… and ${model.differences.length - 500} more</p>` : ''}`;
   const hints = input.hints.length === 0 ? '<p class="muted">No differences worth a hint.</p>' : `<ul>${input.hints.map((h) => `<li class="${h.tone}">${e(h.text)}</li>`).join('')}</ul>`;
-  const traced = input.runs.filter((r) => r.facts);
-  const charts =
-    traced.length === 0
-      ? ''
-      : `<h2>Charts</h2><div class="charts">${svgChart(
-          'Queue depth',
-          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thinSamples(r.facts.queueDepth, 2000), step: true }] : [])),
-          'queue depth',
-        )}${svgChart(
-          'Command latency',
-          input.runs.flatMap((r, i) => (r.facts ? [{ label: r.report.name, color: runColor(i), points: thinSamples(r.facts.latency, 2000) }] : [])),
-          'latency (ms)',
-        )}</div>`;
+  const charted = compareCharts(input.runs);
+  const charts = charted ? `<h2>Charts</h2><div class="charts">${svgChart(charted.depth)}${svgChart(charted.latency)}</div>` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(input.scenario)} — comparison</title><style>${STYLE}</style></head>
 <body><h1>${e(input.scenario)}</h1><p class="muted">Purestream comparison of ${model.runs.map(e).join(', ')}; deltas are against ${e(model.runs[0] ?? '')}.</p>

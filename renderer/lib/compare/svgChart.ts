@@ -1,69 +1,103 @@
-/** A small line chart of several runs as standalone SVG text (for the exported HTML report). Pure. */
+/**
+ * A Compare chart (overlayChart.ts, the model the app's chart draws) as standalone SVG text for
+ * the exported HTML report: the title, the y axis from 0 to the model's top with its ticks and
+ * its title turned up the left edge, the time ticks with their title below them, the lines, and
+ * a legend under the plot that wraps and names a line identical to an earlier one "same as" it
+ * (drawn dashed inside it, as in the app). Text is laid out from an estimate of its width, so
+ * no title runs over a tick label. Pure.
+ */
 import { truncate } from '../text/truncate';
-import type { Points } from './chartSeries';
-
-/** One line of the chart. */
-export interface SvgSeries {
-  readonly label: string;
-  readonly color: string;
-  readonly points: Points;
-  /** Draw as a step function (value holds until the next point). */
-  readonly step?: boolean;
-}
+import { VALUE_STEPS } from '../metrics/chartData';
+import type { OverlayChartModel } from './overlayChart';
 
 const W = 640;
-const H = 220;
-const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+const PLOT_H = 170;
+const TOP = 34;
+const RIGHT = 16;
+const LEGEND_ROW = 18;
+/** A generous average width of a character of 11px sans-serif, for layout without measuring. */
+const CHAR = 6.6;
+const MUTED = '#9aa4b2';
 
 /** Escapes text for XML/HTML. */
 export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const round = (n: number): string => (Math.round(n * 10) / 10).toString();
 
-/** "Nice" tick values covering [0, max]. */
-export function ticks(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0];
-  const raw = max / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+/** A tick's label, as uPlot writes it: 1,500 · 2.5. */
+export const tickLabel = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+/** Round ticks within [min, max], about `count` of them (a step of 1, 2, 2.5 or 5 times a power of ten). */
+export function ticks(min: number, max: number, count: number): number[] {
+  if (!(max > min)) return [min];
+  const step = VALUE_STEPS.find((s) => s >= (max - min) / count) ?? VALUE_STEPS[VALUE_STEPS.length - 1];
   const out: number[] = [];
-  for (let v = 0; v <= max + step * 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
+  for (let i = Math.ceil(min / step); i * step <= max + step * 1e-9; i++) out.push(Number((i * step).toPrecision(12)));
   return out;
 }
 
-/** An SVG chart of the series with axes and a legend; `title` labels it for screen readers. */
-export function svgChart(title: string, series: readonly SvgSeries[], unit: string): string {
-  const all = series.flatMap((s) => s.points);
-  const maxX = Math.max(1, ...all.map((p) => p.t));
-  const maxY = Math.max(1, ...all.map((p) => p.value));
-  const yTicks = ticks(maxY);
-  const top = yTicks[yTicks.length - 1] || maxY;
-  const x = (t: number) => PAD.left + (t / maxX) * (W - PAD.left - PAD.right);
-  const y = (v: number) => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
-  const grid = yTicks
-    .map((v) => `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${round(y(v))}" y2="${round(y(v))}" stroke="#2d343f"/><text x="${PAD.left - 6}" y="${round(y(v) + 4)}" text-anchor="end" fill="#9aa4b2" font-size="11">${v}</text>`)
+/** The polyline points of column `k` of the chart's data, nulls skipped (joined across, as in the app). */
+function linePoints(chart: OverlayChartModel, k: number, x: (t: number) => number, y: (v: number) => number): string {
+  const xs = chart.data[0];
+  const ys = chart.data[k + 1];
+  const pts: string[] = [];
+  let last: number | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const v = ys[i];
+    if (v === null || v === undefined) continue;
+    if (chart.step && last !== undefined && last !== v) pts.push(`${round(x(xs[i]))},${round(y(last))}`);
+    pts.push(`${round(x(xs[i]))},${round(y(v))}`);
+    last = v;
+  }
+  return pts.join(' ');
+}
+
+/** The SVG of a chart; its `aria-label` names the chart and its lines. The root has data-y-max and data-y-top. */
+export function svgChart(chart: OverlayChartModel): string {
+  const e = escapeXml;
+  const yLabels = chart.y.ticks.map(tickLabel);
+  // the y title, turned, at the left edge; the tick labels right-aligned after it
+  const left = 22 + Math.max(...yLabels.map((l) => l.length)) * CHAR + 10;
+  const right = W - RIGHT;
+  const bottom = TOP + PLOT_H;
+  const xs = chart.data[0];
+  const minX = xs.length > 0 ? Math.min(0, xs[0]) : 0;
+  const maxX = Math.max(minX + 1, xs.length > 0 ? xs[xs.length - 1] : 0);
+  const x = (t: number) => left + ((t - minX) / (maxX - minX)) * (right - left);
+  const y = (v: number) => bottom - (v / chart.y.top) * PLOT_H;
+  const grid = chart.y.ticks
+    .map((v, i) => `<line x1="${round(left)}" x2="${right}" y1="${round(y(v))}" y2="${round(y(v))}" stroke="#2d343f"/><text x="${round(left - 6)}" y="${round(y(v) + 4)}" text-anchor="end" fill="${MUTED}" font-size="11">${yLabels[i]}</text>`)
     .join('');
-  const xTicks = ticks(maxX)
-    .filter((t) => t <= maxX)
-    .map((t) => `<text x="${round(x(t))}" y="${H - 8}" text-anchor="middle" fill="#9aa4b2" font-size="11">${t}</text>`)
+  const xLabels = ticks(minX, maxX, Math.max(2, Math.floor((right - left) / 70)))
+    .map((t) => `<text x="${round(x(t))}" y="${bottom + 16}" text-anchor="middle" fill="${MUTED}" font-size="11">${tickLabel(t)}</text>`)
     .join('');
-  const lines = series
+  const axisTitles =
+    `<text x="${round((left + right) / 2)}" y="${bottom + 36}" text-anchor="middle" fill="${MUTED}" font-size="12" font-weight="600">${e(chart.xLabel)}</text>` +
+    `<text transform="translate(14 ${round(TOP + PLOT_H / 2)}) rotate(-90)" text-anchor="middle" fill="${MUTED}" font-size="12" font-weight="600">${e(chart.yLabel)}</text>`;
+  const lines = chart.series
+    .map((s, k) => `<polyline fill="none" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''} stroke-linejoin="round" points="${linePoints(chart, k, x, y)}"><title>${e(s.label)}</title></polyline>`)
+    .join('');
+  // the legend flows in rows under the x title
+  let lx = left;
+  let row = 0;
+  const legend = chart.series
     .map((s) => {
-      const pts: string[] = [];
-      s.points.forEach((p, i) => {
-        if (s.step && i > 0) pts.push(`${round(x(p.t))},${round(y(s.points[i - 1].value))}`);
-        pts.push(`${round(x(p.t))},${round(y(p.value))}`);
-      });
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="1.6" points="${pts.join(' ')}"><title>${escapeXml(s.label)}</title></polyline>`;
+      const text = truncate(s.label, 60);
+      const width = 22 + text.length * CHAR;
+      if (lx > left && lx + width > right) {
+        lx = left;
+        row++;
+      }
+      const item = `<g transform="translate(${round(lx)} ${bottom + 52 + row * LEGEND_ROW})"><line x1="0" x2="16" y1="-4" y2="-4" stroke="${s.color}" stroke-width="${Math.min(s.width, 3)}"${s.dash ? ` stroke-dasharray="${s.dash.map((d) => Math.min(d, 4)).join(' ')}"` : ''}/><text x="22" y="0" fill="#e4e8ee" font-size="11">${e(text)}</text></g>`;
+      lx += width + 18;
+      return item;
     })
     .join('');
-  const legend = series
-    .map((s, i) => `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 4})"><rect width="10" height="10" fill="${s.color}"/><text x="14" y="9" fill="#e4e8ee" font-size="11">${escapeXml(truncate(s.label, 16))}</text></g>`)
-    .join('');
+  const h = bottom + 52 + row * LEGEND_ROW + 10;
+  const label = `${chart.title}: ${chart.series.map((s) => s.label).join(', ')}`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(title)}">` +
-    `<rect width="${W}" height="${H}" fill="#181c22"/>${grid}${xTicks}` +
-    `<text x="${W - PAD.right}" y="${H - 8}" text-anchor="end" fill="#6f7a89" font-size="10">t (ms)</text>` +
-    `<text x="4" y="${PAD.top + 2}" fill="#6f7a89" font-size="10">${escapeXml(unit)}</text>${lines}${legend}</svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${e(label)}" data-y-max="${chart.y.max}" data-y-top="${chart.y.top}">` +
+    `<rect width="${W}" height="${h}" fill="#181c22"/><text x="12" y="20" fill="#e4e8ee" font-size="13" font-weight="600">${e(chart.title)}</text>` +
+    `${grid}${xLabels}${axisTitles}${lines}${legend}</svg>`
   );
 }

@@ -5,6 +5,7 @@
  */
 import { counted } from '../../../src/engine/report/counted';
 import type { CausationFacts } from '../../../src/logs/types';
+import { CAUSATION_DEFINITIONS, causationParts } from '../../../src/logs/causationText';
 import type { InspectionSummary } from '../workspace/logsProtocol';
 
 /** The anomaly kinds of records that were not read at all (stored, but neither event nor command). */
@@ -37,21 +38,7 @@ export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands
   return `${counted(stored, 'record')}: ${listed}${rest > 0 ? ` · ${counted(rest, 'other')} (${what})` : ''}`;
 }
 
-/**
- * The causation facts in words, and what each counts (the spec's definitions, for a tooltip):
- * "0 root events (every event has a cause)" rather than a bare "0 roots", which reads as wrong
- * when every event was caused by a command. Roots are events with no causation id; orphans are
- * causation ids that name no record of the log; the longest chain counts links (logs.md).
- */
+/** The causation facts in words as the command line says them (src/logs/causationText.ts), and what each counts, for a tooltip. */
 export function causationText(c: CausationFacts, events: number): { readonly text: string; readonly title: string } {
-  const roots = `${counted(c.roots, 'root event')}${c.roots > 0 ? ' (with no cause)' : events > 0 ? ' (every event has a cause)' : ''}`;
-  return {
-    text: [roots, counted(c.orphans, 'orphan'), `longest chain ${c.maxDepth}`, counted(c.correlations, 'correlation')].join(' · '),
-    title: [
-      'Root events: events with no causation id.',
-      'Orphans: causation ids that name no record in the log.',
-      'Longest chain: the most links from a first cause to its last effect (a command and the event it caused: 1).',
-      'Correlations: distinct correlation ids.',
-    ].join('\n'),
-  };
+  return { text: causationParts(c, events).join(' · '), title: CAUSATION_DEFINITIONS };
 }

@@ -1,4 +1,9 @@
-/** The one-line verdict the Logs view shows over an inspection (and over a log still read, from its counts so far): not understood, violations, anomalies, decision drift, or healthy. Pure. */
+/**
+ * The one-line verdict the Logs view shows over an inspection (and over a log still read, from
+ * its counts so far): not understood, violations, anomalies, decision drift, healthy — or, read
+ * without a domain, only "no anomalies": the facts every log has were checked, its domain's
+ * invariants and decisions were not, so it is not called healthy. Pure.
+ */
 import { counted } from '../../../src/engine/report/counted';
 import { unlikeLog, whyNothingRead } from '../../../src/logs/nothingRead';
 import type { InspectionCounts } from '../../../src/logs/logInspector';
@@ -6,12 +11,14 @@ import type { InspectionSummary } from '../workspace/logsProtocol';
 
 /**
  * `bad`: nothing read as an event, or invariant violations; `warn`: anomalies, decision drift,
- * or records that may not be events; `ok`: none of those.
+ * or records that may not be events; `ok`: none of those, with a domain that checked its
+ * invariants and decisions; `unchecked`: none of those, without a domain (nothing but the facts
+ * every log has was checked).
  */
 export interface LogHealth {
-  readonly tone: 'ok' | 'warn' | 'bad';
+  readonly tone: 'ok' | 'warn' | 'bad' | 'unchecked';
   /** What the pill says. */
-  readonly label: 'healthy' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'not an event log?';
+  readonly label: 'healthy' | 'no anomalies' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'not an event log?';
   /** The whole sentence, the drift phrase included. */
   readonly text: string;
   /** `text` in pieces, in order: words, and the phrase naming the decision drift, which the view links to the Decision drift panel. */
@@ -43,7 +50,11 @@ const findings = (violations: number, anomalies: number, events: number): string
 /** "no anomalies, every invariant holds" (`invariants`: they were checked, there is a domain). */
 const nothingFound = (invariants: boolean): string => `no anomalies${invariants ? ', every invariant holds' : ''}`;
 
-/** The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In the app"), and drift is part of it. */
+/**
+ * The verdict on a report; a log of which nothing was understood is never healthy (logs.md, "In
+ * the app"), drift is part of it, and only a domain can find a log healthy: without one the
+ * verdict says no anomaly was found and that a domain checks the rest.
+ */
 export function logHealth(report: InspectionSummary): LogHealth {
   const nothing = whyNothingRead(report, 'app');
   if (nothing !== undefined) return { tone: 'bad', label: 'not understood', ...sentence(words(`Nothing was read as an event: ${nothing}.`)) };
@@ -56,7 +67,8 @@ export function logHealth(report: InspectionSummary): LogHealth {
   const caution = unlikeLog(report, 'app');
   if (caution) return { tone: 'warn', label: 'not an event log?', ...sentence(words(`${events} read, but ${caution}.`)) };
   if (drift) return { tone: 'warn', label: 'decision drift', ...withDrift(`${events} read: ${nothingFound(true)}`, ', but ') };
-  return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: ${nothingFound(Boolean(report.domain))}.`)) };
+  if (!report.domain) return { tone: 'unchecked', label: 'no anomalies', ...sentence(words(`${events} read: ${nothingFound(false)} — choose a domain to check its invariants and decisions.`)) };
+  return { tone: 'ok', label: 'healthy', ...sentence(words(`${events} read: ${nothingFound(true)}.`)) };
 }
 
 /**

@@ -109,13 +109,27 @@ export function countAxis(data: Columns, atLeast = 0): CountAxis {
 /** Whole-number steps for an axis of counts: 1, 2, 5, 10, 20, 25, 50, 100, … (never a tick at 0.5 commands). */
 export const COUNT_STEPS: readonly number[] = Array.from({ length: 10 }, (_, e) => [1, 2, 2.5, 5].map((m) => m * 10 ** e)).flat().filter((s) => Number.isInteger(s));
 
-/**
- * The top of a y axis of counts from 0: a little above `max`, on a whole step of about a
- * quarter of it, so the line never sits on the frame nor flat at the bottom of a 0–100 scale
- * (max 0 → 1, 1 → 2, 4 → 5, 40 → 50).
- */
-export function countAxisTop(max: number): number {
-  if (!(max > 0)) return 1;
-  const step = COUNT_STEPS.find((s) => s >= max / 4) ?? COUNT_STEPS[COUNT_STEPS.length - 1];
-  return Math.ceil((max * 1.05) / step) * step;
+/** Steps of an axis of measures (ms): 1, 2, 2.5 and 5 times a power of ten, from 0.001 up. */
+export const VALUE_STEPS: readonly number[] = Array.from({ length: 16 }, (_, e) => [1, 2, 2.5, 5].map((m) => Number((m * 10 ** (e - 3)).toPrecision(12)))).flat();
+
+/** A y axis from 0: the largest value drawn, the axis' top and its ticks (every step from 0 to the top). */
+export interface YAxis extends CountAxis {
+  readonly ticks: readonly number[];
 }
+
+/**
+ * The y axis from 0 of values up to `max`: its top a little above `max`, on a whole step of
+ * about a quarter of it (one of `steps`: {@link COUNT_STEPS} for counts, {@link VALUE_STEPS}
+ * for measures), so the line never runs off the top, sits on the frame nor lies flat at the
+ * bottom of a 0–100 scale (counts: max 0 → top 1, 1 → 2, 4 → 5, 40 → 50; measures: 25 → 30).
+ */
+export function yAxis(max: number, steps: readonly number[] = COUNT_STEPS): YAxis {
+  if (!(max > 0)) return { max: 0, top: 1, ticks: [0, 1] };
+  const step = steps.find((s) => s >= max / 4) ?? steps[steps.length - 1];
+  const count = Math.ceil((max * 1.05) / step);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+  return { max, top: ticks[count], ticks };
+}
+
+/** The top of a y axis of counts from 0 (see {@link yAxis}). */
+export const countAxisTop = (max: number): number => yAxis(max).top;

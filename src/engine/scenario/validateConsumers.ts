@@ -11,6 +11,7 @@ import type { ConsumerConfig, DeliveryGuarantee, Duration } from '../types';
 import { array, at, boolean, describe, integer, item, knownKeys, names, number, object, oneOf, string, time, type Errors, type Json } from './check';
 import { MAX_RETRIES, MAX_TIME_MS, MAX_WORKERS, thousands, TIME_LIMIT, WORKER_LIMIT } from './limits';
 import { duration } from './validateDuration';
+import { retryWaitMs } from '../retryWait';
 
 /** The interpreters a consumer may name. */
 export const INTERPRETERS = ['state-store', 'sql', 'notifier', 'audit-log'] as const;
@@ -98,7 +99,7 @@ function retry(c: Json, path: string, errors: Errors): Pick<ConsumerConfig, 'ret
   const max = integer(r, 'max', p, errors, { required: true, min: 0, max: MAX_RETRIES, limit: `at most ${thousands(MAX_RETRIES)} retries` }) ?? 0;
   const backoffMs = time(r, 'backoffMs', p, errors) ?? 100;
   const factor = number(r, 'factor', p, errors, { min: 1 }) ?? 2;
-  const longest = max === 0 ? 0 : backoffMs * Math.pow(factor, max - 1);
+  const longest = max === 0 ? 0 : retryWaitMs({ max, backoffMs, factor }, max);
   if (!(longest <= MAX_TIME_MS)) errors.push({ path: at(p, 'factor'), message: `the last retry would wait backoffMs × factor^(max − 1) = ${longest} ms; ${TIME_LIMIT}` });
   return { retry: { max, backoffMs, factor } };
 }

@@ -10,6 +10,7 @@ import type { AttemptOutcome, AttemptRecord, ConsumerConfig, Duration, LogEntry 
 import type { Interpreter } from '../consumers/interpreter';
 import type { EventQueue } from './eventQueue';
 import { Fifo } from './fifo';
+import { retryWaitMs } from '../retryWait';
 import type { RunCounters } from './runCounters';
 import { SampleSeries } from './samples';
 
@@ -199,7 +200,7 @@ export class ConsumerLane {
     const retry = config.retry;
     if (config.delivery !== 'at-most-once' && retry !== undefined && code <= retry.max) {
       this.record(entry, code, worker, start, now, 'failed');
-      const wait = retry.backoffMs * Math.pow(retry.factor, code - 1);
+      const wait = retryWaitMs(retry, code);
       if (wait > 0) this.queue.push(now + wait, K_DELIVERY_READY, this.index, code + 1, 0, entry);
       else {
         this.entries.push(entry);

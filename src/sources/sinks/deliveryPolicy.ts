@@ -23,6 +23,7 @@
  *   broker's timing; only the counts that timing adds (timeouts, a crash) differ.
  */
 import type { ConsumerConfig, Trace } from '../../engine/types';
+import { retryWaitMs } from '../../engine/retryWait';
 
 /** The durable consumer's settings (milliseconds; the NATS layer turns them into nanoseconds). */
 export interface BrokerPolicy {
@@ -65,7 +66,7 @@ export function brokerPolicy(consumer: ConsumerConfig, ackWaitMs: number, headro
 export function retryDelays(consumer: ConsumerConfig): number[] {
   const retry = consumer.retry;
   if (!retry) return [];
-  return Array.from({ length: retry.max }, (_, i) => retry.backoffMs * Math.pow(retry.factor, i));
+  return Array.from({ length: retry.max }, (_, i) => retryWaitMs(retry, i + 1));
 }
 
 /** What the simulation did with each event of one consumer: per event id, its attempts' outcomes in order. */

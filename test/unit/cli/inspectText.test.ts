@@ -4,6 +4,8 @@ import { bundledDomain } from '../../../src/engine/module/bundled';
 import { formatInspection } from '../../../src/cli/inspectText';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import type { InspectionReport } from '../../../src/logs/types';
+import { readFileSync } from 'node:fs';
+import { causationText } from '../../../renderer/lib/inspector/logFactsText';
 
 const restocked = (seq: number, qty: number) => JSON.stringify({ seq, id: `e${seq}`, type: 'ItemRestocked', at: seq, data: { sku: 'tee', qty, warehouse: 'main' } });
 const reserved = (seq: number, qty: number) => JSON.stringify({ seq, id: `e${seq}`, type: 'StockReserved', at: seq, data: { sku: 'tee', qty, warehouse: 'main', orderId: 'o1' } });
@@ -34,4 +36,20 @@ describe('the text report of an inspection', () => {
     expect(text).toContain('anomalies (2):\n    lines 2, 3  duplicate-id  event id "e1" appeared before (the same record again: a redelivery); not replayed again (2 records)\n');
     expect(text).not.toContain('more (--json lists them)');
   });
+
+  it('words the causation facts as the Logs view does: no root event means every event has a cause', async () => {
+    const log = readFileSync('test/fixtures/modules/seats/seats-4w.jsonl', 'utf8');
+    const r = await inspectLog([log], { source: 'seats-4w.jsonl' });
+    if (!r.ok) throw new Error('refused');
+    const text = formatInspection(r.report);
+    expect(text).toContain('\n  causation: 0 root events (every event has a cause), 0 orphans, longest chain 1 link, 24 correlations\n');
+    expect(text).toContain(`\n  causation: ${causationText(r.report.causation, r.report.events).text.replaceAll(' · ', ', ')}\n`);
+    expect(text).not.toContain('0 roots');
+  });
+
+  it('says what roots and orphans are when there are some', async () => {
+    const text = formatInspection({ ...(await reportOf([restocked(1, 2)])), causation: { roots: 1, orphans: 2, maxDepth: 0, correlations: 0 } });
+    expect(text).toContain('\n  causation: 1 root event (with no cause), 2 orphans (causes not in the log), longest chain 0 links, 0 correlations\n');
+  });
 });
+

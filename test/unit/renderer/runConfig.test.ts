@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedRun, paramsOf, renamedForKind, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
+import { addedRun, paramsOf, renamedForKind, retryWaitsText, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
+import { retryWaitMs } from '../../../src/engine/retryWait';
 
 describe('runConfig', () => {
   it('keeps only the parameters the new scheduler kind accepts', () => {
@@ -33,5 +34,21 @@ describe('runConfig', () => {
   it('a setting the last run leaves out stays out, so both take the default', () => {
     expect(addedRun([{ name: 'default' }])).toEqual({ name: 'pool', scheduler: { kind: 'pool', workers: 4 } });
     expect(addedRun([])).toEqual({ name: 'pool', scheduler: { kind: 'pool', workers: 4 } });
+  });
+});
+
+describe('retryWaitsText', () => {
+  it('says the wait before each retry in ms, as the simulation waits: backoffMs × factor^(n − 1)', () => {
+    expect(retryWaitsText({ max: 2, backoffMs: 10, factor: 2 })).toBe('waits 10 ms, 20 ms before the 2 retries');
+    expect(retryWaitsText({ max: 1, backoffMs: 100, factor: 2 })).toBe('waits 100 ms before the retry');
+    expect(retryWaitsText({ max: 3, backoffMs: 10, factor: 1.5 })).toBe('waits 10 ms, 15 ms, 22.5 ms before the 3 retries');
+    expect(retryWaitsText({ max: 8, backoffMs: 10, factor: 2 })).toBe('waits 10 ms, 20 ms, 40 ms, …, 1,280 ms before the 8 retries');
+    const policy = { max: 8, backoffMs: 10, factor: 2 };
+    expect(retryWaitMs(policy, 8)).toBe(1280);
+  });
+
+  it('is nothing without a retry', () => {
+    expect(retryWaitsText(undefined)).toBeUndefined();
+    expect(retryWaitsText({ max: 0, backoffMs: 10, factor: 2 })).toBeUndefined();
   });
 });

@@ -5,7 +5,12 @@ import { compareModel } from '../../../../renderer/lib/compare/compareModel';
 import { realRunModel } from '../../../../renderer/lib/compare/realRunModel';
 import type { RealComparison } from '../../../../src/sources/sinks/compareReal';
 import { readFileSync } from 'node:fs';
-import { svgChart, ticks } from '../../../../renderer/lib/compare/svgChart';
+import { ticks } from '../../../../renderer/lib/compare/svgChart';
+import { compareCharts } from '../../../../renderer/lib/compare/overlayChart';
+import { parseScenario } from '../../../../src/engine/scenario/parse';
+import { runScenario } from '../../../../src/engine/run';
+import { toDomainModule } from '../../../../src/engine/module/bundled';
+import library from '../../../fixtures/modules/library/library';
 import { whyHints } from '../../../../renderer/lib/compare/whyHints';
 import { flashSale, runData } from './flashSale';
 import { compareCommandLine, scenarioArgument } from '../../../../renderer/lib/cli/commandLine';
@@ -71,8 +76,58 @@ describe('chart data', () => {
     expect(pts.every((p, i) => i === 0 || pts[i - 1].t <= p.t)).toBe(true);
   });
 
-  it('ticks are round numbers covering the range', () => {
-    expect(ticks(100)).toEqual([0, 50, 100]);
-    expect(svgChart('x', [], '')).toContain('<svg');
+  it('ticks are round numbers within the range', () => {
+    expect(ticks(0, 100, 2)).toEqual([0, 50, 100]);
+    expect(ticks(0, 21, 7)).toEqual([0, 5, 10, 15, 20]);
+    expect(ticks(0, 0.3, 3)).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+});
+
+/** The trial's library (two copies, six borrowers at once, three schedulers), run with traces. */
+function libraryRuns() {
+  const module = toDomainModule(library);
+  const parsed = parseScenario(readFileSync('test/fixtures/modules/library/library.scenario.json', 'utf8'), 'library.scenario.json', { domain: module });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { report, traces } = runScenario(parsed.scenario, { domain: module, trace: true });
+  return { report, runs: report.runs.map((r, i) => ({ report: r, facts: runFacts(traces[i], 4000) })) };
+}
+
+/** The y coordinates of every point of the SVG's lines. */
+const lineYs = (svg: string): number[] => [...svg.matchAll(/points="([^"]*)"/g)].flatMap((m) => m[1].split(' ').map((p) => Number(p.split(',')[1])));
+
+describe('the exported charts (the library: latency reaches 25 ms, single writer keeps the queue of one queue)', () => {
+  const { report, runs } = libraryRuns();
+  const html = compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: whyHints(runs), runs });
+  const svgs: string[] = html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+
+  it('draw the model the app draws: the y axis reaches above the data, its top the last tick', () => {
+    const charts = compareCharts(runs)!;
+    expect([charts.latency.y.max, charts.latency.y.top, charts.latency.y.ticks]).toEqual([25, 30, [0, 10, 20, 30]]);
+    expect([charts.depth.y.max, charts.depth.y.top]).toEqual([4, 5]);
+    expect(svgs).toHaveLength(2);
+    for (const [svg, chart] of [[svgs[0]!, charts.depth], [svgs[1]!, charts.latency]] as const) {
+      expect(svg).toContain(`data-y-max="${chart.y.max}" data-y-top="${chart.y.top}"`);
+      const tickLabels = [...svg.matchAll(/text-anchor="end"[^>]*>([\d.,]+)</g)].map((m) => Number(m[1].replace(/,/g, '')));
+      expect(Math.max(...tickLabels)).toBeGreaterThanOrEqual(chart.y.max);
+      // no point of a line above the top tick's grid line
+      const topLine = Number(/<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/.exec(svg.slice(svg.lastIndexOf('<line x1=', svg.indexOf('<polyline'))))![1]);
+      expect(Math.min(...lineYs(svg))).toBeGreaterThanOrEqual(topLine);
+    }
+  });
+
+  it('name the line identical to an earlier one "same as" it and draw it dashed, as the app does', () => {
+    for (const svg of svgs) {
+      expect(svg).toContain('>single writer (same as one queue)</text>');
+      expect(svg).toMatch(/stroke-dasharray="10 6"[^>]*><title>single writer \(same as one queue\)<\/title>/);
+    }
+    expect(svgs[0]).toContain('aria-label="Decision queue depth: one queue, 4 workers, single writer (same as one queue)"');
+  });
+
+  it('set the axis titles apart from the tick labels: the y title turned at the left edge, the x title below the time ticks', () => {
+    const svg = svgs[1];
+    expect(svg).toMatch(/<text transform="translate\(14 [\d.]+\) rotate\(-90\)"[^>]*>ms<\/text>/);
+    const tickY = Number(/y="([\d.]+)" text-anchor="middle"[^>]*>0</.exec(svg)![1]);
+    const titleY = Number(/y="([\d.]+)" text-anchor="middle"[^>]*>t \(ms\)</.exec(svg)![1]);
+    expect(titleY - tickY).toBeGreaterThanOrEqual(16);
   });
 });

@@ -26,12 +26,12 @@ describe('recordsText', () => {
 describe('causationText', () => {
   it('says that every event has a cause when there is no root, and what each count is', () => {
     const facts = causationText({ roots: 0, orphans: 0, maxDepth: 1, correlations: 107 }, 212);
-    expect(facts.text).toBe('0 root events (every event has a cause) · 0 orphans · longest chain 1 · 107 correlations');
+    expect(facts.text).toBe('0 root events (every event has a cause) · 0 orphans · longest chain 1 link · 107 correlations');
     expect(facts.title).toContain('Root events: events with no causation id.');
   });
 
   it('roots are the events with no cause', () => {
-    expect(causationText({ roots: 1, orphans: 2, maxDepth: 0, correlations: 1 }, 3).text).toMatch(/^1 root event \(with no cause\) · 2 orphans/);
+    expect(causationText({ roots: 1, orphans: 2, maxDepth: 0, correlations: 1 }, 3).text).toMatch(/^1 root event \(with no cause\) · 2 orphans \(causes not in the log\) · /);
     expect(causationText({ roots: 0, orphans: 0, maxDepth: 0, correlations: 0 }, 0).text).toMatch(/^0 root events · /);
   });
 });

@@ -1,4 +1,4 @@
-/** The Logs view's verdict names decision drift beside violations and anomalies, and never calls a log with drift healthy. */
+/** The Logs view's verdict names decision drift beside violations and anomalies, and never calls a log with drift, or a log read without a domain, healthy. */
 import { describe, expect, it } from 'vitest';
 import { liveHealth, logHealth } from '../../../../renderer/lib/inspector/logHealth';
 import type { InspectionSummary } from '../../../../renderer/lib/workspace/logsProtocol';
@@ -52,6 +52,14 @@ describe('logHealth', () => {
     const text = '212 events read: no anomalies, every invariant holds.';
     expect(logHealth(report(0, 0, 0))).toEqual({ tone: 'ok', label: 'healthy', text, parts: [{ kind: 'words', text }] });
     expect(logHealth(report(0, 1, 0)).parts.map((p) => p.kind)).toEqual(['words']);
+  });
+
+  it('without a domain a log with no anomaly is not called healthy: it says what was checked and that a domain checks the rest', () => {
+    // the trial's 4-workers library log, opened before a domain was chosen (it oversold: only its domain can tell)
+    const text = '212 events read: no anomalies — choose a domain to check its invariants and decisions.';
+    expect(logHealth({ ...report(0, 0, 0), domain: null } as InspectionSummary)).toEqual({ tone: 'unchecked', label: 'no anomalies', text, parts: [{ kind: 'words', text }] });
+    // what it finds without a domain is said as with one
+    expect(logHealth({ ...report(2, 0, 0), domain: null } as InspectionSummary)).toMatchObject({ tone: 'warn', label: 'anomalies', text: '2 anomalies in 212 events.' });
   });
 
   it('gives the sentence in pieces that make it whole, the drift phrase a piece alone', () => {
