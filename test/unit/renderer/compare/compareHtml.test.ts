@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { alignSeries, latencyPoints } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
