@@ -49,6 +49,8 @@ export class ScenarioDoc {
   draft = $state.raw<string | undefined>(undefined);
   /** The value as last opened or saved: undoing back to it leaves nothing unsaved. */
   private savedRaw: RawScenario | undefined;
+  /** The value its file holds, as far as the app knows: as opened, or last written to a file (a Save keeps the edits in the workspace, not in that file). */
+  private fileRaw = $state.raw<RawScenario | undefined>(undefined);
   /**
    * The last download on the web (its file name and value). A download is a copy the app cannot
    * open again, not a save: the edits stay unsaved, and the badge says they were downloaded.
@@ -82,6 +84,15 @@ export class ScenarioDoc {
     return this.history.redo.at(-1)?.label;
   }
 
+  /**
+   * The value shown is not the one its file (`fileName`) holds: edits not yet written to it (by
+   * Download scenario), or a scenario restored with unsaved edits. A command line naming the file
+   * says so (renderer/lib/cli/commandLine.ts).
+   */
+  get notInFile(): boolean {
+    return this.raw !== undefined && this.raw !== this.fileRaw;
+  }
+
   /** The unsaved edits are in a download (the current value, no draft over it), yet not saved. */
   get downloadedOnly(): boolean {
     return this.dirty && this.draft === undefined && this.raw !== undefined && this.downloaded?.raw === this.raw;
@@ -101,13 +112,18 @@ export class ScenarioDoc {
     return yes;
   }
 
-  /** Replaces the scenario (after {@link mayReplace}); clears undo, redo, the draft, the download and the dirty flag. */
-  load(raw: RawScenario, fileName: string): void {
+  /**
+   * Replaces the scenario (after {@link mayReplace}); clears undo, redo, the draft and the download.
+   * `edited`: the value has edits kept nowhere else (a scenario restored after a reload): unsaved,
+   * and not what its file holds, until saved.
+   */
+  load(raw: RawScenario, fileName: string, edited = false): void {
     this.raw = raw;
-    this.savedRaw = raw;
+    this.savedRaw = edited ? undefined : raw;
+    this.fileRaw = edited ? undefined : raw;
     this.fileName = fileName;
     this.draft = undefined;
-    this.dirty = false;
+    this.dirty = edited;
     this.downloaded = undefined;
     this.history = emptyHistory();
     this.openErrors = undefined;
@@ -156,16 +172,25 @@ export class ScenarioDoc {
     return this.go(redone(this.history, this.state(this.raw)));
   }
 
-  /** Notes a download of the current value as `name` (web): a copy, so the edits stay unsaved. */
+  /** Notes a download of the current value as `name` (web): the file holds it, but it is a copy, so the edits stay unsaved. */
   wasDownloaded(name: string): void {
-    if (this.raw) this.downloaded = { name, raw: this.raw };
+    if (!this.raw) return;
+    this.downloaded = { name, raw: this.raw };
+    this.fileName = name;
+    this.fileRaw = this.raw;
   }
 
-  /** Marks the scenario saved under a file name (a draft stays unsaved: only the value is saved). */
+  /** Marks the scenario saved (in the workspace) under a file name (a draft stays unsaved: only the value is saved). */
   saved(fileName: string): void {
     this.fileName = fileName;
     this.savedRaw = this.raw;
     this.settleDirty();
+  }
+
+  /** Marks the scenario saved to the file `fileName` (the desktop app's Save dialog wrote it). */
+  savedToFile(fileName: string): void {
+    this.saved(fileName);
+    this.fileRaw = this.raw;
   }
 
   private state(raw: RawScenario): DocState {

@@ -28,5 +28,5 @@ export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   }
   const result = await api.saveFile('scenario', text, undefined, name);
   if (!result.ok) return window.alert(result.error);
-  if (result.value) doc.saved(result.value.name);
+  if (result.value) doc.savedToFile(result.value.name);
 }
