@@ -18,3 +18,20 @@ export function unsavedWork(state: WorkState): string[] {
   if (state.workspaceChanged) work.push('workspace changes not saved to its file');
   return work;
 }
+
+/** The top bar's badge of the open scenario: its text and tooltip, or undefined when nothing is unsaved. */
+export interface ScenarioBadge {
+  readonly text: string;
+  readonly title: string;
+}
+
+/**
+ * The badge for a scenario with unsaved edits (`edited`); `downloadedAs`: the file name the
+ * edits were downloaded as (web), when the value shown is the one downloaded. A download is a
+ * copy the app cannot open again, not a save, so the edits stay unsaved: the badge says "downloaded", its tooltip that nothing is saved.
+ */
+export function scenarioBadge(edited: boolean, downloadedAs?: string): ScenarioBadge | undefined {
+  if (!edited) return undefined;
+  if (downloadedAs === undefined) return { text: 'unsaved', title: 'Unsaved changes' };
+  return { text: 'downloaded', title: `Downloaded as ${downloadedAs}, a copy the app cannot open again: the edits are not saved (Save keeps them in the workspace)` };
+}

@@ -8,6 +8,7 @@ import { placeWord } from '../logs/placeWord';
 import { groupProblems, lineList } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
+import { sourceOf } from '../logs/cloudEventWriter';
 
 const LIST = 20;
 
@@ -34,6 +35,8 @@ export function formatInspection(r: InspectionReport): string {
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
     ...(r.notes ?? []).map((note) => `  note: ${printable(note, 600)}\n`),
+    // the domain the log names, right after the headline: it may be why every record is an anomaly
+    ...namedDomainHint(r),
     fields ? `  fields: ${printable(fields, 400)}\n` : '',
     ...Object.entries(r.fieldPointers ?? {}).map(([field, uses]) => `  ${field} read from ${printable(pointerUses(uses), 400)}\n`),
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
@@ -45,7 +48,6 @@ export function formatInspection(r: InspectionReport): string {
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
-  if (r.headerDomain !== undefined && !r.domain) out.push(`  ${headerHint(r.headerDomain)}\n`);
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `${at} ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
@@ -69,9 +71,13 @@ function anomalyList(r: InspectionReport, at: string): string {
   return `anomalies (${total.toLocaleString('en')}):\n${shown.join('')}${rest > 0 ? `    ... and ${rest.toLocaleString('en')} more (--json lists them)\n` : ''}`;
 }
 
-/** What to do with the domain a log's header names (it is never applied unasked). */
-function headerHint(domain: string): string {
-  const name = printable(JSON.stringify(domain), 80);
-  if (bundledDomain(domain)) return `the log's header names domain ${name}: add --domain ${domain} to replay it`;
-  return `the log's header names domain ${name}, which is not bundled: --domain FILE (its domain module) replays it`;
+/** What to do with the domain a log read without one names — in its header, or its CloudEvents `source` — never applied unasked; nothing when a domain was chosen. */
+function namedDomainHint(r: InspectionReport): string[] {
+  if (r.domain) return [];
+  const by = r.headerDomain !== undefined ? { domain: r.headerDomain, where: "the log's header" } : r.sourceDomain !== undefined ? { domain: r.sourceDomain, where: `the log's CloudEvents source ${JSON.stringify(sourceOf(r.sourceDomain))}` } : undefined;
+  if (!by) return [];
+  const name = printable(JSON.stringify(by.domain), 80);
+  const where = printable(by.where, 120);
+  if (bundledDomain(by.domain)) return [`  ${where} names domain ${name}: add --domain ${by.domain} to replay it\n`];
+  return [`  ${where} names domain ${name}, which is not bundled: --domain FILE (its domain module) replays it\n`];
 }

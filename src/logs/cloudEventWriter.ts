@@ -22,6 +22,15 @@ type Json = Record<string, unknown>;
 /** The CloudEvents `source` of a purestream domain. */
 export const sourceOf = (domain: string): string => `/purestream/${domain}`;
 
+const PURESTREAM_SOURCE = '/purestream/';
+
+/** The purestream domain a CloudEvents `source` names as {@link sourceOf} writes it (`/purestream/commerce` → `commerce`), else undefined. */
+export function domainOfSource(source: string): string | undefined {
+  if (!source.startsWith(PURESTREAM_SOURCE)) return undefined;
+  const domain = source.slice(PURESTREAM_SOURCE.length);
+  return domain !== '' && !domain.includes('/') ? domain : undefined;
+}
+
 /** Digits of the `sequence` extension: 20 holds any unsigned 64-bit number. */
 export const SEQUENCE_DIGITS = 20;
 

@@ -1,17 +1,33 @@
 /**
- * What an inspection says when a Purestream log's header names another domain than the one
- * chosen to replay it. cli-and-reports.md lets the header name a domain ("The first line may be
- * a header {format, domain}") and defines `malformed` as "not JSON, or not an object": a header
- * naming another id is neither. Replaying a log with another version of the rules is what
- * decision drift is for (domain-modules.md, "When the rules change"), and a module without `id`
- * takes its file name as id, so `seats-v2.ts` reads a log of `seats.ts` as domain "seats-v2".
- * The chosen domain is used, and the report says so in a note. Pure.
+ * What an inspection says when a log names another domain than the one chosen to replay it: a
+ * Purestream log's header (cli-and-reports.md lets the header name a domain: "The first line may
+ * be a header {format, domain}"), or CloudEvents whose `source` is a purestream domain's, as export
+ * writes it (`/purestream/<domain>`: ./cloudEventWriter.ts). cli-and-reports.md defines `malformed`
+ * as "not JSON, or not an object": a header naming another id is neither. Replaying a log with
+ * another version of the rules is what decision drift is for (domain-modules.md, "When the rules
+ * change"), and a module without `id` takes its file name as id, so `seats-v2.ts` reads a log of
+ * `seats.ts` as domain "seats-v2". The chosen domain is used, and the report says so in a note —
+ * said first, before the records' problems; when the chosen domain does not know some of the
+ * log's types, the note adds the domain the log names as the one to replay it with. Pure.
  */
 import { bundledIds } from '../../domain';
 
-/** The note for a header naming domain `named` read with domain `chosen` (a module's id: a hint on `id`). */
-export function headerDomainNote(named: string, chosen: string): string {
-  const said = `the log's header names domain ${JSON.stringify(named)}; it was replayed with domain ${JSON.stringify(chosen)}, as chosen`;
-  if (bundledIds.includes(chosen)) return said;
-  return `${said} (a domain module without \`id\` is named after its file; \`id: ${JSON.stringify(named)}\` in it names the same domain)`;
+/** The domain a log names: in its header, or in its CloudEvents `source` (the first that names one). */
+export type NamedDomain = { readonly domain: string; readonly by: 'header' } | { readonly domain: string; readonly by: 'source'; readonly source: string };
+
+/**
+ * The note for a log naming domain `named` read with domain `chosen` (a module's id: a hint on
+ * `id`); `unknownTypes`: the chosen domain did not know some of the log's types (unknown-type),
+ * so the note says to replay it with the domain it names instead (and nothing of `id`).
+ */
+export function namedDomainNote(named: NamedDomain, chosen: string, unknownTypes = false): string {
+  const where = named.by === 'header' ? "the log's header" : `the log's CloudEvents source ${JSON.stringify(named.source)}`;
+  const said = `${where} names domain ${JSON.stringify(named.domain)}; it was replayed with domain ${JSON.stringify(chosen)}, as chosen`;
+  if (!unknownTypes) return bundledIds.includes(chosen) ? said : `${said} (a domain module without \`id\` is named after its file; \`id: ${JSON.stringify(named.domain)}\` in it names the same domain)`;
+  // types the chosen domain does not know: another domain, not another version of it (no word on `id`)
+  const other = bundledIds.includes(named.domain) ? `domain ${JSON.stringify(named.domain)}` : `the domain module of ${JSON.stringify(named.domain)}`;
+  return `${said}; ${JSON.stringify(chosen)} does not know some of its types: replay it with ${other} instead`;
 }
+
+/** The note for a log whose header names domain `named`, read with domain `chosen` ({@link namedDomainNote}). */
+export const headerDomainNote = (named: string, chosen: string, unknownTypes = false): string => namedDomainNote({ domain: named, by: 'header' }, chosen, unknownTypes);

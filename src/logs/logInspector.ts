@@ -13,7 +13,8 @@ import { parseWithNumberText } from './json/exactJson';
 import { consoleOutputLine } from './json/consoleOutput';
 import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
-import { headerDomainNote } from './headerDomainNote';
+import { namedDomainNote, type NamedDomain } from './headerDomainNote';
+import { domainOfSource } from './cloudEventWriter';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
@@ -117,10 +118,8 @@ export class LogInspector {
   records = 0;
   /** What the file is, when it is plainly not a log (a Purestream scenario). */
   private notice: string | undefined;
-  /** The domain the log's header names, when it is read without one. */
-  private headerDomain: string | undefined;
-  /** The report's notes (InspectionReport.notes), each said once. */
-  private readonly notes = new Set<string>();
+  /** The domain the log names (its header's, else its CloudEvents source's: the first that names one), said in a note when another is chosen, offered when none is. */
+  private named: NamedDomain | undefined;
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
 
@@ -273,10 +272,9 @@ export class LogInspector {
     const obj = value as JsonObject;
     switch (read.kind) {
       case 'header':
-        // the domain was chosen (another version of the rules, say): replayed with it, and said in a note
-        if (this.domain && read.domain !== undefined && read.domain !== this.domain.decider.id) this.notes.add(headerDomainNote(read.domain, this.domain.decider.id));
+        // another domain chosen (another version of the rules, say): replayed with it, and said in a note (see result)
+        if (read.domain !== undefined) this.named ??= { domain: read.domain, by: 'header' };
         if (read.authorize !== undefined) this.domain?.drift.setAuthorize(read.authorize);
-        if (!this.domain && read.domain !== undefined) this.headerDomain ??= read.domain;
         return this.options.onRecord?.({ ...place, text, read, counted: true });
       case 'command':
         return this.command(read, place, text);
@@ -293,6 +291,11 @@ export class LogInspector {
   }
 
   private event(read: EventRecord, place: { line: number; record: number }, text: string, value: JsonObject | undefined, fingerprint?: number): void {
+    // CloudEvents a purestream export wrote name their domain in `source` (until one has)
+    if (this.named === undefined && read.source !== undefined && this.reader!.profile.name === 'cloudevents') {
+      const domain = domainOfSource(read.source);
+      if (domain !== undefined) this.named = { domain, by: 'source', source: read.source };
+    }
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
@@ -354,13 +357,21 @@ export class LogInspector {
     return this.result(source, framing, this.anomalies.closed(drop, noZone), false);
   }
 
+  /** The note on the domain the log names, when another was chosen (first: it explains the records' problems); `found`: the problems or anomalies listed. */
+  private namedDomainNotes(found: readonly Anomaly[]): string[] {
+    const named = this.named;
+    const chosen = this.domain?.decider.id;
+    if (!named || chosen === undefined || named.domain === chosen) return [];
+    return [namedDomainNote(named, chosen, found.some((a) => a.kind === 'unknown-type'))];
+  }
+
   /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far. */
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
     // said at each report (the count of streams left out grows while a source is tailed)
     const unreplayed = this.domain?.unreplayedNote();
     const restreamed = this.firstRestreamed;
-    const notes = [...this.notes];
+    const notes = this.namedDomainNotes(this.refused ? this.anomalies.problems : anomalies.kept);
     if (restreamed)
       notes.push(
         `the domain files events under its own streams (its streamOf), and ${this.restreamed === facts.events ? 'every event' : `${this.restreamed} of ${facts.events} events`} the log files under another: ` +
@@ -398,7 +409,8 @@ export class LogInspector {
       drift: [],
       ...(this.notice ? { notice: this.notice } : {}),
       ...(notes.length > 0 ? { notes } : {}),
-      ...(this.headerDomain !== undefined ? { headerDomain: this.headerDomain } : {}),
+      ...(!this.domain && this.named?.by === 'header' ? { headerDomain: this.named.domain } : {}),
+      ...(!this.domain && this.named?.by === 'source' ? { sourceDomain: this.named.domain } : {}),
     };
     if (!this.domain) return { ok: true, report };
     const domain = this.domain;

@@ -219,8 +219,8 @@ export interface InspectionReport {
   readonly notice?: string;
   /**
    * How the log was read where the user's choice differs from what the log says (extends the
-   * spec): a header naming another domain than the one chosen (./headerDomainNote). Not
-   * problems of the log; present only when there is one.
+   * spec): a header, or CloudEvents `source`, naming another domain than the one chosen
+   * (./headerDomainNote), said first. Not problems of the log; present only when there is one.
    */
   readonly notes?: readonly string[];
   /**
@@ -229,6 +229,12 @@ export interface InspectionReport {
    * offered instead (the text report's hint, the app's Replay button). Not written by `--json`.
    */
   readonly headerDomain?: string;
+  /**
+   * The domain CloudEvents name in their `source` as a purestream export writes it
+   * (`/purestream/<domain>`: ./cloudEventWriter.ts), when the log was read without a domain and
+   * has no header naming one: offered as `headerDomain` is. Not written by `--json`.
+   */
+  readonly sourceDomain?: string;
   /** Present with a domain: the replayed state's hash and the state. */
   readonly stateHash?: string;
   readonly finalState?: Readonly<Record<string, unknown>>;

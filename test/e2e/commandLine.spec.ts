@@ -53,6 +53,39 @@ test('Runs says the run command for the open sample, which the CLI runs from the
   await screenshots(page, 'runs');
 });
 
+test('an edited sample: the run command is said to be the edited scenario once saved to its file (a Save keeps it in the workspace, not there); downloaded, the file holds it and the CLI runs it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.getByLabel('seed', { exact: true }).fill('8');
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
+  const group = page.getByRole('region', { name: 'Runs' }).getByRole('group', { name: 'Run command line' });
+  const line = group.getByTestId('command-line');
+  const edited = "Same as purestream run flash-sale.json with your edits, once saved to that file (Download scenario), run in the scenario file's folder";
+  await expect(line).toHaveText(edited);
+  expect(await shownCommand(page, group)).toBe('purestream run flash-sale.json');
+  await screenshots(page, 'runs-edited');
+
+  // Save keeps the edits in the workspace: nothing unsaved, but flash-sale.json still is the sample
+  const saved = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  expect((await saved).suggestedFilename()).toMatch(/\.purestream$/);
+  await expect(page.getByRole('banner').locator('.pill')).toHaveCount(0);
+  await expect(line).toHaveText(edited);
+
+  // Download scenario writes the edits to flash-sale.json: the line names that file as it is, and the CLI runs it there
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download scenario' }).click();
+  const dir = mkdtempSync(join(tmpdir(), 'purestream-edited-'));
+  await (await downloaded).saveAs(join(dir, 'flash-sale.json'));
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(line).toHaveText("Same as purestream run flash-sale.json, run in the scenario file's folder");
+  expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
+});
+
 test('Metrics says the same run command as Runs (the command that prints these metrics), on one line above the charts', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
   await views(page).getByRole('button', { name: 'Metrics' }).click();

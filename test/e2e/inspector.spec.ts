@@ -346,3 +346,19 @@ test("the sample log's graph marks the event that broke an invariant and its com
   await expect(details.getByRole('region', { name: 'Invariants broken' })).toContainText('stock-non-negative on stock:tee@main: stock of tee@main is -1');
   await expect(logs.getByRole('group', { name: /^Command \S*PlaceOrder, .*broke stock-non-negative$/ })).toHaveCount(1);
 });
+
+test("the sample log (CloudEvents of commerce) read with another domain: its note names the events' source and the domain to replay it with", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByRole('button', { name: 'Open sample log' }).click();
+  await expect(logs.getByRole('status')).toContainText('1 invariant violation', { timeout: 20_000 });
+  await logs.getByLabel('Domain').selectOption('profiles');
+  await logs.getByRole('tab', { name: 'Summary' }).click();
+  await expect(logs.getByRole('paragraph').filter({ hasText: "the log's CloudEvents source" })).toHaveText(
+    'note the log\'s CloudEvents source "/purestream/commerce" names domain "commerce"; it was replayed with domain "profiles", as chosen; "profiles" does not know some of its types: replay it with domain "commerce" instead',
+    { timeout: 20_000 },
+  );
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/logs-other-domain-note-${width}.png` });
+  }
+});

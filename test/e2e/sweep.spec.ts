@@ -169,7 +169,7 @@ test('a run renamed to another run\'s name before Sweep is first shown: Sweep sh
   await expect(sweep.getByLabel('Parameter').locator('option:checked')).toHaveText('scheduler workers');
 });
 
-test("Sweep's command line names a scenario of the user's by its name, and says it is run once saved while it has unsaved changes, as the Runs view's line does", async ({ page }) => {
+test("Sweep's command line names a scenario of the user's by its name, and says it is the edited scenario, once saved to that file, while the file does not hold the edits, as the Runs view's line does", async ({ page }) => {
   await page.goto('/');
   const scenario = JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8')) as { runs: { name: string }[] };
   await page.getByLabel('Scenario file').setInputFiles({ name: 'my sale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
@@ -181,9 +181,11 @@ test("Sweep's command line names a scenario of the user's by its name, and says 
   await tab(page, 'Runs').click();
   const runs = page.getByRole('region', { name: 'Runs' });
   await runs.getByRole('article').nth(0).getByLabel('run name').fill('a single queue');
-  await expect(runs.getByRole('group', { name: 'Run command line' }).getByTestId('command-line')).toHaveText(/run in the scenario file's folder once saved$/);
+  await expect(runs.getByRole('group', { name: 'Run command line' }).getByTestId('command-line')).toHaveText(
+    `Same as purestream run "my sale.json" with your edits, once saved to that file (Download scenario), run in the scenario file's folder`,
+  );
   await tab(page, 'Sweep').click();
-  await expect(sweep.locator('.cli')).toHaveText(/^Same as purestream sweep "my sale.json" .* --json, run in the scenario file's folder once saved$/);
+  await expect(sweep.locator('.cli')).toHaveText(/^Same as purestream sweep "my sale.json" .* --json with your edits, once saved to that file \(Download scenario\), run in the scenario file's folder$/);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: 'test-results/screenshots/sweep-command-line-unsaved-1280.png' });
 });

@@ -23,11 +23,25 @@ export interface ScenarioArgument {
   readonly from: 'checkout' | 'scenario';
 }
 
-/** A command as shown: the command itself (what is copied) and where to run it, in words. */
+/** A command as shown: the command itself (what is copied), what it needs first, if anything, and where to run it, in words. */
 export interface CommandLine {
   readonly command: string;
+  /**
+   * Said right after the command when it gives the view's results only once something is done:
+   * a scenario of the user's with edits its file does not hold yet ({@link EDITS_PENDING}).
+   */
+  readonly pending?: string;
   readonly where: string;
 }
+
+/** What a command naming the scenario's file needs while the scenario has edits the file does not hold: they are written to it first. */
+export const EDITS_PENDING = 'with your edits, once saved to that file (Download scenario)';
+
+/**
+ * The sentence a view says for a command line, as plain text (a tooltip, an exported page):
+ * "Same as COMMAND[ PENDING], WHERE". The views set the command in code, the rest as is.
+ */
+export const sameAsText = (line: CommandLine): string => `Same as ${line.command}${line.pending ? ` ${line.pending}` : ''}, ${line.where}`;
 
 /**
  * An argument as a POSIX shell reads it back unchanged: as it is when plain (letters, digits,
@@ -52,25 +66,30 @@ export function scenarioArgument(fileName: string, raw: unknown, shipped: readon
   return same ? { file: shellWord(same.path), from: 'checkout' } : { file: shellWord(name), from: 'scenario' };
 }
 
-/** Where a scenario command is run, in words; an unsaved scenario of the user's is run once saved. */
-function whereRun(scenario: ScenarioArgument, unsaved = false): string {
-  return scenario.from === 'scenario' && unsaved ? `${WHERE.scenario} once saved` : WHERE[scenario.from];
+/**
+ * A scenario command as shown: where it is run, in words, and — for a scenario of the user's
+ * with edits its file does not hold (`notInFile`) — that it is the edited scenario, once saved
+ * to that file. The one place the run, compare and sweep lines say it.
+ */
+function scenarioCommand(command: string, scenario: ScenarioArgument, notInFile: boolean): CommandLine {
+  const pending = scenario.from === 'scenario' && notInFile;
+  return { command, ...(pending ? { pending: EDITS_PENDING } : {}), where: WHERE[scenario.from] };
 }
 
-/** `purestream run FILE [--run NAME]...`: every run of the scenario, or the named ones (`--run` repeats). */
-export function runCommandLine(scenario: ScenarioArgument, runs: readonly string[] = [], unsaved = false): CommandLine {
+/** `purestream run FILE [--run NAME]...`: every run of the scenario, or the named ones (`--run` repeats); `notInFile`: the scenario has edits its file does not hold. */
+export function runCommandLine(scenario: ScenarioArgument, runs: readonly string[] = [], notInFile = false): CommandLine {
   const named = runs.map((r) => ` --run ${shellWord(r)}`).join('');
-  return { command: `purestream run ${scenario.file}${named}`, where: whereRun(scenario, unsaved) };
+  return scenarioCommand(`purestream run ${scenario.file}${named}`, scenario, notInFile);
 }
 
 /** `purestream compare FILE`: every run side by side (the CLI takes no subset of runs). */
-export function compareCommandLine(scenario: ScenarioArgument, unsaved = false): CommandLine {
-  return { command: `purestream compare ${scenario.file}`, where: whereRun(scenario, unsaved) };
+export function compareCommandLine(scenario: ScenarioArgument, notInFile = false): CommandLine {
+  return scenarioCommand(`purestream compare ${scenario.file}`, scenario, notInFile);
 }
 
 /** `purestream sweep FILE ARGS --json`, ARGS as {@link sweepCliArgs} wrote them. */
-export function sweepCommandLine(scenario: ScenarioArgument, args: string, unsaved = false): CommandLine {
-  return { command: `purestream sweep ${scenario.file} ${args} --json`, where: whereRun(scenario, unsaved) };
+export function sweepCommandLine(scenario: ScenarioArgument, args: string, notInFile = false): CommandLine {
+  return scenarioCommand(`purestream sweep ${scenario.file} ${args} --json`, scenario, notInFile);
 }
 
 /** Where a log was read from: a log the checkout ships (its path from the checkout), a file of the user's (its name), or a live source (its URL as shown, password hidden as `***`). */

@@ -78,7 +78,7 @@ export function compareHtml(input: CompareHtmlInput): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(input.scenario)} — comparison</title><style>${STYLE}</style></head>
 <body><h1>${e(input.scenario)}</h1><p class="muted">Purestream comparison of ${model.runs.map(e).join(', ')}; deltas are against ${e(model.runs[0] ?? '')}.</p>
-${input.command ? `<p class="muted">Same as <code>${e(input.command.command)}</code>, ${e(input.command.where)}</p>\n` : ''}<h2>Why</h2>${hints}
+${input.command ? `<p class="muted">Same as <code>${e(input.command.command)}</code>${input.command.pending ? ` ${e(input.command.pending)}` : ''}, ${e(input.command.where)}</p>\n` : ''}<h2>Why</h2>${hints}
 <h2>Metrics</h2><table>${head}\n${rows}</table>
 <h2>Final-state differences${model.divergingStreams.length > 0 ? ` (${model.divergingStreams.length} diverging ${model.divergingStreams.length === 1 ? 'stream' : 'streams'}: ${model.divergingStreams.map(e).join(', ')})` : ''}</h2>${diffs}
 ${charts}

@@ -43,8 +43,7 @@ export class ScenarioAutosave {
     const offer = this.offer;
     if (!offer) return;
     this.offer = undefined;
-    this.doc.load(offer.raw, offer.fileName);
-    this.doc.dirty = offer.dirty;
+    this.doc.load(offer.raw, offer.fileName, offer.dirty);
     this.onRestored(offer.ran === true);
   }
 

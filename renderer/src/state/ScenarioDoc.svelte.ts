@@ -15,6 +15,17 @@ interface DocState {
   readonly draft?: string;
 }
 
+/**
+ * The question asked before a scenario with unsaved edits is replaced: what is being opened,
+ * and how the user answered (true: saved or discarded, go on; false: Cancel). The
+ * UnsavedScenarioDialog shows it.
+ */
+export interface ReplaceQuestion {
+  /** The name of the scenario (or sample) being opened in its place. */
+  readonly opening: string;
+  readonly answer: (replace: boolean) => void;
+}
+
 /** Which loaded domain module a scenario's `domain` path names (its description), if any. */
 export interface ModuleDomains {
   infoFor(reference: unknown): DomainInfo | undefined;
@@ -38,6 +49,15 @@ export class ScenarioDoc {
   draft = $state.raw<string | undefined>(undefined);
   /** The value as last opened or saved: undoing back to it leaves nothing unsaved. */
   private savedRaw: RawScenario | undefined;
+  /** The value its file holds, as far as the app knows: as opened, or last written to a file (a Save keeps the edits in the workspace, not in that file). */
+  private fileRaw = $state.raw<RawScenario | undefined>(undefined);
+  /**
+   * The last download on the web (its file name and value). A download is a copy the app cannot
+   * open again, not a save: the edits stay unsaved, and the badge says they were downloaded.
+   */
+  downloaded = $state.raw<{ readonly name: string; readonly raw: RawScenario } | undefined>(undefined);
+  /** Asked while replacing the scenario would drop unsaved edits (see {@link mayReplace}). */
+  replaceQuestion = $state.raw<ReplaceQuestion | undefined>(undefined);
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
   openErrors = $state.raw<{ readonly file: string; readonly errors: readonly InputError[] } | undefined>(undefined);
 
@@ -64,18 +84,47 @@ export class ScenarioDoc {
     return this.history.redo.at(-1)?.label;
   }
 
-  /** True when replacing the scenario would lose nothing, or the user agreed to lose it. */
-  mayReplace(ask: (message: string) => boolean = (m) => window.confirm(m)): boolean {
-    return !this.dirty || !this.raw || ask(`"${String(this.raw.name ?? this.fileName)}" has unsaved changes. Discard them?`);
+  /**
+   * The value shown is not the one its file (`fileName`) holds: edits not yet written to it (by
+   * Download scenario), or a scenario restored with unsaved edits. A command line naming the file
+   * says so (renderer/lib/cli/commandLine.ts).
+   */
+  get notInFile(): boolean {
+    return this.raw !== undefined && this.raw !== this.fileRaw;
   }
 
-  /** Replaces the scenario (after {@link mayReplace}); clears undo, redo, the draft and the dirty flag. */
-  load(raw: RawScenario, fileName: string): void {
+  /** The unsaved edits are in a download (the current value, no draft over it), yet not saved. */
+  get downloadedOnly(): boolean {
+    return this.dirty && this.draft === undefined && this.raw !== undefined && this.downloaded?.raw === this.raw;
+  }
+
+  /**
+   * Resolves true when replacing the scenario with `opening` (its name) loses nothing, or once the
+   * user saved or discarded the edits in the dialog that asks ({@link replaceQuestion}); false on
+   * Cancel. A second question cancels the first.
+   */
+  async mayReplace(opening: string): Promise<boolean> {
+    if (!this.dirty || !this.raw) return true;
+    this.replaceQuestion?.answer(false);
+    let asked: ReplaceQuestion | undefined;
+    const yes = await new Promise<boolean>((answer) => (this.replaceQuestion = asked = { opening, answer }));
+    if (this.replaceQuestion === asked) this.replaceQuestion = undefined;
+    return yes;
+  }
+
+  /**
+   * Replaces the scenario (after {@link mayReplace}); clears undo, redo, the draft and the download.
+   * `edited`: the value has edits kept nowhere else (a scenario restored after a reload): unsaved,
+   * and not what its file holds, until saved.
+   */
+  load(raw: RawScenario, fileName: string, edited = false): void {
     this.raw = raw;
-    this.savedRaw = raw;
+    this.savedRaw = edited ? undefined : raw;
+    this.fileRaw = edited ? undefined : raw;
     this.fileName = fileName;
     this.draft = undefined;
-    this.dirty = false;
+    this.dirty = edited;
+    this.downloaded = undefined;
     this.history = emptyHistory();
     this.openErrors = undefined;
     this.generation++;
@@ -123,11 +172,25 @@ export class ScenarioDoc {
     return this.go(redone(this.history, this.state(this.raw)));
   }
 
-  /** Marks the scenario saved under a file name (a draft stays unsaved: only the value is saved). */
+  /** Notes a download of the current value as `name` (web): the file holds it, but it is a copy, so the edits stay unsaved. */
+  wasDownloaded(name: string): void {
+    if (!this.raw) return;
+    this.downloaded = { name, raw: this.raw };
+    this.fileName = name;
+    this.fileRaw = this.raw;
+  }
+
+  /** Marks the scenario saved (in the workspace) under a file name (a draft stays unsaved: only the value is saved). */
   saved(fileName: string): void {
     this.fileName = fileName;
     this.savedRaw = this.raw;
     this.settleDirty();
+  }
+
+  /** Marks the scenario saved to the file `fileName` (the desktop app's Save dialog wrote it). */
+  savedToFile(fileName: string): void {
+    this.saved(fileName);
+    this.fileRaw = this.raw;
   }
 
   private state(raw: RawScenario): DocState {

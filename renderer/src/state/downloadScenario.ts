@@ -1,6 +1,9 @@
 /**
  * "Download scenario": the open scenario as a JSON file — a download on the web, the native
- * Save dialog in the desktop app (always asked: Save means the workspace).
+ * Save dialog in the desktop app (always asked: Save means the workspace). The desktop app writes
+ * the file the user chose (Open finds it again): a save of the scenario. A download is a copy
+ * in the browser's downloads the app cannot open again: the edits stay unsaved (the badge says
+ * "downloaded"), so replacing the scenario still asks first.
  */
 import { desktopApi, download } from '../../lib/desktop';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
@@ -12,7 +15,7 @@ export function scenarioFileName(doc: Pick<ScenarioDoc, 'raw' | 'fileName'>): st
   return /\.json$/i.test(safe) ? safe : `${safe}.json`;
 }
 
-/** Downloads the open scenario as pretty JSON; its edits count as kept unless the user cancelled. */
+/** Downloads the open scenario as pretty JSON; in the desktop app its edits count as saved unless the user cancelled. */
 export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   if (!doc.raw) return;
   const text = JSON.stringify(doc.raw, null, 2) + '\n';
@@ -20,10 +23,10 @@ export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   const api = desktopApi();
   if (!api) {
     download(name, text);
-    doc.saved(name);
+    doc.wasDownloaded(name);
     return;
   }
   const result = await api.saveFile('scenario', text, undefined, name);
   if (!result.ok) return window.alert(result.error);
-  if (result.value) doc.saved(result.value.name);
+  if (result.value) doc.savedToFile(result.value.name);
 }

@@ -1,4 +1,4 @@
-/** Opening a scenario (file text or bundled sample) into the document, never losing work silently. */
+/** Opening a scenario (file text or bundled sample) into the document, never losing work silently: unsaved edits are saved or discarded first, as the user says. */
 import type { PickedFile } from '../../lib/desktop';
 import { checkScenarioText } from '../../lib/workspace/storedScenarioCheck';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
@@ -6,12 +6,12 @@ import type { Workbench } from './Workbench.svelte';
 
 /**
  * Opens file text: a file with errors only shows them (with their JSON paths) and leaves the
- * open scenario alone; a valid one replaces it once unsaved changes are confirmed away. A
+ * open scenario alone; a valid one replaces it once unsaved edits are saved or discarded. A
  * scenario whose domain module is not open yet opens anyway: the editor asks to locate the
  * module (a path no loader opens, not .ts/.mts/.js/.mjs, is no module to locate: the file's
- * problem). Returns true when the scenario was replaced.
+ * problem). Resolves true when the scenario was replaced.
  */
-export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): boolean {
+export async function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: PickedFile): Promise<boolean> {
   const check = checkScenarioText(file.text, (raw) => doc.parseOptions(raw));
   if (!check.ok) {
     doc.openErrors = { file: file.name, errors: check.errors };
@@ -20,9 +20,9 @@ export function openScenarioText(doc: ScenarioDoc, workbench: Workbench, file: P
   return replaceWith(doc, workbench, check.raw, file.name);
 }
 
-/** Opens a value (a bundled sample or a new scenario) after confirming unsaved changes away. */
-export function replaceWith(doc: ScenarioDoc, workbench: Workbench, raw: RawScenario, fileName: string): boolean {
-  if (!doc.mayReplace()) return false;
+/** Opens a value (a bundled sample or a new scenario) once unsaved edits are saved or discarded (ScenarioDoc.mayReplace asks); resolves false on Cancel. */
+export async function replaceWith(doc: ScenarioDoc, workbench: Workbench, raw: RawScenario, fileName: string): Promise<boolean> {
+  if (!(await doc.mayReplace(String(raw.name ?? fileName)))) return false;
   doc.load(raw, fileName);
   workbench.show('editor');
   return true;

@@ -66,9 +66,10 @@ export const inspectCommand: CliCommand = async (args, io) => {
     await domain?.host?.close();
   }
   if (!outcome.ok) {
+    // the notes first: one may say why the problems below are there (a log of another domain)
+    for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 600)}\n`);
     for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
     if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
-    for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 400)}\n`);
     io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
     return EXIT.badInput;
   }

@@ -82,9 +82,10 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     const outcome = got.outcome;
     if (!outcome.ok) {
+      // the notes first: one may say why the problems below are there (a log of another domain)
+      for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, 600)}\n`);
       for (const p of outcome.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
       if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
-      for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, 400)}\n`);
       io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n${resume}`);
       return EXIT.badInput;
     }

@@ -87,9 +87,40 @@ describe('inspectLog anomalies', () => {
     expect([bare.notes, bare.headerDomain]).toEqual([undefined, 'profiles']);
   });
 
-  it('keeps the note when the records of a log of another domain refuse it', async () => {
+  it('keeps the note when the records of a log of another domain refuse it, and says which domain to replay it with', async () => {
     const r = await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, { seq: 1, id: 'e1', type: 'ProfileAdded', at: 0, data: {} }));
-    expect(r.ok ? undefined : [r.problems.map((p) => p.kind), r.notes]).toEqual([['unknown-type'], ['the log\'s header names domain "profiles"; it was replayed with domain "commerce", as chosen']]);
+    expect(r.ok ? undefined : [r.problems.map((p) => p.kind), r.notes]).toEqual([
+      ['unknown-type'],
+      ['the log\'s header names domain "profiles"; it was replayed with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead'],
+    ]);
+    // skipped, the types unknown are anomalies: the same note
+    expect(report(await inspect(lines({ format: 'purestream/events@1', domain: 'profiles' }, { seq: 1, id: 'e1', type: 'ProfileAdded', at: 0, data: {} }), { skipInvalid: true })).notes).toEqual(r.ok ? [] : r.notes);
+  });
+
+  describe('CloudEvents whose source names a purestream domain (as export writes them)', () => {
+    const event = (domain: string, type: string, data: object) =>
+      JSON.stringify({ id: 'e1', time: '2026-01-01T00:00:00.000Z', type: `purestream.${domain}.${type}`, source: `/purestream/${domain}`, specversion: '1.0', datacontenttype: 'application/json', subject: 'stock:tee@main', data, sequence: '00000000000000000001' });
+    const restock = event('commerce', 'ItemRestocked', { sku: 'tee', qty: 5, warehouse: 'main' });
+
+    it('read with another domain: refused for its types, the note names the source and the domain to replay it with', async () => {
+      const r = await inspect(`[\n${restock}\n]\n`, { domain: bundledDomain('profiles')! });
+      expect(r.ok ? undefined : [r.problems.map((p) => p.kind), r.notes]).toEqual([
+        ['unknown-type'],
+        ['the log\'s CloudEvents source "/purestream/commerce" names domain "commerce"; it was replayed with domain "profiles", as chosen; "profiles" does not know some of its types: replay it with domain "commerce" instead'],
+      ]);
+    });
+
+    it('read with the domain it names: no note; read without one: the domain offered as sourceDomain', async () => {
+      const same = report(await inspect(`[\n${restock}\n]\n`));
+      expect([same.notes, same.sourceDomain, same.events]).toEqual([undefined, undefined, 1]);
+      const bare = report(await inspect(`[\n${restock}\n]\n`, { domain: undefined }));
+      expect([bare.notes, bare.sourceDomain, bare.headerDomain]).toEqual([undefined, 'commerce', undefined]);
+    });
+
+    it('a source of another producer names no domain', async () => {
+      const other = JSON.stringify({ ...JSON.parse(restock), source: 'https://shop.example/orders' });
+      expect(report(await inspect(`[\n${other}\n]\n`, { domain: undefined })).sourceDomain).toBeUndefined();
+    });
   });
 
   it('names the envelope field that is wrong', async () => {

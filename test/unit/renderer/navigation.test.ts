@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashOfView, unknownRoute, viewOfHash } from '../../../renderer/lib/route';
 import { VIEWS as NAMED } from '../../../renderer/src/state/Workbench.svelte';
-import { unsavedWork } from '../../../renderer/lib/unsavedWork';
+import { scenarioBadge, unsavedWork } from '../../../renderer/lib/unsavedWork';
 import { scenarioFileName } from '../../../renderer/src/state/downloadScenario';
 
 const VIEWS = ['start', 'editor', 'runs', 'graph', 'eventlog'] as const;
@@ -43,6 +43,20 @@ describe('unsaved work', () => {
   it('names each kind of unsaved work', () => {
     expect(unsavedWork({ scenarioEdited: true, workspaceChanged: true, runNotKept: true })).toEqual(['scenario edits', 'a run that is not in the workspace', 'workspace changes not saved to its file']);
     expect(unsavedWork({ scenarioEdited: false, workspaceChanged: false, runNotKept: true })).toEqual(['a run that is not in the workspace']);
+  });
+});
+
+describe("the open scenario's badge", () => {
+  it('is nothing for a scenario with nothing unsaved, even one downloaded', () => {
+    expect(scenarioBadge(false)).toBeUndefined();
+    expect(scenarioBadge(false, 'flash-sale.json')).toBeUndefined();
+  });
+  it('says unsaved for edits; edits only in a download (a copy, not a save) say so, and the tooltip that they are unsaved', () => {
+    expect(scenarioBadge(true)).toEqual({ text: 'unsaved', title: 'Unsaved changes' });
+    expect(scenarioBadge(true, 'flash-sale.json')).toEqual({
+      text: 'downloaded',
+      title: 'Downloaded as flash-sale.json, a copy the app cannot open again: the edits are not saved (Save keeps them in the workspace)',
+    });
   });
 });
 

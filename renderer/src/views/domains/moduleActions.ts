@@ -52,7 +52,7 @@ export async function droppedModule(transfer: DataTransfer): Promise<{ files: Mo
 }
 
 /** Starts a new scenario with an open module (its `domain` names the module's file beside it). */
-export function newModuleScenario(ctx: ModuleContext, module: OpenModule): void {
+export async function newModuleScenario(ctx: ModuleContext, module: OpenModule): Promise<void> {
   const raw = { ...newScenario(`./${module.name}`), name: `New ${module.description.title} scenario` };
-  replaceWith(ctx.doc, ctx.workbench, raw, `${module.description.id}.scenario.json`);
+  await replaceWith(ctx.doc, ctx.workbench, raw, `${module.description.id}.scenario.json`);
 }

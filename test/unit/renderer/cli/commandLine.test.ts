@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { withoutHiddenSecrets } from '../../../../src/sources/sourceUrl';
-import { compareCommandLine, inspectCommandLine, runCommandLine, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import { compareCommandLine, EDITS_PENDING, inspectCommandLine, runCommandLine, sameAsText, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
 import initSqlJs from 'sql.js';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
@@ -73,23 +73,27 @@ describe('scenarioArgument', () => {
 describe('the commands', () => {
   const mine = scenarioArgument('seats.json', {}, SHIPPED);
 
-  it('run: every run, or the named ones with --run repeated; a file of the user\'s in its folder, once saved when it is not', () => {
+  it('run: every run, or the named ones with --run repeated; a file of the user\'s in its folder, said to be the edited scenario once saved to it while the file does not hold the edits', () => {
     expect(runCommandLine(shipped)).toEqual({ command: 'purestream run samples/scenarios/flash-sale.json', where: "run in a Purestream checkout's folder" });
     expect(runCommandLine(mine, ['8 workers', 'fifo'])).toEqual({ command: 'purestream run seats.json --run "8 workers" --run fifo', where: "run in the scenario file's folder" });
-    expect(runCommandLine(mine, [], true).where).toBe("run in the scenario file's folder once saved");
-    expect(runCommandLine(shipped, [], true).where).toBe("run in a Purestream checkout's folder");
+    const edited = runCommandLine(mine, [], true);
+    expect(edited).toEqual({ command: 'purestream run seats.json', pending: 'with your edits, once saved to that file (Download scenario)', where: "run in the scenario file's folder" });
+    // the edits come right after the command: the line never claims the file as it is gives these results
+    expect(sameAsText(edited)).toBe("Same as purestream run seats.json with your edits, once saved to that file (Download scenario), run in the scenario file's folder");
+    expect(sameAsText(runCommandLine(mine))).toBe("Same as purestream run seats.json, run in the scenario file's folder");
+    expect(runCommandLine(shipped, [], true)).toEqual(runCommandLine(shipped));
   });
 
-  it('compare and sweep, a file of the user\'s once saved when it is not, as run', () => {
+  it('compare and sweep, a file of the user\'s with edits it does not hold said as run says it', () => {
     expect(compareCommandLine(shipped)).toEqual({ command: 'purestream compare samples/scenarios/flash-sale.json', where: "run in a Purestream checkout's folder" });
-    expect(compareCommandLine(mine, true).where).toBe("run in the scenario file's folder once saved");
+    expect(compareCommandLine(mine, true).pending).toBe(EDITS_PENDING);
     expect(sweepCommandLine(shipped, '--run "8 workers" --param scheduler.workers=1..16:1')).toEqual({
       command: 'purestream sweep samples/scenarios/flash-sale.json --run "8 workers" --param scheduler.workers=1..16:1 --json',
       where: "run in a Purestream checkout's folder",
     });
-    expect(sweepCommandLine(mine, '--param seed=1..3:1').where).toBe("run in the scenario file's folder");
-    expect(sweepCommandLine(mine, '--param seed=1..3:1', true).where).toBe("run in the scenario file's folder once saved");
-    expect(sweepCommandLine(shipped, '--param seed=1..3:1', true).where).toBe("run in a Purestream checkout's folder");
+    expect(sweepCommandLine(mine, '--param seed=1..3:1')).toEqual({ command: 'purestream sweep seats.json --param seed=1..3:1 --json', where: "run in the scenario file's folder" });
+    expect(sweepCommandLine(mine, '--param seed=1..3:1', true)).toEqual({ ...sweepCommandLine(mine, '--param seed=1..3:1'), pending: EDITS_PENDING });
+    expect(sweepCommandLine(shipped, '--param seed=1..3:1', true).pending).toBeUndefined();
   });
 
   it('inspect: the reading bar as flags (auto left out), a module by ./its file name, a map as map.json', () => {

@@ -64,6 +64,12 @@ describe('compareHtml', () => {
     );
     expect(html).toContain('&lt;script&gt;alert(&quot;run&quot;)&lt;/script&gt;');
     expect(html).not.toMatch(/<script|src=|href=/);
+
+    // a scenario with edits its file does not hold: the page says so right after the command, as Compare does
+    const edited = compareCommandLine(scenarioArgument('flash-sale.json', { edited: true }, [{ path: 'samples/scenarios/flash-sale.json', value: {} }]), true);
+    expect(compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: [], runs, command: edited })).toContain(
+      `<p class="muted">Same as <code>purestream compare flash-sale.json</code> with your edits, once saved to that file (Download scenario), run in the scenario file&#39;s folder</p>`,
+    );
   });
 });
 
