@@ -75,7 +75,9 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     // a `--from` position with nothing after it was asked for, not read: never reported as read
     const unread = got.records === 0 && from.kind === 'after' && got.position === from.position;
-    const resume = resumeLine(unread ? undefined : got.position, from);
+    // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
+    const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : undefined);
+    const resume = resumeLine(unread ? undefined : position, from);
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
       return EXIT.badInput;

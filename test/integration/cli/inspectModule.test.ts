@@ -100,6 +100,10 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     stopQuiet!();
     const q = await quiet;
     expect([q.code, q.out, q.err]).toEqual([0, `${nats.url(quietStream)}: nothing new read: no record came after the end (--from end) before the tail was ended (0 events)\n`, 'last position read: 2 (resume with --from 2)\n']);
+
+    // Ctrl-C before the tail's first batch came (a slow machine): the end it started from is still where to resume, not the start
+    const early = await cli(['inspect', nats.url(quietStream), '--domain', './counter.ts', '--from', 'end', '--until', 'live'], { cwd, onInterrupt: (handler) => void setTimeout(handler, 0) });
+    expect([early.code, early.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
   });
 
   it("the module's fault, a call past the watchdog's second, an unreachable server: one line each, exit 1, no stack", async () => {
