@@ -163,6 +163,12 @@ export interface RunReader {
   result(): Promise<RunResultView>;
   /** The state at history step `step` (-1: before the first), the step's stream first, at most `maxStreams` streams. */
   historyState(run: number, step: number, maxStreams: number): Promise<HistoryState>;
+  /**
+   * "Step together" by time: the last history step of run `other` at or before the virtual time
+   * of run `run`'s step `step` (held to `run`'s range); -1 when `step` is before the first
+   * enactment or `other` had enacted nothing by then.
+   */
+  stepAtSameTime(run: number, step: number, other: number): Promise<number>;
   /** The history step a graph node, timeline bar or log row corresponds to (its event's enactment, its command's first event's). */
   stepOfNode(run: number, nodeId: string): Promise<number | undefined>;
   /** Rejected commands `offset`.. in decision order (at most 10,000), each placed after a history step. */

@@ -15,6 +15,7 @@ import { checkRealComparison, compareRealRun, readRealFile, runOfRealRun, type S
 import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
 import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
 import type { CommandEnvelope } from '../../../domain/kernel';
+import { stepAtTime } from '../history/stepAtTime';
 import { TimelineIndex } from '../timeline/timelineWindow';
 import type { TimeRange } from '../timeline/timelineModel';
 import { consumerOutputs, outputTables } from './consumerOutputs';
@@ -45,15 +46,9 @@ function rejectionsOf(index: TraceIndex): RejectionAt[] {
   const out: RejectionAt[] = [];
   for (const d of decisions) {
     if (d.rejections.length === 0) continue;
-    let lo = 0;
-    let hi = history.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (history[mid].t <= d.endedAt) lo = mid + 1;
-      else hi = mid;
-    }
+    const afterStep = stepAtTime(history, d.endedAt);
     for (const r of d.rejections)
-      out.push({ commandId: r.commandId, type: index.command(r.commandId)?.type ?? (d.kind === 'command' ? d.type : 'command'), code: r.rejection.code, message: r.rejection.message, at: d.endedAt, afterStep: lo - 1 });
+      out.push({ commandId: r.commandId, type: index.command(r.commandId)?.type ?? (d.kind === 'command' ? d.type : 'command'), code: r.rejection.code, message: r.rejection.message, at: d.endedAt, afterStep });
   }
   return out;
 }
@@ -124,6 +119,12 @@ export class TraceReader implements RunReader {
       streamCount: cursor.size,
       broken,
     };
+  }
+
+  async stepAtSameTime(run: number, step: number, other: number): Promise<number> {
+    const history = this.trace(run).history;
+    const at = history[Math.min(step, history.length - 1)]?.t;
+    return at === undefined ? -1 : stepAtTime(this.trace(other).history, at);
   }
 
   async stepOfNode(run: number, nodeId: string): Promise<number | undefined> {
