@@ -49,6 +49,8 @@ export interface RunOverview {
   readonly decisions: number;
   readonly log: number;
   readonly attempts: number;
+  /** Delivery attempts by consumer name, in the order each consumer first attempted (the report's Deliveries is their sum). */
+  readonly consumerAttempts: readonly (readonly [string, number])[];
   /** History steps (enactments by the state store). */
   readonly history: number;
   /** Steps where a stream newly broke an invariant, every one of them. */
@@ -177,7 +179,7 @@ export interface RunReader {
   logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>>;
   /** The scenario's commands with these ids (setup and arrivals, batch items included). */
   commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]>;
-  /** Each consumer's figures and output, first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
+  /** Each consumer's figures and output (the state store the engine added to a run that lists none included), first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
   consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>>;
   /** A `sql` consumer's tables, to load into the query worker: the result's domain's declarations and every row of each. */
   outputTables(run: number, consumer: string): Promise<SqlTablesToLoad>;

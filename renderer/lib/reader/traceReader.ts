@@ -7,6 +7,7 @@ import { bundledDomain } from '../../../src/engine/module/bundled';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { StateCursor } from '../../../src/engine/report/stateCursor';
+import { withStateStore } from '../../../src/engine/sim/consumers';
 import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { RunResult } from '../../../src/engine/api';
@@ -90,6 +91,12 @@ export class TraceReader implements RunReader {
     return this.scenario?.runs.find((r) => r.name === this.trace(run).run)?.consumers ?? [];
   }
 
+  /** Every consumer the run had: the ones it lists and the state store the engine added (none when the scenario is not known). */
+  private allConsumersOf(run: number): readonly ConsumerConfig[] {
+    const config = this.scenario?.runs.find((r) => r.name === this.trace(run).run);
+    return config ? withStateStore(config.consumers).configs : [];
+  }
+
   /** The full traces (to store the result in a workspace). */
   async traces(): Promise<readonly Trace[]> {
     return this.full.traces;
@@ -150,7 +157,7 @@ export class TraceReader implements RunReader {
   }
 
   async consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>> {
-    return consumerOutputs(this.part(run).index, this.consumersOf(run), rows);
+    return consumerOutputs(this.part(run).index, this.allConsumersOf(run), rows);
   }
 
   async outputTables(run: number, consumer: string): Promise<SqlTablesToLoad> {
