@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { runNotifierOnly } from './flows';
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 
@@ -52,21 +53,6 @@ test('the email consumer\'s failures badge reads the same number as Metrics\' de
   await expect(consumers).not.toContainText('13 failed');
   await page.screenshot({ path: 'test-results/screenshots/consumers-badges.png' });
 });
-
-/** The teacher's flow: 8 workers' only consumer, added in Runs, made a failing notifier; the engine adds the state store the run no longer lists. */
-async function runNotifierOnly(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
-  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
-  const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
-  await card.getByRole('button', { name: 'Add consumer' }).click();
-  await card.getByLabel('interpreter').selectOption('notifier');
-  await card.getByLabel('failure rate').fill('0.3');
-  await card.getByLabel('delivery').selectOption('at-least-once');
-  await card.getByLabel('retry max').fill('2');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs/, { timeout: 30_000 });
-}
 
 test('a run that lists no state store: Runs says the engine adds one, Consumers lists it, Metrics\' Deliveries says it counts it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
