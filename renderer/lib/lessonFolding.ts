@@ -1,7 +1,9 @@
 /**
  * Where the lesson panel shows folded to its strip. Views apart from the open scenario (another
  * log, the domain modules, the workspace's files) have it folded out of the way unless the user
- * unfolds it there; the scenario's views show it as the user left it. Pure.
+ * unfolds it there; the scenario's views show it as the user left it — for the whole session:
+ * the user's fold is kept (in sessionStorage, as `remembered` writes it) across the samples
+ * opened and reloads of the tab. Pure.
  */
 
 /** The views that have nothing to do with the open scenario. */
@@ -23,3 +25,12 @@ export const unfolded = (view: string): LessonFolding => (apart(view) ? { folded
 
 /** The folding once the user folds the lesson in `view`: in a view apart, for that view alone. */
 export const foldedAt = (f: LessonFolding, view: string): LessonFolding => (apart(view) ? { folded: f.folded } : { folded: true });
+
+/** The sessionStorage key of the user's fold. */
+export const LESSON_FOLDED_KEY = 'purestream.lesson.folded';
+
+/** The folding a session starts with, from what `remembered` stored (null: nothing: unfolded). */
+export const storedFolding = (stored: string | null): LessonFolding => ({ folded: stored === 'true' });
+
+/** What is stored of a folding: the user's fold in the scenario's views ("true" or "false"). */
+export const remembered = (f: LessonFolding): string => String(f.folded);

@@ -33,9 +33,10 @@ test('History beside: two sliders, the 8-workers pane alone marks the invariant 
   await expect(other.getByRole('status')).toContainText('Step 203 of 209');
   await expect(main.getByRole('status')).toContainText('Before the first enactment');
 
-  // step together: both at the same enactment index, each held to its own run's end
+  // step together by step: both at the same enactment index, each held to its own run's end
   await history.getByRole('checkbox', { name: 'Step together' }).check();
   await expect(other.getByRole('status')).toContainText('Before the first enactment');
+  await history.getByRole('combobox', { name: 'Step together by' }).selectOption('by step');
   await main.getByRole('button', { name: 'the end of the run' }).click();
   await expect(main.getByRole('status')).toContainText('Step 201 of 201');
   await expect(other.getByRole('status')).toContainText('Step 201 of 209');
@@ -57,13 +58,14 @@ test('History beside: two sliders, the 8-workers pane alone marks the invariant 
   expect(warnings).toEqual([]);
 });
 
-test('stepping together, a run chosen beside opens at the current step at once, held to its own length', async ({ page }) => {
+test('stepping together by step, a run chosen beside opens at the current step at once, held to its own length', async ({ page }) => {
   await openSampleAndRun(page, /^Flash sale/);
   await views(page).getByRole('button', { name: 'History', exact: true }).click();
   const history = page.getByRole('region', { name: 'State history' });
   await history.getByRole('tab', { name: '8 workers' }).click();
   await beside(page).selectOption('one queue');
   await history.getByRole('checkbox', { name: 'Step together' }).check();
+  await history.getByRole('combobox', { name: 'Step together by' }).selectOption('by step');
   const main = page.getByRole('region', { name: 'State history of 8 workers', exact: true });
   await main.getByRole('button', { name: 'the end of the run' }).click();
   await expect(main.getByRole('status')).toContainText('Step 209 of 209');
@@ -84,6 +86,41 @@ test('stepping together, a run chosen beside opens at the current step at once, 
   await history.getByRole('checkbox', { name: 'Step together' }).uncheck();
   await beside(page).selectOption('one queue');
   await expect(paneBeside('one queue').getByRole('status')).toContainText('Before the first enactment');
+});
+
+test('Step together by time (the default): the run beside at the same moment, whichever pane moves; a run tab picked keeps the panes lined up', async ({ page }) => {
+  const warnings = svelteWarnings(page);
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('region', { name: 'State history' });
+  await history.getByRole('tab', { name: '8 workers' }).click();
+  await beside(page).selectOption('one queue');
+  await history.getByRole('checkbox', { name: 'Step together' }).check();
+  await expect(history.getByRole('combobox', { name: 'Step together by' })).toHaveValue('time');
+  const pane = (run: string, role = '') => page.getByRole('region', { name: `State history of ${run}${role}`, exact: true }).getByRole('status');
+
+  // the end of 8 workers (t = 216 ms): one queue as it was then, its last step at or before 216 ms
+  const main = page.getByRole('region', { name: 'State history of 8 workers', exact: true });
+  await main.getByRole('button', { name: 'the end of the run' }).click();
+  await expect(pane('8 workers')).toContainText('Step 209 of 209 · t = 216 ms');
+  await expect(pane('one queue', ', beside')).toContainText('Step 43 of 201 · t = 210 ms');
+  // the pane beside moved: 8 workers follows to the same moment (its last step by 1000 ms is its end)
+  const other = page.getByRole('region', { name: 'State history of one queue, beside', exact: true });
+  for (let i = 0; i < 3; i++) await other.getByRole('button', { name: 'Previous step' }).click();
+  await expect(pane('one queue', ', beside')).toContainText('Step 40 of 201 · t = 200 ms');
+  await expect(pane('8 workers')).toContainText('t = 200 ms');
+  await expect(pane('8 workers')).toContainText('Step 193 of 209');
+  await page.screenshot({ path: 'test-results/screenshots/beside-history-step-together-by-time.png' });
+
+  // the run beside picked as a tab: the two swap, each run where it was
+  await history.getByRole('tab', { name: 'one queue' }).click();
+  await expect(pane('one queue')).toContainText('Step 40 of 201 · t = 200 ms');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  // another run picked: it lines up with the pane beside, which stays
+  await history.getByRole('tab', { name: 'single writer' }).click();
+  await expect(pane('single writer')).toContainText('Step 41 of 201 · t = 200 ms');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  expect(warnings).toEqual([]);
 });
 
 test('the run beside stays when moving between Graph, History and Timeline; each graph keeps its own selection; timelines share the time axis', async ({ page }) => {

@@ -24,3 +24,18 @@ export function svelteWarnings(page: Page): string[] {
   });
   return seen;
 }
+
+/** The teacher's flow: 8 workers' only consumer, added in Runs, made a failing notifier; the engine adds the state store the run no longer lists. */
+export async function runNotifierOnly(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
+  await card.getByRole('button', { name: 'Add consumer' }).click();
+  await card.getByLabel('interpreter').selectOption('notifier');
+  await card.getByLabel('failure rate').fill('0.3');
+  await card.getByLabel('delivery').selectOption('at-least-once');
+  await card.getByLabel('retry max').fill('2');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs/, { timeout: 30_000 });
+}

@@ -4,7 +4,7 @@
  * anything (checked at its centre with elementFromPoint).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openSampleAndRun, views } from './flows';
+import { openSampleAndRun, runNotifierOnly, views } from './flows';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -153,3 +153,54 @@ test('at 1280×720 with the lesson open, nothing decided yet leaves the Scenario
   await expect(decision).toContainText('would be accepted');
   expect((await decision.boundingBox())!.height).toBeGreaterThan(150);
 });
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height}, History's change at a step that adds a whole aggregate wraps inside its pane, one pane and two`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openSampleAndRun(page, /^Flash sale/);
+    await views(page).getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('region', { name: 'State history' });
+    await history.getByRole('tab', { name: '8 workers' }).click();
+    // the first order placed: its step adds the order's whole aggregate, one long JSON value
+    const status = history.getByRole('status').first();
+    for (let i = 0; i < 6 && !/OrderPlaced/.test((await status.textContent()) ?? ''); i++) await history.getByRole('button', { name: 'Next step' }).first().click();
+    await expect(status).toContainText('OrderPlaced');
+    const change = history.locator('.pane', { hasText: 'Change at this step' }).first();
+    const added = change.locator('.ops .after');
+    await expect(added).toContainText('"customerId"');
+    for (const panes of ['one', 'two']) {
+      if (panes === 'two') {
+        await page.getByRole('combobox', { name: 'Beside' }).selectOption('one queue');
+        await expect(page.getByRole('region', { name: 'State history of 8 workers', exact: true })).toBeVisible();
+      }
+      await change.scrollIntoViewIfNeeded();
+      const box = (await change.boundingBox())!;
+      const value = (await added.boundingBox())!;
+      expect(value.x + value.width).toBeLessThanOrEqual(box.x + box.width);
+      expect(await change.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      expect(await layoutProblems(page)).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/history-change-wraps-${panes}-${size.width}.png` });
+    }
+  });
+
+  test(`at ${size.width}×${size.height} with the lesson folded, the graph's groups show whole beside a node's details, full names in their tooltips`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await runNotifierOnly(page);
+    await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: 'Fold the lesson' }).click();
+    await views(page).getByRole('button', { name: 'Graph', exact: true }).click();
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    await graph.getByRole('tab', { name: '8 workers' }).click();
+    await graph.getByRole('group', { name: /PlaceOrder/ }).first().click();
+    await expect(graph.getByRole('complementary', { name: 'Node details' })).toContainText('PlaceOrder');
+    const canvas = (await graph.locator('.svelte-flow').boundingBox())!;
+    for (const name of ['state-store', 'state']) {
+      const node = graph.locator('.flow-node.kind-group', { has: page.locator('.label', { hasText: new RegExp(`^${name} ×`) }) });
+      await expect(node).toHaveCount(1);
+      await expect(node).toHaveAttribute('title', new RegExp(`^${name} ×[\\d,]+ — enactment`));
+      await expect(node.locator('.label')).not.toContainText('…');
+      const box = (await node.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    }
+    await page.screenshot({ path: `test-results/screenshots/graph-groups-lesson-folded-${size.width}.png` });
+  });
+}

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { runNotifierOnly } from './flows';
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 
@@ -51,4 +52,47 @@ test('the email consumer\'s failures badge reads the same number as Metrics\' de
   await expect(consumers).toContainText('15 failures (13 retried, 2 parked)');
   await expect(consumers).not.toContainText('13 failed');
   await page.screenshot({ path: 'test-results/screenshots/consumers-badges.png' });
+});
+
+test('a run that lists no state store: Runs says the engine adds one, Consumers lists it, Metrics\' Deliveries says it counts it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runNotifierOnly(page);
+  const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
+  await expect(card).toContainText('No state store listed: the engine adds one, “state-store”, with no latency.');
+  await card.screenshot({ path: 'test-results/screenshots/runs-added-store-note.png' });
+
+  await views(page).getByRole('button', { name: 'Metrics' }).click();
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  const row = metrics.getByRole('row', { name: /^Deliveries/ });
+  await expect(row.getByRole('rowheader')).toHaveAttribute('title', /the state store among them, also the default one the engine adds/);
+  const cell = row.getByRole('cell').nth(1);
+  const total = Number((await cell.textContent())!.replaceAll(',', ''));
+  const parts = /^([\d,]+) = ([\d,]+) by state-store \(state store added by the engine\) \+ ([\d,]+) by state \(notifier\)$/.exec((await cell.getAttribute('title'))!);
+  expect(parts).not.toBeNull();
+  const [store, mail] = [Number(parts![2].replaceAll(',', '')), Number(parts![3].replaceAll(',', ''))];
+  expect(Number(parts![1].replaceAll(',', ''))).toBe(total);
+  expect(store + mail).toBe(total);
+  const note = metrics.getByRole('note', { name: 'What Deliveries counts' });
+  await expect(note).toContainText(`8 workers: ${parts![0]}`);
+  await expect(note).not.toContainText('one queue');
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/metrics-deliveries-added-store-1280.png' });
+
+  await views(page).getByRole('button', { name: 'Consumers' }).click();
+  const consumers = page.getByRole('region', { name: 'Consumers' });
+  await consumers.getByRole('tab', { name: '8 workers' }).click();
+  const added = consumers.getByRole('region', { name: 'Consumer state-store', exact: true });
+  const notifier = consumers.getByRole('region', { name: 'Consumer state', exact: true });
+  await expect(added).toContainText('added by the engine');
+  await expect(added).toContainText('“8 workers” lists no state-store consumer, so the engine adds this one');
+  await expect(added).toContainText(`${store.toLocaleString('en-US')} deliveries`);
+  await expect(added).toContainText('State decisions read');
+  await expect(notifier).toContainText('notifier');
+  await expect(notifier).toContainText(`${mail.toLocaleString('en-US')} deliveries`);
+  await expect(notifier).not.toContainText('added by the engine');
+  await page.screenshot({ path: 'test-results/screenshots/consumers-added-store-1280.png' });
+  // a run that lists its own state store: only it, nothing added
+  await consumers.getByRole('tab', { name: 'one queue' }).click();
+  await expect(consumers.getByRole('region', { name: /^Consumer / })).toHaveCount(1);
+  await expect(consumers).not.toContainText('added by the engine');
 });

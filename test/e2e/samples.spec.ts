@@ -169,3 +169,41 @@ test('the lesson folds itself away in Logs, Domains and Workspace, and comes bac
   await tab(page, 'Scenario').click();
   await expect(heading).toHaveCount(0);
 });
+
+test('folded from the keyboard, the lesson stays folded for the session (other samples, a reload) and gives its room to the view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  const lesson = page.getByRole('complementary', { name: 'Lesson' });
+  const fold = lesson.getByRole('button', { name: 'Fold the lesson' });
+  const show = lesson.getByRole('button', { name: 'Show the lesson' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  const open = (await lesson.boundingBox())!.width;
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  // the focus moves to the button that unfolds it: Enter again would undo
+  await expect(show).toBeFocused();
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  const folded = (await lesson.boundingBox())!.width;
+  expect(open - folded).toBeGreaterThanOrEqual(240);
+  await page.screenshot({ path: 'test-results/screenshots/lesson-folded-scenario-1280.png' });
+
+  // another sample, then a reload of the tab: still folded
+  await tab(page, 'Start').click();
+  await page.getByRole('button', { name: /^Decoupled uptime/ }).click();
+  await expect(show).toBeVisible();
+  await page.reload();
+  await tab(page, 'Start').click();
+  await page.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await expect(show).toBeVisible();
+  await expect(lesson.getByRole('heading')).toHaveCount(0);
+  await show.focus();
+  await page.keyboard.press('Enter');
+  await expect(fold).toBeFocused();
+  await expect(lesson.getByRole('heading', { name: 'Flash sale: 150 orders for 100 units' })).toBeVisible();
+  // unfolded, the next reload opens it unfolded
+  await page.reload();
+  await tab(page, 'Start').click();
+  await page.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await expect(fold).toBeVisible();
+});

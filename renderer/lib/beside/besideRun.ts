@@ -29,5 +29,12 @@ export function besideIndex(names: readonly string[], chosen: string | undefined
   return besideChoices(names, main)[0]?.index;
 }
 
-/** History step index `step` of one run held to that run's range (-1 before the first enactment .. `last`): the step a linked slider takes. */
+/**
+ * How "Step together" lines up the two panes: `time`, at the same moment of virtual time (the
+ * other run's last step at or before it: schedules compared as they unfold); `step`, after as
+ * many enactments (each held to its own run's length).
+ */
+export type AlignBy = 'time' | 'step';
+
+/** History step index `step` of one run held to that run's range (-1 before the first enactment .. `last`): the step a slider stepping together by step takes. */
 export const linkedStep = (step: number, last: number): number => Math.max(-1, Math.min(last, step));

@@ -1,6 +1,7 @@
 /** The rows of the metrics table: one per metric, one cell per run, with which cell is best. Pure. */
 import { METRIC_LABELS, type MetricKey } from '../../../src/engine/report/metricLabels';
 import type { RunReport } from '../../../src/engine/types';
+import { deliveriesText, type DeliveryShare } from './deliveryShares';
 
 /** One row of the table. */
 export interface MetricRow {
@@ -10,7 +11,15 @@ export interface MetricRow {
   readonly best?: readonly number[];
   readonly worst?: readonly number[];
   readonly unit?: string;
+  /** What the metric counts (the row label's tooltip). */
+  readonly title?: string;
+  /** Each run's cell tooltip, where a run's figure needs its parts said. */
+  readonly titles?: readonly string[];
 }
+
+/** What the Deliveries row counts (cli-and-reports.md, "Run report"). */
+export const DELIVERIES_TITLE =
+  "Enactment attempts over all of a run's consumers — failed ones, retries and duplicates included — the state store among them, also the default one the engine adds to a run that lists none. Hover a run's figure for each consumer's share.";
 
 /** A row labelled from the shared table (src/engine/report/metricLabels), which also says which way is better. */
 const row = (key: MetricKey, runs: readonly RunReport[], pick: (r: RunReport) => number): MetricRow => {
@@ -37,8 +46,12 @@ function eventsRow(runs: readonly RunReport[], logLengths: readonly number[] | u
   return { label: METRIC_LABELS.events.label, values };
 }
 
-/** The metrics table of a report's runs; `logLengths`: each run's log length (its events with the setup's), when known. */
-export function metricRows(runs: readonly RunReport[], logLengths?: readonly number[]): MetricRow[] {
+/**
+ * The metrics table of a report's runs; `logLengths`: each run's log length (its events with the
+ * setup's), when known; `deliveries`: each run's consumers with their attempts (deliveryShares),
+ * when known, said in the Deliveries cells' tooltips.
+ */
+export function metricRows(runs: readonly RunReport[], logLengths?: readonly number[], deliveries?: readonly (readonly DeliveryShare[])[]): MetricRow[] {
   return [
     row('commands', runs, (r) => r.metrics.commands),
     row('accepted', runs, (r) => r.metrics.accepted),
@@ -55,7 +68,7 @@ export function metricRows(runs: readonly RunReport[], logLengths?: readonly num
     row('maxQueueDepth', runs, (r) => r.metrics.maxQueueDepth),
     row('maxWorkers', runs, (r) => r.metrics.maxWorkers),
     row('staleDecisions', runs, (r) => r.metrics.staleDecisions ?? 0),
-    row('deliveries', runs, (r) => r.metrics.deliveries),
+    { ...row('deliveries', runs, (r) => r.metrics.deliveries), title: DELIVERIES_TITLE, ...(deliveries ? { titles: deliveries.map(deliveriesText) } : {}) },
     row('failures', runs, (r) => r.metrics.failures),
     row('retries', runs, (r) => r.metrics.retries),
     row('deadLettered', runs, (r) => r.metrics.deadLettered),

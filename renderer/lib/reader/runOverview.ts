@@ -1,7 +1,8 @@
 /**
  * A run's overview: its sizes, every step where a stream newly broke an invariant, the step
  * ranges during which any stream is broken (a stock that went to −5 at step 100 and stays there
- * is broken from 100 to the end, not only at 100), and the streams still broken at the end. Pure.
+ * is broken from 100 to the end, not only at 100), the streams still broken at the end, and each
+ * consumer's delivery attempts. Pure.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import type { Trace } from '../../../src/engine/types';
@@ -53,11 +54,19 @@ export function runOverview(trace: Trace, decider: AnyDomainModule | undefined):
     decisions: trace.decisions.length,
     log: trace.log.length,
     attempts: trace.attempts.length,
+    consumerAttempts: attemptsByConsumer(trace),
     history: history.length,
     violationSteps,
     broken: broken.length <= MAX_BROKEN_RANGES ? broken : mergeRanges(broken, MAX_BROKEN_RANGES),
     brokenAtEnd,
   };
+}
+
+/** Delivery attempts per consumer, in the order each first attempted. */
+function attemptsByConsumer(trace: Trace): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const a of trace.attempts) counts.set(a.consumer, (counts.get(a.consumer) ?? 0) + 1);
+  return [...counts];
 }
 
 /** Joins neighbouring ranges until at most `max` are left (a marker per range stays drawable). */

@@ -49,6 +49,8 @@ export interface RunOverview {
   readonly decisions: number;
   readonly log: number;
   readonly attempts: number;
+  /** Delivery attempts by consumer name, in the order each consumer first attempted (the report's Deliveries is their sum). */
+  readonly consumerAttempts: readonly (readonly [string, number])[];
   /** History steps (enactments by the state store). */
   readonly history: number;
   /** Steps where a stream newly broke an invariant, every one of them. */
@@ -163,6 +165,12 @@ export interface RunReader {
   result(): Promise<RunResultView>;
   /** The state at history step `step` (-1: before the first), the step's stream first, at most `maxStreams` streams. */
   historyState(run: number, step: number, maxStreams: number): Promise<HistoryState>;
+  /**
+   * "Step together" by time: the last history step of run `other` at or before the virtual time
+   * of run `run`'s step `step` (held to `run`'s range); -1 when `step` is before the first
+   * enactment or `other` had enacted nothing by then.
+   */
+  stepAtSameTime(run: number, step: number, other: number): Promise<number>;
   /** The history step a graph node, timeline bar or log row corresponds to (its event's enactment, its command's first event's). */
   stepOfNode(run: number, nodeId: string): Promise<number | undefined>;
   /** Rejected commands `offset`.. in decision order (at most 10,000), each placed after a history step. */
@@ -171,7 +179,7 @@ export interface RunReader {
   logPage(run: number, offset: number, limit: number): Promise<Page<LogEntry>>;
   /** The scenario's commands with these ids (setup and arrivals, batch items included). */
   commands(ids: readonly string[]): Promise<readonly CommandEnvelope[]>;
-  /** Each consumer's figures and output, first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
+  /** Each consumer's figures and output (the state store the engine added to a run that lists none included), first `rows` rows of each list. Keys are consumer names (a Map: names are the user's). */
   consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>>;
   /** A `sql` consumer's tables, to load into the query worker: the result's domain's declarations and every row of each. */
   outputTables(run: number, consumer: string): Promise<SqlTablesToLoad>;

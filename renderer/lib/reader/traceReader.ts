@@ -7,6 +7,7 @@ import { bundledDomain } from '../../../src/engine/module/bundled';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { StateCursor } from '../../../src/engine/report/stateCursor';
+import { withStateStore } from '../../../src/engine/sim/consumers';
 import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { RunResult } from '../../../src/engine/api';
@@ -15,6 +16,7 @@ import { checkRealComparison, compareRealRun, readRealFile, runOfRealRun, type S
 import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
 import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
 import type { CommandEnvelope } from '../../../domain/kernel';
+import { stepAtTime } from '../history/stepAtTime';
 import { TimelineIndex } from '../timeline/timelineWindow';
 import type { TimeRange } from '../timeline/timelineModel';
 import { consumerOutputs, outputTables } from './consumerOutputs';
@@ -45,15 +47,9 @@ function rejectionsOf(index: TraceIndex): RejectionAt[] {
   const out: RejectionAt[] = [];
   for (const d of decisions) {
     if (d.rejections.length === 0) continue;
-    let lo = 0;
-    let hi = history.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (history[mid].t <= d.endedAt) lo = mid + 1;
-      else hi = mid;
-    }
+    const afterStep = stepAtTime(history, d.endedAt);
     for (const r of d.rejections)
-      out.push({ commandId: r.commandId, type: index.command(r.commandId)?.type ?? (d.kind === 'command' ? d.type : 'command'), code: r.rejection.code, message: r.rejection.message, at: d.endedAt, afterStep: lo - 1 });
+      out.push({ commandId: r.commandId, type: index.command(r.commandId)?.type ?? (d.kind === 'command' ? d.type : 'command'), code: r.rejection.code, message: r.rejection.message, at: d.endedAt, afterStep });
   }
   return out;
 }
@@ -95,6 +91,12 @@ export class TraceReader implements RunReader {
     return this.scenario?.runs.find((r) => r.name === this.trace(run).run)?.consumers ?? [];
   }
 
+  /** Every consumer the run had: the ones it lists and the state store the engine added (none when the scenario is not known). */
+  private allConsumersOf(run: number): readonly ConsumerConfig[] {
+    const config = this.scenario?.runs.find((r) => r.name === this.trace(run).run);
+    return config ? withStateStore(config.consumers).configs : [];
+  }
+
   /** The full traces (to store the result in a workspace). */
   async traces(): Promise<readonly Trace[]> {
     return this.full.traces;
@@ -126,6 +128,12 @@ export class TraceReader implements RunReader {
     };
   }
 
+  async stepAtSameTime(run: number, step: number, other: number): Promise<number> {
+    const history = this.trace(run).history;
+    const at = history[Math.min(step, history.length - 1)]?.t;
+    return at === undefined ? -1 : stepAtTime(this.trace(other).history, at);
+  }
+
   async stepOfNode(run: number, nodeId: string): Promise<number | undefined> {
     return this.graph(run).stepOf(nodeId);
   }
@@ -149,7 +157,7 @@ export class TraceReader implements RunReader {
   }
 
   async consumers(run: number, rows: number): Promise<ReadonlyMap<string, ConsumerOutput>> {
-    return consumerOutputs(this.part(run).index, this.consumersOf(run), rows);
+    return consumerOutputs(this.part(run).index, this.allConsumersOf(run), rows);
   }
 
   async outputTables(run: number, consumer: string): Promise<SqlTablesToLoad> {

@@ -4,15 +4,17 @@
  * of its own (run, graph selection, history step), so each pane keeps its own selection.
  * Which run, and when it is forgotten: ../../lib/beside/besideRun.ts.
  */
-import { besideIndex } from '../../lib/beside/besideRun';
+import { besideIndex, type AlignBy } from '../../lib/beside/besideRun';
 import { Inspection } from './Inspection.svelte';
 
 /** The second pane of the run views, off (one pane) until a run is chosen. */
 export class Beside {
   /** The name of the run beside; undefined: one pane. */
   run = $state.raw<string | undefined>(undefined);
-  /** History: both sliders move to the same enactment index. */
+  /** History's "Step together": moving one pane's step moves the other's, lined up by `alignBy`. */
   linked = $state.raw(false);
+  /** How the panes stepping together line up; by time unless the user chose by step (kept when the pane beside closes). */
+  alignBy = $state.raw<AlignBy>('time');
   /** What the pane beside inspects; its `runIndex` is the run beside. */
   readonly inspection = new Inspection();
 
@@ -41,11 +43,12 @@ export class Beside {
     else this.show(names, index);
   }
 
-  /** The current run became `main` (it was `previous`): if it is the run beside, the two swap. */
-  follow(names: readonly string[], main: number, previous: number): void {
-    if (this.run !== names[main]) return;
+  /** The current run became `main` (it was `previous`): if it is the run beside, the two swap (true then). */
+  follow(names: readonly string[], main: number, previous: number): boolean {
+    if (this.run !== names[main]) return false;
     const index = besideIndex(names, this.run, main, previous);
     if (index === undefined) this.close();
     else this.show(names, index);
+    return index !== undefined;
   }
 }

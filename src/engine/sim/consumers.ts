@@ -51,15 +51,38 @@ export interface ConsumerSetup {
   readonly services: EngineServices;
 }
 
-/** Creates the lanes of a run in consumer order (a default state store first when none is listed). */
+/** A run's consumers as the engine runs them (withStateStore). */
+export interface RunConsumerList {
+  /** In lane order: the added state store (if any) first, then the listed ones. */
+  readonly configs: readonly ConsumerConfig[];
+  /** The index in `configs` of the run's state store (the one decisions read). */
+  readonly storeIndex: number;
+  /** The default state store the engine added; undefined when the run lists a `state-store` of its own. */
+  readonly added?: ConsumerConfig;
+}
+
+/**
+ * A run's consumers in the order the engine builds their lanes: the ones it lists, after a
+ * default state store when none of them is a `state-store` — named "state", or "state-store"
+ * when a listed consumer is called "state" (scenario.md, "Scheduler kinds"). Every view and
+ * command that names a run's consumers lists them from here. Pure.
+ */
+export function withStateStore(listed: readonly ConsumerConfig[]): RunConsumerList {
+  const name = addedStoreName(listed);
+  if (name === undefined) return { configs: listed, storeIndex: listed.findIndex((c) => c.interpreter === 'state-store') };
+  const added = defaultStateStore(name);
+  return { configs: [added, ...listed], storeIndex: 0, added };
+}
+
+/** The name of the state store the engine adds to a run listing consumers `listed` (withStateStore); undefined when one of them is a `state-store`. */
+export function addedStoreName(listed: readonly Pick<ConsumerConfig, 'name' | 'interpreter'>[]): string | undefined {
+  if (listed.some((c) => c.interpreter === 'state-store')) return undefined;
+  return listed.some((c) => c.name === 'state') ? 'state-store' : 'state';
+}
+
+/** Creates the lanes of a run in consumer order (a default state store first when none is listed: withStateStore). */
 export function buildConsumers(setup: ConsumerSetup): RunConsumers {
-  const configs = [...setup.run.consumers];
-  let storeIndex = configs.findIndex((c) => c.interpreter === 'state-store');
-  if (storeIndex < 0) {
-    const taken = new Set(configs.map((c) => c.name));
-    configs.unshift(defaultStateStore(taken.has('state') ? 'state-store' : 'state'));
-    storeIndex = 0;
-  }
+  const { configs, storeIndex } = withStateStore(setup.run.consumers);
   // The run's state store recognises repeats itself (by seq), so its interpreter is made non-idempotent.
   const interpreters = configs.map((config, i) => {
     const idempotent = i === storeIndex ? false : config.idempotent;

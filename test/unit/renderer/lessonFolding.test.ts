@@ -1,6 +1,6 @@
 /** The lesson folds itself away in views apart from the scenario and keeps the user's choice in the scenario's views. */
 import { describe, expect, it } from 'vitest';
-import { foldedAt, foldedIn, unfolded, type LessonFolding } from '../../../renderer/lib/lessonFolding';
+import { foldedAt, foldedIn, remembered, storedFolding, unfolded, type LessonFolding } from '../../../renderer/lib/lessonFolding';
 
 const open: LessonFolding = { folded: false };
 
@@ -26,5 +26,14 @@ describe('the lesson panel', () => {
     const back = unfolded('graph');
     expect(foldedIn(back, 'runs')).toBe(false);
     expect(foldedIn(back, 'logs')).toBe(true);
+  });
+
+  it('keeps the user\'s fold for the session: what is stored reads back as the same fold; nothing stored is unfolded', () => {
+    expect(storedFolding(null)).toEqual({ folded: false });
+    expect(storedFolding('junk')).toEqual({ folded: false });
+    const folded = foldedAt(open, 'history');
+    expect(storedFolding(remembered(folded))).toEqual({ folded: true });
+    // folded in a view apart (where it folds itself anyway), the scenario's views keep it open after a reload
+    expect(storedFolding(remembered(foldedAt(unfolded('logs'), 'logs')))).toEqual({ folded: false });
   });
 });

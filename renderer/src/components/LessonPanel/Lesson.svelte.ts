@@ -2,7 +2,7 @@
 import { tick } from 'svelte';
 import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
-import { foldedAt, foldedIn, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
+import { foldedAt, foldedIn, LESSON_FOLDED_KEY, remembered, storedFolding, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
 import type { Editor } from '../../state/Editor.svelte';
 import type { Inspection } from '../../state/Inspection.svelte';
@@ -15,16 +15,21 @@ export class Lesson {
   sample = $state.raw<SampleScenario | undefined>(undefined);
   /** The document generation the sample was opened as; another scenario opened later hides the lesson. */
   generation = $state.raw(-1);
-  /** Folded to a narrow strip: by the user, and in views apart from the scenario (lib/lessonFolding.ts). */
+  /** Folded to a narrow strip: by the user (kept for the session), and in views apart from the scenario (lib/lessonFolding.ts). */
   folding = $state.raw<LessonFolding>({ folded: false });
   busy = $state.raw(false);
   message = $state.raw<string | undefined>(undefined);
 
-  /** Shows `sample`'s lesson for the document generation it was opened as. */
+  /** `storage`: where the user's fold is kept for the session (sessionStorage; none in tests). */
+  constructor(private readonly storage?: Pick<Storage, 'getItem' | 'setItem'>) {
+    this.folding = storedFolding(this.read());
+  }
+
+  /** Shows `sample`'s lesson for the document generation it was opened as, folded as the user last left a lesson. */
   open(sample: SampleScenario, generation: number): void {
     this.sample = sample;
     this.generation = generation;
-    this.folding = { folded: false };
+    this.folding = { folded: this.folding.folded };
     this.message = undefined;
   }
 
@@ -35,12 +40,29 @@ export class Lesson {
 
   /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view). */
   unfold(view: ViewId): void {
-    this.folding = unfolded(view);
+    this.keep(unfolded(view));
   }
 
   /** Folds the lesson in `view` (in a view apart from the scenario, for that view alone). */
   fold(view: ViewId): void {
-    this.folding = foldedAt(this.folding, view);
+    this.keep(foldedAt(this.folding, view));
+  }
+
+  private keep(folding: LessonFolding): void {
+    this.folding = folding;
+    try {
+      this.storage?.setItem(LESSON_FOLDED_KEY, remembered(folding));
+    } catch {
+      // storage full or refused: the fold holds until the page is reloaded
+    }
+  }
+
+  private read(): string | null {
+    try {
+      return this.storage?.getItem(LESSON_FOLDED_KEY) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /** Hides the lesson. */

@@ -5,7 +5,7 @@
  * at once and moves the history to its step once the reader has found it — each unless the
  * user has moved on meanwhile.
  */
-import { linkedStep } from '../../../lib/beside/besideRun';
+import { linkedStep, type AlignBy } from '../../../lib/beside/besideRun';
 import { nodeIds } from '../../../lib/graph/nodeIds';
 import type { RunOverview, RunReader } from '../../../lib/reader/runReader';
 import type { Inspection } from '../../state/Inspection.svelte';
@@ -25,11 +25,22 @@ export function stepTo(reader: RunReader, inspection: Inspection, target: number
 }
 
 /**
- * "Step together": sets pane `other` to history step `step` (another pane's), held to the range
- * of its own run (`runs`: the result's run overviews, which give each run's length).
+ * "Step together": moves pane `other` to where pane `from` is, lined up `by` time (the other
+ * run's last step at or before the virtual time of `from`'s step, once the reader has found it —
+ * unless either pane has moved on meanwhile) or `by` step (the same index held to the other run's
+ * range; `runs`: the result's run overviews, which give each run's length). Every view that steps
+ * together lines the panes up here.
  */
-export function stepAlong(reader: RunReader, runs: readonly RunOverview[], other: Inspection, step: number): void {
-  stepTo(reader, other, linkedStep(step, (runs[other.runIndex]?.history ?? 0) - 1));
+export function stepAlong(reader: RunReader, runs: readonly RunOverview[], from: Inspection, other: Inspection, by: AlignBy): void {
+  const step = from.step;
+  if (by === 'step' || step < 0) return stepTo(reader, other, linkedStep(step, (runs[other.runIndex]?.history ?? 0) - 1));
+  const [run, otherRun, otherStep] = [from.runIndex, other.runIndex, other.step];
+  void reader.stepAtSameTime(run, step, otherRun).then(
+    (target) => {
+      if (from.step === step && from.runIndex === run && other.runIndex === otherRun && other.step === otherStep) stepTo(reader, other, target);
+    },
+    () => {},
+  );
 }
 
 /**
