@@ -177,17 +177,36 @@ test("repeated withdrawals from one bank account are no clash while the money la
   await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
 });
 
-test("the Scenario form's domain field says in plain words why it cannot be typed in and how to use other rules", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'New Commerce scenario' }).click();
-  const domain = page.getByLabel('domain', { exact: true });
-  await expect(domain).toHaveValue('commerce');
-  await expect(domain).not.toBeEditable();
-  await expect(domain).toHaveAccessibleDescription("A scenario's domain is set when it is created. To use other rules, start a new scenario from Start or Domains, or edit domain in the JSON tab.");
-  // the field's name shows as code, as in the JSON it names
-  await expect(page.locator('#scenario-domain-hint').locator('code')).toHaveText('domain');
-  await page.screenshot({ path: 'test-results/screenshots/scenario-domain-hint-1280.png' });
+test("the Scenario form's domain reads as what it is — the domain's name, not a box to type in — with the ways to other rules, by keyboard", async ({ page }) => {
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'New Commerce scenario' }).click();
+    const domain = page.getByLabel('domain', { exact: true });
+    // text: the title and what the scenario names it by, no text box
+    await expect(domain).toHaveText(/^\s*Commerce\s+commerce\s*$/);
+    expect(await domain.evaluate((el) => el.tagName)).toBe('OUTPUT');
+    await expect(page.getByRole('textbox', { name: 'domain', exact: true })).toHaveCount(0);
+    // (the browser's description spaces out the buttons in it: "Domains ,")
+    await expect(domain).toHaveAccessibleDescription(/^Set when the scenario is created\. For other rules, start a new scenario from Start or Domains ?, or edit domain in the JSON tab ?\.$/);
+    await page.screenshot({ path: `test-results/screenshots/scenario-domain-${size.width}.png` });
+  }
+  // the ways to other rules are buttons the keyboard reaches from the name field: Start, Domains, the JSON tab
+  const hint = page.locator('#scenario-domain-hint');
+  await page.getByRole('textbox', { name: 'name', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(hint.getByRole('button', { name: 'Start' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(hint.getByRole('button', { name: 'Domains' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(hint.getByRole('button', { name: 'JSON tab' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const json = page.getByLabel('Scenario JSON');
+  await expect(json).toBeFocused();
+  expect(await json.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('"domain": "commerce"');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await hint.getByRole('button', { name: 'Domains' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Domains' })).toBeVisible();
 });
 
 test('a command timed before a node listed above it is marked in the tree with its time, and its arrival line says it is decided in arrival order', async ({ page }) => {

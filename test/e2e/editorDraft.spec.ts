@@ -134,7 +134,8 @@ test('a scenario whose domain is a path no loader opens is refused at Open, nami
   await expect(page.getByRole('button', { name: /^Locate/ })).toHaveCount(0);
   await page.getByRole('button', { name: /^\d+ problems?$/ }).click();
   const domain = page.getByLabel('domain', { exact: true });
-  await expect(domain).toHaveAttribute('aria-invalid', 'true');
+  await expect(domain).toHaveAttribute('data-invalid', 'true');
+  await expect(domain).toHaveAccessibleDescription(/"\.\.\/\.\.\/etc\/passwd" is not a domain module/);
   await expect(domain).toBeFocused();
   await expect(page.getByText('"../../etc/passwd" is not a domain module', { exact: false }).first()).toBeVisible();
 });

@@ -214,7 +214,7 @@ test("a module's fault while it reads a log is one readable message naming the m
   const faulty: [name: string, text: string, message: RegExp][] = [
     ['cursed.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (event.data.bookId === 'b2') throw new Error('b2 is cursed');"), /^cursed\.ts: evolve threw .*b2 is cursed.*\(at cursed\.ts:\d+\)/],
     ['clock.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': if (Date.now() < 0) return book;"), /^clock\.ts: evolve read the clock .*Date\.now\(\) at clock\.ts:\d+/],
-    ['streams.ts', LIBRARY.replace('  streamOf,\n', '  streamOf: () => 42,\n'), /^streams\.ts: streamOf returned 42/],
+    ['streams.ts', LIBRARY.replace('  streamOf,\n', '  streamOf: () => 42,\n'), /^streams\.ts: streamOf returned 42 instead of a stream id while handling .+ — a stream id is a non-empty string \(streamOf is at streams\.ts:\d+\)/],
     ['spin.ts', LIBRARY.replace("case 'BookLent':", "case 'BookLent': for (;;) {}"), /^spin\.ts: evolve ran for more than 1 second while evolving a BookLent event and was stopped \(evolve is at spin\.ts:\d+/],
   ];
   await page.goto('/');

@@ -184,7 +184,7 @@ test('module screens at 1280×720 and 1440×900: Start, the trust prompt, Domain
   }
 });
 
-test('Copy as test on an item of a batch: given the events of the earlier item it read', async ({ page }) => {
+test('Copy as test on an item of a batch of a bundled domain: given the events of the earlier item it read, the domain imported from purestream/domain', async ({ page }) => {
   await openSampleAndRun(page, /Composable commands/);
   await views(page).getByRole('button', { name: 'History' }).click();
   await page.getByRole('button', { name: 'the end of the run' }).click();
@@ -193,6 +193,10 @@ test('Copy as test on an item of a batch: given the events of the earlier item i
   await expect(copy).toBeVisible();
   await copy.getByRole('button', { name: 'Purestream' }).click();
   const text = page.getByLabel('Purestream test');
+  // the package exports the bundled domains: the test runs as copied, with no file of the user's
+  await expect(text).toContainText("import { given, profiles } from 'purestream/domain';");
+  await expect(text).not.toContainText('./profiles');
+  await expect(text).toContainText('// given: the events of the stream it read: profile:alan (');
   await expect(text).toContainText('given(profiles, [');
   await expect(text).toContainText('"type":"ProfileAdded"');
   await expect(text).not.toContainText('GalleryImageAdded","data":{"profileId":"alan"');

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { views } from './flows';
 
 const broken = JSON.stringify({
   format: 'purestream/scenario@1',
@@ -17,7 +18,7 @@ test('the start view lists the samples; a broken file shows its error paths and 
   await expect(page.getByRole('button', { name: 'Scenario file' })).toHaveCount(0);
 
   await samples.getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await views(page).getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('Scenario file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   const alert = page.getByRole('alert', { name: 'Scenario file errors' });
   await expect(alert).toContainText('broken.json');

@@ -24,11 +24,22 @@ export interface Member {
   /** Which argument is the subject (default 0; `evolve(state, event)`: 1). */
   readonly argument?: 0 | 1;
   /** Why a result is not what the function must return, or undefined when it is. */
-  readonly returns: (result: unknown) => string | undefined;
+  readonly returns: (result: unknown) => WrongResult | undefined;
   /** Errors that are part of the function's contract (an Emmett `decide` rejects by throwing). */
   readonly mayThrow?: (error: unknown) => boolean;
   /** Its result is a state (`evolve`, `initialState`): frozen deep, so a later call that changes it stops the run. */
   readonly freezes?: boolean;
+}
+
+/**
+ * A result that is not what the function must return: what it is, in words (`a BookReturned
+ * event without data (event 1)`), and the rule it breaks (`an event is { type, data }`), said
+ * after the function and the command or event: "decide returned <what> while deciding c7
+ * (Return) — <rule>".
+ */
+export interface WrongResult {
+  readonly what: string;
+  readonly rule?: string;
 }
 
 /** Where things are in the module's own files (source-mapped), when the host can tell. */
@@ -166,19 +177,29 @@ export class CallGuard {
     return t;
   }
 
-  private fault(kind: 'threw' | 'returned' | 'changed', member: Member, arg: unknown, what: string, location: string | undefined, definition = false): ModuleFault {
+  /**
+   * The fault of a call, in one sentence: the module, the function, what went wrong, the command
+   * or event, then why, then where —
+   * `bank.ts: decide threw while deciding c12 (Withdraw): TypeError: … (at bank.ts:57)`,
+   * `bank.ts: decide returned 42 while deciding c12 (Withdraw) — a decision is … (decide is at bank.ts:50)`,
+   * `bank.ts: evolve changed the state it was given while evolving event c12.1 (MoneyWithdrawn) — return a new state instead: … (TypeError: …, at bank.ts:41)`.
+   */
+  private fault(kind: 'threw' | 'returned' | 'changed', member: Member, arg: unknown, what: string | WrongResult, location: string | undefined, definition = false): ModuleFault {
     this.member = undefined;
     const subject = this.subjectOf(member, arg, false);
-    const where = location ? (definition ? ` (${member.name} is at ${location})` : ` (at ${location})`) : '';
-    const middle =
+    const doing = `${verbOf(member)} ${subject}`;
+    const error = typeof what === 'string' ? what : what.what;
+    const at = location ? (definition ? `${member.name} is at ${location}` : `at ${location}`) : undefined;
+    const where = at ? ` (${at})` : '';
+    const sentence =
       kind === 'threw'
-        ? `threw while ${verbOf(member)} ${subject}: ${what}`
+        ? `threw while ${doing}: ${error}${where}`
         : kind === 'changed'
-          ? `changed the state it was given while ${verbOf(member)} ${subject} — ${member.freezes ? 'return a new state instead: a run keeps every state, and an earlier one must not change' : `${member.name} only reads the state${member.name === 'decide' ? ': its events say what changes' : ''}`} (${what})`
-          : `returned ${what} while ${verbOf(member)} ${subject}`;
+          ? `changed the state it was given while ${doing} — ${member.freezes ? 'return a new state instead: a run keeps every state, and an earlier one must not change' : `${member.name} only reads the state${member.name === 'decide' ? ': its events say what changes' : ''}`} (${[error, at].filter(Boolean).join(', ')})`
+          : `returned ${error} while ${doing}${typeof what !== 'string' && what.rule ? ` — ${what.rule}` : ''}${where}`;
     return new ModuleFault({
       kind,
-      message: `${this.options.module}: ${member.name} ${middle}${where}`,
+      message: `${this.options.module}: ${member.name} ${sentence}`,
       module: this.options.module,
       member: member.name,
       subject,

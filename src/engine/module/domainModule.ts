@@ -9,7 +9,7 @@
  */
 import type { AnyDomainModule, JsonSchema, PayloadCheck } from '../../../domain/kernel';
 import { describe, isObject } from '../scenario/check';
-import type { CallGuard, Member, SubjectKind } from './callGuard';
+import type { CallGuard, Member, SubjectKind, WrongResult } from './callGuard';
 import { adaptEmmett, isRejection, type EmmettFunctions } from './emmett';
 import { ANY_OBJECT, compilePayloadSchema } from './payloadSchema';
 import { shapeOf, shapeProblems } from './moduleShape';
@@ -142,57 +142,62 @@ const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 const shown = (v: unknown): string => (typeof v === 'function' ? 'a function' : v === undefined ? 'undefined' : describe(v));
 
-/** Why `e` is not an event (`{ type, data }` with a type the module declares, its data valid by that type's schema). */
-function eventProblem(e: unknown, checks: Map<string, PayloadCheck> | undefined, which: string): string | undefined {
-  if (!isObject(e)) return `${shown(e)} as ${which}: an event is { type, data }`;
-  if (typeof e.type !== 'string' || e.type.length === 0) return `an event without a type as ${which}: an event is { type, data }`;
-  if (!('data' in e)) return `${article(e.type)} ${e.type} event without data as ${which}: an event is { type, data }`;
+/** Why `e` is not an event (`{ type, data }` with a type the module declares, its data valid by that type's schema); `position`: ` (event 2)`, or '' for a lone event. */
+function eventProblem(e: unknown, checks: Map<string, PayloadCheck> | undefined, position: string): WrongResult | undefined {
+  const shape = 'an event is { type, data }';
+  if (!isObject(e)) return { what: `${shown(e)} instead of an event${position}`, rule: shape };
+  if (typeof e.type !== 'string' || e.type.length === 0) return { what: `an event without a type${position}`, rule: shape };
+  const event = `${article(e.type)} ${e.type} event${position}`;
+  if (!('data' in e)) return { what: `${article(e.type)} ${e.type} event without data${position}`, rule: shape };
   if (!checks) return undefined;
   const check = checks.get(e.type);
-  if (!check) return `${article(e.type)} ${e.type} event as ${which}, a type its eventSchemas do not declare (${[...checks.keys()].join(', ')})`;
+  if (!check) return { what: event, rule: checks.size ? `the module's eventSchemas declare no ${e.type} event, only ${[...checks.keys()].join(', ')}` : "the module's eventSchemas declare no event types" };
   // the same schema a log of the module's events is checked against
-  if (!check.test(e.data)) return `${article(e.type)} ${e.type} event as ${which} whose data does not match its schema (${check.problems(e.data, 'data').map((p) => `${p.path}: ${p.message}`).join('; ')})`;
+  if (!check.test(e.data)) return { what: `${event} whose data does not match its schema`, rule: check.problems(e.data, 'data').map((p) => `${p.path}: ${p.message}`).join('; ') };
   return undefined;
 }
 
 const decisionProblem =
   (checks: Map<string, PayloadCheck> | undefined) =>
-  (d: unknown): string | undefined => {
+  (d: unknown): WrongResult | undefined => {
     const expected = 'a decision is { type: "accepted", events } or { type: "rejected", rejection: { code, message } }';
-    if (!isObject(d)) return `${shown(d)}: ${expected}`;
+    if (!isObject(d)) return { what: shown(d), rule: expected };
     if (d.type === 'accepted') {
-      if (!Array.isArray(d.events)) return `an accepted decision whose events are ${shown(d.events)}, not an array`;
+      if (!Array.isArray(d.events)) return { what: `an accepted decision whose events are ${shown(d.events)}`, rule: 'its events are an array of { type, data }' };
       for (let i = 0; i < d.events.length; i++) {
-        const problem = eventProblem(d.events[i], checks, `event ${i + 1}`);
+        const problem = eventProblem(d.events[i], checks, ` (event ${i + 1})`);
         if (problem) return problem;
       }
       return undefined;
     }
     if (d.type === 'rejected') {
       const r = d.rejection;
-      if (!isObject(r) || typeof r.code !== 'string' || r.code.length === 0) return `a rejected decision whose rejection is ${shown(r)}: a rejection is { code, message } with a non-empty code`;
-      if (typeof r.message !== 'string') return `a rejection whose message is ${shown(r.message)}, not a string`;
+      if (!isObject(r) || typeof r.code !== 'string' || r.code.length === 0) return { what: `a rejected decision whose rejection is ${shown(r)}`, rule: 'a rejection is { code, message } with a non-empty code' };
+      if (typeof r.message !== 'string') return { what: `a rejection whose message is ${shown(r.message)}`, rule: "a rejection's message is a string" };
       return undefined;
     }
-    return `${shown(d)}: ${expected}`;
+    return { what: shown(d), rule: expected };
   };
 
 const emmettEventsProblem =
   (checks: Map<string, PayloadCheck> | undefined) =>
-  (out: unknown): string | undefined => {
-    if (!Array.isArray(out)) return eventProblem(out, checks, 'its event');
+  (out: unknown): WrongResult | undefined => {
+    if (!Array.isArray(out)) return eventProblem(out, checks, '');
     for (let i = 0; i < out.length; i++) {
-      const problem = eventProblem(out[i], checks, `event ${i + 1}`);
+      const problem = eventProblem(out[i], checks, ` (event ${i + 1})`);
       if (problem) return problem;
     }
     return undefined;
   };
 
-const aggregateProblem = (a: unknown): string | undefined => (a === undefined ? "undefined instead of the stream's state" : typeof a === 'function' ? 'a function instead of the stream\'s state (state is plain data)' : undefined);
-const streamProblem = (s: unknown): string | undefined => (typeof s === 'string' && s.length > 0 ? undefined : `${shown(s)} instead of a stream id (a non-empty string)`);
-const keyProblem = (k: unknown): string | undefined =>
-  typeof k === 'string' || (Array.isArray(k) && k.length > 0 && k.every((x) => typeof x === 'string')) ? undefined : `${shown(k)} instead of a key or a non-empty array of keys (strings)`;
-const messageProblem = (m: unknown): string | undefined => (m === undefined || typeof m === 'string' ? undefined : `${shown(m)} instead of a message (a string) or undefined`);
-const numberProblem = (n: unknown): string | undefined => (typeof n === 'number' && Number.isFinite(n) ? undefined : `${shown(n)} instead of a finite number`);
-const statementsProblem = (s: unknown): string | undefined =>
-  Array.isArray(s) && s.every((x) => isObject(x) && typeof x.sql === 'string' && Array.isArray(x.params)) ? undefined : `${shown(s)} instead of an array of { sql, params }`;
+/** A result that breaks a rule, said as "<what> instead of <expected>". */
+const insteadOf = (value: unknown, expected: string, rule?: string): WrongResult => ({ what: `${shown(value)} instead of ${expected}`, ...(rule ? { rule } : {}) });
+
+const aggregateProblem = (a: unknown): WrongResult | undefined => (a === undefined ? insteadOf(a, "the stream's state") : typeof a === 'function' ? insteadOf(a, "the stream's state", 'a state is plain data') : undefined);
+const streamProblem = (s: unknown): WrongResult | undefined => (typeof s === 'string' && s.length > 0 ? undefined : insteadOf(s, 'a stream id', 'a stream id is a non-empty string'));
+const keyProblem = (k: unknown): WrongResult | undefined =>
+  typeof k === 'string' || (Array.isArray(k) && k.length > 0 && k.every((x) => typeof x === 'string')) ? undefined : insteadOf(k, 'a key', 'a partition key is a string or a non-empty array of strings');
+const messageProblem = (m: unknown): WrongResult | undefined => (m === undefined || typeof m === 'string' ? undefined : insteadOf(m, 'a message', 'a message is a string, or undefined for none'));
+const numberProblem = (n: unknown): WrongResult | undefined => (typeof n === 'number' && Number.isFinite(n) ? undefined : insteadOf(n, 'a finite number'));
+const statementsProblem = (s: unknown): WrongResult | undefined =>
+  Array.isArray(s) && s.every((x) => isObject(x) && typeof x.sql === 'string' && Array.isArray(x.params)) ? undefined : insteadOf(s, 'an array of { sql, params }');

@@ -8,20 +8,39 @@ import { BATCH_ABORTED, commandOutcomes, decideInput, isBatch, viewOf, type AnyD
 import type { Trace } from '../types';
 import { virtualToIso } from '../virtualTime';
 import type { DecisionOutcome } from '../report/ruleChange';
+import { bundledIds } from '../../../domain';
 
 /** One decision, as a test states it. */
 export interface DecisionCase {
   /** The events of the streams the decision read, in the order they were enacted (each with its stream). */
   readonly given: readonly { readonly type: string; readonly data: unknown; readonly stream: string }[];
+  /** The streams the decision read, in the order it first read them (some may have had no events). */
+  readonly read: readonly string[];
   readonly command: { readonly id: string; readonly type: string; readonly data: unknown; readonly at: number; readonly actor?: string };
   readonly then: DecisionOutcome;
 }
 
-/** How the test imports the module: its path from the test file, and the name to bind it to. */
-export interface ModuleImport {
-  readonly path: string;
-  readonly name: string;
+/**
+ * How the test imports the domain: a module's default export from its path relative to the test
+ * file, bound to `name`; or a bundled domain, the export of `purestream/domain` named by its id.
+ */
+export type ModuleImport = { readonly path: string; readonly name: string } | { readonly bundled: string };
+
+/**
+ * How a copied test imports the domain of a run (`domain`: its id; `moduleFile`: the file name of
+ * the open module with that id, if any): the module's file beside the test, else the bundled
+ * domain from `purestream/domain`, else (neither: a module that is not open) a file named by the id.
+ */
+export function moduleImportOf(domain: string, moduleFile?: string): ModuleImport {
+  if (moduleFile === undefined && bundledIds.includes(domain)) return { bundled: domain };
+  const file = moduleFile ? moduleFile.replace(/\.m?ts$/, '') : domain;
+  return { path: `./${file}`, name: domain.replace(/[^A-Za-z0-9_$]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')) || 'domain' };
 }
+
+/** The name the test binds the domain to. */
+const bound = (m: ModuleImport): string => ('bundled' in m ? m.bundled : m.name);
+/** The import of a module's file (none for a bundled domain: it comes with the helpers from `purestream/domain`). */
+const fileImport = (m: ModuleImport): string[] => ('bundled' in m ? [] : [`import ${m.name} from ${json(m.path)};`]);
 
 /**
  * The decision of command `commandId` in a traced run (`inputs`: the run's arrivals' inputs, for
@@ -50,7 +69,7 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
     if (module.shape === 'emmett') read.add(module.partitionKey(input, view) as string);
     const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
     const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
-    return { given, command: commandOf(input), then };
+    return { given, read: [...read], command: commandOf(input), then };
   }
   if (!input || !isBatch(input) || rejection === BATCH_ABORTED) return undefined;
   const item = batchItem(module, trace, decision.stateVersion, input, commandId);
@@ -58,7 +77,7 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
   // the batch decided again must be the run's (an authorization policy the run applied is not here)
   const run = new Map(decision.rejections.map((r) => [r.commandId, r.rejection.code]));
   if (!commandOutcomes(item.outcome).every((o) => o.rejection?.code === run.get(o.command.id))) return undefined;
-  return { given: item.given, command: commandOf(item.command), then };
+  return { given: item.given, read: item.read, command: commandOf(item.command), then };
 }
 
 const commandOf = (c: CommandEnvelope): DecisionCase['command'] => ({ id: c.id, type: c.type, data: c.data, at: c.at, ...(c.actor !== undefined ? { actor: c.actor } : {}) });
@@ -116,11 +135,22 @@ function batchItem(module: AnyDomainModule, trace: Trace, stateVersion: number, 
   const links: EventLink[] = [];
   for (const t of found.read.values()) for (let l = t?.last; l; l = l.previous) links.push(l);
   links.sort((a, b) => a.order - b.order);
-  return { command: found.command, given: links.map((l) => l.event), outcome };
+  return { command: found.command, given: links.map((l) => l.event), read: [...found.read.keys()], outcome };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
 const list = (items: readonly unknown[], indent = '  '): string => (items.length ? `[\n${items.map((i) => `${indent}  ${json(i)},`).join('\n')}\n${indent}]` : '[]');
+
+/**
+ * What the given events are, as a comment: the streams the decision read, each with its number
+ * of events — `// given: the events of the streams it read: stock:tee@main (116), order:o-1 (none)`.
+ */
+function givenNote(c: DecisionCase): string {
+  if (c.read.length === 0) return '// given: nothing (the decision read no stream)';
+  const counts = new Map<string, number>(c.read.map((s) => [s, 0]));
+  for (const e of c.given) counts.set(e.stream, (counts.get(e.stream) ?? 0) + 1);
+  return `// given: the events of the stream${counts.size === 1 ? '' : 's'} it read: ${[...counts].map(([s, n]) => `${s} (${n === 0 ? 'none' : n})`).join(', ')}`;
+}
 
 /** A Purestream test: `given(module, events).when(command).then(events)` or `.thenRejects(code)`. */
 export function purestreamTestText(c: DecisionCase, module: ModuleImport): string {
@@ -128,11 +158,12 @@ export function purestreamTestText(c: DecisionCase, module: ModuleImport): strin
   const given = c.given.map((e) => ({ type: e.type, data: e.data }));
   const then = 'rejected' in c.then ? `.thenRejects(${json(c.then.rejected)});` : `.then(${list(c.then.events)});`;
   return [
-    `import { given } from 'purestream/domain';`,
-    `import ${module.name} from ${json(module.path)};`,
+    `import { ${['given', ...('bundled' in module ? [module.bundled] : [])].join(', ')} } from 'purestream/domain';`,
+    ...fileImport(module),
     '',
     `// ${c.command.id}: ${c.command.type}, decided as in the run`,
-    `given(${module.name}, ${list(given)})`,
+    givenNote(c),
+    `given(${bound(module)}, ${list(given)})`,
     `  .when(${json(c.command)})`,
     `  ${then}`,
     '',
@@ -141,19 +172,22 @@ export function purestreamTestText(c: DecisionCase, module: ModuleImport): strin
 
 /** An Emmett `DeciderSpecification` test (a Purestream-shaped module runs through `asEmmettDecider`). */
 export function emmettTestText(c: DecisionCase, module: ModuleImport, shape: 'purestream' | 'emmett'): string {
-  const decider = shape === 'emmett' ? `{ decide: ${module.name}.decide, evolve: ${module.name}.evolve, initialState: ${module.name}.initialState }` : `asEmmettDecider(${module.name})`;
+  const name = bound(module);
+  const decider = shape === 'emmett' ? `{ decide: ${name}.decide, evolve: ${name}.evolve, initialState: ${name}.initialState }` : `asEmmettDecider(${name})`;
   const { id, type, data, at, actor } = c.command;
   const metadata = `{ now: new Date(${json(virtualToIso(at))}), commandId: ${json(id)}${actor !== undefined ? `, actor: ${json(actor)}` : ''} }`;
   const then = 'rejected' in c.then ? `.thenThrows((error) => rejectionCode(error) === ${json(c.then.rejected)});` : `.then(${list(c.then.events)});`;
   const given = c.given.map((e) => ({ type: e.type, data: e.data }));
+  const helpers = [shape === 'emmett' ? '' : 'asEmmettDecider', 'rejected' in c.then ? 'rejectionCode' : '', 'bundled' in module ? module.bundled : ''].filter(Boolean);
   return [
     `import { DeciderSpecification } from '@event-driven-io/emmett';`,
-    ...(shape === 'emmett' && !('rejected' in c.then) ? [] : [`import { ${[shape === 'emmett' ? '' : 'asEmmettDecider', 'rejected' in c.then ? 'rejectionCode' : ''].filter(Boolean).join(', ')} } from 'purestream/domain';`]),
-    `import ${module.name} from ${json(module.path)};`,
+    ...(helpers.length ? [`import { ${helpers.join(', ')} } from 'purestream/domain';`] : []),
+    ...fileImport(module),
     '',
     `const given = DeciderSpecification.for(${decider});`,
     '',
     `// ${id}: ${type}, decided as in the run`,
+    givenNote(c),
     `given(${list(given)})`,
     `  .when({ type: ${json(type)}, data: ${json(data)}, metadata: ${metadata} })`,
     `  ${then}`,

@@ -53,14 +53,36 @@ describe('the guards stop the run with the module, the function, the command and
     });
   });
 
-  it('a return that is not a decision, or an event of an undeclared type', async () => {
+  it('a return that is not a decision, or an event of an undeclared type: what it returned, the command, then the rule', async () => {
     expect((await run('return 42;')).err).toBe(
-      'counter.ts: decide returned 42: a decision is { type: "accepted", events } or { type: "rejected", rejection: { code, message } } while deciding c1 (Add) (decide is at counter.ts:5)',
+      'counter.ts: decide returned 42 while deciding c1 (Add) — a decision is { type: "accepted", events } or { type: "rejected", rejection: { code, message } } (decide is at counter.ts:5)',
     );
-    expect((await run("return accept({ type: 'Subtracted', data: {} });")).err).toContain('decide returned a Subtracted event as event 1, a type its eventSchemas do not declare (Added) while deciding c1 (Add)');
+    expect((await run("return accept({ type: 'Added', data: { id: 'a', by: 1 } }, { type: 'Added' });")).err).toBe(
+      'counter.ts: decide returned an Added event without data (event 2) while deciding c1 (Add) — an event is { type, data } (decide is at counter.ts:5)',
+    );
+    expect((await run("return accept({ type: 'Subtracted', data: {} });")).err).toContain("decide returned a Subtracted event (event 1) while deciding c1 (Add) — the module's eventSchemas declare no Subtracted event, only Added (decide is at counter.ts:5)");
     expect((await run("return accept({ type: 'Added', data: { id: command.data.id, by: 'one' } });")).err).toContain(
-      'decide returned an Added event as event 1 whose data does not match its schema (data.by: expected an integer, got "one") while deciding c1 (Add)',
+      'decide returned an Added event (event 1) whose data does not match its schema while deciding c1 (Add) — data.by: expected an integer, got "one" (decide is at counter.ts:5)',
     );
+    expect((await run("return { type: 'rejected', rejection: { code: 'no', message: 7 } };")).err).toBe(
+      "counter.ts: decide returned a rejection whose message is 7 while deciding c1 (Add) — a rejection's message is a string (decide is at counter.ts:5)",
+    );
+  });
+
+  it("an Emmett-style decide's lone event and a streamOf that names no stream", () => {
+    const cart = domainModule(
+      {
+        initialState: () => ({}),
+        decide: (command: { type: string }) => (command.type === 'Add' ? { type: 'Added' } : [{ type: 'Added', data: {} }, 3]),
+        evolve: (state: object) => state,
+        streamOf: (command: { type: string }) => (command.type === 'Lose' ? '' : 'cart:1'),
+      },
+      { name: 'cart.ts', guard: new CallGuard({ module: 'cart.ts' }) },
+    );
+    const decide = (type: string) => () => cart.decide({ id: 'c1', type, data: {}, at: 0 } as never, { get: () => undefined } as never);
+    expect(decide('Add')).toThrow(/^cart\.ts: decide returned an Added event without data while deciding c1 \(Add\) — an event is \{ type, data \}$/);
+    expect(decide('Two')).toThrow(/^cart\.ts: decide returned 3 instead of an event \(event 2\) while deciding c1 \(Two\) — an event is \{ type, data \}$/);
+    expect(decide('Lose')).toThrow(/^cart\.ts: streamOf returned "" instead of a stream id while handling c1 \(Lose\) — a stream id is a non-empty string$/);
   });
 
   it('evolve returning nothing names the event', async () => {
@@ -79,7 +101,7 @@ describe('the guards stop the run with the module, the function, the command and
     const code = await main(['run', 'scenario.json'], { out: () => undefined, err: (t) => void (err += t), errIsTTY: false, cwd: dir });
     expect(code).toBe(1);
     expect(err.trim()).toBe(
-      "counter.ts: evolve changed the state it was given while evolving event c2.1 (Added) — return a new state instead: a run keeps every state, and an earlier one must not change (TypeError: Cannot assign to read only property 'total' of object '#<Object>') (at counter.ts:7)",
+      "counter.ts: evolve changed the state it was given while evolving event c2.1 (Added) — return a new state instead: a run keeps every state, and an earlier one must not change (TypeError: Cannot assign to read only property 'total' of object '#<Object>', at counter.ts:7)",
     );
   });
 
@@ -92,7 +114,7 @@ describe('the guards stop the run with the module, the function, the command and
       return { code, err: err.trim() };
     };
     const accept = "return accept({ type: 'Added', data: { id: command.data.id, by: command.data.by } });";
-    expect((await runWith(`state.get('counter:' + command.data.id)?.seen.push(1); ${accept}`)).err).toMatch(/^counter\.ts: decide changed the state it was given while deciding c2 \(Add\) — decide only reads the state: its events say what changes \(TypeError: Cannot add property 1, object is not extensible\) \(at counter\.ts:5\)$/);
+    expect((await runWith(`state.get('counter:' + command.data.id)?.seen.push(1); ${accept}`)).err).toMatch(/^counter\.ts: decide changed the state it was given while deciding c2 \(Add\) — decide only reads the state: its events say what changes \(TypeError: Cannot add property 1, object is not extensible, at counter\.ts:5\)$/);
     expect((await runWith(`const s = state.get('counter:' + command.data.id); if (s) s.first.by = 9; ${accept}`)).err).toContain('decide changed the state it was given while deciding c2 (Add)');
     // reading the state and returning new ones that share its unchanged parts is what a decider does
     expect(await runWith(accept)).toEqual({ code: 0, err: '' });

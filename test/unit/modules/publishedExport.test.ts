@@ -3,7 +3,8 @@
  * rules"): a folder whose node_modules/purestream links to this checkout, holding the README's
  * counter module and its test. The test runs under plain Node (`node counter.test.ts`, types
  * stripped) through the package's exports, and the module type-checks under
- * `"moduleResolution": "nodenext"` with the export's types — real types, not `any`.
+ * `"moduleResolution": "nodenext"` with the export's types — real types, not `any`. A test copied
+ * from a run of a bundled domain runs as copied: the package exports the bundled domains.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { folderWith } from './moduleFiles';
 import { readmeCounterFiles } from './readmeExample';
+import { parseScenario } from '../../../src/engine/scenario/parse';
+import { expandScenario } from '../../../src/engine/scenario/expand';
+import { runScenario } from '../../../src/engine/run';
+import { bundledDomain } from '../../../src/engine/module/bundled';
+import { decisionCase, moduleImportOf, purestreamTestText } from '../../../src/engine/module/testText';
 
 const checkout = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -60,5 +66,23 @@ describe('purestream/domain, the package export', () => {
     const mistake = run(dir, [tsc, '-p', '.']);
     expect(mistake.status).toBe(2);
     expect(mistake.stdout).toMatch(/^mistake\.ts\(2,14\): error TS2322: Type 'Decision<\{ type: string; data: number; \}>' is not assignable to type 'number'\./);
+  });
+
+  it("runs a test copied from a bundled domain's run as copied, importing the domain from purestream/domain", () => {
+    const module = bundledDomain('commerce')!;
+    const order = (n: number) => ({ type: 'PlaceOrder', at: n, data: { orderId: `o-${n}`, customerId: 'u', sku: 'tee', qty: 1 } });
+    const text = JSON.stringify({ format: 'purestream/scenario@1', name: 'last tee', domain: 'commerce', setup: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }], commands: [order(1), order(2)], runs: [{ name: 'one queue', scheduler: { kind: 'serial' } }] });
+    const parsed = parseScenario(text, 'last-tee.json', { domain: module });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { traces } = runScenario(parsed.scenario, { domain: module });
+    const expanded = expandScenario(parsed.scenario, module);
+    const inputs = [...expanded.setup, ...expanded.arrivals.map((a) => a.input)];
+    const files = Object.fromEntries(['c1', 'c2'].map((id) => [`${id}.test.ts`, purestreamTestText(decisionCase(module, traces[0], inputs, id)!, moduleImportOf('commerce'))]));
+    expect(files['c2.test.ts']).toContain('.thenRejects("out-of-stock");');
+    const dir = userFolder(files);
+    for (const file of Object.keys(files)) {
+      const ran = run(dir, [...stripTypes, file]);
+      expect([file, ran.status, ran.stdout, ran.stderr]).toEqual([file, 0, '', '']);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { parseScenario } from '../../../src/engine/scenario/parse';
 import { expandScenario } from '../../../src/engine/scenario/expand';
 import { runScenario } from '../../../src/engine/run';
 import { bundledDomain, toDomainModule } from '../../../src/engine/module/bundled';
-import { decisionCase, emmettTestText, purestreamTestText, type DecisionCase } from '../../../src/engine/module/testText';
+import { decisionCase, emmettTestText, moduleImportOf, purestreamTestText, type DecisionCase } from '../../../src/engine/module/testText';
 import bank from '../../../samples/domains/bank';
 import cart from '../../../samples/domains/cart.mjs';
 import { readmeCounterFiles } from './readmeExample';
@@ -167,5 +167,49 @@ describe('copy as test: what the run decided otherwise', () => {
     for (const r of refused) expect(decisionCase(module, traces[0], inputs, r.commandId)).toBeUndefined();
     const accepted = traces[0].decisions.find((d) => d.accepted)!;
     expect(decisionCase(module, traces[0], inputs, accepted.inputId)).toBeDefined();
+  });
+});
+
+describe('copy as test: a bundled domain', () => {
+  // the flash sale's 8 workers: c121 reads its order's stream (empty) and the tee's stock, whose
+  // history is the restock and every reservation before it — not the run's other orders' events
+  const module = bundledDomain('commerce')!;
+  const parsed = parseScenario(readFileSync(new URL('../../../samples/scenarios/flash-sale.json', import.meta.url), 'utf8'), 'flash-sale.json', { domain: module });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { traces } = runScenario(parsed.scenario, { domain: module, runs: ['8 workers'] });
+  const expanded = expandScenario(parsed.scenario, module);
+  const inputs = [...expanded.setup, ...expanded.arrivals.map((a) => a.input)];
+  const c121 = decisionCase(module, traces[0], inputs, 'c121')!;
+  const bundled = moduleImportOf('commerce');
+
+  it('imports the domain from purestream/domain, where the package exports it, not from a file the user does not have', () => {
+    expect(bundled).toEqual({ bundled: 'commerce' });
+    const text = purestreamTestText(c121, bundled);
+    expect(text.split('\n').slice(0, 2)).toEqual([`import { given, commerce } from 'purestream/domain';`, '']);
+    expect(text).toContain('given(commerce, [');
+    const emmett = emmettTestText(c121, bundled, module.shape);
+    expect(emmett).toMatch(/^import \{ DeciderSpecification \} from '@event-driven-io\/emmett';\nimport \{ asEmmettDecider, (rejectionCode, )?commerce \} from 'purestream\/domain';\n\n/);
+    expect(`${text}${emmett}`).not.toContain('./commerce');
+    // an open module keeps its file; a module that is not open is named by its id
+    expect(moduleImportOf('bank', 'bank.ts')).toEqual({ path: './bank', name: 'bank' });
+    expect(moduleImportOf('my-rules')).toEqual({ path: './my-rules', name: 'myRules' });
+  });
+
+  it('is given only the events of the streams the decision read, and says which', () => {
+    const decision = traces[0].decisions.find((d) => d.commandIds.includes('c121'))!;
+    const stock = traces[0].history.slice(0, decision.stateVersion).filter((s) => s.stream === 'stock:tee@main');
+    expect(c121.read).toEqual(['order:o-121', 'stock:tee@main']);
+    expect(c121.given.map((e) => e.stream)).toEqual(stock.map(() => 'stock:tee@main'));
+    expect(c121.given.length).toBeLessThan(decision.stateVersion);
+    expect(purestreamTestText(c121, bundled)).toContain(`// given: the events of the streams it read: order:o-121 (none), stock:tee@main (${stock.length})\n`);
+  });
+
+  it.each([
+    ['Purestream given/when/then', (c: DecisionCase) => purestreamTestText(c, bundled)],
+    ['Emmett DeciderSpecification', (c: DecisionCase) => emmettTestText(c, bundled, module.shape)],
+  ])('%s text runs as copied and passes', async (_kind, text) => {
+    const accepted = decisionCase(module, traces[0], inputs, 'c2')!;
+    expect('events' in accepted.then).toBe(true);
+    for (const c of [c121, accepted]) await execute(text(c));
   });
 });
