@@ -7,7 +7,8 @@
 import type { CompareModel } from './compareModel';
 import { formatDelta, formatValue, showValue } from './compareModel';
 import { compareCharts } from './overlayChart';
-import { escapeXml, svgChart } from './svgChart';
+import { svgChart } from './svgChart';
+import { escapeXml } from '../text/escapeXml';
 import type { RealRunModel } from './realRunModel';
 import type { RunData, WhyHint } from './whyHints';
 import type { CommandLine } from '../cli/commandLine';

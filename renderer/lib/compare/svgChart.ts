@@ -6,6 +6,7 @@
  * (drawn dashed inside it, as in the app). Text is laid out from an estimate of its width, so
  * no title runs over a tick label. Pure.
  */
+import { escapeXml } from '../text/escapeXml';
 import { truncate } from '../text/truncate';
 import { VALUE_STEPS } from '../metrics/chartData';
 import type { OverlayChartModel } from './overlayChart';
@@ -18,9 +19,6 @@ const LEGEND_ROW = 18;
 /** A generous average width of a character of 11px sans-serif, for layout without measuring. */
 const CHAR = 6.6;
 const MUTED = '#9aa4b2';
-
-/** Escapes text for XML/HTML. */
-export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const round = (n: number): string => (Math.round(n * 10) / 10).toString();
 
