@@ -13,6 +13,8 @@ import type { DecisionOutcome } from '../report/ruleChange';
 export interface DecisionCase {
   /** The events of the streams the decision read, in the order they were enacted (each with its stream). */
   readonly given: readonly { readonly type: string; readonly data: unknown; readonly stream: string }[];
+  /** The aggregates of the streams it read, as it read them (undefined: a new stream), in the order it read them. */
+  readonly read: readonly { readonly stream: string; readonly aggregate: unknown }[];
   readonly command: { readonly id: string; readonly type: string; readonly data: unknown; readonly at: number; readonly actor?: string };
   readonly then: DecisionOutcome;
 }
@@ -50,7 +52,7 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
     if (module.shape === 'emmett') read.add(module.partitionKey(input, view) as string);
     const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
     const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
-    return { given, command: commandOf(input), then };
+    return { given, read: [...read].map((stream) => ({ stream, aggregate: view.get(stream) })), command: commandOf(input), then };
   }
   if (!input || !isBatch(input) || rejection === BATCH_ABORTED) return undefined;
   const item = batchItem(module, trace, decision.stateVersion, input, commandId);
@@ -58,7 +60,7 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
   // the batch decided again must be the run's (an authorization policy the run applied is not here)
   const run = new Map(decision.rejections.map((r) => [r.commandId, r.rejection.code]));
   if (!commandOutcomes(item.outcome).every((o) => o.rejection?.code === run.get(o.command.id))) return undefined;
-  return { given: item.given, command: commandOf(item.command), then };
+  return { given: item.given, read: item.read, command: commandOf(item.command), then };
 }
 
 const commandOf = (c: CommandEnvelope): DecisionCase['command'] => ({ id: c.id, type: c.type, data: c.data, at: c.at, ...(c.actor !== undefined ? { actor: c.actor } : {}) });
@@ -116,7 +118,8 @@ function batchItem(module: AnyDomainModule, trace: Trace, stateVersion: number, 
   const links: EventLink[] = [];
   for (const t of found.read.values()) for (let l = t?.last; l; l = l.previous) links.push(l);
   links.sort((a, b) => a.order - b.order);
-  return { command: found.command, given: links.map((l) => l.event), outcome };
+  const read = [...found.read].map(([stream, t]) => ({ stream, aggregate: t?.aggregate }));
+  return { command: found.command, given: links.map((l) => l.event), read, outcome };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);

@@ -123,6 +123,13 @@ describe('copy as test: an item of a batch', () => {
     expect(caseOf('c3')?.then).toHaveProperty('rejected');
   });
 
+  it("reads the aggregates the item read: the balance with its batch's earlier items in it", () => {
+    const balances = (c: DecisionCase | undefined) => c?.read.map((r) => `${r.stream} ${(r.aggregate as { balance?: number } | undefined)?.balance}`);
+    expect(balances(caseOf('c2'))).toEqual(['account:a1 70']);
+    expect(balances(caseOf('c5'))).toEqual(['account:a1 15']);
+    expect(balances(caseOf('c6'))).toEqual(['account:a1 10']);
+  });
+
   it('is not offered for an item its all-or-nothing batch aborted', () => {
     expect(caseOf('c4')).toBeUndefined();
   });
