@@ -85,7 +85,7 @@ test("the exported page draws the library's charts as Compare does: the axis abo
     const layout = await chart.evaluate((svg) => {
       const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
       const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
-      const gridTop = Math.min(...[...svg.querySelectorAll('line[stroke="#2d343f"]')].map((l) => l.getBoundingClientRect().top));
+      const gridTop = Math.min(...[...svg.querySelectorAll('line.grid')].map((l) => l.getBoundingClientRect().top));
       const lineTop = Math.min(...[...svg.querySelectorAll('polyline')].map((l) => l.getBoundingClientRect().top));
       const outside = boxes.filter((b) => b.box.left < svg.getBoundingClientRect().left || b.box.right > svg.getBoundingClientRect().right).map((b) => b.text);
       return { overlaps, above: lineTop < gridTop - 1, outside };
@@ -94,4 +94,56 @@ test("the exported page draws the library's charts as Compare does: the axis abo
   }
   await charts.first().scrollIntoViewIfNeeded();
   await page.locator('.charts').screenshot({ path: 'test-results/screenshots/compare-export-charts.png' });
+});
+
+test('the flash sale comparison exported as a handout: the lesson, where the 8 workers broke, what a violation counts, light on screen and on paper', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  // Compare itself says what the count of violations counts, and why a stock ending at -4 is "once"
+  const counted = 'a violation is counted when a stream goes from allowed to broken';
+  await expect(compare.getByRole('region', { name: 'Why' })).toContainText(`“8 workers” broke stock-non-negative once, at t=210 ms: stock of tee@main is -1. Once, because ${counted}, and stock:tee@main stayed broken (at the end: stock of tee@main is -4)`);
+  await expect(compare.getByRole('region', { name: 'Metrics' })).toContainText('Invariant violations counts the times a stream went from allowed to broken: a stream that stays broken counts once, however far it goes.');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await compare.getByRole('region', { name: 'Metrics' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/compare-violations-note-1280.png' });
+
+  const download = page.waitForEvent('download');
+  await compare.getByRole('button', { name: 'Export HTML' }).click();
+  const html = await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  writeFileSync('test-results/screenshots/flash-sale-comparison.html', html);
+
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    await page.setContent(html);
+    const lesson = page.getByRole('region', { name: 'Lesson' });
+    await expect(lesson.getByRole('listitem').filter({ hasText: /^8 workers decide up to eight orders at once/ })).toBeVisible();
+    await expect(lesson.locator('strong', { hasText: 'oversell' })).toBeVisible();
+    const broke = page.getByRole('region', { name: 'Where 8 workers broke' });
+    await expect(broke).toContainText('Command c101 PlaceOrder');
+    await expect(broke.getByRole('listitem')).toHaveText([/^#202 OrderPlaced on order:o-101/, /^#203 StockReserved on stock:tee@main .*\(its enactment broke the invariant\)$/]);
+    await expect(broke.getByRole('row').nth(1)).toHaveText(/^stock\s*4\s*0\s*-1$/);
+    await expect(broke).toContainText('Broke stock-non-negative: stock of tee@main is -1. Still broken at the end: stock of tee@main is -4.');
+    const colors = () => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    // light by default: dark text on white
+    expect(await colors()).toEqual(['rgb(255, 255, 255)', 'rgb(29, 36, 48)']);
+    await page.screenshot({ path: `test-results/screenshots/handout-screen-${width}.png`, fullPage: true });
+    // the app's dark theme on a screen that prefers dark
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    expect(await colors()).toEqual(['rgb(17, 20, 24)', 'rgb(228, 232, 238)']);
+    await page.screenshot({ path: `test-results/screenshots/handout-screen-dark-${width}.png`, fullPage: true });
+    // printed: light whatever the screen prefers, every chart line with its own marker shape
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await colors()).toEqual(['rgb(255, 255, 255)', 'rgb(29, 36, 48)']);
+    for (const chart of await page.locator('svg').all()) {
+      const shapes = await chart.evaluate((svg) => [...svg.querySelectorAll('polyline')].map((line) => [...new Set([...(line.parentElement?.querySelectorAll('.mark') ?? [])].map((m) => m.classList[m.classList.length - 1]))].join()));
+      expect(shapes).toEqual(['dot', 'square', 'triangle', 'diamond']);
+    }
+    await page.screenshot({ path: `test-results/screenshots/handout-print-${width}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('region', { name: 'Where 8 workers broke' }).screenshot({ path: 'test-results/screenshots/handout-where-it-broke.png' });
+  await page.locator('.charts').screenshot({ path: 'test-results/screenshots/handout-print-charts.png' });
 });

@@ -40,6 +40,16 @@ export const METRICS: readonly MetricDef[] = [
   metric('duplicates', (m) => m.duplicates),
 ];
 
+/**
+ * What the "Invariant violations" row counts (InvariantWatch, src/engine/state/invariantWatch.ts),
+ * said under the table when a run broke an invariant: a stock that breaks at -1 and ends at -4 is
+ * one violation.
+ */
+export const VIOLATIONS_NOTE = 'Invariant violations counts the times a stream went from allowed to broken: a stream that stays broken counts once, however far it goes.';
+
+/** The note on the violations row when some run broke an invariant (undefined: none did). */
+export const violationsNote = (model: CompareModel): string | undefined => (model.metrics.some((m) => m.key === 'violations' && m.cells.some((c) => c.value > 0)) ? VIOLATIONS_NOTE : undefined);
+
 /** One cell of a run after the first: its value and its difference from the first run. */
 export interface MetricCell {
   readonly value: number;

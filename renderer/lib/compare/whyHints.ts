@@ -5,7 +5,8 @@
  * run it is about, whose name is quoted (“8 workers”), so it never runs into the counts beside it.
  * Pure.
  */
-import type { DecisionRecord, RunReport, Trace } from '../../../src/engine/types';
+import type { DecisionRecord, RunReport, Trace, Violation } from '../../../src/engine/types';
+import type { BrokenDecision } from '../reader/brokenDecision';
 import type { BrokenStream, RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
 import { STOCK_LIKE } from '../../../src/engine/report/oversold';
@@ -27,6 +28,8 @@ export interface RunData {
    * (a bank's overdraft). Absent or empty: the domain allows the final state, or is not known.
    */
   readonly brokenAtEnd?: readonly BrokenStream[];
+  /** The decision behind its first violation (RunReader.brokenDecision); absent when it broke none, or not read. */
+  readonly broke?: BrokenDecision;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -89,6 +92,25 @@ export function releasedTogether(trace: Trace): { count: number; at: number; rej
 }
 
 
+/**
+ * What a run's violations say, with what they count (a stream going from allowed to broken:
+ * InvariantWatch, src/engine/state/invariantWatch.ts), so that "once" beside a stock that ends at
+ * -4 reads right: "broke stock-non-negative once, at t=210 ms: stock of tee@main is -1. Once,
+ * because a violation is counted when a stream goes from allowed to broken, and stock:tee@main
+ * stayed broken (at the end: stock of tee@main is -4)". `broke`: the first violation's decision
+ * (the stream it broke, the invariant's message at the end), when read.
+ */
+export function brokeText(violations: readonly Violation[], broke?: BrokenDecision): string {
+  const first = violations[0];
+  const names = [...new Set(violations.map((v) => v.invariant))].join(' and ');
+  const when = violations.length === 1 ? `once, at t=${first.atMs} ms` : `${violations.length} times, first at t=${first.atMs} ms`;
+  const why =
+    violations.length === 1 && broke?.atEnd !== undefined
+      ? `Once, because a violation is counted when a stream goes from allowed to broken, and ${broke.stream} stayed broken (at the end: ${broke.atEnd})`
+      : 'A violation is counted each time a stream goes from allowed to broken, not again while it stays broken';
+  return `broke ${names} ${when}: ${first.message}. ${why}`;
+}
+
 /** Hints for every run against the first. */
 export function whyHints(runs: readonly RunData[]): WhyHint[] {
   if (runs.length === 0) return [];
@@ -131,10 +153,7 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
       hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${said}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
     }
     const violations = run.report.violations;
-    if (violations.length > 0) {
-      const first = violations[0];
-      hints.push({ run: run.report.name, tone: 'bad', text: `${name} broke ${first.invariant} ${violations.length === 1 ? 'once' : `${violations.length} times`}, first at t=${first.atMs} ms: ${first.message}` });
-    }
+    if (violations.length > 0) hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${brokeText(violations, run.broke)}` });
     if (i === 0) return;
     const m = run.report.metrics;
     const b = base.report.metrics;

@@ -16,6 +16,7 @@ import type { HistoryStep, LogEntry, Report, Sample } from '../../../src/engine/
 import type { Points } from '../compare/chartSeries';
 import type { Columns } from '../metrics/chartData';
 import type { TimeRange } from '../timeline/timelineModel';
+import type { BrokenDecision } from './brokenDecision';
 import type { GraphSource, GraphWindow, NodeDetail } from './graphSource';
 import type { TimelineFrame, TimelineSource, TimelineWindow } from './timelineSource';
 
@@ -206,6 +207,8 @@ export interface RunReader {
   redrive(run: number, consumer: string): Promise<RedriveResult>;
   /** Command `commandId`'s decision as test texts importing the domain as `module`; undefined for setup, an item its batch aborted, or an unknown command. */
   decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined>;
+  /** The decision behind the run's first invariant violation ("Where it broke" of the exported comparison); undefined when it broke none. */
+  brokenDecision(run: number): Promise<BrokenDecision | undefined>;
 }
 
 /** One decision of a run as tests ("Copy as test"): a Purestream given/when/then test and an Emmett DeciderSpecification test. */

@@ -235,8 +235,8 @@ export class TraceGraph {
     };
   }
 
-  /** The seqs of the events command `id` caused. */
-  private seqsOf(commandId: string, d: DecisionRecord | undefined): number[] {
+  /** The seqs of the events command `commandId` caused (`d`: its decision; undefined: a setup command). */
+  seqsOf(commandId: string, d: DecisionRecord | undefined): number[] {
     if (d) return d.eventSeqs.filter((s) => this.index.event(s)?.causationId === commandId);
     const out: number[] = [];
     for (let seq = this.index.firstSeqOf(commandId), e = seq === undefined ? undefined : this.index.event(seq); e && e.causationId === commandId; e = this.index.event(e.seq + 1)) out.push(e.seq);

@@ -23,7 +23,8 @@ import { consumerOutputs, outputTables } from './consumerOutputs';
 import type { GraphWindow, NodeDetail } from './graphSource';
 import { runCharts, runFacts } from './runCharts';
 import { runOverview } from './runOverview';
-import { decisionCase, emmettTestText, purestreamTestText, type ModuleImport } from '../../../src/engine/module/testText';
+import { decisionCase, emmettTestText, purestreamTestText, type DecisionCase, type ModuleImport } from '../../../src/engine/module/testText';
+import { brokenDecision, type BrokenDecision } from './brokenDecision';
 import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView, SqlTablesToLoad } from './runReader';
 import { TraceGraph } from './traceGraph';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
@@ -240,12 +241,29 @@ export class TraceReader implements RunReader {
     return redriveDeadLetters(this.scenario, this.trace(run).run, consumer, await this.services(), this.decider);
   }
 
-  async decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined> {
+  /** Command `commandId`'s decision in run `run`, as a test states it (undefined: see decisionCase; or no scenario or domain known). */
+  private decisionCaseOf(run: number, commandId: string): DecisionCase | undefined {
     const inputs = this.inputs();
     if (!inputs || !this.decider) return undefined;
     const all = [...inputs.setup, ...(inputs as ReturnType<typeof expandScenario>).arrivals.map((a) => a.input)];
-    const found = decisionCase(this.decider, this.trace(run), all, commandId);
-    if (!found) return undefined;
+    return decisionCase(this.decider, this.trace(run), all, commandId);
+  }
+
+  async decisionTests(run: number, commandId: string, module: ModuleImport): Promise<DecisionTests | undefined> {
+    const found = this.decisionCaseOf(run, commandId);
+    if (!found || !this.decider) return undefined;
     return { purestream: purestreamTestText(found, module), emmett: emmettTestText(found, module, this.decider.shape) };
+  }
+
+  async brokenDecision(run: number): Promise<BrokenDecision | undefined> {
+    const report = this.full.report.runs[run];
+    const violation = report?.violations[0];
+    if (!violation) return undefined;
+    const index = this.part(run).index;
+    const event = index.event(violation.eventSeq);
+    if (!event) return undefined;
+    const invariant = this.decider?.invariants.find((i) => i.name === violation.invariant);
+    const atEnd = invariant && Object.hasOwn(report.finalState, event.stream) ? invariant.violation(event.stream as never, report.finalState[event.stream] as never) : undefined;
+    return brokenDecision(violation, index, this.graph(run), this.decisionCaseOf(run, event.causationId), atEnd);
   }
 }

@@ -14,8 +14,8 @@ import { bundledIds } from '../../../domain';
 export interface DecisionCase {
   /** The events of the streams the decision read, in the order they were enacted (each with its stream). */
   readonly given: readonly { readonly type: string; readonly data: unknown; readonly stream: string }[];
-  /** The streams the decision read, in the order it first read them (some may have had no events). */
-  readonly read: readonly string[];
+  /** The streams the decision read, in the order it first read them, each with its aggregate as read (undefined: a new stream, with no events). */
+  readonly read: readonly { readonly stream: string; readonly aggregate: unknown }[];
   readonly command: { readonly id: string; readonly type: string; readonly data: unknown; readonly at: number; readonly actor?: string };
   readonly then: DecisionOutcome;
 }
@@ -69,7 +69,7 @@ export function decisionCase(module: AnyDomainModule, trace: Trace, inputs: read
     if (module.shape === 'emmett') read.add(module.partitionKey(input, view) as string);
     const bySeq = new Map(trace.log.map((e) => [e.seq, e]));
     const given = steps.filter((s) => read.has(s.stream)).map((s) => bySeq.get(s.eventSeq)!).map((e) => ({ type: e.type, data: e.data, stream: e.stream }));
-    return { given, read: [...read], command: commandOf(input), then };
+    return { given, read: [...read].map((stream) => ({ stream, aggregate: view.get(stream) })), command: commandOf(input), then };
   }
   if (!input || !isBatch(input) || rejection === BATCH_ABORTED) return undefined;
   const item = batchItem(module, trace, decision.stateVersion, input, commandId);
@@ -135,7 +135,8 @@ function batchItem(module: AnyDomainModule, trace: Trace, stateVersion: number, 
   const links: EventLink[] = [];
   for (const t of found.read.values()) for (let l = t?.last; l; l = l.previous) links.push(l);
   links.sort((a, b) => a.order - b.order);
-  return { command: found.command, given: links.map((l) => l.event), read: [...found.read.keys()], outcome };
+  const read = [...found.read].map(([stream, t]) => ({ stream, aggregate: t?.aggregate }));
+  return { command: found.command, given: links.map((l) => l.event), read, outcome };
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -147,7 +148,7 @@ const list = (items: readonly unknown[], indent = '  '): string => (items.length
  */
 function givenNote(c: DecisionCase): string {
   if (c.read.length === 0) return '// given: nothing (the decision read no stream)';
-  const counts = new Map<string, number>(c.read.map((s) => [s, 0]));
+  const counts = new Map<string, number>(c.read.map((r) => [r.stream, 0]));
   for (const e of c.given) counts.set(e.stream, (counts.get(e.stream) ?? 0) + 1);
   return `// given: the events of the stream${counts.size === 1 ? '' : 's'} it read: ${[...counts].map(([s, n]) => `${s} (${n === 0 ? 'none' : n})`).join(', ')}`;
 }

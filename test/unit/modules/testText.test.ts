@@ -123,6 +123,13 @@ describe('copy as test: an item of a batch', () => {
     expect(caseOf('c3')?.then).toHaveProperty('rejected');
   });
 
+  it("reads the aggregates the item read: the balance with its batch's earlier items in it", () => {
+    const balances = (c: DecisionCase | undefined) => c?.read.map((r) => `${r.stream} ${(r.aggregate as { balance?: number } | undefined)?.balance}`);
+    expect(balances(caseOf('c2'))).toEqual(['account:a1 70']);
+    expect(balances(caseOf('c5'))).toEqual(['account:a1 15']);
+    expect(balances(caseOf('c6'))).toEqual(['account:a1 10']);
+  });
+
   it('is not offered for an item its all-or-nothing batch aborted', () => {
     expect(caseOf('c4')).toBeUndefined();
   });
@@ -198,7 +205,7 @@ describe('copy as test: a bundled domain', () => {
   it('is given only the events of the streams the decision read, and says which', () => {
     const decision = traces[0].decisions.find((d) => d.commandIds.includes('c121'))!;
     const stock = traces[0].history.slice(0, decision.stateVersion).filter((s) => s.stream === 'stock:tee@main');
-    expect(c121.read).toEqual(['order:o-121', 'stock:tee@main']);
+    expect(c121.read.map((r) => r.stream)).toEqual(['order:o-121', 'stock:tee@main']);
     expect(c121.given.map((e) => e.stream)).toEqual(stock.map(() => 'stock:tee@main'));
     expect(c121.given.length).toBeLessThan(decision.stateVersion);
     expect(purestreamTestText(c121, bundled)).toContain(`// given: the events of the streams it read: order:o-121 (none), stock:tee@main (${stock.length})\n`);

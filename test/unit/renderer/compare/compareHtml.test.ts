@@ -13,7 +13,7 @@ import { runScenario } from '../../../../src/engine/run';
 import { toDomainModule } from '../../../../src/engine/module/bundled';
 import library from '../../../fixtures/modules/library/library';
 import { whyHints } from '../../../../renderer/lib/compare/whyHints';
-import { flashSale, runData } from './flashSale';
+import { flashSale, flashSaleRunData, flashSaleScenario, runData } from './flashSale';
 import { compareCommandLine, scenarioArgument } from '../../../../renderer/lib/cli/commandLine';
 
 describe('compareHtml', () => {
@@ -70,6 +70,84 @@ describe('compareHtml', () => {
     expect(compareHtml({ scenario: report.scenario, model: compareModel(runs.map((r) => r.report)), hints: [], runs, command: edited })).toContain(
       `<p class="muted">Same as <code>purestream compare flash-sale.json</code> with your edits, once saved to that file (Download scenario), run in the scenario file&#39;s folder</p>`,
     );
+  });
+});
+
+describe('the handout: the lesson, where it broke, what violations count, a page that prints', () => {
+  const page = async () => {
+    const runs = await flashSaleRunData();
+    return compareHtml({ scenario: flashSale().report.scenario, description: flashSaleScenario().description, model: compareModel(runs.map((r) => r.report)), hints: whyHints(runs), runs });
+  };
+
+  it("opens with the scenario's description, its Markdown rendered", async () => {
+    const html = await page();
+    expect(html).toContain('<section class="lesson" aria-label="Lesson"><p>150 customers each order one tee, 2 ms apart, but only 100 are in stock, and a decision takes 10 ms.</p>');
+    expect(html).toContain('<li><strong>8 workers</strong> decide up to eight orders at once, each against the stock it <em>read when it started</em>.');
+    expect(html).toContain('the <code>stock-non-negative</code> invariant breaks');
+    // the lesson comes before the hints
+    expect(html.indexOf('class="lesson"')).toBeLessThan(html.indexOf('<h2>Why</h2>'));
+  });
+
+  it('escapes the description: its HTML is text, its Markdown the only markup', () => {
+    const { report } = flashSale();
+    const html = compareHtml({ scenario: 's', description: '**<img src=x onerror=alert(1)>** & `</style><script>x</script>`', model: compareModel([report.runs[0]]), hints: [], runs: [{ report: report.runs[0] }] });
+    expect(html).toContain('<p><strong>&lt;img src=x onerror=alert(1)&gt;</strong> &amp; <code>&lt;/style&gt;&lt;script&gt;x&lt;/script&gt;</code></p>');
+    expect(html).not.toMatch(/<script|<img/);
+    // no description: no lesson
+    expect(compareHtml({ scenario: 's', description: '  ', model: compareModel([report.runs[0]]), hints: [], runs: [{ report: report.runs[0] }] })).not.toContain('class="lesson"');
+  });
+
+  it("shows where the 8 workers broke stock-non-negative: the command, the events it decided, the stock it read, before and after, the invariant's message", async () => {
+    const html = await page();
+    const section = /<h2>Where it broke<\/h2>[\s\S]*?<\/section>/.exec(html)![0];
+    expect(section).toContain('<section class="broke" aria-label="Where 8 workers broke"><h3>“8 workers”: stock-non-negative at t=210 ms</h3>');
+    expect(section).toContain('Command <code>c101</code> <strong>PlaceOrder</strong> <code>{&quot;orderId&quot;:&quot;o-101&quot;,&quot;customerId&quot;:&quot;u-101&quot;,&quot;sku&quot;:&quot;tee&quot;,&quot;qty&quot;:1,&quot;warehouse&quot;:&quot;main&quot;}</code> — decided by worker 0 from 200 to 210 ms.');
+    expect(section).toContain('<li>#202 <strong>OrderPlaced</strong> on order:o-101');
+    expect(section).toContain('<li class="broke-event">#203 <strong>StockReserved</strong> on stock:tee@main');
+    expect(section).toContain('<tr><th>stock:tee@main</th><th>it read</th><th>just before #203</th><th>after #203</th></tr>\n<tr><td><code>stock</code></td><td>4</td><td>0</td><td>-1</td></tr>');
+    expect(section).toContain('Between its read and #203, other decisions changed stock:tee@main: it decided on a state that was no longer there.');
+    expect(section).toContain('Broke <strong>stock-non-negative</strong>: stock of tee@main is -1. Still broken at the end: stock of tee@main is -4.');
+    // the runs that broke nothing have no section
+    expect(html.match(/<section class="broke"/g)).toHaveLength(1);
+  });
+
+  it('says under the metrics what a violation counts, and in the hint why the stock ending at -4 is one', async () => {
+    const html = await page();
+    expect(html).toContain('<p class="note muted">Invariant violations counts the times a stream went from allowed to broken: a stream that stays broken counts once, however far it goes.</p>');
+    expect(html).toContain('Once, because a violation is counted when a stream goes from allowed to broken, and stock:tee@main stayed broken (at the end: stock of tee@main is -4)');
+    const { report } = flashSale();
+    expect(compareHtml({ scenario: 's', model: compareModel([report.runs[0], report.runs[2]]), hints: [], runs: [] })).not.toContain('class="note');
+  });
+
+  it('is light, dark only on a screen that prefers it, and prints light: page breaks kept out of tables, charts and sections', async () => {
+    const html = await page();
+    const style = /<style>([\s\S]*)<\/style>/.exec(html)![1];
+    expect(style).toMatch(/^:root\{color-scheme:light;--bg:#fff;--fg:#1d2430/);
+    expect(style).toContain('@media screen and (prefers-color-scheme:dark){:root{color-scheme:dark;--bg:#111418');
+    const print = style.slice(style.indexOf('@media print{'));
+    expect(print).toContain('@page{');
+    expect(print).toContain('break-inside:avoid');
+    expect(print).toContain('h2{break-after:avoid}');
+    expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+
+  it("marks each run's line with its own shape, in the plot and in the legend, so the lines read apart in black and white", async () => {
+    const html = await page();
+    for (const svg of html.match(/<svg [\s\S]*?<\/svg>/g)!) {
+      const groups = [...svg.matchAll(/<g style="--run:[^"]*"><polyline[\s\S]*?<\/g>/g)].map((m) => m[0]);
+      expect(groups).toHaveLength(4);
+      // one shape per line, every line's its own, and some of each
+      const shapes = groups.map((g) => new Set([...g.matchAll(/class="mark[^"]* ([a-z-]+)"/g)].map((m) => m[1])));
+      expect(shapes.map((s) => [...s])).toEqual([['dot'], ['square'], ['triangle'], ['diamond']]);
+      // single writer's line lies on one queue's: its markers fall between one queue's
+      const xsOf = (g: string) => [...g.matchAll(/class="mark[^"]*" (?:cx|x|d)="M?([\d.]+)/g)].map((m) => Number(m[1]));
+      const oneQueue = new Set(xsOf(groups[0]));
+      expect(xsOf(groups[2]).filter((x) => oneQueue.has(x))).toEqual([]);
+      // the legend shows each line's shape beside its name
+      const legend = [...svg.matchAll(/<g transform="translate[^"]*" style="--run:[^"]*">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
+      expect(legend).toHaveLength(4);
+      legend.forEach((item, k) => expect(item).toMatch(new RegExp(`class="mark ${[...shapes[k]][0]}"`)));
+    }
   });
 });
 

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnyDomainModule } from '../../../../domain/kernel';
-import { eventsBehind, releasedTogether, staleReads, whyHints } from '../../../../renderer/lib/compare/whyHints';
+import { brokeText, eventsBehind, releasedTogether, staleReads, whyHints } from '../../../../renderer/lib/compare/whyHints';
+import { TraceReader } from '../../../../renderer/lib/reader/traceReader';
 import { toDomainModule } from '../../../../src/engine/module/bundled';
 import { runScenario } from '../../../../src/engine/run';
 import { parseScenario } from '../../../../src/engine/scenario/parse';
 import type { DecisionRecord } from '../../../../src/engine/types';
 import bank from '../../../../samples/domains/bank';
-import { flashSale, runData } from './flashSale';
+import { flashSale, flashSaleRunData, runData } from './flashSale';
+import library from '../../../fixtures/modules/library/library';
 
 describe('whyHints', () => {
   const { report, traces } = flashSale();
@@ -80,5 +82,35 @@ describe('whyHints of the bank, whose overdrafts take balances below zero', () =
     ]);
     expect(texts).not.toContainEqual(expect.stringMatching(/below zero/));
     expect(texts).toContainEqual(expect.stringMatching(/^“4 workers” broke within-overdraft-limit once/));
+  });
+});
+
+describe('what a violation counts, said where the count is', () => {
+  const counted = 'a violation is counted when a stream goes from allowed to broken';
+
+  it('says why a stock that ends at -4 broke its invariant "once": the stream went from allowed to broken once and stayed broken', async () => {
+    const runs = await flashSaleRunData();
+    expect(whyHints([runs[0], runs[1]]).map((h) => h.text)).toContain(
+      `“8 workers” broke stock-non-negative once, at t=210 ms: stock of tee@main is -1. Once, because ${counted}, and stock:tee@main stayed broken (at the end: stock of tee@main is -4)`,
+    );
+  });
+
+  it("says it of the library's 4 loans on 2 copies, in the domain's own words", async () => {
+    const module = toDomainModule(library);
+    const parsed = parseScenario(readFileSync('test/fixtures/modules/library/library.scenario.json', 'utf8'), 'library.scenario.json', { domain: module });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const result = runScenario(parsed.scenario, { domain: module, trace: true });
+    const reader = new TraceReader(result, parsed.scenario, undefined, module);
+    const runs = await Promise.all(result.report.runs.map(async (_, i) => ({ ...runData(result, i, module), broke: await reader.brokenDecision(i) })));
+    expect(whyHints(runs).map((h) => h.text)).toContain(
+      `“4 workers” broke no-more-loans-than-copies once, at t=7 ms: dune: 3 on loan, only 2 copies. Once, because ${counted}, and book:dune stayed broken (at the end: dune: 4 on loan, only 2 copies)`,
+    );
+  });
+
+  it('says what is counted when the stream is not known, when it was repaired, and for several violations', () => {
+    const v = (invariant: string, atMs: number, message: string) => ({ invariant, atMs, eventSeq: 1, message });
+    const rule = 'A violation is counted each time a stream goes from allowed to broken, not again while it stays broken';
+    expect(brokeText([v('stock-non-negative', 210, 'stock of tee@main is -1')])).toBe(`broke stock-non-negative once, at t=210 ms: stock of tee@main is -1. ${rule}`);
+    expect(brokeText([v('a', 5, 'x is -1'), v('b', 9, 'y'), v('a', 12, 'z')])).toBe(`broke a and b 3 times, first at t=5 ms: x is -1. ${rule}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown } from '../../../renderer/src/components/LessonPanel/markdown';
+import { markdownHtml, parseInline, parseMarkdown } from '../../../../renderer/lib/text/markdown';
 
 describe('lesson markdown', () => {
   it('reads bold, em and code as styled runs and leaves the rest as text', () => {
@@ -25,5 +25,13 @@ describe('lesson markdown', () => {
 
   it('keeps HTML as text', () => {
     expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] }]);
+  });
+
+  it('writes HTML for a standalone page: paragraphs, lists, bold, em and code, every text escaped', () => {
+    expect(markdownHtml('Only **100** in *stock*, see `a<b>`.\n\n- one & two\n- <script>x</script>\n\n1. first')).toBe(
+      '<p>Only <strong>100</strong> in <em>stock</em>, see <code>a&lt;b&gt;</code>.</p>\n<ul><li>one &amp; two</li><li>&lt;script&gt;x&lt;/script&gt;</li></ul>\n<ol><li>first</li></ol>',
+    );
+    expect(markdownHtml('**<img src=x onerror="alert(1)">**')).toBe('<p><strong>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</strong></p>');
+    expect(markdownHtml('')).toBe('');
   });
 });

@@ -1,8 +1,11 @@
 /**
- * A tiny Markdown reader for sample descriptions: paragraphs, bullet and numbered lists, and
- * inline **bold**, *em* and `code`. It returns plain data that components render as text nodes,
- * so nothing is ever parsed as HTML. Pure.
+ * A tiny Markdown reader for scenario descriptions (scenario.md: "explanation shown in the app"):
+ * paragraphs, bullet and numbered lists, and inline **bold**, *em* and `code`. It returns plain
+ * data that components render as text nodes (LessonPanel's Markdown.svelte), or that
+ * {@link markdownHtml} writes as HTML with every text escaped: nothing of the source is ever
+ * taken as HTML. Pure.
  */
+import { escapeXml } from './escapeXml';
 
 /** A run of inline text with its style. */
 export interface Inline {
@@ -61,4 +64,18 @@ export function parseMarkdown(source: string): Block[] {
   }
   flush();
   return blocks;
+}
+
+/** Styled runs as HTML: each run's text escaped, inside the tag its kind names (`strong`, `em`, `code`). */
+const inlineHtml = (inlines: readonly Inline[]): string => inlines.map((r) => (r.kind === 'text' ? escapeXml(r.text) : `<${r.kind}>${escapeXml(r.text)}</${r.kind}>`)).join('');
+
+/** Markdown text as HTML (for a standalone page: the exported comparison): `<p>`, `<ul>`/`<ol>` of `<li>`, `<strong>`, `<em>`, `<code>`; all text escaped. */
+export function markdownHtml(source: string): string {
+  return parseMarkdown(source)
+    .map((b) => {
+      if (b.kind === 'paragraph') return `<p>${inlineHtml(b.inlines)}</p>`;
+      const tag = b.ordered ? 'ol' : 'ul';
+      return `<${tag}>${b.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</${tag}>`;
+    })
+    .join('\n');
 }

@@ -1,0 +1,45 @@
+/** "Where it broke": the decision behind a run's first violation, read through the run reader (the flash sale's 8 workers oversell). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario } from '../../../../src/engine';
+import { TraceReader } from '../../../../renderer/lib/reader/traceReader';
+
+const parsed = parseScenario(readFileSync(new URL('../../../../samples/scenarios/flash-sale.json', import.meta.url), 'utf8'));
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+const result = runScenario(parsed.scenario, { trace: true });
+const eight = result.report.runs.findIndex((r) => r.name === '8 workers');
+const tee = (stock: number) => ({ sku: 'tee', stock, warehouse: 'main' });
+
+describe('the decision behind the first violation', () => {
+  it("is the command whose event broke the invariant: what it read, the events it decided, the stream before and after, the invariant's message then and at the end", async () => {
+    const violation = result.report.runs[eight].violations[0];
+    const event = result.traces[eight].log.find((e) => e.seq === violation.eventSeq)!;
+    const broke = await new TraceReader(result, parsed.scenario).brokenDecision(eight);
+    expect(broke).toMatchObject({
+      invariant: 'stock-non-negative',
+      message: 'stock of tee@main is -1',
+      atMs: violation.atMs,
+      stream: 'stock:tee@main',
+      eventSeq: violation.eventSeq,
+      command: { id: event.causationId, type: 'PlaceOrder', data: { orderId: 'o-101', customerId: 'u-101', sku: 'tee', qty: 1, warehouse: 'main' } },
+      decision: { worker: 0, startedAt: 200, endedAt: 210, stale: true },
+      // it read 4 in stock, other workers' reservations came first: 0 when its own was enacted
+      read: { aggregate: tee(4) },
+      before: tee(0),
+      after: tee(-1),
+      atEnd: 'stock of tee@main is -4',
+    });
+    expect(broke!.events.map((e) => `#${e.seq} ${e.type} ${e.stream}`)).toEqual(['#202 OrderPlaced order:o-101', '#203 StockReserved stock:tee@main']);
+  });
+
+  it('is none for a run that broke nothing', async () => {
+    expect(await new TraceReader(result, parsed.scenario).brokenDecision(0)).toBeUndefined();
+  });
+
+  it('names the command without its data or what it read when the scenario is not known (a stored result without it)', async () => {
+    const broke = await new TraceReader(result, undefined).brokenDecision(eight);
+    expect(broke).toMatchObject({ command: { id: 'c101', type: 'PlaceOrder' }, before: tee(0), after: tee(-1), atEnd: 'stock of tee@main is -4' });
+    expect(broke).not.toHaveProperty('read');
+    expect(broke!.command).not.toHaveProperty('data');
+  });
+});
