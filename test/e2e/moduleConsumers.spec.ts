@@ -1,18 +1,7 @@
 /** The Consumers view's SQL box with a domain module that declares tables: the query worker loads the module's tables, as it does a bundled domain's. */
 import { test, expect } from '@playwright/test';
 import { views } from './flows';
-import { js, openScenarioAndLocate } from './moduleFlows';
-
-const TABLES = `export default {
-  decide: (command) => ({ type: 'accepted', events: [{ type: 'Went', data: command.data }] }),
-  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),
-  streamOf: (event) => 'thing:' + event.data.id,
-  sql: {
-    tables: [{ name: 'things', create: 'CREATE TABLE things (id TEXT PRIMARY KEY)' }],
-    statementsFor: (event) => [{ sql: 'INSERT INTO things (id) VALUES (?)', params: [event.data.id] }],
-  },
-};
-`;
+import { js, openScenarioAndLocate, TABLES } from './moduleFlows';
 
 test("a module's sql consumer: its tables show and a read-only query answers from them", async ({ page }) => {
   await openScenarioAndLocate(page, js('tables.mjs', TABLES), ['x', 'y', 'z'], { name: 'one queue', consumers: [{ name: 'db', interpreter: 'sql' }] });

@@ -34,6 +34,18 @@ export async function openScenarioAndLocate(page: Page, module: { name: string; 
   await expect(missing).toBeHidden();
 }
 
+/** A module with a `sql` consumer's table (`things`): what a run writes shows only when it is read with the module. */
+export const TABLES = `export default {
+  decide: (command) => ({ type: 'accepted', events: [{ type: 'Went', data: command.data }] }),
+  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),
+  streamOf: (event) => 'thing:' + event.data.id,
+  sql: {
+    tables: [{ name: 'things', create: 'CREATE TABLE things (id TEXT PRIMARY KEY)' }],
+    statementsFor: (event) => [{ sql: 'INSERT INTO things (id) VALUES (?)', params: [event.data.id] }],
+  },
+};
+`;
+
 /** A module deciding every Go into a Went of its data; `decide` is code put first in its decide. */
 export const decider = (decide: string) => `export default {\n  decide(command, view) {\n${decide}\n    return { type: 'accepted', events: [{ type: 'Went', data: command.data }] };\n  },\n  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),\n  streamOf: (event) => 'thing:' + event.data.id,\n};\n`;
 

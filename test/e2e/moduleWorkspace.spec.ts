@@ -1,7 +1,7 @@
 /** A module scenario's run stored in the workspace opens as the run did: read with the module (its invariants, Copy as test), which it waits for when it is not open. */
 import { test, expect, type Page } from '@playwright/test';
 import { views } from './flows';
-import { js, openBankAndRun, openScenarioAndLocate } from './moduleFlows';
+import { js, openBankAndRun, openScenarioAndLocate, TABLES } from './moduleFlows';
 
 /** The History of the bank's "4 workers" at the end of the run: its violations line, and Copy as test of c36 (Purestream). */
 async function fourWorkersAtTheEnd(page: Page): Promise<void> {
@@ -27,18 +27,6 @@ test("the bank's run stored in the workspace opens with the module: its invarian
   await expect(page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Metrics' })).toContainText('capacity-aware', { timeout: 20_000 });
   await fourWorkersAtTheEnd(page);
 });
-
-/** A module with a `sql` consumer's table: what the run writes shows only when it is read with the module. */
-const TABLES = `export default {
-  decide: (command) => ({ type: 'accepted', events: [{ type: 'Went', data: command.data }] }),
-  evolve: (state, event) => ({ n: (state?.n ?? 0) + 1 }),
-  streamOf: (event) => 'thing:' + event.data.id,
-  sql: {
-    tables: [{ name: 'things', create: 'CREATE TABLE things (id TEXT PRIMARY KEY)' }],
-    statementsFor: (event) => [{ sql: 'INSERT INTO things (id) VALUES (?)', params: [event.data.id] }],
-  },
-};
-`;
 
 test('a stored run whose module is not open names the module and waits for it, instead of being read as if bundled; once the module is open the run opens as usual', async ({ page }) => {
   test.setTimeout(120_000);
