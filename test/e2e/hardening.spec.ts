@@ -72,9 +72,10 @@ test('a crafted workspace file (a trigger) is refused with its reason; the open 
   await expect(ws.getByRole('region', { name: 'Scenarios' })).toContainText('Flash sale');
   await expect.poll(() => autosavedWorkspace(page)).toBe('Untitled workspace');
 
-  // the workspace has unsaved changes: agree to replace it (and to leave the page later)
+  // the workspace has unsaved changes: agree to replace it in the app's question (and to leave the page later)
   page.on('dialog', (dialog) => void dialog.accept());
   await ws.getByLabel('Workspace file').setInputFiles({ name: 'crafted.purestream', mimeType: 'application/octet-stream', buffer: bytes });
+  await page.getByRole('dialog', { name: 'Save the changes to “Untitled workspace”?' }).getByRole('button', { name: 'Discard changes' }).click();
   await expect(ws).toContainText("crafted.purestream: not a Purestream workspace (it holds a trigger 'wipe'; a workspace holds only tables and indexes)");
   await expect(ws.getByRole('region', { name: 'Scenarios' })).toContainText('Flash sale');
   await expect(ws.getByRole('region', { name: 'Scenarios' })).not.toContainText('Planted');

@@ -272,6 +272,25 @@ test("a log whose header names a bundled domain offers to replay with it, one cl
   await expect(logs).not.toContainText('Unexpected token');
 });
 
+test("a CloudEvents log whose source names a bundled domain offers to replay with it, one click, and the replay finds the oversell", async ({ page }) => {
+  const logs = await openLogs(page);
+  await logs.getByLabel('Log file').setInputFiles(fixture('samples/logs/flash-sale-oversell.cloudevents.json'));
+  await expect(logs.getByRole('status')).toContainText('events', { timeout: 20_000 });
+  await expect(logs.getByLabel('Domain')).toHaveValue('');
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toHaveCount(0);
+  const replay = logs.getByRole('button', { name: "Replay with commerce (named by the log's CloudEvents source)" });
+  await expect(replay).toBeVisible();
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/logs-source-domain-${width}.png` });
+  }
+  await replay.click();
+  await expect(logs.getByLabel('Domain')).toHaveValue('commerce', { timeout: 20_000 });
+  await expect(logs.getByRole('region', { name: 'How the log was read' })).toContainText('commerce', { timeout: 20_000 });
+  await expect(logs.getByRole('region', { name: 'Invariant violations' })).toContainText('stock-non-negative');
+  await expect(replay).toHaveCount(0);
+});
+
 test('at 1280×720 the Records table shows whole times and streams, the data the rest; a graph node keeps the end of a long type, whole in its name', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const logs = await openLogs(page);

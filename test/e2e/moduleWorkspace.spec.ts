@@ -72,3 +72,65 @@ test('a stored run whose module is not open names the module and waits for it, i
   await expect(consumers.getByRole('table', { name: 'db query result' }).getByRole('cell')).toHaveText(['xyz']);
   await expect(consumers.getByRole('alert')).toHaveCount(0);
 });
+
+/** A module whose invariant breaks when thing y comes (and stays broken): the History says so only when the run is read with it. */
+const NO_Y = `export default {
+  decide: (command) => ({ type: 'accepted', events: [{ type: 'Went', data: command.data }] }),
+  evolve: (state, event) => ({ ids: (state?.ids ?? '') + event.data.id }),
+  streamOf: (event) => 'things',
+  invariants: [{ name: 'no-y', description: 'y never comes', violation: (stream, state) => (state.ids.includes('y') ? 'y came' : undefined) }],
+};
+`;
+
+test("a stored run whose scenario is not stored is read with the open module of its report's domain id; with none open, the notice names the id and waits for it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const module = js('things.mjs', NO_Y);
+  await openScenarioAndLocate(page, module, ['x', 'y', 'z']);
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 1 run/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Workspace' }).click();
+  const ws = page.getByRole('region', { name: 'Workspace' });
+  await ws.getByRole('button', { name: 'Current run result' }).click();
+  // the run stays, its scenario goes: the report keeps only the module's id, "things"
+  const scenarios = ws.getByRole('region', { name: 'Scenarios' });
+  await scenarios.getByRole('button', { name: 'Remove scenario With things.mjs' }).click();
+  await scenarios.getByRole('group').getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(scenarios.getByRole('listitem')).toHaveCount(0);
+
+  /** The stored run opened: its History says where the module's invariant was broken, which only the module's worker can tell. */
+  const readInTheModule = async () => {
+    await expect(page.getByRole('region', { name: 'Compare' })).toBeVisible({ timeout: 20_000 });
+    await views(page).getByRole('button', { name: 'History' }).click();
+    await expect(page.getByText(/3 enactments · \d+ with violations · broken during 2 steps/)).toBeVisible();
+  };
+  const runs = ws.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('button', { name: 'With things.mjs' }).click();
+  await readInTheModule();
+
+  // the module closed: the run names the id it waits for, and is not read as if bundled
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  await page.getByRole('region', { name: 'Domains' }).getByRole('button', { name: 'Close', exact: true }).click();
+  await views(page).getByRole('button', { name: 'Workspace' }).click();
+  await runs.getByRole('button', { name: 'With things.mjs' }).click();
+  const notice = runs.getByRole('alert', { name: 'With things.mjs needs the module things' });
+  await expect(notice).toHaveText(/“With things\.mjs” was run with the domain module of id things, which is not open \(its scenario is not stored, so its file is not known\)\. Open that module to read this run with its rules\./);
+  await expect(page.getByRole('region', { name: 'Compare' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/workspace-run-awaits-id-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/workspace-run-awaits-id-1280.png' });
+
+  // a module of another id opened from the notice says so, and the run keeps waiting
+  let chooser = page.waitForEvent('filechooser');
+  await notice.getByRole('button', { name: 'Open the module…' }).click();
+  await (await chooser).setFiles(js('other.mjs', NO_Y));
+  await page.getByRole('dialog', { name: 'Run other.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(notice).toContainText('other.mjs has the id "other", not "things": open the module this run was made with');
+  await expect(page.getByRole('region', { name: 'Compare' })).toHaveCount(0);
+
+  // the module of that id opened from the notice: the run opens, read in its worker
+  chooser = page.waitForEvent('filechooser');
+  await notice.getByRole('button', { name: 'Open the module…' }).click();
+  await (await chooser).setFiles(module);
+  await readInTheModule();
+});

@@ -1,7 +1,8 @@
 /**
  * What opening a scenario's text comes to: the editor's check (parseScenario with the open domain
  * modules), used by Open and, for the stored scenarios, when the workspace's list is read (each
- * saved version checked once). Pure but for the `load` it is given.
+ * saved version checked once); and which domain module a stored run is read with (by the file its
+ * stored scenario names, else by its report's domain id). Pure but for the `load` it is given.
  */
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { counted } from '../../../src/engine/report/counted';
@@ -35,6 +36,40 @@ export function runAwaitsModule(json: string | undefined, isOpen: (reference: st
   const domain = json === undefined ? undefined : scenarioOfText(json)?.domain;
   return typeof domain === 'string' && isModuleFileName(domain) && !isOpen(domain) ? domain : undefined;
 }
+
+/** An open domain module as a stored run's reading needs it: its file name and its description's `id`. */
+export interface OpenModuleId {
+  readonly name: string;
+  readonly id: string;
+}
+
+/**
+ * Where a stored run whose scenario is not stored is read, from its report's domain id
+ * (`Report.domain`, all the report keeps of a module): `bundled` for a bundled domain's id; the
+ * one open module of that id (`module`, by file name), read in its worker; else it awaits a
+ * module of that id (`awaits`: none is open, so the app asks for it instead of reading the run as
+ * if bundled), or `several` open modules have the id and which one made the run cannot be told.
+ */
+export type StoredRunReading =
+  | { readonly kind: 'bundled' }
+  | { readonly kind: 'module'; readonly name: string }
+  | { readonly kind: 'awaits'; readonly id: string }
+  | { readonly kind: 'several'; readonly id: string; readonly names: readonly string[] };
+
+/** How a stored run without its stored scenario is read (see {@link StoredRunReading}); `isBundled` says whether an id is a bundled domain's. */
+export function storedRunReading(domainId: string, isBundled: (id: string) => boolean, open: readonly OpenModuleId[]): StoredRunReading {
+  if (isBundled(domainId)) return { kind: 'bundled' };
+  const names = open.filter((m) => m.id === domainId).map((m) => m.name);
+  if (names.length === 1) return { kind: 'module', name: names[0] };
+  return names.length === 0 ? { kind: 'awaits', id: domainId } : { kind: 'several', id: domainId, names };
+}
+
+/**
+ * The module a stored run waits for, as its notice names it: the file its stored scenario names
+ * ({@link runAwaitsModule}), or — no scenario stored — its report's domain id, with the names of
+ * the open modules of that id when several are ({@link storedRunReading}).
+ */
+export type AwaitedModule = { readonly reference: string } | { readonly id: string; readonly several?: readonly string[] };
 
 /**
  * What the editor's check makes of a scenario's JSON text, the text parsed once: `ok` when it opens

@@ -7,6 +7,7 @@ import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
 import { EngineCancelled, EngineClient, type ModuleResolver } from '../worker/engineClient';
+import type { ModuleClient } from '../worker/moduleClient';
 import type { Inspection } from './Inspection.svelte';
 import { SqlQueries } from './SqlQueries.svelte';
 
@@ -73,11 +74,11 @@ export class RunSession {
     }
   }
 
-  /** Shows a stored result (from the workspace); `scenario` when it is known. */
-  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined): Promise<void> {
+  /** Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the open module whose id its report names (read in its worker). */
+  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient): Promise<void> {
     this.forget();
     this.stoppedDuring = undefined;
-    this.result = await this.engine.adopt(report, traces, scenario);
+    this.result = await this.engine.adopt(report, traces, scenario, module);
     this.scenario = scenario;
     this.status = 'done';
   }

@@ -13,6 +13,16 @@ import { LogsClient } from '../worker/logsClient';
 const RECENT_KEY = 'purestream.recentWorkspaces';
 const EMPTY: WorkspaceContents = { scenarios: [], runs: [], logs: [] };
 
+/**
+ * The question asked before a workspace with unsaved changes is replaced: what replaces it (a
+ * file's name; undefined: a new, empty workspace) and how the user answered (true: saved or
+ * discarded, go on; false: Cancel). The UnsavedWorkspaceDialog shows it.
+ */
+export interface WorkspaceReplaceQuestion {
+  readonly opening: string | undefined;
+  readonly answer: (replace: boolean) => void;
+}
+
 /** The open workspace and the worker that holds it. */
 export class Workspace {
   readonly client = new LogsClient();
@@ -28,6 +38,8 @@ export class Workspace {
   recent = $state.raw<readonly string[]>([]);
   /** The desktop app's recent workspaces, as the main process lists them (tokens, not paths). */
   desktopRecent = $state.raw<readonly RecentFile[]>([]);
+  /** Asked while replacing the workspace would drop unsaved changes (see {@link mayReplace}). */
+  replaceQuestion = $state.raw<WorkspaceReplaceQuestion | undefined>(undefined);
   /** Run reports this workspace holds (added, or opened from it), so leaving knows whether a run would be lost. */
   private readonly stored = new WeakSet<Report>();
 
@@ -59,14 +71,23 @@ export class Workspace {
     void this.refreshRecent();
   }
 
-  /** True when replacing the workspace loses nothing, or the user agreed. */
-  mayReplace(ask: (message: string) => boolean = (m) => window.confirm(m)): boolean {
-    return !this.dirty || ask(`"${this.name}" has unsaved changes. Discard them?`);
+  /**
+   * Resolves true when replacing the workspace with `opening` (a file's name; undefined: a new
+   * one) loses nothing, or once the user saved or discarded the changes in the dialog that asks
+   * ({@link replaceQuestion}); false on Cancel. A second question cancels the first.
+   */
+  async mayReplace(opening?: string): Promise<boolean> {
+    if (!this.dirty) return true;
+    this.replaceQuestion?.answer(false);
+    let asked: WorkspaceReplaceQuestion | undefined;
+    const yes = await new Promise<boolean>((answer) => (this.replaceQuestion = asked = { opening, answer }));
+    if (this.replaceQuestion === asked) this.replaceQuestion = undefined;
+    return yes;
   }
 
   /** Starts an empty workspace (after the unsaved-changes prompt). */
   async create(): Promise<boolean> {
-    if (!this.mayReplace()) return false;
+    if (!(await this.mayReplace())) return false;
     this.contents = (await this.client.api.create()).contents;
     this.name = 'Untitled workspace';
     this.fileToken = undefined;
@@ -77,7 +98,7 @@ export class Workspace {
 
   /** Opens workspace file bytes; an error names the file and keeps the current workspace. */
   async openBytes(bytes: Uint8Array, name: string, fileToken?: string): Promise<boolean> {
-    if (!this.mayReplace()) return false;
+    if (!(await this.mayReplace(name))) return false;
     try {
       this.contents = (await this.client.api.open(transfer(bytes, [bytes.buffer]), name)).contents;
     } catch (e) {

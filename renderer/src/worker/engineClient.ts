@@ -100,9 +100,13 @@ export class EngineClient {
     return this.on(caller, (api) => api.decisions(scenario));
   }
 
-  /** Makes a stored result the one read through `reader`. */
-  adopt(report: Report, traces: readonly Trace[], scenario: Scenario | undefined): Promise<RunResultView> {
-    const caller = scenario ? this.callerFor(scenario) : this.bundled;
+  /**
+   * Makes a stored result the one read through `reader`: in the worker of the module `scenario`
+   * runs with, else in `module`'s (a run whose scenario is not stored, matched by its domain id),
+   * else in the bundled domains' worker.
+   */
+  adopt(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: EngineCaller<EngineApi>): Promise<RunResultView> {
+    const caller = scenario ? this.callerFor(scenario) : (module ?? this.bundled);
     this.keeper = caller;
     return this.on(caller, (api) => api.adopt(report, traces, scenario));
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
-import { checkScenarioText, runAwaitsModule, StoredScenarioChecks, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
+import { checkScenarioText, runAwaitsModule, StoredScenarioChecks, storedRunReading, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
 
 const flashSale = readFileSync('samples/scenarios/flash-sale.json', 'utf8');
 const noModules = () => ({});
@@ -103,5 +103,30 @@ describe('runAwaitsModule: the domain module a stored run is read with, while it
     expect(runAwaitsModule(naming('./bank.json'), open())).toBeUndefined();
     expect(runAwaitsModule(undefined, open())).toBeUndefined();
     expect(runAwaitsModule('{"domain": ', open())).toBeUndefined();
+  });
+});
+
+describe('storedRunReading: a stored run without its stored scenario, read by its report\'s domain id', () => {
+  const isBundled = (id: string) => ['bank', 'commerce'].includes(id);
+  const bankTs = { name: 'bank.ts', id: 'my-bank' };
+
+  it('reads a bundled domain\'s run in the bundled worker, whatever modules are open', () => {
+    expect(storedRunReading('commerce', isBundled, [])).toEqual({ kind: 'bundled' });
+    expect(storedRunReading('commerce', isBundled, [bankTs])).toEqual({ kind: 'bundled' });
+  });
+
+  it('reads it in the worker of the one open module of that id, named by its file', () => {
+    expect(storedRunReading('my-bank', isBundled, [{ name: 'cart.ts', id: 'cart' }, bankTs])).toEqual({ kind: 'module', name: 'bank.ts' });
+    // an edited copy under another file name has the id its description gives
+    expect(storedRunReading('my-bank', isBundled, [{ name: 'bank-v2.ts', id: 'my-bank' }])).toEqual({ kind: 'module', name: 'bank-v2.ts' });
+  });
+
+  it('awaits a module of that id when none is open, never reading it as if bundled', () => {
+    expect(storedRunReading('my-bank', isBundled, [])).toEqual({ kind: 'awaits', id: 'my-bank' });
+    expect(storedRunReading('my-bank', isBundled, [{ name: 'cart.ts', id: 'cart' }])).toEqual({ kind: 'awaits', id: 'my-bank' });
+  });
+
+  it('names the modules when several open ones have the id (which made the run cannot be told)', () => {
+    expect(storedRunReading('my-bank', isBundled, [bankTs, { name: 'cart.ts', id: 'cart' }, { name: 'bank-v2.ts', id: 'my-bank' }])).toEqual({ kind: 'several', id: 'my-bank', names: ['bank.ts', 'bank-v2.ts'] });
   });
 });
