@@ -1,4 +1,4 @@
-/** The readable text form of an inspection report: what was read and how, the facts, anomalies, and with a domain violations, drift and state. */
+/** The readable text form of an inspection report: what was read and how, the facts, anomalies, stale decisions, and with a domain violations, drift and state. */
 import { streamCountOf } from '../logs/lazyFinalState';
 import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
@@ -48,14 +48,33 @@ export function formatInspection(r: InspectionReport): string {
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
+  if (!r.domain) out.push(staleLine(r, at));
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `${at} ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
       r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}${d.nowMessage !== undefined ? ` (${printable(d.nowMessage, 200)})` : ''}`),
+      staleLine(r, at),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }
   return out.join('');
+}
+
+/**
+ * `stale decisions: 7 — …; first: c121 at line 240 (stream stock:tee@main changed at line 236, by c118)`:
+ * commands decided on a state another decision changed before their events were recorded
+ * (../logs/staleDecisions); nothing when the log has no command records.
+ */
+function staleLine(r: InspectionReport, at: string): string {
+  const stale = r.staleDecisions;
+  if (stale === undefined) return '';
+  if (stale.count === 0) return '  stale decisions: none\n';
+  const first = stale.first[0];
+  const by = first.changedAt.causationId !== undefined ? `, by ${printable(first.changedAt.causationId, 60)}` : '';
+  return (
+    `  stale decisions: ${stale.count.toLocaleString('en')} — a command decided on a state another decision changed before its events were recorded; ` +
+    `first: ${printable(first.commandId, 60)} at ${at} ${first.line} (stream ${printable(first.stream, 60)} changed at ${at} ${first.changedAt.line}${by})\n`
+  );
 }
 
 /** The anomalies, the same kind and message said of many records once (`lines 3, 4, 6  unknown-type  … (3 records)`), as the Logs view lists them. */

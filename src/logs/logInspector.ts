@@ -3,7 +3,9 @@
  * any stream without an await per record): each record's text is parsed (positions exactly),
  * read under a profile chosen from the shape of the first records (or given), renamed by a
  * map, counted into the facts every log has, and — with a domain — matched, checked, replayed
- * with invariants per stream, and decided again for drift (logs.md). Pure.
+ * with invariants per stream, and decided again for drift (logs.md); commands read on a state
+ * that changed before their events were recorded are found with or without a domain
+ * (./staleDecisions). Pure.
  */
 import type { AnyDomainModule } from '../../domain/kernel';
 import { DomainCheck } from './domainCheck';
@@ -15,6 +17,7 @@ import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
 import { namedDomainNote, type NamedDomain } from './headerDomainNote';
 import { domainOfSource } from './cloudEventWriter';
+import { StaleWatch } from './staleDecisions';
 import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
@@ -120,6 +123,8 @@ export class LogInspector {
   private notice: string | undefined;
   /** The domain the log names (its header's, else its CloudEvents source's: the first that names one), said in a note when another is chosen, offered when none is. */
   private named: NamedDomain | undefined;
+  /** Stale decisions, watched from the first command record on (a log without commands costs one check per event). */
+  private stale: StaleWatch | undefined;
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
 
@@ -303,6 +308,11 @@ export class LogInspector {
     if (domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
+    if (this.stale !== undefined && counted && e.kind === 'event' && !e.archived) {
+      // the streams the replay uses: the domain's with a domain (an event it cannot read is in none), else the log's
+      const stream = this.domain ? domainStream : e.stream;
+      if (stream !== undefined) this.stale.event(e.causationId, stream, place);
+    }
     if (e.time) this.lastMs = e.time.ms;
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
@@ -319,6 +329,7 @@ export class LogInspector {
     this.commandIds.add(c.id);
     this.commands++;
     this.facts!.command(c.id);
+    (this.stale ??= new StaleWatch()).command(c, place);
     this.options.onRecord?.({ ...place, text, read: c, counted: true });
     if (!this.domain || this.refused) return;
     const failed = this.domain.command(c, place);
@@ -375,7 +386,7 @@ export class LogInspector {
     if (restreamed)
       notes.push(
         `the domain files events under its own streams (its streamOf), and ${this.restreamed === facts.events ? 'every event' : `${this.restreamed} of ${facts.events} events`} the log files under another: ` +
-          `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations and the final state name the domain's streams, the rest of the report the log's`,
+          `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations${this.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
       );
     if (unreplayed !== undefined) notes.push(unreplayed);
     if (this.refused)
@@ -407,6 +418,7 @@ export class LogInspector {
       ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
+      ...(this.stale ? { staleDecisions: this.stale.report(final) } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
       ...(notes.length > 0 ? { notes } : {}),
       ...(!this.domain && this.named?.by === 'header' ? { headerDomain: this.named.domain } : {}),

@@ -144,6 +144,28 @@ export interface Drift {
   readonly record?: number;
 }
 
+/**
+ * A stale decision of a recorded log (extends logs.md, see ./staleDecisions): a command whose
+ * events went on a stream that an event of another decision (or of none) changed after the
+ * command's record — the point its decision read the state — and before its first event.
+ */
+export interface StaleDecision {
+  readonly commandId: string;
+  /** The stream that changed: the domain's (its streamOf) with a domain, as violations and the final state name them; else the log's `stream`. */
+  readonly stream: string;
+  /** The command record's physical line and its record number in file order (1-based). */
+  readonly line: number;
+  readonly record: number;
+  /** The event that came in between (the stream's latest by another decision): its line, record number, and `causationId` when it has one. */
+  readonly changedAt: { readonly line: number; readonly record: number; readonly causationId?: string };
+}
+
+/** The stale decisions of a log: how many, and the first ones in the order found (at most MAX_STALE_LISTED, ./staleDecisions). */
+export interface StaleDecisions {
+  readonly count: number;
+  readonly first: readonly StaleDecision[];
+}
+
 /** Per stream: how many events and its first/last positions and times (logs.md). */
 export interface StreamFacts {
   readonly stream: string;
@@ -215,6 +237,12 @@ export interface InspectionReport {
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
   readonly drift: readonly Drift[];
+  /**
+   * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that
+   * another decision changed before their events were recorded — with or without a domain.
+   * Present only when the log has command records (without them there is nothing to check).
+   */
+  readonly staleDecisions?: StaleDecisions;
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
   /**
