@@ -1,6 +1,6 @@
 /**
- * A tiny Markdown reader for sample descriptions: paragraphs, bullet and numbered lists, and
- * inline **bold**, *em* and `code`. It returns plain data that components render as text nodes,
+ * A tiny Markdown reader for scenario descriptions (a sample's lesson, or a user's own): `#`
+ * headings, paragraphs, bullet and numbered lists, and inline **bold**, *em* and `code`. It returns plain data that components render as text nodes,
  * so nothing is ever parsed as HTML. Pure.
  */
 
@@ -10,11 +10,14 @@ export interface Inline {
   readonly text: string;
 }
 
-/** A block: a paragraph of inlines, or a list whose items are inlines. */
+/** A block: a heading (level 1 for `#` to 6 for `######`), a paragraph of inlines, or a list whose items are inlines. */
 export type Block =
+  | { readonly kind: 'heading'; readonly level: number; readonly inlines: readonly Inline[] }
   | { readonly kind: 'paragraph'; readonly inlines: readonly Inline[] }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Inline[])[] };
 
+/** An ATX heading: 1 to 6 `#`, a space, its text, optional closing `#`s (CommonMark). */
+const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
 const BULLET = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/;
 const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*)/g;
 
@@ -34,7 +37,7 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
-/** Parses Markdown text into blocks (blank lines separate paragraphs; `-`, `*` or `1.` start list items). */
+/** Parses Markdown text into blocks (blank lines separate paragraphs; `#` starts a one-line heading; `-`, `*` or `1.` start list items). */
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
@@ -48,8 +51,13 @@ export function parseMarkdown(source: string): Block[] {
   for (const raw of source.split(/\r?\n/)) {
     const line = raw.trim();
     const bullet = BULLET.exec(raw);
+    const heading = HEADING.exec(raw);
     if (line === '') flush();
-    else if (bullet) {
+    else if (heading) {
+      flush();
+      // an empty `#` (as typed before its text) shows nothing rather than an empty heading
+      if (heading[2]) blocks.push({ kind: 'heading', level: heading[1].length, inlines: parseInline(heading[2]) });
+    } else if (bullet) {
       const ordered = bullet[1] !== undefined;
       if (!list || list.ordered !== ordered) {
         flush();
