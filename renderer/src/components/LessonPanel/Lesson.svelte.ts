@@ -1,7 +1,8 @@
-/** The open sample's lesson: which sample it is, whether its panel is shown, and "Show me". */
+/** The lesson beside the workbench: the sample opened last, whether the panel is closed or folded, and "Show me". */
 import { tick } from 'svelte';
 import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
+import { lessonShown, type LessonInputs, type LessonShown } from '../../../lib/lessonShown';
 import { foldedAt, foldedIn, LESSON_FOLDED_KEY, remembered, storedFolding, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
 import type { Editor } from '../../state/Editor.svelte';
@@ -10,11 +11,13 @@ import type { RunSession } from '../../state/RunSession.svelte';
 import type { ScenarioDoc } from '../../state/ScenarioDoc.svelte';
 import type { ViewId, Workbench } from '../../state/Workbench.svelte';
 
-/** Lesson state: the sample whose description is shown beside the workbench. */
+/** Lesson state: the sample opened last, the document the panel was closed for, its folding; what it shows is {@link shownFor}. */
 export class Lesson {
   sample = $state.raw<SampleScenario | undefined>(undefined);
-  /** The document generation the sample was opened as; another scenario opened later hides the lesson. */
+  /** The document generation the sample was opened as; another scenario opened later shows its own description instead. */
   generation = $state.raw(-1);
+  /** The document generation the user closed the panel for (-1: none): closed until another scenario is opened, or reopened. */
+  closedGeneration = $state.raw(-1);
   /** Folded to a narrow strip: by the user (kept for the session), and in views apart from the scenario (lib/lessonFolding.ts). */
   folding = $state.raw<LessonFolding>({ folded: false });
   busy = $state.raw(false);
@@ -65,9 +68,29 @@ export class Lesson {
     }
   }
 
-  /** Hides the lesson. */
-  close(): void {
-    this.sample = undefined;
+  /** What the panel shows for the open document (lib/lessonShown.ts): the sample's lesson, the scenario's description, or nothing. */
+  shownFor(doc: Pick<ScenarioDoc, 'raw' | 'generation'>): LessonShown {
+    return lessonShown(this.inputs(doc, this.closedGeneration));
+  }
+
+  /** Whether the user closed the panel for the open document while it has a lesson to show (the Scenario form then offers it back). */
+  reopenableFor(doc: Pick<ScenarioDoc, 'raw' | 'generation'>): boolean {
+    return this.closedGeneration === doc.generation && lessonShown(this.inputs(doc, -1)) !== undefined;
+  }
+
+  private inputs(doc: Pick<ScenarioDoc, 'raw' | 'generation'>, closedGeneration: number): LessonInputs {
+    const sample = this.sample && { sample: this.sample, generation: this.generation };
+    return { raw: doc.raw, generation: doc.generation, sample, closedGeneration };
+  }
+
+  /** Hides the lesson for the document of `generation`, until another scenario is opened or {@link reopen}. */
+  close(generation: number): void {
+    this.closedGeneration = generation;
+  }
+
+  /** Shows the lesson the user closed again. */
+  reopen(): void {
+    this.closedGeneration = -1;
   }
 
   /** The view the lesson points at (the editor for a "Decision"). */

@@ -23,8 +23,22 @@ describe('lesson markdown', () => {
     ]);
   });
 
+  it('reads `#` to `######` lines as headings that end the paragraph or list before them', () => {
+    expect(parseMarkdown('Intro\n# Why **stale** reads\n- a\n## Then ##\n###### Six\n####### seven\n#hashtag')).toEqual([
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: 'Intro' }] },
+      { kind: 'heading', level: 1, inlines: [{ kind: 'text', text: 'Why ' }, { kind: 'strong', text: 'stale' }, { kind: 'text', text: ' reads' }] },
+      { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'a' }]] },
+      { kind: 'heading', level: 2, inlines: [{ kind: 'text', text: 'Then' }] },
+      { kind: 'heading', level: 6, inlines: [{ kind: 'text', text: 'Six' }] },
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: '####### seven #hashtag' }] },
+    ]);
+    // a `#` typed before its text shows nothing yet
+    expect(parseMarkdown('# \nText')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'Text' }] }]);
+  });
+
   it('keeps HTML as text', () => {
     expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'paragraph', inlines: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] }]);
+    expect(parseMarkdown('# <script>alert(1)</script>')).toEqual([{ kind: 'heading', level: 1, inlines: [{ kind: 'text', text: '<script>alert(1)</script>' }] }]);
   });
 
   it('writes HTML for a standalone page: paragraphs, lists, bold, em and code, every text escaped', () => {
