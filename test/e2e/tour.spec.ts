@@ -11,7 +11,14 @@ const tab = (page: Page, name: string) => page.getByRole('navigation', { name: '
 async function openSample(page: Page, name: string): Promise<void> {
   await tab(page, 'Start').click();
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name, exact: true }).click();
+  await unfoldLesson(page);
   await expect(page.getByRole('complementary', { name: 'Lesson' }).getByRole('heading', { name })).toBeVisible();
+}
+
+/** Unfolds the lesson when it is folded (the fold is kept for the session, across samples). */
+async function unfoldLesson(page: Page): Promise<void> {
+  const unfold = page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: 'Show the lesson' });
+  if (await unfold.isVisible()) await unfold.click();
 }
 
 const foldLesson = (page: Page) => page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: 'Fold the lesson' }).click();
@@ -97,6 +104,7 @@ test('tour of the main views, for the README', async ({ page }) => {
   await page.getByRole('region', { name: 'Bring your own rules' }).getByRole('button', { name: 'Bring your own rules: a bank with overdrafts' }).click();
   await page.getByRole('dialog', { name: 'Run bank.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
   await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Bring your own rules: a bank with overdrafts' })).toBeVisible({ timeout: 30_000 });
+  await unfoldLesson(page);
   await foldLesson(page);
   await tab(page, 'Runs').click();
   await page.getByRole('region', { name: 'Runs' }).getByRole('button', { name: 'Run', exact: true }).click();
