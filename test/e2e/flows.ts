@@ -35,7 +35,7 @@ export async function runNotifierOnly(page: Page): Promise<void> {
   await card.getByLabel('interpreter').selectOption('notifier');
   await card.getByLabel('failure rate').fill('0.3');
   await card.getByLabel('delivery').selectOption('at-least-once');
-  await card.getByLabel('retry max').fill('2');
+  await card.getByLabel('retries at most').fill('2');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs/, { timeout: 30_000 });
 }
