@@ -1,4 +1,4 @@
-/** The causation graph: fits again on a run switch, keyboard opens details, the minimap and zoom controls cover no node, details wrap, room beside a lesson, a broken invariant marked. */
+/** The causation graph: fits again on a run switch, keyboard opens details, the minimap and zoom controls cover no node, details wrap (Copy as test too), room beside a lesson, a broken invariant marked. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
 
@@ -181,4 +181,42 @@ test('the decision that broke an invariant is marked, so is the group holding it
   await expect(graph.getByRole('group', { name: /^Group PlaceOrder ×150/ })).toBeVisible();
   await expect(graph.getByRole('group', { name: /broke/ })).toHaveCount(0);
   await expect(graph.getByRole('button', { name: /invariant violation/ })).toHaveCount(0);
+});
+
+test.describe('Copy as test in the node details', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('at 1280×720, with the lesson open and folded, the test wraps to the panel (no sideways scrolling) and Copy puts the unwrapped text on the clipboard', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openSampleAndRun(page, /^Flash sale/);
+    await views(page).getByRole('button', { name: 'Graph' }).click();
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    await graph.getByRole('tab', { name: '8 workers' }).click();
+    await graph.getByRole('group', { name: /^Group PlaceOrder ×150/ }).click();
+    const details = graph.getByRole('complementary', { name: 'Node details' });
+    await details.getByRole('button', { name: /^Show the event that broke/ }).click();
+    // the order decided against stale stock: it read two streams, so its given note is a long line
+    await graph.getByRole('group', { name: /^Command PlaceOrder c\d+, accepted, broke stock-non-negative$/ }).click();
+    await details.getByRole('button', { name: 'Purestream' }).click();
+    await expect(details.getByRole('status')).toContainText('Copied the Purestream test');
+    const text = details.getByLabel('Purestream test');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // the clipboard holds the text as the engine wrote it: the given note one line, naming both streams
+    expect(copied).toBe(await text.textContent());
+    expect(copied.split('\n')).toContainEqual(expect.stringMatching(/^\/\/ given: the events of the streams it read: \S+ \(\w+\), \S+ \(\w+\)$/));
+    const lesson = page.getByRole('complementary', { name: 'Lesson' });
+    for (const folded of [false, true]) {
+      if (folded) await lesson.getByRole('button', { name: 'Fold the lesson' }).click();
+      await expect(text).toBeVisible();
+      const shape = await text.evaluate((el) => ({
+        sideways: el.scrollWidth - el.clientWidth,
+        rows: Math.round(el.scrollHeight / parseFloat(getComputedStyle(el).lineHeight)),
+        lines: (el.textContent ?? '').split('\n').length,
+      }));
+      // wrapped: nothing past the right edge, more rows on screen than lines in the text
+      expect(shape.sideways).toBeLessThanOrEqual(1);
+      expect(shape.rows).toBeGreaterThan(shape.lines);
+      await page.screenshot({ path: `test-results/screenshots/graph-copy-as-test-${folded ? 'lesson-folded' : 'lesson-open'}-1280.png` });
+    }
+  });
 });

@@ -183,7 +183,7 @@ for (const size of SIZES) {
     }
   });
 
-  test(`at ${size.width}×${size.height} with the lesson folded, the graph's groups show whole beside a node's details, full names in their tooltips`, async ({ page }) => {
+  test(`at ${size.width}×${size.height} with the lesson folded, the graph's groups show whole beside a node's details, their second lines uncut, full names in their tooltips`, async ({ page }) => {
     await page.setViewportSize(size);
     await runNotifierOnly(page);
     await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: 'Fold the lesson' }).click();
@@ -201,6 +201,10 @@ for (const size of SIZES) {
       const box = (await node.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     }
+    // each group's second line whole, the notifier's failures counted before where they are from
+    await expect(graph.locator('.flow-node.kind-group', { has: page.locator('.label', { hasText: /^state ×/ }) }).locator('.sub')).toHaveText(/^enactment · \d+ failed · from PlaceOrder$/);
+    const cut = await graph.locator('.flow-node.kind-group .sub').evaluateAll((subs) => subs.filter((s) => s.scrollWidth > s.clientWidth).map((s) => s.textContent));
+    expect(cut).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/graph-groups-lesson-folded-${size.width}.png` });
   });
 }

@@ -36,6 +36,17 @@ export function windowFor(nodes: readonly GraphNode[]): number {
   return [1, 2, 5, 10].map((f) => f * pow).find((w) => w >= raw) ?? raw;
 }
 
+/**
+ * A group's detail line: its members' kind, how many of them failed (enactments) or were rejected
+ * (commands), then where they are from — "enactment · 6 failed · from PlaceOrder"; the count before
+ * the place, so a line too long for its node (layoutGraph's nodeSize) loses the place, not the count.
+ * A group of rejections gives no count: each of its members is one.
+ */
+export function groupSub(kind: Exclude<GraphNode['kind'], 'batch'>, where: string, rejected: number): string {
+  const count = rejected > 0 && kind !== 'rejection' ? `${rejected} ${kind === 'enactment' ? 'failed' : 'rejected'}` : '';
+  return [kind, count, where].filter(Boolean).join(' · ');
+}
+
 /** The graph as drawn: itself when small enough, else one node per group with counted edges. */
 export function groupGraph(graph: CausationGraph, by: GroupBy, threshold = GROUP_THRESHOLD): CausationGraph & { readonly grouped: boolean } {
   if (graph.nodes.length <= threshold) return { ...graph, grouped: false };
@@ -60,7 +71,7 @@ export function groupGraph(graph: CausationGraph, by: GroupBy, threshold = GROUP
       const where = by === 'time' ? `t ${Math.floor(n.t / windowMs) * windowMs}–${Math.floor(n.t / windowMs) * windowMs + windowMs} ms` : by === 'stream' ? (n.stream ?? n.flow) : kind === 'command' ? '' : `from ${n.flow}`;
       const outcome = kind === 'command' ? (g.rejected === g.members.length ? 'rejected' : 'accepted') : kind === 'enactment' ? (g.rejected > 0 ? 'failed' : 'enacted') : n.outcome;
       return {
-        id, kind: 'group' as const, label: `${what} ×${g.members.length}`, sub: [kind, where, g.rejected > 0 ? `${g.rejected} ${kind === 'enactment' ? 'failed' : 'rejected'}` : ''].filter(Boolean).join(' · '),
+        id, kind: 'group' as const, label: `${what} ×${g.members.length}`, sub: groupSub(kind, where, g.rejected),
         outcome, t: n.t, flow: n.flow, ...(n.stream ? { stream: n.stream } : {}), count: g.members.length, members: g.members, ...brokeField(g.broke),
       };
     })

@@ -29,10 +29,22 @@ export const NODE_SIZE: Record<Exclude<GraphNode['kind'], 'batch'>, { width: num
 /** The height of a line of a node's violation marker, under its detail line (FlowNode.svelte). */
 export const MARKER_LINE = 15;
 
-/** A node's box size: its kind's, taller by the `markerLines` of its violation marker (see ./brokenInvariants.ts). */
-export function nodeSize(kind: Exclude<GraphNode['kind'], 'batch'>, markerLines: number): { width: number; height: number } {
+/** The width of a character of a node's detail line (11 px sans-serif: about 5.5 px in Chromium's, a little over so the line never reaches the CSS ellipsis). */
+export const SUB_CHAR_PX = 6.2;
+/** A node's padding and borders across (FlowNode.svelte: 9 px each side, a 4 px left border, a 1 px right one). */
+const NODE_CHROME_PX = 23;
+/** The widest a group grows for its detail line; past it the line ends in an ellipsis (whole in the tooltip). */
+export const GROUP_MAX_WIDTH = 320;
+
+/**
+ * A node's box size: its kind's, taller by the `markerLines` of its violation marker (see
+ * ./brokenInvariants.ts); a group as wide as its detail line `sub` needs ("enactment · 6 failed · from
+ * PlaceOrder", ./groupGraph.ts), from its kind's width up to {@link GROUP_MAX_WIDTH}.
+ */
+export function nodeSize(kind: Exclude<GraphNode['kind'], 'batch'>, markerLines: number, sub = ''): { width: number; height: number } {
   const size = NODE_SIZE[kind];
-  return { width: size.width, height: size.height + markerLines * MARKER_LINE };
+  const width = kind === 'group' ? Math.min(GROUP_MAX_WIDTH, Math.max(size.width, Math.ceil(sub.length * SUB_CHAR_PX) + NODE_CHROME_PX)) : size.width;
+  return { width, height: size.height + markerLines * MARKER_LINE };
 }
 
 const PAD = 8;
@@ -46,7 +58,7 @@ export function layoutGraph(graph: CausationGraph): Map<string, NodeBox> {
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) {
     if (n.kind === 'batch') g.setNode(n.id, { paddingTop: PAD + HEADER, paddingBottom: PAD, paddingLeft: PAD, paddingRight: PAD });
-    else g.setNode(n.id, nodeSize(n.kind, markerLines(n)));
+    else g.setNode(n.id, nodeSize(n.kind, markerLines(n), n.sub));
   }
   for (const n of graph.nodes) if (n.parent && g.hasNode(n.parent)) g.setParent(n.id, n.parent);
   for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);

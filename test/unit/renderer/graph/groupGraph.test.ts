@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { causationGraph } from '../../../../renderer/lib/graph/causationGraph';
-import { drillInto, GROUP_THRESHOLD, groupGraph, windowFor } from '../../../../renderer/lib/graph/groupGraph';
-import { layoutGraph } from '../../../../renderer/lib/graph/layoutGraph';
+import { drillInto, GROUP_THRESHOLD, groupGraph, groupSub, windowFor } from '../../../../renderer/lib/graph/groupGraph';
+import { GROUP_MAX_WIDTH, layoutGraph, NODE_SIZE, nodeSize, SUB_CHAR_PX } from '../../../../renderer/lib/graph/layoutGraph';
 import { bigTrace, recordsOf, smallInputs, smallTrace } from './fixtures';
+
+/** 200 orders whose state consumer failed 5 enactments (every 40th). */
+function failingEnactments(): ReturnType<typeof bigTrace> {
+  const trace = bigTrace(200);
+  return { ...trace, attempts: trace.attempts.map((a, i) => (i % 40 === 0 ? { ...a, outcome: 'failed' as const } : a)) };
+}
 
 describe('groupGraph', () => {
   it('draws up to 500 nodes one by one and groups from 501 on', () => {
@@ -23,6 +29,26 @@ describe('groupGraph', () => {
     expect(windowFor(g.nodes)).toBe(20);
     expect(groupGraph(g, 'time').nodes.filter((n) => n.label.startsWith('PlaceOrder'))).toHaveLength(10);
     expect(groupGraph(g, 'stream').nodes.filter((n) => n.label.startsWith('OrderPlaced'))).toHaveLength(200);
+  });
+
+  it('says how many of a group failed or were rejected before where they are from, and no count for rejections (each is one)', () => {
+    const grouped = groupGraph(causationGraph(recordsOf(failingEnactments())), 'type');
+    expect(grouped.nodes.find((n) => n.label === 'state ×200')?.sub).toBe('enactment · 5 failed · from PlaceOrder');
+    expect(grouped.nodes.find((n) => n.label === 'PlaceOrder ×200')?.sub).toBe('command');
+    expect(groupSub('command', '', 46)).toBe('command · 46 rejected');
+    expect(groupSub('rejection', 'from PlaceOrder', 46)).toBe('rejection · from PlaceOrder');
+    expect(groupSub('event', 't 0–20 ms', 0)).toBe('event · t 0–20 ms');
+  });
+
+  it('draws a group as wide as its detail line, from its kind\'s width up to GROUP_MAX_WIDTH', () => {
+    const grouped = groupGraph(causationGraph(recordsOf(failingEnactments())), 'type');
+    const boxes = layoutGraph(grouped);
+    const state = grouped.nodes.find((n) => n.label === 'state ×200')!;
+    // "enactment · 5 failed · from PlaceOrder": 38 characters of 11 px text, and the node's padding
+    expect(boxes.get(state.id)!.width).toBeGreaterThanOrEqual(state.sub.length * SUB_CHAR_PX + 23);
+    expect(boxes.get(grouped.nodes.find((n) => n.label === 'PlaceOrder ×200')!.id)!.width).toBe(NODE_SIZE.group.width);
+    expect(nodeSize('group', 0, 'x'.repeat(200)).width).toBe(GROUP_MAX_WIDTH);
+    expect(nodeSize('event', 0, 'x'.repeat(200)).width).toBe(NODE_SIZE.event.width);
   });
 
   it('drills into a group: its members plus their direct causes and effects', () => {
