@@ -20,28 +20,43 @@ function nodesOn(doc: RawDoc, path: NodePath): RawNode[] {
   return nodes;
 }
 
+/** Nodes listed above a top-level node that arrive (some of their copies) after its first arrival. */
+export interface ArrivingLater {
+  /** How many of them. */
+  readonly count: number;
+  /** The latest arrival among them, in virtual ms. */
+  readonly latest: number;
+}
+
 /**
- * When the top-level node `commands/<index>` starts arriving before a node listed above it has
- * (a command given an earlier `at` than what precedes it, or moved above a later repeat): the
- * latest arrival above it, in virtual ms; undefined when it arrives in list order (or the
- * expansion does not say). The engine decides in arrival order, not list order.
+ * When the top-level node `commands/<index>` starts arriving before nodes listed above it (a
+ * command given an earlier `at` than what precedes it, or moved above a later repeat): how many
+ * and the latest of their arrivals; undefined when it arrives in list order (or the expansion
+ * does not say). The engine decides in arrival order, not list order.
  */
-export function arrivesBeforeAbove(resolved: ResolvedNodes | undefined, index: number): number | undefined {
+export function arrivesBeforeAbove(resolved: ResolvedNodes | undefined, index: number): ArrivingLater | undefined {
   const own = resolved?.[`commands/${index}`];
   if (!own || own.count === 0) return undefined;
+  let count = 0;
   let latest = -Infinity;
   for (let i = 0; i < index; i++) {
     const above = resolved![`commands/${i}`];
-    if (above && above.count > 0 && above.last > latest) latest = above.last;
+    if (!above || above.count === 0 || above.last <= own.first) continue;
+    count++;
+    if (above.last > latest) latest = above.last;
   }
-  return own.first < latest ? latest : undefined;
+  return count === 0 ? undefined : { count, latest };
 }
+
+/** "before 2 nodes listed above it (up to t = 20 ms)": the nodes above arriving later, in words. */
+export const beforeAboveText = (later: ArrivingLater): string =>
+  later.count === 1 ? `before a node listed above it (t = ${ms(later.latest)} ms)` : `before ${later.count} nodes listed above it (up to t = ${ms(later.latest)} ms)`;
 
 /** " · before a node listed above it (t = 298 ms): …" for a top-level node out of list order, else ''. */
 function outOfListOrder(path: NodePath, resolved: ResolvedNodes): string {
   if (path.length !== 2 || typeof path[1] !== 'number') return '';
-  const latest = arrivesBeforeAbove(resolved, path[1]);
-  return latest === undefined ? '' : ` · before a node listed above it (t = ${ms(latest)} ms): commands are decided in arrival order, not list order`;
+  const later = arrivesBeforeAbove(resolved, path[1]);
+  return later === undefined ? '' : ` · ${beforeAboveText(later)}: commands are decided in arrival order, not list order`;
 }
 
 /** One short line on when the node at `path` arrives, or undefined when `resolved` does not say (or it is no node). */

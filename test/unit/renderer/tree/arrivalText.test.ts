@@ -38,8 +38,11 @@ describe('arrivalText', () => {
     const edited = { ...raw, commands: [{ repeat: 150, every: 2, template: raw.commands[1].template }, { type: 'CancelOrder', data: { orderId: 'o-3' } }, { ...raw.commands[0], at: 150 }] };
     const r = resolve(edited);
     expect(arrivalText(edited, ['commands', 1], r)).toBe('Arrives at t = 298 ms');
-    expect(arrivalText(edited, ['commands', 2], r)).toBe('Arrives at t = 150 ms · before a node listed above it (t = 298 ms): commands are decided in arrival order, not list order');
-    expect([0, 1, 2].map((i) => arrivesBeforeAbove(r, i))).toEqual([undefined, undefined, 298]);
+    expect(arrivalText(edited, ['commands', 2], r)).toBe('Arrives at t = 150 ms · before 2 nodes listed above it (up to t = 298 ms): commands are decided in arrival order, not list order');
+    // one node above arriving later is named with its time
+    const one = { ...raw, commands: [{ ...raw.commands[0], at: 20 }, { ...raw.commands[0], at: 5 }] };
+    expect(arrivalText(one, ['commands', 1], resolve(one))).toBe('Arrives at t = 5 ms · before a node listed above it (t = 20 ms): commands are decided in arrival order, not list order');
+    expect([0, 1, 2].map((i) => arrivesBeforeAbove(r, i))).toEqual([undefined, undefined, { count: 2, latest: 298 }]);
     // the fixture's nodes all arrive in list order (the offline group's items sync at 500 ms, after what is above)
     expect(Object.keys(resolved).filter((k) => /^commands\/\d+$/.test(k)).map((k) => arrivesBeforeAbove(resolved, Number(k.split('/')[1])))).toEqual(Array(7).fill(undefined));
   });
