@@ -5,7 +5,7 @@ import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
 import { placeWord } from '../logs/placeWord';
-import { groupProblems, lineList } from '../logs/problemGroups';
+import { kindGroups, lineList } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
 import { sourceOf } from '../logs/cloudEventWriter';
@@ -81,12 +81,11 @@ function staleLine(r: InspectionReport, at: string): string {
 function anomalyList(r: InspectionReport, at: string): string {
   const total = r.anomalyCount ?? r.anomalies.length;
   if (total === 0) return 'anomalies: none\n';
-  const groups = groupProblems(r.anomalies, (a) => `${a.kind}\u0000${a.message}`).slice(0, LIST);
+  const { groups, rest } = kindGroups(r.anomalies, total, LIST);
   const shown = groups.map(({ members, message }) => {
     const places = lineList(members.map((a) => a.line), 8, at);
     return `    ${places}  ${members[0].kind}  ${printable(message)}${members.length > 1 ? ` (${members.length.toLocaleString('en')} records)` : ''}\n`;
   });
-  const rest = total - groups.reduce((n, g) => n + g.members.length, 0);
   return `anomalies (${total.toLocaleString('en')}):\n${shown.join('')}${rest > 0 ? `    ... and ${rest.toLocaleString('en')} more (--json lists them)\n` : ''}`;
 }
 

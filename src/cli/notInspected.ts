@@ -1,9 +1,33 @@
 /**
- * The last line of an inspection refused for its bad records (cli-and-reports.md: exit 1
- * unless `--skip-invalid`): what would let it read them. Records without a type under the
+ * What an inspection refused for its bad records says (cli-and-reports.md: exit 1 unless
+ * `--skip-invalid`, "listing up to 20 problems as `<file>:<line>: <what>`"): the problems, the
+ * same kind and message said of many records once, as `--skip-invalid` lists them as anomalies;
+ * and on the last line what would let it read them. Records without a type under the
  * profile are not skipped into a useful replay — a map naming the type's field is the way —
  * so that is said first when any is among the problems.
  */
+import type { Anomaly } from '../logs/types';
+import { MAX_PROBLEMS } from '../logs/facts/anomalyList';
+import { kindGroups, lineList } from '../logs/problemGroups';
+import { counted } from '../engine/report/counted';
+import { printable } from './printable';
+
+
+/**
+ * The lines listing a refused log's problems, up to 20, each `<place>: <kind>: <message>` — the
+ * place of the first record that has it (`at(line)`: `file:9`, `source: record 9`) — and when
+ * more records have the same kind and message, how many and where the others are: `… (104
+ * records; also lines 12, 15, …)`, `word` naming those places. `problems`: the ones kept, in file
+ * order; `total`: every problem, said as `... and 190 more problems` past those listed.
+ */
+export function problemLines(problems: readonly Anomaly[], total: number, at: (line: number) => string, word = 'line'): string[] {
+  const { groups, rest } = kindGroups(problems, total, MAX_PROBLEMS);
+  const lines = groups.map(({ members, message }) => {
+    const others = members.length > 1 ? ` (${counted(members.length, 'record')}; also ${lineList(members.slice(1).map((p) => p.line), 8, word)})` : '';
+    return `${at(members[0].line)}: ${members[0].kind}: ${printable(message, 400)}${others}\n`;
+  });
+  return rest > 0 ? [...lines, `... and ${counted(rest, 'more problem')}\n`] : lines;
+}
 
 /** The advice after "… was not inspected", from the kinds of the problems listed. */
 export function notInspectedAdvice(kinds: readonly string[]): string {

@@ -14,6 +14,12 @@ import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
 import { invalidDataMessage } from './typeFieldHint';
 import type { CommandRecord, EventRecord, RecordPlace } from './types';
 
+/**
+ * The advice an unknown event type's message ends with; left out when a note says the log names
+ * another domain (./headerDomainNote: a rename would not make it that domain's log).
+ */
+export const RENAME_ADVICE = ' (a map\'s "types" can rename it)';
+
 /** A log event as the domain sees it. */
 export interface DomainEvent {
   readonly type: string;
@@ -74,7 +80,7 @@ export class DomainCheck {
   /** The event as the domain sees it, or why it cannot (unknown type, invalid data). `record` is the prepared record for the map's `data` pointers. */
   read(e: EventRecord, record: JsonObject | undefined): DomainEvent | ReadProblem {
     const known = this.match(e.type);
-    if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id} (a map's "types" can rename it)`);
+    if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id}${RENAME_ADVICE}`);
     const pointers = this.map.data.get(known.type);
     const data = pointers && record ? mappedPayload(pointers, record) : e.data;
     if (!known.check.test(data)) {

@@ -18,11 +18,12 @@ export type NamedDomain = { readonly domain: string; readonly by: 'header' } | {
 /**
  * The note for a log naming domain `named` read with domain `chosen` (a module's id: a hint on
  * `id`); `unknownTypes`: the chosen domain did not know some of the log's types (unknown-type),
- * so the note says to replay it with the domain it names instead (and nothing of `id`).
+ * so the note says to replay it with the domain it names instead (and nothing of `id`);
+ * `refused`: the log was refused for its records, so it was read with the domain, not replayed.
  */
-export function namedDomainNote(named: NamedDomain, chosen: string, unknownTypes = false): string {
+export function namedDomainNote(named: NamedDomain, chosen: string, unknownTypes = false, refused = false): string {
   const where = named.by === 'header' ? "the log's header" : `the log's CloudEvents source ${JSON.stringify(named.source)}`;
-  const said = `${where} names domain ${JSON.stringify(named.domain)}; it was replayed with domain ${JSON.stringify(chosen)}, as chosen`;
+  const said = `${where} names domain ${JSON.stringify(named.domain)}; it was ${refused ? 'read' : 'replayed'} with domain ${JSON.stringify(chosen)}, as chosen`;
   if (!unknownTypes) return bundledIds.includes(chosen) ? said : `${said} (a domain module without \`id\` is named after its file; \`id: ${JSON.stringify(named.domain)}\` in it names the same domain)`;
   // types the chosen domain does not know: another domain, not another version of it (no word on `id`)
   const other = bundledIds.includes(named.domain) ? `domain ${JSON.stringify(named.domain)}` : `the domain module of ${JSON.stringify(named.domain)}`;

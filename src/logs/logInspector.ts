@@ -8,7 +8,7 @@
  * (./staleDecisions). Pure.
  */
 import type { AnyDomainModule } from '../../domain/kernel';
-import { DomainCheck } from './domainCheck';
+import { DomainCheck, RENAME_ADVICE } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
@@ -373,7 +373,7 @@ export class LogInspector {
     const named = this.named;
     const chosen = this.domain?.decider.id;
     if (!named || chosen === undefined || named.domain === chosen) return [];
-    return [namedDomainNote(named, chosen, found.some((a) => a.kind === 'unknown-type'))];
+    return [namedDomainNote(named, chosen, found.some((a) => a.kind === 'unknown-type'), this.refused)];
   }
 
   /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far. */
@@ -383,7 +383,9 @@ export class LogInspector {
     const unreplayed = this.domain?.unreplayedNote();
     const restreamed = this.firstRestreamed;
     const notes = this.namedDomainNotes(this.refused ? this.anomalies.problems : anomalies.kept);
-    if (restreamed)
+    // with the log's domain named, the unknown types and the streams are of another domain: said once, in that note
+    const otherDomain = notes.length > 0;
+    if (restreamed && !otherDomain)
       notes.push(
         `the domain files events under its own streams (its streamOf), and ${this.restreamed === facts.events ? 'every event' : `${this.restreamed} of ${facts.events} events`} the log files under another: ` +
           `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations${this.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
@@ -392,7 +394,7 @@ export class LogInspector {
     if (this.refused)
       return {
         ok: false,
-        problems: [...this.anomalies.problems],
+        problems: otherDomain ? this.anomalies.problems.map(withoutRenameAdvice) : [...this.anomalies.problems],
         problemCount: this.anomalies.problemCount,
         reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
         ...(notes.length > 0 ? { notes } : {}),
@@ -414,7 +416,7 @@ export class LogInspector {
       tombstones: facts.tombstones,
       systemEvents: facts.systemEvents,
       otherRecords: facts.otherRecords,
-      anomalies: final ? anomalies.kept : [...anomalies.kept],
+      anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
       ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
       drift: [],
@@ -451,4 +453,9 @@ export class LogInspector {
     });
     return { ok: true, report: withState };
   }
+}
+
+/** An unknown type's problem without the advice to rename it (RENAME_ADVICE): the log names another domain. */
+function withoutRenameAdvice(a: Anomaly): Anomaly {
+  return a.kind === 'unknown-type' && a.message.endsWith(RENAME_ADVICE) ? { ...a, message: a.message.slice(0, -RENAME_ADVICE.length) } : a;
 }

@@ -27,3 +27,13 @@ export function lineList(lines: readonly number[], max = 8, word = 'line'): stri
   if (lines.length === 1) return `${word} ${lines[0]}`;
   return `${word}s ${lines.slice(0, max).join(', ')}${lines.length > max ? ', …' : ''}`;
 }
+
+/**
+ * The first `max` groups of problems of the same kind and message, and how many of `total`
+ * problems they leave unsaid (`total` counts those not kept too): what a report lists of its
+ * anomalies, and what a refused log lists of its problems (cli-and-reports.md: "up to 20 problems").
+ */
+export function kindGroups<T extends { readonly kind: string; readonly message: string }>(problems: readonly T[], total: number, max: number): { groups: ProblemGroup<T>[]; rest: number } {
+  const groups = groupProblems(problems, (p) => `${p.kind}\u0000${p.message}`).slice(0, max);
+  return { groups, rest: total - groups.reduce((n, g) => n + g.members.length, 0) };
+}

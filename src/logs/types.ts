@@ -279,7 +279,7 @@ export interface InspectProgress {
   readonly records: number;
 }
 
-/** What an inspection returns: the report, or the problems that stopped it. */
+/** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all). */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
   | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[] };

@@ -11,7 +11,7 @@
 import { placeWord } from '../../../src/logs/placeWord';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
-import { LogInspector, type InspectionCounts } from '../../../src/logs/logInspector';
+import { LogInspector, MAX_PROBLEMS, type InspectionCounts } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
 import { withoutFinalState } from '../../../src/logs/lazyFinalState';
 import { InspectCancelled, type InspectionReport } from '../../../src/logs/types';
@@ -180,7 +180,7 @@ export async function importRecords(
     if (o.isCancelled?.()) throw new InspectCancelled();
     const result = inspector.finish(o.source, framing);
     await flush();
-    if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);
+    if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.slice(0, MAX_PROBLEMS).map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);
     const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: domainName ?? null, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}), ...(o.partial ? { partial: true } : {}) };
     await store.finish(logId, withoutFinalState(result.report), reading);
     return { logId, report: result.report, stored };

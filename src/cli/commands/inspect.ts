@@ -5,7 +5,7 @@
  * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
  * 3 `--fail-on` found what it names.
  */
-import { notInspectedAdvice } from '../notInspected';
+import { notInspectedAdvice, problemLines } from '../notInspected';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
@@ -68,8 +68,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (!outcome.ok) {
     // the notes first: one may say why the problems below are there (a log of another domain)
     for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 600)}\n`);
-    for (const p of outcome.problems) io.err(`${printable(file)}:${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
-    if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
+    for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${printable(file)}:${at}`)) io.err(line);
     io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
     return EXIT.badInput;
   }

@@ -11,7 +11,7 @@
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
 import type { ModuleHost } from '../../modules/moduleHost';
-import { notInspectedAdvice } from '../notInspected';
+import { notInspectedAdvice, problemLines } from '../notInspected';
 import { printable } from '../printable';
 import { readSourceOutcome } from '../sourceOutcome';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
@@ -86,8 +86,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     if (!outcome.ok) {
       // the notes first: one may say why the problems below are there (a log of another domain)
       for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, 600)}\n`);
-      for (const p of outcome.problems) io.err(`${source.display}: record ${p.line}: ${p.kind}: ${printable(p.message, 400)}\n`);
-      if (outcome.problemCount > outcome.problems.length) io.err(`... and ${counted(outcome.problemCount - outcome.problems.length, 'more problem')}\n`);
+      for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${source.display}: record ${at}`, 'record')) io.err(line);
       io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n${resume}`);
       return EXIT.badInput;
     }

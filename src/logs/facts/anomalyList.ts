@@ -1,11 +1,12 @@
 /**
  * The anomalies of one inspection, in file order: all counted, the first MAX_ANOMALIES kept,
- * and the blocking ones (malformed, unmapped, unknown-type, invalid-data) also kept apart —
- * the first MAX_PROBLEMS — for the message that refuses a log. Pure.
+ * and the blocking ones (malformed, unmapped, unknown-type, invalid-data) also kept apart — the
+ * first MAX_ANOMALIES, so that the message that refuses a log can group them — for that message.
+ * Pure.
  */
 import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind } from '../types';
 
-/** Problems listed when a log is refused. */
+/** Problems listed when a log is refused (cli-and-reports.md: "up to 20"), each kind and message once. */
 export const MAX_PROBLEMS = 20;
 /** Anomalies kept in a report; beyond it only the count grows. */
 export const MAX_ANOMALIES = 10_000;
@@ -24,7 +25,7 @@ export class AnomalyList {
   /** Records one anomaly. */
   add(a: Anomaly): void {
     if (BLOCKING_ANOMALIES.has(a.kind)) {
-      if (this.problems.length < MAX_PROBLEMS) this.problems.push(a);
+      if (this.problems.length < MAX_ANOMALIES) this.problems.push(a);
       this.problemCount++;
     }
     if (this.kept.length < MAX_ANOMALIES) this.kept.push(a);

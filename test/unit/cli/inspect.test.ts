@@ -136,7 +136,7 @@ describe('purestream inspect', () => {
     expect(r.out).toContain('  types (2): https://shop.acme.example/inventory 2, https://shop.acme.example/orders 2\n');
     const nope = await cli(log, '--map', write('type-from-nope.json', '{"format":"purestream/map@1","fields":{"type":"/nope"}}'));
     expect(nope.code).toBe(1);
-    expect(nope.err.split('\n')[0]).toBe(`${log}:1: unmapped: no event type under the cloudevents profile (tried the map's /nope)`);
+    expect(nope.err.split('\n')[0]).toBe(`${log}:1: unmapped: no event type under the cloudevents profile (tried the map's /nope) (4 records; also lines 2, 3, 4)`);
   });
 
   it("a log whose header names a domain read without one: the text report says how to replay it, --json leaves the hint out, a chosen domain needs none", async () => {
@@ -159,22 +159,22 @@ describe('purestream inspect', () => {
     const r = await cli(file, '--domain', 'commerce');
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toEqual([
-      `${file}: note: the log's header names domain "profiles"; it was replayed with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead`,
-      `${file}:2: unknown-type: unknown event type "ProfileAdded" for domain commerce (a map's "types" can rename it)`,
+      `${file}: note: the log's header names domain "profiles"; it was read with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead`,
+      `${file}:2: unknown-type: unknown event type "ProfileAdded" for domain commerce`,
       `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`,
       '',
     ]);
   });
 
-  it('CloudEvents a purestream export wrote, read with another domain: the note on their source comes before the 20 problems listed; without a domain the report says how to replay them, right after its headline', async () => {
+  it('CloudEvents a purestream export wrote, read with another domain: the note on their source comes before the problems listed; without a domain the report says how to replay them, right after its headline', async () => {
     const exported = 'samples/logs/flash-sale-oversell.cloudevents.json';
     const wrong = await cli(exported, '--domain', 'profiles');
     expect(wrong.code).toBe(1);
     const lines = wrong.err.split('\n');
     expect(lines[0]).toBe(
-      `${exported}: note: the log's CloudEvents source "/purestream/commerce" names domain "commerce"; it was replayed with domain "profiles", as chosen; "profiles" does not know some of its types: replay it with domain "commerce" instead`,
+      `${exported}: note: the log's CloudEvents source "/purestream/commerce" names domain "commerce"; it was read with domain "profiles", as chosen; "profiles" does not know some of its types: replay it with domain "commerce" instead`,
     );
-    expect(lines.slice(1, 21).every((l) => l.includes(': unknown-type: '))).toBe(true);
+    expect(lines.slice(1, -2).every((l) => l.includes(': unknown-type: '))).toBe(true);
     const bare = await cli(exported);
     expect(bare.code).toBe(0);
     expect(bare.out.split('\n').slice(0, 2)).toEqual([

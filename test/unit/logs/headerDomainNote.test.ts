@@ -10,9 +10,12 @@ describe('headerDomainNote', () => {
     );
   });
 
-  it('when the chosen domain does not know some of the types, says to replay with the domain named: bundled by its id, else its module (nothing of `id`: another domain)', () => {
+  it('when the chosen domain does not know some of the types, says to replay with the domain named: bundled by its id, else its module (nothing of `id`: another domain); a log refused was read with the domain, not replayed', () => {
     expect(headerDomainNote('profiles', 'commerce', true)).toBe(
       'the log\'s header names domain "profiles"; it was replayed with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead',
+    );
+    expect(namedDomainNote({ domain: 'profiles', by: 'header' }, 'commerce', true, true)).toBe(
+      'the log\'s header names domain "profiles"; it was read with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead',
     );
     expect(headerDomainNote('library', 'commerce', true)).toBe(
       'the log\'s header names domain "library"; it was replayed with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with the domain module of "library" instead',
