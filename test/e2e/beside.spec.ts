@@ -104,22 +104,23 @@ test('Step together by time (the default): the run beside at the same moment, wh
   await main.getByRole('button', { name: 'the end of the run' }).click();
   await expect(pane('8 workers')).toContainText('Step 209 of 209 · t = 216 ms');
   await expect(pane('one queue', ', beside')).toContainText('Step 43 of 201 · t = 210 ms');
-  // the pane beside moved: 8 workers follows to the same moment (its last step by 1000 ms is its end)
+  // the pane beside moved: 8 workers follows to the same moment (step 40 is the first of one queue's
+  // steps at 200 ms, so 8 workers takes its first at 200 ms, step 192)
   const other = page.getByRole('region', { name: 'State history of one queue, beside', exact: true });
   for (let i = 0; i < 3; i++) await other.getByRole('button', { name: 'Previous step' }).click();
   await expect(pane('one queue', ', beside')).toContainText('Step 40 of 201 · t = 200 ms');
   await expect(pane('8 workers')).toContainText('t = 200 ms');
-  await expect(pane('8 workers')).toContainText('Step 193 of 209');
+  await expect(pane('8 workers')).toContainText('Step 192 of 209');
   await page.screenshot({ path: 'test-results/screenshots/beside-history-step-together-by-time.png' });
 
   // the run beside picked as a tab: the two swap, each run where it was
   await history.getByRole('tab', { name: 'one queue' }).click();
   await expect(pane('one queue')).toContainText('Step 40 of 201 · t = 200 ms');
-  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 192 of 209');
   // another run picked: it lines up with the pane beside, which stays
   await history.getByRole('tab', { name: 'single writer' }).click();
-  await expect(pane('single writer')).toContainText('Step 41 of 201 · t = 200 ms');
-  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  await expect(pane('single writer')).toContainText('Step 40 of 201 · t = 200 ms');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 192 of 209');
   expect(warnings).toEqual([]);
 });
 
