@@ -104,22 +104,59 @@ test('Step together by time (the default): the run beside at the same moment, wh
   await main.getByRole('button', { name: 'the end of the run' }).click();
   await expect(pane('8 workers')).toContainText('Step 209 of 209 · t = 216 ms');
   await expect(pane('one queue', ', beside')).toContainText('Step 43 of 201 · t = 210 ms');
-  // the pane beside moved: 8 workers follows to the same moment (its last step by 1000 ms is its end)
+  // the pane beside moved: 8 workers follows to the same moment (step 40 is the first of one queue's
+  // steps at 200 ms, so 8 workers takes its first at 200 ms, step 192)
   const other = page.getByRole('region', { name: 'State history of one queue, beside', exact: true });
   for (let i = 0; i < 3; i++) await other.getByRole('button', { name: 'Previous step' }).click();
   await expect(pane('one queue', ', beside')).toContainText('Step 40 of 201 · t = 200 ms');
   await expect(pane('8 workers')).toContainText('t = 200 ms');
-  await expect(pane('8 workers')).toContainText('Step 193 of 209');
+  await expect(pane('8 workers')).toContainText('Step 192 of 209');
   await page.screenshot({ path: 'test-results/screenshots/beside-history-step-together-by-time.png' });
 
   // the run beside picked as a tab: the two swap, each run where it was
   await history.getByRole('tab', { name: 'one queue' }).click();
   await expect(pane('one queue')).toContainText('Step 40 of 201 · t = 200 ms');
-  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 192 of 209');
   // another run picked: it lines up with the pane beside, which stays
   await history.getByRole('tab', { name: 'single writer' }).click();
-  await expect(pane('single writer')).toContainText('Step 41 of 201 · t = 200 ms');
-  await expect(pane('8 workers', ', beside')).toContainText('Step 193 of 209');
+  await expect(pane('single writer')).toContainText('Step 40 of 201 · t = 200 ms');
+  await expect(pane('8 workers', ', beside')).toContainText('Step 192 of 209');
+  expect(warnings).toEqual([]);
+});
+
+test('Step together by time lines up runs with the same steps exactly: single writer beside one queue shows the same step, several steps sharing a moment', async ({ page }) => {
+  const warnings = svelteWarnings(page);
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'History', exact: true }).click();
+  const history = page.getByRole('region', { name: 'State history' });
+  await beside(page).selectOption('single writer');
+  await history.getByRole('checkbox', { name: 'Step together' }).check();
+  await expect(history.getByRole('combobox', { name: 'Step together by' })).toHaveValue('time');
+  // the rule is on screen beside the choice, not only in its tooltip
+  await expect(history.getByRole('combobox', { name: 'Step together by' })).toHaveAccessibleDescription("the other run's state at the same moment");
+  await expect(history.getByText("the other run's state at the same moment")).toBeVisible();
+
+  const main = page.getByRole('region', { name: 'State history of one queue', exact: true });
+  const other = page.getByRole('region', { name: 'State history of single writer, beside', exact: true });
+  // the trial: the left slider moved 20 steps, to step 20 at t = 100 ms, one of several at that moment
+  await main.getByRole('slider', { name: 'History position' }).focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect(main.getByRole('status')).toContainText('Step 20 of 201 · t = 100 ms');
+  await expect(other.getByRole('status')).toContainText('Step 20 of 201 · t = 100 ms');
+  await expect(other.getByRole('status')).toHaveText((await main.getByRole('status').textContent())!);
+  await page.screenshot({ path: 'test-results/screenshots/beside-history-same-steps-by-time-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(history.getByText("the other run's state at the same moment")).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/beside-history-same-steps-by-time-1280.png' });
+  // each step of the next ones, from either pane, the same step beside
+  for (let i = 0; i < 3; i++) {
+    await other.getByRole('button', { name: 'Next step' }).click();
+    await expect(main.getByRole('status')).toContainText(`Step ${21 + i} of 201`);
+    await expect(main.getByRole('status')).toHaveText((await other.getByRole('status').textContent())!);
+  }
+  // by step, the rule beside says so
+  await history.getByRole('combobox', { name: 'Step together by' }).selectOption('by step');
+  await expect(history.getByText("the other run's state after as many enactments")).toBeVisible();
   expect(warnings).toEqual([]);
 });
 

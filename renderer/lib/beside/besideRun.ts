@@ -31,8 +31,9 @@ export function besideIndex(names: readonly string[], chosen: string | undefined
 
 /**
  * How "Step together" lines up the two panes: `time`, at the same moment of virtual time (the
- * other run's last step at or before it: schedules compared as they unfold); `step`, after as
- * many enactments (each held to its own run's length).
+ * other run's step of the same rank among those at that moment, else its last step before it:
+ * schedules compared as they unfold; stepAtSameTime); `step`, after as many enactments (each held
+ * to its own run's length).
  */
 export type AlignBy = 'time' | 'step';
 

@@ -167,9 +167,10 @@ export interface RunReader {
   /** The state at history step `step` (-1: before the first), the step's stream first, at most `maxStreams` streams. */
   historyState(run: number, step: number, maxStreams: number): Promise<HistoryState>;
   /**
-   * "Step together" by time: the last history step of run `other` at or before the virtual time
-   * of run `run`'s step `step` (held to `run`'s range); -1 when `step` is before the first
-   * enactment or `other` had enacted nothing by then.
+   * "Step together" by time: the history step of run `other` at the virtual time of run `run`'s
+   * step `step` (held to `run`'s range), of the same rank among the steps at that time (held to
+   * the last at it), else `other`'s last step before it; -1 when `step` is before the first
+   * enactment or `other` had enacted nothing by then (the rule: stepAtSameTime in history/stepAtTime).
    */
   stepAtSameTime(run: number, step: number, other: number): Promise<number>;
   /** The history step a graph node, timeline bar or log row corresponds to (its event's enactment, its command's first event's). */

@@ -16,7 +16,7 @@ import { checkRealComparison, compareRealRun, readRealFile, runOfRealRun, type S
 import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
 import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
 import type { CommandEnvelope } from '../../../domain/kernel';
-import { stepAtTime } from '../history/stepAtTime';
+import { stepAtSameTime, stepAtTime } from '../history/stepAtTime';
 import { TimelineIndex } from '../timeline/timelineWindow';
 import type { TimeRange } from '../timeline/timelineModel';
 import { consumerOutputs, outputTables } from './consumerOutputs';
@@ -130,9 +130,7 @@ export class TraceReader implements RunReader {
   }
 
   async stepAtSameTime(run: number, step: number, other: number): Promise<number> {
-    const history = this.trace(run).history;
-    const at = history[Math.min(step, history.length - 1)]?.t;
-    return at === undefined ? -1 : stepAtTime(this.trace(other).history, at);
+    return stepAtSameTime(this.trace(run).history, step, this.trace(other).history);
   }
 
   async stepOfNode(run: number, nodeId: string): Promise<number | undefined> {

@@ -26,7 +26,7 @@ export function stepTo(reader: RunReader, inspection: Inspection, target: number
 
 /**
  * "Step together": moves pane `other` to where pane `from` is, lined up `by` time (the other
- * run's last step at or before the virtual time of `from`'s step, once the reader has found it —
+ * run's step at the virtual time of `from`'s step, RunReader.stepAtSameTime, once the reader has found it —
  * unless either pane has moved on meanwhile) or `by` step (the same index held to the other run's
  * range; `runs`: the result's run overviews, which give each run's length). Every view that steps
  * together lines the panes up here.
