@@ -2,7 +2,9 @@
  * The Rule change across several reloads of one module (a teacher's trial): the failure shown is
  * that of the version compared now, named as the rules before or after the change, and it clears
  * once the new rules run; a change that keeps every decision but folds the events into another
- * final state says so, and its "final state differs" opens the two final states.
+ * final state says so, and its "final state differs" opens the two final states. Each side is
+ * named by its short content hash (as the trust prompt shows it) and load time; once a version
+ * that stopped is fixed, the new rules running leads and the failure before is a muted note.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { views } from './flows';
@@ -69,33 +71,47 @@ const SCENARIO = {
   ],
 };
 
-/** Opens the library scenario and its module (located from the app's notice, trusted). */
-async function openLibrary(page: Page): Promise<void> {
+/** The first 8 hex digits of the content hash the trust prompt shows, then trusts the module. */
+async function trustAndRun(page: Page): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Run library.mjs?' });
+  const hash = (await dialog.locator('.hash code').textContent()) ?? '';
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  await dialog.getByRole('button', { name: 'Trust and run' }).click();
+  return hash.slice(0, 8);
+}
+
+/** A side's label in the Rule change: the module, its short content hash, its local load time. */
+const side = (hash: string) => `library\\.mjs · ${hash} · \\d\\d:\\d\\d:\\d\\d`;
+
+/** Opens the library scenario and its module (`text`, located from the app's notice, trusted); the module's short content hash. */
+async function openLibrary(page: Page, text = LIBRARY): Promise<string> {
   for (const text of [CLOCK, SHAPE, TWICE]) expect(text).not.toBe(LIBRARY);
   await page.goto('/');
   await page.getByLabel('Scenario file').setInputFiles({ name: 'library.scenario.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(SCENARIO)) });
   const missing = page.getByRole('alert', { name: 'Domain module not open' });
   const chooser = page.waitForEvent('filechooser');
   await missing.getByRole('button', { name: 'Locate library.mjs…' }).click();
-  await (await chooser).setFiles(js('library.mjs', LIBRARY));
-  await page.getByRole('dialog', { name: 'Run library.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await (await chooser).setFiles(js('library.mjs', text));
+  const hash = await trustAndRun(page);
   await expect(missing).toBeHidden({ timeout: 30_000 });
+  return hash;
 }
 
-/** Domains → Reload, picking `text` as library.mjs again (trusted at the prompt when it is a version not run before). */
-async function reload(page: Page, text: string, { trust = true } = {}): Promise<void> {
+/** Domains → Reload, picking `text` as library.mjs again (trusted at the prompt when it is a version not run before: its short content hash). */
+async function reload(page: Page, text: string, { trust = true } = {}): Promise<string | undefined> {
   await views(page).getByRole('button', { name: 'Domains' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: 'Domain Library loans' }).getByRole('button', { name: 'Reload' }).click();
   await (await chooser).setFiles(js('library.mjs', text));
-  if (trust) await page.getByRole('dialog', { name: 'Run library.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  const hash = trust ? await trustAndRun(page) : undefined;
   await expect(page.getByRole('region', { name: 'Rule change' })).toBeVisible();
+  return hash;
 }
 
 test("Rule change shows the failure of the version it compares now, says whether the rules before or after the change stopped, and clears once they run", async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openLibrary(page);
+  const first = await openLibrary(page);
   const rules = page.getByRole('region', { name: 'Rule change' });
   const runs = page.getByRole('region', { name: 'Runs' });
 
@@ -113,22 +129,59 @@ test("Rule change shows the failure of the version it compares now, says whether
   await expect(rules).toContainText('The rules after the change stopped on the open scenario:');
   await expect(rules).not.toContainText('read the clock');
 
-  // fixed again (trusted before): compared with the last version that ran, the bad one named as the rules before the change
+  // fixed again, back to the content that first ran (trusted before): the good news leads, nothing to compare
+  // (same content hash as the last version that ran); the bad one is a muted note, named as the rules before the change
   await reload(page, LIBRARY, { trust: false });
-  await expect(rules.getByRole('status').filter({ hasText: 'Nothing changed' })).toHaveText(
-    'Nothing changed: every command of every run was decided exactly as before, and the final states are the same.',
-    { timeout: 30_000 },
-  );
-  await expect(rules).toContainText('library.mjs (the last version that ran) → library.mjs');
+  await expect(rules.getByRole('status').filter({ hasText: 'The new rules run' })).toHaveText('The new rules run the open scenario: 3 runs, no module problem.', { timeout: 30_000 });
+  await expect(rules).toContainText(new RegExp(`They have the same content hash as ${side(first)}, the last version that ran the scenario: nothing to compare\\.`));
   const note = rules.getByRole('note');
   await expect(note).toContainText('The rules before the change stopped on the open scenario: library.mjs: decide returned a BookReturned event without data');
-  await expect(note).toContainText('So the new rules are compared with the last version of library.mjs that ran the scenario.');
+  await expect(rules).not.toContainText('Nothing changed');
   await expect(rules).not.toContainText('The rules after the change stopped');
   await expect(rules).not.toContainText('read the clock');
-  await page.screenshot({ path: 'test-results/screenshots/rule-change-before-stopped-1280.png' });
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/rule-change-fixed-again-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await expect(runs).toContainText('Ran 3 runs', { timeout: 30_000 });
   await expect(runs).not.toContainText('without data');
+
+  // the same content again: unchanged, by its content hash
+  await reload(page, LIBRARY, { trust: false });
+  await expect(rules.getByRole('status')).toHaveText(new RegExp(`^\\s*The module is unchanged \\(same content hash\\): nothing to compare\\. ${side(first)} is still the version that runs\\.$`));
+
+  // broken, then another edit that runs: compared with the last version that ran, each side named by its hash and load time
+  await reload(page, SHAPE, { trust: false });
+  await expect(rules).toContainText('The rules after the change stopped on the open scenario:', { timeout: 30_000 });
+  const twice = await reload(page, TWICE);
+  expect(twice).toBeDefined();
+  expect(twice).not.toBe(first);
+  await expect(rules.getByRole('status').filter({ hasText: 'decided as before' })).toBeVisible({ timeout: 30_000 });
+  await expect(rules.locator('.versions')).toHaveText(new RegExp(`^${side(first)} → ${side(twice ?? '')} on Library: the last copy$`));
+  await page.screenshot({ path: 'test-results/screenshots/rule-change-before-stopped-1280.png' });
+});
+
+test('a module that stopped on the scenario from the start, then fixed: the new rules running leads, the failure before is a muted note', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const broken = await openLibrary(page, SHAPE);
+  const rules = page.getByRole('region', { name: 'Rule change' });
+  const fixed = await reload(page, LIBRARY);
+  expect(fixed).not.toBe(broken);
+  const good = rules.getByRole('status').filter({ hasText: 'The new rules run' });
+  await expect(good).toHaveText('The new rules run the open scenario: 3 runs, no module problem.', { timeout: 30_000 });
+  await expect(rules).toContainText('There is no earlier version of library.mjs that ran the open scenario to compare with.');
+  await expect(rules.getByRole('note')).toContainText('The rules before the change stopped on the open scenario: library.mjs: decide returned a BookReturned event without data');
+  // the good news comes first, in the ok tone; the failure is not a red heading
+  const [goodTop, noteTop] = await Promise.all([good.boundingBox(), rules.getByRole('note').boundingBox()]);
+  expect((goodTop?.y ?? 0) < (noteTop?.y ?? 0)).toBe(true);
+  await expect(rules.locator('.failed')).toHaveCount(0);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/rule-change-fixed-${width}.png` });
+  }
 });
 
 test('a rule change that keeps every decision but not the final state says so, and "final state differs" opens the two final states', async ({ page }) => {

@@ -12,7 +12,7 @@ import type { Scenario } from '../../../src/engine/types';
 import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { moduleHash } from '../../lib/modules/moduleHash';
 import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
-import { ruleChangeView, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
+import { ruleChangeView, unchangedView, type ModuleVersion, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
 import { TrustStore } from '../../lib/modules/trustStore';
 import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
 import type { RunSession } from './RunSession.svelte';
@@ -22,7 +22,10 @@ import type { ScenarioDoc } from './ScenarioDoc.svelte';
 export interface OpenModule {
   /** Its file name: how the app, its messages and scenarios' `domain` paths name it. */
   readonly name: string;
+  /** Its content hash (moduleHash, as the trust prompt shows it). */
   readonly hash: string;
+  /** When this version was loaded (ms since the epoch). */
+  readonly loadedAt: number;
   readonly files: ModuleFiles;
   readonly description: DomainDescription;
   readonly info: DomainInfo;
@@ -65,7 +68,7 @@ export class DomainModules {
   private readonly trust = new TrustStore(typeof localStorage === 'undefined' ? undefined : localStorage);
   /** Not state: per module, the files of its last version that ran the open scenario in a rule change (what a reload is compared with when the version before it stopped). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- no view reads it
-  private readonly lastRan = new Map<string, ModuleFiles>();
+  private readonly lastRan = new Map<string, { readonly files: ModuleFiles; readonly version: ModuleVersion }>();
   /** Not state: who hears of modules closed or replaced. */
   private listeners: readonly ((change: ModuleChange) => void)[] = [];
 
@@ -131,7 +134,7 @@ export class DomainModules {
         this.error = `${name}: id: "${description.id}" is a bundled domain's id; give the module an id of its own (export default { id: 'my-${description.id}', … })`;
         return undefined;
       }
-      return { name, hash, files, description, info: domainInfo(description), client, ...(source ? { source } : {}) };
+      return { name, hash, loadedAt: Date.now(), files, description, info: domainInfo(description), client, ...(source ? { source } : {}) };
     } catch (e) {
       client.terminate();
       this.error = e instanceof ModuleLoadError ? e.problem.message : `${name}: ${e instanceof Error ? e.message : String(e)}`;
@@ -183,7 +186,7 @@ export class DomainModules {
     const old = this.modules.find((m) => m.name === name);
     if (!old) return this.open(files);
     if ((await moduleHash(files)) === old.hash) {
-      this.ruleChange = { module: name, change: undefined, note: `${name} has not changed since it was loaded.` };
+      this.ruleChange = unchangedView(name, versionOf(old));
       return true;
     }
     const next = await this.loaded(files, old.source);
@@ -198,7 +201,7 @@ export class DomainModules {
       this.busy = `Running the scenario with the old and the new ${name}…`;
       const scenarioBefore = doc.result.scenario;
       const before = await sideOf(scenarioBefore, old.client, session);
-      if (before.ok) this.lastRan.set(name, old.files);
+      if (before.ok) this.lastRan.set(name, { files: old.files, version: versionOf(old) });
       this.replace(next);
       // the scenario validated against the new rules (schemas may have changed)
       const scenario = doc.result?.ok ? doc.result.scenario : undefined;
@@ -207,9 +210,11 @@ export class DomainModules {
         return true;
       }
       const after = await sideOf(scenario, next.client, session);
-      const lastRan = !before.ok && after.ok ? await this.lastRanSide(name, scenarioBefore, session) : undefined;
-      if (after.ok) this.lastRan.set(name, next.files);
-      this.ruleChange = ruleChangeView(name, before, after, lastRan);
+      const last = !before.ok && after.ok ? this.lastRan.get(name) : undefined;
+      // the same content as the last version that ran runs as it does: no need to run that again
+      const lastRan = last && (last.version.hash === next.hash ? after : await this.lastRanSide(name, last.files, scenarioBefore, session));
+      if (after.ok) this.lastRan.set(name, { files: next.files, version: versionOf(next) });
+      this.ruleChange = ruleChangeView(name, before, after, lastRan, { before: versionOf(old), after: versionOf(next), ...(last ? { lastRan: last.version } : {}) });
       this.busy = undefined;
       // Runs shows the new rules' runs, or the message they stopped with, never the old rules' runs
       await session.run(scenario);
@@ -219,10 +224,8 @@ export class DomainModules {
     return true;
   }
 
-  /** The last version of `name` that ran the open scenario, run on `scenario` again in a worker of its own (ended after); undefined when there is none. */
-  private async lastRanSide(name: string, scenario: Scenario, session: RunSession): Promise<RuleSideResult | undefined> {
-    const files = this.lastRan.get(name);
-    if (!files) return undefined;
+  /** The last version of `name` that ran the open scenario (its `files`), run on `scenario` again in a worker of its own (ended after). */
+  private async lastRanSide(name: string, files: ModuleFiles, scenario: Scenario, session: RunSession): Promise<RuleSideResult> {
     const client = new ModuleClient(name, files);
     try {
       return await sideOf(scenario, client, session);
@@ -231,6 +234,9 @@ export class DomainModules {
     }
   }
 }
+
+/** A loaded module's version: its content hash and load time. */
+const versionOf = (m: OpenModule): ModuleVersion => ({ hash: m.hash, loadedAt: m.loadedAt });
 
 /** One version's run of `scenario` for a rule change (its decisions per run), or the message it stopped with. */
 async function sideOf(scenario: Scenario, client: ModuleClient, session: RunSession): Promise<RuleSideResult> {
