@@ -115,3 +115,27 @@ test('a scenario Save cannot keep (JSON text that does not parse) is offered Dis
   await openSample(page, AUTOSCALING);
   await expect(heading(page)).toHaveText(AUTOSCALING);
 });
+
+test('Tab and Shift+Tab stay in the question: from Save Tab goes round to Discard edits, and Shift+Tab from Discard edits back to Save', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: FLASH, exact: true }).click();
+  await rename(page, 'Flash sale, edited');
+  await openSample(page, AUTOSCALING);
+  const ask = page.getByRole('dialog', { name: 'Save your edits to “Flash sale, edited”?' });
+  const save = ask.getByRole('button', { name: 'Save', exact: true });
+  const discard = ask.getByRole('button', { name: 'Discard edits' });
+  await expect(save).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(discard).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(save).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(save).toBeFocused();
+  // still asking: nothing behind the dialog took the keys
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+});
