@@ -28,10 +28,10 @@ export interface ScenarioBadge {
 /**
  * The badge for a scenario with unsaved edits (`edited`); `downloadedAs`: the file name the
  * edits were downloaded as (web), when the value shown is the one downloaded. A download is a
- * copy the app cannot open again, not a save, so the edits stay unsaved: the badge says "downloaded", its tooltip that nothing is saved.
+ * file of its own in the user's downloads (the app goes on editing its own copy), not a save, so the edits stay unsaved: the badge says "downloaded", its tooltip that nothing is saved.
  */
 export function scenarioBadge(edited: boolean, downloadedAs?: string): ScenarioBadge | undefined {
   if (!edited) return undefined;
   if (downloadedAs === undefined) return { text: 'unsaved', title: 'Unsaved changes' };
-  return { text: 'downloaded', title: `Downloaded as ${downloadedAs}, a copy the app cannot open again: the edits are not saved (Save keeps them in the workspace)` };
+  return { text: 'downloaded', title: `Downloaded as ${downloadedAs}, a file of its own in your downloads: the edits are not saved in the app (Save keeps them in the workspace)` };
 }

@@ -82,7 +82,9 @@ test('an edited sample: the run command is said to be the edited scenario once s
   const dir = mkdtempSync(join(tmpdir(), 'purestream-edited-'));
   await (await downloaded).saveAs(join(dir, 'flash-sale.json'));
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
-  await expect(line).toHaveText("Same as purestream run flash-sale.json, run in the scenario file's folder");
+  // named as the downloaded file, not the sample of the same name the checkout ships
+  await expect(line).toHaveText('Same as purestream run flash-sale.json, run in the folder of the downloaded flash-sale.json');
+  await screenshots(page, 'runs-downloaded');
   expect(exitCode(await shownCommand(page, group), dir)).toBe(0);
 });
 

@@ -14,7 +14,17 @@ async function trust(page: Page, name = 'bank.ts'): Promise<void> {
   const dialog = page.getByRole('dialog', { name: `Run ${name}?` });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('sandboxed worker');
-  await dialog.getByRole('button', { name: 'Trust and run' }).click();
+  // Tab and Shift+Tab go round the two answers, never out of the prompt
+  const cancel = dialog.getByRole('button', { name: 'Cancel' });
+  const run = dialog.getByRole('button', { name: 'Trust and run' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(run).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(run).toBeFocused();
+  await run.click();
   await expect(dialog).toBeHidden();
 }
 

@@ -34,15 +34,16 @@ test('a downloaded scenario stays unsaved; opening another asks first: Escape an
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download scenario' }).click();
   expect((await download).suggestedFilename()).toBe('flash-sale.json');
-  // a copy the app cannot open again: not a save
+  // a file of its own in the downloads: not a save
   await expect(badge).toHaveText('downloaded');
-  await expect(badge).toHaveAttribute('title', /^Downloaded as flash-sale\.json, a copy the app cannot open again: the edits are not saved/);
+  await expect(badge).toHaveAttribute('title', /^Downloaded as flash-sale\.json, a file of its own in your downloads: the edits are not saved in the app/);
   await page.screenshot({ path: 'test-results/screenshots/scenario-downloaded-badge-1280.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
 
   await openSample(page, AUTOSCALING);
   const ask = page.getByRole('dialog', { name: 'Save your edits to “Flash sale, edited”?' });
   await expect(ask).toBeVisible();
-  await expect(ask).toContainText(`Opening “${AUTOSCALING}” replaces it: its edits were downloaded as flash-sale.json, a copy the app cannot open again, but are not saved.`);
+  await expect(ask).toContainText(`Opening “${AUTOSCALING}” replaces it, and its edits are not saved.`);
+  await expect(ask).toContainText('Download scenario saved a copy of them to your downloads as flash-sale.json, a file of its own, which stays there; the app keeps editing this one.');
   // Save has the focus (Enter loses nothing); Escape cancels
   await expect(ask.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
   await page.screenshot({ path: 'test-results/screenshots/scenario-replace-ask-1280.png' });
@@ -113,4 +114,28 @@ test('a scenario Save cannot keep (JSON text that does not parse) is offered Dis
   await expect(page.getByRole('banner').locator('.pill')).toHaveCount(0);
   await openSample(page, AUTOSCALING);
   await expect(heading(page)).toHaveText(AUTOSCALING);
+});
+
+test('Tab and Shift+Tab stay in the question: from Save Tab goes round to Discard edits, and Shift+Tab from Discard edits back to Save', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: FLASH, exact: true }).click();
+  await rename(page, 'Flash sale, edited');
+  await openSample(page, AUTOSCALING);
+  const ask = page.getByRole('dialog', { name: 'Save your edits to “Flash sale, edited”?' });
+  const save = ask.getByRole('button', { name: 'Save', exact: true });
+  const discard = ask.getByRole('button', { name: 'Discard edits' });
+  await expect(save).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(discard).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(save).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(save).toBeFocused();
+  // still asking: nothing behind the dialog took the keys
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
 });

@@ -19,8 +19,12 @@ export interface ShippedScenario {
 export interface ScenarioArgument {
   /** The scenario argument, quoted when the shell would split it. */
   readonly file: string;
-  /** `checkout`: a Purestream checkout's folder; `scenario`: the scenario file's folder. */
-  readonly from: 'checkout' | 'scenario';
+  /**
+   * `checkout`: a Purestream checkout's folder; `scenario`: the scenario file's folder;
+   * `download`: the folder of the file Download scenario wrote (named so, as it may share its
+   * name with a sample the checkout ships).
+   */
+  readonly from: 'checkout' | 'scenario' | 'download';
 }
 
 /** A command as shown: the command itself (what is copied), what it needs first, if anything, and where to run it, in words. */
@@ -56,14 +60,19 @@ export function shellWord(word: string): string {
 
 const WHERE = { checkout: "run in a Purestream checkout's folder", scenario: "run in the scenario file's folder" } as const;
 
+/** Where a scenario command is run, in words. */
+const whereOf = (scenario: ScenarioArgument): string => (scenario.from === 'download' ? `run in the folder of the downloaded ${scenario.file}` : WHERE[scenario.from]);
+
 /**
  * Where a command finds the open scenario (`raw`, opened as `fileName`): a shipped one, unchanged
- * (the bundled value itself, or an equal one under the shipped file's name), by its path; else by its name.
+ * (the bundled value itself, or an equal one under the shipped file's name), by its path; else by
+ * its name — in the downloaded file's folder when `downloaded` (`fileName` is the file Download
+ * scenario wrote).
  */
-export function scenarioArgument(fileName: string, raw: unknown, shipped: readonly ShippedScenario[]): ScenarioArgument {
+export function scenarioArgument(fileName: string, raw: unknown, shipped: readonly ShippedScenario[], downloaded = false): ScenarioArgument {
   const name = baseName(fileName);
   const same = shipped.find((s) => s.value === raw) ?? shipped.find((s) => s.path.endsWith(`/${name}`) && JSON.stringify(s.value) === JSON.stringify(raw));
-  return same ? { file: shellWord(same.path), from: 'checkout' } : { file: shellWord(name), from: 'scenario' };
+  return same ? { file: shellWord(same.path), from: 'checkout' } : { file: shellWord(name), from: downloaded ? 'download' : 'scenario' };
 }
 
 /**
@@ -72,8 +81,8 @@ export function scenarioArgument(fileName: string, raw: unknown, shipped: readon
  * to that file. The one place the run, compare and sweep lines say it.
  */
 function scenarioCommand(command: string, scenario: ScenarioArgument, notInFile: boolean): CommandLine {
-  const pending = scenario.from === 'scenario' && notInFile;
-  return { command, ...(pending ? { pending: EDITS_PENDING } : {}), where: WHERE[scenario.from] };
+  const pending = scenario.from !== 'checkout' && notInFile;
+  return { command, ...(pending ? { pending: EDITS_PENDING } : {}), where: whereOf(scenario) };
 }
 
 /** `purestream run FILE [--run NAME]...`: every run of the scenario, or the named ones (`--run` repeats); `notInFile`: the scenario has edits its file does not hold. */

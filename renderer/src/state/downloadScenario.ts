@@ -1,8 +1,8 @@
 /**
  * "Download scenario": the open scenario as a JSON file — a download on the web, the native
  * Save dialog in the desktop app (always asked: Save means the workspace). The desktop app writes
- * the file the user chose (Open finds it again): a save of the scenario. A download is a copy
- * in the browser's downloads the app cannot open again: the edits stay unsaved (the badge says
+ * the file the user chose (Open finds it again): a save of the scenario. A download is a file of
+ * its own in the browser's downloads (the app goes on editing its own copy): the edits stay unsaved (the badge says
  * "downloaded"), so replacing the scenario still asks first.
  */
 import { desktopApi, download } from '../../lib/desktop';

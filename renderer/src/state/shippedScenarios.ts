@@ -8,5 +8,6 @@ export const SHIPPED_SCENARIOS: readonly ShippedScenario[] = [
   { path: `samples/domains/${bankSample.scenario.file}`, value: bankSample.scenario.value },
 ];
 
-/** How a command line names the open scenario (`doc`: its file name and value): a shipped one by its path, else by its name. */
-export const openScenarioArgument = (doc: { readonly fileName: string; readonly raw: unknown }): ScenarioArgument => scenarioArgument(doc.fileName, doc.raw, SHIPPED_SCENARIOS);
+/** How a command line names the open scenario (`doc`: its file name, value, and the file Download scenario last wrote): a shipped one by its path, else by its name, the downloaded file said to be so. */
+export const openScenarioArgument = (doc: { readonly fileName: string; readonly raw: unknown; readonly downloaded?: { readonly name: string } }): ScenarioArgument =>
+  scenarioArgument(doc.fileName, doc.raw, SHIPPED_SCENARIOS, doc.downloaded !== undefined && doc.downloaded.name === doc.fileName);

@@ -55,7 +55,7 @@ describe("the open scenario's badge", () => {
     expect(scenarioBadge(true)).toEqual({ text: 'unsaved', title: 'Unsaved changes' });
     expect(scenarioBadge(true, 'flash-sale.json')).toEqual({
       text: 'downloaded',
-      title: 'Downloaded as flash-sale.json, a copy the app cannot open again: the edits are not saved (Save keeps them in the workspace)',
+      title: 'Downloaded as flash-sale.json, a file of its own in your downloads: the edits are not saved in the app (Save keeps them in the workspace)',
     });
   });
 });

@@ -1,6 +1,6 @@
 /** A parameter sweep of the open scenario: the form, the jobs on the worker pool, progress, rows and Cancel. */
 import type { DomainInfo } from '../../../../domain/kernel';
-import type { InputError } from '../../../../src/engine/types';
+import type { InputError, Scenario } from '../../../../src/engine/types';
 import { parseSeedRange, parseSweepParam } from '../../../../src/engine/scenario/sweep';
 import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, type SweepReport, type SweepRow } from '../../../lib/sweep/sweepCore';
 import { defaultRun, followRun, runName } from '../../../lib/sweep/chosenRun';
@@ -18,6 +18,8 @@ import type { EngineCaller } from '../../worker/moduleClient';
  */
 export interface SweepEngine {
   readonly domain?: DomainInfo;
+  /** The scenario swept, as parsed: kept as the results' `scenario`, to tell when the open one was edited since (lib/resultFreshness.ts). */
+  readonly scenario?: Scenario;
   readonly worker: () => EngineCaller<EngineApi>;
 }
 
@@ -57,6 +59,8 @@ export class SweepSession {
   errors = $state.raw<readonly InputError[]>([]);
   error = $state.raw<string | undefined>(undefined);
   sweep = $state.raw<SweepJobs | undefined>(undefined);
+  /** The scenario the sweep on screen swept, when known. */
+  scenario = $state.raw<Scenario | undefined>(undefined);
   finished = $state.raw(0);
   workers = $state.raw(0);
   private results: (JobResult | undefined)[] = [];
@@ -93,6 +97,7 @@ export class SweepSession {
     this.form.seeds = false;
     this.picked = undefined;
     this.status = 'idle';
+    this.scenario = undefined;
     this.sweep = undefined;
     this.results = [];
     this.finished = 0;
@@ -158,6 +163,7 @@ export class SweepSession {
     this.errors = [];
     this.error = undefined;
     this.sweep = plan.sweep;
+    this.scenario = engine.scenario;
     this.results = new Array(plan.sweep.jobs.length);
     this.finished = 0;
     this.status = 'running';

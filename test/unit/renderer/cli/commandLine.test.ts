@@ -64,6 +64,15 @@ describe('scenarioArgument', () => {
     expect(scenarioArgument('C:\\class\\seats.scenario.json', { name: 'x' }, SHIPPED)).toEqual({ file: 'seats.scenario.json', from: 'scenario' });
   });
 
+  it('names the file Download scenario wrote as the downloaded one, in its folder: not the sample of the same name the checkout ships', () => {
+    const downloaded = scenarioArgument('flash-sale.json', { ...flash, seed: 42 }, SHIPPED, true);
+    expect(downloaded).toEqual({ file: 'flash-sale.json', from: 'download' });
+    expect(sameAsText(runCommandLine(downloaded))).toBe('Same as purestream run flash-sale.json, run in the folder of the downloaded flash-sale.json');
+    expect(runCommandLine(downloaded, [], true).pending).toBe(EDITS_PENDING);
+    // downloaded unchanged: the shipped sample is the same scenario
+    expect(scenarioArgument('flash-sale.json', flash, SHIPPED, true)).toEqual({ file: 'samples/scenarios/flash-sale.json', from: 'checkout' });
+  });
+
   it('quotes a name the shell would split', () => {
     expect(scenarioArgument('my class.json', {}, SHIPPED).file).toBe('"my class.json"');
     expect(scenarioArgument("bob's $.json", {}, SHIPPED).file).toBe(`'bob'\\''s $.json'`);
