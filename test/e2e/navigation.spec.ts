@@ -111,7 +111,7 @@ test('the open scenario is autosaved and offered back after a reload, edits incl
   await page.screenshot({ path: info.outputPath('restore-offer.png') });
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(offer).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('Flash sale, edited');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toContainText('Flash sale, edited');
   await expect(page.getByRole('banner')).toContainText('unsaved');
 
   // "Download scenario" is the scenario alone, named as such; Discard forgets the autosave.
