@@ -142,18 +142,26 @@ const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 const shown = (v: unknown): string => (typeof v === 'function' ? 'a function' : v === undefined ? 'undefined' : describe(v));
 
-/** Why `e` is not an event (`{ type, data }` with a type the module declares, its data valid by that type's schema); `position`: ` (event 2)`, or '' for a lone event. */
-function eventProblem(e: unknown, checks: Map<string, PayloadCheck> | undefined, position: string): WrongResult | undefined {
+/** " (event 2)" for the event at `index` among those returned; '' for a lone event. */
+const positionText = (index: number | undefined): string => (index === undefined ? '' : ` (event ${index + 1})`);
+/** "a MoneyWithdrawn event (event 2)". */
+const eventText = (type: string, index: number | undefined): string => `${article(type)} ${type} event${positionText(index)}`;
+
+/**
+ * Why `e` is not an event (`{ type, data }` with a type the module declares, its data valid by
+ * that type's schema); `index`: its place among the events returned (said " (event 2)"), or
+ * undefined for a lone event. Nothing is allocated for a valid event (called for every one).
+ */
+function eventProblem(e: unknown, checks: Map<string, PayloadCheck> | undefined, index: number | undefined): WrongResult | undefined {
   const shape = 'an event is { type, data }';
-  if (!isObject(e)) return { what: `${shown(e)} instead of an event${position}`, rule: shape };
-  if (typeof e.type !== 'string' || e.type.length === 0) return { what: `an event without a type${position}`, rule: shape };
-  const event = `${article(e.type)} ${e.type} event${position}`;
-  if (!('data' in e)) return { what: `${article(e.type)} ${e.type} event without data${position}`, rule: shape };
+  if (!isObject(e)) return { what: `${shown(e)} instead of an event${positionText(index)}`, rule: shape };
+  if (typeof e.type !== 'string' || e.type.length === 0) return { what: `an event without a type${positionText(index)}`, rule: shape };
+  if (!('data' in e)) return { what: `${article(e.type)} ${e.type} event without data${positionText(index)}`, rule: shape };
   if (!checks) return undefined;
   const check = checks.get(e.type);
-  if (!check) return { what: event, rule: checks.size ? `the module's eventSchemas declare no ${e.type} event, only ${[...checks.keys()].join(', ')}` : "the module's eventSchemas declare no event types" };
+  if (!check) return { what: eventText(e.type, index), rule: checks.size ? `the module's eventSchemas declare no ${e.type} event, only ${[...checks.keys()].join(', ')}` : "the module's eventSchemas declare no event types" };
   // the same schema a log of the module's events is checked against
-  if (!check.test(e.data)) return { what: `${event} whose data does not match its schema`, rule: check.problems(e.data, 'data').map((p) => `${p.path}: ${p.message}`).join('; ') };
+  if (!check.test(e.data)) return { what: `${eventText(e.type, index)} whose data does not match its schema`, rule: check.problems(e.data, 'data').map((p) => `${p.path}: ${p.message}`).join('; ') };
   return undefined;
 }
 
@@ -165,7 +173,7 @@ const decisionProblem =
     if (d.type === 'accepted') {
       if (!Array.isArray(d.events)) return { what: `an accepted decision whose events are ${shown(d.events)}`, rule: 'its events are an array of { type, data }' };
       for (let i = 0; i < d.events.length; i++) {
-        const problem = eventProblem(d.events[i], checks, ` (event ${i + 1})`);
+        const problem = eventProblem(d.events[i], checks, i);
         if (problem) return problem;
       }
       return undefined;
@@ -182,9 +190,9 @@ const decisionProblem =
 const emmettEventsProblem =
   (checks: Map<string, PayloadCheck> | undefined) =>
   (out: unknown): WrongResult | undefined => {
-    if (!Array.isArray(out)) return eventProblem(out, checks, '');
+    if (!Array.isArray(out)) return eventProblem(out, checks, undefined);
     for (let i = 0; i < out.length; i++) {
-      const problem = eventProblem(out[i], checks, ` (event ${i + 1})`);
+      const problem = eventProblem(out[i], checks, i);
       if (problem) return problem;
     }
     return undefined;
