@@ -43,8 +43,9 @@ function brokeRun(run: string, broke: BrokenDecision): string {
   const events = broke.events
     .map((ev) => `<li${ev.seq === broke.eventSeq ? ' class="broke-event"' : ''}>#${ev.seq} <strong>${e(ev.type)}</strong> on ${e(ev.stream)} ${json(ev.data)}${ev.seq === broke.eventSeq ? ' <em>(its enactment broke the invariant)</em>' : ''}</li>`)
     .join('');
-  const changedMeanwhile = broke.read !== undefined && diffLeaves(broke.read.aggregate, broke.before).length > 0;
-  const meanwhile = changedMeanwhile
+  // the engine's own verdict on the decision's read (DecisionRecord.stale), as Metrics counts it: a diff of the
+  // state read with the one before the breaking event would also count the decision's own earlier events
+  const meanwhile = broke.decision?.stale
     ? `<p>Between its read and #${broke.eventSeq}, other decisions changed ${e(broke.stream)}: it decided on a state that was no longer there.</p>`
     : '';
   const end = broke.atEnd !== undefined ? ` Still broken at the end: ${e(broke.atEnd)}.` : ` ${e(broke.stream)} was allowed again by the end.`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runFacts } from '../../../../renderer/lib/reader/runCharts';
 import { alignSeries, latencyPoints } from '../../../../renderer/lib/compare/chartSeries';
 import { compareHtml } from '../../../../renderer/lib/compare/compareHtml';
+import { brokeSection } from '../../../../renderer/lib/compare/brokeSection';
 import { compareModel } from '../../../../renderer/lib/compare/compareModel';
 import { realRunModel } from '../../../../renderer/lib/compare/realRunModel';
 import type { RealComparison } from '../../../../src/sources/sinks/compareReal';
@@ -109,6 +110,25 @@ describe('the handout: the lesson, where it broke, what violations count, a page
     expect(section).toContain('Broke <strong>stock-non-negative</strong>: stock of tee@main is -1. Still broken at the end: stock of tee@main is -4.');
     // the runs that broke nothing have no section
     expect(html.match(/<section class="broke"/g)).toHaveLength(1);
+  });
+
+  it('says other decisions changed the stream only when the engine found the decision stale, not when its own earlier event did', () => {
+    const broke = {
+      invariant: 'no-negative',
+      message: 'n is -1',
+      atMs: 5,
+      stream: 's:1',
+      eventSeq: 2,
+      command: { id: 'c1', type: 'Take' },
+      decision: { worker: 0, startedAt: 0, endedAt: 5, stale: false },
+      read: { aggregate: { n: 1 } },
+      // its own first event (#1) took n to 0 before #2 took it below
+      events: [{ seq: 1, type: 'Took', stream: 's:1', data: {} }, { seq: 2, type: 'Took', stream: 's:1', data: {} }],
+      before: { n: 0 },
+      after: { n: -1 },
+    };
+    expect(brokeSection([{ report: { name: 'one' }, broke }])).not.toContain('other decisions changed');
+    expect(brokeSection([{ report: { name: 'one' }, broke: { ...broke, decision: { ...broke.decision, stale: true } } }])).toContain('Between its read and #2, other decisions changed s:1');
   });
 
   it('says under the metrics what a violation counts, and in the hint why the stock ending at -4 is one', async () => {
