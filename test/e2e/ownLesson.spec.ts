@@ -57,6 +57,8 @@ for (const size of [
     // closed for this scenario, even as the description changes; the description field offers it back
     await lesson.getByRole('button', { name: 'Close the lesson' }).click();
     await expect(lesson).toHaveCount(0);
+    // the focus does not fall to the page with the button that went: it goes to the main view's heading
+    await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeFocused();
     await description.pressSequentially(' and **nobody** checks');
     await expect(lesson).toHaveCount(0);
     const reopen = page.getByRole('button', { name: 'Reopen the lesson' });
@@ -64,6 +66,7 @@ for (const size of [
     await page.screenshot({ path: `test-results/screenshots/own-lesson-closed-${size.width}.png` });
     await reopen.click();
     await expect(lesson.getByRole('listitem').last()).toHaveText('so both sell it and nobody checks');
+    await expect(lesson.getByRole('button').first()).toBeFocused();
     await expect(reopen).toHaveCount(0);
 
     // a sample opened afterwards (the edits discarded) shows its own lesson, with "Show me"
