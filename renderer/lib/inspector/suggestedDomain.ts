@@ -1,5 +1,6 @@
 /** The Logs view's one-click "Replay with X" for a log read without a domain: which domain to offer, and why. Pure. */
 import type { InspectionReport } from '../../../src/logs/types';
+import type { OpenModuleId } from '../workspace/storedScenarioCheck';
 
 /** The domain offered and what named it ("named by …", as the button says it). */
 export interface DomainSuggestion {
@@ -8,11 +9,6 @@ export interface DomainSuggestion {
   readonly reason: string;
 }
 
-/** An open domain module as the suggestion needs it: its file name and the id its description gives. */
-export interface OpenModuleId {
-  readonly name: string;
-  readonly id: string;
-}
 
 /**
  * The domain a log names, offered while none is chosen (never applied unasked): its

@@ -37,7 +37,7 @@ export function runAwaitsModule(json: string | undefined, isOpen: (reference: st
   return typeof domain === 'string' && isModuleFileName(domain) && !isOpen(domain) ? domain : undefined;
 }
 
-/** An open domain module as a stored run's reading needs it: its file name and its description's `id`. */
+/** An open domain module by its file name and its description's `id` (a stored run's reading, a log's suggested domain). */
 export interface OpenModuleId {
   readonly name: string;
   readonly id: string;

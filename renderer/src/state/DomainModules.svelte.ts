@@ -88,10 +88,15 @@ export class DomainModules {
     return this.modules.find((m) => m.name === name);
   }
 
+  /** The first open module whose description has `id`. */
+  byId(id: string): OpenModule | undefined {
+    return this.modules.find((m) => m.description.id === id);
+  }
+
   /** The module a validated scenario runs with (its `domain` is then the module's id). */
   forScenario(scenario: Scenario): ModuleClient | undefined {
     if (bundledDomain(scenario.domain)) return undefined;
-    return this.modules.find((m) => m.description.id === scenario.domain)?.client;
+    return this.byId(scenario.domain)?.client;
   }
 
   /** Hears each module closed or replaced by another version (a log read with it follows); returns the way to stop. */

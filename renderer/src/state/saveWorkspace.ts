@@ -16,3 +16,18 @@ export async function saveWorkspace(doc: ScenarioDoc, session: RunSession, works
   if (written && scenario && scenario === doc.raw) doc.saved(doc.fileName);
   return written;
 }
+
+/**
+ * Save in a "replace it?" question (the unsaved-scenario and unsaved-workspace dialogs): saves as
+ * Ctrl+S does and answers `asked` (the question Save was pressed for) once `kept()` says the
+ * changes are kept; otherwise leaves it open and resolves to why not (a Save dialog cancelled, a
+ * failed write).
+ */
+export async function saveAndAnswer(doc: ScenarioDoc, session: RunSession, workspace: Workspace, asked: { answer(replace: boolean): void }, kept: () => boolean): Promise<string | undefined> {
+  const written = await saveWorkspace(doc, session, workspace);
+  if (written && kept()) {
+    asked.answer(true);
+    return undefined;
+  }
+  return workspace.error ?? 'Not saved: the workspace file was not written.';
+}
