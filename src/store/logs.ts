@@ -153,7 +153,7 @@ export function deleteLog(db: Workspace, logId: number): boolean {
 const EVENT_INDEXES = [
   'CREATE INDEX IF NOT EXISTS events_by_type ON events (log_id, type, seq)',
   'CREATE INDEX IF NOT EXISTS events_by_stream ON events (log_id, stream, seq)',
-  'CREATE INDEX IF NOT EXISTS events_by_time ON events (log_id, at, seq)',
+  'CREATE INDEX IF NOT EXISTS events_by_time ON events (log_id, at, seq, kind, stream)',
 ];
 
 /** Drops the events' secondary indexes before a bulk insert (queries stay correct, filtered ones scan). */
