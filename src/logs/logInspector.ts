@@ -84,6 +84,8 @@ export interface InspectionCounts {
   readonly anomalies: number;
   /** With a domain: the invariant violations found so far (each a stream's event that broke one, as the report lists them). */
   readonly violations?: number;
+  /** Once a command record was read: the stale decisions found so far (the report's `staleDecisions.count`, ./staleDecisions). */
+  readonly staleDecisions?: number;
 }
 
 interface Pending {
@@ -341,10 +343,16 @@ export class LogInspector {
     this.anomalies.add(a);
   }
 
-  /** The counts so far (events, commands, events per type, anomalies, and with a domain the violations). */
+  /** The counts so far (events, commands, events per type, anomalies; with a domain the violations, with command records the stale decisions). */
   counts(): InspectionCounts {
-    const counts = { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, anomalies: this.anomalies.count };
-    return this.domain ? { ...counts, violations: this.domain.replay.violations.length } : counts;
+    return {
+      events: this.facts?.events ?? 0,
+      commands: this.commands,
+      types: this.facts?.typeCounts() ?? {},
+      anomalies: this.anomalies.count,
+      ...(this.domain ? { violations: this.domain.replay.violations.length } : {}),
+      ...(this.stale ? { staleDecisions: this.stale.found } : {}),
+    };
   }
 
   /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */

@@ -46,3 +46,15 @@ for (const [width, height] of [
     await expect(details.getByRole('heading', { level: 3 })).toHaveText(/^Record #12 on line 13/);
   });
 }
+
+test("the headline names the sample log's stale decisions after its drift, and its phrase shows the Stale decisions panel", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openSampleLog(page);
+  const headline = logs.getByRole('status').filter({ hasText: 'invariant violation' });
+  await expect(headline).toHaveText("violations 1 invariant violation and 4 anomalies in 212 events, 4 decisions today's rules decide otherwise and 102 stale decisions.");
+  const stale = logs.getByRole('region', { name: 'Stale decisions' });
+  await expect(stale).not.toBeInViewport();
+  await headline.getByRole('button', { name: '102 stale decisions' }).click();
+  await expect(stale).toBeInViewport();
+  await expect(stale).toBeFocused();
+});
