@@ -38,7 +38,7 @@ export interface SourceInspectArgs {
   readonly until?: string;
   readonly batch?: string;
   /** Whether what was found is what `--fail-on` names. */
-  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number }) => boolean;
+  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number; readonly stale: number }) => boolean;
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
