@@ -11,7 +11,16 @@ import { formatInspection } from './inspectText';
 /** An inspection, ready to print. */
 export type InspectOutcome =
   | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly notes?: readonly string[] }
-  | { readonly ok: true; readonly nothingRead?: string; readonly pieces: readonly string[]; readonly anomalies: number; readonly violations: number; readonly drift: number };
+  | {
+      readonly ok: true;
+      readonly nothingRead?: string;
+      readonly pieces: readonly string[];
+      readonly anomalies: number;
+      readonly violations: number;
+      readonly drift: number;
+      /** The stale decisions found (the report's `staleDecisions.count`; 0 without command records). */
+      readonly stale: number;
+    };
 
 /**
  * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. With
@@ -21,13 +30,14 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
   if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount, ...(result.notes ? { notes: result.notes } : {}) };
   const report = result.report;
   const nothingRead = whyNothingRead(report);
-  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0 };
+  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0, stale: 0 };
   return {
     ok: true,
     pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],
     anomalies: report.anomalyCount ?? report.anomalies.length,
     violations: report.violations.length,
     drift: report.drift.length,
+    stale: report.staleDecisions?.count ?? 0,
   };
 }
 

@@ -16,7 +16,7 @@ Usage:
   purestream compare <scenario.json> [--domain ID|PATH] [--against ID|PATH] [--json]
   purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]
   purestream inspect <log-file> [--domain ID|PATH] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
-                     [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]
+                     [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]
   purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
@@ -38,8 +38,9 @@ Any command also takes --debug: an internal error then prints its stack trace.
 
 Exit codes: 0 done, 1 bad input (for inspect also: no event could be read; for publish also: the
 stream did not keep every event of the run), 2 usage error,
-3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names,
-70 internal error (a bug: please report it).
+3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names
+(stale: stale decisions, commands decided on a state another decision changed before their
+events were recorded), 70 internal error (a bug: please report it).
 `;
 
 /** Each command's module, imported when the command runs. */

@@ -76,14 +76,20 @@ export interface InspectedRecord {
   readonly counted: boolean;
 }
 
-/** Counts so far, for progress while a log is read. */
-export interface InspectionCounts {
-  readonly events: number;
-  readonly commands: number;
-  readonly types: Readonly<Record<string, number>>;
+/** What a read found so far (the report's counts of them as they stand), for a live read's progress. */
+export interface InspectionFound {
   readonly anomalies: number;
   /** With a domain: the invariant violations found so far (each a stream's event that broke one, as the report lists them). */
   readonly violations?: number;
+  /** Once a command record was read: the stale decisions found so far (the report's `staleDecisions.count`, ./staleDecisions). */
+  readonly staleDecisions?: number;
+}
+
+/** Counts so far, for progress while a log is read: what was read, and what was found. */
+export interface InspectionCounts extends InspectionFound {
+  readonly events: number;
+  readonly commands: number;
+  readonly types: Readonly<Record<string, number>>;
 }
 
 interface Pending {
@@ -341,10 +347,18 @@ export class LogInspector {
     this.anomalies.add(a);
   }
 
-  /** The counts so far (events, commands, events per type, anomalies, and with a domain the violations). */
+  /** The counts so far (events, commands, events per type, and what was found). */
   counts(): InspectionCounts {
-    const counts = { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, anomalies: this.anomalies.count };
-    return this.domain ? { ...counts, violations: this.domain.replay.violations.length } : counts;
+    return { events: this.facts?.events ?? 0, commands: this.commands, types: this.facts?.typeCounts() ?? {}, ...this.found() };
+  }
+
+  /** What was found so far: anomalies; with a domain the violations, with command records the stale decisions. O(1). */
+  found(): InspectionFound {
+    return {
+      anomalies: this.anomalies.count,
+      ...(this.domain ? { violations: this.domain.replay.violations.length } : {}),
+      ...(this.stale ? { staleDecisions: this.stale.found } : {}),
+    };
   }
 
   /** Ends the inspection: the report (with the history when asked), or the problems that refuse the log. `finalState` is built on first read. */

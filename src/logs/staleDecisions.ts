@@ -104,6 +104,11 @@ export class StaleWatch {
     writes.cause = causationId;
   }
 
+  /** How many stale decisions were found so far (a live read's running count). */
+  get found(): number {
+    return this.count;
+  }
+
   /** The stale decisions so far: the count and the first ones (a copy, unless `final`: then the list itself). */
   report(final: boolean): StaleDecisions {
     return { count: this.count, first: final ? this.listed : [...this.listed] };

@@ -4,16 +4,17 @@
  * read with what was read and the position reached, so a later read can resume after it.
  * Works in Node and the browser (the reader brings its own client).
  */
-import { LogInspector, type InspectorOptions } from '../logs/logInspector';
+import { LogInspector, type InspectionFound, type InspectorOptions } from '../logs/logInspector';
 import { placeWord } from '../logs/placeWord';
 import type { InspectResult } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 
-/** What one batch moved: records read so far, the position, whether the read has caught up. */
+/** What one batch moved: records read so far, the position, whether the read has caught up, and what the inspection found so far. */
 export interface SourceProgress {
   readonly records: number;
   readonly position: string | undefined;
   readonly caughtUp: boolean;
+  readonly found: InspectionFound;
 }
 
 /** Options of a source's inspection: the inspection's own, and where to tell progress. */
@@ -49,7 +50,7 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
     for await (const batch of reader.batches()) {
       for (const record of batch.records) inspector.value(record, ++records);
       if (batch.position !== undefined) position = batch.position;
-      options.onProgress?.({ records, position, caughtUp: batch.caughtUp });
+      options.onProgress?.({ records, position, caughtUp: batch.caughtUp, found: inspector.found() });
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;

@@ -168,7 +168,7 @@ test("the sample log's headline names its decision drift and links to the panel;
   const logs = await openLogs(page);
   await logs.getByRole('button', { name: 'Open sample log' }).click();
   const headline = logs.getByRole('status');
-  await expect(headline).toContainText("1 invariant violation and 4 anomalies in 212 events, and 4 decisions today's rules decide otherwise.", { timeout: 20_000 });
+  await expect(headline).toContainText("1 invariant violation and 4 anomalies in 212 events, 4 decisions today's rules decide otherwise and 102 stale decisions.", { timeout: 20_000 });
   // the record count adds up, and "0 roots" says why
   const read = logs.getByRole('region', { name: 'How the log was read' });
   await expect(read).toContainText('411 records: 212 events · 153 commands · 46 rejections');

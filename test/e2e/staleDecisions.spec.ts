@@ -46,3 +46,44 @@ for (const [width, height] of [
     await expect(details.getByRole('heading', { level: 3 })).toHaveText(/^Record #12 on line 13/);
   });
 }
+
+test("the headline names the sample log's stale decisions after its drift, and its phrase shows the Stale decisions panel", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const logs = await openSampleLog(page);
+  const headline = logs.getByRole('status').filter({ hasText: 'invariant violation' });
+  await expect(headline).toHaveText("violations 1 invariant violation and 4 anomalies in 212 events, 4 decisions today's rules decide otherwise and 102 stale decisions.");
+  const stale = logs.getByRole('region', { name: 'Stale decisions' });
+  await expect(stale).not.toBeInViewport();
+  await headline.getByRole('button', { name: '102 stale decisions' }).click();
+  await expect(stale).toBeInViewport();
+  await expect(stale).toBeFocused();
+});
+
+for (const [width, height] of [
+  [1280, 720],
+  [1440, 900],
+] as const) {
+  test(`${width}x${height}: the Records table marks each stale command's row with ⚠ saying why; a fresh command and the events in between are not marked`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const logs = await openSampleLog(page);
+    await page.screenshot({ path: `test-results/screenshots/logs-stale-summary-${width}.png` });
+    await logs.getByRole('tab', { name: 'Records' }).click();
+    const records = logs.getByRole('region', { name: 'Records of the log' });
+    const row = (n: number) => records.locator(`.row[aria-rowindex="${n}"]`);
+    // c2 (record 4) read the tee's stock before c1's reservation (record 9) changed it
+    const why = 'stale decision: stock:tee@main changed by c1 after its read, before its events were recorded';
+    await expect(row(4).getByRole('img', { name: `⚠ ${why}` })).toBeVisible({ timeout: 15_000 });
+    await expect(row(4).getByRole('cell').first()).toHaveAttribute('title', why);
+    await expect(row(5).getByRole('img', { name: /^⚠ stale decision: stock:tee@main changed by c2 after its read/ })).toBeVisible();
+    // c1 decided on a fresh state; its events are another decision's change, not stale themselves
+    for (const fresh of [3, 8, 9]) await expect(row(fresh).getByRole('img')).toHaveCount(0);
+    await row(4).click();
+    const details = logs.getByRole('complementary', { name: 'Record details' });
+    await expect(details.getByRole('list', { name: 'Why this decision is stale' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/logs-stale-records-${width}.png` });
+    // the last listed stale command is marked as well, far down the table
+    await records.getByLabel('Go to record').fill('298');
+    await records.getByRole('button', { name: 'Go to record' }).click();
+    await expect(row(298).getByRole('img', { name: /^⚠ stale decision: stock:tee@main changed by / })).toBeVisible();
+  });
+}

@@ -1,9 +1,9 @@
 /**
  * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
- * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift] [--json]`
+ * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]`
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
  * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
- * 3 `--fail-on` found what it names.
+ * 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md: ../../logs/staleDecisions).
  */
 import { notInspectedAdvice, problemLines } from '../notInspected';
 import { readFile } from 'node:fs/promises';
@@ -23,7 +23,8 @@ import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { parseJsonText } from '../../engine/jsonText';
 
-const FAIL_ON = ['anomalies', 'violations', 'drift'] as const;
+/** What `--fail-on` can name: logs.md's three, and `stale` (an extension: the report's `staleDecisions.count`). */
+const FAIL_ON = ['anomalies', 'violations', 'drift', 'stale'] as const;
 
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {

@@ -3,7 +3,8 @@
  * (sources.md): the inspection of a live store or stream, with every option of `inspect` that
  * is not about files. The last position read goes to stderr (`last position read: P (resume
  * with --from P)`); with `--until live` new anomalies are printed as they are found until
- * interrupted (Ctrl-C), then the report. Progress shows on a terminal. Errors are one line
+ * interrupted (Ctrl-C), then the report. Progress shows on a terminal, with what was found so
+ * far (anomalies, violations, stale decisions). Errors are one line
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  * With a domain module (`--domain ./bank.ts`) the source is read and replayed in the module's
  * worker, by the same readers (../sourceOutcome), and printed here the same way.
@@ -15,6 +16,7 @@ import { notInspectedAdvice, problemLines } from '../notInspected';
 import { printable } from '../printable';
 import { readSourceOutcome } from '../sourceOutcome';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
+import type { InspectionFound } from '../../logs/logInspector';
 import type { LogMap, ProfileName } from '../../logs/profiles';
 import type { Anomaly } from '../../logs/types';
 import type { SourceProgress } from '../../sources/inspectSource';
@@ -38,7 +40,7 @@ export interface SourceInspectArgs {
   readonly until?: string;
   readonly batch?: string;
   /** Whether what was found is what `--fail-on` names. */
-  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number }) => boolean;
+  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number; readonly stale: number }) => boolean;
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
@@ -168,11 +170,24 @@ function progressLine(io: CliIO, display: string, until: Until) {
       last = now;
       shown = true;
       const state = p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
-      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${counted(p.records, 'record')}${p.position !== undefined ? `, position ${p.position}` : ''}${state}`);
+      io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${counted(p.records, 'record')}${p.position !== undefined ? `, position ${p.position}` : ''}${foundText(p.found)}${state}`);
     },
     clear: () => {
       if (shown) io.err('\r\x1b[K');
       shown = false;
     },
   };
+}
+
+/**
+ * What a read found so far, for its progress line: ` (found 2 anomalies, 1 invariant violation,
+ * 5 stale decisions)`, those found only; nothing while none is (the line stays short).
+ */
+export function foundText(found: InspectionFound): string {
+  const parts = [
+    found.anomalies > 0 ? counted(found.anomalies, 'anomaly', 'anomalies') : '',
+    (found.violations ?? 0) > 0 ? counted(found.violations!, 'invariant violation') : '',
+    (found.staleDecisions ?? 0) > 0 ? counted(found.staleDecisions!, 'stale decision') : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? ` (found ${parts.join(', ')})` : '';
 }

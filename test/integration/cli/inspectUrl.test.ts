@@ -121,6 +121,17 @@ describe('purestream inspect <nats URL>', () => {
     expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
   });
 
+  it('on a terminal the progress line says what was found so far (here the redelivered message\'s anomaly)', async () => {
+    const stream = uniqueName('found').toUpperCase();
+    await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
+    for (const id of ['t-1', 't-2', 't-1']) await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
+    const url = `${requireServer('nats').url}/${stream}`;
+    const tty = await cli(['inspect', url, '--batch', '1'], { errIsTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.err).toContain(`\r\x1b[Kreading ${url}: 2 records, position 2\r`);
+    expect(tty.err).toContain(`\r\x1b[Kreading ${url}: 3 records, position 3 (found 1 anomaly)`);
+  });
+
   it('--from end --until live ended by Ctrl-C before anything new came: exit 0, "nothing new", and the position to resume from', async () => {
     const stream = uniqueName('quiet').toUpperCase();
     await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });

@@ -211,6 +211,34 @@ describe('purestream inspect', () => {
     expect((await cli(clean, '--fail-on', 'bugs')).code).toBe(2);
   });
 
+  it('--fail-on stale exits 3 when a command decided on a state another decision changed before its events, 0 when none did', async () => {
+    const sample = new URL('../../../samples/logs/flash-sale-oversell.cloudevents.json', import.meta.url).pathname;
+    // the bundled sample's eight workers: 102 stale decisions, found with or without a domain
+    expect((await cli(sample, '--domain', 'commerce', '--fail-on', 'stale')).code).toBe(3);
+    expect((await cli(sample, '--fail-on', 'stale', '--json')).code).toBe(3);
+    expect((await cli(sample, '--domain', 'commerce', '--fail-on', 'violations,stale')).code).toBe(3);
+    // one command after another, each recorded where the last one's events left the state: none stale
+    const command = (id: string, orderId: string) => ({ kind: 'command', id, type: 'PlaceOrder', at: 0, data: { orderId, customerId: 'u', sku: 'tee', qty: 1, warehouse: 'main' } });
+    const placed = (id: string, orderId: string, seq: number) => [
+      { seq, id: `${id}.1`, type: 'OrderPlaced', at: seq, stream: `order:${orderId}`, causationId: id, data: { orderId, customerId: 'u', sku: 'tee', qty: 1, warehouse: 'main' } },
+      { seq: seq + 1, id: `${id}.2`, type: 'StockReserved', at: seq, stream: 'stock:tee@main', causationId: id, data: { sku: 'tee', warehouse: 'main', qty: 1, orderId } },
+    ];
+    const fresh = [
+      { seq: 1, id: 'e1', type: 'ItemRestocked', at: 0, stream: 'stock:tee@main', data: { sku: 'tee', qty: 5, warehouse: 'main' } },
+      command('c1', 'o-1'), ...placed('c1', 'o-1', 2), command('c2', 'o-2'), ...placed('c2', 'o-2', 4),
+    ];
+    const file = write('fresh.jsonl', fresh.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const json = await cli(file, '--domain', 'commerce', '--fail-on', 'anomalies,violations,drift,stale', '--json');
+    expect(JSON.parse(json.out).staleDecisions).toEqual({ count: 0, first: [] });
+    expect(json.code).toBe(0);
+    // the same log with c2 recorded before c1's events: c2 read a stock that changed before its own
+    const stale = [fresh[0], command('c1', 'o-1'), command('c2', 'o-2'), ...placed('c1', 'o-1', 2), ...placed('c2', 'o-2', 4)];
+    expect((await cli(write('stale.jsonl', stale.map((r) => JSON.stringify(r)).join('\n') + '\n'), '--domain', 'commerce', '--fail-on', 'stale')).code).toBe(3);
+    const usage = await cli(file, '--fail-on', 'stale,bugs');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('--fail-on takes anomalies, violations, drift, stale (comma-separated), got "bugs"');
+  });
+
   it('one global position far ahead is one out-of-order, not one per later record', async () => {
     const globals = [1, 2, 3, 900000, ...Array.from({ length: 200 }, (_, i) => i + 4)];
     const rows = globals.map((g) => JSON.stringify({ global_position: g, position: 0, time: '2026-11-29T22:09:47.1', stream_name: `account-${g}`, type: 'Deposited', data: {}, metadata: null, id: `m${g}` }));

@@ -322,8 +322,8 @@ describe('LogInspector hooks', () => {
     inspector.record('   ', 3);
     inspector.record('{"kind":"command","id":"c1","type":"ShipOrder","at":1,"data":{"orderId":"o"}}', 4);
     expect(read).toEqual(['1/1:event', '2/2:malformed', '4/3:command']);
-    expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1, violations: 0 });
-    // without a domain nothing is checked: no violations counted
+    expect(inspector.counts()).toEqual({ events: 1, commands: 1, types: { ItemRestocked: 1 }, anomalies: 1, violations: 0, staleDecisions: 0 });
+    // without a domain nothing is checked: no violations counted (and without command records no stale decisions)
     const plain = new LogInspector({ skipInvalid: true, profile: 'purestream' });
     plain.record('{"seq":1,"id":"e1","type":"ItemRestocked","at":1,"data":{"sku":"tee","qty":2,"warehouse":"main"}}', 1);
     expect(plain.counts()).toEqual({ events: 1, commands: 0, types: { ItemRestocked: 1 }, anomalies: 0 });

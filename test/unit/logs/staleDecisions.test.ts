@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { formatInspection } from '../../../src/cli/inspectText';
 import { inspectLog } from '../../../src/logs/inspectLog';
+import { LogInspector } from '../../../src/logs/logInspector';
 import { MAX_STALE_LISTED, StaleWatch } from '../../../src/logs/staleDecisions';
 import type { CommandRecord, InspectionReport, InspectResult } from '../../../src/logs/types';
 
@@ -106,6 +107,29 @@ describe('stale decisions in a recorded log', () => {
     const fresh = await inspect([restock('s1', 'tee'), restocked('tee', 's1'), placeOrder('c1', 'o-1'), ...placed('c1', 'o-1'), placeOrder('c2', 'o-2'), ...placed('c2', 'o-2')]);
     expect(fresh.staleDecisions).toEqual({ count: 0, first: [] });
     expect(formatInspection(fresh)).toContain('  stale decisions: none\n');
+  });
+
+  it('counts them as they are found while a log is read (a live read\'s progress), ending at the report\'s count', () => {
+    seq = 0;
+    const log = [
+      restocked('tee'), // 1: no command yet: nothing counted
+      placeOrder('c1', 'o-1'), // 2
+      placeOrder('c2', 'o-2'), // 3
+      placeOrder('c3', 'o-3'), // 4
+      ...placed('c1', 'o-1'), // 5, 6
+      ...placed('c2', 'o-2'), // 7, 8: c2 stale at 8 (its stock event after c1's)
+      ...placed('c3', 'o-3'), // 9, 10: c3 stale at 10
+    ];
+    for (const withDomain of [true, false]) {
+      const inspector = new LogInspector({ ...(withDomain ? { domain: commerce } : {}), profile: 'purestream' });
+      const running = log.map((r, i) => {
+        inspector.record(JSON.stringify(r), i + 1);
+        return inspector.counts().staleDecisions;
+      });
+      expect(running).toEqual([undefined, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+      const result = inspector.finish('stale.jsonl');
+      expect(result.ok && result.report.staleDecisions!.count).toBe(2);
+    }
   });
 
   it('counts every stale command but lists the first MAX_STALE_LISTED', () => {

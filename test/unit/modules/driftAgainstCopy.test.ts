@@ -44,5 +44,9 @@ describe('inspect LOG --domain an edited copy of the module that wrote it', () =
   it('the module that wrote the log: no note, no drift', async () => {
     const report = JSON.parse((await cli('inspect', LOG, '--domain', './seats.ts', '--json')).out);
     expect([report.domain, report.notes, report.anomalies, report.drift]).toEqual(['seats', undefined, [], []]);
+    // read in the module's worker, --fail-on stale sees the four workers' stale bookings as the report counts them
+    expect(report.staleDecisions.count).toBe(22);
+    expect((await cli('inspect', LOG, '--domain', './seats.ts', '--fail-on', 'drift')).code).toBe(0);
+    expect((await cli('inspect', LOG, '--domain', './seats.ts', '--fail-on', 'stale')).code).toBe(3);
   });
 });

@@ -77,6 +77,25 @@ describe('importRecords', () => {
     expect(db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'events_by_%'")[0].values[0][0]).toBe(3);
   });
 
+  it("a live source's batches report the stale decisions found so far with each stored batch, as the Logs view's live headline counts them", async () => {
+    // the sample log's records as a broker's messages, 50 a batch
+    const records = JSON.parse(text('samples/logs/flash-sale-oversell.cloudevents.json')) as unknown[];
+    async function* batches() {
+      for (let i = 0; i < records.length; i += 50) yield records.slice(i, i + 50);
+    }
+    const running: (number | undefined)[] = [];
+    const { report } = await importRecords(new DatabaseLogs(createWorkspace(sqlJs)), { batches: batches(), framing: 'messages' }, {
+      domain: commerce, name: 'sample', source: 'nats://localhost/SHOP', firstBatch: 1, batch: 1,
+      onStored: (p) => running.push(p.counts.staleDecisions),
+    });
+    expect(running).toHaveLength(Math.ceil(records.length / 50));
+    // counted as they are found: never fewer than before, some before the end, the report's count at the end
+    expect(running.every((n, i) => n !== undefined && (i === 0 || n >= running[i - 1]!))).toBe(true);
+    expect(running.some((n) => n! > 0 && n! < 102)).toBe(true);
+    expect(running.at(-1)).toBe(102);
+    expect(report.staleDecisions!.count).toBe(102);
+  });
+
   it('reports the anomalies of the command line (one LogInspector): a duplicate-id keeps its position for the gap check', async () => {
     const log = text('test/fixtures/logs/duplicate-positions.emmett.jsonl');
     const { report } = await importRecords(new DatabaseLogs(createWorkspace(sqlJs)), chunks(log), { name: 'dup', source: 'dup.jsonl' });

@@ -1,11 +1,12 @@
-/** The Logs view's verdict names decision drift beside violations and anomalies, and never calls a log with drift, or a log read without a domain, healthy. */
+/** The Logs view's verdict names decision drift and stale decisions beside violations and anomalies, and never calls a log with either, or a log read without a domain, healthy. */
 import { describe, expect, it } from 'vitest';
 import { liveHealth, logHealth } from '../../../../renderer/lib/inspector/logHealth';
 import type { InspectionSummary } from '../../../../renderer/lib/workspace/logsProtocol';
 
 const FIELDS = { id: '/id', type: '/type', stream: null, time: null };
-const report = (anomalies: number, violations: number, drift: number) =>
+const report = (anomalies: number, violations: number, drift: number, stale?: number) =>
   ({
+    ...(stale !== undefined ? { staleDecisions: { count: stale, first: [] } } : {}),
     events: 212,
     commands: 153,
     anomalies: Array.from({ length: anomalies }, () => ({ kind: 'gap', line: 1, message: '' })),
@@ -71,7 +72,62 @@ describe('logHealth', () => {
   });
 });
 
+describe('logHealth: stale decisions', () => {
+  it('a log whose only finding is stale decisions is a warning that names them, not healthy, as a piece the view links', () => {
+    // the trial: an exported "8 workers" log read without its oversell (drift none, invariants hold)
+    expect(logHealth(report(0, 0, 0, 102))).toEqual({
+      tone: 'warn',
+      label: 'stale decisions',
+      text: '212 events read: no anomalies, every invariant holds, but 102 stale decisions.',
+      parts: [
+        { kind: 'words', text: '212 events read: no anomalies, every invariant holds, but ' },
+        { kind: 'stale', text: '102 stale decisions' },
+        { kind: 'words', text: '.' },
+      ],
+    });
+    expect(logHealth(report(0, 0, 0, 1)).text).toBe('212 events read: no anomalies, every invariant holds, but 1 stale decision.');
+  });
+
+  it('names them after the violations, anomalies and drift, as the bundled sample log has them all', () => {
+    const sample = logHealth(report(4, 1, 4, 102));
+    expect(sample).toMatchObject({ tone: 'bad', label: 'violations', text: "1 invariant violation and 4 anomalies in 212 events, 4 decisions today's rules decide otherwise and 102 stale decisions." });
+    expect(sample.parts.filter((p) => p.kind !== 'words')).toEqual([
+      { kind: 'drift', text: "4 decisions today's rules decide otherwise" },
+      { kind: 'stale', text: '102 stale decisions' },
+    ]);
+    expect(logHealth(report(2, 0, 0, 3))).toMatchObject({ tone: 'warn', label: 'anomalies', text: '2 anomalies in 212 events, and 3 stale decisions.' });
+    // drift leads the label when both are there
+    expect(logHealth(report(0, 0, 2, 3))).toMatchObject({ tone: 'warn', label: 'decision drift', text: "212 events read: no anomalies, every invariant holds, but 2 decisions today's rules decide otherwise and 3 stale decisions." });
+  });
+
+  it('a log read without a domain says its stale decisions (found without one), and still asks for a domain', () => {
+    expect(logHealth({ ...report(0, 0, 0, 5), domain: null } as InspectionSummary)).toEqual({
+      tone: 'warn',
+      label: 'stale decisions',
+      text: '212 events read: no anomalies, but 5 stale decisions — choose a domain to check its invariants and decisions.',
+      parts: [
+        { kind: 'words', text: '212 events read: no anomalies, but ' },
+        { kind: 'stale', text: '5 stale decisions' },
+        { kind: 'words', text: ' — choose a domain to check its invariants and decisions.' },
+      ],
+    });
+  });
+
+  it('none found, or no command records to check, changes nothing', () => {
+    expect(logHealth(report(0, 0, 0, 0))).toEqual(logHealth(report(0, 0, 0)));
+    expect(logHealth(report(4, 1, 4, 0))).toEqual(logHealth(report(4, 1, 4)));
+  });
+});
+
 describe('liveHealth', () => {
+  it('counts the stale decisions found so far after the rest; alone they are a warning', () => {
+    expect(liveHealth({ events: 60, commands: 40, types: {}, anomalies: 0, violations: 0, staleDecisions: 3 })).toEqual({ tone: 'warn', text: '60 events so far: no anomalies, every invariant holds, but 3 stale decisions' });
+    expect(liveHealth({ events: 60, commands: 40, types: {}, anomalies: 0, staleDecisions: 1 })).toEqual({ tone: 'warn', text: '60 events so far: no anomalies, but 1 stale decision' });
+    expect(liveHealth({ events: 60, commands: 40, types: {}, anomalies: 2, violations: 1, staleDecisions: 3 })).toEqual({ tone: 'bad', text: '1 invariant violation and 2 anomalies in 60 events, and 3 stale decisions so far' });
+    expect(liveHealth({ events: 60, commands: 40, types: {}, anomalies: 0, violations: 0, staleDecisions: 0 })).toEqual({ tone: 'ok', text: '60 events so far: no anomalies, every invariant holds' });
+  });
+
+
   it("counts what a read found so far as the finished verdict does: a violation found is said, never \"0 anomalies\"", () => {
     // the trial's live read: 60 events, a violation found already
     expect(liveHealth({ events: 60, commands: 0, types: {}, anomalies: 0, violations: 1 })).toEqual({ tone: 'bad', text: '1 invariant violation in 60 events so far' });

@@ -27,4 +27,16 @@ describe('recordMarks', () => {
     expect(marks.get(74)).toEqual({ tone: 'warn', text: 'malformed' });
     expect(marks.get(30)).toEqual({ tone: 'bad', text: 'gap; time-reversal; broke non-negative-outstanding, within-credit-limit' });
   });
+
+  it("marks a stale decision's command with why it is stale: the stream another decision changed after its read, and by whom", () => {
+    const c2 = { record: 4, stream: 'stock:tee@main', changedAt: { line: 10, record: 9, causationId: 'c1' } };
+    const marks = recordMarks([], [], [c2, { record: 7, stream: 'stock-tee', changedAt: { line: 3, record: 3 } }]);
+    expect(marks.get(4)).toEqual({ tone: 'warn', text: 'stale decision: stock:tee@main changed by c1 after its read, before its events were recorded' });
+    // the change came from an event with no cause: the stream alone
+    expect(marks.get(7)).toEqual({ tone: 'warn', text: 'stale decision: stock-tee changed after its read, before its events were recorded' });
+    // the event that changed it is not marked for it (it is another decision's, not stale itself)
+    expect(marks.has(9)).toBe(false);
+    // beside an anomaly of the same record (a command id seen before), after it
+    expect(recordMarks([{ kind: 'duplicate-id', record: 4 }], [], [c2]).get(4)).toEqual({ tone: 'warn', text: 'duplicate-id; stale decision: stock:tee@main changed by c1 after its read, before its events were recorded' });
+  });
 });
