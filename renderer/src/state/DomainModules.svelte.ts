@@ -11,6 +11,7 @@ import { isModuleReference } from '../../../src/engine/scenario/parse';
 import type { Scenario } from '../../../src/engine/types';
 import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { moduleHash } from '../../lib/modules/moduleHash';
+import { moduleOfId, type OpenModuleId } from '../../lib/modules/moduleOfId';
 import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
 import { ruleChangeView, unchangedView, type ModuleVersion, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
 import { SerialByKey } from '../../lib/modules/serialByKey';
@@ -91,9 +92,15 @@ export class DomainModules {
     return this.modules.find((m) => m.name === name);
   }
 
-  /** The first open module whose description has `id`. */
+  /** The open modules by file name and description id, in the Domains view's order. */
+  get ids(): readonly OpenModuleId[] {
+    return this.modules.map((m) => ({ name: m.name, id: m.description.id }));
+  }
+
+  /** The open module a domain id stands for where no file is named: the first on the Domains view whose description has `id` (moduleOfId, the one rule). */
   byId(id: string): OpenModule | undefined {
-    return this.modules.find((m) => m.description.id === id);
+    const module = moduleOfId(id, this.ids);
+    return module && this.modules.find((m) => m.name === module.name);
   }
 
   /** The module a validated scenario runs with (its `domain` is then the module's id). */
