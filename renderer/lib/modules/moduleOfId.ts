@@ -1,8 +1,8 @@
 /**
  * Which open domain module a domain id stands for where no file is named — a stored run without
- * its stored scenario (its report keeps only the id), a log's suggested domain, Copy as test's
- * import: one rule (DomainModules.byId), and what to say when several open modules have the id.
- * Pure.
+ * its stored scenario (its report keeps only the id), a log's suggested domain: one rule, and
+ * what to say when several open modules have the id; and which one a run of the open scenario
+ * uses, whose `domain` names its file (DomainModules.forDomain). Pure.
  */
 
 /** An open domain module by its file name and its description's `id`. */
@@ -23,6 +23,15 @@ export interface ModuleOfId {
 export function moduleOfId(id: string, open: readonly OpenModuleId[]): ModuleOfId | undefined {
   const names = open.filter((m) => m.id === id).map((m) => m.name);
   return names.length === 0 ? undefined : { name: names[0], others: names.slice(1) };
+}
+
+/**
+ * The open module a run of domain `id` uses: the file the open scenario's `domain` path names
+ * (`named`, its file name) when an open module of that name has the id — the module the scenario
+ * was checked against, whatever other open modules have the id — else {@link moduleOfId}'s.
+ */
+export function moduleForDomain(id: string, named: string | undefined, open: readonly OpenModuleId[]): ModuleOfId | undefined {
+  return named !== undefined && open.some((m) => m.name === named && m.id === id) ? { name: named, others: [] } : moduleOfId(id, open);
 }
 
 /**

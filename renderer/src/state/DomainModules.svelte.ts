@@ -11,7 +11,7 @@ import { isModuleReference } from '../../../src/engine/scenario/parse';
 import type { Scenario } from '../../../src/engine/types';
 import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { moduleHash } from '../../lib/modules/moduleHash';
-import { moduleOfId, type OpenModuleId } from '../../lib/modules/moduleOfId';
+import { moduleForDomain, type OpenModuleId } from '../../lib/modules/moduleOfId';
 import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
 import { ruleChangeView, unchangedView, type ModuleVersion, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
 import { SerialByKey } from '../../lib/modules/serialByKey';
@@ -97,16 +97,17 @@ export class DomainModules {
     return this.modules.map((m) => ({ name: m.name, id: m.description.id }));
   }
 
-  /** The open module a domain id stands for where no file is named: the first on the Domains view whose description has `id` (moduleOfId, the one rule). */
-  byId(id: string): OpenModule | undefined {
-    const module = moduleOfId(id, this.ids);
+  /** The open module a run of domain `id` uses: the one `reference` (the open scenario's `domain` path) names when it has the id, else the first on the Domains view whose description has the id (moduleForDomain, moduleOfId). */
+  forDomain(id: string, reference: unknown): OpenModule | undefined {
+    const named = typeof reference === 'string' && isModuleReference(reference) ? fileNameOf(reference) : undefined;
+    const module = moduleForDomain(id, named, this.ids);
     return module && this.modules.find((m) => m.name === module.name);
   }
 
-  /** The module a validated scenario runs with (its `domain` is then the module's id). */
-  forScenario(scenario: Scenario): ModuleClient | undefined {
+  /** The module a validated scenario runs with (its `domain` is then the module's id): the file the open scenario's `domain` path (`reference`) names, the module it was checked against, though other open modules have the id. */
+  forScenario(scenario: Scenario, reference: unknown): ModuleClient | undefined {
     if (bundledDomain(scenario.domain)) return undefined;
-    return this.byId(scenario.domain)?.client;
+    return this.forDomain(scenario.domain, reference)?.client;
   }
 
   /** Hears each module closed or replaced by another version (a log read with it follows); returns the way to stop. */

@@ -1,6 +1,6 @@
 /** The one rule for the open module a domain id stands for where no file is named, and what is said when several open modules have the id. */
 import { describe, expect, it } from 'vitest';
-import { moduleOfId, sharedIdNotice } from '../../../../renderer/lib/modules/moduleOfId';
+import { moduleForDomain, moduleOfId, sharedIdNotice } from '../../../../renderer/lib/modules/moduleOfId';
 
 const cart = { name: 'cart.ts', id: 'cart' };
 const bank = { name: 'bank.ts', id: 'my-bank' };
@@ -36,5 +36,18 @@ describe('sharedIdNotice', () => {
     expect(sharedIdNotice('my-bank', moduleOfId('my-bank', [bank, bankV2, bankV3])!)).toBe(
       '3 open modules have the id "my-bank" (bank.ts, bank-v2.ts, bank-v3.ts): bank.ts, the first on the Domains view, is used (close the ones not meant there)',
     );
+  });
+});
+
+describe('moduleForDomain', () => {
+  it('takes the file the open scenario names, the module it was checked against, though another open module of the id comes first', () => {
+    expect(moduleForDomain('my-bank', 'bank-v2.ts', [bank, bankV2])).toEqual({ name: 'bank-v2.ts', others: [] });
+  });
+
+  it("takes moduleOfId's module when no file is named, or the file named has another id or is not open", () => {
+    expect(moduleForDomain('my-bank', undefined, [bank, bankV2])).toEqual({ name: 'bank.ts', others: ['bank-v2.ts'] });
+    expect(moduleForDomain('my-bank', 'cart.ts', [cart, bank])).toEqual({ name: 'bank.ts', others: [] });
+    expect(moduleForDomain('my-bank', 'bank-v3.ts', [bank])).toEqual({ name: 'bank.ts', others: [] });
+    expect(moduleForDomain('my-bank', 'cart.ts', [cart])).toBeUndefined();
   });
 });
