@@ -251,3 +251,28 @@ test('a module that declares no command schemas: a command type is typed in (the
   await page.keyboard.press('Control+z');
   await expect(tree.getByRole('treeitem', { name: /^Stop/ })).toHaveCount(0);
 });
+
+test('a scenario runs with the module file it names, though another open module of the same id comes first on the Domains view', async ({ page }) => {
+  test.setTimeout(120_000);
+  /** A module of id "things" whose decide first runs `decide`. */
+  const things = (name: string, decide: string) => js(name, decider(decide).replace('export default {', "export default {\n  id: 'things',"));
+  await page.goto('/');
+  await views(page).getByRole('button', { name: 'Domains' }).click();
+  await page.getByLabel('Domain module file').first().setInputFiles(things('first.mjs', "throw new Error('first.mjs decided');"));
+  await page.getByRole('dialog', { name: 'Run first.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(page.getByRole('region', { name: 'Domains' })).toContainText('first.mjs');
+
+  await views(page).getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByLabel('Scenario file').setInputFiles(scenarioNaming('second.mjs', ['x']));
+  const missing = page.getByRole('alert', { name: 'Domain module not open' });
+  const chooser = page.waitForEvent('filechooser');
+  await missing.getByRole('button', { name: 'Locate second.mjs…' }).click();
+  await (await chooser).setFiles(things('second.mjs', ''));
+  await page.getByRole('dialog', { name: 'Run second.mjs?' }).getByRole('button', { name: 'Trust and run' }).click();
+  await expect(missing).toBeHidden();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await expect(runs).toContainText(/Ran 1 run/, { timeout: 30_000 });
+  await expect(runs).not.toContainText('first.mjs decided');
+});

@@ -1,12 +1,14 @@
 /** The Logs view's one-click "Replay with X" for a log read without a domain: which domain to offer, and why. Pure. */
 import type { InspectionReport } from '../../../src/logs/types';
-import type { OpenModuleId } from '../workspace/storedScenarioCheck';
+import { moduleOfId, sharedIdNotice, type OpenModuleId } from '../modules/moduleOfId';
 
 /** The domain offered and what named it ("named by …", as the button says it). */
 export interface DomainSuggestion {
   /** What the Domain choice takes: a bundled domain's id, or an open module's file name. */
   readonly domain: string;
   readonly reason: string;
+  /** Which open module is offered, when several have the id (sharedIdNotice). */
+  readonly notice?: string;
 }
 
 
@@ -14,8 +16,8 @@ export interface DomainSuggestion {
  * The domain a log names, offered while none is chosen (never applied unasked): its
  * `purestream/events@1` header's `domain` (`headerDomain`), else the `/purestream/<id>` its
  * CloudEvents' `source` gives (`sourceDomain`: src/logs/cloudEventWriter.ts `domainOfSource`).
- * Offered as a bundled domain of that id, else as the first open module (by file name) whose
- * description has that id. Undefined when the report has a domain, one is `chosen` (null or
+ * Offered as a bundled domain of that id, else as the open module (by file name) of that id
+ * (moduleOfId: the first on the Domains view, with a notice when others have it too). Undefined when the report has a domain, one is `chosen` (null or
  * undefined: none), or nothing bundled or open has the id.
  */
 export function suggestedDomain(
@@ -30,6 +32,9 @@ export function suggestedDomain(
     : report.sourceDomain !== undefined ? { id: report.sourceDomain, reason: "named by the log's CloudEvents source" }
     : undefined;
   if (!named) return undefined;
-  const domain = bundled.includes(named.id) ? named.id : modules.find((m) => m.id === named.id)?.name;
-  return domain === undefined ? undefined : { domain, reason: named.reason };
+  if (bundled.includes(named.id)) return { domain: named.id, reason: named.reason };
+  const module = moduleOfId(named.id, modules);
+  if (!module) return undefined;
+  const notice = sharedIdNotice(named.id, module);
+  return { domain: module.name, reason: named.reason, ...(notice ? { notice } : {}) };
 }

@@ -8,6 +8,7 @@ import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { counted } from '../../../src/engine/report/counted';
 import { listedProblems, parseScenario, type ParseOptions } from '../../../src/engine/scenario/parse';
 import type { InputError } from '../../../src/engine/types';
+import { moduleOfId, type ModuleOfId, type OpenModuleId } from '../modules/moduleOfId';
 import { scenarioOfText } from '../scenarioOfText';
 
 /** Why a stored scenario would not open (its text is no JSON object) or would open but not run (the editor would list problems). */
@@ -37,39 +38,30 @@ export function runAwaitsModule(json: string | undefined, isOpen: (reference: st
   return typeof domain === 'string' && isModuleFileName(domain) && !isOpen(domain) ? domain : undefined;
 }
 
-/** An open domain module by its file name and its description's `id` (a stored run's reading, a log's suggested domain). */
-export interface OpenModuleId {
-  readonly name: string;
-  readonly id: string;
-}
-
 /**
  * Where a stored run whose scenario is not stored is read, from its report's domain id
  * (`Report.domain`, all the report keeps of a module): `bundled` for a bundled domain's id; the
- * one open module of that id (`module`, by file name), read in its worker; else it awaits a
- * module of that id (`awaits`: none is open, so the app asks for it instead of reading the run as
- * if bundled), or `several` open modules have the id and which one made the run cannot be told.
+ * open module of that id (`module`, by file name: moduleOfId, the app's one rule — the first on
+ * the Domains view, `others` naming the rest), read in its worker; else it awaits a module of that
+ * id (`awaits`: none is open, so the app asks for it instead of reading the run as if bundled).
  */
 export type StoredRunReading =
   | { readonly kind: 'bundled' }
-  | { readonly kind: 'module'; readonly name: string }
-  | { readonly kind: 'awaits'; readonly id: string }
-  | { readonly kind: 'several'; readonly id: string; readonly names: readonly string[] };
+  | ({ readonly kind: 'module' } & ModuleOfId)
+  | { readonly kind: 'awaits'; readonly id: string };
 
 /** How a stored run without its stored scenario is read (see {@link StoredRunReading}); `isBundled` says whether an id is a bundled domain's. */
 export function storedRunReading(domainId: string, isBundled: (id: string) => boolean, open: readonly OpenModuleId[]): StoredRunReading {
   if (isBundled(domainId)) return { kind: 'bundled' };
-  const names = open.filter((m) => m.id === domainId).map((m) => m.name);
-  if (names.length === 1) return { kind: 'module', name: names[0] };
-  return names.length === 0 ? { kind: 'awaits', id: domainId } : { kind: 'several', id: domainId, names };
+  const module = moduleOfId(domainId, open);
+  return module ? { kind: 'module', ...module } : { kind: 'awaits', id: domainId };
 }
 
 /**
  * The module a stored run waits for, as its notice names it: the file its stored scenario names
- * ({@link runAwaitsModule}), or — no scenario stored — its report's domain id, with the names of
- * the open modules of that id when several are ({@link storedRunReading}).
+ * ({@link runAwaitsModule}), or — no scenario stored — its report's domain id ({@link storedRunReading}).
  */
-export type AwaitedModule = { readonly reference: string } | { readonly id: string; readonly several?: readonly string[] };
+export type AwaitedModule = { readonly reference: string } | { readonly id: string };
 
 /**
  * What the editor's check makes of a scenario's JSON text, the text parsed once: `ok` when it opens

@@ -11,8 +11,10 @@ import { isModuleReference } from '../../../src/engine/scenario/parse';
 import type { Scenario } from '../../../src/engine/types';
 import type { ModuleFiles } from '../../lib/modules/bundleModuleFiles';
 import { moduleHash } from '../../lib/modules/moduleHash';
+import { moduleForDomain, type OpenModuleId } from '../../lib/modules/moduleOfId';
 import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDomain } from '../../lib/modules/recentDomains';
 import { ruleChangeView, unchangedView, type ModuleVersion, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
+import { SerialByKey } from '../../lib/modules/serialByKey';
 import { TrustStore } from '../../lib/modules/trustStore';
 import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
 import type { RunSession } from './RunSession.svelte';
@@ -71,6 +73,8 @@ export class DomainModules {
   private readonly lastRan = new Map<string, { readonly files: ModuleFiles; readonly version: ModuleVersion }>();
   /** Not state: who hears of modules closed or replaced. */
   private listeners: readonly ((change: ModuleChange) => void)[] = [];
+  /** Not state: the opens and reloads of each module (by file name), one after another in the order asked, so the last asked is the version that stays. */
+  private readonly loads = new SerialByKey();
 
   constructor() {
     if (typeof indexedDB !== 'undefined') void readRecentDomains().then((r) => (this.recent = r));
@@ -88,15 +92,22 @@ export class DomainModules {
     return this.modules.find((m) => m.name === name);
   }
 
-  /** The first open module whose description has `id`. */
-  byId(id: string): OpenModule | undefined {
-    return this.modules.find((m) => m.description.id === id);
+  /** The open modules by file name and description id, in the Domains view's order. */
+  get ids(): readonly OpenModuleId[] {
+    return this.modules.map((m) => ({ name: m.name, id: m.description.id }));
   }
 
-  /** The module a validated scenario runs with (its `domain` is then the module's id). */
-  forScenario(scenario: Scenario): ModuleClient | undefined {
+  /** The open module a run of domain `id` uses: the one `reference` (the open scenario's `domain` path) names when it has the id, else the first on the Domains view whose description has the id (moduleForDomain, moduleOfId). */
+  forDomain(id: string, reference: unknown): OpenModule | undefined {
+    const named = typeof reference === 'string' && isModuleReference(reference) ? fileNameOf(reference) : undefined;
+    const module = moduleForDomain(id, named, this.ids);
+    return module && this.modules.find((m) => m.name === module.name);
+  }
+
+  /** The module a validated scenario runs with (its `domain` is then the module's id): the file the open scenario's `domain` path (`reference`) names, the module it was checked against, though other open modules have the id. */
+  forScenario(scenario: Scenario, reference: unknown): ModuleClient | undefined {
     if (bundledDomain(scenario.domain)) return undefined;
-    return this.byId(scenario.domain)?.client;
+    return this.forDomain(scenario.domain, reference)?.client;
   }
 
   /** Hears each module closed or replaced by another version (a log read with it follows); returns the way to stop. */
@@ -116,8 +127,10 @@ export class DomainModules {
     if (this.trust.isTrusted(name, hash)) return true;
     this.question?.answer(false);
     const file = pickedAs !== undefined && pickedAs !== name ? { name: pickedAs, readAs: name } : { name };
-    const yes = await new Promise<boolean>((answer) => (this.question = { ...file, hash, answer }));
-    this.question = undefined;
+    let asked: TrustQuestion | undefined;
+    const yes = await new Promise<boolean>((answer) => (this.question = asked = { ...file, hash, answer }));
+    // a question asked meanwhile (another module's) stays
+    if (this.question === asked) this.question = undefined;
     if (yes) this.trust.trust(name, hash);
     return yes;
   }
@@ -149,8 +162,12 @@ export class DomainModules {
     }
   }
 
-  /** Opens a module (replacing an open one of the same name); true when it loaded. */
-  async open(files: ModuleFiles, source?: ModuleSource): Promise<boolean> {
+  /** Opens a module (replacing an open one of the same name) once the loads of that name asked before have ended; true when it loaded. */
+  open(files: ModuleFiles, source?: ModuleSource): Promise<boolean> {
+    return this.loads.run(fileNameOf(files.entry), () => this.openNow(files, source));
+  }
+
+  private async openNow(files: ModuleFiles, source?: ModuleSource): Promise<boolean> {
     this.error = undefined;
     const module = await this.loaded(files, source);
     if (!module) return false;
@@ -184,14 +201,23 @@ export class DomainModules {
    * A new version of an open module (edited on disk): loads it, and when the open scenario runs
    * with it, runs the scenario under the old and the new rules and keeps the Rule change — or
    * which of the two stopped (ruleChangeView); then the open scenario's runs are run again with
-   * the new rules. True when it loaded.
+   * the new rules. True when it loaded. Reloads of one module run one after another, in the
+   * order asked (Reload pressed twice, a file-watch reload during a manual one): each compares
+   * with the version the one before it left, and the last asked is the version that stays.
    */
-  async reload(name: string, files: ModuleFiles, doc: ScenarioDoc, session: RunSession): Promise<boolean> {
+  reload(name: string, files: ModuleFiles, doc: ScenarioDoc, session: RunSession): Promise<boolean> {
+    const asked = this.modules.find((m) => m.name === name);
+    return this.loads.run(name, () => this.reloadNow(name, files, doc, session, asked));
+  }
+
+  /** `asked`: the version open when the reload was asked for (a load before it may have replaced it since). */
+  private async reloadNow(name: string, files: ModuleFiles, doc: ScenarioDoc, session: RunSession, asked: OpenModule | undefined): Promise<boolean> {
     this.error = undefined;
     const old = this.modules.find((m) => m.name === name);
-    if (!old) return this.open(files);
+    if (!old) return this.openNow(files);
     if ((await moduleHash(files)) === old.hash) {
-      this.ruleChange = unchangedView(name, versionOf(old));
+      // the content a load asked before this one has just loaded (Reload pressed twice): that load's Rule change stays on screen
+      if (old === asked) this.ruleChange = unchangedView(name, versionOf(old));
       return true;
     }
     const next = await this.loaded(files, old.source);

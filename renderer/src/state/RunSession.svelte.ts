@@ -30,6 +30,8 @@ export class RunSession {
   stoppedDuring = $state.raw<string | undefined>(undefined);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
+  /** Said over a stored result: which open module it was read with, when several have its domain's id (sharedIdNotice). */
+  notice = $state.raw<string | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
   realRun = $state.raw<{ readonly name: string; readonly text: string } | undefined>(undefined);
 
@@ -74,12 +76,13 @@ export class RunSession {
     }
   }
 
-  /** Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the open module whose id its report names (read in its worker). */
-  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient): Promise<void> {
+  /** Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the open module whose id its report names (read in its worker), with the `notice` that says which, if any. */
+  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient, notice?: string): Promise<void> {
     this.forget();
     this.stoppedDuring = undefined;
     this.result = await this.engine.adopt(report, traces, scenario, module);
     this.scenario = scenario;
+    this.notice = notice;
     this.status = 'done';
   }
 
@@ -102,5 +105,6 @@ export class RunSession {
   private forget(): void {
     this.result = undefined;
     this.scenario = undefined;
+    this.notice = undefined;
   }
 }

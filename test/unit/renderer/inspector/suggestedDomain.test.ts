@@ -14,10 +14,18 @@ describe('suggestedDomain', () => {
     expect(suggestedDomain({ ...none, sourceDomain: 'commerce' }, undefined, bundled, [])).toEqual({ domain: 'commerce', reason: "named by the log's CloudEvents source" });
   });
 
-  it('offers an open module of that id by its file name, the first of several', () => {
-    const modules = [{ name: 'other.ts', id: 'other' }, { name: 'shop.ts', id: 'my-shop' }, { name: 'shop2.ts', id: 'my-shop' }];
+  it('offers the open module of that id by its file name', () => {
+    const modules = [{ name: 'other.ts', id: 'other' }, { name: 'shop.ts', id: 'my-shop' }];
     expect(suggestedDomain({ ...none, sourceDomain: 'my-shop' }, undefined, bundled, modules)).toEqual({ domain: 'shop.ts', reason: "named by the log's CloudEvents source" });
-    expect(suggestedDomain({ ...none, headerDomain: 'my-shop' }, undefined, bundled, modules)?.domain).toBe('shop.ts');
+  });
+
+  it('offers the first of several open modules of that id, saying which it is and which others have the id', () => {
+    const modules = [{ name: 'other.ts', id: 'other' }, { name: 'shop.ts', id: 'my-shop' }, { name: 'shop2.ts', id: 'my-shop' }];
+    expect(suggestedDomain({ ...none, headerDomain: 'my-shop' }, undefined, bundled, modules)).toEqual({
+      domain: 'shop.ts',
+      reason: "named by the log's header",
+      notice: '2 open modules have the id "my-shop" (shop.ts, shop2.ts): shop.ts, the first on the Domains view, is used (close it there to use shop2.ts)',
+    });
   });
 
   it('offers nothing for an id neither bundled nor open', () => {

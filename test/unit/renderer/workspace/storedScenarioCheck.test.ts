@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import { checkScenarioText, runAwaitsModule, StoredScenarioChecks, storedRunReading, storedScenarioProblem, storedScenarioProblemText } from '../../../../renderer/lib/workspace/storedScenarioCheck';
+import { moduleOfId } from '../../../../renderer/lib/modules/moduleOfId';
 
 const flashSale = readFileSync('samples/scenarios/flash-sale.json', 'utf8');
 const noModules = () => ({});
@@ -116,9 +117,9 @@ describe('storedRunReading: a stored run without its stored scenario, read by it
   });
 
   it('reads it in the worker of the one open module of that id, named by its file', () => {
-    expect(storedRunReading('my-bank', isBundled, [{ name: 'cart.ts', id: 'cart' }, bankTs])).toEqual({ kind: 'module', name: 'bank.ts' });
+    expect(storedRunReading('my-bank', isBundled, [{ name: 'cart.ts', id: 'cart' }, bankTs])).toEqual({ kind: 'module', name: 'bank.ts', others: [] });
     // an edited copy under another file name has the id its description gives
-    expect(storedRunReading('my-bank', isBundled, [{ name: 'bank-v2.ts', id: 'my-bank' }])).toEqual({ kind: 'module', name: 'bank-v2.ts' });
+    expect(storedRunReading('my-bank', isBundled, [{ name: 'bank-v2.ts', id: 'my-bank' }])).toEqual({ kind: 'module', name: 'bank-v2.ts', others: [] });
   });
 
   it('awaits a module of that id when none is open, never reading it as if bundled', () => {
@@ -126,7 +127,10 @@ describe('storedRunReading: a stored run without its stored scenario, read by it
     expect(storedRunReading('my-bank', isBundled, [{ name: 'cart.ts', id: 'cart' }])).toEqual({ kind: 'awaits', id: 'my-bank' });
   });
 
-  it('names the modules when several open ones have the id (which made the run cannot be told)', () => {
-    expect(storedRunReading('my-bank', isBundled, [bankTs, { name: 'cart.ts', id: 'cart' }, { name: 'bank-v2.ts', id: 'my-bank' }])).toEqual({ kind: 'several', id: 'my-bank', names: ['bank.ts', 'bank-v2.ts'] });
+  it('reads it, when several open modules have the id, with the first on the Domains view as the scenario\'s module and a log\'s suggested domain are, naming the others', () => {
+    const open = [{ name: 'cart.ts', id: 'cart' }, bankTs, { name: 'bank-v2.ts', id: 'my-bank' }];
+    const reading = storedRunReading('my-bank', isBundled, open);
+    expect(reading).toEqual({ kind: 'module', name: 'bank.ts', others: ['bank-v2.ts'] });
+    expect(reading).toMatchObject(moduleOfId('my-bank', open)!);
   });
 });
