@@ -31,7 +31,8 @@ export async function openScenarioAndLocate(page: Page, module: { name: string; 
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Trust and run' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(missing).toBeHidden();
+  // the module is bundled and loaded in its worker first: slower on a busy machine than the default 5 s
+  await expect(missing).toBeHidden({ timeout: 20_000 });
 }
 
 /** A module with a `sql` consumer's table (`things`): what a run writes shows only when it is read with the module. */
