@@ -74,13 +74,18 @@ export class RunSession {
     }
   }
 
-  /** Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the open module whose id its report names (read in its worker). */
-  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient): Promise<void> {
+  /**
+   * Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the
+   * open module whose id its report names (read in its worker). Resolves to the result as the
+   * views get it (its report a copy of `report`, made by the worker).
+   */
+  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient): Promise<RunResultView> {
     this.forget();
     this.stoppedDuring = undefined;
-    this.result = await this.engine.adopt(report, traces, scenario, module);
+    const result = (this.result = await this.engine.adopt(report, traces, scenario, module));
     this.scenario = scenario;
     this.status = 'done';
+    return result;
   }
 
   /** Stops a run in progress; the runs that had finished stay the result (../worker/engineClient.ts, cancel). */

@@ -40,6 +40,8 @@ export class Workspace {
   desktopRecent = $state.raw<readonly RecentFile[]>([]);
   /** Asked while replacing the workspace would drop unsaved changes (see {@link mayReplace}). */
   replaceQuestion = $state.raw<WorkspaceReplaceQuestion | undefined>(undefined);
+  /** Counts the workspace files written (Save, Save As), so an opening knows whether one was written while it asked. */
+  private writes = 0;
   /** Run reports this workspace holds (added, or opened from it), so leaving knows whether a run would be lost. */
   private readonly stored = new WeakSet<Report>();
 
@@ -96,9 +98,22 @@ export class Workspace {
     return true;
   }
 
-  /** Opens workspace file bytes; an error names the file and keeps the current workspace. */
+  /**
+   * Opens workspace file bytes; an error names the file and keeps the current workspace. The
+   * desktop app's file (`fileToken`) is read again when Save in the unsaved-changes question
+   * wrote this very file: the bytes read before it would be the file as it was.
+   */
   async openBytes(bytes: Uint8Array, name: string, fileToken?: string): Promise<boolean> {
+    const writes = this.writes;
     if (!(await this.mayReplace(name))) return false;
+    if (fileToken !== undefined && fileToken === this.fileToken && writes !== this.writes) {
+      const again = await desktopApi()?.openRecent(fileToken);
+      if (!again?.ok || !again.value?.bytes) {
+        this.error = again && !again.ok ? again.error : `${name} could not be read again after it was saved`;
+        return false;
+      }
+      bytes = again.value.bytes;
+    }
     try {
       this.contents = (await this.client.api.open(transfer(bytes, [bytes.buffer]), name)).contents;
     } catch (e) {
@@ -160,6 +175,7 @@ export class Workspace {
       if (result.value === null) return false;
       this.fileToken = result.value.token;
       this.name = result.value.name;
+      this.writes++;
     } else {
       download(fileName, bytes, 'application/vnd.sqlite3');
       this.name = fileName;
