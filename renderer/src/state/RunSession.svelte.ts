@@ -6,6 +6,7 @@
 import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
+import { scenarioInputs } from '../../lib/resultFreshness';
 import { EngineCancelled, EngineClient, type ModuleResolver } from '../worker/engineClient';
 import type { ModuleClient } from '../worker/moduleClient';
 import type { Inspection } from './Inspection.svelte';
@@ -30,6 +31,12 @@ export class RunSession {
   stoppedDuring = $state.raw<string | undefined>(undefined);
   /** The scenario the result belongs to. */
   scenario = $state.raw<Scenario | undefined>(undefined);
+  /**
+   * What the result ran from (renderer/lib/resultFreshness.ts, scenarioInputs): the result is
+   * current while the open scenario runs from the same. Undefined when not known (a stored result
+   * read without its scenario).
+   */
+  inputs = $state.raw<string | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
   realRun = $state.raw<{ readonly name: string; readonly text: string } | undefined>(undefined);
 
@@ -62,6 +69,7 @@ export class RunSession {
       if (result) {
         this.result = result;
         this.scenario = scenario;
+        this.inputs = scenarioInputs(scenario);
       }
       this.stoppedDuring = stoppedDuring;
       this.status = stoppedDuring === undefined ? 'done' : 'cancelled';
@@ -76,14 +84,17 @@ export class RunSession {
 
   /**
    * Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the
-   * open module whose id its report names (read in its worker). Resolves to the result as the
-   * views get it (its report a copy of `report`, made by the worker).
+   * open module whose id its report names (read in its worker). `inputs`: what the stored run
+   * ran from, when the workspace kept it (a run of an earlier version of `scenario` is then
+   * stale); without it, `scenario` is taken to be what it ran. Resolves to the result as the views
+   * get it (its report a copy of `report`, made by the worker).
    */
-  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient): Promise<RunResultView> {
+  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient, inputs?: string): Promise<RunResultView> {
     this.forget();
     this.stoppedDuring = undefined;
     const result = (this.result = await this.engine.adopt(report, traces, scenario, module));
     this.scenario = scenario;
+    this.inputs = inputs ?? (scenario && scenarioInputs(scenario));
     this.status = 'done';
     return result;
   }
@@ -107,5 +118,6 @@ export class RunSession {
   private forget(): void {
     this.result = undefined;
     this.scenario = undefined;
+    this.inputs = undefined;
   }
 }

@@ -37,6 +37,8 @@ export class ScenarioDoc {
 
   raw = $state.raw<RawScenario | undefined>(undefined);
   fileName = $state.raw('untitled.json');
+  /** The scenario's `name` when `fileName` was given (opened, downloaded, written to a file): renamed since, it downloads under its new name (lib/scenarioFileName.ts). */
+  fileTitle = $state.raw<unknown>(undefined);
   dirty = $state.raw(false);
   /** Counts scenarios loaded, so views can reset when a different one is opened. */
   generation = $state.raw(0);
@@ -122,6 +124,7 @@ export class ScenarioDoc {
     this.savedRaw = edited ? undefined : raw;
     this.fileRaw = edited ? undefined : raw;
     this.fileName = fileName;
+    this.fileTitle = raw.name;
     this.draft = undefined;
     this.dirty = edited;
     this.downloaded = undefined;
@@ -177,6 +180,7 @@ export class ScenarioDoc {
     if (!this.raw) return;
     this.downloaded = { name, raw: this.raw };
     this.fileName = name;
+    this.fileTitle = this.raw.name;
     this.fileRaw = this.raw;
   }
 
@@ -191,6 +195,7 @@ export class ScenarioDoc {
   savedToFile(fileName: string): void {
     this.saved(fileName);
     this.fileRaw = this.raw;
+    this.fileTitle = this.raw?.name;
   }
 
   private state(raw: RawScenario): DocState {

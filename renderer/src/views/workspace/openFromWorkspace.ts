@@ -8,6 +8,7 @@
 import { tick } from 'svelte';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
 import type { Report } from '../../../../src/engine/types';
+import { fileSlug } from '../../../lib/scenarioFileName';
 import { scenarioOfText } from '../../../lib/scenarioOfText';
 import { runAwaitsModule, storedRunReading, storedScenarioProblem, storedScenarioProblemText, type AwaitedModule } from '../../../lib/workspace/storedScenarioCheck';
 import type { DomainModules } from '../../state/DomainModules.svelte';
@@ -27,7 +28,7 @@ export interface WorkspaceOpening {
 }
 
 /** The file name a stored scenario opens under (it has no file of its own). */
-const storedFileName = (name: string): string => `${name}.json`;
+const storedFileName = (name: string): string => `${fileSlug(name, 'scenario')}.json`;
 
 /** A stored scenario's JSON text, as the workspace holds it now (undefined: none of that name). */
 const storedJson = async (workspace: Workspace, name: string): Promise<string | undefined> => (await workspace.client.api.loadScenario(name)).json;
