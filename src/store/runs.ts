@@ -47,13 +47,15 @@ export function saveRun(db: Workspace, run: { readonly report: Report; readonly 
 
 /**
  * The stored run that is this run again — of the same stored scenario, computed from the same
- * known inputs, with the same report (runs are seeded: the same inputs and rules give the same
- * report) — made the latest (`created`); its id, or undefined when none is. A run whose inputs
- * are not known is never the same as another.
+ * known inputs, with the same report but for its title (runs are seeded: the same inputs and rules
+ * give the same report; a run made again after a rename is titled anew) — made the latest
+ * (`created`); its id, or undefined when none is. A run whose inputs are not known is never the
+ * same as another.
  */
 export function sameStoredRun(db: Workspace, run: { readonly report: Report; readonly created: number } & RunLink): number | undefined {
   if (run.inputs === undefined) return undefined;
-  const row = db.exec('SELECT run_id FROM runs WHERE scenario = ? AND inputs = ? AND report = ? ORDER BY run_id LIMIT 1', [run.scenario ?? run.report.scenario, run.inputs, documentText(run.report, 'report')])[0]?.values[0];
+  const sql = "SELECT run_id FROM runs WHERE scenario = ? AND inputs = ? AND json_remove(report, '$.scenario') = json_remove(?, '$.scenario') ORDER BY run_id LIMIT 1";
+  const row = db.exec(sql, [run.scenario ?? run.report.scenario, run.inputs, documentText(run.report, 'report')])[0]?.values[0];
   if (!row) return undefined;
   const runId = Number(row[0]);
   db.run('UPDATE runs SET created = ? WHERE run_id = ?', [run.created, runId]);

@@ -57,3 +57,65 @@ for (const what of ['run result', 'scenario'] as const) {
     expect(await saveAndRead(page, info, 'second.purestream')).toEqual({ scenarios: { [FLASH]: 'VERSION-2' }, runs: [FLASH] });
   });
 }
+
+const AUTOSCALING = 'Autoscaling: a burst of orders';
+
+/** Opens a bundled sample from Start (the open scenario has no unsaved edits: nothing is asked). */
+async function openSample(page: Page, name: string): Promise<void> {
+  await views(page).getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Opens the stored scenario `name` from the Workspace view. */
+async function openStored(page: Page, name: string): Promise<void> {
+  await views(page).getByRole('button', { name: 'Workspace', exact: true }).click();
+  await page.getByRole('region', { name: 'Workspace' }).getByRole('region', { name: 'Scenarios' }).getByRole('button', { name, exact: true }).click();
+}
+
+test('a saved scenario reopens with its latest run of the version saved, and Save stores that run once', async ({ page }, info) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  expect(await saveAndRead(page, info, 'first.purestream')).toMatchObject({ runs: [FLASH] });
+  // nothing was run again: no second copy
+  expect(await saveAndRead(page, info, 'again.purestream')).toMatchObject({ runs: [FLASH] });
+
+  await openSample(page, AUTOSCALING);
+  await openStored(page, FLASH);
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs');
+  await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Metrics' })).toContainText('inventory-aware');
+  await expect(page.getByText('These results are from before your edits')).toHaveCount(0);
+  // reopened, the run is the one stored: Save stores no copy
+  expect(await saveAndRead(page, info, 'reopened.purestream')).toMatchObject({ runs: [FLASH] });
+
+  // a run made again (same scenario, same result) is the same run too
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
+  expect(await saveAndRead(page, info, 'rerun.purestream')).toMatchObject({ runs: [FLASH] });
+});
+
+test('a saved scenario whose latest stored run is of another version says so and offers that run, shown as from before the edits', async ({ page }, info) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.getByLabel('seed', { exact: true }).fill('8');
+  expect(await saveAndRead(page, info, 'seed-8.purestream')).toMatchObject({ runs: [FLASH] });
+
+  // the list tells the run's version: the one stored differs in its seed
+  await views(page).getByRole('button', { name: 'Workspace', exact: true }).click();
+  const run = page.getByRole('region', { name: 'Workspace' }).getByRole('region', { name: 'Runs' }).getByRole('button', { name: FLASH, exact: true });
+  await expect(run).toHaveAccessibleDescription(/^version 1 · differs from the saved scenario in seed · latest · /);
+
+  await openSample(page, AUTOSCALING);
+  await openStored(page, FLASH);
+  const notice = page.getByRole('status', { name: 'Workspace notice' });
+  await expect(notice).toContainText(`The latest stored run of “${FLASH}”`);
+  await expect(notice).toContainText('was run on another version of it, so its results are not shown with this one.');
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Not run yet.');
+  await notice.getByRole('button', { name: 'Open that run' }).click();
+  await expect(page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Metrics' })).toContainText('inventory-aware');
+  await expect(page.getByText('These results are from before your edits').first()).toBeVisible();
+  await expect(notice).toBeHidden();
+});

@@ -5,6 +5,7 @@ import { scenarioOfText } from '../../lib/scenarioOfText';
 import type { InputError } from '../../../src/engine/types';
 import type { DomainInfo } from '../../../domain/kernel';
 import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { ScenarioEntry } from './Workspace.svelte';
 
 /** A scenario as the user wrote it (no defaults applied): what the editor changes. */
 export type RawScenario = Readonly<Record<string, unknown>>;
@@ -58,6 +59,11 @@ export class ScenarioDoc {
    * open again, not a save: the edits stay unsaved, and the badge says they were downloaded.
    */
   downloaded = $state.raw<{ readonly name: string; readonly raw: RawScenario } | undefined>(undefined);
+  /**
+   * The stored scenario of a workspace this one is kept as (opened from it, or saved into it): a
+   * Save after a rename renames that one (renderer/src/state/saveWorkspace.ts). Opening another clears it.
+   */
+  entry = $state.raw<ScenarioEntry | undefined>(undefined);
   /** Asked while replacing the scenario would drop unsaved edits (see {@link mayReplace}). */
   replaceQuestion = $state.raw<ReplaceQuestion | undefined>(undefined);
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
@@ -130,6 +136,7 @@ export class ScenarioDoc {
     this.downloaded = undefined;
     this.history = emptyHistory();
     this.openErrors = undefined;
+    this.entry = undefined;
     this.generation++;
   }
 

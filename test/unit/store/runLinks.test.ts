@@ -45,6 +45,8 @@ describe('a stored run belongs to a stored scenario and keeps what it computed f
     saveRun(db, { report: report('b'), traces, created: 2, inputs: V2 });
     expect(sameStoredRun(db, { report: report('a'), created: 3, inputs: V1 })).toBe(first);
     expect(listRuns(db).map((r) => [r.runId, r.created])).toEqual([[first, 3], [2, 2]]);
+    // made again after a rename, its report titled anew: still the same run
+    expect(sameStoredRun(db, { report: { ...report('a'), scenario: 'Concert' }, created: 4, inputs: V1, scenario: 'Flash sale' })).toBe(first);
     // another report (other rules), other inputs, another scenario, or inputs not known: not the same run
     expect(sameStoredRun(db, { report: report('c'), created: 4, inputs: V1 })).toBeUndefined();
     expect(sameStoredRun(db, { report: report('a'), created: 4, inputs: V2 })).toBeUndefined();

@@ -1,13 +1,18 @@
 /**
- * Opening what the workspace holds: a stored scenario (into the editor), or a stored run (its
- * stored scenario too, and its result in Compare). Each asks about unsaved edits first and reads
+ * Opening what the workspace holds: a stored scenario (into the editor, with its latest run of
+ * the version stored: renderer/lib/workspace/runVersions.ts), or a stored run (its stored
+ * scenario too, and its result in Compare). Either links the open scenario to the stored one
+ * (ScenarioDoc.entry: a Save after a rename renames it). Each asks about unsaved edits first and reads
  * the stored scenario only after the answer ({@link replaceWithRead}): Save in that question
  * stores the open scenario, maybe over the very one being opened, so a copy read before it would
  * open stale text and lose the edits just saved.
  */
 import { tick } from 'svelte';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
-import type { Report } from '../../../../src/engine/types';
+import type { Report, Scenario } from '../../../../src/engine/types';
+import type { RunSummary } from '../../../../src/store/runs';
+import { scenarioInputs } from '../../../lib/resultFreshness';
+import { runToReopen } from '../../../lib/workspace/runVersions';
 import { fileSlug } from '../../../lib/scenarioFileName';
 import { scenarioOfText } from '../../../lib/scenarioOfText';
 import { runAwaitsModule, storedRunReading, storedScenarioProblem, storedScenarioProblemText, type AwaitedModule } from '../../../lib/workspace/storedScenarioCheck';
@@ -40,22 +45,50 @@ function wontOpen(doc: ScenarioDoc, name: string, json: string): string {
 }
 
 /**
- * Opens the stored scenario `name` in the editor, after the unsaved-edits question; resolves to
- * why it did not open (said beside the list), or undefined (opened, or Cancel pressed).
+ * Opens the stored scenario `name` in the editor, after the unsaved-edits question, with the
+ * result of its latest stored run of this version; the latest run of another version is said
+ * (WorkspaceNotice) and offered. Resolves to why it did not open (said beside the list), or
+ * undefined (opened, or Cancel pressed).
  */
 export async function openStoredScenario(app: WorkspaceOpening, name: string): Promise<string | undefined> {
-  const before = await storedJson(app.workspace, name);
+  const { doc, workspace } = app;
+  const before = await storedJson(workspace, name);
   if (before === undefined) return undefined;
   // text that is no JSON object has nothing to edit: nothing is asked
-  if (!scenarioOfText(before)) return wontOpen(app.doc, name, before);
+  if (!scenarioOfText(before)) return wontOpen(doc, name, before);
   let problem: string | undefined;
-  await replaceWithRead(app.doc, app.workbench, name, async () => {
-    const json = await storedJson(app.workspace, name);
+  const opened = await replaceWithRead(doc, app.workbench, name, async () => {
+    const json = await storedJson(workspace, name);
     const raw = json === undefined ? undefined : scenarioOfText(json);
-    if (!raw) problem = json === undefined ? `“${name}” is no longer in the workspace` : wontOpen(app.doc, name, json);
+    if (!raw) problem = json === undefined ? `“${name}” is no longer in the workspace` : wontOpen(doc, name, json);
     return raw && { raw, fileName: storedFileName(name) };
   });
-  return problem;
+  if (!opened) return problem;
+  doc.entry = { workspace: workspace.generation, name };
+  const parsed = doc.result?.ok ? doc.result.scenario : undefined;
+  const raw = doc.raw;
+  const reopen = runToReopen(workspace.contents.runs, name, parsed && scenarioInputs(parsed));
+  if (reopen?.kind === 'this version' && parsed) {
+    await showStoredRun(app, reopen.run, parsed);
+  } else if (reopen?.kind === 'other version') {
+    const run = reopen.run;
+    workspace.notice = {
+      text: `The latest stored run of “${name}” (${new Date(run.created).toLocaleString()}) was run on another version of it, so its results are not shown with this one.`,
+      raw,
+      action: { label: 'Open that run', run: () => openStoredRun(app, run.runId, name) },
+    };
+  }
+  return undefined;
+}
+
+/** Shows stored run `run` (read now) as the result of the open scenario, `scenario` as parsed, in its module's worker when it has one (ModuleResolver). */
+async function showStoredRun(app: WorkspaceOpening, run: RunSummary, scenario: Scenario): Promise<void> {
+  const r = await app.workspace.client.api.loadRun(run.runId);
+  if (!r.report) return;
+  // the new document clears the session (App's effect): the stored result is shown after that
+  await tick();
+  const shown = await app.session.show(r.report, r.traces, scenario, undefined, run.inputs);
+  app.workspace.markStored(shown.report, run.runId);
 }
 
 /**
@@ -96,6 +129,7 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
     });
     if (awaited) return ((modules.error = undefined), awaited);
     if (!opened) return undefined;
+    doc.entry = { workspace: workspace.generation, name: scenario };
     stored = true;
   }
   // the editor's check of the scenario now open, with the open domain module it names (its result is then kept in the module's worker)
@@ -105,8 +139,10 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
   const module = byId.kind === 'module' ? modules.modules.find((m) => m.name === byId.name)?.client : undefined;
   // the new document clears the session (App's effect): the stored result is shown after that
   await tick();
-  const shown = await session.show(report, r.traces, parsed?.ok ? parsed.scenario : undefined, module);
-  workspace.markStored(shown.report);
+  // what it ran from, when the workspace kept it: a run of an earlier version of the scenario shows as such
+  const inputs = stored ? workspace.contents.runs.find((run) => run.runId === runId)?.inputs : undefined;
+  const shown = await session.show(report, r.traces, parsed?.ok ? parsed.scenario : undefined, module, inputs);
+  workspace.markStored(shown.report, runId);
   workbench.show('compare');
   return undefined;
 }
