@@ -25,6 +25,21 @@ async function saveAndRead(page: Page, info: TestInfo, file: string): Promise<{ 
   }
 }
 
+/** The stored scenario the open scenario's autosave (IndexedDB) says it is kept as. */
+const autosavedEntry = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const open = indexedDB.open('purestream', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('autosave');
+        open.onsuccess = () => {
+          const get = open.result.transaction('autosave').objectStore('autosave').get('scenario');
+          get.onsuccess = () => resolve(get.result?.entry);
+          get.onerror = () => resolve(undefined);
+        };
+      }),
+  );
+
 /** Renames the open scenario in the Scenario form. */
 async function rename(page: Page, name: string): Promise<void> {
   await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
@@ -89,4 +104,18 @@ test('a rename to the name of another stored scenario saves nothing and says why
   await expect(alert).toContainText(`Not saved: the workspace already has another scenario named “${FLASH}”. Rename this one, or remove that one from the workspace first.`);
   expect(downloaded).toBe(false);
   await expect(page.getByRole('banner').locator('.pill')).toHaveText('unsaved');
+});
+
+test('after a reload, the restored scenario is still kept as its stored scenario: renamed and saved, it renames that one', async ({ page }, info) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  expect(await saveAndRead(page, info, 'first.purestream')).toEqual({ scenarios: [FLASH], runs: [FLASH] });
+  // the autosave keeps which stored scenario it is
+  await expect.poll(() => autosavedEntry(page)).toBe(FLASH);
+  page.on('dialog', (d) => void d.accept());
+  await page.reload();
+  await page.getByRole('region', { name: 'Restore scenario' }).getByRole('button', { name: 'Restore' }).click();
+  await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Runs' })).toContainText('Ran 4 runs', { timeout: 30_000 });
+  await rename(page, 'Concert');
+  expect(await saveAndRead(page, info, 'renamed.purestream')).toEqual({ scenarios: ['Concert'], runs: ['Concert'] });
 });

@@ -71,10 +71,13 @@ export class Workspace {
   /** Run reports this workspace holds (added, or opened from it), with the stored run's id: Save stores a run once, and leaving knows whether one would be lost. */
   private readonly stored = new WeakMap<Report, { readonly workspace: number; readonly runId: number }>();
 
+  /** Settles once the first workspace (the autosave restored, or an empty one) is open. */
+  readonly loaded: Promise<void> = Promise.resolve();
+
   constructor() {
     if (typeof window === 'undefined') return;
     this.recent = parseRecent(localStorage.getItem(RECENT_KEY));
-    void this.init();
+    this.loaded = this.init();
     void this.refreshRecent();
   }
 
