@@ -114,12 +114,13 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
   const r = await workspace.client.api.loadRun(runId);
   if (!r.report) return undefined;
   const report = r.report;
-  const first = awaitedModule(modules, report, await storedJson(workspace, scenario));
+  const before = await storedJson(workspace, scenario);
+  const first = awaitedModule(modules, report, before);
   // a problem of an earlier module is not this one's
   if (first) return ((modules.error = undefined), first);
   let stored = false;
   let awaited: AwaitedModule | undefined;
-  if ((await storedJson(workspace, scenario)) !== undefined) {
+  if (before !== undefined) {
     const opened = await replaceWithRead(doc, workbench, scenario, async () => {
       const json = await storedJson(workspace, scenario);
       // the scenario as stored after the answer may name another module
