@@ -28,6 +28,26 @@ export function loadScenario(db: Workspace, name: string): StoredScenario | unde
   return row ? { name: String(row[0]), json: String(row[1]), updated: Number(row[2]) } : undefined;
 }
 
+/**
+ * Renames a stored scenario, and its runs with it (they stay its runs); an Error saying so when
+ * another scenario has the new name already. True when there was one to rename.
+ */
+export function renameScenario(db: Workspace, from: string, to: string): boolean {
+  if (from === to) return loadScenario(db, from) !== undefined;
+  if (loadScenario(db, to)) throw new Error(`the workspace already has a scenario named “${to}”`);
+  db.run('BEGIN');
+  try {
+    db.run('UPDATE scenarios SET name = ? WHERE name = ?', [to, from]);
+    const renamed = db.getRowsModified() > 0;
+    if (renamed) db.run('UPDATE runs SET scenario = ? WHERE scenario = ?', [to, from]);
+    db.run('COMMIT');
+    return renamed;
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  }
+}
+
 /** Deletes a scenario; true when there was one. */
 export function deleteScenario(db: Workspace, name: string): boolean {
   db.run('DELETE FROM scenarios WHERE name = ?', [name]);

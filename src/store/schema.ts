@@ -51,6 +51,12 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       DROP INDEX events_by_time;
       CREATE INDEX events_by_time ON events (log_id, at, seq, kind, stream);
     `),
+  // 3 → 4: each run keeps what its runs computed from (`inputs`: the scenario's JSON without the
+  // parts that change no outcome — name, description, `x-` keys), so the app tells a run of the
+  // stored scenario as it is from a run of an earlier version of it, and stores a run once. Runs
+  // stored before have none (NULL): which version they ran is not known. A run's `scenario` is the
+  // stored scenario it belongs to (renaming that scenario renames it here too).
+  (db) => db.exec('ALTER TABLE runs ADD COLUMN inputs TEXT;'),
 ];
 
 /** The schema version this code writes (and the newest it reads). */

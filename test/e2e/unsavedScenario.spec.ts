@@ -33,17 +33,17 @@ test('a downloaded scenario stays unsaved; opening another asks first: Escape an
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download scenario' }).click();
-  expect((await download).suggestedFilename()).toBe('flash-sale.json');
+  expect((await download).suggestedFilename()).toBe('flash-sale-edited.json');
   // a file of its own in the downloads: not a save
   await expect(badge).toHaveText('downloaded');
-  await expect(badge).toHaveAttribute('title', /^Downloaded as flash-sale\.json, a file of its own in your downloads: the edits are not saved in the app/);
+  await expect(badge).toHaveAttribute('title', /^Downloaded as flash-sale-edited\.json, a file of its own in your downloads: the edits are not saved in the app/);
   await page.screenshot({ path: 'test-results/screenshots/scenario-downloaded-badge-1280.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
 
   await openSample(page, AUTOSCALING);
   const ask = page.getByRole('dialog', { name: 'Save your edits to “Flash sale, edited”?' });
   await expect(ask).toBeVisible();
   await expect(ask).toContainText(`Opening “${AUTOSCALING}” replaces it, and its edits are not saved.`);
-  await expect(ask).toContainText('Download scenario saved a copy of them to your downloads as flash-sale.json, a file of its own, which stays there; the app keeps editing this one.');
+  await expect(ask).toContainText('Download scenario saved a copy of them to your downloads as flash-sale-edited.json, a file of its own, which stays there; the app keeps editing this one.');
   // Save has the focus (Enter loses nothing); Escape cancels
   await expect(ask.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
   await page.screenshot({ path: 'test-results/screenshots/scenario-replace-ask-1280.png' });

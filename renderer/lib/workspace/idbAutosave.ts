@@ -24,6 +24,8 @@ export interface AutosavedScenario {
   readonly savedAt: number;
   /** Its runs' results were on screen: restoring runs it again (runs are deterministic: the same results). */
   readonly ran?: boolean;
+  /** The name of the stored scenario of the workspace it was kept as (ScenarioDoc.entry), linked again on restore when the workspace holds it. */
+  readonly entry?: string;
 }
 
 function open(): Promise<IDBDatabase> {

@@ -7,8 +7,9 @@
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
 import { counted } from '../../../src/engine/report/counted';
 import { listedProblems, parseScenario, type ParseOptions } from '../../../src/engine/scenario/parse';
-import type { InputError } from '../../../src/engine/types';
+import type { InputError, Scenario } from '../../../src/engine/types';
 import { moduleOfId, type ModuleOfId, type OpenModuleId } from '../modules/moduleOfId';
+import { scenarioInputs } from '../resultFreshness';
 import { scenarioOfText } from '../scenarioOfText';
 
 /** Why a stored scenario would not open (its text is no JSON object) or would open but not run (the editor would list problems). */
@@ -65,12 +66,12 @@ export type AwaitedModule = { readonly reference: string } | { readonly id: stri
 
 /**
  * What the editor's check makes of a scenario's JSON text, the text parsed once: `ok` when it opens
- * and runs, or awaits its domain module; else every problem, and the value when it still opens
+ * and runs (with the scenario parsed), or awaits its domain module; else every problem, and the value when it still opens
  * (a JSON object the editor can show). Text that is no JSON object is left to the parser, which
  * names its line and column or what it is instead.
  */
 export type ScenarioTextCheck =
-  | { readonly ok: true; readonly raw: Readonly<Record<string, unknown>> }
+  | { readonly ok: true; readonly raw: Readonly<Record<string, unknown>>; readonly scenario?: Scenario }
   | { readonly ok: false; readonly raw: Readonly<Record<string, unknown>> | undefined; readonly errors: readonly InputError[] };
 
 /** Checks a scenario's JSON text as the editor would open it; `optionsFor` gives the parse options for its value. */
@@ -88,12 +89,15 @@ export function checkScenarioText(json: string, optionsFor: (raw: unknown) => Pa
   }
   if (!result.ok) return { ok: false, raw, errors: result.errors };
   // only a JSON object is a valid scenario, so a valid one has its value
-  return { ok: true, raw: raw! };
+  return { ok: true, raw: raw!, scenario: result.scenario };
 }
 
 /** The problem of a stored scenario's JSON text, or undefined when it opens and runs (or awaits its module); `optionsFor` gives the parse options for its value. */
 export function storedScenarioProblem(json: string, optionsFor: (raw: unknown) => ParseOptions): StoredScenarioProblem | undefined {
-  const check = checkScenarioText(json, optionsFor);
+  return problemOf(checkScenarioText(json, optionsFor));
+}
+
+function problemOf(check: ScenarioTextCheck): StoredScenarioProblem | undefined {
   if (check.ok) return undefined;
   const listed = listedProblems(check.errors);
   return { opens: check.raw !== undefined, first: listed[0], count: listed.length };
@@ -111,9 +115,15 @@ export interface ListedScenario {
   readonly updated: number;
 }
 
-/** The problems of a workspace's stored scenarios, each saved version (name and `updated`) checked once while `context` (the open modules) stays the same. */
+/** What the list says of the stored scenarios, by name: the problem of each that has one, and what each that runs runs from (renderer/lib/resultFreshness.ts, scenarioInputs). */
+export interface StoredScenarioFacts {
+  readonly problems: ReadonlyMap<string, StoredScenarioProblem>;
+  readonly inputs: ReadonlyMap<string, string>;
+}
+
+/** The problems and inputs of a workspace's stored scenarios, each saved version (name and `updated`) checked once while `context` (the open modules) stays the same. */
 export class StoredScenarioChecks {
-  private readonly checked = new Map<string, { readonly updated: number; readonly problem: StoredScenarioProblem | undefined }>();
+  private readonly checked = new Map<string, { readonly updated: number; readonly problem: StoredScenarioProblem | undefined; readonly inputs: string | undefined }>();
   private context: unknown;
 
   constructor(
@@ -121,8 +131,8 @@ export class StoredScenarioChecks {
     private readonly optionsFor: (raw: unknown) => ParseOptions,
   ) {}
 
-  /** The problem of each listed scenario that has one, by name; loads only the versions not checked yet. */
-  async of(list: readonly ListedScenario[], context: unknown): Promise<ReadonlyMap<string, StoredScenarioProblem>> {
+  /** The facts of the listed scenarios; loads only the versions not checked yet. */
+  async of(list: readonly ListedScenario[], context: unknown): Promise<StoredScenarioFacts> {
     if (context !== this.context) {
       this.checked.clear();
       this.context = context;
@@ -131,13 +141,17 @@ export class StoredScenarioChecks {
     const texts = await Promise.all(stale.map((s) => this.load(s.name)));
     stale.forEach((s, i) => {
       const json = texts[i];
-      this.checked.set(s.name, { updated: s.updated, problem: json === undefined ? undefined : storedScenarioProblem(json, this.optionsFor) });
+      const check = json === undefined ? undefined : checkScenarioText(json, this.optionsFor);
+      const scenario = check?.ok ? check.scenario : undefined;
+      this.checked.set(s.name, { updated: s.updated, problem: check && problemOf(check), inputs: scenario && scenarioInputs(scenario) });
     });
-    const out = new Map<string, StoredScenarioProblem>();
+    const problems = new Map<string, StoredScenarioProblem>();
+    const inputs = new Map<string, string>();
     for (const s of list) {
-      const problem = this.checked.get(s.name)?.problem;
-      if (problem) out.set(s.name, problem);
+      const facts = this.checked.get(s.name);
+      if (facts?.problem) problems.set(s.name, facts.problem);
+      if (facts?.inputs !== undefined) inputs.set(s.name, facts.inputs);
     }
-    return out;
+    return { problems, inputs };
   }
 }

@@ -6,6 +6,7 @@
 import type { RunProgress } from '../../../src/engine/api';
 import type { Report, Scenario, Trace } from '../../../src/engine/types';
 import type { RunReader, RunResultView } from '../../lib/reader/runReader';
+import { scenarioInputs } from '../../lib/resultFreshness';
 import { EngineCancelled, EngineClient, type ModuleResolver } from '../worker/engineClient';
 import type { ModuleClient } from '../worker/moduleClient';
 import type { Inspection } from './Inspection.svelte';
@@ -32,6 +33,12 @@ export class RunSession {
   scenario = $state.raw<Scenario | undefined>(undefined);
   /** Said over a stored result: which open module it was read with, when several have its domain's id (sharedIdNotice). */
   notice = $state.raw<string | undefined>(undefined);
+  /**
+   * What the result ran from (renderer/lib/resultFreshness.ts, scenarioInputs): the result is
+   * current while the open scenario runs from the same. Undefined when not known (a stored result
+   * read without its scenario).
+   */
+  inputs = $state.raw<string | undefined>(undefined);
   /** A real run's file (or a real comparison's) set beside the result in Compare, as opened: compared again with each new result of the scenario. */
   realRun = $state.raw<{ readonly name: string; readonly text: string } | undefined>(undefined);
 
@@ -64,6 +71,7 @@ export class RunSession {
       if (result) {
         this.result = result;
         this.scenario = scenario;
+        this.inputs = scenarioInputs(scenario);
       }
       this.stoppedDuring = stoppedDuring;
       this.status = stoppedDuring === undefined ? 'done' : 'cancelled';
@@ -76,14 +84,23 @@ export class RunSession {
     }
   }
 
-  /** Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the open module whose id its report names (read in its worker), with the `notice` that says which, if any. */
-  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient, notice?: string): Promise<void> {
+  /**
+   * Shows a stored result (from the workspace); `scenario` when it is known, else `module`: the
+   * open module whose id its report names (read in its worker). `stored.notice`: says which open
+   * module it was read with, when several have its domain's id (sharedIdNotice). `stored.inputs`:
+   * what the stored run ran from, when the workspace kept it (a run of an earlier version of
+   * `scenario` is then stale); without it, `scenario` is taken to be what it ran. Resolves to the
+   * result as the views get it (its report a copy of `report`, made by the worker).
+   */
+  async show(report: Report, traces: readonly Trace[], scenario: Scenario | undefined, module?: ModuleClient, stored: { readonly notice?: string; readonly inputs?: string } = {}): Promise<RunResultView> {
     this.forget();
     this.stoppedDuring = undefined;
-    this.result = await this.engine.adopt(report, traces, scenario, module);
+    const result = (this.result = await this.engine.adopt(report, traces, scenario, module));
     this.scenario = scenario;
-    this.notice = notice;
+    this.notice = stored.notice;
+    this.inputs = stored.inputs ?? (scenario && scenarioInputs(scenario));
     this.status = 'done';
+    return result;
   }
 
   /** Stops a run in progress; the runs that had finished stay the result (../worker/engineClient.ts, cancel). */
@@ -106,5 +123,6 @@ export class RunSession {
     this.result = undefined;
     this.scenario = undefined;
     this.notice = undefined;
+    this.inputs = undefined;
   }
 }

@@ -16,10 +16,10 @@ export class ScenarioAutosave {
   offer = $state.raw<AutosavedScenario | undefined>(undefined);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** `onRestored` hears a restore, with whether the scenario's results were on screen. */
+  /** `onRestored` hears a restore, with whether the scenario's results were on screen and the stored scenario it was kept as (its name), if any. */
   constructor(
     private readonly doc: ScenarioDoc,
-    private readonly onRestored: (ran: boolean) => void = () => {},
+    private readonly onRestored: (ran: boolean, entry: string | undefined) => void = () => {},
   ) {
     if (typeof indexedDB !== 'undefined') void this.readOffer();
   }
@@ -31,11 +31,12 @@ export class ScenarioAutosave {
 
   /** Call when the document changes or a run ends (`ran`: its results are on screen): writes it (after edits settle); an open scenario replaces the offer. */
   changed(ran = false): void {
-    const { raw, fileName, dirty } = this.doc;
+    const { raw, fileName, dirty, entry } = this.doc;
     if (!raw) return;
     this.offer = undefined;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void writeScenarioAutosave({ raw, fileName, dirty, savedAt: Date.now(), ran }).catch(() => undefined), SETTLE_MS);
+    const kept = entry === undefined ? {} : { entry: entry.name };
+    this.timer = setTimeout(() => void writeScenarioAutosave({ raw, fileName, dirty, savedAt: Date.now(), ran, ...kept }).catch(() => undefined), SETTLE_MS);
   }
 
   /** Opens the offered scenario as it was, unsaved changes included. */
@@ -44,7 +45,7 @@ export class ScenarioAutosave {
     if (!offer) return;
     this.offer = undefined;
     this.doc.load(offer.raw, offer.fileName, offer.dirty);
-    this.onRestored(offer.ran === true);
+    this.onRestored(offer.ran === true, typeof offer.entry === 'string' ? offer.entry : undefined);
   }
 
   /** Forgets the offered scenario. */

@@ -5,6 +5,7 @@ import { scenarioOfText } from '../../lib/scenarioOfText';
 import type { InputError } from '../../../src/engine/types';
 import type { DomainInfo } from '../../../domain/kernel';
 import { parseScenario } from '../../../src/engine/scenario/parse';
+import type { ScenarioEntry } from './Workspace.svelte';
 
 /** A scenario as the user wrote it (no defaults applied): what the editor changes. */
 export type RawScenario = Readonly<Record<string, unknown>>;
@@ -37,6 +38,8 @@ export class ScenarioDoc {
 
   raw = $state.raw<RawScenario | undefined>(undefined);
   fileName = $state.raw('untitled.json');
+  /** The scenario's `name` when `fileName` was given (opened, downloaded, written to a file): renamed since, it downloads under its new name (lib/scenarioFileName.ts). */
+  fileTitle = $state.raw<unknown>(undefined);
   dirty = $state.raw(false);
   /** Counts scenarios loaded, so views can reset when a different one is opened. */
   generation = $state.raw(0);
@@ -56,6 +59,11 @@ export class ScenarioDoc {
    * open again, not a save: the edits stay unsaved, and the badge says they were downloaded.
    */
   downloaded = $state.raw<{ readonly name: string; readonly raw: RawScenario } | undefined>(undefined);
+  /**
+   * The stored scenario of a workspace this one is kept as (opened from it, or saved into it): a
+   * Save after a rename renames that one (renderer/src/state/saveWorkspace.ts). Opening another clears it.
+   */
+  entry = $state.raw<ScenarioEntry | undefined>(undefined);
   /** Asked while replacing the scenario would drop unsaved edits (see {@link mayReplace}). */
   replaceQuestion = $state.raw<ReplaceQuestion | undefined>(undefined);
   /** Errors of a file that could not be opened; the open scenario stays as it was. */
@@ -122,11 +130,13 @@ export class ScenarioDoc {
     this.savedRaw = edited ? undefined : raw;
     this.fileRaw = edited ? undefined : raw;
     this.fileName = fileName;
+    this.fileTitle = raw.name;
     this.draft = undefined;
     this.dirty = edited;
     this.downloaded = undefined;
     this.history = emptyHistory();
     this.openErrors = undefined;
+    this.entry = undefined;
     this.generation++;
   }
 
@@ -177,6 +187,7 @@ export class ScenarioDoc {
     if (!this.raw) return;
     this.downloaded = { name, raw: this.raw };
     this.fileName = name;
+    this.fileTitle = this.raw.name;
     this.fileRaw = this.raw;
   }
 
@@ -191,6 +202,7 @@ export class ScenarioDoc {
   savedToFile(fileName: string): void {
     this.saved(fileName);
     this.fileRaw = this.raw;
+    this.fileTitle = this.raw?.name;
   }
 
   private state(raw: RawScenario): DocState {

@@ -8,6 +8,7 @@ import type { RecentFile } from '../../../src/preload/api';
 import { desktopApi, download } from '../../lib/desktop';
 import { parseRecent, touchRecent, workspaceFileName } from '../../lib/workspace/recentFiles';
 import type { WorkspaceContents } from '../../lib/workspace/logsProtocol';
+import type { RunLink } from '../../../src/store/runs';
 import { LogsClient } from '../worker/logsClient';
 
 const RECENT_KEY = 'purestream.recentWorkspaces';
@@ -21,6 +22,27 @@ const EMPTY: WorkspaceContents = { scenarios: [], runs: [], logs: [] };
 export interface WorkspaceReplaceQuestion {
   readonly opening: string | undefined;
   readonly answer: (replace: boolean) => void;
+}
+
+/**
+ * Where a scenario is kept in a workspace: the stored scenario's name, in the workspace opened
+ * as `workspace` ({@link Workspace.generation}); one opened or created after it holds no such link.
+ */
+export interface ScenarioEntry {
+  readonly workspace: number;
+  readonly name: string;
+}
+
+/**
+ * A message about the workspace said over every view (WorkspaceNotice): what a Save did beyond
+ * the usual (a rename), why it did not, what opening found. `raw`: the open scenario's value it
+ * speaks of (it goes once that scenario is edited or another is opened); `action`: a button.
+ */
+export interface WorkspaceNotice {
+  readonly text: string;
+  readonly tone?: 'error';
+  readonly raw?: unknown;
+  readonly action?: { readonly label: string; readonly run: () => unknown };
 }
 
 /** The open workspace and the worker that holds it. */
@@ -40,13 +62,22 @@ export class Workspace {
   desktopRecent = $state.raw<readonly RecentFile[]>([]);
   /** Asked while replacing the workspace would drop unsaved changes (see {@link mayReplace}). */
   replaceQuestion = $state.raw<WorkspaceReplaceQuestion | undefined>(undefined);
-  /** Run reports this workspace holds (added, or opened from it), so leaving knows whether a run would be lost. */
-  private readonly stored = new WeakSet<Report>();
+  /** Counts the workspace files written (Save, Save As), so an opening knows whether one was written while it asked. */
+  private writes = 0;
+  /** Said over every view until dismissed, replaced, or the scenario it speaks of changes. */
+  notice = $state.raw<WorkspaceNotice | undefined>(undefined);
+  /** Counts the workspaces opened or created: a link into one ({@link ScenarioEntry}, a stored run) holds only while it is open. */
+  generation = 0;
+  /** Run reports this workspace holds (added, or opened from it), with the stored run's id: Save stores a run once, and leaving knows whether one would be lost. */
+  private readonly stored = new WeakMap<Report, { readonly workspace: number; readonly runId: number }>();
+
+  /** Settles once the first workspace (the autosave restored, or an empty one) is open. */
+  readonly loaded: Promise<void> = Promise.resolve();
 
   constructor() {
     if (typeof window === 'undefined') return;
     this.recent = parseRecent(localStorage.getItem(RECENT_KEY));
-    void this.init();
+    this.loaded = this.init();
     void this.refreshRecent();
   }
 
@@ -89,6 +120,7 @@ export class Workspace {
   async create(): Promise<boolean> {
     if (!(await this.mayReplace())) return false;
     this.contents = (await this.client.api.create()).contents;
+    this.generation++;
     this.name = 'Untitled workspace';
     this.fileToken = undefined;
     this.dirty = false;
@@ -96,15 +128,29 @@ export class Workspace {
     return true;
   }
 
-  /** Opens workspace file bytes; an error names the file and keeps the current workspace. */
+  /**
+   * Opens workspace file bytes; an error names the file and keeps the current workspace. The
+   * desktop app's file (`fileToken`) is read again when Save in the unsaved-changes question
+   * wrote this very file: the bytes read before it would be the file as it was.
+   */
   async openBytes(bytes: Uint8Array, name: string, fileToken?: string): Promise<boolean> {
+    const writes = this.writes;
     if (!(await this.mayReplace(name))) return false;
+    if (fileToken !== undefined && fileToken === this.fileToken && writes !== this.writes) {
+      const again = await desktopApi()?.openRecent(fileToken);
+      if (!again?.ok || !again.value?.bytes) {
+        this.error = again && !again.ok ? again.error : `${name} could not be read again after it was saved`;
+        return false;
+      }
+      bytes = again.value.bytes;
+    }
     try {
       this.contents = (await this.client.api.open(transfer(bytes, [bytes.buffer]), name)).contents;
     } catch (e) {
       this.error = messageOf(e);
       return false;
     }
+    this.generation++;
     this.name = name;
     this.fileToken = fileToken;
     this.dirty = false;
@@ -160,6 +206,7 @@ export class Workspace {
       if (result.value === null) return false;
       this.fileToken = result.value.token;
       this.name = result.value.name;
+      this.writes++;
     } else {
       download(fileName, bytes, 'application/vnd.sqlite3');
       this.name = fileName;
@@ -169,29 +216,54 @@ export class Workspace {
     return true;
   }
 
-  /** Stores a scenario (JSON text) under its name. */
-  async addScenario(name: string, json: string): Promise<void> {
+  /** Stores a scenario (JSON text) under its name; resolves to its link. */
+  async addScenario(name: string, json: string): Promise<ScenarioEntry> {
     this.contents = (await this.client.api.saveScenario(name, json)).contents;
+    this.dirty = true;
+    return { workspace: this.generation, name };
+  }
+
+  /** The stored scenario's name `entry` links to, while this workspace holds it; else undefined. */
+  entryOf(entry: ScenarioEntry | undefined): string | undefined {
+    return entry && entry.workspace === this.generation && this.contents.scenarios.some((s) => s.name === entry.name) ? entry.name : undefined;
+  }
+
+  /** Renames a stored scenario and its runs with it (src/store/scenarios.ts); rejects, saying why, when another scenario has the name. */
+  async renameScenario(from: string, to: string): Promise<void> {
+    this.contents = (await this.client.api.renameScenario(from, to)).contents;
     this.dirty = true;
   }
 
-  /** Stores a run result; returns its id. */
-  async addRun(report: Report, traces: readonly Trace[]): Promise<number> {
-    const r = await this.client.api.saveRun(report, traces);
+  /**
+   * Stores a run result once: a run this workspace holds already (the same report, or the same
+   * run made again: same scenario, inputs and report) is not stored again, only made the latest.
+   * `traces` are asked for only when it is stored. Resolves to its stored run's id.
+   */
+  async addRun(report: Report, traces: () => Promise<readonly Trace[]>, link: RunLink): Promise<number> {
+    const held = this.storedRunId(report);
+    if (held !== undefined) return held;
+    const same = await this.client.api.sameRun(report, link);
+    const r = same ?? (await this.client.api.saveRun(report, await traces(), link));
     this.contents = r.contents;
     this.dirty = true;
-    this.stored.add(report);
+    this.markStored(report, r.runId);
     return r.runId;
   }
 
-  /** Notes that a run report came from this workspace (opened from its list). */
-  markStored(report: Report): void {
-    this.stored.add(report);
+  /** Notes that a run report is stored run `runId` of this workspace (opened from its list, or stored). */
+  markStored(report: Report, runId: number): void {
+    this.stored.set(report, { workspace: this.generation, runId });
+  }
+
+  /** The id of the stored run this report is, while this workspace holds it; else undefined. */
+  storedRunId(report: Report): number | undefined {
+    const held = this.stored.get(report);
+    return held && held.workspace === this.generation && this.contents.runs.some((r) => r.runId === held.runId) ? held.runId : undefined;
   }
 
   /** True when the workspace holds this run report. */
   holds(report: Report): boolean {
-    return this.stored.has(report);
+    return this.storedRunId(report) !== undefined;
   }
 
   /** Deletes a scenario, run or log. */

@@ -3,17 +3,11 @@
  * Save dialog in the desktop app (always asked: Save means the workspace). The desktop app writes
  * the file the user chose (Open finds it again): a save of the scenario. A download is a file of
  * its own in the browser's downloads (the app goes on editing its own copy): the edits stay unsaved (the badge says
- * "downloaded"), so replacing the scenario still asks first.
+ * "downloaded"), so replacing the scenario still asks first. A renamed scenario downloads under its new name (lib/scenarioFileName.ts).
  */
 import { desktopApi, download } from '../../lib/desktop';
+import { scenarioFileName } from '../../lib/scenarioFileName';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
-
-/** The file name a scenario downloads as: its file name, else its name, with `.json`. */
-export function scenarioFileName(doc: Pick<ScenarioDoc, 'raw' | 'fileName'>): string {
-  const base = doc.fileName !== 'untitled.json' ? doc.fileName : String(doc.raw?.name ?? 'scenario');
-  const safe = base.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'scenario';
-  return /\.json$/i.test(safe) ? safe : `${safe}.json`;
-}
 
 /** Downloads the open scenario as pretty JSON; in the desktop app its edits count as saved unless the user cancelled. */
 export async function downloadScenario(doc: ScenarioDoc): Promise<void> {

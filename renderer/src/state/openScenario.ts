@@ -21,9 +21,21 @@ export async function openScenarioText(doc: ScenarioDoc, workbench: Workbench, f
 }
 
 /** Opens a value (a bundled sample or a new scenario) once unsaved edits are saved or discarded (ScenarioDoc.mayReplace asks); resolves false on Cancel. */
-export async function replaceWith(doc: ScenarioDoc, workbench: Workbench, raw: RawScenario, fileName: string): Promise<boolean> {
-  if (!(await doc.mayReplace(String(raw.name ?? fileName)))) return false;
-  doc.load(raw, fileName);
+export function replaceWith(doc: ScenarioDoc, workbench: Workbench, raw: RawScenario, fileName: string): Promise<boolean> {
+  return replaceWithRead(doc, workbench, String(raw.name ?? fileName), async () => ({ raw, fileName }));
+}
+
+/**
+ * Opens what `read` gives once unsaved edits are saved or discarded (ScenarioDoc.mayReplace asks,
+ * naming `opening`). `read` is called only after the answer: Save there stores the open scenario
+ * in the workspace, so a copy of a stored scenario read before the question may be the very one
+ * that Save just replaced. Resolves false on Cancel, or when `read` gives nothing.
+ */
+export async function replaceWithRead(doc: ScenarioDoc, workbench: Workbench, opening: string, read: () => Promise<{ readonly raw: RawScenario; readonly fileName: string } | undefined>): Promise<boolean> {
+  if (!(await doc.mayReplace(opening))) return false;
+  const value = await read();
+  if (!value) return false;
+  doc.load(value.raw, value.fileName);
   workbench.show('editor');
   return true;
 }

@@ -7,6 +7,7 @@
 import { expose } from 'comlink';
 import type { LogEntry, Report, Trace } from '../../../src/engine/types';
 import type { EventFilter } from '../../../src/store/eventPages';
+import type { RunLink } from '../../../src/store/runs';
 import type { TimeRange } from '../../lib/timeline/timelineModel';
 import type { ImportInput, ImportOptions, ImportProgress, LogSource } from '../../lib/workspace/logsProtocol';
 import { LogImport } from './logs/logImport';
@@ -36,7 +37,9 @@ const logsApi = {
   contents: async () => ({ contents: await file.contents() }),
   saveScenario: (name: string, json: string) => file.saveScenario(name, json),
   loadScenario: (name: string) => file.loadScenario(name),
-  saveRun: (report: Report, traces: readonly Trace[]) => file.saveRun(report, traces),
+  renameScenario: (from: string, to: string) => file.renameScenario(from, to),
+  saveRun: (report: Report, traces: readonly Trace[], link?: RunLink) => file.saveRun(report, traces, link),
+  sameRun: (report: Report, link: RunLink) => file.sameRun(report, link),
   loadRun: (runId: number) => file.loadRun(runId),
   async remove(what: 'scenario' | 'run' | 'log', key: string | number) {
     const reply = await file.remove(what, key);

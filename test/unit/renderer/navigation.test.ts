@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashOfView, unknownRoute, viewOfHash } from '../../../renderer/lib/route';
 import { VIEWS as NAMED } from '../../../renderer/src/state/Workbench.svelte';
 import { scenarioBadge, unsavedWork } from '../../../renderer/lib/unsavedWork';
-import { scenarioFileName } from '../../../renderer/src/state/downloadScenario';
+import { fileSlug, scenarioFileName } from '../../../renderer/lib/scenarioFileName';
 
 const VIEWS = ['start', 'editor', 'runs', 'graph', 'eventlog'] as const;
 
@@ -62,11 +62,24 @@ describe("the open scenario's badge", () => {
 
 describe('"Download scenario" file names', () => {
   it.each([
-    [{ raw: { name: 'Flash sale' }, fileName: 'untitled.json' }, 'Flash sale.json'],
+    [{ raw: { name: 'Flash sale' }, fileName: 'untitled.json' }, 'flash-sale.json'],
     [{ raw: { name: 'Flash sale' }, fileName: 'flash-sale.json' }, 'flash-sale.json'],
     [{ raw: { name: 'a/b\\c:d' }, fileName: 'untitled.json' }, 'a-b-c-d.json'],
     [{ raw: {}, fileName: 'untitled.json' }, 'scenario.json'],
     [{ raw: { name: '   ' }, fileName: 'untitled.json' }, 'scenario.json'],
     [{ raw: { name: 'x' }, fileName: 'Scenario.JSON' }, 'Scenario.JSON'],
+    // renamed since its file was named: the new name; named as it was: its file
+    [{ raw: { name: 'Concert' }, fileName: 'new-commerce.json', fileTitle: 'New commerce scenario' }, 'concert.json'],
+    [{ raw: { name: 'New commerce scenario' }, fileName: 'new-commerce.json', fileTitle: 'New commerce scenario' }, 'new-commerce.json'],
+    [{ raw: { name: 'Café: 20 seats' }, fileName: 'flash-sale.json', fileTitle: 'Flash sale' }, 'cafe-20-seats.json'],
   ])('%j → %s', (doc, name) => expect(scenarioFileName(doc)).toBe(name));
+
+  it('slugs a title safely: accents dropped, letters of any script kept, long titles cut at a word, names Windows reserves avoided', () => {
+    expect(fileSlug('Stadium World Tour 2026 — Friday night presale for the final date in the Olympic Stadium', 'scenario')).toBe('stadium-world-tour-2026-friday-night-presale-for-the-final');
+    expect(fileSlug('Ünïcødé «Konzert» 東京', 'scenario')).toBe('unicøde-konzert-東京');
+    expect(fileSlug('../../etc/passwd', 'scenario')).toBe('etc-passwd');
+    expect(fileSlug('CON', 'scenario')).toBe('con-scenario');
+    expect(fileSlug('—', 'scenario')).toBe('scenario');
+    expect(fileSlug('a'.repeat(80), 'scenario')).toBe('a'.repeat(60));
+  });
 });

@@ -7,8 +7,8 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { Report, Trace } from '../../../../src/engine/types';
 import { ensureEventIndexes, deleteLog, listLogs, logTallies } from '../../../../src/store/logs';
-import { deleteRun, listRuns, loadReport, loadTrace, saveRun } from '../../../../src/store/runs';
-import { deleteScenario, listScenarios, loadScenario, saveScenario } from '../../../../src/store/scenarios';
+import { deleteRun, listRuns, loadReport, loadTrace, sameStoredRun, saveRun, type RunLink } from '../../../../src/store/runs';
+import { deleteScenario, listScenarios, loadScenario, renameScenario, saveScenario } from '../../../../src/store/scenarios';
 import { createWorkspace, openWorkspace, saveWorkspace, type Workspace } from '../../../../src/store/workspace';
 import { readAutosave, writeAutosave, type Autosaved } from '../../../lib/workspace/idbAutosave';
 import type { LogSource, WorkspaceContents } from '../../../lib/workspace/logsProtocol';
@@ -134,9 +134,24 @@ export class WorkspaceFile {
     return { json: loadScenario(await this.db(), name)?.json };
   }
 
-  /** Stores a run result. */
-  async saveRun(report: Report, traces: readonly Trace[]): Promise<{ runId: number; contents: WorkspaceContents }> {
-    const runId = saveRun(await this.db(), { report, traces, created: Date.now() });
+  /** Renames a stored scenario with its runs; rejects with why when another has the name. */
+  async renameScenario(from: string, to: string): Promise<{ contents: WorkspaceContents }> {
+    renameScenario(await this.db(), from, to);
+    this.changed();
+    return { contents: await this.contents() };
+  }
+
+  /** Stores a run result of the stored scenario `link.scenario`, ran from `link.inputs`. */
+  async saveRun(report: Report, traces: readonly Trace[], link: RunLink = {}): Promise<{ runId: number; contents: WorkspaceContents }> {
+    const runId = saveRun(await this.db(), { report, traces, created: Date.now(), ...link });
+    this.changed();
+    return { runId, contents: await this.contents() };
+  }
+
+  /** The stored run that is this run made again, now the latest; undefined when none is (src/store/runs.ts, sameStoredRun). */
+  async sameRun(report: Report, link: RunLink): Promise<{ runId: number; contents: WorkspaceContents } | undefined> {
+    const runId = sameStoredRun(await this.db(), { report, created: Date.now(), ...link });
+    if (runId === undefined) return undefined;
     this.changed();
     return { runId, contents: await this.contents() };
   }

@@ -48,7 +48,7 @@ describe('storedScenarioProblem: the editor’s check of a stored scenario', () 
 
 describe('checkScenarioText: what Open makes of a file', () => {
   it('gives the value of a scenario that runs, or that awaits its module, to open', () => {
-    expect(checkScenarioText(`\uFEFF${flashSale}`, noModules)).toEqual({ ok: true, raw: JSON.parse(flashSale) });
+    expect(checkScenarioText(`\uFEFF${flashSale}`, noModules)).toMatchObject({ ok: true, raw: JSON.parse(flashSale), scenario: { name: 'Flash sale: 150 orders for 100 units' } });
     expect(checkScenarioText(withQty('two', './shop.ts'), noModules)).toMatchObject({ ok: true, raw: { domain: './shop.ts' } });
   });
 
@@ -68,14 +68,18 @@ describe('StoredScenarioChecks', () => {
     const checks = new StoredScenarioChecks(async (name) => (loaded.push(name), texts[name]), noModules);
     const list = [{ name: 'bad', updated: 1 }, { name: 'good', updated: 1 }];
     const first = await checks.of(list, 'modules A');
-    expect([...first.keys()]).toEqual(['bad']);
-    expect(first.get('bad')).toMatchObject({ opens: true, first: { path: 'commands[0].data.qty' } });
+    expect([...first.problems.keys()]).toEqual(['bad']);
+    expect(first.problems.get('bad')).toMatchObject({ opens: true, first: { path: 'commands[0].data.qty' } });
+    // what the one that runs runs from: its inputs, to tell its stored runs' versions by
+    expect([...first.inputs.keys()]).toEqual(['good']);
+    expect(first.inputs.get('good')).toContain('"seed":7');
     await checks.of(list, 'modules A');
     expect(loaded).toEqual(['bad', 'good']);
 
     texts.bad = withQty(3);
     const fixed = await checks.of([{ name: 'bad', updated: 2 }, { name: 'good', updated: 1 }], 'modules A');
-    expect(fixed.size).toBe(0);
+    expect(fixed.problems.size).toBe(0);
+    expect([...fixed.inputs.keys()]).toEqual(['bad', 'good']);
     expect(loaded).toEqual(['bad', 'good', 'bad']);
 
     await checks.of([{ name: 'bad', updated: 2 }], 'modules B');
@@ -84,8 +88,8 @@ describe('StoredScenarioChecks', () => {
 
   it('names only the scenarios listed now', async () => {
     const checks = new StoredScenarioChecks(async () => '{', noModules);
-    expect([...(await checks.of([{ name: 'a', updated: 1 }, { name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['a', 'b']);
-    expect([...(await checks.of([{ name: 'b', updated: 1 }], undefined)).keys()]).toEqual(['b']);
+    expect([...(await checks.of([{ name: 'a', updated: 1 }, { name: 'b', updated: 1 }], undefined)).problems.keys()]).toEqual(['a', 'b']);
+    expect([...(await checks.of([{ name: 'b', updated: 1 }], undefined)).problems.keys()]).toEqual(['b']);
   });
 });
 
