@@ -64,6 +64,16 @@ describe('purestream inspect <postgres URL>', () => {
     }
   });
 
+  it('sslmode=require: the driver\'s multi-line SECURITY WARNING is folded into the one line of the failure', () => {
+    const port = new URL(requireServer('postgres').url).port;
+    const url = `postgres://postgres:hunter2@127.0.0.1:${port}/postgres?store=marten&sslmode=require`;
+    const r = cliProcess(['inspect', url]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `postgres://postgres:***@127.0.0.1:${port}/postgres?store=marten&sslmode=require: cannot connect: The server does not support SSL connections; note: node-postgres reads sslmode=require as verify-full (TLS required, the server's certificate checked): add uselibpqcompat=true for libpq's meaning of require\n`,
+    );
+  });
+
   it('a connection lost mid-read ends with the position reached; a read from it gets the rest', async () => {
     const url = await freshDatabase('cli_lost');
     await seedEmmett(url, [1, 2, 3, 4, 5].map((n) => ({ streamName: `order-${n}`, messages: [{ type: 'OrderPlaced', data: { orderId: `o-${n}` } }] })));
