@@ -45,6 +45,7 @@ export function formatInspection(r: InspectionReport): string {
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
     `  causation: ${causationParts(r.causation, r.events).join(', ')}\n`,
     '  ' + anomalyList(r, at),
+    r.skippedPositions?.length ? '  ' + list('skipped positions', r.skippedPositions, (s) => printable(s.message), r.skippedPositionCount ?? r.skippedPositions.length) : '',
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);

@@ -128,6 +128,17 @@ export interface LogViolation {
   readonly message: string;
 }
 
+/**
+ * Positions a live source's read passed without a record after waiting at them (extends the spec;
+ * sources.md's commit-order trap, src/sources/postgres/gapWatch): numbers a transaction took and
+ * never wrote, `first` through `last` (exact decimal strings), with a sentence saying so.
+ */
+export interface SkippedPositions {
+  readonly first: string;
+  readonly last: string;
+  readonly message: string;
+}
+
 /** A recorded outcome, or what the domain decides now: event types, or `rejected: <code>`. */
 export type DriftOutcome = readonly string[] | string;
 
@@ -243,6 +254,14 @@ export interface InspectionReport {
    * Present only when the log has command records (without them there is nothing to check).
    */
   readonly staleDecisions?: StaleDecisions;
+  /**
+   * Extends the spec: the positions a live source's read passed without a record after waiting at
+   * them (a store's number a transaction took and never wrote), in the order passed — the first
+   * MAX_SKIPPED_LISTED (src/sources/inspectSource); absent when none.
+   */
+  readonly skippedPositions?: readonly SkippedPositions[];
+  /** Present only when runs of skipped positions were left out of `skippedPositions`: how many runs there were. */
+  readonly skippedPositionCount?: number;
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
   /**

@@ -192,7 +192,7 @@ const api = {
     onAnomaly?: (a: Anomaly) => void,
   ): Promise<WorkerResult<SourceOutcome>> {
     const stop = (reading = new AbortController());
-    const progress = forwarded(onProgress, (p) => p.caughtUp);
+    const progress = forwarded(onProgress, (p) => p.caughtUp || p.skipped !== undefined);
     const anomalies = forwarded(onAnomaly, () => true);
     const { json, ...rest } = options;
     return guardedAsync(async () => {

@@ -6,14 +6,21 @@
  */
 import { LogInspector, type InspectorOptions } from '../logs/logInspector';
 import { placeWord } from '../logs/placeWord';
-import type { InspectResult } from '../logs/types';
+import type { InspectResult, SkippedPositions } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 
-/** What one batch moved: records read so far, the position, whether the read has caught up. */
+/** Runs of skipped positions a report lists (the rest counted in `skippedPositionCount`). */
+export const MAX_SKIPPED_LISTED = 1000;
+
+/** What one batch moved: records read so far, the position, whether the read has caught up, what it waits for, the positions it passed. */
 export interface SourceProgress {
   readonly records: number;
   readonly position: string | undefined;
   readonly caughtUp: boolean;
+  /** What the read waits for (SourceBatch's `waiting`); absent when nothing. */
+  readonly waiting?: string;
+  /** The positions this batch passed without a record (SourceBatch's `skipped`): to say as they come. */
+  readonly skipped?: readonly SkippedPositions[];
 }
 
 /** Options of a source's inspection: the inspection's own, and where to tell progress. */
@@ -45,11 +52,14 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   let records = 0;
   let position: string | undefined;
   let lost: SourceError | undefined;
+  const skipped: SkippedPositions[] = [];
+  let skippedRuns = 0;
   try {
     for await (const batch of reader.batches()) {
       for (const record of batch.records) inspector.value(record, ++records);
       if (batch.position !== undefined) position = batch.position;
-      options.onProgress?.({ records, position, caughtUp: batch.caughtUp });
+      for (const s of batch.skipped ?? []) if (skippedRuns++ < MAX_SKIPPED_LISTED) skipped.push(s);
+      options.onProgress?.({ records, position, caughtUp: batch.caughtUp, ...(batch.waiting !== undefined ? { waiting: batch.waiting } : {}), ...(batch.skipped?.length ? { skipped: batch.skipped } : {}) });
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
@@ -57,5 +67,15 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   } finally {
     await reader.close();
   }
-  return { result: inspector.finish(options.source, reader.framing), records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
+  const result = withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns);
+  return { result, records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
+}
+
+/**
+ * The report with the positions the read passed (`skippedPositions`, and `skippedPositionCount`
+ * when some were left out), added to the report itself: a copy would build its lazy final state.
+ */
+function withSkipped(result: InspectResult, skipped: readonly SkippedPositions[], runs: number): InspectResult {
+  if (result.ok && runs > 0) Object.assign(result.report, { skippedPositions: skipped, ...(runs > skipped.length ? { skippedPositionCount: runs } : {}) });
+  return result;
 }

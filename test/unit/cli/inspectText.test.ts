@@ -31,6 +31,11 @@ describe('the text report of an inspection', () => {
     expect(formatInspection({ ...report, framing: 'rows' })).toMatch(/row 2 {2}gap/);
   });
 
+  it('lists the positions a live read passed without a record, after its anomalies', async () => {
+    const report = { ...(await reportOf([restocked(1, 2)])), framing: 'rows', skippedPositions: [{ first: '7', last: '8', message: 'positions 7..8 were never written: …' }] };
+    expect(formatInspection(report)).toContain('  anomalies: none\n  skipped positions (1):\n    positions 7..8 were never written: …\n');
+  });
+
   it('says the same anomaly of many records once, with their lines and count', async () => {
     const text = formatInspection(await reportOf([restocked(1, 2), restocked(1, 2), restocked(1, 2), restocked(2, 1)]));
     expect(text).toContain('anomalies (2):\n    lines 2, 3  duplicate-id  event id "e1" appeared before (the same record again: a redelivery); not replayed again (2 records)\n');
