@@ -134,4 +134,13 @@ describe('a missing position a transaction may still write (Marten without a hig
     expect(read.rows.map((r) => r.seq_id)).toEqual(['1', '3', '5']);
     expect(read.report.skippedPositions).toBeUndefined();
   });
+
+  it('--from TIME starts at the first position at or after the time and reads on by position: a later row of an earlier time is read, not taken for a gap', async () => {
+    const { db, url } = await martenStore('gap_time', 0);
+    const at = ['2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z', '2026-01-01T12:00:00Z', '2026-01-04T00:00:00Z'];
+    for (const [i, timestamp] of at.entries()) await appendMartenEvents(db, order, [{ id: eventId(i + 1), type: 'order_placed', data: { i }, timestamp }]);
+    const read = await readSource(url, { from: '2026-01-02T00:00:00Z' });
+    expect(read.rows.map((r) => r.seq_id)).toEqual(['2', '3', '4']);
+    expect(read.report.skippedPositions).toBeUndefined();
+  });
 });
