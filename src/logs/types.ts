@@ -110,6 +110,15 @@ export interface Anomaly {
   readonly identical?: boolean;
   /** `no-zone` only: how many times had no zone. */
   readonly count?: number;
+  /**
+   * The record's own positions and producer scope (extends the spec: the common fields of logs.md),
+   * where known: `position` above is the one the check was about — the stream position for a
+   * stream's order, the global one for a source's order or the domain's checks — and these say
+   * each unambiguously (a live source's `globalPosition` is its place in the store or broker).
+   */
+  readonly streamPosition?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
 }
 
 /** The anomaly kinds that make `inspect` refuse the log unless told to skip invalid records. */
@@ -126,6 +135,14 @@ export interface LogViolation {
   readonly line: number;
   readonly record: number;
   readonly message: string;
+  /**
+   * The event's positions and producer scope as the log records them (extends the spec, as an
+   * anomaly's: `globalPosition` is `position` again, `streamPosition` its position in the log's
+   * stream — `stream` above is the domain's), where known.
+   */
+  readonly streamPosition?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
 }
 
 /**

@@ -5,8 +5,9 @@
  * Works in Node and the browser (the reader brings its own client).
  */
 import { LogInspector, type InspectorOptions } from '../logs/logInspector';
-import { placeWord } from '../logs/placeWord';
-import type { InspectResult, SkippedPositions } from '../logs/types';
+import { placeText, placeWord, positionName } from '../logs/placeWord';
+import { profileByName } from '../logs/profiles';
+import type { Anomaly, InspectResult, LogViolation, SkippedPositions } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 
 /** Runs of skipped positions a report lists (the rest counted in `skippedPositionCount`). */
@@ -23,11 +24,20 @@ export interface SourceProgress {
   readonly skipped?: readonly SkippedPositions[];
 }
 
-/** Options of a source's inspection: the inspection's own, and where to tell progress. */
+/**
+ * An anomaly or an invariant violation found while a source is read (a tail prints them as they
+ * come), with its place worded as the report's text words it: the record's position in the store
+ * or broker where it has one (`seq_id 1169`, `sequence 83`), else its number in the read.
+ */
+export type LiveFinding = { readonly kind: 'anomaly'; readonly anomaly: Anomaly; readonly place: string } | { readonly kind: 'violation'; readonly violation: LogViolation; readonly place: string };
+
+/** Options of a source's inspection: the inspection's own, and where to tell progress and findings. */
 export interface SourceInspectOptions extends InspectorOptions {
   /** The report's `source`: the URL with its password hidden. */
   readonly source: string;
   readonly onProgress?: (progress: SourceProgress) => void;
+  /** Hears each anomaly and violation as it is found, with its place. */
+  readonly onFinding?: (finding: LiveFinding) => void;
 }
 
 /** What reading a source gave. */
@@ -48,7 +58,18 @@ export const sourceProfile = (options: InspectorOptions, reader: SourceReader) =
 
 /** Reads the source to its end (or until stopped) and inspects what was read; closes the reader. */
 export async function inspectSource(reader: SourceReader, options: SourceInspectOptions): Promise<SourceInspection> {
-  const inspector = new LogInspector({ ...options, profile: sourceProfile(options, reader), placeWord: placeWord(reader.framing) });
+  const profile = sourceProfile(options, reader);
+  // named as the report's text will name it: the pointer the global position is read through
+  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(profile).fields.globalPosition?.[0]);
+  const place = (e: { line: number; globalPosition?: string; source?: string }) => placeText(reader.framing, name, e);
+  const found = options.onFinding;
+  const inspector = new LogInspector({
+    ...options,
+    profile,
+    placeWord: placeWord(reader.framing),
+    ...(name !== undefined ? { positionName: name } : {}),
+    ...(found ? { onAnomaly: (anomaly: Anomaly) => found({ kind: 'anomaly', anomaly, place: place(anomaly) }), onViolation: (violation: LogViolation) => found({ kind: 'violation', violation, place: place(violation) }) } : {}),
+  });
   let records = 0;
   let position: string | undefined;
   let lost: SourceError | undefined;
