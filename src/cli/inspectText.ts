@@ -4,8 +4,8 @@ import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
-import { placeWord } from '../logs/placeWord';
-import { kindGroups, lineList } from '../logs/problemGroups';
+import { placeList, placeText, placeWord, positionName, type PlacedEntry } from '../logs/placeWord';
+import { kindGroups } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
 import { sourceOf } from '../logs/cloudEventWriter';
@@ -31,6 +31,7 @@ export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
   const at = placeWord(r.framing);
+  const place = placer(r);
   const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
@@ -44,14 +45,15 @@ export function formatInspection(r: InspectionReport): string {
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
     r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
     `  causation: ${causationParts(r.causation, r.events).join(', ')}\n`,
-    '  ' + anomalyList(r, at),
+    '  ' + anomalyList(r, place),
+    r.skippedPositions?.length ? '  ' + list('skipped positions', r.skippedPositions, (s) => printable(s.message), r.skippedPositionCount ?? r.skippedPositions.length) : '',
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
   if (!r.domain) out.push(staleLine(r, at));
   if (r.domain) {
     out.push(
-      '  ' + list('invariant violations', r.violations, (v) => `${at} ${v.line}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
+      '  ' + list('invariant violations', r.violations, (v) => `${place.one(v)}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
       r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}${d.nowMessage !== undefined ? ` (${printable(d.nowMessage, 200)})` : ''}`),
       staleLine(r, at),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
@@ -77,13 +79,23 @@ function staleLine(r: InspectionReport, at: string): string {
   );
 }
 
+/**
+ * How the report names places: a file's lines; a live source's records by their global position
+ * in the store or broker (`seq_id 1169`), named after the pointer it was read through, where an
+ * entry has one (../logs/placeWord).
+ */
+export function placer(r: Pick<InspectionReport, 'framing' | 'fieldsUsed'>) {
+  const name = positionName(r.fieldsUsed.globalPosition);
+  return { one: (e: PlacedEntry) => placeText(r.framing, name, e), many: (es: readonly PlacedEntry[]) => placeList(r.framing, name, es) };
+}
+
 /** The anomalies, the same kind and message said of many records once (`lines 3, 4, 6  unknown-type  … (3 records)`), as the Logs view lists them. */
-function anomalyList(r: InspectionReport, at: string): string {
+function anomalyList(r: InspectionReport, place: ReturnType<typeof placer>): string {
   const total = r.anomalyCount ?? r.anomalies.length;
   if (total === 0) return 'anomalies: none\n';
   const { groups, rest } = kindGroups(r.anomalies, total, LIST);
   const shown = groups.map(({ members, message }) => {
-    const places = lineList(members.map((a) => a.line), 8, at);
+    const places = place.many(members);
     return `    ${places}  ${members[0].kind}  ${printable(message)}${members.length > 1 ? ` (${members.length.toLocaleString('en')} records)` : ''}\n`;
   });
   return `anomalies (${total.toLocaleString('en')}):\n${shown.join('')}${rest > 0 ? `    ... and ${rest.toLocaleString('en')} more (--json lists them)\n` : ''}`;

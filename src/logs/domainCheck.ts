@@ -12,7 +12,7 @@ import { LogReplay, type ReplayPlace } from './logReplay';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
 import { invalidDataMessage } from './typeFieldHint';
-import type { CommandRecord, EventRecord, RecordPlace } from './types';
+import type { CommandRecord, EventRecord, LogViolation, RecordPlace } from './types';
 
 /**
  * The advice an unknown event type's message ends with; left out when a note says the log names
@@ -48,19 +48,31 @@ export class DomainCheck {
   /** The read began after the log's start (InspectorOptions.partial). */
   private readonly partial: boolean;
   private readonly placeWord: 'line' | 'row' | 'message';
+  private readonly positionName: string | undefined;
 
   constructor(
     readonly decider: AnyDomainModule,
     private readonly map: LogMap,
-    /** `pointerOf`: the JSON Pointer that gave a field of the record last read (asked only of a refused payload, for the hint of ./typeFieldHint). */
-    options: { readonly history?: boolean; readonly authorize?: boolean; readonly partial?: boolean; readonly placeWord?: 'line' | 'row' | 'message'; readonly pointerOf?: (field: 'type' | 'data') => string | undefined } = {},
+    /** `pointerOf`: the JSON Pointer that gave a field of the record last read (asked only of a refused payload, for the hint of ./typeFieldHint); `onViolation` hears each violation as it is found. */
+    options: {
+      readonly history?: boolean;
+      readonly authorize?: boolean;
+      readonly partial?: boolean;
+      readonly placeWord?: 'line' | 'row' | 'message';
+      /** What a live source's global position is called (../placeWord): its records' places are their positions then. */
+      readonly positionName?: string;
+      readonly pointerOf?: (field: 'type' | 'data') => string | undefined;
+      readonly onViolation?: (v: LogViolation) => void;
+    } = {},
   ) {
     this.pointerOf = options.pointerOf;
     this.partial = options.partial === true;
     this.placeWord = options.placeWord ?? 'line';
+    this.positionName = options.placeWord === 'line' ? undefined : options.positionName;
     for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
     this.prefix = `purestream.${decider.id}.`;
     this.replay = new LogReplay(decider, options.history === true);
+    this.replay.onViolation = options.onViolation;
     this.drift = new DecisionDrift(decider, options.authorize === true);
   }
 
@@ -117,9 +129,12 @@ export class DomainCheck {
         // in a read that began after the log's start, a module's evolve that throws on a stream's first
         // event here (no state yet) lacks the stream's earlier events: the stream is left out and said in
         // a note; any other fault of the module stops the inspection with its message and the log's line
-        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream)) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}` });
+        // a live source's record by its position there (`sequence 5`), a file's by its line
+        const at = this.positionName !== undefined && place.position !== undefined ? `${this.positionName} ${place.position}` : undefined;
+        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream))
+          throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${at !== undefined ? `the record at ${at}` : `${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}`}` });
         this.unreplayed.add(e.stream);
-        this.firstUnreplayed ??= { stream: e.stream, place: `${this.placeWord} ${place.line}${place.position !== undefined ? ` (position ${place.position})` : ''}`, message: err.problem.message };
+        this.firstUnreplayed ??= { stream: e.stream, place: at ?? `${this.placeWord} ${place.line}${place.position !== undefined ? ` (position ${place.position})` : ''}`, message: err.problem.message };
         this.drift.leftOut(causationId);
         return undefined;
       }

@@ -22,7 +22,7 @@ import { withLazyFinalState } from './lazyFinalState';
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
 import { show } from './profiles/fieldReader';
 import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
-import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord } from './types';
+import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord, LogViolation } from './types';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 export { MAX_RECORD_DEPTH } from './json/recordDepth';
@@ -48,6 +48,8 @@ export interface InspectorOptions {
   readonly onRecord?: (record: InspectedRecord) => void;
   /** Hears each anomaly as it is found (a live source's tail prints them as they come). */
   readonly onAnomaly?: (anomaly: Anomaly) => void;
+  /** With a domain: hears each invariant violation as it is found (as `onAnomaly`). */
+  readonly onViolation?: (violation: LogViolation) => void;
   /**
    * The read began after the log's first record (a source read `--from` a position, a time or its
    * end), so streams' earlier events are missing: a stream whose first event here a domain module's
@@ -57,6 +59,8 @@ export interface InspectorOptions {
   readonly partial?: boolean;
   /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
   readonly placeWord?: 'line' | 'row' | 'message';
+  /** A live source's: what its global position is called (./placeWord's positionName); its records' places in messages are their positions then. */
+  readonly positionName?: string;
 }
 
 /** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
@@ -137,7 +141,7 @@ export class LogInspector {
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
-    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, pointerOf: (field) => this.reader?.lastPointer(field) }) : undefined;
+    this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, positionName: options.positionName, pointerOf: (field) => this.reader?.lastPointer(field), onViolation: options.onViolation }) : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -309,6 +313,7 @@ export class LogInspector {
     }
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
+    this.anomalies.reading(place.record, e);
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     if (domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
@@ -323,7 +328,7 @@ export class LogInspector {
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
     if (this.refused) return;
-    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, t: e.time?.ms ?? this.lastMs });
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 

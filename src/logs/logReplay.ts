@@ -20,6 +20,9 @@ export interface ReplayPlace {
   readonly record: number;
   /** The event's global position (decimal string), when the log has one. */
   readonly position?: string;
+  /** Its position in the log's stream and its producer scope, when the log has them. */
+  readonly streamPosition?: string;
+  readonly source?: string;
   /** Its time in ms since the epoch (for the history). */
   readonly t: number;
 }
@@ -34,6 +37,8 @@ export class LogReplay {
   readonly view: StateView<unknown> = { get: (stream) => this.state.get(stream) };
   private readonly watch: InvariantWatch;
   private readonly recorder: HistoryRecorder | undefined;
+  /** Hears each violation as it is found (a live source's tail prints them). */
+  onViolation: ((v: LogViolation) => void) | undefined;
 
   constructor(
     private readonly decider: AnyDomainModule,
@@ -61,8 +66,8 @@ export class LogReplay {
     const newly = this.watch.check(stream, after);
     if (newly) {
       const eventSeq = place.position !== undefined ? safeNumberOf(place.position) : undefined;
-      for (const v of newly)
-        this.violations.push({
+      for (const v of newly) {
+        const violation: LogViolation = {
           invariant: v.invariant,
           stream,
           ...(place.position !== undefined ? { position: place.position } : {}),
@@ -70,7 +75,13 @@ export class LogReplay {
           line: place.line,
           record: place.record,
           message: v.message,
-        });
+          ...(place.streamPosition !== undefined ? { streamPosition: place.streamPosition } : {}),
+          ...(place.position !== undefined ? { globalPosition: place.position } : {}),
+          ...(place.source !== undefined ? { source: place.source } : {}),
+        };
+        this.violations.push(violation);
+        this.onViolation?.(violation);
+      }
     }
     this.recorder?.record(place.record, place.t, stream, after, newly?.map((v) => v.invariant));
   }

@@ -1,8 +1,52 @@
 /**
  * How a report names a record's place: a file's records are on lines; a live source's are
  * numbered in the order read — the rows of a store (`framing: 'rows'`), the messages of a broker
- * (`'messages'`) — and have no lines (sources.md). Pure.
+ * (`'messages'`) — and have no lines (sources.md). Where an entry knows the record's global
+ * position, a live source's place is that position instead, named as the source names it
+ * (`seq_id 1169`, `global_position 44`, `sequence 83`, `offset 41 of orders-0`): a place that can
+ * be looked up in the store or broker, where a count of the read cannot. Pure.
  */
 export function placeWord(framing: string): 'line' | 'row' | 'message' {
   return framing === 'rows' ? 'row' : framing === 'messages' ? 'message' : 'line';
+}
+
+/**
+ * What a global position is called in places, from the pointer it was read through (a report's
+ * `fieldsUsed.globalPosition`, or a profile's): the pointer's last member (`seq_id`,
+ * `global_position`, `offset`), a JetStream message's `/seq` as `sequence`; undefined without one.
+ */
+export function positionName(pointer: string | null | undefined): string | undefined {
+  if (!pointer) return undefined;
+  const name = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  if (name === '' || !/^[\w.-]+$/.test(name)) return undefined;
+  return name === 'seq' ? 'sequence' : name;
+}
+
+/** What a place can say of its record: its number in the read (`line`), and its global position and producer scope where known. */
+export interface PlacedEntry {
+  readonly line: number;
+  readonly globalPosition?: string;
+  readonly source?: string;
+}
+
+/** One position as a place lists it: a Kafka offset with its partition (`41 of orders-0`), as offsets are per partition. */
+const positionText = (name: string, e: PlacedEntry): string => `${e.globalPosition}${name === 'offset' && e.source !== undefined ? ` of ${e.source}` : ''}`;
+
+/**
+ * The place of one entry: a file's `line N`; a live source's global position named `name`
+ * (see {@link positionName}) when the entry has one, else its number in the read (`row N`).
+ */
+export function placeText(framing: string, name: string | undefined, e: PlacedEntry): string {
+  const word = placeWord(framing);
+  if (word === 'line' || name === undefined || e.globalPosition === undefined) return `${word} ${e.line}`;
+  return `${name} ${positionText(name, e)}`;
+}
+
+/** The places of several entries, the first `max` (`seq_id 3, 4, 6`; `lines 3, 4, …`): positions when every entry has one, as {@link placeText}. */
+export function placeList(framing: string, name: string | undefined, entries: readonly PlacedEntry[], max = 8): string {
+  if (entries.length === 1) return placeText(framing, name, entries[0]);
+  const word = placeWord(framing);
+  const more = entries.length > max ? ', …' : '';
+  if (word !== 'line' && name !== undefined && entries.every((e) => e.globalPosition !== undefined)) return `${name} ${entries.slice(0, max).map((e) => positionText(name, e)).join(', ')}${more}`;
+  return `${word}s ${entries.slice(0, max).map((e) => e.line).join(', ')}${more}`;
 }

@@ -110,6 +110,15 @@ export interface Anomaly {
   readonly identical?: boolean;
   /** `no-zone` only: how many times had no zone. */
   readonly count?: number;
+  /**
+   * The record's own positions and producer scope (extends the spec: the common fields of logs.md),
+   * where known: `position` above is the one the check was about — the stream position for a
+   * stream's order, the global one for a source's order or the domain's checks — and these say
+   * each unambiguously (a live source's `globalPosition` is its place in the store or broker).
+   */
+  readonly streamPosition?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
 }
 
 /** The anomaly kinds that make `inspect` refuse the log unless told to skip invalid records. */
@@ -125,6 +134,25 @@ export interface LogViolation {
   readonly eventSeq?: number;
   readonly line: number;
   readonly record: number;
+  readonly message: string;
+  /**
+   * The event's positions and producer scope as the log records them (extends the spec, as an
+   * anomaly's: `globalPosition` is `position` again, `streamPosition` its position in the log's
+   * stream — `stream` above is the domain's), where known.
+   */
+  readonly streamPosition?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
+}
+
+/**
+ * Positions a live source's read passed without a record after waiting at them (extends the spec;
+ * sources.md's commit-order trap, src/sources/postgres/gapWatch): numbers a transaction took and
+ * never wrote, `first` through `last` (exact decimal strings), with a sentence saying so.
+ */
+export interface SkippedPositions {
+  readonly first: string;
+  readonly last: string;
   readonly message: string;
 }
 
@@ -243,6 +271,14 @@ export interface InspectionReport {
    * Present only when the log has command records (without them there is nothing to check).
    */
   readonly staleDecisions?: StaleDecisions;
+  /**
+   * Extends the spec: the positions a live source's read passed without a record after waiting at
+   * them (a store's number a transaction took and never wrote), in the order passed — the first
+   * MAX_SKIPPED_LISTED (src/sources/inspectSource); absent when none.
+   */
+  readonly skippedPositions?: readonly SkippedPositions[];
+  /** Present only when runs of skipped positions were left out of `skippedPositions`: how many runs there were. */
+  readonly skippedPositionCount?: number;
   /** What the file is when it is plainly not a log (a Purestream scenario): an extension, said first. */
   readonly notice?: string;
   /**

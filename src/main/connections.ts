@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecentSource } from '../preload/api';
 import { parseSourceUrl } from '../sources/sourceUrl';
+import { decodedOr, splitUserinfo, TOKEN_SCHEME } from '../sources/urlSecrets';
 
 /** The operating system's secret store (Electron's safeStorage). */
 export interface SecretBox {
@@ -45,19 +46,17 @@ export function parseConnections(text: string): SavedConnection[] {
   );
 }
 
-/** `url` split into the URL without its secret and the secret (a password, or a NATS token). */
+/** `url` split into the URL without its secret and the secret (a password, or a NATS token), by the rule every URL is read with (../sources/urlSecrets). */
 export function splitSecret(url: string): { url: string; secret?: string } {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i.exec(url);
-  if (!m) return { url };
-  const userinfo = m[2];
-  const colon = userinfo.indexOf(':');
-  const scheme = m[1].toLowerCase();
-  if (colon < 0) {
+  const u = splitUserinfo(url);
+  if (u === undefined) return { url };
+  if (u.password === undefined) {
     // a NATS URL with a user alone carries a token
-    if (!/^(nats|tls|ws|wss):\/\//.test(scheme)) return { url };
-    return { url: url.slice(0, m[1].length) + url.slice(m[0].length), secret: `token:${decodeURIComponent(userinfo)}` };
+    if (!TOKEN_SCHEME.test(u.head) || u.user === '') return { url };
+    return { url: `${u.head}${u.rest}`, secret: `token:${decodedOr(u.user)}` };
   }
-  return { url: `${m[1]}${userinfo.slice(0, colon)}@${url.slice(m[0].length)}`, secret: decodeURIComponent(userinfo.slice(colon + 1)) };
+  // the user re-encoded: the URL kept has no @ but the one before the host
+  return { url: `${u.head}${encodeURIComponent(decodedOr(u.user))}@${u.rest}`, secret: decodedOr(u.password) };
 }
 
 /** `url` (without secret) with its secret put back. */

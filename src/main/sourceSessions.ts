@@ -135,7 +135,7 @@ export class SourceSessions {
         s.credit--;
         records += batch.records.length;
         if (batch.position !== undefined) position = batch.position;
-        this.host.sendBatch(id, { records: batch.records, position: batch.position, caughtUp: batch.caughtUp });
+        this.host.sendBatch(id, { records: batch.records, position: batch.position, caughtUp: batch.caughtUp, ...(batch.waiting !== undefined ? { waiting: batch.waiting } : {}), ...(batch.skipped ? { skipped: batch.skipped } : {}) });
       }
     } catch (e) {
       lost = e instanceof SourceError ? e.message : e instanceof Error ? e.message : String(e);

@@ -19,12 +19,12 @@ import type { ModuleProblem } from '../engine/module/moduleProblem';
 import { ModuleError } from './moduleError';
 import type { Scenario } from '../engine/types';
 import type { RunLog } from '../cli/simulatedRun';
-import type { Anomaly, InspectProgress } from '../logs/types';
+import type { InspectProgress } from '../logs/types';
 import type { InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
 import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
 import type { CompareRealOutcome, RealRunTarget } from '../cli/compareRealOutcome';
-import type { SourceProgress } from '../sources/inspectSource';
+import type { LiveFinding, SourceProgress } from '../sources/inspectSource';
 import type { SourceUrl } from '../sources/sourceUrl';
 import type { ReadOptions } from '../sources/types';
 import type { ModuleWorkerApi, RunAnswer, WorkerInspectOptions, WorkerResult, WorkerSourceOptions } from './moduleWorker';
@@ -151,12 +151,12 @@ export class ModuleHost {
   async inspectSource(
     source: SourceUrl,
     read: ReadOptions,
-    options: Omit<WorkerSourceOptions, 'json'> & { readonly onProgress?: (p: SourceProgress) => void; readonly onAnomaly?: (a: Anomaly) => void },
+    options: Omit<WorkerSourceOptions, 'json'> & { readonly onProgress?: (p: SourceProgress) => void; readonly onFinding?: (f: LiveFinding) => void },
     json: boolean,
   ): Promise<SourceOutcome> {
     const { signal, ...rest } = read;
-    const { onProgress, onAnomaly, ...plain } = options;
-    return this.stoppable(signal, () => this.remote.inspectSource(source, rest, { ...plain, json }, onProgress && proxy(onProgress), onAnomaly && proxy(onAnomaly)));
+    const { onProgress, onFinding, ...plain } = options;
+    return this.stoppable(signal, () => this.remote.inspectSource(source, rest, { ...plain, json }, onProgress && proxy(onProgress), onFinding && proxy(onFinding)));
   }
 
   /** Enacts a consumer with the module: connects, simulates and enacts in the worker (../cli/enactOutcome); `signal` ends it at its next wait. */

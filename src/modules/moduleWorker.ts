@@ -30,11 +30,10 @@ import { inspectOutcome, type InspectOutcome } from '../cli/inspectOutcome';
 import type { SourceOutcome } from '../cli/sourceOutcome';
 import type { EnactOutcome, EnactRequest } from '../cli/enactOutcome';
 import { compareRealOutcome, type CompareRealOutcome, type RealRunTarget } from '../cli/compareRealOutcome';
-import type { SourceInspectOptions, SourceProgress } from '../sources/inspectSource';
+import type { LiveFinding, SourceInspectOptions, SourceProgress } from '../sources/inspectSource';
 import { muteKafkajsNegativeTimeout } from '../sources/kafka/kafkajsWarning';
 import type { SourceUrl } from '../sources/sourceUrl';
 import type { ReadOptions } from '../sources/types';
-import type { Anomaly } from '../logs/types';
 import { bundleModule, BundleError, shownAsTyped } from './bundleModule';
 import { BundleLocator, evaluateModule } from './sandbox';
 
@@ -189,17 +188,17 @@ const api = {
     read: Omit<ReadOptions, 'signal'>,
     options: WorkerSourceOptions,
     onProgress?: (p: SourceProgress) => void,
-    onAnomaly?: (a: Anomaly) => void,
+    onFinding?: (f: LiveFinding) => void,
   ): Promise<WorkerResult<SourceOutcome>> {
     const stop = (reading = new AbortController());
-    const progress = forwarded(onProgress, (p) => p.caughtUp);
-    const anomalies = forwarded(onAnomaly, () => true);
+    const progress = forwarded(onProgress, (p) => p.caughtUp || p.skipped !== undefined);
+    const findings = forwarded(onFinding, () => true);
     const { json, ...rest } = options;
     return guardedAsync(async () => {
       // the readers and their clients load only when a source is read
       const { readSourceOutcome } = await import('../cli/sourceOutcome');
-      const outcome = await readSourceOutcome(source, { ...read, signal: stop.signal }, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: progress, onAnomaly: anomalies }, json);
-      await Promise.all([progress?.settled(), anomalies?.settled()]);
+      const outcome = await readSourceOutcome(source, { ...read, signal: stop.signal }, { ...rest, domain: loaded(), hasher: nodeSha256, onProgress: progress, onFinding: findings }, json);
+      await Promise.all([progress?.settled(), findings?.settled()]);
       return outcome;
     }).finally(() => {
       if (reading === stop) reading = undefined;

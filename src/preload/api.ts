@@ -81,6 +81,10 @@ export interface SourceBatchMessage {
   readonly records: readonly object[];
   readonly position: string | undefined;
   readonly caughtUp: boolean;
+  /** What the read waits for (a store's missing position a transaction still open may write); absent when nothing. */
+  readonly waiting?: string;
+  /** Positions the batch passed without a record after waiting at them (src/sources/types' SourceBatch). */
+  readonly skipped?: readonly { readonly first: string; readonly last: string; readonly message: string }[];
 }
 
 /** How a session ended: records read, the last position, and why when the connection was lost. */

@@ -5,23 +5,40 @@
  * Works in Node and the browser (the reader brings its own client).
  */
 import { LogInspector, type InspectionFound, type InspectorOptions } from '../logs/logInspector';
-import { placeWord } from '../logs/placeWord';
-import type { InspectResult } from '../logs/types';
+import { placeText, placeWord, positionName } from '../logs/placeWord';
+import { profileByName } from '../logs/profiles';
+import type { Anomaly, InspectResult, LogViolation, SkippedPositions } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 
-/** What one batch moved: records read so far, the position, whether the read has caught up, and what the inspection found so far. */
+/** Runs of skipped positions a report lists (the rest counted in `skippedPositionCount`). */
+export const MAX_SKIPPED_LISTED = 1000;
+
+/** What one batch moved: records read so far, the position, whether the read has caught up, what the inspection found so far, what it waits for, the positions it passed. */
 export interface SourceProgress {
   readonly records: number;
   readonly position: string | undefined;
   readonly caughtUp: boolean;
   readonly found: InspectionFound;
+  /** What the read waits for (SourceBatch's `waiting`); absent when nothing. */
+  readonly waiting?: string;
+  /** The positions this batch passed without a record (SourceBatch's `skipped`): to say as they come. */
+  readonly skipped?: readonly SkippedPositions[];
 }
 
-/** Options of a source's inspection: the inspection's own, and where to tell progress. */
+/**
+ * An anomaly or an invariant violation found while a source is read (a tail prints them as they
+ * come), with its place worded as the report's text words it: the record's position in the store
+ * or broker where it has one (`seq_id 1169`, `sequence 83`), else its number in the read.
+ */
+export type LiveFinding = { readonly kind: 'anomaly'; readonly anomaly: Anomaly; readonly place: string } | { readonly kind: 'violation'; readonly violation: LogViolation; readonly place: string };
+
+/** Options of a source's inspection: the inspection's own, and where to tell progress and findings. */
 export interface SourceInspectOptions extends InspectorOptions {
   /** The report's `source`: the URL with its password hidden. */
   readonly source: string;
   readonly onProgress?: (progress: SourceProgress) => void;
+  /** Hears each anomaly and violation as it is found, with its place. */
+  readonly onFinding?: (finding: LiveFinding) => void;
 }
 
 /** What reading a source gave. */
@@ -42,15 +59,29 @@ export const sourceProfile = (options: InspectorOptions, reader: SourceReader) =
 
 /** Reads the source to its end (or until stopped) and inspects what was read; closes the reader. */
 export async function inspectSource(reader: SourceReader, options: SourceInspectOptions): Promise<SourceInspection> {
-  const inspector = new LogInspector({ ...options, profile: sourceProfile(options, reader), placeWord: placeWord(reader.framing) });
+  const profile = sourceProfile(options, reader);
+  // named as the report's text will name it: the pointer the global position is read through
+  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(profile).fields.globalPosition?.[0]);
+  const place = (e: { line: number; globalPosition?: string; source?: string }) => placeText(reader.framing, name, e);
+  const found = options.onFinding;
+  const inspector = new LogInspector({
+    ...options,
+    profile,
+    placeWord: placeWord(reader.framing),
+    ...(name !== undefined ? { positionName: name } : {}),
+    ...(found ? { onAnomaly: (anomaly: Anomaly) => found({ kind: 'anomaly', anomaly, place: place(anomaly) }), onViolation: (violation: LogViolation) => found({ kind: 'violation', violation, place: place(violation) }) } : {}),
+  });
   let records = 0;
   let position: string | undefined;
   let lost: SourceError | undefined;
+  const skipped: SkippedPositions[] = [];
+  let skippedRuns = 0;
   try {
     for await (const batch of reader.batches()) {
       for (const record of batch.records) inspector.value(record, ++records);
       if (batch.position !== undefined) position = batch.position;
-      options.onProgress?.({ records, position, caughtUp: batch.caughtUp, found: inspector.found() });
+      for (const s of batch.skipped ?? []) if (skippedRuns++ < MAX_SKIPPED_LISTED) skipped.push(s);
+      options.onProgress?.({ records, position, caughtUp: batch.caughtUp, found: inspector.found(), ...(batch.waiting !== undefined ? { waiting: batch.waiting } : {}), ...(batch.skipped?.length ? { skipped: batch.skipped } : {}) });
     }
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
@@ -58,5 +89,15 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   } finally {
     await reader.close();
   }
-  return { result: inspector.finish(options.source, reader.framing), records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
+  const result = withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns);
+  return { result, records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
+}
+
+/**
+ * The report with the positions the read passed (`skippedPositions`, and `skippedPositionCount`
+ * when some were left out), added to the report itself: a copy would build its lazy final state.
+ */
+function withSkipped(result: InspectResult, skipped: readonly SkippedPositions[], runs: number): InspectResult {
+  if (result.ok && runs > 0) Object.assign(result.report, { skippedPositions: skipped, ...(runs > skipped.length ? { skippedPositionCount: runs } : {}) });
+  return result;
 }

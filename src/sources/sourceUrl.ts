@@ -11,6 +11,10 @@
  * - `kafka://host:port[,host:port…]/TOPIC[?partition=N][&tls=1]`; `user:password@` uses SASL/PLAIN
  */
 
+import { redactUrl, splitUserinfo, TOKEN_SCHEME, undecodable } from './urlSecrets';
+
+export { hideSecrets, redactUrl, splitUserinfo, withoutHiddenSecrets } from './urlSecrets';
+
 /** The PostgreSQL event stores `store=` names. */
 export type StoreKind = 'emmett' | 'marten' | 'message-db';
 
@@ -24,6 +28,8 @@ interface SourceCommon {
   readonly user?: string;
   /** Never shown; absent when the URL has none. */
   readonly password?: string;
+  /** The password (or NATS token) as the URL spells it, percent-escapes and all: never shown, only hidden from drivers' messages. */
+  readonly secretAsTyped?: string;
 }
 
 /** A PostgreSQL event store. */
@@ -91,64 +97,73 @@ export function notASource(text: string): SourceUrlError | undefined {
   return new SourceUrlError(redactUrl(text.trim()), `not a source Purestream reads (${SOURCE_SCHEMES_TEXT})${scheme === 'file' ? '; for a file, give its path' : ''}`);
 }
 
-/** The URL parameters that hold a secret. */
-const SECRET_PARAMS = 'password|sslpassword|pass|token';
-
-/** `text` with any password (in the authority, or a `password=` parameter) replaced by `***`. */
-export function redactUrl(text: string): string {
-  return text
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):([^@/?#]*)@/i, (_m, head: string) => `${head}:***@`)
-    .replace(new RegExp(`([?&](?:${SECRET_PARAMS})=)[^&#]*`, 'gi'), '$1***');
-}
-
-/**
- * A shown URL (`display`: its secrets `***`, as {@link redactUrl} and a NATS token's `***@` leave
- * it) with the hidden secrets left out — `user:***@` → `user@`, a token's `***@` and a
- * `password=***` parameter dropped — for a command line the user completes by hand.
- */
-export function withoutHiddenSecrets(display: string): string {
-  return display
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):\*\*\*@/i, '$1@')
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)\*\*\*@/i, '$1')
-    .replace(new RegExp(`([?&])(?:${SECRET_PARAMS})=\\*\\*\\*(&|$)`, 'gi'), (_m, sep: string, next: string) => (next ? sep : ''))
-    .replace(/\?$/, '');
-}
-
-/** `message` with each secret (longer than 2 characters) replaced by `***`: for errors a driver may have built from its settings. */
-export function hideSecrets(message: string, secrets: readonly (string | undefined)[]): string {
-  let out = message;
-  for (const s of secrets) if (s && s.length > 2) out = out.split(s).join('***');
-  return out;
-}
-
-/** The secrets a source holds (password, token), for {@link hideSecrets}. */
-export const secretsOf = (source: SourceUrl): string[] => [source.password, source.kind === 'nats' ? source.token : undefined, source.password ? encodeURIComponent(source.password) : undefined].filter((s): s is string => Boolean(s));
+/** The secrets a source holds (password, token: decoded, encoded, and as typed), for {@link hideSecrets}. */
+export const secretsOf = (source: SourceUrl): string[] => {
+  const secret = source.password ?? (source.kind === 'nats' ? source.token : undefined);
+  return [secret, secret !== undefined ? encodeURIComponent(secret) : undefined, source.secretAsTyped].filter((s): s is string => Boolean(s));
+};
 
 const NAME = /^[A-Za-z0-9._-]{1,255}$/;
 
-/** Parses a source URL; throws SourceUrlError (naming the URL, password hidden) when it is not one Purestream can read. */
+/**
+ * Parses a source URL; throws SourceUrlError (naming the URL, password hidden, and what is wrong)
+ * when it is not one Purestream can read. The userinfo is read by {@link splitUserinfo}'s rule
+ * (the password runs to the last `@` before the host), so an unencoded `@` in a password reads;
+ * a `/`, `?` or `#` in it, or a malformed `%` escape, is refused with the reason.
+ */
 export function parseSourceUrl(text: string): SourceUrl {
-  const display = redactUrl(text.trim());
+  const typed = text.trim();
+  const display = redactUrl(typed);
+  const userinfo = splitUserinfo(typed);
+  let canonical = typed;
+  let credentials: { user?: string; password?: string; secretAsTyped?: string } = {};
+  if (userinfo !== undefined) {
+    const { head, user, password, rest } = userinfo;
+    if (password !== undefined && /[/?#]/.test(password)) {
+      // `host:port/db?…=a@b`: no password at all, but an @ after the host that reads as the end of one
+      const orQuery = /^\d{1,5}[/?#]/.test(password) ? '; without a password, an @ after the host must be %40' : '';
+      throw new SourceUrlError(display, `the password has a / ? or # in it, which must be percent-encoded (%2F %3F %23; an @ is %40)${orQuery}`);
+    }
+    if (/[/?#]/.test(user)) throw new SourceUrlError(display, 'the token has a / ? or # in it, which must be percent-encoded (%2F %3F %23; an @ is %40)');
+    const why = undecodable(user, password === undefined && TOKEN_SCHEME.test(head) ? 'the token' : 'the user name') ?? (password !== undefined ? undecodable(password, 'the password') : undefined);
+    if (why) throw new SourceUrlError(display, why);
+    const secretAsTyped = password ?? (TOKEN_SCHEME.test(head) ? user : undefined);
+    credentials = { ...(user !== '' || password !== undefined ? { user: decodeURIComponent(user) } : {}), ...(password !== undefined ? { password: decodeURIComponent(password) } : {}), ...(secretAsTyped ? { secretAsTyped } : {}) };
+    // the URL parser gets every userinfo character escaped: what it reads is what the rule above found
+    canonical = `${head}${encodeURIComponent(credentials.user ?? '')}${password !== undefined ? `:${encodeURIComponent(credentials.password!)}` : ''}@${rest}`;
+  }
   // more Kafka brokers may follow the first (kafka://a:9092,b:9092/TOPIC): the URL parser takes one host
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(canonical)?.[1] ?? '';
   const hosts = authority.split(',');
   let url: URL;
   try {
-    url = new URL(hosts.length > 1 ? text.trim().replace(authority, hosts[0]) : text.trim());
+    url = new URL(hosts.length > 1 ? canonical.replace(authority, hosts[0]) : canonical);
   } catch {
-    throw new SourceUrlError(display, 'not a URL');
+    throw new SourceUrlError(display, whyNotAUrl(hosts));
   }
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   const kind = Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : undefined;
   if (!kind) throw notASource(text) ?? new SourceUrlError(display, `not a source Purestream reads (${SOURCE_SCHEMES_TEXT})`);
   if (!url.hostname) throw new SourceUrlError(display, 'no host');
-  const user = url.username ? decodeURIComponent(url.username) : undefined;
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
-  const common = { display, ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
-  const path = decodeURIComponent(url.pathname.replace(/^\/+/, '').replace(/\/+$/, ''));
+  const { secretAsTyped, ...plain } = credentials;
+  const common = { display, ...plain, ...(secretAsTyped ? { secretAsTyped } : {}) };
+  const rawPath = url.pathname.replace(/^\/+/, '').replace(/\/+$/, '');
+  const pathProblem = undecodable(rawPath, 'the path');
+  if (pathProblem) throw new SourceUrlError(display, pathProblem);
+  const path = decodeURIComponent(rawPath);
   if (kind === 'postgres') return postgresUrl(url, path, common);
   if (kind === 'nats') return natsUrl(url, scheme, path, common);
   return kafkaUrl(url, path, hosts, common);
+}
+
+/** Why the URL parser refused a URL, from its hosts (none of them secret): an empty host, a port that is not a number, else "not a URL". */
+function whyNotAUrl(hosts: readonly string[]): string {
+  for (const host of hosts) {
+    if (host === '') return 'no host';
+    const port = /^(?:\[[^\]]*\]|[^:]*):(.*)$/.exec(host)?.[1];
+    if (port !== undefined && !(/^\d{0,5}$/.test(port) && Number(port) <= 65535)) return `the port "${port}" of ${host.slice(0, host.length - port.length - 1)} is not a port number (0 to 65535)`;
+  }
+  return 'not a URL';
 }
 
 const OWN_PG_PARAMETERS = ['store', 'schema', 'stream', 'category'];
@@ -190,7 +205,7 @@ function natsUrl(url: URL, scheme: string, stream: string, common: SourceCommon)
   const { user: _user, ...rest } = common;
   return {
     kind: 'nats',
-    ...(token === undefined ? common : { ...rest, display: common.display.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1***@') }),
+    ...(token === undefined ? common : rest),
     server: websocket ? `${scheme}://${url.hostname.includes(':') ? `[${url.hostname}]` : url.hostname}:${port}` : `${url.hostname}:${port}`,
     transport: websocket ? 'websocket' : scheme === 'tls' ? 'tls' : 'tcp',
     stream,

@@ -5,6 +5,9 @@
  * ephemeral JetStream consumer, a throwaway Kafka group that never commits). Pure types.
  */
 import type { ProfileName } from '../logs/profiles';
+import type { SkippedPositions } from '../logs/types';
+
+export type { SkippedPositions } from '../logs/types';
 
 /** Where a read starts: the beginning, the end (new records only), after a position read before, or at a time. */
 export type StartAt =
@@ -39,6 +42,13 @@ export interface SourceBatch {
   readonly position: string | undefined;
   /** True when the read has caught up with the head (no record was waiting). */
   readonly caughtUp: boolean;
+  /**
+   * What the read waits for before it can go on, for progress (a store's missing position that a
+   * transaction still open may write: `waiting for position 1169: …`); absent when nothing.
+   */
+  readonly waiting?: string;
+  /** Positions this batch passed without a record after the read waited at them (nothing can write them any more), each said once. */
+  readonly skipped?: readonly SkippedPositions[];
 }
 
 /** A connected reader of one source. */

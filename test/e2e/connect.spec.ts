@@ -56,6 +56,10 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   };
   // a store a browser cannot open: said beside the connection, password hidden
   await expect(await tryUrl('postgres://app:hunter2@db.example:5432/events?store=emmett')).toHaveText('postgres://app:***@db.example:5432/events?store=emmett: a browser cannot open a PostgreSQL connection: read it in the desktop app, or with purestream inspect on the command line');
+  // a password typed with characters a URL reserves: hidden whole, what is wrong said
+  await expect(await tryUrl('postgres://app:hunter2@TopSecretTail@db.example:5432/events?store=emmett')).toHaveText('postgres://app:***@db.example:5432/events?store=emmett: a browser cannot open a PostgreSQL connection: read it in the desktop app, or with purestream inspect on the command line');
+  await expect(await tryUrl('ws://app:Hunter2/Secret@127.0.0.1:1/SHOP')).toHaveText('ws://app:***@127.0.0.1:1/SHOP: the password has a / ? or # in it, which must be percent-encoded (%2F %3F %23; an @ is %40)');
+  await expect(await tryUrl('ws://app:50%off@127.0.0.1:1/SHOP')).toHaveText('ws://app:***@127.0.0.1:1/SHOP: malformed percent-encoding in the password: a % must start a %XX escape (a % itself is %25)');
   // nothing listens there: the same place says so
   await expect(await tryUrl('ws://127.0.0.1:1/SHOP')).toContainText('ws://127.0.0.1:1/SHOP: cannot connect');
   // no stream: the example is in the scheme typed (a browser refuses nats://)

@@ -2,9 +2,11 @@
  * `purestream inspect URL [--from start|end|POSITION|TIME] [--until head|live] [--batch N] …`
  * (sources.md): the inspection of a live store or stream, with every option of `inspect` that
  * is not about files. The last position read goes to stderr (`last position read: P (resume
- * with --from P)`); with `--until live` new anomalies are printed as they are found until
- * interrupted (Ctrl-C), then the report. Progress shows on a terminal, with what was found so
- * far (anomalies, violations, stale decisions). Errors are one line
+ * with --from P)`); with `--until live` new anomalies and invariant violations (and positions
+ * passed without a record) are printed as they are found until interrupted (Ctrl-C), then the
+ * report; a record's place is its position in the source (`seq_id 1169`) as in the report.
+ * Progress shows on a terminal, with what was found so far (anomalies, violations, stale
+ * decisions). Errors are one line
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  * With a domain module (`--domain ./bank.ts`) the source is read and replayed in the module's
  * worker, by the same readers (../sourceOutcome), and printed here the same way.
@@ -18,8 +20,7 @@ import { readSourceOutcome } from '../sourceOutcome';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import type { InspectionFound } from '../../logs/logInspector';
 import type { LogMap, ProfileName } from '../../logs/profiles';
-import type { Anomaly } from '../../logs/types';
-import type { SourceProgress } from '../../sources/inspectSource';
+import type { LiveFinding, SourceProgress } from '../../sources/inspectSource';
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/sourceUrl';
 import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
@@ -65,10 +66,11 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
   const stop = new AbortController();
   const release = until === 'live' ? io.onInterrupt?.(() => stop.abort()) : undefined;
   const progress = io.errIsTTY ? progressLine(io, source.display, until) : undefined;
-  const live = until === 'live' ? liveAnomalies(io, a.json, progress) : undefined;
+  const live = until === 'live' ? liveFindings(io, a.json, progress) : undefined;
+  const onProgress = readProgress(io, a.json, until, progress);
   try {
     const read: ReadOptions = { from, until, batch, signal: stop.signal };
-    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress: progress?.update, onAnomaly: live };
+    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress, onFinding: live };
     const got = a.host ? await a.host.inspectSource(source, read, options, a.json) : await readSourceOutcome(source, read, { ...options, domain: a.decider, hasher: nodeSha256 }, a.json);
     progress?.clear();
     if (!got.ok) {
@@ -149,13 +151,42 @@ function startText(from: StartAt): string {
   }
 }
 
-/** Prints each anomaly as it is found (stdout, or stderr under --json so the report stays alone on stdout). */
-function liveAnomalies(io: CliIO, json: boolean, progress: ReturnType<typeof progressLine> | undefined) {
+/**
+ * Prints each anomaly and invariant violation as it is found (stdout, or stderr under --json so the
+ * report stays alone on stdout), its place worded as the final report words it (`seq_id 1169`).
+ */
+function liveFindings(io: CliIO, json: boolean, progress: ReturnType<typeof progressLine> | undefined) {
   const print = json ? io.err : io.out;
-  return (a: Anomaly) => {
+  return (f: LiveFinding) => {
     progress?.clear();
-    const where = [a.stream !== undefined ? `stream ${printable(a.stream, 60)}` : '', a.position !== undefined ? `position ${a.position}` : ''].filter(Boolean).join('  ');
-    print(`anomaly: record ${a.line}  ${a.kind}${where ? `  ${where}` : ''}  ${printable(a.message)}\n`);
+    if (f.kind === 'violation') {
+      const v = f.violation;
+      print(`violation: ${f.place}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}\n`);
+      return;
+    }
+    const a = f.anomaly;
+    print(`anomaly: ${f.place}  ${a.kind}${a.stream !== undefined ? `  stream ${printable(a.stream, 60)}` : ''}  ${printable(a.message)}\n`);
+  };
+}
+
+/**
+ * What a read's progress prints: the progress line on a terminal; elsewhere a wait at a missing
+ * position once (`waiting for position 1169: …`, on stderr); with `--until live` each run of
+ * positions passed without a record as it is passed (stdout, or stderr under --json), as the
+ * final report lists them.
+ */
+function readProgress(io: CliIO, json: boolean, until: Until, progress: ReturnType<typeof progressLine> | undefined) {
+  let said = '';
+  return (p: SourceProgress) => {
+    progress?.update(p);
+    const waitingFor = p.waiting?.replace(/ \(since \d+ s\)$/, '');
+    if (!progress && waitingFor !== undefined && waitingFor !== said) io.err(`${printable(waitingFor)}\n`);
+    said = waitingFor ?? said;
+    if (until !== 'live') return;
+    for (const s of p.skipped ?? []) {
+      progress?.clear();
+      (json ? io.err : io.out)(`skipped: ${printable(s.message)}\n`);
+    }
   };
 }
 
@@ -166,10 +197,10 @@ function progressLine(io: CliIO, display: string, until: Until) {
   return {
     update: (p: SourceProgress) => {
       const now = Date.now();
-      if (now - last < 200 && !p.caughtUp) return;
+      if (now - last < 200 && !p.caughtUp && p.waiting === undefined) return;
       last = now;
       shown = true;
-      const state = p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
+      const state = p.waiting !== undefined ? `, ${p.waiting}` : p.caughtUp && until === 'live' ? ', up to date: waiting for more (Ctrl-C ends)' : '';
       io.err(`\r\x1b[Kreading ${printable(display, 80)}: ${counted(p.records, 'record')}${p.position !== undefined ? `, position ${p.position}` : ''}${foundText(p.found)}${state}`);
     },
     clear: () => {

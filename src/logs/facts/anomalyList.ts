@@ -4,7 +4,21 @@
  * first MAX_ANOMALIES, so that the message that refuses a log can group them — for that message.
  * Pure.
  */
-import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind } from '../types';
+import { BLOCKING_ANOMALIES, type Anomaly, type AnomalyKind, type EventRecord } from '../types';
+
+/** An event's positions and producer scope, as anomalies and violations carry them (types.ts). */
+export interface RecordPositions {
+  readonly streamPosition?: string;
+  readonly globalPosition?: string;
+  readonly source?: string;
+}
+
+/** The positions of `e` that it has (none: an empty object). */
+export const positionsOf = (e: EventRecord): RecordPositions => ({
+  ...(e.streamPosition !== undefined ? { streamPosition: e.streamPosition } : {}),
+  ...(e.globalPosition !== undefined ? { globalPosition: e.globalPosition } : {}),
+  ...(e.source !== undefined ? { source: e.source } : {}),
+});
 
 /** Problems listed when a log is refused (cli-and-reports.md: "up to 20"), each kind and message once. */
 export const MAX_PROBLEMS = 20;
@@ -21,9 +35,19 @@ export class AnomalyList {
   readonly byKind = new Map<AnomalyKind, number>();
   /** Hears each anomaly as it is found (a live source's tail prints them). */
   onAdd: ((a: Anomaly) => void) | undefined;
+  /** The event being read and its record number: an anomaly of that record gets its positions. */
+  private event: EventRecord | undefined;
+  private eventRecord = 0;
 
-  /** Records one anomaly. */
+  /** The event read now (record `record`): anomalies added for that record carry its positions (set per event, no allocation). */
+  reading(record: number, e: EventRecord): void {
+    this.eventRecord = record;
+    this.event = e;
+  }
+
+  /** Records one anomaly (with the positions of the event read now, when it is that event's). */
   add(a: Anomaly): void {
+    if (this.event !== undefined && a.record === this.eventRecord) Object.assign(a, positionsOf(this.event));
     if (BLOCKING_ANOMALIES.has(a.kind)) {
       if (this.problems.length < MAX_ANOMALIES) this.problems.push(a);
       this.problemCount++;

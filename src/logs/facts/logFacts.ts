@@ -29,7 +29,7 @@ import { compareTimes, formatUtc, type LogTime } from '../json/logTime';
 import { comparePositions } from '../profiles/fieldReader';
 import type { Anomaly, CausationFacts, EventRecord, InferredSchema, RecordPlace, StreamFacts } from '../types';
 import { keyHash, KeyTable } from '../keyTable';
-import type { AnomalyList } from './anomalyList';
+import { positionsOf, type AnomalyList, type RecordPositions } from './anomalyList';
 import { hash53 } from './hash';
 import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
@@ -74,7 +74,7 @@ export class LogFacts {
   private maxDepth = 0;
   private first: LogTime | undefined;
   private last: LogTime | undefined;
-  private noZone: { line: number; record: number; count: number } | undefined;
+  private noZone: { line: number; record: number; count: number; positions: RecordPositions } | undefined;
 
   /** `expectedRecords`: about how many records the log has, when known (tables are sized for them at once instead of growing). */
   constructor(
@@ -239,7 +239,7 @@ export class LogFacts {
     if (e.time) {
       if (!e.time.zoned && !this.rules.utcWithoutZone) {
         if (this.noZone) this.noZone.count++;
-        else this.noZone = { line: at.line, record: at.record, count: 1 };
+        else this.noZone = { line: at.line, record: at.record, count: 1, positions: positionsOf(e) };
       }
       if (e.kind === 'event' && !e.archived) {
         if (!this.first || compareTimes(e.time, this.first) < 0) this.first = e.time;
@@ -312,7 +312,7 @@ export class LogFacts {
     const z = this.noZone;
     if (!z) return { drop };
     const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, first on line ${z.line}: read as UTC`;
-    return { drop, noZone: { kind: 'no-zone', line: z.line, record: z.record, count: z.count, message } };
+    return { drop, noZone: { kind: 'no-zone', line: z.line, record: z.record, count: z.count, message, ...z.positions } };
   }
 
   /** The streams with the most events (ties in order of appearance), at most MAX_LISTED. */

@@ -60,9 +60,14 @@ const ownTypes = {
   getTypeParser: ((oid: number) => PARSERS[oid] ?? asText) as unknown as typeof pg.types.getTypeParser,
 };
 
-/** Connects with node-postgres: this client's own type parsers, `application_name` purestream, a 10-second connect timeout. */
+/**
+ * Connects with node-postgres: this client's own type parsers, `application_name` purestream, a
+ * 10-second connect timeout. pg-connection-string's multi-line SECURITY WARNING about
+ * `sslmode=prefer|require|verify-ca` is not printed: a failed connection says it in its one line
+ * instead ({@link sslModeNote}).
+ */
 export const connectPg: PgConnect = async (source) => {
-  const client = new pg.Client({ connectionString: source.connectionString, types: ownTypes, application_name: 'purestream', connectionTimeoutMillis: 10_000 });
+  const client = withoutSslModeWarning(() => new pg.Client({ connectionString: source.connectionString, types: ownTypes, application_name: 'purestream', connectionTimeoutMillis: 10_000 }));
   let lost: Error | undefined;
   // a connection that drops between queries emits 'error' on the client: kept, and given to the next query
   client.on('error', (e) => (lost = e));
@@ -76,8 +81,46 @@ export const connectPg: PgConnect = async (source) => {
   };
 };
 
-/** One line saying why a connection failed, from pg's error (codes of PostgreSQL and of Node's sockets). */
+/** Whether a process warning is pg-connection-string's notice that it reads `sslmode=prefer|require|verify-ca` as verify-full (raised while a client reads its URL). */
+const isSslModeWarning = (warning: unknown): boolean => String(warning instanceof Error ? warning.message : warning).startsWith("SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca'");
+
+/** Runs `make` (synchronous: a pg.Client reads its URL in its constructor) with that one warning held back; every other warning is emitted. */
+function withoutSslModeWarning<T>(make: () => T): T {
+  const emit = process.emitWarning;
+  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]): void {
+    if (isSslModeWarning(warning)) return;
+    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  } as NodeJS.Process['emitWarning'];
+  try {
+    return make();
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+/**
+ * What the held-back warning said, for the one line of a failed connection: node-postgres reads
+ * `sslmode=prefer`, `require` and `verify-ca` as `verify-full` (pg-connection-string 2.x), unless
+ * `uselibpqcompat=true`; empty for other URLs.
+ */
+export function sslModeNote(connectionString: string): string {
+  let params: URLSearchParams;
+  try {
+    params = new URL(connectionString).searchParams;
+  } catch {
+    return '';
+  }
+  const mode = params.get('sslmode');
+  if (mode === null || !['prefer', 'require', 'verify-ca'].includes(mode) || params.get('uselibpqcompat') === 'true') return '';
+  return `; note: node-postgres reads sslmode=${mode} as verify-full (TLS required, the server's certificate checked): add uselibpqcompat=true for libpq's meaning of ${mode}`;
+}
+
+/** One line saying why a connection failed, from pg's error (codes of PostgreSQL and of Node's sockets), with {@link sslModeNote}. */
 export function connectFailure(error: unknown, source: PostgresSourceUrl): string {
+  return connectReason(error, source) + sslModeNote(source.connectionString);
+}
+
+function connectReason(error: unknown, source: PostgresSourceUrl): string {
   const e = error as { code?: string };
   switch (e?.code) {
     case 'ECONNREFUSED':

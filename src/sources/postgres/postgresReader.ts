@@ -8,32 +8,22 @@
  * - Marten: `seq_id` up to the async daemon's high-water mark (`mt_event_progression`'s
  *   `HighWaterMark` row) where there is one; the position is the `seq_id`.
  * - Message DB, and Marten without a high-water mark: `global_position`/`seq_id` order, stopping
- *   before a missing number while a transaction that was in progress when it was seen may still
- *   commit it (`pg_snapshot_xip`, `pg_xact_status`), or until it is older than `staleGapMs`
- *   (3 s by default, as Marten's daemon waits); a read of one stream or category needs no such
- *   wait (the stores serialise writes to a stream; Message DB to a category).
+ *   before a missing number for as long as a transaction that was in progress when it was seen may
+ *   still commit it, then passing it and saying so (./gapWatch: no time limit); a read of one
+ *   stream or category needs no such wait (the stores serialise writes to a stream; Message DB to
+ *   a category). `--from TIME` starts there after the first position at or after the time.
  */
 import { hideSecrets, secretsOf, type PostgresSourceUrl } from '../sourceUrl';
 import { reasonOf, SourceError, type ReadOptions, type SourceBatch, type SourceReader } from '../types';
 import { sleep } from '../sleep';
 import { connectFailure, connectPg, READ_ONLY, readOnly, type PgConnect, type PgQuery, type PgSession } from './pgSession';
+import { GapWatch } from './gapWatch';
 import { filterConditions, ident, OTHER_STORE_PROBES, selectExpression, STORE_TABLES, type RowFilter, type StoreTable } from './storeTables';
 
 /** Tuning a test or a caller may change. */
 export interface PostgresTuning {
-  /** Milliseconds after which a missing position is skipped even if a transaction may still fill it (default 3000). */
-  readonly staleGapMs?: number;
-}
-
-type Row = Record<string, unknown>;
-
-/** A missing position waited for: from `at` through `through`, and the transactions in progress when it was seen. */
-interface PendingGap {
-  readonly at: bigint;
-  through: bigint;
-  waitFor: string[];
-  readonly since: number;
-  polls: number;
+  /** Milliseconds a read waits at a missing position before its progress says so (default 1000). */
+  readonly waitNoticeMs?: number;
 }
 
 /** Opens a reader of the store `source` names; a SourceError (password hidden) when it cannot connect or the table is not the store's. */
@@ -86,13 +76,12 @@ class PostgresStoreReader implements SourceReader {
   readonly profile;
   private readonly select: string;
   private readonly from: string;
-  private readonly filter: RowFilter;
+  private filter: RowFilter;
   private readonly positionColumn: string;
   /** Emmett: the last (transaction, global position) read; others: the last position. */
   private after: { tx?: string; position: string } | undefined;
-  private pending: PendingGap | undefined;
-  /** Missing positions below this are known final (rolled back, or waited for long enough). */
-  private finalBelow = 0n;
+  /** The missing positions waited for (whole-store reads of Marten without a high-water mark, Message DB). */
+  private gaps!: GapWatch;
   private closed = false;
 
   constructor(
@@ -129,8 +118,21 @@ class PostgresStoreReader implements SourceReader {
       this.after = b === undefined ? { position: a } : { tx: a, position: b };
     } else if (from.kind === 'end') {
       this.after = await readOnly(this.session, (q) => this.head(q));
+    } else if (from.kind === 'time' && this.gapGuarded) {
+      // the read goes by position from the first one at the time: a row of an earlier time after it is no gap
+      this.after = await readOnly(this.session, (q) => this.beforeTime(q));
+      const { since: _since, ...rest } = this.filter;
+      this.filter = rest;
     }
-    if (this.after) this.finalBelow = BigInt(this.after.position) + 1n;
+    this.gaps = new GapWatch(this.after?.position, `SELECT max(${this.positionColumn})::text AS max FROM ${this.from}`);
+  }
+
+  /** The position before the first one at or after `--from TIME` (the head when there is none). */
+  private async beforeTime(q: PgQuery): Promise<{ position: string } | undefined> {
+    const { sql, params } = filterConditions(this.table, this.types, this.filter, 1);
+    if (sql.length === 0) return undefined;
+    const first = (await q(`SELECT (min(${this.positionColumn}) - 1)::text AS position FROM ${this.from} WHERE ${sql.join(' AND ')}`, params))[0].position as string | null;
+    return first !== null ? { position: first } : this.head(q);
   }
 
   private get gapGuarded(): boolean {
@@ -169,18 +171,21 @@ class PostgresStoreReader implements SourceReader {
       let blocked = false;
       let open = false;
       try {
+        // whether the gap waited at can still be filled: asked before this round's snapshot, never in it
+        if (this.gaps.blocked) await this.gaps.settle(q);
         await q(READ_ONLY);
         open = true;
         const { sql, params, guarded } = await this.plan(q);
         await q(`DECLARE purestream_read NO SCROLL CURSOR FOR ${sql}`, params);
         while (!exhausted && !blocked) {
           const rows = await q(`FETCH ${batch} FROM purestream_read`);
-          const kept = guarded ? await this.untilGap(q, rows) : rows;
+          const { kept, passed } = guarded ? await this.gaps.untilGap(q, rows, this.after?.position, (r) => r[this.table.position] as string) : { kept: rows, passed: [] };
           const last = kept[kept.length - 1];
           if (last) this.after = this.table.store === 'emmett' ? { tx: last.transaction_id as string, position: last.global_position as string } : { position: last[this.table.position] as string };
           exhausted = rows.length < batch;
           blocked = kept.length < rows.length;
-          yield { records: kept, position: this.position, caughtUp: exhausted && !blocked };
+          const waiting = blocked ? this.gaps.waiting(this.tuning.waitNoticeMs ?? 1000) : undefined;
+          yield { records: kept, position: this.position, caughtUp: exhausted && !blocked, ...(passed.length ? { skipped: passed } : {}), ...(waiting !== undefined ? { waiting } : {}) };
           if (signal?.aborted || this.closed) return;
         }
         await q('COMMIT');
@@ -224,45 +229,8 @@ class PostgresStoreReader implements SourceReader {
       if (mark !== undefined) where.push(`${this.positionColumn} <= ${add(mark)}::bigint`);
       order = this.positionColumn;
       guarded = mark === undefined && this.gapGuarded;
-      if (guarded && this.pending) await this.settle(q);
     }
     return { sql: `${this.select}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params, guarded };
-  }
-
-  /** Decides whether the gap waited for is final: its transactions ended (seen on a later poll), or it is stale. */
-  private async settle(q: PgQuery): Promise<void> {
-    const gap = this.pending!;
-    gap.polls++;
-    const stale = Date.now() - gap.since >= (this.tuning.staleGapMs ?? 3000);
-    const running = gap.waitFor.length === 0 ? 0 : Number((await q("SELECT count(*)::int AS n FROM unnest($1::xid8[]) x WHERE pg_xact_status(x) = 'in progress'", [gap.waitFor]))[0].n);
-    if (stale || (running === 0 && gap.polls > 1)) {
-      this.finalBelow = gap.through + 1n;
-      this.pending = undefined;
-    }
-  }
-
-  /** The rows up to the first missing position that a transaction in progress may still fill. */
-  private async untilGap(q: PgQuery, rows: Row[]): Promise<Row[]> {
-    let expected = this.after ? BigInt(this.after.position) + 1n : undefined;
-    let xip: string[] | undefined;
-    for (let i = 0; i < rows.length; i++) {
-      const position = BigInt(rows[i][this.table.position] as string);
-      if (expected !== undefined && position > expected && position - 1n >= this.finalBelow) {
-        xip ??= (await q('SELECT x::text AS xid FROM pg_snapshot_xip(pg_current_snapshot()) x')).map((r) => r.xid as string);
-        if (xip.length > 0) {
-          const gap = this.pending;
-          if (gap && gap.at === expected) {
-            if (position - 1n > gap.through) {
-              gap.through = position - 1n;
-              gap.waitFor = [...new Set([...gap.waitFor, ...xip])];
-            }
-          } else this.pending = { at: expected, through: position - 1n, waitFor: xip, since: Date.now(), polls: 0 };
-          return rows.slice(0, i);
-        }
-      }
-      expected = position + 1n;
-    }
-    return rows;
   }
 
   async close(): Promise<void> {

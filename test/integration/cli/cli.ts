@@ -15,6 +15,8 @@ export interface CliRun {
 export interface CliOptions {
   readonly onInterrupt?: (handler: () => void) => void;
   readonly onOut?: (text: string, all: string) => void;
+  /** A watcher of stderr as it is written. */
+  readonly onErr?: (text: string, all: string) => void;
   readonly cwd?: string;
   /** Whether stderr is a terminal (progress shows then). */
   readonly errIsTTY?: boolean;
@@ -29,7 +31,10 @@ export async function cli(args: readonly string[], o: CliOptions = {}): Promise<
       out += t;
       o.onOut?.(t, out);
     },
-    err: (t) => void (err += t),
+    err: (t) => {
+      err += t;
+      o.onErr?.(t, err);
+    },
     errIsTTY: o.errIsTTY ?? false,
     cwd: o.cwd ?? process.cwd(),
     onInterrupt: (handler) => {

@@ -45,6 +45,10 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ domain: 'bank', source: url, profile: 'jetstream', events: 50, stateHash: run.runs[0].stateHash });
     expect(report.violations.map((v: { invariant: string }) => v.invariant)).toEqual(['within-overdraft-limit']);
+    // its place: the JetStream sequence, said apart from the stream's position
+    const [violation] = report.violations;
+    expect(violation).toMatchObject({ globalPosition: violation.position, source: url.slice(url.lastIndexOf('/') + 1) });
+    expect((await cli(['inspect', url, '--domain', bank])).out).toContain(`invariant violations (1):\n    sequence ${violation.position}  ${violation.stream}  within-overdraft-limit  `);
     expect((await cli(['inspect', url, '--domain', bank, '--fail-on', 'violations'])).code).toBe(3);
     // the same log exported to a file and inspected with the module ends in the same state
     const dir = folderWith({});
@@ -62,7 +66,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     const report = JSON.parse(r.out);
     expect(report.notes).toEqual([
       "2 streams were not replayed, nor their commands decided again: the read began after the log's start, and evolve threw on each one's first event here, with no state to fold it into (its earlier events were not read); " +
-        `first: stream "account:a1" at message 1 (position 5): ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41)`,
+        `first: stream "account:a1" at sequence 5: ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41)`,
     ]);
     expect([report.anomalies, report.violations, report.finalState]).toEqual([[], [], {}]);
     // from the start, every stream is replayed: no note
@@ -87,7 +91,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     await nats.js.publish(`${stream}.a`, added('e-1', 2)); // the same event again: a redelivery
     const r = await tail;
     expect([r.code, r.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
-    expect(r.out).toMatch(/^anomaly: record 2 {2}duplicate-id {2}stream .*\.a {2}position 2 {2}event id "e-1" .* appeared before \(the same record again: a redelivery\); not replayed again\n/);
+    expect(r.out).toMatch(/^anomaly: sequence 2 {2}duplicate-id {2}stream .*\.a {2}event id "e-1" .* appeared before \(the same record again: a redelivery\); not replayed again\n/);
     expect(r.out).toContain('jetstream profile, messages, domain counter: 2 events');
 
     // Ctrl-C before anything new came: "nothing new", exit 0
@@ -106,6 +110,28 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     expect([early.code, early.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
   });
 
+  it('--until live with a module: new invariant violations as they come, placed as the report places them', async () => {
+    const capped = counter().replace('  streamOf:', "  invariants: [{ name: 'at-most-ten', violation: (_stream, count) => (count.total > 10 ? 'the total is ' + count.total : undefined) }],\n  streamOf:");
+    const cwd = folderWith({ 'counter.ts': capped, 'counter.scenario.json': counterScenario('counter.ts') });
+    const stream = uniqueName('viol').toUpperCase();
+    await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    await nats.js.publish(`${stream}.a`, added('e-1', 2));
+    let stop: (() => void) | undefined;
+    const tail = cli(['inspect', nats.url(stream), '--domain', './counter.ts', '--until', 'live'], {
+      cwd,
+      onInterrupt: (handler) => (stop = handler),
+      onOut: (_t, all) => {
+        if (all.includes('violation:')) stop!();
+      },
+    });
+    await reading(stream);
+    await nats.js.publish(`${stream}.a`, added('e-2', 20));
+    const r = await tail;
+    expect([r.code, r.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
+    expect(r.out.startsWith('violation: sequence 2  counter:a  at-most-ten  the total is 22\n')).toBe(true);
+    expect(r.out).toContain('invariant violations (1):\n    sequence 2  counter:a  at-most-ten  the total is 22\n');
+  });
+
   it("the module's fault, a call past the watchdog's second, an unreachable server: one line each, exit 1, no stack", async () => {
     const stream = uniqueName('faults').toUpperCase();
     await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
@@ -113,7 +139,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
 
     const throws = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder("() => { throw new Error('no counting today'); }") });
     expect([throws.code, throws.out]).toEqual([1, '']);
-    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at \.\/counter\.ts:\d+\), replaying message 1 of the log \(position 1\)\n$/);
+    expect(throws.err).toMatch(/^\.\/counter\.ts: evolve threw while evolving an Added event: Error: no counting today \(at \.\/counter\.ts:\d+\), replaying the record at sequence 1\n$/);
 
     const stuck = await cli(['inspect', nats.url(stream), '--domain', './counter.ts'], { cwd: counterFolder('() => { for (;;); }') });
     expect([stuck.code, stuck.out]).toEqual([1, '']);

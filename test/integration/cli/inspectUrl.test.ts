@@ -6,7 +6,7 @@ import { PASSWORD_ROLE } from '../servers/postgres';
 import { NATS_USER } from '../servers/nats';
 import { seedEmmett } from '../seed/emmett';
 import { installMessageDb, writeMessages } from '../seed/messageDb';
-import { createMartenSchema } from '../seed/marten';
+import { appendMartenEvents, createMartenSchema } from '../seed/marten';
 import { readSource } from '../sources/read';
 import { cli, cliProcess, processEnv } from './cli';
 
@@ -64,6 +64,31 @@ describe('purestream inspect <postgres URL>', () => {
     }
   });
 
+  it('names a record by its position in the store (seq_id, not its number in the read), and --json says which position is which', async () => {
+    const db = await freshDatabase('cli_place');
+    await createMartenSchema(db);
+    const stream = 'c3c3c3c3-0000-4000-8000-000000000003';
+    const id = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await sql(db, "SELECT setval('mt_events_sequence', 1168)");
+    await appendMartenEvents(db, stream, [{ id: id(1), type: 'order_placed', data: {} }]);
+    // the stream's version 2 is missing: a gap in the stream, at the store's seq_id 1170
+    await sql(db, "INSERT INTO mt_events (seq_id, id, stream_id, version, data, type) VALUES (nextval('mt_events_sequence'), $1, $2, 3, '{}', 'order_shipped')", [id(2), stream]);
+    const text = await cli(['inspect', `${db}?store=marten`]);
+    expect(text.out).toContain(`anomalies (1):\n    seq_id 1170  gap  position 2 in stream "${stream}" is missing\n`);
+    const json = JSON.parse((await cli(['inspect', `${db}?store=marten`, '--json'])).out);
+    expect(json.anomalies).toEqual([{ kind: 'gap', line: 2, record: 2, message: `position 2 in stream "${stream}" is missing`, stream, position: '3', streamPosition: '3', globalPosition: '1170' }]);
+  });
+
+  it('sslmode=require: the driver\'s multi-line SECURITY WARNING is folded into the one line of the failure', () => {
+    const port = new URL(requireServer('postgres').url).port;
+    const url = `postgres://postgres:hunter2@127.0.0.1:${port}/postgres?store=marten&sslmode=require`;
+    const r = cliProcess(['inspect', url]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `postgres://postgres:***@127.0.0.1:${port}/postgres?store=marten&sslmode=require: cannot connect: The server does not support SSL connections; note: node-postgres reads sslmode=require as verify-full (TLS required, the server's certificate checked): add uselibpqcompat=true for libpq's meaning of require\n`,
+    );
+  });
+
   it('a connection lost mid-read ends with the position reached; a read from it gets the rest', async () => {
     const url = await freshDatabase('cli_lost');
     await seedEmmett(url, [1, 2, 3, 4, 5].map((n) => ({ streamName: `order-${n}`, messages: [{ type: 'OrderPlaced', data: { orderId: `o-${n}` } }] })));
@@ -116,7 +141,7 @@ describe('purestream inspect <nats URL>', () => {
     }
     const r = await run;
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^anomaly: record 2 {2}duplicate-id {2}stream .*\.a {2}position 2 {2}event id "t-1" of source ".*" appeared before \(the same record again: a redelivery\); not replayed again\n/);
+    expect(r.out).toMatch(/^anomaly: sequence 2 {2}duplicate-id {2}stream .*\.a {2}event id "t-1" of source ".*" appeared before \(the same record again: a redelivery\); not replayed again\n/);
     expect(r.out).toContain('jetstream profile, messages, no domain: 2 events');
     expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
   });

@@ -10,7 +10,8 @@ import { SourceSessions, type SessionHost } from '../../../src/main/sourceSessio
 import { openSourceReader } from '../../../src/sources/node/openSourceReader';
 import type { SourceBatchMessage, SourceEndMessage } from '../../../src/preload/api';
 import { natsForTests, freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
-import { installMessageDb, writeMessages } from '../seed/messageDb';
+import { installMessageDb, messageDbSearchPath, writeMessages } from '../seed/messageDb';
+import pg from 'pg';
 
 function window() {
   const batches: SourceBatchMessage[] = [];
@@ -49,6 +50,32 @@ describe('Connect… in the desktop app\'s main process', () => {
     clearInterval(acking);
     expect(end).toEqual({ records: 1200, position: '1200' });
     expect(w.batches.reduce((n, b) => n + b.records.length, 0)).toBe(1200);
+  });
+
+  it('sends a wait at a missing position while it lasts, and the position passed once the transaction that took it rolled back', async () => {
+    requireServer('postgres');
+    const url = await freshDatabase('desk_gap');
+    await installMessageDb(url);
+    await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000101', streamName: 'account-1', type: 'Deposited', data: { amount: 1 } }]);
+    const holder = new pg.Client({ connectionString: url, options: messageDbSearchPath });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT write_message($1, $2, $3, $4)', ['7f8e0c4e-0000-4000-8000-000000000102', 'account-2', 'Deposited', '{"amount":2}']);
+    await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000103', streamName: 'transfer-1', type: 'Transferred', data: { amount: 3 } }]);
+    const w = window();
+    const sessions = new SourceSessions({ ...w.host, open: (source, options) => openSourceReader(source, options, { postgresTuning: { waitNoticeMs: 0 } }) });
+    const opened = await sessions.open({ url: `${url}?store=message-db`, from: '1', until: 'head', remember: false });
+    if (!opened.ok) throw new Error(opened.error);
+    sessions.start(opened.value.session);
+    const acking = setInterval(() => sessions.ack(opened.value.session), 5);
+    while (!w.batches.some((b) => b.waiting !== undefined)) await new Promise((r) => setTimeout(r, 10));
+    await holder.query('ROLLBACK');
+    await holder.end();
+    const end = await w.end;
+    clearInterval(acking);
+    expect(w.batches.find((b) => b.waiting !== undefined)!.waiting).toBe('waiting for position 2: a transaction that may write it is still open (since 0 s)');
+    expect(w.batches.flatMap((b) => b.skipped ?? [])).toEqual([{ first: '2', last: '2', message: 'position 2 was never written: the transactions that could write it ended without (rolled back, or the number was taken and not used)' }]);
+    expect(end).toEqual({ records: 1, position: '3' });
   });
 
   it('says what failed, naming the URL with the password hidden; checks what the renderer sends', async () => {

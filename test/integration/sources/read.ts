@@ -4,7 +4,7 @@ import { inspectSource, type SourceInspection } from '../../../src/sources/inspe
 import { openSourceReader, type SourceClients } from '../../../src/sources/node/openSourceReader';
 import { parseSourceUrl } from '../../../src/sources/sourceUrl';
 import { parseStartAt } from '../../../src/sources/startAt';
-import type { ReadOptions } from '../../../src/sources/types';
+import type { ReadOptions, SourceBatch } from '../../../src/sources/types';
 import type { AnyDomainModule } from '../../../domain/kernel';
 
 /** Options of a test read: `--from`, `--until`, `--batch` and the rest. */
@@ -16,8 +16,8 @@ export interface TestRead {
   readonly pollMs?: number;
   readonly domain?: AnyDomainModule;
   readonly clients?: SourceClients;
-  /** Sees each batch's records as read (to act between batches). */
-  readonly onBatch?: (records: number, position: string | undefined) => void | Promise<void>;
+  /** Sees each batch's records as read (to act between batches): the records read so far, the position, the batch. */
+  readonly onBatch?: (records: number, position: string | undefined, batch: SourceBatch) => void | Promise<void>;
 }
 
 /** Reads `url` to its head (or as told); the inspection, its report (throws when refused) and the records read in order. */
@@ -33,7 +33,7 @@ export async function readSource(url: string, o: TestRead = {}): Promise<SourceI
     for await (const batch of batches()) {
       rows.push(...(batch.records as Record<string, unknown>[]));
       yield batch;
-      await o.onBatch?.(rows.length, batch.position);
+      await o.onBatch?.(rows.length, batch.position, batch);
     }
   };
   const inspection = await inspectSource(reader, { source: source.display, skipInvalid: true, ...(o.domain ? { domain: o.domain } : {}) });

@@ -106,7 +106,6 @@ describe("Message DB's messages (its own SQL functions), read live", () => {
     const { rows, position } = await readSource(`${url}?store=message-db`, {
       until: 'live',
       signal: stop.signal,
-      clients: { postgresTuning: { staleGapMs: 60_000 } },
       onBatch: async (records) => {
         if (!released) {
           expect(records).toBe(1); // 3 is there, but 2 may still commit

@@ -244,7 +244,7 @@ describe('purestream inspect', () => {
     const rows = globals.map((g) => JSON.stringify({ global_position: g, position: 0, time: '2026-11-29T22:09:47.1', stream_name: `account-${g}`, type: 'Deposited', data: {}, metadata: null, id: `m${g}` }));
     const r = await cli(write('jump.jsonl', rows.join('\n') + '\n'), '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).anomalies).toEqual([{ kind: 'out-of-order', line: 5, record: 5, message: 'global position 4 after global position 900000', stream: 'account-4', position: '4' }]);
+    expect(JSON.parse(r.out).anomalies).toEqual([{ kind: 'out-of-order', line: 5, record: 5, message: 'global position 4 after global position 900000', stream: 'account-4', position: '4', streamPosition: '0', globalPosition: '4' }]);
   });
 
   it('escapes control characters from the log in what it prints', async () => {

@@ -23,12 +23,27 @@ describe('the text report of an inspection', () => {
     expect(text).not.toContain('decision drift: none');
   });
 
-  it('names a file\'s records by line, a store\'s by row and a broker\'s by message', async () => {
+  it('names a file\'s records by line, a live source\'s by their position there (named as the source names it), else by their number in the read', async () => {
     const report = await reportOf([restocked(1, 2), reserved(3, 5)]);
     expect(formatInspection(report)).toMatch(/line 2 {2}gap/);
     expect(formatInspection(report)).toMatch(/line 2 {2}stock:tee@main {2}stock-non-negative/);
-    expect(formatInspection({ ...report, framing: 'messages' })).toMatch(/message 2 {2}gap[\s\S]*message 2 {2}stock:tee@main/);
-    expect(formatInspection({ ...report, framing: 'rows' })).toMatch(/row 2 {2}gap/);
+    // the same entries (global position 3) read from a store and a broker
+    const from = (framing: string, pointer: string) => formatInspection({ ...report, framing, fieldsUsed: { ...report.fieldsUsed, globalPosition: pointer } });
+    expect(from('rows', '/seq_id')).toMatch(/ seq_id 3 {2}gap[\s\S]* seq_id 3 {2}stock:tee@main {2}stock-non-negative/);
+    expect(from('rows', '/global_position')).toMatch(/ global_position 3 {2}gap/);
+    expect(from('messages', '/seq')).toMatch(/ sequence 3 {2}gap[\s\S]* sequence 3 {2}stock:tee@main/);
+    // a Kafka offset is its partition's; a record without a position is named by its number in the read
+    const kafka = { ...report, framing: 'messages', fieldsUsed: { ...report.fieldsUsed, globalPosition: '/offset' } };
+    const anomalies = [
+      { kind: 'duplicate-id' as const, line: 4, record: 4, message: 'offset 41 of source "orders-0" appeared before', globalPosition: '41', source: 'orders-0' },
+      { kind: 'malformed' as const, line: 7, record: 7, message: 'not JSON' },
+    ];
+    expect(formatInspection({ ...kafka, anomalies })).toMatch(/ offset 41 of orders-0 {2}duplicate-id[\s\S]* message 7 {2}malformed/);
+  });
+
+  it('lists the positions a live read passed without a record, after its anomalies', async () => {
+    const report = { ...(await reportOf([restocked(1, 2)])), framing: 'rows', skippedPositions: [{ first: '7', last: '8', message: 'positions 7..8 were never written: …' }] };
+    expect(formatInspection(report)).toContain('  anomalies: none\n  skipped positions (1):\n    positions 7..8 were never written: …\n');
   });
 
   it('says the same anomaly of many records once, with their lines and count', async () => {

@@ -5,6 +5,7 @@
  * connection. Recent connections are kept in this browser without any password.
  */
 import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../../../src/sources/sourceUrl';
+import { splitUserinfo } from '../../../../src/sources/urlSecrets';
 import { parseStartAt } from '../../../../src/sources/startAt';
 import { SourceError } from '../../../../src/sources/types';
 import type { LiveConnector, LiveSession, LiveSink, RecentConnection } from './liveConnector';
@@ -21,7 +22,11 @@ const KEY = 'purestream.recentSources';
 const MAX = 10;
 
 /** A URL without any secret (a password; a NATS token). */
-export const withoutSecret = (url: string): string => url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_m, scheme: string, userinfo: string) => (userinfo.includes(':') ? `${scheme}${userinfo.slice(0, userinfo.indexOf(':'))}@` : scheme));
+export function withoutSecret(url: string): string {
+  const u = splitUserinfo(url);
+  if (u === undefined) return url;
+  return u.password !== undefined ? `${u.head}${u.user}@${u.rest}` : `${u.head}${u.rest}`;
+}
 
 function load(storage: Storage | undefined): string[] {
   try {

@@ -22,7 +22,7 @@ export function desktopConnector(api: SourcesApi): LiveConnector {
         start(sink: LiveSink) {
           unsubscribe = [
             api.onBatch((id, batch) => {
-              if (id === session) void sink.batch(batch.records, batch.position, batch.caughtUp).then(() => api.ack(session));
+              if (id === session) void sink.batch(batch.records, batch.position, batch.caughtUp, { waiting: batch.waiting, skipped: batch.skipped }).then(() => api.ack(session));
             }),
             api.onEnd((id, end) => {
               if (id !== session) return;

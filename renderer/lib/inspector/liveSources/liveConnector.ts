@@ -5,6 +5,7 @@
  * hidden), then, once started, hands its batches to a sink and ends with the position reached.
  */
 import type { ProfileName } from '../../../../src/logs/profiles';
+import type { SkippedPositions } from '../../../../src/logs/types';
 
 /** What the user asked: a URL typed in (or a saved connection), where to start, whether to keep tailing. */
 export interface LiveRequest {
@@ -16,9 +17,15 @@ export interface LiveRequest {
   readonly until: 'head' | 'live';
 }
 
+/** What a batch says beside its records: what the read waits for, the positions it passed without a record (src/sources/types' SourceBatch). */
+export interface LiveBatchNotes {
+  readonly waiting?: string;
+  readonly skipped?: readonly SkippedPositions[];
+}
+
 /** Where a session's records go; `batch` resolves once they are taken (backpressure). */
 export interface LiveSink {
-  batch(records: readonly object[], position: string | undefined, caughtUp: boolean): Promise<void>;
+  batch(records: readonly object[], position: string | undefined, caughtUp: boolean, notes?: LiveBatchNotes): Promise<void>;
   end(end: { readonly records: number; readonly position?: string; readonly lost?: string }): void;
 }
 

@@ -15,6 +15,10 @@ import { desktopConnector } from '../../../lib/inspector/liveSources/desktopConn
 import type { LiveConnector, LiveRequest, LiveSession, RecentConnection } from '../../../lib/inspector/liveSources/liveConnector';
 import type { ImportProgress } from '../../worker/logsClient';
 import type { Inspector } from '../../state/Inspector.svelte';
+import type { SkippedPositions } from '../../../../src/logs/types';
+
+/** Runs of skipped positions the status keeps to show. */
+const MAX_SKIPPED_SHOWN = 20;
 
 /** Where a live read stands. */
 export type LivePhase = 'idle' | 'connecting' | 'reading' | 'stopping' | 'done';
@@ -34,6 +38,12 @@ export class LiveRead {
   records = $state.raw(0);
   position = $state.raw<string | undefined>(undefined);
   caughtUp = $state.raw(false);
+  /** What the read waits for now (a store's missing position a transaction still open may write). */
+  waiting = $state.raw<string | undefined>(undefined);
+  /** The positions the read passed without a record after waiting at them, in the order passed (the first MAX_SKIPPED_SHOWN). */
+  skipped = $state.raw<readonly SkippedPositions[]>([]);
+  /** How many runs of positions were passed (more than `skipped` holds when there were many). */
+  skippedCount = $state.raw(0);
   /** Why the last connection failed (shown beside it). */
   error = $state.raw<string | undefined>(undefined);
   /** Why the last read ended early (the connection was lost). */
@@ -97,6 +107,9 @@ export class LiveRead {
     this.records = 0;
     this.position = undefined;
     this.caughtUp = false;
+    this.waiting = undefined;
+    this.skipped = [];
+    this.skippedCount = 0;
     this.lost = undefined;
     this.notice = session.notice;
     this.ended = undefined;
@@ -110,14 +123,20 @@ export class LiveRead {
       return result;
     });
     session.start({
-      batch: async (records, position, caughtUp) => {
+      batch: async (records, position, caughtUp, notes) => {
         this.records += records.length;
         if (position !== undefined) this.position = position;
         this.caughtUp = caughtUp;
+        this.waiting = notes?.waiting;
+        if (notes?.skipped?.length) {
+          this.skippedCount += notes.skipped.length;
+          this.skipped = [...this.skipped, ...notes.skipped].slice(0, MAX_SKIPPED_SHOWN);
+        }
         await into.batch(records);
       },
       end: (end) => {
         if (end.position !== undefined) this.position = end.position;
+        this.waiting = undefined;
         this.lost = end.lost;
         into.end();
       },
