@@ -90,3 +90,30 @@ test('at 1280×720, nine runs: the table scrolls sideways in its own box, the me
     await page.screenshot({ path: `test-results/screenshots/nine-runs-${view.toLowerCase()}-scrolled.png` });
   }
 });
+
+const LONG_TITLE = 'Stadium World Tour 2026 — Friday night presale for the final date in the Olympic Stadium, last twenty seats in block C, sixty fans plus one family of four';
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height}, a long scenario title ends in an ellipsis beside its actions, never under the lesson, the whole title on hover`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
+    await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();
+    await page.getByLabel('name', { exact: true }).fill(LONG_TITLE);
+    const title = page.getByRole('heading', { level: 2, name: LONG_TITLE });
+    await expect(title).toHaveAttribute('title', LONG_TITLE);
+    const shown = await title.evaluate((el) => {
+      const lesson = document.querySelector('aside[aria-label="Lesson"]')!.getBoundingClientRect();
+      const main = document.querySelector('main')!;
+      return { cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow, rightOfLesson: el.getBoundingClientRect().right - lesson.left, viewOverflow: main.scrollWidth - main.clientWidth };
+    });
+    expect([shown.cut, shown.ellipsis, shown.viewOverflow]).toEqual([true, 'ellipsis', 0]);
+    expect(shown.rightOfLesson).toBeLessThan(0);
+    // the actions stay on the title's line, on screen
+    const runsButton = page.getByRole('button', { name: 'Runs →' });
+    await expect(runsButton).toBeInViewport();
+    const [t, r] = [(await title.boundingBox())!, (await runsButton.boundingBox())!];
+    expect(Math.abs(t.y + t.height / 2 - (r.y + r.height / 2))).toBeLessThan(4);
+    await page.screenshot({ path: `test-results/screenshots/long-scenario-title-${size.width}.png` });
+  });
+}
