@@ -82,13 +82,49 @@ export function runFormFields(paramKeys: readonly string[], consumerCount: numbe
   return ['name', 'scheduler.kind', ...paramKeys.map((k) => `scheduler.${k}`), 'scheduler', 'serviceMs', 'authorize', ...consumers];
 }
 
+/** A problem inside a run: the run's index and the field's path inside it. */
+const IN_RUN = /^runs\[(\d+)\]\.(.+)$/;
+
+/** A run's problem in words: the run (`run "8 workers"`, by its place when it has no name) and the problem (`workers: a whole number ≥ 1 (got 0)`). */
+function runProblem(problem: InputError, inRun: RegExpExecArray, runName: (index: number) => string): { readonly run: string; readonly text: string } {
+  const index = Number(inRun[1]);
+  const name = runName(index);
+  return { run: name.trim() === '' ? `the ${ordinal(index + 1)} run` : `run "${name}"`, text: problemInWords(inRun[2].replace(/^consumers\[\d+\]\.|^scheduler\./, ''), problem, name) };
+}
+
 /** Why Run is disabled, for its tooltip: the first problem in words and how many more (a clash of two runs once). */
 export function runBlockedReason(allErrors: readonly InputError[], runName: (index: number) => string): string | undefined {
   const errors = listedProblems(allErrors);
   if (errors.length === 0) return undefined;
   const first = errors[0];
-  const m = /^runs\[(\d+)\]\.(.+)$/.exec(first.path);
-  const name = m ? runName(Number(m[1])) : '';
-  const text = m ? `run "${name}": ${problemInWords(m[2].replace(/^consumers\[\d+\]\.|^scheduler\./, ''), first, name)}` : `${first.path}: ${first.message}`;
+  const m = IN_RUN.exec(first.path);
+  const p = m ? runProblem(first, m, runName) : undefined;
+  const text = p ? `${p.run}: ${p.text}` : `${first.path}: ${first.message}`;
   return `Fix ${errors.length === 1 ? 'this' : `${errors.length} problems`} first — ${text}${errors.length > 1 ? ' …' : ''}`;
+}
+
+/**
+ * Where to fix a scenario's problems before it runs again, in words (the notice over a result
+ * from before the edits, the lesson's Show me): a run's field on its card in the Runs view
+ * ("below" when `inRuns`, the notice being in Runs), with the first problem; anything else in
+ * the Scenario view. Undefined without problems (a clash of two runs counts once).
+ */
+export function whereToFix(allErrors: readonly InputError[], runName: (index: number) => string, inRuns: boolean): string | undefined {
+  const errors = listedProblems(allErrors);
+  if (errors.length === 0) return undefined;
+  const count = errors.length === 1 ? 'this' : `${errors.length} problems`;
+  const where = inRuns ? 'below' : 'in the Runs view';
+  const inRun = errors.map((e) => IN_RUN.exec(e.path));
+  const first = inRun[0];
+  if (first === null || inRun.some((m) => m === null)) return inRun.some((m) => m !== null) ? `Fix ${count} first, in the Scenario view and on the runs' cards ${where}` : `Fix ${count} first, in the Scenario view`;
+  const p = runProblem(errors[0], first, runName);
+  const oneRun = inRun.every((m) => m?.[1] === first[1]);
+  return oneRun ? `Fix ${count} first, on the card of ${p.run} ${where} — ${p.text}` : `Fix ${count} first, on the runs' cards ${where} — ${p.run}: ${p.text}`;
+}
+
+/** The name of the scenario's run `index` as written ('' when it has none, or is no run). */
+export function runNameOf(raw: Readonly<Record<string, unknown>> | undefined, index: number): string {
+  const run: unknown = Array.isArray(raw?.runs) ? raw.runs[index] : undefined;
+  const name = typeof run === 'object' && run !== null ? (run as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : '';
 }

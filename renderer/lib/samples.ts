@@ -96,6 +96,18 @@ export const LESSON_VIEWS: Readonly<Record<string, string>> = {
   runs: 'runs',
 };
 
+/** The `x-view` names of a panel inside a view, by the view's tab and the panel's heading: the top bar has no tab for them. */
+const PANELS: Readonly<Record<string, string>> = {
+  decision: 'Scenario › Decision',
+};
+
+/**
+ * Where a sample's lesson shows, in the words on screen ("shows in …", "Show me · …"): the view
+ * its `x-view` names, or for a panel the view's tab then the panel ("Decision" is the Scenario
+ * view's panel: "Scenario › Decision").
+ */
+export const lessonPlace = (view: string): string => PANELS[view.trim().toLowerCase()] ?? view;
+
 /** The view id for an `x-view` name (case-insensitive), or undefined. */
 export const lessonViewId = (view: string | undefined): string | undefined => (view === undefined ? undefined : LESSON_VIEWS[view.trim().toLowerCase()]);
 

@@ -147,3 +147,20 @@ test('the flash sale comparison exported as a handout: the lesson, where the 8 w
   await page.getByRole('region', { name: 'Where 8 workers broke' }).screenshot({ path: 'test-results/screenshots/handout-where-it-broke.png' });
   await page.locator('.charts').screenshot({ path: 'test-results/screenshots/handout-print-charts.png' });
 });
+
+test('Why they differ: every hint in the same type, each marked by a shape its legend names (a problem, a difference, harmless or better), not by a run\'s colour', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
+  const why = page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Why' });
+  const hints = why.getByRole('listitem');
+  await expect(hints.first()).toBeVisible();
+  // the metrics' footnote style once matched a "note" hint: smaller type and a margin on top
+  const looks = await hints.evaluateAll((items) => [...new Set(items.map((li) => `${getComputedStyle(li).fontSize} ${getComputedStyle(li).marginTop}`))]);
+  expect(looks).toEqual(['14px 0px']);
+  await expect(why.getByLabel('What the marks mean')).toHaveText('✗a problem•a difference✓harmless or better');
+  // each hint says its tone in words to a screen reader, and shows its mark
+  await expect(hints.filter({ hasText: '“8 workers” oversold tee@main by 4' })).toHaveText(/^✗a problem: “8 workers” oversold/);
+  await expect(hints.filter({ hasText: '“inventory-aware” released' })).toHaveText(/^•a difference: /);
+  await expect(hints.filter({ hasText: /^.*“inventory-aware” finished/ })).toHaveText(/^✓harmless or better: /);
+  await why.screenshot({ path: 'test-results/screenshots/compare-why-legend.png' });
+});

@@ -227,3 +227,19 @@ test('a command timed before a node listed above it is marked in the tree (⤒ e
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test-results/screenshots/editor-arrival-order-1440.png' });
 });
+
+test('a scenario pasted as {} in the JSON tab: the title\'s badge says "no domain", the parser\'s word on the field on hover, never "undefined"', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Scenario', exact: true }).click();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.getByLabel('Scenario JSON').fill('{}');
+  const title = page.locator('.title');
+  await expect(title).toContainText('4 problems');
+  await expect(title).not.toContainText('undefined');
+  await expect(title.getByText('no domain', { exact: true })).toHaveAttribute('title', 'domain: is required');
+  // a domain given again: its name, no problem said
+  await page.getByLabel('Scenario JSON').fill('{ "domain": "commerce" }');
+  await expect(title.getByText('commerce', { exact: true })).toBeVisible();
+  await expect(title.getByText('no domain', { exact: true })).toHaveCount(0);
+});

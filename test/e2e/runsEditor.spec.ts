@@ -77,7 +77,7 @@ test('removing a run says so with Undo, and Ctrl+Z / Ctrl+Shift+Z work in the Ru
   await expect(cards).toHaveCount(4);
   await runs.getByRole('button', { name: 'Remove run 8 workers' }).click();
   await expect(cards).toHaveCount(3);
-  const status = runs.getByRole('status');
+  const status = page.getByRole('status');
   await expect(status).toContainText('Removed run "8 workers"');
   await page.screenshot({ path: 'test-results/screenshots/runs-removed-undo.png' });
   await status.getByRole('button', { name: 'Undo' }).click();
@@ -107,8 +107,8 @@ test('in the Runs and the Scenario view alike, Ctrl+Z typed in a text field is l
   await expect(cards).toHaveCount(3);
   await runs.getByRole('article', { name: 'Run single writer' }).getByLabel('workers', { exact: true }).focus();
   await page.keyboard.press('Control+Z');
-  await expect(runs.getByRole('status')).toContainText('Removed run "8 workers"');
-  await expect(runs.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Removed run "8 workers"');
+  await expect(page.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(cards).toHaveCount(3);
 
   await views(page).getByRole('button', { name: 'Scenario', exact: true }).click();

@@ -85,3 +85,18 @@ test('a sweep, then the seed edited: the Sweep says its points are from before t
   await expect(sweep.getByText('4 points')).toBeVisible({ timeout: 30_000 });
   await expect(notice).toHaveCount(0);
 });
+
+test('a run made invalid after running (0 workers): the notice points to the run\'s card, below in Runs and in the Runs view from Compare, not to the Scenario view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSampleAndRun(page, /^Flash sale/);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  await runs.getByRole('article', { name: 'Run 8 workers' }).getByLabel('workers', { exact: true }).fill('0');
+  const notice = runs.getByTestId('stale-result');
+  await expect(notice).toContainText('Fix this first, on the card of run "8 workers" below — workers: a whole number ≥ 1 (got 0).');
+  await expect(notice).not.toContainText('Scenario view');
+  await expect(notice.getByRole('button', { name: 'Run again' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/stale-invalid-run-runs-1280.png' });
+
+  await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Compare' }).getByTestId('stale-result')).toContainText('on the card of run "8 workers" in the Runs view');
+});

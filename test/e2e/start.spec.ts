@@ -56,3 +56,19 @@ test('undoing every edit leaves nothing unsaved', async ({ page }) => {
   await page.getByRole('button', { name: /^Undo/ }).first().click();
   await expect(banner.getByText('unsaved')).toBeHidden();
 });
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height}, each sample card shows its file name on one line and where its lesson shows in the top bar's words`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    const samples = page.getByRole('region', { name: 'Samples' });
+    // the Dry run lesson shows in the Scenario view's Decision panel: no tab is called Decision
+    await expect(samples.getByRole('button', { name: /^Dry run/ })).toContainText('shows in Scenario › Decision');
+    const files = samples.locator('code.file');
+    await expect(files.first()).toBeVisible();
+    const broken = await files.evaluateAll((codes) => codes.filter((c) => c.getClientRects().length > 1 || c.getBoundingClientRect().height > parseFloat(getComputedStyle(c).lineHeight) * 1.5 || c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(broken).toEqual([]);
+    await samples.getByRole('button', { name: /^Dry run/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/start-sample-cards-${size.width}.png` });
+  });
+}

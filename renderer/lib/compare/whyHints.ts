@@ -18,6 +18,16 @@ export interface WhyHint {
   readonly text: string;
 }
 
+/**
+ * How a hint of each tone is marked and what the mark means, in Compare's legend and to a screen
+ * reader: a shape (the marks the exported page draws), never a colour alone, as runs have colours.
+ */
+export const HINT_TONES: Readonly<Record<WhyHint['tone'], { readonly mark: string; readonly meaning: string }>> = {
+  bad: { mark: '✗', meaning: 'a problem' },
+  note: { mark: '•', meaning: 'a difference' },
+  good: { mark: '✓', meaning: 'harmless or better' },
+};
+
 /** A run's report with the facts its trace gave (absent when not recorded). */
 export interface RunData {
   readonly report: RunReport;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../../src/engine/scenario/parse';
-import { placeRunProblems, problemInWords, runBlockedReason, runFormFields } from '../../../renderer/lib/runFieldProblems';
+import { placeRunProblems, problemInWords, runBlockedReason, runFormFields, runNameOf, whereToFix } from '../../../renderer/lib/runFieldProblems';
 
 describe('the Runs editor\'s problems beside their fields', () => {
   it('words the scenario check\'s ranges for people, and a run name another run has by that run\'s place', () => {
@@ -46,5 +46,49 @@ describe('the Runs editor\'s problems beside their fields', () => {
     const parsed = parseScenario({ format: 'purestream/scenario@1', name: 't', domain: 'commerce', commands: [{ type: 'RestockItem', data: { sku: 'tee', qty: 1 } }], runs: [{ name: 'a' }, { name: 'a' }] });
     if (parsed.ok) throw new Error('expected problems');
     expect(runBlockedReason(parsed.errors, () => 'a')).toBe('Fix this first — run "a": name: the 1st run is called "a" too; each run needs a name of its own');
+  });
+});
+
+describe('where to fix a scenario\'s problems before it runs again', () => {
+  const flashSale = () => JSON.parse(readFileSync('samples/scenarios/flash-sale.json', 'utf8'));
+  const problemsOf = (s: unknown) => {
+    const parsed = parseScenario(s);
+    if (parsed.ok) throw new Error('expected problems');
+    return parsed.errors;
+  };
+
+  it('points a run\'s field to the run\'s card, below in Runs and in the Runs view elsewhere, never to the Scenario view', () => {
+    const s = flashSale();
+    s.runs[1].scheduler.workers = 0;
+    const errors = problemsOf(s);
+    const name = (i: number) => runNameOf(s, i);
+    expect(whereToFix(errors, name, true)).toBe('Fix this first, on the card of run "8 workers" below — workers: a whole number ≥ 1 (got 0)');
+    expect(whereToFix(errors, name, false)).toBe('Fix this first, on the card of run "8 workers" in the Runs view — workers: a whole number ≥ 1 (got 0)');
+  });
+
+  it('says a name two runs share once, at the later run, and a run without a name by its place', () => {
+    const s = flashSale();
+    s.runs[2].name = 'one queue';
+    expect(whereToFix(problemsOf(s), (i) => runNameOf(s, i), true)).toBe('Fix this first, on the card of run "one queue" below — name: the 1st run is called "one queue" too; each run needs a name of its own');
+    const t = flashSale();
+    t.runs[1].name = '';
+    expect(whereToFix(problemsOf(t), (i) => runNameOf(t, i), true)).toMatch(/^Fix this first, on the card of the 2nd run below — name: /);
+  });
+
+  it('counts problems on several runs\' cards, and sends a problem outside the runs to the Scenario view', () => {
+    const s = flashSale();
+    s.runs[1].scheduler.workers = 0;
+    s.runs[3].serviceMs = -1;
+    expect(whereToFix(problemsOf(s), (i) => runNameOf(s, i), true)).toBe('Fix 2 problems first, on the runs\' cards below — run "8 workers": workers: a whole number ≥ 1 (got 0)');
+    s.seed = 'seven';
+    expect(whereToFix(problemsOf(s), (i) => runNameOf(s, i), true)).toBe('Fix 3 problems first, in the Scenario view and on the runs\' cards below');
+    const t = flashSale();
+    t.seed = 'seven';
+    expect(whereToFix(problemsOf(t), (i) => runNameOf(t, i), true)).toBe('Fix this first, in the Scenario view');
+    expect(whereToFix([], () => '', true)).toBeUndefined();
+  });
+
+  it('reads a run\'s name as written, \'\' for none', () => {
+    expect([runNameOf({ runs: [{ name: 'a' }, {}, { name: 3 }] }, 0), runNameOf({ runs: [{ name: 'a' }, {}] }, 1), runNameOf({ runs: [{ name: 3 }] }, 0), runNameOf({}, 0), runNameOf(undefined, 0)]).toEqual(['a', '', '', '', '']);
   });
 });

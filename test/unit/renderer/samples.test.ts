@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { firstSentence, groupByIdea, IDEA_ORDER, lessonDryRunId, lessonViewId, OTHER_IDEA, pathOfId, samplesFrom } from '../../../renderer/lib/samples';
+import { firstSentence, groupByIdea, IDEA_ORDER, lessonDryRunId, lessonPlace, lessonViewId, OTHER_IDEA, pathOfId, samplesFrom } from '../../../renderer/lib/samples';
+import { VIEWS } from '../../../renderer/src/state/Workbench.svelte';
 
 const bundled = (): Record<string, unknown> =>
   Object.fromEntries(readdirSync('samples/scenarios').filter((f) => f.endsWith('.json')).map((f) => [`samples/scenarios/${f}`, JSON.parse(readFileSync(`samples/scenarios/${f}`, 'utf8'))]));
@@ -47,6 +48,20 @@ describe('samples', () => {
       expect(s.summary.length, s.file).toBeGreaterThan(10);
     }
     expect(new Set(samples.map((s) => s.idea)).size).toBe(IDEA_ORDER.length);
+  });
+
+  it('says where a lesson shows in the words on screen: a view by its name, a panel after its view\'s tab', () => {
+    expect(lessonPlace('Compare')).toBe('Compare');
+    expect(lessonPlace('Decision')).toBe('Scenario › Decision');
+    expect(lessonPlace(' decision ')).toBe('Scenario › Decision');
+  });
+
+  it('every bundled sample\'s place names the tab of the view it opens (first, or as the view\'s own last word: "Causation graph")', () => {
+    for (const s of samplesFrom(bundled())) {
+      const place = lessonPlace(s.view!).toLowerCase();
+      const tab = VIEWS.find((v) => v.id === lessonViewId(s.view))!.label.toLowerCase();
+      expect(place.startsWith(tab) || place.endsWith(tab), `${s.file}: shows in "${lessonPlace(s.view!)}", tab "${tab}"`).toBe(true);
+    }
   });
 
   it('finds the command a Decision lesson dry-runs first', () => {

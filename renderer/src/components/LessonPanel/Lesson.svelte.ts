@@ -2,6 +2,7 @@
 import { tick } from 'svelte';
 import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
+import { runNameOf, whereToFix } from '../../../lib/runFieldProblems';
 import { lessonShown, type LessonInputs, type LessonShown } from '../../../lib/lessonShown';
 import { foldedAt, foldedIn, LESSON_FOLDED_KEY, remembered, storedFolding, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
@@ -102,7 +103,8 @@ export class Lesson {
   async showMe(doc: ScenarioDoc, session: RunSession, editor: Editor, workbench: Workbench, inspection?: Inspection): Promise<void> {
     const scenario = doc.result?.ok ? doc.result.scenario : undefined;
     if (!this.sample || !doc.raw || !scenario) {
-      this.message = 'The scenario has errors: fix them in the Scenario view first.';
+      const errors = doc.result && !doc.result.ok ? doc.result.errors : [];
+      this.message = `${whereToFix(errors, (i) => runNameOf(doc.raw, i), false) ?? 'Fix the scenario first, in the Scenario view'}.`;
       return;
     }
     this.message = undefined;
