@@ -58,7 +58,7 @@ test('a run that lists no state store: Runs says the engine adds one, Consumers 
   await page.setViewportSize({ width: 1280, height: 720 });
   await runNotifierOnly(page);
   const card = page.getByRole('region', { name: 'Runs' }).getByRole('article', { name: 'Run 8 workers' });
-  await expect(card).toContainText('No state store listed: the engine adds one, “state-store”, with no latency.');
+  await expect(card).toContainText('No state store listed: the engine adds one, “state”, with no latency.');
   await card.screenshot({ path: 'test-results/screenshots/runs-added-store-note.png' });
 
   await views(page).getByRole('button', { name: 'Metrics' }).click();
@@ -67,7 +67,7 @@ test('a run that lists no state store: Runs says the engine adds one, Consumers 
   await expect(row.getByRole('rowheader')).toHaveAttribute('title', /the state store among them, also the default one the engine adds/);
   const cell = row.getByRole('cell').nth(1);
   const total = Number((await cell.textContent())!.replaceAll(',', ''));
-  const parts = /^([\d,]+) = ([\d,]+) by state-store \(state store added by the engine\) \+ ([\d,]+) by state \(notifier\)$/.exec((await cell.getAttribute('title'))!);
+  const parts = /^([\d,]+) = ([\d,]+) by state \(state store added by the engine\) \+ ([\d,]+) by notifier \(notifier\)$/.exec((await cell.getAttribute('title'))!);
   expect(parts).not.toBeNull();
   const [store, mail] = [Number(parts![2].replaceAll(',', '')), Number(parts![3].replaceAll(',', ''))];
   expect(Number(parts![1].replaceAll(',', ''))).toBe(total);
@@ -81,8 +81,8 @@ test('a run that lists no state store: Runs says the engine adds one, Consumers 
   await views(page).getByRole('button', { name: 'Consumers' }).click();
   const consumers = page.getByRole('region', { name: 'Consumers' });
   await consumers.getByRole('tab', { name: '8 workers' }).click();
-  const added = consumers.getByRole('region', { name: 'Consumer state-store', exact: true });
-  const notifier = consumers.getByRole('region', { name: 'Consumer state', exact: true });
+  const added = consumers.getByRole('region', { name: 'Consumer state', exact: true });
+  const notifier = consumers.getByRole('region', { name: 'Consumer notifier', exact: true });
   await expect(added).toContainText('added by the engine');
   await expect(added).toContainText('“8 workers” lists no state-store consumer, so the engine adds this one');
   await expect(added).toContainText(`${store.toLocaleString('en-US')} deliveries`);
