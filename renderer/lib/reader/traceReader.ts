@@ -228,10 +228,18 @@ export class TraceReader implements RunReader {
     });
   }
 
-
   private timeline(run: number): TimelineIndex {
     const p = this.part(run);
-    return (p.timeline ??= new TimelineIndex(p.index.trace, this.consumersOf(run)));
+    const report = this.full.report.runs[run];
+    return (p.timeline ??= new TimelineIndex(p.index.trace, this.consumersOf(run), { violations: report?.violations, store: this.storeOf(run), maxWorkers: report?.metrics.maxWorkers }));
+  }
+
+  /** The name of the run's state store, listed or added by the engine (undefined: the scenario is not known). */
+  private storeOf(run: number): string | undefined {
+    const config = this.scenario?.runs.find((r) => r.name === this.trace(run).run);
+    if (!config) return undefined;
+    const { configs, storeIndex } = withStateStore(config.consumers);
+    return configs[storeIndex]?.name;
   }
 
   async timelineFrame(run: number): Promise<TimelineFrame> {
