@@ -29,6 +29,10 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
   await expect(depth.locator('canvas')).toBeVisible();
   // a count axis on whole steps a little above the deepest queue (120 orders waiting for one queue)
   await expect(depth).toHaveAttribute('data-y-top', '150');
+  // the 8 workers' line, which inventory-aware's repeats but for a few moments, drawn round it instead of hidden under it
+  await compare.getByRole('checkbox', { name: 'inventory-aware' }).check();
+  await expect(depth.locator('.u-legend')).toContainText('inventory-aware (almost the same as 8 workers)');
+  await compare.getByRole('checkbox', { name: 'inventory-aware' }).uncheck();
   await page.screenshot({ path: 'test-results/screenshots/compare.png', fullPage: true });
 
   const download = page.waitForEvent('download');
