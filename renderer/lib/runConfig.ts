@@ -82,6 +82,46 @@ export function renamedForKind(name: string, from: string, to: string): string {
   return m ? `${to}${m[1] ?? ''}` : name;
 }
 
+/** The name a consumer of `interpreter` gets by default: the interpreter's own ("notifier"), "state" for a state store (the name of the store the engine adds: scenario.md, Runs). */
+export const consumerBaseName = (interpreter: string): string => (interpreter === 'state-store' ? 'state' : interpreter);
+
+/** A consumer name not yet taken in the run: "base", "base-2", "base-3", ... */
+export function uniqueConsumerName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** The names of a raw run's consumers. */
+const namesOf = (consumers: readonly Readonly<Record<string, unknown>>[]): string[] => consumers.map((c) => String(c.name ?? ''));
+
+/**
+ * The consumer "Add consumer" appends to a run's `consumers`: its state store first (the one
+ * decisions read), then a notifier; named after its interpreter, unique in the run ("notifier",
+ * "notifier-2").
+ */
+export function addedConsumer(consumers: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+  const interpreter = consumers.length === 0 ? 'state-store' : 'notifier';
+  return { name: uniqueConsumerName(consumerBaseName(interpreter), namesOf(consumers)), interpreter };
+}
+
+/** Whether `name` is only the default of a consumer of `interpreter` ("notifier", "notifier-2"), or of the form's first version ("consumer-2"): no name the user chose. */
+function isDefaultName(name: string, interpreter: string): boolean {
+  const base = consumerBaseName(interpreter).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${base}(-\\d+)?$`).test(name) || /^consumer-\d+$/.test(name);
+}
+
+/**
+ * A consumer `next` edited from `before`: when its interpreter changed and its name was still
+ * the old interpreter's default, the name follows the new interpreter, unique among `others`
+ * (the run's other consumers); a name the user chose stays, as does everything else.
+ */
+export function consumerEdited(before: Readonly<Record<string, unknown>>, next: Record<string, unknown>, others: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
+  const [from, to] = [String(before.interpreter ?? 'state-store'), String(next.interpreter ?? 'state-store')];
+  const name = String(next.name ?? '');
+  if (from === to || name !== String(before.name ?? '') || !isDefaultName(name, from)) return next;
+  return { ...next, name: uniqueConsumerName(consumerBaseName(to), namesOf(others)) };
+}
+
 const ms = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 3 })} ms`;
 
 /**

@@ -49,11 +49,16 @@ export function problemInWords(field: string, problem: InputError, value?: unkno
   const label = LABELS[field] ?? field.replace(/^.*\./, '');
   const other = field === 'name' && problem.sameAs !== undefined ? /^runs\[(\d+)\]\.name$/.exec(problem.sameAs) : null;
   if (other) return `${label}: the ${ordinal(Number(other[1]) + 1)} run is called ${describe(value)} too; each run needs a name of its own`;
+  return `${label}: ${needInWords(problem.message)}`;
+}
+
+/** What the scenario check says a value needs, in plain words ("expected an integer >= 1, got 0" → "a whole number ≥ 1 (got 0)"); another message as it is. */
+export function needInWords(message: string): string {
   for (const [pattern, words] of WORDINGS) {
-    const m = pattern.exec(problem.message);
-    if (m) return `${label}: ${words(m)}`;
+    const m = pattern.exec(message);
+    if (m) return words(m);
   }
-  return `${label}: ${problem.message}`;
+  return message;
 }
 
 /**

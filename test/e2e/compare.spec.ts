@@ -29,6 +29,10 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
   await expect(depth.locator('canvas')).toBeVisible();
   // a count axis on whole steps a little above the deepest queue (120 orders waiting for one queue)
   await expect(depth).toHaveAttribute('data-y-top', '150');
+  // the 8 workers' line, which inventory-aware's repeats but for a few moments, drawn round it instead of hidden under it
+  await compare.getByRole('checkbox', { name: 'inventory-aware' }).check();
+  await expect(depth.locator('.u-legend')).toContainText('inventory-aware (almost the same as 8 workers)');
+  await compare.getByRole('checkbox', { name: 'inventory-aware' }).uncheck();
   await page.screenshot({ path: 'test-results/screenshots/compare.png', fullPage: true });
 
   const download = page.waitForEvent('download');
@@ -44,6 +48,26 @@ test('compare two runs of the flash sale: run names, a differing metric, the div
 
 /** A file of the trial's library (copies lent to members; test/fixtures/modules/library) to set on a file input. */
 const libraryFile = (name: string) => ({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: readFileSync(`test/fixtures/modules/library/${name}`) });
+
+test('Compare says where the 8 workers broke, as the exported page does: the command, the event that broke it, what the decision read against the stock before and after', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Compare' }).click();
+  const compare = page.getByRole('region', { name: 'Compare' });
+  const where = compare.getByRole('region', { name: 'Where it broke' });
+  // only the run that broke an invariant
+  await expect(where.getByRole('region', { name: /^Where .* broke$/ })).toHaveCount(1);
+  const eight = where.getByRole('region', { name: 'Where 8 workers broke' });
+  await expect(eight.getByRole('heading', { name: '“8 workers”: stock-non-negative at t=210 ms' })).toBeVisible();
+  await expect(eight).toContainText('Command c101 PlaceOrder');
+  await expect(eight).toContainText('decided by worker 0 from 200 to 210 ms');
+  await expect(eight.getByRole('listitem').filter({ hasText: '#203' })).toContainText('(its enactment broke the invariant)');
+  await expect(eight.getByRole('table', { name: 'stock:tee@main' }).getByRole('row', { name: /^stock/ })).toHaveText(/stock\s*4\s*0\s*-1/);
+  await expect(eight).toContainText('it decided on a state that was no longer there');
+  await expect(eight).toContainText('Broke stock-non-negative: stock of tee@main is -1. Still broken at the end: stock of tee@main is -4.');
+  // a run left out of the comparison is left out here too
+  await compare.getByRole('checkbox', { name: '8 workers' }).uncheck();
+  await expect(where).toHaveCount(0);
+});
 
 test("the exported page draws the library's charts as Compare does: the axis above the data, titles clear of the ticks, the repeated line named", async ({ page }) => {
   await page.goto('/');

@@ -77,6 +77,13 @@ test('delete with undo, reorder with Alt+arrows, and the JSON tab names errors b
   await json.fill(text.replace('"imageRef": "img-2"', '"imageRef": 2'));
   await expect(page.getByRole('tabpanel')).toContainText('commands[0].items[2].data.imageRef');
   await page.screenshot({ path: 'test-results/screenshots/editor-json.png' });
+
+  // a run's problem names the run, its JSON path in the tooltip
+  const file = JSON.parse(text) as { runs: { name: string; serviceMs?: number }[] };
+  file.runs[file.runs.length - 1].serviceMs = -1;
+  await json.fill(JSON.stringify(file, null, 2));
+  const place = page.getByRole('tabpanel').locator('code.path', { hasText: `run “${file.runs[file.runs.length - 1].name}” › serviceMs` });
+  await expect(place).toHaveAttribute('title', `runs[${file.runs.length - 1}].serviceMs`);
 });
 
 test('new commands start valid and show their type; problems sit beside their field and mark their node; a dry run goes stale on edit', async ({ page }) => {

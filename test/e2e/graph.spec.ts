@@ -183,6 +183,37 @@ test('the decision that broke an invariant is marked, so is the group holding it
   await expect(graph.getByRole('button', { name: /invariant violation/ })).toHaveCount(0);
 });
 
+test('"Show the invariant violation" opens the event that broke it with its group\'s nodes shown, and the details say what its decision read: 4 in stock, 0 just before, -1 after, a state no longer there', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph' }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await graph.getByRole('tab', { name: '8 workers' }).click();
+  // one click: the group is opened and the event selected, in sight
+  await graph.getByRole('button', { name: 'Show the invariant violation' }).click();
+  await expect(graph).toContainText('Showing PlaceOrder ×150');
+  const event = graph.getByRole('group', { name: /^Event StockReserved #203 on stock:tee@main, broke stock-non-negative$/ });
+  await expect(event).toBeInViewport();
+  await expect(graph.locator('.svelte-flow__node.selected')).toHaveAttribute('data-id', 'ev:203');
+  const details = graph.getByRole('complementary', { name: 'Node details' });
+  await expect(details).toContainText('#203 · stock:tee@main');
+  const read = details.getByRole('region', { name: 'What the decision read, for #203' });
+  const table = read.getByRole('table', { name: 'stock:tee@main' });
+  await expect(table.getByRole('row').first()).toHaveText(/field\s*it read\s*just before #203\s*after #203/);
+  await expect(table.getByRole('row', { name: /^stock/ })).toHaveText(/stock\s*4\s*0\s*-1/);
+  await expect(read).toContainText('Between its read and #203, other decisions changed stock:tee@main: it decided on a state that was no longer there.');
+  await page.screenshot({ path: 'test-results/screenshots/graph-violation-read-1280.png' });
+
+  // its command says the same, and why its read was stale
+  await graph.getByRole('group', { name: /^Command PlaceOrder c101, accepted, broke stock-non-negative$/ }).click();
+  await expect(details.getByRole('region', { name: 'What the decision read, for #203' }).getByRole('row', { name: /^stock/ })).toHaveText(/stock\s*4\s*0\s*-1/);
+  await expect(details).toContainText('(stale: another decision changed a stream it read before it ended)');
+  // a decision that broke nothing has no such part
+  await graph.getByRole('group', { name: /^Command PlaceOrder c100,/ }).click();
+  await expect(details).toContainText('c100');
+  await expect(details.getByRole('region', { name: /What the decision read/ })).toHaveCount(0);
+});
+
 test.describe('Copy as test in the node details', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

@@ -193,7 +193,7 @@ for (const size of SIZES) {
     await graph.getByRole('group', { name: /PlaceOrder/ }).first().click();
     await expect(graph.getByRole('complementary', { name: 'Node details' })).toContainText('PlaceOrder');
     const canvas = (await graph.locator('.svelte-flow').boundingBox())!;
-    for (const name of ['state-store', 'state']) {
+    for (const name of ['state', 'notifier']) {
       const node = graph.locator('.flow-node.kind-group', { has: page.locator('.label', { hasText: new RegExp(`^${name} ×`) }) });
       await expect(node).toHaveCount(1);
       await expect(node).toHaveAttribute('title', new RegExp(`^${name} ×[\\d,]+ — enactment`));
@@ -202,7 +202,7 @@ for (const size of SIZES) {
       expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
     }
     // each group's second line whole, the notifier's failures counted before where they are from
-    await expect(graph.locator('.flow-node.kind-group', { has: page.locator('.label', { hasText: /^state ×/ }) }).locator('.sub')).toHaveText(/^enactment · \d+ failed · from PlaceOrder$/);
+    await expect(graph.locator('.flow-node.kind-group', { has: page.locator('.label', { hasText: /^notifier ×/ }) }).locator('.sub')).toHaveText(/^enactment · \d+ failed · from PlaceOrder$/);
     const cut = await graph.locator('.flow-node.kind-group .sub').evaluateAll((subs) => subs.filter((s) => s.scrollWidth > s.clientWidth).map((s) => s.textContent));
     expect(cut).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/graph-groups-lesson-folded-${size.width}.png` });

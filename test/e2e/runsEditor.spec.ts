@@ -69,6 +69,43 @@ for (const [width, height] of [[1280, 720], [1440, 900]]) {
   });
 }
 
+test('a consumer is named after its interpreter: the first one added made a notifier is "notifier", the next "notifier-2", a typed name stays; the Timeline and Sweep say those names', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openFlashSaleRuns(page);
+  const runs = page.getByRole('region', { name: 'Runs' });
+  const card = runs.getByRole('article', { name: 'Run 8 workers' });
+  const names = card.getByLabel('consumer name');
+  await card.getByRole('button', { name: 'Add consumer' }).click();
+  await expect(names).toHaveValue('state');
+  await card.getByLabel('interpreter').selectOption('notifier');
+  await expect(names).toHaveValue('notifier');
+  await expect(card).toContainText('No state store listed: the engine adds one, “state”, with no latency.');
+  await card.getByRole('button', { name: 'Add consumer' }).click();
+  await expect(names.nth(1)).toHaveValue('notifier-2');
+  // a name the user typed is kept through a change of interpreter; a default one follows it
+  await names.nth(1).fill('mailer');
+  await card.getByLabel('interpreter').nth(1).selectOption('audit-log');
+  await expect(names.nth(1)).toHaveValue('mailer');
+  await card.getByLabel('interpreter').first().selectOption('sql');
+  await expect(names.first()).toHaveValue('sql');
+  await card.getByLabel('interpreter').first().selectOption('notifier');
+  await expect(names.first()).toHaveValue('notifier');
+  await card.screenshot({ path: 'test-results/screenshots/runs-consumer-names.png' });
+
+  await runs.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runs).toContainText(/Ran \d+ runs/, { timeout: 30_000 });
+  await views(page).getByRole('button', { name: 'Timeline', exact: true }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByRole('tab', { name: '8 workers' }).click();
+  for (const lane of ['state', 'notifier', 'mailer']) await expect(timeline.locator('.lane-label', { hasText: new RegExp(`^${lane}$`) })).toHaveCount(1);
+  await expect(timeline.locator('.lane-label', { hasText: /^state-store$/ })).toHaveCount(0);
+
+  await views(page).getByRole('button', { name: 'Sweep', exact: true }).click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await sweep.getByRole('combobox', { name: 'Run' }).selectOption('8 workers');
+  await expect(sweep.getByRole('combobox', { name: 'Parameter' }).getByRole('option')).toContainText(['notifier: failureRate', 'mailer: failureRate']);
+});
+
 test('removing a run says so with Undo, and Ctrl+Z / Ctrl+Shift+Z work in the Runs view on the Scenario view\'s history', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openFlashSaleRuns(page);

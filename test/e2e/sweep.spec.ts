@@ -55,17 +55,23 @@ test('a sweep of the flash sale over workers 1..16 plots oversells against worke
   await page.screenshot({ path: 'test-results/screenshots/sweep.png' });
 });
 
-test('a small sweep averaged over seeds; a bad range names its path and runs nothing', async ({ page }) => {
+test('a small sweep averaged over seeds, which says the seeds change nothing here; a bound the run refuses is named beside its field and runs nothing', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
   await tab(page, 'Sweep').click();
   const sweep = page.getByRole('region', { name: 'Sweep' });
   await sweep.getByLabel('Parameter').selectOption('scheduler.workers');
-  await sweep.getByLabel('From', { exact: true }).fill('0');
+  const from = sweep.getByLabel('From', { exact: true });
+  await from.fill('0');
   await sweep.getByLabel('To', { exact: true }).fill('2');
-  await sweep.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(sweep.getByRole('alert', { name: 'Sweep errors' })).toContainText('runs[1].scheduler.workers');
+  // the run's own rule, as the user types: no run index after Run sweep
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAccessibleDescription('From: a whole number ≥ 1 (got 0)');
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  await expect(sweep).not.toContainText('runs[1]');
   await expect(sweep.getByRole('table')).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/sweep-from-0.png' });
 
   await sweep.getByLabel('Parameter').selectOption('serviceMs');
   await sweep.getByLabel('From', { exact: true }).fill('5');
@@ -78,6 +84,55 @@ test('a small sweep averaged over seeds; a bad range names its path and runs not
   await expect(sweep.getByText('2 points, each averaged over 3 seeds')).toBeVisible({ timeout: 30_000 });
   await expect(sweep.getByRole('table', { name: 'Sweep results' }).getByRole('row')).toHaveCount(3);
   await expect(sweep.getByRole('img', { name: /^units oversold against decision time/ })).toBeVisible();
+  // fixed arrival times, a constant service time, no random consumer: the average is each seed's result, and said so
+  await expect(sweep.getByRole('note')).toHaveText(/^Each of the 3 seeds gives the same numbers: nothing in “8 workers” draws on the seed/);
+});
+
+test('a sweep run again keeps the last results on screen until the new ones are in; one cancelled offers the last full sweep back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await sweep.getByLabel('To', { exact: true }).fill('4');
+  const runButton = sweep.getByRole('button', { name: 'Run sweep' });
+  await runButton.click();
+  await expect(sweep.getByText('4 points')).toBeVisible({ timeout: 30_000 });
+  const table = sweep.getByRole('table', { name: 'Sweep results' });
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(5);
+  // beside the lesson at 1280, the plotted metrics come first, all in sight: units oversold among them
+  const headers = await table.getByRole('columnheader').allTextContents();
+  expect(headers.slice(0, 6)).toEqual(['scheduler.workers', 'violations', 'accepted', 'makespan ms', 'stale decisions', 'units oversold']);
+  const [wrap, oversold] = [(await sweep.locator('.table-wrap').boundingBox())!, (await table.getByRole('columnheader', { name: 'units oversold' }).boundingBox())!];
+  expect(oversold.x + oversold.width).toBeLessThanOrEqual(wrap.x + wrap.width);
+
+  // from here on, note whether the results table ever leaves the page
+  await page.evaluate(() => {
+    const w = window as unknown as { tableGone: boolean };
+    w.tableGone = false;
+    new MutationObserver(() => {
+      if (!document.querySelector('table[aria-label="Sweep results"]')) w.tableGone = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await sweep.getByLabel('To', { exact: true }).fill('6');
+  await runButton.click();
+  await expect(sweep.locator('.status')).toContainText(/done\s*6 points\./, { timeout: 30_000 });
+  await expect(rows).toHaveCount(7);
+  expect(await page.evaluate(() => (window as unknown as { tableGone: boolean }).tableGone)).toBe(false);
+
+  // many runs, cancelled: what finished shows, and the last full sweep comes back on request
+  await sweep.getByLabel('To', { exact: true }).fill('16');
+  await sweep.getByLabel('Average over seeds').check();
+  await sweep.getByLabel('Seed to').fill('200');
+  await runButton.click();
+  await expect(sweep.getByText('The last sweep\'s results stay below until this one is done.')).toBeVisible();
+  await expect(rows).toHaveCount(7);
+  await sweep.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sweep.getByText(/cancelled\s*\d+ of 16 points finished/)).toBeVisible();
+  await sweep.getByRole('button', { name: 'Show the last full sweep instead' }).click();
+  await expect(sweep.locator('.status')).toContainText(/done\s*6 points\./);
+  await expect(rows).toHaveCount(7);
 });
 
 test('a bad range is named beside its field as the user types; Run sweep waits, the command line never says null, and the last results stay', async ({ page }) => {

@@ -16,6 +16,7 @@
  * stream's aggregate before and after as one change.
  */
 import type { TimeRange } from '../timeline/timelineModel';
+import type { BrokenDecision } from './brokenDecision';
 
 /** What a record stands for. */
 export type CausalKind = 'batch' | 'command' | 'event' | 'rejection' | 'enactment';
@@ -89,6 +90,8 @@ export interface NodeDetail {
   readonly attempts?: readonly { readonly attempt: number; readonly worker: number; readonly start: number; readonly end: number; readonly outcome: string }[];
   /** The stream changes it made: the aggregate before (undefined: a new stream) and after, at `step` as shown (counted from 1: a run's history step number, a log's record number). */
   readonly changes: readonly { readonly stream: string; readonly step: number; readonly before: unknown; readonly after: unknown }[];
+  /** A run's command or event that broke an invariant: the decision behind each of its events that broke one, first violation of each (what it read, the stream before and after, whether its read was stale). */
+  readonly broke?: readonly BrokenDecision[];
 }
 
 /** A source of causation-graph windows (a run of a RunReader, or a recorded log). */

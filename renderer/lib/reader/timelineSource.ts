@@ -6,6 +6,7 @@
  * each time bucket (an honest overview: nothing is sampled or left out of the figures).
  */
 import type { TimelineBar, TimelineLane, DowntimeWindow, TimeRange } from '../timeline/timelineModel';
+import type { TimelineMark, WorkerCount } from '../timeline/timelineMarks';
 
 /** How times are read: virtual ms of a run, or ms since the Unix epoch of a log (shown as UTC ISO strings). */
 export type TimelineClock = 'virtual' | 'epoch';
@@ -18,6 +19,10 @@ export interface TimelineFrame {
   readonly start: number;
   readonly end: number;
   readonly clock: TimelineClock;
+  /** A run's bars that broke an invariant, marked wherever the view is (timelineMarks.ts); absent when none broke one. */
+  readonly marks?: readonly TimelineMark[];
+  /** A run's decision workers: alive at most, and how many took a command (a lane each). */
+  readonly workers?: WorkerCount;
 }
 
 /**

@@ -220,7 +220,7 @@ export class TraceGraph {
           ['arrived', `${d.arrivedAt} ms`],
           ['started', `${d.startedAt} ms`],
           ['ended', `${d.endedAt} ms`],
-          ['state version read', `${d.stateVersion}${d.lag > 0 ? ` (${d.lag} events not yet enacted: stale)` : ''}`],
+          ['state version read', `${d.stateVersion}${d.lag > 0 ? ` (${d.lag} events not yet enacted: stale)` : d.stale ? ' (stale: another decision changed a stream it read before it ended)' : ''}`],
           ...(d.partitionKey ? [['partition key', d.partitionKey] as [string, string]] : []),
           ['input', `${d.inputId} (${d.kind})`],
         ]

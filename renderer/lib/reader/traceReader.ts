@@ -11,7 +11,7 @@ import { withStateStore } from '../../../src/engine/sim/consumers';
 import { redriveDeadLetters, type RedriveResult } from '../../../src/engine/redrive';
 import type { EngineServices } from '../../../src/engine/consumers/interpreter';
 import type { RunResult } from '../../../src/engine/api';
-import type { ConsumerConfig, LogEntry, RunConfig, Scenario, Trace } from '../../../src/engine/types';
+import type { ConsumerConfig, LogEntry, RunConfig, Scenario, Trace, Violation } from '../../../src/engine/types';
 import { checkRealComparison, compareRealRun, readRealFile, runOfRealRun, type SimulatedRunSide } from '../../../src/sources/sinks/compareRealRun';
 import { cloudEventsBatch, eventsJsonLines } from '../../../src/logs/cloudEventWriter';
 import { exportHeader, exportRecords } from '../../../src/logs/exportRun';
@@ -27,6 +27,7 @@ import { decisionCase, emmettTestText, purestreamTestText, type DecisionCase, ty
 import { brokenDecision, type BrokenDecision } from './brokenDecision';
 import type { ConsumerOutput, DecisionTests, ExportFormat, HistoryState, Page, RealRunView, RejectionAt, RunCharts, RunFacts, RunReader, RunResultView, SqlTablesToLoad } from './runReader';
 import { TraceGraph } from './traceGraph';
+import { parseNodeId } from '../graph/nodeIds';
 import { TraceIndex, type ScenarioInputs } from './traceIndex';
 import type { TimelineFrame, TimelineWindow } from './timelineSource';
 
@@ -207,12 +208,38 @@ export class TraceReader implements RunReader {
   }
 
   async nodeDetail(run: number, id: string): Promise<NodeDetail | undefined> {
-    return this.graph(run).detail(id);
+    const detail = this.graph(run).detail(id);
+    const broke = detail ? this.brokenDecisionsOf(run, id) : [];
+    return detail && broke.length > 0 ? { ...detail, broke } : detail;
+  }
+
+  /** The decision behind each event of node `id` (an event, or a command's events) that broke an invariant: one per event, at its first violation. */
+  private brokenDecisionsOf(run: number, id: string): BrokenDecision[] {
+    const node = parseNodeId(id);
+    const violations = this.full.report.runs[run]?.violations ?? [];
+    if (!node || (node.kind !== 'event' && node.kind !== 'command') || violations.length === 0) return [];
+    const index = this.part(run).index;
+    const seen = new Set<number>();
+    return violations.flatMap((v) => {
+      const event = seen.has(v.eventSeq) ? undefined : index.event(v.eventSeq);
+      if (!event || (node.kind === 'event' ? event.seq !== node.seq : event.causationId !== node.id)) return [];
+      seen.add(v.eventSeq);
+      return this.decisionBehind(run, v) ?? [];
+    });
   }
 
   private timeline(run: number): TimelineIndex {
     const p = this.part(run);
-    return (p.timeline ??= new TimelineIndex(p.index.trace, this.consumersOf(run)));
+    const report = this.full.report.runs[run];
+    return (p.timeline ??= new TimelineIndex(p.index.trace, this.consumersOf(run), { violations: report?.violations, store: this.storeOf(run), maxWorkers: report?.metrics.maxWorkers }));
+  }
+
+  /** The name of the run's state store, listed or added by the engine (undefined: the scenario is not known). */
+  private storeOf(run: number): string | undefined {
+    const config = this.scenario?.runs.find((r) => r.name === this.trace(run).run);
+    if (!config) return undefined;
+    const { configs, storeIndex } = withStateStore(config.consumers);
+    return configs[storeIndex]?.name;
   }
 
   async timelineFrame(run: number): Promise<TimelineFrame> {
@@ -254,14 +281,19 @@ export class TraceReader implements RunReader {
   }
 
   async brokenDecision(run: number): Promise<BrokenDecision | undefined> {
+    const violation = this.full.report.runs[run]?.violations[0];
+    return violation ? this.decisionBehind(run, violation) : undefined;
+  }
+
+  /** The decision behind `violation` of run `run` (undefined: its event is not in the trace). */
+  private decisionBehind(run: number, violation: Violation): BrokenDecision | undefined {
     const report = this.full.report.runs[run];
-    const violation = report?.violations[0];
-    if (!violation) return undefined;
     const index = this.part(run).index;
     const event = index.event(violation.eventSeq);
-    if (!event) return undefined;
+    if (!event || !report) return undefined;
     const invariant = this.decider?.invariants.find((i) => i.name === violation.invariant);
     const atEnd = invariant && Object.hasOwn(report.finalState, event.stream) ? invariant.violation(event.stream as never, report.finalState[event.stream] as never) : undefined;
     return brokenDecision(violation, index, this.graph(run), this.decisionCaseOf(run, event.causationId), atEnd);
   }
+
 }

@@ -6,9 +6,17 @@
  * every bar in view. Pure; the engine worker holds one per run (the run's TimelineSource).
  */
 import { logEntryAt } from '../../../src/engine/report/logEntryAt';
-import type { ConsumerConfig, Trace } from '../../../src/engine/types';
+import type { ConsumerConfig, Trace, Violation } from '../../../src/engine/types';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import { attemptBar, decisionBar, downtimeOf, timelineLanes, type BarOutcome, type TimeRange, type TimelineBar } from './timelineModel';
+import { violationMarks } from './timelineMarks';
+
+/** What the run's report adds to its timeline: its violations (marked where they broke), the name of its state store (whose enactments broke them) and its Max workers (said beside the lanes of those that decided). */
+export interface RunMarks {
+  readonly violations?: readonly Violation[];
+  readonly store?: string;
+  readonly maxWorkers?: number;
+}
 
 const BAD: ReadonlySet<BarOutcome> = new Set(['rejected', 'failed', 'lost', 'parked']);
 
@@ -67,6 +75,7 @@ export class TimelineIndex {
   constructor(
     private readonly trace: Trace,
     consumers: readonly ConsumerConfig[] = [],
+    run: RunMarks = {},
   ) {
     const { lanes, laneOf } = timelineLanes(trace, consumers);
     this.laneOf = laneOf;
@@ -77,7 +86,13 @@ export class TimelineIndex {
     let end = 1;
     for (const e of [this.decisions.ends, this.attempts.ends]) for (let i = 0; i < e.length; i++) if (e[i] > end) end = e[i];
     for (const w of downtime) if (w.to > end) end = w.to;
-    this.frame = { lanes, downtime, start: 0, end, clock: 'virtual' };
+    const marks = violationMarks(trace, run.violations ?? [], run.store, laneOf, (seq) => this.eventId(seq));
+    const busy = lanes.filter((l) => l.kind === 'worker').length;
+    this.frame = {
+      lanes, downtime, start: 0, end, clock: 'virtual',
+      ...(marks.length > 0 ? { marks } : {}),
+      ...(run.maxWorkers !== undefined ? { workers: { alive: run.maxWorkers, busy } } : {}),
+    };
   }
 
   /** The bars overlapping `range`: all of them up to `maxBars`, else none and the lanes' activity in `buckets` slices of the range. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedRun, paramsOf, renamedForKind, retryWaitsText, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
+import { addedConsumer, addedRun, consumerEdited, paramsOf, renamedForKind, retryWaitsText, schedulerForKind, uniqueName } from '../../../renderer/lib/runConfig';
 import { retryWaitMs } from '../../../src/engine/retryWait';
 
 describe('runConfig', () => {
@@ -50,5 +50,34 @@ describe('retryWaitsText', () => {
   it('is nothing without a retry', () => {
     expect(retryWaitsText(undefined)).toBeUndefined();
     expect(retryWaitsText({ max: 0, backoffMs: 10, factor: 2 })).toBeUndefined();
+  });
+});
+
+describe('consumer names', () => {
+  const notifier = (name: string) => ({ name, interpreter: 'notifier' });
+
+  it('a consumer added is named after its interpreter, unique in the run: the state store first, then notifier, notifier-2', () => {
+    expect(addedConsumer([])).toEqual({ name: 'state', interpreter: 'state-store' });
+    expect(addedConsumer([{ name: 'state', interpreter: 'state-store' }])).toEqual(notifier('notifier'));
+    expect(addedConsumer([{ name: 'state', interpreter: 'state-store' }, notifier('notifier')])).toEqual(notifier('notifier-2'));
+    expect(addedConsumer([notifier('notifier'), notifier('notifier-2')])).toEqual(notifier('notifier-3'));
+  });
+
+  it('a default name follows a new interpreter, unique among the other consumers; the state store made a notifier is no longer "state"', () => {
+    const store = { name: 'state', interpreter: 'state-store', latencyMs: 5 };
+    expect(consumerEdited(store, { ...store, interpreter: 'notifier' }, [])).toEqual({ name: 'notifier', interpreter: 'notifier', latencyMs: 5 });
+    expect(consumerEdited(notifier('notifier-2'), { name: 'notifier-2', interpreter: 'audit-log' }, [notifier('notifier')])).toEqual({ name: 'audit-log', interpreter: 'audit-log' });
+    expect(consumerEdited(store, { ...store, interpreter: 'notifier' }, [notifier('notifier')]).name).toBe('notifier-2');
+    expect(consumerEdited(notifier('notifier'), { name: 'notifier', interpreter: 'state-store' }, []).name).toBe('state');
+    // the form's first default ("consumer-2") was no name the user chose either
+    expect(consumerEdited(notifier('consumer-2'), { name: 'consumer-2', interpreter: 'sql' }, []).name).toBe('sql');
+  });
+
+  it('a name the user chose stays, and so does a name edited in the same change', () => {
+    expect(consumerEdited(notifier('mailer'), { name: 'mailer', interpreter: 'audit-log' }, []).name).toBe('mailer');
+    expect(consumerEdited(notifier('notifier-x'), { name: 'notifier-x', interpreter: 'sql' }, []).name).toBe('notifier-x');
+    expect(consumerEdited(notifier('notifier'), { name: 'emails', interpreter: 'notifier' }, []).name).toBe('emails');
+    // an edit other than the interpreter leaves the name alone
+    expect(consumerEdited(notifier('notifier'), { name: 'notifier', interpreter: 'notifier', failureRate: 0.3 }, [notifier('notifier')])).toEqual({ name: 'notifier', interpreter: 'notifier', failureRate: 0.3 });
   });
 });

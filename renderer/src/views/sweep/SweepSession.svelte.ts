@@ -6,7 +6,8 @@ import { planSweepJobs, sweepReport, sweepRows, type JobResult, type SweepJobs, 
 import { defaultRun, followRun, runName } from '../../../lib/sweep/chosenRun';
 import { defaultMetrics } from '../../../lib/sweep/defaultMetrics';
 import { paramChoices, rangeSpec } from '../../../lib/sweep/paramChoices';
-import { seedsSwept, sweepCliArgs, sweepFormProblems, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
+import { boundCheck, seedsSwept, sweepCliArgs, sweepFormProblems, type BoundCheck, type SweepFieldProblems } from '../../../lib/sweep/sweepFormProblems';
+import { seedNote } from '../../../lib/sweep/seedNote';
 import { poolSize, runOnPool, SweepCancelled, type JobRunner, type PoolRun } from '../../../lib/sweep/workerPool';
 import type { EngineApi } from '../../worker/engineApi';
 import type { EngineCaller } from '../../worker/moduleClient';
@@ -41,6 +42,13 @@ export interface SweepForm {
   seedTo: number | null;
 }
 
+/** A sweep's plan, each job's result (by job index) and the scenario it swept, when known. */
+interface SweepRun {
+  readonly sweep: SweepJobs;
+  readonly results: readonly (JobResult | undefined)[];
+  readonly scenario?: Scenario;
+}
+
 /** The scenario's runs as written. */
 const runsOf = (raw: Readonly<Record<string, unknown>>): Record<string, unknown>[] => (Array.isArray(raw.runs) ? raw.runs : []) as Record<string, unknown>[];
 
@@ -65,6 +73,10 @@ export class SweepSession {
   workers = $state.raw(0);
   private results: (JobResult | undefined)[] = [];
   private pool: PoolRun | undefined;
+  /** The open scenario's verdict on a bound of the range (undefined while it has problems of its own): see checkBounds. */
+  private bounds = $state.raw<BoundCheck | undefined>(undefined);
+  /** The last sweep that finished, while another one runs (shown until that one is done) or after that one was cancelled or failed (offered back). */
+  last = $state.raw<SweepRun | undefined>(undefined);
 
   /** The rows of the points finished so far, in point order. */
   readonly rows: readonly SweepRow[] = $derived.by(() => {
@@ -72,15 +84,47 @@ export class SweepSession {
     return this.sweep ? sweepRows(this.sweep, this.results) : [];
   });
 
-  /** What is wrong with the range fields, field by field, as the user types. */
-  readonly problems: SweepFieldProblems = $derived(sweepFormProblems(this.form));
+  /** Whether the results on screen are the last finished sweep's: a new one is running. */
+  readonly showingLast: boolean = $derived(this.status === 'running' && this.last !== undefined);
+  /** The sweep whose results are on screen, and its rows: the last finished one's while a new one runs, else the current one's. */
+  readonly shownSweep: SweepJobs | undefined = $derived(this.showingLast ? this.last!.sweep : this.sweep);
+  readonly shownRows: readonly SweepRow[] = $derived(this.showingLast ? sweepRows(this.last!.sweep, this.last!.results) : this.rows);
+  /** The scenario the sweep on screen swept, when known. */
+  readonly shownScenario: Scenario | undefined = $derived(this.showingLast ? this.last!.scenario : this.scenario);
+  /** What to say of the shown sweep's seeds when none of them can change its numbers (seedNote). */
+  readonly seedNote: string | undefined = $derived(this.shownSweep ? seedNote(this.shownSweep) : undefined);
+
+  /** What is wrong with the range fields, field by field, as the user types (a bound the run refuses included). */
+  readonly problems: SweepFieldProblems = $derived(sweepFormProblems(this.form, this.bounds));
 
   /** Whether the form can run: no field has a problem. */
   readonly runnable: boolean = $derived(Object.keys(this.problems).length === 0);
 
-  /** The sweep as the CLI's `--json` document. */
+  /** The sweep on screen as the CLI's `--json` document. */
   get report(): SweepReport | undefined {
-    return this.sweep ? sweepReport(this.sweep, this.rows) : undefined;
+    return this.shownSweep ? sweepReport(this.shownSweep, this.shownRows) : undefined;
+  }
+
+  /**
+   * Checks the range's bounds against `raw`, the open scenario as written (`domain` as the sweep's),
+   * as the user types; `sound`: the scenario has no problems of its own (else no bound is blamed for them).
+   */
+  checkBounds(raw: Readonly<Record<string, unknown>>, sound: boolean, domain?: DomainInfo): void {
+    this.bounds = sound ? boundCheck(raw, domain) : undefined;
+  }
+
+  /** Brings the last finished sweep back on screen (after a sweep was cancelled or failed). */
+  showLast(): void {
+    const last = this.last;
+    if (!last || this.status === 'running') return;
+    this.sweep = last.sweep;
+    this.results = [...last.results];
+    this.scenario = last.scenario;
+    this.finished = last.results.filter(Boolean).length;
+    this.status = 'done';
+    this.errors = [];
+    this.error = undefined;
+    this.last = undefined;
   }
 
   /** Sets the form up for a newly opened scenario: its first pool (else a run with workers), workers 1..16 (one queue: its first parameter). */
@@ -99,6 +143,7 @@ export class SweepSession {
     this.status = 'idle';
     this.scenario = undefined;
     this.sweep = undefined;
+    this.last = undefined;
     this.results = [];
     this.finished = 0;
     this.errors = [];
@@ -162,6 +207,8 @@ export class SweepSession {
     }
     this.errors = [];
     this.error = undefined;
+    // a finished sweep stays on screen until this one is done (after a cancelled one, the last that finished)
+    if (this.sweep && this.finished === this.sweep.jobs.length) this.last = { sweep: this.sweep, results: this.results, ...(this.scenario ? { scenario: this.scenario } : {}) };
     this.sweep = plan.sweep;
     this.scenario = engine.scenario;
     this.results = new Array(plan.sweep.jobs.length);
@@ -175,7 +222,10 @@ export class SweepSession {
     this.pool = pool;
     try {
       await pool.done;
-      if (this.pool === pool) this.status = 'done';
+      if (this.pool === pool) {
+        this.status = 'done';
+        this.last = undefined;
+      }
     } catch (e) {
       if (this.pool !== pool) return;
       if (e instanceof SweepCancelled) this.status = 'cancelled';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignSteps } from '../../../../renderer/lib/metrics/chartData';
-import { LINE_WIDTH, markerDash, REPEAT_DASHES, sameAsEarlier, seriesLooks, UNDER_WIDTH } from '../../../../renderer/lib/metrics/coincidentSeries';
+import { LINE_WIDTH, markerDash, nearlyAsEarlier, REPEAT_DASHES, sameAsEarlier, seriesLooks, UNDER_WIDTH } from '../../../../renderer/lib/metrics/coincidentSeries';
 import { runCharts } from '../../../../renderer/lib/reader/runCharts';
 import { flashSale } from '../compare/flashSale';
 
@@ -25,11 +25,27 @@ describe('coincident series', () => {
     expect(looks.map((l) => l.dash)).toEqual([undefined, REPEAT_DASHES[0], undefined, REPEAT_DASHES[1]]);
   });
 
-  it("tells apart the flash sale's queue depths: single writer keeps the same queue as one queue", () => {
+  it("tells apart the flash sale's queue depths: single writer keeps the same queue as one queue, inventory-aware almost the 8 workers' (drawn inside it, so the red line shows)", () => {
     const { report, traces } = flashSale();
     const names = report.runs.map((r) => r.name);
     const queue = alignSteps(runCharts(traces, 4000).queueDepth, 2000, Math.max(...report.runs.map((r) => r.metrics.makespanMs)));
-    expect(seriesLooks(queue, names).map((l) => l.label)).toEqual(['one queue', '8 workers', 'single writer (same as one queue)', 'inventory-aware']);
+    const looks = seriesLooks(queue, names);
+    expect(looks.map((l) => l.label)).toEqual(['one queue', '8 workers', 'single writer (same as one queue)', 'inventory-aware (almost the same as 8 workers)']);
+    expect(looks[1].width).toBe(LINE_WIDTH + UNDER_WIDTH);
+    expect(looks[3]).toMatchObject({ width: LINE_WIDTH, dash: REPEAT_DASHES[0], sameAs: 1, nearly: true });
+  });
+
+  it('draws a series equal to an earlier one at all but a few of its x as repeating it, "almost the same"; one differing more is its own line', () => {
+    const x = Array.from({ length: 40 }, (_, i) => i);
+    const base = x.map(() => 1);
+    const twoOff = base.map((v, i) => (i < 2 ? 5 : v));
+    const threeOff = base.map((v, i) => (i >= 10 && i < 13 ? 5 : v));
+    expect(nearlyAsEarlier([x, base, twoOff, threeOff, base])).toEqual([undefined, 0, undefined, undefined]);
+    expect(seriesLooks([x, base, twoOff], ['a', 'b']).map((l) => l.label)).toEqual(['a', 'b (almost the same as a)']);
+    // a series that repeats an almost-repeat joins the first one's set, named after the one it repeats
+    const looks = seriesLooks([x, base, twoOff, twoOff], ['a', 'b', 'c']);
+    expect(looks.map((l) => l.label)).toEqual(['a', 'b (almost the same as a)', 'c (same as b)']);
+    expect(looks.map((l) => l.width)).toEqual([LINE_WIDTH + 2 * UNDER_WIDTH, LINE_WIDTH + UNDER_WIDTH, LINE_WIDTH]);
   });
 
   it('dashes the legend marker of a dashed series', () => {

@@ -43,3 +43,26 @@ describe('the decision behind the first violation', () => {
     expect(broke!.command).not.toHaveProperty('data');
   });
 });
+
+describe("the graph's node details of what broke an invariant", () => {
+  const reader = new TraceReader(result, parsed.scenario);
+  const violation = result.report.runs[eight].violations[0];
+  const event = result.traces[eight].log.find((e) => e.seq === violation.eventSeq)!;
+
+  it('give the event that broke it and the command that decided it the decision behind it: what it read, the stream before and after, its read stale', async () => {
+    for (const id of [`ev:${event.seq}`, `cmd:${event.causationId}`]) {
+      const detail = await reader.nodeDetail(eight, id);
+      expect(detail?.broke).toHaveLength(1);
+      expect(detail!.broke![0]).toMatchObject({ eventSeq: event.seq, read: { aggregate: tee(4) }, before: tee(0), after: tee(-1), decision: { stale: true } });
+    }
+    // the command's facts say why its read was stale
+    const facts = new Map((await reader.nodeDetail(eight, `cmd:${event.causationId}`))!.facts);
+    expect(facts.get('state version read')).toMatch(/^\d+ \(stale: another decision changed a stream it read before it ended\)$/);
+  });
+
+  it('give nothing of the kind for a node that broke nothing, nor in a run that broke nothing', async () => {
+    expect(await reader.nodeDetail(eight, `ev:${event.seq - 1}`)).not.toHaveProperty('broke');
+    expect(await reader.nodeDetail(eight, `act:state:${event.seq}`)).not.toHaveProperty('broke');
+    expect(await reader.nodeDetail(0, `cmd:${event.causationId}`)).not.toHaveProperty('broke');
+  });
+});
