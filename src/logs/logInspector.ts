@@ -209,10 +209,17 @@ export class LogInspector {
     this.process(text, line, record, value, error);
   }
 
-  /** Reports a problem of the file's structure (an unclosed array, an overlong record). */
-  structural = (message: string, line: number): void => {
+  /**
+   * Reports a problem of the file's structure (an unclosed array) or of one record the framer could
+   * not hand on (too long, not complete at the end): given its start (`record`), that record is
+   * numbered and handed on as any malformed record, so the records after it keep their numbers.
+   */
+  structural = (message: string, line: number, record?: string): void => {
     this.drain();
-    this.anomaly('malformed', { line, record: this.recordCount + 1 }, message);
+    if (record === undefined) return this.anomaly('malformed', { line, record: this.recordCount + 1 }, message);
+    const place = { line, record: ++this.recordCount };
+    this.records = place.record;
+    this.unread(place, record, 'malformed', message);
   };
 
   private choose(profile: Profile): void {
