@@ -50,9 +50,10 @@ export interface InspectorOptions {
   readonly onAnomaly?: (anomaly: Anomaly) => void;
   /**
    * The read began after the log's first record (a source read `--from` a position, a time or its
-   * end), so streams' earlier events are missing: a stream whose first event here a domain module's
-   * `evolve` cannot fold into no state is left out of the replay and said in a note, where a full
-   * read stops with the module's fault.
+   * end), so streams' earlier events are missing: with a domain, a stream that nothing shows began
+   * in the read is replayed from an unknown state — its invariants not checked, a module's evolve
+   * that fails on it leaving it out — and said in a note (./streamStarts; a file's streams whose
+   * first revision is past the store's first are read so without it).
    */
   readonly partial?: boolean;
   /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
@@ -224,6 +225,8 @@ export class LogInspector {
 
   private choose(profile: Profile): void {
     this.reader = new FieldReader(profile, this.map.fields);
+    // a stream's first revision is the store's contract only where the profile reads the revision
+    this.domain?.useFirstPosition(this.map.fields.streamPosition === undefined ? profile.firstStreamPosition : undefined);
     // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
     this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
     this.facts = new LogFacts(this.anomalies, {
@@ -324,7 +327,7 @@ export class LogInspector {
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
     if (this.refused) return;
-    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, t: e.time?.ms ?? this.lastMs });
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 
@@ -387,7 +390,7 @@ export class LogInspector {
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
     // said at each report (the count of streams left out grows while a source is tailed)
-    const unreplayed = this.domain?.unreplayedNote();
+    const unreplayed = this.domain?.startsNote();
     const restreamed = this.firstRestreamed;
     const notes = this.namedDomainNotes(this.refused ? this.anomalies.problems : anomalies.kept);
     // with the log's domain named, the unknown types and the streams are of another domain: said once, in that note
@@ -426,6 +429,7 @@ export class LogInspector {
       anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
       ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
+      ...(this.domain && this.domain.streamsBeforeRead > 0 ? { streamsBeforeRead: this.domain.streamsBeforeRead } : {}),
       drift: [],
       ...(this.stale ? { staleDecisions: this.stale.report(final) } : {}),
       ...(this.notice ? { notice: this.notice } : {}),

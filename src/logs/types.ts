@@ -236,6 +236,13 @@ export interface InspectionReport {
   /** Present only when anomalies were left out of the list (more than the cap): the full count. */
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
+  /**
+   * Extends the spec (additive; ./streamStarts defines it): with a domain, how many of its
+   * streams began before the read — their first event here is past the store's first stream
+   * revision, or the read began after the log's start — and so were replayed from an unknown
+   * state, their invariants not checked (said in a note too). Present only when there is one.
+   */
+  readonly streamsBeforeRead?: number;
   readonly drift: readonly Drift[];
   /**
    * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that

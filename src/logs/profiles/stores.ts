@@ -60,6 +60,7 @@ export const kurrentDbProfile: Profile = {
     correlationId: ['/metadata/$correlationId', '/metaData/$correlationId', '/content/metadata/$correlationId', '/content/metaData/$correlationId'],
   },
   dense: { stream: true },
+  firstStreamPosition: '0',
   refine: (_r, e) => {
     e.data = parsedIfJsonText(e.data);
     e.metadata = parsedIfJsonText(e.metadata);
@@ -84,6 +85,7 @@ export const emmettProfile: Profile = {
     correlationId: ['/message_metadata/correlationId'],
   },
   dense: { stream: true },
+  firstStreamPosition: '1',
   refine: (r, e) => {
     parseColumns(e);
     if (r.is_archived === true) e.archived = true;
@@ -108,6 +110,7 @@ export const martenProfile: Profile = {
     correlationId: ['/correlation_id'],
   },
   dense: { stream: true },
+  firstStreamPosition: '1',
   refine: (r, e) => {
     parseColumns(e);
     if (r.is_archived === true) e.archived = true;
@@ -131,6 +134,7 @@ export const messageDbProfile: Profile = {
   },
   derived: { causationId: '/metadata/causationMessageStreamName + "/" + /metadata/causationMessagePosition' },
   dense: { stream: true },
+  firstStreamPosition: '0',
   utcWithoutZone: true,
   refine: (_r, e) => {
     parseColumns(e);
