@@ -426,6 +426,7 @@ export class LogInspector {
       tombstones: facts.tombstones,
       systemEvents: facts.systemEvents,
       otherRecords: facts.otherRecords,
+      ...(facts.redeliveries > 0 ? { redeliveries: facts.redeliveries } : {}),
       anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
       ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],

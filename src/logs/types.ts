@@ -227,6 +227,13 @@ export interface InspectionReport {
   readonly systemEvents: number;
   /** Records a store keeps beside its events (extends the spec: Emmett non-`E` rows, archived rows). */
   readonly otherRecords: number;
+  /**
+   * Records that repeat one read before, content and all — identical `duplicate-id`s, a
+   * redelivery — (extends the spec; absent when none): counted once, as the record they repeat, so
+   * in none of `events`, `types`, `sources` or the streams' counts; with the counts above they add
+   * up to the records read.
+   */
+  readonly redeliveries?: number;
   readonly streamCount: number;
   readonly streams: readonly StreamFacts[];
   readonly timeRange: { readonly first: string; readonly last: string } | null;

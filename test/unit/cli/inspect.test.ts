@@ -90,13 +90,14 @@ describe('purestream inspect', () => {
     const r = await cli(join(fixtures, 'profiles/kafka-kcat.jsonl'), '--json');
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ domain: null, profile: 'kafka', events: 8, tombstones: 1, violations: [], drift: [] });
+    // line 8 is line 4 read again (a redelivery): counted once
+    expect(report).toMatchObject({ domain: null, profile: 'kafka', events: 7, tombstones: 1, violations: [], drift: [] });
     expect(report.stateHash).toBeUndefined();
     // five types come from ce_type headers, three from the payloads (two of them on records read again for their 17-digit offsets, counted once): both are named
     expect(report.fieldsUsed.type).toBe('/headers/ce_type');
     expect(report.fieldPointers.type).toEqual([{ pointer: '/headers/ce_type', records: 5 }, { pointer: '/payload/type', records: 3 }]);
     const text = await cli(join(fixtures, 'profiles/kafka-kcat.jsonl'));
-    expect(text.out).toContain('kafka-kcat.jsonl — kafka profile, lines, no domain: 8 events, 0 commands (and 1 tombstone)');
+    expect(text.out).toContain('kafka-kcat.jsonl — kafka profile, lines, no domain: 7 events, 0 commands (and 1 tombstone, 1 redelivery)\n');
     expect(text.out).toContain('  type read from /headers/ce_type (5 records), /payload/type (3 records)\n');
     expect(text.out).not.toContain('invariant');
   });
