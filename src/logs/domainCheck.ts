@@ -97,6 +97,8 @@ export class DomainCheck {
       // an Emmett-style decider names streams by command: a recorded event's stream is the log's
       const withStream: { readonly type: string; readonly data: unknown; readonly stream?: string } = this.decider.shape === 'emmett' && e.stream !== undefined ? { ...event, stream: e.stream } : event;
       stream = this.replay.streamOf(withStream);
+      // a tenant's aggregates are its own (a store's conjoined tenancy): the domain's stream is scoped by the tenant as the log's is
+      if (e.tenant !== undefined && !stream.startsWith(`${e.tenant}/`)) stream = `${e.tenant}/${stream}`;
     } catch (err) {
       if (isModuleFault(err)) throw err; // a domain module broke a rule: the inspection stops with its message
       return problem('invalid-data', `the domain cannot tell this event's stream: ${(err as Error).message}`);

@@ -30,9 +30,11 @@ export interface FirstBefore {
 
 const WORD = /[0-9A-Za-z_]/;
 
-/** Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for `<id>`). */
+/** Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`). */
 function names(stream: string, logStream: string): boolean {
   if (stream === logStream) return true;
+  const slash = logStream.indexOf('/');
+  if (slash > 0 && stream.startsWith(logStream.slice(0, slash + 1))) return names(stream.slice(slash + 1), logStream.slice(slash + 1));
   const i = stream.indexOf(logStream);
   if (i < 0 || logStream.length === 0) return false;
   const before = i === 0 ? '' : stream[i - 1];

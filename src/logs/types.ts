@@ -39,6 +39,12 @@ export interface EventRecord {
   readonly correlationId?: string;
   /** Another name causation ids may use for this record (Message DB: `<stream_name>/<position>`). */
   readonly address?: string;
+  /**
+   * The tenant a multi-tenant store keeps the record under, when not its default (Marten's
+   * conjoined tenancy, `tenant_id`): part of the stream's identity — `stream` is
+   * `<tenant>/<stream id>` — and of the domain's streams (an extension of logs.md).
+   */
+  readonly tenant?: string;
   /** Archived or deleted in its store (counted apart, still read). */
   readonly archived?: boolean;
   /** The text whose repetition makes a duplicate `identical` (a transport's payload); the whole record when absent. */

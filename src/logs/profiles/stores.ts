@@ -93,7 +93,14 @@ export const emmettProfile: Profile = {
   },
 };
 
-/** The marten profile. */
+/** Marten's tenant of a single-tenant store (`tenant_id`'s default). */
+const DEFAULT_TENANT = '*DEFAULT*';
+
+/**
+ * The marten profile. Under conjoined tenancy a stream is identified by its tenant and its id
+ * (the same stream id and versions may exist under each tenant): a record of another tenant than
+ * `*DEFAULT*` is read into the stream `<tenant_id>/<stream_id>`, its tenant kept as `tenant`.
+ */
 export const martenProfile: Profile = {
   name: 'marten',
   detect: (r) => (has(r, 'seq_id', 'stream_id', 'version', 'type') ? 1 : has(r, 'seq_id', 'version', 'type') ? 0.8 : 0),
@@ -111,9 +118,15 @@ export const martenProfile: Profile = {
   },
   dense: { stream: true },
   firstStreamPosition: '1',
+  scoped: { stream: '/tenant_id + "/" + /stream_id (or /stream_key)' },
   refine: (r, e) => {
     parseColumns(e);
     if (r.is_archived === true) e.archived = true;
+    const tenant = r.tenant_id;
+    if (typeof tenant === 'string' && tenant !== '' && tenant !== DEFAULT_TENANT && e.stream !== undefined) {
+      e.tenant = tenant;
+      e.stream = `${tenant}/${e.stream}`;
+    }
   },
 };
 

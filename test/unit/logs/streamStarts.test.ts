@@ -41,6 +41,9 @@ describe('streams that began before the read', () => {
     expect(partial.event('order:3acc-42', '3acc-42', '2', at)).toBe(false);
     // a name inside a longer word is not the stream's (order:3acc-421 does not name 3acc-42)
     expect(partial.event('order:3acc-421', '3acc-42', '3', at)).toBe(true);
+    // a tenant's stream (Marten's conjoined tenancy): acme/order:<id> names acme/<id>, not globex/<id>
+    expect(partial.event('acme/order:3acc-42', 'acme/3acc-42', '1', at)).toBe(false);
+    expect(partial.event('globex/order:3acc-42', 'acme/3acc-42', '1', at)).toBe(true);
     // stock:<sku> gathers orders' streams: the ones before the read are missing
     expect(partial.event('stock:MUG-11', 'po-7', '1', at)).toBe(true);
     expect(partial.reasonText(partial.firstBefore!.reason)).toBe(`the read began after the log's start, and the domain gathers this stream from several of the log's (this event from "3acc-42")`);
