@@ -13,6 +13,7 @@ import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
 import { consoleOutputLine } from './json/consoleOutput';
+import { copyEscapes, csvLine } from './json/exportHint';
 import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
 import { namedDomainNote, type NamedDomain } from './headerDomainNote';
@@ -165,7 +166,7 @@ export class LogInspector {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      error = consoleOutputLine(text) ?? recordJsonError((e as Error).message, text, line);
+      error = consoleOutputLine(text) ?? csvLine(text) ?? withHint(recordJsonError((e as Error).message, text, line), copyEscapes(text));
     }
     this.take(text, line, record, value, error);
   };
@@ -466,6 +467,9 @@ export class LogInspector {
     return { ok: true, report: withState };
   }
 }
+
+/** A message with a hint after it, when there is one. */
+const withHint = (message: string, hint: string | undefined): string => (hint === undefined ? message : `${message}; ${hint}`);
 
 /** An unknown type's problem without the advice to rename it (RENAME_ADVICE): the log names another domain. */
 function withoutRenameAdvice(a: Anomaly): Anomaly {
