@@ -66,7 +66,7 @@ export class Utf8Chunks {
   /** The last bytes decoded (up to 3): a character cut at a chunk's end starts there. */
   private tail = new Uint8Array(0);
   /** The file's first bytes (up to 8), which say when it is compressed. */
-  private head = new Uint8Array(0);
+  private head: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly file: string) {}
 
