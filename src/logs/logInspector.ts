@@ -408,6 +408,7 @@ export class LogInspector {
         problems: otherDomain ? this.anomalies.problems.map(withoutRenameAdvice) : [...this.anomalies.problems],
         problemCount: this.anomalies.problemCount,
         reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
+        records: this.recordCount,
         ...(notes.length > 0 ? { notes } : {}),
       };
     const fieldPointers = this.reader!.fieldPointers();

@@ -299,10 +299,10 @@ export interface InspectProgress {
   readonly records: number;
 }
 
-/** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all). */
+/** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all; `records`: the log's records, read or not). */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[]; readonly records: number };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {
