@@ -10,7 +10,7 @@ import { formatInspection } from './inspectText';
 
 /** An inspection, ready to print. */
 export type InspectOutcome =
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly notes?: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly records: number; readonly notes?: readonly string[] }
   | {
       readonly ok: true;
       readonly nothingRead?: string;
@@ -27,7 +27,7 @@ export type InspectOutcome =
  * nothing read the text is left out, the JSON not (a tail ended before anything came prints it).
  */
 export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
-  if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount, ...(result.notes ? { notes: result.notes } : {}) };
+  if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount, records: result.records, ...(result.notes ? { notes: result.notes } : {}) };
   const report = result.report;
   const nothingRead = whyNothingRead(report);
   if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0, stale: 0 };

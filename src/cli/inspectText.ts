@@ -32,7 +32,7 @@ export function formatInspection(r: InspectionReport): string {
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
   const at = placeWord(r.framing);
   const place = placer(r);
-  const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record')].filter(Boolean);
+  const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record'), r.redeliveries && counted(r.redeliveries, 'redelivery', 'redeliveries')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
     ...(r.notes ?? []).map((note) => `  note: ${printable(note, 600)}\n`),

@@ -17,7 +17,8 @@ Usage:
   purestream export <scenario.json> --run NAME [--domain ID|PATH] [--format events|cloudevents] [--out FILE]
   purestream inspect <log-file> [--domain ID|PATH] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
                      [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]
-  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--json]
+  purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--profile NAME]
+                     [--map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
   purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID|PATH] [--state FILE]
@@ -81,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(HELP);
+    io.out(commandHelp(name));
     return EXIT.ok;
   }
   try {
@@ -98,6 +99,24 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     return internalError(e, debug, io);
   }
+}
+
+/**
+ * `purestream <command> --help`: the command's usage lines from HELP (with their continuation
+ * lines), then what every command shares (domains, --debug, exit codes), not the other commands.
+ */
+export function commandHelp(name: string): string {
+  const lines = HELP.split('\n');
+  const start = lines.indexOf('Usage:');
+  const usage: string[] = [];
+  let mine = false;
+  for (const line of lines.slice(start + 1)) {
+    if (line === '') break;
+    if (line.startsWith('  purestream ')) mine = line.startsWith(`  purestream ${name} `);
+    if (mine) usage.push(line);
+  }
+  const shared = lines.slice(lines.indexOf('', start) + 1).join('\n');
+  return `Usage:\n${usage.join('\n')}\n\n${shared}\npurestream --help lists every command.\n`;
 }
 
 /** Reports an unexpected error in one line (`internal error: …, please report`), the stack under `--debug`; returns 70. */

@@ -29,8 +29,19 @@ export function problemLines(problems: readonly Anomaly[], total: number, at: (l
   return rest > 0 ? [...lines, `... and ${counted(rest, 'more problem')}\n`] : lines;
 }
 
-/** The advice after "… was not inspected", from the kinds of the problems listed. */
-export function notInspectedAdvice(kinds: readonly string[]): string {
-  const skip = 'use --skip-invalid to replay the valid records and report the rest as anomalies';
-  return kinds.includes('unmapped') ? `a map (--map FILE, logs.md "Map file") can name the field that holds the event type; or ${skip}` : skip;
+/**
+ * What follows "… was not inspected": how many of the log's records cannot be read, and the advice
+ * from the kinds of the problems listed — `--skip-invalid` reads past them, as the app does for
+ * any log it opens (it never refuses one).
+ */
+export function notInspectedAdvice(kinds: readonly string[], problems: number, records: number): string {
+  const rest = records - problems;
+  const them = problems === 1 ? 'it as an anomaly' : `those ${problems.toLocaleString('en-US')} as anomalies`;
+  const skip =
+    rest > 0
+      ? `use --skip-invalid to replay the other ${counted(rest, 'record')} and report ${them} — what the app does when it opens the log`
+      : `--skip-invalid reports ${problems === 1 ? 'it as an anomaly' : 'them as anomalies'}, as the app does when it opens the log`;
+  const advice = kinds.includes('unmapped') ? `a map (--map FILE, logs.md "Map file") can name the field that holds the event type; or ${skip}` : skip;
+  const which = rest > 0 ? `${problems.toLocaleString('en-US')} of its ${counted(records, 'record')} cannot` : records === 1 ? 'its only record cannot' : `none of its ${counted(records, 'record')} can`;
+  return `${which} be read (${advice})`;
 }

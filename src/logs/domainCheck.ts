@@ -9,6 +9,7 @@ import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
 import { isModuleFault, ModuleFault } from '../engine/module/moduleProblem';
 import { DecisionDrift } from './decisionDrift';
 import { LogReplay, type ReplayPlace } from './logReplay';
+import { StreamStarts } from './streamStarts';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
 import { invalidDataMessage } from './typeFieldHint';
@@ -42,11 +43,11 @@ export class DomainCheck {
   private readonly matched = new Map<string, KnownType | null>();
   private readonly prefix: string;
   private readonly pointerOf: ((field: 'type' | 'data') => string | undefined) | undefined;
-  /** Streams left out of the replay: the module's evolve threw on their first event here (see `apply`). */
+  /** Streams left out of the replay: they began before the read, and the module's evolve failed on their events (see `apply`). */
   private readonly unreplayed = new Set<string>();
   private firstUnreplayed: { readonly stream: string; readonly place: string; readonly message: string } | undefined;
-  /** The read began after the log's start (InspectorOptions.partial). */
-  private readonly partial: boolean;
+  /** The streams that began before the read (./streamStarts): replayed from an unknown state, their invariants not checked. */
+  private readonly starts: StreamStarts;
   private readonly placeWord: 'line' | 'row' | 'message';
   private readonly positionName: string | undefined;
 
@@ -66,7 +67,7 @@ export class DomainCheck {
     } = {},
   ) {
     this.pointerOf = options.pointerOf;
-    this.partial = options.partial === true;
+    this.starts = new StreamStarts(options.partial === true);
     this.placeWord = options.placeWord ?? 'line';
     this.positionName = options.placeWord === 'line' ? undefined : options.positionName;
     for (const type of Object.keys(decider.eventSchemas)) this.known.set(type, { type, check: decider.eventCheck(type)! });
@@ -108,6 +109,8 @@ export class DomainCheck {
       // an Emmett-style decider names streams by command: a recorded event's stream is the log's
       const withStream: { readonly type: string; readonly data: unknown; readonly stream?: string } = this.decider.shape === 'emmett' && e.stream !== undefined ? { ...event, stream: e.stream } : event;
       stream = this.replay.streamOf(withStream);
+      // a tenant's aggregates are its own (a store's conjoined tenancy): the domain's stream is scoped by the tenant as the log's is
+      if (e.tenant !== undefined && !stream.startsWith(`${e.tenant}/`)) stream = `${e.tenant}/${stream}`;
     } catch (err) {
       if (isModuleFault(err)) throw err; // a domain module broke a rule: the inspection stops with its message
       return problem('invalid-data', `the domain cannot tell this event's stream: ${(err as Error).message}`);
@@ -115,48 +118,76 @@ export class DomainCheck {
     return { ...event, stream };
   }
 
-  /** Replays one event; a problem when the domain cannot apply it. */
-  apply(e: DomainEvent, causationId: string | undefined, place: ReplayPlace): ReadProblem | undefined {
+  /** The profile's first stream revision by contract ('0', '1'; undefined: none), once the profile is known (./streamStarts). */
+  useFirstPosition(first: string | undefined): void {
+    this.starts.useFirstPosition(first);
+  }
+
+  /** The domain's streams that began before the read (./streamStarts). */
+  get streamsBeforeRead(): number {
+    return this.starts.count;
+  }
+
+  /**
+   * Replays one event, filed in the log under `logStream` at revision `position` (when it says);
+   * a problem when the domain cannot apply it. The invariants of a stream that began before the
+   * read are not checked, nor its commands decided again; a domain module's evolve that throws on
+   * it or returns no state leaves it out of the replay from there on (its state lacks the earlier
+   * events): said in one note. Any other fault of a module stops the inspection with its message.
+   */
+  apply(e: DomainEvent, causationId: string | undefined, place: ReplayPlace, logStream?: string, position?: string): ReadProblem | undefined {
     this.drift.flush(this.replay.view);
     if (this.unreplayed.size > 0 && this.unreplayed.has(e.stream)) {
       this.drift.leftOut(causationId);
       return undefined;
     }
+    const unknown = this.starts.event(e.stream, logStream, position, () => this.placeText(place));
     try {
-      this.replay.apply(e, e.stream, place);
+      this.replay.apply(e, e.stream, place, !unknown);
     } catch (err) {
       if (isModuleFault(err)) {
-        // in a read that began after the log's start, a module's evolve that throws on a stream's first
-        // event here (no state yet) lacks the stream's earlier events: the stream is left out and said in
-        // a note; any other fault of the module stops the inspection with its message and the log's line
+        const kind = err.problem.kind;
         // a live source's record by its position there (`sequence 5`), a file's by its line
-        const at = this.positionName !== undefined && place.position !== undefined ? `${this.positionName} ${place.position}` : undefined;
-        if (!this.partial || err.problem.kind !== 'threw' || this.replay.state.has(e.stream))
-          throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${at !== undefined ? `the record at ${at}` : `${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}`}` });
+        const at = this.positionName !== undefined && place.position !== undefined ? `the record at ${this.placeText(place)}` : `${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}`;
+        if (!unknown || (kind !== 'threw' && kind !== 'returned')) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${at}` });
         this.unreplayed.add(e.stream);
-        this.firstUnreplayed ??= { stream: e.stream, place: at ?? `${this.placeWord} ${place.line}${place.position !== undefined ? ` (position ${place.position})` : ''}`, message: err.problem.message };
+        this.firstUnreplayed ??= { stream: e.stream, place: this.placeText(place), message: err.problem.message };
         this.drift.leftOut(causationId);
         return undefined;
       }
       return problem('invalid-data', `the domain cannot apply this event: ${(err as Error).message}`);
     }
-    this.drift.event(causationId, e.type);
+    if (unknown) this.drift.leftOut(causationId);
+    else this.drift.event(causationId, e.type);
     return undefined;
   }
 
+  /** `line 12 (position 1101)`, or a live source's record by its position there (`seq_id 1101`): a replayed event's place as messages name it. */
+  private placeText(place: ReplayPlace): string {
+    if (this.positionName !== undefined && place.position !== undefined) return `${this.positionName} ${place.position}`;
+    return `${this.placeWord} ${place.line}${place.position !== undefined ? ` (position ${place.position})` : ''}`;
+  }
+
   /**
-   * The note on the streams a domain module's `evolve` could not start (see `apply`): how many, the
-   * first with its line and the module's message; undefined when every stream was replayed.
+   * The note on the streams that began before the read (see `apply`): how many, the first with its
+   * place and why, and those a domain module's evolve could not replay, the first with the module's
+   * message; undefined when every stream began in the read.
    */
-  unreplayedNote(): string | undefined {
-    const first = this.firstUnreplayed;
+  startsNote(): string | undefined {
+    const first = this.starts.firstBefore;
     if (!first) return undefined;
-    const n = this.unreplayed.size;
-    return (
-      `${n === 1 ? '1 stream was' : `${n} streams were`} not replayed, nor their commands decided again: the read began after the log's start, ` +
-      `and evolve threw on ${n === 1 ? 'its' : 'each one\'s'} first event here, with no state to fold it into (its earlier events were not read); ` +
-      `first: stream ${JSON.stringify(first.stream)} at ${first.place}: ${first.message}`
-    );
+    const n = this.starts.count;
+    const their = n === 1 ? 'its' : 'their';
+    let note =
+      `${n === 1 ? '1 stream' : `${n} streams`} began before the read; ${their} invariants are not checked, nor ${their} commands decided again, as ${their} earlier events were not read ` +
+      `(${n === 1 ? '' : 'first: '}stream ${JSON.stringify(first.stream)} at ${first.place}: ${this.starts.reasonText(first.reason)})`;
+    const left = this.firstUnreplayed;
+    if (left) {
+      const u = this.unreplayed.size;
+      const who = u === n ? (n === 1 ? 'it was' : n === 2 ? 'both were' : `all ${n} were`) : `${u} of them ${u === 1 ? 'was' : 'were'}`;
+      note += `; ${who} left out of the replay where evolve failed on ${u === 1 ? 'its' : 'their'} events without the earlier ones (${u === 1 ? '' : 'first: '}${left.stream === first.stream && left.place === first.place ? '' : `stream ${JSON.stringify(left.stream)} at ${left.place}: `}${left.message})`;
+    }
+    return note;
   }
 
   /** A command of the log: checked against its schema, then decided again for drift. */

@@ -13,6 +13,7 @@ import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { parseWithNumberText } from './json/exactJson';
 import { consoleOutputLine } from './json/consoleOutput';
+import { copyEscapes, csvLine } from './json/exportHint';
 import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
 import { namedDomainNote, type NamedDomain } from './headerDomainNote';
@@ -52,9 +53,10 @@ export interface InspectorOptions {
   readonly onViolation?: (violation: LogViolation) => void;
   /**
    * The read began after the log's first record (a source read `--from` a position, a time or its
-   * end), so streams' earlier events are missing: a stream whose first event here a domain module's
-   * `evolve` cannot fold into no state is left out of the replay and said in a note, where a full
-   * read stops with the module's fault.
+   * end), so streams' earlier events are missing: with a domain, a stream that nothing shows began
+   * in the read is replayed from an unknown state — its invariants not checked, a module's evolve
+   * that fails on it leaving it out — and said in a note (./streamStarts; a file's streams whose
+   * first revision is past the store's first are read so without it).
    */
   readonly partial?: boolean;
   /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
@@ -174,7 +176,7 @@ export class LogInspector {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      error = consoleOutputLine(text) ?? recordJsonError((e as Error).message, text, line);
+      error = consoleOutputLine(text) ?? csvLine(text) ?? withHint(recordJsonError((e as Error).message, text, line), copyEscapes(text));
     }
     this.take(text, line, record, value, error);
   };
@@ -219,14 +221,23 @@ export class LogInspector {
     this.process(text, line, record, value, error);
   }
 
-  /** Reports a problem of the file's structure (an unclosed array, an overlong record). */
-  structural = (message: string, line: number): void => {
+  /**
+   * Reports a problem of the file's structure (an unclosed array) or of one record the framer could
+   * not hand on (too long, not complete at the end): given its start (`record`), that record is
+   * numbered and handed on as any malformed record, so the records after it keep their numbers.
+   */
+  structural = (message: string, line: number, record?: string): void => {
     this.drain();
-    this.anomaly('malformed', { line, record: this.recordCount + 1 }, message);
+    if (record === undefined) return this.anomaly('malformed', { line, record: this.recordCount + 1 }, message);
+    const place = { line, record: ++this.recordCount };
+    this.records = place.record;
+    this.unread(place, record, 'malformed', message);
   };
 
   private choose(profile: Profile): void {
     this.reader = new FieldReader(profile, this.map.fields);
+    // a stream's first revision is the store's contract only where the profile reads the revision
+    this.domain?.useFirstPosition(this.map.fields.streamPosition === undefined ? profile.firstStreamPosition : undefined);
     // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
     this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
     this.facts = new LogFacts(this.anomalies, {
@@ -328,7 +339,7 @@ export class LogInspector {
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
     if (this.refused) return;
-    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 
@@ -399,7 +410,7 @@ export class LogInspector {
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
     const facts = this.facts!;
     // said at each report (the count of streams left out grows while a source is tailed)
-    const unreplayed = this.domain?.unreplayedNote();
+    const unreplayed = this.domain?.startsNote();
     const restreamed = this.firstRestreamed;
     const notes = this.namedDomainNotes(this.refused ? this.anomalies.problems : anomalies.kept);
     // with the log's domain named, the unknown types and the streams are of another domain: said once, in that note
@@ -416,6 +427,7 @@ export class LogInspector {
         problems: otherDomain ? this.anomalies.problems.map(withoutRenameAdvice) : [...this.anomalies.problems],
         problemCount: this.anomalies.problemCount,
         reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
+        records: this.recordCount,
         ...(notes.length > 0 ? { notes } : {}),
       };
     const fieldPointers = this.reader!.fieldPointers();
@@ -435,9 +447,11 @@ export class LogInspector {
       tombstones: facts.tombstones,
       systemEvents: facts.systemEvents,
       otherRecords: facts.otherRecords,
+      ...(facts.redeliveries > 0 ? { redeliveries: facts.redeliveries } : {}),
       anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
       ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
       violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
+      ...(this.domain && this.domain.streamsBeforeRead > 0 ? { streamsBeforeRead: this.domain.streamsBeforeRead } : {}),
       drift: [],
       ...(this.stale ? { staleDecisions: this.stale.report(final) } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
@@ -473,6 +487,9 @@ export class LogInspector {
     return { ok: true, report: withState };
   }
 }
+
+/** A message with a hint after it, when there is one. */
+const withHint = (message: string, hint: string | undefined): string => (hint === undefined ? message : `${message}; ${hint}`);
 
 /** An unknown type's problem without the advice to rename it (RENAME_ADVICE): the log names another domain. */
 function withoutRenameAdvice(a: Anomaly): Anomaly {

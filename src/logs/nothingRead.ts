@@ -4,6 +4,7 @@
  * which nothing was understood is never shown as healthy. Pure.
  */
 import { counted } from '../engine/report/counted';
+import { placeWord } from './placeWord';
 import type { AnomalyKind, InspectionReport } from './types';
 
 /** Where the advice points: the command line's options, or the app's controls. */
@@ -24,6 +25,12 @@ const ADVICE: Record<AdviceFor, Partial<Record<AnomalyKind, string>>> = {
   },
 };
 
+/** The advice for messages whose bodies are not JSON. */
+const MESSAGES_ADVICE: Record<AdviceFor, string> = {
+  cli: 'a map (--map) naming where their type is (the subject: "fields": {"type": "/subject"}) reads bodies that are not JSON as text',
+  app: 'Mapping… can name where their type is (the subject) to read bodies that are not JSON as text',
+};
+
 /** The main reason no record was read as an event (its advice worded for the command line or the app), or undefined when some were. */
 export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adviceFor: AdviceFor = 'cli'): string | undefined {
   if (report.events > 0) return undefined;
@@ -34,13 +41,14 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adv
     if (entry) entry.count++;
     else byKind.set(a.kind, { count: 1, first: a });
   }
-  const advice = ADVICE[adviceFor];
+  // a broker's messages have no framing to check: a map naming their type reads bodies that are not JSON as text
+  const advice = report.framing === 'messages' ? { ...ADVICE[adviceFor], malformed: MESSAGES_ADVICE[adviceFor] } : ADVICE[adviceFor];
   const main = [...byKind.entries()].filter(([k]) => advice[k]).sort((a, b) => b[1].count - a[1].count)[0];
   if (main) {
     const [kind, { count, first }] = main;
     // the first one's message may hold brackets of its own: it is said after a comma, never inside brackets
     const what = kind === 'unknown-type' ? 'of types the domain does not know' : kind === 'unmapped' ? 'without an event type' : kind;
-    return `${counted(count, 'record')} ${what}, ${count === 1 ? 'on' : 'the first on'} line ${first.line}: ${first.message}; ${advice[kind]}`;
+    return `${counted(count, 'record')} ${what}, ${count === 1 ? 'on' : 'the first on'} ${placeWord(report.framing)} ${first.line}: ${first.message}; ${advice[kind]}`;
   }
   const apart = [report.tombstones && counted(report.tombstones, 'tombstone'), report.systemEvents && counted(report.systemEvents, 'system event'), report.otherRecords && counted(report.otherRecords, 'other record')].filter(Boolean);
   if (apart.length > 0) return `it holds only ${apart.join(', ')}`;

@@ -39,6 +39,12 @@ export interface EventRecord {
   readonly correlationId?: string;
   /** Another name causation ids may use for this record (Message DB: `<stream_name>/<position>`). */
   readonly address?: string;
+  /**
+   * The tenant a multi-tenant store keeps the record under, when not its default (Marten's
+   * conjoined tenancy, `tenant_id`): part of the stream's identity — `stream` is
+   * `<tenant>/<stream id>` — and of the domain's streams (an extension of logs.md).
+   */
+  readonly tenant?: string;
   /** Archived or deleted in its store (counted apart, still read). */
   readonly archived?: boolean;
   /** The text whose repetition makes a duplicate `identical` (a transport's payload); the whole record when absent. */
@@ -255,6 +261,13 @@ export interface InspectionReport {
   readonly systemEvents: number;
   /** Records a store keeps beside its events (extends the spec: Emmett non-`E` rows, archived rows). */
   readonly otherRecords: number;
+  /**
+   * Records that repeat one read before, content and all — identical `duplicate-id`s, a
+   * redelivery — (extends the spec; absent when none): counted once, as the record they repeat, so
+   * in none of `events`, `types`, `sources` or the streams' counts; with the counts above they add
+   * up to the records read.
+   */
+  readonly redeliveries?: number;
   readonly streamCount: number;
   readonly streams: readonly StreamFacts[];
   readonly timeRange: { readonly first: string; readonly last: string } | null;
@@ -264,6 +277,13 @@ export interface InspectionReport {
   /** Present only when anomalies were left out of the list (more than the cap): the full count. */
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
+  /**
+   * Extends the spec (additive; ./streamStarts defines it): with a domain, how many of its
+   * streams began before the read — their first event here is past the store's first stream
+   * revision, or the read began after the log's start — and so were replayed from an unknown
+   * state, their invariants not checked (said in a note too). Present only when there is one.
+   */
+  readonly streamsBeforeRead?: number;
   readonly drift: readonly Drift[];
   /**
    * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that
@@ -315,10 +335,10 @@ export interface InspectProgress {
   readonly records: number;
 }
 
-/** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all). */
+/** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all; `records`: the log's records, read or not). */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[]; readonly records: number };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {

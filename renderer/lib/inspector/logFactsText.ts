@@ -18,7 +18,7 @@ const UNREAD = new Set(['malformed', 'unmapped']);
  * events, a store's other rows and unread records; what is left are the records it reads without
  * counting them: a log's header (and a command repeated under its id).
  */
-export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands' | 'rejections' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'anomalies' | 'anomalyCount'>, stored: number | undefined): string {
+export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands' | 'rejections' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'redeliveries' | 'anomalies' | 'anomalyCount'>, stored: number | undefined): string {
   const parts: [number, string][] = [
     [report.events, counted(report.events, 'event')],
     [report.commands, counted(report.commands, 'command')],
@@ -27,6 +27,7 @@ export function recordsText(report: Pick<InspectionSummary, 'events' | 'commands
   if (report.tombstones) parts.push([report.tombstones, counted(report.tombstones, 'tombstone')]);
   if (report.systemEvents) parts.push([report.systemEvents, counted(report.systemEvents, 'system event')]);
   if (report.otherRecords) parts.push([report.otherRecords, counted(report.otherRecords, 'other record')]);
+  if (report.redeliveries) parts.push([report.redeliveries, counted(report.redeliveries, 'redelivery', 'redeliveries')]);
   // a capped anomaly list does not say how many records were unread: then they go with the rest
   const unread = report.anomalyCount === undefined ? report.anomalies.filter((a) => UNREAD.has(a.kind)).length : 0;
   if (unread > 0) parts.push([unread, `${unread.toLocaleString('en-US')} not read`]);

@@ -2,8 +2,11 @@
  * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]`
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
- * (sources.md, ./inspectSource.ts). Exit codes: 0 read; 1 bad input, or no event read; 2 usage;
- * 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md: ../../logs/staleDecisions).
+ * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch` and the same `--domain`,
+ * `--profile`, `--map`, `--skip-invalid`, `--fail-on` and `--json`. Exit codes: 0 read; 1 bad
+ * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read;
+ * 2 usage; 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md:
+ * ../../logs/staleDecisions).
  */
 import { notInspectedAdvice, problemLines } from '../notInspected';
 import { readFile } from 'node:fs/promises';
@@ -70,7 +73,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
     // the notes first: one may say why the problems below are there (a log of another domain)
     for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 600)}\n`);
     for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${printable(file)}:${at}`)) io.err(line);
-    io.err(`${printable(file)}: the log was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n`);
+    io.err(`${printable(file)}: the log was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records)}\n`);
     return EXIT.badInput;
   }
   if (outcome.nothingRead !== undefined) {

@@ -91,7 +91,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       // the notes first: one may say why the problems below are there (a log of another domain)
       for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, 600)}\n`);
       for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${source.display}: record ${at}`, 'record')) io.err(line);
-      io.err(`${source.display}: the source was not inspected (${notInspectedAdvice(outcome.problems.map((p) => p.kind))})\n${resume}`);
+      io.err(`${source.display}: the source was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records)}\n${resume}`);
       return EXIT.badInput;
     }
     if (got.records === 0 && until === 'live' && stop.signal.aborted) {

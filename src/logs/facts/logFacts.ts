@@ -19,7 +19,8 @@
  * likewise: a `time-reversal` is a time before the previous record's time in its stream.
  *
  * A `duplicate-id` is not replayed and is never the "previous record" of `out-of-order` or
- * `time-reversal`, but its position is in the log, so the gap check counts it as present: in
+ * `time-reversal` — the same record again (a redelivery) is not counted a second time either —
+ * but its position is in the log, so the gap check counts it as present: in
  * dense 1,2,3 followed by a reused id at 4 and then 5, nothing is missing (only the
  * `duplicate-id`); a duplicate that jumps ahead (1,2, a reused id at 5) reports the positions
  * it skips (3..4), at its own line, as any record would.
@@ -53,6 +54,8 @@ export class LogFacts {
   tombstones = 0;
   systemEvents = 0;
   otherRecords = 0;
+  /** Records that repeat one read before, content and all (identical `duplicate-id`s: redeliveries), counted once: in none of the counts above. */
+  redeliveries = 0;
   private readonly types = new Map<string, { n: number }>();
   private readonly schemas = new Map<string, SchemaInference>();
   private readonly streams = new KeyTable<undefined>();
@@ -138,7 +141,12 @@ export class LogFacts {
     return true;
   }
 
-  /** A record repeating an identity already read (`what`: `event id "e1"`, `offset 1`): its `duplicate-id`, and it is counted as read. */
+  /**
+   * A record repeating an identity already read (`what`: `event id "e1"`, `offset 1`): its
+   * `duplicate-id`. The same record again (a redelivery) is counted once, as the record it repeats
+   * (not in `events`, types, sources or its stream's counts); different content under a reused id
+   * is counted as read.
+   */
   private duplicate(e: EventRecord, stream: string | undefined, at: RecordPlace, what: string, identical: boolean, position: string | undefined): void {
     this.anomalies.add({
       kind: 'duplicate-id',
@@ -149,7 +157,8 @@ export class LogFacts {
       ...(stream !== undefined ? { stream } : {}),
       ...(position !== undefined ? { position } : {}),
     });
-    const i = this.count(e, stream);
+    if (identical) this.redeliveries++;
+    const i = identical ? (stream === undefined || e.kind === 'system' ? -1 : this.streams.find(stream, keyHash(stream))) : this.count(e, stream);
     if (e.kind !== 'system') this.present(e, stream, i, at);
   }
 

@@ -42,8 +42,8 @@ export interface FramedBatch {
   readonly types: readonly string[];
   /** By record index, for scanned records that have any of them. */
   readonly extras: ReadonlyMap<number, Extras>;
-  /** Problems of the file's structure, each reported before record `before`. */
-  readonly problems: readonly { readonly before: number; readonly message: string; readonly line: number }[];
+  /** Problems of the file's structure, each reported before record `before`; `record`: the start of a record that could not be framed (StructureSink). */
+  readonly problems: readonly { readonly before: number; readonly message: string; readonly line: number; readonly record?: string }[];
   /** The scanned records' payloads that are flat, packed. */
   readonly flat: FlatColumns;
   /** Characters of the file framed up to the end of this batch. */
@@ -61,7 +61,7 @@ export class BatchBuilder {
   private types: string[] = [];
   private typeIndex = new Map<string, number>();
   private extras = new Map<number, Extras>();
-  private problems: { before: number; message: string; line: number }[] = [];
+  private problems: { before: number; message: string; line: number; record?: string }[] = [];
   private readonly packer = new FlatPacker();
 
   /** Records held so far. */
@@ -106,8 +106,8 @@ export class BatchBuilder {
   };
 
   /** Takes a problem of the file's structure (a framer's structure sink). */
-  problem = (message: string, line: number): void => {
-    this.problems.push({ before: this.count, message, line });
+  problem = (message: string, line: number, record?: string): void => {
+    this.problems.push({ before: this.count, message, line, ...(record !== undefined ? { record } : {}) });
   };
 
   /** The batch of everything taken since the last one (`chars`: the file's characters framed so far). */
@@ -138,8 +138,8 @@ export class BatchBuilder {
 export interface BatchReader {
   /** A record's text, as a framer gives it. */
   record(text: string, line: number): void;
-  /** A problem of the file's structure, as a framer gives it. */
-  structural(message: string, line: number): void;
+  /** A problem of the file's structure or of a record that could not be framed, as a framer gives it. */
+  structural(message: string, line: number, record?: string): void;
   /** Whether scanned records are read as such now (the purestream profile, chosen and scanning). */
   readonly takesScanned: boolean;
   /** A scanned event record, with the fingerprint of its text. */
@@ -153,7 +153,7 @@ export function readBatch(batch: FramedBatch, reader: BatchReader): void {
   let p = 0;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    while (p < problems.length && problems[p].before === i) reader.structural(problems[p].message, problems[p++].line);
+    while (p < problems.length && problems[p].before === i) reader.structural(problems[p].message, problems[p].line, problems[p++].record);
     const s = i * FIELDS;
     const end = ends[i];
     const seq = scans[s + SEQ];
@@ -172,5 +172,5 @@ export function readBatch(batch: FramedBatch, reader: BatchReader): void {
     reader.record(text.slice(start, end), lines[i]);
     start = end;
   }
-  while (p < problems.length) reader.structural(problems[p].message, problems[p++].line);
+  while (p < problems.length) reader.structural(problems[p].message, problems[p].line, problems[p++].record);
 }

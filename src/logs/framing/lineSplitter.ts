@@ -3,14 +3,24 @@
  * at most one partial line; a line longer than `maxLineLength` is reported instead of kept,
  * so memory stays bounded on any input. Pure; works in Node and the browser.
  */
+import { ownString } from '../ownString';
 
 /** Receives one complete line (without `\n` or a trailing `\r`) and its number. */
 export type LineSink = (text: string, line: number) => void;
-/** Receives a line that was too long to keep. */
-export type OverlongSink = (line: number, length: number) => void;
+/** Receives a line that was too long to keep: its number, its length in characters and its first OVERLONG_KEPT characters. */
+export type OverlongSink = (line: number, length: number, start: string) => void;
 
 /** Default cap on one line: far above any sane record, far below the memory budget. */
 export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+/** Characters kept of a record too long to keep whole: its start, to show where it is. */
+export const OVERLONG_KEPT = 64 * 1024;
+
+/** Why a record of `length` characters is not read: "longer than the 16 MB a record may be" (`limit` in MB from 1 MB up, else in characters). */
+export function overlongReason(length: number, limit: number): string {
+  const mb = limit / (1 << 20);
+  return `${length} characters long, longer than the ${mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${limit} characters`} a record may be`;
+}
 
 /** Incremental line splitter: `push` chunks, then `end`. */
 export class LineSplitter {
@@ -18,6 +28,8 @@ export class LineSplitter {
   private line = 1;
   /** Length of the overlong line being skipped, or -1 when not skipping. */
   private skipped = -1;
+  /** The start of the overlong line being skipped. */
+  private kept = '';
 
   constructor(
     private readonly onLine: LineSink,
@@ -42,25 +54,23 @@ export class LineSplitter {
 
   /** Flushes the last line (a file need not end with a newline). */
   end(): void {
-    if (this.skipped >= 0) this.onOverlong(this.line, this.skipped);
+    if (this.skipped >= 0) this.onOverlong(this.line, this.skipped, this.kept);
     else if (this.pending.length > 0) this.emit(this.pending);
     this.pending = '';
+    this.kept = '';
     this.skipped = -1;
   }
 
   private complete(chunk: string, start: number, nl: number): void {
     if (this.skipped >= 0) {
-      this.onOverlong(this.line++, this.skipped + nl - start);
+      this.onOverlong(this.line++, this.skipped + nl - start, this.kept);
       this.skipped = -1;
+      this.kept = '';
       return;
     }
-    if (this.pending.length === 0) {
-      this.emit(chunk.slice(start, nl));
-      return;
-    }
-    const text = this.pending + chunk.slice(start, nl);
+    const text = this.pending.length === 0 ? chunk.slice(start, nl) : this.pending + chunk.slice(start, nl);
     this.pending = '';
-    if (text.length > this.maxLineLength) this.onOverlong(this.line++, text.length);
+    if (text.length > this.maxLineLength) this.onOverlong(this.line++, text.length, ownString(text.slice(0, OVERLONG_KEPT)));
     else this.emit(text);
   }
 
@@ -72,6 +82,7 @@ export class LineSplitter {
     this.pending += chunk.slice(start);
     if (this.pending.length > this.maxLineLength) {
       this.skipped = this.pending.length;
+      this.kept = ownString(this.pending.slice(0, OVERLONG_KEPT));
       this.pending = '';
     }
   }

@@ -8,7 +8,7 @@
  * leading whitespace is dropped as it arrives (a file of nothing but whitespace ends quickly,
  * in constant memory). Pure.
  */
-import { LineSplitter } from './lineSplitter';
+import { LineSplitter, overlongReason, MAX_LINE_LENGTH } from './lineSplitter';
 import { ValueFramer, WRAPPER_KEYS, type RecordSink, type StructureSink } from './valueFramer';
 
 /** How records are laid out in a file. */
@@ -97,7 +97,7 @@ export class LogFramer {
     private readonly requested: Framing | 'auto',
     private readonly onRecord: RecordSink,
     private readonly onProblem: StructureSink,
-    private readonly maxRecordLength?: number,
+    private readonly maxRecordLength: number = MAX_LINE_LENGTH,
   ) {}
 
   /** Feeds one chunk. */
@@ -139,7 +139,7 @@ export class LogFramer {
     const firstLine = this.droppedLines + 1;
     this.inner =
       framing === 'lines'
-        ? new LineSplitter(this.onRecord, (line, length) => this.onProblem(`line ${line} is ${length} characters long, more than a record may be`, line), this.maxRecordLength, firstLine)
+        ? new LineSplitter(this.onRecord, (line, length, start) => this.onProblem(`line ${line} is ${overlongReason(length, this.maxRecordLength)}`, line, start), this.maxRecordLength, firstLine)
         : new ValueFramer(framing, this.onRecord, this.onProblem, this.maxRecordLength, firstLine);
     const head = this.head;
     this.head = '';

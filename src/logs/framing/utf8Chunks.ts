@@ -2,7 +2,8 @@
  * A log's bytes as UTF-8 text, chunk by chunk (logs.md: logs are JSON, and JSON is UTF-8). A
  * file whose first line with content (blank lines before it included) is not UTF-8 text (a PNG,
  * a gzip, a database: a binary file) ends the read with `NotUtf8Error`, naming the file, the
- * byte, its offset and its line, instead of reading replacement characters as records. After
+ * byte, its offset and its line — or, for a compressed file (gzip, …), its format and how to
+ * decompress it — instead of reading replacement characters as records. After
  * that line a stray byte reads as U+FFFD,
  * as before: a log with one Latin-1 byte in a payload stays readable. The decoding is the
  * platform's (fast); only a failure is looked at byte by byte. A BOM is kept (the framer skips
@@ -12,7 +13,25 @@
 /** The `code` of NotUtf8Error. */
 export const NOT_UTF8 = 'NOT_UTF8';
 
-/** A file that is not UTF-8 text, and where the first byte that is not UTF-8 is. */
+/**
+ * Compressed files by the bytes they start with (each format's magic number: RFC 1952 for gzip,
+ * RFC 8878 for Zstandard, the bzip2 and xz headers, a zip's local file header), and how to get the
+ * text out of one.
+ */
+const COMPRESSED: readonly { readonly name: string; readonly magic: readonly number[]; readonly tool: string }[] = [
+  { name: 'gzip', magic: [0x1f, 0x8b], tool: 'gunzip -k' },
+  { name: 'Zstandard', magic: [0x28, 0xb5, 0x2f, 0xfd], tool: 'zstd -d' },
+  { name: 'bzip2', magic: [0x42, 0x5a, 0x68], tool: 'bunzip2 -k' },
+  { name: 'xz', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], tool: 'unxz -k' },
+  { name: 'zip', magic: [0x50, 0x4b, 0x03, 0x04], tool: 'unzip' },
+];
+
+/** The compressed format a file's first bytes say it is, if any. */
+export function compressedFormat(head: Uint8Array): (typeof COMPRESSED)[number] | undefined {
+  return COMPRESSED.find((c) => c.magic.length <= head.length && c.magic.every((b, i) => head[i] === b));
+}
+
+/** A file that is not UTF-8 text, and where the first byte that is not UTF-8 is; `head`: the file's first bytes, which may say it is compressed. */
 export class NotUtf8Error extends Error {
   /** Kept when the error crosses a thread as a message and a code. */
   readonly code = NOT_UTF8;
@@ -22,8 +41,14 @@ export class NotUtf8Error extends Error {
     readonly offset: number,
     readonly line: number,
     readonly byte: number | undefined,
+    head: Uint8Array = new Uint8Array(0),
   ) {
-    super(`${file} is not UTF-8 text: ${byte === undefined ? 'it ends inside a character' : `byte 0x${byte.toString(16).padStart(2, '0')}`} at byte offset ${offset.toLocaleString('en-US')}, line ${line.toLocaleString('en-US')}; a log is JSON text in UTF-8 — is it a binary file?`);
+    const compressed = compressedFormat(head);
+    super(
+      compressed
+        ? `${file} is ${compressed.name}-compressed (it starts with ${compressed.name}'s bytes ${compressed.magic.map((b) => b.toString(16).padStart(2, '0')).join(' ')}), not UTF-8 text: decompress it first (${compressed.tool} ${JSON.stringify(file)}) and inspect the JSON it holds`
+        : `${file} is not UTF-8 text: ${byte === undefined ? 'it ends inside a character' : `byte 0x${byte.toString(16).padStart(2, '0')}`} at byte offset ${offset.toLocaleString('en-US')}, line ${line.toLocaleString('en-US')}; a log is JSON text in UTF-8 — is it a binary file?`,
+    );
     this.name = 'NotUtf8Error';
   }
 }
@@ -40,12 +65,15 @@ export class Utf8Chunks {
   private content = false;
   /** The last bytes decoded (up to 3): a character cut at a chunk's end starts there. */
   private tail = new Uint8Array(0);
+  /** The file's first bytes (up to 8), which say when it is compressed. */
+  private head: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly file: string) {}
 
   /** The text of the next chunk (a character cut between chunks comes whole with the next). */
   decode(chunk: Uint8Array): string {
     if (this.lenient) return this.lenient.decode(chunk, { stream: true });
+    if (this.head.length < 8) this.head = concat(this.head, chunk.subarray(0, 8 - this.head.length));
     // the first line with content is checked; a newline is a character boundary, so the rest goes to the lenient decoder whole
     const newline = this.checkedEnd(chunk);
     const checked = newline < 0 ? chunk : chunk.subarray(0, newline + 1);
@@ -82,7 +110,7 @@ export class Utf8Chunks {
     try {
       return this.decoder.decode();
     } catch {
-      throw new NotUtf8Error(this.file, this.bytes, this.lines + 1, undefined);
+      throw new NotUtf8Error(this.file, this.bytes, this.lines + 1, undefined, this.head);
     }
   }
 
@@ -93,7 +121,7 @@ export class Utf8Chunks {
     let line = this.lines + 1;
     // the line breaks of this chunk before the bad byte (a character begun in the tail has none after its start)
     for (let i = this.tail.length; i < at; i++) if (seen[i] === 10) line++;
-    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, line, seen[at]);
+    return new NotUtf8Error(this.file, this.bytes - this.tail.length + at, line, seen[at], this.head);
   }
 }
 

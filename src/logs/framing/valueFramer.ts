@@ -8,12 +8,18 @@
  * depth, iteratively (no recursion, any depth); each record's syntax is left to JSON.parse.
  * Memory is bounded by the largest record, capped at `maxRecordLength`. Pure.
  */
-import { MAX_LINE_LENGTH } from './lineSplitter';
+import { MAX_LINE_LENGTH, OVERLONG_KEPT, overlongReason } from './lineSplitter';
+import { ownString } from '../ownString';
 
 /** Receives one record's text and the line it starts on (1-based). */
 export type RecordSink = (text: string, line: number) => void;
-/** Receives a problem of the file's structure (an unclosed array, an overlong record). */
-export type StructureSink = (message: string, line: number) => void;
+/**
+ * Receives a problem of the file's structure (an unclosed array), or of one record that could not
+ * be framed (too long to keep, not complete at the end of the file): then `record` is the start
+ * of that record's text (at most OVERLONG_KEPT characters), and the problem counts as a record,
+ * numbered as a malformed record in its place would be.
+ */
+export type StructureSink = (message: string, line: number, record?: string) => void;
 
 /** The layouts this framer reads. */
 export type ValueFraming = 'array' | 'concat' | 'wrapper';
@@ -62,6 +68,8 @@ export class ValueFramer {
   private captured = '';
   private capturedLine = 0;
   private tooLong = false;
+  /** Characters of the record being captured, counted on past the cap once it is too long. */
+  private capturedLength = 0;
   /** A scalar record (number, literal) being captured: ends at the next delimiter. */
   private inScalar = false;
   private arrayClosed = false;
@@ -150,6 +158,7 @@ export class ValueFramer {
         this.captureDepth = this.stack.length;
         this.capturedLine = this.line;
         this.captured = '';
+        this.capturedLength = 0;
         this.tooLong = false;
         this.sawRecord = true;
         segment = i;
@@ -179,7 +188,7 @@ export class ValueFramer {
       this.finishRecord();
     }
     if (this.captureDepth >= 0) {
-      this.onProblem(`the record starting on line ${this.capturedLine} is not complete at the end of the file (a missing "}" or "]")`, this.capturedLine);
+      this.onProblem(`the record starting on line ${this.capturedLine} is not complete at the end of the file (a missing "}" or "]")`, this.capturedLine, this.captured.slice(0, OVERLONG_KEPT));
       return;
     }
     if (this.framing === 'array' && !this.arrayClosed) this.onProblem(this.stack.length === 0 && !this.sawRecord ? 'expected a JSON array, found nothing' : 'the JSON array is not closed (missing "]")', this.line);
@@ -244,17 +253,20 @@ export class ValueFramer {
   }
 
   private append(chunk: string, start: number, end: number): void {
-    if (this.tooLong || start < 0 || end <= start) return;
+    if (start < 0 || end <= start) return;
+    this.capturedLength += end - start;
+    if (this.tooLong) return;
     this.captured += chunk.slice(start, end);
     if (this.captured.length > this.maxRecordLength) {
       this.tooLong = true;
-      this.captured = '';
+      // its start is kept to show (its own copy: not a view holding the whole capture)
+      this.captured = ownString(this.captured.slice(0, OVERLONG_KEPT));
     }
   }
 
   private finishRecord(): void {
     if (this.framing === 'wrapper') this.wrapperKey ??= this.key1;
-    if (this.tooLong) this.onProblem(`the record starting on line ${this.capturedLine} is longer than ${this.maxRecordLength} characters`, this.capturedLine);
+    if (this.tooLong) this.onProblem(`the record starting on line ${this.capturedLine} is ${overlongReason(this.capturedLength, this.maxRecordLength)}`, this.capturedLine, this.captured);
     else if (this.key1 === 'entries' && this.framing === 'wrapper' && this.heldLength + this.captured.length <= MAX_REORDERED) {
       (this.held ??= []).push({ text: this.captured, line: this.capturedLine });
       this.heldLength += this.captured.length;

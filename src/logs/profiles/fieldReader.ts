@@ -24,6 +24,8 @@ interface FieldPlan {
   countedAt: number;
   /** The map names this field's pointer (or says the log has none): it overrides the profile's reading. */
   readonly mapped: boolean;
+  /** Reads whose value the profile's `refine` changed after a pointer read it (Marten's stream scoped by its tenant): then `fieldsUsed` says the profile's `scoped` text. */
+  refined: number;
 }
 
 const has = Object.prototype.hasOwnProperty;
@@ -95,6 +97,8 @@ export class FieldReader {
   private readonly mapped: FieldPlan[];
   /** The mapped fields the profile's `refine` derives: what the map's pointers read is put back after it. */
   private readonly mappedDerived: FieldPlan[];
+  /** The fields a pointer reads and the profile's `refine` may rewrite (see FieldPlan.refined). */
+  private readonly scopedPlans: FieldPlan[];
   /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
   lastPrepared: JsonObject | undefined;
   private readonly typePlan: FieldPlan;
@@ -109,11 +113,12 @@ export class FieldReader {
       const given = has.call(overrides, field) ? overrides[field] : undefined;
       const texts = given !== undefined ? (given === null ? [] : [given]) : (profile.fields[field] ?? []);
       const pointers = texts.map(compilePointer);
-      return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined, countedIn: -1, countedAt: -1 };
+      return { field, pointers, served: pointers.map(() => 0), mapped: given !== undefined, countedIn: -1, countedAt: -1, refined: 0 };
     });
     this.typePlan = this.plans.find((p) => p.field === 'type')!;
     this.mapped = this.plans.filter((p) => p.mapped);
     this.mappedDerived = this.mapped.filter((p) => profile.refine !== undefined && profile.derived?.[p.field] !== undefined);
+    this.scopedPlans = this.plans.filter((p) => p.pointers.length > 0 && profile.refine !== undefined && profile.scoped?.[p.field] !== undefined);
   }
 
   /** The profile's quick reading of a record's text, unless the map changes what a field is read from (then every record is read by `read`). */
@@ -149,8 +154,11 @@ export class FieldReader {
       // a field the profile derives in `refine` (a Kafka source, a Message DB causation) stays what the map's pointer read; nothing is kept when the map names none
       const derived = this.mappedDerived;
       const kept = derived.length === 0 ? undefined : derived.map((p) => e[p.field]);
+      const scoped = this.scopedPlans;
+      const before = scoped.length === 0 ? undefined : scoped.map((p) => e[p.field]);
       const refused = this.profile.refine(prepared, e);
       if (refused) return refused;
+      if (before) for (let i = 0; i < before.length; i++) if (before[i] !== undefined && e[scoped[i].field] !== before[i]) scoped[i].refined++;
       if (kept) for (let i = 0; i < kept.length; i++) (e as Record<string, unknown>)[derived[i].field] = kept[i];
       // a tombstone's type is no event's (it is counted apart): not counted as read (from a Kafka topic)
       if (e.kind === 'tombstone') this.uncount(this.typePlan);
@@ -247,7 +255,7 @@ export class FieldReader {
     for (const plan of this.plans) {
       let best = -1;
       for (let i = 0; i < plan.served.length; i++) if (plan.served[i] > 0 && (best < 0 || plan.served[i] > plan.served[best])) best = i;
-      if (best >= 0) out[plan.field] = plan.pointers[best].text;
+      if (best >= 0) out[plan.field] = plan.refined > 0 ? this.profile.scoped![plan.field]! : plan.pointers[best].text;
       // a profile that reads records itself serves its first pointers (or derives the field)
       else if (plan.mapped) out[plan.field] = null;
       else if (this.profile.read) out[plan.field] = plan.pointers[0]?.text ?? null;

@@ -7,14 +7,15 @@
  * - A body holding a structured CloudEvent (JSON with `specversion`) is read as that event; a
  *   message in CloudEvents binary mode (`ce-…` or `ce_…` headers, any case) as the event the
  *   headers describe, its body being `data`; any other body as JSON (or text) with the usual
- *   names for id and type (`Nats-Msg-Id` is an id too).
+ *   names for id and type (`Nats-Msg-Id` is an id too); a body that is not JSON, with nothing else
+ *   to say its type, is a `malformed` record (not JSON), as a file's line would be.
  * - `globalPosition` = the stream sequence, `source` = the stream (sequences may skip: deleted
  *   messages; never a gap), `stream` = the CloudEvent's `subject`, else the NATS subject;
  *   identity is scoped by the CloudEvent's `source` when there is one; a record repeating its
  *   subject, headers (other than NATS's own `Nats-…`) and body is a redelivery (`identical`). Pure.
  */
 import { decodeTextPayload } from './payload';
-import type { JsonObject, Profile } from './profile';
+import { problem, type JsonObject, type Profile } from './profile';
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,6 +35,17 @@ function cloudEventOf(headers: Readonly<Record<string, unknown>> | undefined, bo
   if (!event || typeof event.specversion !== 'string') return undefined;
   event.data = body;
   return event;
+}
+
+/** Why a message's body is not JSON: empty, or as JSON.parse says it (`: Unexpected token …`). */
+function bodyError(body: string): string {
+  if (body.trim() === '') return ' is empty';
+  try {
+    JSON.parse(body);
+    return ' is not JSON';
+  } catch (e) {
+    return `: ${(e as Error).message}`;
+  }
 }
 
 /** The jetstream profile. */
@@ -60,6 +72,8 @@ export const jetStreamProfile: Profile = {
   },
   derived: { source: '/stream' },
   refine: (r, e) => {
+    // a body that is not JSON, with no CloudEvent headers or map to say its type: not JSON, as a file's line would be
+    if (e.type === undefined && r.ce === undefined && r.payloadContentType === 'text/plain' && typeof r.data === 'string') return problem('malformed', `not JSON: the message's body${bodyError(r.data)}`);
     e.source = String(r.stream);
     const ce = r.ce as JsonObject | undefined;
     if (typeof ce?.source === 'string') e.idScope = ce.source;

@@ -68,6 +68,13 @@ export interface Profile {
   readonly fallbacks?: Partial<Readonly<Record<CommonField, Readonly<Record<string, string>>>>>;
   /** How `refine` derives a field, for `fieldsUsed` (e.g. `source: "/topic + /partition"`). */
   readonly derived?: Partial<Readonly<Record<CommonField, string>>>;
+  /** How `refine` rewrites a field a pointer read, for `fieldsUsed` once it has (Marten's stream under a tenant: `/tenant_id + "/" + /stream_id`). */
+  readonly scoped?: Partial<Readonly<Record<CommonField, string>>>;
+  /**
+   * A stream's first revision by the store's contract (`0`: KurrentDB, Message DB; `1`: Marten,
+   * Emmett): a stream whose first event in the log is past it began before the read (../streamStarts).
+   */
+  readonly firstStreamPosition?: '0' | '1';
   /** Positions that are dense by contract, so a missing number is a `gap`. */
   readonly dense?: { readonly stream?: boolean; readonly global?: boolean };
   /** Times written without a zone are UTC by the format's contract (no `no-zone` anomaly). */

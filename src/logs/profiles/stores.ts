@@ -60,6 +60,7 @@ export const kurrentDbProfile: Profile = {
     correlationId: ['/metadata/$correlationId', '/metaData/$correlationId', '/content/metadata/$correlationId', '/content/metaData/$correlationId'],
   },
   dense: { stream: true },
+  firstStreamPosition: '0',
   refine: (_r, e) => {
     e.data = parsedIfJsonText(e.data);
     e.metadata = parsedIfJsonText(e.metadata);
@@ -84,6 +85,7 @@ export const emmettProfile: Profile = {
     correlationId: ['/message_metadata/correlationId'],
   },
   dense: { stream: true },
+  firstStreamPosition: '1',
   refine: (r, e) => {
     parseColumns(e);
     if (r.is_archived === true) e.archived = true;
@@ -91,7 +93,14 @@ export const emmettProfile: Profile = {
   },
 };
 
-/** The marten profile. */
+/** Marten's tenant of a single-tenant store (`tenant_id`'s default). */
+const DEFAULT_TENANT = '*DEFAULT*';
+
+/**
+ * The marten profile. Under conjoined tenancy a stream is identified by its tenant and its id
+ * (the same stream id and versions may exist under each tenant): a record of another tenant than
+ * `*DEFAULT*` is read into the stream `<tenant_id>/<stream_id>`, its tenant kept as `tenant`.
+ */
 export const martenProfile: Profile = {
   name: 'marten',
   detect: (r) => (has(r, 'seq_id', 'stream_id', 'version', 'type') ? 1 : has(r, 'seq_id', 'version', 'type') ? 0.8 : 0),
@@ -108,9 +117,16 @@ export const martenProfile: Profile = {
     correlationId: ['/correlation_id'],
   },
   dense: { stream: true },
+  firstStreamPosition: '1',
+  scoped: { stream: '/tenant_id + "/" + /stream_id (or /stream_key)' },
   refine: (r, e) => {
     parseColumns(e);
     if (r.is_archived === true) e.archived = true;
+    const tenant = r.tenant_id;
+    if (typeof tenant === 'string' && tenant !== '' && tenant !== DEFAULT_TENANT && e.stream !== undefined) {
+      e.tenant = tenant;
+      e.stream = `${tenant}/${e.stream}`;
+    }
   },
 };
 
@@ -131,6 +147,7 @@ export const messageDbProfile: Profile = {
   },
   derived: { causationId: '/metadata/causationMessageStreamName + "/" + /metadata/causationMessagePosition' },
   dense: { stream: true },
+  firstStreamPosition: '0',
   utcWithoutZone: true,
   refine: (_r, e) => {
     parseColumns(e);

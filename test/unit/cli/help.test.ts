@@ -26,6 +26,26 @@ describe('purestream --help', () => {
     expect(out.split('\n').find((l) => l.includes('purestream compare-real'))).toContain('[--consumer NAME]');
   });
 
+  it('inspect <source-url> lists the options that work with a URL: --profile, --map, --skip-invalid, --fail-on', async () => {
+    const { out } = await capture(['--help']);
+    const url = out.slice(out.indexOf('purestream inspect <source-url>'), out.indexOf('postgres://'));
+    for (const option of ['--from', '--until', '--batch N', '--domain ID|PATH', '--profile NAME', '--map FILE', '--skip-invalid', '--fail-on anomalies,violations,drift', '--json']) expect(url).toContain(option);
+  });
+
+  it("a command's --help prints its own usage and what every command shares, not the other commands", async () => {
+    const r = await capture(['inspect', '--help']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out.startsWith('Usage:\n  purestream inspect <log-file> ')).toBe(true);
+    expect(r.out).toContain('  purestream inspect <source-url> ');
+    expect(r.out).toContain('postgres://user@host:port/db');
+    expect(r.out).toContain('Exit codes:');
+    expect(r.out).not.toContain('purestream run ');
+    expect(r.out).not.toContain('purestream enact ');
+    expect(r.out.endsWith('purestream --help lists every command.\n')).toBe(true);
+    // a command whose usage goes on over two lines keeps both
+    expect((await capture(['enact', '-h'])).out).toContain('[--ack-wait MS] [--stop-after N]');
+  });
+
   it('a bare `purestream` is a usage error: the usage on stderr, nothing on stdout, exit 2', async () => {
     const bare = await capture([]);
     expect(bare.code).toBe(2);

@@ -43,7 +43,8 @@ describe('purestream inspect', () => {
       `${file}:4: unknown-type: unknown event type "ItemTeleported" for domain commerce (a map's "types" can rename it)`,
       `${file}:5: invalid-data: data.qty: expected an integer >= 1, got 0`,
     ]);
-    expect(r.err).toContain(`${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`);
+    // how many there are, and that the app reads past them (it never refuses a log)
+    expect(r.err).toContain(`${file}: the log was not inspected: 3 of its 10 records cannot be read (use --skip-invalid to replay the other 7 records and report those 3 as anomalies — what the app does when it opens the log)\n`);
     expect(r.err).not.toContain('imported');
   });
 
@@ -52,7 +53,7 @@ describe('purestream inspect', () => {
     const r = await cli(file);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')[0]).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1: unmapped: `));
-    expect(r.err).toContain(`${file}: the log was not inspected (a map (--map FILE, logs.md "Map file") can name the field that holds the event type; or use --skip-invalid`);
+    expect(r.err).toContain(`${file}: the log was not inspected: none of its 2 records can be read (a map (--map FILE, logs.md "Map file") can name the field that holds the event type; or --skip-invalid`);
   });
 
   it("a record that is not JSON is placed by the file's line and the column in it, never JSON.parse's own \"line 1\"", async () => {
@@ -90,13 +91,14 @@ describe('purestream inspect', () => {
     const r = await cli(join(fixtures, 'profiles/kafka-kcat.jsonl'), '--json');
     expect(r.code, r.err).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ domain: null, profile: 'kafka', events: 8, tombstones: 1, violations: [], drift: [] });
+    // line 8 is line 4 read again (a redelivery): counted once
+    expect(report).toMatchObject({ domain: null, profile: 'kafka', events: 7, tombstones: 1, violations: [], drift: [] });
     expect(report.stateHash).toBeUndefined();
     // five types come from ce_type headers, three from the payloads (two of them on records read again for their 17-digit offsets, counted once): both are named
     expect(report.fieldsUsed.type).toBe('/headers/ce_type');
     expect(report.fieldPointers.type).toEqual([{ pointer: '/headers/ce_type', records: 5 }, { pointer: '/payload/type', records: 3 }]);
     const text = await cli(join(fixtures, 'profiles/kafka-kcat.jsonl'));
-    expect(text.out).toContain('kafka-kcat.jsonl — kafka profile, lines, no domain: 8 events, 0 commands (and 1 tombstone)');
+    expect(text.out).toContain('kafka-kcat.jsonl — kafka profile, lines, no domain: 7 events, 0 commands (and 1 tombstone, 1 redelivery)\n');
     expect(text.out).toContain('  type read from /headers/ce_type (5 records), /payload/type (3 records)\n');
     expect(text.out).not.toContain('invariant');
   });
@@ -161,7 +163,7 @@ describe('purestream inspect', () => {
     expect(r.err.split('\n')).toEqual([
       `${file}: note: the log's header names domain "profiles"; it was read with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead`,
       `${file}:2: unknown-type: unknown event type "ProfileAdded" for domain commerce`,
-      `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`,
+      `${file}: the log was not inspected: 1 of its 2 records cannot be read (use --skip-invalid to replay the other 1 record and report it as an anomaly — what the app does when it opens the log)`,
       '',
     ]);
   });

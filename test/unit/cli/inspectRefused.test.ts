@@ -42,7 +42,7 @@ describe('inspect refusing a log', () => {
       unknown(409, 'OrderCancelled'),
       unknown(410, 'StockReleased'),
       unknown(412, 'OrderShipped'),
-      `${exported}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`,
+      `${exported}: the log was not inspected: 212 of its 411 records cannot be read (use --skip-invalid to replay the other 199 records and report those 212 as anomalies — what the app does when it opens the log)`,
       '',
     ]);
     const skipped = await cli(exported, '--domain', 'profiles', '--skip-invalid');
@@ -58,7 +58,7 @@ describe('inspect refusing a log', () => {
     expect(lines.length).toBe(23);
     expect(lines[0]).toBe(`${file}:1: unknown-type: unknown event type "Teleported0" for domain commerce (a map's "types" can rename it) (2 records; also line 26)`);
     expect(lines[19]).toBe(`${file}:20: unknown-type: unknown event type "Teleported19" for domain commerce (a map's "types" can rename it) (2 records; also line 45)`);
-    expect(lines.slice(20)).toEqual(['... and 10 more problems', `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)`, '']);
+    expect(lines.slice(20)).toEqual(['... and 10 more problems', `${file}: the log was not inspected: none of its 50 records can be read (--skip-invalid reports them as anomalies, as the app does when it opens the log)`, '']);
   });
 
   it('a log naming another domain: the note says it was read (not replayed) with the chosen one, and no unknown type advises a rename', async () => {
@@ -67,7 +67,7 @@ describe('inspect refusing a log', () => {
     expect(refused.err).toBe(
       `${file}: note: the log's header names domain "profiles"; it was read with domain "commerce", as chosen; "commerce" does not know some of its types: replay it with domain "profiles" instead\n` +
         `${file}:2: unknown-type: unknown event type "ProfileAdded" for domain commerce (2 records; also line 3)\n` +
-        `${file}: the log was not inspected (use --skip-invalid to replay the valid records and report the rest as anomalies)\n`,
+        `${file}: the log was not inspected: 2 of its 3 records cannot be read (use --skip-invalid to replay the other 1 record and report those 2 as anomalies — what the app does when it opens the log)\n`,
     );
     const skipped = await cli(file, '--domain', 'commerce', '--skip-invalid');
     expect(skipped.out).toContain('\n  note: the log\'s header names domain "profiles"; it was replayed with domain "commerce", as chosen;');

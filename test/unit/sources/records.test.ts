@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KafkaMessage } from 'kafkajs';
 import { LogInspector } from '../../../src/logs/logInspector';
+import { whyNothingRead } from '../../../src/logs/nothingRead';
 import type { InspectionReport } from '../../../src/logs/types';
 import { kafkaRecord } from '../../../src/sources/kafka/kafkaClient';
 import type { JetStreamRecord } from '../../../src/sources/nats/jetstreamReader';
@@ -40,6 +41,26 @@ describe('the jetstream profile (extension): JetStream messages as the NATS read
     expect(report.anomalies.map((a) => [a.kind, a.identical])).toEqual([['duplicate-id', true]]);
     const order = inspect([js('5', 'T.a', '{"type":"A","id":"1"}'), js('4', 'T.b', '{"type":"A","id":"2"}')], 'jetstream');
     expect(order.anomalies.map((a) => a.kind)).toEqual(['out-of-order']);
+  });
+});
+
+describe('a JetStream message whose body is not JSON', () => {
+  it('is malformed (not JSON), as a file line would be, not "unmapped: no event type"; a map or CloudEvent headers that give its type still read it', () => {
+    const report = inspect([js('1', 'ORDERS.o-1', '{"type":"OrderPlaced","id":"e-1"}'), js('2', 'ORDERS.o-1', 'order o-1 paid'), js('3', 'ORDERS.o-1', '')], 'jetstream');
+    expect(report.anomalies.map((a) => `${a.kind} ${a.line}: ${a.message}`)).toEqual([
+      `malformed 2: not JSON: the message's body: Unexpected token 'o', "order o-1 paid" is not valid JSON`,
+      "malformed 3: not JSON: the message's body is empty",
+    ]);
+    const headed = inspect([js('1', 'ORDERS.o-1', 'paid in full', { 'ce-specversion': '1.0', 'ce-id': 'e-2', 'ce-source': '/shop', 'ce-type': 'OrderPaid' })], 'jetstream');
+    expect([headed.anomalies, headed.types]).toEqual([[], { OrderPaid: 1 }]);
+    const inspector = new LogInspector({ skipInvalid: true, profile: 'jetstream', map: { fields: { type: '/subject' }, types: new Map(), data: new Map() } });
+    inspector.value(js('1', 'ORDERS.o-1', 'paid in full'), 1);
+    const mapped = inspector.finish('test', 'messages');
+    expect(mapped.ok && [mapped.report.anomalies, mapped.report.types]).toEqual([[], { 'ORDERS.o-1': 1 }]);
+    // nothing but such messages: "0 events read" says how a map reads them, not to check a framing
+    expect(whyNothingRead(inspect([js('1', 'ORDERS.o-1', 'paid')], 'jetstream'))).toBe(
+      `1 record malformed, on message 1: not JSON: the message's body: Unexpected token 'p', "paid" is not valid JSON; a map (--map) naming where their type is (the subject: "fields": {"type": "/subject"}) reads bodies that are not JSON as text`,
+    );
   });
 });
 

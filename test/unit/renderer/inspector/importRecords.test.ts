@@ -30,9 +30,10 @@ describe('importRecords', () => {
     expect(report.anomalies.map((a) => a.kind)).toContain('duplicate-id');
     expect(report.violations[0].invariant).toBe('stock-non-negative');
     expect(report.drift.length).toBeGreaterThan(0);
-    // every record is stored under its number in the file: events (the duplicate too), commands and rejections
+    // every record is stored under its number in the file: events (the redelivery too, which the report counts once, apart), commands and rejections
     const kinds = Object.fromEntries(db.exec('SELECT kind, count(*) FROM events WHERE log_id = ? GROUP BY kind', [logId])[0].values);
-    expect(kinds).toEqual({ event: report.events, command: report.commands, rejection: 46 });
+    expect(report.redeliveries).toBe(1);
+    expect(kinds).toEqual({ event: report.events + 1, command: report.commands, rejection: 46 });
     const first = pageEvents(db, logId, { limit: 2 }).events;
     expect(first[0]).toMatchObject({ seq: 1, kind: 'command', type: 'RestockItem', line: 2 });
     expect(first[1]).toMatchObject({ seq: 2, type: 'purestream.commerce.ItemRestocked', stream: 'stock:tee@main', globalPosition: '1', line: 3, time: '2026-01-01T00:00:00.000Z' });

@@ -10,6 +10,8 @@ describe('recordsText', () => {
     // a purestream log's header is read, not counted
     expect(recordsText({ ...base, rejections: 45 }, 411)).toBe("411 records: 212 events · 153 commands · 45 rejections · 1 other (the log's header)");
     expect(recordsText(base, 365)).toBe('365 records: 212 events · 153 commands');
+    // the same record read again (a redelivery) is counted once: said apart, so the parts still add up
+    expect(recordsText({ ...base, events: 211, rejections: 46, redeliveries: 1 }, 411)).toBe('411 records: 211 events · 153 commands · 46 rejections · 1 redelivery');
   });
 
   it('counts unread records, tombstones and system events as parts, and only the parts while the total is unknown', () => {

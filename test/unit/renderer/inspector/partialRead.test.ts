@@ -1,7 +1,8 @@
 /**
  * A live read that began after its source's start (Connect… from the end or a position), imported
  * with a domain module whose `evolve` cannot fold a stream's first event here into no state: the
- * streams are left out of the replay with one note, the import finishes, and the stored reading
+ * streams began before the read (nothing in a CloudEvents log shows a stream starts here) and are
+ * left out of the replay with one note, the import finishes, and the stored reading
  * keeps `partial` so the log is read the same way again. Read from the start, the module's fault
  * stops the import with its message and the line, as before. The module is stood in for by the
  * commerce domain whose evolve throws a ModuleFault (what a module's guarded call throws) on no state.
@@ -38,7 +39,10 @@ describe('a partial live read with a module that cannot start a stream', () => {
     const logs = new DatabaseLogs(createWorkspace(sqlJs));
     const { logId, report } = await importRecords(logs, [log], { domain: startless, name: 'tail', source: 'nats://x/S', partial: true });
     expect(report.notes).toHaveLength(1);
-    expect(report.notes![0]).toMatch(/^\d+ streams were not replayed, nor their commands decided again: the read began after the log's start, .*; first: stream ".*" at line \d+ \(position \d+\): shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state$/);
+    expect(report.notes![0]).toMatch(
+      /^(\d+) streams began before the read; their invariants are not checked, nor their commands decided again, as their earlier events were not read \(first: stream ".*" at line \d+ \(position \d+\): the read began after the log's start\); all \1 were left out of the replay where evolve failed on their events without the earlier ones \(first: shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state\)$/,
+    );
+    expect(report.streamsBeforeRead).toBeGreaterThan(1);
     expect([report.violations, report.drift, report.finalState]).toEqual([[], [], {}]);
     expect(logs.stored(logId).reading).toMatchObject({ partial: true });
   });
