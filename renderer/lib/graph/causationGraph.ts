@@ -4,6 +4,7 @@
  * items, an edge from each record's cause. A cause outside the window is drawn once as a
  * placeholder node, so no record hangs loose. Pure.
  */
+import { escapeControls } from '../../../src/engine/text/controlChars';
 import type { BrokenInvariant, CausalKind, CausalOutcome, CausalRecord } from '../reader/graphSource';
 export { nodeIds } from './nodeIds';
 
@@ -62,7 +63,7 @@ export function causationGraph(records: readonly CausalRecord[]): CausationGraph
     nodes.push({ id: r.id, kind: r.kind, label: r.type, sub: r.sub, outcome: r.outcome, t: r.time, flow: r.flow, ...(r.parent && present.has(r.parent) ? { parent: r.parent } : {}), ...(r.stream !== undefined ? { stream: r.stream } : {}), ...(r.broke ? { broke: r.broke } : {}) });
     if (r.causationId === undefined || r.causationId === r.id) continue;
     if (!present.has(r.causationId) && !outside.has(r.causationId))
-      outside.set(r.causationId, { id: r.causationId, kind: 'command', label: r.causationId.replace(/^[a-z]+:/, ''), sub: 'cause outside this view', outcome: 'accepted', t: r.time, flow: r.flow, outside: true });
+      outside.set(r.causationId, { id: r.causationId, kind: 'command', label: escapeControls(r.causationId.replace(/^[a-z]+:/, '')), sub: 'cause outside this view', outcome: 'accepted', t: r.time, flow: r.flow, outside: true });
     edges.push({ id: `${r.causationId}->${r.id}`, source: r.causationId, target: r.id });
   }
   return { nodes: [...outside.values(), ...nodes], edges };

@@ -16,6 +16,7 @@ import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/time
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
 import { selectRows as select } from '../../../src/store/selectRows';
 import { naturalOrder } from '../text/naturalOrder';
+import { escapeControls as shown } from '../../../src/engine/text/controlChars';
 
 /** Streams with a lane of their own; the others share one. */
 export const STREAM_LANES = 40;
@@ -61,19 +62,20 @@ export const nodeIdOf = (row: { readonly id: string; readonly seq: number; reado
 const APART: Readonly<Record<string, string>> = { other: 'not an event', archived: 'archived', system: 'system event' };
 
 function causalRecord(r: Row): CausalRecord {
-  const place = [r.stream, r.position !== undefined ? `@${r.position}` : '', r.time ?? ''].filter(Boolean).join(' ');
+  const place = [shown(r.stream), r.position !== undefined ? `@${shown(r.position)}` : '', r.time ?? ''].filter(Boolean).join(' ');
   const sub = [APART[r.kind], place].filter(Boolean).join(' · ');
   return {
     id: nodeIdOf(r),
     kind: r.kind === 'command' ? 'command' : r.kind === 'rejection' ? 'rejection' : 'event',
-    type: r.type,
+    // labels as shown: control and bidirectional characters escaped (ids stay as recorded: edges and lookups use them)
+    type: shown(r.type),
     sub: sub || `record ${r.seq}`,
     time: r.at,
     outcome: r.kind === 'rejection' ? 'rejected' : r.kind === 'command' ? 'accepted' : 'event',
     ...(r.stream !== '' ? { stream: r.stream } : {}),
     ...(r.causationId !== undefined ? { causationId: r.causationId } : {}),
     ...(r.correlationId !== undefined ? { correlationId: r.correlationId } : {}),
-    flow: r.type,
+    flow: shown(r.type),
   };
 }
 
@@ -180,7 +182,7 @@ export class LogViews {
   timelineFrame(): TimelineFrame {
     if (this.frame) return this.frame;
     const { own, others } = busiestStreams(this.db, this.logId, STREAM_LANES);
-    const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : s, kind: 'stream' }));
+    const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : shown(s), kind: 'stream' }));
     if (others) lanes.push({ label: 'other streams', kind: 'stream' });
     this.laneOf = new Map(own.map((s, i) => [s, i]));
     const { start, end } = this.extent();
@@ -204,7 +206,7 @@ export class LogViews {
         start: r.at,
         end: r.at,
         outcome: r.kind === 'rejection' ? 'rejected' : 'accepted',
-        label: `${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`,
+        label: shown(`${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`),
         node: nodeIdOf(r),
         target: { kind: 'event', seq: r.seq, id: r.id },
       }));

@@ -177,3 +177,20 @@ describe('reading a stored log again', () => {
     expect(logs.stored(named.logId).records).toBe(0);
   });
 });
+
+describe("LogViews: a log's names as the views show them", () => {
+  it('escapes control and bidirectional characters in the labels of the graph and the timeline, and keeps the ids as recorded', async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/hostile-names.jsonl'), false);
+    const views = new LogViews(db, logId);
+    const evil = views.graphWindow(undefined, 100).records.find((r) => r.id === '00000000-0000-7000-8000-00000000beef')!;
+    expect(evil.type).toBe('pay"ment\\u000acaptured\\u0007');
+    expect(evil.sub).toContain('evil"\\u000a\\u001b[31mRED\\u001b[0m\\u202eTXE.exe');
+    expect(evil.stream).toBe('evil"\n\u001b[31mRED\u001b[0m\u202eTXE.exe');
+    const lanes = views.timelineFrame().lanes.map((l) => l.label);
+    expect(lanes).toContain('evil"\\u000a\\u001b[31mRED\\u001b[0m\\u202eTXE.exe');
+    for (const label of lanes) expect(label).not.toMatch(/[\u0000-\u001f\u202e]/);
+    const frame = views.timelineFrame();
+    const bars = views.timelineWindow({ from: frame.start, to: frame.end }, 100, 10).bars;
+    expect(bars.map((b) => b.label)).toContain('pay"ment\\u000acaptured\\u0007 @3');
+  });
+});

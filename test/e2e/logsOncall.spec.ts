@@ -1,0 +1,62 @@
+/** The Logs view as an on-call developer uses it on a store's export: finding, following and reading records (small copies of the trial's logs under test/fixtures/logs/oncall). */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/logs/oncall/${name}`, import.meta.url));
+const SHOTS = process.env.SHOTS_DIR;
+/** Characters that must never reach the screen raw: controls and bidirectional overrides. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+async function openLog(page: Page, file: string, events: string): Promise<Locator> {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Log file').setInputFiles(file);
+  await expect(logs.getByRole('status').first()).toContainText(events, { timeout: 20_000 });
+  return logs;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}-${page.viewportSize()!.width}.png`) });
+}
+
+const EVIL = 'evil"\\u000a\\u001b[31mRED\\u001b[0m\\u202eTXE.exe';
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`a log's hostile names show escaped everywhere, as the CLI prints them; the command line quotes the file's name for a shell (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    // the trial's file name: a quote, a newline and ESC
+    const dir = mkdtempSync(join(tmpdir(), 'purestream-hostile-'));
+    const file = join(dir, 'bad"name\n\u001b[31mred.jsonl');
+    copyFileSync(fixture('hostile-names.jsonl'), file);
+    const logs = await openLog(page, file, '4 events');
+    await expect(logs.getByRole('heading', { name: 'bad"name\\u000a\\u001b[31mred.jsonl' })).toBeVisible();
+    await expect(logs.getByTestId('command-line')).toContainText(`purestream inspect $'bad"name\\n\\033[31mred.jsonl'`);
+    await expect(logs.getByRole('region', { name: 'Types' })).toContainText('pay"ment\\u000acaptured\\u0007');
+    await expect(logs.getByRole('region', { name: 'Anomalies' })).toContainText('\\u202eTXE.exe');
+    expect(await logs.innerText()).not.toMatch(RAW_CONTROL);
+
+    await logs.getByRole('tab', { name: 'Records' }).click();
+    const records = logs.getByRole('region', { name: 'Records of the log' });
+    // the file's 4th record: the first on the hostile stream
+    const row = records.locator('[role=row][aria-rowindex="4"]');
+    await expect(row.getByRole('cell').nth(3)).toHaveAttribute('title', EVIL);
+    await row.click();
+    const details = logs.getByRole('complementary', { name: 'Record details' });
+    await expect(details).toContainText(EVIL);
+    await expect(details).toContainText('pay"ment\\u000acaptured\\u0007');
+    expect(await logs.innerText()).not.toMatch(RAW_CONTROL);
+    await shot(page, 'hostile-records');
+
+    await logs.getByRole('tab', { name: 'Streams' }).click();
+    await expect(logs.getByRole('region', { name: 'Streams' }).getByRole('button', { name: EVIL })).toBeVisible();
+    await logs.getByRole('tab', { name: 'Timeline' }).click();
+    await expect(logs.getByText(EVIL, { exact: true })).toBeVisible();
+    await logs.getByRole('tab', { name: 'Causation graph' }).click();
+    await expect(logs.getByRole('group', { name: `Event pay"ment\\u000acaptured\\u0007, ${EVIL} @3 2026-03-13T22:00:02.400555Z` })).toBeVisible();
+    expect(await logs.innerText()).not.toMatch(RAW_CONTROL);
+  });
+}
