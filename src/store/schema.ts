@@ -51,6 +51,11 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       DROP INDEX events_by_time;
       CREATE INDEX events_by_time ON events (log_id, at, seq, kind, stream);
     `),
+  // 3 → 4: a record's metadata as its profile read it (logs.md's `metadata` common field: Marten
+  // `headers`, KurrentDB `metadata`, Kafka headers…), as JSON text: shown in a record's details
+  // and searched by the records' text filter. Null for a record without any, and in logs stored
+  // before (their text is kept: inspecting them again fills it).
+  (db) => db.exec('ALTER TABLE events ADD COLUMN metadata TEXT;'),
 ];
 
 /** The schema version this code writes (and the newest it reads). */

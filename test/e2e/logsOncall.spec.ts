@@ -60,3 +60,57 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     expect(await logs.innerText()).not.toMatch(RAW_CONTROL);
   });
 }
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`Records finds a flow, a header and a cause by text, a stream by a part of its id; a record's details show its metadata and link its cause, its flow and what it caused (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const logs = await openLog(page, fixture('marten-incident.jsonl'), '27 events');
+    await logs.getByRole('tab', { name: 'Records' }).click();
+    const records = logs.getByRole('region', { name: 'Records of the log' });
+    const count = records.locator('.count');
+    await expect(count).toHaveText('28 records');
+    const text = records.getByLabel('Filter by text');
+    await expect(text).toHaveAttribute('placeholder', 'id, type, data, metadata…');
+    await text.fill('180413ea');
+    await expect(count).toHaveText('7 records');
+    await text.fill('x-retry');
+    await expect(count).toHaveText('1 record');
+    await text.fill('b0e28193');
+    await expect(count).toHaveText('3 records');
+    await text.fill('');
+    await records.getByLabel('Filter by stream').fill('6D7675C8');
+    await expect(count).toHaveText('6 records');
+    await shot(page, 'filter-stream-part');
+    await records.getByLabel('Filter by stream').fill('');
+    await expect(count).toHaveText('28 records');
+
+    // the retried capture: its headers as metadata, its cause a link
+    await records.getByLabel('Go to record').fill('22');
+    await records.getByRole('button', { name: 'Go to record' }).click();
+    const details = logs.getByRole('complementary', { name: 'Record details' });
+    await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #22');
+    await expect(details.getByLabel('Metadata')).toContainText('"x-retry": "1"');
+    await expect(details.getByLabel('Metadata')).toContainText('"webhook-id": "wh_809d2d4c5a"');
+    await shot(page, 'record-metadata');
+    await details.getByRole('button', { name: 'b0e28193-fb09-7515-8ace-704926fb4660' }).click();
+    await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #20');
+    const caused = details.getByRole('list', { name: 'Records it caused' });
+    await expect(caused.getByRole('button')).toHaveText(['#21 payment_captured · 6d7675c8-25bf-7797-88e2-0220836f5825', '#22 payment_captured · 6d7675c8-25bf-7797-88e2-0220836f5825']);
+    await details.getByRole('button', { name: 'show them in Records' }).click();
+    await expect(records.getByRole('group', { name: 'Records caused by b0e28193-fb09-7515-8ace-704926fb4660' })).toBeVisible();
+    await expect(count).toHaveText('2 records');
+    await shot(page, 'record-caused');
+    await details.getByRole('button', { name: 'req-180413ea20d90f1f283b' }).click();
+    await expect(records.getByRole('group', { name: 'Records of the flow req-180413ea20d90f1f283b' })).toBeVisible();
+    await expect(count).toHaveText('7 records');
+    await records.getByRole('button', { name: 'Remove the flow filter' }).click();
+    await expect(count).toHaveText('28 records');
+
+    // the order: caused by an HTTP request kept elsewhere
+    await records.getByLabel('Go to record').fill('17');
+    await records.getByRole('button', { name: 'Go to record' }).click();
+    await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #17');
+    await expect(details).toContainText('(not in this log)');
+    await expect(caused.getByRole('button')).toHaveText([/^#18 stock_reserved/, /^#20 payment_authorized/]);
+  });
+}
