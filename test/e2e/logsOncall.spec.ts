@@ -114,3 +114,40 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await expect(caused.getByRole('button')).toHaveText([/^#18 stock_reserved/, /^#20 payment_authorized/]);
   });
 }
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`an archived Marten row is said to be archived, not counted as a stream with events, and kept out of the Timeline's first view; the graph draws an orphan cause as not in this log, its counts agreeing (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const logs = await openLog(page, fixture('marten-incident.jsonl'), '27 events');
+    const read = logs.getByRole('region', { name: 'How the log was read' });
+    await expect(read).toContainText('28 records: 27 events · 0 commands · 1 archived record');
+    await expect(read).toContainText('11 streams with events · 1 with archived records only');
+    await shot(page, 'summary-archived');
+
+    await logs.getByRole('tab', { name: 'Streams' }).click();
+    const streams = logs.getByRole('region', { name: 'Streams' });
+    await expect(streams.getByRole('heading')).toContainText('11with events, and 1 with archived records only');
+    await expect(streams.getByRole('row', { name: /6d183329/ })).toContainText('0 (archived)');
+
+    await logs.getByRole('tab', { name: 'Timeline' }).click();
+    const inView = logs.getByTitle('Time in view');
+    await expect(inView).toHaveText('2026-03-13T21:00:00.000Z – 2026-03-14T05:02:14.623Z');
+    const aside = logs.getByRole('note').filter({ hasText: "Showing the events' time" });
+    await expect(aside).toContainText("1 archived record outside the events' time");
+    await shot(page, 'timeline-events-time');
+    await aside.getByRole('button', { name: 'Show all' }).click();
+    await expect(inView).toHaveText(/^2026-02-01T22:00:00\.000Z – /);
+    await expect(aside).toHaveCount(0);
+    await logs.getByRole('button', { name: 'Fit' }).click();
+    await expect(inView).toHaveText(/^2026-03-13T21:00:00\.000Z – /);
+
+    await logs.getByRole('tab', { name: 'Causation graph' }).click();
+    await expect(logs.getByTestId('graph-count')).toHaveText(/^27 nodes \(1 repeated id drawn once\) · 7 causes not in this log/);
+    await expect(logs.getByRole('group', { name: 'Part of the graph' })).toHaveCount(0);
+    const orphan = logs.getByRole('group', { name: 'Cause http-db87cee52504ca57, not in this log' });
+    await expect(orphan).toBeVisible();
+    await orphan.click();
+    await expect(logs.getByRole('complementary', { name: 'Node details' })).toContainText('No record of this log has this id');
+    await shot(page, 'graph-orphan-cause');
+  });
+}

@@ -18,6 +18,11 @@ export interface TimelineFrame {
   readonly start: number;
   readonly end: number;
   readonly clock: TimelineClock;
+  /**
+   * The span shown first and by Fit, when it is narrower than start…end: a log's events' time,
+   * its archived records outside it (`aside` says what lies beyond, to offer "show all").
+   */
+  readonly view?: { readonly start: number; readonly end: number; readonly aside: string };
 }
 
 /**

@@ -60,6 +60,7 @@ const logsApi = {
   preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
   recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),
   recordLinks: (logId: number, seq: number) => inspections.recordLinks(logId, seq),
+  apartRecords: (logId: number) => inspections.apartRecords(logId),
   logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
   logRecordOfNode: (logId: number, id: string) => inspections.views(logId).then((v) => v.recordOfNode(id)),
   logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),

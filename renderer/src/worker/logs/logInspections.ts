@@ -10,6 +10,7 @@ import { LogViews } from '../../../lib/inspector/logViews';
 import type { Preview } from '../../../lib/inspector/previewReading';
 import { recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import { recordLinks, type RecordLinks } from '../../../lib/inspector/recordLinks';
+import { apartRecords, type ApartRecords } from '../../../lib/inspector/apartRecords';
 import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
 import { previewStored, recordReading } from './logImport';
 import type { WorkspaceFile } from './workspaceFile';
@@ -66,6 +67,11 @@ export class LogInspections {
   async recordLinks(logId: number, seq: number): Promise<RecordLinks | undefined> {
     const { reading } = await this.inspection(logId);
     return recordLinks(await this.file.db(), logId, seq, reading?.profile === 'message-db');
+  }
+
+  /** The records the log keeps beside its events (archived, other), in all and per stream. */
+  async apartRecords(logId: number): Promise<ApartRecords> {
+    return apartRecords(await this.file.db(), logId);
   }
 
   /** How the log was read, compiled, to read its records again (without a domain module's: that runs in its own worker). */

@@ -194,3 +194,29 @@ describe("LogViews: a log's names as the views show them", () => {
     expect(bars.map((b) => b.label)).toContain('pay"ment\\u000acaptured\\u0007 @3');
   });
 });
+
+describe("LogViews: a log's orphan causes and repeated ids in the graph", () => {
+  it('names the causes no record of the log has, counts the redelivered record drawn once, and finds a Message DB cause by its address', async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/marten-incident.jsonl'), false);
+    const window = new LogViews(db, logId).graphWindow(undefined, 10_000);
+    expect(window.total).toBe(window.records.length + window.repeated!);
+    expect(window.repeated).toBe(1);
+    // the order's cause is an HTTP request; the stock reservation's is the order, which is in the log
+    expect(window.missing).toContain('http-878c317bb6bda22a');
+    expect(window.missing).not.toContain('3a199c09-5df3-7fdb-803f-4357246efc3d');
+    const mdb = await stored(fixture('test/fixtures/logs/profiles/message-db-messages.jsonl'), false);
+    expect(new LogViews(mdb.db, mdb.logId).graphWindow(undefined, 100).missing ?? []).not.toContain('account:command-123/0');
+  });
+});
+
+describe("LogViews: a log's archived records in the timeline", () => {
+  it("shows first the events' time, the archived record weeks before it aside", async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/marten-incident.jsonl'), false);
+    const frame = new LogViews(db, logId).timelineFrame();
+    expect(new Date(frame.start).toISOString()).toBe('2026-02-01T22:00:00.000Z');
+    expect(frame.view).toEqual({ start: Date.parse('2026-03-13T21:00:00.000Z'), end: Date.parse('2026-03-14T05:02:14.623Z'), aside: "1 archived record outside the events' time" });
+    // a log without archived records has no view of its own: all of it is shown
+    const plain = await stored(sample(), false);
+    expect(new LogViews(plain.db, plain.logId).timelineFrame().view).toBeUndefined();
+  });
+});
