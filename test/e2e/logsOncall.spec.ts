@@ -1,9 +1,10 @@
 /** The Logs view as an on-call developer uses it on a store's export: finding, following and reading records (small copies of the trial's logs under test/fixtures/logs/oncall). */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openModule } from './libraryModule';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/logs/oncall/${name}`, import.meta.url));
 const SHOTS = process.env.SHOTS_DIR;
@@ -149,5 +150,49 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await orphan.click();
     await expect(logs.getByRole('complementary', { name: 'Node details' })).toContainText('No record of this log has this id');
     await shot(page, 'graph-orphan-cause');
+  });
+}
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`with the team's domain, the Invariant violations card comes first, the Anomalies next, and a violating record's state before and after takes the room it needs; the Start page opens Logs (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    const start = page.getByRole('region', { name: 'Inspect an event log' });
+    await expect(start).toBeVisible();
+    await shot(page, 'start-logs-entry');
+    await start.getByRole('button', { name: 'Open an event log' }).click();
+    await expect(page.getByRole('region', { name: 'Logs', exact: true })).toBeVisible();
+
+    await openModule(page, 'shop.ts', readFileSync(fixture('shop.ts'), 'utf8'), 'Shop (payments + inventory)');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
+    const logs = page.getByRole('region', { name: 'Logs', exact: true });
+    await logs.getByLabel('Log file').setInputFiles(fixture('marten-orders.jsonl'));
+    await expect(logs.getByRole('status').first()).toContainText('21 events', { timeout: 20_000 });
+    await logs.getByLabel('Domain').selectOption('shop.ts');
+    await expect(logs.getByRole('status').first()).toContainText('1 invariant violation', { timeout: 30_000 });
+
+    const cards = logs.locator('.summary > section');
+    await expect(cards.first()).toHaveAttribute('aria-label', 'Invariant violations');
+    const violations = logs.getByRole('region', { name: 'Invariant violations' });
+    await expect(violations.getByRole('heading')).toBeInViewport();
+    await expect(cards.nth(1)).toHaveAttribute('aria-label', 'Anomalies');
+    await expect(logs.getByRole('region', { name: 'Anomalies' }).getByRole('heading', { level: 3 })).toBeInViewport();
+    await shot(page, 'summary-violations-first');
+
+    await violations.getByRole('button', { name: 'line 21' }).click();
+    const records = logs.getByRole('region', { name: 'Records of the log' });
+    const details = logs.getByRole('complementary', { name: 'Record details' });
+    await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #21');
+    await expect(details.getByText('after', { exact: true })).toBeVisible();
+    const table = (await records.boundingBox())!;
+    // the states are whole, never in a box of their own that scrolls
+    for (const state of await details.locator('pre.state').all()) expect(await state.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+    await details.getByText('after', { exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, 'violation-record');
+    // another record selected: the table stays where it was
+    await records.getByLabel('Go to record').fill('20');
+    await records.getByRole('button', { name: 'Go to record' }).click();
+    await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #20');
+    expect((await records.boundingBox())!.height).toBe(table.height);
   });
 }
