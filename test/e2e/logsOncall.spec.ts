@@ -129,6 +129,8 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     const streams = logs.getByRole('region', { name: 'Streams' });
     await expect(streams.getByRole('heading')).toContainText('11with events, and 1 with archived records only');
     await expect(streams.getByRole('row', { name: /6d183329/ })).toContainText('0 (archived)');
+    await streams.getByRole('row', { name: /6d183329/ }).scrollIntoViewIfNeeded();
+    await shot(page, 'streams-archived');
 
     await logs.getByRole('tab', { name: 'Timeline' }).click();
     const inView = logs.getByTitle('Time in view');
