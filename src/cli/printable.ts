@@ -2,11 +2,10 @@
  * Text from files and arguments made safe to print on a terminal: control characters (C0, DEL,
  * C1 such as ESC `\u001b` or CSI `\u009b`, line separators, bidirectional overrides) shown as
  * `\uXXXX` escapes instead of being obeyed (no screen clearing, no window titles, no hidden
- * text), and a long echo shortened. For every name, id, path and message the CLI prints. Pure.
+ * text) — the rule the app's views follow too (src/engine/text/controlChars.ts) — and a long
+ * echo shortened. For every name, id, path and message the CLI prints. Pure.
  */
-
-/** Characters a terminal may obey or that hide or reorder text. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { escapeControls } from '../engine/text/controlChars';
 
 /** Longest text echoed by default, in UTF-16 code units. */
 export const MAX_ECHO = 200;
@@ -22,7 +21,7 @@ export function printable(text: string, max = MAX_ECHO): string {
     shown = text.slice(0, end);
     more = `… (${text.length - end} more characters)`;
   }
-  return shown.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + more;
+  return escapeControls(shown) + more;
 }
 
 /** A multi-line message made printable line by line (its own line breaks kept; each line cut at `max`). */

@@ -1,7 +1,10 @@
 /**
  * Paging through a stored log with keyset queries (`seq > ?` / `seq < ?` on the log's indexes),
  * so a page costs the same at event 10 and at event 1,000,000. Filters: exact type, exact
- * stream, and text (case-insensitive substring of the id, type, stream or data JSON).
+ * stream, exact correlation and causation ids, and text (case-insensitive substring of the id,
+ * type, stream, causation or correlation id, data JSON or metadata JSON). The event tables
+ * filter through the logs worker (renderer/lib/eventlog/filterSeqs), which also takes a part
+ * of a stream id and folds case for every script.
  */
 import type { SqlValue } from 'sql.js';
 import type { Workspace } from './workspace';
@@ -10,8 +13,13 @@ import { selectRows as select } from './selectRows';
 /** Which events of a log to show. */
 export interface EventFilter {
   readonly type?: string;
+  /** A stream id; the event tables also take a part of one (renderer/lib/eventlog/filterSeqs). */
   readonly stream?: string;
   readonly text?: string;
+  /** The records of one flow: their correlation id. */
+  readonly correlation?: string;
+  /** The records one record caused: their causation id (the cause's id). */
+  readonly causation?: string;
 }
 
 /** A page request: the events after `afterSeq`, before `beforeSeq` (the last `limit` of them), or from the start. */
@@ -132,10 +140,19 @@ function where(logId: number, filter: EventFilter): { sql: string; params: SqlVa
     parts.push('stream = ?');
     params.push(filter.stream);
   }
+  if (filter.correlation !== undefined) {
+    parts.push('correlation_id = ?');
+    params.push(filter.correlation);
+  }
+  if (filter.causation !== undefined) {
+    parts.push('causation_id = ?');
+    params.push(filter.causation);
+  }
   if (filter.text !== undefined && filter.text !== '') {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push("(id LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR stream LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')");
-    params.push(like, like, like, like);
+    const columns = ['id', 'type', 'stream', 'causation_id', 'correlation_id', 'data', 'metadata'];
+    parts.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...columns.map(() => like));
   }
   return { sql: parts.join(' AND '), params };
 }

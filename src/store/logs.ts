@@ -9,8 +9,8 @@ import type { Statement } from 'sql.js';
 import type { StoredEvent } from './eventPages';
 import type { Workspace } from './workspace';
 
-/** A record as stored: a LogEntry's fields (a LogEntry fits as it is), and for an imported log its file text. */
-export type StoredEventInput = StoredEvent & { readonly raw?: string };
+/** A record as stored: a LogEntry's fields (a LogEntry fits as it is), and for an imported log its file text and the metadata its profile read. */
+export type StoredEventInput = StoredEvent & { readonly raw?: string; readonly metadata?: unknown };
 
 /** A log's description: a label, where it came from (file path, run), its domain, when imported, and how it was read. */
 export interface LogInfo {
@@ -173,11 +173,11 @@ export function ensureEventIndexes(db: Workspace): boolean {
 
 function insertEvents(db: Workspace, logId: number, events: Iterable<StoredEventInput>): number {
   const insert: Statement = db.prepare(
-    `INSERT INTO events (log_id, seq, id, type, stream, at, causation_id, correlation_id, data, line, kind, position, global_position, source, time, domain_stream, raw)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (log_id, seq, id, type, stream, at, causation_id, correlation_id, data, line, kind, position, global_position, source, time, domain_stream, raw, metadata)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let count = 0;
-  const row: (string | number | null)[] = [logId, 0, '', '', '', 0, null, null, '', null, 'event', null, null, null, null, null, null];
+  const row: (string | number | null)[] = [logId, 0, '', '', '', 0, null, null, '', null, 'event', null, null, null, null, null, null, null];
   try {
     for (const e of events) {
       row[1] = e.seq;
@@ -196,6 +196,7 @@ function insertEvents(db: Workspace, logId: number, events: Iterable<StoredEvent
       row[14] = e.time ?? null;
       row[15] = e.domainStream ?? null;
       row[16] = e.raw ?? null;
+      row[17] = e.metadata === undefined || e.metadata === null ? null : jsonText(e.metadata);
       try {
         insert.run(row);
       } catch (error) {

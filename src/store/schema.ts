@@ -57,6 +57,11 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   // stored before have none (NULL): which version they ran is not known. A run's `scenario` is the
   // stored scenario it belongs to (renaming that scenario renames it here too).
   (db) => db.exec('ALTER TABLE runs ADD COLUMN inputs TEXT;'),
+  // 4 → 5: a record's metadata as its profile read it (logs.md's `metadata` common field: Marten
+  // `headers`, KurrentDB `metadata`, Kafka headers…), as JSON text: shown in a record's details
+  // and searched by the records' text filter. Null for a record without any, and in logs stored
+  // before (their text is kept: inspecting them again fills it).
+  (db) => db.exec('ALTER TABLE events ADD COLUMN metadata TEXT;'),
 ];
 
 /** The schema version this code writes (and the newest it reads). */

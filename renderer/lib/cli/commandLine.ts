@@ -6,6 +6,7 @@
  * follow the CLI's usage (src/cli/main.ts HELP) and are quoted for a POSIX shell. Pure.
  */
 import { isModuleFileName } from '../../../src/engine/module/moduleFile';
+import { hasControls } from '../../../src/engine/text/controlChars';
 import { BLOCKING_ANOMALIES, type Anomaly } from '../../../src/logs/types';
 import { withoutHiddenSecrets } from '../../../src/sources/sourceUrl';
 
@@ -50,12 +51,34 @@ export const sameAsText = (line: CommandLine): string => `Same as ${line.command
 /**
  * An argument as a POSIX shell reads it back unchanged: as it is when plain (letters, digits,
  * `_ . / @ : + , = -`); in double quotes when nothing inside would be expanded (`"8 workers"`);
- * else in single quotes, a `'` written `'\''`.
+ * with a control or bidirectional character (a newline, ESC, U+202E: src/engine/text/controlChars)
+ * in `$'…'` quotes, each such character escaped (see {@link ansiCQuoted}), so the line shows and
+ * copies as plain text that gives the shell the same bytes; else in single quotes, a `'` written `'\''`.
  */
 export function shellWord(word: string): string {
   if (/^[\w./@:+,=-]+$/.test(word)) return word;
+  if (hasControls(word)) return ansiCQuoted(word);
   if (!/[$`\\"!\n\r]/.test(word) && !/[^\x20-\x7e]/.test(word)) return `"${word}"`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `word` in ANSI-C quotes, `$'…'` (POSIX.1-2024; bash, zsh, ksh): `\` and `'`
+ * backslashed, a newline, tab and carriage return as `\n`, `\t`, `\r`, every other control and
+ * bidirectional character as the octal escapes of its UTF-8 bytes (ESC `\033`, U+202E
+ * `\342\200\256`: three digits each, so no digit after one is read into it); the rest as it is.
+ */
+const utf8 = new TextEncoder();
+
+function ansiCQuoted(word: string): string {
+  const named: Readonly<Record<string, string>> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\\': '\\\\', "'": "\\'" };
+  let out = '';
+  for (const c of word) {
+    if (named[c] !== undefined) out += named[c];
+    else if (hasControls(c)) for (const byte of utf8.encode(c)) out += `\\${byte.toString(8).padStart(3, '0')}`;
+    else out += c;
+  }
+  return `$'${out}'`;
 }
 
 const WHERE = { checkout: "run in a Purestream checkout's folder", scenario: "run in the scenario file's folder" } as const;

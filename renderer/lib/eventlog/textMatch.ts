@@ -1,8 +1,9 @@
 /**
- * The event log's text filter: a match is a substring of what the table shows — the id, type,
- * stream and the data as read (strings unescaped, keys and values, `key=value` as summarized),
- * never its JSON escapes — compared with Unicode case folding for every script (ß ~ SS,
- * Ä ~ ä, Σ ~ σ) after NFKC normalization. Pure.
+ * The event log's text filter: a match is a substring of what the table and a record's details
+ * show — the id, type, stream, causation and correlation ids, and the data and metadata as read
+ * (strings unescaped, keys and values, `key=value` as summarized), never their JSON escapes —
+ * compared with Unicode case folding for every script (ß ~ SS, Ä ~ ä, Σ ~ σ) after NFKC
+ * normalization. Pure.
  */
 
 /** `text` folded for comparison: compatibility-normalized, case-folded, recomposed. */
@@ -29,14 +30,28 @@ export function dataText(data: unknown): string {
   return out.join('\n');
 }
 
-/** Whether an event (its id, type, stream and data JSON) shows `needle` (already folded). */
-export function eventShows(id: string, type: string, stream: string, dataJson: string, foldedNeedle: string): boolean {
-  if (foldCase(`${id}\n${type}\n${stream}`).includes(foldedNeedle)) return true;
-  let data: unknown;
+/** What of a record, besides its id, type, stream and data, the text filter searches: its causation and correlation ids and its metadata (JSON text, as stored). */
+export interface MoreRecordText {
+  readonly causationId?: string | null;
+  readonly correlationId?: string | null;
+  readonly metadataJson?: string | null;
+}
+
+/**
+ * Whether a record shows `needle` (already folded): its id, type, stream, causation and
+ * correlation ids, its data and its metadata (keys and values as {@link dataText} gives them).
+ */
+export function eventShows(id: string, type: string, stream: string, dataJson: string, foldedNeedle: string, more: MoreRecordText = {}): boolean {
+  if (foldCase(`${id}\n${type}\n${stream}\n${more.causationId ?? ''}\n${more.correlationId ?? ''}`).includes(foldedNeedle)) return true;
+  if (foldCase(dataText(parsed(dataJson))).includes(foldedNeedle)) return true;
+  return more.metadataJson !== undefined && more.metadataJson !== null && foldCase(dataText(parsed(more.metadataJson))).includes(foldedNeedle);
+}
+
+/** Stored JSON text as its value, or as text when it is not JSON. */
+function parsed(json: string): unknown {
   try {
-    data = JSON.parse(dataJson);
+    return JSON.parse(json);
   } catch {
-    data = dataJson;
+    return json;
   }
-  return foldCase(dataText(data)).includes(foldedNeedle);
 }

@@ -12,7 +12,7 @@ export const GROUP_THRESHOLD = 500;
 /** How nodes are grouped. */
 export type GroupBy = 'type' | 'stream' | 'time';
 
-const KIND_ORDER: Record<GraphNode['kind'], number> = { batch: 0, command: 1, rejection: 2, event: 3, enactment: 4, group: 5 };
+const KIND_ORDER: Record<GraphNode['kind'], number> = { cause: 0, batch: 0, command: 1, rejection: 2, event: 3, enactment: 4, group: 5 };
 
 /** The group a node falls in: its kind plus the grouping key. */
 export function groupKeyOf(node: GraphNode, by: GroupBy, windowMs: number): string {

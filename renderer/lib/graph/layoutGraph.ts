@@ -20,6 +20,7 @@ export interface NodeBox {
 /** Node sizes by kind (groups are sized by dagre around their children). */
 export const NODE_SIZE: Record<Exclude<GraphNode['kind'], 'batch'>, { width: number; height: number }> = {
   command: { width: 220, height: 48 },
+  cause: { width: 220, height: 48 },
   event: { width: 220, height: 48 },
   rejection: { width: 220, height: 48 },
   enactment: { width: 170, height: 44 },

@@ -13,7 +13,7 @@ export function nodeName(n: GraphNode): string {
 function described(n: GraphNode): string {
   const id = parseNodeId(n.id);
   const sub = n.sub.replaceAll(' · ', ', ');
-  if (n.outside) return `Command ${n.label}, its cause outside this view`;
+  if (n.outside && n.kind === 'command') return `Command ${n.label}, its cause outside this view`;
   switch (n.kind) {
     case 'command':
       return id?.kind === 'command' ? `Command ${n.label} ${id.id}, ${n.outcome}` : `Command ${n.label}, ${n.outcome}, ${sub}`;
@@ -25,6 +25,8 @@ function described(n: GraphNode): string {
       return id?.kind === 'enactment' ? `Consumer ${n.label} on event #${id.seq}: ${sub}` : `Consumer ${n.label}: ${sub}`;
     case 'batch':
       return `${n.label}, ${n.outcome}, ${sub}`;
+    case 'cause':
+      return `Cause ${n.label}, ${n.missing ? 'not in this log' : 'outside this view'}`;
     case 'group':
       return `Group ${n.label}, ${sub}`;
   }

@@ -16,6 +16,7 @@ import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/time
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
 import { selectRows as select } from '../../../src/store/selectRows';
 import { naturalOrder } from '../text/naturalOrder';
+import { escapeControls as shown } from '../../../src/engine/text/controlChars';
 
 /** Streams with a lane of their own; the others share one. */
 export const STREAM_LANES = 40;
@@ -61,19 +62,20 @@ export const nodeIdOf = (row: { readonly id: string; readonly seq: number; reado
 const APART: Readonly<Record<string, string>> = { other: 'not an event', archived: 'archived', system: 'system event' };
 
 function causalRecord(r: Row): CausalRecord {
-  const place = [r.stream, r.position !== undefined ? `@${r.position}` : '', r.time ?? ''].filter(Boolean).join(' ');
+  const place = [shown(r.stream), r.position !== undefined ? `@${shown(r.position)}` : '', r.time ?? ''].filter(Boolean).join(' ');
   const sub = [APART[r.kind], place].filter(Boolean).join(' · ');
   return {
     id: nodeIdOf(r),
     kind: r.kind === 'command' ? 'command' : r.kind === 'rejection' ? 'rejection' : 'event',
-    type: r.type,
+    // labels as shown: control and bidirectional characters escaped (ids stay as recorded: edges and lookups use them)
+    type: shown(r.type),
     sub: sub || `record ${r.seq}`,
     time: r.at,
     outcome: r.kind === 'rejection' ? 'rejected' : r.kind === 'command' ? 'accepted' : 'event',
     ...(r.stream !== '' ? { stream: r.stream } : {}),
     ...(r.causationId !== undefined ? { causationId: r.causationId } : {}),
     ...(r.correlationId !== undefined ? { correlationId: r.correlationId } : {}),
-    flow: r.type,
+    flow: shown(r.type),
   };
 }
 
@@ -146,7 +148,27 @@ export class LogViews {
     }
     if (this.brokeAt.size > 0) this.markBroken(rows, records);
     const narrowed = inRange > rows.length && rows.length > 0 ? { from, to: rows[rows.length - 1].at } : { from, to };
-    return { range: narrowed, records, total, inRange, start, end, clock: 'epoch' };
+    const missing = this.missingCauses(records, seen);
+    return { range: narrowed, records, total, inRange, start, end, clock: 'epoch', ...(rows.length > records.length ? { repeated: rows.length - records.length } : {}), ...(missing.length > 0 ? { missing } : {}) };
+  }
+
+  /**
+   * The causation ids of `records` that name no record of the log (neither by id nor, in a
+   * Message DB log, by its `<stream>/<position>` address): the graph draws them as "not in this
+   * log". Ids have no index: one read of the log's ids per 500 causes asked.
+   */
+  private missingCauses(records: readonly CausalRecord[], drawn: ReadonlySet<string>): string[] {
+    const asked = [...new Set(records.map((r) => r.causationId).filter((c): c is string => c !== undefined && !drawn.has(c)))];
+    const found = new Set<string>();
+    for (let i = 0; i < asked.length; i += 500) {
+      const part = asked.slice(i, i + 500);
+      for (const [id] of select(this.db, `SELECT DISTINCT id FROM events WHERE log_id = ? AND id IN (${part.map(() => '?').join(', ')})`, [this.logId, ...part])) found.add(String(id));
+    }
+    return asked.filter((c) => {
+      if (found.has(c)) return false;
+      const address = /^(.+)\/(\d+)$/.exec(c);
+      return !address || select(this.db, 'SELECT 1 FROM events WHERE log_id = ? AND stream = ? AND position = ? LIMIT 1', [this.logId, address[1], address[2]]).length === 0;
+    });
   }
 
   /** Gives the records whose replay broke an invariant, and the commands that decided them, what they broke; in place. A cause that is an event did not break it, and is not marked. */
@@ -180,12 +202,29 @@ export class LogViews {
   timelineFrame(): TimelineFrame {
     if (this.frame) return this.frame;
     const { own, others } = busiestStreams(this.db, this.logId, STREAM_LANES);
-    const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : s, kind: 'stream' }));
+    const lanes: TimelineLane[] = own.map((s) => ({ label: s === '' ? '(no stream)' : shown(s), kind: 'stream' }));
     if (others) lanes.push({ label: 'other streams', kind: 'stream' });
     this.laneOf = new Map(own.map((s, i) => [s, i]));
     const { start, end } = this.extent();
-    this.frame = { lanes, downtime: [], start, end, clock: 'epoch' };
+    const view = this.eventsView(start, end);
+    this.frame = { lanes, downtime: [], start, end, clock: 'epoch', ...(view ? { view } : {}) };
     return this.frame;
+  }
+
+  /**
+   * The time of the log's records but its archived ones, when archived records lie outside it
+   * (a Marten row archived weeks before the night's events would squeeze them into a sliver):
+   * the timeline shows it first; zooming out or "show all" reaches the rest.
+   */
+  private eventsView(start: number, end: number): TimelineFrame['view'] {
+    const [row] = select(this.db, `SELECT min(at), max(at), count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND kind != 'archived'`, [this.logId]);
+    if (!row || row[0] === null || Number(row[2]) === 0) return undefined;
+    const from = Number(row[0]);
+    const to = Math.max(Number(row[1]), from + 1);
+    if (from <= start && to >= end) return undefined;
+    const [outside] = select(this.db, `SELECT count(*) FROM events WHERE log_id = ? AND kind = 'archived' AND (at < ? OR at > ?)`, [this.logId, from, to]);
+    const n = Number(outside?.[0] ?? 0);
+    return n === 0 ? undefined : { start: from, end: to, aside: `${n.toLocaleString('en-US')} archived ${n === 1 ? 'record' : 'records'} outside the events' time` };
   }
 
   private lane(stream: string): number {
@@ -204,7 +243,7 @@ export class LogViews {
         start: r.at,
         end: r.at,
         outcome: r.kind === 'rejection' ? 'rejected' : 'accepted',
-        label: `${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`,
+        label: shown(`${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`),
         node: nodeIdOf(r),
         target: { kind: 'event', seq: r.seq, id: r.id },
       }));

@@ -33,6 +33,8 @@ export interface RecordDetail {
   /** Label → value: what the profile read (id, type, stream, positions, time, causation…). */
   readonly facts: readonly (readonly [string, string])[];
   readonly data: unknown;
+  /** The metadata its profile read (Marten `headers`, KurrentDB `metadata`, Kafka headers…), absent when it has none (or was stored before metadata was kept). */
+  readonly metadata?: unknown;
   /**
    * With a domain: the aggregate of the record's stream before (undefined: a new stream) and after
    * it; `replayed` false when the replay passed it by (a duplicate id, data its schema refuses): after is before.
@@ -72,16 +74,21 @@ export function recordDetail(db: Workspace, logId: number, seq: number, reading:
     ['line', String(row.line ?? '')],
   ];
   for (const [column, label] of LABELS) if (row[column] !== null && row[column] !== '' && row[column] !== undefined) facts.push([label, String(row[column])]);
-  let data: unknown;
-  try {
-    data = JSON.parse(String(row.data));
-  } catch {
-    data = String(row.data);
-  }
+  const data = parsed(row.data);
   const kind = String(row.kind ?? 'event');
   const stream = reading?.domain ? streamUpTo(db, logId, seq) : undefined;
   const change = stream && reading ? streamChange(stream, seq, reading) : undefined;
-  return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(change ? { change } : {}) };
+  const metadata = row.metadata === null || row.metadata === undefined ? undefined : parsed(row.metadata);
+  return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(metadata !== undefined ? { metadata } : {}), ...(change ? { change } : {}) };
+}
+
+/** A stored JSON column read back; text that is not JSON (a damaged file) as text. */
+function parsed(value: SqlValue): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    return String(value);
+  }
 }
 
 /** A record's stream (the domain's, else the log's) and that stream's event records up to it. */

@@ -6,6 +6,7 @@
  * records the report lists are marked: its kept anomalies, and its first stale decisions
  * (`staleDecisions.first`, the first 100). Pure.
  */
+import { escapeControls } from '../../../src/engine/text/controlChars';
 import type { Anomaly, LogViolation, StaleDecision } from '../../../src/logs/types';
 
 /** A record's mark: its tone and what it says (the tooltip and the marker's accessible name). */
@@ -48,7 +49,8 @@ export function recordMarks(
     if (invariants) parts.push(`broke ${[...invariants].join(', ')}`);
     const why = staleAt.get(record);
     if (why !== undefined) parts.push(why);
-    marks.set(record, { tone: invariants ? 'bad' : 'warn', text: parts.join('; ') });
+    // as shown: a stream's control and bidirectional characters escaped
+    marks.set(record, { tone: invariants ? 'bad' : 'warn', text: escapeControls(parts.join('; ')) });
   }
   return marks;
 }

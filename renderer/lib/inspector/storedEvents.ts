@@ -38,6 +38,7 @@ export function storedRecord(r: InspectedRecord, lastAt: number): StoredEventInp
         ...(read.globalPosition !== undefined ? { globalPosition: read.globalPosition } : {}),
         ...(read.source !== undefined ? { source: read.source } : {}),
         ...(r.domainStream !== undefined && r.domainStream !== read.stream ? { domainStream: r.domainStream } : {}),
+        ...(read.metadata !== undefined && read.metadata !== null ? { metadata: read.metadata } : {}),
         data: read.data,
       };
   }

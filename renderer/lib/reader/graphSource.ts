@@ -76,6 +76,10 @@ export interface GraphWindow {
   readonly end: number;
   /** How its times read: a run's virtual ms (the default) or a log's epoch ms, shown as UTC ISO times. */
   readonly clock?: 'virtual' | 'epoch';
+  /** Records of the window left out because they repeat an id drawn already (a log's redelivered duplicates): `records` plus these are the window's records. */
+  readonly repeated?: number;
+  /** Causation ids of the window's records that no record of the whole source has (a log's orphans: an HTTP request's id, a command kept elsewhere). */
+  readonly missing?: readonly string[];
 }
 
 /** A node's details, as facts, payloads and the aggregate of its stream before and after. */

@@ -23,6 +23,11 @@ export interface TimelineFrame {
   readonly marks?: readonly TimelineMark[];
   /** A run's decision workers: alive at most, and how many took a command (a lane each). */
   readonly workers?: WorkerCount;
+  /**
+   * The span shown first and by Fit, when it is narrower than start…end: a log's events' time,
+   * its archived records outside it (`aside` says what lies beyond, to offer "show all").
+   */
+  readonly view?: { readonly start: number; readonly end: number; readonly aside: string };
 }
 
 /**

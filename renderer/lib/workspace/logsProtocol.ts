@@ -68,4 +68,12 @@ export interface RowsReply {
   readonly total: number;
   readonly first: number;
   readonly events: readonly StoredEvent[];
+  /** The search for the filter's rows was stopped before it ended (the table asked for another filter, or Stop): no rows, no total. */
+  readonly stopped?: boolean;
+}
+
+/** How far a search of a filter no index serves got: the log's seqs read of all of them. */
+export interface SearchProgress {
+  readonly scanned: number;
+  readonly of: number;
 }

@@ -28,6 +28,9 @@ export type ImportStatus = 'idle' | 'importing' | 'done' | 'cancelled' | 'error'
 /** The Logs view's parts. */
 export type LogTab = 'summary' | 'events' | 'streams' | 'graph' | 'timeline' | 'schemas';
 
+/** Records followed from a record's details: one flow (its correlation id), or what one record caused (its id, their causation id). */
+export type RecordsFollowed = { readonly correlation: string } | { readonly causation: string };
+
 /** The bundled sample logs. */
 export const sampleLogs = sampleLogsFrom(import.meta.glob('../../../samples/logs/*', { query: '?raw', import: 'default', eager: true }));
 
@@ -65,6 +68,8 @@ export class Inspector {
   focus = $state.raw<{ readonly seq: number } | undefined>(undefined);
   /** The stream the events table is filtered to (per-stream browsing). */
   stream = $state.raw<string | undefined>(undefined);
+  /** The flow (a correlation id) or the effects (a cause's id) the events table is filtered to, from a record's details. */
+  follow = $state.raw<RecordsFollowed | undefined>(undefined);
   /** Show times in the machine's zone instead of UTC. */
   localTime = $state.raw(false);
   /** False once the user picks another log while an import runs. */
@@ -151,6 +156,7 @@ export class Inspector {
     this.refused = undefined;
     this.focus = undefined;
     this.stream = undefined;
+    this.follow = undefined;
     try {
       const result = await start((p) => {
         this.progress = p;
@@ -227,6 +233,7 @@ export class Inspector {
     this.current = { name, source: { db: 'workspace', logId }, ...shipped };
     this.focus = undefined;
     this.stream = undefined;
+    this.follow = undefined;
     if (this.status === 'importing') this.following = false;
     else this.status = 'done';
     const { report, reading } = await this.workspace.client.api.inspection(logId);
@@ -238,6 +245,7 @@ export class Inspector {
   /** Shows record `seq` in the events table. */
   goToRecord(seq: number): void {
     this.stream = undefined;
+    this.follow = undefined;
     this.focus = { seq };
     this.tab = 'events';
   }
@@ -245,7 +253,16 @@ export class Inspector {
   /** Browses one stream's records. */
   browseStream(stream: string): void {
     this.focus = undefined;
+    this.follow = undefined;
     this.stream = stream;
+    this.tab = 'events';
+  }
+
+  /** Shows the records of one flow (a correlation id), or those one record caused (its id as their causation id). */
+  followRecords(followed: RecordsFollowed): void {
+    this.focus = undefined;
+    this.stream = undefined;
+    this.follow = followed;
     this.tab = 'events';
   }
 }

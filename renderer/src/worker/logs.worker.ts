@@ -62,14 +62,19 @@ const logsApi = {
   inspection: (logId: number) => inspections.inspection(logId),
   preview: (logId: number, options: ImportOptions, count: number) => inspections.preview(logId, options, count),
   recordDetail: (logId: number, seq: number) => inspections.recordDetail(logId, seq),
+  recordLinks: (logId: number, seq: number) => inspections.recordLinks(logId, seq),
+  apartRecords: (logId: number) => inspections.apartRecords(logId),
   logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
   logRecordOfNode: (logId: number, id: string) => inspections.views(logId).then((v) => v.recordOfNode(id)),
   logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),
   logTimelineWindow: (logId: number, range: TimeRange, maxBars: number, buckets: number) => inspections.views(logId).then((v) => v.timelineWindow(range, maxBars, buckets)),
   runLog: (key: string, log: readonly LogEntry[]) => pages.runLog(key, log),
   runLogAppend: (key: string, offset: number, log: readonly LogEntry[]) => pages.runLogAppend(key, offset, log),
-  rows: (source: LogSource, filter: EventFilter, first: number, count: number) => pages.rows(source, filter, first, count),
-  seek: (source: LogSource, filter: EventFilter, seq: number) => pages.seek(source, filter, seq),
+  rows: (source: LogSource, filter: EventFilter, first: number, count: number, asker?: string) => pages.rows(source, filter, first, count, asker),
+  seek: (source: LogSource, filter: EventFilter, seq: number, asker?: string) => pages.seek(source, filter, seq, asker),
+  /** How far the search the table `asker` waits for got; and Stop. */
+  searchProgress: (asker: string) => pages.searchProgress(asker),
+  stopSearch: (asker: string) => pages.stopSearch(asker),
   types: (source: LogSource) => pages.types(source),
 };
 

@@ -7,7 +7,9 @@
  * reached, kept to read on from later. A failure to connect is kept to be shown beside the
  * connection; a connection lost mid-read ends the read with what was read and says so; an import
  * that fails (a module's fault) closes the connection, and the read is said to have failed, with
- * nothing of it kept (the log read before stays on screen, and so does how it was read).
+ * nothing of it kept (the log read before stays on screen, and so does how it was read). A
+ * mapping applied while it reads applies to the read from then on: it is read again from where
+ * it started, with the mapping, and goes on (`readAgain`).
  */
 import { desktopApi } from '../../../lib/desktop';
 import { browserConnector } from '../../../lib/inspector/liveSources/browserConnector';
@@ -16,6 +18,7 @@ import type { LiveConnector, LiveRequest, LiveSession, RecentConnection } from '
 import type { ImportProgress } from '../../worker/logsClient';
 import type { Inspector } from '../../state/Inspector.svelte';
 import type { SkippedPositions } from '../../../../src/logs/types';
+import type { ReadingOptions } from '../../../lib/workspace/logsProtocol';
 
 /** Runs of skipped positions the status keeps to show. */
 const MAX_SKIPPED_SHOWN = 20;
@@ -56,7 +59,15 @@ export class LiveRead {
   ended = $state.raw<'kept' | 'failed' | 'cancelled' | undefined>(undefined);
   /** The last read whose log was kept: where and how it was read, for the command line of its log on screen. */
   kept = $state.raw<{ readonly display: string; readonly request: LiveRequest } | undefined>(undefined);
+  /** How the read going on (or the last one) reads the records: the view's reading when it connected. */
+  readWith = $state.raw<ReadingOptions | undefined>(undefined);
+  /** Why the read going on was started again (a mapping applied while it read), said beside it as a sentence. */
+  again = $state.raw<string | undefined>(undefined);
   private session: LiveSession | undefined;
+  /** While readAgain stops the read and starts it again. */
+  private restarting = false;
+  /** Settles when the read going on has ended (its import kept, failed or cancelled). */
+  private finished: Promise<void> | undefined;
 
   constructor(
     private readonly inspector: Inspector,
@@ -112,9 +123,11 @@ export class LiveRead {
     this.skippedCount = 0;
     this.lost = undefined;
     this.notice = session.notice;
+    this.again = undefined;
     this.ended = undefined;
     this.phase = 'reading';
     const reading = this.inspector.reading;
+    this.readWith = reading;
     // imported where the reading's domain runs: the logs worker, or a domain module's own worker
     let progressTo: (p: ImportProgress) => void = () => {};
     const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile, ...(request.from !== undefined && request.from !== 'start' ? { partial: true } : {}) }, session.framing, (p) => progressTo(p));
@@ -142,7 +155,7 @@ export class LiveRead {
       },
     });
     void this.refreshRecent();
-    void imported.finally(() => {
+    this.finished = imported.finally(() => {
       // the import ended first (it failed: a module's fault, say): the connection is closed too
       if (this.phase === 'reading') void session.stop();
       this.session = undefined;
@@ -152,6 +165,32 @@ export class LiveRead {
       this.phase = 'done';
     });
     return true;
+  }
+
+  /**
+   * The view's reading changed while this read goes on (a mapping applied): stops it, keeping what
+   * was read, and reads the source again from where this read started, as the view now reads
+   * logs, tailing on as before. False when there is no read going on, or nothing of it was kept.
+   */
+  async readAgain(why: string): Promise<boolean> {
+    const request = this.last;
+    if (!request || !this.active || !this.session || this.restarting) return false;
+    this.restarting = true;
+    try {
+      await this.stop();
+      await this.finished?.catch(() => undefined);
+      if (this.ended !== 'kept') return false;
+      const connected = await this.connect(request);
+      if (connected) this.again = why;
+      return connected;
+    } finally {
+      this.restarting = false;
+    }
+  }
+
+  /** Whether the view's reading is no longer the one this read goes on with. */
+  readingChanged(): boolean {
+    return this.active && !this.restarting && this.readWith !== undefined && JSON.stringify(this.readWith) !== JSON.stringify(this.inspector.reading);
   }
 
   /** Stops the read: what was read is kept and inspected. */

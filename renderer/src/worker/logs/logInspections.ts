@@ -9,6 +9,8 @@ import type { StoredLogs } from '../../../lib/inspector/logStore';
 import { LogViews } from '../../../lib/inspector/logViews';
 import type { Preview } from '../../../lib/inspector/previewReading';
 import { recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
+import { recordLinks, type RecordLinks } from '../../../lib/inspector/recordLinks';
+import { apartRecords, type ApartRecords } from '../../../lib/inspector/apartRecords';
 import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
 import { previewStored, recordReading } from './logImport';
 import type { WorkspaceFile } from './workspaceFile';
@@ -59,6 +61,17 @@ export class LogInspections {
   /** One record in full (with a bundled domain, its stream before and after it; a module's worker adds that for a module). */
   async recordDetail(logId: number, seq: number): Promise<RecordDetail | undefined> {
     return recordDetail(await this.file.db(), logId, seq, await this.reading(logId));
+  }
+
+  /** Where one record leads: its cause and what it caused (a Message DB log's records are named by their addresses too). */
+  async recordLinks(logId: number, seq: number): Promise<RecordLinks | undefined> {
+    const { reading } = await this.inspection(logId);
+    return recordLinks(await this.file.db(), logId, seq, reading?.profile === 'message-db');
+  }
+
+  /** The records the log keeps beside its events (archived, other), in all and per stream. */
+  async apartRecords(logId: number): Promise<ApartRecords> {
+    return apartRecords(await this.file.db(), logId);
   }
 
   /** How the log was read, compiled, to read its records again (without a domain module's: that runs in its own worker). */

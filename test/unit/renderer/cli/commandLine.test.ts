@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { withoutHiddenSecrets } from '../../../../src/sources/sourceUrl';
 import { compareCommandLine, EDITS_PENDING, inspectCommandLine, runCommandLine, sameAsText, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
 import initSqlJs from 'sql.js';
@@ -48,6 +49,29 @@ describe('shellWord', () => {
 
   it('reads back, split as a shell splits, as the word given', () => {
     for (const w of ['8 workers', 'cost $5', "it's", "it's $5", 'say "hi"', 'a\\b', 'x;y|z&', '*.json']) expect(shellWords(`run ${shellWord(w)}`)).toEqual(['run', w]);
+  });
+});
+
+describe('shellWord with control characters', () => {
+  const hostile = ['bad\nname.jsonl', '\u001b[31mred.jsonl', 'evil\u202eTXE.exe', "tab\there's \\ a\r\u0085", 'caf\u00e9\u2028'];
+
+  it("quotes them in $'…' with every control and bidirectional character escaped: the line is plain, printable text", () => {
+    expect(shellWord('bad\nname.jsonl')).toBe("$'bad\\nname.jsonl'");
+    expect(shellWord('\u001b[31mred.jsonl')).toBe("$'\\033[31mred.jsonl'");
+    expect(shellWord('evil\u202eTXE.exe')).toBe("$'evil\\342\\200\\256TXE.exe'");
+    for (const w of hostile) expect(shellWord(w)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('gives bash the same bytes back', () => {
+    for (const w of hostile) {
+      const out = spawnSync('bash', ['-c', `printf %s ${shellWord(w)}`]);
+      expect(out.status).toBe(0);
+      expect(out.stdout.toString('utf8')).toBe(w);
+    }
+  });
+
+  it('inspect names such a file so, once, in the one place the line is built', () => {
+    expect(inspectCommandLine({ kind: 'file', name: '\u001b[31mred.jsonl' }, {}).command).toBe("purestream inspect $'\\033[31mred.jsonl'");
   });
 });
 

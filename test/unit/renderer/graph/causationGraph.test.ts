@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { causationGraph } from '../../../../renderer/lib/graph/causationGraph';
 import { layoutGraph } from '../../../../renderer/lib/graph/layoutGraph';
+import { nodeName } from '../../../../renderer/lib/graph/nodeName';
 import type { CausalRecord } from '../../../../renderer/lib/reader/graphSource';
 import { recordsOf, smallInputs, smallTrace } from './fixtures';
 
@@ -55,5 +56,21 @@ describe('causationGraph', () => {
     const g = causationGraph(records);
     expect(g.nodes.filter((n) => n.outside).map((n) => n.id)).toEqual(['cmd-9']);
     expect(g.edges.map((e) => e.id)).toEqual(['cmd-9->e1', 'cmd-9->e2', 'e2->e3']);
+  });
+
+  it("draws a log's cause as a cause, dashed and said to be not in the log when the source says so; a run's command as a command", () => {
+    const records: CausalRecord[] = [
+      { id: 'e1', kind: 'event', type: 'OrderPlaced', sub: '', time: 1, outcome: 'event', causationId: 'http-878c317', flow: 'OrderPlaced' },
+      { id: 'e2', kind: 'event', type: 'OrderPaid', sub: '', time: 2, outcome: 'event', causationId: 'e0', flow: 'OrderPaid' },
+      { id: 'ev:3', kind: 'event', type: 'Run', sub: '', time: 3, outcome: 'event', causationId: 'cmd:c5', flow: 'Run' },
+    ];
+    const byId = new Map(causationGraph(records, new Set(['http-878c317'])).nodes.map((n) => [n.id, n]));
+    expect(byId.get('http-878c317')).toMatchObject({ kind: 'cause', label: 'http-878c317', sub: 'not in this log', outside: true, missing: true });
+    expect(nodeName(byId.get('http-878c317')!)).toBe('Cause http-878c317, not in this log');
+    expect(byId.get('e0')).toMatchObject({ kind: 'cause', sub: 'cause outside this view', outside: true });
+    expect(byId.get('e0')).not.toHaveProperty('missing');
+    expect(nodeName(byId.get('e0')!)).toBe('Cause e0, outside this view');
+    expect(byId.get('cmd:c5')).toMatchObject({ kind: 'command', label: 'c5', outside: true });
+    expect(nodeName(byId.get('cmd:c5')!)).toBe('Command c5, its cause outside this view');
   });
 });

@@ -1,6 +1,12 @@
 /** The Summary's record count adds up, and its causation facts do not read as wrong (logs.md: roots are events with no causation id). */
 import { describe, expect, it } from 'vitest';
-import { causationText, recordsText } from '../../../../renderer/lib/inspector/logFactsText';
+import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
+import { apartRecords } from '../../../../renderer/lib/inspector/apartRecords';
+import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
+import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
+import { causationText, emptyStreamText, recordsText, streamsText } from '../../../../renderer/lib/inspector/logFactsText';
+import { createWorkspace } from '../../../../src/store/workspace';
 
 const base = { events: 212, commands: 153, tombstones: 0, systemEvents: 0, otherRecords: 0, anomalies: [] };
 
@@ -35,5 +41,27 @@ describe('causationText', () => {
   it('roots are the events with no cause', () => {
     expect(causationText({ roots: 1, orphans: 2, maxDepth: 0, correlations: 1 }, 3).text).toMatch(/^1 root event \(with no cause\) · 2 orphans \(causes not in the log\) · /);
     expect(causationText({ roots: 0, orphans: 0, maxDepth: 0, correlations: 0 }, 0).text).toMatch(/^0 root events · /);
+  });
+});
+
+describe("a store's archived rows", () => {
+  it('are said to be archived records, and a stream holding only them is not counted as one with events (the trial: a Marten row archived weeks before)', async () => {
+    const db = createWorkspace(await initSqlJs());
+    const text = readFileSync(new URL('../../../fixtures/logs/oncall/marten-incident.jsonl', import.meta.url), 'utf8');
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [text], { name: 'marten-incident.jsonl', source: 'marten-incident.jsonl' });
+    const apart = apartRecords(db, logId);
+    expect(apart).toEqual({ archived: 1, other: 0, streams: { '6d183329-0394-7983-82d7-31bbfadf52db': { archived: 1, other: 0 } } });
+    expect(recordsText(report, 28, apart)).toBe('28 records: 27 events · 0 commands · 1 archived record');
+    // before the archived rows are counted: as the report says
+    expect(recordsText(report, 28)).toBe('28 records: 27 events · 0 commands · 1 other record');
+    expect(report.streamCount).toBe(12);
+    expect(streamsText(report, apart)).toBe('11 streams with events · 1 with archived records only');
+    const empty = report.streams.find((s) => s.events === 0)!;
+    expect(emptyStreamText(empty, apart)).toBe('(archived)');
+    expect(emptyStreamText(report.streams[0], apart)).toBe('');
+  });
+
+  it('keep the count as it is when the report lists no stream without events', () => {
+    expect(streamsText({ streamCount: 3, streams: [{ stream: 'a', events: 1 }, { stream: 'b', events: 2 }, { stream: 'c', events: 1 }] })).toBe('3 streams');
   });
 });

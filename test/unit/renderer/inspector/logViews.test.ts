@@ -177,3 +177,46 @@ describe('reading a stored log again', () => {
     expect(logs.stored(named.logId).records).toBe(0);
   });
 });
+
+describe("LogViews: a log's names as the views show them", () => {
+  it('escapes control and bidirectional characters in the labels of the graph and the timeline, and keeps the ids as recorded', async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/hostile-names.jsonl'), false);
+    const views = new LogViews(db, logId);
+    const evil = views.graphWindow(undefined, 100).records.find((r) => r.id === '00000000-0000-7000-8000-00000000beef')!;
+    expect(evil.type).toBe('pay"ment\\u000acaptured\\u0007');
+    expect(evil.sub).toContain('evil"\\u000a\\u001b[31mRED\\u001b[0m\\u202eTXE.exe');
+    expect(evil.stream).toBe('evil"\n\u001b[31mRED\u001b[0m\u202eTXE.exe');
+    const lanes = views.timelineFrame().lanes.map((l) => l.label);
+    expect(lanes).toContain('evil"\\u000a\\u001b[31mRED\\u001b[0m\\u202eTXE.exe');
+    for (const label of lanes) expect(label).not.toMatch(/[\u0000-\u001f\u202e]/);
+    const frame = views.timelineFrame();
+    const bars = views.timelineWindow({ from: frame.start, to: frame.end }, 100, 10).bars;
+    expect(bars.map((b) => b.label)).toContain('pay"ment\\u000acaptured\\u0007 @3');
+  });
+});
+
+describe("LogViews: a log's orphan causes and repeated ids in the graph", () => {
+  it('names the causes no record of the log has, counts the redelivered record drawn once, and finds a Message DB cause by its address', async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/marten-incident.jsonl'), false);
+    const window = new LogViews(db, logId).graphWindow(undefined, 10_000);
+    expect(window.total).toBe(window.records.length + window.repeated!);
+    expect(window.repeated).toBe(1);
+    // the order's cause is an HTTP request; the stock reservation's is the order, which is in the log
+    expect(window.missing).toContain('http-878c317bb6bda22a');
+    expect(window.missing).not.toContain('3a199c09-5df3-7fdb-803f-4357246efc3d');
+    const mdb = await stored(fixture('test/fixtures/logs/profiles/message-db-messages.jsonl'), false);
+    expect(new LogViews(mdb.db, mdb.logId).graphWindow(undefined, 100).missing ?? []).not.toContain('account:command-123/0');
+  });
+});
+
+describe("LogViews: a log's archived records in the timeline", () => {
+  it("shows first the events' time, the archived record weeks before it aside", async () => {
+    const { db, logId } = await stored(fixture('test/fixtures/logs/oncall/marten-incident.jsonl'), false);
+    const frame = new LogViews(db, logId).timelineFrame();
+    expect(new Date(frame.start).toISOString()).toBe('2026-02-01T22:00:00.000Z');
+    expect(frame.view).toEqual({ start: Date.parse('2026-03-13T21:00:00.000Z'), end: Date.parse('2026-03-14T05:02:14.623Z'), aside: "1 archived record outside the events' time" });
+    // a log without archived records has no view of its own: all of it is shown
+    const plain = await stored(sample(), false);
+    expect(new LogViews(plain.db, plain.logId).timelineFrame().view).toBeUndefined();
+  });
+});

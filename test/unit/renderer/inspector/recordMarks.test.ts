@@ -39,4 +39,9 @@ describe('recordMarks', () => {
     // beside an anomaly of the same record (a command id seen before), after it
     expect(recordMarks([{ kind: 'duplicate-id', record: 4 }], [], [c2]).get(4)).toEqual({ tone: 'warn', text: 'duplicate-id; stale decision: stock:tee@main changed by c1 after its read, before its events were recorded' });
   });
+
+  it("escapes a stream's control and bidirectional characters in the mark's words", () => {
+    const marks = recordMarks([], [], [{ record: 4, stream: 'stock:\u202etee\u001b', changedAt: { line: 3, record: 3, causationId: 'c\n1' } }]);
+    expect(marks.get(4)!.text).toBe('stale decision: stock:\\u202etee\\u001b changed by c\\u000a1 after its read, before its events were recorded');
+  });
 });

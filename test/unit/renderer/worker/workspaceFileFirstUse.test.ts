@@ -23,7 +23,7 @@ describe("the logs worker's workspace, asked for by an import while init still o
     expect((await init).restored).toBe(false);
     const source = { db: 'workspace', logId } as const;
     expect((await file.contents()).logs.map((l) => l.logId)).toEqual([logId]);
-    const reply = pages.rows(source, {}, 0, 10);
+    const reply = await pages.rows(source, {}, 0, 10);
     expect(reply.total).toBe(3);
     expect(reply.events.map((e) => e.type)).toEqual(['BookReturned', 'BookReturned', 'BookReturned']);
     expect(pages.types(source).types).toEqual(['BookReturned']);
