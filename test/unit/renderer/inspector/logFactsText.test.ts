@@ -51,9 +51,9 @@ describe("a store's archived rows", () => {
     const { logId, report } = await importRecords(new DatabaseLogs(db), [text], { name: 'marten-incident.jsonl', source: 'marten-incident.jsonl' });
     const apart = apartRecords(db, logId);
     expect(apart).toEqual({ archived: 1, other: 0, streams: { '6d183329-0394-7983-82d7-31bbfadf52db': { archived: 1, other: 0 } } });
-    expect(recordsText(report, 28, apart)).toBe('28 records: 27 events · 0 commands · 1 archived record');
+    expect(recordsText(report, 28, apart)).toBe('28 records: 26 events · 0 commands · 1 archived record · 1 redelivery');
     // before the archived rows are counted: as the report says
-    expect(recordsText(report, 28)).toBe('28 records: 27 events · 0 commands · 1 other record');
+    expect(recordsText(report, 28)).toBe('28 records: 26 events · 0 commands · 1 other record · 1 redelivery');
     expect(report.streamCount).toBe(12);
     expect(streamsText(report, apart)).toBe('11 streams with events · 1 with archived records only');
     const empty = report.streams.find((s) => s.events === 0)!;
