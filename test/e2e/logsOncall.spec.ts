@@ -165,7 +165,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await start.getByRole('button', { name: 'Open an event log' }).click();
     await expect(page.getByRole('region', { name: 'Logs', exact: true })).toBeVisible();
 
-    await openModule(page, 'shop.ts', readFileSync(fixture('shop.ts'), 'utf8'), 'Shop (payments + inventory)');
+    await openModule(page, 'shop.ts', readFileSync(new URL('../fixtures/modules/shop/shop.ts', import.meta.url), 'utf8'), 'Shop (payments + inventory)');
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Logs' }).click();
     const logs = page.getByRole('region', { name: 'Logs', exact: true });
     await logs.getByLabel('Log file').setInputFiles(fixture('marten-orders.jsonl'));
