@@ -327,8 +327,9 @@ export class LogInspector {
     this.anomalies.reading(place.record, e);
     const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
-    if (domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
+    // (a redelivery is not counted among the events again, nor here)
+    if (counted && domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (this.stale !== undefined && counted && e.kind === 'event' && !e.archived) {
       // the streams the replay uses: the domain's with a domain (an event it cannot read is in none), else the log's

@@ -95,7 +95,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     const r = await tail;
     expect([r.code, r.err]).toEqual([0, 'last position read: 2 (resume with --from 2)\n']);
     expect(r.out).toMatch(/^anomaly: sequence 2 {2}duplicate-id {2}stream .*\.a {2}event id "e-1" .* appeared before \(the same record again: a redelivery\); not replayed again\n/);
-    expect(r.out).toContain('jetstream profile, messages, domain counter: 2 events');
+    expect(r.out).toContain('jetstream profile, messages, domain counter: 1 event, 0 commands (and 1 redelivery)');
 
     // Ctrl-C before anything new came: "nothing new", exit 0
     const quietStream = uniqueName('quiet').toUpperCase();
@@ -175,7 +175,7 @@ describe('purestream inspect <postgres URL> --domain PATH', () => {
       const report = JSON.parse(r.out);
       expect(report.violations.map((v: { stream: string; invariant: string }) => `${v.stream} ${v.invariant}`)).toEqual([`order:${fresh} charged-at-most-once`]);
       expect(report.streamsBeforeRead).toBe(1);
-      expect(report.notes.at(-1)).toMatch(new RegExp(`^1 stream began before the read; its invariants are not checked, nor its commands decided again, as its earlier events were not read \\(stream "order:${old}" at row 1 \\(position \\d+\\): its first event here is revision 2 of the log's stream "${old}", past a stream's first \\(1\\)\\)`));
+      expect(report.notes.at(-1)).toMatch(new RegExp(`^1 stream began before the read; its invariants are not checked, nor its commands decided again, as its earlier events were not read \\(stream "order:${old}" at seq_id \\d+: its first event here is revision 2 of the log's stream "${old}", past a stream's first \\(1\\)\\)`));
       if (module === './shop.ts') expect(report.notes.at(-1)).toContain('; it was left out of the replay where evolve failed on its events without the earlier ones (./shop.ts: evolve returned undefined');
     }
   });

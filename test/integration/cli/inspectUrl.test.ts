@@ -142,7 +142,7 @@ describe('purestream inspect <nats URL>', () => {
     const r = await run;
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^anomaly: sequence 2 {2}duplicate-id {2}stream .*\.a {2}event id "t-1" of source ".*" appeared before \(the same record again: a redelivery\); not replayed again\n/);
-    expect(r.out).toContain('jetstream profile, messages, no domain: 2 events');
+    expect(r.out).toContain('jetstream profile, messages, no domain: 1 event, 0 commands (and 1 redelivery)');
     expect(r.err).toBe('last position read: 2 (resume with --from 2)\n');
   });
 

@@ -34,14 +34,15 @@ describe('NATS JetStream, read live through an ordered consumer', () => {
     expect(report.framing).toBe('messages');
     expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '5']);
     expect(position).toBe('5');
-    expect(report.types).toEqual({ OrderPlaced: 3, OrderPaid: 1 });
-    expect(report.events).toBe(4); // the duplicate is counted as read (not replayed again)
+    expect(report.types).toEqual({ OrderPlaced: 2, OrderPaid: 1 });
+    expect(report.events).toBe(3); // the redelivery is counted once, as the record it repeats
+    expect(report.redeliveries).toBe(1);
     expect(report.streams.map((s) => [s.stream, s.events])).toEqual([
-      ['order-1', 3],
+      ['order-1', 2],
       [`${stream}.o-2`, 1],
     ]);
     expect(report.anomalies).toEqual([expect.objectContaining({ kind: 'duplicate-id', identical: true, line: 4, stream: 'order-1', position: '5' })]);
-    expect(report.sources).toEqual([{ source: stream, events: 4 }]);
+    expect(report.sources).toEqual([{ source: stream, events: 3 }]);
     expect(report.timeRange?.first).toBe('2026-01-01T00:00:00Z');
   });
 

@@ -20,6 +20,13 @@ describe('events the log files under another stream than the domain', () => {
     ]);
   });
 
+  it('counts a redelivery once, as the events are counted (never "2 of 1 events")', async () => {
+    const r = await inspectLog([lines(restock(1, 'stock-tee-main'), restock(1, 'stock-tee-main'))], { domain: commerce, source: 't.jsonl', skipInvalid: true });
+    if (!r.ok) throw new Error('refused');
+    expect([r.report.events, r.report.redeliveries]).toEqual([1, 1]);
+    expect(r.report.notes).toEqual([expect.stringContaining('and every event the log files under another: line 1\'s stream "stock-tee-main"')]);
+  });
+
   it('no note when the log names the domain\'s streams, or names none', async () => {
     const same = await inspectLog([lines(restock(1, 'stock:tee@main'))], { domain: commerce, source: 't.jsonl' });
     const none = await inspectLog([lines({ ...restock(1, 'x'), stream: undefined })], { domain: commerce, source: 't.jsonl' });
