@@ -35,12 +35,13 @@ export function resultFreshness(ran: string | undefined, now: ParseResult | unde
 }
 
 /**
- * The open scenario (`now`, parsed) while a result that ran from `ran` is current for it, else
+ * The open scenario (`now`, parsed) while a result is current for it (`fresh`: its
+ * resultFreshness, worked out once by a view that also shows whether it is stale), else
  * undefined: the views then title and describe the result by the open scenario, so a rename or a
  * new description — which change no result — shows on it at once.
  */
-export function currentScenario(ran: string | undefined, now: ParseResult | undefined): Scenario | undefined {
-  return now?.ok && resultFreshness(ran, now) === 'current' ? now.scenario : undefined;
+export function currentScenario(fresh: Freshness, now: ParseResult | undefined): Scenario | undefined {
+  return now?.ok && fresh === 'current' ? now.scenario : undefined;
 }
 
 /** What the result views say over a stale result (the notice's text before its Run again button). */

@@ -52,10 +52,10 @@ export function schedulerForKind(kind: SchedulerKind, previous: Readonly<Record<
   return out;
 }
 
-/** A name not yet used by any run: "base", "base 2", "base 3", ... */
-export function uniqueName(base: string, taken: readonly string[]): string {
+/** A name not yet taken: "base", "base 2", "base 3", ... (`sep` between the base and its number). */
+export function uniqueName(base: string, taken: readonly string[], sep = ' '): string {
   if (!taken.includes(base)) return base;
-  for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
+  for (let i = 2; ; i++) if (!taken.includes(`${base}${sep}${i}`)) return `${base}${sep}${i}`;
 }
 
 /**
@@ -86,10 +86,7 @@ export function renamedForKind(name: string, from: string, to: string): string {
 export const consumerBaseName = (interpreter: string): string => (interpreter === 'state-store' ? 'state' : interpreter);
 
 /** A consumer name not yet taken in the run: "base", "base-2", "base-3", ... */
-export function uniqueConsumerName(base: string, taken: readonly string[]): string {
-  if (!taken.includes(base)) return base;
-  for (let i = 2; ; i++) if (!taken.includes(`${base}-${i}`)) return `${base}-${i}`;
-}
+export const uniqueConsumerName = (base: string, taken: readonly string[]): string => uniqueName(base, taken, '-');
 
 /** The names of a raw run's consumers. */
 const namesOf = (consumers: readonly Readonly<Record<string, unknown>>[]): string[] => consumers.map((c) => String(c.name ?? ''));

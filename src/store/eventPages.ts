@@ -182,7 +182,7 @@ function toEvent(row: SqlValue[]): StoredEvent {
 }
 
 /** A stored JSON column read back; text that is not JSON (a damaged file) is kept as text. */
-function parseStored(value: SqlValue): unknown {
+export function parseStored(value: SqlValue): unknown {
   try {
     return JSON.parse(String(value));
   } catch {

@@ -10,6 +10,7 @@ import type { SqlValue } from 'sql.js';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogInspector } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
+import { parseStored } from '../../../src/store/eventPages';
 import type { RecordText } from '../../../src/store/logs';
 import type { Workspace } from '../../../src/store/workspace';
 import type { NodeDetail } from '../reader/graphSource';
@@ -74,21 +75,12 @@ export function recordDetail(db: Workspace, logId: number, seq: number, reading:
     ['line', String(row.line ?? '')],
   ];
   for (const [column, label] of LABELS) if (row[column] !== null && row[column] !== '' && row[column] !== undefined) facts.push([label, String(row[column])]);
-  const data = parsed(row.data);
+  const data = parseStored(row.data);
   const kind = String(row.kind ?? 'event');
   const stream = reading?.domain ? streamUpTo(db, logId, seq) : undefined;
   const change = stream && reading ? streamChange(stream, seq, reading) : undefined;
-  const metadata = row.metadata === null || row.metadata === undefined ? undefined : parsed(row.metadata);
+  const metadata = row.metadata === null || row.metadata === undefined ? undefined : parseStored(row.metadata);
   return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(metadata !== undefined ? { metadata } : {}), ...(change ? { change } : {}) };
-}
-
-/** A stored JSON column read back; text that is not JSON (a damaged file) as text. */
-function parsed(value: SqlValue): unknown {
-  try {
-    return JSON.parse(String(value));
-  } catch {
-    return String(value);
-  }
 }
 
 /** A record's stream (the domain's, else the log's) and that stream's event records up to it. */

@@ -49,9 +49,8 @@ export function sameAsEarlier(data: Columns): (number | undefined)[] {
  * equals at all but at most NEARLY_SHARE of its x (an x where both have no value is left out), and
  * at one x at least (undefined: none).
  */
-export function nearlyAsEarlier(data: Columns): (number | undefined)[] {
+export function nearlyAsEarlier(data: Columns, exact: readonly (number | undefined)[] = sameAsEarlier(data)): (number | undefined)[] {
   const ys = data.slice(1) as (number | null)[][];
-  const exact = sameAsEarlier(data);
   const nearly = (a: readonly (number | null)[], b: readonly (number | null)[]): boolean => {
     if (a.length !== b.length) return false;
     let shared = 0;
@@ -73,7 +72,7 @@ export function nearlyAsEarlier(data: Columns): (number | undefined)[] {
 /** How each of the series named `names` (the y columns of `data`, in order) is drawn and labelled. */
 export function seriesLooks(data: Columns, names: readonly string[]): SeriesLook[] {
   const exact = sameAsEarlier(data);
-  const near = nearlyAsEarlier(data);
+  const near = nearlyAsEarlier(data, exact);
   // a series repeats the first of its set: its own first when the one it repeats repeats another
   const root = (k: number): number => (exact[k] ?? near[k]) === undefined ? k : root((exact[k] ?? near[k])!);
   const earlier = exact.map((e, k) => (e ?? near[k]) === undefined ? undefined : root(k));

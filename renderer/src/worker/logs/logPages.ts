@@ -29,10 +29,16 @@ interface Search {
 /** A moment for the worker's other requests between two chunks of a search. */
 const breath = () => new Promise<void>((done) => setTimeout(done, 0));
 
+/** The key of a log's seq index under a filter (the log's key first: forgetting a log forgets by prefix). */
+const keyOf = (source: LogSource, filter: EventFilter): string =>
+  `${source.db}:${source.logId}:${JSON.stringify([filter.type ?? '', filter.stream ?? '', filter.text ?? '', filter.correlation ?? null, filter.causation ?? null])}`;
+
 /** Paging over the logs of a WorkspaceFile. */
 export class LogPages {
   private readonly runLogs = new Map<string, { readonly logId: number; stored: number }>();
   private readonly seqIndexes = new Map<string, Float64Array>();
+  /** Whether a filter's rows are paged through an index (filterSql's `indexed`), by the seq indexes' key: asked once, not at each page. */
+  private readonly indexedFilters = new Map<string, boolean>();
   private readonly searches = new Map<string, Search>();
   /** The search each table waits for, by its asker id. */
   private readonly askers = new Map<string, string>();
@@ -56,6 +62,7 @@ export class LogPages {
 
   private forgetPrefix(prefix: string): void {
     for (const key of [...this.seqIndexes.keys()]) if (key.startsWith(prefix)) this.seqIndexes.delete(key);
+    for (const key of [...this.indexedFilters.keys()]) if (key.startsWith(prefix)) this.indexedFilters.delete(key);
     for (const [key, search] of this.searches) if (key.startsWith(prefix)) this.stop(search);
   }
 
@@ -66,7 +73,7 @@ export class LogPages {
 
   /** Every matching seq of a log, in order (cached per log and filter); `asker`: the table asking, which stops waiting for its search of another filter. */
   private async seqIndex(source: LogSource, filter: EventFilter, asker?: string): Promise<Float64Array> {
-    const key = `${source.db}:${source.logId}:${JSON.stringify([filter.type ?? '', filter.stream ?? '', filter.text ?? '', filter.correlation ?? null, filter.causation ?? null])}`;
+    const key = keyOf(source, filter);
     if (asker !== undefined) this.wait(asker, key);
     const whole = !filter.type && !filter.stream && !filter.text && filter.correlation === undefined && filter.causation === undefined;
     const imported = source.db === 'workspace' && whole ? this.importedSeqs.get(source.logId) : undefined;
@@ -163,7 +170,10 @@ export class LogPages {
     if (seqs.length === 0 || count <= 0) return { total: seqs.length, first: 0, events: [] };
     const db = this.file.dbOf(source);
     const limit = Math.min(count, 500);
-    if (filterSql(db, source.logId, filter).indexed) return { total: seqs.length, first: from, events: pageEvents(db, source.logId, { ...filter, afterSeq: seqs[from] - 1, limit }).events };
+    const key = keyOf(source, filter);
+    let indexed = this.indexedFilters.get(key);
+    if (indexed === undefined) this.indexedFilters.set(key, (indexed = filterSql(db, source.logId, filter).indexed));
+    if (indexed) return { total: seqs.length, first: from, events: pageEvents(db, source.logId, { ...filter, afterSeq: seqs[from] - 1, limit }).events };
     // a filter without an index: the rows the search found, one seek each
     const events = [];
     for (let i = from; i < Math.min(seqs.length, from + limit); i++) events.push(...pageEvents(db, source.logId, { afterSeq: seqs[i] - 1, limit: 1 }).events);
