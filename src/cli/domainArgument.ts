@@ -15,6 +15,7 @@ import { InputFileError, UsageError, type CliIO } from './io';
 import { printable } from './printable';
 import { bundledIds } from '../../domain';
 import { parseJsonText } from '../engine/jsonText';
+import { didYouMeanText } from '../engine/text/didYouMean';
 
 /** The domain a command runs with: its checks, and the module's host when it is a module. */
 export interface ChosenDomain {
@@ -40,7 +41,7 @@ export async function withModule<T>(path: string, io: CliIO, use: (host: ModuleH
 export async function chooseDomain(value: string, io: CliIO): Promise<ChosenDomain> {
   if (!isModuleReference(value)) {
     const bundled = bundledDomain(value);
-    if (!bundled) throw new UsageError(`unknown domain "${printable(value, 60)}" (bundled: ${bundledIds.join(', ')}; a domain module is a path: ./bank.ts)`);
+    if (!bundled) throw new UsageError(`unknown domain "${printable(value, 60)}"${didYouMeanText(value, bundledIds)} (bundled: ${bundledIds.join(', ')}; a domain module is a path: ./bank.ts)`);
     return { info: bundled, module: bundled, name: value };
   }
   const host = await ModuleHost.open(value, io.cwd);

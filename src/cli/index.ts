@@ -1,7 +1,8 @@
 /**
  * Process entry of the CLI: wires the real process to `main`. Stdout is written with
  * backpressure; an interrupted run (Ctrl-C, SIGTERM) removes the temporary files it was writing
- * and exits 130 / 143; an error that escapes everything still ends in one line (exit 70).
+ * and exits 130 / 143; an error that escapes everything still ends in one line (exit 70); a
+ * closed output pipe (`| head -1`, stdout or stderr) ends it quietly with exit 0.
  */
 import { internalError, main } from './main';
 import { removeTemps, removeTempsOnSignals } from './tempFiles';
@@ -12,9 +13,13 @@ muteKafkajsNegativeTimeout();
 
 const debug = process.argv.includes('--debug');
 
-/** Ends the process after an error nothing else caught, leaving no temporary file behind. */
+/** A write to a pipe whose reader went away (`| head -1`, stderr too with `2>&1`). */
+const closedPipe = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+
+/** Ends the process after an error nothing else caught, leaving no temporary file behind; a closed pipe ends it quietly (exit 0: nothing more can be said, and the reader took what it wanted). */
 const crash = (error: unknown): void => {
   removeTemps();
+  if (closedPipe(error)) process.exit(0);
   process.exit(internalError(error, debug, { err: (t) => process.stderr.write(t) }));
 };
 process.on('uncaughtException', crash);
@@ -24,11 +29,9 @@ process.on('unhandledRejection', crash);
 let interruptible = 0;
 removeTempsOnSignals(() => interruptible > 0);
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // the reader went away (`| head`): nothing more to say
-  if (e.code === 'EPIPE') process.exit(0);
-  crash(e);
-});
+// the reader went away (`| head`, `2>&1 | head`): nothing more to say (see crash)
+process.stdout.on('error', crash);
+process.stderr.on('error', crash);
 
 const code = await main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),

@@ -3,7 +3,7 @@
  * thread, or in a domain module's worker): the problems that refuse the log, or the report's text
  * (or JSON pieces) and the counts `--fail-on` looks at.
  */
-import { whyNothingRead } from '../logs/nothingRead';
+import { otherProfileAdvice, whyNothingRead } from '../logs/nothingRead';
 import { reportJsonChunks } from '../logs/reportJson';
 import type { Anomaly, InspectResult } from '../logs/types';
 import { formatInspection } from './inspectText';
@@ -27,7 +27,12 @@ export type InspectOutcome =
  * nothing read the text is left out, the JSON not (a tail ended before anything came prints it).
  */
 export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
-  if (!result.ok) return { ok: false, problems: result.problems, problemCount: result.problemCount, records: result.records, ...(result.notes ? { notes: result.notes } : {}) };
+  if (!result.ok) {
+    // records of another profile than the one asked for: said first, as the notes are
+    const other = result.otherProfile;
+    const notes = [...(other ? [otherProfileAdvice(other.detected, other.used)] : []), ...(result.notes ?? [])];
+    return { ok: false, problems: result.problems, problemCount: result.problemCount, records: result.records, ...(notes.length > 0 ? { notes } : {}) };
+  }
   const report = result.report;
   const nothingRead = whyNothingRead(report);
   if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0, stale: 0 };

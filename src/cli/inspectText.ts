@@ -9,6 +9,7 @@ import { kindGroups } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
 import { sourceOf } from '../logs/cloudEventWriter';
+import { apartParts, streamCount } from '../logs/apartText';
 
 const LIST = 20;
 
@@ -26,13 +27,19 @@ const counts = (entries: readonly (readonly [string, number])[], max = 8): strin
 /** Every pointer a field was read through: `/payload/type (3 records), /topic (2 records; the topic: no type header or payload type)`. */
 const pointerUses = (uses: readonly PointerUse[]): string => uses.map((u) => `${u.pointer === '' ? '(the whole record)' : u.pointer} (${counted(u.records, 'record')}${u.note !== undefined ? `; ${u.note}` : ''})`).join(', ');
 
+/** `12`, or `11 with events, 1 with archived records only` (../logs/apartText): streams whose records are all counted apart are said apart. */
+function streamsLabel(r: InspectionReport): string {
+  const c = streamCount(r);
+  return c.apartOnly === 0 ? r.streamCount.toLocaleString('en') : `${c.streams.toLocaleString('en')} with events, ${c.apartOnly.toLocaleString('en')} with ${c.apartWhat}`;
+}
+
 /** Formats the report for a terminal. */
 export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
   const at = placeWord(r.framing);
   const place = placer(r);
-  const apart = [r.tombstones && counted(r.tombstones, 'tombstone'), r.systemEvents && counted(r.systemEvents, 'system event'), r.otherRecords && counted(r.otherRecords, 'other record'), r.redeliveries && counted(r.redeliveries, 'redelivery', 'redeliveries')].filter(Boolean);
+  const apart = [...apartParts(r).map(([, text]) => text), r.redeliveries && counted(r.redeliveries, 'redelivery', 'redeliveries')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
     ...(r.notes ?? []).map((note) => `  note: ${printable(note, 600)}\n`),
@@ -43,7 +50,7 @@ export function formatInspection(r: InspectionReport): string {
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
     types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
-    r.streamCount ? `  streams (${r.streamCount.toLocaleString('en')}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
+    r.streamCount ? `  streams (${streamsLabel(r)}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
     `  causation: ${causationParts(r.causation, r.events).join(', ')}\n`,
     '  ' + anomalyList(r, place),
     r.skippedPositions?.length ? '  ' + list('skipped positions', r.skippedPositions, (s) => printable(s.message), r.skippedPositionCount ?? r.skippedPositions.length) : '',

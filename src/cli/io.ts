@@ -1,6 +1,7 @@
 /** The CLI's plumbing: what a command gets from the process, exit codes, argument parsing, text tables. */
 import { existsSync } from 'node:fs';
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { didYouMean } from '../engine/text/didYouMean';
 import { printable } from './printable';
 
 /** What a CLI command gets from the process: arguments and output streams. Testable without a process. */
@@ -50,7 +51,7 @@ export function parseArgs(
   try {
     parsed = nodeParseArgs({ args: [...args], options: config, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError(usageMessage(e, args));
+    throw new UsageError(usageMessage(e, args, Object.keys(config)));
   }
   const flags = new Set<string>();
   const options = new Map<string, string[]>();
@@ -64,8 +65,8 @@ export function parseArgs(
   return { positionals: parsed.positionals, flags, options };
 }
 
-/** util.parseArgs's error, said as the CLI says usage errors; an unknown option that looks like a file name (`-dash.jsonl`) says how to give it. */
-function usageMessage(e: unknown, args: readonly string[]): string {
+/** util.parseArgs's error, said as the CLI says usage errors; an unknown option that looks like a file name (`-dash.jsonl`) says how to give it, a misspelled one (`--profle`) the one of `known` it most likely is. */
+function usageMessage(e: unknown, args: readonly string[], known: readonly string[]): string {
   const error = e as { code?: string; message?: string };
   const option = /'(-{1,2}[^' ]+)/.exec(error.message ?? '')?.[1] ?? '';
   switch (error.code) {
@@ -73,7 +74,9 @@ function usageMessage(e: unknown, args: readonly string[]): string {
       const end = args.indexOf('--');
       const word = (end < 0 ? args : args.slice(0, end)).find((a) => a.startsWith(option) && !a.includes('='));
       const fileLike = word !== undefined && (/\.[A-Za-z0-9]+$/.test(word) || existsSync(word));
-      return `unknown option ${option}${fileLike ? ' (a file whose name starts with "-": put -- before it)' : ''}`;
+      if (fileLike) return `unknown option ${option} (a file whose name starts with "-": put -- before it)`;
+      const meant = option.startsWith('--') ? didYouMean(option.slice(2), known) : undefined;
+      return `unknown option ${option}${meant ? `; did you mean "--${meant}"?` : ''}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return /does not take an argument/.test(error.message ?? '') ? `${option} takes no value` : `${option} needs a value`;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { DomainInfo } from '../../domain/kernel';
 import { listedProblems, parseScenario, scenarioErrorsText } from '../engine/scenario/parse';
 import type { Scenario } from '../engine/types';
+import { didYouMeanText } from '../engine/text/didYouMean';
 import { scenarioDomain, type ChosenDomain } from './domainArgument';
 import { InputFileError, UsageError, type CliIO } from './io';
 
@@ -58,7 +59,7 @@ export async function readText(file: string, io: CliIO): Promise<string> {
 export function checkRunNames(scenario: Scenario, names: readonly string[], file: string): void {
   const known = scenario.runs.map((r) => r.name);
   for (const name of names)
-    if (!known.includes(name)) throw new UsageError(`--run "${name}": ${file} has no run of that name; its runs: ${known.map((n) => `"${n}"`).join(', ')}`);
+    if (!known.includes(name)) throw new UsageError(`--run "${name}": ${file} has no run of that name; its runs: ${known.map((n) => `"${n}"`).join(', ')}${didYouMeanText(name, known)}`);
 }
 
 /** The one scenario file positional, or a usage error. */

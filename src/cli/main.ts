@@ -76,9 +76,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    const { didYouMean } = await import('./didYouMean');
-    const meant = didYouMean(name, Object.keys(commands));
-    io.err(`purestream: unknown command "${printable(name, 40)}"${meant ? `; did you mean "${meant}"?` : ''}\n\n${HELP}`);
+    const { didYouMeanText } = await import('../engine/text/didYouMean');
+    io.err(`purestream: unknown command "${printable(name, 40)}"${didYouMeanText(name, Object.keys(commands))}\n\n${HELP}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

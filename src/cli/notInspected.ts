@@ -4,7 +4,8 @@
  * same kind and message said of many records once, as `--skip-invalid` lists them as anomalies;
  * and on the last line what would let it read them. Records without a type under the
  * profile are not skipped into a useful replay — a map naming the type's field is the way —
- * so that is said first when any is among the problems.
+ * so that is said first when any is among the problems; nor is a file that is all an export of a
+ * table (CSV, psql's table output), whose lines said how to export JSON Lines instead.
  */
 import type { Anomaly } from '../logs/types';
 import { MAX_PROBLEMS } from '../logs/facts/anomalyList';
@@ -34,8 +35,10 @@ export function problemLines(problems: readonly Anomaly[], total: number, at: (l
  * from the kinds of the problems listed — `--skip-invalid` reads past them, as the app does for
  * any log it opens (it never refuses one).
  */
-export function notInspectedAdvice(kinds: readonly string[], problems: number, records: number): string {
+export function notInspectedAdvice(kinds: readonly string[], problems: number, records: number, exported = false): string {
   const rest = records - problems;
+  // a table exported as CSV or psql's table: nothing to skip to, the export to run is said above
+  if (exported && rest === 0) return `${records === 1 ? 'its only record cannot' : `none of its ${counted(records, 'record')} can`} be read: the file is an export of a table, not JSON records (export JSON Lines as said above)`;
   const them = problems === 1 ? 'it as an anomaly' : `those ${problems.toLocaleString('en-US')} as anomalies`;
   const skip =
     rest > 0

@@ -5,6 +5,7 @@
  */
 import type { AnyDomainModule } from '../../domain/kernel';
 import { streamsBreakingInvariants, streamsFirst } from '../engine/report/compareRuns';
+import { brokenByEveryRun, everyRunBreaksText, groupBy, namesText, naturalPathOrder } from '../engine/report/sameShape';
 import { labelWithUnit, type MetricKey } from '../engine/report/metricLabels';
 import { formatCell } from '../engine/scenario/sweepMetrics';
 import { outcomeText, ruleChangeHeadline, type DecisionOutcome, type MetricDelta, type RuleChange } from '../engine/report/ruleChange';
@@ -15,7 +16,7 @@ import { printable } from './printable';
 /** A name in a line of text (a run, a scenario): printable and short. */
 const name = (text: string): string => printable(text, 80);
 
-/** Most differences listed per compared pair (the JSON report has them all). */
+/** Most rows of differences listed per compared pair (the JSON report has them all). */
 const MAX_DIFFERENCES = 40;
 
 /** Up to two decimals, without trailing zeros. */
@@ -43,10 +44,23 @@ export function metricsTable(runs: readonly RunReport[]): string {
   return table(rows);
 }
 
-/** Every violation, run by run, in order of occurrence. */
+/**
+ * Every violation, run by run, in order of occurrence; those of one invariant with one message
+ * said once with how many and the first few events (sameShape), and an invariant every run
+ * breaks said once before them, as the rule's fault rather than the scheduling's.
+ */
 export function violationsText(runs: readonly RunReport[]): string {
-  const lines = runs.flatMap((r) => r.violations.map((v) => `  ${name(r.name)}: ${name(v.invariant)} at ${formatCell(v.atMs)} ms (event ${v.eventSeq}): ${printable(v.message)}\n`));
-  return lines.length ? `\nInvariant violations:\n${lines.join('')}` : '';
+  const shared = brokenByEveryRun(runs);
+  const lines = runs.flatMap((r) =>
+    groupBy(r.violations, (v) => JSON.stringify([v.invariant, v.message])).map(({ members }) => {
+      const v = members[0];
+      if (members.length === 1) return `  ${name(r.name)}: ${name(v.invariant)} at ${formatCell(v.atMs)} ms (event ${v.eventSeq}): ${printable(v.message)}\n`;
+      const events = namesText(members.map((m) => String(m.eventSeq)));
+      return `  ${name(r.name)}: ${name(v.invariant)} ${members.length} times, first at ${formatCell(v.atMs)} ms (events ${events}): ${printable(v.message)}\n`;
+    }),
+  );
+  const every = shared.length > 0 ? `  ${everyRunBreaksText(shared.map(name))}\n` : '';
+  return lines.length ? `\nInvariant violations:\n${every}${lines.join('')}` : '';
 }
 
 /** The summary `purestream run` prints. */
@@ -64,16 +78,27 @@ const show = (v: unknown): string => (v === null ? '(absent)' : JSON.stringify(v
 export function comparisonText(c: Comparison, first: ReadonlySet<string> = new Set()): string {
   if (c.sameFinalState) return `\n${name(c.b)} vs ${name(c.a)}: same final state\n`;
   const head = `\n${name(c.b)} vs ${name(c.a)}: ${differencesCount(c.differences)} in the final state\n`;
-  return head + differencesTable(streamsFirst(c.differences, first), [c.a, c.b]);
+  return head + differencesTable(streamsFirst([...c.differences].sort((x, y) => naturalPathOrder(x.path, y.path)), first), [c.a, c.b]);
 }
 
 const differencesCount = (differences: readonly StateDifference[]): string => `${differences.length} difference${differences.length === 1 ? '' : 's'}`;
 
-/** Final-state differences as an indented table (path, the value on side a, on side b), the first MAX_DIFFERENCES of them. */
+/**
+ * Final-state differences as an indented table (path, the value on side a, on side b), the first
+ * MAX_DIFFERENCES rows of them, in their order; streams that differ alike (the same keys after
+ * the stream with the same values: 20 carts each at -2 tees) are said once, as the first of them
+ * "and N more streams" (sameShape).
+ */
 function differencesTable(differences: readonly StateDifference[], [a, b]: readonly [string, string]): string {
-  const rows = [['path', a, b], ...differences.slice(0, MAX_DIFFERENCES).map((d) => [d.path.join(' › '), show(d.a), show(d.b)])];
-  const more = differences.length > MAX_DIFFERENCES ? `… and ${differences.length - MAX_DIFFERENCES} more (see --json)\n` : '';
-  return indent(table(rows)) + more;
+  const tail = (d: StateDifference) => JSON.stringify([d.path.slice(1), d.a, d.b]);
+  const byStream = groupBy(differences, (d) => d.path[0] ?? '');
+  const alike = groupBy(byStream, (s) => s.members.map(tail).join('\n'));
+  const rows = alike.flatMap(({ members: streams }) => {
+    const where = namesText(streams.map((s) => s.key), 1) + (streams.length > 1 ? ' streams' : '');
+    return streams[0].members.map((d) => [[where, ...d.path.slice(1)].join(' › '), show(d.a), show(d.b)]);
+  });
+  const more = rows.length > MAX_DIFFERENCES ? `… and ${rows.length - MAX_DIFFERENCES} more (see --json)\n` : '';
+  return indent(table([['path', a, b], ...rows.slice(0, MAX_DIFFERENCES)])) + more;
 }
 
 /**

@@ -24,6 +24,8 @@ export type SourceOutcome =
       readonly records: number;
       readonly position: string | undefined;
       readonly lastAtStart?: string;
+      /** What the read could not find (the stream `stream=` names), said when it read nothing. */
+      readonly absent?: string;
       /** Why the read ended before its end; the outcome covers what was read. */
       readonly lost?: SourceFailure;
       readonly outcome: InspectOutcome;

@@ -162,6 +162,32 @@ export class DomainCheck {
     return undefined;
   }
 
+  /**
+   * Replays one event of a stream from before the read, loaded from the store (../sources: a store
+   * queried by stream), so the stream's events in the read are replayed on its whole history: its
+   * log stream is then known to begin at its first revision (./streamStarts). Into the state only —
+   * no violation, drift or history (they are before the read). Its module's fault stops the
+   * inspection, as any event's of a stream replayed from its start does.
+   */
+  earlier(e: DomainEvent, logStream: string | undefined, position: string | undefined, place: ReplayPlace): boolean {
+    this.drift.flush(this.replay.view);
+    if (this.unreplayed.size > 0 && this.unreplayed.has(e.stream)) return false;
+    const at = () => `${this.positionName ?? 'position'} ${place.position ?? '?'} (an earlier event of its stream, loaded from the store)`;
+    const unknown = this.starts.event(e.stream, logStream, position, at);
+    try {
+      this.replay.apply(e, e.stream, place, unknown ? false : 'quiet');
+      return true;
+    } catch (err) {
+      if (!isModuleFault(err)) return false;
+      const kind = err.problem.kind;
+      if (!unknown || (kind !== 'threw' && kind !== 'returned')) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying the record at ${at()}` });
+      // a stream the domain gathers from several of the log's: its state is unknown all the same
+      this.unreplayed.add(e.stream);
+      this.firstUnreplayed ??= { stream: e.stream, place: at(), message: err.problem.message };
+      return false;
+    }
+  }
+
   /** `line 12 (position 1101)`, or a live source's record by its position there (`seq_id 1101`): a replayed event's place as messages name it. */
   private placeText(place: ReplayPlace): string {
     if (this.positionName !== undefined && place.position !== undefined) return `${this.positionName} ${place.position}`;

@@ -7,107 +7,25 @@
  * that changed before their events were recorded are found with or without a domain
  * (./staleDecisions). Pure.
  */
-import type { AnyDomainModule } from '../../domain/kernel';
-import { DomainCheck, RENAME_ADVICE } from './domainCheck';
+import { DomainCheck } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
-import { parseWithNumberText } from './json/exactJson';
-import { consoleOutputLine } from './json/consoleOutput';
-import { copyEscapes, csvLine } from './json/exportHint';
-import { recordJsonError } from './json/recordJsonError';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
-import { namedDomainNote, type NamedDomain } from './headerDomainNote';
+import type { NamedDomain } from './headerDomainNote';
 import { domainOfSource } from './cloudEventWriter';
 import { StaleWatch } from './staleDecisions';
-import { withLazyFinalState } from './lazyFinalState';
-import { detectProfile, DETECTION_SAMPLE, FieldReader, NEEDS_EXACT, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ProfileName, type ReadProblem, type ReadResult } from './profiles';
+import { inspectionResult } from './inspectionResult';
+import type { InspectionCounts, InspectionFound, InspectorOptions } from './inspectorTypes';
+import { ExportHints } from './json/exportHint';
+import { notJsonReason, parsedRecordText, readRecordObject } from './recordReading';
+import { expectedRecords, HeldRecords, isScenario, positionRules, SCENARIO_NOTICE } from './profileChoice';
+import { detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
-import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
-import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectionReport, InspectResult, LogRecord, LogViolation } from './types';
+import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectResult } from './types';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 export { MAX_RECORD_DEPTH } from './json/recordDepth';
-
-/** Options of an inspection. */
-export interface InspectorOptions {
-  /** The domain to replay; without one, only the facts every log has. */
-  readonly domain?: AnyDomainModule;
-  /** The profile to read with; detected from the first records when absent. */
-  readonly profile?: ProfileName;
-  readonly map?: LogMap;
-  /** Replay the valid records and report the rest, instead of refusing the log. */
-  readonly skipInvalid?: boolean;
-  /** Keep the state history (`HistoryStep[]`) for the UI. */
-  readonly history?: boolean;
-  /** Decide drift with the authorization policy (a header's `authorize` overrides it). */
-  readonly authorize?: boolean;
-  /** The log's size in characters, when known up front (its tables are sized for it). */
-  readonly sizeHint?: number;
-  /** The SHA-256 of `stateHash` (Node passes a native one); pure JS by default. */
-  readonly hasher?: HasherFactory;
-  /** Sees every record (after its checks), read or not, in file order; for a caller that stores records. */
-  readonly onRecord?: (record: InspectedRecord) => void;
-  /** Hears each anomaly as it is found (a live source's tail prints them as they come). */
-  readonly onAnomaly?: (anomaly: Anomaly) => void;
-  /** With a domain: hears each invariant violation as it is found (as `onAnomaly`). */
-  readonly onViolation?: (violation: LogViolation) => void;
-  /**
-   * The read began after the log's first record (a source read `--from` a position, a time or its
-   * end), so streams' earlier events are missing: with a domain, a stream that nothing shows began
-   * in the read is replayed from an unknown state — its invariants not checked, a module's evolve
-   * that fails on it leaving it out — and said in a note (./streamStarts; a file's streams whose
-   * first revision is past the store's first are read so without it).
-   */
-  readonly partial?: boolean;
-  /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
-  readonly placeWord?: 'line' | 'row' | 'message';
-  /** A live source's: what its global position is called (./placeWord's positionName); its records' places in messages are their positions then. */
-  readonly positionName?: string;
-}
-
-/** A record as the inspection read it — every record, in file order — with its place in the file and what the domain made of it. */
-export interface InspectedRecord {
-  readonly line: number;
-  /** 1-based number among the file's records (blank lines excluded). */
-  readonly record: number;
-  /** The record's text as the file has it. */
-  readonly text: string;
-  /** What it was read as; absent when it could not be read (see `problem`). */
-  readonly read?: LogRecord;
-  /** Why it could not be read (`malformed`, `unmapped`). */
-  readonly problem?: { readonly kind: AnomalyKind; readonly message: string };
-  /** The domain's stream of an event, when a domain read it. */
-  readonly domainStream?: string;
-  /** False for a duplicate (not replayed again). */
-  readonly counted: boolean;
-}
-
-/** What a read found so far (the report's counts of them as they stand), for a live read's progress. */
-export interface InspectionFound {
-  readonly anomalies: number;
-  /** With a domain: the invariant violations found so far (each a stream's event that broke one, as the report lists them). */
-  readonly violations?: number;
-  /** Once a command record was read: the stale decisions found so far (the report's `staleDecisions.count`, ./staleDecisions). */
-  readonly staleDecisions?: number;
-}
-
-/** Counts so far, for progress while a log is read: what was read, and what was found. */
-export interface InspectionCounts extends InspectionFound {
-  readonly events: number;
-  readonly commands: number;
-  readonly types: Readonly<Record<string, number>>;
-}
-
-interface Pending {
-  readonly text: string;
-  readonly line: number;
-  readonly record: number;
-  readonly value: unknown;
-  readonly error?: string;
-}
-
-/** Records a log of `size` characters may hold, for sizing tables: records of 100 characters (most logs' are longer), at most 8M. */
-const expectedRecords = (size: number | undefined): number | undefined => (size === undefined ? undefined : Math.min(8 << 20, Math.ceil(size / 100)));
+export type { InspectedRecord, InspectionCounts, InspectionFound, InspectorOptions } from './inspectorTypes';
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isProblem = (r: unknown): r is ReadProblem => (r as ReadProblem)?.kind === 'anomaly';
@@ -119,8 +37,8 @@ export class LogInspector {
   private reader: FieldReader | undefined;
   private readonly domain: DomainCheck | undefined;
   private readonly map: LogMap;
-  private pending: Pending[] | undefined = [];
-  private pendingObjects = 0;
+  /** The records read before the profile is chosen (none once it is). */
+  private pending: HeldRecords | undefined = new HeldRecords();
   private readonly commandIds = new Set<string>();
   private commands = 0;
   private rejections = 0;
@@ -137,13 +55,18 @@ export class LogInspector {
   private named: NamedDomain | undefined;
   /** Stale decisions, watched from the first command record on (a log without commands costs one check per event). */
   private stale: StaleWatch | undefined;
+  /** Says what lines of a CSV or psql table export are (it remembers the table their header names). */
+  private readonly exportHints = new ExportHints();
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
+  /** With a profile asked for: the first records it read no event from, to say what they look like when it reads none (otherProfile). */
+  private readonly unreadSamples: JsonObject[] | undefined;
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
     this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, positionName: options.positionName, pointerOf: (field) => this.reader?.lastPointer(field), onViolation: options.onViolation }) : undefined;
+    this.unreadSamples = options.profile ? [] : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -176,7 +99,7 @@ export class LogInspector {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      error = consoleOutputLine(text) ?? csvLine(text) ?? withHint(recordJsonError((e as Error).message, text, line), copyEscapes(text));
+      error = notJsonReason(text, line, e as Error, this.exportHints);
     }
     this.take(text, line, record, value, error);
   };
@@ -202,20 +125,35 @@ export class LogInspector {
   value = (value: unknown, line: number): void => {
     const record = ++this.recordCount;
     this.records = record;
-    let text: string;
-    try {
-      text = JSON.stringify(value) ?? 'null';
-    } catch {
-      text = '';
-    }
-    this.take(text, line, record, value, undefined);
+    this.take(parsedRecordText(value), line, record, value, undefined);
   };
+
+  /**
+   * Replays one record of a stream from before the read, loaded from its store so the stream's
+   * events in the read are checked on its whole history (../sources/earlierReplay): with a domain,
+   * once the profile is known, into the domain's state only — not counted, not listed, no
+   * violation or drift of its own (../domainCheck's `earlier`). True when it was replayed.
+   */
+  earlier = (value: unknown): boolean => {
+    const reader = this.reader;
+    if (!this.domain || !reader || this.pending !== undefined || this.refused || !isObject(value)) return false;
+    const { read } = readRecordObject(reader, value, parsedRecordText(value));
+    if (isProblem(read) || read.kind !== 'event' || read.archived) return false;
+    const renamed = this.map.types.get(read.type);
+    const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
+    const domain = this.domain.read(e, reader.lastPrepared ?? value);
+    if (isProblem(domain)) return false;
+    return this.domain.earlier(domain, e.stream, e.streamPosition, { line: 0, record: 0, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
+  };
+
+  /** With a domain, the note on the streams that began before the read so far (../domainCheck's `startsNote`): a live read says it when the first is met. */
+  startsNote(): string | undefined {
+    return this.domain?.startsNote();
+  }
 
   private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     if (this.pending) {
-      this.pending.push({ text, line, record, value, error });
-      if (error === undefined && isObject(value)) this.pendingObjects++;
-      if (this.pendingObjects >= DETECTION_SAMPLE || this.pending.length >= 64 * DETECTION_SAMPLE) this.drain();
+      if (this.pending.hold({ text, line, record, value, error })) this.drain();
       return;
     }
     this.process(text, line, record, value, error);
@@ -240,12 +178,7 @@ export class LogInspector {
     this.domain?.useFirstPosition(this.map.fields.streamPosition === undefined ? profile.firstStreamPosition : undefined);
     // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
     this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
-    this.facts = new LogFacts(this.anomalies, {
-      denseStream: profile.dense?.stream === true,
-      denseGlobal: profile.dense?.global === true,
-      globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'global position',
-      utcWithoutZone: profile.utcWithoutZone === true,
-    }, expectedRecords(this.options.sizeHint));
+    this.facts = new LogFacts(this.anomalies, positionRules(profile), expectedRecords(this.options.sizeHint));
   }
 
   /** Chooses the profile from the records waiting (unless given) and reads them. */
@@ -253,15 +186,15 @@ export class LogInspector {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    const objects = pending.filter((p) => p.error === undefined && isObject(p.value)).map((p) => p.value as JsonObject);
+    const objects = pending.objectsHeld();
     const first = objects[0];
     if (!this.reader) this.choose(detectProfile(objects));
-    if (first && Array.isArray(first.commands) && Array.isArray(first.runs) && first.domain !== undefined) {
+    if (first && isScenario(first)) {
       // a scenario read as a log would give one odd "event": say what it is instead, and read nothing
-      this.notice = 'this is a Purestream scenario, not an event log: open it from the Start view, or run it with `purestream run`';
+      this.notice = SCENARIO_NOTICE;
       return;
     }
-    for (const p of pending) this.process(p.text, p.line, p.record, p.value, p.error);
+    for (const p of pending.held) this.process(p.text, p.line, p.record, p.value, p.error);
   }
 
   /** A record that could not be read: the anomaly, and the record handed on as such. */
@@ -281,21 +214,11 @@ export class LogInspector {
       return this.options.onRecord?.({ ...place, text, read: tombstone, counted: false });
     }
     if (!isObject(value)) return this.unread(place, text, 'malformed', `expected a JSON object, got ${show(value)}`);
-    const reader = this.reader!;
-    let read: ReadResult | typeof NEEDS_EXACT;
-    try {
-      read = reader.read(value);
-      if (read === NEEDS_EXACT) {
-        value = parseWithNumberText(text) as JsonObject;
-        read = reader.read(value as JsonObject);
-      }
-    } catch (e) {
-      // a reviver or a field read through a record nested too deeply for the stack
-      return this.unread(place, text, 'malformed', e instanceof RangeError ? 'the record is nested too deeply to read' : `cannot read the record: ${(e as Error).message}`);
+    const { read, value: obj } = readRecordObject(this.reader!, value, text);
+    if (isProblem(read)) {
+      if (this.unreadSamples && this.unreadSamples.length < DETECTION_SAMPLE) this.unreadSamples.push(value);
+      return this.unread(place, text, read.anomaly, read.message);
     }
-    if (read === NEEDS_EXACT) return this.unread(place, text, 'malformed', 'a position is too large to read exactly here');
-    if (isProblem(read)) return this.unread(place, text, read.anomaly, read.message);
-    const obj = value as JsonObject;
     switch (read.kind) {
       case 'header':
         // another domain chosen (another version of the rules, say): replayed with it, and said in a note (see result)
@@ -399,100 +322,25 @@ export class LogInspector {
     return this.result(source, framing, this.anomalies.closed(drop, noZone), false);
   }
 
-  /** The note on the domain the log names, when another was chosen (first: it explains the records' problems); `found`: the problems or anomalies listed. */
-  private namedDomainNotes(found: readonly Anomaly[]): string[] {
-    const named = this.named;
-    const chosen = this.domain?.decider.id;
-    if (!named || chosen === undefined || named.domain === chosen) return [];
-    return [namedDomainNote(named, chosen, found.some((a) => a.kind === 'unknown-type'), this.refused)];
-  }
-
-  /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far. */
+  /** The report: at the end (`final`: the state read in place, drift flushed, with the history) or so far (./inspectionResult). */
   private result(source: string, framing: string, anomalies: { readonly kept: readonly Anomaly[]; readonly count: number }, final: boolean): InspectResult {
-    const facts = this.facts!;
-    // said at each report (the count of streams left out grows while a source is tailed)
-    const unreplayed = this.domain?.startsNote();
-    const restreamed = this.firstRestreamed;
-    const notes = this.namedDomainNotes(this.refused ? this.anomalies.problems : anomalies.kept);
-    // with the log's domain named, the unknown types and the streams are of another domain: said once, in that note
-    const otherDomain = notes.length > 0;
-    if (restreamed && !otherDomain)
-      notes.push(
-        `the domain files events under its own streams (its streamOf), and ${this.restreamed === facts.events ? 'every event' : `${this.restreamed} of ${facts.events} events`} the log files under another: ` +
-          `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations${this.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
-      );
-    if (unreplayed !== undefined) notes.push(unreplayed);
-    if (this.refused)
-      return {
-        ok: false,
-        problems: otherDomain ? this.anomalies.problems.map(withoutRenameAdvice) : [...this.anomalies.problems],
-        problemCount: this.anomalies.problemCount,
-        reason: `${this.anomalies.problemCount} record${this.anomalies.problemCount === 1 ? '' : 's'} cannot be read`,
-        records: this.recordCount,
-        ...(notes.length > 0 ? { notes } : {}),
-      };
-    const fieldPointers = this.reader!.fieldPointers();
-    const report: InspectionReport = {
-      format: 'purestream/inspection@1',
-      domain: this.domain ? this.domain.decider.id : null,
-      source,
-      framing,
-      profile: this.reader!.profile.name,
-      fieldsUsed: this.reader!.fieldsUsed(),
-      ...(Object.keys(fieldPointers).length > 0 ? { fieldPointers } : {}),
-      events: facts.events,
+    const state = {
+      facts: this.facts!,
+      reader: this.reader!,
+      domain: this.domain,
+      stale: this.stale,
+      refused: this.refused,
+      all: this.anomalies,
+      records: this.recordCount,
       commands: this.commands,
-      ...(this.rejections > 0 ? { rejections: this.rejections } : {}),
-      types: facts.typeCounts(),
-      ...facts.facts(),
-      tombstones: facts.tombstones,
-      systemEvents: facts.systemEvents,
-      otherRecords: facts.otherRecords,
-      ...(facts.redeliveries > 0 ? { redeliveries: facts.redeliveries } : {}),
-      anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
-      ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
-      violations: this.domain ? (final ? this.domain.replay.violations : [...this.domain.replay.violations]) : [],
-      ...(this.domain && this.domain.streamsBeforeRead > 0 ? { streamsBeforeRead: this.domain.streamsBeforeRead } : {}),
-      drift: [],
-      ...(this.stale ? { staleDecisions: this.stale.report(final) } : {}),
-      ...(this.notice ? { notice: this.notice } : {}),
-      ...(notes.length > 0 ? { notes } : {}),
-      ...(!this.domain && this.named?.by === 'header' ? { headerDomain: this.named.domain } : {}),
-      ...(!this.domain && this.named?.by === 'source' ? { sourceDomain: this.named.domain } : {}),
+      rejections: this.rejections,
+      notice: this.notice,
+      named: this.named,
+      restreamed: this.restreamed,
+      firstRestreamed: this.firstRestreamed,
+      hasher: this.options.hasher,
+      unreadSamples: this.unreadSamples,
     };
-    if (!this.domain) return { ok: true, report };
-    const domain = this.domain;
-    const view = domain.replay.view;
-    if (final) domain.drift.flush(view);
-    const state = domain.replay.state;
-    const keys = [...state.keys()].sort();
-    const kept: { members?: string[] } = {};
-    const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashState(state, keys, this.options.hasher, final ? kept : undefined), finalState: {} };
-    if (final) {
-      withLazyFinalState(
-        withState,
-        () => finalStateObject(state, keys),
-        keys.length,
-        function* () {
-          for (const k of keys) yield [k, state.get(k)] as const;
-        },
-        kept.members,
-      );
-      return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
-    }
-    // the state goes on changing after a snapshot: its aggregates as they are now (evolve makes new ones, so keeping them is enough)
-    const now = new Map(keys.map((k) => [k, state.get(k)] as const));
-    withLazyFinalState(withState, () => finalStateObject(now, keys), keys.length, function* () {
-      for (const k of keys) yield [k, now.get(k)] as const;
-    });
-    return { ok: true, report: withState };
+    return inspectionResult(state, source, framing, anomalies, final);
   }
-}
-
-/** A message with a hint after it, when there is one. */
-const withHint = (message: string, hint: string | undefined): string => (hint === undefined ? message : `${message}; ${hint}`);
-
-/** An unknown type's problem without the advice to rename it (RENAME_ADVICE): the log names another domain. */
-function withoutRenameAdvice(a: Anomaly): Anomaly {
-  return a.kind === 'unknown-type' && a.message.endsWith(RENAME_ADVICE) ? { ...a, message: a.message.slice(0, -RENAME_ADVICE.length) } : a;
 }

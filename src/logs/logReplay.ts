@@ -55,14 +55,24 @@ export class LogReplay {
     return typeof id === 'string' ? id : String(id);
   }
 
-  /** Folds one event (the domain's `type` and `data`) into `stream` (the domain's stream of it), checking the stream's invariants unless `check` is false; throws what `evolve` throws. */
-  apply(event: { readonly type: string; readonly data: unknown }, stream: string, place: ReplayPlace, check = true): void {
+  /**
+   * Folds one event (the domain's `type` and `data`) into `stream` (the domain's stream of it),
+   * checking the stream's invariants unless `check` is false; throws what `evolve` throws.
+   * `'quiet'`: an event from before the read (loaded from the store to replay a stream's history
+   * first) — the invariants are watched, so a stream already breaking one is not said to break it
+   * again, but nothing is recorded: no violation, no history step.
+   */
+  apply(event: { readonly type: string; readonly data: unknown }, stream: string, place: ReplayPlace, check: boolean | 'quiet' = true): void {
     const hash = keyHash(stream);
     const index = this.state.find(stream, hash);
     const after = this.decider.evolve(index < 0 ? undefined : this.state.valueAt(index), event);
     // a stream is added only once its first event applied (an event the domain refuses leaves no trace)
     if (index < 0) this.state.insert(stream, hash, after);
     else this.state.setValueAt(index, after);
+    if (check === 'quiet') {
+      this.watch.check(stream, after);
+      return;
+    }
     const newly = check ? this.watch.check(stream, after) : undefined;
     if (newly) {
       const eventSeq = place.position !== undefined ? safeNumberOf(place.position) : undefined;

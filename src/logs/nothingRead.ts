@@ -4,7 +4,9 @@
  * which nothing was understood is never shown as healthy. Pure.
  */
 import { counted } from '../engine/report/counted';
+import { isExportLine } from './json/exportHint';
 import { placeWord } from './placeWord';
+import { apartParts } from './apartText';
 import type { AnomalyKind, InspectionReport } from './types';
 
 /** Where the advice points: the command line's options, or the app's controls. */
@@ -31,10 +33,16 @@ const MESSAGES_ADVICE: Record<AdviceFor, string> = {
   app: 'Mapping… can name where their type is (the subject) to read bodies that are not JSON as text',
 };
 
+/** What to do when the records look like profile `detected`, not the profile `used` that was asked for (the report's `detectedProfile`). */
+export function otherProfileAdvice(detected: string, used: string, adviceFor: AdviceFor = 'cli'): string {
+  return `these records look like ${detected}, not ${used}; ${adviceFor === 'cli' ? `drop --profile or use --profile ${detected}` : `set Profile to auto or to ${detected}`}`;
+}
+
 /** The main reason no record was read as an event (its advice worded for the command line or the app), or undefined when some were. */
 export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adviceFor: AdviceFor = 'cli'): string | undefined {
   if (report.events > 0) return undefined;
   if (report.notice) return report.notice;
+  if (report.detectedProfile) return otherProfileAdvice(report.detectedProfile, report.profile, adviceFor);
   const byKind = new Map<AnomalyKind, { count: number; first: (typeof report.anomalies)[number] }>();
   for (const a of report.anomalies) {
     const entry = byKind.get(a.kind);
@@ -48,9 +56,11 @@ export function whyNothingRead(report: Omit<InspectionReport, 'finalState'>, adv
     const [kind, { count, first }] = main;
     // the first one's message may hold brackets of its own: it is said after a comma, never inside brackets
     const what = kind === 'unknown-type' ? 'of types the domain does not know' : kind === 'unmapped' ? 'without an event type' : kind;
-    return `${counted(count, 'record')} ${what}, ${count === 1 ? 'on' : 'the first on'} ${placeWord(report.framing)} ${first.line}: ${first.message}; ${advice[kind]}`;
+    // an export of a table: its message says what to run instead, not to check the framing
+    const then = kind === 'malformed' && isExportLine(first.message) ? '' : `; ${advice[kind]}`;
+    return `${counted(count, 'record')} ${what}, ${count === 1 ? 'on' : 'the first on'} ${placeWord(report.framing)} ${first.line}: ${first.message}${then}`;
   }
-  const apart = [report.tombstones && counted(report.tombstones, 'tombstone'), report.systemEvents && counted(report.systemEvents, 'system event'), report.otherRecords && counted(report.otherRecords, 'other record')].filter(Boolean);
+  const apart = apartParts(report).map(([, text]) => text);
   if (apart.length > 0) return `it holds only ${apart.join(', ')}`;
   if (report.commands > 0) return 'it holds commands only';
   return 'the file holds no records';

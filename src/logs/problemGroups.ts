@@ -2,6 +2,7 @@
  * The same problem said of many records once, with how many and where — "unknown event type …
  * (lines 2, 3, 5, …)" — as the Logs view and the command line's text report list anomalies. Pure.
  */
+import { groupBy } from '../engine/report/sameShape';
 
 /** One message and every place it was said of, in the order first met. */
 export interface ProblemGroup<T> {
@@ -12,14 +13,7 @@ export interface ProblemGroup<T> {
 
 /** Groups problems whose `keyOf` (their kind and message, say) is the same; groups in the order first met. */
 export function groupProblems<T extends { readonly message: string }>(problems: Iterable<T>, keyOf: (p: T) => string = (p) => p.message): ProblemGroup<T>[] {
-  const groups = new Map<string, { message: string; members: T[] }>();
-  for (const p of problems) {
-    const key = keyOf(p);
-    const group = groups.get(key);
-    if (group) group.members.push(p);
-    else groups.set(key, { message: p.message, members: [p] });
-  }
-  return [...groups.values()];
+  return groupBy(problems, keyOf).map(({ members }) => ({ message: members[0].message, members }));
 }
 
 /** "lines 2, 3, 5, …" (at most `max` numbers, then an ellipsis); "line 4" for one; `word` names the places (a live source's `row`, `message`). */

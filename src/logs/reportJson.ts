@@ -10,7 +10,7 @@ import { finalStateEntries, finalStateMembers } from './lazyFinalState';
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
 /** Members a report carries for the text report and the app alone (a hint, not a fact of the log): `--json` leaves them out. */
-const NOT_WRITTEN: ReadonlySet<string> = new Set(['headerDomain', 'sourceDomain']);
+const NOT_WRITTEN: ReadonlySet<string> = new Set(['headerDomain', 'sourceDomain', 'detectedProfile']);
 
 /** The report's JSON text in pieces (concatenated: the report, parsed back equal but for the hints of NOT_WRITTEN), C1 controls escaped. */
 export function* reportJsonChunks(report: object): Generator<string> {

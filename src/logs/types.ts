@@ -51,6 +51,15 @@ export interface EventRecord {
   readonly content?: string;
 }
 
+/** The earlier events a live read loaded from its store (InspectionReport's `earlierEvents`). */
+export interface EarlierEventsLoaded {
+  /** Streams whose earlier events were loaded and replayed, and how many events. */
+  readonly streams: number;
+  readonly events: number;
+  /** The first stream whose load failed, and why (it and later streams were replayed without them). */
+  readonly failed?: string;
+}
+
 /** One batch level a command was decided in. */
 export interface BatchLevel {
   readonly id: string;
@@ -259,8 +268,10 @@ export interface InspectionReport {
   readonly sources: readonly { readonly source: string; readonly events: number }[];
   readonly tombstones: number;
   readonly systemEvents: number;
-  /** Records a store keeps beside its events (extends the spec: Emmett non-`E` rows, archived rows). */
+  /** Records a store keeps beside its events that are not archived (extends the spec: Emmett non-`E` rows). */
   readonly otherRecords: number;
+  /** Archived rows (extends the spec: Marten's and Emmett's `is_archived`; absent when none): counted apart, in neither `events` nor `otherRecords`. */
+  readonly archivedRecords?: number;
   /**
    * Records that repeat one read before, content and all — identical `duplicate-id`s, a
    * redelivery — (extends the spec; absent when none): counted once, as the record they repeat, so
@@ -269,6 +280,13 @@ export interface InspectionReport {
    */
   readonly redeliveries?: number;
   readonly streamCount: number;
+  /**
+   * Extends the spec (absent when none): of `streamCount`, the streams whose records are all
+   * counted apart — archived or a store's other records, no event — listed with 0 events.
+   */
+  readonly streamsWithoutEvents?: number;
+  /** Extends the spec (absent when none): of `streamsWithoutEvents`, those whose records are all archived. */
+  readonly streamsArchivedOnly?: number;
   readonly streams: readonly StreamFacts[];
   readonly timeRange: { readonly first: string; readonly last: string } | null;
   readonly causation: CausationFacts;
@@ -284,6 +302,13 @@ export interface InspectionReport {
    * state, their invariants not checked (said in a note too). Present only when there is one.
    */
   readonly streamsBeforeRead?: number;
+  /**
+   * Extends the spec (additive; src/sources/earlierReplay defines it): a live store's read that
+   * began after its start, with a domain, loads the earlier events of the streams it meets past
+   * their start and replays them first (not counted in `events` or `types`). Present only when
+   * a stream's were loaded, or a load failed.
+   */
+  readonly earlierEvents?: EarlierEventsLoaded;
   readonly drift: readonly Drift[];
   /**
    * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that
@@ -319,6 +344,11 @@ export interface InspectionReport {
    * has no header naming one: offered as `headerDomain` is. Not written by `--json`.
    */
   readonly sourceDomain?: string;
+  /**
+   * The profile the records look like when the one asked for read no event from them (a Marten
+   * profile on Emmett's rows): said with why nothing was read (../nothingRead). Not written by `--json`.
+   */
+  readonly detectedProfile?: string;
   /** Present with a domain: the replayed state's hash and the state. */
   readonly stateHash?: string;
   readonly finalState?: Readonly<Record<string, unknown>>;
@@ -338,7 +368,16 @@ export interface InspectProgress {
 /** What an inspection returns: the report, or the problems that stopped it (`problems`: the first 10,000, in file order; `problemCount`: all; `records`: the log's records, read or not). */
 export type InspectResult =
   | { readonly ok: true; readonly report: InspectionReport; readonly history?: readonly HistoryStep[] }
-  | { readonly ok: false; readonly problems: readonly Anomaly[]; readonly problemCount: number; readonly reason: string; readonly notes?: readonly string[]; readonly records: number };
+  | {
+      readonly ok: false;
+      readonly problems: readonly Anomaly[];
+      readonly problemCount: number;
+      readonly reason: string;
+      readonly notes?: readonly string[];
+      readonly records: number;
+      /** The profile asked for (`used`) and the one the records look like, as the report's `profile` and `detectedProfile`. */
+      readonly otherProfile?: { readonly used: string; readonly detected: string };
+    };
 
 /** Thrown when `isCancelled` returned true during an inspection. */
 export class InspectCancelled extends Error {

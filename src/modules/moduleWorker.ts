@@ -17,6 +17,7 @@ import { CallWatch } from '../engine/module/callWatch';
 import { describeDomain, type DomainDescription } from '../engine/module/description';
 import { DomainShapeError, domainModule } from '../engine/module/domainModule';
 import { isModuleFault, type ModuleProblem } from '../engine/module/moduleProblem';
+import { missingDefaultProblem } from '../engine/module/moduleShape';
 import { ruleSide, type CommandDecision } from '../engine/report/ruleChange';
 import { runScenario } from '../engine/run';
 import type { DryRunResult, RunProgress } from '../engine/api';
@@ -130,11 +131,9 @@ const api = {
       const at = locator.frame(stackOf(e));
       return { ok: false, problem: { kind: 'load', module: name, message: `${name}: the module threw while loading: ${errorText(e)}${at ? ` (at ${at})` : ''}` } };
     }
+    // an ES module bundled as CommonJS has __esModule; a module that assigned module.exports has not
     if (!Object.hasOwn(exports, 'default'))
-      return {
-        ok: false,
-        problem: { kind: 'shape', module: name, member: 'default export', message: `${name}: default export: is missing (export default { decide, evolve, streamOf, … })` },
-      };
+      return { ok: false, problem: { kind: 'shape', module: name, member: 'default export', message: `${name}: ${missingDefaultProblem(exports, !Object.hasOwn(exports, '__esModule'))}` } };
     const exported = exports.default;
     const bundleScript = typeof exported === 'object' && exported !== null ? locator.functionLocation(Object.values(exported).find((v) => typeof v === 'function'))?.scriptId : undefined;
     locate = (frames) => locator.firstOwn(frames, bundleScript);

@@ -127,12 +127,27 @@ export interface RecordText {
   readonly seq: number;
   readonly raw: string;
   readonly line: number;
+  /** Why the record could not be read, as its inspection said (a `malformed` record's message): absent for any other. */
+  readonly malformed?: string;
 }
 
 /** Up to `count` records of an imported log after record `afterSeq`, as the file had them, in order (a page of {@link storedRecords}). */
 export function storedRecordPage(db: Workspace, logId: number, afterSeq: number, count: number): RecordText[] {
-  const rows = db.exec('SELECT seq, raw, line FROM events WHERE log_id = ? AND seq > ? AND raw IS NOT NULL ORDER BY seq LIMIT ?', [logId, afterSeq, count])[0]?.values ?? [];
-  return rows.map(([seq, raw, line]) => ({ seq: Number(seq), raw: String(raw), line: Number(line) }));
+  const rows = db.exec("SELECT seq, raw, line, CASE WHEN kind = 'malformed' THEN data END FROM events WHERE log_id = ? AND seq > ? AND raw IS NOT NULL ORDER BY seq LIMIT ?", [logId, afterSeq, count])[0]?.values ?? [];
+  return rows.map(([seq, raw, line, malformed]) => {
+    const message = malformed === null ? undefined : parseMessage(String(malformed));
+    return { seq: Number(seq), raw: String(raw), line: Number(line), ...(message !== undefined ? { malformed: message } : {}) };
+  });
+}
+
+/** A stored problem message (JSON text of a string); undefined for anything else. */
+function parseMessage(data: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How many records of an imported log are kept as the file had them. */

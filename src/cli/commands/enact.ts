@@ -12,10 +12,12 @@
  */
 import { resolve } from 'node:path';
 import { counted } from '../../engine/report/counted';
+import { didYouMeanText } from '../../engine/text/didYouMean';
 import type { EnactOutcome, EnactRequest } from '../enactOutcome';
 import { closing } from '../executeScenario';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { EXIT, InputFileError, parseArgs, UsageError, type CliCommand, type CliIO } from '../io';
+import { printable } from '../printable';
 import { checkRunNames, loadScenario } from '../loadScenario';
 
 /** `purestream enact`. */
@@ -28,7 +30,7 @@ export const enactCommand: CliCommand = async (args, io) => {
   const name = one('consumer');
   if (name === undefined) throw new UsageError('--consumer NAME is required');
   const until = one('until') ?? 'head';
-  if (until !== 'head' && until !== 'live') throw new UsageError(`--until must be head or live, got "${until}"`);
+  if (until !== 'head' && until !== 'live') throw new UsageError(`--until must be head or live, got "${printable(until, 40)}"${didYouMeanText(until, ['head', 'live'])}`);
   const ackWaitMs = Number(one('ack-wait') ?? 5000);
   if (!Number.isInteger(ackWaitMs) || ackWaitMs < 10) throw new UsageError('--ack-wait takes milliseconds, at least 10');
   const stopAfterText = one('stop-after');

@@ -5,6 +5,7 @@
 import { toCloudEvent } from '../../logs/cloudEventWriter';
 import { exportHeader, type ExportRecord } from '../../logs/exportRun';
 import { escapeC1 } from '../../engine/report/jsonWriter';
+import { didYouMeanText } from '../../engine/text/didYouMean';
 import { EXIT, parseArgs, UsageError, writeOut, type CliCommand } from '../io';
 import { closing } from '../executeScenario';
 import { loadScenario, scenarioFileOf } from '../loadScenario';
@@ -20,7 +21,7 @@ export const exportCommand: CliCommand = async (args, io) => {
   const runName = options.get('run')?.[0];
   if (runName === undefined) throw new UsageError('--run NAME is required: export writes the log of one run');
   const format = options.get('format')?.[0] ?? 'events';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${printable(format, 40)}"`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be events or cloudevents, got "${printable(format, 40)}"${didYouMeanText(format, FORMATS)}`);
   const loaded = await loadScenario(file, io, options.get('domain')?.[0]);
   const { scenario } = loaded;
   const { records } = await closing(loaded, () => runLog(loaded, runName, file));

@@ -20,11 +20,13 @@ import { FRAMINGS, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { inspectLogFile } from '../../logs/node/inspectLogFile';
 import { NOT_UTF8 } from '../../logs/framing/utf8Chunks';
+import { isExportLine } from '../../logs/json/exportHint';
 import { PROFILE_NAMES, readLogMap, type LogMap, type ProfileName } from '../../logs/profiles';
 import { LOG_FORMATS, type InspectProgress, type LogFormat } from '../../logs/types';
 import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { parseJsonText } from '../../engine/jsonText';
+import { didYouMeanText } from '../../engine/text/didYouMean';
 
 /** What `--fail-on` can name: logs.md's three, and `stale` (an extension: the report's `staleDecisions.count`). */
 const FAIL_ON = ['anomalies', 'violations', 'drift', 'stale'] as const;
@@ -41,7 +43,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   const framing = oneOf('framing', options.get('framing')?.[0] ?? 'auto', ['auto', ...FRAMINGS]) as Framing | 'auto';
   const profile = options.get('profile') ? (oneOf('profile', options.get('profile')![0], PROFILE_NAMES) as ProfileName) : undefined;
   const failOn = (options.get('fail-on')?.[0] ?? '').split(',').filter(Boolean);
-  for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${f}"`);
+  for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${printable(f, 60)}"${didYouMeanText(f, FAIL_ON)}`);
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
   // http://…, mysql://…: a URL of a kind not read, not a file that is missing
@@ -73,7 +75,8 @@ export const inspectCommand: CliCommand = async (args, io) => {
     // the notes first: one may say why the problems below are there (a log of another domain)
     for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 600)}\n`);
     for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${printable(file)}:${at}`)) io.err(line);
-    io.err(`${printable(file)}: the log was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records)}\n`);
+    const exported = outcome.problems.every((p) => isExportLine(p.message));
+    io.err(`${printable(file)}: the log was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records, exported)}\n`);
     return EXIT.badInput;
   }
   if (outcome.nothingRead !== undefined) {
@@ -116,7 +119,7 @@ async function inspected(
 }
 
 function oneOf(name: string, value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${printable(value, 60)}"`);
+  if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${printable(value, 60)}"${didYouMeanText(value, allowed)}`);
   return value;
 }
 

@@ -97,12 +97,12 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     if (got.records === 0 && until === 'live' && stop.signal.aborted) {
       // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
       if (a.json) await writeOut(io, outcome.pieces);
-      else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)\n`);
+      else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)${got.absent !== undefined ? `; ${printable(got.absent, 400)}` : ''}\n`);
       io.err(resume);
       return EXIT.ok;
     }
     if (outcome.nothingRead !== undefined) {
-      const why = got.records === 0 ? nothingAfter(from, got.lastAtStart, source) : printable(outcome.nothingRead, 400);
+      const why = got.records === 0 ? (got.absent !== undefined ? printable(got.absent, 400) : nothingAfter(from, got.lastAtStart, source)) : printable(outcome.nothingRead, 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
@@ -159,6 +159,10 @@ function liveFindings(io: CliIO, json: boolean, progress: ReturnType<typeof prog
   const print = json ? io.err : io.out;
   return (f: LiveFinding) => {
     progress?.clear();
+    if (f.kind === 'note') {
+      io.err(`note: ${printable(f.note, 600)}\n`);
+      return;
+    }
     if (f.kind === 'violation') {
       const v = f.violation;
       print(`violation: ${f.place}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}\n`);

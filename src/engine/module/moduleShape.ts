@@ -1,12 +1,14 @@
 /**
  * Checks that a module's default export is a domain (domain-modules.md) before anything runs:
- * the shape (Purestream's, or Emmett-style when `initialState` is a function), every required
+ * the shape (Purestream's, or Emmett-style when `initialState` is a function; one that is there
+ * but not a function is refused as an Emmett-style decider's mistake), every required
  * function, every optional member's type, and every payload schema being JSON Schema of the
  * subset (domain/kernel/schema.ts). Each problem names the member (`commandSchemas.Deposit.
- * properties.amount.type`) and says what is wrong. Pure.
+ * properties.amount.type`) and says what is wrong; a misspelled member (`initalState`) is named
+ * with the one meant, and a module without a default export with the export it most likely meant. Pure.
  */
 import { SCHEMA_KEYWORDS, type JsonType } from '../../../domain/kernel';
-import { at, describe, isObject, item } from '../scenario/check';
+import { at, closest, describe, isObject, item } from '../scenario/check';
 
 /** Which of the two shapes a default export has. */
 export type DomainShape = 'purestream' | 'emmett';
@@ -16,14 +18,45 @@ const JSON_TYPES: readonly JsonType[] = ['string', 'number', 'integer', 'boolean
 /** The shape of a default export: Emmett-style when `initialState` is a function. */
 export const shapeOf = (exported: Record<string, unknown>): DomainShape => (typeof exported.initialState === 'function' ? 'emmett' : 'purestream');
 
+/**
+ * The shape a default export was meant to have, for its problems: Emmett-style when `initialState`
+ * is a function ({@link shapeOf}), and also when it is there but is not one and nothing else says
+ * Purestream (no `partitionKey`, which an Emmett-style decider leaves out) — an object where the
+ * function belongs, refused with that said rather than read as the other shape.
+ */
+const meantShape = (exported: Record<string, unknown>): DomainShape =>
+  exported.initialState !== undefined && exported.partitionKey === undefined ? 'emmett' : shapeOf(exported);
+
+/** The members a domain may have (both shapes). */
+const MEMBERS = ['decide', 'evolve', 'streamOf', 'initialState', 'partitionKey', 'id', 'title', 'summary', 'commandSchemas', 'eventSchemas', 'invariants', 'authorization', 'capacity', 'sql'];
+/** Members whose names are long enough that a near name (`initalState`, `invariant`) is a typo of one, not a member of the module's own. */
+const TYPO_PRONE = MEMBERS.filter((m) => m.length >= 6);
+
+/**
+ * Members misspelled: a name the domain does not read that is within two edits of a member the
+ * export lacks (`initalState`, `eventSchema`, `streamof`) — otherwise silently ignored, and a
+ * decider read as the other shape. A near name of a member it has (`decider` beside `decide`) is
+ * the module's own.
+ */
+function misspelled(exported: Record<string, unknown>): string[] {
+  const absent = TYPO_PRONE.filter((m) => exported[m] === undefined);
+  const problems: string[] = [];
+  for (const key of Object.keys(exported)) {
+    if (MEMBERS.includes(key)) continue;
+    const meant = closest(key, absent);
+    if (meant) problems.push(`${at('', key)}: not a member of a domain; did you mean ${meant}?`);
+  }
+  return problems;
+}
+
 /** Every problem of a default export, as `member: what is wrong`; empty when it is a domain. */
 export function shapeProblems(exported: unknown): string[] {
   if (!isObject(exported))
     return [
       `default export: expected a domain — an object with decide, evolve and streamOf (or an Emmett-style decider with decide, evolve, initialState and streamOf) — got ${typeof exported === 'function' ? 'a function' : describe(exported)}`,
     ];
-  const problems: string[] = [];
-  const shape = shapeOf(exported);
+  const problems: string[] = misspelled(exported);
+  const shape = meantShape(exported);
   const fn = (name: string, required: boolean, what: string) => {
     const v = exported[name];
     if (v === undefined) {
@@ -31,6 +64,8 @@ export function shapeProblems(exported: unknown): string[] {
     } else if (typeof v !== 'function') problems.push(`${name}: expected a function (${what}), got ${describe(v)}`);
   };
   if (shape === 'emmett') {
+    const initial = exported.initialState;
+    if (typeof initial !== 'function') problems.push(`initialState: must be a function returning the initial state (Emmett's decider shape); it is ${describe(initial)}`);
     fn('decide', true, 'decide(command, state) returns an event or several, and throws to reject');
     fn('evolve', true, "evolve(state, event) returns the stream's next state");
     fn('streamOf', true, 'an Emmett-style decider names the stream a command addresses: streamOf(command)');
@@ -54,6 +89,28 @@ export function shapeProblems(exported: unknown): string[] {
   }
   sqlProblems(exported.sql, problems);
   return problems;
+}
+
+/**
+ * What is wrong when a module has no default export (`exports`: what it has), with what it
+ * most likely meant: one of its named exports is the domain (`export const cart = {…}` →
+ * `export default cart`), or its functions are exported one by one (`export function decide`),
+ * or assigned to `module.exports` (`commonJs`: the exports are CommonJS's, not an ES module's).
+ */
+export function missingDefaultProblem(exports: Record<string, unknown>, commonJs = false): string {
+  const names = Object.keys(exports).filter((k) => k !== '__esModule');
+  const domains = names.filter((k) => isObject(exports[k]) && typeof (exports[k] as Record<string, unknown>).decide === 'function');
+  const quoted = (list: readonly string[]) => list.map((k) => `\`${k}\``).join(', ');
+  if (domains.length === 1) return `default export: is missing; the module exports \`${domains[0]}\` — export it as default (export default ${domains[0]})`;
+  if (domains.length > 1) return `default export: is missing; the module exports ${quoted(domains)} — export the domain as default (export default ${domains[0]})`;
+  const members = MEMBERS.filter((m) => names.includes(m));
+  if (members.includes('decide')) {
+    const gathered = `export default { ${members.slice(0, 4).join(', ')}${members.length > 4 ? ', …' : ''} }`;
+    return commonJs
+      ? `default export: is missing; the module assigns module.exports (CommonJS) — a domain module is an ES module: ${gathered}`
+      : `default export: is missing; the module exports ${quoted(members)} one by one — gather them as its default export: ${gathered}`;
+  }
+  return 'default export: is missing (export default { decide, evolve, streamOf, … })';
 }
 
 function schemasProblems(value: unknown, path: string, problems: string[]): void {

@@ -35,7 +35,7 @@ import { hash53 } from './hash';
 import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
 import { SourceOrder } from './sourceOrder';
-import { StreamColumns } from './streamColumns';
+import { HELD_ARCHIVED, HELD_OTHER, StreamColumns } from './streamColumns';
 
 export type { PositionRules };
 
@@ -53,7 +53,10 @@ export class LogFacts {
   events = 0;
   tombstones = 0;
   systemEvents = 0;
+  /** A store's records beside its events that are not archived (an Emmett command row). */
   otherRecords = 0;
+  /** Archived rows (Marten's, Emmett's `is_archived`): counted apart, in none of the counts above. */
+  archivedRecords = 0;
   /** Records that repeat one read before, content and all (identical `duplicate-id`s: redeliveries), counted once: in none of the counts above. */
   redeliveries = 0;
   private readonly types = new Map<string, { n: number }>();
@@ -187,7 +190,7 @@ export class LogFacts {
         this.otherRecords++;
         break;
       default:
-        if (e.archived) this.otherRecords++;
+        if (e.archived) this.archivedRecords++;
         else {
           this.events++;
           const count = this.types.get(e.type);
@@ -207,7 +210,10 @@ export class LogFacts {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
       if (i < 0) c.add((i = ~i));
-      if (apart) return i;
+      if (apart) {
+        c.held[i] |= e.kind === 'other' ? HELD_OTHER : HELD_ARCHIVED;
+        return i;
+      }
       c.events[i]++;
       const position = e.streamPosition ?? e.globalPosition;
       if (position !== undefined) {
@@ -336,6 +342,22 @@ export class LogFacts {
     }));
   }
 
+  /**
+   * The streams whose records are all counted apart (no event: listed with 0 events), and of
+   * those the ones holding archived records only; over every stream, listed or not.
+   */
+  private streamsWithoutEvents(): { streamsWithoutEvents?: number; streamsArchivedOnly?: number } {
+    const c = this.columns;
+    let without = 0;
+    let archivedOnly = 0;
+    for (let i = 0; i < this.streams.size; i++) {
+      if (c.events[i] > 0 || c.held[i] === 0) continue;
+      without++;
+      if (c.held[i] === HELD_ARCHIVED) archivedOnly++;
+    }
+    return { ...(without > 0 ? { streamsWithoutEvents: without } : {}), ...(archivedOnly > 0 ? { streamsArchivedOnly: archivedOnly } : {}) };
+  }
+
   /** Events by type. */
   typeCounts(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -347,6 +369,8 @@ export class LogFacts {
   facts(): {
     sources: { source: string; events: number }[];
     streamCount: number;
+    streamsWithoutEvents?: number;
+    streamsArchivedOnly?: number;
     streams: StreamFacts[];
     timeRange: { first: string; last: string } | null;
     causation: CausationFacts;
@@ -359,6 +383,7 @@ export class LogFacts {
     return {
       sources: mostFirst(this.sources.counts()).map(([source, s]) => ({ source, events: s.events })),
       streamCount: this.streams.size,
+      ...this.streamsWithoutEvents(),
       streams: this.listedStreams(),
       timeRange: this.first && this.last ? { first: formatUtc(this.first), last: formatUtc(this.last) } : null,
       causation: { roots: this.roots, orphans, maxDepth: this.maxDepth, correlations: this.correlations.size },

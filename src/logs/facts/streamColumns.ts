@@ -6,9 +6,16 @@
  */
 import type { LogTime } from '../json/logTime';
 
+/** A stream holds archived records (StreamColumns.held). */
+export const HELD_ARCHIVED = 1;
+/** A stream holds a store's other records (StreamColumns.held). */
+export const HELD_OTHER = 2;
+
 /** Per stream, in parallel arrays indexed by the stream's entry in a KeyTable (no object per stream). */
 export class StreamColumns {
   events = new Int32Array(1024);
+  /** What the stream holds that is counted apart: HELD_ARCHIVED and HELD_OTHER bits (a stream with no event says which). */
+  held = new Uint8Array(1024);
   readonly firstPosition: (string | undefined)[] = [];
   readonly lastPosition: (string | undefined)[] = [];
   /** The stream position of the previous record ordered in the stream (`out-of-order` compares with it). */
@@ -26,6 +33,9 @@ export class StreamColumns {
       const grown = new Int32Array(this.events.length * 2);
       grown.set(this.events);
       this.events = grown;
+      const held = new Uint8Array(grown.length);
+      held.set(this.held);
+      this.held = held;
     }
     this.firstPosition.push(undefined);
     this.lastPosition.push(undefined);

@@ -22,6 +22,16 @@ export function overlongReason(length: number, limit: number): string {
   return `${length} characters long, longer than the ${mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${limit} characters`} a record may be`;
 }
 
+/**
+ * Whether a record's problem is one a framer gives a record it could not hand on — too long to
+ * keep (overlongReason), or not complete at the end of the file (./valueFramer) — of which only
+ * the start is kept: read again (a stored log inspected anew), that start would read as "not
+ * JSON", so such a record is reported again with this message instead.
+ */
+export function unframedProblem(message: string): boolean {
+  return /^(?:line \d+|the record starting on line \d+) is (?:\d+ characters long, longer than the .+ a record may be|not complete at the end of the file\b.*)$/.test(message);
+}
+
 /** Incremental line splitter: `push` chunks, then `end`. */
 export class LineSplitter {
   private pending = '';

@@ -1,20 +1,27 @@
 /**
  * Lines that are not JSON because of how a store's rows were exported — said as such, with how
- * to export JSON Lines instead: a CSV export (`\copy … to 'f.csv' csv header`), and psql's `\copy`
- * of `row_to_json`, whose text format doubles every backslash (`\"` in a payload becomes `\\"`,
- * which ends the string early). Only ever asked about a line that failed to parse; pure.
+ * to export JSON Lines instead: a CSV export (`\copy … to 'f.csv' csv header`), psql's default
+ * table output (`psql -c "select * from emt_messages" > f.txt`: a header, `|` between columns,
+ * dashes, `(13 rows)`), and psql's `\copy` of `row_to_json`, whose text format doubles every
+ * backslash (`\"` in a payload becomes `\\"`, which ends the string early). Only ever asked
+ * about a line that failed to parse; pure but for {@link ExportHints}' memory of the header.
  */
 
-/** A CSV field: unquoted (no quote, comma or bracket), or quoted with doubled quotes inside. */
-const FIELD = String.raw`(?:[^,"{}\[\]]*|"(?:[^"]|"")*")`;
+/** A CSV field: unquoted (no quote, comma or bracket; or an empty JSON object or array), or quoted with doubled quotes inside. */
+const FIELD = String.raw`(?:[^,"{}\[\]]*|\{\}|\[\]|"(?:[^"]|"")*")`;
 /** A row of three or more CSV fields, its first not a JSON value's start. */
 const CSV_ROW = new RegExp(`^${FIELD}(?:,${FIELD}){2,}$`);
 /** A header row: three or more column names. */
 const CSV_HEADER = /^"?[A-Za-z_][\w ]*"?(?:,"?[A-Za-z_][\w ]*"?){2,}$/;
 
+const INSTEAD = 'export JSON Lines instead, one object per row:';
+
+/** Whether a problem's message is one of these hints: the line was written by an export of a table, and the hint says how to export JSON Lines. */
+export const isExportLine = (message: string): boolean => message.includes(INSTEAD);
+
 /** How to export a store's table as JSON Lines (one object per row, nothing escaped again). */
 const jsonLines = ({ table, order }: { readonly table: string; readonly order?: string }): string =>
-  `export JSON Lines instead, one object per row: psql -At -c "select row_to_json(t) from ${table} t${order !== undefined ? ` order by ${order}` : ''}" > log.jsonl`;
+  `${INSTEAD} psql -At -c "select row_to_json(t) from ${table} t${order !== undefined ? ` order by ${order}` : ''}" > log.jsonl`;
 
 const ANY_TABLE = { table: '<table>' };
 
@@ -27,8 +34,10 @@ function tableOf(columns: readonly string[]): { readonly table: string; readonly
   return ANY_TABLE;
 }
 
-/** What a line that is not JSON is when a CSV export wrote it (a header or a row); else undefined. */
-export function csvLine(text: string): string | undefined {
+type Table = ReturnType<typeof tableOf>;
+
+/** What a line that is not JSON is when a CSV export wrote it (a header or a row; `table`: the one a header before named); else undefined. */
+export function csvLine(text: string, table: Table = ANY_TABLE): string | undefined {
   const line = text.trimEnd();
   if (CSV_HEADER.test(line)) {
     const columns = line.split(',').map((c) => c.replace(/"/g, '').trim());
@@ -36,8 +45,46 @@ export function csvLine(text: string): string | undefined {
     return `a CSV header (${shown}): the file is a CSV export; ${jsonLines(tableOf(columns))}`;
   }
   // a row needs a quoted field with doubled quotes (a JSON column) to be told from a line of prose
-  if (line.includes('""') && CSV_ROW.test(line)) return `a CSV row: the file is a CSV export; ${jsonLines(ANY_TABLE)}`;
+  if (line.includes('""') && CSV_ROW.test(line)) return `a CSV row: the file is a CSV export; ${jsonLines(table)}`;
   return undefined;
+}
+
+/** psql's aligned table: a header of three or more column names between `|`. */
+const PSQL_HEADER = /^ *[A-Za-z_]\w* *(?:\| *[A-Za-z_]\w* *){2,}$/;
+/** The dashes under the header, `+` where the `|` are. */
+const PSQL_RULE = /^-+(?:\+-+)+$/;
+/** A row: three or more cells between ` | ` (a cell may hold a `|` of its own), the first not a JSON value's start. */
+const PSQL_ROW = /^ *[^ {["].*? \| .*? \| /;
+/** Its footer: `(13 rows)`, `(1 row)`. */
+const PSQL_FOOTER = /^\(\d+ rows?\)$/;
+
+/**
+ * What a line that is not JSON is when psql's default (aligned) table output wrote it — its
+ * header, the dashes, a row or the row count, all said alike so they are listed once; `table`:
+ * the one its header named — else undefined.
+ */
+export function psqlTableLine(text: string, table: Table = ANY_TABLE): string | undefined {
+  const line = text.trimEnd();
+  const header = PSQL_HEADER.test(line);
+  if (!header && !PSQL_RULE.test(line) && !PSQL_ROW.test(line) && !PSQL_FOOTER.test(line)) return undefined;
+  return `psql's table output (a header, | between columns, "(N rows)"): ${jsonLines(header ? tableOf(line.split('|').map((c) => c.trim())) : table)}`;
+}
+
+/**
+ * Says what the lines of an export that are not JSON are (psql's table, CSV), remembering the
+ * table a header names so that the rows after it are said with the same export command (and a
+ * psql table's lines, said alike, are listed once).
+ */
+export class ExportHints {
+  private table: Table = ANY_TABLE;
+
+  /** What the line (one that failed to parse) is, or undefined. */
+  line(text: string): string | undefined {
+    const trimmed = text.trimEnd();
+    if (PSQL_HEADER.test(trimmed)) this.table = tableOf(trimmed.split('|').map((c) => c.trim()));
+    else if (CSV_HEADER.test(trimmed)) this.table = tableOf(trimmed.split(',').map((c) => c.replace(/"/g, '').trim()));
+    return psqlTableLine(text, this.table) ?? csvLine(text, this.table);
+  }
 }
 
 /** Said after JSON.parse's message when a line has `\\"` (a backslash doubled before a quote): psql's `\copy` escaped it; else undefined. */

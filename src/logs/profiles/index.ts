@@ -49,3 +49,14 @@ export function detectProfile(samples: readonly JsonObject[]): Profile {
   }
   return best;
 }
+
+/**
+ * The profile `samples` (records no event was read from under the profile `used`, which was
+ * asked for) look like when it is another and a known one (not `generic`): said so the user
+ * drops the profile asked for or asks for that one; else undefined.
+ */
+export function otherProfile(used: ProfileName, samples: readonly JsonObject[]): ProfileName | undefined {
+  if (samples.length === 0) return undefined;
+  const detected = detectProfile(samples).name;
+  return detected === used || detected === 'generic' ? undefined : detected;
+}

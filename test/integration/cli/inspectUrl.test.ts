@@ -55,6 +55,8 @@ describe('purestream inspect <postgres URL>', () => {
     const cases: [string, string][] = [
       [`postgres://postgres:s3cret@127.0.0.1:1/x?store=emmett`, 'postgres://postgres:***@127.0.0.1:1/x?store=emmett: cannot connect: connection refused (is PostgreSQL running there?)'],
       [`${withUser(url, PASSWORD_ROLE, 'wrong-one')}?store=marten`, `${withUser(url, PASSWORD_ROLE, '***')}?store=marten: cannot connect: authentication failed for user "${PASSWORD_ROLE}" (password authentication failed for user "${PASSWORD_ROLE}")`],
+      // a role that needs a password, and a URL without one (node-postgres's SASL says "client password must be a string")
+      [`${url.replace('://postgres@', `://${PASSWORD_ROLE}@`)}?store=marten`, `${url.replace('://postgres@', `://${PASSWORD_ROLE}@`)}?store=marten: cannot connect: the server asks for a password for user "${PASSWORD_ROLE}"; the URL has none (postgres://${PASSWORD_ROLE}:PASSWORD@127.0.0.1:${port}/…)`],
       [`${withUser(url, 'postgres', 'hunter2')}?store=emmett`, `${withUser(url, 'postgres', '***')}?store=emmett: no emt_messages table in schema public: this database holds Marten's mt_events (public.mt_events), use store=marten`],
       [`postgres://postgres@127.0.0.1:${port}/postgres?store=message-db`, `postgres://postgres@127.0.0.1:${port}/postgres?store=message-db: no messages table in schema message_store: is this Message DB's database? (schema= names another schema)`],
     ];
@@ -62,6 +64,36 @@ describe('purestream inspect <postgres URL>', () => {
       const r = await cli(['inspect', source]);
       expect([r.code, r.out, r.err]).toEqual([1, '', `${line}\n`]);
     }
+  });
+
+  it('a user who may not read the store table is told so, with the grant, not that the table is missing', async () => {
+    const url = await freshDatabase('cli_grant');
+    await seedEmmett(url, [{ streamName: 'shopping_cart-c-1', messages: [{ type: 'ItemAdded', data: { cartId: 'c-1' } }] }]);
+    await sql(url, `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'no_grants') THEN CREATE ROLE no_grants LOGIN; END IF; END $$`);
+    const source = `${url.replace('://postgres@', '://no_grants@')}?store=emmett`;
+    const r = await cli(['inspect', source]);
+    expect([r.code, r.out, r.err]).toEqual([1, '', `${source}: the user "no_grants" may not read public.emt_messages: grant it (GRANT SELECT ON "public"."emt_messages" TO "no_grants") or use another user\n`]);
+    await sql(url, 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO no_grants');
+    const granted = await cli(['inspect', source, '--json']);
+    expect(granted.code).toBe(0);
+    expect(JSON.parse(granted.out)).toMatchObject({ events: 1 });
+  });
+
+  it('stream= naming no stream of the store: said so, with the similar names (the store names streams in full)', async () => {
+    const url = await freshDatabase('cli_nostream');
+    await seedEmmett(url, [
+      { streamName: 'shopping_cart-c-2', messages: [{ type: 'ItemAdded', data: { cartId: 'c-2' } }] },
+      { streamName: 'shopping_cart-c-21', messages: [{ type: 'ItemAdded', data: { cartId: 'c-21' } }] },
+      { streamName: 'shopping_cart-c-1', messages: [{ type: 'ItemAdded', data: { cartId: 'c-1' } }] },
+    ]);
+    const source = `${url}?store=emmett&stream=c-2`;
+    const r = await cli(['inspect', source]);
+    expect([r.code, r.out]).toEqual([1, '']);
+    expect(r.err).toBe(`0 events read from ${source}: no stream "c-2" in the store (similar: "shopping_cart-c-2", "shopping_cart-c-21"; stream= names a stream in full)\nnothing read after the start (resume with --from start)\n`);
+    const none = `${url}?store=emmett&stream=nothing-like-it`;
+    expect((await cli(['inspect', none])).err).toMatch(/: no stream "nothing-like-it" in the store\n/);
+    // the stream in full is read
+    expect((await cli(['inspect', `${url}?store=emmett&stream=shopping_cart-c-2`])).out).toContain('1 event');
   });
 
   it('names a record by its position in the store (seq_id, not its number in the read), and --json says which position is which', async () => {

@@ -90,3 +90,30 @@ describe('compare: the final-state differences', () => {
     expect(rows[1]).toMatch(/^ {2}order:o-101 › customerId/);
   });
 });
+
+describe('compare: alike lines said once (the Emmett trial, test/fixtures/modules/cart)', () => {
+  it('says the invariant every run breaks once, a run’s repeated violation once with its count, and 20 carts that differ alike in one row; --json keeps every difference', async () => {
+    const run = async (args: string[]) => {
+      let out = '';
+      const code = await main(args, { out: (t) => void (out += t), err: () => undefined, errIsTTY: false, cwd: 'test/fixtures/modules/cart' });
+      expect(code).toBe(0);
+      return out;
+    };
+    const out = await run(['compare', 'cart.scenario.json']);
+    const violations = out.slice(out.indexOf('Invariant violations:\n'), out.indexOf('\n8 workers vs one queue'));
+    expect(violations.split('\n').slice(1, 4)).toEqual([
+      '  every run breaks checked-out-cart-not-empty: the rule itself, not the scheduling',
+      '  one queue: checked-out-cart-not-empty 3 times, first at 302 ms (events 81, 82 and 83): an empty cart was checked out',
+      '  8 workers: quantity-never-negative 20 times, first at 5 ms (events 3, 8, 13 and 17 more): tee has quantity -2',
+    ]);
+    const pool = out.slice(out.indexOf('8 workers vs one queue'));
+    expect(pool.split('\n').slice(0, 3)).toEqual([
+      '8 workers vs one queue: 20 differences in the final state',
+      expect.stringMatching(/^ {2}path +one queue +8 workers$/),
+      expect.stringMatching(/^ {2}shopping_cart-c-1 and 19 more streams › items › tee +0 +-2$/),
+    ]);
+    const json = JSON.parse(await run(['compare', 'cart.scenario.json', '--json']));
+    expect(json.comparison[0].differences).toHaveLength(20);
+    expect(json.comparison[0].differences[0]).toEqual({ path: ['shopping_cart-c-1', 'items', 'tee'], a: 0, b: -2 });
+  });
+});

@@ -1,6 +1,6 @@
 /** A mistyped command is answered with the command it most likely meant. */
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../../../src/cli/didYouMean';
+import { didYouMean } from '../../../src/engine/text/didYouMean';
 import { main } from '../../../src/cli/main';
 import { recordingIO } from './cliHarness';
 

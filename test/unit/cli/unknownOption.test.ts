@@ -23,6 +23,9 @@ describe('unknown option', () => {
     // an option that is simply wrong gets no hint
     expect(usage(['--bogus'])).toBe('unknown option --bogus');
     expect(usage(['--bogus=1.5'])).toBe('unknown option --bogus');
+    // a misspelled option: the one it most likely is
+    expect(usage(['--domian', 'x'])).toBe('unknown option --domian; did you mean "--domain"?');
+    expect(usage(['--jsno'])).toBe('unknown option --jsno; did you mean "--json"?');
     expect(usage(['--', '-dash.jsonl'])).toBe('parsed');
   });
 

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { inspectLog } from '../../../src/logs/inspectLog';
 import type { InspectionReport, InspectResult } from '../../../src/logs/types';
+import { apartParts, streamsText } from '../../../src/logs/apartText';
+import { whyNothingRead } from '../../../src/logs/nothingRead';
 
 const report = (r: InspectResult): InspectionReport => {
   if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.problems)}`);
@@ -51,10 +53,36 @@ describe('records counted apart', () => {
   it('a Marten archived event counts apart: not in its stream\'s events, the time range or the roots', async () => {
     const r = await inspect([marten(1, 1, false), marten(2, 2, false, '00000000-0000-4000-8000-000000000001'), marten(3, 3, true)]);
     expect(r.events).toBe(2);
-    expect(r.otherRecords).toBe(1);
+    // archived, not "other": otherRecords keeps a store's non-archived rows
+    expect([r.archivedRecords, r.otherRecords]).toEqual([1, 0]);
     expect(r.streams[0].events).toBe(2);
+    // its stream has events: not one without
+    expect([r.streamsWithoutEvents, r.streamsArchivedOnly]).toEqual([undefined, undefined]);
     expect(r.causation.roots).toBe(1);
     expect(r.timeRange).toEqual({ first: '2026-01-01T10:00:00Z', last: '2026-01-02T10:00:00Z' });
+  });
+
+  it('a stream whose records are all archived is counted as one without events, and said apart (text and JSON alike)', async () => {
+    const archivedStream = { ...marten(4, 1, true), stream_id: 'book-2', id: '00000000-0000-4000-8000-000000000009' };
+    const r = await inspect([marten(1, 1, false), marten(2, 2, false), archivedStream]);
+    expect(r).toMatchObject({ events: 2, archivedRecords: 1, otherRecords: 0, streamCount: 2, streamsWithoutEvents: 1, streamsArchivedOnly: 1 });
+    expect(r.streams.find((s) => s.stream === 'book-2')?.events).toBe(0);
+    expect(apartParts(r)).toEqual([[1, '1 archived record']]);
+    expect(streamsText(r)).toBe('1 stream with events · 1 with archived records only');
+  });
+
+  it("an Emmett stream of command rows only is one without events, not archived; an archived command row is another record", async () => {
+    const r = await inspect([emmett(1, 1, 'E', 'BookAdded'), { ...emmett(1, 2, 'C', 'Lend'), stream_id: 'book:tide' }, { ...emmett(2, 3, 'C', 'Lend'), stream_id: 'book:tide', is_archived: true }]);
+    expect(r).toMatchObject({ events: 1, otherRecords: 2, streamCount: 2, streamsWithoutEvents: 1 });
+    expect(r.archivedRecords).toBeUndefined();
+    expect(r.streamsArchivedOnly).toBeUndefined();
+    expect(streamsText(r)).toBe('1 stream with events · 1 with records counted apart only (no event)');
+  });
+
+  it('a log of archived records only says so when no event was read', async () => {
+    const r = await inspectLog([JSON.stringify(marten(1, 1, true)) + '\n'], { source: 'trial.jsonl' });
+    expect(r.ok).toBe(true);
+    expect(whyNothingRead((r as { report: InspectionReport }).report)).toBe('it holds only 1 archived record');
   });
 
   it('a KurrentDB system event is no root', async () => {
