@@ -119,6 +119,7 @@ function registerSourceHandlers() {
     return sessions.open(request);
   });
   handle(Channel.sourceStop, (id) => sessions.stop(id));
+  handle(Channel.sourceEarlier, (id, record, more) => sessions.earlier(id, record, more));
   listen(Channel.sourceStart, (id) => sessions.start(id));
   listen(Channel.sourceAck, (id) => sessions.ack(id));
 }

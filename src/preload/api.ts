@@ -4,6 +4,7 @@
  * Files are known to the renderer by tokens the main process hands out for files chosen in its
  * own dialogs; a path never crosses IPC (src/main/fileGrants.ts).
  */
+import type { StreamNaming } from '../sources/streamNaming';
 
 /** IPC channels, shared by main and preload. */
 export const Channel = {
@@ -22,6 +23,7 @@ export const Channel = {
   sourceStart: 'purestream:source-start',
   sourceAck: 'purestream:source-ack',
   sourceStop: 'purestream:source-stop',
+  sourceEarlier: 'purestream:source-earlier',
   sourceBatch: 'purestream:source-batch',
   sourceEnd: 'purestream:source-end',
 } as const;
@@ -74,6 +76,14 @@ export interface SourceSessionInfo {
   readonly framing: string;
   /** Something the user should know (the password could not be remembered safely). */
   readonly notice?: string;
+  /** How its records name their streams, when the store can be queried by stream (a PostgreSQL store): its streams' earlier events can be loaded (`SourcesApi.earlier`). */
+  readonly earlier?: StreamNaming;
+}
+
+/** A page of a stream's earlier events (README, "Streams that began before the read"); `done` when the stream has no more before the record. */
+export interface SourceEarlierPage {
+  readonly rows: readonly object[];
+  readonly done: boolean;
 }
 
 /** One batch of a session's records. */
@@ -113,8 +123,13 @@ export interface SourcesApi {
   start(session: string): void;
   /** Acknowledges a batch taken (the main process sends at most two ahead). */
   ack(session: string): void;
-  /** Stops the session: it ends with the position reached. */
+  /** Stops the session: it ends with the position reached; a session whose store can be queried by stream is closed by it (after its end too: its streams' earlier events are loaded until then). */
   stop(session: string): Promise<void>;
+  /**
+   * The next page of the earlier events of `record`'s stream (a record of the session, past its
+   * stream's start): with `more` false the load starts, with `more` true it goes on. An error names why.
+   */
+  earlier(session: string, record: object, more: boolean): Promise<FileResult<SourceEarlierPage>>;
   onBatch(listener: (session: string, batch: SourceBatchMessage) => void): () => void;
   onEnd(listener: (session: string, end: SourceEndMessage) => void): () => void;
 }

@@ -27,6 +27,7 @@ const api: PurestreamApi = {
     start: (session) => ipcRenderer.send(Channel.sourceStart, session),
     ack: (session) => ipcRenderer.send(Channel.sourceAck, session),
     stop: (session) => ipcRenderer.invoke(Channel.sourceStop, session),
+    earlier: (session, record, more) => ipcRenderer.invoke(Channel.sourceEarlier, session, record, more),
     onBatch(listener) {
       const handler = (_e: unknown, session: string, batch: SourceBatchMessage) => listener(session, batch);
       ipcRenderer.on(Channel.sourceBatch, handler);

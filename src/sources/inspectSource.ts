@@ -9,6 +9,10 @@ import { placeText, placeWord, positionName } from '../logs/placeWord';
 import { profileByName } from '../logs/profiles';
 import type { Anomaly, InspectResult, LogViolation, SkippedPositions } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
+import { EarlierReplay, earlierNote } from './earlierReplay';
+
+/** Rows per query when a stream's earlier events are loaded (./earlierReplay). */
+export const EARLIER_PAGE = 1000;
 
 /** Runs of skipped positions a report lists (the rest counted in `skippedPositionCount`). */
 export const MAX_SKIPPED_LISTED = 1000;
@@ -30,7 +34,11 @@ export interface SourceProgress {
  * come), with its place worded as the report's text words it: the record's position in the store
  * or broker where it has one (`seq_id 1169`, `sequence 83`), else its number in the read.
  */
-export type LiveFinding = { readonly kind: 'anomaly'; readonly anomaly: Anomaly; readonly place: string } | { readonly kind: 'violation'; readonly violation: LogViolation; readonly place: string };
+export type LiveFinding =
+  | { readonly kind: 'anomaly'; readonly anomaly: Anomaly; readonly place: string }
+  | { readonly kind: 'violation'; readonly violation: LogViolation; readonly place: string }
+  /** Said once, when the first stream that began before the read is met whose earlier events the read lacks (the report's note then counts them all). */
+  | { readonly kind: 'note'; readonly note: string };
 
 /** Options of a source's inspection: the inspection's own, and where to tell progress and findings. */
 export interface SourceInspectOptions extends InspectorOptions {
@@ -50,6 +58,8 @@ export interface SourceInspection {
   readonly position: string | undefined;
   /** The source's last position when the read began, where the reader knows it. */
   readonly lastAtStart?: string;
+  /** What the read could not find (SourceReader's `absent`): why it may read nothing. */
+  readonly absent?: string;
   /** Why the read ended before its end (a lost connection); the result covers what was read. */
   readonly lost?: SourceError;
 }
@@ -76,9 +86,25 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   let lost: SourceError | undefined;
   const skipped: SkippedPositions[] = [];
   let skippedRuns = 0;
+  // a store queried by stream gives the streams met past their start their earlier events first (./earlierReplay)
+  const earlier = options.domain && options.partial && reader.earlier ? new EarlierReplay(reader.earlier, inspector, EARLIER_PAGE, options.source) : undefined;
+  let noted = found === undefined;
+  // a tail (the one reader of findings as they come) of a stream not yet in the store waits for it: said before it does
+  if (found && reader.absent !== undefined) found({ kind: 'note', note: `${reader.absent}: the read waits for it` });
   try {
     for await (const batch of reader.batches()) {
-      for (const record of batch.records) inspector.value(record, ++records);
+      for (const record of batch.records) {
+        const loading = earlier?.before(record);
+        if (loading) await loading;
+        inspector.value(record, ++records);
+      }
+      if (!noted) {
+        const note = inspector.startsNote();
+        if (note !== undefined) {
+          noted = true;
+          found!({ kind: 'note', note: `${note}; the report counts them all` });
+        }
+      }
       if (batch.position !== undefined) position = batch.position;
       for (const s of batch.skipped ?? []) if (skippedRuns++ < MAX_SKIPPED_LISTED) skipped.push(s);
       options.onProgress?.({ records, position, caughtUp: batch.caughtUp, found: inspector.found(), ...(batch.waiting !== undefined ? { waiting: batch.waiting } : {}), ...(batch.skipped?.length ? { skipped: batch.skipped } : {}) });
@@ -89,8 +115,18 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   } finally {
     await reader.close();
   }
-  const result = withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns);
-  return { result, records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(lost ? { lost } : {}) };
+  const result = withEarlier(withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns), earlier);
+  return { result, records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(reader.absent !== undefined ? { absent: reader.absent } : {}), ...(lost ? { lost } : {}) };
+}
+
+/** The report with what the read loaded of its streams' earlier events (`earlierEvents`, and its note), added to the report itself as `withSkipped` adds. */
+export function withEarlier(result: InspectResult, earlier: EarlierReplay | undefined): InspectResult {
+  const loaded = earlier?.loaded;
+  if (loaded === undefined) return result;
+  const note = earlierNote(loaded);
+  if (result.ok) Object.assign(result.report, { earlierEvents: loaded, notes: [...(result.report.notes ?? []), note] });
+  else Object.assign(result, { notes: [...(result.notes ?? []), note] });
+  return result;
 }
 
 /**

@@ -11,6 +11,7 @@
  * - `kafka://host:port[,host:port…]/TOPIC[?partition=N][&tls=1]`; `user:password@` uses SASL/PLAIN
  */
 
+import { didYouMeanText } from '../engine/text/didYouMean';
 import { redactUrl, splitUserinfo, TOKEN_SCHEME, undecodable } from './urlSecrets';
 
 export { hideSecrets, redactUrl, splitUserinfo, withoutHiddenSecrets } from './urlSecrets';
@@ -171,7 +172,7 @@ const OWN_PG_PARAMETERS = ['store', 'schema', 'stream', 'category'];
 function postgresUrl(url: URL, database: string, common: SourceCommon): PostgresSourceUrl {
   const store = url.searchParams.get('store');
   if (store === null) throw new SourceUrlError(common.display, `store= is required: ${STORE_KINDS.map((s) => `store=${s}`).join(', ')}`);
-  if (!(STORE_KINDS as readonly string[]).includes(store)) throw new SourceUrlError(common.display, `store=${store} is not a store Purestream reads: ${STORE_KINDS.join(', ')}`);
+  if (!(STORE_KINDS as readonly string[]).includes(store)) throw new SourceUrlError(common.display, `store=${store} is not a store Purestream reads: ${STORE_KINDS.join(', ')}${didYouMeanText(store, STORE_KINDS)}`);
   if (!database) throw new SourceUrlError(common.display, 'no database name in the path (postgres://user@host:port/DATABASE?store=…)');
   const schema = url.searchParams.get('schema') ?? undefined;
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new SourceUrlError(common.display, `schema=${schema} is not a plain PostgreSQL name`);

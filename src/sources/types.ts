@@ -6,6 +6,7 @@
  */
 import type { ProfileName } from '../logs/profiles';
 import type { SkippedPositions } from '../logs/types';
+import type { StreamNaming } from './streamNaming';
 
 export type { SkippedPositions } from '../logs/types';
 
@@ -59,10 +60,27 @@ export interface SourceReader {
   readonly framing: string;
   /** The source's last position when the read began, where the reader knows it: a `--from` past it reads nothing. */
   readonly lastAtStart?: string;
+  /** What the read will not find, said when it reads nothing: the stream `stream=` names is not in the store, with similar names. */
+  readonly absent?: string;
+  /** A store that can be queried by stream (the PostgreSQL stores): its streams' events from before the read (./inspectSource). */
+  readonly earlier?: EarlierEvents;
   /** The batches, until the head (or, tailing, until the signal stops it); a lost connection throws a SourceError. */
   batches(): AsyncGenerator<SourceBatch, void, undefined>;
   /** Ends the connection (idempotent). */
   close(): Promise<void>;
+}
+
+/**
+ * A stream's events from before the read, from a store that can be queried by stream (README,
+ * "Streams that began before the read"): asked between batches, on the reader's own connection.
+ */
+export interface EarlierEvents {
+  /** How its records name their streams, as plain data (for a reader in another process: ../main/sourceSessions, ./remoteEarlier). */
+  readonly naming?: StreamNaming;
+  /** The record's stream: its `key` (with what scopes it: a partition, a tenant), its `name` for messages, and whether the record is past its first revision; undefined when the record names no stream or revision. */
+  streamOf(record: object): { readonly key: string; readonly name: string; readonly pastFirst: boolean } | undefined;
+  /** The records of `record`'s stream before it, in stream order, a page of at most `page` at a time. */
+  before(record: object, page: number): AsyncGenerator<readonly object[], void, undefined>;
 }
 
 /** A source that could not be read: where (the URL, password hidden), when (connecting, or while reading) and why. */

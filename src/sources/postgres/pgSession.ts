@@ -122,6 +122,11 @@ export function connectFailure(error: unknown, source: PostgresSourceUrl): strin
 
 function connectReason(error: unknown, source: PostgresSourceUrl): string {
   const e = error as { code?: string };
+  if (source.password === undefined || source.password === '') {
+    // node-postgres's SASL (scram-sha-256) without a password: "SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string"
+    // and md5 without one: the server refuses the hash of no password
+    if (/^SASL: .*client password must be a (non-empty )?string/.test(reasonOf(error)) || (e?.code === '28P01' && !process.env.PGPASSWORD)) return `cannot connect: ${noPasswordText(source)}`;
+  }
   switch (e?.code) {
     case 'ECONNREFUSED':
       return 'cannot connect: connection refused (is PostgreSQL running there?)';
@@ -138,4 +143,16 @@ function connectReason(error: unknown, source: PostgresSourceUrl): string {
     default:
       return `cannot connect: ${reasonOf(error)}`;
   }
+}
+
+/** What a server that asks for a password is told about a URL without one: the user, and where the password goes. */
+export function noPasswordText(source: PostgresSourceUrl): string {
+  let host = 'host';
+  try {
+    host = new URL(source.display).host || host;
+  } catch {
+    // the display is a URL Purestream parsed: kept as `host` if not
+  }
+  const user = source.user !== undefined && source.user !== '' ? source.user : undefined;
+  return `the server asks for a password${user !== undefined ? ` for user "${user}"` : ''}; the URL has none (postgres://${user ?? 'USER'}:PASSWORD@${host}/…)`;
 }

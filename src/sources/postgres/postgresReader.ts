@@ -14,10 +14,12 @@
  *   a category). `--from TIME` starts there after the first position at or after the time.
  */
 import { hideSecrets, secretsOf, type PostgresSourceUrl } from '../sourceUrl';
-import { reasonOf, SourceError, type ReadOptions, type SourceBatch, type SourceReader } from '../types';
+import { reasonOf, SourceError, type EarlierEvents, type ReadOptions, type SourceBatch, type SourceReader } from '../types';
 import { sleep } from '../sleep';
 import { connectFailure, connectPg, READ_ONLY, readOnly, type PgConnect, type PgQuery, type PgSession } from './pgSession';
 import { GapWatch } from './gapWatch';
+import { storeEarlierEvents } from './earlierEvents';
+import { absentStream } from './streamNames';
 import { filterConditions, ident, OTHER_STORE_PROBES, selectExpression, STORE_TABLES, type RowFilter, type StoreTable } from './storeTables';
 
 /** Tuning a test or a caller may change. */
@@ -45,6 +47,7 @@ export async function openPostgresReader(source: PostgresSourceUrl, options: Rea
     const hasProgression = table.store === 'marten' && (await readOnly(session, async (q) => (await q('SELECT to_regclass($1) IS NOT NULL AS found', [`${ident(schema)}.mt_event_progression`]))[0].found === true));
     const reader = new PostgresStoreReader(session, table, schema, types, source, options, hasProgression, tuning, fail);
     await reader.start();
+    if (source.stream !== undefined) reader.absent = await readOnly(session, (q) => absentStream(q, table, types, `${ident(schema)}.${ident(table.table)} m`, source.stream!));
     return reader;
   } catch (error) {
     await session.close();
@@ -59,8 +62,20 @@ async function tableColumns(q: PgQuery, table: StoreTable, schema: string): Prom
   return new Map(rows.map((r) => [r.column_name as string, r.data_type as string]));
 }
 
-/** Why the table is missing: another store's table is there (store= names the wrong kind), or none. */
+/**
+ * Why the table's columns cannot be seen (information_schema lists only what the role may use):
+ * the table is there but the role may not read it, another store's table is there (store= names
+ * the wrong kind), or none.
+ */
 async function missingTable(q: PgQuery, table: StoreTable, schema: string): Promise<string> {
+  const own = `${ident(schema)}.${ident(table.table)}`;
+  const [{ who, usable }] = await q('SELECT current_user AS who, (SELECT has_schema_privilege(n.oid, \'USAGE\') FROM pg_namespace n WHERE n.nspname = $1) AS usable', [schema]);
+  const grant = (what: string) => `grant it (GRANT ${what} TO ${ident(String(who))}) or use another user`;
+  if (usable === false) return `the user ${JSON.stringify(who)} may not use schema ${schema}: ${grant(`USAGE ON SCHEMA ${ident(schema)}`)}`;
+  if (usable === true) {
+    const [{ found, readable }] = await q("SELECT to_regclass($1) IS NOT NULL AS found, COALESCE(has_table_privilege(to_regclass($1), 'SELECT'), false) AS readable", [own]);
+    if (found === true && readable !== true) return `the user ${JSON.stringify(who)} may not read ${schema}.${table.table}: ${grant(`SELECT ON ${own}`)}`;
+  }
   for (const probe of OTHER_STORE_PROBES) {
     if (probe.store === table.store) continue;
     const relation = probe.relation(schema);
@@ -74,6 +89,9 @@ async function missingTable(q: PgQuery, table: StoreTable, schema: string): Prom
 class PostgresStoreReader implements SourceReader {
   readonly framing = 'rows';
   readonly profile;
+  /** A stream's events before the read, on this reader's connection (./earlierEvents). */
+  readonly earlier: EarlierEvents;
+  absent: string | undefined;
   private readonly select: string;
   private readonly from: string;
   private filter: RowFilter;
@@ -99,6 +117,7 @@ class PostgresStoreReader implements SourceReader {
     const columns = table.columns.filter((c) => types.has(c));
     this.from = `${ident(schema)}.${ident(table.table)} m`;
     this.select = `SELECT ${columns.map((c) => selectExpression(c, types.get(c)!)).join(', ')} FROM ${this.from}`;
+    this.earlier = storeEarlierEvents(session.query, table, types, this.select);
     this.filter = {
       ...(source.stream !== undefined ? { stream: source.stream } : {}),
       ...(source.category !== undefined ? { category: source.category } : {}),

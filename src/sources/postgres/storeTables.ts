@@ -20,6 +20,11 @@ export interface StoreTable {
   /** The column of the store-wide position, and the stream column. */
   readonly position: string;
   readonly streamColumn: string;
+  /** The column of a record's revision in its stream, and a stream's first revision (logs.md's dense stream revisions). */
+  readonly revision: string;
+  readonly firstRevision: number;
+  /** Columns that, with the stream column, identify a stream where the table has them (Emmett's `partition`, Marten's `tenant_id`). */
+  readonly streamScope: readonly string[];
   /** The column of the record's time, and whether it is stored without a zone (UTC by the store's contract). */
   readonly timeColumn: string;
   readonly name: string;
@@ -35,6 +40,9 @@ const emmett: StoreTable = {
   required: ['stream_id', 'stream_position', 'global_position', 'transaction_id', 'message_type', 'message_data'],
   position: 'global_position',
   streamColumn: 'stream_id',
+  revision: 'stream_position',
+  firstRevision: 1,
+  streamScope: ['partition'],
   timeColumn: 'created',
 };
 
@@ -48,6 +56,9 @@ const marten: StoreTable = {
   required: ['seq_id', 'stream_id', 'version', 'type', 'data'],
   position: 'seq_id',
   streamColumn: 'stream_id',
+  revision: 'version',
+  firstRevision: 1,
+  streamScope: ['tenant_id'],
   timeColumn: 'timestamp',
 };
 
@@ -61,6 +72,9 @@ const messageDb: StoreTable = {
   required: ['global_position', 'position', 'stream_name', 'type', 'data'],
   position: 'global_position',
   streamColumn: 'stream_name',
+  revision: 'position',
+  firstRevision: 0,
+  streamScope: [],
   timeColumn: 'time',
 };
 

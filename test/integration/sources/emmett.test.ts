@@ -27,7 +27,9 @@ describe("Emmett's PostgreSQL event store, read live", () => {
     expect(report.profile).toBe('emmett');
     expect(report.framing).toBe('rows');
     expect(report.events).toBe(3);
-    expect(report.otherRecords).toBe(2); // the command row and the archived row
+    expect(report.otherRecords).toBe(1); // the command row
+    expect(report.archivedRecords).toBe(1); // the archived row: its stream holds nothing else
+    expect(report).toMatchObject({ streamsWithoutEvents: 1, streamsArchivedOnly: 1 });
     expect(report.types).toEqual({ OrderPlaced: 2, OrderPaid: 1 });
     expect(report.anomalies).toEqual([]);
     const order1 = report.streams.find((s) => s.stream === 'order-1')!;

@@ -36,7 +36,7 @@ export async function readSource(url: string, o: TestRead = {}): Promise<SourceI
       await o.onBatch?.(rows.length, batch.position, batch);
     }
   };
-  const inspection = await inspectSource(reader, { source: source.display, skipInvalid: true, ...(o.domain ? { domain: o.domain } : {}) });
+  const inspection = await inspectSource(reader, { source: source.display, skipInvalid: true, partial: from.kind !== 'start', ...(o.domain ? { domain: o.domain } : {}) });
   if (!inspection.result.ok) throw new Error(inspection.result.reason);
   return { ...inspection, report: inspection.result.report, rows };
 }

@@ -35,6 +35,7 @@ describe('source URLs', () => {
   it('refuses what it cannot read, naming the URL with the password hidden', () => {
     expect(error('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db: store= is required: store=emmett, store=marten, store=message-db');
     expect(error('postgres://u:secret@h/db?store=eventstore')).toBe('postgres://u:***@h/db?store=eventstore: store=eventstore is not a store Purestream reads: emmett, marten, message-db');
+    expect(error('postgres://u:secret@h/db?store=emmet')).toBe('postgres://u:***@h/db?store=emmet: store=emmet is not a store Purestream reads: emmett, marten, message-db; did you mean "emmett"?');
     expect(error('postgres://h?store=emmett')).toBe('postgres://h?store=emmett: no database name in the path (postgres://user@host:port/DATABASE?store=…)');
     expect(error('postgres://h/db?store=marten&category=orders')).toBe('postgres://h/db?store=marten&category=orders: Marten streams have no category: use stream=ID');
     expect(error('postgres://h/db?store=emmett&schema=a;drop')).toBe('postgres://h/db?store=emmett&schema=a;drop: schema=a;drop is not a plain PostgreSQL name');

@@ -1,0 +1,106 @@
+/**
+ * The earlier events of a stream a read meets past its start (src/sources/earlierReplay), with a
+ * reader standing for a store queried by stream: replayed first, in pages, not counted as read; a
+ * load that fails before anything of the stream was replayed falls back to the note of a stream that
+ * began before the read (and says why); one that fails midway ends the read as a lost connection.
+ */
+import { describe, expect, it } from 'vitest';
+import cart from '../../fixtures/modules/cart/cart';
+import { domainModule } from '../../../src/engine/module/domainModule';
+import { inspectSource } from '../../../src/sources/inspectSource';
+import type { EarlierEvents, SourceBatch, SourceReader } from '../../../src/sources/types';
+
+const domain = domainModule(cart);
+let position = 0;
+/** An Emmett row of cart `id`'s stream at `revision`. */
+const row = (id: string, revision: number, type: string, data: object) => ({
+  stream_id: `shopping_cart-${id}`,
+  stream_position: String(revision),
+  global_position: String(++position),
+  transaction_id: String(1000 + position),
+  partition: 'global',
+  message_kind: 'E',
+  message_type: type,
+  message_data: data,
+  message_metadata: {},
+  is_archived: false,
+});
+const added = (id: string, revision: number, sku = 'tee') => row(id, revision, 'ItemAdded', { cartId: id, sku, quantity: 1 });
+const checkedOut = (id: string, revision: number) => row(id, revision, 'CartCheckedOut', { cartId: id, checkedOutAt: '2026-03-01T10:00:00.000Z', total: 1 });
+
+/** A store of `history` (rows by stream) read from `read`; `fail(page)` makes the load of a page throw. */
+function store(history: Readonly<Record<string, object[]>>, read: object[], fail?: (page: number) => boolean): SourceReader & { pages: number[] } {
+  const pages: number[] = [];
+  const earlier: EarlierEvents = {
+    streamOf: (r) => {
+      const { stream_id, stream_position } = r as { stream_id: string; stream_position: string };
+      return { key: stream_id, name: stream_id, pastFirst: Number(stream_position) > 1 };
+    },
+    async *before(r, page) {
+      const { stream_id, stream_position } = r as { stream_id: string; stream_position: string };
+      const rows = (history[stream_id] ?? []).filter((h) => Number((h as { stream_position: string }).stream_position) < Number(stream_position));
+      for (let i = 0, n = 0; i < rows.length; i += page, n++) {
+        if (fail?.(n)) throw new Error('connection terminated');
+        pages.push(rows.slice(i, i + page).length);
+        yield rows.slice(i, i + page);
+      }
+    },
+  };
+  return {
+    pages,
+    profile: 'emmett',
+    framing: 'rows',
+    earlier,
+    async *batches(): AsyncGenerator<SourceBatch, void, undefined> {
+      yield { records: read, position: 'p', caughtUp: true };
+    },
+    close: async () => undefined,
+  };
+}
+
+const history = () => {
+  // c-1: checked out before the read, 2,500 adds before that (loaded in 3 pages)
+  const c1 = [...Array.from({ length: 2500 }, (_, i) => added('c-1', i + 1)), checkedOut('c-1', 2501)];
+  return { 'shopping_cart-c-1': c1 };
+};
+
+describe('the earlier events of a stream that began before the read', () => {
+  it('are loaded in pages and replayed first: the late add to the checked-out cart is a violation, the loaded events are not counted', async () => {
+    const reader = store(history(), [added('c-1', 2502, 'hat'), added('c-9', 1)]);
+    const { result } = await inspectSource(reader, { source: 'postgres://db?store=emmett', domain, partial: true });
+    if (!result.ok) throw new Error(result.reason);
+    expect(reader.pages).toEqual([1000, 1000, 501]);
+    expect(result.report.violations.map((v) => `${v.stream} ${v.invariant} ${v.position}`)).toEqual([`shopping_cart-c-1 checked-out-cart-never-changes ${position - 1}`]);
+    expect(result.report).toMatchObject({ events: 2, types: { ItemAdded: 2 }, earlierEvents: { streams: 1, events: 2501 } });
+    expect(result.report.streamsBeforeRead).toBeUndefined();
+    expect(result.report.streams.map((s) => [s.stream, s.events])).toEqual([
+      ['shopping_cart-c-1', 1],
+      ['shopping_cart-c-9', 1],
+    ]);
+  });
+
+  it('are not loaded for a read from the start, nor without a domain', async () => {
+    const whole = store(history(), [added('c-1', 2502, 'hat')]);
+    const { result } = await inspectSource(whole, { source: 'x', domain, partial: false });
+    expect([whole.pages, result.ok && result.report.earlierEvents]).toEqual([[], undefined]);
+    const plain = store(history(), [added('c-1', 2502, 'hat')]);
+    await inspectSource(plain, { source: 'x', partial: true });
+    expect(plain.pages).toEqual([]);
+  });
+
+  it('a load that fails at once: the stream is replayed as before, counted in streamsBeforeRead, and the note says why', async () => {
+    const reader = store(history(), [added('c-1', 2502, 'hat')], () => true);
+    const { result } = await inspectSource(reader, { source: 'x', domain, partial: true });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.report).toMatchObject({ violations: [], streamsBeforeRead: 1, earlierEvents: { streams: 0, events: 0, failed: 'stream "shopping_cart-c-1": connection terminated' } });
+    expect(result.report.notes!.at(-1)).toBe(
+      'the earlier events of a stream could not be loaded from the store (stream "shopping_cart-c-1": connection terminated): that stream and the later ones that began before the read are replayed without them',
+    );
+  });
+
+  it('a load that fails midway ends the read as a lost connection does', async () => {
+    const reader = store(history(), [added('c-1', 2502, 'hat')], (page) => page === 2);
+    const { lost } = await inspectSource(reader, { source: 'postgres://db?store=emmett', domain, partial: true });
+    expect(lost?.message).toBe('read failed: loading the earlier events of stream "shopping_cart-c-1": connection terminated');
+  });
+});
