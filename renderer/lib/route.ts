@@ -2,7 +2,7 @@
  * Each view's URL: `#/<view id>` (hash routing, so the web build and the desktop app's
  * app:// page need no server routes, and Back and Forward stay inside the page). Pure.
  */
-import { closest } from '../../src/engine/scenario/check';
+import { didYouMean } from '../../src/engine/text/didYouMean';
 
 /** The hash of a view. */
 export const hashOfView = (view: string): string => `#/${view}`;
@@ -33,7 +33,7 @@ const SHOWN = 40;
  * The route a hash asks for when it names none of `views` (`#/events`), with the view it most
  * likely meant; undefined for a view's hash and for no route at all (``, `#`, `#/`). The
  * nearest view is the one whose id or label (`Event log` read as `eventlog`) is at most two
- * edits away — the scenario checks' and the command line's rule (`closest`), for three
+ * edits away — the scenario checks' and the command line's rule (`didYouMean`), for three
  * characters or more — else the one sharing its first four characters or more (`events`,
  * `eventlog`).
  */
@@ -59,7 +59,7 @@ function nearestView<V extends string>(typed: string, views: readonly NamedView<
   const word = typed.toLowerCase();
   const names = views.flatMap((v) => [[v.id.toLowerCase(), v] as const, [v.label.toLowerCase().replace(/\s+/g, ''), v] as const]);
   const byName = new Map(names);
-  const near = word.length >= 3 ? closest(word, [...byName.keys()]) : undefined;
+  const near = didYouMean(word, [...byName.keys()]);
   if (near !== undefined) return byName.get(near);
   let best: { view: NamedView<V>; shared: number } | undefined;
   for (const [name, view] of names) {

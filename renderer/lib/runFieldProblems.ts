@@ -6,6 +6,7 @@
 import { describe } from '../../src/engine/scenario/check';
 import { listedProblems } from '../../src/engine/scenario/parse';
 import type { InputError } from '../../src/engine/types';
+import { ordinal, runNamesOf } from './text/runPath';
 
 /** The fields of one consumer form, by their key in the consumer. */
 export const CONSUMER_FIELDS = ['name', 'interpreter', 'events', 'latencyMs', 'workers', 'failureRate', 'delivery', 'retry.max', 'retry.backoffMs', 'retry.factor', 'retry', 'deadLetter', 'idempotent'] as const;
@@ -32,13 +33,6 @@ const WORDINGS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^expected an? (integer|number), got (.+)$/, (m) => `${what(m[1])} (got ${m[2]})`],
 ];
 const what = (kind: string): string => (kind === 'integer' ? 'a whole number' : 'a number');
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
-function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
 
 /**
  * A field's problem in words: its label, then what it needs. A run name another run has too (the
@@ -127,9 +121,13 @@ export function whereToFix(allErrors: readonly InputError[], runName: (index: nu
   return oneRun ? `Fix ${count} first, on the card of ${p.run} ${where} — ${p.text}` : `Fix ${count} first, on the runs' cards ${where} — ${p.run}: ${p.text}`;
 }
 
+/** The views a scenario's problems are fixed in, in that order: a run's field in Runs (on its card), anything else in the Scenario view ('editor'). */
+export function viewsToFix(allErrors: readonly InputError[]): ('editor' | 'runs')[] {
+  const inRun = listedProblems(allErrors).map((e) => IN_RUN.test(e.path));
+  return [...(inRun.some((r) => !r) ? (['editor'] as const) : []), ...(inRun.some((r) => r) ? (['runs'] as const) : [])];
+}
+
 /** The name of the scenario's run `index` as written ('' when it has none, or is no run). */
 export function runNameOf(raw: Readonly<Record<string, unknown>> | undefined, index: number): string {
-  const run: unknown = Array.isArray(raw?.runs) ? raw.runs[index] : undefined;
-  const name = typeof run === 'object' && run !== null ? (run as { name?: unknown }).name : undefined;
-  return typeof name === 'string' ? name : '';
+  return runNamesOf(raw)[index] ?? '';
 }

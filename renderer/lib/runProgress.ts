@@ -1,5 +1,6 @@
 /** How the Runs view shows the engine's progress of a run: which run of how many, a bar while commands arrive, a phase text and an indeterminate bar after. Pure. */
 import type { RunProgress } from '../../src/engine/api';
+import type { CoarseProgress } from './coarseProgress';
 
 /** What the progress line shows: `percent` undefined means an indeterminate bar. */
 export interface RunProgressView {
@@ -46,4 +47,18 @@ export function cancelledText(during: string | undefined, runs: readonly string[
   if (kept.length > 0) return `${stopped}; kept the ${kept.length} ${kept.length === 1 ? 'run' : 'runs'} that finished: ${kept.map((name) => `“${name}”`).join(', ')}.`;
   if (runs.indexOf(during) === 0) return `${stopped}; no run had finished, so nothing was kept.`;
   return `${stopped}; nothing was kept: the engine's worker had to be ended to stop it.`;
+}
+
+/**
+ * What to say of the run's progress now, at coarse steps only (`said` keeps the step said last):
+ * each 10 % of the commands' arrival, then each later phase, and each run of several as it
+ * starts; undefined when it is the step said before (the line on screen changes in between).
+ */
+export function spokenRunProgress(progress: RunProgress | undefined, runs: readonly string[], said: CoarseProgress): string | undefined {
+  const view = runProgressView(progress);
+  const run = progress?.run;
+  if (!said.passed(`${run ?? ''}\u0000${view.percent === undefined ? view.text : 'arriving'}`, view.percent)) return undefined;
+  const ordinal = runOrdinal(progress, runs);
+  const which = run === undefined ? 'Running' : `Running “${run}”${ordinal ? ` (${ordinal})` : ''}`;
+  return view.percent === undefined ? `${which}: ${view.text}` : `${which}: ${said.step(view.percent)}% of the commands arrived`;
 }

@@ -127,7 +127,7 @@ test('a big run keeps the UI responsive, can be cancelled, and shows metrics and
   await table.getByLabel('Go to seq').fill('187654');
   await table.getByRole('button', { name: 'Go to seq' }).click();
   const row = table.locator('.row.hl');
-  await expect(row.getByRole('cell').first()).toHaveText('187654');
+  await expect(row.getByRole('gridcell').first()).toHaveText('187654');
   await expect(row).toContainText('ItemRestocked');
   await page.screenshot({ path: 'test-results/screenshots/bigrun-eventlog.png' });
 

@@ -188,3 +188,41 @@ test('Why they differ: every hint in the same type, each marked by a shape its l
   await expect(hints.filter({ hasText: /^.*“inventory-aware” finished/ })).toHaveText(/^✓harmless or better: /);
   await why.screenshot({ path: 'test-results/screenshots/compare-why-legend.png' });
 });
+
+const cartFile = (name: string) => ({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/plain', buffer: readFileSync(`test/fixtures/modules/cart/${name}`) });
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`Why they differ says alike lines once: 20 carts below zero one hint per run (all on asking, in natural order), the invariant every run breaks once as the rule's fault, "about as fast" (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await page.getByLabel('Scenario file').setInputFiles(cartFile('cart.scenario.json'));
+    const missing = page.getByRole('alert', { name: 'Domain module not open' });
+    const chooser = page.waitForEvent('filechooser');
+    await missing.getByRole('button', { name: 'Locate cart.ts…' }).click();
+    await (await chooser).setFiles(cartFile('cart.ts'));
+    await page.getByRole('dialog', { name: 'Run cart.ts?' }).getByRole('button', { name: 'Trust and run' }).click();
+    await expect(missing).toBeHidden({ timeout: 30_000 });
+    await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran 5 runs/, { timeout: 60_000 });
+    await views(page).getByRole('button', { name: 'Compare' }).click();
+    const why = page.getByRole('region', { name: 'Compare' }).getByRole('region', { name: 'Why' });
+    const hints = why.getByRole('listitem');
+    await expect(hints.first()).toHaveText(/Every run breaks checked-out-cart-not-empty: the rule itself, not the scheduling/);
+    await expect(hints.filter({ hasText: /broke checked-out-cart-not-empty/ })).toHaveCount(2);
+    const below = hints.filter({ hasText: 'drove items.tee to -2 in 20 streams (shopping_cart-c-1, shopping_cart-c-2, shopping_cart-c-3 and 17 more)' });
+    await expect(below).toHaveCount(2);
+    await expect(below.first().locator('.stream-list')).toBeHidden();
+    await expect(hints.filter({ hasText: '“8 workers, flaky email w/ retries” finished about as fast as “one queue” (317 ms vs 312 ms)' })).toHaveCount(1);
+    await expect(why).not.toContainText('1.0×');
+    expect(await hints.count()).toBeLessThanOrEqual(16);
+    await page.screenshot({ path: `test-results/screenshots/compare-why-alike-${viewport.width}.png` });
+    // every stream on asking, in natural order
+    await below.first().getByText('All 20 streams').click();
+    const list = below.first().locator('.stream-list');
+    await expect(list).toBeVisible();
+    const streams = (await list.textContent())!.split(', ');
+    expect(streams).toEqual(Array.from({ length: 20 }, (_, i) => `shopping_cart-c-${i + 1}`));
+    await why.screenshot({ path: `test-results/screenshots/compare-why-alike-open-${viewport.width}.png` });
+  });
+}

@@ -42,8 +42,8 @@ test('Go to record selects the record it lands on and shows it in the details, a
   await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #45');
   await records.getByLabel('Go to record').fill('74');
   await records.getByRole('button', { name: 'Go to record' }).click();
-  await expect(records.locator('.row.hl')).toHaveAttribute('aria-rowindex', '74');
-  await expect(records.locator('.row.selected')).toHaveAttribute('aria-rowindex', '74');
+  await expect(records.locator('.row.hl')).toHaveAttribute('aria-rowindex', '75');
+  await expect(records.locator('.row.selected')).toHaveAttribute('aria-rowindex', '75');
   await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #74 on line 74');
   await expect(details).toContainText('Why it was not read');
   await expect(details).toContainText('not JSON');
@@ -54,12 +54,12 @@ test('rows whose event broke an invariant carry the ⚠ marker, named by the inv
   const logs = await creditLog(page);
   await logs.getByRole('tab', { name: 'Records' }).click();
   const records = logs.getByRole('region', { name: 'Records of the log' });
-  const row = (n: number) => records.locator(`.row[aria-rowindex="${n}"]`);
+  const row = (n: number) => records.locator(`.row[aria-rowindex="${n + 1}"]`);
   await records.getByLabel('Go to record').fill('45');
   await records.getByRole('button', { name: 'Go to record' }).click();
   // the violations at lines 45 and 49, an anomaly at 54, none at 46
   await expect(row(45).getByRole('img', { name: '⚠ broke within-credit-limit' })).toBeVisible();
-  await expect(row(45).getByRole('cell').first()).toHaveAttribute('title', 'broke within-credit-limit');
+  await expect(row(45).getByRole('gridcell').first()).toHaveAttribute('title', 'broke within-credit-limit');
   await expect(row(49).getByRole('img', { name: '⚠ broke non-negative-outstanding' })).toBeVisible();
   await expect(row(54).getByRole('img', { name: '⚠ time-reversal' })).toBeVisible();
   await expect(row(46).getByRole('img')).toHaveCount(0);
@@ -89,7 +89,7 @@ test("a duplicate row's details name its duplicate-id anomaly and say it was not
   // a record that was replayed still shows its stream before and after it
   const records = logs.getByRole('region', { name: 'Records of the log' });
   // line 39: a real gap (globex 12 is missing), after the duplicate whose position 9 no longer makes line 30 one
-  await records.locator('.row[aria-rowindex="39"]').click();
+  await records.locator('.row[aria-rowindex="40"]').click();
   await expect(details.getByRole('heading', { level: 3 })).toContainText('Record #39');
   await expect(details.getByRole('list', { name: 'Anomalies of this record' })).toContainText('gap');
   await expect(details.getByText('before', { exact: true })).toBeVisible();

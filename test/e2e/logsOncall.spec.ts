@@ -43,8 +43,8 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     await logs.getByRole('tab', { name: 'Records' }).click();
     const records = logs.getByRole('region', { name: 'Records of the log' });
     // the file's 4th record: the first on the hostile stream
-    const row = records.locator('[role=row][aria-rowindex="4"]');
-    await expect(row.getByRole('cell').nth(3)).toHaveAttribute('title', EVIL);
+    const row = records.locator('[role=row][aria-rowindex="5"]');
+    await expect(row.getByRole('gridcell').nth(3)).toHaveAttribute('title', EVIL);
     await row.click();
     const details = logs.getByRole('complementary', { name: 'Record details' });
     await expect(details).toContainText(EVIL);

@@ -147,3 +147,32 @@ test('Discard forgets the autosaved scenario', async ({ page }) => {
   await expect(page.getByText('No scenario open')).toBeVisible();
   await expect(offer).toHaveCount(0);
 });
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height}, the restore offer after a reload has room of its own over the view: it covers none of the Start page`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Flash sale/ }).click();
+    await expect.poll(() => autosavedScenario(page)).toMatchObject({ name: expect.stringMatching(/^Flash sale/) });
+    await views(page).getByRole('button', { name: 'Start' }).click();
+    page.on('dialog', (d) => void d.accept());
+    await page.reload();
+    const offer = page.getByRole('region', { name: 'Restore scenario' });
+    await expect(offer).toContainText('Restore “Flash sale');
+    const main = page.getByRole('main');
+    await expect(main.getByRole('button', { name: /^Flash sale/ })).toBeVisible();
+    // above the view's scroll area, not over it: whatever of the Start page is on screen is the page's own at its centre
+    const [offerBox, mainBox] = [await offer.boundingBox(), await main.boundingBox()];
+    expect(offerBox!.y + offerBox!.height).toBeLessThanOrEqual(mainBox!.y + 0.5);
+    const covered = await main.evaluate((el) =>
+      [...el.querySelectorAll('button, a, h1, h2, h3, p')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight)
+        .filter((r) => !el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2))).length,
+    );
+    expect(covered).toBe(0);
+    await page.screenshot({ path: `test-results/screenshots/restore-offer-start-${size.width}.png` });
+    await offer.getByRole('button', { name: 'Discard' }).click();
+    await expect(offer).toHaveCount(0);
+  });
+}

@@ -54,7 +54,7 @@ for (const [width, height] of [
   });
 }
 
-test('the causation graph: Tab goes from the controls straight to the nodes, each named in words', async ({ page }) => {
+test('the causation graph: Tab goes from the controls to the canvas (one stop: arrows pan it), then to the nodes, each named in words', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /^Composable commands/ }).click();
   await page.getByRole('complementary', { name: 'Lesson' }).getByRole('button', { name: /^Show me/ }).click();
@@ -66,6 +66,8 @@ test('the causation graph: Tab goes from the controls straight to the nodes, eac
   await graph.getByLabel('Minimap').focus();
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
+  await expect(focused).toHaveAccessibleName(/^Graph canvas: arrow keys move the view/);
+  await page.keyboard.press('Tab');
   await expect(focused).toHaveClass(/svelte-flow__node/);
   const name = (await focused.getAttribute('aria-label')) ?? '';
   expect(name).toMatch(/^Command \S+ \S+, (accepted|rejected)$/);
@@ -104,19 +106,19 @@ test('the event log’s "Go to seq" names a seq the log does not hold, with the 
   };
   const scrolled = () => table.locator('.viewport').evaluate((el) => el.scrollTop);
   await go('120');
-  await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('120');
+  await expect(table.locator('.row.hl').getByRole('gridcell').first()).toHaveText('120');
   const at = await scrolled();
   for (const seq of ['99999', '0', '-1']) {
     await go(seq);
     await expect(table.getByRole('alert')).toHaveText(`no event with seq ${seq} (the log has seq 1–201)`);
-    await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('120');
+    await expect(table.locator('.row.hl').getByRole('gridcell').first()).toHaveText('120');
     expect(await scrolled()).toBe(at);
   }
   await go('abc');
   await expect(table.getByRole('alert')).toHaveText('enter a whole number');
   await go('201');
   await expect(table.getByRole('alert')).toHaveCount(0);
-  await expect(table.locator('.row.hl').getByRole('cell').first()).toHaveText('201');
+  await expect(table.locator('.row.hl').getByRole('gridcell').first()).toHaveText('201');
 });
 
 test('Compare with no scenario open offers the Start view’s samples, not Runs; with one open, Runs', async ({ page }) => {

@@ -175,11 +175,11 @@ test("Add run makes a pool with the last run's service time, so the comparison d
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Composable commands/ }).click();
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   const runs = page.getByRole('region', { name: 'Runs' });
-  await expect(runs.getByRole('article', { name: 'Run one queue' }).getByLabel('ms', { exact: true })).toHaveValue('2');
+  await expect(runs.getByRole('article', { name: 'Run one queue' }).getByLabel('service time in ms', { exact: true })).toHaveValue('2');
   await runs.getByRole('button', { name: 'Add run' }).click();
   const added = runs.getByRole('article', { name: 'Run pool' });
   await expect(added.getByLabel('scheduler')).toHaveValue('pool');
-  await expect(added.getByLabel('ms', { exact: true })).toHaveValue('2');
+  await expect(added.getByLabel('service time in ms', { exact: true })).toHaveValue('2');
   await page.screenshot({ path: 'test-results/screenshots/runs-added-1280.png' });
 });
 

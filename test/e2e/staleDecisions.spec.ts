@@ -69,11 +69,11 @@ for (const [width, height] of [
     await page.screenshot({ path: `test-results/screenshots/logs-stale-summary-${width}.png` });
     await logs.getByRole('tab', { name: 'Records' }).click();
     const records = logs.getByRole('region', { name: 'Records of the log' });
-    const row = (n: number) => records.locator(`.row[aria-rowindex="${n}"]`);
+    const row = (n: number) => records.locator(`.row[aria-rowindex="${n + 1}"]`);
     // c2 (record 4) read the tee's stock before c1's reservation (record 9) changed it
     const why = 'stale decision: stock:tee@main changed by c1 after its read, before its events were recorded';
     await expect(row(4).getByRole('img', { name: `⚠ ${why}` })).toBeVisible({ timeout: 15_000 });
-    await expect(row(4).getByRole('cell').first()).toHaveAttribute('title', why);
+    await expect(row(4).getByRole('gridcell').first()).toHaveAttribute('title', why);
     await expect(row(5).getByRole('img', { name: /^⚠ stale decision: stock:tee@main changed by c2 after its read/ })).toBeVisible();
     // c1 decided on a fresh state; its events are another decision's change, not stale themselves
     for (const fresh of [3, 8, 9]) await expect(row(fresh).getByRole('img')).toHaveCount(0);

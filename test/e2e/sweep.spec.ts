@@ -200,9 +200,20 @@ test('Sweep follows its run through a rename in the Runs view; a name another ru
   await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
   await expect(sweep.getByLabel('Parameter').locator('option:checked')).toHaveText('scheduler workers');
   await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  // the problem is in a run's configuration: Sweep says it is fixed in the Runs view (not the Scenario view), and goes there
+  const toFix = sweep.getByTestId('sweep-to-fix');
+  await expect(toFix).toContainText(/Fix this first, on the card of run "one queue" in the Runs view — name: the \d\w\w run is called "one queue" too/);
+  await expect(toFix).not.toContainText('Scenario view');
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toHaveAttribute('title', /^Fix this first, on the card of run "one queue" in the Runs view/);
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screenshots/sweep-to-fix-runs-${width}.png` });
+  }
+  await expect(toFix.getByRole('button', { name: 'Go to Scenario →' })).toHaveCount(0);
+  await toFix.getByRole('button', { name: 'Go to Runs →' }).click();
+  await expect(tab(page, 'Runs')).toHaveAttribute('aria-current', 'page');
 
   // a name of its own: Sweep names it, on the command line too, and can run
-  await tab(page, 'Runs').click();
   await second.fill('8 pool workers');
   await expect(second).not.toHaveAttribute('aria-invalid');
   await expect(first).not.toHaveAttribute('aria-invalid');
@@ -211,6 +222,25 @@ test('Sweep follows its run through a rename in the Runs view; a name another ru
   await expect(sweep.getByLabel('Parameter')).toHaveValue('scheduler.workers');
   await expect(sweep).toContainText('--run "8 pool workers" --param scheduler.workers=1..16:1');
   await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeEnabled();
+  await expect(sweep.getByTestId('sweep-to-fix')).toHaveCount(0);
+});
+
+test('a problem outside the runs (the seed) is fixed in the Scenario view: Sweep says so and goes there', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: 'Flash sale: 150 orders for 100 units' }).click();
+  await tab(page, 'Scenario').click();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  const json = page.getByLabel('Scenario JSON');
+  await json.fill((await json.inputValue()).replace(/"seed": \d+/, '"seed": "seven"'));
+  await expect(page.getByRole('tabpanel')).toContainText('seed');
+  await tab(page, 'Sweep').click();
+  const sweep = page.getByRole('region', { name: 'Sweep' });
+  const toFix = sweep.getByTestId('sweep-to-fix');
+  await expect(toFix).toContainText('Fix this first, in the Scenario view.');
+  await expect(toFix.getByRole('button', { name: 'Go to Runs →' })).toHaveCount(0);
+  await expect(sweep.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  await toFix.getByRole('button', { name: 'Go to Scenario →' }).click();
+  await expect(tab(page, 'Scenario')).toHaveAttribute('aria-current', 'page');
 });
 
 test('a run renamed to another run\'s name before Sweep is first shown: Sweep shows the pool, not the first run of that name', async ({ page }) => {

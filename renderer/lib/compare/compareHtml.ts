@@ -76,7 +76,7 @@ export function compareHtml(input: CompareHtmlInput): string {
           .slice(0, 500)
           .map((d) => `<tr class="diverging"><td><code>${e(d.path.join('.'))}</code></td>${d.values.map((v) => `<td>${e(showValue(v))}</td>`).join('')}</tr>`)
           .join('\n')}</table>${model.differences.length > 500 ? `<p class="muted">… and ${model.differences.length - 500} more</p>` : ''}`;
-  const hints = input.hints.length === 0 ? '<p class="muted">No differences worth a hint.</p>' : `<ul class="hints">${input.hints.map((h) => `<li class="${h.tone}">${e(h.text)}</li>`).join('')}</ul>`;
+  const hints = input.hints.length === 0 ? '<p class="muted">No differences worth a hint.</p>' : `<ul class="hints">${input.hints.map((h) => `<li class="${h.tone}">${e(h.text)}${h.streams ? `<details><summary>All ${h.streams.length} streams</summary>${e(h.streams.join(', '))}</details>` : ''}</li>`).join('')}</ul>`;
   const charted = compareCharts(input.runs);
   const charts = charted ? `<h2>Charts</h2><div class="charts">${svgChart(charted.depth)}${svgChart(charted.latency)}</div>` : '';
   const lesson = input.description?.trim() ? `<section class="lesson" aria-label="Lesson">${markdownHtml(input.description)}</section>\n` : '';

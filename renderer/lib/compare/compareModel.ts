@@ -3,6 +3,7 @@
  * per run and deltas against the first, and the final-state differences by stream. Pure.
  */
 import { diffLeaves } from '../../../src/engine/report/compareRuns';
+import { naturalPathOrder } from '../../../src/engine/report/sameShape';
 import { deltaTone, METRIC_LABELS, type DeltaTone, type MetricKey } from '../../../src/engine/report/metricLabels';
 import type { Metrics, RunReport, StateDifference } from '../../../src/engine/types';
 
@@ -105,16 +106,11 @@ export function stateDifferences(runs: readonly RunReport[]): Pick<CompareModel,
   const paths = new Map<string, readonly string[]>();
   for (const run of runs.slice(1)) for (const d of diffLeaves(runs[0].finalState, run.finalState)) paths.set(keyOf(d.path), d.path);
   const rows = [...paths.values()].map((path) => ({ stream: path[0] ?? '', path, values: runs.map((r) => valueAt(r.finalState, path)) }));
-  // Values every run has (a stock that differs) come before values only some runs have (an extra order).
+  // Values every run has (a stock that differs) come before values only some runs have (an extra order); streams in natural order (c-2 before c-10).
   const partial = (d: StateDiffRow) => (d.values.some((v) => v === null) ? 1 : 0);
-  const differences = rows.sort((a, b) => partial(a) - partial(b) || compareKeys(a.path, b.path));
+  const differences = rows.sort((a, b) => partial(a) - partial(b) || naturalPathOrder(a.path, b.path));
   const divergingStreams = [...new Set(differences.map((d) => d.stream))];
   return { differences, divergingStreams };
-}
-
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length - b.length;
 }
 
 /** Two sides' differences (`a`, `b`: absent = null) as rows of the differences table, in their order. */

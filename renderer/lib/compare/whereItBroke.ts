@@ -50,7 +50,7 @@ export interface WhereItBroke {
 }
 
 /** A JSON value as short text (at most 300 characters). */
-export const shortJson = (v: unknown): string => truncate(JSON.stringify(v) ?? 'undefined', 300);
+const shortJson = (v: unknown): string => truncate(JSON.stringify(v) ?? 'undefined', 300);
 
 /** The stream's changed fields at the decision's moments, and whether its read was stale. */
 export function decisionReading(broke: BrokenDecision): DecisionReading {

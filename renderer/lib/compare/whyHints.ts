@@ -3,19 +3,24 @@
  * ended below zero where the domain does not allow them (oversells), broken invariants, decisions
  * released together, rejections and speed against the first run. Each hint is a sentence with the
  * run it is about, whose name is quoted (“8 workers”), so it never runs into the counts beside it.
- * Pure.
+ * Alike hints are said once (src/engine/report/sameShape): a field driven below zero on many streams
+ * is one hint with how many and the first few, an invariant every run breaks one hint before the
+ * runs' own. Pure.
  */
 import type { DecisionRecord, RunReport, Trace, Violation } from '../../../src/engine/types';
 import type { BrokenDecision } from '../reader/brokenDecision';
 import type { BrokenStream, RunFacts } from '../reader/runReader';
 import { stateDifferences } from './compareModel';
-import { STOCK_LIKE } from '../../../src/engine/report/oversold';
+import { belowZeroHints } from './belowZeroHints';
+import { brokenByEveryRun, everyRunBreaksText } from '../../../src/engine/report/sameShape';
 
 /** One hint: the run it is about, a sentence, and how it reads (a problem, a strength, a note). */
 export interface WhyHint {
   readonly run: string;
   readonly tone: 'bad' | 'good' | 'note';
   readonly text: string;
+  /** Every stream the hint speaks of, when it speaks of several alike (its text names the first few). */
+  readonly streams?: readonly string[];
 }
 
 /**
@@ -121,6 +126,46 @@ export function brokeText(violations: readonly Violation[], broke?: BrokenDecisi
   return `broke ${names} ${when}: ${first.message}. ${why}`;
 }
 
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Under this share of the first run's makespan two runs finished "about as fast". */
+const ALIKE = 0.05;
+
+/**
+ * How a makespan compares with the first run's: "about as fast as" within 5%, "12% slower than"
+ * (the time it took more, or less) under 1.5×, "2.0× faster than" from there on.
+ */
+export function speedText(ms: number, baseMs: number): { text: string; faster: boolean; alike: boolean } {
+  const faster = ms < baseMs;
+  const change = Math.abs(ms - baseMs) / baseMs;
+  if (change < ALIKE) return { text: 'about as fast as', faster, alike: true };
+  const factor = faster ? baseMs / ms : ms / baseMs;
+  const amount = factor < 1.5 ? `${Math.round(change * 100)}%` : `${factor.toFixed(1)}×`;
+  return { text: `${amount} ${faster ? 'faster' : 'slower'} than`, faster, alike: false };
+}
+
+/**
+ * Run `i`'s invariant violations: those of invariants not every run breaks as brokeText says
+ * them, and an invariant every run breaks (`shared`, said once before) only where this run broke
+ * it more often than the run that broke it least.
+ */
+function violationHints(runs: readonly RunData[], i: number, shared: readonly string[]): WhyHint[] {
+  const run = runs[i];
+  const name = quoted(run.report.name);
+  const all = run.report.violations;
+  const own = all.filter((v) => !shared.includes(v.invariant));
+  const hints: WhyHint[] = [];
+  // the decision behind the first violation speaks for the run's own only when it is theirs
+  if (own.length > 0) hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${brokeText(own, own[0] === all[0] ? run.broke : undefined)}` });
+  for (const invariant of shared) {
+    const counts = runs.map((r) => r.report.violations.filter((v) => v.invariant === invariant).length);
+    const least = Math.min(...counts);
+    const n = counts[i];
+    if (n > least) hints.push({ run: run.report.name, tone: 'bad', text: `${name} broke ${invariant} ${plural(n, 'time')} (${quoted(runs[counts.indexOf(least)].report.name)}: ${least})` });
+  }
+  return hints;
+}
+
 /** Hints for every run against the first. */
 export function whyHints(runs: readonly RunData[]): WhyHint[] {
   if (runs.length === 0) return [];
@@ -128,7 +173,13 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
   const hints: WhyHint[] = [];
   const { differences } = stateDifferences(runs.map((r) => r.report));
   const baseName = quoted(base.report.name);
-  const brokenBy = runs.map((r) => new Map((r.brokenAtEnd ?? []).map((b) => [b.stream, b.invariants])));
+  const belowRuns = runs.map((r) => ({ name: quoted(r.report.name), brokenBy: new Map((r.brokenAtEnd ?? []).map((b) => [b.stream, b.invariants])) }));
+  // an invariant every run breaks is the rule's fault, not the scheduling's: said once, first
+  const shared = brokenByEveryRun(runs.map((r) => r.report));
+  if (shared.length > 0) {
+    const first = base.report.violations.find((v) => shared.includes(v.invariant))!;
+    hints.push({ run: base.report.name, tone: 'bad', text: `${capitalised(everyRunBreaksText(shared))} (first in ${baseName} at t=${first.atMs} ms: ${first.message})` });
+  }
   runs.forEach((run, i) => {
     const name = quoted(run.report.name);
     const facts = run.facts;
@@ -149,31 +200,19 @@ export function whyHints(runs: readonly RunData[]): WhyHint[] {
       if (together.count >= 5 && together.count > baseTogether)
         hints.push({ run: run.report.name, tone: 'note', text: `${name} released ${together.count} ${together.count === 1 ? 'decision' : 'decisions'} together at t=${together.at} ms${together.rejected > 0 ? ` (${together.rejected} of them rejected)` : ''}` });
     }
-    for (const d of differences) {
-      const value = d.values[i];
-      const field = d.path[d.path.length - 1] ?? '';
-      if (typeof value !== 'number' || value >= 0) continue;
-      // below zero is no explanation where the domain allows it (an overdraft): only on a stream its invariants reject
-      const breaks = brokenBy[i].get(d.stream);
-      if (!breaks) continue;
-      const others = runs.map((r, k) => (k !== i && typeof d.values[k] === 'number' && !brokenBy[k].has(d.stream) ? `${quoted(r.report.name)}: ${d.values[k]}` : undefined)).filter(Boolean);
-      const said = STOCK_LIKE.test(field)
-        ? `oversold ${d.stream.replace(/^[^:]*:/, '')} by ${-value}: ${field} ends at ${value}`
-        : `drove ${d.path.join('.')} to ${value}, which ${breaks.join(' and ')} ${breaks.length === 1 ? 'does' : 'do'} not allow`;
-      hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${said}${others.length > 0 ? ` (${others.join(', ')})` : ''}` });
-    }
-    const violations = run.report.violations;
-    if (violations.length > 0) hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${brokeText(violations, run.broke)}` });
+    for (const below of belowZeroHints(differences, belowRuns, i))
+      hints.push({ run: run.report.name, tone: 'bad', text: `${name} ${below.text}`, ...(below.streams.length > 1 ? { streams: below.streams } : {}) });
+    hints.push(...violationHints(runs, i, shared));
     if (i === 0) return;
     const m = run.report.metrics;
     const b = base.report.metrics;
+    const violations = run.report.violations;
     if (m.accepted !== b.accepted)
       hints.push({ run: run.report.name, tone: m.accepted > b.accepted && violations.length > 0 ? 'bad' : 'note', text: `${name} accepted ${plural(m.accepted, 'command')} (${baseName}: ${b.accepted})` });
     if (m.makespanMs > 0 && b.makespanMs > 0 && m.makespanMs !== b.makespanMs) {
-      const ratio = b.makespanMs / m.makespanMs;
-      const faster = ratio > 1;
-      const factor = faster ? ratio : 1 / ratio;
-      hints.push({ run: run.report.name, tone: faster ? (violations.length === 0 ? 'good' : 'note') : 'note', text: `${name} finished ${factor.toFixed(1)}× ${faster ? 'faster' : 'slower'} than ${baseName} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
+      const speed = speedText(m.makespanMs, b.makespanMs);
+      const faster = speed.faster && !speed.alike;
+      hints.push({ run: run.report.name, tone: faster && violations.length === 0 ? 'good' : 'note', text: `${name} finished ${speed.text} ${baseName} (${m.makespanMs} ms vs ${b.makespanMs} ms)` });
     }
     // rejections by code, named: a policy's `unauthorized`, a capacity's `out-of-stock`
     for (const code of new Set([...Object.keys(run.report.rejections), ...Object.keys(base.report.rejections)])) {

@@ -1,5 +1,5 @@
 /** A state store's streams as the Consumers view prints them: pretty JSON, streams in natural order (o-2 before o-10). Pure. */
-import { naturalOrder } from '../text/naturalOrder';
+import { naturalOrder } from '../../../src/engine/text/naturalOrder';
 
 /** `state` as two-space JSON with its keys in natural order, cut to at most `max` characters. */
 export function stateText(state: Readonly<Record<string, unknown>>, max: number): string {

@@ -72,3 +72,16 @@ export function lowerBound(seqs: ArrayLike<number>, seq: number): number {
   }
   return lo;
 }
+
+/**
+ * The scrollTop that brings row `index` whole into view, moving as little as possible; the same
+ * scrollTop when it already shows. For the row the keyboard made active in a virtualized table.
+ */
+export function scrollToShow(g: ScrollGeometry, scrollTop: number, index: number): number {
+  const top = trueTop(g, scrollTop);
+  const rowTop = index * g.rowHeight;
+  if (rowTop < top) return scrollTopFor(g, index);
+  const rowsSeen = Math.max(1, Math.floor(g.viewportHeight / g.rowHeight));
+  if (rowTop + g.rowHeight > top + g.viewportHeight) return scrollTopFor(g, index - rowsSeen + 1);
+  return scrollTop;
+}

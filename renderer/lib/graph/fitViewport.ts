@@ -62,3 +62,32 @@ export function viewportShowing(box: Box, viewport: Viewport, view: { readonly w
   };
   return { x: shift(viewport.x, box.x, box.width, view.width, padding.left, padding.right), y: shift(viewport.y, box.y, box.height, view.height, padding.top, padding.bottom), zoom };
 }
+
+/**
+ * `fitViewport`, then moved the least that shows `selected` (a node's box, graph coordinates)
+ * when there is one: a tall graph fitted while one of its nodes is selected (opened from another
+ * view, its details narrowing the pane) shows that node, not the graph's start.
+ */
+export function fitViewportShowing(bounds: Box, view: { readonly width: number; readonly height: number }, padding: Padding, selected: Box | undefined): Viewport {
+  const fitted = fitViewport(bounds, view, padding);
+  return selected ? viewportShowing(selected, fitted, view, padding) : fitted;
+}
+
+/**
+ * `viewport` moved sideways as little as possible so that the whole width of `bounds` (every
+ * column of the graph) shows inside `view` less `padding`, when it can at this zoom; the height
+ * and the zoom as they are. For a pane narrowed under a graph the user has moved in.
+ */
+export function viewportWithColumns(bounds: Box, viewport: Viewport, view: { readonly width: number }, padding: Padding): Viewport {
+  const shown = bounds.width * viewport.zoom;
+  if (shown > view.width - padding.left - padding.right) return viewport;
+  const left = viewport.x + bounds.x * viewport.zoom;
+  if (left < padding.left) return { ...viewport, x: viewport.x + padding.left - left };
+  const over = left + shown - (view.width - padding.right);
+  return over > 0 ? { ...viewport, x: viewport.x - over } : viewport;
+}
+
+/** How many px wider `viewWidth` must be to show the whole width of `bounds` at `zoom` (readable labels) inside `padding`: 0 when it does. */
+export function widthShort(bounds: Box, viewWidth: number, padding: Padding, zoom = READABLE_ZOOM): number {
+  return Math.max(0, Math.ceil(bounds.width * zoom + padding.left + padding.right - viewWidth));
+}

@@ -5,6 +5,7 @@
  */
 import { brokeField } from './brokenInvariants';
 import type { CausationGraph, GraphEdge, GraphNode } from './causationGraph';
+import { collapseRepeats } from './collapseRepeats';
 
 /** Above this many nodes the graph is grouped instead of drawn node by node. */
 export const GROUP_THRESHOLD = 500;
@@ -107,4 +108,18 @@ export function drillInto(graph: CausationGraph, members: readonly string[]): Ca
   // Keep batch parents of kept commands so the groups still draw.
   for (const n of graph.nodes) if (keep.has(n.id) && n.parent) keep.add(n.parent);
   return { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+}
+
+/**
+ * What the graph draws of `graph`: grouped past `threshold` nodes; below it, repeated units
+ * collapsed (./collapseRepeats.ts) — unless `drilled` (the graph is a group's nodes, asked for).
+ */
+export function drawnGraph(graph: CausationGraph, by: GroupBy, drilled: boolean, threshold = GROUP_THRESHOLD): CausationGraph & { readonly grouped: boolean; readonly collapsed: number } {
+  const grouped = groupGraph(graph, by, threshold);
+  return grouped.grouped || drilled ? { ...grouped, collapsed: 0 } : { ...collapseRepeats(graph), grouped: false };
+}
+
+/** The group among `nodes` (drawn nodes: groups of a grouped graph, or of repeats) that holds node `id`, if any. */
+export function groupHolding(nodes: readonly GraphNode[], id: string): GraphNode | undefined {
+  return nodes.find((n) => n.kind === 'group' && n.members?.includes(id));
 }

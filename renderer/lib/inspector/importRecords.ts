@@ -11,6 +11,7 @@
 import { placeWord } from '../../../src/logs/placeWord';
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { LogFramer, type Framing } from '../../../src/logs/framing/logFramer';
+import { unframedProblem } from '../../../src/logs/framing/lineSplitter';
 import { LogInspector, MAX_PROBLEMS, type InspectionCounts } from '../../../src/logs/logInspector';
 import type { LogMap, ProfileName } from '../../../src/logs/profiles';
 import { withoutFinalState } from '../../../src/logs/lazyFinalState';
@@ -19,6 +20,9 @@ import type { RecordText, StoredEventInput } from '../../../src/store/logs';
 import { InterimReports } from './interimReports';
 import type { LogStore } from './logStore';
 import { storedRecord } from './storedEvents';
+import { EarlierReplay } from '../../../src/sources/earlierReplay';
+import { EARLIER_PAGE, withEarlier } from '../../../src/sources/inspectSource';
+import type { EarlierEvents } from '../../../src/sources/types';
 
 /** Where an import stands after a batch was stored. */
 export interface StoredProgress {
@@ -63,6 +67,13 @@ export interface ImportRecordsOptions extends LogReading {
    */
   readonly onInterim?: (report: InspectionReport) => void;
   readonly interimMs?: number;
+  /**
+   * A live read's store queried by stream (README, "Streams that began before the read"): with a
+   * domain, in a read that began after the store's start, the streams met past their start have
+   * their earlier events loaded and replayed first — src/sources' EarlierReplay, as the command
+   * line does; the report says what was loaded (`earlierEvents`, and its note).
+   */
+  readonly earlier?: EarlierEvents;
 }
 
 /** The reading stored with a log (plain JSON: the map as its file's object form). */
@@ -76,8 +87,8 @@ export interface StoredReading {
   readonly partial?: boolean;
 }
 
-/** A stored record as the file had it (its text and line). */
-type StoredText = Pick<RecordText, 'raw' | 'line'>;
+/** A stored record as the file had it (its text and line), and why it was not read when it was not. */
+type StoredText = Pick<RecordText, 'raw' | 'line' | 'malformed'>;
 
 /**
  * What is read: the file's text in chunks (framed here), the records of a log stored before, as
@@ -128,6 +139,8 @@ export async function importRecords(
     o.onStored?.({ logId, stored, counts: inspector.counts() });
   };
   const framer = new LogFramer(o.framing ?? 'auto', inspector.record, inspector.structural);
+  // as src/sources' inspectSource: only a read that began after the store's start, with a domain; a load failing midway fails the import
+  const earlier = o.earlier && o.domain && o.partial && typeof input === 'object' && 'batches' in input ? new EarlierReplay(o.earlier, inspector, EARLIER_PAGE, o.source) : undefined;
   try {
     let framing: string;
     if ('batches' in input) {
@@ -136,14 +149,18 @@ export async function importRecords(
       const interim = onInterim
         ? new InterimReports(() => {
             const so = inspector.snapshot(o.source, input.framing);
-            if (so?.ok) onInterim(so.report);
+            if (so?.ok) onInterim((withEarlier(so, earlier) as typeof so).report);
           }, o.interimMs)
         : undefined;
       let n = 0;
       try {
         for await (const batch of input.batches) {
           if (o.isCancelled?.()) throw new InspectCancelled();
-          for (const value of batch) inspector.value(value, ++n);
+          for (const value of batch) {
+            const loading = earlier?.before(value as object);
+            if (loading) await loading;
+            inspector.value(value, ++n);
+          }
           o.onProgress?.(inspector.records);
           await flush();
           interim?.changed();
@@ -157,7 +174,9 @@ export async function importRecords(
       const pages = Symbol.asyncIterator in input.records ? input.records : [input.records];
       for await (const page of pages) {
         for (const r of page) {
-          inspector.record(r.raw, r.line);
+          // a record the framer could not hand on (too long: its start is kept) is that record again, not its start
+          if (r.malformed !== undefined && unframedProblem(r.malformed)) inspector.structural(r.malformed, r.line, r.raw);
+          else inspector.record(r.raw, r.line);
           if ((++n & 1023) === 0) {
             if (o.isCancelled?.()) throw new InspectCancelled();
             o.onProgress?.(inspector.records);
@@ -178,7 +197,7 @@ export async function importRecords(
     }
     // cancelled while the input ended (a live read's Cancel ends its feed): nothing is kept
     if (o.isCancelled?.()) throw new InspectCancelled();
-    const result = inspector.finish(o.source, framing);
+    const result = withEarlier(inspector.finish(o.source, framing), earlier);
     await flush();
     if (!result.ok) throw new Error(`${o.source} was not inspected:\n${result.problems.slice(0, MAX_PROBLEMS).map((p) => `${o.source}:${p.line}: ${p.message}`).join('\n')}`);
     const reading: StoredReading = { framing: result.report.framing, profile: result.report.profile, domain: domainName ?? null, ...(o.mapJson !== undefined ? { map: o.mapJson } : {}), ...(o.partial ? { partial: true } : {}) };

@@ -8,6 +8,7 @@ import type { CausationFacts } from '../../../src/logs/types';
 import { CAUSATION_DEFINITIONS, causationParts } from '../../../src/logs/causationText';
 import type { InspectionSummary } from '../workspace/logsProtocol';
 import type { ApartRecords } from './apartRecords';
+import { apartParts } from '../../../src/logs/apartText';
 
 /** The anomaly kinds of records that were not read at all (stored, but neither event nor command). */
 const UNREAD = new Set(['malformed', 'unmapped']);
@@ -16,25 +17,20 @@ const UNREAD = new Set(['malformed', 'unmapped']);
  * "411 records: 212 events · 153 commands · 45 rejections · 1 other (a log's header)": every
  * record the log stores (`stored`, undefined while unknown: then only the parts), split into what
  * the inspection read. The inspection counts events, commands, rejections, tombstones, system
- * events, a store's other rows and unread records; what is left are the records it reads without
- * counting them: a log's header (and a command repeated under its id). A store's rows counted
- * apart are said as what they are when known (`apart`): "1 archived record", "3 other records".
+ * events, archived records, a store's other rows and unread records (the records counted apart
+ * worded as the command line words them: src/logs/apartText); what is left are the records it
+ * reads without counting them: a log's header (and a command repeated under its id).
  */
 export function recordsText(
-  report: Pick<InspectionSummary, 'events' | 'commands' | 'rejections' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'redeliveries' | 'anomalies' | 'anomalyCount'>,
+  report: Pick<InspectionSummary, 'events' | 'commands' | 'rejections' | 'tombstones' | 'systemEvents' | 'otherRecords' | 'archivedRecords' | 'redeliveries' | 'anomalies' | 'anomalyCount'>,
   stored: number | undefined,
-  apart?: Pick<ApartRecords, 'archived'>,
 ): string {
   const parts: [number, string][] = [
     [report.events, counted(report.events, 'event')],
     [report.commands, counted(report.commands, 'command')],
   ];
   if (report.rejections) parts.push([report.rejections, counted(report.rejections, 'rejection')]);
-  if (report.tombstones) parts.push([report.tombstones, counted(report.tombstones, 'tombstone')]);
-  if (report.systemEvents) parts.push([report.systemEvents, counted(report.systemEvents, 'system event')]);
-  const archived = Math.min(apart?.archived ?? 0, report.otherRecords);
-  if (archived) parts.push([archived, counted(archived, 'archived record')]);
-  if (report.otherRecords - archived) parts.push([report.otherRecords - archived, counted(report.otherRecords - archived, 'other record')]);
+  parts.push(...apartParts(report));
   if (report.redeliveries) parts.push([report.redeliveries, counted(report.redeliveries, 'redelivery', 'redeliveries')]);
   // a capped anomaly list does not say how many records were unread: then they go with the rest
   const unread = report.anomalyCount === undefined ? report.anomalies.filter((a) => UNREAD.has(a.kind)).length : 0;
@@ -47,24 +43,8 @@ export function recordsText(
   return `${counted(stored, 'record')}: ${listed}${rest > 0 ? ` · ${counted(rest, 'other')} (${what})` : ''}`;
 }
 
-/**
- * "37 streams · 1 with archived records only": the log's streams with events, and apart those
- * whose only records are counted apart (archived, or a store's other rows), which the report
- * lists with 0 events. Exact while the report lists every stream; past its list (the 1,000
- * busiest), the report's count as it is.
- */
-export function streamsText(report: Pick<InspectionSummary, 'streamCount' | 'streams'>, apart?: ApartRecords): string {
-  const c = streamCount(report, apart);
-  return c.apartOnly === 0 ? counted(c.streams, 'stream') : `${counted(c.streams, 'stream')} with events · ${c.apartOnly.toLocaleString('en-US')} with ${c.apartWhat}`;
-}
-
-/** The streams with events, and those whose only records are counted apart with what they hold (see {@link streamsText}). */
-export function streamCount(report: Pick<InspectionSummary, 'streamCount' | 'streams'>, apart?: ApartRecords): { readonly streams: number; readonly apartOnly: number; readonly apartWhat: string } {
-  const empty = report.streamCount <= report.streams.length ? report.streams.filter((s) => s.events === 0) : [];
-  const archivedOnly = apart ? empty.filter((s) => (apart.streams[s.stream]?.archived ?? 0) > 0 && (apart.streams[s.stream]?.other ?? 0) === 0).length : 0;
-  const apartWhat = archivedOnly === empty.length ? 'archived records only' : archivedOnly === 0 ? 'records counted apart only (no event)' : 'archived or other records only (no event)';
-  return { streams: report.streamCount - empty.length, apartOnly: empty.length, apartWhat };
-}
+/** "37 streams · 1 with archived records only": the log's streams with events, and apart those whose records are all counted apart (src/logs/apartText, as the command line says it). */
+export { streamCount, streamsText } from '../../../src/logs/apartText';
 
 /** What a stream the report lists with no event holds, said in its events cell: "(archived)", "(other records)", or nothing for a stream with events. */
 export function emptyStreamText(stream: { readonly stream: string; readonly events: number }, apart?: ApartRecords): string {

@@ -15,7 +15,7 @@ import type { BrokenInvariant, CausalRecord, GraphWindow } from '../reader/graph
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
 import { selectRows as select } from '../../../src/store/selectRows';
-import { naturalOrder } from '../text/naturalOrder';
+import { naturalOrder } from '../../../src/engine/text/naturalOrder';
 import { escapeControls as shown } from '../../../src/engine/text/controlChars';
 
 /** Streams with a lane of their own; the others share one. */

@@ -37,6 +37,12 @@ export interface RecordDetail {
   /** The metadata its profile read (Marten `headers`, KurrentDB `metadata`, Kafka headers…), absent when it has none (or was stored before metadata was kept). */
   readonly metadata?: unknown;
   /**
+   * True when the record has metadata — its text read again as the log was read gives some — but
+   * none was stored: a log stored before metadata was kept (workspace migration 4 → 5), until it
+   * is inspected again.
+   */
+  readonly metadataNotStored?: true;
+  /**
    * With a domain: the aggregate of the record's stream before (undefined: a new stream) and after
    * it; `replayed` false when the replay passed it by (a duplicate id, data its schema refuses): after is before.
    */
@@ -80,7 +86,34 @@ export function recordDetail(db: Workspace, logId: number, seq: number, reading:
   const stream = reading?.domain ? streamUpTo(db, logId, seq) : undefined;
   const change = stream && reading ? streamChange(stream, seq, reading) : undefined;
   const metadata = row.metadata === null || row.metadata === undefined ? undefined : parseStored(row.metadata);
-  return { seq, line: Number(row.line ?? 0), kind, ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}), facts, data, ...(metadata !== undefined ? { metadata } : {}), ...(change ? { change } : {}) };
+  const notStored = metadata === undefined && row.raw !== null && row.raw !== undefined && reading !== undefined && hasMetadata(String(row.raw), Number(row.line ?? 0), reading);
+  return {
+    seq,
+    line: Number(row.line ?? 0),
+    kind,
+    ...(row.raw !== null && row.raw !== undefined ? { raw: String(row.raw) } : {}),
+    facts,
+    data,
+    ...(metadata !== undefined ? { metadata } : {}),
+    ...(notStored ? { metadataNotStored: true as const } : {}),
+    ...(change ? { change } : {}),
+  };
+}
+
+/** Whether a record's text, read under the log's profile and map, carries metadata (as the import stores it: an event-like record's, not null). */
+function hasMetadata(raw: string, line: number, reading: RecordReading): boolean {
+  let found = false;
+  const inspector = new LogInspector({
+    profile: reading.profile,
+    map: reading.map,
+    skipInvalid: true,
+    onRecord: (r) => {
+      const read = r.read;
+      found = read !== undefined && read.kind !== 'header' && read.kind !== 'command' && read.kind !== 'rejection' && read.metadata !== undefined && read.metadata !== null;
+    },
+  });
+  inspector.record(raw, line);
+  return found;
 }
 
 /** A record's stream (the domain's, else the log's) and that stream's event records up to it. */

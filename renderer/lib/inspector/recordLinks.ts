@@ -7,6 +7,7 @@
  * over a sql.js database.
  */
 import type { Database, SqlValue } from 'sql.js';
+import { selectRows as select } from '../../../src/store/selectRows';
 
 /** Records of what a record caused listed at most; the rest are counted. */
 export const MAX_CAUSED = 20;
@@ -31,38 +32,27 @@ export interface RecordLinks {
 
 const linked = (r: SqlValue[]): LinkedRecord => ({ seq: Number(r[0]), type: String(r[1]), stream: String(r[2]) });
 
-function rows(db: Database, sql: string, params: SqlValue[], each: (row: SqlValue[]) => boolean | void): void {
-  const stmt = db.prepare(sql);
-  try {
-    stmt.bind(params);
-    while (stmt.step()) if (each(stmt.get()) === false) break;
-  } finally {
-    stmt.free();
-  }
-}
-
 /** Record `seq` of log `logId`'s cause and what it caused; `addresses`: records are also named `<stream>/<position>` (a Message DB log). Undefined when there is no such record. */
 export function recordLinks(db: Database, logId: number, seq: number, addresses = false): RecordLinks | undefined {
-  let self: { id: string; kind: string; stream: string; position: string | null; causationId: string | null } | undefined;
-  rows(db, 'SELECT id, kind, stream, position, causation_id FROM events WHERE log_id = ? AND seq = ?', [logId, seq], (r) => {
-    self = { id: String(r[0]), kind: String(r[1]), stream: String(r[2]), position: r[3] === null ? null : String(r[3]), causationId: r[4] === null ? null : String(r[4]) };
-  });
-  if (!self) return undefined;
+  const [r] = select(db, 'SELECT id, kind, stream, position, causation_id FROM events WHERE log_id = ? AND seq = ?', [logId, seq]);
+  if (!r) return undefined;
+  const self = { id: String(r[0]), kind: String(r[1]), stream: String(r[2]), position: r[3] === null ? null : String(r[3]), causationId: r[4] === null ? null : String(r[4]) };
   let cause: LinkedRecord | undefined;
   const causationId = self.causationId;
   if (causationId !== null && causationId !== '' && causationId !== self.id) {
     // a rejection repeats its command's id: the cause is the command
-    rows(db, "SELECT seq, type, stream FROM events WHERE log_id = ? AND id = ? AND kind != 'rejection' ORDER BY seq LIMIT 1", [logId, causationId], (r) => void (cause = linked(r)));
+    const [byId] = select(db, "SELECT seq, type, stream FROM events WHERE log_id = ? AND id = ? AND kind != 'rejection' ORDER BY seq LIMIT 1", [logId, causationId]);
     const address = addresses ? /^(.+)\/(\d+)$/.exec(causationId) : null;
-    if (!cause && address) rows(db, 'SELECT seq, type, stream FROM events WHERE log_id = ? AND stream = ? AND position = ? ORDER BY seq LIMIT 1', [logId, address[1], address[2]], (r) => void (cause = linked(r)));
+    const [byAddress] = !byId && address ? select(db, 'SELECT seq, type, stream FROM events WHERE log_id = ? AND stream = ? AND position = ? ORDER BY seq LIMIT 1', [logId, address[1], address[2]]) : [];
+    const found = byId ?? byAddress;
+    if (found) cause = linked(found);
   }
   const names = [self.id, ...(addresses && self.position !== null ? [`${self.stream}/${self.position}`] : [])].filter((n) => n !== '');
-  const caused: LinkedRecord[] = [];
-  let causedCount = 0;
   // a record with no id names nothing; a rejection's id is its command's, which causes it
-  if (names.length > 0 && self.kind !== 'rejection')
-    rows(db, `SELECT seq, type, stream FROM events WHERE log_id = ? AND causation_id IN (${names.map(() => '?').join(', ')}) AND seq != ? ORDER BY seq`, [logId, ...names, seq], (r) => {
-      if (causedCount++ < MAX_CAUSED) caused.push(linked(r));
-    });
+  const causedRows = names.length > 0 && self.kind !== 'rejection'
+    ? select(db, `SELECT seq, type, stream FROM events WHERE log_id = ? AND causation_id IN (${names.map(() => '?').join(', ')}) AND seq != ? ORDER BY seq`, [logId, ...names, seq])
+    : [];
+  const caused = causedRows.slice(0, MAX_CAUSED).map(linked);
+  const causedCount = causedRows.length;
   return { ...(cause ? { cause } : {}), ...(causationId !== null && causationId !== '' && causationId !== self.id && !cause ? { causeMissing: true } : {}), caused, causedCount };
 }

@@ -22,7 +22,7 @@ export interface RecordMark {
 }
 
 /** Why a command is a stale decision, in a mark's words: the stream that changed and, when the event that changed it names one, its cause. */
-export const staleMarkText = (s: Pick<StaleDecision, 'stream' | 'changedAt'>): string =>
+const staleMarkText = (s: Pick<StaleDecision, 'stream' | 'changedAt'>): string =>
   `stale decision: ${s.stream} changed${s.changedAt.causationId !== undefined ? ` by ${s.changedAt.causationId}` : ''} after its read, before its events were recorded`;
 
 /** The marks of a report's records by record number: those with an anomaly (located), a violation or a stale decision (its command's record). */

@@ -4,8 +4,8 @@
  * which of them: “pool” (2nd)); any other path as it is. Pure.
  */
 
-/** 1st, 2nd, 3rd, 4th … 11th … 21st. */
-const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st (the one ordinal of the app's messages). */
+export const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 
 /** `path` with its run named from `runNames` (the scenario's runs' names, in order); unchanged when it is no run's or the run has no name. */
 export function runPath(path: string, runNames: readonly string[]): string {

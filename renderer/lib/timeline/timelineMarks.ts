@@ -21,7 +21,7 @@ export interface WorkerCount {
 }
 
 /** Marks drawn at most (a run that breaks an invariant thousands of times marks its first ones). */
-export const MAX_MARKS = 200;
+const MAX_MARKS = 200;
 
 /**
  * The marks of `violations` in `trace`, in order of time: each decision that appended an event

@@ -74,12 +74,19 @@ export function removeNode(doc: RawDoc, path: NodePath): TreeEdit {
   return { doc: next, selected };
 }
 
+/** Whether the node at `path` can move by `delta` in its list (the first cannot go up, the last or an only child cannot go down). */
+export function canMove(doc: RawDoc, path: NodePath, delta: -1 | 1): boolean {
+  const slot = slotOf(path);
+  if (!slot) return false;
+  const target = slot.index + delta;
+  return target >= 0 && target < listAt(doc, slot.list).length;
+}
+
 /** Moves a node one place up (-1) or down (+1) among its siblings. */
 export function moveNode(doc: RawDoc, path: NodePath, delta: -1 | 1): TreeEdit {
   const slot = slotOf(path);
-  if (!slot) return { doc, selected: path };
+  if (!slot || !canMove(doc, path, delta)) return { doc, selected: path };
   const target = slot.index + delta;
-  if (target < 0 || target >= listAt(doc, slot.list).length) return { doc, selected: path };
   const next = withList(doc, slot.list, (l) => {
     [l[slot.index], l[target]] = [l[target], l[slot.index]];
     return l;

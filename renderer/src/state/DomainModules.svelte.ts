@@ -19,6 +19,7 @@ import { TrustStore } from '../../lib/modules/trustStore';
 import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
 import type { RunSession } from './RunSession.svelte';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
+import { announcer } from './Announcer.svelte';
 
 /** A loaded module. */
 export interface OpenModule {
@@ -173,6 +174,7 @@ export class DomainModules {
     if (!module) return false;
     this.lastRan.delete(module.name);
     this.replace(module);
+    announcer.say(`Loaded the domain module ${module.name}.`);
     this.recent = withRecentDomain(this.recent, { name: module.name, openedAt: Date.now(), ...(source && 'handle' in source ? { handle: source.handle } : {}) });
     void writeRecentDomains(this.recent);
     return true;

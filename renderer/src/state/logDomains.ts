@@ -14,6 +14,7 @@ import type { Preview } from '../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../../lib/workspace/logsProtocol';
 import type { LiveBatches } from '../worker/logs/linkedLogs';
+import type { RemoteEarlier } from '../../../src/sources/remoteEarlier';
 import type { LogsClient } from '../worker/logsClient';
 import type { ModuleClient } from '../worker/moduleClient';
 import { ModuleLogs } from '../worker/moduleLogs';
@@ -77,14 +78,14 @@ export class LogDomains {
    * hands them over as the connection gives them (each resolves once the import took it; `end`
    * finishes the import with what was read).
    */
-  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): { result: Promise<ImportResult>; batches: LiveBatches } {
+  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, earlier?: RemoteEarlier): { result: Promise<ImportResult>; batches: LiveBatches } {
     const module = this.moduleFor(options.domain);
     if (module) {
-      const live = this.moduleLogs.importLive(module, options, framing, onProgress);
+      const live = this.moduleLogs.importLive(module, options, framing, onProgress, earlier);
       return { result: this.whileImporting(module, live.result), batches: live.batches };
     }
     return {
-      result: this.logs.importLive(options, framing, onProgress),
+      result: this.logs.importLive(options, framing, onProgress, earlier),
       batches: { batch: (records) => this.logs.api.liveBatch(records), end: () => void this.logs.api.liveEnd() },
     };
   }

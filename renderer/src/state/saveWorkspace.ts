@@ -7,6 +7,7 @@
 import type { RunSession } from './RunSession.svelte';
 import type { RawScenario, ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Workspace } from './Workspace.svelte';
+import { desktopApi } from '../../lib/desktop';
 
 /** What keeping the open scenario in the workspace did: the value kept, its stored name, and the stored scenario it renamed (with how many runs went with it). */
 export interface KeptScenario {
@@ -68,8 +69,11 @@ async function save(doc: ScenarioDoc, session: RunSession, workspace: Workspace,
 
 /** Saves the workspace with the open scenario (when valid) and the current run (once); Save As always asks. Resolves whether it was written; why not is said over every view (WorkspaceNotice). */
 export async function saveWorkspace(doc: ScenarioDoc, session: RunSession, workspace: Workspace, as = false): Promise<boolean> {
+  const before = workspace.notice;
   const { written, why } = await save(doc, session, workspace, as);
   if (why) workspace.notice = { text: why, tone: 'error', raw: doc.raw };
+  // written, and said so (a rename Save did says more, and stays): Ctrl+S in any view is seen and heard to have saved
+  else if (written && workspace.notice === before) workspace.notice = { text: `Saved the workspace as ${workspace.name}${desktopApi() ? '' : ' (downloaded)'}.`, raw: doc.raw };
   return written;
 }
 

@@ -15,6 +15,8 @@ import { LogInspections } from './logs/logInspections';
 import { LogPages } from './logs/logPages';
 import { WorkspaceFile } from './logs/workspaceFile';
 import { WorkspaceLogs } from './logs/workspaceLogs';
+import type { EarlierPageLoad } from '../../../src/sources/remoteEarlier';
+import type { StreamNaming } from '../../../src/sources/streamNaming';
 
 const file = new WorkspaceFile();
 const pages = new LogPages(file);
@@ -56,7 +58,7 @@ const logsApi = {
   link: (port: MessagePort, readOnly?: boolean) => logs.link(port, readOnly),
   /** Discards what an import in a module's worker left unfinished (the worker was stopped: the watchdog, Cancel). */
   abandonImports: () => logs.abandon(),
-  importLive: (options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void) => imports.live(options, framing, onProgress),
+  importLive: (options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, naming?: StreamNaming, load?: EarlierPageLoad) => imports.live(options, framing, onProgress, naming && load ? { naming, load } : undefined),
   liveBatch: (records: readonly unknown[]) => imports.liveBatch(records),
   liveEnd: () => imports.liveEnd(),
   inspection: (logId: number) => inspections.inspection(logId),

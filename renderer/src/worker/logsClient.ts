@@ -2,6 +2,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../../lib/workspace/logsProtocol';
 import type { LogsApi } from './logs.worker';
+import type { RemoteEarlier } from '../../../src/sources/remoteEarlier';
 import LogsWorker from './logs.worker?worker';
 import { WorkerHandle } from './workerHandle';
 
@@ -30,8 +31,9 @@ export class LogsClient {
   }
 
   /** Imports the records of a live source as `api.liveBatch` hands them over, until `api.liveEnd`; rejects with ImportCancelled when cancelled. */
-  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
-    return this.withProgress(onProgress, (api, progress) => api.importLive(options, framing, progress));
+  importLive(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, earlier?: RemoteEarlier): Promise<ImportResult> {
+    // the loader crosses as a function of its own (a proxy: the preload API is the page's)
+    return this.withProgress(onProgress, (api, progress) => (earlier ? api.importLive(options, framing, progress, earlier.naming, proxy(earlier.load)) : api.importLive(options, framing, progress)));
   }
 
   /** Inspects a stored log again, read another way; the new log replaces it. Rejects with ImportCancelled when cancelled. */

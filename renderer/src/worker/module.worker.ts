@@ -20,6 +20,7 @@ import { CallWatch } from '../../../src/engine/module/callWatch';
 import { describeDomain, type DomainDescription } from '../../../src/engine/module/description';
 import { DomainShapeError, domainModule } from '../../../src/engine/module/domainModule';
 import type { ModuleProblem } from '../../../src/engine/module/moduleProblem';
+import { missingDefaultProblem } from '../../../src/engine/module/moduleShape';
 import * as published from '../../../src/engine/module/published';
 import { installPurityTraps } from '../../../src/engine/module/purityTraps';
 import { BundleLocator } from '../../lib/modules/bundleLocator';
@@ -111,7 +112,7 @@ const api = {
       return { ok: false, problem: { kind: 'load', module: name, message: `${name}: the module threw while loading: ${errorText(e)}${at ? ` (at ${at})` : ''}` } };
     }
     if (!Object.hasOwn(exports, 'default'))
-      return { ok: false, problem: { kind: 'shape', module: name, member: 'default export', message: `${name}: default export: is missing (export default { decide, evolve, streamOf, … })` } };
+      return { ok: false, problem: { kind: 'shape', module: name, member: 'default export', message: `${name}: ${missingDefaultProblem(exports)}` } };
     try {
       module = domainModule(exports.default, { name, defaultId: shownPath(files.entry).replace(/^.*\//, '').replace(/\.[^.]+$/, ''), guard });
     } catch (e) {

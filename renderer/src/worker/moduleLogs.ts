@@ -14,6 +14,7 @@ import type { Preview } from '../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, ReadingOptions } from '../../lib/workspace/logsProtocol';
 import type { LiveBatches } from './logs/linkedLogs';
+import type { RemoteEarlier } from '../../../src/sources/remoteEarlier';
 import { ImportCancelled, type LogsClient } from './logsClient';
 import type { ModuleWorkerApi } from './module.worker';
 import type { ModuleClient } from './moduleClient';
@@ -61,14 +62,14 @@ export class ModuleLogs {
    * read cannot be made again, so the watchdog's replay does not reach the call and its message
    * names the function only.
    */
-  importLive(module: ModuleClient, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): { result: Promise<ImportResult>; batches: LiveBatches } {
+  importLive(module: ModuleClient, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, earlier?: RemoteEarlier): { result: Promise<ImportResult>; batches: LiveBatches } {
     const { port1, port2 } = new MessageChannel();
     const remote = wrap<LiveBatches>(port1);
     let handed = false;
     const result = this.importing(module, onProgress, (api, port, progress) => {
       if (handed) return Promise.reject(new Error('a live read is not read again'));
       handed = true;
-      return api.importLive(port, transfer(port2, [port2]), options, framing, progress);
+      return earlier ? api.importLive(port, transfer(port2, [port2]), options, framing, progress, earlier.naming, proxy(earlier.load)) : api.importLive(port, transfer(port2, [port2]), options, framing, progress);
     });
     // once the import ended (finished, failed, cancelled, its worker stopped) a batch is dropped at once
     let ended = false;

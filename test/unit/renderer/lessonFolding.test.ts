@@ -1,6 +1,6 @@
 /** The lesson folds itself away in views apart from the scenario and keeps the user's choice in the scenario's views. */
 import { describe, expect, it } from 'vitest';
-import { foldedAt, foldedIn, remembered, storedFolding, unfolded, type LessonFolding } from '../../../renderer/lib/lessonFolding';
+import { foldedAt, foldedIn, foldingGives, remembered, storedFolding, unfolded, type LessonFolding } from '../../../renderer/lib/lessonFolding';
 
 const open: LessonFolding = { folded: false };
 
@@ -35,5 +35,17 @@ describe('the lesson panel', () => {
     expect(storedFolding(remembered(folded))).toEqual({ folded: true });
     // folded in a view apart (where it folds itself anyway), the scenario's views keep it open after a reload
     expect(storedFolding(remembered(foldedAt(unfolded('logs'), 'logs')))).toEqual({ folded: false });
+  });
+});
+
+describe('folding the lesson for the graph', () => {
+  it('folds it only when what it gives the canvas is the room the graph lacks', () => {
+    // a 280 px lesson gives a strip of 34 px: 246 px, at least 68% of them to the canvas
+    expect(foldingGives(0, 280)).toBe(false);
+    expect(foldingGives(100, 280)).toBe(true);
+    expect(foldingGives(167, 280)).toBe(true);
+    expect(foldingGives(168, 280)).toBe(false);
+    // no lesson shown: nothing to give
+    expect(foldingGives(40, 0)).toBe(false);
   });
 });

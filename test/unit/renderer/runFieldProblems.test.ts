@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../../src/engine/scenario/parse';
-import { placeRunProblems, problemInWords, runBlockedReason, runFormFields, runNameOf, whereToFix } from '../../../renderer/lib/runFieldProblems';
+import { placeRunProblems, problemInWords, runBlockedReason, runFormFields, runNameOf, viewsToFix, whereToFix } from '../../../renderer/lib/runFieldProblems';
 
 describe('the Runs editor\'s problems beside their fields', () => {
   it('words the scenario check\'s ranges for people, and a run name another run has by that run\'s place', () => {
@@ -86,6 +86,21 @@ describe('where to fix a scenario\'s problems before it runs again', () => {
     t.seed = 'seven';
     expect(whereToFix(problemsOf(t), (i) => runNameOf(t, i), true)).toBe('Fix this first, in the Scenario view');
     expect(whereToFix([], () => '', true)).toBeUndefined();
+  });
+
+  it('names the views the problems are fixed in: a run\'s in Runs, the rest in the Scenario view, a clash of two runs once', () => {
+    const s = flashSale();
+    s.runs[1].scheduler.workers = 0;
+    expect(viewsToFix(problemsOf(s))).toEqual(['runs']);
+    s.seed = 'seven';
+    expect(viewsToFix(problemsOf(s))).toEqual(['editor', 'runs']);
+    const t = flashSale();
+    t.seed = 'seven';
+    expect(viewsToFix(problemsOf(t))).toEqual(['editor']);
+    const u = flashSale();
+    u.runs[2].name = 'one queue';
+    expect(viewsToFix(problemsOf(u))).toEqual(['runs']);
+    expect(viewsToFix([])).toEqual([]);
   });
 
   it('reads a run\'s name as written, \'\' for none', () => {

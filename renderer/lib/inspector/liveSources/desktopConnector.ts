@@ -12,13 +12,26 @@ export function desktopConnector(api: SourcesApi): LiveConnector {
     async open(request): Promise<LiveSession> {
       const opened = await api.open(request);
       if (!opened.ok) throw new Error(opened.error);
-      const { session, display, profile, framing, notice } = opened.value;
+      const { session, display, profile, framing, notice, earlier } = opened.value;
       let unsubscribe: (() => void)[] = [];
       return {
         display,
         profile: profile as ProfileName,
         framing,
         ...(notice ? { notice } : {}),
+        // the store's earlier events, read by the main process's session on the read's own connection
+        ...(earlier
+          ? {
+              earlier: {
+                naming: earlier,
+                load: async (record: object, more: boolean) => {
+                  const page = await api.earlier(session, record, more);
+                  if (!page.ok) throw new Error(page.error);
+                  return page.value;
+                },
+              },
+            }
+          : {}),
         start(sink: LiveSink) {
           unsubscribe = [
             api.onBatch((id, batch) => {

@@ -6,6 +6,7 @@
  */
 import type { ProfileName } from '../../../../src/logs/profiles';
 import type { SkippedPositions } from '../../../../src/logs/types';
+import type { RemoteEarlier } from '../../../../src/sources/remoteEarlier';
 
 /** What the user asked: a URL typed in (or a saved connection), where to start, whether to keep tailing. */
 export interface LiveRequest {
@@ -36,9 +37,11 @@ export interface LiveSession {
   readonly profile: ProfileName;
   readonly framing: string;
   readonly notice?: string;
+  /** Where the inspection loads the earlier events of a stream met past its start (a store queried by stream, in the desktop app); absent when it cannot. */
+  readonly earlier?: RemoteEarlier;
   /** Starts handing batches to the sink (start the import first). */
   start(sink: LiveSink): void;
-  /** Stops the read: it ends with the position reached. */
+  /** Stops the read: it ends with the position reached; after its end, closes what it kept open for `earlier`. */
   stop(): Promise<void>;
 }
 

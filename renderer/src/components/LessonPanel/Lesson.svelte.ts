@@ -21,6 +21,15 @@ export class Lesson {
   closedGeneration = $state.raw(-1);
   /** Folded to a narrow strip: by the user (kept for the session), and in views apart from the scenario (lib/lessonFolding.ts). */
   folding = $state.raw<LessonFolding>({ folded: false });
+  /**
+   * Folded by a view for the room it needs (the graph beside a node's details, GraphPane.svelte), until
+   * it lets go ({@link releaseRoom}) or the user unfolds it; never kept.
+   */
+  roomFolded = $state.raw(false);
+  /** The user unfolded the lesson a view had folded: not folded for room again until the view lets go. */
+  private roomRefused = false;
+  /** The width of the lesson shown unfolded (LessonPanel binds it), in px: what folding it gives the view. */
+  width = $state.raw(0);
   busy = $state.raw(false);
   message = $state.raw<string | undefined>(undefined);
 
@@ -39,12 +48,25 @@ export class Lesson {
 
   /** Whether the lesson shows as its strip in `view`. */
   foldedIn(view: ViewId): boolean {
-    return foldedIn(this.folding, view);
+    return this.roomFolded || foldedIn(this.folding, view);
   }
 
-  /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view). */
+  /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view); one a view folded for room stays unfolded until it lets go. */
   unfold(view: ViewId): void {
+    if (this.roomFolded) this.roomRefused = true;
+    this.roomFolded = false;
     this.keep(unfolded(view));
+  }
+
+  /** Folds the lesson for the room a view needs, unless the user unfolded it since the view last asked. */
+  foldForRoom(): void {
+    if (!this.roomRefused) this.roomFolded = true;
+  }
+
+  /** The view no longer needs the room: the lesson shows as the user left it. */
+  releaseRoom(): void {
+    this.roomFolded = false;
+    this.roomRefused = false;
   }
 
   /** Folds the lesson in `view` (in a view apart from the scenario, for that view alone). */

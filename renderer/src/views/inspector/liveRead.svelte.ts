@@ -130,7 +130,7 @@ export class LiveRead {
     this.readWith = reading;
     // imported where the reading's domain runs: the logs worker, or a domain module's own worker
     let progressTo: (p: ImportProgress) => void = () => {};
-    const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile, ...(request.from !== undefined && request.from !== 'start' ? { partial: true } : {}) }, session.framing, (p) => progressTo(p));
+    const { result, batches: into } = domains.importLive({ ...reading, name: session.display, profile: reading.profile ?? session.profile, ...(request.from !== undefined && request.from !== 'start' ? { partial: true } : {}) }, session.framing, (p) => progressTo(p), session.earlier);
     const imported = this.inspector.importFrom(session.display, reading, (onProgress) => {
       progressTo = onProgress;
       return result;
@@ -156,8 +156,9 @@ export class LiveRead {
     });
     void this.refreshRecent();
     this.finished = imported.finally(() => {
-      // the import ended first (it failed: a module's fault, say): the connection is closed too
-      if (this.phase === 'reading') void session.stop();
+      // the import ended first (it failed: a module's fault, say): the connection is closed too; after the
+      // read's end, what the session kept open to load its streams' earlier events is closed
+      if (this.phase === 'reading' || session.earlier) void session.stop();
       this.session = undefined;
       const status = this.inspector.status;
       this.ended = status === 'done' ? 'kept' : status === 'cancelled' ? 'cancelled' : 'failed';

@@ -9,14 +9,14 @@
  */
 import { tick } from 'svelte';
 import { bundledDomain } from '../../../../src/engine/module/bundled';
-import type { Report, Scenario } from '../../../../src/engine/types';
+import type { Scenario } from '../../../../src/engine/types';
 import type { RunSummary } from '../../../../src/store/runs';
 import { scenarioInputs } from '../../../lib/resultFreshness';
 import { runToReopen } from '../../../lib/workspace/runVersions';
 import { sharedIdNotice } from '../../../lib/modules/moduleOfId';
 import { fileSlug } from '../../../lib/scenarioFileName';
 import { scenarioOfText } from '../../../lib/scenarioOfText';
-import { runAwaitsModule, storedRunReading, storedScenarioProblem, storedScenarioProblemText, type AwaitedModule } from '../../../lib/workspace/storedScenarioCheck';
+import { runAwaitsModule, storedRunReading, storedScenarioProblem, storedScenarioProblemText, type AwaitedModule, type StoredRunReading } from '../../../lib/workspace/storedScenarioCheck';
 import type { DomainModules } from '../../state/DomainModules.svelte';
 import { replaceWithRead } from '../../state/openScenario';
 import type { RunSession } from '../../state/RunSession.svelte';
@@ -94,15 +94,15 @@ async function showStoredRun(app: WorkspaceOpening, run: RunSummary, scenario: S
 
 /**
  * The domain module a stored run waits for before it can be read: the file its stored scenario
- * (`json`) names, or — no scenario stored — a module of its report's domain id; undefined when
- * nothing is missing.
+ * (`json`) names, or — no scenario stored — a module of its report's domain id (`byId`, the run's
+ * reading); undefined when nothing is missing.
  */
-function awaitedModule(modules: DomainModules, report: Report, json: string | undefined): AwaitedModule | undefined {
+function awaitedModule(modules: DomainModules, json: string | undefined, byId: () => StoredRunReading): AwaitedModule | undefined {
   const reference = runAwaitsModule(json, (ref) => modules.byReference(ref) !== undefined);
   if (reference !== undefined) return { reference };
   if (json !== undefined) return undefined;
-  const byId = storedRunReading(report.domain, (id) => bundledDomain(id) !== undefined, modules.ids);
-  return byId.kind === 'awaits' ? { id: byId.id } : undefined;
+  const reading = byId();
+  return reading.kind === 'awaits' ? { id: reading.id } : undefined;
 }
 
 /**
@@ -116,7 +116,10 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
   if (!r.report) return undefined;
   const report = r.report;
   const before = await storedJson(workspace, scenario);
-  const first = awaitedModule(modules, report, before);
+  // how the run is read by its domain id, worked out once when first needed: with no scenario stored at once (no question comes between), else after the unsaved-edits question
+  let reading: StoredRunReading | undefined;
+  const byId = (): StoredRunReading => (reading ??= storedRunReading(report.domain, (id) => bundledDomain(id) !== undefined, modules.ids));
+  const first = awaitedModule(modules, before, byId);
   // a problem of an earlier module is not this one's
   if (first) return ((modules.error = undefined), first);
   let stored = false;
@@ -125,7 +128,7 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
     const opened = await replaceWithRead(doc, workbench, scenario, async () => {
       const json = await storedJson(workspace, scenario);
       // the scenario as stored after the answer may name another module
-      awaited = awaitedModule(modules, report, json);
+      awaited = awaitedModule(modules, json, byId);
       const raw = awaited || json === undefined ? undefined : scenarioOfText(json);
       return raw && { raw, fileName: storedFileName(scenario) };
     });
@@ -138,9 +141,9 @@ export async function openStoredRun(app: WorkspaceOpening, runId: number, scenar
   const parsed = stored ? doc.result : undefined;
   const checked = parsed?.ok ? parsed.scenario : undefined;
   // no scenario to tell the worker: the open module of the report's domain id reads it (the first on the Domains view, said when others have the id)
-  const byId = storedRunReading(report.domain, (id) => bundledDomain(id) !== undefined, modules.ids);
-  const module = !checked && byId.kind === 'module' ? modules.modules.find((m) => m.name === byId.name)?.client : undefined;
-  const notice = module && byId.kind === 'module' ? sharedIdNotice(report.domain, byId) : undefined;
+  const read = byId();
+  const module = !checked && read.kind === 'module' ? modules.modules.find((m) => m.name === read.name)?.client : undefined;
+  const notice = module && read.kind === 'module' ? sharedIdNotice(report.domain, read) : undefined;
   // the new document clears the session (App's effect): the stored result is shown after that
   await tick();
   // what it ran from, when the workspace kept it: a run of an earlier version of the scenario shows as such

@@ -13,6 +13,8 @@ import type { Preview } from '../../../lib/inspector/previewReading';
 import type { RecordDetail } from '../../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, ReadingOptions } from '../../../lib/workspace/logsProtocol';
 import { LogImport, previewStored, storedChange, type DomainOf } from './logImport';
+import type { EarlierPageLoad } from '../../../../src/sources/remoteEarlier';
+import type { StreamNaming } from '../../../../src/sources/streamNaming';
 
 /** Where a live import takes its batches (the page's side of a live read: ../../views/inspector/liveRead.svelte.ts). */
 export interface LiveBatches {
@@ -59,11 +61,11 @@ export function linkedLogsApi(domainOf: DomainOf) {
      * (a LiveBatches served there: each batch resolves once taken, `end` finishes with what was
      * read), storing them in the workspace over `port`.
      */
-    importLive(port: MessagePort, feed: MessagePort, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    importLive(port: MessagePort, feed: MessagePort, options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, naming?: StreamNaming, load?: EarlierPageLoad): Promise<ImportResult> {
       return importing(port, (imports) => {
         const batches: LiveBatches = { batch: (records) => imports.liveBatch(records), end: () => imports.liveEnd() };
         expose(batches, feed);
-        return imports.live(options, framing, onProgress).finally(() => feed.close());
+        return imports.live(options, framing, onProgress, naming && load ? { naming, load } : undefined).finally(() => feed.close());
       });
     },
 

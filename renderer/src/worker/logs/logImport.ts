@@ -21,6 +21,8 @@ import { previewReading, type Preview } from '../../../lib/inspector/previewRead
 import { streamChange, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult, InspectionSummary, ReadingOptions } from '../../../lib/workspace/logsProtocol';
 import { LiveFeed } from './liveFeed';
+import { remoteEarlierEvents, type RemoteEarlier } from '../../../../src/sources/remoteEarlier';
+import type { EarlierEvents } from '../../../../src/sources/types';
 
 /** Input this big (bytes) is imported without the secondary indexes, built once at the end. */
 const BULK_BYTES = 16 << 20;
@@ -134,11 +136,12 @@ export class LogImport {
    * Imports the records of a live source as `liveBatch` hands them over, until `liveEnd`: stored
    * batch by batch (a tail is on screen at once), inspected, and kept like any log; the progress
    * carries an interim report now and then (`report`), so the views follow the tail. `framing`
-   * says how they came (`rows`, `messages`).
+   * says how they came (`rows`, `messages`). `earlier` loads the earlier events of the streams met
+   * past their start (a store queried by stream, read by the main process), as the command line does.
    */
-  live(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+  live(options: ImportOptions, framing: string, onProgress: (p: ImportProgress) => void, earlier?: RemoteEarlier): Promise<ImportResult> {
     const feed = (this.feed = new LiveFeed());
-    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress, true).finally(() => {
+    return this.store(() => ({ batches: feed.batches(), framing }), options, 0, () => 0, onProgress, true, earlier && remoteEarlierEvents(earlier)).finally(() => {
       if (this.feed === feed) this.feed = undefined;
     });
   }
@@ -172,7 +175,7 @@ export class LogImport {
     return result;
   }
 
-  private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void, interim = false): Promise<ImportResult> {
+  private async store(input: (onBytes: (n: number) => void) => RecordsInput, options: ImportOptions, total: number, bytesRead: () => number, onProgress: (p: ImportProgress) => void, interim = false, earlier?: EarlierEvents): Promise<ImportResult> {
     const reading = compileReading(options, this.domainOf);
     this.cancelled = false;
     const started = performance.now();
@@ -192,6 +195,7 @@ export class LogImport {
         source: options.source ?? options.name,
         ...(reading.domain && options.domain ? { domainName: options.domain } : {}),
         bulk: total >= BULK_BYTES,
+        ...(earlier ? { earlier } : {}),
         batch: 4096,
         isCancelled: () => this.cancelled,
         onProgress: (records) => {

@@ -10,7 +10,7 @@ import { LogViews } from '../../../lib/inspector/logViews';
 import type { Preview } from '../../../lib/inspector/previewReading';
 import { recordDetail, type RecordDetail, type RecordReading } from '../../../lib/inspector/recordDetail';
 import { recordLinks, type RecordLinks } from '../../../lib/inspector/recordLinks';
-import { apartRecords, type ApartRecords } from '../../../lib/inspector/apartRecords';
+import { apartRecords, mayLackApartCounts, withApartCounts, type ApartRecords } from '../../../lib/inspector/apartRecords';
 import type { ImportOptions, InspectionSummary } from '../../../lib/workspace/logsProtocol';
 import { previewStored, recordReading } from './logImport';
 import type { WorkspaceFile } from './workspaceFile';
@@ -36,10 +36,17 @@ export class LogInspections {
     }
   }
 
-  /** The log's stored inspection and how it was read (undefined for a log stored before inspections were kept). */
+  /**
+   * The log's stored inspection and how it was read (undefined for a log stored before
+   * inspections were kept); one stored before archived records were counted apart counts them
+   * from the log's records (withApartCounts).
+   */
   async inspection(logId: number): Promise<{ report?: InspectionSummary; reading?: StoredReading }> {
-    const { inspection, reading } = loadInspection(await this.file.db(), logId);
-    return { ...(isObject(inspection) ? { report: inspection as InspectionSummary } : {}), ...(isObject(reading) ? { reading: reading as StoredReading } : {}) };
+    const db = await this.file.db();
+    const { inspection, reading } = loadInspection(db, logId);
+    let report = isObject(inspection) ? (inspection as InspectionSummary) : undefined;
+    if (report && mayLackApartCounts(report)) report = withApartCounts(report, apartRecords(db, logId));
+    return { ...(report ? { report } : {}), ...(isObject(reading) ? { reading: reading as StoredReading } : {}) };
   }
 
   /** The first `count` records of the log read with `options`. */
@@ -74,10 +81,11 @@ export class LogInspections {
     return apartRecords(await this.file.db(), logId);
   }
 
-  /** How the log was read, compiled, to read its records again (without a domain module's: that runs in its own worker). */
+  /** How the log was read, compiled, to read its records again (a domain module's log without its module: that runs in its own worker; its profile and map read the records here). */
   private async reading(logId: number): Promise<RecordReading | undefined> {
     if (this.readings.has(logId)) return this.readings.get(logId);
-    const compiled = recordReading((await this.inspection(logId)).reading);
+    const stored = (await this.inspection(logId)).reading;
+    const compiled = recordReading(stored) ?? (stored ? recordReading({ ...stored, domain: null }) : undefined);
     this.readings.set(logId, compiled);
     return compiled;
   }

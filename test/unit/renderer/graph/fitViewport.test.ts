@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, READABLE_ZOOM, viewportShowing } from '../../../../renderer/lib/graph/fitViewport';
+import { fitViewport, fitViewportShowing, READABLE_ZOOM, viewportShowing, widthShort } from '../../../../renderer/lib/graph/fitViewport';
 
 const pad = { top: 16, right: 16, bottom: 16, left: 56 };
 
@@ -51,5 +51,40 @@ describe('keeping a node in view', () => {
     const v = viewportShowing({ x: 0, y: 0, width: 300, height: 900 }, { x: 0, y: -200, zoom: 1 }, view, even);
     expect(v.y).toBe(16);
     expect(v.x).toBe(16);
+  });
+});
+
+describe('widthShort', () => {
+  const pad = { top: 16, right: 16, bottom: 16, left: 16 };
+  it('says how many px a pane lacks to show the whole width of a graph at readable labels, 0 when it shows', () => {
+    const bounds = { x: 0, y: 0, width: 720, height: 300 };
+    // 720 × 11/12 = 660, and the padding: 692
+    expect(widthShort(bounds, 645, pad)).toBe(47);
+    expect(widthShort(bounds, 692, pad)).toBe(0);
+    expect(widthShort(bounds, 900, pad)).toBe(0);
+  });
+});
+
+describe('fitting with a node selected', () => {
+  // a drilled-down group of 104 orders at 1440×900 with the details open: a column 6,700 px tall
+  const bounds = { x: 0, y: 0, width: 660, height: 6700 };
+  const view = { width: 766, height: 714 };
+  const even = { top: 16, right: 16, bottom: 16, left: 16 };
+  const inside = (box: { x: number; y: number; width: number; height: number }, v: { x: number; y: number; zoom: number }): boolean =>
+    v.x + box.x * v.zoom >= even.left && v.x + (box.x + box.width) * v.zoom <= view.width - even.right &&
+    v.y + box.y * v.zoom >= even.top && v.y + (box.y + box.height) * v.zoom <= view.height - even.bottom;
+
+  it('shows the selected node far down a tall graph at the readable zoom, not the start', () => {
+    const node = { x: 245, y: 6620, width: 190, height: 40 };
+    const v = fitViewportShowing(bounds, view, even, node);
+    expect(v.zoom).toBe(READABLE_ZOOM);
+    expect(inside(node, v)).toBe(true);
+    expect(v.x).toBe(fitViewport(bounds, view, even).x);
+  });
+
+  it('is the plain fit with no node selected, or one the fit already shows', () => {
+    const fitted = fitViewport(bounds, view, even);
+    expect(fitViewportShowing(bounds, view, even, undefined)).toEqual(fitted);
+    expect(fitViewportShowing(bounds, view, even, { x: 0, y: 0, width: 190, height: 40 })).toEqual(fitted);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { causationGraph } from '../../../../renderer/lib/graph/causationGraph';
-import { drillInto, GROUP_THRESHOLD, groupGraph, groupSub, windowFor } from '../../../../renderer/lib/graph/groupGraph';
+import { drawnGraph, drillInto, GROUP_THRESHOLD, groupGraph, groupHolding, groupSub, windowFor } from '../../../../renderer/lib/graph/groupGraph';
 import { GROUP_MAX_WIDTH, layoutGraph, NODE_SIZE, nodeSize, SUB_CHAR_PX } from '../../../../renderer/lib/graph/layoutGraph';
 import { bigTrace, recordsOf, smallInputs, smallTrace } from './fixtures';
 
@@ -57,6 +57,28 @@ describe('groupGraph', () => {
     const part = drillInto(g, group.members!);
     expect(part.nodes.filter((n) => n.kind === 'command')).toHaveLength(group.count!);
     expect(part.nodes.length).toBe(group.count! * 2);
+  });
+
+  it('draws a big graph grouped, a small one with its repeats collapsed, and a drilled-into part as it is', () => {
+    const big = causationGraph(recordsOf(bigTrace(200)));
+    expect(drawnGraph(big, 'type', false)).toMatchObject({ grouped: true, collapsed: 0 });
+    const small = causationGraph(recordsOf(bigTrace(20)));
+    const collapsed = drawnGraph(small, 'type', false);
+    expect(collapsed.grouped).toBe(false);
+    expect(collapsed.collapsed).toBeGreaterThan(0);
+    expect(drawnGraph(small, 'type', true)).toMatchObject({ grouped: false, collapsed: 0, nodes: small.nodes });
+  });
+
+  it('finds the drawn group that holds a node, in a grouped graph and among collapsed repeats; none for a node drawn', () => {
+    const big = causationGraph(recordsOf(bigTrace(200)));
+    const event = big.nodes.find((n) => n.kind === 'event' && n.label === 'OrderPlaced')!;
+    expect(groupHolding(drawnGraph(big, 'type', false).nodes, event.id)?.label).toBe('OrderPlaced ×200');
+    const small = drawnGraph(causationGraph(recordsOf(bigTrace(20))), 'type', false);
+    const last = causationGraph(recordsOf(bigTrace(20))).nodes.at(-1)!;
+    expect(small.nodes.some((n) => n.id === last.id)).toBe(false);
+    expect(groupHolding(small.nodes, last.id)?.id).toMatch(/^repeat:/);
+    expect(groupHolding(small.nodes, small.nodes[0].id)).toBeUndefined();
+    expect(groupHolding(small.nodes, 'ev:99999')).toBeUndefined();
   });
 });
 

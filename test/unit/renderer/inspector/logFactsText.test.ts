@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
-import { apartRecords } from '../../../../renderer/lib/inspector/apartRecords';
+import { apartRecords, mayLackApartCounts, withApartCounts } from '../../../../renderer/lib/inspector/apartRecords';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
 import { causationText, emptyStreamText, recordsText, streamsText } from '../../../../renderer/lib/inspector/logFactsText';
@@ -51,17 +51,34 @@ describe("a store's archived rows", () => {
     const { logId, report } = await importRecords(new DatabaseLogs(db), [text], { name: 'marten-incident.jsonl', source: 'marten-incident.jsonl' });
     const apart = apartRecords(db, logId);
     expect(apart).toEqual({ archived: 1, other: 0, streams: { '6d183329-0394-7983-82d7-31bbfadf52db': { archived: 1, other: 0 } } });
-    expect(recordsText(report, 28, apart)).toBe('28 records: 26 events · 0 commands · 1 archived record · 1 redelivery');
-    // before the archived rows are counted: as the report says
-    expect(recordsText(report, 28)).toBe('28 records: 26 events · 0 commands · 1 other record · 1 redelivery');
-    expect(report.streamCount).toBe(12);
-    expect(streamsText(report, apart)).toBe('11 streams with events · 1 with archived records only');
+    // the report counts them apart itself, as the command line says them
+    expect(report).toMatchObject({ otherRecords: 0, archivedRecords: 1, streamCount: 12, streamsWithoutEvents: 1, streamsArchivedOnly: 1 });
+    expect(recordsText(report, 28)).toBe('28 records: 26 events · 0 commands · 1 archived record · 1 redelivery');
+    expect(streamsText(report)).toBe('11 streams with events · 1 with archived records only');
     const empty = report.streams.find((s) => s.events === 0)!;
     expect(emptyStreamText(empty, apart)).toBe('(archived)');
     expect(emptyStreamText(report.streams[0], apart)).toBe('');
   });
 
-  it('keep the count as it is when the report lists no stream without events', () => {
-    expect(streamsText({ streamCount: 3, streams: [{ stream: 'a', events: 1 }, { stream: 'b', events: 2 }, { stream: 'c', events: 1 }] })).toBe('3 streams');
+  it('a report stored before they were counted apart (in otherRecords) counts them from the stored records', async () => {
+    const db = createWorkspace(await initSqlJs());
+    const text = readFileSync(new URL('../../../fixtures/logs/oncall/marten-incident.jsonl', import.meta.url), 'utf8');
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [text], { name: 'marten-incident.jsonl', source: 'marten-incident.jsonl' });
+    const { archivedRecords: _a, streamsWithoutEvents: _w, streamsArchivedOnly: _o, ...rest } = report;
+    const old = { ...rest, otherRecords: 1 };
+    expect(mayLackApartCounts(old)).toBe(true);
+    const upgraded = withApartCounts(old, apartRecords(db, logId));
+    expect(upgraded).toMatchObject({ otherRecords: 0, archivedRecords: 1, streamsWithoutEvents: 1, streamsArchivedOnly: 1 });
+    expect(recordsText(upgraded, 28)).toBe('28 records: 26 events · 0 commands · 1 archived record · 1 redelivery');
+    expect(streamsText(upgraded)).toBe('11 streams with events · 1 with archived records only');
+    // a report that counts them is as it was
+    expect(mayLackApartCounts(report)).toBe(false);
+    expect(withApartCounts(report, apartRecords(db, logId))).toBe(report);
+  });
+
+  it('keep the count as it is when the report counts no stream without events', () => {
+    expect(streamsText({ streamCount: 3 })).toBe('3 streams');
+    expect(streamsText({ streamCount: 3, streamsWithoutEvents: 1 })).toBe('2 streams with events · 1 with records counted apart only (no event)');
+    expect(streamsText({ streamCount: 4, streamsWithoutEvents: 2, streamsArchivedOnly: 1 })).toBe('2 streams with events · 2 with archived or other records only (no event)');
   });
 });

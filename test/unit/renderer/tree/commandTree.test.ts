@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertNode, insertionPoint, moveNode, moveNodeTo, nestNode, removeNode, unnestNode, wrapInBatch, wrapInOffline, wrapInRepeat } from '../../../../renderer/lib/tree/commandTree';
+import { canMove, insertNode, insertionPoint, moveNode, moveNodeTo, nestNode, removeNode, unnestNode, wrapInBatch, wrapInOffline, wrapInRepeat } from '../../../../renderer/lib/tree/commandTree';
 import { getAt } from '../../../../renderer/lib/tree/nodePath';
 import { parseScenario } from '../../../../src/engine/scenario/parse';
 
@@ -42,6 +42,16 @@ describe('commandTree', () => {
     expect(types(up.doc)).toEqual(['B', 'A', 'batch:all-or-nothing']);
     expect(up.selected).toEqual(['commands', 0]);
     expect(moveNode(doc(), ['commands', 0], -1).doc).toEqual(doc());
+  });
+
+  it('says where a node can move: not the first up, not the last down, an only child (a Repeat\'s) neither way', () => {
+    expect([canMove(doc(), ['commands', 0], -1), canMove(doc(), ['commands', 0], 1)]).toEqual([false, true]);
+    expect([canMove(doc(), ['commands', 2], -1), canMove(doc(), ['commands', 2], 1)]).toEqual([true, false]);
+    const repeated = wrapInRepeat(doc(), ['commands', 1]);
+    const only = [...(repeated.selected ?? []), 'template'];
+    expect(getAt(repeated.doc, only)).toMatchObject({ type: 'B' });
+    expect([canMove(repeated.doc, only, -1), canMove(repeated.doc, only, 1)]).toEqual([false, false]);
+    expect(canMove(doc(), ['commands'], 1)).toBe(false);
   });
 
   it('moves a node into a later batch (drag and drop) with the shifted path', () => {

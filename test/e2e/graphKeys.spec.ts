@@ -1,0 +1,86 @@
+/** The causation graph by keyboard: the canvas pans and zooms with keys, a node reached with Tab shows a ring of its own and comes into view; at 1280×720 with the lesson and the details open, the columns still show. */
+import { expect, test, type Locator } from '@playwright/test';
+import { openSampleAndRun, views } from './flows';
+
+const SHOTS = process.env.A11Y_SHOTS;
+
+/** The graph's viewport transform: its offset and scale. */
+const viewportOf = (graph: Locator) => graph.locator('.svelte-flow__viewport').evaluate((el) => {
+  const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+  return { x: m.e, y: m.f, zoom: m.a };
+});
+
+/** Nodes drawn across the pane's top half cut at its left or right edge. */
+const cutSideways = (graph: Locator) => graph.evaluate((el) => {
+  const pane = el.querySelector('.svelte-flow')!.getBoundingClientRect();
+  const nodes = [...el.querySelectorAll('.svelte-flow__node')].map((n) => n.getBoundingClientRect()).filter((r) => r.bottom > pane.top && r.top < pane.top + pane.height / 2);
+  return { nodes: nodes.length, cut: nodes.filter((r) => r.left < pane.left - 1 || r.right > pane.right + 1).length };
+});
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height} with the lesson open: arrows pan the focused canvas, + zooms, Tab reaches a node with its own ring in view, and with the details open the node stays whole in the pane`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openSampleAndRun(page, /^Flash sale/);
+    await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+    await views(page).getByRole('button', { name: 'Graph' }).click();
+    const graph = page.getByRole('region', { name: 'Causation graph' });
+    await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => cutSideways(graph)).toMatchObject({ cut: 0 });
+
+    const canvas = graph.getByRole('group', { name: /^Graph canvas/ });
+    await canvas.focus();
+    await expect(canvas).toBeFocused();
+    const start = await viewportOf(graph);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await viewportOf(graph)).x).toBeCloseTo(start.x - 80, 0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await viewportOf(graph)).y).toBeCloseTo(start.y - 80, 0);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await viewportOf(graph)).zoom).toBeGreaterThan(start.zoom);
+    await page.keyboard.press('-');
+    await expect.poll(async () => (await viewportOf(graph)).zoom).toBeCloseTo(start.zoom, 2);
+
+    // Tab goes to the nodes: the focused one has a dashed ring, not the selection's, and lies inside the pane
+    await page.keyboard.press('Tab');
+    const focused = page.locator('.svelte-flow__node:focus');
+    await expect(focused).toHaveCount(1);
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dashed');
+    await expect(focused).not.toHaveClass(/selected/);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    const pane = graph.locator('.svelte-flow');
+    const inPane = async (node: Locator) => {
+      const [n, p] = [await node.boundingBox(), await pane.boundingBox()];
+      return !!n && !!p && n.x >= p.x - 1 && n.x + n.width <= p.x + p.width + 1 && n.y >= p.y - 1 && n.y + n.height <= p.y + p.height + 1;
+    };
+    await expect.poll(() => inPane(focused)).toBe(true);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/graph-node-focus-${size.width}.png` });
+
+    // details open beside the narrower pane: the node stays whole in it, the graph still drawn
+    await page.keyboard.press('Enter');
+    await expect(graph.getByRole('complementary', { name: 'Node details' })).toBeVisible();
+    const selected = graph.locator('.svelte-flow__node.selected');
+    await expect.poll(() => inPane(selected)).toBe(true);
+    expect((await cutSideways(graph)).nodes).toBeGreaterThan(0);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/graph-details-${size.width}.png` });
+  });
+}
+
+test('at 1280×720 with the lesson open, opening a node’s details fits the graph again for the narrower pane: its first column at the left, the clicked node whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph' }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await graph.getByRole('tab', { name: '8 workers' }).click();
+  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  const first = graph.locator('.svelte-flow__node').first();
+  await first.click();
+  await expect(graph.getByRole('complementary', { name: 'Node details' })).toBeVisible();
+  const pane = graph.locator('.svelte-flow');
+  await expect.poll(async () => {
+    const [n, p] = [await first.boundingBox(), await pane.boundingBox()];
+    return !!n && !!p && n.x >= p.x && n.x <= p.x + 40 && n.x + n.width <= p.x + p.width;
+  }).toBe(true);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/graph-details-fitted-1280.png` });
+});
