@@ -53,6 +53,8 @@ export interface NatsSourceUrl extends SourceCommon {
   readonly stream: string;
   readonly subject?: string;
   readonly token?: string;
+  /** `ca=PATH`: the PEM file of the certificate authority the server's TLS certificate is checked against (TCP and TLS transports; TLS then required). */
+  readonly ca?: string;
 }
 
 /** A Kafka topic. */
@@ -62,6 +64,8 @@ export interface KafkaSourceUrl extends SourceCommon {
   readonly topic: string;
   readonly partition?: number;
   readonly tls: boolean;
+  /** `ca=PATH`: the PEM file of the certificate authority the brokers' TLS certificates are checked against (implies `tls`). */
+  readonly ca?: string;
 }
 
 /** Any source URL. */
@@ -203,6 +207,8 @@ function natsUrl(url: URL, scheme: string, stream: string, common: SourceCommon)
   if (subject !== undefined && !/^[^\s]+$/.test(subject)) throw new SourceUrlError(common.display, `subject=${subject} is not a NATS subject`);
   // a user without a password is a token (nats://TOKEN@host), as the NATS clients read it
   const token = common.user !== undefined && common.password === undefined ? common.user : undefined;
+  const ca = caParameter(url, common);
+  if (ca !== undefined && websocket) throw new SourceUrlError(common.display, `ca= is for nats:// and tls://; a ${scheme}:// connection is made by the WebSocket, which trusts the system's certificate authorities`);
   const { user: _user, ...rest } = common;
   return {
     kind: 'nats',
@@ -212,7 +218,16 @@ function natsUrl(url: URL, scheme: string, stream: string, common: SourceCommon)
     stream,
     ...(subject !== undefined ? { subject } : {}),
     ...(token !== undefined ? { token } : {}),
+    ...(ca !== undefined ? { ca } : {}),
   };
+}
+
+/** `ca=PATH` of a NATS or Kafka URL (an extension of sources.md, as PostgreSQL's `sslrootcert=`): a file path; undefined when absent. */
+function caParameter(url: URL, common: SourceCommon): string | undefined {
+  const ca = url.searchParams.get('ca');
+  if (ca === null) return undefined;
+  if (ca.trim() === '') throw new SourceUrlError(common.display, 'ca= names no file: ca=/path/to/ca.pem (the certificate authority, PEM)');
+  return ca;
 }
 
 function kafkaUrl(url: URL, topic: string, hosts: readonly string[], common: SourceCommon): KafkaSourceUrl {
@@ -225,6 +240,7 @@ function kafkaUrl(url: URL, topic: string, hosts: readonly string[], common: Sou
     partition = Number(partitionText);
   }
   const brokers = (hosts.length > 1 ? hosts : [url.host]).map((b) => (/:\d+$/.test(b) ? b : `${b}:9092`));
-  const tls = ['1', 'true', 'yes'].includes((url.searchParams.get('tls') ?? '').toLowerCase());
-  return { kind: 'kafka', ...common, brokers, topic, ...(partition !== undefined ? { partition } : {}), tls };
+  const ca = caParameter(url, common);
+  const tls = ca !== undefined || ['1', 'true', 'yes'].includes((url.searchParams.get('tls') ?? '').toLowerCase());
+  return { kind: 'kafka', ...common, brokers, topic, ...(partition !== undefined ? { partition } : {}), tls, ...(ca !== undefined ? { ca } : {}) };
 }

@@ -8,6 +8,7 @@
  */
 import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage } from 'kafkajs';
 import type { KafkaSourceUrl } from '../sourceUrl';
+import { readCaFile } from '../node/caFile';
 
 /** One record as `kcat -J` prints it (the kafka profile of logs.md), offset as exact text. */
 export interface KafkaRecord {
@@ -85,14 +86,20 @@ export const connectKafkajs: KafkaConnect = async (source) => {
   const kafka = new Kafka({
     clientId: 'purestream',
     brokers: [...source.brokers],
-    ssl: source.tls,
+    ssl: source.ca !== undefined ? { ca: [readCaFile(source.ca)] } : source.tls,
     ...(source.user !== undefined ? { sasl: { mechanism: 'plain' as const, username: source.user, password: source.password ?? '' } } : {}),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 5000,
     retry: { retries: 2, initialRetryTime: 200 },
   });
   const admin: Admin = kafka.admin();
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (error) {
+    // a failed connect leaves its sockets open (a broker without SASL answering the handshake kept the process alive)
+    await admin.disconnect().catch(() => undefined);
+    throw error;
+  }
   const consumers = new Set<Consumer>();
   return {
     async partitions(topic) {

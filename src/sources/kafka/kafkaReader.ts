@@ -10,6 +10,7 @@ import { hideSecrets, secretsOf, type KafkaSourceUrl } from '../sourceUrl';
 import { kafkaOffsets, kafkaPosition } from '../startAt';
 import { reasonOf, SourceError, type ReadOptions, type SourceBatch, type SourceReader } from '../types';
 import { sleep } from '../sleep';
+import { tlsFailure } from '../tlsTrust';
 import { connectKafkajs, TopicMissing, type KafkaConnect, type KafkaRead, type KafkaReadClient, type KafkaRecord, type PartitionOffsets } from './kafkaClient';
 
 /** Opens a reader of the source's topic; a SourceError (password hidden) when it cannot connect or there is no such topic or partition. */
@@ -20,7 +21,9 @@ export async function openKafkaReader(source: KafkaSourceUrl, options: ReadOptio
     client = await connect(source);
   } catch (error) {
     const reason = reasonOf(error);
-    throw fail(/ECONNREFUSED|Connection error/i.test(reason) ? 'cannot connect: connection refused (is a Kafka broker running there?)' : /SASL|authenticat/i.test(reason) ? `cannot connect: the broker refused the credentials (${reason})` : `cannot connect: ${reason}`);
+    const tlsRefused = source.tls && /ECONNRESET|before secure TLS connection/.test(reason) ? `cannot connect: the broker closed the connection as TLS began (${reason}); if this port does not take TLS, drop tls=1 (and ca=) from the URL` : undefined;
+    const noSasl = source.user !== undefined && /does not support the requested API version/.test(reason) ? `cannot connect: the broker does not take SASL on this port (${reason}); drop user:password@ from the URL, or name the broker's SASL listener` : undefined;
+    throw fail(tlsFailure(error, 'kafka') ?? tlsRefused ?? noSasl ?? (/ECONNREFUSED/.test(reason) ? 'cannot connect: connection refused (is a Kafka broker running there?)' : /SASL|authenticat/i.test(reason) ? `cannot connect: the broker refused the credentials (${reason})` : `cannot connect: ${reason}`));
   }
   try {
     let partitions: PartitionOffsets[];

@@ -1,11 +1,14 @@
 /** One-line reasons for what goes wrong reaching a JetStream stream: the server, the credentials, JetStream, the stream. */
 import type { JetStreamManager } from '@nats-io/jetstream';
+import { tlsFailure } from '../tlsTrust';
 import { reasonOf } from '../types';
 
 /** Why connecting failed, in words a user can act on. */
 export function natsConnectFailure(error: unknown): string {
   const reason = reasonOf(error);
   const name = (error as Error)?.name ?? '';
+  const tls = tlsFailure(error, 'nats');
+  if (tls) return tls;
   if (/refused/i.test(reason)) return 'cannot connect: connection refused (is nats-server running there?)';
   if (/authoriz|authenticat/i.test(reason) || /Authorization/.test(name)) return `cannot connect: the server refused the credentials (${reason})`;
   if (/ENOTFOUND|EAI_AGAIN/.test(reason)) return 'cannot connect: unknown host';

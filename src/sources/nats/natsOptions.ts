@@ -1,8 +1,9 @@
 /** The connection options of a NATS source, for any transport (TCP, TLS, WebSocket). */
 import type { ConnectionOptions } from '@nats-io/nats-core';
 import type { NatsSourceUrl } from '../sourceUrl';
+import { readCaFile } from '../node/caFile';
 
-/** Options: the server, credentials, TLS; a 5-second connect timeout and a few reconnect attempts (a read ends with its position when they fail). */
+/** Options: the server, credentials, TLS (checked against `ca=` when given, else the system's and NODE_EXTRA_CA_CERTS's authorities); a 5-second connect timeout and a few reconnect attempts (a read ends with its position when they fail). */
 export function natsOptions(source: NatsSourceUrl): ConnectionOptions {
   return {
     servers: source.server,
@@ -12,6 +13,6 @@ export function natsOptions(source: NatsSourceUrl): ConnectionOptions {
     reconnectTimeWait: 500,
     ...(source.user !== undefined ? { user: source.user, pass: source.password ?? '' } : {}),
     ...(source.token !== undefined ? { token: source.token } : {}),
-    ...(source.transport === 'tls' ? { tls: {} } : {}),
+    ...(source.ca !== undefined ? { tls: { ca: readCaFile(source.ca) } } : source.transport === 'tls' ? { tls: {} } : {}),
   };
 }

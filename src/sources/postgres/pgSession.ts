@@ -12,6 +12,7 @@
 import pg from 'pg';
 import type { PostgresSourceUrl } from '../sourceUrl';
 import { reasonOf } from '../types';
+import { tlsFailure } from '../tlsTrust';
 
 /** Runs one query in the current transaction; rows as plain objects. */
 export type PgQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -126,6 +127,12 @@ function connectReason(error: unknown, source: PostgresSourceUrl): string {
     // node-postgres's SASL (scram-sha-256) without a password: "SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string"
     // and md5 without one: the server refuses the hash of no password
     if (/^SASL: .*client password must be a (non-empty )?string/.test(reasonOf(error)) || (e?.code === '28P01' && !process.env.PGPASSWORD)) return `cannot connect: ${noPasswordText(source)}`;
+  }
+  const tls = tlsFailure(error, 'postgres');
+  if (tls) return tls;
+  // pg_hba.conf has only hostssl lines for this client: PostgreSQL says "…, no encryption"
+  if (e?.code === '28000' && /no encryption/.test(reasonOf(error))) {
+    return `cannot connect: the server takes only TLS connections from here (${reasonOf(error)}); add sslmode=verify-full to the URL (and sslrootcert=/path/to/ca.pem for a private CA)`;
   }
   switch (e?.code) {
     case 'ECONNREFUSED':

@@ -21,8 +21,8 @@ export interface NatsServer {
   stop(): Promise<void>;
 }
 
-/** Starts nats-server with JetStream (file store in the temporary folder) on the given ports, else free ones; well under a second. */
-export async function startNats(binary: string, ports: { readonly port?: number; readonly wsPort?: number } = {}): Promise<NatsServer> {
+/** Starts nats-server with JetStream (file store in the temporary folder) on the given ports, else free ones, TLS required when `tls` names a certificate; well under a second. */
+export async function startNats(binary: string, ports: { readonly port?: number; readonly wsPort?: number; readonly tls?: { readonly cert: string; readonly key: string } } = {}): Promise<NatsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'purestream-nats-'));
   const [port, wsPort] = await Promise.all([ports.port ?? freePort(), ports.wsPort ?? freePort()]);
   const config = join(dir, 'nats.conf');
@@ -34,6 +34,8 @@ export async function startNats(binary: string, ports: { readonly port?: number;
       // one account with a user and password; a client that gives none is that user (so tests can check wrong credentials)
       `accounts: { APP: { jetstream: enabled, users: [ { user: "${NATS_USER}", password: "${NATS_PASSWORD}" } ] } }`,
       `no_auth_user: "${NATS_USER}"`,
+      // clients must speak TLS, with the server's certificate (tests of TLS sources)
+      ...(ports.tls ? [`tls { cert_file: "${ports.tls.cert}", key_file: "${ports.tls.key}" }`] : []),
       `websocket { listen: "127.0.0.1:${wsPort}", no_tls: true, no_auth_user: "${NATS_USER}" }`,
       '',
     ].join('\n'),

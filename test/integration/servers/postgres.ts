@@ -44,8 +44,11 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway cluster (fsync off: test data only) on the given port, else a free one; about a second. */
-export async function startPostgres(bin: { initdb: string; pgCtl: string }, wanted: { readonly port?: number } = {}): Promise<PostgresServer> {
+/** pg_hba.conf of a cluster that takes TLS connections only (trusted), and local socket connections (for pg_ctl). */
+const onlyTls = 'local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n';
+
+/** Starts a throwaway cluster (fsync off: test data only) on the given port, else a free one, taking TLS connections only when `tls` names a certificate; about a second. */
+export async function startPostgres(bin: { initdb: string; pgCtl: string }, wanted: { readonly port?: number; readonly tls?: { readonly cert: string; readonly key: string } } = {}): Promise<PostgresServer> {
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'purestream-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
@@ -56,12 +59,20 @@ export async function startPostgres(bin: { initdb: string; pgCtl: string }, want
     await runToEnd(bin.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], as);
     // one role must give its password (scram-sha-256), so tests can check wrong credentials; every other role is trusted
     const hba = join(data, 'pg_hba.conf');
-    writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    writeFileSync(hba, wanted.tls ? onlyTls : `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
+    if (wanted.tls) {
+      // the server reads its key only when the key is its own and private
+      for (const [from, to] of [[wanted.tls.cert, 'server.crt'], [wanted.tls.key, 'server.key']] as const) {
+        writeFileSync(join(data, to), readFileSync(from), { mode: 0o600 });
+        if (user) chownSync(join(data, to), user.uid, user.gid);
+      }
+    }
     const port = wanted.port ?? (await freePort());
     const options = [
       `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
       '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
       '-c max_connections=200', // tests open pools of their own
+      ...(wanted.tls ? ['-c ssl=on'] : []), // server.crt and server.key in the data folder
     ].join(' ');
     await runToEnd(bin.pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', options, 'start'], as);
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: () => stop.release() };

@@ -32,6 +32,14 @@ describe('source URLs', () => {
     expect(parseSourceUrl('kafka://a:9092,b:9093,c/orders?partition=2&tls=1')).toMatchObject({ kind: 'kafka', brokers: ['a:9092', 'b:9093', 'c:9092'], topic: 'orders', partition: 2, tls: true });
   });
 
+  it('ca= names the certificate authority of a NATS or Kafka server (Kafka: TLS implied); not for WebSocket, not empty', () => {
+    expect(parseSourceUrl('tls://h:4443/ORDERS?ca=/etc/ssl/ours/ca.pem')).toMatchObject({ transport: 'tls', ca: '/etc/ssl/ours/ca.pem' });
+    expect(parseSourceUrl('kafka://h:9093/orders?ca=/etc/ssl/ours/ca.pem')).toMatchObject({ tls: true, ca: '/etc/ssl/ours/ca.pem' });
+    expect(parseSourceUrl('kafka://h:9093/orders')).not.toHaveProperty('ca');
+    expect(error('wss://h/ORDERS?ca=/x.pem')).toBe("wss://h/ORDERS?ca=/x.pem: ca= is for nats:// and tls://; a wss:// connection is made by the WebSocket, which trusts the system's certificate authorities");
+    expect(error('kafka://h/orders?ca=')).toBe('kafka://h/orders?ca=: ca= names no file: ca=/path/to/ca.pem (the certificate authority, PEM)');
+  });
+
   it('refuses what it cannot read, naming the URL with the password hidden', () => {
     expect(error('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db: store= is required: store=emmett, store=marten, store=message-db');
     expect(error('postgres://u:secret@h/db?store=eventstore')).toBe('postgres://u:***@h/db?store=eventstore: store=eventstore is not a store Purestream reads: emmett, marten, message-db');
