@@ -2,7 +2,7 @@
 import { streamCountOf } from '../logs/lazyFinalState';
 import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
-import { printable } from './printable';
+import { MAX_NOTE, printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
 import { placeList, placeText, placeWord, positionName, type PlacedEntry } from '../logs/placeWord';
 import { kindGroups } from '../logs/problemGroups';
@@ -42,7 +42,7 @@ export function formatInspection(r: InspectionReport): string {
   const apart = [...apartParts(r).map(([, text]) => text), r.redeliveries && counted(r.redeliveries, 'redelivery', 'redeliveries')].filter(Boolean);
   const out = [
     `${printable(r.source)} — ${r.profile} profile, ${r.framing}${r.domain ? `, domain ${r.domain}` : ', no domain'}: ${counted(r.events, 'event')}, ${counted(r.commands, 'command')}${r.rejections ? `, ${counted(r.rejections, 'rejection')}` : ''}${apart.length ? ` (and ${apart.join(', ')})` : ''}\n`,
-    ...(r.notes ?? []).map((note) => `  note: ${printable(note, 600)}\n`),
+    ...(r.notes ?? []).map((note) => `  note: ${printable(note, MAX_NOTE)}\n`),
     // the domain the log names, right after the headline: it may be why every record is an anomaly
     ...namedDomainHint(r),
     fields ? `  fields: ${printable(fields, 400)}\n` : '',

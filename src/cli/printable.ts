@@ -10,6 +10,9 @@ import { escapeControls } from '../engine/text/controlChars';
 /** Longest text echoed by default, in UTF-16 code units. */
 export const MAX_ECHO = 200;
 
+/** Longest note printed (the product's own sentence, with the names and messages it quotes): a guard against a runaway one, not a cut of an ordinary note. */
+export const MAX_NOTE = 2000;
+
 /** `text` with control characters escaped (`\u001b`) and cut to about `max` characters with a note of how much was left out. */
 export function printable(text: string, max = MAX_ECHO): string {
   let shown = text;

@@ -11,8 +11,9 @@
  *   KurrentDB and Message DB from 0), or — in a read that began after the log's start — the log
  *   gives it no revision to show it starts here;
  * - or, in a read that began after the log's start, comes from a log stream the domain's stream
- *   neither is nor names (`order:<id>` names the log's `<id>`): the domain gathers several log
- *   streams into it (`stock:<sku>` from every order's stream), and those read before are missing.
+ *   neither is nor names (`order:<id>` names the log's `<id>`, `payment:<id>` the log's
+ *   `payment-<id>`): the domain gathers several log streams into it (`stock:<sku>` from every
+ *   order's stream), and those read before are missing.
  * Pure; costs nothing in a full read of a log whose profile has no revisions by contract.
  */
 import { compareDecimal, isDecimal, normalizeDecimal } from './json/decimal';
@@ -30,15 +31,30 @@ export interface FirstBefore {
 
 const WORD = /[0-9A-Za-z_]/;
 
-/** Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`). */
+/**
+ * Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for
+ * `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`), or ends with its id after a `:`: a
+ * stream named `category-id` (Message DB's and Emmett's convention, KurrentDB's too: the id is what
+ * follows the first `-`) is named by `payment:pay-21` for `payment-pay-21`.
+ */
 function names(stream: string, logStream: string): boolean {
   if (stream === logStream) return true;
   const slash = logStream.indexOf('/');
   if (slash > 0 && stream.startsWith(logStream.slice(0, slash + 1))) return names(stream.slice(slash + 1), logStream.slice(slash + 1));
-  const i = stream.indexOf(logStream);
-  if (i < 0 || logStream.length === 0) return false;
-  const before = i === 0 ? '' : stream[i - 1];
-  const after = stream[i + logStream.length] ?? '';
+  if (containsWord(stream, logStream)) return true;
+  // the domain's `<type>:<id>` for the store's `<category>-<id>` (no tenant here: a tenant's stream was matched above)
+  const dash = logStream.indexOf('-');
+  if (slash >= 0 || dash <= 0) return false;
+  const id = logStream.slice(dash + 1);
+  return id.length > 0 && stream.length > id.length && stream.endsWith(id) && stream[stream.length - id.length - 1] === ':';
+}
+
+/** Whether `word` occurs in `text` with no letter, digit or `_` right before or after it. */
+function containsWord(text: string, word: string): boolean {
+  const i = text.indexOf(word);
+  if (i < 0 || word.length === 0) return false;
+  const before = i === 0 ? '' : text[i - 1];
+  const after = text[i + word.length] ?? '';
   return !WORD.test(before) && !WORD.test(after);
 }
 
@@ -100,7 +116,7 @@ export class StreamStarts {
       case 'gathered':
         return `the read began after the log's start, and the domain gathers this stream from several of the log's (this event from ${JSON.stringify(reason.logStream)})`;
       default:
-        return "the read began after the log's start";
+        return "the read began after the log's start, and nothing in the log shows where a stream begins (no stream revisions); a read --from start checks them";
     }
   }
 

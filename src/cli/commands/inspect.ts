@@ -15,7 +15,7 @@ import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
-import { printable } from '../printable';
+import { MAX_NOTE, printable } from '../printable';
 import { FRAMINGS, type Framing } from '../../logs/inspectLog';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import { inspectLogFile } from '../../logs/node/inspectLogFile';
@@ -73,7 +73,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
   }
   if (!outcome.ok) {
     // the notes first: one may say why the problems below are there (a log of another domain)
-    for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, 600)}\n`);
+    for (const note of outcome.notes ?? []) io.err(`${printable(file)}: note: ${printable(note, MAX_NOTE)}\n`);
     for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${printable(file)}:${at}`)) io.err(line);
     const exported = outcome.problems.every((p) => isExportLine(p.message));
     io.err(`${printable(file)}: the log was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records, exported)}\n`);

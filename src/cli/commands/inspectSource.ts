@@ -15,7 +15,7 @@ import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
 import type { ModuleHost } from '../../modules/moduleHost';
 import { notInspectedAdvice, problemLines } from '../notInspected';
-import { printable } from '../printable';
+import { MAX_NOTE, printable } from '../printable';
 import { readSourceOutcome } from '../sourceOutcome';
 import { nodeSha256 } from '../../logs/node/nodeHasher';
 import type { InspectionFound } from '../../logs/logInspector';
@@ -89,7 +89,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     const outcome = got.outcome;
     if (!outcome.ok) {
       // the notes first: one may say why the problems below are there (a log of another domain)
-      for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, 600)}\n`);
+      for (const note of outcome.notes ?? []) io.err(`${source.display}: note: ${printable(note, MAX_NOTE)}\n`);
       for (const line of problemLines(outcome.problems, outcome.problemCount, (at) => `${source.display}: record ${at}`, 'record')) io.err(line);
       io.err(`${source.display}: the source was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records)}\n${resume}`);
       return EXIT.badInput;
@@ -160,7 +160,7 @@ function liveFindings(io: CliIO, json: boolean, progress: ReturnType<typeof prog
   return (f: LiveFinding) => {
     progress?.clear();
     if (f.kind === 'note') {
-      io.err(`note: ${printable(f.note, 600)}\n`);
+      io.err(`note: ${printable(f.note, MAX_NOTE)}\n`);
       return;
     }
     if (f.kind === 'violation') {

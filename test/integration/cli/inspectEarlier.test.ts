@@ -14,6 +14,8 @@ import { cli } from './cli';
 import { installMessageDb, writeMessages, type MessageDbMessage } from '../seed/messageDb';
 
 const cartModule = readFileSync(new URL('../../fixtures/modules/cart/cart.ts', import.meta.url), 'utf8');
+/** The platform engineer's trial module: its streams are `payment:<id>`, the store's `payment-<id>`. */
+const paymentsModule = readFileSync(new URL('../../fixtures/modules/payments/payments.ts', import.meta.url), 'utf8');
 const add = (cartId: string, sku: string, quantity: number): EmmettMessage => ({ type: 'ItemAdded', data: { cartId, sku, quantity } });
 const remove = (cartId: string, sku: string, quantity: number): EmmettMessage => ({ type: 'ItemRemoved', data: { cartId, sku, quantity } });
 const checkout = (cartId: string, total: number): EmmettMessage => ({ type: 'CartCheckedOut', data: { cartId, checkedOutAt: '2026-03-01T10:00:00.000Z', total } });
@@ -111,6 +113,25 @@ describe('purestream inspect <postgres URL> --from P --domain PATH: the earlier 
     const report = JSON.parse(r.out);
     expect(report.violations.map((v: { stream: string; invariant: string }) => `${v.stream} ${v.invariant}`)).toEqual([`${cart('c-1')} checked-out-cart-never-changes`]);
     expect(report).toMatchObject({ events: 2, earlierEvents: { streams: 1, events: 3 } });
+    expect(report.streamsBeforeRead).toBeUndefined();
+  });
+
+  it("Emmett, the domain naming the store's payment-<id> as payment:<id> (the platform trial): a resumed read checks the new payments and the old one changed, from its earlier events", async () => {
+    const db = await freshDatabase('earlier_renamed');
+    const url = `${db}?store=emmett`;
+    const payment = (id: string, ...events: EmmettMessage[]) => events.map((e) => ({ streamName: `payment-${id}`, messages: [e] }));
+    const authorized = (id: string): EmmettMessage => ({ type: 'PaymentAuthorized', data: { paymentId: id, amount: 1000, currency: 'EUR', merchantId: 'm-7' } });
+    const captured = (id: string, amount: number): EmmettMessage => ({ type: 'PaymentCaptured', data: { paymentId: id, amount } });
+    await seedEmmett(db, [...payment('pay-1', authorized('pay-1'), captured('pay-1', 600)), ...payment('pay-3', authorized('pay-3'), captured('pay-3', 600), captured('pay-3', 400))]);
+    const from = await headOf(url);
+    // after the read's start: a new payment captured past its authorization, another within it, and pay-3 captured once more
+    await seedEmmett(db, [...payment('pay-21', authorized('pay-21'), captured('pay-21', 600), captured('pay-21', 600)), ...payment('pay-22', authorized('pay-22'), captured('pay-22', 100)), ...payment('pay-3', captured('pay-3', 50))]);
+    const cwd = folderWith({ 'payments.ts': paymentsModule });
+    const r = await cli(['inspect', url, '--from', from, '--domain', './payments.ts', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.violations.map((v: { stream: string; invariant: string }) => `${v.stream} ${v.invariant}`)).toEqual(['payment:pay-21 capture-within-authorization', 'payment:pay-3 capture-within-authorization']);
+    expect(report).toMatchObject({ events: 6, earlierEvents: { streams: 1, events: 3 } });
     expect(report.streamsBeforeRead).toBeUndefined();
   });
 });

@@ -68,7 +68,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
     expect(r.err).toMatch(/^last position read: \d+/);
     const report = JSON.parse(r.out);
     expect(report.notes).toEqual([
-      "2 streams began before the read; their invariants are not checked, nor their commands decided again, as their earlier events were not read (first: stream \"account:a1\" at sequence 5: the read began after the log's start); " +
+      "2 streams began before the read; their invariants are not checked, nor their commands decided again, as their earlier events were not read (first: stream \"account:a1\" at sequence 5: the read began after the log's start, and nothing in the log shows where a stream begins (no stream revisions); a read --from start checks them); " +
         `both were left out of the replay where evolve failed on their events without the earlier ones (first: ${bank}: evolve threw while evolving a MoneyWithdrawn event: TypeError: Cannot read properties of undefined (reading 'balance') (at ${bank}:41))`,
     ]);
     expect([report.anomalies, report.violations, report.finalState, report.streamsBeforeRead]).toEqual([[], [], {}, 2]);
@@ -81,7 +81,7 @@ describe('purestream inspect <nats URL> --domain PATH', () => {
       },
     });
     expect(tail.code).toBe(0);
-    expect(tail.err).toMatch(/^note: \d streams? began before the read; (its|their) invariants are not checked, nor (its|their) commands decided again, as (its|their) earlier events were not read \((first: )?stream "account:a\d" at sequence 5: the read began after the log's start\).*; the report counts them all\n/);
+    expect(tail.err).toMatch(/^note: \d streams? began before the read; (its|their) invariants are not checked, nor (its|their) commands decided again, as (its|their) earlier events were not read \((first: )?stream "account:a\d" at sequence 5: the read began after the log's start, and nothing in the log shows where a stream begins \(no stream revisions\); a read --from start checks them\).*; the report counts them all\n/);
     // from the start, every stream is replayed: no note
     const whole = JSON.parse((await cli(['inspect', url, '--domain', bank, '--json'])).out);
     expect([whole.notes, Object.keys(whole.finalState).sort()]).toEqual([undefined, ['account:a1', 'account:a2']]);

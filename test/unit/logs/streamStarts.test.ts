@@ -44,13 +44,21 @@ describe('streams that began before the read', () => {
     // a tenant's stream (Marten's conjoined tenancy): acme/order:<id> names acme/<id>, not globex/<id>
     expect(partial.event('acme/order:3acc-42', 'acme/3acc-42', '1', at)).toBe(false);
     expect(partial.event('globex/order:3acc-42', 'acme/3acc-42', '1', at)).toBe(true);
+    // a store's category-id stream (Emmett, Message DB, KurrentDB) is named by its id: payment:pay-21 is payment-pay-21 renamed
+    expect(partial.event('payment:pay-21', 'payment-pay-21', '1', at)).toBe(false);
+    expect(partial.event('payment:pay-21', 'payment-pay-21', '2', at)).toBe(false);
+    // not by a longer id, nor by a part of the id
+    expect(partial.event('payment:pay-210', 'payment-pay-21', '3', at)).toBe(true);
+    expect(partial.event('payment:21', 'payment-pay-21', '4', at)).toBe(true);
     // stock:<sku> gathers orders' streams: the ones before the read are missing
     expect(partial.event('stock:MUG-11', 'po-7', '1', at)).toBe(true);
+    expect(partial.event('stock:tee', 'order-o-7', '1', at)).toBe(true);
+    expect(partial.event('stock:MUG-7', 'po-7', '1', at)).toBe(true);
     expect(partial.reasonText(partial.firstBefore!.reason)).toBe(`the read began after the log's start, and the domain gathers this stream from several of the log's (this event from "3acc-42")`);
 
     const broker = new StreamStarts(true);
     broker.useFirstPosition(undefined);
     expect([broker.event('counter:a', 'SUBJ.a', undefined, at), broker.event('counter:b', undefined, undefined, at)]).toEqual([true, true]);
-    expect(broker.reasonText(broker.firstBefore!.reason)).toBe("the read began after the log's start");
+    expect(broker.reasonText(broker.firstBefore!.reason)).toBe("the read began after the log's start, and nothing in the log shows where a stream begins (no stream revisions); a read --from start checks them");
   });
 });

@@ -40,7 +40,7 @@ describe('a partial live read with a module that cannot start a stream', () => {
     const { logId, report } = await importRecords(logs, [log], { domain: startless, name: 'tail', source: 'nats://x/S', partial: true });
     expect(report.notes).toHaveLength(1);
     expect(report.notes![0]).toMatch(
-      /^(\d+) streams began before the read; their invariants are not checked, nor their commands decided again, as their earlier events were not read \(first: stream ".*" at line \d+ \(position \d+\): the read began after the log's start\); all \1 were left out of the replay where evolve failed on their events without the earlier ones \(first: shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state\)$/,
+      /^(\d+) streams began before the read; their invariants are not checked, nor their commands decided again, as their earlier events were not read \(first: stream ".*" at line \d+ \(position \d+\): the read began after the log's start, and nothing in the log shows where a stream begins \(no stream revisions\); a read --from start checks them\); all \1 were left out of the replay where evolve failed on their events without the earlier ones \(first: shop\.ts: evolve threw while evolving a \w+ event: TypeError: no state\)$/,
     );
     expect(report.streamsBeforeRead).toBeGreaterThan(1);
     expect([report.violations, report.drift, report.finalState]).toEqual([[], [], {}]);
