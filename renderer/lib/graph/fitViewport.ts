@@ -87,7 +87,7 @@ export function viewportWithColumns(bounds: Box, viewport: Viewport, view: { rea
   return over > 0 ? { ...viewport, x: viewport.x - over } : viewport;
 }
 
-/** How many px wider `viewWidth` must be to show the whole width of `bounds` at `zoom` (readable labels) inside `padding`: 0 when it does. */
+/** How many px wider `viewWidth` must be to show the whole width of `bounds` at `zoom` (readable labels) inside `padding`: 0 or less when it does (minus the px to spare). */
 export function widthShort(bounds: Box, viewWidth: number, padding: Padding, zoom = READABLE_ZOOM): number {
-  return Math.max(0, Math.ceil(bounds.width * zoom + padding.left + padding.right - viewWidth));
+  return Math.ceil(bounds.width * zoom + padding.left + padding.right - viewWidth);
 }

@@ -4,7 +4,7 @@ import type { SampleScenario } from '../../../lib/samples';
 import { lessonDryRunId, lessonViewId, pathOfId } from '../../../lib/samples';
 import { runNameOf, whereToFix } from '../../../lib/runFieldProblems';
 import { lessonShown, type LessonInputs, type LessonShown } from '../../../lib/lessonShown';
-import { foldedAt, foldedIn, LESSON_FOLDED_KEY, remembered, storedFolding, unfolded, type LessonFolding } from '../../../lib/lessonFolding';
+import { foldedAt, foldedForRoom, foldedIn, LESSON_FOLDED_KEY, NO_ROOM_FOLD, remembered, roomHeld, roomRefused, roomReleased, storedFolding, unfolded, type LessonFolding, type RoomFold } from '../../../lib/lessonFolding';
 import { arrivalOrderOf } from '../../../lib/tree/treeRows';
 import type { Editor } from '../../state/Editor.svelte';
 import type { Inspection } from '../../state/Inspection.svelte';
@@ -22,12 +22,11 @@ export class Lesson {
   /** Folded to a narrow strip: by the user (kept for the session), and in views apart from the scenario (lib/lessonFolding.ts). */
   folding = $state.raw<LessonFolding>({ folded: false });
   /**
-   * Folded by a view for the room it needs (the graph beside a node's details, GraphPane.svelte), until
-   * it lets go ({@link releaseRoom}) or the user unfolds it; never kept.
+   * Folded by views for the room they need (a graph beside a node's details, GraphPane.svelte; two
+   * panes may hold it at once), until the last lets go ({@link releaseRoom}) or the user unfolds it;
+   * never kept.
    */
-  roomFolded = $state.raw(false);
-  /** The user unfolded the lesson a view had folded: not folded for room again until the view lets go. */
-  private roomRefused = false;
+  room = $state.raw<RoomFold>(NO_ROOM_FOLD);
   /** The width of the lesson shown unfolded (LessonPanel binds it), in px: what folding it gives the view. */
   width = $state.raw(0);
   busy = $state.raw(false);
@@ -46,27 +45,40 @@ export class Lesson {
     this.message = undefined;
   }
 
+  /** Whether views fold the lesson for their room now. */
+  get roomFolded(): boolean {
+    return foldedForRoom(this.room);
+  }
+
   /** Whether the lesson shows as its strip in `view`. */
   foldedIn(view: ViewId): boolean {
     return this.roomFolded || foldedIn(this.folding, view);
   }
 
-  /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view); one a view folded for room stays unfolded until it lets go. */
+  /** Whether the user's own fold shows the lesson as its strip in `view` (no view need fold it for room). */
+  userFoldedIn(view: ViewId): boolean {
+    return foldedIn(this.folding, view);
+  }
+
+  /** The width the lesson gives a view when folded: its width unfolded (kept from when views folded it). */
+  get roomWidth(): number {
+    return this.roomFolded ? this.room.width : this.width;
+  }
+
+  /** Unfolds the lesson in `view` (in a view apart from the scenario, for that view); one views folded for room stays unfolded until they all let go. */
   unfold(view: ViewId): void {
-    if (this.roomFolded) this.roomRefused = true;
-    this.roomFolded = false;
+    this.room = roomRefused(this.room);
     this.keep(unfolded(view));
   }
 
-  /** Folds the lesson for the room a view needs, unless the user unfolded it since the view last asked. */
-  foldForRoom(): void {
-    if (!this.roomRefused) this.roomFolded = true;
+  /** `holder` (a graph pane) needs the room: the lesson is folded while any holder needs it, unless the user unfolded it since. */
+  foldForRoom(holder: string): void {
+    this.room = roomHeld(this.room, holder, this.width);
   }
 
-  /** The view no longer needs the room: the lesson shows as the user left it. */
-  releaseRoom(): void {
-    this.roomFolded = false;
-    this.roomRefused = false;
+  /** `holder` no longer needs the room: once none does, the lesson shows as the user left it. */
+  releaseRoom(holder: string): void {
+    this.room = roomReleased(this.room, holder);
   }
 
   /** Folds the lesson in `view` (in a view apart from the scenario, for that view alone). */

@@ -56,12 +56,12 @@ describe('keeping a node in view', () => {
 
 describe('widthShort', () => {
   const pad = { top: 16, right: 16, bottom: 16, left: 16 };
-  it('says how many px a pane lacks to show the whole width of a graph at readable labels, 0 when it shows', () => {
+  it('says how many px a pane lacks to show the whole width of a graph at readable labels, 0 or less (the px to spare) when it shows', () => {
     const bounds = { x: 0, y: 0, width: 720, height: 300 };
     // 720 × 11/12 = 660, and the padding: 692
     expect(widthShort(bounds, 645, pad)).toBe(47);
     expect(widthShort(bounds, 692, pad)).toBe(0);
-    expect(widthShort(bounds, 900, pad)).toBe(0);
+    expect(widthShort(bounds, 900, pad)).toBe(-208);
   });
 });
 
