@@ -20,7 +20,7 @@ export function liveRegions(page: Page): Promise<LiveRegion[]> {
     const IMPLICIT: Record<string, string> = { alert: 'assertive', status: 'polite', log: 'polite' };
     const liveness = (el: Element): string | undefined =>
       el.getAttribute('aria-live') ?? IMPLICIT[el.getAttribute('role') ?? (el.tagName === 'OUTPUT' ? 'status' : '')];
-    const hidden = (el: Element): boolean => el.getAttribute('aria-hidden') === 'true' || (el instanceof HTMLElement && el.hidden);
+    const hidden = (el: Element): boolean => el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden');
     /** The text `node` says as part of its region: children with a live setting of their own are not part of it. */
     const said = (node: Node): string => {
       let text = '';
