@@ -127,6 +127,12 @@ export function sweepCommandLine(scenario: ScenarioArgument, args: string, notIn
 /** Where a log was read from: a log the checkout ships (its path from the checkout), a file of the user's (its name), or a live source (its URL as shown, password hidden as `***`). */
 export type LogArgument = { readonly kind: 'shipped'; readonly path: string } | { readonly kind: 'file'; readonly name: string } | { readonly kind: 'url'; readonly display: string; readonly from?: string; readonly until?: 'head' | 'live' };
 
+/** The argument for the log named `name`: the live source it was read from (`read`: its request), else the path of the log the checkout ships (`shipped`), else the file's name. */
+export function logArgumentOf(name: string, read?: { readonly from?: string; readonly until: 'head' | 'live' }, shipped?: string): LogArgument {
+  if (read) return { kind: 'url', display: name, ...(read.from ? { from: read.from } : {}), until: read.until };
+  return shipped ? { kind: 'shipped', path: shipped } : { kind: 'file', name };
+}
+
 /** How the log is read, as the Logs view's reading bar shows it. */
 export interface InspectReading {
   /** A bundled domain's id, or a domain module's file name (`seats.ts`); null or absent for none. */

@@ -6,6 +6,8 @@
  * free space goes to the tracks with a fixed maximum before the `fr` one. Texts are 12.5 px
  * monospace (EventTable.svelte).
  */
+import { escapeControls } from '../../../src/engine/text/controlChars';
+import { displayTime } from '../inspector/timeText';
 
 /** The width of a character of the table's monospace text (12.5 px: about 0.6 em, a little over). */
 export const RECORD_CHAR_PX = 7.6;
@@ -122,4 +124,14 @@ export function grownTexts(texts: RecordTexts, rows: readonly RecordRowTexts[]):
   }
   const grown = { record, line, time, stream, position, type, pill };
   return (Object.keys(grown) as (keyof RecordTexts)[]).every((k) => grown[k] === texts[k]) ? texts : grown;
+}
+
+/** `rows` as the cells show them, for sizing: control characters escaped in stream and type, the time in UTC or in the machine's zone (`local`). */
+export function shownRowTexts(rows: readonly RecordRowTexts[], local: boolean): RecordRowTexts[] {
+  return rows.map((r) => ({ ...r, stream: escapeControls(r.stream), type: escapeControls(r.type), ...(r.time ? { time: displayTime(r.time, local) } : {}) }));
+}
+
+/** `texts` with the stream and type columns as wide as the longest of the log's whole lists of streams and types (escaped, as shown), when those are longer. */
+export function withListTexts(texts: RecordTexts, streams: readonly string[], types: readonly string[]): RecordTexts {
+  return { ...texts, stream: Math.max(texts.stream, longestText(streams.map(escapeControls))), type: Math.max(texts.type, longestText(types.map(escapeControls))) };
 }

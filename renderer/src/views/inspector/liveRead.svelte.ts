@@ -74,6 +74,12 @@ export class LiveRead {
     readonly connector: LiveConnector = appConnector(),
   ) {}
 
+  /** The request the log named `display` was read by: the read going on, else the last one kept (a read that failed after it kept nothing is not it). */
+  requestFor(display: string): LiveRequest | undefined {
+    if (this.active && display === this.display) return this.last;
+    return this.kept?.display === display ? this.kept.request : undefined;
+  }
+
   /** True while a session is open. */
   get active(): boolean {
     return this.phase === 'connecting' || this.phase === 'reading' || this.phase === 'stopping';

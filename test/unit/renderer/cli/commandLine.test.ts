@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { withoutHiddenSecrets } from '../../../../src/sources/sourceUrl';
-import { compareCommandLine, EDITS_PENDING, inspectCommandLine, runCommandLine, sameAsText, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
+import { compareCommandLine, EDITS_PENDING, inspectCommandLine, logArgumentOf, runCommandLine, sameAsText, scenarioArgument, shellWord, skipsInvalid, sweepCommandLine, type ShippedScenario } from '../../../../renderer/lib/cli/commandLine';
 import initSqlJs from 'sql.js';
 import { importRecords } from '../../../../renderer/lib/inspector/importRecords';
 import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
@@ -194,4 +194,16 @@ describe('the lines run as the CLI takes them, from the checkout\'s folder', () 
     // without the flag the CLI refuses the log the app reads
     expect((await cli('purestream inspect credit-emmett.jsonl --domain ./credit.ts', folder)).code).toBe(1);
   }, 60_000);
+});
+
+describe('logArgumentOf', () => {
+  it('a live read is its URL as shown, with --from when it had one and how far it read', () => {
+    expect(logArgumentOf('postgresql://app:***@db/shop', { from: '2024-01-01', until: 'head' })).toEqual({ kind: 'url', display: 'postgresql://app:***@db/shop', from: '2024-01-01', until: 'head' });
+    expect(logArgumentOf('nats://localhost:4222/ORDERS', { until: 'live' }, 'ignored.json')).toEqual({ kind: 'url', display: 'nats://localhost:4222/ORDERS', until: 'live' });
+  });
+
+  it('a log the checkout ships is its path; any other is the file by its name', () => {
+    expect(logArgumentOf('flash-sale-oversell.cloudevents.json', undefined, 'samples/logs/flash-sale-oversell.cloudevents.json')).toEqual({ kind: 'shipped', path: 'samples/logs/flash-sale-oversell.cloudevents.json' });
+    expect(logArgumentOf('orders.jsonl')).toEqual({ kind: 'file', name: 'orders.jsonl' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsIn, COLUMN_GAP_PX, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns, recordColumnsLeast, ROW_PADDING_PX } from '../../../../renderer/lib/eventlog/recordColumns';
+import { charsIn, COLUMN_GAP_PX, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns, recordColumnsLeast, ROW_PADDING_PX, shownRowTexts, withListTexts } from '../../../../renderer/lib/eventlog/recordColumns';
 
 /** The tracks of a grid-template-columns: fixed px, or [least, most] px, or the data's fr track. */
 const tracks = (columns: string) =>
@@ -65,5 +65,19 @@ describe('recordColumns', () => {
     expect(charsIn(18 * RECORD_CHAR_PX + 4)).toBe(18);
     expect(charsIn(18 * RECORD_CHAR_PX + 4 + PILL_PX, PILL_PX)).toBe(18);
     expect(charsIn(0)).toBe(1);
+  });
+});
+
+describe('shownRowTexts and withListTexts', () => {
+  it('a row is sized as its cells show it: control characters escaped, the time in the zone shown', () => {
+    const [row] = shownRowTexts([{ seq: 7, stream: 'cart\u001b1', type: 'Added\ttwice', time: '2026-01-05T10:00:00Z' }], false);
+    expect(row).toEqual({ seq: 7, stream: 'cart\\u001b1', type: 'Added\\u0009twice', time: '2026-01-05T10:00:00Z' });
+    expect(shownRowTexts([{ seq: 1, stream: 's', type: 't' }], true)).toEqual([{ seq: 1, stream: 's', type: 't' }]);
+  });
+
+  it('the stream and type columns are as wide as the longest of the whole lists when those are longer, never narrower', () => {
+    const texts = { ...NO_TEXTS, stream: 5, type: 20 };
+    expect(withListTexts(texts, ['a-much-longer-stream-id'], ['Short'])).toEqual({ ...texts, stream: 'a-much-longer-stream-id'.length, type: 20 });
+    expect(withListTexts(texts, [], [])).toEqual(texts);
   });
 });
