@@ -15,6 +15,12 @@ export interface CliIO {
   readonly write?: (text: string) => Promise<void>;
   /** Calls `handler` on Ctrl-C (SIGINT) instead of ending the process, until the returned function is called (a live tail ends so). */
   readonly onInterrupt?: (handler: () => void) => () => void;
+  /**
+   * Tells the process, before the output is written, the exit code the command ends with and the
+   * stderr line saying why (`failing: …`, which the command writes after the output): a closed
+   * pipe (EPIPE) cutting the output short then ends the process with them, not quietly with 0.
+   */
+  readonly verdict?: (code: number, reason: string) => void;
 }
 
 /** Exit codes of the spec, plus `internal` (70, EX_SOFTWARE from sysexits.h): a bug, reported in one line. */

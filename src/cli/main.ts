@@ -41,7 +41,8 @@ Exit codes: 0 done, 1 bad input (for inspect also: no event could be read; for p
 stream did not keep every event of the run), 2 usage error,
 3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names
 (stale: stale decisions, commands decided on a state another decision changed before their
-events were recorded), 70 internal error (a bug: please report it).
+events were recorded; violations and drift need --domain), said in one stderr line (failing: …),
+also when the output's reader went away, 70 internal error (a bug: please report it).
 `;
 
 /** Each command's module, imported when the command runs. */

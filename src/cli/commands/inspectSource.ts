@@ -25,6 +25,7 @@ import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/so
 import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
+import { cannotFireNotes, failingLine, withVerdict, type FailKind } from '../failOn';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
@@ -40,8 +41,8 @@ export interface SourceInspectArgs {
   readonly from?: string;
   readonly until?: string;
   readonly batch?: string;
-  /** Whether what was found is what `--fail-on` names. */
-  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number; readonly stale: number }) => boolean;
+  /** What `--fail-on` names. */
+  readonly failOn: readonly FailKind[];
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
@@ -106,9 +107,11 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
-    await writeOut(io, outcome.pieces);
-    io.err(resume);
-    return a.failed(outcome) ? EXIT.violation : EXIT.ok;
+    return await withVerdict(io, failingLine(outcome, a.failOn), async () => {
+      await writeOut(io, outcome.pieces);
+      io.err(resume);
+      for (const note of cannotFireNotes(a.failOn, outcome, 'the source')) io.err(note);
+    });
   } finally {
     progress?.clear();
     release?.();
