@@ -25,8 +25,8 @@ export type InspectOutcome =
     };
 
 /**
- * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. With
- * nothing read the text is left out, the JSON not (a tail ended before anything came prints it).
+ * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text (with
+ * nothing read too: a source read caught up at its `--from` prints its report of 0 events).
  */
 export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
   if (!result.ok) {
@@ -37,7 +37,7 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
   }
   const report = result.report;
   const nothingRead = whyNothingRead(report);
-  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0, stale: 0, commands: report.commands };
+  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)], anomalies: 0, violations: 0, drift: 0, stale: 0, commands: report.commands };
   return {
     ok: true,
     pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],

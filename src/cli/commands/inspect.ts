@@ -4,7 +4,8 @@
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
  * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch` and the same `--domain`,
  * `--profile`, `--map`, `--skip-invalid`, `--fail-on` and `--json`. Exit codes: 0 read; 1 bad
- * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read;
+ * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read (a
+ * source read `--from` a position, the end or a time with nothing new is caught up: 0);
  * 2 usage; 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md:
  * ../../logs/staleDecisions).
  */
