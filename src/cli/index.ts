@@ -1,7 +1,7 @@
 /**
  * Process entry of the CLI: wires the real process to `main`. Stdout is written with
  * backpressure; an interrupted run (Ctrl-C, SIGTERM) removes the temporary files it was writing
- * and exits 130 / 143; an error that escapes everything still ends in one line (exit 70); a
+ * and exits 130 / 143, except a command that ends itself on either (a live tail: its report); an error that escapes everything still ends in one line (exit 70); a
  * closed output pipe (`| head -1`, stdout or stderr) ends it quietly with exit 0, or with the
  * verdict a command gave before its output (`inspect --fail-on` failing: 3).
  */
@@ -43,7 +43,7 @@ const crash = (error: unknown): void => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-/** Commands handling Ctrl-C themselves right now (a live tail). */
+/** Commands handling Ctrl-C and SIGTERM themselves right now (a live tail). */
 let interruptible = 0;
 removeTempsOnSignals(() => interruptible > 0);
 
@@ -62,21 +62,24 @@ const code = await main(process.argv.slice(2), {
   errIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   onInterrupt: (handler) => {
-    // the first Ctrl-C asks the command to finish; a second one ends the process at once
+    // the first Ctrl-C or SIGTERM (systemd, Kubernetes, `kill`) asks the command to finish, with its
+    // report and last position; a second one ends the process at once
     let asked = false;
-    const listener = () => {
+    const listener = (signal: NodeJS.Signals) => {
       if (asked) {
         removeTemps();
-        process.exit(130);
+        process.exit(signal === 'SIGTERM' ? 143 : 130);
       }
       asked = true;
       handler();
     };
     interruptible++;
     process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
     return () => {
       interruptible--;
       process.off('SIGINT', listener);
+      process.off('SIGTERM', listener);
     };
   },
 });
