@@ -46,6 +46,8 @@ export class LogInspector {
   private lastMs = 0;
   /** Events the domain files under another stream than the log names (its streamOf), and the first of them. */
   private restreamed = 0;
+  /** Events the domain read as its own (a stream of its): what `restreamed` counts among. */
+  private domainEvents = 0;
   private firstRestreamed: { readonly line: number; readonly log: string; readonly domain: string } | undefined;
   /** Records met so far (for progress). */
   records = 0;
@@ -252,6 +254,7 @@ export class LogInspector {
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     // (a redelivery is not counted among the events again, nor here)
+    if (counted && domainStream !== undefined) this.domainEvents++;
     if (counted && domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (this.stale !== undefined && counted && e.kind === 'event' && !e.archived) {
@@ -337,6 +340,7 @@ export class LogInspector {
       notice: this.notice,
       named: this.named,
       restreamed: this.restreamed,
+      domainEvents: this.domainEvents,
       firstRestreamed: this.firstRestreamed,
       hasher: this.options.hasher,
       unreadSamples: this.unreadSamples,

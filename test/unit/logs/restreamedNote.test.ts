@@ -32,4 +32,16 @@ describe('events the log files under another stream than the domain', () => {
     const none = await inspectLog([lines({ ...restock(1, 'x'), stream: undefined })], { domain: commerce, source: 't.jsonl' });
     expect([same.ok && same.report.notes, none.ok && none.report.notes]).toEqual([undefined, undefined]);
   });
+
+  it('counts among the events the domain could read: an unknown type or invalid data is not filed under another stream', async () => {
+    const unknown = { seq: 3, id: 'e3', type: 'ChargebackOpened', at: 3, stream: 'stock-tee-main', data: {} };
+    const invalid = { ...restock(4, 'stock-tee-main'), data: { sku: 'tee', qty: 'many', warehouse: 'main' } };
+    const all = await inspectLog([lines(restock(1, 'stock-tee-main'), restock(2, 'stock-tee-main'), unknown, invalid)], { domain: commerce, source: 't.jsonl', skipInvalid: true });
+    if (!all.ok) throw new Error('refused');
+    expect(all.report.events).toBe(4);
+    expect(all.report.notes).toEqual([expect.stringContaining('and every event it could read (2 of 4) the log files under another: line 1\'s stream')]);
+    const some = await inspectLog([lines(restock(1, 'stock:tee@main'), restock(2, 'stock-tee-main'), unknown)], { domain: commerce, source: 't.jsonl', skipInvalid: true });
+    if (!some.ok) throw new Error('refused');
+    expect(some.report.notes).toEqual([expect.stringContaining('and 1 of the 2 events it could read (of 3) the log files under another: line 2\'s stream')]);
+  });
 });
