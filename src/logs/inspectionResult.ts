@@ -14,6 +14,7 @@ import { otherProfile, type FieldReader, type JsonObject } from './profiles';
 import type { StaleWatch } from './staleDecisions';
 import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
 import type { Anomaly, InspectionReport, InspectResult } from './types';
+import { placeText, positionName, type PlacedEntry } from './placeWord';
 
 /** What an inspection read, as its report needs it. */
 export interface InspectionState {
@@ -35,7 +36,8 @@ export interface InspectionState {
   readonly restreamed: number;
   /** The events the domain read as its own (those an unknown type or invalid data kept from it are not): what `restreamed` is of. */
   readonly domainEvents: number;
-  readonly firstRestreamed: { readonly line: number; readonly log: string; readonly domain: string } | undefined;
+  /** The first such event: its place (a file's line, a source's position) and both stream names. */
+  readonly firstRestreamed: (PlacedEntry & { readonly log: string; readonly domain: string }) | undefined;
   readonly hasher: HasherFactory | undefined;
   /** With a profile asked for: the first records it read no event from (./profiles otherProfile). */
   readonly unreadSamples: readonly JsonObject[] | undefined;
@@ -71,7 +73,7 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
   if (restreamed && !otherDomain)
     notes.push(
       `the domain files events under its own streams (its streamOf), and ${restreamedCount(s.restreamed, s.domainEvents, facts.events)} the log files under another: ` +
-        `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations${s.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
+        `stream ${JSON.stringify(restreamed.log)} (${placeText(framing, positionName(s.reader.fieldsUsed().globalPosition), restreamed)}) is ${JSON.stringify(restreamed.domain)} to the domain; the violations${s.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
     );
   if (unreplayed !== undefined) notes.push(unreplayed);
   const looksLike = facts.events === 0 && s.unreadSamples ? otherProfile(s.reader.profile.name, s.unreadSamples) : undefined;
