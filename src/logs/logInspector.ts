@@ -267,7 +267,7 @@ export class LogInspector {
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
     if (this.refused) return;
-    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, eventId: e.id, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 
