@@ -4,22 +4,80 @@
  * on loopback in temporary folders, prints their URLs, and stops them on Ctrl-C (or when this
  * process ends any other way). The same starters as the integration tests
  * (test/integration/servers/); install the binaries once with `bash scripts/servers/install.sh`.
- *
- *   npm run servers [-- --only nats,postgres,kafka] [--nats-port 4222] [--ws-port 4223] [--pg-port 5433]
+ * `--help` prints the usage; an unknown option is one line and the usage, exit 2.
  */
+import { createConnection, createServer, type Server } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildKafkaMock, kafkaMockMissing, startKafkaMock } from '../../test/integration/servers/kafkaMock';
 import { findNats, startNats } from '../../test/integration/servers/nats';
 import { findPostgres, startPostgres } from '../../test/integration/servers/postgres';
 
-const { values } = parseArgs({
-  options: {
-    only: { type: 'string', default: 'postgres,nats,kafka' },
-    'nats-port': { type: 'string', default: '4222' },
-    'ws-port': { type: 'string', default: '4223' },
-    'pg-port': { type: 'string', default: '5433' },
-  },
-});
+const USAGE = `Usage: npm run servers [-- --only postgres,nats,kafka] [--nats-port N] [--ws-port N] [--pg-port N] [--kafka-port N]
+
+Starts PostgreSQL 15 (port 5433), nats-server with JetStream (4222, WebSocket 4223) and librdkafka's
+mock Kafka on loopback, prints their URLs; Ctrl-C stops them (their data goes with them).
+  --only LIST        the servers to start (comma-separated; default all three)
+  --nats-port N      NATS's port (default 4222); --ws-port N its WebSocket port (default 4223)
+  --pg-port N        PostgreSQL's port (default 5433)
+  --kafka-port N     a fixed bootstrap port for Kafka (default: the mock's own, new at each start).
+                     librdkafka's mock cannot be told its port: this one forwards to it, and clients
+                     then reach the broker at the address its metadata names (127.0.0.1, its own port)
+  --help             this text
+Install the binaries once with: bash scripts/servers/install.sh
+`;
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        only: { type: 'string', default: 'postgres,nats,kafka' },
+        'nats-port': { type: 'string', default: '4222' },
+        'ws-port': { type: 'string', default: '4223' },
+        'pg-port': { type: 'string', default: '5433' },
+        'kafka-port': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    // util.parseArgs's message, one line (`Unknown option '--halp'. …`), and the usage
+    console.error(`npm run servers: ${(error as Error).message.split('\n')[0]}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (const name of ['nats-port', 'ws-port', 'pg-port', 'kafka-port'] as const) {
+  const v = values[name];
+  if (v !== undefined && !(/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535)) {
+    console.error(`npm run servers: --${name} takes a port from 1 to 65535, got "${v}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const unknown = values.only.split(',').map((s) => s.trim()).filter((s) => !['postgres', 'nats', 'kafka'].includes(s));
+if (unknown.length > 0) {
+  console.error(`npm run servers: --only takes postgres, nats, kafka, got "${unknown.join(',')}"\n\n${USAGE}`);
+  process.exit(2);
+}
+
+/** A loopback TCP forwarder from `port` to `target` (host:port): a fixed bootstrap address for the Kafka mock. */
+function forward(port: number, target: string): Promise<Server> {
+  const [host, targetPort] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
+  const server = createServer((socket) => {
+    const upstream = createConnection({ host, port: targetPort });
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
 const wanted = new Set(values.only.split(',').map((s) => s.trim()));
 const install = 'install it with `bash scripts/servers/install.sh`';
 const stops: (() => Promise<void>)[] = [];
@@ -59,7 +117,14 @@ await Promise.all([
       await buildKafkaMock();
       const kafka = await startKafkaMock();
       stops.push(kafka.stop);
-      lines.set('kafka', `Kafka       kafka://${kafka.bootstrap}   (librdkafka's mock; a topic with N partitions: curl -X POST '${kafka.controlUrl}/topics?name=T&partitions=N')`);
+      const port = values['kafka-port'];
+      let bootstrap = kafka.bootstrap;
+      if (port !== undefined) {
+        const server = await forward(Number(port), kafka.bootstrap.split(',')[0]);
+        stops.push(() => new Promise<void>((done) => server.close(() => done())));
+        bootstrap = `127.0.0.1:${port}`;
+      }
+      lines.set('kafka', `Kafka       kafka://${bootstrap}   (librdkafka's mock; a topic with N partitions: curl -X POST '${kafka.controlUrl}/topics?name=T&partitions=N')`);
     }),
 ]);
 

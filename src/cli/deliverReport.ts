@@ -1,7 +1,9 @@
 /** Where a report goes: stdout as text or JSON, or a file written atomically with `--out`; JSON is streamed, never one string. */
 import { jsonPieces } from '../engine/report/jsonWriter';
 import type { Report } from '../engine/types';
-import { EXIT, writeOut, type CliIO } from './io';
+import { counted } from '../engine/report/counted';
+import { withVerdict } from './failOn';
+import { writeOut, type CliIO } from './io';
 import { printable } from './printable';
 import { writeAtomically } from './writeAtomically';
 
@@ -14,12 +16,25 @@ export function* reportJsonPieces(report: unknown): Generator<string, void, unde
   yield '\n';
 }
 
-/** Prints the output or writes it to `--out`; returns the exit code for `--fail-on-violation`. */
+/**
+ * Prints the output or writes it to `--out`; returns the exit code for `--fail-on-violation`
+ * (3, with the stderr line `failing: 2 invariant violations in 1 run of 3 (--fail-on-violation)`).
+ */
 export async function deliverReport(report: Report, text: () => string, options: { json: boolean; out?: string; failOnViolation: boolean; command: string }, io: CliIO): Promise<number> {
-  if (options.out !== undefined) {
-    await writeAtomically(options.out, reportJsonPieces(report), io);
-    io.err(`purestream ${options.command}: wrote the report of ${report.runs.length} run${report.runs.length === 1 ? '' : 's'} to ${printable(options.out)}\n`);
-  } else if (options.json) await writeOut(io, reportJsonPieces(report));
-  else io.out(text());
-  return options.failOnViolation && report.runs.some((r) => r.violations.length > 0) ? EXIT.violation : EXIT.ok;
+  return withVerdict(io, options.failOnViolation ? violationLine(report) : undefined, async () => {
+    if (options.out !== undefined) {
+      await writeAtomically(options.out, reportJsonPieces(report), io);
+      io.err(`purestream ${options.command}: wrote the report of ${counted(report.runs.length, 'run')} to ${printable(options.out)}\n`);
+    } else if (options.json) await writeOut(io, reportJsonPieces(report));
+    else io.out(text());
+  });
+}
+
+/** Why `--fail-on-violation` fails a report, or undefined when no run broke an invariant. */
+function violationLine(report: Report): string | undefined {
+  const broken = report.runs.filter((r) => r.violations.length > 0);
+  if (broken.length === 0) return undefined;
+  const violations = broken.reduce((n, r) => n + r.violations.length, 0);
+  const runs = report.runs.length === 1 ? '' : ` in ${counted(broken.length, 'run')} of ${report.runs.length}`;
+  return `failing: ${counted(violations, 'invariant violation')}${runs} (--fail-on-violation)\n`;
 }

@@ -20,11 +20,13 @@ export type InspectOutcome =
       readonly drift: number;
       /** The stale decisions found (the report's `staleDecisions.count`; 0 without command records). */
       readonly stale: number;
+      /** The command records read (drift and stale decisions need them: `--fail-on` says when it cannot fire). */
+      readonly commands: number;
     };
 
 /**
- * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text. With
- * nothing read the text is left out, the JSON not (a tail ended before anything came prints it).
+ * The outcome of an inspection's result; `json`: the report as JSON pieces, else its text (with
+ * nothing read too: a source read caught up at its `--from` prints its report of 0 events).
  */
 export function inspectOutcome(result: InspectResult, json: boolean): InspectOutcome {
   if (!result.ok) {
@@ -35,7 +37,7 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
   }
   const report = result.report;
   const nothingRead = whyNothingRead(report);
-  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [], anomalies: 0, violations: 0, drift: 0, stale: 0 };
+  if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)], anomalies: 0, violations: 0, drift: 0, stale: 0, commands: report.commands };
   return {
     ok: true,
     pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],
@@ -43,6 +45,7 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
     violations: report.violations.length,
     drift: report.drift.length,
     stale: report.staleDecisions?.count ?? 0,
+    commands: report.commands,
   };
 }
 

@@ -21,8 +21,9 @@ function list<T>(title: string, items: readonly T[], line: (item: T) => string, 
   return `${title} (${total.toLocaleString('en')}):\n${shown}${total > LIST ? `    ... and ${(total - LIST).toLocaleString('en')} more (--json lists them)\n` : ''}`;
 }
 
-const counts = (entries: readonly (readonly [string, number])[], max = 8): string =>
-  entries.slice(0, max).map(([k, n]) => `${printable(k, 60)} ${n.toLocaleString('en')}`).join(', ') + (entries.length > max ? `, … ${entries.length - max} more` : '');
+/** The first `max` entries and how many more there are: `total` counts them all where the report keeps only some (the streams list keeps 1,000). */
+const counts = (entries: readonly (readonly [string, number])[], max = 8, total = entries.length): string =>
+  entries.slice(0, max).map(([k, n]) => `${printable(k, 60)} ${n.toLocaleString('en')}`).join(', ') + (total > max ? `, … ${(total - max).toLocaleString('en')} more` : '');
 
 /** Every pointer a field was read through: `/payload/type (3 records), /topic (2 records; the topic: no type header or payload type)`. */
 const pointerUses = (uses: readonly PointerUse[]): string => uses.map((u) => `${u.pointer === '' ? '(the whole record)' : u.pointer} (${counted(u.records, 'record')}${u.note !== undefined ? `; ${u.note}` : ''})`).join(', ');
@@ -50,7 +51,7 @@ export function formatInspection(r: InspectionReport): string {
     r.timeRange ? `  time: ${r.timeRange.first} … ${r.timeRange.last}\n` : '',
     types.length ? `  types (${types.length}): ${counts(types)}\n` : '',
     r.sources.length ? `  sources (${r.sources.length}): ${counts(r.sources.map((s) => [s.source, s.events] as const), 5)}\n` : '',
-    r.streamCount ? `  streams (${streamsLabel(r)}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5)}\n` : '',
+    r.streamCount ? `  streams (${streamsLabel(r)}): ${counts(r.streams.map((s) => [s.stream, s.events] as const), 5, Math.max(r.streamCount, r.streams.length))}\n` : '',
     `  causation: ${causationParts(r.causation, r.events).join(', ')}\n`,
     '  ' + anomalyList(r, place),
     r.skippedPositions?.length ? '  ' + list('skipped positions', r.skippedPositions, (s) => printable(s.message), r.skippedPositionCount ?? r.skippedPositions.length) : '',

@@ -13,8 +13,14 @@ export interface CliIO {
   readonly cwd: string;
   /** Writes to stdout and resolves once it can take more (backpressure for big outputs); absent: `out`. */
   readonly write?: (text: string) => Promise<void>;
-  /** Calls `handler` on Ctrl-C (SIGINT) instead of ending the process, until the returned function is called (a live tail ends so). */
+  /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM instead of ending the process, until the returned function is called (a live tail ends so, with its report). */
   readonly onInterrupt?: (handler: () => void) => () => void;
+  /**
+   * Tells the process, before the output is written, the exit code the command ends with and the
+   * stderr line saying why (`failing: …`, which the command writes after the output): a closed
+   * pipe (EPIPE) cutting the output short then ends the process with them, not quietly with 0.
+   */
+  readonly verdict?: (code: number, reason: string) => void;
 }
 
 /** Exit codes of the spec, plus `internal` (70, EX_SOFTWARE from sysexits.h): a bug, reported in one line. */

@@ -37,11 +37,13 @@ differs.
 
 Any command also takes --debug: an internal error then prints its stack trace.
 
-Exit codes: 0 done, 1 bad input (for inspect also: no event could be read; for publish also: the
+Exit codes: 0 done, 1 bad input (for inspect also: no event could be read — but a source read
+--from a position, the end or a time with nothing new is caught up: 0; for publish also: the
 stream did not keep every event of the run), 2 usage error,
 3 an invariant was broken (--fail-on-violation) or inspect's --fail-on found what it names
 (stale: stale decisions, commands decided on a state another decision changed before their
-events were recorded), 70 internal error (a bug: please report it).
+events were recorded; violations and drift need --domain), said in one stderr line (failing: …),
+also when the output's reader went away, 70 internal error (a bug: please report it).
 `;
 
 /** Each command's module, imported when the command runs. */

@@ -21,13 +21,13 @@ export function removeTemps(): void {
 
 /**
  * On SIGINT or SIGTERM: removes the temporary files and ends the process (exit 130 or 143, as a
- * shell reports them) — except a SIGINT that a command handles itself while `handledElsewhere()`
- * (a live tail ends on Ctrl-C with its report).
+ * shell reports them) — except while a command handles them itself, `handledElsewhere()` (a live
+ * tail ends on Ctrl-C or SIGTERM with its report).
  */
 export function removeTempsOnSignals(handledElsewhere: () => boolean = () => false): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
-      if (signal === 'SIGINT' && handledElsewhere()) return;
+      if (handledElsewhere()) return;
       removeTemps();
       process.exit(code);
     });

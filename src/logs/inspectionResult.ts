@@ -14,6 +14,7 @@ import { otherProfile, type FieldReader, type JsonObject } from './profiles';
 import type { StaleWatch } from './staleDecisions';
 import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
 import type { Anomaly, InspectionReport, InspectResult } from './types';
+import { placeText, positionName, type PlacedEntry } from './placeWord';
 
 /** What an inspection read, as its report needs it. */
 export interface InspectionState {
@@ -33,10 +34,23 @@ export interface InspectionState {
   readonly named: NamedDomain | undefined;
   /** Events the domain files under another stream than the log names (its streamOf), and the first of them. */
   readonly restreamed: number;
-  readonly firstRestreamed: { readonly line: number; readonly log: string; readonly domain: string } | undefined;
+  /** The events the domain read as its own (those an unknown type or invalid data kept from it are not): what `restreamed` is of. */
+  readonly domainEvents: number;
+  /** The first such event: its place (a file's line, a source's position) and both stream names. */
+  readonly firstRestreamed: (PlacedEntry & { readonly log: string; readonly domain: string }) | undefined;
   readonly hasher: HasherFactory | undefined;
   /** With a profile asked for: the first records it read no event from (./profiles otherProfile). */
   readonly unreadSamples: readonly JsonObject[] | undefined;
+}
+
+/**
+ * How many of the events the log files under another stream than the domain: of those the domain
+ * read (`every event`, `2 of 3 events`), saying so when it could not read some (an unknown type,
+ * invalid data: `every event it could read (150 of 152)`).
+ */
+function restreamedCount(restreamed: number, read: number, events: number): string {
+  if (read === events) return restreamed === events ? 'every event' : `${restreamed} of ${events} events`;
+  return restreamed === read ? `every event it could read (${read} of ${events})` : `${restreamed} of the ${read} events it could read (of ${events})`;
 }
 
 /** The note on the domain the log names, when another was chosen (first: it explains the records' problems); `found`: the problems or anomalies listed. */
@@ -58,8 +72,8 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
   const otherDomain = notes.length > 0;
   if (restreamed && !otherDomain)
     notes.push(
-      `the domain files events under its own streams (its streamOf), and ${s.restreamed === facts.events ? 'every event' : `${s.restreamed} of ${facts.events} events`} the log files under another: ` +
-        `line ${restreamed.line}'s stream ${JSON.stringify(restreamed.log)} is ${JSON.stringify(restreamed.domain)} to the domain; the violations${s.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
+      `the domain files events under its own streams (its streamOf), and ${restreamedCount(s.restreamed, s.domainEvents, facts.events)} the log files under another: ` +
+        `stream ${JSON.stringify(restreamed.log)} (${placeText(framing, positionName(s.reader.fieldsUsed().globalPosition), restreamed)}) is ${JSON.stringify(restreamed.domain)} to the domain; the violations${s.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
     );
   if (unreplayed !== undefined) notes.push(unreplayed);
   const looksLike = facts.events === 0 && s.unreadSamples ? otherProfile(s.reader.profile.name, s.unreadSamples) : undefined;

@@ -22,6 +22,7 @@ import { expectedRecords, HeldRecords, isScenario, positionRules, SCENARIO_NOTIC
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectResult } from './types';
+import type { PlacedEntry } from './placeWord';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 export { MAX_RECORD_DEPTH } from './json/recordDepth';
@@ -46,7 +47,9 @@ export class LogInspector {
   private lastMs = 0;
   /** Events the domain files under another stream than the log names (its streamOf), and the first of them. */
   private restreamed = 0;
-  private firstRestreamed: { readonly line: number; readonly log: string; readonly domain: string } | undefined;
+  /** Events the domain read as its own (a stream of its): what `restreamed` counts among. */
+  private domainEvents = 0;
+  private firstRestreamed: (PlacedEntry & { readonly log: string; readonly domain: string }) | undefined;
   /** Records met so far (for progress). */
   records = 0;
   /** What the file is, when it is plainly not a log (a Purestream scenario). */
@@ -252,7 +255,8 @@ export class LogInspector {
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     // (a redelivery is not counted among the events again, nor here)
-    if (counted && domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, log: e.stream, domain: domainStream };
+    if (counted && domainStream !== undefined) this.domainEvents++;
+    if (counted && domainStream !== undefined && e.stream !== undefined && e.stream !== domainStream && this.restreamed++ === 0) this.firstRestreamed = { line: place.line, ...(e.globalPosition !== undefined ? { globalPosition: e.globalPosition } : {}), ...(e.source !== undefined ? { source: e.source } : {}), log: e.stream, domain: domainStream };
     if (this.options.onRecord) this.options.onRecord({ ...place, text, read: e, counted, ...(domainStream !== undefined ? { domainStream } : {}) });
     if (this.stale !== undefined && counted && e.kind === 'event' && !e.archived) {
       // the streams the replay uses: the domain's with a domain (an event it cannot read is in none), else the log's
@@ -263,7 +267,7 @@ export class LogInspector {
     if (!counted || domain === undefined) return;
     if (isProblem(domain)) return this.anomaly(domain.anomaly, place, domain.message, e);
     if (this.refused) return;
-    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
+    const failed = this.domain!.apply(domain, e.causationId, { ...place, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, eventId: e.id, t: e.time?.ms ?? this.lastMs }, e.stream, e.streamPosition);
     if (failed) this.anomaly(failed.anomaly, place, failed.message, e);
   }
 
@@ -337,6 +341,7 @@ export class LogInspector {
       notice: this.notice,
       named: this.named,
       restreamed: this.restreamed,
+      domainEvents: this.domainEvents,
       firstRestreamed: this.firstRestreamed,
       hasher: this.options.hasher,
       unreadSamples: this.unreadSamples,

@@ -23,6 +23,8 @@ export interface ReplayPlace {
   /** Its position in the log's stream and its producer scope, when the log has them. */
   readonly streamPosition?: string;
   readonly source?: string;
+  /** The event's id, when it has one. */
+  readonly eventId?: string;
   /** Its time in ms since the epoch (for the history). */
   readonly t: number;
 }
@@ -88,6 +90,7 @@ export class LogReplay {
           ...(place.streamPosition !== undefined ? { streamPosition: place.streamPosition } : {}),
           ...(place.position !== undefined ? { globalPosition: place.position } : {}),
           ...(place.source !== undefined ? { source: place.source } : {}),
+          ...(place.eventId !== undefined ? { eventId: place.eventId } : {}),
         };
         this.violations.push(violation);
         this.onViolation?.(violation);

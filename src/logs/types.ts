@@ -158,6 +158,8 @@ export interface LogViolation {
   readonly streamPosition?: string;
   readonly globalPosition?: string;
   readonly source?: string;
+  /** The event's id (extends the spec: what on-call greps a log for), where it has one. */
+  readonly eventId?: string;
 }
 
 /**

@@ -73,7 +73,7 @@ export const enactCommand: CliCommand = async (args, io) => {
   return EXIT.ok;
 };
 
-/** Enacts in the module's worker when the domain is a module, else in this thread; Ctrl-C stops at the next delivery. */
+/** Enacts in the module's worker when the domain is a module, else in this thread; Ctrl-C or SIGTERM stops at the next delivery. */
 async function enactWith(domain: ChosenDomain | undefined, request: EnactRequest, io: CliIO): Promise<EnactOutcome> {
   const stop = new AbortController();
   const release = io.onInterrupt?.(() => stop.abort());

@@ -4,7 +4,8 @@
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
  * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch` and the same `--domain`,
  * `--profile`, `--map`, `--skip-invalid`, `--fail-on` and `--json`. Exit codes: 0 read; 1 bad
- * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read;
+ * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read (a
+ * source read `--from` a position, the end or a time with nothing new is caught up: 0);
  * 2 usage; 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md:
  * ../../logs/staleDecisions).
  */
@@ -27,9 +28,7 @@ import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { parseJsonText } from '../../engine/jsonText';
 import { didYouMeanText } from '../../engine/text/didYouMean';
-
-/** What `--fail-on` can name: logs.md's three, and `stale` (an extension: the report's `staleDecisions.count`). */
-const FAIL_ON = ['anomalies', 'violations', 'drift', 'stale'] as const;
+import { cannotFireNotes, checkFailOnDomain, failingLine, parseFailOn, withVerdict } from '../failOn';
 
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
@@ -42,8 +41,8 @@ export const inspectCommand: CliCommand = async (args, io) => {
   const format = oneOf('format', options.get('format')?.[0] ?? 'auto', LOG_FORMATS) as LogFormat;
   const framing = oneOf('framing', options.get('framing')?.[0] ?? 'auto', ['auto', ...FRAMINGS]) as Framing | 'auto';
   const profile = options.get('profile') ? (oneOf('profile', options.get('profile')![0], PROFILE_NAMES) as ProfileName) : undefined;
-  const failOn = (options.get('fail-on')?.[0] ?? '').split(',').filter(Boolean);
-  for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), got "${printable(f, 60)}"${didYouMeanText(f, FAIL_ON)}`);
+  const failOn = parseFailOn(options.get('fail-on')?.[0]);
+  checkFailOnDomain(failOn, domainName !== undefined);
   if (options.has('map') && options.has('type-map')) throw new UsageError('--map and --type-map: give one (a map holds the type renames as "types")');
   const mapFile = options.get('map')?.[0] ?? options.get('type-map')?.[0];
   // http://…, mysql://…: a URL of a kind not read, not a file that is missing
@@ -57,7 +56,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
       const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
       const { inspectSourceUrl } = await import('./inspectSource');
       const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch };
-      return await inspectSourceUrl({ ...args, failed: (found) => failed(found, failOn) }, io);
+      return await inspectSourceUrl({ ...args, failOn }, io);
     } finally {
       await domain?.host?.close();
     }
@@ -83,14 +82,12 @@ export const inspectCommand: CliCommand = async (args, io) => {
     io.err(`0 events read from ${printable(file)}: ${printable(outcome.nothingRead, 400)}\n`);
     return EXIT.badInput;
   }
-  await writeOut(io, outcome.pieces);
-  return failed(outcome, failOn) ? EXIT.violation : EXIT.ok;
+  const ok = outcome;
+  return withVerdict(io, failingLine(ok, failOn), async () => {
+    await writeOut(io, ok.pieces);
+    for (const note of cannotFireNotes(failOn, ok)) io.err(note);
+  });
 };
-
-/** Whether an inspection found what `--fail-on` names. */
-function failed(found: Readonly<Record<(typeof FAIL_ON)[number], number>>, failOn: readonly string[]): boolean {
-  return FAIL_ON.some((kind) => failOn.includes(kind) && found[kind] > 0);
-}
 
 /** Inspects the file here (a bundled domain, or none) or in the domain module's worker. */
 async function inspected(

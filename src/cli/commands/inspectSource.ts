@@ -25,6 +25,7 @@ import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/so
 import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
+import { cannotFireNotes, failingLine, withVerdict, type FailKind } from '../failOn';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
@@ -40,8 +41,8 @@ export interface SourceInspectArgs {
   readonly from?: string;
   readonly until?: string;
   readonly batch?: string;
-  /** Whether what was found is what `--fail-on` names. */
-  readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number; readonly stale: number }) => boolean;
+  /** What `--fail-on` names. */
+  readonly failOn: readonly FailKind[];
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
@@ -77,10 +78,12 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`${got.refused.display}: ${got.refused.message}\n`);
       return EXIT.badInput;
     }
-    // a `--from` position with nothing after it was asked for, not read: never reported as read
-    const unread = got.records === 0 && from.kind === 'after' && got.position === from.position;
+    // a read from a position, the end or a time with nothing new is caught up (exit 0), unless the position is past the source's last one or the stream named is not there
+    const caughtUp = got.records === 0 && from.kind !== 'start' && got.absent === undefined && pastEnd(from, got.lastAtStart, source) === undefined;
+    // a `--from` position with nothing after it was asked for, not read: reported as read only when the read is caught up there
+    const unread = got.records === 0 && from.kind === 'after' && (got.position ?? from.position) === from.position && !caughtUp;
     // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
-    const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : undefined);
+    const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : from.kind === 'after' ? from.position : undefined);
     const resume = resumeLine(unread ? undefined : position, from);
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
@@ -101,14 +104,23 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(resume);
       return EXIT.ok;
     }
+    if (outcome.nothingRead !== undefined && caughtUp) {
+      // nothing new since the position: a normal outcome of an incremental read, the (empty) report with a note
+      return await withVerdict(io, undefined, async () => {
+        await writeOut(io, outcome.pieces);
+        io.err(`note: nothing after ${startText(from)}: the read is caught up (0 events)\n${resume}`);
+      });
+    }
     if (outcome.nothingRead !== undefined) {
       const why = got.records === 0 ? (got.absent !== undefined ? printable(got.absent, 400) : nothingAfter(from, got.lastAtStart, source)) : printable(outcome.nothingRead, 400);
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
-    await writeOut(io, outcome.pieces);
-    io.err(resume);
-    return a.failed(outcome) ? EXIT.violation : EXIT.ok;
+    return await withVerdict(io, failingLine(outcome, a.failOn), async () => {
+      await writeOut(io, outcome.pieces);
+      io.err(resume);
+      for (const note of cannotFireNotes(a.failOn, outcome, 'the source')) io.err(note);
+    });
   } finally {
     progress?.clear();
     release?.();
@@ -129,12 +141,24 @@ export function resumeLine(position: string | undefined, from: StartAt): string 
 
 const CONTAINER: Readonly<Record<SourceUrl['kind'], string>> = { nats: 'stream', kafka: 'topic', postgres: 'store' };
 
-/** Why a read gave no record: none at all, none after the start asked for, or a `--from` position past the source's last one. */
+/** Why a read gave no record: none at all, or a `--from` position past the source's last one (a read caught up is not asked). */
 function nothingAfter(from: StartAt, lastAtStart: string | undefined, source: SourceUrl): string {
   if (from.kind === 'start') return 'no records';
-  if (from.kind !== 'after') return 'no records after the start asked for';
-  const past = lastAtStart !== undefined && /^\d+$/.test(lastAtStart) && /^\d+$/.test(from.position) && BigInt(from.position) > BigInt(lastAtStart);
-  return `nothing after position ${from.position}${past ? ` (the ${CONTAINER[source.kind]}'s last position is ${lastAtStart})` : ''}`;
+  const last = pastEnd(from, lastAtStart, source);
+  if (last === undefined) return `nothing after ${startText(from)}`;
+  return `nothing after position ${(from as { position: string }).position} (the ${CONTAINER[source.kind]}'s last position is ${last})`;
+}
+
+/**
+ * The source's last position when `--from` names one past it, else undefined: known where the
+ * reader knows its last position (JetStream's last sequence, a PostgreSQL store's highest
+ * position — Emmett's `TRANSACTION:GLOBAL_POSITION` compared by its global position), not Kafka.
+ */
+function pastEnd(from: StartAt, lastAtStart: string | undefined, source: SourceUrl): string | undefined {
+  if (from.kind !== 'after' || lastAtStart === undefined) return undefined;
+  const asked = source.kind === 'postgres' ? from.position.slice(from.position.indexOf(':') + 1) : from.position;
+  if (!/^\d+$/.test(lastAtStart) || !/^\d+$/.test(asked)) return undefined;
+  return BigInt(asked) > BigInt(lastAtStart) ? lastAtStart : undefined;
 }
 
 /** Where a read started, in words. */

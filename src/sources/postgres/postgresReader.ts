@@ -92,6 +92,8 @@ class PostgresStoreReader implements SourceReader {
   /** A stream's events before the read, on this reader's connection (./earlierEvents). */
   readonly earlier: EarlierEvents;
   absent: string | undefined;
+  /** With `--from POSITION`: the store's highest position (Emmett: global position) when the read began, so a position past it is told apart from a read caught up. */
+  lastAtStart: string | undefined;
   private readonly select: string;
   private readonly from: string;
   private filter: RowFilter;
@@ -135,6 +137,8 @@ class PostgresStoreReader implements SourceReader {
     if (from.kind === 'after') {
       const [a, b] = from.position.split(':');
       this.after = b === undefined ? { position: a } : { tx: a, position: b };
+      const max = (await readOnly(this.session, (q) => q(`SELECT max(${this.positionColumn})::text AS max FROM ${this.from}`)))[0].max;
+      this.lastAtStart = typeof max === 'string' ? max : undefined;
     } else if (from.kind === 'end') {
       this.after = await readOnly(this.session, (q) => this.head(q));
     } else if (from.kind === 'time' && this.gapGuarded) {

@@ -44,7 +44,7 @@ describe('purestream inspect <postgres URL>', () => {
     await installMessageDb(url);
     await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000011', streamName: 'account-1', type: 'Deposited', data: { amount: 1 } }]);
     const r = await cli(['inspect', `${url}?store=message-db`, '--from', '99']);
-    expect([r.code, r.out, r.err]).toEqual([1, '', `0 events read from ${url}?store=message-db: nothing after position 99\nno position read (resume with --from 99, the position asked for)\n`]);
+    expect([r.code, r.out, r.err]).toEqual([1, '', `0 events read from ${url}?store=message-db: nothing after position 99 (the store's last position is 1)\nno position read (resume with --from 99, the position asked for)\n`]);
   });
 
   it('bad input is one line naming the URL, the password hidden, exit 1: unreachable host, wrong password, missing table, a store of another kind', async () => {
@@ -214,20 +214,22 @@ describe('purestream inspect <nats URL>', () => {
     const next = await cli(['inspect', url, '--from', '2']);
     expect([next.code, next.err]).toEqual([0, 'last position read: 3 (resume with --from 3)\n']);
     expect(next.out).toContain(': 1 event, 0 commands');
-    // a read to the head with nothing after --from end stays bad input (no event read), and says where to resume
+    // a read to the head with nothing after --from end is caught up: its report of 0 events, a note, where to resume
     const head = await cli(['inspect', url, '--from', 'end']);
-    expect([head.code, head.out, head.err]).toEqual([1, '', `0 events read from ${url}: no records after the start asked for\nlast position read: 3 (resume with --from 3)\n`]);
+    expect([head.code, head.err]).toEqual([0, 'note: nothing after the end (--from end): the read is caught up (0 events)\nlast position read: 3 (resume with --from 3)\n']);
+    expect(head.out).toContain(': 0 events, 0 commands');
   });
 
-  it('--from past the stream\'s last position: nothing is reported as read; the resume hint is the position asked for, said so', async () => {
+  it('--from past the stream\'s last position: nothing is reported as read (exit 1); the resume hint is the position asked for, said so', async () => {
     const stream = uniqueName('past').toUpperCase();
     await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
     for (const id of ['t-1', 't-2', 't-3']) await nats.js.publish(`${stream}.a`, JSON.stringify({ type: 'Ticked', id }));
     const url = `${requireServer('nats').url}/${stream}`;
     const past = await cli(['inspect', url, '--from', '9999']);
     expect([past.code, past.out, past.err]).toEqual([1, '', `0 events read from ${url}: nothing after position 9999 (the stream's last position is 3)\nno position read (resume with --from 9999, the position asked for)\n`]);
+    // at the last position: caught up, a normal outcome of an incremental read
     const atLast = await cli(['inspect', url, '--from', '3']);
-    expect([atLast.code, atLast.err]).toEqual([1, `0 events read from ${url}: nothing after position 3\nno position read (resume with --from 3, the position asked for)\n`]);
+    expect([atLast.code, atLast.err]).toEqual([0, 'note: nothing after position 3: the read is caught up (0 events)\nlast position read: 3 (resume with --from 3)\n']);
     // a read that gets records reports the last one read, as before
     const some = await cli(['inspect', url, '--from', '1']);
     expect([some.code, some.err]).toEqual([0, 'last position read: 3 (resume with --from 3)\n']);

@@ -84,6 +84,6 @@ describe('inspect refusing a log', () => {
     expect(named.out.split('\n').filter((l) => l.startsWith('  note: '))).toEqual(['  note: the log\'s header names domain "shop"; it was replayed with domain "commerce", as chosen']);
     // no domain named: the streams are the domain's own business, and the note says so
     const bare = await cli(write('bare.jsonl', records), '--domain', 'commerce');
-    expect(bare.out).toContain('\n  note: the domain files events under its own streams (its streamOf), and every event the log files under another: line 1\'s stream "stock-tee-main" is "stock:tee@main" to the domain;');
+    expect(bare.out).toContain('\n  note: the domain files events under its own streams (its streamOf), and every event the log files under another: stream "stock-tee-main" (line 1) is "stock:tee@main" to the domain;');
   });
 });

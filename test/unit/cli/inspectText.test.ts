@@ -66,5 +66,12 @@ describe('the text report of an inspection', () => {
     const text = formatInspection({ ...(await reportOf([restocked(1, 2)])), causation: { roots: 1, orphans: 2, maxDepth: 0, correlations: 0 } });
     expect(text).toContain('\n  causation: 1 root event (with no cause), 2 orphans (causes not in the log), longest chain 0 links, 0 correlations\n');
   });
-});
 
+  it('says how many more streams there are in all, not how many more the report kept (it keeps 1,000)', async () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ seq: i + 1, stream: `s-${i}`, streamSeq: 1, type: 'Added', data: {} }));
+    const r = await inspectLog([lines.join('\n') + '\n'], { source: 'many.jsonl' });
+    if (!r.ok) throw new Error('refused');
+    expect(r.report.streams.length).toBeLessThan(1200);
+    expect(formatInspection(r.report)).toMatch(/ {2}streams \(1,200\): s-0 1, .*, … 1,195 more\n/);
+  });
+});

@@ -136,9 +136,9 @@ describe('inspectLog anomalies', () => {
 });
 
 describe('inspectLog replay', () => {
-  it('gives the state, its hash (the engine function) and the violation by event seq', async () => {
+  it("gives the state, its hash (the engine function) and the violation by event seq, with the event's id", async () => {
     const r = report(await inspect(lines(restocked(1, 1), ...placed(2, 'o1', 1, 'c1'), ...placed(4, 'o2', 1, 'c2'))));
-    expect(r.violations).toEqual([{ invariant: 'stock-non-negative', stream: 'stock:tee@main', position: '5', eventSeq: 5, line: 5, record: 5, message: 'stock of tee@main is -1', globalPosition: '5' }]);
+    expect(r.violations).toEqual([{ invariant: 'stock-non-negative', stream: 'stock:tee@main', position: '5', eventSeq: 5, line: 5, record: 5, message: 'stock of tee@main is -1', globalPosition: '5', eventId: 'c2.2' }]);
     expect(r.stateHash).toBe(stateHash(r.finalState));
     expect(Object.keys(r.finalState!)).toEqual(['order:o1', 'order:o2', 'stock:tee@main']);
   });

@@ -47,6 +47,6 @@ describe('a Marten store with tenants', () => {
     // both tenants received the same 5 kettles: each holds its own, not 10
     expect(state['acme/stock:KETTLE-02'].onHand).toBe(state['globex/stock:KETTLE-02'].onHand);
     expect(state['acme/stock:KETTLE-02'].onHand).toBeLessThanOrEqual(5);
-    expect(report.notes[0]).toContain(`line 1's stream "acme/${po}" is "acme/stock:KETTLE-02" to the domain`);
+    expect(report.notes[0]).toContain(`stream "acme/${po}" (line 1) is "acme/stock:KETTLE-02" to the domain`);
   });
 });
