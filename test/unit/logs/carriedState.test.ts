@@ -49,7 +49,7 @@ function read(lines: readonly string[], options: InspectorOptions): { report: In
 const broken = ({ report }: { report: InspectionReport }) => report.violations.map((v) => v.stream);
 const startsNote = ({ report }: { report: InspectionReport }) => report.notes?.find((n) => n.includes('began before the read'));
 /** What a checkpoint written after `r` carries. */
-const carriedBy = (r: ReturnType<typeof read>, fromStart: boolean): CarriedState => ({ states: [...finalStateEntries(r.report)], unknown: r.inspector.unknownStreams(), fromStart });
+const carriedBy = (r: ReturnType<typeof read>, fromStart: boolean): CarriedState => ({ states: [...finalStateEntries(r.report as { finalState: Record<string, unknown> })], unknown: r.inspector.unknownStreams(), fromStart });
 
 describe('a read resumed from a checkpoint', () => {
   it('a chain that began at the start: the new payment and the old one broken tonight are both found, the already broken one not again; the final state is one whole read’s', () => {
