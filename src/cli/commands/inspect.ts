@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
+import type { CheckpointDomain } from '../checkpointFile';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { MAX_NOTE, printable } from '../printable';
@@ -34,7 +35,7 @@ const FAIL_ON = ['anomalies', 'violations', 'drift', 'stale'] as const;
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
     flags: ['skip-invalid', 'json'],
-    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch'],
+    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch', 'checkpoint'],
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file> (or source URL)' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
@@ -51,18 +52,21 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (notSource) throw new InputFileError(`${printable(notSource.display)}: ${notSource.message}`);
   if (isSourceUrl(file)) {
     for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
+    const checkpointFile = options.get('checkpoint')?.[0];
+    if (checkpointFile !== undefined && domainName === undefined) throw new UsageError("--checkpoint needs --domain: a checkpoint carries the domain's state per stream");
     const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
     try {
       const map = mapFile ? await readMap(mapFile, domain?.info, io.cwd) : undefined;
       const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
       const { inspectSourceUrl } = await import('./inspectSource');
-      const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch };
+      const checkpoint = checkpointFile !== undefined && domain ? { file: checkpointFile, domain: await checkpointDomain(domain) } : undefined;
+      const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch, checkpoint };
       return await inspectSourceUrl({ ...args, failed: (found) => failed(found, failOn) }, io);
     } finally {
       await domain?.host?.close();
     }
   }
-  for (const o of ['from', 'until', 'batch']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
+  for (const o of ['from', 'until', 'batch', 'checkpoint']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
   const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
   let outcome: InspectOutcome;
   try {
@@ -86,6 +90,12 @@ export const inspectCommand: CliCommand = async (args, io) => {
   await writeOut(io, outcome.pieces);
   return failed(outcome, failOn) ? EXIT.violation : EXIT.ok;
 };
+
+/** The domain as a checkpoint names it (../checkpointFile): its id, and a module's path as typed and files' hash. */
+async function checkpointDomain(domain: ChosenDomain): Promise<CheckpointDomain> {
+  if (!domain.host) return { id: domain.info.id };
+  return { id: domain.info.id, module: domain.name, sourceHash: await domain.host.sourceHash() };
+}
 
 /** Whether an inspection found what `--fail-on` names. */
 function failed(found: Readonly<Record<(typeof FAIL_ON)[number], number>>, failOn: readonly string[]): boolean {

@@ -25,6 +25,8 @@ import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/so
 import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
+import { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointDomain } from '../checkpointFile';
+import type { CheckpointRead } from '../../sources/checkpointRead';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
@@ -40,6 +42,8 @@ export interface SourceInspectArgs {
   readonly from?: string;
   readonly until?: string;
   readonly batch?: string;
+  /** `--checkpoint FILE` (../checkpointFile), with the domain as the file names it. */
+  readonly checkpoint?: { readonly file: string; readonly domain: CheckpointDomain };
   /** Whether what was found is what `--fail-on` names. */
   readonly failed: (found: { readonly anomalies: number; readonly violations: number; readonly drift: number; readonly stale: number }) => boolean;
 }
@@ -57,8 +61,12 @@ export function sourceOf(url: string): SourceUrl {
 /** Runs `inspect` on a source URL; returns the exit code. */
 export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise<number> {
   const source = sourceOf(a.url);
-  const from = parseStartAt(a.from, source);
+  const saved = a.checkpoint ? await readCheckpoint(a.checkpoint.file, io, source, a.checkpoint.domain) : undefined;
+  if (saved && a.from !== undefined)
+    throw new UsageError(`--from ${printable(a.from, 40)} with --checkpoint ${printable(a.checkpoint!.file)}: the checkpoint says where the read resumes (after position ${saved.position}); delete the file to read from elsewhere`);
+  const from = saved ? ({ kind: 'after', position: saved.position } as const) : parseStartAt(a.from, source);
   if (typeof from === 'string') throw new UsageError(from);
+  const checkpoint = a.checkpoint ? checkpointRead(a.checkpoint.file, saved, from.kind === 'start') : undefined;
   const until = (a.until ?? 'head') as Until;
   if (until !== 'head' && until !== 'live') throw new UsageError(`--until must be head or live, got "${printable(a.until!, 40)}"`);
   const batch = a.batch === undefined ? 1000 : Number(a.batch);
@@ -70,7 +78,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
   const onProgress = readProgress(io, a.json, until, progress);
   try {
     const read: ReadOptions = { from, until, batch, signal: stop.signal };
-    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress, onFinding: live };
+    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress, onFinding: live, ...(checkpoint ? { checkpoint } : {}) };
     const got = a.host ? await a.host.inspectSource(source, read, options, a.json) : await readSourceOutcome(source, read, { ...options, domain: a.decider, hasher: nodeSha256 }, a.json);
     progress?.clear();
     if (!got.ok) {
@@ -82,6 +90,11 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
     const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : undefined);
     const resume = resumeLine(unread ? undefined : position, from);
+    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report)
+    const keep = async () => {
+      if (a.checkpoint && checkpoint && got.checkpoint && position !== undefined && !unread)
+        await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
+    };
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
       return EXIT.badInput;
@@ -96,8 +109,16 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     if (got.records === 0 && until === 'live' && stop.signal.aborted) {
       // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
+      await keep();
       if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)${got.absent !== undefined ? `; ${printable(got.absent, 400)}` : ''}\n`);
+      io.err(resume);
+      return EXIT.ok;
+    }
+    if (outcome.nothingRead !== undefined && saved && got.records === 0) {
+      // a chain of reads that has caught up: nothing new since the checkpoint, which stays as it is
+      if (a.json) await writeOut(io, outcome.pieces);
+      else io.out(`${printable(source.display)}: nothing new read after position ${saved.position}, where checkpoint ${printable(a.checkpoint!.file)} resumed (0 events; the file is unchanged)\n`);
       io.err(resume);
       return EXIT.ok;
     }
@@ -106,6 +127,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
+    await keep();
     await writeOut(io, outcome.pieces);
     io.err(resume);
     return a.failed(outcome) ? EXIT.violation : EXIT.ok;
@@ -113,6 +135,12 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     progress?.clear();
     release?.();
   }
+}
+
+/** What the read of a chain keeping a checkpoint is given (../../sources/checkpointRead): the file's states when it exists, else where the chain begins. */
+function checkpointRead(file: string, saved: Checkpoint | undefined, fromStart: boolean): CheckpointRead {
+  if (!saved) return { file, fromStart };
+  return { file, fromStart: saved.fromStart, resumed: { position: saved.position, carried: { states: saved.states, unknown: saved.unknown, fromStart: saved.fromStart } } };
 }
 
 /**
