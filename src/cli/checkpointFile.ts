@@ -71,10 +71,12 @@ export async function readCheckpoint(file: string, io: CliIO, source: SourceUrl,
   const was = checkpoint.domain;
   if (was.id !== domain.id) throw new UsageError(`${place}: domain.id: the checkpoint holds the states of domain ${shown(was.id)}, not ${shown(domain.id)} (name another --checkpoint file for this domain)`);
   if (was.sourceHash !== domain.sourceHash) {
-    const what = domain.module !== undefined ? `the module ${printable(domain.module)} changed since` : `the checkpoint was written with the module ${printable(was.module ?? '?')}, not the bundled domain, when`;
-    throw new UsageError(
-      `${place}: domain.sourceHash: ${what} the checkpoint was written: its states may not be what the domain's evolve makes now; delete ${place} to read again from the start with it (a read without the file begins at --from, start by default)`,
-    );
+    const again = `delete ${place} to read again from the start with it (a read without the file begins at --from, start by default)`;
+    if (was.sourceHash !== undefined && domain.sourceHash !== undefined)
+      throw new UsageError(`${place}: domain.sourceHash: the module ${printable(domain.module ?? '?')} changed since the checkpoint was written: its states may not be what the domain's evolve makes now; ${again}`);
+    const then = was.sourceHash !== undefined ? `the module ${printable(was.module ?? '?')}` : `the bundled domain ${shown(was.id)}`;
+    const now = domain.sourceHash !== undefined ? `the module ${printable(domain.module ?? '?')}` : 'the bundled domain';
+    throw new UsageError(`${place}: domain.sourceHash: the checkpoint was written with ${then}, not ${now}: name another --checkpoint file, or ${again}`);
   }
   return checkpoint;
 }

@@ -90,10 +90,14 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
     const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : undefined);
     const resume = resumeLine(unread ? undefined : position, from);
-    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report)
-    const keep = async () => {
-      if (a.checkpoint && checkpoint && got.checkpoint && position !== undefined && !unread)
-        await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
+    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report); the line to end with
+    const keep = async (): Promise<string> => {
+      if (!a.checkpoint || !checkpoint) return resume;
+      const file = printable(a.checkpoint.file);
+      if (unread && saved) return `no new position read: checkpoint ${file} resumes after position ${saved.position}, unchanged\n`;
+      if (!got.checkpoint || position === undefined) return resume;
+      await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
+      return `last position read: ${position} (written to checkpoint ${file}: the next read with it resumes there)\n`;
     };
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
@@ -109,17 +113,17 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     if (got.records === 0 && until === 'live' && stop.signal.aborted) {
       // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
-      await keep();
+      const end = await keep();
       if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)${got.absent !== undefined ? `; ${printable(got.absent, 400)}` : ''}\n`);
-      io.err(resume);
+      io.err(end);
       return EXIT.ok;
     }
     if (outcome.nothingRead !== undefined && saved && got.records === 0) {
       // a chain of reads that has caught up: nothing new since the checkpoint, which stays as it is
       if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read after position ${saved.position}, where checkpoint ${printable(a.checkpoint!.file)} resumed (0 events; the file is unchanged)\n`);
-      io.err(resume);
+      io.err(await keep());
       return EXIT.ok;
     }
     if (outcome.nothingRead !== undefined) {
@@ -127,9 +131,9 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
-    await keep();
+    const end = await keep();
     await writeOut(io, outcome.pieces);
-    io.err(resume);
+    io.err(end);
     return a.failed(outcome) ? EXIT.violation : EXIT.ok;
   } finally {
     progress?.clear();
