@@ -2,7 +2,8 @@
  * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]`
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
- * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch` and the same `--domain`,
+ * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch`, `--checkpoint FILE` (with a
+ * domain: a chain of reads resumed with the domain's states, ../checkpointFile) and the same `--domain`,
  * `--profile`, `--map`, `--skip-invalid`, `--fail-on` and `--json`. Exit codes: 0 read; 1 bad
  * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read;
  * 2 usage; 3 `--fail-on` found what it names (`stale`, stale decisions, extends logs.md:

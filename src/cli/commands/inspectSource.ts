@@ -9,7 +9,9 @@
  * decisions). Errors are one line
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  * With a domain module (`--domain ./bank.ts`) the source is read and replayed in the module's
- * worker, by the same readers (../sourceOutcome), and printed here the same way.
+ * worker, by the same readers (../sourceOutcome), and printed here the same way. With `--checkpoint
+ * FILE` (../checkpointFile) the read resumes where the file says with the domain's states it carries,
+ * and writes it again at the end of a read that ended normally (not on exit 1), before the report.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
