@@ -43,7 +43,8 @@ export function withCheckpoint(result: InspectResult, checkpoint: CheckpointRead
   if (checkpoint === undefined) return result;
   const note = checkpointNote(checkpoint);
   if (!result.ok) {
-    Object.assign(result, { notes: [...(result.notes ?? []), note] });
+    // a log refused is bad input: no checkpoint is written (a first read's note would say one is)
+    if (checkpoint.resumed) Object.assign(result, { notes: [...(result.notes ?? []), note] });
     return result;
   }
   const resumed = checkpoint.resumed;

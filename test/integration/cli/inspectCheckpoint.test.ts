@@ -153,6 +153,7 @@ describe('purestream inspect <kafka URL> --domain ./payments.ts --checkpoint FIL
     const failed = await cli(args(), { cwd });
     expect(failed.code).toBe(1);
     expect(failed.err).toContain('the source was not inspected');
+    expect(failed.err).toContain(`note: resumed from checkpoint cp.json at position ${position} (7 streams' states carried)\n`);
     unchanged();
 
     // malformed files: bad input naming the file and the member, nothing overwritten
