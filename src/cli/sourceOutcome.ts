@@ -4,6 +4,7 @@
  * (../modules/moduleWorker). Plain data, so it crosses threads: the read's counts and position, a
  * refused or lost connection as `{ display, message }`, and the inspection's outcome.
  */
+import { checkpointKept, type CheckpointKept } from '../sources/checkpointRead';
 import { inspectSource, type SourceInspectOptions } from '../sources/inspectSource';
 import { openSourceReader } from '../sources/node/openSourceReader';
 import type { SourceUrl } from '../sources/sourceUrl';
@@ -29,6 +30,8 @@ export type SourceOutcome =
       /** Why the read ended before its end; the outcome covers what was read. */
       readonly lost?: SourceFailure;
       readonly outcome: InspectOutcome;
+      /** A read keeping a checkpoint that was inspected and not cut short: what the next checkpoint holds. */
+      readonly checkpoint?: CheckpointKept;
     };
 
 /** Connects to `source`, reads it as `read` says and inspects what was read; `json`: the report as JSON pieces, else its text. */
@@ -40,8 +43,10 @@ export async function readSourceOutcome(source: SourceUrl, read: ReadOptions, op
     if (e instanceof SourceError) return { ok: false, refused: failure(e) };
     throw e;
   }
-  const { result, lost, ...inspection } = await inspectSource(reader, { ...options, partial: read.from.kind !== 'start' });
-  return { ok: true, ...inspection, ...(lost ? { lost: failure(lost) } : {}), outcome: inspectOutcome(result, json) };
+  const { result, lost, unknownStreams, ...inspection } = await inspectSource(reader, { ...options, partial: read.from.kind !== 'start' });
+  // the states as text here, where they are (a module's worker): plain strings cross to the command line's thread
+  const checkpoint = options.checkpoint && result.ok && !lost ? checkpointKept(result.report, unknownStreams ?? []) : undefined;
+  return { ok: true, ...inspection, ...(lost ? { lost: failure(lost) } : {}), outcome: inspectOutcome(result, json), ...(checkpoint ? { checkpoint } : {}) };
 }
 
 const failure = (e: SourceError): SourceFailure => ({ display: e.display, message: e.message });

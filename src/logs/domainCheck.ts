@@ -8,6 +8,7 @@
 import type { AnyDomainModule, PayloadCheck } from '../../domain/kernel';
 import { isModuleFault, ModuleFault } from '../engine/module/moduleProblem';
 import { DecisionDrift } from './decisionDrift';
+import type { CarriedState } from './carriedState';
 import { LogReplay, type ReplayPlace } from './logReplay';
 import { StreamStarts } from './streamStarts';
 import { mappedPayload, type LogMap } from './profiles/logMap';
@@ -50,6 +51,8 @@ export class DomainCheck {
   private readonly starts: StreamStarts;
   private readonly placeWord: 'line' | 'row' | 'message';
   private readonly positionName: string | undefined;
+  /** The streams a checkpoint carried (see `carry`): their earlier events are in their state already. */
+  private carried: ReadonlySet<string> | undefined;
 
   constructor(
     readonly decider: AnyDomainModule,
@@ -129,6 +132,27 @@ export class DomainCheck {
   }
 
   /**
+   * Starts the replay from the states an earlier read left (./carriedState), before any record: the
+   * invariants they break already are not reported again, and the streams stay known or unknown as
+   * the checkpoint says (./streamStarts' `carry`).
+   */
+  carry(carried: CarriedState): void {
+    const unknown = new Set(carried.unknown);
+    const known = new Set<string>();
+    for (const [stream, state] of carried.states) {
+      this.replay.seed(stream, state);
+      if (!unknown.has(stream)) known.add(stream);
+    }
+    this.starts.carry(known, unknown, carried.fromStart);
+    this.carried = new Set([...known, ...unknown]);
+  }
+
+  /** Every stream whose state is unknown at the end of the read, those a checkpoint carried included (the next checkpoint's). */
+  unknownStreams(): string[] {
+    return this.starts.unknownStreams();
+  }
+
+  /**
    * Replays one event, filed in the log under `logStream` at revision `position` (when it says);
    * a problem when the domain cannot apply it. The invariants of a stream that began before the
    * read are not checked, nor its commands decided again; a domain module's evolve that throws on
@@ -172,6 +196,8 @@ export class DomainCheck {
   earlier(e: DomainEvent, logStream: string | undefined, position: string | undefined, place: ReplayPlace): boolean {
     this.drift.flush(this.replay.view);
     if (this.unreplayed.size > 0 && this.unreplayed.has(e.stream)) return false;
+    // a stream a checkpoint carried has its earlier events in its state already
+    if (this.carried?.has(e.stream)) return false;
     const at = () => `${this.positionName ?? 'position'} ${place.position ?? '?'} (an earlier event of its stream, loaded from the store)`;
     const unknown = this.starts.event(e.stream, logStream, position, at);
     try {

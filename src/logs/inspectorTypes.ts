@@ -4,6 +4,7 @@
  */
 import type { AnyDomainModule } from '../../domain/kernel';
 import type { HasherFactory } from '../engine/report/stateHash';
+import type { CarriedState } from './carriedState';
 import type { LogMap, ProfileName } from './profiles';
 import type { Anomaly, AnomalyKind, LogRecord, LogViolation } from './types';
 
@@ -38,6 +39,8 @@ export interface InspectorOptions {
    * first revision is past the store's first are read so without it).
    */
   readonly partial?: boolean;
+  /** With a domain: the states an earlier read of the same source left (a checkpoint, ./carriedState), the replay's start; the read goes on from where that one ended (`partial`). */
+  readonly carried?: CarriedState;
   /** How messages name a record's place (./placeWord): a file's lines (the default), a store's rows, a broker's messages. */
   readonly placeWord?: 'line' | 'row' | 'message';
   /** A live source's: what its global position is called (./placeWord's positionName); its records' places in messages are their positions then. */

@@ -69,6 +69,7 @@ export class LogInspector {
     this.map = options.map ?? NO_MAP;
     this.anomalies.onAdd = options.onAnomaly;
     this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, positionName: options.positionName, pointerOf: (field) => this.reader?.lastPointer(field), onViolation: options.onViolation }) : undefined;
+    if (options.carried) this.domain?.carry(options.carried);
     this.unreadSamples = options.profile ? [] : undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
@@ -152,6 +153,11 @@ export class LogInspector {
   /** With a domain, the note on the streams that began before the read so far (../domainCheck's `startsNote`): a live read says it when the first is met. */
   startsNote(): string | undefined {
     return this.domain?.startsNote();
+  }
+
+  /** With a domain, every stream whose state is unknown so far, those a checkpoint carried included (./carriedState: the next checkpoint's). */
+  unknownStreams(): string[] {
+    return this.domain?.unknownStreams() ?? [];
   }
 
   private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {

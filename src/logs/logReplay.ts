@@ -51,6 +51,19 @@ export class LogReplay {
     this.history = this.recorder?.steps;
   }
 
+  /**
+   * Sets `stream`'s state as an earlier read left it (a checkpoint's, ./carriedState), before any
+   * event: the invariants it breaks already are watched, so they are not reported again; nothing is
+   * recorded.
+   */
+  seed(stream: string, state: unknown): void {
+    const hash = keyHash(stream);
+    const index = this.state.find(stream, hash);
+    if (index < 0) this.state.insert(stream, hash, state);
+    else this.state.setValueAt(index, state);
+    this.watch.check(stream, state);
+  }
+
   /** The stream the domain files an event under. */
   streamOf(event: { readonly type: string; readonly data: unknown }): string {
     const id: unknown = this.decider.streamOf(event);

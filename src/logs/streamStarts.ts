@@ -14,12 +14,14 @@
  *   neither is nor names (`order:<id>` names the log's `<id>`, `payment:<id>` the log's
  *   `payment-<id>`): the domain gathers several log streams into it (`stock:<sku>` from every
  *   order's stream), and those read before are missing.
+ * A read resumed from a checkpoint knows the streams it carries (see `carry`), and — when the chain
+ * of reads began at the source's start — that every other stream began in it.
  * Pure; costs nothing in a full read of a log whose profile has no revisions by contract.
  */
 import { compareDecimal, isDecimal, normalizeDecimal } from './json/decimal';
 
-/** Why a stream's state is unknown, for the note. */
-type Reason = { readonly kind: 'revision'; readonly logStream: string; readonly position: string } | { readonly kind: 'read' } | { readonly kind: 'gathered'; readonly logStream: string };
+/** Why a stream's state is unknown, for the note (`carried`: a checkpoint the read resumed from said so, ./carriedState). */
+type Reason = { readonly kind: 'revision'; readonly logStream: string; readonly position: string } | { readonly kind: 'read' } | { readonly kind: 'gathered'; readonly logStream: string } | { readonly kind: 'carried' };
 
 /** The first stream found to begin before the read. */
 export interface FirstBefore {
@@ -67,6 +69,8 @@ export class StreamStarts {
   private firstFound: FirstBefore | undefined;
   /** A stream's first revision by the profile's contract (undefined: the log has none by contract). */
   private first: string | undefined;
+  /** What a checkpoint the read resumed from carries (see `carry`). */
+  private carried: { readonly known: ReadonlySet<string>; readonly unknown: ReadonlySet<string>; readonly fromStart: boolean } | undefined;
 
   constructor(
     /** The read began after the log's start (InspectorOptions.partial). */
@@ -76,6 +80,22 @@ export class StreamStarts {
   /** The profile's first stream revision ('0', '1'), once the profile is known; undefined when it has none by contract. */
   useFirstPosition(first: string | undefined): void {
     this.first = first;
+  }
+
+  /**
+   * A read resumed from a checkpoint (./carriedState): the streams it carries a state of are
+   * `known` (checked from that state, whatever their revisions) or `unknown` (unknown still, from
+   * their first event here); with `fromStart` (the chain of reads began at the source's start) a
+   * stream in neither began in this read, as every earlier event was read and none was its.
+   */
+  carry(known: ReadonlySet<string>, unknown: ReadonlySet<string>, fromStart: boolean): void {
+    this.carried = { known, unknown, fromStart };
+  }
+
+  /** Every stream whose state is unknown at the end of the read: those a checkpoint carried as unknown, and those found here (for the next checkpoint). */
+  unknownStreams(): string[] {
+    const carried = this.carried?.unknown ?? new Set<string>();
+    return [...carried, ...[...this.unknown].filter((s) => !carried.has(s))];
   }
 
   /** How many of the domain's streams began before the read. */
@@ -100,8 +120,10 @@ export class StreamStarts {
    */
   event(stream: string, logStream: string | undefined, position: string | undefined, place: () => string): boolean {
     if (this.has(stream)) return true;
-    if (!this.partial && this.first === undefined) return false;
-    const reason = this.reason(stream, logStream, position);
+    const carried = this.carried;
+    if (carried !== undefined && !carried.unknown.has(stream) && (carried.fromStart || carried.known.has(stream))) return false;
+    if (!this.partial && this.first === undefined && carried === undefined) return false;
+    const reason = carried?.unknown.has(stream) ? ({ kind: 'carried' } as const) : this.reason(stream, logStream, position);
     if (reason === null) return false;
     this.unknown.add(stream);
     this.firstFound ??= { stream, place: place(), reason };
@@ -113,6 +135,8 @@ export class StreamStarts {
     switch (reason.kind) {
       case 'revision':
         return `its first event here is revision ${reason.position} of the log's stream ${JSON.stringify(reason.logStream)}, past a stream's first (${this.first ?? '?'})`;
+      case 'carried':
+        return 'the checkpoint the read resumed from holds its state as unknown (it began before the first read of the chain)';
       case 'gathered':
         return `the read began after the log's start, and the domain gathers this stream from several of the log's (this event from ${JSON.stringify(reason.logStream)})`;
       default:

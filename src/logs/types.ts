@@ -311,6 +311,12 @@ export interface InspectionReport {
    * a stream's were loaded, or a load failed.
    */
   readonly earlierEvents?: EarlierEventsLoaded;
+  /**
+   * Extends the spec (additive; src/sources/checkpointRead defines it): a live read keeping a
+   * checkpoint (`--checkpoint FILE`) — the file, the position it resumed after, the streams' states
+   * it carried, and whether its chain of reads began at the source's start.
+   */
+  readonly checkpoint?: { readonly file: string; readonly resumedFrom?: string; readonly streamsCarried: number; readonly unknownCarried: number; readonly chainFromStart: boolean };
   readonly drift: readonly Drift[];
   /**
    * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that

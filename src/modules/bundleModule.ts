@@ -7,7 +7,8 @@
  * messages. Runs in the module's worker thread.
  */
 import { build, type Message, type Plugin } from 'esbuild';
-import { realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isModuleFileName, NOT_A_MODULE } from '../engine/module/moduleFile';
 import { PACKAGE_ROOT } from './packageRoot';
@@ -21,6 +22,12 @@ export interface Bundle {
   readonly map: string;
   /** The folder the map's sources are relative to (the module's). */
   readonly dir: string;
+  /**
+   * `sha256:<hex>` of the files bundled (each one's path from the module's folder and its content),
+   * Purestream's own `purestream/domain` left out: the module's rules as written, the same from any
+   * folder and any version of Purestream (a checkpoint notices a changed module by it).
+   */
+  readonly sourceHash: string;
 }
 
 /** Bundling failed: one message per problem, each naming the file and line. */
@@ -63,15 +70,38 @@ export async function bundleModule(file: string, shown: (path: string) => string
       outfile: join(dir, '__purestream_module.js'),
       logLevel: 'silent',
       plugins: [providePurestream],
+      metafile: true,
     });
     const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'))!.text;
-    return { code, map, dir };
+    return { code, map, dir, sourceHash: sourceHash(dir, resolve(file), result.metafile.inputs) };
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors?.length) throw e;
     throw new BundleError(errors.map((m) => problemText(m, dir, shown)));
   }
+}
+
+/**
+ * The hash of the bundled files but Purestream's own (see Bundle's `sourceHash`): those the entry
+ * reaches without going through `purestream/domain`; `inputs` (esbuild's metafile) are relative to `dir`.
+ */
+function sourceHash(dir: string, entry: string, inputs: Readonly<Record<string, { readonly imports: readonly { readonly path: string }[] }>>): string {
+  const published = resolve(PUBLISHED_ENTRY);
+  const reached = new Set<string>();
+  const visit = (input: string) => {
+    if (reached.has(input) || !(input in inputs) || resolve(dir, input) === published) return;
+    reached.add(input);
+    for (const i of inputs[input].imports) visit(i.path);
+  };
+  visit(Object.keys(inputs).find((input) => resolve(dir, input) === entry) ?? '');
+  const hash = createHash('sha256');
+  for (const input of [...reached].sort()) {
+    hash.update(`${input.replace(/\\/g, '/')}\0`);
+    hash.update(readFileSync(resolve(dir, input)));
+    hash.update('\0');
+  }
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** `bank.ts:3: cannot resolve the import "lodash" …` from an esbuild message. */

@@ -187,6 +187,12 @@ export class ModuleHost {
     return this.task(() => start(callback));
   }
 
+  /** The module's files' hash (`sha256:…`; ../modules/bundleModule's `sourceHash`): what a checkpoint keeps to notice a changed module. */
+  sourceHash(): Promise<string> {
+    if (this.failure) return Promise.reject(this.failure);
+    return this.remote.sourceHash();
+  }
+
   /** Stops the worker. */
   async close(): Promise<void> {
     if (this.failure) return;

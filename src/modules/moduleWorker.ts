@@ -59,12 +59,14 @@ export interface RunAnswer {
 export type WorkerInspectOptions = Omit<InspectOptions, 'domain' | 'onProgress' | 'hasher' | 'isCancelled'> & { readonly json: boolean };
 
 /** What an inspection of a live source in the worker takes (the source is read here; `map` already checked). */
-export type WorkerSourceOptions = Pick<SourceInspectOptions, 'source' | 'profile' | 'map' | 'skipInvalid'> & { readonly json: boolean };
+export type WorkerSourceOptions = Pick<SourceInspectOptions, 'source' | 'profile' | 'map' | 'skipInvalid' | 'checkpoint'> & { readonly json: boolean };
 
 let module: AnyDomainModule | undefined;
 /** Ends the live source being read, if any (`stopReading`). */
 let reading: AbortController | undefined;
 let guard: CallGuard | undefined;
+/** The loaded module's files' hash (../bundleModule's `sourceHash`). */
+let sourceHash = '';
 let locate: ((frames: readonly { scriptId: string; lineNumber: number; columnNumber: number }[]) => string | undefined) | undefined;
 
 const loaded = (): AnyDomainModule => {
@@ -121,6 +123,7 @@ const api = {
       if (e instanceof BundleError) return { ok: false, problem: { kind: 'load', module: name, message: e.message } };
       throw e;
     }
+    sourceHash = bundle.sourceHash;
     const locator = new BundleLocator(bundle, file, shown);
     guard = new CallGuard({ module: name, watch: new CallWatch(request.watch), locator });
     let exports: Record<string, unknown>;
@@ -219,6 +222,11 @@ const api = {
   /** The real run (its text) beside the module's simulated run (../cli/compareRealOutcome). */
   compareReal(realText: string, realFile: string, scenario: Scenario, target: RealRunTarget): Promise<WorkerResult<CompareRealOutcome>> {
     return guardedAsync(() => compareRealOutcome(realText, realFile, scenario, target, loaded()));
+  },
+
+  /** The loaded module's files' hash (`sha256:…`, the same from any folder): a checkpoint notices a changed module by it. */
+  sourceHash(): string {
+    return sourceHash;
   },
 
   /** Ends the read of `inspectSource`, or `enact`, at its next wait, with what was read (Ctrl-C on a tail). */

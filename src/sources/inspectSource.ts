@@ -10,6 +10,7 @@ import { profileByName } from '../logs/profiles';
 import type { Anomaly, InspectResult, LogViolation, SkippedPositions } from '../logs/types';
 import { SourceError, type SourceReader } from './types';
 import { EarlierReplay, earlierNote } from './earlierReplay';
+import { withCheckpoint, type CheckpointRead } from './checkpointRead';
 
 /** Rows per query when a stream's earlier events are loaded (./earlierReplay). */
 export const EARLIER_PAGE = 1000;
@@ -47,6 +48,8 @@ export interface SourceInspectOptions extends InspectorOptions {
   readonly onProgress?: (progress: SourceProgress) => void;
   /** Hears each anomaly and violation as it is found, with its place. */
   readonly onFinding?: (finding: LiveFinding) => void;
+  /** A read that keeps a checkpoint (./checkpointRead): with a domain, resumed with the states it carries; said in the report. */
+  readonly checkpoint?: CheckpointRead;
 }
 
 /** What reading a source gave. */
@@ -62,6 +65,8 @@ export interface SourceInspection {
   readonly absent?: string;
   /** Why the read ended before its end (a lost connection); the result covers what was read. */
   readonly lost?: SourceError;
+  /** A read keeping a checkpoint: the domain's streams whose state is unknown at its end, those carried included (the next checkpoint's). */
+  readonly unknownStreams?: readonly string[];
 }
 
 /** The profile a source is read with: the one asked for, a map's, else the reader's own. */
@@ -74,8 +79,10 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(profile).fields.globalPosition?.[0]);
   const place = (e: { line: number; globalPosition?: string; source?: string }) => placeText(reader.framing, name, e);
   const found = options.onFinding;
+  const carried = options.domain ? options.checkpoint?.resumed?.carried : undefined;
   const inspector = new LogInspector({
     ...options,
+    ...(carried ? { carried } : {}),
     profile,
     placeWord: placeWord(reader.framing),
     ...(name !== undefined ? { positionName: name } : {}),
@@ -87,7 +94,8 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   const skipped: SkippedPositions[] = [];
   let skippedRuns = 0;
   // a store queried by stream gives the streams met past their start their earlier events first (./earlierReplay)
-  const earlier = options.domain && options.partial && reader.earlier ? new EarlierReplay(reader.earlier, inspector, EARLIER_PAGE, options.source) : undefined;
+  // (not in a chain of reads from the start that a checkpoint carries: every stream's earlier events are in its state already)
+  const earlier = options.domain && options.partial && !carried?.fromStart && reader.earlier ? new EarlierReplay(reader.earlier, inspector, EARLIER_PAGE, options.source) : undefined;
   let noted = found === undefined;
   // a tail (the one reader of findings as they come) of a stream not yet in the store waits for it: said before it does
   if (found && reader.absent !== undefined) found({ kind: 'note', note: `${reader.absent}: the read waits for it` });
@@ -115,8 +123,16 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
   } finally {
     await reader.close();
   }
-  const result = withEarlier(withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns), earlier);
-  return { result, records, position, ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}), ...(reader.absent !== undefined ? { absent: reader.absent } : {}), ...(lost ? { lost } : {}) };
+  const result = withCheckpoint(withEarlier(withSkipped(inspector.finish(options.source, reader.framing), skipped, skippedRuns), earlier), options.checkpoint);
+  return {
+    result,
+    records,
+    position,
+    ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}),
+    ...(reader.absent !== undefined ? { absent: reader.absent } : {}),
+    ...(lost ? { lost } : {}),
+    ...(options.checkpoint ? { unknownStreams: inspector.unknownStreams() } : {}),
+  };
 }
 
 /** The report with what the read loaded of its streams' earlier events (`earlierEvents`, and its note), added to the report itself as `withSkipped` adds. */

@@ -2,7 +2,8 @@
  * `purestream inspect <log-file> [--domain ID|PATH] [--format …] [--framing …] [--profile …]
  * [--map FILE] [--type-map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]`
  * (cli-and-reports.md, logs.md); a source URL instead of the file reads a live store or stream
- * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch` and the same `--domain`,
+ * (sources.md, ./inspectSource.ts), with `--from`, `--until`, `--batch`, `--checkpoint FILE` (with a
+ * domain: a chain of reads resumed with the domain's states, ../checkpointFile) and the same `--domain`,
  * `--profile`, `--map`, `--skip-invalid`, `--fail-on` and `--json`. Exit codes: 0 read; 1 bad
  * input (a log with records that cannot be read, unless `--skip-invalid`), or no event read (a
  * source read `--from` a position, the end or a time with nothing new is caught up: 0);
@@ -14,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AnyDomainModule, DomainInfo } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
+import type { CheckpointDomain } from '../checkpointFile';
 import { chooseDomain, type ChosenDomain } from '../domainArgument';
 import { inspectOutcome, type InspectOutcome } from '../inspectOutcome';
 import { MAX_NOTE, printable } from '../printable';
@@ -33,7 +35,7 @@ import { cannotFireNotes, checkFailOnDomain, failingLine, parseFailOn, withVerdi
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
     flags: ['skip-invalid', 'json'],
-    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch'],
+    options: ['domain', 'format', 'framing', 'profile', 'map', 'type-map', 'fail-on', 'from', 'until', 'batch', 'checkpoint'],
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <log-file> (or source URL)' : `one log file expected, got ${positionals.length}`);
   const file = positionals[0];
@@ -50,18 +52,21 @@ export const inspectCommand: CliCommand = async (args, io) => {
   if (notSource) throw new InputFileError(`${printable(notSource.display)}: ${notSource.message}`);
   if (isSourceUrl(file)) {
     for (const o of ['format', 'framing']) if (options.has(o)) throw new UsageError(`--${o} is for files: a source's records come one by one`);
+    const checkpointFile = options.get('checkpoint')?.[0];
+    if (checkpointFile !== undefined && domainName === undefined) throw new UsageError("--checkpoint needs --domain: a checkpoint carries the domain's state per stream");
     const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
     try {
       const map = mapFile ? await readMap(mapFile, domain?.info, io.cwd) : undefined;
       const [from, until, batch] = ['from', 'until', 'batch'].map((o) => options.get(o)?.[0]);
       const { inspectSourceUrl } = await import('./inspectSource');
-      const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch };
+      const checkpoint = checkpointFile !== undefined && domain ? { file: checkpointFile, domain: await checkpointDomain(domain) } : undefined;
+      const args = { url: file, decider: domain?.module, host: domain?.host, profile, map, skipInvalid: flags.has('skip-invalid'), json: flags.has('json'), from, until, batch, checkpoint };
       return await inspectSourceUrl({ ...args, failOn }, io);
     } finally {
       await domain?.host?.close();
     }
   }
-  for (const o of ['from', 'until', 'batch']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
+  for (const o of ['from', 'until', 'batch', 'checkpoint']) if (options.has(o)) throw new UsageError(`--${o} is for source URLs (postgres://, nats://, kafka://), not files`);
   const domain = domainName === undefined ? undefined : await chooseDomain(domainName, io);
   let outcome: InspectOutcome;
   try {
@@ -88,6 +93,12 @@ export const inspectCommand: CliCommand = async (args, io) => {
     for (const note of cannotFireNotes(failOn, ok)) io.err(note);
   });
 };
+
+/** The domain as a checkpoint names it (../checkpointFile): its id, and a module's path as typed and files' hash. */
+async function checkpointDomain(domain: ChosenDomain): Promise<CheckpointDomain> {
+  if (!domain.host) return { id: domain.info.id };
+  return { id: domain.info.id, module: domain.name, sourceHash: await domain.host.sourceHash() };
+}
 
 /** Inspects the file here (a bundled domain, or none) or in the domain module's worker. */
 async function inspected(

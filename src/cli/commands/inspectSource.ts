@@ -9,7 +9,9 @@
  * decisions). Errors are one line
  * naming the URL, password hidden; a connection lost mid-read ends with the position reached.
  * With a domain module (`--domain ./bank.ts`) the source is read and replayed in the module's
- * worker, by the same readers (../sourceOutcome), and printed here the same way.
+ * worker, by the same readers (../sourceOutcome), and printed here the same way. With `--checkpoint
+ * FILE` (../checkpointFile) the read resumes where the file says with the domain's states it carries,
+ * and writes it again at the end of a read that ended normally (not on exit 1), before the report.
  */
 import type { AnyDomainModule } from '../../../domain/kernel';
 import { counted } from '../../engine/report/counted';
@@ -26,6 +28,8 @@ import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 import { cannotFireNotes, failingLine, withVerdict, type FailKind } from '../failOn';
+import { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointDomain } from '../checkpointFile';
+import type { CheckpointRead } from '../../sources/checkpointRead';
 
 /** What `inspect` hands over for a URL. */
 export interface SourceInspectArgs {
@@ -43,6 +47,8 @@ export interface SourceInspectArgs {
   readonly batch?: string;
   /** What `--fail-on` names. */
   readonly failOn: readonly FailKind[];
+  /** `--checkpoint FILE` (../checkpointFile), with the domain as the file names it. */
+  readonly checkpoint?: { readonly file: string; readonly domain: CheckpointDomain };
 }
 
 /** The source a URL names; a URL Purestream cannot use is a usage error naming it (password hidden). */
@@ -58,8 +64,12 @@ export function sourceOf(url: string): SourceUrl {
 /** Runs `inspect` on a source URL; returns the exit code. */
 export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise<number> {
   const source = sourceOf(a.url);
-  const from = parseStartAt(a.from, source);
+  const saved = a.checkpoint ? await readCheckpoint(a.checkpoint.file, io, source, a.checkpoint.domain) : undefined;
+  if (saved && a.from !== undefined)
+    throw new UsageError(`--from ${printable(a.from, 40)} with --checkpoint ${printable(a.checkpoint!.file)}: the checkpoint says where the read resumes (after position ${saved.position}); delete the file to read from elsewhere`);
+  const from = saved ? ({ kind: 'after', position: saved.position } as const) : parseStartAt(a.from, source);
   if (typeof from === 'string') throw new UsageError(from);
+  const checkpoint = a.checkpoint ? checkpointRead(a.checkpoint.file, saved, from.kind === 'start') : undefined;
   const until = (a.until ?? 'head') as Until;
   if (until !== 'head' && until !== 'live') throw new UsageError(`--until must be head or live, got "${printable(a.until!, 40)}"`);
   const batch = a.batch === undefined ? 1000 : Number(a.batch);
@@ -71,7 +81,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
   const onProgress = readProgress(io, a.json, until, progress);
   try {
     const read: ReadOptions = { from, until, batch, signal: stop.signal };
-    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress, onFinding: live };
+    const options = { source: source.display, profile: a.profile, map: a.map, skipInvalid: a.skipInvalid, onProgress, onFinding: live, ...(checkpoint ? { checkpoint } : {}) };
     const got = a.host ? await a.host.inspectSource(source, read, options, a.json) : await readSourceOutcome(source, read, { ...options, domain: a.decider, hasher: nodeSha256 }, a.json);
     progress?.clear();
     if (!got.ok) {
@@ -85,6 +95,15 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
     const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : from.kind === 'after' ? from.position : undefined);
     const resume = resumeLine(unread ? undefined : position, from);
+    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report); the line to end with
+    const keep = async (): Promise<string> => {
+      if (!a.checkpoint || !checkpoint) return resume;
+      const file = printable(a.checkpoint.file);
+      if (unread && saved) return `no new position read: checkpoint ${file} resumes after position ${saved.position}, unchanged\n`;
+      if (!got.checkpoint || position === undefined) return resume;
+      await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
+      return `last position read: ${position} (written to checkpoint ${file}: the next read with it resumes there)\n`;
+    };
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
       return EXIT.badInput;
@@ -99,16 +118,25 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     if (got.records === 0 && until === 'live' && stop.signal.aborted) {
       // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
+      const end = await keep();
       if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)${got.absent !== undefined ? `; ${printable(got.absent, 400)}` : ''}\n`);
-      io.err(resume);
+      io.err(end);
+      return EXIT.ok;
+    }
+    if (outcome.nothingRead !== undefined && saved && got.records === 0) {
+      // a chain of reads that has caught up: nothing new since the checkpoint, which stays as it is
+      if (a.json) await writeOut(io, outcome.pieces);
+      else io.out(`${printable(source.display)}: nothing new read after position ${saved.position}, where checkpoint ${printable(a.checkpoint!.file)} resumed (0 events; the file is unchanged)\n`);
+      io.err(await keep());
       return EXIT.ok;
     }
     if (outcome.nothingRead !== undefined && caughtUp) {
       // nothing new since the position: a normal outcome of an incremental read, the (empty) report with a note
+      const end = await keep();
       return await withVerdict(io, undefined, async () => {
         await writeOut(io, outcome.pieces);
-        io.err(`note: nothing after ${startText(from)}: the read is caught up (0 events)\n${resume}`);
+        io.err(`note: nothing after ${startText(from)}: the read is caught up (0 events)\n${end}`);
       });
     }
     if (outcome.nothingRead !== undefined) {
@@ -116,15 +144,22 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
       return EXIT.badInput;
     }
+    const end = await keep();
     return await withVerdict(io, failingLine(outcome, a.failOn), async () => {
       await writeOut(io, outcome.pieces);
-      io.err(resume);
+      io.err(end);
       for (const note of cannotFireNotes(a.failOn, outcome, 'the source')) io.err(note);
     });
   } finally {
     progress?.clear();
     release?.();
   }
+}
+
+/** What the read of a chain keeping a checkpoint is given (../../sources/checkpointRead): the file's states when it exists, else where the chain begins. */
+function checkpointRead(file: string, saved: Checkpoint | undefined, fromStart: boolean): CheckpointRead {
+  if (!saved) return { file, fromStart };
+  return { file, fromStart: saved.fromStart, resumed: { position: saved.position, carried: { states: saved.states, unknown: saved.unknown, fromStart: saved.fromStart } } };
 }
 
 /**

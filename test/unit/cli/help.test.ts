@@ -26,10 +26,10 @@ describe('purestream --help', () => {
     expect(out.split('\n').find((l) => l.includes('purestream compare-real'))).toContain('[--consumer NAME]');
   });
 
-  it('inspect <source-url> lists the options that work with a URL: --profile, --map, --skip-invalid, --fail-on', async () => {
+  it('inspect <source-url> lists the options that work with a URL: --profile, --map, --skip-invalid, --fail-on, --checkpoint', async () => {
     const { out } = await capture(['--help']);
     const url = out.slice(out.indexOf('purestream inspect <source-url>'), out.indexOf('postgres://'));
-    for (const option of ['--from', '--until', '--batch N', '--domain ID|PATH', '--profile NAME', '--map FILE', '--skip-invalid', '--fail-on anomalies,violations,drift', '--json']) expect(url).toContain(option);
+    for (const option of ['--from', '--until', '--batch N', '--domain ID|PATH', '--profile NAME', '--map FILE', '--skip-invalid', '--fail-on anomalies,violations,drift', '--checkpoint FILE', '--json']) expect(url).toContain(option);
   });
 
   it("a command's --help prints its own usage and what every command shares, not the other commands", async () => {

@@ -1,0 +1,89 @@
+/**
+ * A live read that keeps a checkpoint (the command line's `--checkpoint FILE`, README): the read
+ * resumes after the checkpoint's position with the domain's states it carries (../logs/carriedState),
+ * and its report says so — a note, and `checkpoint` (an extension of the report). What the next
+ * checkpoint holds is taken from the report and the inspection at the end (`checkpointKept`). Pure.
+ */
+import type { CarriedState } from '../logs/carriedState';
+import { finalStateEntries } from '../logs/lazyFinalState';
+import type { InspectionReport, InspectResult } from '../logs/types';
+
+/** What a read keeping a checkpoint is given. */
+export interface CheckpointRead {
+  /** The file as named on the command line (for the report). */
+  readonly file: string;
+  /** The chain of reads began at the source's start: this read's start, or the checkpoint's. */
+  readonly fromStart: boolean;
+  /** The checkpoint, when the file exists: the position the read goes on after, and what it carries. */
+  readonly resumed?: { readonly position: string; readonly carried: CarriedState };
+}
+
+/** The report's `checkpoint` (an extension of the inspection, additive). */
+export interface CheckpointReport {
+  readonly file: string;
+  /** The position the read resumed after; absent when the file did not exist yet (the read began at `--from`). */
+  readonly resumedFrom?: string;
+  /** The streams whose states the checkpoint carried, and how many of them were unknown. */
+  readonly streamsCarried: number;
+  readonly unknownCarried: number;
+  /** Whether the chain of reads began at the source's start (a stream first met in a later read is then checked). */
+  readonly chainFromStart: boolean;
+}
+
+/** What the next checkpoint holds, taken at the end of a read: the domain's states as JSON text and the unknown streams. Plain data (it crosses from a module's worker). */
+export interface CheckpointKept {
+  /** The states as JSON object members (`\n    "stream": state`, the first without a leading comma), in pieces of about a megabyte. */
+  readonly states: readonly string[];
+  readonly streams: number;
+  readonly unknown: readonly string[];
+}
+
+/** The report with its `checkpoint` and the note saying what was resumed, added to the report itself (a copy would build its lazy final state). */
+export function withCheckpoint(result: InspectResult, checkpoint: CheckpointRead | undefined): InspectResult {
+  if (checkpoint === undefined) return result;
+  const note = checkpointNote(checkpoint);
+  if (!result.ok) {
+    // a log refused is bad input: no checkpoint is written (a first read's note would say one is)
+    if (checkpoint.resumed) Object.assign(result, { notes: [...(result.notes ?? []), note] });
+    return result;
+  }
+  const resumed = checkpoint.resumed;
+  const report: CheckpointReport = {
+    file: checkpoint.file,
+    ...(resumed ? { resumedFrom: resumed.position } : {}),
+    streamsCarried: resumed?.carried.states.length ?? 0,
+    unknownCarried: resumed?.carried.unknown.length ?? 0,
+    chainFromStart: checkpoint.fromStart,
+  };
+  Object.assign(result.report, { checkpoint: report, notes: [note, ...(result.report.notes ?? [])] });
+  return result;
+}
+
+/** `resumed from checkpoint FILE at position P (N streams' states carried)`, or what a first read does. */
+export function checkpointNote(checkpoint: CheckpointRead): string {
+  const resumed = checkpoint.resumed;
+  if (!resumed) return `checkpoint ${checkpoint.file} written at the end of this read: the next read with it resumes here${checkpoint.fromStart ? '' : ' (this chain of reads began after the source\'s start: streams that began before it stay unchecked)'}`;
+  const n = resumed.carried.states.length;
+  const unknown = resumed.carried.unknown.length;
+  return (
+    `resumed from checkpoint ${checkpoint.file} at position ${resumed.position} (${n === 1 ? "1 stream's state" : `${n} streams' states`} carried${unknown > 0 ? `, ${unknown} of them unknown` : ''})` +
+    (checkpoint.fromStart ? '' : "; the chain of reads began after the source's start, so a stream first met now is judged as in a read --from a position")
+  );
+}
+
+/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams. */
+export function checkpointKept(report: InspectionReport, unknown: readonly string[]): CheckpointKept {
+  const states: string[] = [];
+  let piece = '';
+  let streams = 0;
+  for (const [stream, state] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
+    if (state === undefined) continue;
+    piece += `${streams++ === 0 ? '' : ','}\n    ${JSON.stringify(stream)}: ${JSON.stringify(state)}`;
+    if (piece.length >= 1 << 20) {
+      states.push(piece);
+      piece = '';
+    }
+  }
+  if (piece) states.push(piece);
+  return { states, streams, unknown };
+}
