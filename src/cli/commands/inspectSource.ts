@@ -99,7 +99,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     const keep = async (): Promise<string> => {
       if (!a.checkpoint || !checkpoint) return resume;
       const file = printable(a.checkpoint.file);
-      if (unread && saved) return `no new position read: checkpoint ${file} resumes after position ${saved.position}, unchanged\n`;
+      if (saved && got.records === 0) return `no new position read: checkpoint ${file} resumes after position ${saved.position}, unchanged\n`;
       if (!got.checkpoint || position === undefined) return resume;
       await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
       return `last position read: ${position} (written to checkpoint ${file}: the next read with it resumes there)\n`;

@@ -47,7 +47,7 @@ async function twoNights(url: string, cwd: string, produce: (events: readonly Pa
   const args = ['inspect', url, '--domain', './payments.ts', ...extra, '--checkpoint', 'cp.json', '--fail-on', 'violations', '--json'];
   await produce(night1);
   const first = await cli(args, { cwd });
-  expect(first.err).toMatch(/^last position read: \S+ \(written to checkpoint cp\.json: the next read with it resumes there\)\n$/m);
+  expect(first.err).toMatch(/^last position read: \S+ \(written to checkpoint cp\.json: the next read with it resumes there\)$/m);
   expect(first.code).toBe(3);
   const one = JSON.parse(first.out);
   expect(broken(one)).toEqual(['payment:pay-7 capture-within-authorization']);
@@ -61,7 +61,7 @@ async function twoNights(url: string, cwd: string, produce: (events: readonly Pa
   // without the checkpoint, a read --from the position (what the trial ran)
   const blind = await cli(['inspect', url, '--domain', './payments.ts', ...extra, '--from', saved.position, '--json'], { cwd });
   const second = await cli(args, { cwd });
-  expect(second.err).toMatch(/^last position read: \S+ \(written to checkpoint cp\.json: the next read with it resumes there\)\n$/m);
+  expect(second.err).toMatch(/^last position read: \S+ \(written to checkpoint cp\.json: the next read with it resumes there\)$/m);
   expect(second.code).toBe(3);
   const two = JSON.parse(second.out);
   expect(broken(two)).toEqual(['payment:pay-21 capture-within-authorization', 'payment:pay-3 capture-within-authorization']);
