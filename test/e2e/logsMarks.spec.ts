@@ -53,6 +53,8 @@ test("the sample log's stream that broke an invariant is marked in Streams, and 
   await expect(marks).toHaveCount(1);
   await expect(marks.first().locator('title')).toHaveText(/^⚠ purestream\.commerce\.StockReserved @\d+ broke stock-non-negative · 20\d\d-\d\d-\d\dT[\d:.]+Z$/);
   await expect(logs.getByRole('list', { name: 'Outcomes' })).toContainText('broke an invariant');
+  // its stream's lane says so too
+  await expect(logs.getByTitle('stock:tee@main · broke an invariant', { exact: true })).toHaveText('⚠ stock:tee@main');
   await shot(page, 'logs-timeline-marked');
   // the button goes to the record, as a click on its point does
   await logs.getByRole('button', { name: 'Show the invariant violation' }).click();
