@@ -4,7 +4,7 @@ import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { MAX_NOTE, printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
-import { placeList, placeText, placeWord, positionName, type PlacedEntry } from '../logs/placeWord';
+import { placer, placeWord, type Placer } from '../logs/placeWord';
 import { kindGroups } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
@@ -87,18 +87,8 @@ function staleLine(r: InspectionReport, at: string): string {
   );
 }
 
-/**
- * How the report names places: a file's lines; a live source's records by their global position
- * in the store or broker (`seq_id 1169`), named after the pointer it was read through, where an
- * entry has one (../logs/placeWord).
- */
-export function placer(r: Pick<InspectionReport, 'framing' | 'fieldsUsed'>) {
-  const name = positionName(r.fieldsUsed.globalPosition);
-  return { one: (e: PlacedEntry) => placeText(r.framing, name, e), many: (es: readonly PlacedEntry[]) => placeList(r.framing, name, es) };
-}
-
 /** The anomalies, the same kind and message said of many records once (`lines 3, 4, 6  unknown-type  … (3 records)`), as the Logs view lists them. */
-function anomalyList(r: InspectionReport, place: ReturnType<typeof placer>): string {
+function anomalyList(r: InspectionReport, place: Placer): string {
   const total = r.anomalyCount ?? r.anomalies.length;
   if (total === 0) return 'anomalies: none\n';
   const { groups, rest } = kindGroups(r.anomalies, total, LIST);

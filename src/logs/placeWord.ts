@@ -42,11 +42,57 @@ export function placeText(framing: string, name: string | undefined, e: PlacedEn
   return `${name} ${positionText(name, e)}`;
 }
 
+/**
+ * The places of several entries as a word and one text per entry (`seq_id` and `3`, `4`, `6`;
+ * `lines` and `3`, `4`): positions when every entry has one, as {@link placeText}; numbers in
+ * the read otherwise. What {@link placeList} joins, and what a view links one by one.
+ */
+export function placeItems(framing: string, name: string | undefined, entries: readonly PlacedEntry[]): { readonly word: string; readonly items: readonly string[] } {
+  const word = placeWord(framing);
+  if (word !== 'line' && name !== undefined && entries.every((e) => e.globalPosition !== undefined)) return { word: name, items: entries.map((e) => positionText(name, e)) };
+  return { word: `${word}s`, items: entries.map((e) => String(e.line)) };
+}
+
 /** The places of several entries, the first `max` (`seq_id 3, 4, 6`; `lines 3, 4, …`): positions when every entry has one, as {@link placeText}. */
 export function placeList(framing: string, name: string | undefined, entries: readonly PlacedEntry[], max = 8): string {
   if (entries.length === 1) return placeText(framing, name, entries[0]);
-  const word = placeWord(framing);
-  const more = entries.length > max ? ', …' : '';
-  if (word !== 'line' && name !== undefined && entries.every((e) => e.globalPosition !== undefined)) return `${name} ${entries.slice(0, max).map((e) => positionText(name, e)).join(', ')}${more}`;
-  return `${word}s ${entries.slice(0, max).map((e) => e.line).join(', ')}${more}`;
+  const { word, items } = placeItems(framing, name, entries.slice(0, max));
+  return `${word} ${items.join(', ')}${entries.length > max ? ', …' : ''}`;
+}
+
+/** What a report names places by: how it was framed, and the pointer its global positions were read through. */
+export interface PlacedReport {
+  readonly framing: string;
+  readonly fieldsUsed: Readonly<Record<string, string | null>>;
+}
+
+/** A report's way of naming places, as the CLI's text and the Logs view both say them. */
+export interface Placer {
+  /** What its records' places are called, as a column heads them: `line`, `sequence`, `offset`, `seq_id`; `row` or `message` (a live source's number in the read) without a position. */
+  readonly word: string;
+  /** One entry's place (`line 12`, `sequence 83`, `offset 41 of orders-0`). */
+  one(e: PlacedEntry): string;
+  /** Several entries' places (`seq_id 3, 4, 6`). */
+  many(es: readonly PlacedEntry[]): string;
+  /** Several entries' places, as a word and one text each (see {@link placeItems}). */
+  items(es: readonly PlacedEntry[]): { readonly word: string; readonly items: readonly string[] };
+  /** One entry's place under {@link word} (`12`, `83`, `41 of orders-0`), or undefined when it has no such place (a live source's record without a position). */
+  value(e: PlacedEntry): string | undefined;
+}
+
+/**
+ * How a report names places: a file's lines; a live source's records by their global position
+ * in the store or broker (`seq_id 1169`), named after the pointer it was read through, where an
+ * entry has one.
+ */
+export function placer(r: PlacedReport): Placer {
+  const at = placeWord(r.framing);
+  const name = at === 'line' ? undefined : positionName(r.fieldsUsed.globalPosition);
+  return {
+    word: name ?? at,
+    one: (e) => placeText(r.framing, name, e),
+    many: (es) => placeList(r.framing, name, es),
+    items: (es) => placeItems(r.framing, name, es),
+    value: (e) => (name === undefined ? String(e.line) : e.globalPosition !== undefined ? positionText(name, e) : undefined),
+  };
 }

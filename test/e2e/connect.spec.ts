@@ -142,6 +142,13 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(logs.getByRole('status').filter({ hasText: /events? read/ })).toContainText('1 event read', { timeout: 20_000 });
   await expect(live).toContainText('last position 8');
+  // the one record read on is the stream's sequence 8, the first of this read: the Records table says its sequence
+  await logs.getByRole('tablist', { name: 'Parts of the log' }).getByRole('tab', { name: 'Records' }).click();
+  const records = logs.getByRole('region', { name: 'Records of the log' });
+  await expect(records.getByRole('columnheader').nth(1)).toHaveText('sequence');
+  const first = records.locator('[role=row][aria-rowindex="2"]').getByRole('gridcell');
+  await expect(first.nth(0)).toHaveText('1');
+  await expect(first.nth(1)).toHaveText('8');
 });
 
 test('Connect… reads a JetStream stream with a domain module: checked in the module\'s worker as it is tailed, and Cancel keeps nothing', async ({ page }) => {
@@ -190,7 +197,8 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await expect(violations).toContainText('b1 is lent to ada and alan');
   await expect(logs.getByRole('region', { name: 'Logs in the workspace' })).toContainText('library.ts');
   // a record's stream before and after it is replayed with the module
-  await violations.getByRole('button', { name: 'message 3' }).click();
+  // named by its stream sequence, as the command line names it
+  await violations.getByRole('button', { name: 'sequence 3' }).click();
   const details = logs.getByRole('complementary', { name: 'Record details' });
   await expect(details).toContainText('Stream book:b1', { timeout: 15_000 });
   await expect(details).toContainText(/before\s*\{\s*"bookId": "b1",\s*"lentTo": \[\s*"ada"\s*\]\s*\}\s*after\s*\{\s*"bookId": "b1",\s*"lentTo": \[\s*"ada",\s*"alan"\s*\]/);

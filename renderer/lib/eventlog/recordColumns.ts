@@ -8,6 +8,7 @@
  */
 import { escapeControls } from '../../../src/engine/text/controlChars';
 import { displayTime } from '../inspector/timeText';
+import type { Placer } from '../../../src/logs/placeWord';
 
 /** The width of a character of the table's monospace text (12.5 px: about 0.6 em, a little over). */
 export const RECORD_CHAR_PX = 7.6;
@@ -53,7 +54,7 @@ function shrinking(chars: number, least: number, most: number, header: number, e
   return { css: `minmax(${low}px, ${full}px)`, least: low };
 }
 
-/** The columns in order: #, line, time, stream, position, type, data. */
+/** The columns in order: #, line (a live source's position), time, stream, position, type, data. */
 function tracks(t: RecordTexts): readonly Track[] {
   return [
     whole(t.record + 2, 28), // " ⚠" after a flagged record's number
@@ -96,6 +97,8 @@ export const NO_TEXTS: RecordTexts = { record: 1, line: 1, time: 0, stream: 0, p
 export interface RecordRowTexts {
   readonly seq: number;
   readonly line?: number;
+  /** The place column's text when it is not `line` (a live source's position: `83`, `41 of orders-0`). */
+  readonly place?: string;
   readonly time?: string;
   readonly stream: string;
   readonly position?: string;
@@ -115,7 +118,7 @@ export function grownTexts(texts: RecordTexts, rows: readonly RecordRowTexts[]):
   let { record, line, time, stream, position, type, pill } = texts;
   for (const r of rows) {
     record = Math.max(record, String(r.seq).length);
-    line = Math.max(line, String(r.line ?? '').length);
+    line = Math.max(line, (r.place ?? String(r.line ?? '')).length);
     time = Math.max(time, r.time?.length ?? 0);
     stream = Math.max(stream, r.stream.length);
     position = Math.max(position, r.position?.length ?? 0);
@@ -126,12 +129,50 @@ export function grownTexts(texts: RecordTexts, rows: readonly RecordRowTexts[]):
   return (Object.keys(grown) as (keyof RecordTexts)[]).every((k) => grown[k] === texts[k]) ? texts : grown;
 }
 
-/** `rows` as the cells show them, for sizing: control characters escaped in stream and type, the time in UTC or in the machine's zone (`local`). */
-export function shownRowTexts(rows: readonly RecordRowTexts[], local: boolean): RecordRowTexts[] {
-  return rows.map((r) => ({ ...r, stream: escapeControls(r.stream), type: escapeControls(r.type), ...(r.time ? { time: displayTime(r.time, local) } : {}) }));
+/**
+ * `rows` as the cells show them, for sizing: control characters escaped in stream and type, the
+ * time in UTC or in the machine's zone (`local`), and the place as `placeOf` says it (a live
+ * source's position; the line number without it).
+ */
+export function shownRowTexts<R extends RecordRowTexts>(rows: readonly R[], local: boolean, placeOf?: (r: R) => string | undefined): RecordRowTexts[] {
+  return rows.map((r) => ({ ...r, stream: escapeControls(r.stream), type: escapeControls(r.type), ...(r.time ? { time: displayTime(r.time, local) } : {}), ...(placeOf ? { place: placeOf(r) ?? '' } : {}) }));
+}
+
+/**
+ * `texts` with the place column wide enough for its header `word` (`sequence`, `global_position`),
+ * in characters of the rows' text: `line` and shorter words fit the column's least width.
+ */
+export function withPlaceWord(texts: RecordTexts, word: string): RecordTexts {
+  return word.length <= 'line'.length || texts.line >= word.length ? texts : { ...texts, line: word.length };
 }
 
 /** `texts` with the stream and type columns as wide as the longest of the log's whole lists of streams and types (escaped, as shown), when those are longer. */
 export function withListTexts(texts: RecordTexts, streams: readonly string[], types: readonly string[]): RecordTexts {
   return { ...texts, stream: Math.max(texts.stream, longestText(streams.map(escapeControls))), type: Math.max(texts.type, longestText(types.map(escapeControls))) };
 }
+
+/** A record as its place cell reads it: its number in the read (a file's line), and a live source's position and producer scope. */
+export interface PlacedRecord {
+  readonly line?: number;
+  readonly globalPosition?: string;
+  readonly source?: string;
+}
+
+/** The place column: its header and each record's text under it. */
+export interface PlaceColumn {
+  /** `line` for a file; a live source's position name (`sequence`, `offset`, `global_position`), or `row`/`message` without one. */
+  readonly word: string;
+  /** A record's text: its line, its position (`83`, `41 of orders-0`); undefined when it has none to show (no line, no position). */
+  readonly of: (r: PlacedRecord) => string | undefined;
+}
+
+/** The place column of a report's records, named as the command line names places (src/logs/placeWord's placer). */
+export function placeColumn(place: Placer): PlaceColumn {
+  return {
+    word: place.word,
+    of: (r) => (r.line === undefined ? undefined : place.value({ line: r.line, ...(r.globalPosition !== undefined ? { globalPosition: r.globalPosition } : {}), ...(r.source !== undefined ? { source: r.source } : {}) })),
+  };
+}
+
+/** The place column of a file: its records' lines. */
+export const LINE_COLUMN: PlaceColumn = { word: 'line', of: (r) => (r.line === undefined ? undefined : String(r.line)) };

@@ -5,7 +5,8 @@
  * and times. Lanes are the log's busiest streams, ties in natural order (the rest share one lane); a record is a point
  * in time; past `maxBars` in view, each lane's record count per time slice is drawn instead.
  * With its inspection's violations (a domain's replay), the event that broke an invariant and
- * the command that caused it carry what they broke, as a run's do.
+ * the command that caused it carry what they broke, as a run's do, and the timeline marks the
+ * event's point with what it broke (the frame's marks, as a run's timeline marks its decisions).
  * Pure over a sql.js database; the logs worker holds one per log shown.
  */
 import type { SqlValue } from 'sql.js';
@@ -14,6 +15,7 @@ import type { LogViolation } from '../../../src/logs/types';
 import type { BrokenInvariant, CausalRecord, GraphWindow } from '../reader/graphSource';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
+import type { TimelineMark } from '../timeline/timelineMarks';
 import { selectRows as select } from '../../../src/store/selectRows';
 import { naturalOrder } from '../../../src/engine/text/naturalOrder';
 import { escapeControls as shown } from '../../../src/engine/text/controlChars';
@@ -54,6 +56,12 @@ const toRow = (r: SqlValue[]): Row => ({
   ...(r[9] !== null ? { time: String(r[9]) } : {}),
   line: Number(r[10]),
 });
+
+/** Marks a log's timeline draws at most (its first records that broke an invariant), as a run's (timelineMarks). */
+const MAX_MARKS = 200;
+
+/** Records asked for in one query (SQLite's bound parameters stay well under its limit). */
+const CHUNK = 500;
 
 /** The node id of a stored record: its own id (causation ids name it so), or `#<record>` when it has none. */
 export const nodeIdOf = (row: { readonly id: string; readonly seq: number; readonly kind?: string }): string => (row.kind === 'rejection' ? `rejection:${row.id}` : row.id !== '' ? row.id : `#${row.seq}`);
@@ -207,8 +215,45 @@ export class LogViews {
     this.laneOf = new Map(own.map((s, i) => [s, i]));
     const { start, end } = this.extent();
     const view = this.eventsView(start, end);
-    this.frame = { lanes, downtime: [], start, end, clock: 'epoch', ...(view ? { view } : {}) };
+    const marks = this.violationMarks();
+    this.frame = { lanes, downtime: [], start, end, clock: 'epoch', ...(view ? { view } : {}), ...(marks.length > 0 ? { marks } : {}) };
     return this.frame;
+  }
+
+  /** The records whose replay broke an invariant, as the timeline draws them, with the invariants each broke (once each): the first MAX_MARKS, in order of time. */
+  private violationMarks(): TimelineMark[] {
+    const seqs = [...this.brokeAt.keys()].sort((a, b) => a - b).slice(0, MAX_MARKS);
+    const marks: TimelineMark[] = [];
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const part = seqs.slice(i, i + CHUNK);
+      const rows = select(this.db, `SELECT ${ROW} FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND seq IN (${part.map(() => '?').join(', ')})`, [this.logId, ...part]).map(toRow);
+      for (const r of rows) marks.push({ bar: this.recordBar(r), invariants: [...new Set(this.brokeAt.get(r.seq)!.map((v) => v.invariant))] });
+    }
+    return marks.sort((a, b) => a.bar.end - b.bar.end || a.bar.lane - b.bar.lane);
+  }
+
+  /** A record as a point bar on its stream's lane. */
+  private recordBar(r: Row): TimelineBar {
+    return {
+      key: `r${r.seq}`,
+      lane: this.lane(r.stream),
+      start: r.at,
+      end: r.at,
+      outcome: r.kind === 'rejection' ? 'rejected' : 'accepted',
+      label: shown(`${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`),
+      node: nodeIdOf(r),
+      target: { kind: 'event', seq: r.seq, id: r.id },
+    };
+  }
+
+  /** The log's stream of each of records `seqs` (as the Streams list names streams; '' for a record of none): what a stream's marks add up (recordMarks' streamMarks). */
+  recordStreams(seqs: readonly number[]): [number, string][] {
+    const out: [number, string][] = [];
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const part = seqs.slice(i, i + CHUNK);
+      for (const [seq, stream] of select(this.db, `SELECT seq, stream FROM events WHERE log_id = ? AND seq IN (${part.map(() => '?').join(', ')})`, [this.logId, ...part])) out.push([Number(seq), String(stream)]);
+    }
+    return out;
   }
 
   /**
@@ -237,17 +282,7 @@ export class LogViews {
     const total = Number(select(this.db, `SELECT count(*) FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ?`, [this.logId, range.from, range.to])[0][0]);
     if (total <= maxBars) {
       const rows = select(this.db, `SELECT ${ROW} FROM events WHERE log_id = ? AND kind IN ${SHOWN} AND at >= ? AND at <= ? ORDER BY at, seq`, [this.logId, range.from, range.to]).map(toRow);
-      const bars: TimelineBar[] = rows.map((r) => ({
-        key: `r${r.seq}`,
-        lane: this.lane(r.stream),
-        start: r.at,
-        end: r.at,
-        outcome: r.kind === 'rejection' ? 'rejected' : 'accepted',
-        label: shown(`${r.type}${r.position !== undefined ? ` @${r.position}` : ''}`),
-        node: nodeIdOf(r),
-        target: { kind: 'event', seq: r.seq, id: r.id },
-      }));
-      return { range, bars, total };
+      return { range, bars: rows.map((r) => this.recordBar(r)), total };
     }
     const n = Math.max(1, Math.floor(buckets));
     const width = Math.max(1e-9, range.to - range.from) / n;

@@ -16,7 +16,8 @@ import { readRecentDomains, withRecentDomain, writeRecentDomains, type RecentDom
 import { ruleChangeView, unchangedView, type ModuleVersion, type RuleChangeView, type RuleSideResult } from '../../lib/modules/ruleChangeView';
 import { SerialByKey } from '../../lib/modules/serialByKey';
 import { TrustStore } from '../../lib/modules/trustStore';
-import { ModuleClient, ModuleLoadError } from '../worker/moduleClient';
+import { ModuleClient, ModuleLoadError, type ModuleLoadStage } from '../worker/moduleClient';
+import { loadingText } from '../../lib/modules/moduleLoading';
 import type { RunSession } from './RunSession.svelte';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
 import { announcer } from './Announcer.svelte';
@@ -67,6 +68,8 @@ export class DomainModules {
   /** The last problem opening or reloading a module (one readable message). */
   error = $state.raw<string | undefined>(undefined);
   busy = $state.raw<string | undefined>(undefined);
+  /** The module being opened and what its load is doing now (loadingText): the Domains view shows it where the module's card will be. */
+  loading = $state.raw<{ readonly name: string; readonly doing: string } | undefined>(undefined);
   ruleChange = $state.raw<RuleChangeView | undefined>(undefined);
   private readonly trust = new TrustStore(typeof localStorage === 'undefined' ? undefined : localStorage);
   /** Not state: per module, the files of its last version that ran the open scenario in a rule change (what a reload is compared with when the version before it stopped). */
@@ -145,9 +148,13 @@ export class DomainModules {
       return undefined;
     }
     const client = new ModuleClient(name, files);
-    this.busy = `Loading ${name}…`;
+    const doing = (stage: ModuleLoadStage | 'start') => {
+      this.loading = { name, doing: loadingText(name, stage) };
+      this.busy = this.loading.doing;
+    };
+    doing('start');
     try {
-      const { description } = await client.load();
+      const { description } = await client.load(doing);
       if (bundledDomain(description.id)) {
         client.terminate();
         this.error = `${name}: id: "${description.id}" is a bundled domain's id; give the module an id of its own (export default { id: 'my-${description.id}', … })`;
@@ -160,6 +167,7 @@ export class DomainModules {
       return undefined;
     } finally {
       this.busy = undefined;
+      if (this.loading?.name === name) this.loading = undefined;
     }
   }
 

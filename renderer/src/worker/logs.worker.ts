@@ -69,6 +69,7 @@ const logsApi = {
   logGraphWindow: (logId: number, range: TimeRange | undefined, max: number) => inspections.views(logId).then((v) => v.graphWindow(range, max)),
   logRecordOfNode: (logId: number, id: string) => inspections.views(logId).then((v) => v.recordOfNode(id)),
   logTimelineFrame: (logId: number) => inspections.views(logId).then((v) => v.timelineFrame()),
+  logRecordStreams: (logId: number, seqs: readonly number[]) => inspections.views(logId).then((v) => v.recordStreams(seqs)),
   logTimelineWindow: (logId: number, range: TimeRange, maxBars: number, buckets: number) => inspections.views(logId).then((v) => v.timelineWindow(range, maxBars, buckets)),
   runLog: (key: string, log: readonly LogEntry[]) => pages.runLog(key, log),
   runLogAppend: (key: string, offset: number, log: readonly LogEntry[]) => pages.runLogAppend(key, offset, log),

@@ -30,6 +30,9 @@ export class ModuleLoadError extends Error {
 }
 
 let esbuildWasm: Promise<WebAssembly.Module> | undefined;
+
+/** What a module's first load is doing: `compiler`, compiling the bundler's WebAssembly (the page's first module); `module`, bundling, running and checking the module in its worker. */
+export type ModuleLoadStage = 'compiler' | 'module';
 let sqlWasm: Promise<WebAssembly.Module> | undefined;
 const compiled = (url: string) => WebAssembly.compileStreaming(fetch(url));
 
@@ -77,8 +80,12 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
     return new ModuleWorker({ name: `domain module ${this.name}` });
   }
 
-  /** Loads the module in a fresh worker (once; again after the worker was stopped); rejects with ModuleLoadError. */
-  load(): Promise<LoadedModule> {
+  /** Told what the first load is doing (its caller says it): compiling the bundler (once per page), then bundling and checking the module in its worker. */
+  private onStage: ((stage: ModuleLoadStage) => void) | undefined;
+
+  /** Loads the module in a fresh worker (once; again after the worker was stopped); rejects with ModuleLoadError. `onStage` hears what the load does while it does it. */
+  load(onStage?: (stage: ModuleLoadStage) => void): Promise<LoadedModule> {
+    if (onStage && !this.ready) this.onStage = onStage;
     this.ready ??= this.start().catch((e: unknown) => {
       this.ready = undefined;
       this.handle.terminate();
@@ -98,7 +105,10 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
 
   /** Loads the module in `handle`'s worker, with `watch` as its heartbeat. */
   private readonly loadIn: ModuleWorkerStart = async (handle, watch) => {
+    if (!esbuildWasm) this.onStage?.('compiler');
     const wasm = await (esbuildWasm ??= compiled(esbuildWasmUrl));
+    this.onStage?.('module');
+    this.onStage = undefined;
     return handle.call((api): Promise<ModuleLoadResult> => api.load({ files: this.files, name: this.name, ...(watch ? { watch } : {}), esbuildWasm: wasm }, proxy(() => (sqlWasm ??= compiled(sqlWasmUrl)))));
   };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charsIn, COLUMN_GAP_PX, DATA_LEAST_PX, grownTexts, longestText, NO_TEXTS, PILL_PX, RECORD_CHAR_PX, recordColumns, recordColumnsLeast, ROW_PADDING_PX, shownRowTexts, withListTexts } from '../../../../renderer/lib/eventlog/recordColumns';
+import { charsIn, COLUMN_GAP_PX, DATA_LEAST_PX, grownTexts, LINE_COLUMN, longestText, NO_TEXTS, PILL_PX, placeColumn, RECORD_CHAR_PX, recordColumns, recordColumnsLeast, ROW_PADDING_PX, shownRowTexts, withListTexts, withPlaceWord } from '../../../../renderer/lib/eventlog/recordColumns';
+import { placer } from '../../../../src/logs/placeWord';
 
 /** The tracks of a grid-template-columns: fixed px, or [least, most] px, or the data's fr track. */
 const tracks = (columns: string) =>
@@ -79,5 +80,31 @@ describe('shownRowTexts and withListTexts', () => {
     const texts = { ...NO_TEXTS, stream: 5, type: 20 };
     expect(withListTexts(texts, ['a-much-longer-stream-id'], ['Short'])).toEqual({ ...texts, stream: 'a-much-longer-stream-id'.length, type: 20 });
     expect(withListTexts(texts, [], [])).toEqual(texts);
+  });
+});
+
+describe('placeColumn: the Records table names a place as the command line does', () => {
+  it("a NATS read's column holds each message's sequence under `sequence`, and is as wide as its header", () => {
+    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/seq' } }));
+    expect(column.word).toBe('sequence');
+    expect(column.of({ line: 1, globalPosition: '21' })).toBe('21');
+    expect(column.of({ line: 2 })).toBeUndefined();
+    const texts = grownTexts(NO_TEXTS, shownRowTexts([{ seq: 1, line: 1, globalPosition: '1021', stream: 'payments.pay-1', type: 'PaymentAuthorized' }], false, column.of));
+    expect(texts.line).toBe(4);
+    expect(withPlaceWord(texts, column.word).line).toBe('sequence'.length);
+  });
+
+  it("a Kafka read's column says the offset with its partition", () => {
+    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/offset' } }));
+    expect(column.word).toBe('offset');
+    expect(column.of({ line: 3, globalPosition: '41', source: 'orders-0' })).toBe('41 of orders-0');
+  });
+
+  it("a file keeps its lines, and the column its width", () => {
+    const column = placeColumn(placer({ framing: 'lines', fieldsUsed: {} }));
+    expect(column.word).toBe('line');
+    expect(column.of({ line: 12 })).toBe('12');
+    expect(LINE_COLUMN.of({ line: 12 })).toBe('12');
+    expect(withPlaceWord(NO_TEXTS, 'line')).toBe(NO_TEXTS);
   });
 });

@@ -62,6 +62,25 @@ describe('LogViews: a stored log as a GraphSource and a TimelineSource', () => {
     expect(new LogViews(db, logId).graphWindow(undefined, 10_000).records.some((r) => r.broke)).toBe(false);
   });
 
+  it("marks on the timeline the record that broke an invariant, on its stream's lane, as the bar it draws; and names each marked record's stream for the Streams list", async () => {
+    const db = createWorkspace(sqlJs);
+    const { logId, report } = await importRecords(new DatabaseLogs(db), [sample()], { name: 'log', source: 'log', domain: commerce });
+    const [v] = report.violations;
+    const views = new LogViews(db, logId, report.violations);
+    const frame = views.timelineFrame();
+    expect(frame.marks).toHaveLength(1);
+    const [mark] = frame.marks!;
+    expect(mark.invariants).toEqual(['stock-non-negative']);
+    expect(mark.bar.target).toMatchObject({ kind: 'event', seq: v.record });
+    expect(frame.lanes[mark.bar.lane].label).toBe('stock:tee@main');
+    // the very bar the window draws (same key, lane and time)
+    const drawn = views.timelineWindow({ from: frame.start, to: frame.end }, 100_000, 50).bars.find((b) => b.key === mark.bar.key);
+    expect(drawn).toEqual(mark.bar);
+    expect(views.recordStreams([v.record, 1])).toEqual(expect.arrayContaining([[v.record, 'stock:tee@main']]));
+    // no violations (no domain): no marks
+    expect(new LogViews(db, logId).timelineFrame().marks).toBeUndefined();
+  });
+
   it('says on its node that a record counted apart (an Emmett command row) is not an event', async () => {
     const row = (position: number, kind: string, type: string) => ({ stream_id: 'book:dune', stream_position: position, message_kind: kind, message_data: {}, message_metadata: {}, message_type: type, message_id: `m${position}`, global_position: position, created: '2026-01-05 10:00:00+00' });
     const { db, logId } = await stored(`${[row(1, 'E', 'BookAdded'), row(2, 'C', 'Lend')].map((r) => JSON.stringify(r)).join('\n')}\n`, false);
