@@ -124,7 +124,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(end);
       return EXIT.ok;
     }
-    if (outcome.nothingRead !== undefined && saved && got.records === 0) {
+    if (outcome.nothingRead !== undefined && saved && got.records === 0 && caughtUp) {
       // a chain of reads that has caught up: nothing new since the checkpoint, which stays as it is
       if (a.json) await writeOut(io, outcome.pieces);
       else io.out(`${printable(source.display)}: nothing new read after position ${saved.position}, where checkpoint ${printable(a.checkpoint!.file)} resumed (0 events; the file is unchanged)\n`);
@@ -141,7 +141,9 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     }
     if (outcome.nothingRead !== undefined) {
       const why = got.records === 0 ? (got.absent !== undefined ? printable(got.absent, 400) : nothingAfter(from, got.lastAtStart, source)) : printable(outcome.nothingRead, 400);
-      io.err(`0 events read from ${source.display}: ${why}\n${resume}`);
+      // a checkpoint past the source's end (a stream or store made anew): the chain cannot go on from it
+      const stale = saved && got.records === 0 ? `; checkpoint ${printable(a.checkpoint!.file)} resumes after position ${saved.position}, which this source does not reach: delete it to read from the start` : '';
+      io.err(`0 events read from ${source.display}: ${why}${stale}\n${resume}`);
       return EXIT.badInput;
     }
     const end = await keep();

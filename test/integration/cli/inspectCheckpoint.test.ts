@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { createTopic, freshDatabase, natsForTests, needsServer, requireServer, uniqueName } from '../servers';
+import { NATS_PASSWORD, NATS_USER } from '../servers/nats';
 import { seedEmmett, type EmmettMessage } from '../seed/emmett';
 import { folderWith } from '../../unit/modules/moduleFiles';
 import { cli, type CliRun } from './cli';
@@ -221,6 +222,30 @@ describe('purestream inspect <nats URL> --domain ./payments.ts --map … --check
     const after = checkpointAt(cwd);
     expect(Number(after.position)).toBe(Number(saved.position) + 3);
     expect(after.states['payment:pay-28'].captured).toBe(1200);
+  });
+
+  it('keeps no password in the file; a checkpoint past the source\'s end (a stream made anew) is bad input saying to delete it, not a caught-up read', async () => {
+    const stream = uniqueName('PAYMENTS').toUpperCase();
+    await nats.jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    const url = nats.url(stream).replace('nats://', `nats://${NATS_USER}:${NATS_PASSWORD}@`);
+    const cwd = folderWith({ 'payments.ts': paymentsModule, 'legacy.nats.map.json': mapFile });
+    await publish(stream)(paid(1));
+    const args = ['inspect', url, '--domain', './payments.ts', '--map', 'legacy.nats.map.json', '--checkpoint', 'cp.json'];
+    const first = await cli(args, { cwd });
+    expect(first.code, first.err).toBe(0);
+    const text = readFileSync(join(cwd, 'cp.json'), 'utf8');
+    expect(text).not.toContain(NATS_PASSWORD);
+    expect(JSON.parse(text).source).toBe(url.replace(NATS_PASSWORD, '***'));
+
+    // the stream made anew: it ends at 3 where the checkpoint resumes after 1000
+    writeFileSync(join(cwd, 'cp.json'), text.replace(/"position": "3"/, '"position": "1000"'));
+    const kept = readFileSync(join(cwd, 'cp.json'), 'utf8');
+    expect(kept).toContain('"position": "1000"');
+    const past = await cli(args, { cwd });
+    expect(past.code).toBe(1);
+    expect(past.err).toContain(`nothing after position 1000 (the stream's last position is 3); checkpoint cp.json resumes after position 1000, which this source does not reach: delete it to read from the start`);
+    expect(past.err).not.toContain(NATS_PASSWORD);
+    expect(readFileSync(join(cwd, 'cp.json'), 'utf8')).toBe(kept);
   });
 });
 
