@@ -35,21 +35,30 @@ const WORD = /[0-9A-Za-z_]/;
 
 /**
  * Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for
- * `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`), or ends with its id after a `:`: a
- * stream named `category-id` (Message DB's and Emmett's convention, KurrentDB's too: the id is what
- * follows the first `-`) is named by `payment:pay-21` for `payment-pay-21`.
+ * `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`), or is `<type>:<id>` for a stream named
+ * `category-id` (Message DB's and Emmett's convention, KurrentDB's too: the id is what follows the
+ * first `-`) whose category is the type or ends with it: `payment:pay-21` for `payment-pay-21`,
+ * `cart:c-2` for `shopping_cart-c-2`.
  */
 function names(stream: string, logStream: string): boolean {
   if (stream === logStream) return true;
   const slash = logStream.indexOf('/');
   if (slash > 0 && stream.startsWith(logStream.slice(0, slash + 1))) return names(stream.slice(slash + 1), logStream.slice(slash + 1));
   if (containsWord(stream, logStream)) return true;
-  // the domain's `<type>:<id>` for the store's `<category>-<id>` (no tenant here: a tenant's stream was matched above)
+  // the domain's `<type>:<id>` for the store's `<category>-<id>` (no tenant here: a tenant's stream was matched above),
+  // the type being the category or its last word (`cart` for `shopping_cart`): `stock:7` does not name `order-7`
   const dash = logStream.indexOf('-');
   if (slash >= 0 || dash <= 0) return false;
   const id = logStream.slice(dash + 1);
-  return id.length > 0 && stream.length > id.length && stream.endsWith(id) && stream[stream.length - id.length - 1] === ':';
+  const colon = stream.length - id.length - 1;
+  if (id.length === 0 || colon <= 0 || !stream.endsWith(id) || stream[colon] !== ':') return false;
+  const type = letters(stream.slice(0, colon));
+  const category = letters(logStream.slice(0, dash));
+  return type.length > 0 && (category.endsWith(type) || type.endsWith(category));
 }
+
+/** `text` in lowercase letters and digits only (`Shopping_Cart` → `shoppingcart`), to compare a domain's type with a store's category. */
+const letters = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Whether `word` occurs in `text` with no letter, digit or `_` right before or after it. */
 function containsWord(text: string, word: string): boolean {

@@ -54,6 +54,11 @@ describe('streams that began before the read', () => {
     expect(partial.event('stock:MUG-11', 'po-7', '1', at)).toBe(true);
     expect(partial.event('stock:tee', 'order-o-7', '1', at)).toBe(true);
     expect(partial.event('stock:MUG-7', 'po-7', '1', at)).toBe(true);
+    // the type must be the category (or its last word): stock:7 does not name order-7, cart:c-2 names shopping_cart-c-2
+    expect(partial.event('stock:7', 'order-7', '1', at)).toBe(true);
+    expect(partial.event('customer:42', 'transfer-42', '1', at)).toBe(true);
+    expect(partial.event('cart:c-2', 'shopping_cart-c-2', '1', at)).toBe(false);
+    expect(partial.event('Payment:p-9', 'payment-p-9', '1', at)).toBe(false);
     expect(partial.reasonText(partial.firstBefore!.reason)).toBe(`the read began after the log's start, and the domain gathers this stream from several of the log's (this event from "3acc-42")`);
 
     const broker = new StreamStarts(true);
