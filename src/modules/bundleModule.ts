@@ -94,7 +94,11 @@ function sourceHash(dir: string, entry: string, inputs: Readonly<Record<string, 
     reached.add(input);
     for (const i of inputs[input].imports) visit(i.path);
   };
-  visit(Object.keys(inputs).find((input) => resolve(dir, input) === entry) ?? '');
+  // esbuild names a symlinked entry by its target's path
+  const real = realpathOr(entry);
+  const start = Object.keys(inputs).find((input) => resolve(dir, input) === entry) ?? Object.keys(inputs).find((input) => realpathOr(resolve(dir, input)) === real);
+  if (start === undefined) throw new Error(`the bundle of ${entry} does not list the module itself among its inputs`);
+  visit(start);
   const hash = createHash('sha256');
   for (const input of [...reached].sort()) {
     hash.update(`${input.replace(/\\/g, '/')}\0`);
