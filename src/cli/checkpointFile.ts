@@ -13,7 +13,8 @@ import { dirname, resolve } from 'node:path';
 import { parseJsonText } from '../engine/jsonText';
 import type { CheckpointKept } from '../sources/checkpointRead';
 import { parseStartAt } from '../sources/startAt';
-import type { SourceUrl } from '../sources/sourceUrl';
+import { parseSourceUrl, type SourceUrl } from '../sources/sourceUrl';
+import { sourceIdentity } from '../sources/sourceIdentity';
 import { InputFileError, UsageError, type CliIO } from './io';
 import { printable } from './printable';
 import { writeAtomically } from './writeAtomically';
@@ -67,7 +68,7 @@ export async function readCheckpoint(file: string, io: CliIO, source: SourceUrl,
     throw new InputFileError(`${place}: not JSON: ${(e as Error).message} (a checkpoint is written by inspect --checkpoint; delete the file to start the chain of reads again)`);
   }
   const checkpoint = checkpointOf(value, source, (path, message) => new InputFileError(`${place}: ${path}: ${message}`));
-  if (checkpoint.source !== source.display) throw new UsageError(`${place}: source: the checkpoint is of ${printable(checkpoint.source)}, not ${printable(source.display)} (name another --checkpoint file for this source)`);
+  if (!sameSource(checkpoint.source, source)) throw new UsageError(`${place}: source: the checkpoint is of ${printable(checkpoint.source)}, not ${printable(source.display)} (name another --checkpoint file for this source)`);
   const was = checkpoint.domain;
   if (was.id !== domain.id) throw new UsageError(`${place}: domain.id: the checkpoint holds the states of domain ${shown(was.id)}, not ${shown(domain.id)} (name another --checkpoint file for this domain)`);
   if (was.sourceHash !== domain.sourceHash) {
@@ -79,6 +80,16 @@ export async function readCheckpoint(file: string, io: CliIO, source: SourceUrl,
     throw new UsageError(`${place}: domain.sourceHash: the checkpoint was written with ${then}, not ${now}: name another --checkpoint file, or ${again}`);
   }
   return checkpoint;
+}
+
+/** Whether the checkpoint's source (as displayed when it was written) reads what `source` reads, however it connects (../sources/sourceIdentity). */
+function sameSource(stored: string, source: SourceUrl): boolean {
+  if (stored === source.display) return true;
+  try {
+    return sourceIdentity(parseSourceUrl(stored)) === sourceIdentity(source);
+  } catch {
+    return false;
+  }
 }
 
 /** The checkpoint in `value`, each member checked; `problem(path, message)` is thrown for the first that is wrong. */

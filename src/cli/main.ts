@@ -18,7 +18,7 @@ Usage:
   purestream inspect <log-file> [--domain ID|PATH] [--profile NAME] [--framing auto|lines|array|concat|wrapper] [--map FILE]
                      [--format auto|events|json|cloudevents] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--json]
   purestream inspect <source-url> [--from start|end|POSITION|TIME] [--until head|live] [--batch N] [--domain ID|PATH] [--profile NAME]
-                     [--map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--checkpoint FILE] [--json]
+                     [--map FILE] [--skip-invalid] [--fail-on anomalies,violations,drift,stale] [--checkpoint FILE (with --domain)] [--json]
       postgres://user@host:port/db?store=emmett|marten|message-db  nats://host:port/STREAM  kafka://host:port/TOPIC
   purestream publish <scenario.json> --run NAME --to nats://host:port/STREAM [--json]
   purestream enact --from nats://host:port/STREAM --consumer NAME [--scenario FILE --run NAME | --domain ID|PATH] [--state FILE]

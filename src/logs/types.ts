@@ -312,11 +312,11 @@ export interface InspectionReport {
    */
   readonly earlierEvents?: EarlierEventsLoaded;
   /**
-   * Extends the spec (additive; src/sources/checkpointRead defines it): a live read keeping a
+   * Extends the spec (additive): a live read keeping a
    * checkpoint (`--checkpoint FILE`) — the file, the position it resumed after, the streams' states
    * it carried, and whether its chain of reads began at the source's start.
    */
-  readonly checkpoint?: { readonly file: string; readonly resumedFrom?: string; readonly streamsCarried: number; readonly unknownCarried: number; readonly chainFromStart: boolean };
+  readonly checkpoint?: CheckpointReport;
   readonly drift: readonly Drift[];
   /**
    * Extends the spec (additive; ./staleDecisions defines it): commands decided on a state that
@@ -392,4 +392,16 @@ export class InspectCancelled extends Error {
   constructor() {
     super('inspection cancelled');
   }
+}
+
+/** The report's `checkpoint` (an extension of the inspection, additive; src/sources/checkpointRead fills it). */
+export interface CheckpointReport {
+  readonly file: string;
+  /** The position the read resumed after; absent when the file did not exist yet (the read began at `--from`). */
+  readonly resumedFrom?: string;
+  /** The streams whose states the checkpoint carried, and how many of them were unknown. */
+  readonly streamsCarried: number;
+  readonly unknownCarried: number;
+  /** Whether the chain of reads began at the source's start (a stream first met in a later read is then checked). */
+  readonly chainFromStart: boolean;
 }

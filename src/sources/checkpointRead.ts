@@ -6,7 +6,7 @@
  */
 import type { CarriedState } from '../logs/carriedState';
 import { finalStateEntries } from '../logs/lazyFinalState';
-import type { InspectionReport, InspectResult } from '../logs/types';
+import type { CheckpointReport, InspectionReport, InspectResult } from '../logs/types';
 
 /** What a read keeping a checkpoint is given. */
 export interface CheckpointRead {
@@ -18,17 +18,6 @@ export interface CheckpointRead {
   readonly resumed?: { readonly position: string; readonly carried: CarriedState };
 }
 
-/** The report's `checkpoint` (an extension of the inspection, additive). */
-export interface CheckpointReport {
-  readonly file: string;
-  /** The position the read resumed after; absent when the file did not exist yet (the read began at `--from`). */
-  readonly resumedFrom?: string;
-  /** The streams whose states the checkpoint carried, and how many of them were unknown. */
-  readonly streamsCarried: number;
-  readonly unknownCarried: number;
-  /** Whether the chain of reads began at the source's start (a stream first met in a later read is then checked). */
-  readonly chainFromStart: boolean;
-}
 
 /** What the next checkpoint holds, taken at the end of a read: the domain's states as JSON text and the unknown streams. Plain data (it crosses from a module's worker). */
 export interface CheckpointKept {
@@ -62,7 +51,7 @@ export function withCheckpoint(result: InspectResult, checkpoint: CheckpointRead
 /** `resumed from checkpoint FILE at position P (N streams' states carried)`, or what a first read does. */
 export function checkpointNote(checkpoint: CheckpointRead): string {
   const resumed = checkpoint.resumed;
-  if (!resumed) return `checkpoint ${checkpoint.file} written at the end of this read: the next read with it resumes here${checkpoint.fromStart ? '' : ' (this chain of reads began after the source\'s start: streams that began before it stay unchecked)'}`;
+  if (!resumed) return `checkpoint ${checkpoint.file} to be written when this read ends with something read (exit 0 or 3): the next read with it resumes there${checkpoint.fromStart ? '' : ' (this chain of reads began after the source\'s start: streams that began before it stay unchecked)'}`;
   const n = resumed.carried.states.length;
   const unknown = resumed.carried.unknown.length;
   return (

@@ -40,17 +40,20 @@ function messageOf(error: unknown): string {
 
 /**
  * One line (starting `cannot connect:`) for a TLS certificate failure, or undefined when `error`
- * is not one. `postgres` adds the URL parameter node-postgres reads a CA from.
+ * is not one. `postgres` adds the URL parameter node-postgres reads a CA from; `tlsAsked` (the URL
+ * asked for TLS) reads a connection closed at the TLS hello as a port without TLS.
  */
-export function tlsFailure(error: unknown, engine: 'postgres' | 'nats' | 'kafka'): string | undefined {
+export function tlsFailure(error: unknown, engine: 'postgres' | 'nats' | 'kafka', tlsAsked = false): string | undefined {
   const code = codeOf(error);
   const message = messageOf(error);
+  // a server that is not TLS may also just close the connection at the TLS hello (librdkafka's mock broker does)
+  const closedAtHello = tlsAsked && /ECONNRESET|before secure TLS connection/.test(message);
   if ((code !== undefined && UNTRUSTED.has(code)) || UNTRUSTED_TEXT.test(message)) {
     const where = `${engine === 'postgres' ? 'sslrootcert' : 'ca'}=/path/to/ca.pem in the URL, or NODE_EXTRA_CA_CERTS=/path/to/ca.pem in the environment purestream starts in`;
     return `cannot connect: the server's TLS certificate is not signed by a certificate authority this machine trusts (${firstLine(message)}); name its CA with ${where}`;
   }
   if (engine === 'nats' && /server does not support 'tls'/i.test(message)) return "cannot connect: the server does not use TLS; use nats:// instead of tls://";
-  if (/wrong version number|packet length too long|unknown protocol/i.test(message)) {
+  if (closedAtHello || /wrong version number|packet length too long|unknown protocol/i.test(message)) {
     const drop = engine === 'kafka' ? 'drop tls=1 (and ca=) from the URL' : engine === 'nats' ? 'use nats:// instead of tls://' : 'drop sslmode from the URL';
     return `cannot connect: the server does not answer in TLS on this port (${opensslReason(message)}); if it is not meant to, ${drop}`;
   }
@@ -64,7 +67,7 @@ export function tlsFailure(error: unknown, engine: 'postgres' | 'nats' | 'kafka'
 
 /** OpenSSL's reason in an error line (`…:SSL routines:tls_validate_record_header:wrong version number:…` → `wrong version number`). */
 function opensslReason(message: string): string {
-  return /(wrong version number|packet length too long|unknown protocol)/i.exec(message)?.[1] ?? firstLine(message);
+  return /(wrong version number|packet length too long|unknown protocol|ECONNRESET|before secure TLS connection was established)/i.exec(message)?.[1] ?? firstLine(message);
 }
 
 /** A message's first line, without Node's hint about its own flags (`try running Node.js with --use-system-ca`), which a purestream user cannot act on. */

@@ -15,7 +15,7 @@ import type { LogViolation } from '../../../src/logs/types';
 import type { BrokenInvariant, CausalRecord, GraphWindow } from '../reader/graphSource';
 import type { LaneActivity, TimelineFrame, TimelineWindow } from '../reader/timelineSource';
 import type { TimeRange, TimelineBar, TimelineLane } from '../timeline/timelineModel';
-import type { TimelineMark } from '../timeline/timelineMarks';
+import { MAX_MARKS, type TimelineMark } from '../timeline/timelineMarks';
 import { selectRows as select } from '../../../src/store/selectRows';
 import { naturalOrder } from '../../../src/engine/text/naturalOrder';
 import { escapeControls as shown } from '../../../src/engine/text/controlChars';
@@ -56,9 +56,6 @@ const toRow = (r: SqlValue[]): Row => ({
   ...(r[9] !== null ? { time: String(r[9]) } : {}),
   line: Number(r[10]),
 });
-
-/** Marks a log's timeline draws at most (its first records that broke an invariant), as a run's (timelineMarks). */
-const MAX_MARKS = 200;
 
 /** Records asked for in one query (SQLite's bound parameters stay well under its limit). */
 const CHUNK = 500;

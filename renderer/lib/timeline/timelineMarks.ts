@@ -21,7 +21,8 @@ export interface WorkerCount {
 }
 
 /** Marks drawn at most (a run that breaks an invariant thousands of times marks its first ones). */
-const MAX_MARKS = 200;
+/** Marks drawn at most on a timeline (a run's or a log's): the first ones, in order of time. */
+export const MAX_MARKS = 200;
 
 /**
  * The marks of `violations` in `trace`, in order of time: each decision that appended an event

@@ -30,6 +30,8 @@ export class ModuleLoadError extends Error {
 }
 
 let esbuildWasm: Promise<WebAssembly.Module> | undefined;
+/** Whether the compiler has been compiled (a second module opened meanwhile waits for it too). */
+let compilerReady = false;
 
 /** What a module's first load is doing: `compiler`, compiling the bundler's WebAssembly (the page's first module); `module`, bundling, running and checking the module in its worker. */
 export type ModuleLoadStage = 'compiler' | 'module';
@@ -105,8 +107,10 @@ export class ModuleClient implements EngineCaller<ModuleWorkerApi> {
 
   /** Loads the module in `handle`'s worker, with `watch` as its heartbeat. */
   private readonly loadIn: ModuleWorkerStart = async (handle, watch) => {
-    if (!esbuildWasm) this.onStage?.('compiler');
+    // a second module opened while the first still waits for the compiler waits for it too
+    if (!compilerReady) this.onStage?.('compiler');
     const wasm = await (esbuildWasm ??= compiled(esbuildWasmUrl));
+    compilerReady = true;
     this.onStage?.('module');
     this.onStage = undefined;
     return handle.call((api): Promise<ModuleLoadResult> => api.load({ files: this.files, name: this.name, ...(watch ? { watch } : {}), esbuildWasm: wasm }, proxy(() => (sqlWasm ??= compiled(sqlWasmUrl)))));

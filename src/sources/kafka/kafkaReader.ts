@@ -21,9 +21,8 @@ export async function openKafkaReader(source: KafkaSourceUrl, options: ReadOptio
     client = await connect(source);
   } catch (error) {
     const reason = reasonOf(error);
-    const tlsRefused = source.tls && /ECONNRESET|before secure TLS connection/.test(reason) ? `cannot connect: the broker closed the connection as TLS began (${reason}); if this port does not take TLS, drop tls=1 (and ca=) from the URL` : undefined;
     const noSasl = source.user !== undefined && /does not support the requested API version/.test(reason) ? `cannot connect: the broker does not take SASL on this port (${reason}); drop user:password@ from the URL, or name the broker's SASL listener` : undefined;
-    throw fail(tlsFailure(error, 'kafka') ?? tlsRefused ?? noSasl ?? (/ECONNREFUSED/.test(reason) ? 'cannot connect: connection refused (is a Kafka broker running there?)' : /SASL|authenticat/i.test(reason) ? `cannot connect: the broker refused the credentials (${reason})` : `cannot connect: ${reason}`));
+    throw fail(tlsFailure(error, 'kafka', source.tls) ?? noSasl ?? (/ECONNREFUSED/.test(reason) ? 'cannot connect: connection refused (is a Kafka broker running there?)' : /SASL|authenticat/i.test(reason) ? `cannot connect: the broker refused the credentials (${reason})` : `cannot connect: ${reason}`));
   }
   try {
     let partitions: PartitionOffsets[];

@@ -126,7 +126,7 @@ describe('live sources over TLS with a private certificate authority', () => {
     const run = await cli(['inspect', url]);
     expect(run.code).toBe(1);
     // the mock resets the connection at the TLS hello (a broker that answers it in plain Kafka gives OpenSSL's "wrong version number": unit test)
-    expect(run.err.trim()).toMatch(new RegExp(`^${url.replace(/[.?]/g, '\\$&')}: cannot connect: (the broker closed the connection as TLS began \\(.*\\)|the server does not answer in TLS on this port \\(wrong version number\\)); if (this port does not take TLS|it is not meant to), drop tls=1 \\(and ca=\\) from the URL$`));
+    expect(run.err.trim()).toBe(`${url}: cannot connect: the server does not answer in TLS on this port (ECONNRESET); if it is not meant to, drop tls=1 (and ca=) from the URL`);
   });
 
   it('Kafka: user:password@ (SASL/PLAIN) against a broker without SASL says so and ends at once, the password hidden', async () => {

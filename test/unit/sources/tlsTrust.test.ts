@@ -21,6 +21,9 @@ describe('tlsFailure: a TLS failure reaching a source, in words a user can act o
     const error = new Error('Connection error: 406D30E9C37F0000:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number:../deps/openssl/openssl/ssl/record/methods/tlsany_meth.c:77:\n');
     expect(tlsFailure(error, 'kafka')).toBe('cannot connect: the server does not answer in TLS on this port (wrong version number); if it is not meant to, drop tls=1 (and ca=) from the URL');
     expect(tlsFailure(error, 'nats')).toMatch(/use nats:\/\/ instead of tls:\/\/$/);
+    // a connection closed at the TLS hello is read so only when the URL asked for TLS
+    expect(tlsFailure(new Error('Connection error: read ECONNRESET'), 'kafka', true)).toBe('cannot connect: the server does not answer in TLS on this port (ECONNRESET); if it is not meant to, drop tls=1 (and ca=) from the URL');
+    expect(tlsFailure(new Error('Connection error: read ECONNRESET'), 'kafka')).toBeUndefined();
     expect(tlsFailure(new Error("server does not support 'tls'"), 'nats')).toBe('cannot connect: the server does not use TLS; use nats:// instead of tls://');
   });
 
