@@ -9,7 +9,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
 import { views } from './flows';
-import { LIBRARY, openModule } from './libraryModule';
+import { connectWithLibrary, LIBRARY, openModule } from './libraryModule';
 
 let server: NatsServer | undefined;
 test.beforeAll(async () => {
@@ -160,16 +160,7 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await book(1, 'BookAdded', { bookId: 'b1' });
   await book(2, 'BookLent', { bookId: 'b1', member: 'ada' });
 
-  await page.goto('/');
-  await openModule(page, 'library.ts', LIBRARY, 'Library');
-  await views(page).getByRole('button', { name: 'Logs' }).click();
-  const logs = page.getByRole('region', { name: 'Logs', exact: true });
-  await logs.getByLabel('Domain').selectOption('library.ts');
-  await logs.getByRole('button', { name: 'Connect…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
-  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/LIB`);
-  await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
-  await dialog.getByRole('button', { name: 'Connect' }).click();
+  const { logs, dialog } = await connectWithLibrary(page, `${server!.wsUrl}/LIB`, 'stopped: keep tailing new records');
   await expect(dialog).toBeHidden();
   const live = logs.getByRole('status', { name: 'Live read' });
   await expect(live).toContainText('2 records · position 2', { timeout: 30_000 });

@@ -1,5 +1,5 @@
 /** A domain module the Logs view's tests read logs with (a library: books added, lent and returned), and opening a module in the Domains view. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { views } from './flows';
 
 /** A library as a domain module: books are added, lent and returned; a book is lent to one member at a time. */
@@ -40,4 +40,23 @@ export async function openModule(page: Page, name: string, text: string, title: 
   await page.getByLabel('Domain module file').first().setInputFiles(moduleFile(name, text));
   await page.getByRole('dialog', { name: `Run ${name}?` }).getByRole('button', { name: 'Trust and run' }).click();
   await expect(page.getByRole('region', { name: 'Domains' }).getByRole('article', { name: `Domain ${title}` }).filter({ hasText: name })).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Opens the library module, then the Logs view with it as the domain, and connects to `url`
+ * reading from `from` (the Connect… dialog's radio, e.g. `the head: what is there now`); returns
+ * the Logs region and the dialog (hidden once connected, unless the connection failed).
+ */
+export async function connectWithLibrary(page: Page, url: string, from: string): Promise<{ logs: Locator; dialog: Locator }> {
+  await page.goto('/');
+  await openModule(page, 'library.ts', LIBRARY, 'Library');
+  await views(page).getByRole('button', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs', exact: true });
+  await logs.getByLabel('Domain').selectOption('library.ts');
+  await logs.getByRole('button', { name: 'Connect…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
+  await dialog.getByRole('textbox', { name: 'URL' }).fill(url);
+  await dialog.getByRole('radio', { name: from }).check();
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  return { logs, dialog };
 }

@@ -11,7 +11,7 @@ import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
 import { views } from './flows';
-import { LIBRARY, moduleFile, openModule } from './libraryModule';
+import { connectWithLibrary, LIBRARY, moduleFile } from './libraryModule';
 
 const SHOTS = process.env.SHOTS_DIR;
 async function shot(page: Page, name: string): Promise<void> {
@@ -125,16 +125,7 @@ test.describe('a JetStream read', () => {
     await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
     await nc.close();
 
-    await page.goto('/');
-    await openModule(page, 'library.ts', LIBRARY, 'Library');
-    await views(page).getByRole('button', { name: 'Logs' }).click();
-    const logs = page.getByRole('region', { name: 'Logs', exact: true });
-    await logs.getByLabel('Domain').selectOption('library.ts');
-    await logs.getByRole('button', { name: 'Connect…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
-    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/LIBSEQ`);
-    await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
-    await dialog.getByRole('button', { name: 'Connect' }).click();
+    const { logs } = await connectWithLibrary(page, `${server!.wsUrl}/LIBSEQ`, 'the head: what is there now');
     await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('1 invariant violation in 3 events', { timeout: 30_000 });
 
     // the third message read is the stream's sequence 5
