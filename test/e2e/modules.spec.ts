@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
 import { decider, js, openScenarioAndLocate, scenarioNaming } from './moduleFlows';
-import { cartVariant } from '../fixtures/modules/cartVariants';
+import { moduleVariant } from '../fixtures/modules/moduleVariants';
 
 const bank = readFileSync(new URL('../../samples/domains/bank.ts', import.meta.url), 'utf8');
 /** The bank with one rule changed: no overdraft at all (a withdrawal may take only the balance). */
@@ -144,8 +144,8 @@ test('a broken module is refused with one readable message naming the file and t
     [js('bare.ts', "import _ from 'lodash';\nexport default _;"), /^bare\.ts:1: cannot import "lodash"/],
     [js('none.mjs', 'export const x = 1;'), /^none\.mjs: default export: is missing/],
     // the Emmett-team trial's: an initialState object is not read as the other shape; a named export is named
-    [js('initobj.ts', cartVariant('initobj.ts')), /^initobj\.ts: initialState: must be a function returning the initial state \(Emmett's decider shape\); it is an object/],
-    [js('named.ts', cartVariant('named.ts')), /^named\.ts: default export: is missing; the module exports cart — export it as default \(export default cart\)/], // `cart` is shown as code
+    [js('initobj.ts', moduleVariant('initobj.ts')), /^initobj\.ts: initialState: must be a function returning the initial state \(Emmett's decider shape\); it is an object/],
+    [js('named.ts', moduleVariant('named.ts')), /^named\.ts: default export: is missing; the module exports cart — export it as default \(export default cart\)/], // `cart` is shown as code
   ];
   for (const [file, message] of cases) {
     await input.setInputFiles(file);

@@ -12,6 +12,7 @@ import { freshDatabase, natsForTests, needsServer, requireServer, topicWith, uni
 import { seedEmmett } from '../seed/emmett';
 import { appendMartenEvents, createMartenSchema } from '../seed/marten';
 import { counter, counterScenario, folderWith } from '../../unit/modules/moduleFiles';
+import { moduleVariant } from '../../fixtures/modules/moduleVariants';
 import { cli, cliProcess } from './cli';
 
 const bank = 'samples/domains/bank.ts';
@@ -170,7 +171,7 @@ describe('purestream inspect <postgres URL> --domain PATH', () => {
     const url = await freshDatabase('cli_marten_mid');
     await createMartenSchema(url);
     const shopFile = (name: string) => readFileSync(new URL(`../../fixtures/modules/shop/${name}`, import.meta.url), 'utf8');
-    const cwd = folderWith({ 'shop.ts': shopFile('shop.ts'), 'shop-tolerant.ts': shopFile('shop-tolerant.ts') });
+    const cwd = folderWith({ 'shop.ts': shopFile('shop.ts'), 'shop-tolerant.ts': moduleVariant('shop-tolerant.ts') });
     const placed = (orderId: string, total: number) => ({ id: randomUUID(), type: 'order_placed', data: { orderId, orderNumber: `SO-${total}`, customerId: 'c', lines: [], total, currency: 'EUR' } });
     const payment = (type: string, orderId: string, amount: number) => ({ id: randomUUID(), type, data: { orderId, paymentId: 'p', amount, currency: 'EUR', psp: 'x', pspReference: 'r' } });
     const old = randomUUID();

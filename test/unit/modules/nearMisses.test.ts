@@ -1,5 +1,5 @@
 /**
- * Modules that are nearly a domain (the Emmett-team trial's, test/fixtures/modules/cartVariants): an
+ * Modules that are nearly a domain (the Emmett-team trial's, test/fixtures/modules/moduleVariants): an
  * Emmett-style `initialState` given as an object, a misspelled member, the domain exported by
  * name or through `module.exports`. Each is refused with one message naming the member and the
  * fix — the same from `domains`, `run` and `inspect` (one loader) — instead of being read as the
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { missingDefaultProblem, shapeProblems } from '../../../src/engine/module/moduleShape';
 import { counterScenario, folderWith } from './moduleFiles';
-import { cartVariant } from '../../fixtures/modules/cartVariants';
+import { moduleVariant } from '../../fixtures/modules/moduleVariants';
 
 const log = new URL('../../fixtures/logs/trial2/emmett-export.jsonl', import.meta.url).pathname;
 
@@ -74,7 +74,7 @@ describe('the trial’s modules on the command line: one message, exit 1, from d
     ['named.ts', 'named.ts: default export: is missing; the module exports `cart` — export it as default (export default cart)'],
     ['cjs.ts', 'cjs.ts: default export: is missing; the module assigns module.exports (CommonJS) — a domain module is an ES module: export default { decide, evolve, streamOf, initialState, … }'],
   ])('%s', async (file, message) => {
-    const dir = folderWith({ [file]: cartVariant(file), 'scenario.json': counterScenario(file) });
+    const dir = folderWith({ [file]: moduleVariant(file), 'scenario.json': counterScenario(file) });
     expect(await cli(dir, 'domains', file)).toEqual({ code: 1, out: '', err: message });
     expect(await cli(dir, 'run', 'scenario.json')).toEqual({ code: 1, out: '', err: message });
     expect(await cli(dir, 'inspect', log, '--domain', `./${file}`)).toEqual({ code: 1, out: '', err: message.replace(file, `./${file}`) });
