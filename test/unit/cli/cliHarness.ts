@@ -1,14 +1,57 @@
-/** Test helpers for CLI commands: a fake CliIO that records output, and main's error handling around one command. */
+/** Test helpers for CLI commands: the command line run in this process as a user runs it, a fake CliIO that records output, and main's error handling around one command. */
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, InputFileError, UsageError, type CliCommand, type CliIO } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
 import type { RunOptions, RunResult } from '../../../src/engine/api';
 import type { Report, RunReport, Scenario } from '../../../src/engine/types';
 
 export interface RecordingIO extends CliIO {
   stdout: string;
   stderr: string;
+}
+
+/** What a run printed. */
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Options: Ctrl-C (`interrupt` is given the handler `--until live` installs), and a watcher of stdout as it is written. */
+export interface CliOptions {
+  readonly onInterrupt?: (handler: () => void) => void;
+  readonly onOut?: (text: string, all: string) => void;
+  /** A watcher of stderr as it is written. */
+  readonly onErr?: (text: string, all: string) => void;
+  readonly cwd?: string;
+  /** Whether stderr is a terminal (progress shows then). */
+  readonly errIsTTY?: boolean;
+}
+
+/** Runs `purestream ...args`. */
+export async function cli(args: readonly string[], o: CliOptions = {}): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    out: (t) => {
+      out += t;
+      o.onOut?.(t, out);
+    },
+    err: (t) => {
+      err += t;
+      o.onErr?.(t, err);
+    },
+    errIsTTY: o.errIsTTY ?? false,
+    cwd: o.cwd ?? process.cwd(),
+    onInterrupt: (handler) => {
+      o.onInterrupt?.(handler);
+      return () => undefined;
+    },
+  };
+  const code = await main(args, io);
+  return { code, out, err };
 }
 
 /** A CliIO in a fresh temporary directory holding copies of the named fixtures. */

@@ -2,19 +2,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-import type { CliIO } from '../../../src/cli/io';
+import { cli as runCli } from './cliHarness';
 
 const scenario = new URL('../../../samples/scenarios/flash-sale.json', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'purestream-export-'));
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('purestream export', () => {
   it('writes a log that inspect turns back into the run stateHash, in both formats', async () => {

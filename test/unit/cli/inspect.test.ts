@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/io';
+import { cli as runCli } from './cliHarness';
 
 const fixtures = new URL('../../fixtures/logs/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'purestream-inspect-'));
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() };
-  const code = await main(['inspect', ...args], io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(['inspect', ...args]);
 
 const write = (name: string, text: string) => {
   const file = join(tmp, name);

@@ -1,17 +1,10 @@
 /** `inspect` says a store's archived rows apart, as the app's Logs view does: text and --json (src/logs/apartText). */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-import type { CliIO } from '../../../src/cli/io';
+import { cli as runCli } from './cliHarness';
 
 const incident = new URL('../../fixtures/logs/oncall/marten-incident.jsonl', import.meta.url).pathname;
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() };
-  const code = await main(['inspect', ...args], io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(['inspect', ...args]);
 
 describe("inspect: a Marten log's archived row", () => {
   it('is an archived record, not another record, and its stream is not counted as one with events (text)', async () => {

@@ -8,19 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-import type { CliIO } from '../../../src/cli/io';
+import { cli as runCli } from './cliHarness';
 
 const tmp = mkdtempSync(join(tmpdir(), 'purestream-refused-'));
 const exported = 'samples/logs/flash-sale-oversell.cloudevents.json';
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() };
-  const code = await main(['inspect', ...args], io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(['inspect', ...args]);
 
 const write = (name: string, records: readonly object[]) => {
   const file = join(tmp, name);

@@ -2,20 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
-import type { CliIO } from '../../../src/cli/io';
 import type { InspectionReport } from '../../../src/logs/types';
+import { cli as runCli } from './cliHarness';
 
 const scenario = new URL('../../../samples/scenarios/flash-sale.json', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'purestream-stale-'));
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: process.cwd() };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(args);
 
 /** Exports a run of the flash sale and inspects it with its domain: the JSON report, the text one, the log's lines and the run's own stale decisions count. */
 async function exported(run: string, format = 'events') {

@@ -9,21 +9,16 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { moduleVariant } from '../../fixtures/modules/moduleVariants';
 import { folderWith } from './moduleFiles';
+import { cli as runCli } from '../cli/cliHarness';
 
 const fixture = (path: string) => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 const shop = readFileSync(fixture('modules/shop/shop.ts'), 'utf8');
 /** The user's second try: evolve makes up an order it never saw placed (total 0), so every capture on it "breaks" the invariant. */
 const tolerant = moduleVariant('shop-tolerant.ts');
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 const folder = () => {
   const dir = folderWith({ 'shop.ts': shop, 'shop-tolerant.ts': tolerant });

@@ -6,18 +6,13 @@
  * `seats.scenario.json`'s "4 workers" run.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { cli as runCli } from '../cli/cliHarness';
 
 const seats = new URL('../../fixtures/modules/seats/', import.meta.url).pathname;
 /** The log by its full path (a log file is read from the process's folder; the module from `cwd`). */
 const LOG = `${seats}seats-4w.jsonl`;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd: seats });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(argv, { cwd: seats });
 
 const NOTE = 'the log\'s header names domain "seats"; it was replayed with domain "seats-v2", as chosen (a domain module without `id` is named after its file; `id: "seats"` in it names the same domain)';
 

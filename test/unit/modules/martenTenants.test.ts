@@ -8,17 +8,12 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { folderWith } from './moduleFiles';
+import { cli as runCli } from '../cli/cliHarness';
 
 const fixture = (path: string) => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 const folder = () => {
   const dir = folderWith({ 'shop.ts': readFileSync(fixture('modules/shop/shop.ts'), 'utf8') });

@@ -6,17 +6,12 @@
  * "one queue" run exported, its setup (events 1–4 and their commands) cut.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { counter, folderWith } from './moduleFiles';
+import { cli as runCli } from '../cli/cliHarness';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 describe("a module's fault while a log file is replayed", () => {
   it('a log cut after its setup: the first event the module cannot fold, with the log line (exit 1, nothing printed)', async () => {

@@ -6,17 +6,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { counter, counterScenario, folderWith } from './moduleFiles';
+import { cli as runCli } from '../cli/cliHarness';
 
 const samples = new URL('../../../samples/domains/', import.meta.url).pathname;
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 describe('both shapes through every command', () => {
   it.each([

@@ -6,19 +6,17 @@
  * other shape and failing later with a misleading message.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { missingDefaultProblem, shapeProblems } from '../../../src/engine/module/moduleShape';
 import { counterScenario, folderWith } from './moduleFiles';
 import { moduleVariant } from '../../fixtures/modules/moduleVariants';
+import { cli as runCli } from '../cli/cliHarness';
 
 const log = new URL('../../fixtures/logs/trial2/emmett-export.jsonl', import.meta.url).pathname;
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err: err.trim() };
-}
+const cli = async (cwd: string, ...argv: string[]) => {
+  const r = await runCli(argv, { cwd });
+  return { ...r, err: r.err.trim() };
+};
 
 const decide = () => [];
 const evolve = (s: unknown) => s;

@@ -7,15 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { counter, counterScenario, folderWith } from './moduleFiles';
+import { cli as runCli } from '../cli/cliHarness';
 
-async function cli(cwd: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), errIsTTY: false, cwd });
-  return { code, out, err };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 const ADD_ONE = "return accept({ type: 'Added', data: { id: command.data.id, by: 1 } });";
 /** A folder `mods` (inside a fresh one) holding a module that reads the clock in a helper, one that reads it itself, one that does not parse, and a scenario. */
