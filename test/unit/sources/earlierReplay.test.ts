@@ -9,24 +9,10 @@ import cart from '../../fixtures/modules/cart/cart';
 import { domainModule } from '../../../src/engine/module/domainModule';
 import { inspectSource } from '../../../src/sources/inspectSource';
 import type { EarlierEvents, SourceBatch, SourceReader } from '../../../src/sources/types';
+import { emmettCartRows } from '../../fixtures/modules/cart/emmettRows';
 
 const domain = domainModule(cart);
-let position = 0;
-/** An Emmett row of cart `id`'s stream at `revision`. */
-const row = (id: string, revision: number, type: string, data: object) => ({
-  stream_id: `shopping_cart-${id}`,
-  stream_position: String(revision),
-  global_position: String(++position),
-  transaction_id: String(1000 + position),
-  partition: 'global',
-  message_kind: 'E',
-  message_type: type,
-  message_data: data,
-  message_metadata: {},
-  is_archived: false,
-});
-const added = (id: string, revision: number, sku = 'tee') => row(id, revision, 'ItemAdded', { cartId: id, sku, quantity: 1 });
-const checkedOut = (id: string, revision: number) => row(id, revision, 'CartCheckedOut', { cartId: id, checkedOutAt: '2026-03-01T10:00:00.000Z', total: 1 });
+const { added, checkedOut, position } = emmettCartRows();
 
 /** A store of `history` (rows by stream) read from `read`; `fail(page)` makes the load of a page throw. */
 function store(history: Readonly<Record<string, object[]>>, read: object[], fail?: (page: number) => boolean): SourceReader & { pages: number[] } {
@@ -70,7 +56,7 @@ describe('the earlier events of a stream that began before the read', () => {
     const { result } = await inspectSource(reader, { source: 'postgres://db?store=emmett', domain, partial: true });
     if (!result.ok) throw new Error(result.reason);
     expect(reader.pages).toEqual([1000, 1000, 501]);
-    expect(result.report.violations.map((v) => `${v.stream} ${v.invariant} ${v.position}`)).toEqual([`shopping_cart-c-1 checked-out-cart-never-changes ${position - 1}`]);
+    expect(result.report.violations.map((v) => `${v.stream} ${v.invariant} ${v.position}`)).toEqual([`shopping_cart-c-1 checked-out-cart-never-changes ${position() - 1}`]);
     expect(result.report).toMatchObject({ events: 2, types: { ItemAdded: 2 }, earlierEvents: { streams: 1, events: 2501 } });
     expect(result.report.streamsBeforeRead).toBeUndefined();
     expect(result.report.streams.map((s) => [s.stream, s.events])).toEqual([

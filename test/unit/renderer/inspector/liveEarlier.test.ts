@@ -15,6 +15,7 @@ import { createWorkspace } from '../../../../src/store/workspace';
 import { DatabaseLogs } from '../../../../renderer/lib/inspector/logStore';
 import { desktopConnector } from '../../../../renderer/lib/inspector/liveSources/desktopConnector';
 import { LogImport } from '../../../../renderer/src/worker/logs/logImport';
+import { emmettCartRows } from '../../../fixtures/modules/cart/emmettRows';
 
 let sqlJs: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {
@@ -22,26 +23,14 @@ beforeAll(async () => {
 });
 
 const domain = domainModule(cart);
-let position = 0;
-const row = (id: string, revision: number, type: string, data: object) => ({
-  stream_id: `shopping_cart-${id}`,
-  stream_position: String(revision),
-  global_position: String(++position),
-  transaction_id: String(1000 + position),
-  partition: 'global',
-  message_kind: 'E',
-  message_type: type,
-  message_data: data,
-  message_metadata: {},
-  is_archived: false,
-});
-const added = (id: string, revision: number, sku = 'tee') => row(id, revision, 'ItemAdded', { cartId: id, sku, quantity: 1 });
-const checkedOut = (id: string, revision: number) => row(id, revision, 'CartCheckedOut', { cartId: id, checkedOutAt: '2026-03-01T10:00:00.000Z', total: 1 });
+const { added, checkedOut, position } = emmettCartRows();
+/** An Emmett row as the store returns it. */
+type Row = ReturnType<typeof added>;
 
 const PAGE = 2;
 
 /** The preload API's `sources` as the main process answers it: one Emmett session reading `read`, `history` its streams' rows before the read. */
-function fakeSources(history: readonly ReturnType<typeof row>[], read: readonly object[], options: { earlier?: boolean; fail?: string } = {}) {
+function fakeSources(history: readonly Row[], read: readonly object[], options: { earlier?: boolean; fail?: string } = {}) {
   const calls: { record: object; more: boolean }[] = [];
   let batch: ((s: string, b: SourceBatchMessage) => void) | undefined;
   let end: ((s: string, e: SourceEndMessage) => void) | undefined;
@@ -54,8 +43,8 @@ function fakeSources(history: readonly ReturnType<typeof row>[], read: readonly 
     start: () =>
       void (async () => {
         await Promise.resolve();
-        batch?.('s1', { records: read, position: String(position), caughtUp: true });
-        end?.('s1', { records: read.length, position: String(position) });
+        batch?.('s1', { records: read, position: String(position()), caughtUp: true });
+        end?.('s1', { records: read.length, position: String(position()) });
       })(),
     ack: () => undefined,
     stop: async () => void stopped++,
