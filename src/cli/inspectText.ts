@@ -4,7 +4,7 @@ import type { DriftOutcome, InspectionReport, PointerUse } from '../logs/types';
 import { counted } from '../engine/report/counted';
 import { MAX_NOTE, printable } from './printable';
 import { unlikeLog } from '../logs/nothingRead';
-import { placer, placeWord, type Placer } from '../logs/placeWord';
+import { placer, type Placer } from '../logs/placeWord';
 import { kindGroups } from '../logs/problemGroups';
 import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
@@ -38,7 +38,6 @@ function streamsLabel(r: InspectionReport): string {
 export function formatInspection(r: InspectionReport): string {
   const types = Object.entries(r.types).sort((a, b) => b[1] - a[1]);
   const fields = Object.entries(r.fieldsUsed).filter(([, p]) => p !== null).map(([f, p]) => `${f} ${p === '' ? '(the whole record)' : p}`).join(', ');
-  const at = placeWord(r.framing);
   const place = placer(r);
   const apart = [...apartParts(r).map(([, text]) => text), r.redeliveries && counted(r.redeliveries, 'redelivery', 'redeliveries')].filter(Boolean);
   const out = [
@@ -58,12 +57,12 @@ export function formatInspection(r: InspectionReport): string {
   ];
   const caution = unlikeLog(r);
   if (caution) out.push(`  note: ${caution}\n`);
-  if (!r.domain) out.push(staleLine(r, at));
+  if (!r.domain) out.push(staleLine(r, place));
   if (r.domain) {
     out.push(
       '  ' + list('invariant violations', r.violations, (v) => `${place.one(v)}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
       r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}${d.nowMessage !== undefined ? ` (${printable(d.nowMessage, 200)})` : ''}`),
-      staleLine(r, at),
+      staleLine(r, place),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }
@@ -73,9 +72,9 @@ export function formatInspection(r: InspectionReport): string {
 /**
  * `stale decisions: 7 — …; first: c121 at line 240 (stream stock:tee@main changed at line 236, by c118)`:
  * commands decided on a state another decision changed before their events were recorded
- * (../logs/staleDecisions); nothing when the log has no command records.
+ * (../logs/staleDecisions), their places as `place` names them (a live source's `sequence 21`); nothing when the log has no command records.
  */
-function staleLine(r: InspectionReport, at: string): string {
+function staleLine(r: InspectionReport, place: Placer): string {
   const stale = r.staleDecisions;
   if (stale === undefined) return '';
   if (stale.count === 0) return '  stale decisions: none\n';
@@ -83,7 +82,7 @@ function staleLine(r: InspectionReport, at: string): string {
   const by = first.changedAt.causationId !== undefined ? `, by ${printable(first.changedAt.causationId, 60)}` : '';
   return (
     `  stale decisions: ${stale.count.toLocaleString('en')} — a command decided on a state another decision changed before its events were recorded; ` +
-    `first: ${printable(first.commandId, 60)} at ${at} ${first.line} (stream ${printable(first.stream, 60)} changed at ${at} ${first.changedAt.line}${by})\n`
+    `first: ${printable(first.commandId, 60)} at ${place.one(first)} (stream ${printable(first.stream, 60)} changed at ${place.one(first.changedAt)}${by})\n`
   );
 }
 

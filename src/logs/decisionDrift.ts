@@ -6,11 +6,14 @@
  * batch, its nesting rebuilt from each command's batch levels. Pure.
  */
 import { commandId, commandOutcomes, decideInput, type AnyDomainModule, type BatchEnvelope, type CommandEnvelope, type DecisionInput, type StateView } from '../../domain/kernel';
-import type { BatchLevel, CommandRecord, Drift, DriftOutcome, RecordPlace } from './types';
+import type { BatchLevel, CommandRecord, Drift, DriftOutcome, Positioned, RecordPlace } from './types';
+
+/** Where a command was read: its line and number, and its global position and producer scope where the log has them. */
+type Place = RecordPlace & Positioned;
 
 interface Entry {
   readonly id: string;
-  readonly place?: RecordPlace;
+  readonly place?: Place;
   now: DriftOutcome;
   /** The rejection's message, when rejected now. */
   nowMessage?: string;
@@ -24,7 +27,7 @@ const envelopeOf = (c: CommandRecord): CommandEnvelope => ({ id: commandId(c.id)
 export class DecisionDrift {
   private readonly entries = new Map<string, Entry>();
   private pending: CommandRecord[] = [];
-  private readonly places = new Map<string, RecordPlace>();
+  private readonly places = new Map<string, Place>();
 
   constructor(
     private readonly decider: AnyDomainModule,
@@ -42,7 +45,7 @@ export class DecisionDrift {
   }
 
   /** A command appears (read at `place`): it is decided against `state` (batch items once the batch is complete). */
-  command(c: CommandRecord, state: StateView<unknown>, place?: RecordPlace): void {
+  command(c: CommandRecord, state: StateView<unknown>, place?: Place): void {
     if (place) this.places.set(c.id, place);
     if (this.pending.length > 0 && (!c.batch || c.batch[0].id !== this.pending[0].batch?.[0].id)) this.flush(state);
     this.pending.push(c);
@@ -100,13 +103,16 @@ export class DecisionDrift {
     const take = (e: Entry) => {
       // a copy: events read later add to a command's recorded types, and a report taken now keeps what it says
       const recorded: DriftOutcome = e.rejected !== undefined ? `rejected: ${e.rejected}` : [...e.recordedTypes];
-      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.nowMessage !== undefined ? { nowMessage: e.nowMessage } : {}), ...(e.place ? { line: e.place.line, record: e.place.record } : {}) });
+      if (!sameOutcome(recorded, e.now)) out.push({ commandId: e.id, recorded, now: e.now, ...(e.nowMessage !== undefined ? { nowMessage: e.nowMessage } : {}), ...(e.place ? placeOf(e.place) : {}) });
     };
     for (const e of this.entries.values()) take(e);
     for (const e of waiting) take(e);
     return out;
   }
 }
+
+/** A drift entry's place: the command's line and record, and its position where it has one. */
+const placeOf = (p: Place): Pick<Drift, 'line' | 'record' | 'globalPosition' | 'source'> => ({ line: p.line, record: p.record, ...(p.globalPosition !== undefined ? { globalPosition: p.globalPosition } : {}), ...(p.source !== undefined ? { source: p.source } : {}) });
 
 interface MutableBatch {
   kind: 'batch';

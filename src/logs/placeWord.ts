@@ -70,6 +70,8 @@ export interface PlacedReport {
 export interface Placer {
   /** What its records' places are called, as a column heads them: `line`, `sequence`, `offset`, `seq_id`; `row` or `message` (a live source's number in the read) without a position. */
   readonly word: string;
+  /** Whether {@link word} names a global position (a live source's `sequence`, `offset`, `seq_id`), not a number in the read or a file's line. */
+  readonly positions: boolean;
   /** One entry's place (`line 12`, `sequence 83`, `offset 41 of orders-0`). */
   one(e: PlacedEntry): string;
   /** Several entries' places (`seq_id 3, 4, 6`). */
@@ -90,6 +92,7 @@ export function placer(r: PlacedReport): Placer {
   const name = at === 'line' ? undefined : positionName(r.fieldsUsed.globalPosition);
   return {
     word: name ?? at,
+    positions: name !== undefined,
     one: (e) => placeText(r.framing, name, e),
     many: (es) => placeList(r.framing, name, es),
     items: (es) => placeItems(r.framing, name, es),

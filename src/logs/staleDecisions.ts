@@ -20,13 +20,16 @@
  * its events together, so exported logs have them so) may miss a change inside its window
  * that a third decision's event on the same stream hid before the command's own event came.
  */
-import type { CommandRecord, RecordPlace, StaleDecision, StaleDecisions } from './types';
+import type { CommandRecord, Positioned, RecordPlace, StaleDecision, StaleDecisions } from './types';
+
+/** Where a record is: its line and number in the read, and its global position and producer scope where the log has them. */
+type Place = RecordPlace & Positioned;
 
 /** How many stale decisions a report lists (the count counts them all). */
 export const MAX_STALE_LISTED = 100;
 
 interface Command {
-  readonly line: number;
+  readonly place: Place;
   readonly record: number;
   /** The decision it is part of: its own id, or its root batch's. */
   readonly decision: string;
@@ -38,13 +41,16 @@ interface Command {
 /** The last event recorded on a stream, and the last one by another decision than that one's. */
 interface StreamWrites {
   record: number;
-  line: number;
+  place: Place;
   decision: string | undefined;
   cause: string | undefined;
   otherRecord: number;
-  otherLine: number;
+  otherPlace: Place | undefined;
   otherCause: string | undefined;
 }
+
+/** A place's global position and producer scope, those it has. */
+const positioned = (p: Place): Positioned => ({ ...(p.globalPosition !== undefined ? { globalPosition: p.globalPosition } : {}), ...(p.source !== undefined ? { source: p.source } : {}) });
 
 /** The decision of a command (a batch's items share their root batch's); `\u0000` keeps batch ids apart from command ids. */
 const decisionOf = (c: CommandRecord): string => (c.batch && c.batch.length > 0 ? `\u0000${c.batch[0].id}` : c.id);
@@ -57,12 +63,12 @@ export class StaleWatch {
   private count = 0;
 
   /** A command record at `place`: its read point. */
-  command(c: CommandRecord, place: RecordPlace): void {
-    this.commands.set(c.id, { line: place.line, record: place.record, decision: decisionOf(c), first: 0, stale: false });
+  command(c: CommandRecord, place: Place): void {
+    this.commands.set(c.id, { place, record: place.record, decision: decisionOf(c), first: 0, stale: false });
   }
 
   /** An event at `place` on `stream` (the domain's stream with a domain, else the log's), caused by `causationId`. */
-  event(causationId: string | undefined, stream: string, place: RecordPlace): void {
+  event(causationId: string | undefined, stream: string, place: Place): void {
     const own = causationId === undefined ? undefined : this.commands.get(causationId);
     const decision = own?.decision;
     let writes = this.streams.get(stream);
@@ -77,29 +83,32 @@ export class StaleWatch {
           this.count++;
           if (this.listed.length < MAX_STALE_LISTED) {
             const cause = byLast ? writes.cause : writes.otherCause;
+            // (record > own.record: an event was there, so its place is known)
+            const changed = (byLast ? writes.place : writes.otherPlace)!;
             this.listed.push({
               commandId: causationId!,
               stream,
-              line: own.line,
+              line: own.place.line,
               record: own.record,
-              changedAt: { line: byLast ? writes.line : writes.otherLine, record, ...(cause !== undefined ? { causationId: cause } : {}) },
+              ...positioned(own.place),
+              changedAt: { line: changed.line, record, ...positioned(changed), ...(cause !== undefined ? { causationId: cause } : {}) },
             });
           }
         }
       }
     }
     if (writes === undefined) {
-      writes = { record: place.record, line: place.line, decision, cause: causationId, otherRecord: 0, otherLine: 0, otherCause: undefined };
+      writes = { record: place.record, place, decision, cause: causationId, otherRecord: 0, otherPlace: undefined, otherCause: undefined };
       this.streams.set(stream, writes);
       return;
     }
     if (writes.decision !== decision) {
       writes.otherRecord = writes.record;
-      writes.otherLine = writes.line;
+      writes.otherPlace = writes.place;
       writes.otherCause = writes.cause;
     }
     writes.record = place.record;
-    writes.line = place.line;
+    writes.place = place;
     writes.decision = decision;
     writes.cause = causationId;
   }

@@ -109,6 +109,12 @@ export interface RecordPlace {
   readonly record: number;
 }
 
+/** A record's global position and producer scope, where the log has them: what names a live source's record (`sequence 21`, `offset 41 of orders-0`; ./placeWord). */
+export interface Positioned {
+  readonly globalPosition?: string;
+  readonly source?: string;
+}
+
 /** Anomaly kinds (logs.md). */
 export type AnomalyKind = 'malformed' | 'unmapped' | 'unknown-type' | 'invalid-data' | 'duplicate-id' | 'out-of-order' | 'gap' | 'time-reversal' | 'no-zone';
 
@@ -176,8 +182,8 @@ export interface SkippedPositions {
 /** A recorded outcome, or what the domain decides now: event types, or `rejected: <code>`. */
 export type DriftOutcome = readonly string[] | string;
 
-/** A command whose outcome today's rules would change. */
-export interface Drift {
+/** A command whose outcome today's rules would change; its global position and producer scope where its record has them (extends the spec: a live source's place, ./placeWord). */
+export interface Drift extends Positioned {
   readonly commandId: string;
   readonly recorded: DriftOutcome;
   readonly now: DriftOutcome;
@@ -194,15 +200,15 @@ export interface Drift {
  * events went on a stream that an event of another decision (or of none) changed after the
  * command's record — the point its decision read the state — and before its first event.
  */
-export interface StaleDecision {
+export interface StaleDecision extends Positioned {
   readonly commandId: string;
   /** The stream that changed: the domain's (its streamOf) with a domain, as violations and the final state name them; else the log's `stream`. */
   readonly stream: string;
   /** The command record's physical line and its record number in file order (1-based). */
   readonly line: number;
   readonly record: number;
-  /** The event that came in between (the stream's latest by another decision): its line, record number, and `causationId` when it has one. */
-  readonly changedAt: { readonly line: number; readonly record: number; readonly causationId?: string };
+  /** The event that came in between (the stream's latest by another decision): its line, record number, its global position and producer scope where the log has them, and `causationId` when it has one. */
+  readonly changedAt: RecordPlace & Positioned & { readonly causationId?: string };
 }
 
 /** The stale decisions of a log: how many, and the first ones in the order found (at most MAX_STALE_LISTED, ./staleDecisions). */

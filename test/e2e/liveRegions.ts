@@ -41,3 +41,30 @@ export async function liveRegionsSaying(page: Page, words: string): Promise<Live
   const wanted = words.replace(/\s+/g, ' ').trim();
   return (await liveRegions(page)).filter((r) => r.text.includes(wanted));
 }
+
+/**
+ * Keeps, in the page, every text the app's announcer (#announcer) takes from now on (call before
+ * `page.goto`); {@link announcements} reads them. A text is kept as said (its no-break space, which
+ * tells a repeat apart, as a space).
+ */
+export async function recordAnnouncements(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const said: string[] = ((globalThis as unknown as { announced: string[] }).announced = []);
+    let watched: Element | null = null;
+    const watch = () => {
+      const region = document.getElementById('announcer');
+      if (!region || region === watched) return;
+      watched = region;
+      new MutationObserver(() => {
+        const text = (region.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+        if (text) said.push(text);
+      }).observe(region, { subtree: true, childList: true, characterData: true });
+    };
+    new MutationObserver(watch).observe(document, { subtree: true, childList: true });
+  });
+}
+
+/** What the announcer said since the page loaded (see {@link recordAnnouncements}), in order. */
+export function announcements(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(globalThis as unknown as { announced: string[] }).announced]);
+}

@@ -137,6 +137,9 @@ test.describe('a JetStream read', () => {
     const records = logs.getByRole('region', { name: 'Records of the log' });
     const headers = records.getByRole('columnheader');
     await expect(headers.nth(1)).toHaveText('sequence');
+    // one column says the sequence: a JetStream message has no position in a stream to show beside it
+    await expect(headers).toHaveText(['#', 'sequence', 'time (UTC)', 'stream', 'type', 'data']);
+    await expect(records.getByRole('grid')).toHaveAttribute('aria-colcount', '6');
     const row = (n: number) => records.locator(`[role=row][aria-rowindex="${n + 1}"]`).getByRole('gridcell');
     await expect(row(1).nth(1)).toHaveText('3');
     await expect(row(3).nth(0)).toContainText('⚠');

@@ -54,22 +54,22 @@ function shrinking(chars: number, least: number, most: number, header: number, e
   return { css: `minmax(${low}px, ${full}px)`, least: low };
 }
 
-/** The columns in order: #, line (a live source's position), time, stream, position, type, data. */
-function tracks(t: RecordTexts): readonly Track[] {
+/** The columns in order: #, line (a live source's position), time, stream, position (unless `positions` is false), type, data. */
+function tracks(t: RecordTexts, positions: boolean): readonly Track[] {
   return [
     whole(t.record + 2, 28), // " ⚠" after a flagged record's number
     whole(t.line, 32),
     whole(t.time, 84),
     shrinking(t.stream, 32, 48, 56),
-    shrinking(t.position, 8, 24, 62),
+    ...(positions ? [shrinking(t.position, 8, 24, 62)] : []),
     shrinking(t.type, 18, 64, 40, t.pill ? PILL_PX : 0),
     { css: `minmax(${DATA_LEAST_PX}px, 1fr)`, least: DATA_LEAST_PX },
   ];
 }
 
-/** The table's `grid-template-columns`: #, line, time, stream, position, type, data. */
-export function recordColumns(t: RecordTexts): string {
-  return tracks(t)
+/** The table's `grid-template-columns`: #, line, time, stream, position, type, data; without the position column when `positions` is false (see {@link PlaceColumn.positions}). */
+export function recordColumns(t: RecordTexts, positions = true): string {
+  return tracks(t, positions)
     .map((c) => c.css)
     .join(' ');
 }
@@ -82,8 +82,8 @@ export const ROW_PADDING_PX = 10;
  * The least width, in px, a row of these columns needs: every column at its least, the gaps and
  * the row's padding (the table's own border aside). Narrower, the row is cut at its right.
  */
-export function recordColumnsLeast(t: RecordTexts): number {
-  const columns = tracks(t);
+export function recordColumnsLeast(t: RecordTexts, positions = true): number {
+  const columns = tracks(t, positions);
   return columns.reduce((sum, c) => sum + c.least, 0) + (columns.length - 1) * COLUMN_GAP_PX + 2 * ROW_PADDING_PX;
 }
 
@@ -164,15 +164,25 @@ export interface PlaceColumn {
   readonly word: string;
   /** A record's text: its line, its position (`83`, `41 of orders-0`); undefined when it has none to show (no line, no position). */
   readonly of: (r: PlacedRecord) => string | undefined;
+  /**
+   * Whether the table shows its position column too: not when the place column holds the
+   * records' global positions and the log has no stream positions (a JetStream stream, a Kafka
+   * topic) — the position column would say the place column's number again.
+   */
+  readonly positions: boolean;
 }
 
-/** The place column of a report's records, named as the command line names places (src/logs/placeWord's placer). */
-export function placeColumn(place: Placer): PlaceColumn {
+/**
+ * The place column of a report's records, named as the command line names places (src/logs/placeWord's
+ * placer); `streamPositions`: whether the report read positions in streams (its `fieldsUsed.streamPosition`).
+ */
+export function placeColumn(place: Placer, streamPositions: boolean): PlaceColumn {
   return {
     word: place.word,
+    positions: !place.positions || streamPositions,
     of: (r) => (r.line === undefined ? undefined : place.value({ line: r.line, ...(r.globalPosition !== undefined ? { globalPosition: r.globalPosition } : {}), ...(r.source !== undefined ? { source: r.source } : {}) })),
   };
 }
 
 /** The place column of a file: its records' lines. */
-export const LINE_COLUMN: PlaceColumn = { word: 'line', of: (r) => (r.line === undefined ? undefined : String(r.line)) };
+export const LINE_COLUMN: PlaceColumn = { word: 'line', positions: true, of: (r) => (r.line === undefined ? undefined : String(r.line)) };

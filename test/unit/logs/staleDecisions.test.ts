@@ -48,7 +48,8 @@ describe('stale decisions in a recorded log', () => {
       placeOrder('c4', 'o-4'), // 12: reads after every change
       ...placed('c4', 'o-4'), // 13, 14
     ]);
-    expect(r.staleDecisions).toEqual({ count: 1, first: [{ commandId: 'c2', stream: 'stock:tee@main', line: 4, record: 4, changedAt: { line: 8, record: 8, causationId: 'c1' } }] });
+    // the change in between keeps its global position (a purestream log's `seq`), as a violation does
+    expect(r.staleDecisions).toEqual({ count: 1, first: [{ commandId: 'c2', stream: 'stock:tee@main', line: 4, record: 4, changedAt: { line: 8, record: 8, globalPosition: '3', causationId: 'c1' } }] });
     expect(r.drift).toEqual([]);
     expect(formatInspection(r)).toContain(
       '  stale decisions: 1 — a command decided on a state another decision changed before its events were recorded; first: c2 at line 4 (stream stock:tee@main changed at line 8, by c1)\n',
@@ -61,8 +62,8 @@ describe('stale decisions in a recorded log', () => {
     const withDomain = await inspect(log);
     // an event with no cause changed the stock after both reads: both are stale, changed at line 3 with no causationId
     expect(withDomain.staleDecisions!.first.map((s) => [s.commandId, s.stream, s.changedAt])).toEqual([
-      ['c1', 'stock:tee@main', { line: 3, record: 3 }],
-      ['c2', 'stock:tee@main', { line: 5, record: 5, causationId: 'c1' }],
+      ['c1', 'stock:tee@main', { line: 3, record: 3, globalPosition: '1' }],
+      ['c2', 'stock:tee@main', { line: 5, record: 5, globalPosition: '3', causationId: 'c1' }],
     ]);
     expect(withDomain.notes?.[0]).toContain('the violations, the stale decisions and the final state name the domain\'s streams');
     const without = await inspect(log, false);
@@ -144,4 +145,39 @@ describe('stale decisions in a recorded log', () => {
     expect(found.first).toHaveLength(MAX_STALE_LISTED);
     expect(found.first[0]).toEqual({ commandId: 'c1', stream: 's', line: 2, record: 2, changedAt: { line: n + 1, record: n + 1, causationId: 'c0' } });
   });
+
+  it("keeps a live source's positions, so its places read as the command line names them (`sequence 21`), and a file's lines as they were", () => {
+    const watch = new StaleWatch();
+    const command = (id: string) => ({ kind: 'command', id, type: 'T', at: 0, data: {} }) as CommandRecord;
+    const at = (record: number) => ({ line: record, record, globalPosition: String(record + 20), source: 'ORDERS' });
+    watch.command(command('c1'), at(1));
+    watch.command(command('c2'), at(2));
+    watch.event('c1', 's', at(3));
+    watch.event('c2', 's', at(4));
+    const [first] = watch.report(true).first;
+    expect(first).toEqual({ commandId: 'c2', stream: 's', line: 2, record: 2, globalPosition: '22', source: 'ORDERS', changedAt: { line: 3, record: 3, globalPosition: '23', source: 'ORDERS', causationId: 'c1' } });
+    const live = { staleDecisions: { count: 1, first: [first] }, fieldsUsed: { globalPosition: '/seq' } };
+    const text = (r: object) => formatInspection({ ...report0, ...r } as InspectionReport);
+    expect(text({ ...live, framing: 'messages' })).toContain('first: c2 at sequence 22 (stream s changed at sequence 23, by c1)\n');
+    expect(text({ ...live, framing: 'messages', fieldsUsed: { globalPosition: '/offset' } })).toContain('first: c2 at offset 22 of ORDERS (stream s changed at offset 23 of ORDERS, by c1)\n');
+    // a file names lines, whatever positions its records have
+    expect(text({ ...live, framing: 'lines' })).toContain('first: c2 at line 2 (stream s changed at line 3, by c1)\n');
+  });
 });
+
+/** An empty report without a domain, to format stale decisions in. */
+const report0: Partial<InspectionReport> = {
+  source: 'test',
+  profile: 'jetstream',
+  domain: null,
+  events: 2,
+  commands: 2,
+  types: {},
+  sources: [],
+  streams: [],
+  streamCount: 0,
+  causation: { roots: 0, orphans: 0, maxDepth: 0, correlations: 0 },
+  anomalies: [],
+  violations: [],
+  drift: [],
+};

@@ -85,7 +85,7 @@ describe('shownRowTexts and withListTexts', () => {
 
 describe('placeColumn: the Records table names a place as the command line does', () => {
   it("a NATS read's column holds each message's sequence under `sequence`, and is as wide as its header", () => {
-    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/seq' } }));
+    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/seq' } }), false);
     expect(column.word).toBe('sequence');
     expect(column.of({ line: 1, globalPosition: '21' })).toBe('21');
     expect(column.of({ line: 2 })).toBeUndefined();
@@ -95,13 +95,32 @@ describe('placeColumn: the Records table names a place as the command line does'
   });
 
   it("a Kafka read's column says the offset with its partition", () => {
-    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/offset' } }));
+    const column = placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/offset' } }), false);
     expect(column.word).toBe('offset');
     expect(column.of({ line: 3, globalPosition: '41', source: 'orders-0' })).toBe('41 of orders-0');
   });
 
+  it('a broker read without stream positions has no position column saying its place again; a store with them, and a file, keep it', () => {
+    // JetStream, Kafka: the place column is the sequence (the offset); a position column would repeat it
+    expect(placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/seq', streamPosition: null } }), false).positions).toBe(false);
+    expect(placeColumn(placer({ framing: 'messages', fieldsUsed: { globalPosition: '/offset' } }), false).positions).toBe(false);
+    // an Emmett store: global_position in the place column, each stream's own position beside it
+    expect(placeColumn(placer({ framing: 'rows', fieldsUsed: { globalPosition: '/global_position' } }), true).positions).toBe(true);
+    // a live read without global positions counts its rows: the position column is the only position shown
+    expect(placeColumn(placer({ framing: 'rows', fieldsUsed: {} }), false).positions).toBe(true);
+    expect(placeColumn(placer({ framing: 'lines', fieldsUsed: { globalPosition: '/seq' } }), false).positions).toBe(true);
+    expect(LINE_COLUMN.positions).toBe(true);
+  });
+
+  it('without the position column the tracks are six and the least width loses that column and its gap', () => {
+    const texts = { ...NO_TEXTS, time: 20, stream: 12, type: 20 };
+    expect(tracks(recordColumns(texts, false))).toHaveLength(6);
+    expect(tracks(recordColumns(texts))).toHaveLength(7);
+    expect(recordColumnsLeast(texts) - recordColumnsLeast(texts, false)).toBe(62 + COLUMN_GAP_PX);
+  });
+
   it("a file keeps its lines, and the column its width", () => {
-    const column = placeColumn(placer({ framing: 'lines', fieldsUsed: {} }));
+    const column = placeColumn(placer({ framing: 'lines', fieldsUsed: {} }), false);
     expect(column.word).toBe('line');
     expect(column.of({ line: 12 })).toBe('12');
     expect(LINE_COLUMN.of({ line: 12 })).toBe('12');
