@@ -31,6 +31,7 @@ import { comparePositions } from '../profiles/fieldReader';
 import type { Anomaly, CausationFacts, EventRecord, InferredSchema, RecordPlace, StreamFacts } from '../types';
 import { keyHash, KeyTable } from '../keyTable';
 import { positionsOf, type AnomalyList, type RecordPositions } from './anomalyList';
+import { CausationDepths } from './causationDepths';
 import { hash53 } from './hash';
 import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
@@ -67,17 +68,16 @@ export class LogFacts {
   /**
    * Every record id and address, for identity and causation at once: the value is the content
    * hash of the record that has this id with no scope (NaN when only named as a command, an
-   * address or a scoped record's id); the causation depth is in `depthOf`.
+   * address or a scoped record's id); the causation depths are in `depths`, by the same entries.
    */
   private readonly ids: KeyTable<number>;
-  private depthOf: Int32Array;
+  private readonly depths: CausationDepths;
   /** Content hash per scoped identity (`scope \0 id`). */
   private readonly scoped = new KeyTable<number>();
   /** Causation ids not known when first named (checked again at the end). */
   private readonly unresolved = new Set<string>();
   private readonly correlations = new KeyTable<undefined>();
   private roots = 0;
-  private maxDepth = 0;
   private first: LogTime | undefined;
   private last: LogTime | undefined;
   private noZone: { line: number; record: number; count: number; positions: RecordPositions } | undefined;
@@ -90,7 +90,7 @@ export class LogFacts {
   ) {
     this.sources = new SourceOrder(anomalies, rules);
     this.ids = new KeyTable<number>(expectedRecords);
-    this.depthOf = new Int32Array(Math.max(1024, expectedRecords));
+    this.depths = new CausationDepths(expectedRecords);
   }
 
   /**
@@ -236,12 +236,7 @@ export class LogFacts {
 
   /** Makes room for the depth of a new id entry; returns it. */
   private added(entry: number): number {
-    if (entry >= this.depthOf.length) {
-      const grown = new Int32Array(this.depthOf.length * 2);
-      grown.set(this.depthOf);
-      this.depthOf = grown;
-    }
-    return entry;
+    return this.depths.room(entry);
   }
 
   /** The entry of an id named as a cause target (a command, an address, a scoped record's id), added when new. */
@@ -294,18 +289,19 @@ export class LogFacts {
 
   /** Causation of a record whose id has entry `idEntry` (-1: look it up by `id`); only `event`s (not commands or records counted apart) count as roots. */
   private causation(idEntry: number, id: string | undefined, address: string | undefined, causationId: string | undefined, correlationId: string | undefined, event: boolean): void {
-    let depth = 0;
+    let cause = -1;
+    let late: string | undefined;
     if (causationId === undefined) {
       if (event) this.roots++;
     } else {
-      const cause = this.ids.find(causationId, keyHash(causationId));
-      if (cause < 0) this.unresolved.add(causationId);
-      else depth = this.depthOf[cause] + 1;
+      cause = this.ids.find(causationId, keyHash(causationId));
+      if (cause < 0) {
+        this.unresolved.add(causationId);
+        late = causationId;
+      }
     }
-    if (depth > this.maxDepth) this.maxDepth = depth;
     if (idEntry < 0 && id !== undefined) idEntry = this.entryOf(id);
-    if (idEntry >= 0) this.depthOf[idEntry] = depth;
-    if (address !== undefined) this.depthOf[this.entryOf(address)] = depth;
+    this.depths.record(idEntry, address === undefined ? -1 : this.entryOf(address), cause, late);
     if (correlationId !== undefined) this.correlations.findOrInsert(correlationId, undefined);
   }
 
@@ -386,7 +382,7 @@ export class LogFacts {
       ...this.streamsWithoutEvents(),
       streams: this.listedStreams(),
       timeRange: this.first && this.last ? { first: formatUtc(this.first), last: formatUtc(this.last) } : null,
-      causation: { roots: this.roots, orphans, maxDepth: this.maxDepth, correlations: this.correlations.size },
+      causation: { roots: this.roots, orphans, maxDepth: this.depths.maxDepth((id) => this.ids.find(id, keyHash(id))), correlations: this.correlations.size },
       schemas,
     };
   }
