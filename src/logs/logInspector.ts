@@ -7,7 +7,7 @@
  * that changed before their events were recorded are found with or without a domain
  * (./staleDecisions). Pure.
  */
-import { DomainCheck } from './domainCheck';
+import { DomainCheck, type DomainEvent } from './domainCheck';
 import { AnomalyList } from './facts/anomalyList';
 import { LogFacts } from './facts/logFacts';
 import { MAX_RECORD_DEPTH, tooDeep } from './json/recordDepth';
@@ -139,16 +139,33 @@ export class LogInspector {
    * violation or drift of its own (../domainCheck's `earlier`). True when it was replayed.
    */
   earlier = (value: unknown): boolean => {
+    const read = this.domainEventOf(value);
+    if (read === undefined) return false;
+    const { e, domain } = read;
+    return this.domain!.earlier(domain, e.stream, e.streamPosition, { line: 0, record: 0, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
+  };
+
+  /**
+   * Whether the earlier events of a record's stream in the store are in the states a checkpoint
+   * carried already (../domainCheck's `carriesEarlier`), so a read resumed from it need not load
+   * them (../sources/earlierReplay). Reads the record without taking it.
+   */
+  carriesEarlier(value: unknown): boolean {
+    const read = this.domainEventOf(value);
+    return read !== undefined && this.domain!.carriesEarlier(read.domain, read.e.stream);
+  }
+
+  /** With a domain and the profile known, a record read as one of the domain's events (renamed by the map), without taking it; undefined otherwise. */
+  private domainEventOf(value: unknown): { readonly e: EventRecord; readonly domain: DomainEvent } | undefined {
     const reader = this.reader;
-    if (!this.domain || !reader || this.pending !== undefined || this.refused || !isObject(value)) return false;
+    if (!this.domain || !reader || this.pending !== undefined || this.refused || !isObject(value)) return undefined;
     const { read } = readRecordObject(reader, value, parsedRecordText(value));
-    if (isProblem(read) || read.kind !== 'event' || read.archived) return false;
+    if (isProblem(read) || read.kind !== 'event' || read.archived) return undefined;
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     const domain = this.domain.read(e, reader.lastPrepared ?? value);
-    if (isProblem(domain)) return false;
-    return this.domain.earlier(domain, e.stream, e.streamPosition, { line: 0, record: 0, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
-  };
+    return isProblem(domain) ? undefined : { e, domain };
+  }
 
   /** With a domain, the note on the streams that began before the read so far (../domainCheck's `startsNote`): a live read says it when the first is met. */
   startsNote(): string | undefined {
