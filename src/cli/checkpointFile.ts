@@ -3,7 +3,8 @@
  * reads of one source resumes from — `purestream/checkpoint@1`: the source as shown (never its
  * password), the domain (a module's files' hash, so a changed module is noticed), the last position
  * read, whether the chain began at the source's start, the streams whose state is unknown, and the
- * domain's state per stream (as the report's `finalState`). Read here, checked member by member
+ * domain's state per stream (as the report's `finalState`, with Maps, Sets, Dates and bigints tagged:
+ * ../sources/checkpointStates). Read here, checked member by member
  * (a malformed file is bad input, exit 1, naming the file and the JSON path; a checkpoint of
  * another source or domain, or of the module as it was before a change, is refused as a usage
  * error, exit 2); written atomically at the end of a read that ended normally (./writeAtomically).
@@ -12,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseJsonText } from '../engine/jsonText';
 import type { CheckpointKept } from '../sources/checkpointRead';
+import { stateOf } from '../sources/checkpointStates';
 import { parseStartAt } from '../sources/startAt';
 import { parseSourceUrl, type SourceUrl } from '../sources/sourceUrl';
 import { sourceIdentity } from '../sources/sourceIdentity';
@@ -113,11 +115,13 @@ function checkpointOf(value: unknown, source: SourceUrl, problem: (path: string,
   });
   if (!isObject(value.states)) throw problem('states', `expected an object from stream id to state, got ${shown(value.states)}`);
   const domain = { id: d.id as string, ...(typeof d.module === 'string' ? { module: d.module } : {}), ...(typeof d.sourceHash === 'string' ? { sourceHash: d.sourceHash } : {}) };
-  return { source: value.source, domain, position: value.position, fromStart: value.fromStart, unknown: value.unknown as string[], states: Object.entries(value.states) };
+  const states = Object.entries(value.states).map(([stream, state]) => [stream, stateOf(state, `states[${JSON.stringify(stream)}]`, problem)] as const);
+  return { source: value.source, domain, position: value.position, fromStart: value.fromStart, unknown: value.unknown as string[], states };
 }
 
 /** Writes the checkpoint to `file` atomically: its members, then the states as the read kept them (piece by piece). */
 export async function writeCheckpoint(file: string, io: CliIO, c: Omit<Checkpoint, 'unknown' | 'states'>, kept: CheckpointKept): Promise<void> {
+  if (kept.unkept !== undefined) throw new InputFileError(`--checkpoint ${printable(file)}: not written: ${printable(kept.unkept)} (a checkpoint keeps JSON, Maps, Sets, Dates and bigints; the file is unchanged)`);
   function* pieces(): Generator<string> {
     const head = { format: CHECKPOINT_FORMAT, source: c.source, domain: c.domain, position: c.position, fromStart: c.fromStart, writtenAt: new Date().toISOString(), unknown: kept.unknown, streams: kept.streams };
     const text = JSON.stringify(head, null, 2);

@@ -10,7 +10,7 @@ import { isModuleFault, ModuleFault } from '../engine/module/moduleProblem';
 import { DecisionDrift } from './decisionDrift';
 import type { CarriedState } from './carriedState';
 import { LogReplay, type ReplayPlace } from './logReplay';
-import { StreamStarts } from './streamStarts';
+import { names, StreamStarts } from './streamStarts';
 import { mappedPayload, type LogMap } from './profiles/logMap';
 import { problem, type JsonObject, type ReadProblem } from './profiles/profile';
 import { invalidDataMessage } from './typeFieldHint';
@@ -53,6 +53,8 @@ export class DomainCheck {
   private readonly positionName: string | undefined;
   /** The streams a checkpoint carried (see `carry`): their earlier events are in their state already. */
   private carried: ReadonlySet<string> | undefined;
+  /** Those of them it carried as known (see `carriesEarlier`). */
+  private carriedKnown: ReadonlySet<string> | undefined;
 
   constructor(
     readonly decider: AnyDomainModule,
@@ -145,6 +147,21 @@ export class DomainCheck {
     }
     this.starts.carry(known, unknown, carried.fromStart);
     this.carried = new Set([...known, ...unknown]);
+    this.carriedKnown = known;
+  }
+
+  /**
+   * Whether the earlier events of the log's stream `logStream`, met here at an event of the
+   * domain's `e.stream`, are all in the states a checkpoint carried, so loading them from the store
+   * (see `earlier`) would replay none. So when the domain's stream is carried as known and is the
+   * log's stream or names it (./streamStarts' `names`): in a read that began after the log's
+   * start its state is known only where the chain of reads met that log stream from its first
+   * revision or loaded its earlier events, and every event of it since was read by the chain, so
+   * each stream they fold into is carried too. A stream carried as unknown, or one the domain
+   * gathers from several of the log's, is not (its earlier events are loaded as before).
+   */
+  carriesEarlier(e: DomainEvent, logStream: string | undefined): boolean {
+    return logStream !== undefined && this.carriedKnown !== undefined && this.carriedKnown.has(e.stream) && names(e.stream, logStream);
   }
 
   /** Every stream whose state is unknown at the end of the read, those a checkpoint carried included (the next checkpoint's). */

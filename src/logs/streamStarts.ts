@@ -40,7 +40,7 @@ const WORD = /[0-9A-Za-z_]/;
  * first `-`) whose category is the type or ends with it: `payment:pay-21` for `payment-pay-21`,
  * `cart:c-2` for `shopping_cart-c-2`.
  */
-function names(stream: string, logStream: string): boolean {
+export function names(stream: string, logStream: string): boolean {
   if (stream === logStream) return true;
   const slash = logStream.indexOf('/');
   if (slash > 0 && stream.startsWith(logStream.slice(0, slash + 1))) return names(stream.slice(slash + 1), logStream.slice(slash + 1));

@@ -7,6 +7,7 @@
 import type { CarriedState } from '../logs/carriedState';
 import { finalStateEntries } from '../logs/lazyFinalState';
 import type { CheckpointReport, InspectionReport, InspectResult } from '../logs/types';
+import { stateText, UnkeptState } from './checkpointStates';
 
 /** What a read keeping a checkpoint is given. */
 export interface CheckpointRead {
@@ -25,6 +26,8 @@ export interface CheckpointKept {
   readonly states: readonly string[];
   readonly streams: number;
   readonly unknown: readonly string[];
+  /** Why the checkpoint cannot be written: a state holds a value it cannot keep (./checkpointStates), named by stream and JSON path. */
+  readonly unkept?: string;
 }
 
 /** The report with its `checkpoint` and the note saying what was resumed, added to the report itself (a copy would build its lazy final state). */
@@ -60,14 +63,21 @@ export function checkpointNote(checkpoint: CheckpointRead): string {
   );
 }
 
-/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams. */
+/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams; each state as ./checkpointStates keeps it (or why one cannot be kept). */
 export function checkpointKept(report: InspectionReport, unknown: readonly string[]): CheckpointKept {
   const states: string[] = [];
   let piece = '';
   let streams = 0;
   for (const [stream, state] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
     if (state === undefined) continue;
-    piece += `${streams++ === 0 ? '' : ','}\n    ${JSON.stringify(stream)}: ${JSON.stringify(state)}`;
+    let text: string;
+    try {
+      text = stateText(stream, state);
+    } catch (e) {
+      if (e instanceof UnkeptState) return { states: [], streams: 0, unknown, unkept: e.message };
+      throw e;
+    }
+    piece += `${streams++ === 0 ? '' : ','}\n    ${JSON.stringify(stream)}: ${text}`;
     if (piece.length >= 1 << 20) {
       states.push(piece);
       piece = '';

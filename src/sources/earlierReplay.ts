@@ -6,6 +6,8 @@
  * the state only, never counted among the events read — so its invariants are checked and its
  * commands decided on its whole history. A load that fails leaves that stream and the later ones
  * as before (replayed from an unknown state, said in the note of ../logs/streamStarts), and says why.
+ * A read resumed from a checkpoint does not load a stream whose earlier events the states it
+ * carries hold already (../logs/domainCheck's `carriesEarlier`).
  */
 import type { LogInspector } from '../logs/logInspector';
 import type { EarlierEventsLoaded } from '../logs/types';
@@ -33,6 +35,8 @@ export class EarlierReplay {
     if (stream === undefined || this.seen.has(stream.key)) return undefined;
     this.seen.add(stream.key);
     if (!stream.pastFirst || this.failed !== undefined) return undefined;
+    // a read resumed from a checkpoint that holds them already (the store is not asked for events it would not replay)
+    if (this.inspector.carriesEarlier(record)) return undefined;
     return this.load(record, stream.name);
   }
 

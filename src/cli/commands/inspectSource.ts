@@ -29,6 +29,7 @@ import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
 import { cannotFireNotes, failingLine, withVerdict, type FailKind } from '../failOn';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointDomain } from '../checkpointFile';
+import { sourceReadEnd } from '../sourceReadEnd';
 import type { CheckpointRead } from '../../sources/checkpointRead';
 
 /** What `inspect` hands over for a URL. */
@@ -95,15 +96,6 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
     // a tail from the end stopped before its first (empty) batch still knows where the end was: the same line as after it
     const position = got.position ?? (from.kind === 'end' ? got.lastAtStart : from.kind === 'after' ? from.position : undefined);
     const resume = resumeLine(unread ? undefined : position, from);
-    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report); the line to end with
-    const keep = async (): Promise<string> => {
-      if (!a.checkpoint || !checkpoint) return resume;
-      const file = printable(a.checkpoint.file);
-      if (saved && got.records === 0) return `no new position read: checkpoint ${file} resumes after position ${saved.position}, unchanged\n`;
-      if (!got.checkpoint || position === undefined) return resume;
-      await writeCheckpoint(a.checkpoint.file, io, { source: source.display, domain: a.checkpoint.domain, position, fromStart: checkpoint.fromStart }, got.checkpoint);
-      return `last position read: ${position} (written to checkpoint ${file}: the next read with it resumes there)\n`;
-    };
     if (got.lost) {
       io.err(`${got.lost.display}: ${got.lost.message}, after ${counted(got.records, 'record')}${got.position !== undefined && !unread ? `; last position read: ${got.position} (resume with --from ${got.position})` : ''}\n`);
       return EXIT.badInput;
@@ -116,42 +108,35 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       io.err(`${source.display}: the source was not inspected: ${notInspectedAdvice(outcome.problems.map((p) => p.kind), outcome.problemCount, outcome.records)}\n${resume}`);
       return EXIT.badInput;
     }
-    if (got.records === 0 && until === 'live' && stop.signal.aborted) {
-      // a tail ended (Ctrl-C) before anything new came: not bad input, just nothing to report
-      const end = await keep();
-      if (a.json) await writeOut(io, outcome.pieces);
-      else io.out(`${printable(source.display)}: nothing new read: no record came after ${startText(from)} before the tail was ended (0 events)${got.absent !== undefined ? `; ${printable(got.absent, 400)}` : ''}\n`);
-      io.err(end);
-      return EXIT.ok;
-    }
-    if (outcome.nothingRead !== undefined && saved && got.records === 0 && caughtUp) {
-      // a chain of reads that has caught up: nothing new since the checkpoint, which stays as it is
-      if (a.json) await writeOut(io, outcome.pieces);
-      else io.out(`${printable(source.display)}: nothing new read after position ${saved.position}, where checkpoint ${printable(a.checkpoint!.file)} resumed (0 events; the file is unchanged)\n`);
-      io.err(await keep());
-      return EXIT.ok;
-    }
-    if (outcome.nothingRead !== undefined && caughtUp) {
-      // nothing new since the position: a normal outcome of an incremental read, the (empty) report with a note
-      const end = await keep();
-      return await withVerdict(io, undefined, async () => {
-        await writeOut(io, outcome.pieces);
-        io.err(`note: nothing after ${startText(from)}: the read is caught up (0 events)\n${end}`);
-      });
-    }
-    if (outcome.nothingRead !== undefined) {
-      const why = got.records === 0 ? (got.absent !== undefined ? printable(got.absent, 400) : nothingAfter(from, got.lastAtStart, source)) : printable(outcome.nothingRead, 400);
-      // a checkpoint past the source's end (a stream or store made anew): the chain cannot go on from it
-      const stale = saved && got.records === 0 ? `; checkpoint ${printable(a.checkpoint!.file)} resumes after position ${saved.position}, which this source does not reach: delete it to read from the start` : '';
-      io.err(`0 events read from ${source.display}: ${why}${stale}\n${resume}`);
-      return EXIT.badInput;
-    }
-    const end = await keep();
-    return await withVerdict(io, failingLine(outcome, a.failOn), async () => {
-      await writeOut(io, outcome.pieces);
-      io.err(end);
-      for (const note of cannotFireNotes(a.failOn, outcome, 'the source')) io.err(note);
+    const end = sourceReadEnd({
+      display: source.display,
+      started: startText(from),
+      records: got.records,
+      position,
+      resume,
+      json: a.json,
+      tailEnded: until === 'live' && stop.signal.aborted,
+      nothingRead: outcome.nothingRead,
+      caughtUp,
+      absent: got.absent,
+      nothingAfter: nothingAfter(from, got.lastAtStart, source),
+      ...(a.checkpoint ? { checkpoint: { file: a.checkpoint.file, resumedAfter: saved?.position, kept: got.checkpoint !== undefined } } : {}),
+      failing: failingLine(outcome, a.failOn),
+      cannotFire: cannotFireNotes(a.failOn, outcome, 'the source'),
     });
+    // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report)
+    if (end.checkpoint === 'write') await writeCheckpoint(a.checkpoint!.file, io, { source: source.display, domain: a.checkpoint!.domain, position: position!, fromStart: checkpoint!.fromStart }, got.checkpoint!);
+    if (end.stdout === 'nothing') {
+      io.err(end.stderr);
+      return end.exit;
+    }
+    const stdout = end.stdout;
+    await withVerdict(io, end.failing, async () => {
+      if (stdout === 'report') await writeOut(io, outcome.pieces);
+      else io.out(stdout.line);
+      io.err(end.stderr);
+    });
+    return end.exit;
   } finally {
     progress?.clear();
     release?.();

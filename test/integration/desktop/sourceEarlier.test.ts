@@ -6,28 +6,12 @@
  * what it should not answer. (No Electron runs here: the window is a recorder of what would be sent.)
  */
 import { describe, expect, it } from 'vitest';
-import { SourceSessions, type SessionHost } from '../../../src/main/sourceSessions';
-import { openSourceReader } from '../../../src/sources/node/openSourceReader';
-import type { SourceBatchMessage, SourceEndMessage } from '../../../src/preload/api';
 import { freshDatabase, needsServer } from '../servers';
 import { seedEmmett, type EmmettMessage } from '../seed/emmett';
+import { acking, openSession } from './sessionWindow';
 
 const add = (cartId: string, sku: string): EmmettMessage => ({ type: 'ItemAdded', data: { cartId, sku, quantity: 1 } });
 const cart = (id: string) => `shopping_cart-${id}`;
-
-function window() {
-  const batches: SourceBatchMessage[] = [];
-  let ended: (end: SourceEndMessage) => void;
-  const end = new Promise<SourceEndMessage>((r) => (ended = r));
-  const host: SessionHost = {
-    open: (source, options) => openSourceReader(source, options),
-    sendBatch: (_id, b) => batches.push(b),
-    sendEnd: (_id, e) => ended(e),
-    savedUrl: () => ({ error: 'none saved' }),
-    remember: () => ({ secretKept: true }),
-  };
-  return { host, batches, end };
-}
 
 describe("Connect… in the desktop app's main process: a stream's earlier events", () => {
   needsServer('postgres');
@@ -36,28 +20,20 @@ describe("Connect… in the desktop app's main process: a stream's earlier event
     const db = await freshDatabase('desk_earlier');
     const url = `${db}?store=emmett`;
     await seedEmmett(db, [{ streamName: cart('c-1'), messages: [add('c-1', 'tee'), add('c-1', 'mug'), add('c-1', 'cap')] }]);
-    const w0 = window();
-    const head = new SourceSessions(w0.host);
-    const toHead = await head.open({ url, until: 'head', remember: false });
-    if (!toHead.ok) throw new Error(toHead.error);
-    head.start(toHead.value.session);
-    const from = (await w0.end).position!;
-    await head.stopAll();
+    const head = await openSession({ url, until: 'head', remember: false });
+    head.sessions.start(head.id);
+    const from = (await head.end).position!;
+    await head.sessions.stopAll();
     await seedEmmett(db, [
       { streamName: cart('c-1'), messages: [add('c-1', 'hat')] },
       { streamName: cart('c-5'), messages: [add('c-5', 'tee')] },
     ]);
 
-    const w = window();
-    const sessions = new SourceSessions(w.host);
-    const opened = await sessions.open({ url, from, until: 'head', remember: false });
-    if (!opened.ok) throw new Error(opened.error);
-    const id = opened.value.session;
-    expect(opened.value.earlier).toEqual({ stream: 'stream_id', revision: 'stream_position', scope: ['partition'], first: '1' });
+    const w = await openSession({ url, from, until: 'head', remember: false });
+    const { sessions, id } = w;
+    expect(w.info.earlier).toEqual({ stream: 'stream_id', revision: 'stream_position', scope: ['partition'], first: '1' });
     sessions.start(id);
-    const acking = setInterval(() => sessions.ack(id), 5);
-    const end = await w.end;
-    clearInterval(acking);
+    const end = await acking(sessions, id, w.end);
     expect(end.records).toBe(2);
     const records = w.batches.flatMap((b) => b.records) as Record<string, unknown>[];
     const late = records.find((r) => r.stream_id === cart('c-1'))!;

@@ -6,26 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { SourceSessions, type SessionHost } from '../../../src/main/sourceSessions';
+import { SourceSessions } from '../../../src/main/sourceSessions';
 import { openSourceReader } from '../../../src/sources/node/openSourceReader';
-import type { SourceBatchMessage, SourceEndMessage } from '../../../src/preload/api';
 import { natsForTests, freshDatabase, needsServer, requireServer, uniqueName } from '../servers';
 import { installMessageDb, messageDbSearchPath, writeMessages } from '../seed/messageDb';
 import pg from 'pg';
-
-function window() {
-  const batches: SourceBatchMessage[] = [];
-  let ended: (end: SourceEndMessage) => void;
-  const end = new Promise<SourceEndMessage>((r) => (ended = r));
-  const host: SessionHost = {
-    open: (source, options) => openSourceReader(source, options),
-    sendBatch: (_id, b) => batches.push(b),
-    sendEnd: (_id, e) => ended(e),
-    savedUrl: () => ({ error: 'none saved' }),
-    remember: () => ({ secretKept: true }),
-  };
-  return { host, batches, end };
-}
+import { acking, openSession, recordingWindow } from './sessionWindow';
 
 describe('Connect… in the desktop app\'s main process', () => {
   const nats = natsForTests();
@@ -35,19 +21,14 @@ describe('Connect… in the desktop app\'s main process', () => {
     await (await jetstreamManager(nats.nc)).streams.add({ name: stream, subjects: [`${stream}.>`] });
     const js = jetstream(nats.nc);
     for (let i = 1; i <= 1200; i++) await js.publish(`${stream}.x`, JSON.stringify({ type: 'Ticked', id: `t-${i}` }));
-    const w = window();
-    const sessions = new SourceSessions(w.host);
-    const opened = await sessions.open({ url: `${requireServer('nats').url}/${stream}`, until: 'head', remember: false });
-    if (!opened.ok) throw new Error(opened.error);
-    expect(opened.value).toMatchObject({ display: `${requireServer('nats').url}/${stream}`, profile: 'jetstream', framing: 'messages' });
+    const w = await openSession({ url: `${requireServer('nats').url}/${stream}`, until: 'head', remember: false });
+    expect(w.info).toMatchObject({ display: `${requireServer('nats').url}/${stream}`, profile: 'jetstream', framing: 'messages' });
     expect(w.batches).toEqual([]); // nothing before start
-    sessions.start(opened.value.session);
+    w.sessions.start(w.id);
     while (w.batches.length < 2) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 100));
     expect(w.batches.length).toBe(2); // the window took none yet: the read waits
-    const acking = setInterval(() => sessions.ack(opened.value.session), 5);
-    const end = await w.end;
-    clearInterval(acking);
+    const end = await acking(w.sessions, w.id, w.end);
     expect(end).toEqual({ records: 1200, position: '1200' });
     expect(w.batches.reduce((n, b) => n + b.records.length, 0)).toBe(1200);
   });
@@ -62,24 +43,21 @@ describe('Connect… in the desktop app\'s main process', () => {
     await holder.query('BEGIN');
     await holder.query('SELECT write_message($1, $2, $3, $4)', ['7f8e0c4e-0000-4000-8000-000000000102', 'account-2', 'Deposited', '{"amount":2}']);
     await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000103', streamName: 'transfer-1', type: 'Transferred', data: { amount: 3 } }]);
-    const w = window();
-    const sessions = new SourceSessions({ ...w.host, open: (source, options) => openSourceReader(source, options, { postgresTuning: { waitNoticeMs: 0 } }) });
-    const opened = await sessions.open({ url: `${url}?store=message-db`, from: '1', until: 'head', remember: false });
-    if (!opened.ok) throw new Error(opened.error);
-    sessions.start(opened.value.session);
-    const acking = setInterval(() => sessions.ack(opened.value.session), 5);
-    while (!w.batches.some((b) => b.waiting !== undefined)) await new Promise((r) => setTimeout(r, 10));
-    await holder.query('ROLLBACK');
-    await holder.end();
-    const end = await w.end;
-    clearInterval(acking);
+    const w = await openSession({ url: `${url}?store=message-db`, from: '1', until: 'head', remember: false }, (source, options) => openSourceReader(source, options, { postgresTuning: { waitNoticeMs: 0 } }));
+    w.sessions.start(w.id);
+    const end = await acking(w.sessions, w.id, (async () => {
+      while (!w.batches.some((b) => b.waiting !== undefined)) await new Promise((r) => setTimeout(r, 10));
+      await holder.query('ROLLBACK');
+      await holder.end();
+      return w.end;
+    })());
     expect(w.batches.find((b) => b.waiting !== undefined)!.waiting).toBe('waiting for position 2: a transaction that may write it is still open (since 0 s)');
     expect(w.batches.flatMap((b) => b.skipped ?? [])).toEqual([{ first: '2', last: '2', message: 'position 2 was never written: the transactions that could write it ended without (rolled back, or the number was taken and not used)' }]);
     expect(end).toEqual({ records: 1, position: '3' });
   });
 
   it('says what failed, naming the URL with the password hidden; checks what the renderer sends', async () => {
-    const sessions = new SourceSessions(window().host);
+    const sessions = new SourceSessions(recordingWindow().host);
     expect(await sessions.open({ url: 'postgres://u:hunter2@127.0.0.1:1/db?store=emmett', until: 'head', remember: true })).toEqual({ ok: false, error: 'postgres://u:***@127.0.0.1:1/db?store=emmett: cannot connect: connection refused (is PostgreSQL running there?)' });
     expect(await sessions.open({ url: 'kafka://h/t', from: '17', until: 'head', remember: false })).toEqual({ ok: false, error: '--from takes start, end, a time or a position, for this source PARTITION:OFFSET[,PARTITION:OFFSET…]; got "17"' });
     expect(await sessions.open({ url: 'nats://h/S', until: 'forever', remember: false })).toEqual({ ok: false, error: 'until must be head or live' });
@@ -95,16 +73,13 @@ describe('Connect… in the desktop app\'s main process: a store', () => {
     const url = await freshDatabase('desk_mdb');
     await installMessageDb(url);
     await writeMessages(url, [{ id: '7f8e0c4e-0000-4000-8000-000000000001', streamName: 'account-1', type: 'Deposited', data: { amount: 1 } }]);
-    const w = window();
-    const sessions = new SourceSessions(w.host);
-    const opened = await sessions.open({ url: `${url}?store=message-db`, until: 'live', remember: false });
-    if (!opened.ok) throw new Error(opened.error);
-    sessions.start(opened.value.session);
+    const w = await openSession({ url: `${url}?store=message-db`, until: 'live', remember: false });
+    w.sessions.start(w.id);
     while (!w.batches.some((b) => b.caughtUp)) {
-      sessions.ack(opened.value.session);
+      w.sessions.ack(w.id);
       await new Promise((r) => setTimeout(r, 10));
     }
-    await sessions.stop(opened.value.session);
+    await w.sessions.stop(w.id);
     expect(await w.end).toEqual({ records: 1, position: '1' });
   });
 });

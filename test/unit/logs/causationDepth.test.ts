@@ -10,7 +10,11 @@ import { inspectLog } from '../../../src/logs/inspectLog';
 
 /** A generic record `id` caused by `cause`. */
 const rec = (id: string, cause?: string) => JSON.stringify({ id, type: 'Happened', stream: 's', ...(cause === undefined ? {} : { causationId: cause }) });
-const causation = async (lines: readonly string[]) => (await inspectLog([lines.join('\n') + '\n'], { source: 'flow.jsonl' })).report.causation;
+async function causation(lines: readonly string[]) {
+  const result = await inspectLog([lines.join('\n') + '\n'], { source: 'flow.jsonl' });
+  if (!result.ok) throw new Error(result.reason);
+  return result.report.causation;
+}
 
 describe('causation maxDepth', () => {
   const chain = [rec('a'), rec('b', 'a'), rec('c', 'b'), rec('d', 'c'), rec('e', 'd')];

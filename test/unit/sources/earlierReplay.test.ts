@@ -4,10 +4,13 @@
  * load that fails before anything of the stream was replayed falls back to the note of a stream that
  * began before the read (and says why); one that fails midway ends the read as a lost connection.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import cart from '../../fixtures/modules/cart/cart';
 import { domainModule } from '../../../src/engine/module/domainModule';
 import { inspectSource } from '../../../src/sources/inspectSource';
+import { LogInspector } from '../../../src/logs/logInspector';
+import { finalStateEntries } from '../../../src/logs/lazyFinalState';
+import type { CarriedState } from '../../../src/logs/carriedState';
 import type { EarlierEvents, SourceBatch, SourceReader } from '../../../src/sources/types';
 import { emmettCartRows } from '../../fixtures/modules/cart/emmettRows';
 
@@ -15,8 +18,9 @@ const domain = domainModule(cart);
 const { added, checkedOut, position } = emmettCartRows();
 
 /** A store of `history` (rows by stream) read from `read`; `fail(page)` makes the load of a page throw. */
-function store(history: Readonly<Record<string, object[]>>, read: object[], fail?: (page: number) => boolean): SourceReader & { pages: number[] } {
+function store(history: Readonly<Record<string, object[]>>, read: object[], fail?: (page: number) => boolean): SourceReader & { pages: number[]; asked: string[] } {
   const pages: number[] = [];
+  const asked: string[] = [];
   const earlier: EarlierEvents = {
     streamOf: (r) => {
       const { stream_id, stream_position } = r as { stream_id: string; stream_position: string };
@@ -24,6 +28,7 @@ function store(history: Readonly<Record<string, object[]>>, read: object[], fail
     },
     async *before(r, page) {
       const { stream_id, stream_position } = r as { stream_id: string; stream_position: string };
+      asked.push(stream_id);
       const rows = (history[stream_id] ?? []).filter((h) => Number((h as { stream_position: string }).stream_position) < Number(stream_position));
       for (let i = 0, n = 0; i < rows.length; i += page, n++) {
         if (fail?.(n)) throw new Error('connection terminated');
@@ -34,6 +39,7 @@ function store(history: Readonly<Record<string, object[]>>, read: object[], fail
   };
   return {
     pages,
+    asked,
     profile: 'emmett',
     framing: 'rows',
     earlier,
@@ -88,5 +94,39 @@ describe('the earlier events of a stream that began before the read', () => {
     const reader = store(history(), [added('c-1', 2502, 'hat')], (page) => page === 2);
     const { lost } = await inspectSource(reader, { source: 'postgres://db?store=emmett', domain, partial: true });
     expect(lost?.message).toBe('read failed: loading the earlier events of stream "shopping_cart-c-1": connection terminated');
+  });
+
+  it('a chain of reads that began at a position does not ask the store again for a stream whose state its checkpoint carries; the report is the one loading them gave', async () => {
+    const before = history()['shopping_cart-c-1'];
+    // c-5 began (and was checked out) before the chain, first met in its second read; c-9 began in the first read
+    const c5 = [added('c-5', 1), checkedOut('c-5', 2)];
+    const first = [added('c-1', 2502, 'hat'), added('c-9', 1)];
+    const second = [added('c-1', 2503, 'cap'), added('c-9', 2), added('c-5', 3)];
+    const all = { 'shopping_cart-c-1': [...before, first[0], second[0]], 'shopping_cart-c-9': [first[1], second[1]], 'shopping_cart-c-5': [...c5, second[2]] };
+    const one = await inspectSource(store(all, first), { source: 'x', domain, partial: true, checkpoint: { file: 'cp', fromStart: false } });
+    if (!one.result.ok) throw new Error(one.result.reason);
+    const carried: CarriedState = { states: [...finalStateEntries(one.result.report as { finalState: Record<string, unknown> })], unknown: one.unknownStreams!, fromStart: false };
+    expect(carried.states.map(([s]) => s).sort()).toEqual(['shopping_cart-c-1', 'shopping_cart-c-9']);
+    const resumed = () => ({ source: 'x', domain, partial: true, checkpoint: { file: 'cp', fromStart: false, resumed: { position: 'p', carried } } });
+
+    const reader = store(all, second);
+    const { result } = await inspectSource(reader, resumed());
+    if (!result.ok) throw new Error(result.reason);
+    // c-1's 2,502 earlier events and c-9's one are in their carried states: only c-5, new to the chain, is asked for
+    expect(reader.asked).toEqual(['shopping_cart-c-5']);
+    // c-1's broken already (reported by the first read), c-5's found on its loaded history
+    expect(result.report.violations.map((v) => `${v.stream} ${v.invariant}`)).toEqual(['shopping_cart-c-5 checked-out-cart-never-changes']);
+    expect(result.report).toMatchObject({ earlierEvents: { streams: 1, events: 2 } });
+
+    // the same read asking the store for every stream (as it did before): the same report
+    const asking = vi.spyOn(LogInspector.prototype, 'carriesEarlier').mockReturnValue(false);
+    try {
+      const old = store(all, second);
+      const before = await inspectSource(old, resumed());
+      expect(old.asked).toEqual(['shopping_cart-c-1', 'shopping_cart-c-9', 'shopping_cart-c-5']);
+      expect(JSON.stringify(before.result)).toBe(JSON.stringify(result));
+    } finally {
+      asking.mockRestore();
+    }
   });
 });
