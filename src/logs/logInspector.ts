@@ -184,10 +184,12 @@ export class LogInspector {
   private choose(profile: Profile): void {
     this.reader = new FieldReader(profile, this.map.fields);
     // a stream's first revision is the store's contract only where the profile reads the revision
-    this.domain?.useFirstPosition(this.map.fields.streamPosition === undefined ? profile.firstStreamPosition : undefined);
+    // (or where the map says its revisions are dense from a first one)
+    this.domain?.useFirstPosition(this.map.dense?.streamPosition ?? (this.map.fields.streamPosition === undefined ? profile.firstStreamPosition : undefined));
     // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
     this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
-    this.facts = new LogFacts(this.anomalies, positionRules(profile), expectedRecords(this.options.sizeHint));
+    const rules = positionRules(profile);
+    this.facts = new LogFacts(this.anomalies, this.map.dense ? { ...rules, denseStream: true } : rules, expectedRecords(this.options.sizeHint));
   }
 
   /** Chooses the profile from the records waiting (unless given) and reads them. */
