@@ -8,7 +8,7 @@
  */
 import { counted } from '../engine/report/counted';
 import { RENAME_ADVICE } from './domainCheck';
-import { placeWord } from './placeWord';
+import { onPlace, placer } from './placeWord';
 import type { AdviceFor } from './nothingRead';
 import type { Anomaly, InspectionReport } from './types';
 
@@ -19,7 +19,7 @@ import type { Anomaly, InspectionReport } from './types';
 export type SummaryCheck = { readonly state: 'found' } | { readonly state: 'held' } | { readonly state: 'unchecked'; readonly why: string };
 
 /** What the claims are made from. */
-export type CheckFacts = Pick<InspectionReport, 'domain' | 'events' | 'commands' | 'violations' | 'drift' | 'anomalies' | 'framing' | 'invariantsChecked' | 'eventsChecked'>;
+export type CheckFacts = Pick<InspectionReport, 'domain' | 'events' | 'commands' | 'violations' | 'drift' | 'anomalies' | 'framing' | 'fieldsUsed' | 'invariantsChecked' | 'eventsChecked'>;
 
 /** What to do, by the kind that kept the most events from the domain. */
 const ADVICE: Record<AdviceFor, Record<'unknown-type' | 'invalid-data', string>> = {
@@ -48,7 +48,7 @@ export function nothingOfTheDomain(report: CheckFacts, adviceFor: AdviceFor): st
   const otherDomain = kind === 'unknown-type' && !first.message.endsWith(RENAME_ADVICE);
   const what = kind === 'unknown-type' ? 'of types the domain does not know' : 'of invalid data';
   const cut = first.message.length > 160 ? `${first.message.slice(0, 159)}…` : first.message;
-  const where = `${count === 1 ? 'on' : 'the first on'} ${placeWord(report.framing)} ${first.line}`;
+  const where = `${count === 1 ? '' : 'the first '}${onPlace(placer(report).one(first))}`;
   if (adviceFor === 'cli') return `${lead} (${counted(count, 'record')} ${what}, ${where}: ${cut})${otherDomain ? '; the note above names the domain to replay it with' : `; ${ADVICE.cli[kind]}`}`;
   return `${upper(lead)}: ${counted(count, 'record')} ${what}, ${where} (see Anomalies).${otherDomain ? '' : ` ${ADVICE.app[kind]}`}`;
 }

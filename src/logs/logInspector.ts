@@ -22,7 +22,7 @@ import { expectedRecords, HeldRecords, isScenario, positionRules, SCENARIO_NOTIC
 import { detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectResult } from './types';
-import type { PlacedEntry } from './placeWord';
+import { placer, type PlacedEntry } from './placeWord';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 export { MAX_RECORD_DEPTH } from './json/recordDepth';
@@ -317,8 +317,13 @@ export class LogInspector {
   finish(source: string, framing = 'lines'): InspectResult {
     this.drain();
     if (!this.reader) this.choose(detectProfile([]));
-    this.facts!.finish();
+    this.facts!.finish(this.placeOne(framing));
     return this.result(source, framing, this.anomalies, true);
+  }
+
+  /** How the report names one record's place (../placeWord): a file's line, a live source's position. */
+  private placeOne(framing: string): (e: PlacedEntry) => string {
+    return placer({ framing, fieldsUsed: this.reader!.fieldsUsed() }).one;
   }
 
   /**
@@ -330,7 +335,7 @@ export class LogInspector {
    */
   snapshot(source: string, framing = 'lines'): InspectResult | undefined {
     if (this.pending !== undefined || !this.reader) return undefined;
-    const { drop, noZone } = this.facts!.closing();
+    const { drop, noZone } = this.facts!.closing(this.placeOne(framing));
     return this.result(source, framing, this.anomalies.closed(drop, noZone), false);
   }
 

@@ -35,6 +35,7 @@ import { hash53 } from './hash';
 import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
 import { SourceOrder } from './sourceOrder';
+import { onPlace, type PlacedEntry } from '../placeWord';
 import { HELD_ARCHIVED, HELD_OTHER, StreamColumns } from './streamColumns';
 
 export type { PositionRules };
@@ -309,9 +310,9 @@ export class LogFacts {
     if (correlationId !== undefined) this.correlations.findOrInsert(correlationId, undefined);
   }
 
-  /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. */
-  finish(): void {
-    const { drop, noZone } = this.closing();
+  /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. `place`: see {@link closing}. */
+  finish(place?: (e: PlacedEntry) => string): void {
+    const { drop, noZone } = this.closing(place);
     if (drop.size > 0) this.anomalies.retract((a) => drop.has(a));
     if (noZone) this.anomalies.insertInOrder(noZone);
   }
@@ -319,14 +320,17 @@ export class LogFacts {
   /**
    * What ending the log now would change, changing nothing (an interim report reads it): the
    * gaps found in sources whose positions turned out not to be all decimal (they no longer hold),
-   * and the one `no-zone` anomaly of the file.
+   * and the one `no-zone` anomaly of the file, its first record named by `place` (../placeWord's
+   * placer: `line 1`, a live source's `offset 0 of orders-1`).
    */
-  closing(): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
+  closing(place: (e: PlacedEntry) => string = (e) => `line ${e.line}`): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
     const drop = new Set<Anomaly>();
     this.sources.droppedGaps(drop);
     const z = this.noZone;
     if (!z) return { drop };
-    const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, first on line ${z.line}: read as UTC`;
+    const where = place({ line: z.line, ...z.positions });
+    const first = `${z.count === 1 ? '' : 'first '}${onPlace(where)}`;
+    const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, ${first}: read as UTC`;
     return { drop, noZone: { kind: 'no-zone', line: z.line, record: z.record, count: z.count, message, ...z.positions } };
   }
 

@@ -8,7 +8,8 @@ const invalid = (line: number): Anomaly => ({ kind: 'invalid-data', line, record
 const facts = (events: number, checked: number, commands = 0, violations = 0, drift = 0, anomalies: Anomaly[] = []) =>
   ({
     domain: 'checkout-cart',
-    framing: 'ndjson',
+    framing: 'lines',
+    fieldsUsed: {},
     events,
     commands,
     ...(checked === 0 && events > 0 ? { invariantsChecked: false } : {}),
