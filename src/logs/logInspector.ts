@@ -23,6 +23,7 @@ import { detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, ty
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectResult } from './types';
 import { placer, type PlacedEntry } from './placeWord';
+import type { StreamOrder } from './carriedState';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
 export { MAX_RECORD_DEPTH } from './json/recordDepth';
@@ -160,6 +161,11 @@ export class LogInspector {
     return this.domain?.unknownStreams() ?? [];
   }
 
+  /** Each stream's order at the end of the read so far, carried ones included (./carriedState: the next checkpoint's `order`); none before the profile is chosen. */
+  streamOrder(): (readonly [string, StreamOrder])[] {
+    return this.facts ? [...this.facts.streamOrder()] : [...(this.options.carried?.order ?? [])];
+  }
+
   private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     if (this.pending) {
       if (this.pending.hold({ text, line, record, value, error })) this.drain();
@@ -190,6 +196,8 @@ export class LogInspector {
     this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
     const rules = positionRules(profile);
     this.facts = new LogFacts(this.anomalies, this.map.dense ? { ...rules, denseStream: true } : rules, expectedRecords(this.options.sizeHint));
+    // a read resumed from a checkpoint: each stream's order checks go on from where the earlier read left them
+    if (this.options.carried?.order) this.facts.carryOrder(this.options.carried.order);
   }
 
   /** Chooses the profile from the records waiting (unless given) and reads them. */

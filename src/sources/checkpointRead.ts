@@ -4,7 +4,7 @@
  * and its report says so — a note, and `checkpoint` (an extension of the report). What the next
  * checkpoint holds is taken from the report and the inspection at the end (`checkpointKept`). Pure.
  */
-import type { CarriedState } from '../logs/carriedState';
+import type { CarriedState, StreamOrder } from '../logs/carriedState';
 import { finalStateEntries } from '../logs/lazyFinalState';
 import type { CheckpointReport, InspectionReport, InspectResult } from '../logs/types';
 
@@ -25,6 +25,8 @@ export interface CheckpointKept {
   readonly states: readonly string[];
   readonly streams: number;
   readonly unknown: readonly string[];
+  /** Each stream's order (../logs/carriedState's StreamOrder) as JSON object members, in pieces as `states`. */
+  readonly order: readonly string[];
 }
 
 /** The report with its `checkpoint` and the note saying what was resumed, added to the report itself (a copy would build its lazy final state). */
@@ -60,19 +62,33 @@ export function checkpointNote(checkpoint: CheckpointRead): string {
   );
 }
 
-/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams. */
-export function checkpointKept(report: InspectionReport, unknown: readonly string[]): CheckpointKept {
-  const states: string[] = [];
+/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams and streams' order. */
+export function checkpointKept(report: InspectionReport, unknown: readonly string[], order: Iterable<readonly [string, StreamOrder]> = []): CheckpointKept {
+  const { pieces: states, count: streams } = members(finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> }));
+  return { states, streams, unknown, order: members(orderEntries(order)).pieces };
+}
+
+/** A stream's order as the checkpoint writes it: its time as `{ ms, fraction }` (and `leap` when so), exact as read. */
+function* orderEntries(order: Iterable<readonly [string, StreamOrder]>): Generator<readonly [string, unknown]> {
+  for (const [stream, o] of order) {
+    const t = o.time;
+    yield [stream, { ...o, ...(t ? { time: { ms: t.ms, fraction: t.fraction, ...(t.leap ? { leap: true } : {}) } } : {}) }];
+  }
+}
+
+/** Entries as JSON object members (`\n    "key": value`, the first without a leading comma) in pieces of about a megabyte, and how many. */
+function members(entries: Iterable<readonly [string, unknown]>): { pieces: string[]; count: number } {
+  const pieces: string[] = [];
   let piece = '';
-  let streams = 0;
-  for (const [stream, state] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
-    if (state === undefined) continue;
-    piece += `${streams++ === 0 ? '' : ','}\n    ${JSON.stringify(stream)}: ${JSON.stringify(state)}`;
+  let count = 0;
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    piece += `${count++ === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
     if (piece.length >= 1 << 20) {
-      states.push(piece);
+      pieces.push(piece);
       piece = '';
     }
   }
-  if (piece) states.push(piece);
-  return { states, streams, unknown };
+  if (piece) pieces.push(piece);
+  return { pieces, count };
 }

@@ -36,6 +36,7 @@ import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
 import { SourceOrder } from './sourceOrder';
 import { onPlace, type PlacedEntry } from '../placeWord';
+import type { StreamOrder } from '../carriedState';
 import { HELD_ARCHIVED, HELD_OTHER, StreamColumns } from './streamColumns';
 
 export type { PositionRules };
@@ -82,6 +83,8 @@ export class LogFacts {
   private first: LogTime | undefined;
   private last: LogTime | undefined;
   private noZone: { line: number; record: number; count: number; positions: RecordPositions } | undefined;
+  /** Each stream's order an earlier read left (carryOrder), seeded into a stream when first met. */
+  private carriedOrder: Map<string, StreamOrder> | undefined;
 
   /** `expectedRecords`: about how many records the log has, when known (tables are sized for them at once instead of growing). */
   constructor(
@@ -210,7 +213,10 @@ export class LogFacts {
     if (stream !== undefined) {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
-      if (i < 0) c.add((i = ~i));
+      if (i < 0) {
+        c.add((i = ~i));
+        if (this.carriedOrder) this.seedOrder(stream, i);
+      }
       if (apart) {
         c.held[i] |= e.kind === 'other' ? HELD_OTHER : HELD_ARCHIVED;
         return i;
@@ -228,6 +234,35 @@ export class LogFacts {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * Starts each stream's order checks where an earlier read of the same source left them
+   * (../carriedState, a checkpoint's `order`): out-of-order, gap and time-reversal go on across
+   * reads. A stream is seeded when first met; one not met keeps its entry for the next checkpoint.
+   */
+  carryOrder(order: readonly (readonly [string, StreamOrder])[]): void {
+    this.carriedOrder = new Map(order);
+  }
+
+  private seedOrder(stream: string, i: number): void {
+    const o = this.carriedOrder!.get(stream);
+    if (!o) return;
+    const c = this.columns;
+    c.previousPosition[i] = o.position;
+    c.maxPosition[i] = o.highest;
+    c.previousTime[i] = o.time;
+  }
+
+  /** Each stream's order at the end of the read, those carried and not met included (the next checkpoint's `order`); streams with none left out. */
+  *streamOrder(): Generator<readonly [string, StreamOrder]> {
+    const c = this.columns;
+    for (let i = 0; i < this.streams.size; i++) {
+      const o = { ...(c.previousPosition[i] !== undefined ? { position: c.previousPosition[i] } : {}), ...(c.maxPosition[i] !== undefined ? { highest: c.maxPosition[i] } : {}), ...(c.previousTime[i] !== undefined ? { time: c.previousTime[i] } : {}) };
+      if (Object.keys(o).length > 0) yield [this.streams.keyAt(i), o];
+    }
+    if (!this.carriedOrder) return;
+    for (const [stream, o] of this.carriedOrder) if (!this.streams.has(stream)) yield [stream, o];
   }
 
   /** A command record of the log: its id can be a cause. */
