@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { parseJsonText } from '../engine/jsonText';
 import type { CheckpointKept } from '../sources/checkpointRead';
 import { stateOf } from '../sources/checkpointStates';
+import type { StreamOrder } from '../logs/carriedState';
 import { parseStartAt } from '../sources/startAt';
 import { parseSourceUrl, type SourceUrl } from '../sources/sourceUrl';
 import { sourceIdentity } from '../sources/sourceIdentity';
@@ -38,9 +39,11 @@ export interface Checkpoint {
   readonly fromStart: boolean;
   readonly unknown: readonly string[];
   readonly states: readonly (readonly [string, unknown])[];
+  /** Each stream's order where the read ended (an addition to checkpoint@1; absent in a file written before it). */
+  readonly order?: readonly (readonly [string, StreamOrder])[];
 }
 
-const MEMBERS = ['format', 'source', 'domain', 'position', 'fromStart', 'writtenAt', 'unknown', 'streams', 'states'];
+const MEMBERS = ['format', 'source', 'domain', 'position', 'fromStart', 'writtenAt', 'unknown', 'streams', 'states', 'order'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (v: unknown) => printable(JSON.stringify(v) ?? String(v), 80);
 
@@ -116,7 +119,23 @@ function checkpointOf(value: unknown, source: SourceUrl, problem: (path: string,
   if (!isObject(value.states)) throw problem('states', `expected an object from stream id to state, got ${shown(value.states)}`);
   const domain = { id: d.id as string, ...(typeof d.module === 'string' ? { module: d.module } : {}), ...(typeof d.sourceHash === 'string' ? { sourceHash: d.sourceHash } : {}) };
   const states = Object.entries(value.states).map(([stream, state]) => [stream, stateOf(state, `states[${JSON.stringify(stream)}]`, problem)] as const);
-  return { source: value.source, domain, position: value.position, fromStart: value.fromStart, unknown: value.unknown as string[], states };
+  const order = value.order === undefined ? undefined : orderOf(value.order, problem);
+  return { source: value.source, domain, position: value.position, fromStart: value.fromStart, unknown: value.unknown as string[], states, ...(order ? { order } : {}) };
+}
+
+/** The checkpoint's `order`: per stream, the previous record's `position`, the `highest` so far and its `time` (`{ ms, fraction, leap? }`). */
+function orderOf(value: unknown, problem: (path: string, message: string) => Error): [string, StreamOrder][] {
+  if (!isObject(value)) throw problem('order', `expected an object from stream id to { position?, highest?, time? }, got ${shown(value)}`);
+  return Object.entries(value).map(([stream, o]) => {
+    const at = `order.${shown(stream)}`;
+    if (!isObject(o)) throw problem(at, `expected { position?, highest?, time? }, got ${shown(o)}`);
+    for (const key of ['position', 'highest'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') throw problem(`${at}.${key}`, `expected a position (a string), got ${shown(o[key])}`);
+    const t = o.time;
+    if (t !== undefined && (!isObject(t) || typeof t.ms !== 'number' || !Number.isFinite(t.ms) || typeof t.fraction !== 'string' || !/^\d*$/.test(t.fraction) || (t.leap !== undefined && t.leap !== true)))
+      throw problem(`${at}.time`, `expected { ms, fraction } (a number and a string of digits), got ${shown(t)}`);
+    const time = t as { ms: number; fraction: string; leap?: true } | undefined;
+    return [stream, { ...(o.position !== undefined ? { position: o.position as string } : {}), ...(o.highest !== undefined ? { highest: o.highest as string } : {}), ...(time ? { time: { ms: time.ms, fraction: time.fraction, leap: time.leap === true, zoned: true } } : {}) }];
+  });
 }
 
 /** Writes the checkpoint to `file` atomically: its members, then the states as the read kept them (piece by piece). */
@@ -127,7 +146,14 @@ export async function writeCheckpoint(file: string, io: CliIO, c: Omit<Checkpoin
     const text = JSON.stringify(head, null, 2);
     yield `${text.slice(0, -2)},\n  "states": {`;
     yield* kept.states;
-    yield kept.streams > 0 ? '\n  }\n}\n' : '}\n}\n';
+    yield kept.streams > 0 ? '\n  }' : '}';
+    // each stream's order where the read ended: the next read's order checks go on from it
+    if (kept.order.length > 0) {
+      yield ',\n  "order": {';
+      yield* kept.order;
+      yield '\n  }';
+    }
+    yield '\n}\n';
   }
   await writeAtomically(file, pieces(), io, '--checkpoint');
 }

@@ -66,11 +66,16 @@ const WORDS: Readonly<Record<FailKind, (n: number) => string>> = {
 /**
  * The stderr line of a failing `--fail-on` — `failing: 2 invariant violations, 1 anomaly
  * (--fail-on violations,anomalies)`, the kinds named that fired only — or undefined when none fired.
+ * `violations` fires too on a log whose invariants could not be checked (`invariantsUnchecked`:
+ * why, ../logs/checkedClaims): a gate never passes on what it did not check
+ * (`failing: invariants not checked: none of the log's 11 events could be read as orders's …`).
  */
-export function failingLine(found: Readonly<Record<FailKind, number>>, failOn: readonly FailKind[]): string | undefined {
+export function failingLine(found: Readonly<Record<FailKind, number>> & { readonly invariantsUnchecked?: string }, failOn: readonly FailKind[]): string | undefined {
+  const unchecked = failOn.includes('violations') && found.violations === 0 ? found.invariantsUnchecked : undefined;
   const fired = failOn.filter((k) => found[k] > 0);
-  if (fired.length === 0) return undefined;
-  return `failing: ${fired.map((k) => WORDS[k](found[k])).join(', ')} (--fail-on ${failOn.join(',')})\n`;
+  if (fired.length === 0 && unchecked === undefined) return undefined;
+  const words = [...(unchecked !== undefined ? [`invariants not checked: ${printable(unchecked, 600)}`] : []), ...fired.map((k) => WORDS[k](found[k]))];
+  return `failing: ${words.join(', ')} (--fail-on ${failOn.join(',')})\n`;
 }
 
 /**

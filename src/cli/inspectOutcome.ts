@@ -5,6 +5,7 @@
  */
 import { otherProfileAdvice, whyNothingRead } from '../logs/nothingRead';
 import { reportJsonChunks } from '../logs/reportJson';
+import { invariantsCheck, uncheckedLead } from '../logs/checkedClaims';
 import type { Anomaly, InspectResult } from '../logs/types';
 import { formatInspection } from './inspectText';
 
@@ -22,6 +23,8 @@ export type InspectOutcome =
       readonly stale: number;
       /** The command records read (drift and stale decisions need them: `--fail-on` says when it cannot fire). */
       readonly commands: number;
+      /** With a domain, why its invariants were not checked, in short (../logs/checkedClaims; the report says it in full): `--fail-on violations` fails on it. */
+      readonly invariantsUnchecked?: string;
     };
 
 /**
@@ -38,8 +41,10 @@ export function inspectOutcome(result: InspectResult, json: boolean): InspectOut
   const report = result.report;
   const nothingRead = whyNothingRead(report);
   if (nothingRead !== undefined) return { ok: true, nothingRead, pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)], anomalies: 0, violations: 0, drift: 0, stale: 0, commands: report.commands };
+  const invariants = report.domain !== null ? invariantsCheck(report, 'cli') : undefined;
   return {
     ok: true,
+    ...(invariants?.state === 'unchecked' ? { invariantsUnchecked: uncheckedLead(report) } : {}),
     pieces: json ? megabytes(reportJsonChunks(report)) : [formatInspection(report)],
     anomalies: report.anomalyCount ?? report.anomalies.length,
     violations: report.violations.length,

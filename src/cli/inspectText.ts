@@ -10,6 +10,7 @@ import { bundledDomain } from '../engine/module/bundled';
 import { causationParts } from '../logs/causationText';
 import { sourceOf } from '../logs/cloudEventWriter';
 import { apartParts, streamCount } from '../logs/apartText';
+import { checkedPart, invariantsCheck } from '../logs/checkedClaims';
 
 const LIST = 20;
 
@@ -60,13 +61,25 @@ export function formatInspection(r: InspectionReport): string {
   if (!r.domain) out.push(staleLine(r, place));
   if (r.domain) {
     out.push(
-      '  ' + list('invariant violations', r.violations, (v) => `${place.one(v)}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`),
+      invariantsLine(r, place),
       r.commands === 0 && r.drift.length === 0 ? '  decision drift: not checked (no command records were read from the log to decide again)\n' : '  ' + list('decision drift', r.drift, (d) => `${printable(d.commandId, 60)}  recorded: ${printable(outcome(d.recorded))}  now: ${printable(outcome(d.now))}${d.nowMessage !== undefined ? ` (${printable(d.nowMessage, 200)})` : ''}`),
       staleLine(r, place),
       `  final state: ${counted(r.stateHash !== undefined ? streamCountOf(r as { finalState: Readonly<Record<string, unknown>> }) : 0, 'stream')}, stateHash ${r.stateHash}\n`,
     );
   }
   return out.join('');
+}
+
+/**
+ * The invariant violations, or `invariant violations: not checked — none of the log's 11 events
+ * could be read as orders's (…)` (../logs/checkedClaims: never "none" when nothing was checked), a
+ * "none" saying what it covers when the domain read only some of the events.
+ */
+function invariantsLine(r: InspectionReport, place: Placer): string {
+  const check = invariantsCheck(r, 'cli');
+  if (check.state === 'unchecked') return `  invariant violations: not checked — ${printable(check.why, 600)}\n`;
+  if (check.state === 'held') return `  invariant violations: none${checkedPart(r)}\n`;
+  return '  ' + list('invariant violations', r.violations, (v) => `${place.one(v)}  ${printable(v.stream, 60)}  ${v.invariant}  ${printable(v.message)}`);
 }
 
 /**

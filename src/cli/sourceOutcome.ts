@@ -43,9 +43,9 @@ export async function readSourceOutcome(source: SourceUrl, read: ReadOptions, op
     if (e instanceof SourceError) return { ok: false, refused: failure(e) };
     throw e;
   }
-  const { result, lost, unknownStreams, ...inspection } = await inspectSource(reader, { ...options, partial: read.from.kind !== 'start' });
+  const { result, lost, unknownStreams, streamOrder, ...inspection } = await inspectSource(reader, { ...options, partial: read.from.kind !== 'start' });
   // the states as text here, where they are (a module's worker): plain strings cross to the command line's thread
-  const checkpoint = options.checkpoint && result.ok && !lost ? checkpointKept(result.report, unknownStreams ?? []) : undefined;
+  const checkpoint = options.checkpoint && result.ok && !lost ? checkpointKept(result.report, unknownStreams ?? [], streamOrder ?? []) : undefined;
   return { ok: true, ...inspection, ...(lost ? { lost: failure(lost) } : {}), outcome: inspectOutcome(result, json), ...(checkpoint ? { checkpoint } : {}) };
 }
 

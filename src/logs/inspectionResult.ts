@@ -109,6 +109,8 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
     anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
     ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
     violations: s.domain ? (final ? s.domain.replay.violations : [...s.domain.replay.violations]) : [],
+    ...(s.domain && facts.events > 0 && s.domainEvents === 0 ? { invariantsChecked: false as const } : {}),
+    ...(s.domain && s.domainEvents < facts.events ? { eventsChecked: s.domainEvents } : {}),
     ...(s.domain && s.domain.streamsBeforeRead > 0 ? { streamsBeforeRead: s.domain.streamsBeforeRead } : {}),
     drift: [],
     ...(s.stale ? { staleDecisions: s.stale.report(final) } : {}),

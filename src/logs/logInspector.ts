@@ -17,6 +17,8 @@ import { HeldRecords, isScenario, SCENARIO_NOTICE } from './profileChoice';
 import { detectProfile, FieldReader, NO_MAP, profileByName, type LogMap, type Profile } from './profiles';
 import { LogReading } from './logReading';
 import type { Anomaly, EventRecord, InspectResult } from './types';
+import { placer, type PlacedEntry } from './placeWord';
+import type { StreamOrder } from './carriedState';
 import { inspectionResult } from './inspectionResult';
 
 export { MAX_ANOMALIES, MAX_PROBLEMS } from './facts/anomalyList';
@@ -135,6 +137,11 @@ export class LogInspector {
     return this.domain?.unknownStreams() ?? [];
   }
 
+  /** Each stream's order at the end of the read so far, carried ones included (./carriedState: the next checkpoint's `order`); none before the profile is chosen. */
+  streamOrder(): (readonly [string, StreamOrder])[] {
+    return this.reading ? [...this.reading.facts.streamOrder()] : [...(this.options.carried?.order ?? [])];
+  }
+
   private take(text: string, line: number, record: number, value: unknown, error: string | undefined): void {
     if (this.pending) {
       if (this.pending.hold({ text, line, record, value, error })) this.drain();
@@ -198,8 +205,13 @@ export class LogInspector {
   finish(source: string, framing = 'lines'): InspectResult {
     this.drain();
     if (!this.reading) this.choose(detectProfile([]));
-    this.reading!.facts.finish();
+    this.reading!.facts.finish(this.placeOne(framing));
     return this.result(source, framing, this.anomalies, true);
+  }
+
+  /** How the report names one record's place (./placeWord): a file's line, a live source's position. */
+  private placeOne(framing: string): (e: PlacedEntry) => string {
+    return placer({ framing, fieldsUsed: this.reading!.reader.fieldsUsed() }).one;
   }
 
   /**
@@ -211,7 +223,7 @@ export class LogInspector {
    */
   snapshot(source: string, framing = 'lines'): InspectResult | undefined {
     if (this.pending !== undefined || !this.reading) return undefined;
-    const { drop, noZone } = this.reading.facts.closing();
+    const { drop, noZone } = this.reading.facts.closing(this.placeOne(framing));
     return this.result(source, framing, this.anomalies.closed(drop, noZone), false);
   }
 

@@ -58,8 +58,12 @@ export class LogReading {
     private readonly refused: () => boolean,
   ) {
     // a stream's first revision is the store's contract only where the profile reads the revision
-    domain?.useFirstPosition(map.fields.streamPosition === undefined ? reader.profile.firstStreamPosition : undefined);
-    this.facts = new LogFacts(anomalies, positionRules(reader.profile), expectedRecords(options.sizeHint));
+    // (or where the map says its revisions are dense from a first one)
+    domain?.useFirstPosition(map.dense?.streamPosition ?? (map.fields.streamPosition === undefined ? reader.profile.firstStreamPosition : undefined));
+    const rules = positionRules(reader.profile);
+    this.facts = new LogFacts(anomalies, map.dense ? { ...rules, denseStream: true } : rules, expectedRecords(options.sizeHint));
+    // a read resumed from a checkpoint: each stream's order checks go on from where the earlier read left them
+    if (options.carried?.order) this.facts.carryOrder(options.carried.order);
     this.unreadSamples = options.profile ? [] : undefined;
   }
 

@@ -22,6 +22,9 @@ export function positionName(pointer: string | null | undefined): string | undef
   return name === 'seq' ? 'sequence' : name;
 }
 
+/** `on line 1`, `on message 3` (a record counted in the read), `at offset 0 of orders-1` (a position in a store or broker). */
+export const onPlace = (where: string): string => `${/^(line|row|message) /.test(where) ? 'on' : 'at'} ${where}`;
+
 /** What a place can say of its record: its number in the read (`line`), and its global position and producer scope where known. */
 export interface PlacedEntry {
   readonly line: number;

@@ -304,6 +304,18 @@ export interface InspectionReport {
   readonly anomalyCount?: number;
   readonly violations: readonly LogViolation[];
   /**
+   * Extends the spec (additive; ./checkedClaims defines it): `false` with a domain when the log has
+   * events but none could be read as the domain's (every one an unknown type or invalid data), so no
+   * invariant was checked — `violations: []` then claims nothing, and `--fail-on violations` fails.
+   * Absent otherwise.
+   */
+  readonly invariantsChecked?: false;
+  /**
+   * Extends the spec (additive): with a domain, the events read as the domain's (replayed, their
+   * invariants checked) when fewer than `events`; absent when it read them all.
+   */
+  readonly eventsChecked?: number;
+  /**
    * Extends the spec (additive; ./streamStarts defines it): with a domain, how many of its
    * streams began before the read — their first event here is past the store's first stream
    * revision, or the read began after the log's start — and so were replayed from an unknown

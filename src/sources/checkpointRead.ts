@@ -4,7 +4,7 @@
  * and its report says so — a note, and `checkpoint` (an extension of the report). What the next
  * checkpoint holds is taken from the report and the inspection at the end (`checkpointKept`). Pure.
  */
-import type { CarriedState } from '../logs/carriedState';
+import type { CarriedState, StreamOrder } from '../logs/carriedState';
 import { finalStateEntries } from '../logs/lazyFinalState';
 import type { CheckpointReport, InspectionReport, InspectResult } from '../logs/types';
 import { stateText, UnkeptState } from './checkpointStates';
@@ -26,6 +26,8 @@ export interface CheckpointKept {
   readonly states: readonly string[];
   readonly streams: number;
   readonly unknown: readonly string[];
+  /** Each stream's order (../logs/carriedState's StreamOrder) as JSON object members, in pieces as `states`. */
+  readonly order: readonly string[];
   /** Why the checkpoint cannot be written: a state holds a value it cannot keep (./checkpointStates), named by stream and JSON path. */
   readonly unkept?: string;
 }
@@ -63,26 +65,43 @@ export function checkpointNote(checkpoint: CheckpointRead): string {
   );
 }
 
-/** What the next checkpoint holds, from the report at the end of the read and the inspection's unknown streams; each state as ./checkpointStates keeps it (or why one cannot be kept). */
-export function checkpointKept(report: InspectionReport, unknown: readonly string[]): CheckpointKept {
-  const states: string[] = [];
+/**
+ * What the next checkpoint holds, from the report at the end of the read and the inspection's
+ * unknown streams and streams' order; each state as ./checkpointStates keeps it (or why one
+ * cannot be kept).
+ */
+export function checkpointKept(report: InspectionReport, unknown: readonly string[], order: Iterable<readonly [string, StreamOrder]> = []): CheckpointKept {
+  let kept: { pieces: string[]; count: number };
+  try {
+    kept = members(finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> }), stateText);
+  } catch (e) {
+    if (e instanceof UnkeptState) return { states: [], streams: 0, unknown, order: [], unkept: e.message };
+    throw e;
+  }
+  return { states: kept.pieces, streams: kept.count, unknown, order: members(orderEntries(order), (_, value) => JSON.stringify(value)).pieces };
+}
+
+/** A stream's order as the checkpoint writes it: its time as `{ ms, fraction }` (and `leap` when so), exact as read. */
+function* orderEntries(order: Iterable<readonly [string, StreamOrder]>): Generator<readonly [string, unknown]> {
+  for (const [stream, o] of order) {
+    const t = o.time;
+    yield [stream, { ...o, ...(t ? { time: { ms: t.ms, fraction: t.fraction, ...(t.leap ? { leap: true } : {}) } } : {}) }];
+  }
+}
+
+/** Entries as JSON object members (`\n    "key": value`, the first without a leading comma, each value as `text` writes it) in pieces of about a megabyte, and how many. */
+function members(entries: Iterable<readonly [string, unknown]>, text: (key: string, value: unknown) => string): { pieces: string[]; count: number } {
+  const pieces: string[] = [];
   let piece = '';
-  let streams = 0;
-  for (const [stream, state] of finalStateEntries(report as { finalState: Readonly<Record<string, unknown>> })) {
-    if (state === undefined) continue;
-    let text: string;
-    try {
-      text = stateText(stream, state);
-    } catch (e) {
-      if (e instanceof UnkeptState) return { states: [], streams: 0, unknown, unkept: e.message };
-      throw e;
-    }
-    piece += `${streams++ === 0 ? '' : ','}\n    ${JSON.stringify(stream)}: ${text}`;
+  let count = 0;
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    piece += `${count++ === 0 ? '' : ','}\n    ${JSON.stringify(key)}: ${text(key, value)}`;
     if (piece.length >= 1 << 20) {
-      states.push(piece);
+      pieces.push(piece);
       piece = '';
     }
   }
-  if (piece) states.push(piece);
-  return { states, streams, unknown };
+  if (piece) pieces.push(piece);
+  return { pieces, count };
 }

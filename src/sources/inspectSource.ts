@@ -11,6 +11,7 @@ import type { Anomaly, InspectResult, LogViolation, SkippedPositions } from '../
 import { SourceError, type SourceReader } from './types';
 import { EarlierReplay, earlierNote } from './earlierReplay';
 import { withCheckpoint, type CheckpointRead } from './checkpointRead';
+import type { StreamOrder } from '../logs/carriedState';
 
 /** Rows per query when a stream's earlier events are loaded (./earlierReplay). */
 export const EARLIER_PAGE = 1000;
@@ -67,6 +68,8 @@ export interface SourceInspection {
   readonly lost?: SourceError;
   /** A read keeping a checkpoint: the domain's streams whose state is unknown at its end, those carried included (the next checkpoint's). */
   readonly unknownStreams?: readonly string[];
+  /** A read keeping a checkpoint: each stream's order at its end, those carried included (the next checkpoint's `order`). */
+  readonly streamOrder?: readonly (readonly [string, StreamOrder])[];
 }
 
 /** The profile a source is read with: the one asked for, a map's, else the reader's own. */
@@ -131,7 +134,7 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
     ...(reader.lastAtStart !== undefined ? { lastAtStart: reader.lastAtStart } : {}),
     ...(reader.absent !== undefined ? { absent: reader.absent } : {}),
     ...(lost ? { lost } : {}),
-    ...(options.checkpoint ? { unknownStreams: inspector.unknownStreams() } : {}),
+    ...(options.checkpoint ? { unknownStreams: inspector.unknownStreams(), streamOrder: inspector.streamOrder() } : {}),
   };
 }
 

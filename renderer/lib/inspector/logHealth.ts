@@ -8,10 +8,11 @@
 import { counted } from '../../../src/engine/report/counted';
 import { unlikeLog, whyNothingRead } from '../../../src/logs/nothingRead';
 import type { InspectionCounts } from '../../../src/logs/logInspector';
+import { invariantsCheck, uncheckedLead } from '../../../src/logs/checkedClaims';
 import type { InspectionSummary } from '../workspace/logsProtocol';
 
 /**
- * `bad`: nothing read as an event, or invariant violations; `warn`: anomalies, decision drift,
+ * `bad`: nothing read as an event, invariant violations, or a domain that read none of the events (its invariants not checked); `warn`: anomalies, decision drift,
  * stale decisions, or records that may not be events; `ok`: none of those, with a domain that checked its
  * invariants and decisions; `unchecked`: none of those, without a domain (nothing but the facts
  * every log has was checked).
@@ -19,7 +20,7 @@ import type { InspectionSummary } from '../workspace/logsProtocol';
 export interface LogHealth {
   readonly tone: 'ok' | 'warn' | 'bad' | 'unchecked';
   /** What the pill says. */
-  readonly label: 'healthy' | 'no anomalies' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'stale decisions' | 'not an event log?';
+  readonly label: 'healthy' | 'no anomalies' | 'not checked' | 'anomalies' | 'not understood' | 'violations' | 'decision drift' | 'stale decisions' | 'not an event log?';
   /** The whole sentence, the drift and stale phrases included. */
   readonly text: string;
   /** `text` in pieces, in order: words, and the phrases naming the decision drift and the stale decisions, which the view links to their Summary panels. */
@@ -84,6 +85,11 @@ export function logHealth(report: InspectionSummary): LogHealth {
   const drift = report.drift.length;
   const phrases = decisionParts(drift, report.staleDecisions?.count ?? 0);
   const found = findings(report.violations.length, anomalies, report.events);
+  // a domain that read none of the events checked nothing: said first, never "healthy" (src/logs/checkedClaims)
+  if (report.domain && invariantsCheck(report).state === 'unchecked') {
+    const rest = found ? `; ${found}` : `; ${events} read`;
+    return { tone: 'bad', label: 'not checked', ...withPhrases(`Invariants not checked: ${uncheckedLead(report)}${rest}`, phrases.length > 1 ? ', ' : ', and ', phrases, '.') };
+  }
   if (found) {
     const broke = report.violations.length > 0;
     return { tone: broke ? 'bad' : 'warn', label: broke ? 'violations' : 'anomalies', ...withPhrases(found, phrases.length > 1 ? ', ' : ', and ', phrases, '.') };

@@ -146,7 +146,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
 /** What the read of a chain keeping a checkpoint is given (../../sources/checkpointRead): the file's states when it exists, else where the chain begins. */
 function checkpointRead(file: string, saved: Checkpoint | undefined, fromStart: boolean): CheckpointRead {
   if (!saved) return { file, fromStart };
-  return { file, fromStart: saved.fromStart, resumed: { position: saved.position, carried: { states: saved.states, unknown: saved.unknown, fromStart: saved.fromStart } } };
+  return { file, fromStart: saved.fromStart, resumed: { position: saved.position, carried: { states: saved.states, unknown: saved.unknown, fromStart: saved.fromStart, ...(saved.order ? { order: saved.order } : {}) } } };
 }
 
 /**

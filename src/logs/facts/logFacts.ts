@@ -36,6 +36,8 @@ import { hash53 } from './hash';
 import { missing, orderAnomaly, q, type PositionRules } from './positions';
 import { SchemaInference } from './schemaInference';
 import { SourceOrder } from './sourceOrder';
+import { onPlace, type PlacedEntry } from '../placeWord';
+import type { StreamOrder } from '../carriedState';
 import { HELD_ARCHIVED, HELD_OTHER, StreamColumns } from './streamColumns';
 
 export type { PositionRules };
@@ -81,6 +83,8 @@ export class LogFacts {
   private first: LogTime | undefined;
   private last: LogTime | undefined;
   private noZone: { line: number; record: number; count: number; positions: RecordPositions } | undefined;
+  /** Each stream's order an earlier read left (carryOrder), seeded into a stream when first met. */
+  private carriedOrder: Map<string, StreamOrder> | undefined;
 
   /** `expectedRecords`: about how many records the log has, when known (tables are sized for them at once instead of growing). */
   constructor(
@@ -209,7 +213,10 @@ export class LogFacts {
     if (stream !== undefined) {
       let i = this.streams.findOrInsert(stream, undefined);
       const c = this.columns;
-      if (i < 0) c.add((i = ~i));
+      if (i < 0) {
+        c.add((i = ~i));
+        if (this.carriedOrder) this.seedOrder(stream, i);
+      }
       if (apart) {
         c.held[i] |= e.kind === 'other' ? HELD_OTHER : HELD_ARCHIVED;
         return i;
@@ -227,6 +234,35 @@ export class LogFacts {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * Starts each stream's order checks where an earlier read of the same source left them
+   * (../carriedState, a checkpoint's `order`): out-of-order, gap and time-reversal go on across
+   * reads. A stream is seeded when first met; one not met keeps its entry for the next checkpoint.
+   */
+  carryOrder(order: readonly (readonly [string, StreamOrder])[]): void {
+    this.carriedOrder = new Map(order);
+  }
+
+  private seedOrder(stream: string, i: number): void {
+    const o = this.carriedOrder!.get(stream);
+    if (!o) return;
+    const c = this.columns;
+    c.previousPosition[i] = o.position;
+    c.maxPosition[i] = o.highest;
+    c.previousTime[i] = o.time;
+  }
+
+  /** Each stream's order at the end of the read, those carried and not met included (the next checkpoint's `order`); streams with none left out. */
+  *streamOrder(): Generator<readonly [string, StreamOrder]> {
+    const c = this.columns;
+    for (let i = 0; i < this.streams.size; i++) {
+      const o = { ...(c.previousPosition[i] !== undefined ? { position: c.previousPosition[i] } : {}), ...(c.maxPosition[i] !== undefined ? { highest: c.maxPosition[i] } : {}), ...(c.previousTime[i] !== undefined ? { time: c.previousTime[i] } : {}) };
+      if (Object.keys(o).length > 0) yield [this.streams.keyAt(i), o];
+    }
+    if (!this.carriedOrder) return;
+    for (const [stream, o] of this.carriedOrder) if (!this.streams.has(stream)) yield [stream, o];
   }
 
   /** A command record of the log: its id can be a cause. */
@@ -305,9 +341,9 @@ export class LogFacts {
     if (correlationId !== undefined) this.correlations.findOrInsert(correlationId, undefined);
   }
 
-  /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. */
-  finish(): void {
-    const { drop, noZone } = this.closing();
+  /** Ends the log: the one-per-file anomalies, and retractions where a source's positions were not all decimal. `place`: see {@link closing}. */
+  finish(place?: (e: PlacedEntry) => string): void {
+    const { drop, noZone } = this.closing(place);
     if (drop.size > 0) this.anomalies.retract((a) => drop.has(a));
     if (noZone) this.anomalies.insertInOrder(noZone);
   }
@@ -315,14 +351,17 @@ export class LogFacts {
   /**
    * What ending the log now would change, changing nothing (an interim report reads it): the
    * gaps found in sources whose positions turned out not to be all decimal (they no longer hold),
-   * and the one `no-zone` anomaly of the file.
+   * and the one `no-zone` anomaly of the file, its first record named by `place` (../placeWord's
+   * placer: `line 1`, a live source's `offset 0 of orders-1`).
    */
-  closing(): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
+  closing(place: (e: PlacedEntry) => string = (e) => `line ${e.line}`): { readonly drop: ReadonlySet<Anomaly>; readonly noZone?: Anomaly } {
     const drop = new Set<Anomaly>();
     this.sources.droppedGaps(drop);
     const z = this.noZone;
     if (!z) return { drop };
-    const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, first on line ${z.line}: read as UTC`;
+    const where = place({ line: z.line, ...z.positions });
+    const first = `${z.count === 1 ? '' : 'first '}${onPlace(where)}`;
+    const message = `${z.count === 1 ? 'a time' : `${z.count.toLocaleString('en')} times`} without a zone offset, ${first}: read as UTC`;
     return { drop, noZone: { kind: 'no-zone', line: z.line, record: z.record, count: z.count, message, ...z.positions } };
   }
 

@@ -11,8 +11,10 @@
 const FIELD = String.raw`(?:[^,"{}\[\]]*|\{\}|\[\]|"(?:[^"]|"")*")`;
 /** A row of three or more CSV fields, its first not a JSON value's start. */
 const CSV_ROW = new RegExp(`^${FIELD}(?:,${FIELD}){2,}$`);
-/** A header row: three or more column names. */
-const CSV_HEADER = /^"?[A-Za-z_][\w ]*"?(?:,"?[A-Za-z_][\w ]*"?){2,}$/;
+/** A header row: three or more column names, between commas, semicolons or tabs (one of them). */
+const CSV_HEADER = /^"?[A-Za-z_][\w ]*"?(?:([,;\t])"?[A-Za-z_][\w ]*"?)(?:\1"?[A-Za-z_][\w ]*"?)+$/;
+/** What a delimiter is called in a header's hint (a comma is CSV's own, unsaid). */
+const DELIMITER_NAME: Readonly<Record<string, string>> = { ';': 'semicolon-separated: ', '\t': 'tab-separated: ' };
 
 const INSTEAD = 'export JSON Lines instead, one object per row:';
 
@@ -39,10 +41,11 @@ type Table = ReturnType<typeof tableOf>;
 /** What a line that is not JSON is when a CSV export wrote it (a header or a row; `table`: the one a header before named); else undefined. */
 export function csvLine(text: string, table: Table = ANY_TABLE): string | undefined {
   const line = text.trimEnd();
-  if (CSV_HEADER.test(line)) {
-    const columns = line.split(',').map((c) => c.replace(/"/g, '').trim());
+  const header = CSV_HEADER.exec(line);
+  if (header) {
+    const columns = line.split(header[1]).map((c) => c.replace(/"/g, '').trim());
     const shown = columns.length > 4 ? `${columns.slice(0, 4).join(', ')}, …` : columns.join(', ');
-    return `a CSV header (${shown}): the file is a CSV export; ${jsonLines(tableOf(columns))}`;
+    return `a CSV header (${DELIMITER_NAME[header[1]] ?? ''}${shown}): the file is a CSV export; ${jsonLines(tableOf(columns))}`;
   }
   // a row needs a quoted field with doubled quotes (a JSON column) to be told from a line of prose
   if (line.includes('""') && CSV_ROW.test(line)) return `a CSV row: the file is a CSV export; ${jsonLines(table)}`;
@@ -77,13 +80,23 @@ export function psqlTableLine(text: string, table: Table = ANY_TABLE): string | 
  */
 export class ExportHints {
   private table: Table = ANY_TABLE;
+  /** A CSV header's delimiter and column count: a line after it with as many fields (not a JSON value) is one of its rows, quoted or not. */
+  private csv: { readonly delimiter: string; readonly columns: number } | undefined;
 
   /** What the line (one that failed to parse) is, or undefined. */
   line(text: string): string | undefined {
     const trimmed = text.trimEnd();
+    const header = PSQL_HEADER.test(trimmed) ? undefined : CSV_HEADER.exec(trimmed);
     if (PSQL_HEADER.test(trimmed)) this.table = tableOf(trimmed.split('|').map((c) => c.trim()));
-    else if (CSV_HEADER.test(trimmed)) this.table = tableOf(trimmed.split(',').map((c) => c.replace(/"/g, '').trim()));
-    return psqlTableLine(text, this.table) ?? csvLine(text, this.table);
+    else if (header) {
+      const columns = trimmed.split(header[1]).map((c) => c.replace(/"/g, '').trim());
+      this.table = tableOf(columns);
+      this.csv = { delimiter: header[1], columns: columns.length };
+    }
+    const said = psqlTableLine(text, this.table) ?? csvLine(text, this.table);
+    if (said !== undefined || this.csv === undefined || /^\s*[{["]/.test(trimmed)) return said;
+    // a row of the header's table: a semicolon-separated one, or a JSON column not quoted, has no `""` to tell it by
+    return trimmed.split(this.csv.delimiter).length >= this.csv.columns ? `a CSV row: the file is a CSV export; ${jsonLines(this.table)}` : undefined;
   }
 }
 

@@ -19,13 +19,19 @@ export interface LogMap {
   readonly types: ReadonlyMap<string, string>;
   /** Domain event type → payload member → pointer into the record. */
   readonly data: ReadonlyMap<string, ReadonlyMap<string, Pointer>>;
+  /**
+   * Positions the log promises dense (an extension): `streamPosition`, each stream's first
+   * revision (`0`, `1`) — a skipped revision is a `gap`, and a stream whose first is past it began
+   * before the read, as under a store's profile.
+   */
+  readonly dense?: { readonly streamPosition: string };
 }
 
 /** An empty map: nothing renamed. */
 export const NO_MAP: LogMap = { fields: {}, types: new Map(), data: new Map() };
 
 /** The members of a `purestream/map@1` file. */
-const MAP_MEMBERS = ['format', 'profile', 'fields', 'types', 'data'] as const;
+const MAP_MEMBERS = ['format', 'profile', 'fields', 'types', 'data', 'dense'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shown = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
@@ -51,7 +57,7 @@ export function readLogMap(value: unknown, domain?: MapDomain): { ok: true; map:
     return { ok: false, problems: [`format: is missing: a map (with ${mapMembers.map((k) => `"${k}"`).join(', ')}) needs "format": "purestream/map@1"; or give a type map as a plain object { "theirs": "ours" }`] };
   const body: Record<string, unknown> = typesOnly ? { format: 'purestream/map@1', types: value } : value;
   if (body.format !== 'purestream/map@1') problems.push(`format: expected "purestream/map@1", got ${JSON.stringify(body.format)}`);
-  for (const key of Object.keys(body)) if (!(MAP_MEMBERS as readonly string[]).includes(key)) problems.push(`${shown(key)}: unknown member (expected format, profile, fields, types, data)`);
+  for (const key of Object.keys(body)) if (!(MAP_MEMBERS as readonly string[]).includes(key)) problems.push(`${shown(key)}: unknown member (expected format, profile, fields, types, data, dense)`);
   let profile: ProfileName | undefined;
   if (body.profile !== undefined) {
     if (typeof body.profile === 'string' && (PROFILE_NAMES as readonly string[]).includes(body.profile)) profile = body.profile as ProfileName;
@@ -107,9 +113,26 @@ export function readLogMap(value: unknown, domain?: MapDomain): { ok: true; map:
         data.set(type, pointers);
       }
   }
+  const dense = body.dense === undefined ? undefined : readDense(body.dense, problems);
   // the domain's types once, not in every problem: a map made for other rules names many
   if (foreign > 0) problems.push(`${domain!.id}'s event types: ${[...eventTypes!].join(', ')}`);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, map: { ...(profile ? { profile } : {}), fields, types, data } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, map: { ...(profile ? { profile } : {}), fields, types, data, ...(dense ? { dense } : {}) } };
+}
+
+/** The map's `dense` (`{"streamPosition": 1}`: stream revisions are dense from 1), or undefined with its problems added. */
+function readDense(value: unknown, problems: string[]): LogMap['dense'] {
+  if (!isObject(value)) {
+    problems.push('dense: expected an object naming the first value of a dense position, e.g. {"streamPosition": 0}');
+    return undefined;
+  }
+  for (const key of Object.keys(value)) if (key !== 'streamPosition') problems.push(`dense.${shown(key)}: unknown member (expected streamPosition: the first revision of every stream, 0 or 1)`);
+  const first = value.streamPosition;
+  if (first === undefined) return undefined;
+  if (typeof first !== 'number' || !Number.isSafeInteger(first) || first < 0) {
+    problems.push(`dense.streamPosition: expected the first revision of every stream (a whole number, 0 or 1), got ${JSON.stringify(first)}`);
+    return undefined;
+  }
+  return { streamPosition: String(first) };
 }
 
 /** Builds a domain event's payload from the record by the map's pointers for its type (members the record lacks are left out). */

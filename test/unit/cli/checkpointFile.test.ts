@@ -3,7 +3,7 @@
  * and read back as it was; a file that is not there is a first read (its folder must be there); a
  * checkpoint of the same source and domain only — of the module as it was.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,23 @@ describe('--checkpoint FILE', () => {
         'cp.json: domain.sourceHash: the checkpoint was written with the module ./payments.ts, not the bundled domain: name another --checkpoint file, or delete cp.json to read again from the start with it (a read without the file begins at --from, start by default)',
       ),
     );
+  });
+
+  it("carries each stream's order (position, highest, time) and reads back a file written before it had any (trial A m8)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'checkpoint-'));
+    const time = { ms: 1796029500000, fraction: '000', leap: false, zoned: true };
+    const order = [['order/o-17', { position: '3', highest: '3', time }]] as const;
+    await writeCheckpoint('cp.json', io(cwd), { source: source.display, domain, position: '0:5', fromStart: true }, checkpointKept({ finalState: { 'order:o-17': { paid: 1 } } } as unknown as InspectionReport, [], order));
+    expect(JSON.parse(readFileSync(join(cwd, 'cp.json'), 'utf8')).order).toEqual({ 'order/o-17': { position: '3', highest: '3', time: { ms: 1796029500000, fraction: '000' } } });
+    expect((await readCheckpoint('cp.json', io(cwd), source, domain))?.order).toEqual(order);
+    // a checkpoint written before: no order, read as it was
+    await writeCheckpoint('old.json', io(cwd), { source: source.display, domain, position: '0:5', fromStart: true }, checkpointKept({ finalState: {} } as unknown as InspectionReport, []));
+    expect(JSON.parse(readFileSync(join(cwd, 'old.json'), 'utf8')).order).toBeUndefined();
+    expect((await readCheckpoint('old.json', io(cwd), source, domain))?.order).toBeUndefined();
+    // a malformed order names its JSON path
+    const bad = JSON.parse(readFileSync(join(cwd, 'cp.json'), 'utf8'));
+    bad.order['order/o-17'].time = '2026-11-30T09:05:00Z';
+    writeFileSync(join(cwd, 'bad.json'), JSON.stringify(bad));
+    await expect(readCheckpoint('bad.json', io(cwd), source, domain)).rejects.toThrow(new InputFileError('bad.json: order."order/o-17".time: expected { ms, fraction } (a number and a string of digits), got "2026-11-30T09:05:00Z"'));
   });
 });

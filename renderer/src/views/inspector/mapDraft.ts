@@ -1,7 +1,7 @@
 /**
  * The mapping dialog's draft as plain data, and the `purestream/map@1` map it stands for
  * (logs.md, "Map file"): a pointer per common field (or none), type renames as `theirs = ours`
- * lines, and per-type payload mappings as JSON. Pure.
+ * lines, per-type payload mappings as JSON, and the first revision of dense stream positions. Pure.
  */
 import { readLogMap, type MapDomain } from '../../../../src/logs/profiles/logMap';
 import { COMMON_FIELDS, type CommonField } from '../../../../src/logs/profiles/profile';
@@ -20,6 +20,8 @@ export interface MapDraft {
   readonly types: string;
   /** `{ "<type>": { "<member>": "<pointer>" } }`, or blank. */
   readonly data: string;
+  /** The first stream revision when the map says revisions are dense (`"dense": {"streamPosition": 1}`: `'1'`), or '' when it does not. */
+  readonly denseFrom: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -32,7 +34,8 @@ export function draftOf(map: unknown, profile = ''): MapDraft {
     COMMON_FIELDS.map((f) => [f, Object.hasOwn(given, f) ? (given[f] === null ? { mode: 'none', pointer: '' } : { mode: 'pointer', pointer: String(given[f]) }) : { mode: 'profile', pointer: '' }]),
   ) as Record<CommonField, FieldDraft>;
   const types = isObject(m.types) ? Object.entries(m.types).map(([theirs, ours]) => `${theirs} = ${String(ours)}`).join('\n') : '';
-  return { profile: typeof m.profile === 'string' ? m.profile : profile, fields, types, data: isObject(m.data) ? JSON.stringify(m.data, null, 2) : '' };
+  const dense = isObject(m.dense) && typeof m.dense.streamPosition === 'number' ? String(m.dense.streamPosition) : '';
+  return { profile: typeof m.profile === 'string' ? m.profile : profile, fields, types, data: isObject(m.data) ? JSON.stringify(m.data, null, 2) : '', denseFrom: dense };
 }
 
 /**
@@ -70,6 +73,7 @@ export function mapOf(draft: MapDraft, domain?: MapDomain): { map: Record<string
   if (Object.keys(fields).length > 0) map.fields = fields;
   if (Object.keys(types).length > 0) map.types = types;
   if (data !== undefined) map.data = data;
+  if (draft.denseFrom !== '') map.dense = { streamPosition: Number(draft.denseFrom) };
   if (Object.keys(map).length === 1) return { map: undefined };
   const read = readLogMap(map, domain);
   return read.ok ? { map } : { problem: read.problems.join('; ') };

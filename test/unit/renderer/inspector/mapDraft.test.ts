@@ -25,3 +25,14 @@ describe('mapOf', () => {
     expect(mapOf({ ...draftOf(undefined), data: '{"Nope":{"x":"/x"}}' }, commerce)).toEqual({ problem: expect.stringContaining('data."Nope": not an event type of commerce') });
   });
 });
+
+describe('dense stream positions', () => {
+  it('a map saying revisions are dense from 1 is drafted and built back the same (trial A M4)', () => {
+    const map = { format: 'purestream/map@1', fields: { streamPosition: '/meta/version' }, dense: { streamPosition: 1 } };
+    const draft = draftOf(map);
+    expect(draft.denseFrom).toBe('1');
+    expect(mapOf(draft)).toEqual({ map });
+    expect(draftOf(undefined).denseFrom).toBe('');
+    expect(mapOf({ ...draftOf(undefined), denseFrom: '0' })).toEqual({ map: { format: 'purestream/map@1', dense: { streamPosition: 0 } } });
+  });
+});
