@@ -19,7 +19,7 @@ import type { InspectionCounts, InspectionFound, InspectorOptions } from './insp
 import { ExportHints } from './json/exportHint';
 import { notJsonReason, parsedRecordText, readRecordObject } from './recordReading';
 import { expectedRecords, HeldRecords, isScenario, positionRules, SCENARIO_NOTICE } from './profileChoice';
-import { detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ReadProblem } from './profiles';
+import { closerProfile, detectProfile, DETECTION_SAMPLE, FieldReader, NO_MAP, profileByName, type JsonObject, type LogMap, type Profile, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord, InspectResult } from './types';
 import type { PlacedEntry } from './placeWord';
@@ -62,6 +62,8 @@ export class LogInspector {
   private readonly exportHints = new ExportHints();
   /** The profile's quick reading of plain event records, when it has one. */
   private scan: ((text: string) => EventRecord | undefined) | undefined;
+  /** Reading with a source reader's own profile until a record with content says whether another reads its records more closely (closerProfile). */
+  private mayRefine: boolean;
   /** With a profile asked for: the first records it read no event from, to say what they look like when it reads none (otherProfile). */
   private readonly unreadSamples: JsonObject[] | undefined;
 
@@ -70,7 +72,8 @@ export class LogInspector {
     this.anomalies.onAdd = options.onAnomaly;
     this.domain = options.domain ? new DomainCheck(options.domain, this.map, { history: options.history, authorize: options.authorize, partial: options.partial, placeWord: options.placeWord, positionName: options.positionName, pointerOf: (field) => this.reader?.lastPointer(field), onViolation: options.onViolation }) : undefined;
     if (options.carried) this.domain?.carry(options.carried);
-    this.unreadSamples = options.profile ? [] : undefined;
+    this.unreadSamples = options.profile && !options.profileOfReader ? [] : undefined;
+    this.mayRefine = options.profileOfReader === true && options.profile !== undefined;
     const forced = options.profile ?? this.map.profile;
     if (forced) {
       this.choose(profileByName(forced));
@@ -145,7 +148,7 @@ export class LogInspector {
     if (isProblem(read) || read.kind !== 'event' || read.archived) return false;
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
-    const domain = this.domain.read(e, reader.lastPrepared ?? value);
+    const domain = this.domain.read(e, value, reader.lastPrepared);
     if (isProblem(domain)) return false;
     return this.domain.earlier(domain, e.stream, e.streamPosition, { line: 0, record: 0, position: e.globalPosition, streamPosition: e.streamPosition, source: e.source, t: e.time?.ms ?? this.lastMs });
   };
@@ -190,6 +193,17 @@ export class LogInspector {
     this.facts = new LogFacts(this.anomalies, positionRules(profile), expectedRecords(this.options.sizeHint));
   }
 
+  /** Reads on with the profile that reads the source's records more closely, once a record says which (the facts so far are kept). */
+  private refineProfile(record: JsonObject): void {
+    const closer = closerProfile(this.reader!.profile, record);
+    if (closer === null) return;
+    this.mayRefine = false;
+    if (closer === undefined) return;
+    this.reader = new FieldReader(closer, this.map.fields);
+    this.domain?.useFirstPosition(this.map.fields.streamPosition === undefined ? closer.firstStreamPosition : undefined);
+    this.scan = this.map.data.size === 0 ? this.reader.scan : undefined;
+  }
+
   /** Chooses the profile from the records waiting (unless given) and reads them. */
   private drain(): void {
     const pending = this.pending;
@@ -223,6 +237,7 @@ export class LogInspector {
       return this.options.onRecord?.({ ...place, text, read: tombstone, counted: false });
     }
     if (!isObject(value)) return this.unread(place, text, 'malformed', `expected a JSON object, got ${show(value)}`);
+    if (this.mayRefine) this.refineProfile(value);
     const { read, value: obj } = readRecordObject(this.reader!, value, text);
     if (isProblem(read)) {
       if (this.unreadSamples && this.unreadSamples.length < DETECTION_SAMPLE) this.unreadSamples.push(value);
@@ -257,7 +272,7 @@ export class LogInspector {
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     this.anomalies.reading(place.record, e);
-    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader!.lastPrepared ?? value)) : undefined;
+    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value, value === undefined ? undefined : this.reader!.lastPrepared) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts!.event(e, e.stream ?? domainStream, place, text, fingerprint);
     // (a redelivery is not counted among the events again, nor here)

@@ -84,6 +84,8 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
     ...options,
     ...(carried ? { carried } : {}),
     profile,
+    // a profile the read was not asked for may give way to one that reads its records more closely (a Debezium topic)
+    ...(options.profile === undefined && options.map?.profile === undefined ? { profileOfReader: true } : {}),
     placeWord: placeWord(reader.framing),
     ...(name !== undefined ? { positionName: name } : {}),
     ...(found ? { onAnomaly: (anomaly: Anomaly) => found({ kind: 'anomaly', anomaly, place: place(anomaly) }), onViolation: (violation: LogViolation) => found({ kind: 'violation', violation, place: place(violation) }) } : {}),
