@@ -145,7 +145,9 @@ export const debeziumProfile: Profile = {
       if (!isChange(v)) return { kafka: { origin, position: r.offset } };
       const read = reading(v, { op: v.op as string, table: undefined, scope: undefined, time: undefined, id: headers?.id ?? undefined, position: r.offset, origin });
       if (read === NEEDS_EXACT) return read;
-      return { op: v.op, [wrapped ? 'kafkaSchema' : 'kafka']: read.time === undefined && r.ts !== undefined ? { ...read, time: r.ts } : read };
+      // what a redelivery repeats: the message's key, value and headers, not its offset
+      const content = JSON.stringify([message.key ?? null, r.payload ?? r.value ?? null, headers ?? null]);
+      return { op: v.op, content, [wrapped ? 'kafkaSchema' : 'kafka']: read.time === undefined && r.ts !== undefined ? { ...read, time: r.ts } : read };
     }
     const change = changeOf(r);
     if (!change) return {};
@@ -159,6 +161,7 @@ export const debeziumProfile: Profile = {
       e.kind = 'tombstone';
       return;
     }
+    if (typeof r.content === 'string') e.content = r.content;
     // a deletion whose type the map's pointer cannot find (an outbox row deleted after it was sent): the row's, not an event
     if ((e.type === undefined || e.type === '') && r.op === 'd') {
       e.type = 'delete';
