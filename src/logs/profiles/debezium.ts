@@ -33,7 +33,17 @@ const SHAPES = {
 type Shape = keyof typeof SHAPES;
 
 /** The members a shape's reading has, per common field. */
-const MEMBERS: Readonly<Partial<Record<CommonField, string>>> = { id: 'id', type: 'type', stream: 'stream', globalPosition: 'position', source: 'origin', time: 'time', data: 'data', metadata: 'metadata' };
+const MEMBERS: Readonly<Partial<Record<CommonField, readonly string[]>>> = {
+  id: ['id'],
+  type: ['type'],
+  stream: ['stream'],
+  // the connector's log position (PostgreSQL's lsn, MySQL's binlog pos, SQL Server's change_lsn), or on Kafka the offset
+  globalPosition: ['lsn', 'pos', 'change_lsn', 'offset'],
+  source: ['origin'],
+  time: ['time'],
+  data: ['data'],
+  metadata: ['metadata'],
+};
 
 /** What each member of a shape's reading is in the record as written. */
 function namesOf(shape: Shape): Record<string, string> {
@@ -44,7 +54,10 @@ function namesOf(shape: Shape): Record<string, string> {
     id: ce ? '/id' : '/headers/id',
     type: ce ? '/iodebeziumop' : `${e}/op`,
     stream: ce ? '/iodebeziumschema (or /iodebeziumdb) + "." + /iodebeziumtable + "/" + the row key' : `${e}/source/schema (or db) + "." + ${e}/source/table + "/" + the row key`,
-    position: kafka ? '/offset' : `${e}/source/lsn (or pos, change_lsn)`,
+    lsn: `${e}/source/lsn`,
+    pos: `${e}/source/pos`,
+    change_lsn: `${e}/source/change_lsn`,
+    offset: '/offset',
     origin: kafka ? '/topic + "-" + /partition' : ce ? '/source' : `${e}/source/name`,
     time: ce ? '/time' : `${e}/ts_ms (or ts_us, ts_ns, source/ts_ms)${kafka ? ', else /ts' : ''}`,
     data: `${e}/after (${e}/before of a delete)`,
@@ -53,7 +66,7 @@ function namesOf(shape: Shape): Record<string, string> {
 }
 
 const SHAPE_NAMES = Object.keys(SHAPES) as Shape[];
-const FIELDS = Object.fromEntries(Object.entries(MEMBERS).map(([field, member]) => [field, SHAPE_NAMES.map((s) => `/${s}/${member}`)])) as Profile['fields'];
+const FIELDS = Object.fromEntries(Object.entries(MEMBERS).map(([field, members]) => [field, SHAPE_NAMES.flatMap((s) => members.map((m) => `/${s}/${m}`))])) as Profile['fields'];
 const NAMES: Record<string, string> = Object.fromEntries(SHAPE_NAMES.flatMap((s) => Object.entries(namesOf(s)).map(([member, name]) => [`/${s}/${member}`, name])));
 
 /** A change event's key: the row's `id`, else its first column (of `after`, else `before`). */
@@ -96,7 +109,7 @@ export function messageHolds(r: JsonObject): 'change' | 'tombstone' | 'other' {
 }
 
 /** Reads a change event into the members of its shape. */
-function reading(v: JsonObject, at: { op: string; table: unknown; scope: unknown; time: unknown; id: unknown; position: unknown; origin: unknown }): JsonObject | typeof NEEDS_EXACT {
+function reading(v: JsonObject, at: { op: string; table: unknown; scope: unknown; time: unknown; id: unknown; offset: unknown; origin: unknown }): JsonObject | typeof NEEDS_EXACT {
   const source = isObject(v.source) ? v.source : {};
   const deleted = at.op === 'd';
   const row = deleted ? v.before : v.after;
@@ -110,7 +123,7 @@ function reading(v: JsonObject, at: { op: string; table: unknown; scope: unknown
     id: at.id,
     type: OPERATIONS[at.op] ?? at.op,
     stream: `${scope !== undefined && scope !== null ? `${String(scope)}.` : ''}${table}${key === undefined ? '' : `/${key}`}`,
-    position: at.position ?? source.lsn ?? source.pos ?? source.change_lsn,
+    ...(at.offset !== undefined ? { offset: at.offset } : { lsn: source.lsn, pos: source.pos, change_lsn: source.change_lsn }),
     origin: at.origin ?? source.name,
     time: exact,
     data: row ?? null,
@@ -130,7 +143,7 @@ export const debeziumProfile: Profile = {
   prepare: (r) => {
     if (typeof r.iodebeziumop === 'string') {
       const v = isObject(r.data) ? (isObject(r.data.payload) && has(r.data, 'schema') ? r.data.payload : r.data) : {};
-      const read = reading(v, { op: r.iodebeziumop, table: r.iodebeziumtable, scope: r.iodebeziumschema ?? r.iodebeziumdb, time: r.time, id: r.id, position: undefined, origin: r.source });
+      const read = reading(v, { op: r.iodebeziumop, table: r.iodebeziumtable, scope: r.iodebeziumschema ?? r.iodebeziumdb, time: r.time, id: r.id, offset: undefined, origin: r.source });
       return read === NEEDS_EXACT ? read : { op: r.iodebeziumop, cloudevents: read };
     }
     if (isMessage(r)) {
@@ -139,11 +152,11 @@ export const debeziumProfile: Profile = {
       const value = message.payload;
       const origin = `${String(r.topic)}-${String(r.partition)}`;
       const headers = isObject(message.headers) ? message.headers : undefined;
-      if (value === null || value === undefined) return { tombstone: true, kafka: { origin, position: r.offset } };
+      if (value === null || value === undefined) return { tombstone: true, kafka: { origin, offset: r.offset } };
       const wrapped = isObject(value) && has(value, 'schema') && isChange(value.payload);
       const v = (wrapped ? (value as JsonObject).payload : value) as JsonObject;
-      if (!isChange(v)) return { kafka: { origin, position: r.offset } };
-      const read = reading(v, { op: v.op as string, table: undefined, scope: undefined, time: undefined, id: headers?.id ?? undefined, position: r.offset, origin });
+      if (!isChange(v)) return { kafka: { origin, offset: r.offset } };
+      const read = reading(v, { op: v.op as string, table: undefined, scope: undefined, time: undefined, id: headers?.id ?? undefined, offset: r.offset, origin });
       if (read === NEEDS_EXACT) return read;
       // what a redelivery repeats: the message's key, value and headers, not its offset
       const content = JSON.stringify([message.key ?? null, r.payload ?? r.value ?? null, headers ?? null]);
@@ -151,7 +164,7 @@ export const debeziumProfile: Profile = {
     }
     const change = changeOf(r);
     if (!change) return {};
-    const read = reading(change.v, { op: String(change.v.op), table: undefined, scope: undefined, time: undefined, id: undefined, position: undefined, origin: undefined });
+    const read = reading(change.v, { op: String(change.v.op), table: undefined, scope: undefined, time: undefined, id: undefined, offset: undefined, origin: undefined });
     return read === NEEDS_EXACT ? read : { op: change.v.op, [change.shape]: read };
   },
   fields: FIELDS,

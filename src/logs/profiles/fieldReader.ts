@@ -222,7 +222,7 @@ export class FieldReader {
         from = record;
       }
       // a producer scope is a name: an object there (Debezium's `source` block) is no scope, each record's own
-      if (plan.field === 'source' && typeof value === 'object') value = undefined;
+      if (typeof value === 'object' && plan.field === 'source') value = undefined;
       if (value !== undefined && value !== null) {
         at = i;
         break;

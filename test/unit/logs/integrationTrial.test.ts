@@ -73,7 +73,7 @@ describe('the debezium profile on an outbox', () => {
     expect(report.fieldsUsed).toMatchObject({
       type: '/op',
       stream: '/source/schema (or db) + "." + /source/table + "/" + the row key',
-      globalPosition: '/source/lsn (or pos, change_lsn)',
+      globalPosition: '/source/lsn',
       source: '/source/name',
       data: '/after (/before of a delete)',
     });
