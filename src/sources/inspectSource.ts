@@ -76,7 +76,9 @@ export const sourceProfile = (options: InspectorOptions, reader: SourceReader) =
 export async function inspectSource(reader: SourceReader, options: SourceInspectOptions): Promise<SourceInspection> {
   const profile = sourceProfile(options, reader);
   // named as the report's text will name it: the pointer the global position is read through
-  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(profile).fields.globalPosition?.[0]);
+  // (the debezium profile reads a Kafka message's change event, placed by its offset as the kafka profile places it)
+  const placedBy = profile === 'debezium' && reader.profile === 'kafka' ? 'kafka' : profile;
+  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(placedBy).fields.globalPosition?.[0]);
   const place = (e: { line: number; globalPosition?: string; source?: string }) => placeText(reader.framing, name, e);
   const found = options.onFinding;
   const carried = options.domain ? options.checkpoint?.resumed?.carried : undefined;

@@ -4,7 +4,8 @@
  * stream = `<schema or db>.<table>/<key>`, type = the operation (`create`, `update`, `delete`,
  * `read`, `truncate`, `message` for `op` c, u, d, r, t, m). On Kafka, `source` and
  * `globalPosition` are the message's topic-partition and offset (as under the kafka profile), and
- * a message without a value is a tombstone (counted, not an event).
+ * a message without a value is a tombstone (counted, not an event). A change event has no id of its
+ * own (only a CloudEvent wrapping one has): a row's id is every change's of that row.
  *
  * `prepare` reads the change event into members of its own, under the envelope's shape
  * (`/plain/type`, `/kafka/type`, …); `pointerNames` says what each reads in the record as
@@ -51,7 +52,7 @@ function namesOf(shape: Shape): Record<string, string> {
   const ce = shape === 'cloudevents';
   const kafka = shape === 'kafka' || shape === 'kafkaSchema';
   return {
-    id: ce ? '/id' : '/headers/id',
+    id: '/id',
     type: ce ? '/iodebeziumop' : `${e}/op`,
     stream: ce ? '/iodebeziumschema (or /iodebeziumdb) + "." + /iodebeziumtable + "/" + the row key' : `${e}/source/schema (or db) + "." + ${e}/source/table + "/" + the row key`,
     lsn: `${e}/source/lsn`,
@@ -156,7 +157,7 @@ export const debeziumProfile: Profile = {
       const wrapped = isObject(value) && has(value, 'schema') && isChange(value.payload);
       const v = (wrapped ? (value as JsonObject).payload : value) as JsonObject;
       if (!isChange(v)) return { kafka: { origin, offset: r.offset } };
-      const read = reading(v, { op: v.op as string, table: undefined, scope: undefined, time: undefined, id: headers?.id ?? undefined, offset: r.offset, origin });
+      const read = reading(v, { op: v.op as string, table: undefined, scope: undefined, time: undefined, id: undefined, offset: r.offset, origin });
       if (read === NEEDS_EXACT) return read;
       // what a redelivery repeats: the message's key, value and headers, not its offset
       const content = JSON.stringify([message.key ?? null, r.payload ?? r.value ?? null, headers ?? null]);

@@ -275,7 +275,8 @@ export class FieldReader {
   private describe(field: CommonField): string {
     const plan = this.plans.find((p) => p.field === field)!;
     if (plan.pointers.length === 0) return `the map says the log has no ${field}`;
-    return `${plan.mapped ? "tried the map's " : 'tried '}${plan.pointers.map((p) => (p.text === '' ? '""' : this.named(plan, p.text))).join(', ')}`;
+    const tried = new Set(plan.pointers.map((p) => (p.text === '' ? '""' : this.named(plan, p.text))));
+    return `${plan.mapped ? "tried the map's " : 'tried '}${[...tried].join(', ')}`;
   }
 
   /** A pointer as the report names it: a map's as written; a profile's into the record it prepared, as what it reads in the record itself (Profile.pointerNames). */
