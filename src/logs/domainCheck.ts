@@ -95,12 +95,12 @@ export class DomainCheck {
     return m;
   }
 
-  /** The event as the domain sees it, or why it cannot (unknown type, invalid data). `record` is the prepared record for the map's `data` pointers. */
-  read(e: EventRecord, record: JsonObject | undefined): DomainEvent | ReadProblem {
+  /** The event as the domain sees it, or why it cannot (unknown type, invalid data). `record` (as written) and `prepared` (as the profile prepared it) are for the map's `data` pointers. */
+  read(e: EventRecord, record: JsonObject | undefined, prepared?: JsonObject): DomainEvent | ReadProblem {
     const known = this.match(e.type);
     if (!known) return problem('unknown-type', `unknown event type ${JSON.stringify(e.type)} for domain ${this.decider.id}${RENAME_ADVICE}`);
     const pointers = this.map.data.get(known.type);
-    const data = pointers && record ? mappedPayload(pointers, record) : e.data;
+    const data = pointers && record ? mappedPayload(pointers, record, prepared) : e.data;
     if (!known.check.test(data)) {
       const errors = known.check.problems(data, 'data');
       if (pointers) return problem('invalid-data', errors.map((x) => `${x.path}: ${x.message}`).join('; ') || 'data: does not match the schema');

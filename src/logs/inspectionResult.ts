@@ -76,6 +76,8 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
         `stream ${JSON.stringify(restreamed.log)} (${placeText(framing, positionName(s.reader.fieldsUsed().globalPosition), restreamed)}) is ${JSON.stringify(restreamed.domain)} to the domain; the violations${s.stale ? ', the stale decisions' : ''} and the final state name the domain's streams, the rest of the report the log's`,
     );
   if (unreplayed !== undefined) notes.push(unreplayed);
+  const jsonText = s.reader.jsonTextPayloads;
+  if (jsonText > 0) notes.push(`${jsonText === 1 ? 'the payload of 1 record was' : `payloads of ${jsonText} records were`} JSON text in a string; read as JSON`);
   const looksLike = facts.events === 0 && s.unreadSamples ? otherProfile(s.reader.profile.name, s.unreadSamples) : undefined;
   if (s.refused)
     return {

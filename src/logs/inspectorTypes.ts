@@ -14,6 +14,12 @@ export interface InspectorOptions {
   readonly domain?: AnyDomainModule;
   /** The profile to read with; detected from the first records when absent. */
   readonly profile?: ProfileName;
+  /**
+   * `profile` is a source reader's own, not asked for: the first record with content may show a
+   * profile that reads it more closely (a Kafka message whose value is a Debezium change event:
+   * ./profiles closerProfile), which is then read with from that record on.
+   */
+  readonly profileOfReader?: boolean;
   readonly map?: LogMap;
   /** Replay the valid records and report the rest, instead of refusing the log. */
   readonly skipInvalid?: boolean;

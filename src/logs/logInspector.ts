@@ -166,6 +166,7 @@ export class LogInspector {
   private choose(profile: Profile): void {
     const reading = new LogReading(new FieldReader(profile, this.map.fields), this.anomalies, this.domain, this.map, this.options, () => this.refused);
     this.reading = reading;
+    reading.onRefined = () => (this.scan = this.map.data.size === 0 ? reading.reader.scan : undefined);
     // a map's payload pointers read the whole record, and its field pointers any member: then every record is parsed (the reader says when its fields are the map's)
     this.scan = this.map.data.size === 0 ? reading.reader.scan : undefined;
   }

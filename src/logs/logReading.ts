@@ -17,7 +17,7 @@ import { StaleWatch } from './staleDecisions';
 import type { InspectorOptions } from './inspectorTypes';
 import { parsedRecordText, readRecordObject } from './recordReading';
 import { expectedRecords, positionRules } from './profileChoice';
-import type { FieldReader, JsonObject, LogMap, ReadProblem } from './profiles';
+import { closerProfile, FieldReader, type JsonObject, type LogMap, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord } from './types';
 import type { PlacedEntry } from './placeWord';
@@ -47,9 +47,13 @@ export class LogReading {
   stale: StaleWatch | undefined;
   /** With a profile asked for: the first records it read no event from, to say what they look like when it reads none (otherProfile). */
   readonly unreadSamples: JsonObject[] | undefined;
+  /** Reading with a source reader's own profile until a record with content says whether another reads its records more closely (closerProfile). */
+  private mayRefine: boolean;
+  /** Told when the profile changed for a closer one (the inspector's quick reading follows it). */
+  onRefined: (() => void) | undefined;
 
   constructor(
-    readonly reader: FieldReader,
+    public reader: FieldReader,
     private readonly anomalies: AnomalyList,
     private readonly domain: DomainCheck | undefined,
     private readonly map: LogMap,
@@ -64,7 +68,19 @@ export class LogReading {
     this.facts = new LogFacts(anomalies, map.dense ? { ...rules, denseStream: true } : rules, expectedRecords(options.sizeHint));
     // a read resumed from a checkpoint: each stream's order checks go on from where the earlier read left them
     if (options.carried?.order) this.facts.carryOrder(options.carried.order);
-    this.unreadSamples = options.profile ? [] : undefined;
+    this.unreadSamples = options.profile && !options.profileOfReader ? [] : undefined;
+    this.mayRefine = options.profileOfReader === true && options.profile !== undefined;
+  }
+
+  /** Reads on with the profile that reads the source's records more closely, once a record says which (the facts so far are kept). */
+  private refineProfile(record: JsonObject): void {
+    const closer = closerProfile(this.reader.profile, record);
+    if (closer === null) return;
+    this.mayRefine = false;
+    if (closer === undefined) return;
+    this.reader = new FieldReader(closer, this.map.fields);
+    this.domain?.useFirstPosition(this.map.dense?.streamPosition ?? (this.map.fields.streamPosition === undefined ? closer.firstStreamPosition : undefined));
+    this.onRefined?.();
   }
 
   /** A record that could not be read: the anomaly, and the record handed on as such. */
@@ -85,6 +101,7 @@ export class LogReading {
       return this.options.onRecord?.({ ...place, text, read: tombstone, counted: false });
     }
     if (!isObject(value)) return this.unread(place, text, 'malformed', `expected a JSON object, got ${show(value)}`);
+    if (this.mayRefine) this.refineProfile(value);
     const { read, value: obj } = readRecordObject(this.reader, value, text);
     if (isProblem(read)) {
       if (this.unreadSamples && this.unreadSamples.length < DETECTION_SAMPLE) this.unreadSamples.push(value);
@@ -120,7 +137,7 @@ export class LogReading {
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
     this.anomalies.reading(place.record, e);
-    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value === undefined ? undefined : (this.reader.lastPrepared ?? value)) : undefined;
+    const domain = this.domain && e.kind === 'event' && !e.archived ? this.domain.read(e, value, value === undefined ? undefined : this.reader.lastPrepared) : undefined;
     const domainStream = domain && !isProblem(domain) ? domain.stream : undefined;
     const counted = this.facts.event(e, e.stream ?? domainStream, place, text, fingerprint);
     // (a redelivery is not counted among the events again, nor here)
@@ -182,7 +199,7 @@ export class LogReading {
     if (isProblem(read) || read.kind !== 'event' || read.archived) return undefined;
     const renamed = this.map.types.get(read.type);
     const e: EventRecord = renamed !== undefined ? { ...read, type: renamed } : read;
-    const domain = this.domain.read(e, this.reader.lastPrepared ?? value);
+    const domain = this.domain.read(e, value, this.reader.lastPrepared);
     return isProblem(domain) ? undefined : { e, domain };
   }
 }

@@ -79,7 +79,9 @@ export const sourceProfile = (options: InspectorOptions, reader: SourceReader) =
 export async function inspectSource(reader: SourceReader, options: SourceInspectOptions): Promise<SourceInspection> {
   const profile = sourceProfile(options, reader);
   // named as the report's text will name it: the pointer the global position is read through
-  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(profile).fields.globalPosition?.[0]);
+  // (the debezium profile reads a Kafka message's change event, placed by its offset as the kafka profile places it)
+  const placedBy = profile === 'debezium' && reader.profile === 'kafka' ? 'kafka' : profile;
+  const name = positionName(options.map?.fields.globalPosition !== undefined ? options.map.fields.globalPosition : profileByName(placedBy).fields.globalPosition?.[0]);
   const place = (e: { line: number; globalPosition?: string; source?: string }) => placeText(reader.framing, name, e);
   const found = options.onFinding;
   const carried = options.domain ? options.checkpoint?.resumed?.carried : undefined;
@@ -87,6 +89,8 @@ export async function inspectSource(reader: SourceReader, options: SourceInspect
     ...options,
     ...(carried ? { carried } : {}),
     profile,
+    // a profile the read was not asked for may give way to one that reads its records more closely (a Debezium topic)
+    ...(options.profile === undefined && options.map?.profile === undefined ? { profileOfReader: true } : {}),
     placeWord: placeWord(reader.framing),
     ...(name !== undefined ? { positionName: name } : {}),
     ...(found ? { onAnomaly: (anomaly: Anomaly) => found({ kind: 'anomaly', anomaly, place: place(anomaly) }), onViolation: (violation: LogViolation) => found({ kind: 'violation', violation, place: place(violation) }) } : {}),

@@ -10,6 +10,7 @@ import { numberText, numberTextSupported } from '../json/exactJson';
 import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
 import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
 import type { PointerUse } from '../types';
+import { jsonTextValue } from './payload';
 import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadProblem, type ReadResult } from './profile';
 
 export { NEEDS_EXACT } from './profile';
@@ -44,6 +45,15 @@ function resolve(root: unknown, pointer: Pointer): unknown {
   return resolvePointer(root, pointer, true);
 }
 
+/**
+ * What a pointer a user wrote (a map's `fields` or `data`) names in a record: in the record as
+ * the profile prepared it (payloads decoded), else in the record as written — the one resolver
+ * of both, each step passing through a string that holds JSON.
+ */
+export function lookUp(record: JsonObject, prepared: JsonObject, pointer: Pointer): unknown {
+  const value = resolve(prepared, pointer);
+  return (value === undefined || value === null) && prepared !== record ? resolve(record, pointer) : value;
+}
 
 /**
  * A position as exact text: a number's digits (its source text when it is not a safe
@@ -101,6 +111,10 @@ export class FieldReader {
   private readonly scopedPlans: FieldPlan[];
   /** The record the last read's pointers saw (payloads decoded), for a map's `data` pointers. */
   lastPrepared: JsonObject | undefined;
+  /** Records whose payload was the text of a JSON object or array in a string, read as that JSON (a note of the report says how many). */
+  jsonTextPayloads = 0;
+  /** The read that last counted a JSON text payload (a read given up on takes it back). */
+  private jsonTextIn = -1;
   private readonly typePlan: FieldPlan;
   /** Reads so far (each read's counts are known by it). */
   private reads = 0;
@@ -168,7 +182,11 @@ export class FieldReader {
 
   /** A read that stops: a record read again exactly (NEEDS_EXACT) takes back this read's counts, so each record counts once. */
   private givenUp(refused: ReadProblem | typeof NEEDS_EXACT): ReadProblem | typeof NEEDS_EXACT {
-    if (refused === NEEDS_EXACT) for (const plan of this.plans) this.uncount(plan);
+    if (refused === NEEDS_EXACT) {
+      for (const plan of this.plans) this.uncount(plan);
+      if (this.jsonTextIn === this.reads) this.jsonTextPayloads--;
+      this.jsonTextIn = -1;
+    }
     return refused;
   }
 
@@ -181,6 +199,8 @@ export class FieldReader {
 
   /** The event, or `unmapped` when no type was read. */
   private typed(e: MutableEvent): ReadResult {
+    // a tombstone has no type to read (a map's type pointer finds nothing in it): counted as a tombstone all the same
+    if (e.kind === 'tombstone') return { ...e, type: e.type ?? '' } as unknown as ReadResult;
     if (e.type === undefined || e.type === '') return problem('unmapped', `no event type under the ${this.profile.name} profile (${this.describe('type')})`);
     return e as unknown as ReadResult;
   }
@@ -201,6 +221,8 @@ export class FieldReader {
         value = resolve(record, plan.pointers[i]);
         from = record;
       }
+      // a producer scope is a name: an object there (Debezium's `source` block) is no scope, each record's own
+      if (typeof value === 'object' && plan.field === 'source') value = undefined;
       if (value !== undefined && value !== null) {
         at = i;
         break;
@@ -210,8 +232,21 @@ export class FieldReader {
     const pointer = plan.pointers[at];
     switch (plan.field) {
       case 'data':
+        if (typeof value === 'string') {
+          // JSON text in a string (a payload encoded twice): read as the JSON it holds; any other text stays text
+          const json = jsonTextValue(value);
+          if (json !== undefined) {
+            value = json;
+            if (this.profile.textColumns !== true) {
+              this.jsonTextPayloads++;
+              this.jsonTextIn = this.reads;
+            }
+          }
+        }
+        out.data = value;
+        break;
       case 'metadata':
-        out[plan.field] = value;
+        out.metadata = value;
         break;
       case 'time': {
         const t = timeOf(value, this.profile.numericTime);
@@ -240,13 +275,20 @@ export class FieldReader {
   private describe(field: CommonField): string {
     const plan = this.plans.find((p) => p.field === field)!;
     if (plan.pointers.length === 0) return `the map says the log has no ${field}`;
-    return `${plan.mapped ? "tried the map's " : 'tried '}${plan.pointers.map((p) => (p.text === '' ? '""' : p.text)).join(', ')}`;
+    const tried = new Set(plan.pointers.map((p) => (p.text === '' ? '""' : this.named(plan, p.text))));
+    return `${plan.mapped ? "tried the map's " : 'tried '}${[...tried].join(', ')}`;
+  }
+
+  /** A pointer as the report names it: a map's as written; a profile's into the record it prepared, as what it reads in the record itself (Profile.pointerNames). */
+  private named(plan: FieldPlan, text: string): string {
+    const names = plan.mapped ? undefined : this.profile.pointerNames;
+    return names !== undefined && Object.hasOwn(names, text) ? names[text] : text;
   }
 
   /** The pointer that gave `field` in the last read (undefined: none did, or the profile read the record itself). */
   lastPointer(field: CommonField): string | undefined {
     const plan = this.plans[COMMON_FIELDS.indexOf(field)];
-    return plan.countedIn === this.reads ? plan.pointers[plan.countedAt].text : undefined;
+    return plan.countedIn === this.reads ? this.named(plan, plan.pointers[plan.countedAt].text) : undefined;
   }
 
   /** Per common field, the pointer that served it most often (null: none did); a field the map names is never reported as the profile's. */
@@ -255,7 +297,7 @@ export class FieldReader {
     for (const plan of this.plans) {
       let best = -1;
       for (let i = 0; i < plan.served.length; i++) if (plan.served[i] > 0 && (best < 0 || plan.served[i] > plan.served[best])) best = i;
-      if (best >= 0) out[plan.field] = plan.refined > 0 ? this.profile.scoped![plan.field]! : plan.pointers[best].text;
+      if (best >= 0) out[plan.field] = plan.refined > 0 ? this.profile.scoped![plan.field]! : this.named(plan, plan.pointers[best].text);
       // a profile that reads records itself serves its first pointers (or derives the field)
       else if (plan.mapped) out[plan.field] = null;
       else if (this.profile.read) out[plan.field] = plan.pointers[0]?.text ?? null;
@@ -280,7 +322,7 @@ export class FieldReader {
         const pointer = plan.pointers[i].text;
         const note = notes !== undefined && Object.hasOwn(notes, pointer) ? notes[pointer] : undefined;
         if (note !== undefined) fallback = true;
-        uses.push({ pointer, records: plan.served[i], ...(note !== undefined ? { note } : {}) });
+        uses.push({ pointer: this.named(plan, pointer), records: plan.served[i], ...(note !== undefined ? { note } : {}) });
       }
       if (uses.length > 1 || fallback) out[plan.field] = uses.sort((a, b) => b.records - a.records);
     }

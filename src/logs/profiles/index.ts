@@ -1,11 +1,13 @@
 /** The profiles of logs.md, and choosing one for a file from the shape of its first records. */
+import { axonProfile } from './axon';
 import { cloudEventsProfile } from './cloudevents';
 import { genericProfile } from './generic';
 import { jetStreamProfile } from './jetstream';
 import type { JsonObject, Profile, ProfileName } from './profile';
 import { purestreamProfile } from './purestream';
 import { emmettProfile, kurrentDbProfile, martenProfile, messageDbProfile } from './stores';
-import { debeziumProfile, eventBridgeProfile, kafkaProfile, kinesisProfile } from './transports';
+import { debeziumProfile, messageHolds } from './debezium';
+import { eventBridgeProfile, kafkaProfile, kinesisProfile } from './transports';
 
 export * from './profile';
 export { FieldReader, NEEDS_EXACT } from './fieldReader';
@@ -23,6 +25,7 @@ export const PROFILES: readonly Profile[] = [
   emmettProfile,
   martenProfile,
   messageDbProfile,
+  axonProfile,
   jetStreamProfile,
   genericProfile,
 ];
@@ -59,4 +62,17 @@ export function otherProfile(used: ProfileName, samples: readonly JsonObject[]):
   if (samples.length === 0) return undefined;
   const detected = detectProfile(samples).name;
   return detected === used || detected === 'generic' ? undefined : detected;
+}
+
+/**
+ * For a source read with its reader's own profile: the profile that reads `record` more closely
+ * (`debezium` for a Kafka message whose value is a change event); undefined when none does; null
+ * while it cannot tell (a Kafka message without a value: a tombstone of any topic).
+ */
+export function closerProfile(used: Profile, record: JsonObject): Profile | undefined | null {
+  if (used.name !== 'kafka') return undefined;
+  const holds = messageHolds(record);
+  // a message without a value (a tombstone of any topic) tells nothing yet
+  if (holds === 'tombstone') return null;
+  return holds === 'change' ? debeziumProfile : undefined;
 }

@@ -8,7 +8,8 @@
  * other. Pure.
  */
 import type { DomainInfo } from '../../../domain/kernel';
-import { compilePointer, pointerProblem, resolvePointer, type Pointer } from '../json/pointer';
+import { compilePointer, pointerProblem, type Pointer } from '../json/pointer';
+import { lookUp } from './fieldReader';
 import { COMMON_FIELDS, PROFILE_NAMES, type CommonField, type JsonObject, type ProfileName } from './profile';
 
 /** A map, checked and compiled. */
@@ -135,11 +136,15 @@ function readDense(value: unknown, problems: string[]): LogMap['dense'] {
   return { streamPosition: String(first) };
 }
 
-/** Builds a domain event's payload from the record by the map's pointers for its type (members the record lacks are left out). */
-export function mappedPayload(pointers: ReadonlyMap<string, Pointer>, record: JsonObject): Record<string, unknown> {
+/**
+ * Builds a domain event's payload from the record by the map's pointers for its type (members
+ * the record lacks are left out): each pointer resolved as a map's `fields` pointers are, in the
+ * record as the profile prepared it, else as written, through strings holding JSON (lookUp).
+ */
+export function mappedPayload(pointers: ReadonlyMap<string, Pointer>, record: JsonObject, prepared: JsonObject = record): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [member, pointer] of pointers) {
-    const value = resolvePointer(record, pointer);
+    const value = lookUp(record, prepared, pointer);
     if (value !== undefined) Object.defineProperty(out, member, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;

@@ -88,3 +88,22 @@ export function decodeBase64Payload(text: string): Payload {
   }
   return { data: text, contentType: 'application/octet-stream' };
 }
+
+/**
+ * The JSON a string holds when it is the text of a JSON object or array (a payload a producer
+ * encoded twice: Debezium's `io.debezium.data.Json`, Axon's Jackson `payload` column, a Kafka
+ * JsonConverter's string value); undefined for any other string, kept as text.
+ */
+export function jsonTextValue(text: string): object | undefined {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  // leading whitespace (space, tab, line feed, carriage return) before the object or array
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++i);
+  if (c !== 123 && c !== 91) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -13,11 +13,11 @@ export type CommonField = 'id' | 'type' | 'stream' | 'streamPosition' | 'globalP
 /** Every common field, in report order. */
 export const COMMON_FIELDS: readonly CommonField[] = ['id', 'type', 'stream', 'streamPosition', 'globalPosition', 'source', 'time', 'data', 'metadata', 'causationId', 'correlationId'];
 
-/** The profiles of logs.md (and `jetstream`, sources.md's extension for live NATS reads). */
-export type ProfileName = 'purestream' | 'cloudevents' | 'kurrentdb' | 'kafka' | 'kinesis' | 'eventbridge' | 'debezium' | 'emmett' | 'marten' | 'message-db' | 'jetstream' | 'generic';
+/** The profiles of logs.md (and two extensions: `jetstream` for live NATS reads, sources.md's; `axon` for Axon Framework's `domain_event_entry` rows). */
+export type ProfileName = 'purestream' | 'cloudevents' | 'kurrentdb' | 'kafka' | 'kinesis' | 'eventbridge' | 'debezium' | 'emmett' | 'marten' | 'message-db' | 'axon' | 'jetstream' | 'generic';
 
 /** Every profile name, for `--profile`. */
-export const PROFILE_NAMES: readonly ProfileName[] = ['purestream', 'cloudevents', 'kurrentdb', 'kafka', 'kinesis', 'eventbridge', 'debezium', 'emmett', 'marten', 'message-db', 'jetstream', 'generic'];
+export const PROFILE_NAMES: readonly ProfileName[] = ['purestream', 'cloudevents', 'kurrentdb', 'kafka', 'kinesis', 'eventbridge', 'debezium', 'emmett', 'marten', 'message-db', 'axon', 'jetstream', 'generic'];
 
 /** A parsed record. */
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -79,6 +79,14 @@ export interface Profile {
   readonly dense?: { readonly stream?: boolean; readonly global?: boolean };
   /** Times written without a zone are UTC by the format's contract (no `no-zone` anomaly). */
   readonly utcWithoutZone?: boolean;
+  /**
+   * What the pointers into the record `prepare` makes stand for in the record as written
+   * (Debezium's prepared `/type` is its `/op`), for `fieldsUsed`, `fieldPointers` and messages:
+   * a user copies those into a map.
+   */
+  readonly pointerNames?: Readonly<Record<string, string>>;
+  /** JSON kept as text is the store's contract (a table's JSON columns exported as text): a payload read from its text is no note. */
+  readonly textColumns?: boolean;
   /** What a numeric time counts: milliseconds (default) or seconds since the epoch. */
   readonly numericTime?: 'ms' | 's';
 }

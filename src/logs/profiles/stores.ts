@@ -60,6 +60,7 @@ export const kurrentDbProfile: Profile = {
     correlationId: ['/metadata/$correlationId', '/metaData/$correlationId', '/content/metadata/$correlationId', '/content/metaData/$correlationId'],
   },
   dense: { stream: true },
+  textColumns: true,
   firstStreamPosition: '0',
   refine: (_r, e) => {
     e.data = parsedIfJsonText(e.data);
@@ -85,6 +86,7 @@ export const emmettProfile: Profile = {
     correlationId: ['/message_metadata/correlationId'],
   },
   dense: { stream: true },
+  textColumns: true,
   firstStreamPosition: '1',
   refine: (r, e) => {
     parseColumns(e);
@@ -117,6 +119,7 @@ export const martenProfile: Profile = {
     correlationId: ['/correlation_id'],
   },
   dense: { stream: true },
+  textColumns: true,
   firstStreamPosition: '1',
   scoped: { stream: '/tenant_id + "/" + /stream_id (or /stream_key)' },
   refine: (r, e) => {
@@ -147,6 +150,7 @@ export const messageDbProfile: Profile = {
   },
   derived: { causationId: '/metadata/causationMessageStreamName + "/" + /metadata/causationMessagePosition' },
   dense: { stream: true },
+  textColumns: true,
   firstStreamPosition: '0',
   utcWithoutZone: true,
   refine: (_r, e) => {

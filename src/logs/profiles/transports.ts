@@ -11,15 +11,11 @@
  *   the shard of `eventID` as `source`, `partitionKey` as stream).
  * - `eventbridge`: EventBridge events (`detail-type` as type, `detail` as data, the producing
  *   `source` as stream: `resources` is often empty).
- * - `debezium`: change events, plain, `{schema, payload}` or CloudEvents-wrapped: stream =
- *   `<schema or db>.<table>/<key>`, type = the operation (`create`, `update`, `delete`, `read`,
- *   `truncate`, `message` for `op` c, u, d, r, t, m).
+ * (`debezium`, change events however carried, is ./debezium.)
  * Offsets, sequence numbers and log positions may skip: never a gap. Pure.
  */
 import { decodeBase64Payload, decodeTextPayload, utf8Text, base64Bytes } from './payload';
-import { numberText, numberTextSupported } from '../json/exactJson';
-import { formatUtc, timeOfEpochDigits } from '../json/logTime';
-import { NEEDS_EXACT, type JsonObject, type Profile } from './profile';
+import type { JsonObject, Profile } from './profile';
 
 const has = (r: JsonObject, ...keys: string[]): boolean => keys.every((k) => Object.hasOwn(r, k));
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,64 +108,4 @@ export const eventBridgeProfile: Profile = {
   name: 'eventbridge',
   detect: (r) => (has(r, 'detail-type', 'detail') ? 1 : has(r, 'detail-type') ? 0.9 : 0),
   fields: { id: ['/id'], type: ['/detail-type'], stream: ['/source'], source: ['/source'], time: ['/time'], data: ['/detail'] },
-};
-
-const OPERATIONS: Readonly<Record<string, string>> = { c: 'create', u: 'update', d: 'delete', r: 'read', t: 'truncate', m: 'message' };
-
-/** A change event's key: the row's `id`, else its first column (of `after`, else `before`). */
-function rowKey(row: unknown): string | undefined {
-  if (!isObject(row)) return undefined;
-  const value = Object.hasOwn(row, 'id') ? row.id : Object.values(row)[0];
-  return value === undefined || value === null ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** An epoch count member (`ts_ns`) as RFC 3339 text, to the last digit; NEEDS_EXACT when its digits were lost in a plain parse. */
-function epochTime(holder: JsonObject, key: string, unit: 'ns' | 'us' | 'ms'): string | undefined | typeof NEEDS_EXACT {
-  const value = holder[key];
-  if (typeof value !== 'number') return undefined;
-  const digits = Number.isSafeInteger(value) ? String(value) : numberText(holder, key);
-  if (digits === undefined) return numberTextSupported ? NEEDS_EXACT : undefined;
-  const t = timeOfEpochDigits(digits, unit);
-  return t ? formatUtc(t) : undefined;
-}
-
-/** The debezium profile. */
-export const debeziumProfile: Profile = {
-  name: 'debezium',
-  detect: (r) => {
-    if (typeof r.iodebeziumop === 'string') return 1;
-    const v = isObject(r.payload) && has(r, 'schema') ? r.payload : r;
-    return typeof v.op === 'string' && (has(v, 'before') || has(v, 'after')) && isObject(v.source) ? 1 : 0;
-  },
-  prepare: (r) => {
-    const cloudEvent = typeof r.iodebeziumop === 'string';
-    let time: unknown = cloudEvent ? r.time : undefined;
-    let v: JsonObject = cloudEvent ? (isObject(r.data) ? r.data : {}) : r;
-    if (isObject(v.payload) && has(v, 'schema')) v = v.payload;
-    const source = isObject(v.source) ? v.source : {};
-    const op = String(cloudEvent ? r.iodebeziumop : v.op);
-    const table = String((cloudEvent ? r.iodebeziumtable : undefined) ?? source.table ?? source.collection ?? 'table');
-    const scope = (cloudEvent ? (r.iodebeziumschema ?? r.iodebeziumdb) : undefined) ?? source.schema ?? source.db;
-    const deleted = op === 'd';
-    const row = deleted ? v.before : v.after;
-    const key = rowKey(row) ?? rowKey(deleted ? v.after : v.before);
-    if (time === undefined) {
-      // the change's time at its finest: ts_ns, ts_us, else ts_ms (of the envelope, else of the source)
-      const exact = epochTime(v, 'ts_ns', 'ns') ?? epochTime(v, 'ts_us', 'us') ?? epochTime(v, 'ts_ms', 'ms') ?? epochTime(source, 'ts_ms', 'ms');
-      if (exact === NEEDS_EXACT) return NEEDS_EXACT;
-      time = exact;
-    }
-    return {
-      id: cloudEvent ? r.id : undefined,
-      type: OPERATIONS[op] ?? op,
-      stream: `${scope !== undefined && scope !== null ? `${String(scope)}.` : ''}${table}${key === undefined ? '' : `/${key}`}`,
-      position: source.lsn ?? source.pos ?? source.change_lsn,
-      origin: cloudEvent ? r.source : source.name,
-      time,
-      data: row ?? null,
-      metadata: { before: v.before ?? null, after: v.after ?? null, source, ...(v.transaction ? { transaction: v.transaction } : {}) },
-    };
-  },
-  fields: { id: ['/id'], type: ['/type'], stream: ['/stream'], globalPosition: ['/position'], source: ['/origin'], time: ['/time'], data: ['/data'], metadata: ['/metadata'] },
-  derived: { type: '/op (c, u, d, r, t, m) as create, update, delete, read, truncate, message', stream: '/source/schema (or db) + "." + /source/table + "/" + the row key' },
 };

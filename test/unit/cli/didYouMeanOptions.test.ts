@@ -23,7 +23,7 @@ async function cli(args: readonly string[], fixtures: readonly string[] = []) {
 
 describe('did you mean, for the values of options', () => {
   it.each([
-    [['inspect', 'emmett-export.jsonl', '--profile', 'emmet'], '--profile must be one of purestream, cloudevents, kurrentdb, kafka, kinesis, eventbridge, debezium, emmett, marten, message-db, jetstream, generic, got "emmet"; did you mean "emmett"?'],
+    [['inspect', 'emmett-export.jsonl', '--profile', 'emmet'], '--profile must be one of purestream, cloudevents, kurrentdb, kafka, kinesis, eventbridge, debezium, emmett, marten, message-db, axon, jetstream, generic, got "emmet"; did you mean "emmett"?'],
     [['inspect', 'emmett-export.jsonl', '--framing', 'line'], '--framing must be one of auto, lines, array, concat, wrapper, got "line"; did you mean "lines"?'],
     [['inspect', 'emmett-export.jsonl', '--format', 'event'], '--format must be one of auto, events, json, cloudevents, got "event"; did you mean "events"?'],
     [['inspect', 'emmett-export.jsonl', '--fail-on', 'violation'], '--fail-on takes anomalies, violations, drift, stale (comma-separated), got "violation"; did you mean "violations"?'],
