@@ -141,6 +141,8 @@ export const debeziumProfile: Profile = {
     if (isMessage(r)) return messageHolds(r) === 'other' ? 0 : 1;
     return changeOf(r) !== undefined ? 1 : 0;
   },
+  // a sample of tombstones only (the head of a compacted topic) is any topic's: kafka reads it
+  shows: (r) => !isMessage(r) || messageHolds(r) === 'change',
   prepare: (r) => {
     if (typeof r.iodebeziumop === 'string') {
       const v = isObject(r.data) ? (isObject(r.data.payload) && has(r.data, 'schema') ? r.data.payload : r.data) : {};

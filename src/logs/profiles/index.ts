@@ -42,6 +42,7 @@ export function detectProfile(samples: readonly JsonObject[]): Profile {
   let best = genericProfile;
   let bestScore = 0;
   for (const profile of PROFILES) {
+    if (profile.shows && !samples.some((s) => profile.shows!(s))) continue;
     let total = 0;
     for (const s of samples) total += profile.detect(s);
     const score = total / samples.length;

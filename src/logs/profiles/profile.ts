@@ -46,6 +46,12 @@ export interface Profile {
   readonly name: ProfileName;
   /** How well one record fits: 0 (not this profile) to 1 (certainly). */
   detect(record: JsonObject): number;
+  /**
+   * A record that alone shows the profile fits, where some records it scores fit others as well
+   * (a Kafka tombstone fits `kafka` and `debezium`): the profile is chosen only for a sample that
+   * holds one. Absent: every record it scores counts.
+   */
+  shows?(record: JsonObject): boolean;
   /** Candidate pointers per common field, applied to the prepared record. */
   readonly fields: FieldPointers;
   /** The record as the pointers see it: payloads decoded, headers as an object (the record itself when absent). */
