@@ -3,7 +3,7 @@ import { jsonPieces } from '../engine/report/jsonWriter';
 import type { Report } from '../engine/types';
 import { counted } from '../engine/report/counted';
 import { withVerdict } from './failOn';
-import { writeOut, type CliIO } from './io';
+import { EXIT, writeOut, type CliIO } from './io';
 import { printable } from './printable';
 import { writeAtomically } from './writeAtomically';
 
@@ -21,7 +21,8 @@ export function* reportJsonPieces(report: unknown): Generator<string, void, unde
  * (3, with the stderr line `failing: 2 invariant violations in 1 run of 3 (--fail-on-violation)`).
  */
 export async function deliverReport(report: Report, text: () => string, options: { json: boolean; out?: string; failOnViolation: boolean; command: string }, io: CliIO): Promise<number> {
-  return withVerdict(io, options.failOnViolation ? violationLine(report) : undefined, async () => {
+  const line = options.failOnViolation ? violationLine(report) : undefined;
+  return withVerdict(io, line === undefined ? undefined : { exit: EXIT.violation, line }, async () => {
     if (options.out !== undefined) {
       await writeAtomically(options.out, reportJsonPieces(report), io);
       io.err(`purestream ${options.command}: wrote the report of ${counted(report.runs.length, 'run')} to ${printable(options.out)}\n`);

@@ -63,30 +63,38 @@ const WORDS: Readonly<Record<FailKind, (n: number) => string>> = {
   stale: (n) => counted(n, 'stale decision'),
 };
 
+/** A failing gate: its exit code and the stderr line that says why. */
+export interface Verdict {
+  readonly exit: typeof EXIT.violation | typeof EXIT.badInput;
+  readonly line: string;
+}
+
 /**
- * The stderr line of a failing `--fail-on` — `failing: 2 invariant violations, 1 anomaly
+ * The verdict of a failing `--fail-on` — exit 3 with `failing: 2 invariant violations, 1 anomaly
  * (--fail-on violations,anomalies)`, the kinds named that fired only — or undefined when none fired.
- * `violations` fires too on a log whose invariants could not be checked (`invariantsUnchecked`:
- * why, ../logs/checkedClaims): a gate never passes on what it did not check
- * (`failing: invariants not checked: none of the log's 11 events could be read as orders's …`).
+ * A log whose invariants could not be checked (`invariantsUnchecked`: why, ../logs/checkedClaims)
+ * cannot pass `--fail-on violations` either, but nothing was found (logs.md gives exit 3 to what
+ * was found): it is bad input, exit 1, as a log none of whose records is an event is
+ * (`failing: invariants not checked: none of the log's 11 events could be read by domain orders …`).
  */
-export function failingLine(found: Readonly<Record<FailKind, number>> & { readonly invariantsUnchecked?: string }, failOn: readonly FailKind[]): string | undefined {
+export function failingVerdict(found: Readonly<Record<FailKind, number>> & { readonly invariantsUnchecked?: string }, failOn: readonly FailKind[]): Verdict | undefined {
   const unchecked = failOn.includes('violations') && found.violations === 0 ? found.invariantsUnchecked : undefined;
   const fired = failOn.filter((k) => found[k] > 0);
   if (fired.length === 0 && unchecked === undefined) return undefined;
   const words = [...(unchecked !== undefined ? [`invariants not checked: ${printable(unchecked, 600)}`] : []), ...fired.map((k) => WORDS[k](found[k]))];
-  return `failing: ${words.join(', ')} (--fail-on ${failOn.join(',')})\n`;
+  return { exit: unchecked !== undefined ? EXIT.badInput : EXIT.violation, line: `failing: ${words.join(', ')} (--fail-on ${failOn.join(',')})\n` };
 }
 
 /**
- * Writes the output with the verdict: exit 3 with its `failing` line when there is one, else 0. The
- * process is told the verdict before the output is written (a reader that goes away early — `| head
- * -3` — cannot turn a failing gate into a pass), and the line is said after the output.
+ * Writes the output with the verdict: its exit code (3, or 1 for a gate on what could not be
+ * checked) with its `failing` line when there is one, else 0. The process is told the verdict
+ * before the output is written (a reader that goes away early — `| head -3` — cannot turn a
+ * failing gate into a pass), and the line is said after the output.
  */
-export async function withVerdict(io: CliIO, failing: string | undefined, write: () => Promise<void>): Promise<number> {
-  if (failing !== undefined) io.verdict?.(EXIT.violation, failing);
+export async function withVerdict(io: CliIO, failing: Verdict | undefined, write: () => Promise<void>): Promise<number> {
+  if (failing !== undefined) io.verdict?.(failing.exit, failing.line);
   await write();
   if (failing === undefined) return EXIT.ok;
-  io.err(failing);
-  return EXIT.violation;
+  io.err(failing.line);
+  return failing.exit;
 }

@@ -72,7 +72,7 @@ export function formatInspection(r: InspectionReport): string {
 
 /**
  * The invariant violations, or `invariant violations: not checked — none of the log's 11 events
- * could be read as orders's (…)` (../logs/checkedClaims: never "none" when nothing was checked), a
+ * could be read by domain orders (…)` (../logs/checkedClaims: never "none" when nothing was checked), a
  * "none" saying what it covers when the domain read only some of the events.
  */
 function invariantsLine(r: InspectionReport, place: Placer): string {

@@ -7,6 +7,7 @@
  * command (./commands/inspectSource) carries it out.
  */
 import { EXIT } from './io';
+import type { Verdict } from './failOn';
 import { printable } from './printable';
 
 /** What the read gave, as the ending needs it (texts already made printable where they came from the source). */
@@ -33,8 +34,8 @@ export interface SourceReadFacts {
   readonly nothingAfter: string;
   /** `--checkpoint FILE`: the file, the position it resumed after (when it existed), and whether the read has states to keep in it. */
   readonly checkpoint?: { readonly file: string; readonly resumedAfter: string | undefined; readonly kept: boolean };
-  /** The `--fail-on` line when the report fails it (./failOn's `failingLine`). */
-  readonly failing: string | undefined;
+  /** The `--fail-on` verdict when the report fails it (./failOn's `failingVerdict`). */
+  readonly failing: Verdict | undefined;
   /** The notes on `--fail-on` kinds the read cannot find (./failOn's `cannotFireNotes`), said after a report of something read. */
   readonly cannotFire: readonly string[];
 }
@@ -48,8 +49,8 @@ export interface SourceReadEnd {
   readonly stderr: string;
   /** `write`: the checkpoint is written before anything is printed; `unchanged`: kept as it is; `none`: no --checkpoint, or nothing to keep. */
   readonly checkpoint: 'write' | 'unchanged' | 'none';
-  /** The verdict: said on stderr at the very end, with exit 3. */
-  readonly failing?: string;
+  /** The verdict: said on stderr at the very end, with its exit code. */
+  readonly failing?: Verdict;
 }
 
 /** How a read that ended normally ends (see the file's doc). */
@@ -84,5 +85,7 @@ export function sourceReadEnd(r: SourceReadFacts): SourceReadEnd {
     const stale = unchanged ? `; checkpoint ${file} resumes after position ${cp!.resumedAfter}, which this source does not reach: delete it to read from the start` : '';
     return { exit: EXIT.badInput, stdout: 'nothing', stderr: `0 events read from ${r.display}: ${why}${stale}\n${r.resume}`, checkpoint: 'none' };
   }
-  return { exit: r.failing !== undefined ? EXIT.violation : EXIT.ok, stdout: 'report', stderr: last + r.cannotFire.join(''), checkpoint, ...(r.failing !== undefined ? { failing: r.failing } : {}) };
+  // a gate on what could not be checked is bad input: the checkpoint does not move past it (it moves on exit 0 or 3 only)
+  const kept = r.failing?.exit === EXIT.badInput && checkpoint === 'write' ? 'none' : checkpoint;
+  return { exit: r.failing?.exit ?? EXIT.ok, stdout: 'report', stderr: (kept === checkpoint ? last : r.resume) + r.cannotFire.join(''), checkpoint: kept, ...(r.failing !== undefined ? { failing: r.failing } : {}) };
 }

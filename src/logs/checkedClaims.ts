@@ -19,7 +19,7 @@ import type { Anomaly, InspectionReport } from './types';
 export type SummaryCheck = { readonly state: 'found' } | { readonly state: 'held' } | { readonly state: 'unchecked'; readonly why: string };
 
 /** What the claims are made from. */
-export type CheckFacts = Pick<InspectionReport, 'domain' | 'events' | 'commands' | 'violations' | 'drift' | 'anomalies' | 'framing' | 'fieldsUsed' | 'invariantsChecked' | 'eventsChecked'>;
+export type CheckFacts = Pick<InspectionReport, 'domain' | 'events' | 'commands' | 'violations' | 'drift' | 'anomalies' | 'framing' | 'fieldsUsed' | 'invariantsChecked' | 'eventsChecked' | 'streamsBeforeRead'>;
 
 /** What to do, by the kind that kept the most events from the domain. */
 const ADVICE: Record<AdviceFor, Record<'unknown-type' | 'invalid-data', string>> = {
@@ -34,6 +34,7 @@ const ADVICE: Record<AdviceFor, Record<'unknown-type' | 'invalid-data', string>>
  */
 export function nothingOfTheDomain(report: CheckFacts, adviceFor: AdviceFor): string {
   const lead = uncheckedLead(report);
+  if (everyStreamBefore(report)) return adviceFor === 'cli' ? `${lead}; read from the source's start, or keep a --checkpoint chain from it` : `${upper(lead)} (see the note): read the log from its start.`;
   const byKind = new Map<'unknown-type' | 'invalid-data', { count: number; first: Anomaly }>();
   for (const a of report.anomalies) {
     if (a.kind !== 'unknown-type' && a.kind !== 'invalid-data') continue;
@@ -53,10 +54,15 @@ export function nothingOfTheDomain(report: CheckFacts, adviceFor: AdviceFor): st
   return `${upper(lead)}: ${counted(count, 'record')} ${what}, ${where} (see Anomalies).${otherDomain ? '' : ` ${ADVICE.app[kind]}`}`;
 }
 
-/** Why the invariants were not checked, in short (`none of the log's 11 events could be read as orders's`), as a `failing:` line or a headline says it. */
-export function uncheckedLead(report: Pick<CheckFacts, 'domain' | 'events'>): string {
+/** The domain read events, but every one of its streams began before the read (replayed from an unknown state: ./streamStarts), so none was checked. */
+const everyStreamBefore = (report: Pick<CheckFacts, 'invariantsChecked' | 'eventsChecked' | 'streamsBeforeRead'>): boolean =>
+  report.invariantsChecked === false && report.eventsChecked !== 0 && (report.streamsBeforeRead ?? 0) > 0;
+
+/** Why the invariants were not checked, in short (`none of the log's 11 events could be read by domain orders`), as a `failing:` line or a headline says it. */
+export function uncheckedLead(report: Pick<CheckFacts, 'domain' | 'events' | 'invariantsChecked' | 'eventsChecked' | 'streamsBeforeRead'>): string {
   const domain = report.domain ?? 'the domain';
-  return report.events === 0 ? `no record was read as an event, so none as ${domain}'s` : `none of the log's ${counted(report.events, 'event')} could be read as ${domain}'s`;
+  if (everyStreamBefore(report)) return `every one of domain ${domain}'s ${counted(report.streamsBeforeRead!, 'stream')} began before the read, so none was checked from a known state`;
+  return report.events === 0 ? `no record was read as an event, so none by domain ${domain}` : `none of the log's ${counted(report.events, 'event')} could be read by domain ${domain}`;
 }
 
 const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -66,7 +72,7 @@ export function invariantsCheck(report: CheckFacts, adviceFor: AdviceFor = 'app'
   if (report.violations.length > 0) return { state: 'found' };
   const domain = report.domain ?? 'the domain';
   if (report.events === 0)
-    return { state: 'unchecked', why: adviceFor === 'app' ? `Not checked: no record was read as an event, so none was read as ${domain}'s (see Anomalies).` : uncheckedLead(report) };
+    return { state: 'unchecked', why: adviceFor === 'app' ? `Not checked: no record was read as an event, so none by domain ${domain} (see Anomalies).` : uncheckedLead(report) };
   if (report.invariantsChecked === false) return { state: 'unchecked', why: adviceFor === 'app' ? `Not checked: ${nothingOfTheDomain(report, 'app')}` : nothingOfTheDomain(report, 'cli') };
   return { state: 'held' };
 }
@@ -78,9 +84,9 @@ export function driftCheck(report: CheckFacts): SummaryCheck {
   return { state: 'held' };
 }
 
-/** `(checked on the 3 of 11 events read as orders's)`: what a "none" of invariant violations covers when the domain read only some of the events; '' when it read them all. */
+/** `(checked on 3 of the 11 events, those domain orders read)`: what a "none" of invariant violations covers when the domain read only some of the events; '' when it read them all. */
 export function checkedPart(report: CheckFacts): string {
   const n = report.eventsChecked;
   if (n === undefined || n === 0 || n >= report.events) return '';
-  return ` (checked on the ${n.toLocaleString('en')} of ${counted(report.events, 'event')} read as ${report.domain ?? 'the domain'}'s)`;
+  return ` (checked on ${n.toLocaleString('en')} of the ${counted(report.events, 'event')}, those domain ${report.domain ?? 'the domain'} read)`;
 }

@@ -111,7 +111,8 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
     anomalies: otherDomain ? anomalies.kept.map(withoutRenameAdvice) : final ? anomalies.kept : [...anomalies.kept],
     ...(anomalies.count > anomalies.kept.length ? { anomalyCount: anomalies.count } : {}),
     violations: s.domain ? (final ? s.domain.replay.violations : [...s.domain.replay.violations]) : [],
-    ...(s.domain && facts.events > 0 && s.domainEvents === 0 ? { invariantsChecked: false as const } : {}),
+    // nothing checked: no event read by the domain, or every stream it read began before the read (replayed from an unknown state)
+    ...(s.domain && facts.events > 0 && (s.domainEvents === 0 || (s.domain.streamsBeforeRead > 0 && s.domain.streamsBeforeRead >= s.domain.replay.state.size)) ? { invariantsChecked: false as const } : {}),
     ...(s.domain && s.domainEvents < facts.events ? { eventsChecked: s.domainEvents } : {}),
     ...(s.domain && s.domain.streamsBeforeRead > 0 ? { streamsBeforeRead: s.domain.streamsBeforeRead } : {}),
     drift: [],

@@ -30,7 +30,7 @@ import { isSourceUrl, notASource } from '../../sources/sourceUrl';
 import { EXIT, InputFileError, parseArgs, UsageError, writeOut, type CliCommand, type CliIO } from '../io';
 import { parseJsonText } from '../../engine/jsonText';
 import { didYouMeanText } from '../../engine/text/didYouMean';
-import { cannotFireNotes, checkFailOnDomain, failingLine, parseFailOn, withVerdict } from '../failOn';
+import { cannotFireNotes, checkFailOnDomain, failingVerdict, parseFailOn, withVerdict } from '../failOn';
 
 export const inspectCommand: CliCommand = async (args, io) => {
   const { positionals, flags, options } = parseArgs(args, {
@@ -88,7 +88,7 @@ export const inspectCommand: CliCommand = async (args, io) => {
     return EXIT.badInput;
   }
   const ok = outcome;
-  return withVerdict(io, failingLine(ok, failOn), async () => {
+  return withVerdict(io, failingVerdict(ok, failOn), async () => {
     await writeOut(io, ok.pieces);
     for (const note of cannotFireNotes(failOn, ok)) io.err(note);
   });

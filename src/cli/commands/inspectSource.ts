@@ -27,7 +27,7 @@ import { parseSourceUrl, SourceUrlError, type SourceUrl } from '../../sources/so
 import { parseStartAt } from '../../sources/startAt';
 import type { ReadOptions, StartAt, Until } from '../../sources/types';
 import { EXIT, UsageError, writeOut, type CliIO } from '../io';
-import { cannotFireNotes, failingLine, withVerdict, type FailKind } from '../failOn';
+import { cannotFireNotes, failingVerdict, withVerdict, type FailKind } from '../failOn';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointDomain } from '../checkpointFile';
 import { sourceReadEnd } from '../sourceReadEnd';
 import type { CheckpointRead } from '../../sources/checkpointRead';
@@ -121,7 +121,7 @@ export async function inspectSourceUrl(a: SourceInspectArgs, io: CliIO): Promise
       absent: got.absent,
       nothingAfter: nothingAfter(from, got.lastAtStart, source),
       ...(a.checkpoint ? { checkpoint: { file: a.checkpoint.file, resumedAfter: saved?.position, kept: got.checkpoint !== undefined } } : {}),
-      failing: failingLine(outcome, a.failOn),
+      failing: failingVerdict(outcome, a.failOn),
       cannotFire: cannotFireNotes(a.failOn, outcome, 'the source'),
     });
     // the checkpoint, written before the report is printed (a write that fails is bad input, and nothing is printed of the report)

@@ -16,7 +16,7 @@ describe('inspect with a domain that read none of the events', () => {
     const r = await cli(wrongDomain, opts);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('invariant violations: none');
-    expect(r.out).toContain("invariant violations: not checked — none of the log's 11 events could be read as commerce's (9 records of invalid data, the first on line 1: data.sku: is required;");
+    expect(r.out).toContain("invariant violations: not checked — none of the log's 11 events could be read by domain commerce (9 records of invalid data, the first on line 1: data.sku: is required;");
     expect(r.out).toContain("the payloads do not match the domain's schemas");
   });
 
@@ -26,10 +26,10 @@ describe('inspect with a domain that read none of the events', () => {
     expect(report).toMatchObject({ violations: [], invariantsChecked: false, eventsChecked: 0, events: 11 });
   });
 
-  it('fails --fail-on violations (exit 3) with the failing line saying why: a CI gate never passes on an unchecked log', async () => {
+  it('fails --fail-on violations as bad input (exit 1: nothing was found, logs.md keeps 3 for that) with the failing line saying why: a CI gate never passes on an unchecked log', async () => {
     const r = await cli([...wrongDomain, '--fail-on', 'violations'], opts);
-    expect(r.code).toBe(3);
-    expect(r.err).toBe("failing: invariants not checked: none of the log's 11 events could be read as commerce's (--fail-on violations)\n");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("failing: invariants not checked: none of the log's 11 events could be read by domain commerce (--fail-on violations)\n");
     // anomalies only: the gate is on what it names
     expect((await cli([...wrongDomain, '--fail-on', 'drift'], opts)).code).toBe(0);
   });

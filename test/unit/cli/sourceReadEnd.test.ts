@@ -41,12 +41,23 @@ describe('the end of a read of a live source', () => {
   });
 
   it('something read that fails --fail-on: exit 3, the verdict after the report, the checkpoint written still, the notes on what cannot fire', () => {
-    const failing = 'failing: 2 invariant violations (--fail-on violations)\n';
+    const failing = { exit: 3, line: 'failing: 2 invariant violations (--fail-on violations)\n' } as const;
     expect(sourceReadEnd(facts({ checkpoint: first, failing, cannotFire: ['note: --fail-on stale: …\n'] }))).toEqual({
       exit: 3,
       stdout: 'report',
       stderr: 'last position read: 44 (written to checkpoint cp.json: the next read with it resumes there)\nnote: --fail-on stale: …\n',
       checkpoint: 'write',
+      failing,
+    });
+  });
+
+  it('a gate on invariants that could not be checked: exit 1 (bad input, nothing was found), the report, the checkpoint not moved past the read', () => {
+    const failing = { exit: 1, line: "failing: invariants not checked: none of the log's 4 events could be read by domain commerce events (--fail-on violations)\n" } as const;
+    expect(sourceReadEnd(facts({ checkpoint: first, failing }))).toEqual({
+      exit: 1,
+      stdout: 'report',
+      stderr: 'last position read: 44 (resume with --from 44)\n',
+      checkpoint: 'none',
       failing,
     });
   });

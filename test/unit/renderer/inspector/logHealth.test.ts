@@ -23,8 +23,8 @@ const report = (anomalies: number, violations: number, drift: number, stale?: nu
 describe('logHealth', () => {
   it('says first that the invariants were not checked when the domain read none of the events, never "healthy" nor only the anomalies (trial A p5)', () => {
     const unchecked = { ...report(14, 0, 0), commands: 0, events: 11, invariantsChecked: false, eventsChecked: 0 } as InspectionSummary;
-    expect(logHealth(unchecked)).toMatchObject({ tone: 'bad', label: 'not checked', text: "Invariants not checked: none of the log's 11 events could be read as commerce's; 14 anomalies in 11 events." });
-    expect(logHealth({ ...unchecked, anomalies: [] }).text).toBe("Invariants not checked: none of the log's 11 events could be read as commerce's; 11 events read.");
+    expect(logHealth(unchecked)).toMatchObject({ tone: 'bad', label: 'not checked', text: "Invariants not checked: none of the log's 11 events could be read by domain commerce; 14 anomalies in 11 events." });
+    expect(logHealth({ ...unchecked, anomalies: [] }).text).toBe("Invariants not checked: none of the log's 11 events could be read by domain commerce; 11 events read.");
   });
 
   it('says how many decisions drift after the violations and anomalies, as a piece of its own the view can link', () => {
