@@ -3,17 +3,32 @@ import type { DomainInfo, JsonSchema } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { blankOf } from '../../../src/engine/module/payloadSchema';
 import { removeNode, type TreeEdit } from '../../lib/tree/commandTree';
-import { getAt } from '../../lib/tree/nodePath';
+import { getAt, parentOf, type NodePath } from '../../lib/tree/nodePath';
+import { announcer } from './Announcer.svelte';
 import { describeNode } from '../../lib/tree/treeRows';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
 import type { Editor } from './Editor.svelte';
 import type { ScenarioUndo } from './ScenarioUndo.svelte';
 
-/** Applies a tree edit as one undoable step labelled `label`. */
-export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string): void {
+/**
+ * What a tree edit labelled `label` is said as, for a screen reader (the focus stays on the tree,
+ * which does not say a row moved): the edit and the node it left selected, with the container it
+ * is now in ("Nested: CancelOrder, in Batch"); an addition names what it added already.
+ */
+export function treeEditWords(raw: unknown, selected: NodePath | undefined, label: string): string {
+  if (label.startsWith('Added') || selected === undefined) return label;
+  const parent = parentOf(selected);
+  const container = parent === undefined ? undefined : getAt(raw, parent);
+  const node = describeNode(getAt(raw, selected)).label;
+  return `${label}: ${node}${container !== undefined ? `, in ${describeNode(container).label}` : ''}`;
+}
+
+/** Applies a tree edit as one undoable step labelled `label`, and says it (`say`: false when the caller says it its own way). */
+export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string, say = true): void {
   if (edit.doc === doc.raw) return;
   doc.edit(edit.doc, label);
   editor.select(edit.selected);
+  if (say) announcer.say(treeEditWords(edit.doc, edit.selected, label));
 }
 
 /** What the open scenario's `domain` names: the loaded `module` its path names, else the bundled domain of that id (undefined: neither). */
@@ -68,6 +83,6 @@ export function deleteSelected(doc: ScenarioDoc, editor: Editor, history: Pick<S
   const path = editor.selected;
   if (!doc.raw || path.length < 2) return;
   const label = `Deleted ${describeNode(getAt(doc.raw, path)).label}`;
-  applyTreeEdit(doc, editor, removeNode(doc.raw, path), label);
+  applyTreeEdit(doc, editor, removeNode(doc.raw, path), label, false);
   history.removed(label);
 }
