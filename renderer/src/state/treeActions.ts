@@ -12,23 +12,26 @@ import type { ScenarioUndo } from './ScenarioUndo.svelte';
 
 /**
  * What a tree edit labelled `label` is said as, for a screen reader (the focus stays on the tree,
- * which does not say a row moved): the edit and the node it left selected, with the container it
- * is now in ("Nested: CancelOrder, in Batch"); an addition names what it added already.
+ * which does not say a row moved): the edit, the node it was about (`subject`, as it was), and the
+ * container it is now in ("Nested: CancelOrder, in Batch"); an addition names what it added already.
  */
-export function treeEditWords(raw: unknown, selected: NodePath | undefined, label: string): string {
+export function treeEditWords(raw: unknown, selected: NodePath | undefined, label: string, subject: unknown): string {
   if (label.startsWith('Added') || selected === undefined) return label;
+  const name = describeNode(subject).label;
+  const now = getAt(raw, selected);
+  // wrapped (in a new batch, a repeat, an offline group): the wrapper is selected
+  const wrapper = now !== subject && describeNode(now).label !== name ? now : undefined;
   const parent = parentOf(selected);
-  const container = parent === undefined ? undefined : getAt(raw, parent);
-  const node = describeNode(getAt(raw, selected)).label;
-  return `${label}: ${node}${container !== undefined ? `, in ${describeNode(container).label}` : ''}`;
+  const container = wrapper ?? (parent === undefined ? undefined : getAt(raw, parent));
+  return `${label}: ${name}${container !== undefined ? `, in ${describeNode(container).label}` : ''}`;
 }
 
-/** Applies a tree edit as one undoable step labelled `label`, and says it (`say`: false when the caller says it its own way). */
-export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string, say = true): void {
+/** Applies a tree edit as one undoable step labelled `label`, and says it; `subject`: the node it is about (the selected one unless told), false when the caller says it its own way. */
+export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string, subject: unknown = doc.raw && getAt(doc.raw, editor.selected)): void {
   if (edit.doc === doc.raw) return;
   doc.edit(edit.doc, label);
   editor.select(edit.selected);
-  if (say) announcer.say(treeEditWords(edit.doc, edit.selected, label));
+  if (subject !== false) announcer.say(treeEditWords(edit.doc, edit.selected, label, subject));
 }
 
 /** What the open scenario's `domain` names: the loaded `module` its path names, else the bundled domain of that id (undefined: neither). */
