@@ -1,38 +1,7 @@
-/** Tree edits applied to the open scenario: each goes on the undo stack and moves the selection. */
+/** What the tree's edits add: the domain's command types and a new command's blank payload (the edits themselves: treeEdit.ts). */
 import type { DomainInfo, JsonSchema } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { blankOf } from '../../../src/engine/module/payloadSchema';
-import { removeNode, type TreeEdit } from '../../lib/tree/commandTree';
-import { getAt, parentOf, type NodePath } from '../../lib/tree/nodePath';
-import { announcer } from './Announcer.svelte';
-import { describeNode } from '../../lib/tree/treeRows';
-import type { ScenarioDoc } from './ScenarioDoc.svelte';
-import type { Editor } from './Editor.svelte';
-import type { ScenarioUndo } from './ScenarioUndo.svelte';
-
-/**
- * What a tree edit labelled `label` is said as, for a screen reader (the focus stays on the tree,
- * which does not say a row moved): the edit, the node it was about (`subject`, as it was), and the
- * container it is now in ("Nested: CancelOrder, in Batch"); an addition names what it added already.
- */
-export function treeEditWords(raw: unknown, selected: NodePath | undefined, label: string, subject: unknown): string {
-  if (label.startsWith('Added') || selected === undefined) return label;
-  const name = describeNode(subject).label;
-  const now = getAt(raw, selected);
-  // wrapped (in a new batch, a repeat, an offline group): the wrapper is selected
-  const wrapper = now !== subject && describeNode(now).label !== name ? now : undefined;
-  const parent = parentOf(selected);
-  const container = wrapper ?? (parent === undefined ? undefined : getAt(raw, parent));
-  return `${label}: ${name}${container !== undefined ? `, in ${describeNode(container).label}` : ''}`;
-}
-
-/** Applies a tree edit as one undoable step labelled `label`, and says it; `subject`: the node it is about (the selected one unless told), false when the caller says it its own way. */
-export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string, subject: unknown = doc.raw && getAt(doc.raw, editor.selected)): void {
-  if (edit.doc === doc.raw) return;
-  doc.edit(edit.doc, label);
-  editor.select(edit.selected);
-  if (subject !== false) announcer.say(treeEditWords(edit.doc, edit.selected, label, subject));
-}
 
 /** What the open scenario's `domain` names: the loaded `module` its path names, else the bundled domain of that id (undefined: neither). */
 export const domainInfoOf = (domain: unknown, module?: DomainInfo): DomainInfo | undefined => module ?? (typeof domain === 'string' ? bundledDomain(domain) : undefined);
@@ -79,13 +48,4 @@ function startingNumbers(schema: JsonSchema, blank: Record<string, unknown>): Re
     else if ((field.type === 'integer' || field.type === 'number') && out[name] === 0 && field.default === undefined) out[name] = Math.max(1, field.minimum ?? 1);
   }
   return out;
-}
-
-/** Deletes the selected node (not a root list) and says so, offering Undo (`history`'s notice). */
-export function deleteSelected(doc: ScenarioDoc, editor: Editor, history: Pick<ScenarioUndo, 'removed'>): void {
-  const path = editor.selected;
-  if (!doc.raw || path.length < 2) return;
-  const label = `Deleted ${describeNode(getAt(doc.raw, path)).label}`;
-  applyTreeEdit(doc, editor, removeNode(doc.raw, path), label, false);
-  history.removed(label);
 }
