@@ -15,8 +15,10 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.length =
 
 /** The words to say on coming to `now` from `before` (undefined: the first step read), or undefined for nothing new. */
 export function breakNews(before: BrokenAt | undefined, now: BrokenAt): string | undefined {
-  if (now.violations.length > 0) return `⚠ Invariant broken at this step: ${listed(now.violations)}`;
   const was = before?.broken ?? [];
-  if (now.broken.length > 0) return same(was, now.broken) ? undefined : `⚠ Still broken at this step: ${listed(now.broken)}`;
+  // still broken as at the last step (back onto the step that broke it, too): nothing new
+  if (before !== undefined && now.broken.length > 0 && same(was, now.broken)) return undefined;
+  if (now.violations.length > 0) return `⚠ Invariant broken at this step: ${listed(now.violations)}`;
+  if (now.broken.length > 0) return `⚠ Still broken at this step: ${listed(now.broken)}`;
   return was.length > 0 ? 'No invariant is broken at this step.' : undefined;
 }

@@ -10,6 +10,8 @@ describe('breakNews', () => {
     expect(breakNews(at([], []), broke)).toBe('⚠ Invariant broken at this step: stock-non-negative');
     expect(breakNews(broke, still)).toBeUndefined();
     expect(breakNews(still, still)).toBeUndefined();
+    // back onto the step that broke it, from the stretch it broke: nothing new
+    expect(breakNews(still, broke)).toBeUndefined();
     expect(breakNews(still, at([], []))).toBe('No invariant is broken at this step.');
     expect(breakNews(at([], []), at([], []))).toBeUndefined();
   });
