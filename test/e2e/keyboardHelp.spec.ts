@@ -91,10 +91,21 @@ test('Run shows and declares its key; the tree tools declare theirs', async ({ p
 });
 
 test("Ctrl+O opens the workspace file chooser, as the desktop menu's Open Workspace… does", async ({ page }) => {
+  // the file inputs the app opens a chooser for (the headless browser shows a chooser only some of the time: the app's part is asking for it)
+  await page.addInitScript(() => {
+    const asked: string[] = ((window as unknown as { __choosers: string[] }).__choosers = []);
+    const click = HTMLInputElement.prototype.click;
+    HTMLInputElement.prototype.click = function (this: HTMLInputElement) {
+      if (this.type === 'file') asked.push(this.accept);
+      return click.call(this);
+    };
+  });
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
+  await expect(page.getByRole('region', { name: 'Samples' })).toBeVisible();
   await page.keyboard.press('Control+o');
-  expect(await (await chooser).element().getAttribute('accept')).toContain('.purestream');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __choosers: string[] }).__choosers)).toEqual([expect.stringContaining('.purestream')]);
+  // the view stays where it was until a workspace is opened (as the desktop's dialog)
+  await expect(page).toHaveTitle('Start — Purestream');
 });
 
 test('the workspace notice covers no focused control, Shift+Tab from the heading reaches it, ✕ gives the focus back, Escape closes it', async ({ page }) => {
@@ -218,6 +229,7 @@ test('History says a broken invariant when it starts and ends, not again at ever
   await expect(history.getByRole('status')).toContainText(`Step ${from - 2} of`);
   // once as it started, once as it ended, whatever the steps in between
   const heard = (await said(page)).slice(before);
-  expect(heard.filter((s) => /broken at this step/i.test(s))).toEqual([expect.stringMatching(/^⚠ Invariant broken at this step: stock-non-negative/)]);
+  // (steps pressed faster than they are read may skip the one that broke it: then "still broken" is the start heard)
+  expect(heard.filter((s) => s.startsWith('⚠'))).toEqual([expect.stringMatching(/^⚠ (Invariant|Still) broken at this step: stock-non-negative/)]);
   expect(heard.filter((s) => s === 'No invariant is broken at this step.')).toHaveLength(1);
 });

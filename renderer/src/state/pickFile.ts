@@ -12,9 +12,13 @@ export function pickFile(accept: string): Promise<File | undefined> {
   const input = document.createElement('input');
   input.type = 'file';
   input.accept = accept;
-  return new Promise((resolve) => {
+  // in the page (hidden) while the chooser is open: a chooser of an input outside the document is not always shown
+  input.hidden = true;
+  input.tabIndex = -1;
+  document.body.append(input);
+  return new Promise<File | undefined>((resolve) => {
     input.addEventListener('change', () => resolve(input.files?.[0]), { once: true });
     input.addEventListener('cancel', () => resolve(undefined), { once: true });
     input.click();
-  });
+  }).finally(() => input.remove());
 }
