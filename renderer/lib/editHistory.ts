@@ -3,7 +3,7 @@
  * (redo), each with what the edit did. A new edit clears redo. Generic over the state kept, so
  * the scenario editor keeps its value and its unparsed JSON text together. Pure.
  */
-import type { KeyPress } from './appCommands';
+import { keyAction, type KeyCombo, type KeyPress } from './keys';
 
 /** One step of history: the state to go back (or forward) to and what the edit did. */
 export interface HistoryEntry<S> {
@@ -54,17 +54,14 @@ export function redone<S>(history: EditHistory<S>, current: S): HistoryStep<S> |
   return { state: next.state, label: next.label, history: { undo: [...history.undo, { state: current, label: next.label }], redo: history.redo.slice(0, -1) } };
 }
 
-/**
- * Undo or redo for a key press, or undefined: Ctrl (⌘ on macOS) + Z undoes; Ctrl + Shift + Z
- * (⌘⇧Z) and Ctrl + Y redo.
- */
-export function historyKey(e: KeyPress): 'undo' | 'redo' | undefined {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
-  const key = e.key.toLowerCase();
-  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
-  if (key === 'y' && !e.shiftKey) return 'redo';
-  return undefined;
-}
+/** The keys of undo and redo: Ctrl (⌘ on macOS) + Z undoes; Ctrl + Shift + Z (⌘⇧Z) and Ctrl + Y redo. */
+export const HISTORY_KEYS: Readonly<Record<'undo' | 'redo', readonly KeyCombo[]>> = {
+  undo: [{ key: 'z', ctrl: true }],
+  redo: [{ key: 'z', ctrl: true, shift: true }, { key: 'y', ctrl: true }],
+};
+
+/** Undo or redo for a key press (HISTORY_KEYS), or undefined. */
+export const historyKey = (e: KeyPress): 'undo' | 'redo' | undefined => keyAction(HISTORY_KEYS, e);
 
 /** A key press as a view sees it: also whether a control on the way has handled it already. */
 export interface ViewKeyPress extends KeyPress {

@@ -29,7 +29,7 @@ test('History beside: two sliders, the 8-workers pane alone marks the invariant 
 
   // each slider its own: the violation beside, the current run still before its first enactment
   await other.getByRole('button', { name: 'step 203' }).click();
-  await expect(other.getByRole('alert')).toContainText('Invariant broken at this step: stock-non-negative');
+  await expect(other.locator('.violation')).toContainText('Invariant broken at this step: stock-non-negative');
   await expect(other.getByRole('status')).toContainText('Step 203 of 209');
   await expect(main.getByRole('status')).toContainText('Before the first enactment');
 

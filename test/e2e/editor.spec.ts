@@ -21,17 +21,17 @@ test('build a batch with two commands in the tree, dry-run it, see the decision;
   await expect(addProfile).toHaveAttribute('aria-level', '3');
   // Inline validation: blank required strings are named by their path.
   await expect(page.getByText('expected a non-empty string').first()).toBeVisible();
-  await fill(page, 'profileId *', 'p1');
-  await fill(page, 'userId *', 'ada');
-  await fill(page, 'title *', 'Engineer');
-  await fill(page, 'bio *', 'Engines');
-  await fill(page, 'first *', 'Ada');
-  await fill(page, 'last *', 'Lovelace');
+  await fill(page, 'profileId', 'p1');
+  await fill(page, 'userId', 'ada');
+  await fill(page, 'title', 'Engineer');
+  await fill(page, 'bio', 'Engines');
+  await fill(page, 'first', 'Ada');
+  await fill(page, 'last', 'Lovelace');
 
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('AddGalleryImage');
   await page.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'profileId *', 'p1');
-  await fill(page, 'imageRef *', 'img-1');
+  await fill(page, 'profileId', 'p1');
+  await fill(page, 'imageRef', 'img-1');
   await expect(tree.getByRole('treeitem', { name: /^AddGalleryImage/ })).toHaveAttribute('aria-level', '3');
 
   // Keyboard: from the image command, ArrowUp twice reaches the batch.
@@ -97,25 +97,25 @@ test('new commands start valid and show their type; problems sit beside their fi
   await page.getByRole('button', { name: 'Add command' }).click();
   await expect(tree.getByRole('treeitem', { name: new RegExp(`^${shown}`) })).toBeVisible();
   // numbers start at 1 (or the schema's minimum): qty 1, not 0, which every rule rejects
-  await expect(page.getByLabel('qty *', { exact: true })).toHaveValue('1');
+  await expect(page.getByLabel('qty', { exact: true })).toHaveValue('1');
 
   // a blank sku: the problem is beside the field and its node is marked
-  await fill(page, 'sku *', 'tee');
+  await fill(page, 'sku', 'tee');
   await expect(page.getByText('valid', { exact: true })).toBeVisible();
-  await fill(page, 'sku *', '');
+  await fill(page, 'sku', '');
   await expect(tree.getByRole('treeitem', { name: /1 problem/ })).toBeVisible();
   await tree.getByRole('treeitem').first().click();
   await page.getByRole('button', { name: /^1 problem/ }).click();
   await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('sku *', { exact: true })).toBeFocused();
-  await expect(page.getByLabel('sku *', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('sku', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('sku', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
   // a dry run belongs to what it decided: an edit makes it stale
-  await fill(page, 'sku *', 'tee');
+  await fill(page, 'sku', 'tee');
   await page.getByRole('button', { name: 'Dry run' }).click();
   const decision = page.getByRole('region', { name: 'Decision' });
   await expect(decision).toContainText('would be');
-  await fill(page, 'qty *', '2');
+  await fill(page, 'qty', '2');
   await expect(decision).toContainText('Changed since its dry run');
   await expect(decision).not.toContainText('would be');
   // and so does another selection
@@ -130,13 +130,13 @@ test('a repeat whose copies clash (the same order placed twice) says so, with th
   await page.getByRole('button', { name: 'New Commerce scenario' }).click();
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('RestockItem');
   await page.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'sku *', 'tee');
-  await fill(page, 'qty *', '100');
+  await fill(page, 'sku', 'tee');
+  await fill(page, 'qty', '100');
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('PlaceOrder');
   await page.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'orderId *', 'o-1');
-  await fill(page, 'customerId *', 'u1');
-  await fill(page, 'sku *', 'tee');
+  await fill(page, 'orderId', 'o-1');
+  await fill(page, 'customerId', 'u1');
+  await fill(page, 'sku', 'tee');
   await page.getByRole('button', { name: 'Repeat', exact: true }).click();
   const hint = page.getByRole('note', { name: 'Repeat copies' });
   await expect(hint).toContainText('the 2nd copy is rejected right after the 1st, duplicate-order (order o-1 already exists)');
@@ -144,7 +144,7 @@ test('a repeat whose copies clash (the same order placed twice) says so, with th
   await expect(hint.locator('code', { hasText: 'duplicate-order' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/editor-repeat-clash.png' });
   await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^PlaceOrder/ }).click();
-  await fill(page, 'orderId *', 'o-{n}');
+  await fill(page, 'orderId', 'o-{n}');
   await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
 });
 
@@ -159,16 +159,16 @@ test("repeated withdrawals from one bank account are no clash while the money la
   const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
   await tools.getByLabel('Command type').selectOption('OpenAccount');
   await tools.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'accountId *', 'a1');
-  await fill(page, 'owner *', 'ada');
+  await fill(page, 'accountId', 'a1');
+  await fill(page, 'owner', 'ada');
   await tools.getByLabel('Command type').selectOption('Deposit');
   await tools.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'accountId *', 'a1');
-  await fill(page, 'amount *', '300');
+  await fill(page, 'accountId', 'a1');
+  await fill(page, 'amount', '300');
   await tools.getByLabel('Command type').selectOption('Withdraw');
   await tools.getByRole('button', { name: 'Add command' }).click();
-  await fill(page, 'accountId *', 'a1');
-  await fill(page, 'amount *', '200');
+  await fill(page, 'accountId', 'a1');
+  await fill(page, 'amount', '200');
   await tools.getByRole('button', { name: 'Repeat', exact: true }).click();
   // two withdrawals of 200 from 300: the second cannot be paid, and numbering the account would not help
   const hint = page.getByRole('note', { name: 'Repeat copies' });
@@ -177,7 +177,7 @@ test("repeated withdrawals from one bank account are no clash while the money la
   await expect(hint).not.toContainText('order');
   // ten withdrawals of 10 are fine: the copies share the account, and that is no clash
   await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^Withdraw/ }).click();
-  await fill(page, 'amount *', '10');
+  await fill(page, 'amount', '10');
   await expect(page.getByRole('note', { name: 'Repeat copies' })).toBeHidden();
   await page.getByRole('region', { name: 'Command tree' }).getByRole('treeitem', { name: /^Repeat/ }).click();
   await expect(page.getByRole('spinbutton', { name: 'copies' })).toHaveValue('10');
@@ -224,7 +224,7 @@ test('a command timed before a node listed above it is marked in the tree (⤒ e
   await page.getByRole('button', { name: 'Add command' }).click();
   const restock = tree.getByRole('treeitem', { name: /^RestockItem/ }).last();
   await expect(restock).not.toContainText('⤒');
-  await fill(page, 'sku *', 'tee');
+  await fill(page, 'sku', 'tee');
   await fill(page, 'at (ms)', '150');
   // the repeat above runs its 150 orders to t = 298 ms: the restock at 150 ms comes among them, not after
   await expect(restock).toContainText('⤒ earlier');

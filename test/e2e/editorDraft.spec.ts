@@ -103,7 +103,7 @@ test('Repeat on a command inside a batch makes a repeat without timing, which is
   await page.getByRole('button', { name: 'Add batch' }).click();
   await page.getByRole('combobox', { name: 'Command type' }).selectOption('ShipOrder');
   await page.getByRole('button', { name: 'Add command to the selected batch', exact: true }).click();
-  await page.getByLabel('orderId *', { exact: true }).fill('o1');
+  await page.getByLabel('orderId', { exact: true }).fill('o1');
   await page.getByRole('button', { name: 'Repeat', exact: true }).click();
   const repeat = tree.getByRole('treeitem', { name: /^Repeat/ }).last();
   await expect(repeat).toHaveAttribute('aria-selected', 'true');

@@ -49,13 +49,13 @@ test('open the bank module, trust it, build a scenario with its forms, run it, r
   const tools = page.getByRole('toolbar', { name: 'Command tree tools' });
   await tools.getByLabel('Command type').selectOption('OpenAccount');
   await tools.getByRole('button', { name: 'Add command' }).click();
-  await page.getByRole('textbox', { name: 'accountId *' }).fill('a1');
-  await page.getByRole('textbox', { name: 'owner *' }).fill('ada');
-  await page.getByRole('spinbutton', { name: 'overdraftLimit' }).fill('100');
+  await page.getByRole('textbox', { name: 'accountId', exact: true }).fill('a1');
+  await page.getByRole('textbox', { name: 'owner', exact: true }).fill('ada');
+  await page.getByRole('spinbutton', { name: 'overdraftLimit', exact: true }).fill('100');
   await tools.getByLabel('Command type').selectOption('Withdraw');
   await tools.getByRole('button', { name: 'Add command' }).click();
-  await page.getByRole('textbox', { name: 'accountId *' }).fill('a1');
-  await page.getByRole('spinbutton', { name: 'amount *' }).fill('50');
+  await page.getByRole('textbox', { name: 'accountId', exact: true }).fill('a1');
+  await page.getByRole('spinbutton', { name: 'amount', exact: true }).fill('50');
   await page.screenshot({ path: 'test-results/screenshots/module-editor.png' });
 
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();

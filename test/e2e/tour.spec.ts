@@ -65,7 +65,7 @@ test('tour of the main views, for the README', async ({ page }) => {
   // Step to the first enactment that broke an invariant (its marker on the slider names the step, counted from 1; the slider's value counts from 0).
   const marker = await history.locator('.marker').first().getAttribute('title');
   await history.getByRole('slider', { name: 'History position' }).fill(String(Number(/step (\d+)/.exec(marker ?? '')![1]) - 1));
-  await expect(history.getByRole('alert')).toContainText('Invariant broken');
+  await expect(history.locator('.violation')).toContainText('Invariant broken');
   await shot(page, 'history');
 
   await tab(page, 'Metrics').click();

@@ -107,7 +107,7 @@ test('the history marks every step where a stream is still broken, not only the 
   expect(Number(await band.getAttribute('data-to'))).toBe(last);
   // a later step than the one that broke it still says so
   await slider.fill(String(last));
-  await expect(history.getByRole('alert')).toContainText('Still broken at this step: stock-non-negative (stock:tee@main)');
+  await expect(history.locator('.violation')).toContainText('Still broken at this step: stock-non-negative (stock:tee@main)');
   await slider.fill(String(from - 1));
-  await expect(history.getByRole('alert')).toBeHidden();
+  await expect(history.locator('.violation')).toBeHidden();
 });

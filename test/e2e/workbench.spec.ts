@@ -68,7 +68,7 @@ test('a flash sale under four schedulers: grouped graph past 500 nodes with dril
   await history.getByRole('tab', { name: '8 workers' }).click();
   await expect(history).toContainText('with violations');
   await history.getByRole('group', { name: 'Violations' }).getByRole('button', { name: 'next →' }).click();
-  await expect(history.getByRole('alert')).toContainText('stock-non-negative');
+  await expect(history.locator('.violation')).toContainText('stock-non-negative');
   await expect(history.getByRole('status')).toContainText('StockReserved');
   await page.screenshot({ path: 'test-results/screenshots/history-violations.png' });
   await view(page, 'Metrics').click();

@@ -8,8 +8,9 @@
 import { desktopApi, download } from '../../lib/desktop';
 import { scenarioFileName } from '../../lib/scenarioFileName';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
+import { announcer } from './Announcer.svelte';
 
-/** Downloads the open scenario as pretty JSON; in the desktop app its edits count as saved unless the user cancelled. */
+/** Downloads the open scenario as pretty JSON, and says so (the download leaves the focus where it was); in the desktop app its edits count as saved unless the user cancelled. */
 export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   if (!doc.raw) return;
   const text = JSON.stringify(doc.raw, null, 2) + '\n';
@@ -18,9 +19,12 @@ export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   if (!api) {
     download(name, text);
     doc.wasDownloaded(name);
+    announcer.say(`Downloaded the scenario as ${name}.`);
     return;
   }
   const result = await api.saveFile('scenario', text, undefined, name);
   if (!result.ok) return window.alert(result.error);
-  if (result.value) doc.savedToFile(result.value.name);
+  if (!result.value) return;
+  doc.savedToFile(result.value.name);
+  announcer.say(`Saved the scenario as ${result.value.name}.`);
 }

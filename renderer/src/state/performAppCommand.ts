@@ -5,6 +5,7 @@
 import type { AppCommand } from '../../lib/appCommands';
 import { desktopApi } from '../../lib/desktop';
 import { downloadScenario } from './downloadScenario';
+import { pickFile, WORKSPACE_FILE_TYPES } from './pickFile';
 import type { RunSession } from './RunSession.svelte';
 import { saveWorkspace } from './saveWorkspace';
 import type { ScenarioDoc } from './ScenarioDoc.svelte';
@@ -25,10 +26,16 @@ export async function performAppCommand(command: AppCommand, { workbench, worksp
     case 'new':
       if (await workspace.create()) workbench.show('workspace');
       return;
-    case 'open':
-      // On the web a workspace is opened from its view (a file picker needs a click there).
-      if (!desktopApi() || (await workspace.open())) workbench.show('workspace');
+    case 'open': {
+      // The desktop menu's meaning: the file dialog, then the workspace opened is shown; on the web the browser's file chooser (the Workspace view's Open…)
+      if (desktopApi()) {
+        if (await workspace.open()) workbench.show('workspace');
+        return;
+      }
+      const file = await pickFile(WORKSPACE_FILE_TYPES);
+      if (file && (await workspace.open(file))) workbench.show('workspace');
       return;
+    }
     case 'open-log':
       workbench.show('logs');
       return;

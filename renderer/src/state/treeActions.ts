@@ -1,20 +1,7 @@
-/** Tree edits applied to the open scenario: each goes on the undo stack and moves the selection. */
+/** What the tree's edits add: the domain's command types and a new command's blank payload (the edits themselves: treeEdit.ts). */
 import type { DomainInfo, JsonSchema } from '../../../domain/kernel';
 import { bundledDomain } from '../../../src/engine/module/bundled';
 import { blankOf } from '../../../src/engine/module/payloadSchema';
-import { removeNode, type TreeEdit } from '../../lib/tree/commandTree';
-import { getAt } from '../../lib/tree/nodePath';
-import { describeNode } from '../../lib/tree/treeRows';
-import type { ScenarioDoc } from './ScenarioDoc.svelte';
-import type { Editor } from './Editor.svelte';
-import type { ScenarioUndo } from './ScenarioUndo.svelte';
-
-/** Applies a tree edit as one undoable step labelled `label`. */
-export function applyTreeEdit(doc: ScenarioDoc, editor: Editor, edit: TreeEdit, label: string): void {
-  if (edit.doc === doc.raw) return;
-  doc.edit(edit.doc, label);
-  editor.select(edit.selected);
-}
 
 /** What the open scenario's `domain` names: the loaded `module` its path names, else the bundled domain of that id (undefined: neither). */
 export const domainInfoOf = (domain: unknown, module?: DomainInfo): DomainInfo | undefined => module ?? (typeof domain === 'string' ? bundledDomain(domain) : undefined);
@@ -61,13 +48,4 @@ function startingNumbers(schema: JsonSchema, blank: Record<string, unknown>): Re
     else if ((field.type === 'integer' || field.type === 'number') && out[name] === 0 && field.default === undefined) out[name] = Math.max(1, field.minimum ?? 1);
   }
   return out;
-}
-
-/** Deletes the selected node (not a root list) and says so, offering Undo (`history`'s notice). */
-export function deleteSelected(doc: ScenarioDoc, editor: Editor, history: Pick<ScenarioUndo, 'removed'>): void {
-  const path = editor.selected;
-  if (!doc.raw || path.length < 2) return;
-  const label = `Deleted ${describeNode(getAt(doc.raw, path)).label}`;
-  applyTreeEdit(doc, editor, removeNode(doc.raw, path), label);
-  history.removed(label);
 }
