@@ -10,6 +10,7 @@ import type { AnomalyList } from './facts/anomalyList';
 import type { LogFacts } from './facts/logFacts';
 import { namedDomainNote, type NamedDomain } from './headerDomainNote';
 import { withLazyFinalState } from './lazyFinalState';
+import { hashingPlainStates } from './stateNotJson';
 import { otherProfile, type FieldReader, type JsonObject } from './profiles';
 import type { StaleWatch } from './staleDecisions';
 import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
@@ -130,7 +131,7 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
   const state = domain.replay.state;
   const keys = [...state.keys()].sort();
   const kept: { members?: string[] } = {};
-  const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashState(state, keys, s.hasher, final ? kept : undefined), finalState: {} };
+  const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashingPlainStates(report.domain ?? 'the domain', keys, (k) => state.get(k), () => hashState(state, keys, s.hasher, final ? kept : undefined)), finalState: {} };
   if (final) {
     withLazyFinalState(
       withState,
