@@ -147,7 +147,7 @@ export class LogReading {
     if (this.stale !== undefined && counted && e.kind === 'event' && !e.archived) {
       // the streams the replay uses: the domain's with a domain (an event it cannot read is in none), else the log's
       const stream = this.domain ? domainStream : e.stream;
-      if (stream !== undefined) this.stale.event(e.causationId, stream, { ...place, ...(e.globalPosition !== undefined ? { globalPosition: e.globalPosition } : {}), ...(e.source !== undefined ? { source: e.source } : {}) });
+      if (stream !== undefined) this.stale.event(e.causationId, stream, place, e);
     }
     if (e.time) this.lastMs = e.time.ms;
     if (!counted || domain === undefined) return;

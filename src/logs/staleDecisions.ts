@@ -41,16 +41,19 @@ interface Command {
 /** The last event recorded on a stream, and the last one by another decision than that one's. */
 interface StreamWrites {
   record: number;
-  place: Place;
+  place: RecordPlace;
+  /** The event's global position and producer scope (the event record itself: nothing is copied per event). */
+  at: Positioned;
   decision: string | undefined;
   cause: string | undefined;
   otherRecord: number;
-  otherPlace: Place | undefined;
+  otherPlace: RecordPlace | undefined;
+  otherAt: Positioned | undefined;
   otherCause: string | undefined;
 }
 
 /** A place's global position and producer scope, those it has. */
-const positioned = (p: Place): Positioned => ({ ...(p.globalPosition !== undefined ? { globalPosition: p.globalPosition } : {}), ...(p.source !== undefined ? { source: p.source } : {}) });
+const positioned = (p: Positioned): Positioned => ({ ...(p.globalPosition !== undefined ? { globalPosition: p.globalPosition } : {}), ...(p.source !== undefined ? { source: p.source } : {}) });
 
 /** The decision of a command (a batch's items share their root batch's); `\u0000` keeps batch ids apart from command ids. */
 const decisionOf = (c: CommandRecord): string => (c.batch && c.batch.length > 0 ? `\u0000${c.batch[0].id}` : c.id);
@@ -67,8 +70,12 @@ export class StaleWatch {
     this.commands.set(c.id, { place, record: place.record, decision: decisionOf(c), first: 0, stale: false });
   }
 
-  /** An event at `place` on `stream` (the domain's stream with a domain, else the log's), caused by `causationId`. */
-  event(causationId: string | undefined, stream: string, place: Place): void {
+  /**
+   * An event at `place` on `stream` (the domain's stream with a domain, else the log's), caused by
+   * `causationId`; `at` holds its global position and producer scope (the event record, kept by
+   * reference; by default the place's own).
+   */
+  event(causationId: string | undefined, stream: string, place: Place, at: Positioned = place): void {
     const own = causationId === undefined ? undefined : this.commands.get(causationId);
     const decision = own?.decision;
     let writes = this.streams.get(stream);
@@ -85,30 +92,33 @@ export class StaleWatch {
             const cause = byLast ? writes.cause : writes.otherCause;
             // (record > own.record: an event was there, so its place is known)
             const changed = (byLast ? writes.place : writes.otherPlace)!;
+            const changedAt = (byLast ? writes.at : writes.otherAt)!;
             this.listed.push({
               commandId: causationId!,
               stream,
               line: own.place.line,
               record: own.record,
               ...positioned(own.place),
-              changedAt: { line: changed.line, record, ...positioned(changed), ...(cause !== undefined ? { causationId: cause } : {}) },
+              changedAt: { line: changed.line, record, ...positioned(changedAt), ...(cause !== undefined ? { causationId: cause } : {}) },
             });
           }
         }
       }
     }
     if (writes === undefined) {
-      writes = { record: place.record, place, decision, cause: causationId, otherRecord: 0, otherPlace: undefined, otherCause: undefined };
+      writes = { record: place.record, place, at, decision, cause: causationId, otherRecord: 0, otherPlace: undefined, otherAt: undefined, otherCause: undefined };
       this.streams.set(stream, writes);
       return;
     }
     if (writes.decision !== decision) {
       writes.otherRecord = writes.record;
       writes.otherPlace = writes.place;
+      writes.otherAt = writes.at;
       writes.otherCause = writes.cause;
     }
     writes.record = place.record;
     writes.place = place;
+    writes.at = at;
     writes.decision = decision;
     writes.cause = causationId;
   }
