@@ -150,6 +150,11 @@ export class DomainCheck {
     this.carriedKnown = known;
   }
 
+  /** Whether a checkpoint carried any stream as known (else `carriesEarlier` is false for every event: nothing to ask). */
+  get carriesKnown(): boolean {
+    return this.carriedKnown !== undefined && this.carriedKnown.size > 0;
+  }
+
   /**
    * Whether the earlier events of the log's stream `logStream`, met here at an event of the
    * domain's `e.stream`, are all in the states a checkpoint carried, so loading them from the store

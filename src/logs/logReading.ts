@@ -188,6 +188,8 @@ export class LogReading {
 
   /** Whether the earlier events of a record's stream in the store are in the states a checkpoint carried already (../domainCheck's `carriesEarlier`). */
   carriesEarlier(value: unknown): boolean {
+    // no checkpoint carried a known stream: nothing to read the record for (reading it would count it twice in fieldsUsed)
+    if (!this.domain?.carriesKnown) return false;
     const read = this.domainEventOf(value);
     return read !== undefined && this.domain!.carriesEarlier(read.domain, read.e.stream);
   }
