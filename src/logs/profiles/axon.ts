@@ -24,6 +24,8 @@ export const axonProfile: Profile = {
       : has(r, 'aggregateIdentifier', 'sequenceNumber', 'payloadType') || has(r, 'aggregate_identifier', 'sequence_number', 'payload_type')
         ? 0.8
         : 0,
+  // Axon's serializer writes the payload and metaData as text (JSON or XML): read from their text, which is the store's contract, no note
+  textColumns: true,
   fields: {
     id: ['/eventIdentifier', '/event_identifier'],
     type: ['/payloadType', '/payload_type'],

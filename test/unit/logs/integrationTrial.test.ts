@@ -145,8 +145,8 @@ describe('the axon profile (domain_event_entry rows)', () => {
     // Axon's correlationId is the message the event came from: the events of one flow chain, 9
     // links though the row of 0206 comes before its cause's (the globalIndex swap)
     expect(report.causation).toMatchObject({ maxDepth: 9, correlations: 1 });
-    // JSON payloads read as JSON (XML ones are kept as text)
-    expect(report.notes).toContain('payloads of 7 records were JSON text in a string; read as JSON');
+    // JSON payloads read as JSON (XML ones are kept as text), without a note: text is the store's contract, as for the other stores' exports
+    expect(report.notes ?? []).not.toContainEqual(expect.stringMatching(/JSON text in a string/));
     expect(report.schemas['com.acme.shop.order.OrderPaidEvent']).toMatchObject({ type: 'object' });
   });
 
