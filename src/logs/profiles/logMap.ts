@@ -126,11 +126,11 @@ function readDense(value: unknown, problems: string[]): LogMap['dense'] {
     problems.push('dense: expected an object naming the first value of a dense position, e.g. {"streamPosition": 0}');
     return undefined;
   }
-  for (const key of Object.keys(value)) if (key !== 'streamPosition') problems.push(`dense.${shown(key)}: unknown member (expected streamPosition: the first revision of every stream, 0 or 1)`);
+  for (const key of Object.keys(value)) if (key !== 'streamPosition') problems.push(`dense.${shown(key)}: unknown member (expected streamPosition: the first revision of every stream, a whole number, usually 0 or 1)`);
   const first = value.streamPosition;
   if (first === undefined) return undefined;
   if (typeof first !== 'number' || !Number.isSafeInteger(first) || first < 0) {
-    problems.push(`dense.streamPosition: expected the first revision of every stream (a whole number, 0 or 1), got ${JSON.stringify(first)}`);
+    problems.push(`dense.streamPosition: expected the first revision of every stream (a whole number, usually 0 or 1), got ${JSON.stringify(first)}`);
     return undefined;
   }
   return { streamPosition: String(first) };

@@ -35,8 +35,8 @@ describe('a map with "dense": {"streamPosition": N}', () => {
   });
 
   it('names the problem of a bad "dense" by its JSON path', () => {
-    expect(readLogMap({ format: 'purestream/map@1', dense: { streamPosition: -1 } })).toEqual({ ok: false, problems: ['dense.streamPosition: expected the first revision of every stream (a whole number, 0 or 1), got -1'] });
-    expect(readLogMap({ format: 'purestream/map@1', dense: { globalPosition: 1 } })).toEqual({ ok: false, problems: ['dense."globalPosition": unknown member (expected streamPosition: the first revision of every stream, 0 or 1)'] });
+    expect(readLogMap({ format: 'purestream/map@1', dense: { streamPosition: -1 } })).toEqual({ ok: false, problems: ['dense.streamPosition: expected the first revision of every stream (a whole number, usually 0 or 1), got -1'] });
+    expect(readLogMap({ format: 'purestream/map@1', dense: { globalPosition: 1 } })).toEqual({ ok: false, problems: ['dense."globalPosition": unknown member (expected streamPosition: the first revision of every stream, a whole number, usually 0 or 1)'] });
     expect(readLogMap({ format: 'purestream/map@1', dense: true })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^dense: expected an object/)] });
   });
 });
