@@ -82,3 +82,22 @@ test('Tab from the canvas goes through the nodes in the pane in causal order, ea
   for (let i = 0; i < nodes.length; i++) await page.keyboard.press('Shift+Tab');
   await expect(graph.getByRole('group', { name: /^Graph canvas/ })).toBeFocused();
 });
+
+test('a screen reader hears what the keys do on a node (no moving or deleting), edges named in words, and xyflow\'s attribution shown but no Tab stop', async ({ page }) => {
+  await openSampleAndRun(page, /^Flash sale/);
+  await views(page).getByRole('button', { name: 'Graph' }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  const node = graph.locator('.svelte-flow__node').first();
+  await expect(node).toHaveAccessibleDescription(/^Enter or Space: its details beside the graph\. \] and \[: the next and previous node in causal order\./);
+  await expect(node).not.toHaveAccessibleDescription(/move|delete/i);
+  const edges = graph.locator('.svelte-flow__edge');
+  await expect(edges.first()).toBeAttached();
+  for (const name of await edges.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''))) {
+    expect(name).toMatch(/ (caused|was handled by) /);
+    expect(name).not.toMatch(/group:|cmd:|ev:|\|/);
+  }
+  const credit = graph.getByRole('link', { name: 'Svelte Flow attribution' });
+  await expect(credit).toBeVisible();
+  await expect(credit).toHaveAttribute('tabindex', '-1');
+});
