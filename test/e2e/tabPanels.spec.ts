@@ -41,6 +41,6 @@ test('the Run tabs of Graph, History, Timeline and Event log, and the Logs view\
   await expect(await panelOf(page, parts)).toContainText('Invariant violations');
 
   await views(page).getByRole('button', { name: 'Compare', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Metrics table, scrollable' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Figures of the runs, scrollable' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Lesson' }).getByRole('region', { name: 'Lesson text, scrollable' })).toBeVisible();
 });

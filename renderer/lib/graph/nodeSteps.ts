@@ -22,9 +22,9 @@ export type TabStep = { readonly node: string } | 'canvas' | 'out';
 
 /**
  * Tab on the causation graph: from the canvas (`current` undefined) or a node to the next or
- * previous node in causal order among those whole in the pane (`inPane`), so Tab never pans the
- * view nor loops (xyflow's list of drawn nodes is in no fixed order, and a pan redraws it); `]`
- * and `[` reach the rest. Shift+Tab from the first goes back to the canvas, Tab from the last
+ * previous node in causal order among those in the pane (`inPane`), so Tab never loops round
+ * (xyflow's list of drawn nodes is in no fixed order, and a pan redraws it); `]` and `[` reach
+ * the rest. Shift+Tab from the first goes back to the canvas, Tab from the last
  * (or from the canvas with none in the pane) leaves the graph; Shift+Tab from the canvas leaves it
  * backwards. Pure.
  */

@@ -22,7 +22,7 @@ describe('nodeStep: ] and [ on the causation graph', () => {
   });
 });
 
-describe('tabStep: Tab on the causation graph goes through the nodes whole in the pane, in causal order', () => {
+describe('tabStep: Tab on the causation graph goes through the nodes in the pane, in causal order', () => {
   const order = ['c1', 'e1', 'e2', 'c2', 'e3'];
   const inPane = new Set(['e3', 'e1', 'c2']);
 
