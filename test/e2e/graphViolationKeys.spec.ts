@@ -81,11 +81,14 @@ test('Tab from the canvas goes through the nodes in the pane in causal order, ea
   await expect(graph.locator('.svelte-flow__node:focus')).toHaveCount(1);
   await canvas.focus();
   const column: string[] = [];
-  for (let i = 0; i < 16; i++) {
+  // on through the column until the graph is left for its zoom controls (the page's end would blur to the browser)
+  for (let i = 0; i < 16 && column.at(-1) !== 'Zoom In'; i++) {
     await page.keyboard.press('Tab');
     column.push(await focusName(page));
   }
+  if (column.at(-1) === 'Zoom In') column.pop();
   expect(column).not.toContain('BODY');
+  expect(column.length).toBeGreaterThanOrEqual(3);
   expect(new Set(column).size).toBe(column.length);
   // causal order: the events' sequence numbers only grow
   const sequences = column.map((n) => Number(/#(\d+)/.exec(n)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
