@@ -32,7 +32,7 @@ export interface GraphShowing {
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const causes = (n: number): string => `${fmt(n)} ${n === 1 ? 'cause' : 'causes'}`;
 
-/** The line: "120 nodes · 2 causes not in this log in 9 groups (over 150); click a group, then “Show”". */
+/** The line: "120 nodes · 2 causes not in this log in 9 groups (over 150); open a group (click it, or Enter), then “Show”". */
 export function graphCountText(counts: GraphCounts, showing: GraphShowing): string {
   const { repeated, grouped, groups, collapsed, whole } = showing;
   return [
@@ -40,7 +40,7 @@ export function graphCountText(counts: GraphCounts, showing: GraphShowing): stri
     repeated ? ` (${fmt(repeated)} repeated ${repeated === 1 ? 'id' : 'ids'} drawn once)` : '',
     counts.missing > 0 ? ` · ${causes(counts.missing)} not in this log` : '',
     counts.outside > 0 ? ` · ${causes(counts.outside)} outside this view` : '',
-    grouped ? ` in ${groups} groups (over ${GROUP_THRESHOLD}); click a group, then “Show”` : collapsed > 0 ? `; ${fmt(collapsed)} in groups of repeats (click one, then “Show”)` : '',
-    whole ? '' : ' · shown at a readable size: drag to see the rest, or zoom out',
+    grouped ? ` in ${groups} groups (over ${GROUP_THRESHOLD}); open a group (click it, or Enter), then “Show”` : collapsed > 0 ? `; ${fmt(collapsed)} in groups of repeats (open one, then “Show”)` : '',
+    whole ? '' : ' · shown at a readable size: drag or use the arrow keys to see the rest, or zoom out',
   ].join('');
 }

@@ -31,3 +31,26 @@ function described(n: GraphNode): string {
       return `Group ${n.label}, ${sub}`;
   }
 }
+
+/** A node in a few words, as an edge names its ends: "PlaceOrder c3", "OrderPlaced #5", "consumer notifier on #5", "group RestockItem". */
+function shortName(n: GraphNode): string {
+  const id = parseNodeId(n.id);
+  if (n.kind === 'group') return `group ${n.label}`;
+  if (id?.kind === 'command') return `${n.label} ${id.id}`;
+  if (id?.kind === 'event') return `${n.label} #${id.seq}`;
+  if (id?.kind === 'rejection') return `rejection ${n.label}`;
+  if (id?.kind === 'enactment') return `consumer ${n.label} on #${id.seq}`;
+  return n.label;
+}
+
+/**
+ * The accessible name of a causation edge, in words and without internal ids: "PlaceOrder c3
+ * caused OrderPlaced #5", "OrderPlaced #5 was handled by consumer notifier on #5", an edge
+ * between groups with its count ("group RestockItem caused group ItemRestocked, 3 times").
+ */
+export function edgeName(source: GraphNode | undefined, target: GraphNode | undefined, count?: number): string {
+  const from = source ? shortName(source) : 'a cause not drawn';
+  const to = target ? shortName(target) : 'a node not drawn';
+  const verb = target?.kind === 'enactment' ? 'was handled by' : 'caused';
+  return `${from} ${verb} ${to}${count && count > 1 ? `, ${count} times` : ''}`;
+}

@@ -19,7 +19,7 @@ export interface MetricRow {
 
 /** What the Deliveries row counts (cli-and-reports.md, "Run report"). */
 export const DELIVERIES_TITLE =
-  "Enactment attempts over all of a run's consumers — failed ones, retries and duplicates included — the state store among them, also the default one the engine adds to a run that lists no `state-store` consumer. Hover a run's figure for each consumer's share.";
+  "Enactment attempts over all of a run's consumers — failed ones, retries and duplicates included — the state store among them, also the default one the engine adds to a run that lists no `state-store` consumer. Each consumer's share: open Deliveries, or hover a run's figure.";
 
 /** A row labelled from the shared table (src/engine/report/metricLabels), which also says which way is better. */
 const row = (key: MetricKey, runs: readonly RunReport[], pick: (r: RunReport) => number): MetricRow => {

@@ -2,12 +2,25 @@
 import type { TimelineClock } from '../reader/timelineSource';
 import type { TimeRange } from './timelineModel';
 
-/** About 8 round tick values across `range`. */
-export function tickValues(r: TimeRange): number[] {
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** The steps between ticks on a log's clock: round times (each divides the next larger unit), so a tick falls on a whole second, minute or hour and its label is exact. */
+const TIME_STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500,
+  SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
+  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+  HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY,
+];
+
+/** About 8 round tick values across `range`: 1, 2 or 5 × a power of ten (ms of a run's virtual clock), or round times on a log's clock (1/2/5/10/15/30 s, 1/2/5/10/15/30 min, hours, days). */
+export function tickValues(r: TimeRange, clock: TimelineClock = 'virtual'): number[] {
   const span = r.to - r.from;
   const raw = span / 8;
   const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-9)));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const decimal = (unit: number, m: number): number => [1, 2, 5, 10].map((k) => k * unit * m).find((s) => s >= raw) ?? raw;
+  const step = clock === 'epoch' ? (TIME_STEPS.find((s) => s >= raw) ?? decimal(DAY, 10 ** Math.floor(Math.log10(Math.max(raw / DAY, 1))))) : decimal(1, mag);
   const out: number[] = [];
   for (let t = Math.ceil(r.from / step) * step; t <= r.to; t += step) out.push(Math.round(t * 1000) / 1000);
   return out;

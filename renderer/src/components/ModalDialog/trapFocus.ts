@@ -2,14 +2,9 @@
  * Keeps Tab and Shift+Tab inside a modal dialog: from its last control Tab goes to its first, and
  * Shift+Tab from its first to its last (Chromium's modal `<dialog>` otherwise lets the focus leave
  * for the page's body). A Svelte attachment (`{@attach trapFocus}`); controls disabled or not shown
- * are skipped.
+ * are skipped (focus/tabOrder).
  */
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
-
-/** The dialog's controls Tab reaches, in order. */
-function focusables(dialog: HTMLElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
-}
+import { focusables } from '../focus/tabOrder';
 
 export function trapFocus(dialog: HTMLElement): () => void {
   const onKey = (e: KeyboardEvent): void => {

@@ -13,8 +13,8 @@ describe('the graph count', () => {
 
   it('says how the nodes are grouped or collapsed, the ids drawn once, and when the view shows only part', () => {
     const counts = { records: 1200, missing: 0, outside: 0 };
-    expect(graphCountText(counts, { ...plain, grouped: true, groups: 9 })).toBe('1,200 nodes in 9 groups (over 500); click a group, then “Show”');
-    expect(graphCountText(counts, { ...plain, collapsed: 40, repeated: 1 })).toBe('1,200 nodes (1 repeated id drawn once); 40 in groups of repeats (click one, then “Show”)');
-    expect(graphCountText(counts, { ...plain, whole: false })).toBe('1,200 nodes · shown at a readable size: drag to see the rest, or zoom out');
+    expect(graphCountText(counts, { ...plain, grouped: true, groups: 9 })).toBe('1,200 nodes in 9 groups (over 500); open a group (click it, or Enter), then “Show”');
+    expect(graphCountText(counts, { ...plain, collapsed: 40, repeated: 1 })).toBe('1,200 nodes (1 repeated id drawn once); 40 in groups of repeats (open one, then “Show”)');
+    expect(graphCountText(counts, { ...plain, whole: false })).toBe('1,200 nodes · shown at a readable size: drag or use the arrow keys to see the rest, or zoom out');
   });
 });

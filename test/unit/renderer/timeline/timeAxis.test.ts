@@ -27,4 +27,20 @@ describe('tick labels on a log clock', () => {
   it('leave the virtual clock in ms', () => {
     expect(tickLabel(1500, 'virtual', 500, { from: 0, to: 4000 })).toBe('1500');
   });
+
+  it('put a log\'s ticks on round times, each label the tick\'s exact time: 2 min apart over 15 min, 10 s over 45 s, 1 h over 8 h', () => {
+    const range = { from: at('2026-11-30T09:00:00Z'), to: at('2026-11-30T09:14:24Z') };
+    const ticks = tickValues(range, 'epoch');
+    expect(ticks[1]! - ticks[0]!).toBe(120_000);
+    expect(ticks.map((t) => tickLabel(t, 'epoch', 120_000, range))).toEqual(['09:00', '09:02', '09:04', '09:06', '09:08', '09:10', '09:12', '09:14']);
+    const short = tickValues({ from: at('2026-11-30T09:00:03Z'), to: at('2026-11-30T09:00:48Z') }, 'epoch');
+    expect(short[1]! - short[0]!).toBe(10_000);
+    expect(new Date(short[0]!).toISOString()).toBe('2026-11-30T09:00:10.000Z');
+    const day = tickValues({ from: at('2026-11-30T00:00:00Z'), to: at('2026-11-30T08:00:00Z') }, 'epoch');
+    expect(day[1]! - day[0]!).toBe(3_600_000);
+  });
+
+  it('keep the virtual clock\'s steps of 1, 2 or 5 × a power of ten', () => {
+    expect(tickValues({ from: 0, to: 1500 })).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400]);
+  });
 });
