@@ -7,25 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
+import { announcements, recordAnnouncements } from './liveRegions';
 
-/** What the announcer said, in order: its text at each change (recorded from the page's start). */
-async function recordSaid(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const said: string[] = ((window as unknown as { __said: string[] }).__said = []);
-    const attach = (): boolean => {
-      const region = document.getElementById('announcer');
-      if (!region) return false;
-      new MutationObserver(() => said.push((region.textContent ?? '').trim())).observe(region, { childList: true, characterData: true, subtree: true });
-      return true;
-    };
-    document.addEventListener('DOMContentLoaded', () => {
-      if (attach()) return;
-      const wait = new MutationObserver(() => attach() && wait.disconnect());
-      wait.observe(document.body, { childList: true, subtree: true });
-    });
-  });
-}
-const said = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __said: string[] }).__said.filter((s) => s !== ''));
 const announcer = (page: Page) => page.locator('#announcer');
 
 /** Presses Enter on `name`'s button (focused first, as Tab would). */
@@ -99,7 +82,7 @@ test('History: "the first violation" focuses the slider at it; "show in graph �
 
 test('Sweep: Run sweep and Cancel keep the focus; the progress is said at coarse steps, the end in the status line; Escape cancels', async ({ page }) => {
   test.setTimeout(120_000);
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await page.goto('/');
   await page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }).click();
   await press(page, views(page).getByRole('button', { name: 'Sweep', exact: true }));
@@ -111,7 +94,7 @@ test('Sweep: Run sweep and Cancel keep the focus; the progress is said at coarse
   await expect(run).toBeFocused();
   await expect(sweep.locator('.status[aria-live="polite"]')).toContainText('done 16 points');
   await expect(sweep.locator('.progress-line')).toHaveCount(0);
-  const steps = (await said(page)).filter((s) => s.startsWith('Sweeping'));
+  const steps = (await announcements(page)).filter((s) => s.startsWith('Sweeping'));
   // 16 runs, said at most once per 10 %
   expect(steps.length).toBeGreaterThan(0);
   expect(steps.length).toBeLessThanOrEqual(11);
@@ -138,7 +121,7 @@ const restocks = (commands: number): Buffer => {
 
 test("Runs: a big run's progress is said at coarse steps (the line on screen is not live); Escape cancels it", async ({ page }) => {
   test.setTimeout(120_000);
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await page.goto('/');
   await page.getByLabel('Scenario file').setInputFiles({ name: 'restocks.json', mimeType: 'application/json', buffer: restocks(200_000) });
   await press(page, views(page).getByRole('button', { name: 'Runs', exact: true }));
@@ -149,18 +132,18 @@ test("Runs: a big run's progress is said at coarse steps (the line on screen is 
   await expect(cancel).toBeFocused();
   await expect(cancel).toHaveAttribute('title', /Escape/);
   await expect(runs.locator('.progress-line')).toHaveAttribute('aria-live', 'off');
-  await expect.poll(async () => (await said(page)).filter((s) => / of the commands arrived$/.test(s)).length).toBeGreaterThan(1);
+  await expect.poll(async () => (await announcements(page)).filter((s) => / of the commands arrived$/.test(s)).length).toBeGreaterThan(1);
   await page.keyboard.press('Escape');
   await expect(runs.getByTestId('cancelled-text')).toBeVisible();
   await expect(runs.getByRole('button', { name: 'Run', exact: true })).toBeFocused();
-  const progress = (await said(page)).filter((s) => s.startsWith('Running'));
+  const progress = (await announcements(page)).filter((s) => s.startsWith('Running'));
   for (const s of progress) expect(s).toMatch(/: (\d*0% of the commands arrived|finishing: .*|building the report…|starting…)$/);
   expect(new Set(progress).size).toBe(progress.length);
   expect(progress.length).toBeLessThanOrEqual(13);
 });
 
 test('Logs: Open sample log lands on the log and says its headline; a "caused" record lands on its details, Tab goes on inside them', async ({ page }) => {
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await page.goto('/');
   await press(page, views(page).getByRole('button', { name: 'Logs', exact: true }));
   const logs = page.getByRole('region', { name: 'Logs', exact: true });
@@ -187,7 +170,7 @@ test('Logs: Open sample log lands on the log and says its headline; a "caused" r
 });
 
 test('Scenario: Undo rename (after Ctrl+S) lands on the scenario\'s name; Save is seen and said', async ({ page }) => {
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await openSampleAndRun(page, /^Flash sale/);
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');

@@ -5,27 +5,10 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSampleAndRun, views } from './flows';
+import { announcements, recordAnnouncements } from './liveRegions';
 
 const announcer = (page: Page) => page.locator('#announcer');
 
-/** What the announcer said, in order (recorded from the page's start). */
-async function recordSaid(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const said: string[] = ((window as unknown as { __said: string[] }).__said = []);
-    const attach = (): boolean => {
-      const region = document.getElementById('announcer');
-      if (!region) return false;
-      new MutationObserver(() => said.push((region.textContent ?? '').trim())).observe(region, { childList: true, characterData: true, subtree: true });
-      return true;
-    };
-    document.addEventListener('DOMContentLoaded', () => {
-      if (attach()) return;
-      const wait = new MutationObserver(() => attach() && wait.disconnect());
-      wait.observe(document.body, { childList: true, subtree: true });
-    });
-  });
-}
-const said = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __said: string[] }).__said.filter((s) => s !== ''));
 
 /** Focuses `locator` (as Tab would) and presses `key` on it. */
 async function press(page: Page, locator: Locator, key = 'Enter'): Promise<void> {
@@ -153,7 +136,7 @@ test('the workspace notice covers no focused control, Shift+Tab from the heading
 });
 
 test('tree edits by key are said; Add command lands on its first required field, marked aria-required', async ({ page }) => {
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await page.goto('/');
   await press(page, page.getByRole('region', { name: 'Samples' }).getByRole('button', { name: /^Flash sale/ }));
   await press(page, views(page).getByRole('button', { name: 'Scenario', exact: true }));
@@ -181,7 +164,7 @@ test('tree edits by key are said; Add command lands on its first required field,
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(announcer(page)).toContainText('Un-nested: CancelOrder');
   await expect(tree.getByRole('treeitem', { name: /^CancelOrder/ })).toBeFocused();
-  expect((await said(page)).filter((s) => s.startsWith('Moved up'))).toHaveLength(1);
+  expect((await announcements(page)).filter((s) => s.startsWith('Moved up'))).toHaveLength(1);
 });
 
 test('the page title names the view and the scenario', async ({ page }) => {
@@ -209,7 +192,7 @@ test('Export HTML and Download scenario are said', async ({ page }) => {
 });
 
 test('History says a broken invariant when it starts and ends, not again at every step', async ({ page }) => {
-  await recordSaid(page);
+  await recordAnnouncements(page);
   await openSampleAndRun(page, /^Flash sale/);
   await press(page, views(page).getByRole('button', { name: 'History', exact: true }));
   const history = page.getByRole('region', { name: 'State history' });
@@ -219,7 +202,7 @@ test('History says a broken invariant when it starts and ends, not again at ever
   await slider.fill(String(from - 3));
   await expect(history.getByRole('status')).toContainText(`Step ${from - 2} of`);
   await expect(history.locator('.violation')).toBeHidden();
-  const before = (await said(page)).length;
+  const before = (await announcements(page)).length;
   await slider.focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
   await expect(history.locator('.violation')).toContainText('Still broken at this step');
@@ -228,7 +211,7 @@ test('History says a broken invariant when it starts and ends, not again at ever
   await expect(history.getByRole('alert')).toHaveCount(0);
   await expect(history.getByRole('status')).toContainText(`Step ${from - 2} of`);
   // once as it started, once as it ended, whatever the steps in between
-  const heard = (await said(page)).slice(before);
+  const heard = (await announcements(page)).slice(before);
   // (steps pressed faster than they are read may skip the one that broke it: then "still broken" is the start heard)
   expect(heard.filter((s) => s.startsWith('⚠'))).toEqual([expect.stringMatching(/^⚠ (Invariant|Still) broken at this step: stock-non-negative/)]);
   expect(heard.filter((s) => s === 'No invariant is broken at this step.')).toHaveLength(1);
