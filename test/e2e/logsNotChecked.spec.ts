@@ -26,7 +26,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
 
     await logs.getByLabel('Profile', { exact: true }).selectOption('marten');
     await expect(logs.getByText('not understood', { exact: true })).toBeVisible({ timeout: 30_000 });
-    await expect(violations).toContainText("Not checked: no record was read as an event, so none was read as checkout-cart's");
+    await expect(violations).toContainText("Not checked: no record was read as an event, so none by domain checkout-cart");
     await expect(violations.getByRole('heading')).toHaveText(/not checked/);
     await expect(violations).not.toContainText('satisfies every invariant');
     const drift = logs.getByRole('region', { name: 'Decision drift' });
