@@ -1,5 +1,5 @@
 /** Shared steps of the browser tests. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The top bar's view navigation. */
 export const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
@@ -11,6 +11,18 @@ export async function openSampleAndRun(page: Page, name: RegExp): Promise<void> 
   await views(page).getByRole('button', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Runs' })).toContainText(/Ran \d+ runs?/, { timeout: 30_000 });
+}
+
+/**
+ * Opens the Graph view of the run result (on the tab of run `run`, when given); resolves with the
+ * graph's region once its first node is drawn.
+ */
+export async function openGraph(page: Page, run?: string): Promise<Locator> {
+  await views(page).getByRole('button', { name: 'Graph' }).click();
+  const graph = page.getByRole('region', { name: 'Causation graph' });
+  if (run !== undefined) await graph.getByRole('tab', { name: run }).click();
+  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  return graph;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The causation graph by keyboard: the canvas pans and zooms with keys, a node reached with Tab shows a ring of its own and comes into view; at 1280×720 with the lesson and the details open, the columns still show. */
 import { expect, test, type Locator } from '@playwright/test';
-import { openSampleAndRun, views } from './flows';
+import { openGraph, openSampleAndRun, views } from './flows';
 
 const SHOTS = process.env.A11Y_SHOTS;
 
@@ -70,10 +70,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
 test('at 1280×720 with the lesson open, opening a node’s details fits the graph again for the narrower pane: its first column at the left, the clicked node whole', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openSampleAndRun(page, /^Flash sale/);
-  await views(page).getByRole('button', { name: 'Graph' }).click();
-  const graph = page.getByRole('region', { name: 'Causation graph' });
-  await graph.getByRole('tab', { name: '8 workers' }).click();
-  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  const graph = await openGraph(page, '8 workers');
   const first = graph.locator('.svelte-flow__node').first();
   await first.click();
   await expect(graph.getByRole('complementary', { name: 'Node details' })).toBeVisible();
@@ -88,9 +85,7 @@ test('at 1280×720 with the lesson open, opening a node’s details fits the gra
 test('] and [ reach every node in causal order, those not drawn on screen too: each is brought into the pane and focused, and the ends are said', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openSampleAndRun(page, /^Flash sale/);
-  await views(page).getByRole('button', { name: 'Graph' }).click();
-  const graph = page.getByRole('region', { name: 'Causation graph' });
-  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  const graph = await openGraph(page);
   // the PlaceOrder group's nodes: one column far taller than the pane, fitted at its start, most of it not drawn
   await graph.getByRole('group', { name: /^Group PlaceOrder/ }).click();
   await graph.getByRole('complementary', { name: 'Node details' }).getByRole('button', { name: /^Show these/ }).click();

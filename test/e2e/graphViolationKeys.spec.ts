@@ -5,7 +5,7 @@
  * order, once each, then on to the zoom controls, never losing the focus to the page's body.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openSampleAndRun, views } from './flows';
+import { openGraph, openSampleAndRun, views } from './flows';
 
 const SHOTS = process.env.A11Y_SHOTS;
 
@@ -20,10 +20,7 @@ const focusName = (page: Page) =>
 test('"Show the invariant violation" by keyboard: the selection is said, the focus lands on the details heading, the cause is 3 Tabs away and Escape goes back to the node', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openSampleAndRun(page, /^Flash sale/);
-  await views(page).getByRole('button', { name: 'Graph' }).click();
-  const graph = page.getByRole('region', { name: 'Causation graph' });
-  await graph.getByRole('tab', { name: '8 workers' }).click();
-  await expect(graph.locator('.svelte-flow__node').first()).toBeVisible({ timeout: 30_000 });
+  const graph = await openGraph(page, '8 workers');
 
   await graph.getByRole('button', { name: 'Show the invariant violation' }).focus();
   await page.keyboard.press('Enter');
