@@ -25,6 +25,26 @@ export async function openGraph(page: Page, run?: string): Promise<Locator> {
   return graph;
 }
 
+/** The graph's viewport transform: its offset and scale. */
+export const viewportOf = (graph: Locator) => graph.locator('.svelte-flow__viewport').evaluate((el) => {
+  const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+  return { x: m.e, y: m.f, zoom: m.a };
+});
+
+/**
+ * Waits until the graph's view has stopped moving: the same transform at two polls 300 ms apart
+ * (longer than the graph's own delayed moves after a resize or a selection, 60 and 120 ms).
+ */
+export async function settled(graph: Locator): Promise<void> {
+  let last = '';
+  await expect.poll(async () => {
+    const now = JSON.stringify(await viewportOf(graph));
+    const same = now === last;
+    last = now;
+    return same;
+  }, { intervals: [300] }).toBe(true);
+}
+
 /**
  * Collects what Svelte warns about in the page's console (a derived read after its component was
  * destroyed, and the like): the production build prints only the warning's link, svelte.dev/e/<code>.

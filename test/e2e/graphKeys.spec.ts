@@ -1,14 +1,8 @@
 /** The causation graph by keyboard: the canvas pans and zooms with keys, a node reached with Tab shows a ring of its own and comes into view; at 1280×720 with the lesson and the details open, the columns still show. */
 import { expect, test, type Locator } from '@playwright/test';
-import { openGraph, openSampleAndRun, views } from './flows';
+import { openGraph, openSampleAndRun, viewportOf, views } from './flows';
 
 const SHOTS = process.env.A11Y_SHOTS;
-
-/** The graph's viewport transform: its offset and scale. */
-const viewportOf = (graph: Locator) => graph.locator('.svelte-flow__viewport').evaluate((el) => {
-  const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
-  return { x: m.e, y: m.f, zoom: m.a };
-});
 
 /** Nodes drawn across the pane's top half cut at its left or right edge. */
 const cutSideways = (graph: Locator) => graph.evaluate((el) => {

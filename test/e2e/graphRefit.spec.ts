@@ -4,24 +4,7 @@
  * the arrow keys on the canvas do.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { openSampleAndRun, views } from './flows';
-
-/** The graph's viewport transform: its offset and scale. */
-const viewportOf = (graph: Locator) => graph.locator('.svelte-flow__viewport').evaluate((el) => {
-  const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
-  return { x: m.e, y: m.f, zoom: m.a };
-});
-
-/** Waits until the view has stopped moving: the same transform at two polls in a row (after the pane's resize has been heard). */
-async function settled(graph: Locator): Promise<void> {
-  let last = '';
-  await expect.poll(async () => {
-    const now = JSON.stringify(await viewportOf(graph));
-    const same = now === last;
-    last = now;
-    return same;
-  }).toBe(true);
-}
+import { openSampleAndRun, settled, viewportOf, views } from './flows';
 
 /** The width of the graph's pane. */
 const paneWidth = (graph: Locator) => graph.locator('.svelte-flow').evaluate((el) => el.getBoundingClientRect().width);
