@@ -15,8 +15,10 @@ export class CausationDepths {
   /** The entry of each entry's cause + 1 (0: none known). */
   private parent: Int32Array;
   private max = 0;
-  /** Records whose cause was not read yet: their entries (-1: none) and the cause's id. */
-  private late: { readonly entry: number; readonly address: number; readonly cause: string }[] = [];
+  /** Records whose cause was not read yet: their entries (-1: none) and the cause's id, side by side (no object per orphan: a log's orphans can be most of its records). */
+  private lateEntry: number[] = [];
+  private lateAddress: number[] = [];
+  private lateCause: string[] = [];
   /** The causes' entries of records with neither id nor address. */
   private readonly leafCauses: number[] = [];
 
@@ -55,22 +57,35 @@ export class CausationDepths {
       this.depth[address] = depth;
       this.parent[address] = cause + 1;
     }
-    if (lateCause !== undefined) this.late.push({ entry, address, cause: lateCause });
+    if (lateCause !== undefined) {
+      this.lateEntry.push(entry);
+      this.lateAddress.push(address);
+      this.lateCause.push(lateCause);
+    }
     else if (cause >= 0 && entry < 0 && address < 0) this.leafCauses.push(cause);
   }
 
   /** The longest chain's edges; `find` gives an id's entry (-1: not in the log). */
   maxDepth(find: (id: string) => number): number {
-    if (this.late.length === 0) return this.max;
+    if (this.lateCause.length === 0) return this.max;
     let resolved = false;
-    this.late = this.late.filter(({ entry, address, cause }) => {
-      const c = find(cause);
-      if (c < 0) return true;
+    let kept = 0;
+    for (let i = 0; i < this.lateCause.length; i++) {
+      const entry = this.lateEntry[i];
+      const address = this.lateAddress[i];
+      const c = find(this.lateCause[i]);
+      if (c < 0) {
+        this.lateEntry[kept] = entry;
+        this.lateAddress[kept] = address;
+        this.lateCause[kept++] = this.lateCause[i];
+        continue;
+      }
       resolved = true;
       if (entry < 0 && address < 0) this.leafCauses.push(c);
-      for (const e of [entry, address]) if (e >= 0) this.parent[e] = c + 1;
-      return false;
-    });
+      if (entry >= 0) this.parent[entry] = c + 1;
+      if (address >= 0) this.parent[address] = c + 1;
+    }
+    this.lateEntry.length = this.lateAddress.length = this.lateCause.length = kept;
     if (resolved) this.recompute();
     return this.max;
   }
