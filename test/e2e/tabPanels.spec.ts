@@ -1,5 +1,5 @@
 /**
- * Tabs with their panels (trial B m4/m7): the Run tabs of Graph, History, Timeline and Event log
+ * Tabs with their panels (trial B m4/m7; Consumers: s12 trials): the Run tabs of Graph, History, Timeline, Event log and Consumers
  * and the Logs view's "Parts of the log" each control a tabpanel named by the selected tab; scroll
  * boxes the browser gives the focus to are regions with a name.
  */
@@ -19,10 +19,10 @@ async function panelOf(page: Page, tablist: Locator): Promise<Locator> {
   return panel;
 }
 
-test('the Run tabs of Graph, History, Timeline and Event log, and the Logs view\'s parts, each show a tabpanel named by the selected tab', async ({ page }) => {
+test('the Run tabs of Graph, History, Timeline, Event log and Consumers, and the Logs view\'s parts, each show a tabpanel named by the selected tab', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openSampleAndRun(page, /^Flash sale/);
-  for (const view of ['Graph', 'History', 'Timeline', 'Event log']) {
+  for (const view of ['Graph', 'History', 'Timeline', 'Event log', 'Consumers']) {
     await views(page).getByRole('button', { name: view, exact: true }).click();
     const tabs = page.getByRole('tablist', { name: 'Run' });
     await expect(await panelOf(page, tabs)).toHaveAccessibleName('one queue');
@@ -30,6 +30,15 @@ test('the Run tabs of Graph, History, Timeline and Event log, and the Logs view\
     await tabs.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(await panelOf(page, tabs)).toHaveAccessibleName(/^8 workers/);
+    if (view === 'Consumers') {
+      // the panel holds the run's consumers
+      await expect(await panelOf(page, tabs)).toContainText('Dead-letter queue');
+      for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR ?? 'test-results/screenshots'}/consumers-run-tabs-${width}.png` });
+      }
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     await page.keyboard.press('ArrowLeft');
   }
 

@@ -35,41 +35,45 @@ export interface RecordTexts {
 const SLACK_PX = 4;
 const px = (chars: number): number => Math.ceil(chars * RECORD_CHAR_PX) + SLACK_PX;
 
-/** A column: its CSS track and the least it is laid out at, in px. */
-interface Track {
+/** A column: its CSS track, the least it is laid out at and the most it takes (its longest text whole), in px. */
+export interface RecordTrack {
   readonly css: string;
   readonly least: number;
+  readonly most: number;
+  /** Which column it is. */
+  readonly name: 'record' | 'place' | 'time' | 'stream' | 'position' | 'type' | 'data';
 }
+type Track = RecordTrack;
 
 /** A column as wide as its longest text (or its header). */
-function whole(chars: number, header: number): Track {
+function whole(name: Track['name'], chars: number, header: number): Track {
   const width = Math.max(px(chars), header);
-  return { css: `${width}px`, least: width };
+  return { name, css: `${width}px`, least: width, most: width };
 }
 
 /** A column as wide as its longest text (up to `most` characters) when there is room, else down to `least` characters. */
-function shrinking(chars: number, least: number, most: number, header: number, extra = 0): Track {
+function shrinking(name: Track['name'], chars: number, least: number, most: number, header: number, extra = 0): Track {
   const full = Math.max(px(Math.min(chars, most)) + extra, header);
   const low = Math.min(full, Math.max(px(least) + extra, header));
-  return { css: `minmax(${low}px, ${full}px)`, least: low };
+  return { name, css: `minmax(${low}px, ${full}px)`, least: low, most: full };
 }
 
 /** The columns in order: #, line (a live source's position), time, stream, position (unless `positions` is false), type, data. */
-function tracks(t: RecordTexts, positions: boolean): readonly Track[] {
+export function recordTracks(t: RecordTexts, positions = true): readonly RecordTrack[] {
   return [
-    whole(t.record + 2, 28), // " ⚠" after a flagged record's number
-    whole(t.line, 32),
-    whole(t.time, 84),
-    shrinking(t.stream, 32, 48, 56),
-    ...(positions ? [shrinking(t.position, 8, 24, 62)] : []),
-    shrinking(t.type, 18, 64, 40, t.pill ? PILL_PX : 0),
-    { css: `minmax(${DATA_LEAST_PX}px, 1fr)`, least: DATA_LEAST_PX },
+    whole('record', t.record + 2, 28), // " ⚠" after a flagged record's number
+    whole('place', t.line, 32),
+    whole('time', t.time, 84),
+    shrinking('stream', t.stream, 32, 48, 56),
+    ...(positions ? [shrinking('position', t.position, 8, 24, 62)] : []),
+    shrinking('type', t.type, 18, 64, 40, t.pill ? PILL_PX : 0),
+    { name: 'data', css: `minmax(${DATA_LEAST_PX}px, 1fr)`, least: DATA_LEAST_PX, most: Number.POSITIVE_INFINITY },
   ];
 }
 
 /** The table's `grid-template-columns`: #, line, time, stream, position, type, data; without the position column when `positions` is false (see {@link PlaceColumn.positions}). */
 export function recordColumns(t: RecordTexts, positions = true): string {
-  return tracks(t, positions)
+  return recordTracks(t, positions)
     .map((c) => c.css)
     .join(' ');
 }
@@ -83,7 +87,7 @@ export const ROW_PADDING_PX = 10;
  * the row's padding (the table's own border aside). Narrower, the row is cut at its right.
  */
 export function recordColumnsLeast(t: RecordTexts, positions = true): number {
-  const columns = tracks(t, positions);
+  const columns = recordTracks(t, positions);
   return columns.reduce((sum, c) => sum + c.least, 0) + (columns.length - 1) * COLUMN_GAP_PX + 2 * ROW_PADDING_PX;
 }
 
