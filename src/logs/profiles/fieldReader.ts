@@ -8,7 +8,7 @@
 import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
 import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
-import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
+import { compilePointer, parentOf, resolvePointer, type ParsedTexts, type Pointer } from '../json/pointer';
 import type { PointerUse } from '../types';
 import { jsonTextValue } from './payload';
 import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadProblem, type ReadResult } from './profile';
@@ -34,25 +34,26 @@ const has = Object.prototype.hasOwnProperty;
 /** Tokens that name a member of Object.prototype: read only as own properties. */
 const inherited = (token: string): boolean => token in Object.prototype;
 
-/** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it. */
-function resolve(root: unknown, pointer: Pointer): unknown {
+/** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it (once per record with `parsed`). */
+function resolve(root: unknown, pointer: Pointer, parsed?: ParsedTexts): unknown {
   // the common case, one member of the record itself: a plain read (a JSON object inherits only Object.prototype's members)
   if (pointer.tokens.length === 1) {
     const token = pointer.tokens[0];
-    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolvePointer(root, pointer, true);
+    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolvePointer(root, pointer, true, parsed);
     return inherited(token) && !has.call(root, token) ? undefined : (root as Record<string, unknown>)[token];
   }
-  return resolvePointer(root, pointer, true);
+  return resolvePointer(root, pointer, true, parsed);
 }
 
 /**
  * What a pointer a user wrote (a map's `fields` or `data`) names in a record: in the record as
  * the profile prepared it (payloads decoded), else in the record as written — the one resolver
- * of both, each step passing through a string that holds JSON.
+ * of both, each step passing through a string that holds JSON. Give the record's pointers one
+ * `parsed` (a new Map per record) and a string holding JSON is parsed once for all of them.
  */
-export function lookUp(record: JsonObject, prepared: JsonObject, pointer: Pointer): unknown {
-  const value = resolve(prepared, pointer);
-  return (value === undefined || value === null) && prepared !== record ? resolve(record, pointer) : value;
+export function lookUp(record: JsonObject, prepared: JsonObject, pointer: Pointer, parsed?: ParsedTexts): unknown {
+  const value = resolve(prepared, pointer, parsed);
+  return (value === undefined || value === null) && prepared !== record ? resolve(record, pointer, parsed) : value;
 }
 
 /**
