@@ -107,6 +107,11 @@ export class StreamStarts {
     return [...carried, ...[...this.unknown].filter((s) => !carried.has(s))];
   }
 
+  /** Whether a stream's first revision is known (the profile's contract or the map's `dense`). */
+  get firstKnown(): boolean {
+    return this.first !== undefined;
+  }
+
   /** How many of the domain's streams began before the read. */
   get count(): number {
     return this.unknown.size;
