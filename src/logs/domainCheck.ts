@@ -195,7 +195,7 @@ export class DomainCheck {
         const kind = err.problem.kind;
         // a live source's record by its position there (`sequence 5`), a file's by its line
         const at = this.positionName !== undefined && place.position !== undefined ? `the record at ${this.placeText(place)}` : `${this.placeWord} ${place.line} of the log${place.position !== undefined ? ` (position ${place.position})` : ''}`;
-        if (!unknown || (kind !== 'threw' && kind !== 'returned')) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${at}` });
+        if (!unknown || (kind !== 'threw' && kind !== 'returned')) throw new ModuleFault({ ...err.problem, message: `${err.problem.message}, replaying ${at}${this.denseHint(kind, position)}` });
         this.unreplayed.add(e.stream);
         this.firstUnreplayed ??= { stream: e.stream, place: this.placeText(place), message: err.problem.message };
         this.drift.leftOut(causationId);
@@ -206,6 +206,16 @@ export class DomainCheck {
     if (unknown) this.drift.leftOut(causationId);
     else this.drift.event(causationId, e.type);
     return undefined;
+  }
+
+  /**
+   * Where a module's fold failed on an event with a revision past 0 and no first revision is known
+   * (a map's own pointers under a profile without revisions by contract, `generic`): how to say the
+   * stream may have begun before the read.
+   */
+  private denseHint(kind: string, position: string | undefined): string {
+    if ((kind !== 'threw' && kind !== 'returned') || position === undefined || !/^0*[1-9][0-9]*$/.test(position) || this.starts.firstKnown) return '';
+    return `. If each stream's revisions count up from 0 (or 1), say so in the map ("dense": {"streamPosition": 0}): a stream whose first revision here is past that began before the read and is replayed from an unknown state`;
   }
 
   /**

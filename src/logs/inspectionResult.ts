@@ -13,7 +13,7 @@ import { withLazyFinalState } from './lazyFinalState';
 import { hashingPlainStates } from './stateNotJson';
 import { otherProfile, type FieldReader, type JsonObject } from './profiles';
 import type { StaleWatch } from './staleDecisions';
-import { finalStateObject, hashState, type HasherFactory } from '../engine/report/stateHash';
+import { finalStateObject, hashState, type HashKept, type HasherFactory } from '../engine/report/stateHash';
 import type { Anomaly, InspectionReport, InspectResult } from './types';
 import { placeText, positionName, type PlacedEntry } from './placeWord';
 
@@ -130,8 +130,10 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
   if (final) domain.drift.flush(view);
   const state = domain.replay.state;
   const keys = [...state.keys()].sort();
-  const kept: { members?: string[] } = {};
-  const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashingPlainStates(report.domain ?? 'the domain', keys, (k) => state.get(k), () => hashState(state, keys, s.hasher, final ? kept : undefined)), finalState: {} };
+  const kept: HashKept = final ? {} : { plainOnly: true };
+  const withState = { ...report, drift: final ? domain.drift.drift() : domain.drift.drift(view), stateHash: hashingPlainStates(report.domain ?? 'the domain', keys, (k) => state.get(k), () => hashState(state, keys, s.hasher, kept)), finalState: {} };
+  // a state holding a Map, Set or Date is written tagged, as the hash read it (../engine/report/taggedJson)
+  const tagged = kept.plain === false;
   if (final) {
     withLazyFinalState(
       withState,
@@ -141,14 +143,22 @@ export function inspectionResult(s: InspectionState, source: string, framing: st
         for (const k of keys) yield [k, state.get(k)] as const;
       },
       kept.members,
+      tagged,
     );
     return { ok: true, report: withState, ...(domain.replay.history ? { history: domain.replay.history } : {}) };
   }
   // the state goes on changing after a snapshot: its aggregates as they are now (evolve makes new ones, so keeping them is enough)
   const now = new Map(keys.map((k) => [k, state.get(k)] as const));
-  withLazyFinalState(withState, () => finalStateObject(now, keys), keys.length, function* () {
-    for (const k of keys) yield [k, now.get(k)] as const;
-  });
+  withLazyFinalState(
+    withState,
+    () => finalStateObject(now, keys),
+    keys.length,
+    function* () {
+      for (const k of keys) yield [k, now.get(k)] as const;
+    },
+    undefined,
+    tagged,
+  );
   return { ok: true, report: withState };
 }
 

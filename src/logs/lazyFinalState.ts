@@ -8,13 +8,16 @@
 const streamCounts = new WeakMap<object, number>();
 const entryReaders = new WeakMap<object, () => Iterable<readonly [string, unknown]>>();
 const memberTexts = new WeakMap<object, readonly string[]>();
+/** Reports whose final state may hold a Map, Set or Date: written tagged (../engine/report/taggedJson). */
+const taggedStates = new WeakSet<object>();
 
 /**
  * Makes `report.finalState` lazy: `build` runs on its first read; `streams` is its key count,
  * known without building it; `entries`, when given, lists its (stream, aggregate) pairs in key
  * order without building the object (for writing it piece by piece); `members`, when given, is
  * each of those entries as its JSON member text, `"stream":aggregate`, in the same order (from the
- * state hash, ../engine/report/stateHash), after a comma but the first.
+ * state hash, ../engine/report/stateHash), after a comma but the first; `tagged`, that an aggregate
+ * may hold a Map, Set or Date, which JSON output writes as its tagged object (finalStateTagged).
  */
 export function withLazyFinalState<T extends { readonly finalState: Readonly<Record<string, unknown>> }>(
   report: T,
@@ -22,8 +25,10 @@ export function withLazyFinalState<T extends { readonly finalState: Readonly<Rec
   streams: number,
   entries?: () => Iterable<readonly [string, unknown]>,
   members?: readonly string[],
+  tagged = false,
 ): T {
   if (entries) entryReaders.set(report, entries);
+  if (tagged) taggedStates.add(report);
   if (entries && members) memberTexts.set(report, members);
   Object.defineProperty(report, 'finalState', {
     enumerable: true,
@@ -55,3 +60,6 @@ export function withoutFinalState<T extends object>(report: T): Omit<T, 'finalSt
 
 /** The final state's entries as JSON member texts, when the state hash left them (see `withLazyFinalState`). */
 export const finalStateMembers = (report: object): readonly string[] | undefined => memberTexts.get(report);
+
+/** Whether a report's final state may hold a Map, Set or Date: its JSON writes them tagged (`JSON.stringify(aggregate, taggedReplacer)`). */
+export const finalStateTagged = (report: object): boolean => taggedStates.has(report);

@@ -16,7 +16,7 @@ import { domainOfSource } from './cloudEventWriter';
 import { StaleWatch } from './staleDecisions';
 import type { InspectorOptions } from './inspectorTypes';
 import { parsedRecordText, readRecordObject } from './recordReading';
-import { expectedRecords, positionRules } from './profileChoice';
+import { expectedRecords, firstStreamPosition, positionRules } from './profileChoice';
 import { closerProfile, FieldReader, type JsonObject, type LogMap, type ReadProblem } from './profiles';
 import { show } from './profiles/fieldReader';
 import type { Anomaly, AnomalyKind, CommandRecord, EventRecord } from './types';
@@ -63,7 +63,7 @@ export class LogReading {
   ) {
     // a stream's first revision is the store's contract only where the profile reads the revision
     // (or where the map says its revisions are dense from a first one)
-    domain?.useFirstPosition(map.dense?.streamPosition ?? (map.fields.streamPosition === undefined ? reader.profile.firstStreamPosition : undefined));
+    domain?.useFirstPosition(firstStreamPosition(reader.profile, map));
     const rules = positionRules(reader.profile);
     this.facts = new LogFacts(anomalies, map.dense ? { ...rules, denseStream: true } : rules, expectedRecords(options.sizeHint));
     // a read resumed from a checkpoint: each stream's order checks go on from where the earlier read left them
@@ -79,7 +79,7 @@ export class LogReading {
     this.mayRefine = false;
     if (closer === undefined) return;
     this.reader = new FieldReader(closer, this.map.fields);
-    this.domain?.useFirstPosition(this.map.dense?.streamPosition ?? (this.map.fields.streamPosition === undefined ? closer.firstStreamPosition : undefined));
+    this.domain?.useFirstPosition(firstStreamPosition(closer, this.map));
     this.onRefined?.();
   }
 

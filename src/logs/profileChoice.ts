@@ -6,7 +6,7 @@
  * Pure.
  */
 import type { PositionRules } from './facts/positions';
-import { DETECTION_SAMPLE, type JsonObject, type Profile } from './profiles';
+import { DETECTION_SAMPLE, type CommonField, type JsonObject, type LogMap, type Profile } from './profiles';
 
 /** A record held while the profile is not chosen yet: its text, place, parsed value, or why it is not JSON. */
 export interface HeldRecord {
@@ -45,6 +45,25 @@ export function positionRules(profile: Profile): PositionRules {
     globalName: profile.name === 'purestream' ? 'seq' : profile.name === 'cloudevents' ? 'sequence' : profile.name === 'kafka' ? 'offset' : 'global position',
     utcWithoutZone: profile.utcWithoutZone === true,
   };
+}
+
+/** Whether the map leaves `field` to the profile, or names one of the profile's own pointers for it (restating what the profile reads). */
+function profileReads(profile: Profile, map: LogMap, field: CommonField): boolean {
+  const given = map.fields[field];
+  return given === undefined || (given !== null && (profile.fields[field] ?? []).includes(given));
+}
+
+/**
+ * A stream's first revision the read counts on (../streamStarts: a stream whose first event read
+ * is past it began before the read), or undefined when the log has none by contract: the map's
+ * `dense` when it gives one; else the profile's (logs.md's dense revisions: Marten and Emmett from
+ * 1, KurrentDB, Message DB and Axon from 0) where the revisions are still the profile's — the map
+ * names no stream position, or restates one of the profile's own pointers for it (Axon's
+ * `/sequenceNumber`); a map reading it elsewhere promises nothing.
+ */
+export function firstStreamPosition(profile: Profile, map: LogMap): string | undefined {
+  if (map.dense) return map.dense.streamPosition;
+  return profileReads(profile, map, 'streamPosition') ? profile.firstStreamPosition : undefined;
 }
 
 /** Records a log of `size` characters may hold, for sizing tables: records of 100 characters (most logs' are longer), at most 8M. */

@@ -1,11 +1,13 @@
 /**
  * A report as JSON, produced piece by piece: each member as two-space JSON, and `finalState`
- * one stream per line (its aggregate as compact JSON) from the replayed state in key order, so a
+ * one stream per line (its aggregate as compact JSON, a Map, Set or Date tagged as the stateHash
+ * reads it) from the replayed state in key order, so a
  * state of millions of streams never becomes one string past V8's limit. C1 controls (which some
  * terminals obey) are escaped as `\u00XX`, as in every `--json` output: the same JSON value. Pure.
  */
 import { escapeC1 } from '../engine/report/jsonWriter';
-import { finalStateEntries, finalStateMembers } from './lazyFinalState';
+import { taggedReplacer } from '../engine/report/taggedJson';
+import { finalStateEntries, finalStateMembers, finalStateTagged } from './lazyFinalState';
 
 const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
 
@@ -34,6 +36,8 @@ function* rawChunks(report: object): Generator<string> {
     // one stream per line, its aggregate as compact JSON (a million small native calls, no re-indenting;
     // none when the state hash left each member's text: `"stream":aggregate`, cut after the stream)
     const members = finalStateMembers(report);
+    // a Map, Set or Date as its tagged object, as the stateHash read it (plain states as JSON.stringify writes them)
+    const replacer = finalStateTagged(report) ? taggedReplacer : undefined;
     let piece = '';
     let any = false;
     let i = -1;
@@ -43,7 +47,7 @@ function* rawChunks(report: object): Generator<string> {
       const name = JSON.stringify(stream);
       const member = members?.[i];
       const from = member?.charCodeAt(0) === 44 ? 1 : 0;
-      piece += `${any ? ',' : '{'}\n    ${name}: ${member !== undefined ? member.slice(from + name.length + 1) : JSON.stringify(aggregate)}`;
+      piece += `${any ? ',' : '{'}\n    ${name}: ${member !== undefined ? member.slice(from + name.length + 1) : JSON.stringify(aggregate, replacer)}`;
       any = true;
       if (piece.length >= 1 << 16) {
         yield piece;

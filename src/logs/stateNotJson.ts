@@ -4,6 +4,7 @@
  * naming the stream and the JSON path, instead of failing inside the hash. Pure.
  */
 import { ModuleFault } from '../engine/module/moduleProblem';
+import { kindOf } from '../engine/report/taggedJson';
 
 /** The JSON path of the first bigint in `value` (`$.total`, `$.lines[2].qty`), or undefined. */
 export function bigintPath(value: unknown, path = '$', seen = new Set<object>()): string | undefined {
@@ -13,6 +14,24 @@ export function bigintPath(value: unknown, path = '$', seen = new Set<object>())
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = bigintPath(value[i], `${path}[${i}]`, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  // a Map or Set, hashed as its tagged object (../engine/report/taggedJson): its keys and values
+  const kind = kindOf(value);
+  if (kind === 'Map') {
+    let i = 0;
+    for (const [k, v] of value as Map<unknown, unknown>) {
+      const found = bigintPath(k, `${path}.<key ${i++}>`, seen) ?? bigintPath(v, `${path}.get(${JSON.stringify(typeof k === 'string' ? k : String(k))})`, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (kind === 'Set') {
+    let i = 0;
+    for (const v of value as Set<unknown>) {
+      const found = bigintPath(v, `${path}.<value ${i++}>`, seen);
       if (found) return found;
     }
     return undefined;

@@ -12,7 +12,7 @@
  *   gives it no revision to show it starts here;
  * - or, in a read that began after the log's start, comes from a log stream the domain's stream
  *   neither is nor names (`order:<id>` names the log's `<id>`, `payment:<id>` the log's
- *   `payment-<id>`): the domain gathers several log streams into it (`stock:<sku>` from every
+ *   `payment-<id>` or `payment/<id>`): the domain gathers several log streams into it (`stock:<sku>` from every
  *   order's stream), and those read before are missing.
  * A read resumed from a checkpoint knows the streams it carries (see `carry`), and — when the chain
  * of reads began at the source's start — that every other stream began in it.
@@ -37,23 +37,24 @@ const WORD = /[0-9A-Za-z_]/;
  * Whether the domain's `stream` is the log's stream or names it as a whole word (`order:<id>` for
  * `<id>`; `acme/order:<id>` for a tenant's `acme/<id>`), or is `<type>:<id>` for a stream named
  * `category-id` (Message DB's and Emmett's convention, KurrentDB's too: the id is what follows the
- * first `-`) whose category is the type or ends with it: `payment:pay-21` for `payment-pay-21`,
- * `cart:c-2` for `shopping_cart-c-2`.
+ * first `-`) or `category/id` (a homegrown engine's `order/o-20`: the id follows the first `/`)
+ * whose category is the type or ends with it: `payment:pay-21` for `payment-pay-21`, `cart:c-2`
+ * for `shopping_cart-c-2`, `order:o-20` for `order/o-20`.
  */
 export function names(stream: string, logStream: string): boolean {
   if (stream === logStream) return true;
   const slash = logStream.indexOf('/');
   if (slash > 0 && stream.startsWith(logStream.slice(0, slash + 1))) return names(stream.slice(slash + 1), logStream.slice(slash + 1));
   if (containsWord(stream, logStream)) return true;
-  // the domain's `<type>:<id>` for the store's `<category>-<id>` (no tenant here: a tenant's stream was matched above),
-  // the type being the category or its last word (`cart` for `shopping_cart`): `stock:7` does not name `order-7`
-  const dash = logStream.indexOf('-');
-  if (slash >= 0 || dash <= 0) return false;
-  const id = logStream.slice(dash + 1);
+  // the domain's `<type>:<id>` for the store's `<category>-<id>` or `<category>/<id>` (a tenant's stream was matched above: `acme/<id>` has no
+  // category `acme` of a type `order`), the type being the category or its last word (`cart` for `shopping_cart`): `stock:7` does not name `order-7`
+  const split = slash >= 0 ? slash : logStream.indexOf('-');
+  if (split <= 0) return false;
+  const id = logStream.slice(split + 1);
   const colon = stream.length - id.length - 1;
   if (id.length === 0 || colon <= 0 || !stream.endsWith(id) || stream[colon] !== ':') return false;
   const type = letters(stream.slice(0, colon));
-  const category = letters(logStream.slice(0, dash));
+  const category = letters(logStream.slice(0, split));
   return type.length > 0 && (category.endsWith(type) || type.endsWith(category));
 }
 
@@ -105,6 +106,11 @@ export class StreamStarts {
   unknownStreams(): string[] {
     const carried = this.carried?.unknown ?? new Set<string>();
     return [...carried, ...[...this.unknown].filter((s) => !carried.has(s))];
+  }
+
+  /** Whether a stream's first revision is known (the profile's contract or the map's `dense`). */
+  get firstKnown(): boolean {
+    return this.first !== undefined;
   }
 
   /** How many of the domain's streams began before the read. */

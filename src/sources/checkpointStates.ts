@@ -1,7 +1,8 @@
 /**
  * A domain's states as a checkpoint keeps them (README, "Checkpoints"): JSON, with what JSON alone
- * would change written as a tagged object — `{"@purestream": "Map", "entries": [[key, value], …]}`,
- * `"Set"` with `values`, `"Date"` with its ISO `value`, `"BigInt"` with its decimal `value`, and
+ * would change written as a tagged object, in the one encoding the report's `stateHash` and
+ * `finalState` use too (../engine/report/taggedJson) — `{"@purestream": "Map", "entries": [[key,
+ * value], …]}`, `"Set"` with `values`, `"Date"` with its ISO `value`, `"BigInt"` with its decimal `value`, and
  * `"Object"` with `entries` for a plain object that has a member `@purestream` of its own — so a
  * state comes back as the domain's evolve left it (an Emmett cart's `Map` of items, a `Date` it
  * was confirmed at). A checkpoint without tags (written before them) reads as it always did. What
@@ -9,11 +10,9 @@
  * of another class) is refused by name: the stream and the JSON path of the value. Pure; works
  * across realms (a module's states are made in its own `node:vm` context).
  */
+import { escapedObject, kindOf, TAG, taggedBigInt, taggedObject } from '../engine/report/taggedJson';
 
-/** The member that marks a tagged value. */
-export const TAG = '@purestream';
-
-const kindOf = (value: object): string => Object.prototype.toString.call(value).slice(8, -1);
+export { TAG } from '../engine/report/taggedJson';
 
 /** Why `value` cannot be kept, or undefined when it can (itself: its parts are asked in turn). */
 function unkeepable(value: unknown): string | undefined {
@@ -85,7 +84,7 @@ export function stateText(stream: string, state: unknown): string {
   let bad = false;
   const text = JSON.stringify(state, function (this: Record<string, unknown>, key: string, value: unknown) {
     const raw = this[key];
-    if (typeof raw === 'bigint') return { [TAG]: 'BigInt', value: raw.toString() };
+    if (typeof raw === 'bigint') return taggedBigInt(raw);
     if (typeof raw !== 'object' || raw === null) {
       if (unkeepable(raw) !== undefined) bad = true;
       return value;
@@ -94,17 +93,14 @@ export function stateText(stream: string, state: unknown): string {
       if (raw.includes(undefined)) bad = true;
       return value;
     }
-    switch (kindOf(raw)) {
-      case 'Map':
-        return { [TAG]: 'Map', entries: [...(raw as Map<unknown, unknown>)] };
-      case 'Set':
-        return { [TAG]: 'Set', values: [...(raw as Set<unknown>)] };
-      case 'Date':
-        if (Number.isNaN((raw as Date).getTime())) bad = true;
-        return { [TAG]: 'Date', value };
+    // Map, Set and Date in the one encoding the report's stateHash and finalState use too (../engine/report/taggedJson)
+    const tagged = taggedObject(raw);
+    if (tagged !== undefined) {
+      if (kindOf(raw) === 'Date' && Number.isNaN((raw as Date).getTime())) bad = true;
+      return tagged;
     }
     if (unkeepable(raw) !== undefined) bad = true;
-    else if (Object.hasOwn(raw, TAG)) return { [TAG]: 'Object', entries: Object.entries(raw) };
+    else if (Object.hasOwn(raw, TAG)) return escapedObject(raw);
     return value;
   });
   if (bad || text === undefined) {

@@ -7,8 +7,11 @@
  * - `indent: 2`: exactly `JSON.stringify(value, null, 2)` (key order as is, members that are
  *   `undefined`, functions or symbols left out, `null` for them in arrays), optionally with the
  *   C1 controls (U+007F–U+009F, which some terminals obey) escaped too, still valid JSON.
- * Values are plain data (no `toJSON`). Pure.
+ * Values are plain data (no `toJSON`), but for a `Map`, `Set` or `Date` (a domain module's state
+ * may hold them), written in both styles as its tagged object (./taggedJson: `{"@purestream":
+ * "Map", "entries": […]}`), so two different Maps never write the same text. Pure.
  */
+import { taggedObject } from './taggedJson';
 
 /** Text handed out at a time: large enough that calls are few, small enough to stay cheap. */
 export const PIECE_CHARS = 1 << 20;
@@ -58,6 +61,8 @@ export function* jsonPieces(value: unknown, style: JsonStyle): Generator<string,
   const newline = (depth: number): string => (indent > 0 ? `\n${' '.repeat(indent * depth)}` : '');
   /** Writes a scalar, or opens a container (pushed on the stack). */
   const begin = (v: unknown): void => {
+    // a Map, Set or Date (any realm's) as its tagged object: plain data is never looked at twice
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) v = taggedObject(v) ?? v;
     if (v !== null && typeof v === 'object') {
       const keys = Array.isArray(v) ? undefined : canonical ? Object.keys(v).sort() : Object.keys(v);
       emit(keys ? '{' : '[');

@@ -57,19 +57,31 @@ function bufferedSink(hash: TextHasher): { write: (text: string) => void; flush:
   };
 }
 
+/** What the hash of a state leaves for a report to reuse (see {@link hashState}). */
+export interface HashKept {
+  /** Each stream's member text, `"key":aggregate` (after a comma but the first). */
+  members?: string[];
+  /** False when an aggregate may hold what plain JSON does not (a Map, Set or Date: the hash wrote it tagged, ./taggedJson). */
+  plain?: boolean;
+  /** Only `plain` is wanted (no member texts kept). */
+  readonly plainOnly?: boolean;
+}
+
 /**
  * SHA-256 hex of the canonical JSON of `{ key: state.get(key) }` over `sortedKeys` (the state's
- * keys, sorted; a missing aggregate is `null`). With `kept`, when every aggregate already is its
- * canonical JSON as `JSON.stringify` writes it (keys in sorted order), `kept.members` gets each
- * stream's member text, `"key":aggregate` (after a comma but the first), for a report to reuse.
+ * keys, sorted; a missing aggregate is `null`; a Map, Set or Date written as its tagged object,
+ * ./taggedJson). With `kept`, `kept.plain` says whether every aggregate is plain JSON data, and —
+ * unless `plainOnly` — when every aggregate already is its canonical JSON as `JSON.stringify`
+ * writes it (keys in sorted order), `kept.members` gets each stream's member text, for a report to reuse.
  */
-export function hashState(state: StateReader, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256, kept?: { members?: string[] }): string {
+export function hashState(state: StateReader, sortedKeys: readonly string[], hasher: HasherFactory = pureSha256, kept?: HashKept): string {
   const plan = nativePlan(state);
+  if (kept) kept.plain = plan.kind !== 'js';
   if (plan.kind !== 'js') {
     const hash = hasher();
     const sink = bufferedSink(hash);
     const plain = plainKeys(sortedKeys);
-    const members: string[] | undefined = kept && plan.kind === 'direct' ? [] : undefined;
+    const members: string[] | undefined = kept && !kept.plainOnly && plan.kind === 'direct' ? [] : undefined;
     const write = members
       ? (text: string) => {
           members.push(text);

@@ -117,6 +117,16 @@ export function parseTimeText(text: string): LogTime | undefined {
   return { ms, fraction, leap, zoned };
 }
 
+/**
+ * What an epoch count of unknown unit counts, by its magnitude: seconds below 1e11 (until the
+ * year 5138), milliseconds below 1e14, microseconds below 1e17, nanoseconds above — each range
+ * holding every time from 1973 to 5138 in its unit and no other's. Negative counts by their size.
+ */
+export function epochUnit(count: number): 's' | 'ms' | 'us' | 'ns' {
+  const n = Math.abs(count);
+  return n < 1e11 ? 's' : n < 1e14 ? 'ms' : n < 1e17 ? 'us' : 'ns';
+}
+
 /** A time given as a number of milliseconds (or seconds when `unit` is 's') since the epoch. */
 export function timeOfNumber(value: number, unit: 'ms' | 's' = 'ms'): LogTime | undefined {
   if (!Number.isFinite(value)) return undefined;

@@ -32,19 +32,41 @@ export const pointerToken = (name: string): string => name.replace(/~/g, '~0').r
 const has = Object.prototype.hasOwnProperty;
 
 /**
+ * JSON texts one record's pointers went through, parsed once (text → its value, or
+ * NOT_JSON when it is no JSON): give one to every pointer read of a record, so N pointers
+ * into one payload held as JSON text parse it once. Scope it to one record (texts repeat
+ * little across records, and the values are shared by the reads that use it).
+ */
+export type ParsedTexts = Map<string, unknown>;
+
+/** What a ParsedTexts keeps for a string that is not JSON. */
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** The JSON `text` holds (through `parsed`, when given), or NOT_JSON. */
+function parsedText(text: string, parsed: ParsedTexts | undefined): unknown {
+  if (parsed?.has(text)) return parsed.get(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = NOT_JSON;
+  }
+  parsed?.set(text, value);
+  return value;
+}
+
+/**
  * The value the pointer names in `root`, or undefined when any step is missing. With
  * `throughStrings`, a step that meets a string holding a JSON object or array reads on inside it
- * (a Kafka payload or a Debezium field written as JSON text).
+ * (a Kafka payload or a Debezium field written as JSON text); `parsed` keeps such strings parsed
+ * for the record's other pointers (ParsedTexts).
  */
-export function resolvePointer(root: unknown, pointer: Pointer, throughStrings = false): unknown {
+export function resolvePointer(root: unknown, pointer: Pointer, throughStrings = false, parsed?: ParsedTexts): unknown {
   let value = root;
   for (const token of pointer.tokens) {
     if (throughStrings && typeof value === 'string' && (value.charCodeAt(0) === 123 || value.charCodeAt(0) === 91)) {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        return undefined;
-      }
+      value = parsedText(value, parsed);
+      if (value === NOT_JSON) return undefined;
     }
     if (typeof value !== 'object' || value === null) return undefined;
     if (Array.isArray(value)) {

@@ -7,8 +7,8 @@
  */
 import { compareDecimal, isDecimal, normalizeDecimal } from '../json/decimal';
 import { numberText, numberTextSupported } from '../json/exactJson';
-import { parseTimeText, timeOfNumber, type LogTime } from '../json/logTime';
-import { compilePointer, parentOf, resolvePointer, type Pointer } from '../json/pointer';
+import { epochUnit, parseTimeText, timeOfEpochDigits, timeOfNumber, type LogTime } from '../json/logTime';
+import { compilePointer, parentOf, resolvePointer, type ParsedTexts, type Pointer } from '../json/pointer';
 import type { PointerUse } from '../types';
 import { jsonTextValue } from './payload';
 import { COMMON_FIELDS, NEEDS_EXACT, problem, type CommonField, type JsonObject, type MutableEvent, type Profile, type ReadProblem, type ReadResult } from './profile';
@@ -34,25 +34,26 @@ const has = Object.prototype.hasOwnProperty;
 /** Tokens that name a member of Object.prototype: read only as own properties. */
 const inherited = (token: string): boolean => token in Object.prototype;
 
-/** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it. */
-function resolve(root: unknown, pointer: Pointer): unknown {
+/** Resolves a pointer, parsing a string that holds a JSON object or array when a step goes through it (once per record with `parsed`). */
+function resolve(root: unknown, pointer: Pointer, parsed?: ParsedTexts): unknown {
   // the common case, one member of the record itself: a plain read (a JSON object inherits only Object.prototype's members)
   if (pointer.tokens.length === 1) {
     const token = pointer.tokens[0];
-    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolvePointer(root, pointer, true);
+    if (typeof root !== 'object' || root === null || Array.isArray(root)) return resolvePointer(root, pointer, true, parsed);
     return inherited(token) && !has.call(root, token) ? undefined : (root as Record<string, unknown>)[token];
   }
-  return resolvePointer(root, pointer, true);
+  return resolvePointer(root, pointer, true, parsed);
 }
 
 /**
  * What a pointer a user wrote (a map's `fields` or `data`) names in a record: in the record as
  * the profile prepared it (payloads decoded), else in the record as written — the one resolver
- * of both, each step passing through a string that holds JSON.
+ * of both, each step passing through a string that holds JSON. Give the record's pointers one
+ * `parsed` (a new Map per record) and a string holding JSON is parsed once for all of them.
  */
-export function lookUp(record: JsonObject, prepared: JsonObject, pointer: Pointer): unknown {
-  const value = resolve(prepared, pointer);
-  return (value === undefined || value === null) && prepared !== record ? resolve(record, pointer) : value;
+export function lookUp(record: JsonObject, prepared: JsonObject, pointer: Pointer, parsed?: ParsedTexts): unknown {
+  const value = resolve(prepared, pointer, parsed);
+  return (value === undefined || value === null) && prepared !== record ? resolve(record, pointer, parsed) : value;
 }
 
 /**
@@ -78,12 +79,30 @@ export function idOf(value: unknown, holder?: { holder: object; key: string }): 
   return undefined;
 }
 
-/** A time value: RFC 3339 text, or a number in the profile's unit; a message when it is neither. */
-export function timeOf(value: unknown, unit: 'ms' | 's' = 'ms'): LogTime | string | undefined {
+/**
+ * What a numeric time counts: the profile's unit (`ms`, `s`), or `auto` where none is fixed — an
+ * epoch count read by its magnitude (seconds, ms, µs or ns: logTime's `epochUnit`).
+ */
+export type TimeUnit = 'ms' | 's' | 'auto';
+
+/**
+ * A time value: RFC 3339 text, or a number (or a string of one) in `unit`; a message when it is
+ * neither. `digits`: a number's source text, so a nanosecond count past 2^53 keeps every digit.
+ */
+export function timeOf(value: unknown, unit: TimeUnit = 'ms', digits?: string): LogTime | string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number') return timeOfNumber(value, unit) ?? `time: expected a finite number, got ${value}`;
-  if (typeof value === 'string') return parseTimeText(value) ?? (/^-?\d+(\.\d+)?$/.test(value) ? timeOfNumber(Number(value), unit) : undefined) ?? `time: ${show(value)} is not an RFC 3339 time`;
+  if (typeof value === 'number') return countTime(value, unit, digits) ?? `time: expected a finite number, got ${value}`;
+  if (typeof value === 'string') return parseTimeText(value) ?? (/^-?\d+(\.\d+)?$/.test(value) ? countTime(Number(value), unit, value) : undefined) ?? `time: ${show(value)} is not an RFC 3339 time`;
   return `time: expected an RFC 3339 time or a number, got ${show(value)}`;
+}
+
+/** An epoch count as a time: seconds and ms as before; µs and ns from their digits, to the last one (else to the ms a double holds). */
+function countTime(count: number, unit: TimeUnit, digits: string | undefined): LogTime | undefined {
+  if (!Number.isFinite(count)) return undefined;
+  const u = unit === 'auto' ? epochUnit(count) : unit;
+  if (u === 's' || u === 'ms') return timeOfNumber(count, u);
+  const text = digits ?? (Number.isSafeInteger(count) ? String(count) : undefined);
+  return (text !== undefined && /^-?\d+$/.test(text) ? timeOfEpochDigits(text, u) : undefined) ?? timeOfNumber(count / (u === 'us' ? 1e3 : 1e6));
 }
 
 /** A short, single-line rendering of a value for messages (never recursing into it). */
@@ -249,7 +268,15 @@ export class FieldReader {
         out.metadata = value;
         break;
       case 'time': {
-        const t = timeOf(value, this.profile.numericTime);
+        // a unit no profile fixes is read by the count's magnitude; a nanosecond count past 2^53 from its source text
+        const unit = this.profile.numericTime ?? 'auto';
+        let digits: string | undefined;
+        if (unit === 'auto' && typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+          const holder = holderOf(record, from, pointer);
+          digits = holder ? numberText(holder.holder, holder.key) : undefined;
+          if (digits === undefined && numberTextSupported && holder) return NEEDS_EXACT;
+        }
+        const t = timeOf(value, unit, digits);
         if (typeof t === 'string') return problem('malformed', t);
         e.time = t;
         break;

@@ -93,7 +93,7 @@ export interface Profile {
   readonly pointerNames?: Readonly<Record<string, string>>;
   /** JSON kept as text is the store's contract (a table's JSON columns exported as text): a payload read from its text is no note. */
   readonly textColumns?: boolean;
-  /** What a numeric time counts: milliseconds (default) or seconds since the epoch. */
+  /** What a numeric time counts by the format's contract: milliseconds or seconds since the epoch; none fixed (most profiles, a map's pointer): read by its magnitude (fieldReader's `timeOf`, `auto`). */
   readonly numericTime?: 'ms' | 's';
 }
 

@@ -3,6 +3,9 @@
  * `payload` column is JSON text in a string, an Axon `domain_event_entry` export, their maps and
  * their own orders module — read as the command line reads them.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inspectLog } from '../../../src/logs/inspectLog';
@@ -148,6 +151,38 @@ describe('the axon profile (domain_event_entry rows)', () => {
     // JSON payloads read as JSON (XML ones are kept as text), without a note: text is the store's contract, as for the other stores' exports
     expect(report.notes ?? []).not.toContainEqual(expect.stringMatching(/JSON text in a string/));
     expect(report.schemas['com.acme.shop.order.OrderPaidEvent']).toMatchObject({ type: 'object' });
+  });
+
+  it("a map restating the profile's own pointers keeps its revisions dense from 0: o-17, its XML placing skipped, began before the read (detected or --profile axon)", async () => {
+    // the same renames alone, the profile reading every field
+    const { types } = JSON.parse(readFileSync(join(cwd, 'axon-fields.map.json'), 'utf8')) as { types: Record<string, string> };
+    const typesOnly = join(mkdtempSync(join(tmpdir(), 'purestream-axon-map-')), 'types.map.json');
+    writeFileSync(typesOnly, JSON.stringify({ format: 'purestream/map@1', types }));
+    const expected = (await inspect('axon-domain-event-entry.json', '--domain', './orders.ts', '--map', typesOnly, '--skip-invalid')).report;
+    expect(expected.streamsBeforeRead).toBe(2);
+    for (const profile of [[], ['--profile', 'axon']]) {
+      const { code, report, err } = await inspect('axon-domain-event-entry.json', '--domain', './orders.ts', '--map', 'axon-fields.map.json', '--skip-invalid', ...profile);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(report.streamsBeforeRead).toBe(2);
+      expect(report.violations.map((v) => [v.stream, v.invariant])).toEqual([['order:o-18', 'not-overpaid']]);
+      expect(report.notes).toContainEqual(expect.stringContaining('its first event here is revision 1 of the log\'s stream "o-17", past a stream\'s first (0)'));
+      expect(report.stateHash).toBe(expected.stateHash);
+    }
+  });
+
+  it('under --profile generic (no revisions by contract) the same map needs "dense": the fold that fails says so, and with it the stream began before the read', async () => {
+    const fault = await cli(['inspect', 'axon-domain-event-entry.json', '--domain', './orders.ts', '--map', 'axon-fields.map.json', '--profile', 'generic', '--skip-invalid'], { cwd });
+    expect(fault.code).toBe(1);
+    expect(fault.err).toContain('evolve threw while evolving an OrderPaid event');
+    expect(fault.err).toContain('say so in the map ("dense": {"streamPosition": 0})');
+    const map = { ...(JSON.parse(readFileSync(join(cwd, 'axon-fields.map.json'), 'utf8')) as object), dense: { streamPosition: 0 } };
+    const dense = join(mkdtempSync(join(tmpdir(), 'purestream-axon-map-')), 'dense.map.json');
+    writeFileSync(dense, JSON.stringify(map));
+    const { code, report } = await inspect('axon-domain-event-entry.json', '--domain', './orders.ts', '--map', dense, '--profile', 'generic', '--skip-invalid');
+    expect(code).toBe(0);
+    expect(report.streamsBeforeRead).toBe(2);
+    expect(report.violations.map((v) => [v.stream, v.invariant])).toEqual([['order:o-18', 'not-overpaid']]);
   });
 
   it('reads the snake_case columns Spring names them by too', async () => {

@@ -29,5 +29,8 @@ describe('a module state holding a bigint', () => {
     expect(bigintPath({ a: 1, lines: [{ qty: 2 }, { qty: 3n }] })).toBe('$.lines[1].qty');
     expect(bigintPath({ 'odd key': 1n })).toBe('$["odd key"]');
     expect(bigintPath({ a: [1, 'x', null] })).toBeUndefined();
+    // inside a Map or Set (hashed as their tagged objects)
+    expect(bigintPath({ items: new Map([['tee', { qty: 2n }]]) })).toBe('$.items.get("tee").qty');
+    expect(bigintPath({ ids: new Set([1, 2n]) })).toBe('$.ids.<value 1>');
   });
 });
