@@ -7,22 +7,16 @@
 import { test, expect, type Page } from '@playwright/test';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+import { natsForSpec } from './natsServer';
 import { views } from './flows';
 import { connectWithLibrary, LIBRARY, openModule } from './libraryModule';
 
-let server: NatsServer | undefined;
-test.beforeAll(async () => {
-  const binary = findNats();
-  if (!binary) throw new Error('nats-server not found: run `bash scripts/servers/install.sh` (apt-get install -y nats-server)');
-  server = await startNats(binary);
-});
-test.afterAll(async () => server?.stop());
+const server = natsForSpec();
 
 const cloudEvent = (n: number, type: string) => JSON.stringify({ specversion: '1.0', id: `e-${n}`, source: '/shop', type, subject: `order-${Math.ceil(n / 2)}`, time: `2026-03-01T10:00:0${n}Z`, data: { n } });
 
 async function publish(stream: string, from: number, to: number): Promise<void> {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   const js = jetstream(nc);
   for (let n = from; n <= to; n++) await js.publish(`${stream}.orders`, cloudEvent(n, n % 2 ? 'OrderPlaced' : 'OrderPaid'), { msgID: `e-${n}` });
   await nc.close();
@@ -35,7 +29,7 @@ async function openLogs(page: Page) {
 }
 
 test('Connect… tails a JetStream stream over WebSocket, keeps what was read when stopped, and explains what a browser cannot reach', async ({ page }) => {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   await (await jetstreamManager(nc)).streams.add({ name: 'SHOP', subjects: ['SHOP.>'] });
   await nc.close();
   await publish('SHOP', 1, 3);
@@ -68,7 +62,7 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await expect(await tryUrl('')).toHaveText('enter a URL: ws://host:port/STREAM');
   await expect(url).toBeFocused();
 
-  await url.fill(`${server!.wsUrl}/SHOP`);
+  await url.fill(`${server.wsUrl}/SHOP`);
   await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog).toBeHidden();
@@ -136,7 +130,7 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
   await publish('SHOP', 8, 8);
   await live.getByRole('button', { name: 'Read on from here…' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Position or time' })).toHaveValue('7');
-  await expect(dialog.getByRole('region', { name: 'Recent connections' })).toContainText(`${server!.wsUrl}/SHOP`);
+  await expect(dialog.getByRole('region', { name: 'Recent connections' })).toContainText(`${server.wsUrl}/SHOP`);
   await page.screenshot({ path: 'test-results/screenshots/connect-1280.png' });
   await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
   await dialog.getByRole('button', { name: 'Connect' }).click();
@@ -152,7 +146,7 @@ test('Connect… tails a JetStream stream over WebSocket, keeps what was read wh
 });
 
 test('Connect… reads a JetStream stream with a domain module: checked in the module\'s worker as it is tailed, and Cancel keeps nothing', async ({ page }) => {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   await (await jetstreamManager(nc)).streams.add({ name: 'LIB', subjects: ['LIB.>'] });
   const js = jetstream(nc);
   const book = async (n: number, type: string, data: Record<string, string>) =>
@@ -160,7 +154,7 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   await book(1, 'BookAdded', { bookId: 'b1' });
   await book(2, 'BookLent', { bookId: 'b1', member: 'ada' });
 
-  const { logs, dialog } = await connectWithLibrary(page, `${server!.wsUrl}/LIB`, 'stopped: keep tailing new records');
+  const { logs, dialog } = await connectWithLibrary(page, `${server.wsUrl}/LIB`, 'stopped: keep tailing new records');
   await expect(dialog).toBeHidden();
   const live = logs.getByRole('status', { name: 'Live read' });
   await expect(live).toContainText('2 records · position 2', { timeout: 30_000 });
@@ -197,7 +191,7 @@ test('Connect… reads a JetStream stream with a domain module: checked in the m
   // read again with Cancel: nothing of it is kept
   const stored = await logs.getByRole('region', { name: 'Logs in the workspace' }).getByRole('listitem').count();
   await logs.getByRole('button', { name: 'Connect…' }).click();
-  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/LIB`);
+  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server.wsUrl}/LIB`);
   await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(live).toContainText('3 records · position 3', { timeout: 30_000 });
@@ -219,7 +213,7 @@ test("a module's fault while it tails a live source ends the read with the modul
   for (const [name, text] of faulty) await openModule(page, name, text, 'Library');
   await views(page).getByRole('button', { name: 'Logs' }).click();
   const logs = page.getByRole('region', { name: 'Logs', exact: true });
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   for (const [name, , message] of faulty) {
@@ -231,7 +225,7 @@ test("a module's fault while it tails a live source ends the read with the modul
     await logs.getByLabel('Domain').selectOption(name);
     await logs.getByRole('button', { name: 'Connect…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
-    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/${stream}`);
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server.wsUrl}/${stream}`);
     await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
     await dialog.getByRole('button', { name: 'Connect' }).click();
     const live = logs.getByRole('status', { name: 'Live read' });
@@ -251,7 +245,7 @@ test("a module's fault while it tails a live source ends the read with the modul
 
 test("a live read that fails on a module's fault says it failed, beside the log read before, which stays as it was read: no green chip, no counts of the failed read as if kept", async ({ page }) => {
   test.setTimeout(120_000);
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   await (await jetstreamManager(nc)).streams.add({ name: 'SHELF', subjects: ['SHELF.>'] });
   const js = jetstream(nc);
   const book = (n: number, type: string, data: Record<string, string>) =>
@@ -270,7 +264,7 @@ test("a live read that fails on a module's fault says it failed, beside the log 
   const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
   const readFromStart = async () => {
     await logs.getByRole('button', { name: 'Connect…' }).click();
-    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/SHELF`);
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server.wsUrl}/SHELF`);
     await dialog.getByRole('radio', { name: 'the beginning' }).check();
     await dialog.getByRole('radio', { name: 'the head: what is there now' }).check();
     await dialog.getByRole('button', { name: 'Connect' }).click();
@@ -297,7 +291,7 @@ test("a live read that fails on a module's fault says it failed, beside the log 
   await expect(alert).toContainText('The log below is the one read before: nothing of this read was kept.');
   // the chip says it failed, never "read", and offers nothing to read on from
   await expect(live.locator('.pill')).toHaveText('failed');
-  await expect(live).toContainText(`The read of ${server!.wsUrl}/SHELF failed after`);
+  await expect(live).toContainText(`The read of ${server.wsUrl}/SHELF failed after`);
   await expect(live).toContainText('nothing of it was kept');
   await expect(live.getByRole('button', { name: 'Read on from here…' })).toHaveCount(0);
   // the log below is the first read, as it was read: its headline, its reading, its command line

@@ -7,21 +7,15 @@
 import { test, expect } from '@playwright/test';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+import { natsForSpec } from './natsServer';
 import { views } from './flows';
 import { announcements, liveRegions, recordAnnouncements } from './liveRegions';
 
 const shots = process.env.SHOTS_DIR ?? 'test-results/screenshots';
-let server: NatsServer | undefined;
-test.beforeAll(async () => {
-  const binary = findNats();
-  if (!binary) throw new Error('nats-server not found: run `bash scripts/servers/install.sh` (apt-get install -y nats-server)');
-  server = await startNats(binary);
-});
-test.afterAll(async () => server?.stop());
+const server = natsForSpec();
 
 async function publish(from: number, to: number): Promise<void> {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   const js = jetstream(nc);
   for (let n = from; n <= to; n++) {
     const event = { specversion: '1.0', id: `e-${n}`, source: '/shop', type: n % 2 ? 'OrderPlaced' : 'OrderPaid', subject: `order-${Math.ceil(n / 2)}`, time: `2026-03-01T10:00:${String(n).padStart(2, '0')}Z`, data: { n } };
@@ -31,7 +25,7 @@ async function publish(from: number, to: number): Promise<void> {
 }
 
 test("a tail's status is said at its start, once caught up, at Stop and by the log's headline, not at each batch; it is no live region of its own", async ({ page }) => {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   await (await jetstreamManager(nc)).streams.add({ name: 'NEWS', subjects: ['NEWS.>'] });
   await nc.close();
   await publish(1, 3);
@@ -43,7 +37,7 @@ test("a tail's status is said at its start, once caught up, at Stop and by the l
   const logs = page.getByRole('region', { name: 'Logs', exact: true });
   await logs.getByRole('button', { name: 'Connect…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
-  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/NEWS`);
+  await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server.wsUrl}/NEWS`);
   await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
   await dialog.getByRole('button', { name: 'Connect' }).click();
   const live = logs.getByRole('status', { name: 'Live read' });
@@ -61,7 +55,7 @@ test("a tail's status is said at its start, once caught up, at Stop and by the l
 
   await live.getByRole('button', { name: 'Stop' }).click();
   await expect(live).toContainText('7 records from');
-  const display = `${server!.wsUrl}/NEWS`;
+  const display = `${server.wsUrl}/NEWS`;
   const headline = `${display}: no anomalies. 7 events read: no anomalies`;
   await expect.poll(async () => (await announcements(page)).at(-1)).toMatch(headline);
   const said = await announcements(page);

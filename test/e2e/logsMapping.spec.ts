@@ -7,21 +7,15 @@ import { test, expect, type Page } from '@playwright/test';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { join } from 'node:path';
-import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+import { natsForSpec } from './natsServer';
 
 const SHOTS = process.env.SHOTS_DIR;
-let server: NatsServer | undefined;
-test.beforeAll(async () => {
-  const binary = findNats();
-  if (!binary) throw new Error('nats-server not found: run `bash scripts/servers/install.sh` (apt-get install -y nats-server)');
-  server = await startNats(binary);
-});
-test.afterAll(async () => server?.stop());
+const server = natsForSpec();
 
 const cloudEvent = (n: number) => JSON.stringify({ specversion: '1.0', id: `e-${n}`, source: '/shop', type: n % 2 ? 'order_placed' : 'payment_captured', subject: `order-${Math.ceil(n / 2)}`, time: `2026-03-01T10:00:0${n}Z`, data: { n } });
 
 async function publish(stream: string, from: number, to: number): Promise<void> {
-  const nc = await connect({ servers: server!.url });
+  const nc = await connect({ servers: server.url });
   const js = jetstream(nc);
   for (let n = from; n <= to; n++) await js.publish(`${stream}.orders`, cloudEvent(n), { msgID: `e-${n}` });
   await nc.close();
@@ -57,7 +51,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
   test(`a mapping applied while a stream is tailed reads it again from its start with the mapping, and the tail goes on (${viewport.width}x${viewport.height})`, async ({ page }) => {
     await page.setViewportSize(viewport);
     const name = `MAP${viewport.width}`;
-    const nc = await connect({ servers: server!.url });
+    const nc = await connect({ servers: server.url });
     await (await jetstreamManager(nc)).streams.add({ name, subjects: [`${name}.>`] });
     await nc.close();
     await publish(name, 1, 3);
@@ -65,7 +59,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900
     const logs = await openLogs(page);
     await logs.getByRole('button', { name: 'Connect…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Connect to a live store or stream' });
-    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server!.wsUrl}/${name}`);
+    await dialog.getByRole('textbox', { name: 'URL' }).fill(`${server.wsUrl}/${name}`);
     await dialog.getByRole('radio', { name: 'stopped: keep tailing new records' }).check();
     await dialog.getByRole('button', { name: 'Connect' }).click();
     const live = logs.getByRole('status', { name: 'Live read' });

@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { findNats, startNats, type NatsServer } from '../integration/servers/nats';
+import { natsForSpec } from './natsServer';
 import { views } from './flows';
 import { connectWithLibrary, LIBRARY, moduleFile } from './libraryModule';
 
@@ -101,17 +101,11 @@ test('a domain module being opened says what its load is doing, in place of "No 
 });
 
 test.describe('a JetStream read', () => {
-  let server: NatsServer | undefined;
-  test.beforeAll(async () => {
-    const binary = findNats();
-    if (!binary) throw new Error('nats-server not found: run `bash scripts/servers/install.sh` (apt-get install -y nats-server)');
-    server = await startNats(binary);
-  });
-  test.afterAll(async () => server?.stop());
+  const server = natsForSpec();
 
   test("names its records by their stream sequence, as the command line does: the violation's link, the Records table's column", async ({ page }) => {
     // two messages published and purged: the stream's sequences go on from 3, while the read counts from 1
-    const nc = await connect({ servers: server!.url });
+    const nc = await connect({ servers: server.url });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'LIBSEQ', subjects: ['LIBSEQ.>'] });
     const js = jetstream(nc);
@@ -125,7 +119,7 @@ test.describe('a JetStream read', () => {
     await book(3, 'BookLent', { bookId: 'b1', member: 'alan' });
     await nc.close();
 
-    const { logs } = await connectWithLibrary(page, `${server!.wsUrl}/LIBSEQ`, 'the head: what is there now');
+    const { logs } = await connectWithLibrary(page, `${server.wsUrl}/LIBSEQ`, 'the head: what is there now');
     await expect(logs.getByRole('status').filter({ hasText: 'violation' })).toContainText('1 invariant violation in 3 events', { timeout: 30_000 });
 
     // the third message read is the stream's sequence 5
